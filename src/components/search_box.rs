@@ -1,0 +1,31 @@
+//! The text search box; its value lives in the URL (`q`).
+
+use crate::app::Navigator;
+use crate::url::ViewState;
+use leptos::prelude::*;
+
+/// A search field that filters the article list as the reader types.
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let nav = expect_context::<Navigator>();
+    let on_input = move |ev: leptos::ev::Event| {
+        let q = event_target_value(&ev);
+        let current = nav.state.get_untracked();
+        // Typing edits one history entry; the first keystroke from an empty box adds one.
+        let replace = !current.q.is_empty();
+        nav.go(&ViewState { q, ..current }, replace);
+    };
+    view! {
+        <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
+            <label for="search-input" class="visually-hidden">"Search articles"</label>
+            <input
+                id="search-input"
+                type="search"
+                placeholder="Search articles"
+                autocomplete="off"
+                prop:value=move || nav.state.get().q
+                on:input=on_input
+            />
+        </form>
+    }
+}

@@ -1,0 +1,11 @@
+//! Dossier's web app: turns the analysis core's plain data into views.
+//!
+//! The corpus is embedded at compile time (see `build.rs`) and analysed once at
+//! start-up; the URL's query string is the single source of truth for the view.
+
+pub mod app;
+pub mod components;
+pub mod data;
+pub mod url;
+
+pub use app::App;
