@@ -53,11 +53,11 @@ fn document_code(doc: &Document, path: &Path) -> String {
         None => "None".to_string(),
     };
     let mut s = String::new();
-    let _ = write!(
+    let _ = writeln!(
         s,
         "        dossier_core::corpus::Document::new({file:?}, include_str!({path:?}), dossier_core::corpus::Meta {{ \
          title: {title}, source: {source}, url: {url}, published: {published}, lead: {lead}, covers: {covers} }})\
-         .expect(\"validated by build.rs\"),\n",
+         .expect(\"validated by build.rs\"),",
         file = doc.file,
         path = path.display().to_string(),
         title = opt(&doc.meta.title),

@@ -28,11 +28,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-if ! { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; }; then
+# Chromium is only needed by the tests: DOSSIER_SETUP=build (the Pages workflow) skips it.
+if [ "${DOSSIER_SETUP:-all}" != build ] && ! { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; }; then
   log "installing chromium and chromedriver from Debian"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver >/dev/null
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo -E"
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
 # Node packages (wasm-opt from npm binaryen, playwright-core) from the committed lockfile.
