@@ -4,8 +4,12 @@
 //! All offsets are byte ranges into the document's unchanged `text` (the CLI converts
 //! them to code points). Documents in an [`Analysis`] are parallel to the corpus's.
 
+use crate::alias::{group, Raw};
 use crate::corpus::Corpus;
+use crate::curation::Curation;
 use crate::label::Label;
+use crate::recognise::{is_title_case, recognise_tokens, Lexicon, Source};
+use crate::text::tokenize_into;
 use std::ops::Range;
 
 /// What part of a page a block of text is.
@@ -115,36 +119,151 @@ impl Analysis {
     }
 }
 
-/// Analyses every document of `corpus`.
+/// Analyses every document of `corpus` (no curation; see [`analyse_with`]).
 pub fn analyse(corpus: &Corpus) -> Analysis {
-    // The entity engine fills mentions and entities; until then blocks carry the
-    // headline/body split that the corpus already knows.
-    let docs = corpus
-        .documents
-        .iter()
-        .map(|d| {
-            let mut blocks: Vec<Block> = d
-                .headline
-                .iter()
-                .map(|r| Block {
-                    range: r.clone(),
-                    zone: Zone::Title,
-                })
-                .collect();
-            blocks.extend(d.paragraphs.iter().map(|r| Block {
-                range: r.clone(),
-                zone: Zone::Body,
-            }));
-            let sentences = blocks.iter().map(|b| b.range.clone()).collect();
-            DocAnalysis {
-                blocks,
-                sentences,
-                mentions: Vec::new(),
+    analyse_with(corpus, &Curation::default())
+}
+
+/// Analyses every document of `corpus`, applying the publisher's `curation`.
+///
+/// Two passes: the first finds the people each document introduces with a strong cue
+/// (a given name, a title, "said"), the second finds every mention again with those
+/// people known, so that "Putin" in a headline is found from "Vladimir Putin" further
+/// down. Then mentions are grouped into entities across the corpus.
+pub fn analyse_with(corpus: &Corpus, curation: &Curation) -> Analysis {
+    analyse_counting(corpus, curation).0
+}
+
+/// [`analyse_with`], also returning a count of elementary steps (tokens visited), which
+/// the tests use to check that the work grows linearly with the text.
+#[doc(hidden)]
+pub fn analyse_counting(corpus: &Corpus, curation: &Curation) -> (Analysis, usize) {
+    let mut work = 0usize;
+    let mut lexicon = Lexicon::default();
+    let mut toks = Vec::new();
+    // Pass 1: people introduced with strong cues.
+    let mut layouts = Vec::with_capacity(corpus.documents.len());
+    for (di, d) in corpus.documents.iter().enumerate() {
+        let layout = Layout::new(d);
+        let mut found = Vec::new();
+        for (bi, r) in layout.blocks.iter().enumerate() {
+            toks.clear();
+            tokenize_into(&d.text, r.clone(), &mut toks);
+            let tc = layout.title_case[bi];
+            recognise_tokens(&d.text, &mut toks, &lexicon, tc, Some(&mut work), &mut found);
+        }
+        lexicon.learn(&d.text, di, &found);
+        layouts.push(layout);
+    }
+    // Pass 2: every mention, with the people known.
+    let mut raws: Vec<Raw> = Vec::new();
+    let mut placed: Vec<(usize, Range<usize>, usize)> = Vec::new();
+    let mut docs = Vec::with_capacity(corpus.documents.len());
+    for (di, (d, layout)) in corpus.documents.iter().zip(layouts).enumerate() {
+        let mut sentences = Vec::new();
+        let mut found = Vec::new();
+        for (bi, r) in layout.blocks.iter().enumerate() {
+            toks.clear();
+            tokenize_into(&d.text, r.clone(), &mut toks);
+            sentences.extend(crate::text::sentences(&d.text, &toks));
+            let before = found.len();
+            recognise_tokens(
+                &d.text,
+                &mut toks,
+                &lexicon,
+                layout.title_case[bi],
+                Some(&mut work),
+                &mut found,
+            );
+            for c in &found[before..] {
+                placed.push((di, c.range.clone(), bi));
             }
-        })
-        .collect();
-    Analysis {
-        docs,
-        entities: Vec::new(),
+        }
+        for c in found {
+            let surface = d.text[c.range.clone()].to_string();
+            let key = match &c.source {
+                Source::Table(canon) => (*canon).to_string(),
+                Source::Person { canonical, .. } => {
+                    let k = canonical.clone().unwrap_or_else(|| surface.clone());
+                    if k.contains(' ') {
+                        lexicon.full.get(&k).cloned().unwrap_or(k)
+                    } else {
+                        lexicon.short_form(&k).map(str::to_string).unwrap_or(k)
+                    }
+                }
+                Source::Value => surface.to_lowercase(),
+                Source::Composed => surface.clone(),
+            };
+            raws.push(Raw {
+                doc: di,
+                label: c.label,
+                surface,
+                key,
+            });
+        }
+        let blocks = layout
+            .blocks
+            .iter()
+            .zip(&layout.zones)
+            .map(|(r, z)| Block {
+                range: r.clone(),
+                zone: *z,
+            })
+            .collect();
+        docs.push(DocAnalysis {
+            blocks,
+            sentences,
+            mentions: Vec::new(),
+        });
+    }
+    let grouping = group(&raws, curation);
+    for ((i, (di, range, block)), raw) in placed.into_iter().enumerate().zip(&raws) {
+        let Some(entity) = grouping.entity_of[i] else {
+            continue;
+        };
+        let doc = &mut docs[di];
+        let sentence = doc.sentences.partition_point(|s| s.end <= range.start);
+        let _ = raw;
+        doc.mentions.push(Mention {
+            range,
+            label: grouping.entities[entity].label,
+            entity,
+            block,
+            sentence,
+        });
+    }
+    (
+        Analysis {
+            docs,
+            entities: grouping.entities,
+        },
+        work,
+    )
+}
+
+/// A document's blocks in text order, their zones and whether each is in Title Case.
+struct Layout {
+    blocks: Vec<Range<usize>>,
+    zones: Vec<Zone>,
+    title_case: Vec<bool>,
+}
+
+impl Layout {
+    fn new(d: &crate::corpus::Document) -> Layout {
+        let mut blocks: Vec<Range<usize>> = d.headline.iter().cloned().collect();
+        blocks.extend(d.paragraphs.iter().cloned());
+        let zones = crate::zone::classify(&d.text, &blocks, d.headline.is_some());
+        let title_case = blocks
+            .iter()
+            .map(|r| {
+                let toks = crate::text::tokenize(&d.text, r.clone());
+                toks.len() <= 40 && is_title_case(&d.text, &toks)
+            })
+            .collect();
+        Layout {
+            blocks,
+            zones,
+            title_case,
+        }
     }
 }

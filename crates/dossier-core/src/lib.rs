@@ -15,10 +15,18 @@
 //! assert_eq!(corpus.documents[0].word_count(), 5);
 //! ```
 
+pub mod alias;
 pub mod analysis;
 pub mod corpus;
+pub mod curation;
 pub mod date;
+pub mod gazetteer;
 pub mod label;
+pub mod recognise;
+pub mod text;
+pub mod values;
+pub mod zone;
 
-pub use analysis::{analyse, Analysis, Entity, Mention, Zone};
+pub use analysis::{analyse, analyse_with, Analysis, Entity, Mention, Zone};
+pub use curation::Curation;
 pub use label::Label;

@@ -1,0 +1,363 @@
+//! `dossier`: the command-line face of Dossier's analysis core.
+//!
+//! ```text
+//! dossier extract <folder> [--format jsonl|csv]   one mention a line
+//! dossier check <folder>                          validate and summarise a corpus
+//! ```
+//!
+//! Offsets are Unicode code points into each file, end exclusive. Exit codes: 0 ok,
+//! 1 the corpus (or its `entities.toml`) is bad, 2 the command line is wrong.
+
+use dossier_core::analysis::Analysis;
+use dossier_core::corpus::{load_dir, Corpus};
+use dossier_core::curation::load_curation;
+use dossier_core::Label;
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const HELP: &str = "\
+dossier — find people, organisations, places, dates and more in a folder of news articles
+
+USAGE:
+    dossier extract <folder> [--format jsonl|csv]
+    dossier check <folder>
+    dossier --help
+
+COMMANDS:
+    extract   print every entity mention, one a line: doc, start, end (Unicode code-point
+              offsets, end exclusive), text, label, canonical, zone
+    check     validate the corpus (its .txt files, corpus.toml and entities.toml) and
+              print a summary: documents, entities by label, top entities
+
+OPTIONS:
+    --format jsonl|csv   output format of `extract` (default: jsonl)
+    -h, --help           show this help
+
+EXIT CODES:
+    0 success, 1 the corpus cannot be loaded, 2 bad command line
+";
+
+/// What the command line asks for.
+#[derive(Debug, PartialEq, Eq)]
+enum Command {
+    Help,
+    Extract { dir: PathBuf, format: Format },
+    Check { dir: PathBuf },
+}
+
+/// Output format of `extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Jsonl,
+    Csv,
+}
+
+fn parse_args(args: &[String]) -> Result<Command, String> {
+    if args.is_empty() {
+        return Err("no command given".into());
+    }
+    if args.iter().any(|a| a == "-h" || a == "--help" || a == "help") {
+        return Ok(Command::Help);
+    }
+    let cmd = args[0].as_str();
+    let mut dir: Option<PathBuf> = None;
+    let mut format = Format::Jsonl;
+    let mut i = 1;
+    while i < args.len() {
+        let a = args[i].as_str();
+        let value = |i: usize| {
+            args.get(i + 1)
+                .cloned()
+                .ok_or_else(|| format!("{a} needs a value"))
+        };
+        match a {
+            "--format" | "-f" if cmd == "extract" => {
+                format = parse_format(&value(i)?)?;
+                i += 2;
+            }
+            _ if a.starts_with("--format=") && cmd == "extract" => {
+                format = parse_format(&a["--format=".len()..])?;
+                i += 1;
+            }
+            _ if a.starts_with('-') => return Err(format!("unknown option {a}")),
+            _ => {
+                if dir.is_some() {
+                    return Err(format!("unexpected argument {a}"));
+                }
+                dir = Some(PathBuf::from(a));
+                i += 1;
+            }
+        }
+    }
+    let need_dir = || {
+        dir.clone()
+            .ok_or_else(|| format!("`{cmd}` needs a corpus folder"))
+    };
+    match cmd {
+        "extract" => Ok(Command::Extract {
+            dir: need_dir()?,
+            format,
+        }),
+        "check" => Ok(Command::Check { dir: need_dir()? }),
+        other => Err(format!("unknown command {other:?}")),
+    }
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    match s {
+        "jsonl" | "json" => Ok(Format::Jsonl),
+        "csv" => Ok(Format::Csv),
+        other => Err(format!("unknown format {other:?} (expected jsonl or csv)")),
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let cmd = match parse_args(&args) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}\n\nRun `dossier --help` for usage.");
+            return ExitCode::from(2);
+        }
+    };
+    match cmd {
+        Command::Help => {
+            print!("{HELP}");
+            ExitCode::SUCCESS
+        }
+        Command::Extract { dir, format } => run(&dir, |corpus, analysis| extract(corpus, analysis, format)),
+        Command::Check { dir } => run(&dir, check),
+    }
+}
+
+/// Loads and analyses `dir`, then runs `f`; maps failures to exit codes.
+fn run(dir: &std::path::Path, f: impl FnOnce(&Corpus, &Analysis) -> io::Result<()>) -> ExitCode {
+    let corpus = match load_dir(dir) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let curation = match load_curation(dir) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let analysis = dossier_core::analyse_with(&corpus, &curation);
+    match f(&corpus, &analysis) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`| head`) is not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn extract(corpus: &Corpus, analysis: &Analysis, format: Format) -> io::Result<()> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    if format == Format::Csv {
+        writeln!(out, "doc,start,end,text,label,canonical,zone")?;
+    }
+    for (doc, da) in corpus.documents.iter().zip(&analysis.docs) {
+        // Byte offsets → code points, in one pass over the document.
+        let mut cp = CodePoints::new(&doc.text);
+        for m in &da.mentions {
+            let start = cp.at(m.range.start);
+            let end = cp.at(m.range.end);
+            let text = &doc.text[m.range.clone()];
+            let e = &analysis.entities[m.entity];
+            let zone = da.blocks[m.block].zone.code();
+            match format {
+                Format::Jsonl => writeln!(
+                    out,
+                    "{{\"doc\": {}, \"start\": {start}, \"end\": {end}, \"text\": {}, \"label\": \"{}\", \"canonical\": {}, \"zone\": \"{zone}\"}}",
+                    json(&doc.file),
+                    json(text),
+                    m.label.code(),
+                    json(&e.canonical)
+                )?,
+                Format::Csv => writeln!(
+                    out,
+                    "{},{start},{end},{},{},{},{zone}",
+                    csv(&doc.file),
+                    csv(text),
+                    m.label.code(),
+                    csv(&e.canonical)
+                )?,
+            }
+        }
+    }
+    out.flush()
+}
+
+fn check(corpus: &Corpus, analysis: &Analysis) -> io::Result<()> {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let words: usize = corpus.documents.iter().map(|d| d.word_count()).sum();
+    let mentions: usize = analysis.docs.iter().map(|d| d.mentions.len()).sum();
+    writeln!(
+        out,
+        "ok: {} documents, {words} words, {mentions} mentions of {} entities",
+        corpus.documents.len(),
+        analysis.entities.len()
+    )?;
+    writeln!(out, "\nentities by label:")?;
+    for l in Label::ALL {
+        let n = analysis.entities.iter().filter(|e| e.label == l).count();
+        let m: usize = analysis
+            .entities
+            .iter()
+            .filter(|e| e.label == l)
+            .map(|e| e.mentions)
+            .sum();
+        if n > 0 {
+            writeln!(out, "  {:<8} {n:>5} entities {m:>6} mentions", l.code())?;
+        }
+    }
+    writeln!(out, "\ntop entities:")?;
+    let mut named: Vec<_> = analysis
+        .entities
+        .iter()
+        .filter(|e| !matches!(e.label, Label::Date | Label::Money | Label::Percent))
+        .collect();
+    named.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.canonical.cmp(&b.canonical)));
+    for e in named.iter().take(15) {
+        let aliases: Vec<String> = e
+            .aliases
+            .iter()
+            .map(|a| format!("{} ×{}", a.text, a.count))
+            .collect();
+        writeln!(
+            out,
+            "  {:>4}  {:<7} {:<32} {} docs  [{}]",
+            e.mentions,
+            e.label.code(),
+            e.canonical,
+            e.documents,
+            aliases.join(", ")
+        )?;
+    }
+    Ok(())
+}
+
+/// Converts increasing byte offsets of one text to code-point offsets.
+struct CodePoints<'a> {
+    text: &'a str,
+    byte: usize,
+    cp: usize,
+}
+
+impl<'a> CodePoints<'a> {
+    fn new(text: &'a str) -> Self {
+        CodePoints { text, byte: 0, cp: 0 }
+    }
+    /// The code-point offset of byte offset `b` (offsets may go back: it restarts).
+    fn at(&mut self, b: usize) -> usize {
+        if b < self.byte {
+            self.byte = 0;
+            self.cp = 0;
+        }
+        self.cp += self.text[self.byte..b].chars().count();
+        self.byte = b;
+        self.cp
+    }
+}
+
+/// A JSON string literal.
+fn json(s: &str) -> String {
+    let mut o = String::with_capacity(s.len() + 2);
+    o.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => o.push_str("\\\""),
+            '\\' => o.push_str("\\\\"),
+            '\n' => o.push_str("\\n"),
+            '\r' => o.push_str("\\r"),
+            '\t' => o.push_str("\\t"),
+            c if (c as u32) < 0x20 => o.push_str(&format!("\\u{:04x}", c as u32)),
+            c => o.push(c),
+        }
+    }
+    o.push('"');
+    o
+}
+
+/// A CSV field, quoted when needed (RFC 4180).
+fn csv(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn extract_defaults_to_jsonl_and_takes_a_format() {
+        assert_eq!(
+            parse_args(&args("extract seeds")),
+            Ok(Command::Extract {
+                dir: "seeds".into(),
+                format: Format::Jsonl
+            })
+        );
+        assert_eq!(
+            parse_args(&args("extract seeds --format csv")),
+            Ok(Command::Extract {
+                dir: "seeds".into(),
+                format: Format::Csv
+            })
+        );
+        assert_eq!(
+            parse_args(&args("extract --format=csv seeds")),
+            Ok(Command::Extract {
+                dir: "seeds".into(),
+                format: Format::Csv
+            })
+        );
+    }
+
+    #[test]
+    fn bad_command_lines_are_usage_errors() {
+        assert!(parse_args(&args("")).is_err());
+        assert!(parse_args(&args("extract")).is_err());
+        assert!(parse_args(&args("extract seeds --format xml")).is_err());
+        assert!(parse_args(&args("frobnicate seeds")).is_err());
+        assert!(parse_args(&args("check a b")).is_err());
+    }
+
+    #[test]
+    fn help_wins_anywhere() {
+        assert_eq!(parse_args(&args("extract --help")), Ok(Command::Help));
+    }
+
+    #[test]
+    fn json_and_csv_escape_what_they_must() {
+        assert_eq!(json("a \"b\"\\\n"), "\"a \\\"b\\\"\\\\\\n\"");
+        assert_eq!(csv("Washington, D.C."), "\"Washington, D.C.\"");
+        assert_eq!(csv("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv("plain"), "plain");
+    }
+
+    #[test]
+    fn byte_offsets_become_code_points() {
+        let mut cp = CodePoints::new("“Xi” é");
+        assert_eq!(cp.at(3), 1);
+        assert_eq!(cp.at(5), 3);
+        assert_eq!(cp.at(0), 0);
+    }
+}

@@ -1,0 +1,410 @@
+//! Alias grouping: one entity for all the names of one thing across the corpus.
+//!
+//! Each mention arrives with a grouping key: the tables' canonical name ("U.S." and
+//! "United States" → `United States`), a person's full name ("Putin", "Mr. Putin",
+//! "Vladimir V. Putin" → `Vladimir Putin`, resolved by the recogniser's lexicon), or its
+//! own text with spelling variants folded (Centre/Center, Organisation/Organization).
+//! Acronyms then join their expansions (an unknown "CRC" joins "Carnegie Russia Center"
+//! when the initials match), and the publisher's [`Curation`] has the last word.
+//!
+//! ```
+//! use dossier_core::alias::{slug, spelling_key};
+//! assert_eq!(slug("Hernández de Cos"), "hernandez-de-cos");
+//! assert_eq!(spelling_key("Carnegie Russia Eurasia Centre"), spelling_key("Carnegie Russia Eurasia Center"));
+//! ```
+
+use crate::analysis::{Alias, Entity};
+use crate::curation::Curation;
+use crate::label::Label;
+use std::collections::{BTreeMap, HashMap};
+
+/// One mention waiting for its entity.
+#[derive(Debug, Clone)]
+pub struct Raw {
+    /// Document index.
+    pub doc: usize,
+    /// Label from recognition.
+    pub label: Label,
+    /// The text as written.
+    pub surface: String,
+    /// The grouping key (canonical name or folded surface).
+    pub key: String,
+}
+
+/// British/American spelling variants folded for grouping.
+const VARIANTS: &[(&str, &str)] = &[
+    ("Centre", "Center"),
+    ("Organisation", "Organization"),
+    ("Defence", "Defense"),
+    ("Programme", "Program"),
+    ("Labour", "Labor"),
+    ("Theatre", "Theater"),
+    ("Harbour", "Harbor"),
+];
+
+/// A grouping key that ignores spelling variants, case of "the", and white space.
+pub fn spelling_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, w) in s.split_whitespace().enumerate() {
+        if i == 0 && w.eq_ignore_ascii_case("the") {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let w = VARIANTS.iter().find(|(a, _)| *a == w).map_or(w, |(_, b)| b);
+        out.push_str(w);
+    }
+    out.replace('’', "'")
+}
+
+/// A URL-safe slug: lower-case ASCII letters and digits joined by hyphens, accents
+/// folded ("Hernández" → "hernandez").
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in s.chars() {
+        let folded = fold(c);
+        for f in folded.chars() {
+            if f.is_ascii_alphanumeric() {
+                if dash && !out.is_empty() {
+                    out.push('-');
+                }
+                dash = false;
+                out.push(f.to_ascii_lowercase());
+            } else if f != '.' && f != '\'' && f != '’' {
+                dash = true;
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push('x');
+    }
+    out
+}
+
+fn fold(c: char) -> String {
+    let s = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => "A",
+        'ç' | 'ć' | 'č' => "c",
+        'Ç' | 'Ć' | 'Č' => "C",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' => "E",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => "i",
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'İ' => "I",
+        'ñ' | 'ń' | 'ň' => "n",
+        'Ñ' => "N",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => "O",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => "u",
+        'Ù' | 'Ú' | 'Û' | 'Ü' => "U",
+        'ý' | 'ÿ' => "y",
+        'ś' | 'š' | 'ş' | 'ș' => "s",
+        'Ś' | 'Š' | 'Ş' | 'Ș' => "S",
+        'ź' | 'ż' | 'ž' => "z",
+        'Ź' | 'Ż' | 'Ž' => "Z",
+        'ł' => "l",
+        'Ł' => "L",
+        'ğ' => "g",
+        'ř' => "r",
+        'ț' | 'ţ' => "t",
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        c => return c.to_string(),
+    };
+    s.to_string()
+}
+
+/// Initials of the capitalised words of a name ("Shanghai Cooperation Organisation" → "SCO").
+pub fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// The result of grouping: entities and, per raw mention, its entity (None: ignored)
+/// and label.
+#[derive(Debug, Clone, Default)]
+pub struct Grouping {
+    /// Entities, sorted by label then mentions (most first).
+    pub entities: Vec<Entity>,
+    /// For each raw mention, its entity index, or `None` when curation ignores it.
+    pub entity_of: Vec<Option<usize>>,
+}
+
+/// Groups raw mentions into entities, then applies `curation`.
+pub fn group(raws: &[Raw], curation: &Curation) -> Grouping {
+    // Group keys: (label, key). Value labels group by their lower-cased text.
+    let mut keys: Vec<Option<(Label, String)>> = raws
+        .iter()
+        .map(|r| Some((r.label, spelling_key(&r.key))))
+        .collect();
+
+    // Acronyms join their expansions: an ORG written in capitals whose letters are the
+    // initials of another ORG's name.
+    {
+        let mut by_initials: HashMap<String, Vec<String>> = HashMap::new();
+        for k in keys.iter().flatten() {
+            if k.0 == Label::Org && k.1.contains(' ') {
+                let ini = initials(&k.1);
+                if ini.len() >= 2 {
+                    let e = by_initials.entry(ini).or_default();
+                    if !e.contains(&k.1) {
+                        e.push(k.1.clone());
+                    }
+                }
+            }
+        }
+        for (k, r) in keys.iter_mut().zip(raws) {
+            if let Some((Label::Org, key)) = k {
+                let acr = key.chars().all(|c| c.is_ascii_uppercase()) && key.len() >= 2;
+                if acr && r.surface == *key {
+                    if let Some(list) = by_initials.get(key.as_str()) {
+                        if list.len() == 1 {
+                            *key = list[0].clone();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // Curation: ignore, split, merge.
+    let mut display_override: HashMap<(Label, String), String> = HashMap::new();
+    for (k, r) in keys.iter_mut().zip(raws) {
+        let Some((label, key)) = k.as_mut() else { continue };
+        if curation
+            .ignore
+            .iter()
+            .any(|t| *t == r.surface || *t == r.key || spelling_key(t) == *key)
+        {
+            *k = None;
+            continue;
+        }
+        if let Some(s) = curation.splits.iter().find(|s| s.text == r.surface) {
+            *label = s.label.unwrap_or(*label);
+            *key = spelling_key(&s.canonical);
+            display_override.insert((*label, key.clone()), s.canonical.clone());
+            continue;
+        }
+        if let Some(e) = curation.entities.iter().find(|e| {
+            e.canonical == r.surface
+                || spelling_key(&e.canonical) == *key
+                || e.aliases
+                    .iter()
+                    .any(|a| *a == r.surface || spelling_key(a) == *key)
+        }) {
+            *label = e.label.unwrap_or(*label);
+            *key = spelling_key(&e.canonical);
+            display_override.insert((*label, key.clone()), e.canonical.clone());
+        }
+    }
+
+    // Build entities.
+    struct Acc {
+        label: Label,
+        display_votes: BTreeMap<String, usize>,
+        aliases: BTreeMap<String, usize>,
+        docs: Vec<usize>,
+        mentions: usize,
+        first: usize,
+    }
+    let mut index: HashMap<(Label, String), usize> = HashMap::new();
+    let mut accs: Vec<Acc> = Vec::new();
+    let mut entity_of: Vec<Option<usize>> = Vec::with_capacity(raws.len());
+    for (i, (k, r)) in keys.iter().zip(raws).enumerate() {
+        let Some(k) = k else {
+            entity_of.push(None);
+            continue;
+        };
+        let e = *index.entry(k.clone()).or_insert_with(|| {
+            accs.push(Acc {
+                label: k.0,
+                display_votes: BTreeMap::new(),
+                aliases: BTreeMap::new(),
+                docs: Vec::new(),
+                mentions: 0,
+                first: i,
+            });
+            accs.len() - 1
+        });
+        let a = &mut accs[e];
+        a.mentions += 1;
+        *a.aliases.entry(r.surface.clone()).or_default() += 1;
+        *a.display_votes.entry(r.key.clone()).or_default() += 1;
+        if !a.docs.contains(&r.doc) {
+            a.docs.push(r.doc);
+        }
+        entity_of.push(Some(e));
+    }
+    let keys_of: Vec<(Label, String)> = {
+        let mut v = vec![(Label::Person, String::new()); accs.len()];
+        for (k, &e) in &index {
+            v[e] = k.clone();
+        }
+        v
+    };
+    let mut entities: Vec<(usize, Entity)> = accs
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let canonical = display_override.get(&keys_of[i]).cloned().unwrap_or_else(|| {
+                // The most frequent key spelling; for values, the lower-cased text.
+                let best = a
+                    .display_votes
+                    .iter()
+                    .max_by(|x, y| x.1.cmp(y.1).then(x.0.len().cmp(&y.0.len())))
+                    .map(|(k, _)| k.clone())
+                    .unwrap_or_default();
+                if matches!(a.label, Label::Date | Label::Money | Label::Percent) {
+                    best.to_lowercase()
+                } else {
+                    best
+                }
+            });
+            let mut aliases: Vec<Alias> = a
+                .aliases
+                .iter()
+                .map(|(t, &c)| Alias {
+                    text: t.clone(),
+                    count: c,
+                })
+                .collect();
+            aliases.sort_by(|x, y| y.count.cmp(&x.count).then(x.text.cmp(&y.text)));
+            (
+                i,
+                Entity {
+                    id: String::new(),
+                    canonical,
+                    label: a.label,
+                    aliases,
+                    mentions: a.mentions,
+                    documents: a.docs.len(),
+                },
+            )
+        })
+        .collect();
+    entities.sort_by(|(ia, a), (ib, b)| {
+        a.label
+            .cmp(&b.label)
+            .then(b.mentions.cmp(&a.mentions))
+            .then(a.canonical.cmp(&b.canonical))
+            .then(accs[*ia].first.cmp(&accs[*ib].first))
+    });
+    let mut new_index = vec![0; accs.len()];
+    let mut used: HashMap<String, usize> = HashMap::new();
+    for (pos, (old, e)) in entities.iter_mut().enumerate() {
+        new_index[*old] = pos;
+        let base = format!("{}-{}", e.label.code().to_lowercase(), slug(&e.canonical));
+        let n = used.entry(base.clone()).or_insert(0);
+        *n += 1;
+        e.id = if *n == 1 { base } else { format!("{base}-{n}") };
+    }
+    Grouping {
+        entities: entities.into_iter().map(|(_, e)| e).collect(),
+        entity_of: entity_of.into_iter().map(|e| e.map(|e| new_index[e])).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::curation::{CuratedEntity, Split};
+
+    fn raw(doc: usize, label: Label, surface: &str, key: &str) -> Raw {
+        Raw {
+            doc,
+            label,
+            surface: surface.into(),
+            key: key.into(),
+        }
+    }
+
+    #[test]
+    fn spelling_variants_share_an_entity() {
+        let g = group(
+            &[
+                raw(
+                    0,
+                    Label::Org,
+                    "Carnegie Russia Eurasia Centre",
+                    "Carnegie Russia Eurasia Centre",
+                ),
+                raw(
+                    1,
+                    Label::Org,
+                    "Carnegie Russia Eurasia Center",
+                    "Carnegie Russia Eurasia Center",
+                ),
+            ],
+            &Curation::default(),
+        );
+        assert_eq!(g.entities.len(), 1);
+        assert_eq!(g.entities[0].documents, 2);
+    }
+
+    #[test]
+    fn an_unknown_acronym_joins_the_org_with_those_initials() {
+        let g = group(
+            &[
+                raw(
+                    0,
+                    Label::Org,
+                    "Foreign Policy Research Institute",
+                    "Foreign Policy Research Institute",
+                ),
+                raw(0, Label::Org, "FPRI", "FPRI"),
+            ],
+            &Curation::default(),
+        );
+        assert_eq!(g.entities.len(), 1);
+        assert_eq!(g.entities[0].canonical, "Foreign Policy Research Institute");
+    }
+
+    #[test]
+    fn ids_are_url_safe_and_unique() {
+        let g = group(
+            &[
+                raw(0, Label::Person, "Hernández de Cos", "Pablo Hernández de Cos"),
+                raw(0, Label::Gpe, "X", "X"),
+            ],
+            &Curation::default(),
+        );
+        let ids: Vec<&str> = g.entities.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["person-pablo-hernandez-de-cos", "gpe-x"]);
+    }
+
+    #[test]
+    fn curation_merges_relabels_splits_and_ignores() {
+        let c = Curation {
+            entities: vec![CuratedEntity {
+                canonical: "Li Mingjiang".into(),
+                label: None,
+                aliases: vec!["Lee".into()],
+            }],
+            splits: vec![Split {
+                text: "Washington".into(),
+                canonical: "Washington State".into(),
+                label: None,
+            }],
+            ignore: vec!["Stringer".into()],
+        };
+        let g = group(
+            &[
+                raw(0, Label::Person, "Li Mingjiang", "Li Mingjiang"),
+                raw(0, Label::Person, "Lee", "Lee"),
+                raw(0, Label::Gpe, "Washington", "Washington, D.C."),
+                raw(0, Label::Gpe, "Washington, D.C.", "Washington, D.C."),
+                raw(0, Label::Person, "Stringer", "Stringer"),
+            ],
+            &c,
+        );
+        assert_eq!(g.entity_of[0], g.entity_of[1]);
+        assert_ne!(g.entity_of[2], g.entity_of[3]);
+        assert_eq!(g.entity_of[4], None);
+        assert!(g.entities.iter().any(|e| e.canonical == "Washington State"));
+    }
+}

@@ -1,0 +1,253 @@
+//! World-knowledge tables, compiled in from `data/*.tsv` and indexed once.
+//!
+//! The tables (places, organisations, demonyms, given names, family names, titles, head
+//! words, stop words) are plain TSV files generated from public data by
+//! `tools/gazetteer/` (see `data/README.md`); `family_names.tsv` is hand-written. They are
+//! embedded with `include_str!` and parsed on first use into hash maps, so lookups are
+//! O(1) and the whole thing costs a few tens of kilobytes gzipped in the app.
+
+use crate::label::Label;
+use crate::text::{tokenize, TokenKind};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// A name the tables know: what it is and its canonical form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Known {
+    /// The label of the name.
+    pub label: Label,
+    /// The canonical name, e.g. "United States" for "U.S.".
+    pub canonical: &'static str,
+    /// The surface is also an ordinary word or a person's name ("Jordan", "Apple").
+    pub ambiguous: bool,
+}
+
+/// Where a head word sits in a name.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Heads {
+    /// Ends a name: "Stimson Center", "Cold War".
+    pub suffix: bool,
+    /// Starts a name: "Institute of …", "World War II".
+    pub prefix: bool,
+}
+
+/// The indexed tables.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    names: HashMap<String, Known>,
+    /// For each first token of a multi-token name, the most tokens a name starting
+    /// with it has.
+    first: HashMap<String, usize>,
+    given: HashMap<&'static str, bool>,
+    family: HashSet<&'static str>,
+    titles: HashSet<String>,
+    title_first: HashMap<String, usize>,
+    org_heads: HashMap<&'static str, Heads>,
+    event_heads: HashMap<&'static str, Heads>,
+    loc_heads: HashMap<&'static str, Heads>,
+    fac_heads: HashMap<&'static str, Heads>,
+    stop: HashMap<&'static str, &'static str>,
+}
+
+/// Normalises a surface for lookup: curly apostrophes become straight, white space
+/// runs one space. Writes into `out` (cleared first).
+pub fn normalise_into(s: &str, out: &mut String) {
+    out.clear();
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(match c {
+            '’' | 'ʼ' => '\'',
+            '‐' | '‑' => '-',
+            c => c,
+        });
+    }
+}
+
+fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    tsv.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+impl Gazetteer {
+    /// The shared tables, parsed on first use.
+    pub fn get() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(Gazetteer::load)
+    }
+
+    fn load() -> Gazetteer {
+        let mut g = Gazetteer::default();
+        for tsv in [
+            include_str!("../data/places.tsv"),
+            include_str!("../data/orgs.tsv"),
+            include_str!("../data/demonyms.tsv"),
+        ] {
+            for r in rows(tsv) {
+                if r.len() < 3 {
+                    continue;
+                }
+                let Some(label) = Label::from_code(r[1]) else {
+                    continue;
+                };
+                let ambiguous = r.iter().skip(3).any(|f| f.contains("ambiguous"));
+                g.add_name(
+                    r[0],
+                    Known {
+                        label,
+                        canonical: r[2],
+                        ambiguous,
+                    },
+                );
+            }
+        }
+        for r in rows(include_str!("../data/given_names.tsv")) {
+            let common = r.iter().skip(1).any(|f| f.contains("common_word"));
+            g.given.insert(r[0], common);
+        }
+        for r in rows(include_str!("../data/family_names.tsv")) {
+            g.family.insert(r[0]);
+        }
+        for r in rows(include_str!("../data/titles.tsv")) {
+            let mut key = String::new();
+            normalise_into(r[0], &mut key);
+            let toks = tokenize(&key, 0..key.len());
+            if let Some(f) = toks.first() {
+                let first = f.text(&key).to_string();
+                let e = g.title_first.entry(first).or_insert(0);
+                *e = (*e).max(toks.len());
+            }
+            g.titles.insert(key);
+        }
+        for (tsv, map) in [
+            (include_str!("../data/org_heads.tsv"), &mut g.org_heads),
+            (include_str!("../data/event_heads.tsv"), &mut g.event_heads),
+            (include_str!("../data/loc_heads.tsv"), &mut g.loc_heads),
+            (include_str!("../data/fac_heads.tsv"), &mut g.fac_heads),
+        ] {
+            for r in rows(tsv) {
+                let h = map.entry(r[0]).or_default();
+                match r.get(1).copied() {
+                    Some("prefix") => h.prefix = true,
+                    _ => h.suffix = true,
+                }
+            }
+        }
+        for r in rows(include_str!("../data/stopwords.tsv")) {
+            g.stop.insert(r[0], r.get(1).copied().unwrap_or("function"));
+        }
+        g
+    }
+
+    fn add_name(&mut self, surface: &'static str, known: Known) {
+        let mut key = String::new();
+        normalise_into(surface, &mut key);
+        // Spans never start with a determiner: "The Hague" is found as "Hague" if at all.
+        if key.starts_with("the ") || key.starts_with("The ") || key.is_empty() {
+            return;
+        }
+        let toks = tokenize(&key, 0..key.len());
+        if toks.iter().any(|t| t.kind == TokenKind::Possessive) && toks.len() == 1 {
+            return;
+        }
+        let Some(f) = toks.first() else { return };
+        let first = f.text(&key).to_string();
+        let e = self.first.entry(first).or_insert(0);
+        *e = (*e).max(toks.len());
+        self.names.entry(key).or_insert(known);
+    }
+
+    /// The name with this (normalised) surface.
+    pub fn name(&self, key: &str) -> Option<Known> {
+        self.names.get(key).copied()
+    }
+
+    /// The most tokens of a name that starts with the token `first`.
+    pub fn max_tokens(&self, first: &str) -> usize {
+        self.first.get(first).copied().unwrap_or(0)
+    }
+
+    /// Whether `w` is a given name; `Some(true)` when it is also a common word ("Will").
+    pub fn given(&self, w: &str) -> Option<bool> {
+        self.given.get(w).copied()
+    }
+
+    /// Whether `w` is a family name written first ("Xi", "Kim", "Nguyen").
+    pub fn family_first(&self, w: &str) -> bool {
+        self.family.contains(w)
+    }
+
+    /// Whether the normalised `key` is a title or honorific ("Mr.", "Foreign Minister").
+    pub fn title(&self, key: &str) -> bool {
+        self.titles.contains(key)
+    }
+
+    /// The most tokens of a title that starts with the token `first`.
+    pub fn title_max_tokens(&self, first: &str) -> usize {
+        self.title_first.get(first).copied().unwrap_or(0)
+    }
+
+    /// Organisation head word ("Institute", "Ministry").
+    pub fn org_head(&self, w: &str) -> Heads {
+        self.org_heads.get(w).copied().unwrap_or_default()
+    }
+
+    /// Event head word ("War", "Forum", "Day").
+    pub fn event_head(&self, w: &str) -> Heads {
+        self.event_heads.get(w).copied().unwrap_or_default()
+    }
+
+    /// Geographic head word ("Sea", "River").
+    pub fn loc_head(&self, w: &str) -> Heads {
+        self.loc_heads.get(w).copied().unwrap_or_default()
+    }
+
+    /// Facility head word ("Bridge", "Airport").
+    pub fn fac_head(&self, w: &str) -> Heads {
+        self.fac_heads.get(w).copied().unwrap_or_default()
+    }
+
+    /// The kind of stop word (`function`, `discourse`, `boilerplate`) of lower-case `w`.
+    pub fn stop(&self, lower: &str) -> Option<&'static str> {
+        self.stop.get(lower).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tables_know_countries_acronyms_and_demonyms() {
+        let g = Gazetteer::get();
+        assert_eq!(g.name("U.S.").unwrap().canonical, "United States");
+        assert_eq!(g.name("EU").unwrap().label, Label::Org);
+        assert_eq!(g.name("Russian").unwrap().label, Label::Norp);
+        assert!(g.max_tokens("South") >= 3);
+    }
+
+    #[test]
+    fn curly_apostrophes_are_looked_up_as_straight_ones() {
+        let mut k = String::new();
+        normalise_into("Xi’an\n  city", &mut k);
+        assert_eq!(k, "Xi'an city");
+    }
+
+    #[test]
+    fn titles_and_names_are_known() {
+        let g = Gazetteer::get();
+        assert!(g.title("Mr.") && g.title("Foreign Minister"));
+        assert_eq!(g.given("Vladimir"), Some(false));
+        assert!(g.family_first("Xi"));
+        assert!(g.org_head("Institute").suffix);
+        assert_eq!(g.stop("the"), Some("function"));
+    }
+}

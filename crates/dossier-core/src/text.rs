@@ -1,0 +1,368 @@
+//! The text model: tokens with byte offsets and sentences, over one block (a non-empty
+//! line) of a document.
+//!
+//! Tokens are words, numbers and single punctuation characters. The tokenizer is a
+//! hand-written scanner, Unicode-aware and linear in the text:
+//!
+//! - abbreviations keep their periods (`U.S.`, `D.C.`, `Mr.`, `V.`), so a period that is
+//!   its own token ends a sentence;
+//! - a possessive ending (`'s`, `’s`) is its own [`TokenKind::Possessive`] token, so a
+//!   name never includes it; an apostrophe inside a word stays (`Xi'an`, `don’t`);
+//! - a hyphen between two words is dropped and the second token is marked
+//!   [`Token::hyphen`]: "U.S.-China" is `U.S.` + `China`, "Kim Jong-un" is `Kim`,
+//!   `Jong`, `un` with `un` marked, so a name can take its parts back.
+//!
+//! ```
+//! use dossier_core::text::{tokenize, TokenKind};
+//!
+//! let text = "Mr. Putin’s U.S.-China talks.";
+//! let toks = tokenize(text, 0..text.len());
+//! let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
+//! assert_eq!(words, ["Mr.", "Putin", "’s", "U.S.", "China", "talks", "."]);
+//! assert_eq!(toks[2].kind, TokenKind::Possessive);
+//! assert!(toks[4].hyphen);
+//! ```
+
+use std::ops::Range;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Starts with a letter: a word, a name, an abbreviation with its periods.
+    Word,
+    /// Starts with a digit: `240`, `35,000`, `2.5`, `2000s`, `21st`.
+    Number,
+    /// A possessive ending, `'s` or `’s`.
+    Possessive,
+    /// Any other single character that is not white space.
+    Punct,
+}
+
+/// One token: a byte range in the document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
+    /// What the token is.
+    pub kind: TokenKind,
+    /// Joined to the previous token by a hyphen ("China" in "U.S.-China").
+    pub hyphen: bool,
+    /// No white space between this token and the previous one.
+    pub glued: bool,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'a>(&self, doc: &'a str) -> &'a str {
+        &doc[self.start..self.end]
+    }
+}
+
+/// Words that keep a following period: titles and common abbreviations.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt",
+    "Prof", "Rev", "Adm", "Cmdr", "Maj", "Brig", "Gens", "Sens", "Reps", "Inc", "Corp", "Co", "Ltd", "Jan",
+    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "vs", "etc", "Mt",
+    "Ft", "Ave", "Blvd", "approx", "Dept", "Univ", "Messrs",
+];
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+/// Combining marks (decomposed accents) stay inside words.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF)
+}
+
+/// Tokens of `range` in `text`, in order.
+pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokenize_into(text, range, &mut out);
+    out
+}
+
+/// Appends the tokens of `range` in `text` to `out` (lets callers reuse a buffer).
+pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
+    let s = &text[range.clone()];
+    let base = range.start;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let n = chars.len();
+    let at = |i: usize| -> Option<char> { chars.get(i).map(|&(_, c)| c) };
+    let off = |i: usize| -> usize { base + chars.get(i).map_or(s.len(), |&(o, _)| o) };
+    let mut i = 0;
+    let mut pending_hyphen = false;
+    let mut last_end = usize::MAX;
+    while i < n {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            pending_hyphen = false;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind;
+        if c.is_alphabetic() {
+            kind = TokenKind::Word;
+            let mut j = i + 1;
+            loop {
+                while j < n && is_word_char(chars[j].1) {
+                    j += 1;
+                }
+                // An apostrophe inside a word, unless it starts a possessive ending.
+                if j + 1 < n && is_apostrophe(chars[j].1) && chars[j + 1].1.is_alphabetic() {
+                    let possessive =
+                        matches!(chars[j + 1].1, 's' | 'S') && !at(j + 2).is_some_and(is_word_char);
+                    if !possessive {
+                        j += 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            // Periods of abbreviations.
+            if at(j) == Some('.') {
+                let word = &s[chars[i].0..chars.get(j).map_or(s.len(), |&(o, _)| o)];
+                let single = j == i + 1;
+                if single {
+                    j += 1;
+                    while j + 1 < n && chars[j].1.is_alphabetic() && chars[j + 1].1 == '.' {
+                        j += 2;
+                    }
+                } else if ABBREVIATIONS.contains(&word) {
+                    j += 1;
+                }
+            }
+            i = j;
+        } else if c.is_numeric() {
+            kind = TokenKind::Number;
+            let mut j = i + 1;
+            loop {
+                while j < n && is_word_char(chars[j].1) {
+                    j += 1;
+                }
+                if j + 1 < n
+                    && matches!(chars[j].1, ',' | '.')
+                    && chars[j + 1].1.is_ascii_digit()
+                    && chars[j - 1].1.is_ascii_digit()
+                {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            i = j;
+        } else if is_apostrophe(c)
+            && at(i + 1).is_some_and(|c| matches!(c, 's' | 'S'))
+            && !at(i + 2).is_some_and(is_word_char)
+            && out
+                .last()
+                .is_some_and(|t: &Token| t.end == off(i) && t.kind == TokenKind::Word)
+        {
+            kind = TokenKind::Possessive;
+            i += 2;
+        } else if is_hyphen(c) && last_end == off(i) && at(i + 1).is_some_and(|c| c.is_alphanumeric()) {
+            pending_hyphen = true;
+            i += 1;
+            continue;
+        } else {
+            kind = TokenKind::Punct;
+            i += 1;
+        }
+        let (so, eo) = (off(start), off(i));
+        out.push(Token {
+            start: so,
+            end: eo,
+            kind,
+            hyphen: pending_hyphen,
+            glued: last_end == so,
+        });
+        pending_hyphen = false;
+        last_end = eo;
+    }
+}
+
+/// Whether a word starts with an upper-case letter.
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Sentence byte ranges over `tokens` (one block): a sentence ends at `.`, `!` or `?`
+/// (with closing quotes) before a token that can start a sentence.
+pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let Some(first) = tokens.first() else {
+        return out;
+    };
+    let mut start = first.start;
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let tt = t.text(text);
+        let mut end_here = false;
+        let mut j = i + 1;
+        if t.kind == TokenKind::Punct && matches!(tt, "." | "!" | "?") {
+            while j < tokens.len()
+                && tokens[j].kind == TokenKind::Punct
+                && matches!(
+                    tokens[j].text(text),
+                    "”" | "\"" | "’" | "'" | ")" | "." | "!" | "?"
+                )
+                && tokens[j].glued
+            {
+                j += 1;
+            }
+            end_here = j >= tokens.len() || can_start_sentence(tokens[j].text(text));
+        } else if t.kind == TokenKind::Word && tt.len() > 2 && tt.ends_with('.') {
+            // An abbreviation at the end of a sentence: "… by the U.S. Meanwhile, …".
+            if let Some(next) = tokens.get(j) {
+                let nt = next.text(text);
+                end_here = matches!(
+                    nt,
+                    "The"
+                        | "But"
+                        | "And"
+                        | "It"
+                        | "He"
+                        | "She"
+                        | "They"
+                        | "We"
+                        | "In"
+                        | "This"
+                        | "Meanwhile"
+                        | "However"
+                        | "A"
+                        | "That"
+                        | "There"
+                        | "As"
+                        | "On"
+                );
+            }
+        }
+        if end_here {
+            let end = tokens[j - 1].end;
+            out.push(start..end);
+            if j < tokens.len() {
+                start = tokens[j].start;
+            } else {
+                start = end;
+            }
+        }
+        i = j;
+    }
+    let last = tokens.last().expect("non-empty").end;
+    if start < last {
+        out.push(start..last);
+    }
+    out
+}
+
+fn can_start_sentence(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_numeric() || matches!(c, '“' | '"' | '‘' | '\'' | '(' | '—' | '–')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text, 0..text.len())
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect()
+    }
+
+    fn sents(text: &str) -> Vec<&str> {
+        let toks = tokenize(text, 0..text.len());
+        sentences(text, &toks).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn possessives_split_off_with_straight_and_curly_apostrophes() {
+        assert_eq!(words("Putin's Xi’s"), ["Putin", "'s", "Xi", "’s"]);
+        assert_eq!(words("Hamas’ attack"), ["Hamas", "’", "attack"]);
+    }
+
+    #[test]
+    fn apostrophes_inside_words_stay() {
+        assert_eq!(words("Xi’an doesn't O'Brien"), ["Xi’an", "doesn't", "O'Brien"]);
+    }
+
+    #[test]
+    fn hyphenated_compounds_split_into_marked_parts() {
+        let text = "anti-American U.S.-China Kim Jong-un counter-U.S.";
+        let toks = tokenize(text, 0..text.len());
+        let w: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+        assert_eq!(
+            w,
+            ["anti", "American", "U.S.", "China", "Kim", "Jong", "un", "counter", "U.S."]
+        );
+        let marked: Vec<bool> = toks.iter().map(|t| t.hyphen).collect();
+        assert_eq!(
+            marked,
+            [false, true, false, true, false, false, true, false, true]
+        );
+    }
+
+    #[test]
+    fn numbers_keep_separators_and_suffixes() {
+        assert_eq!(
+            words("$240 billion, 35,000 and 2.5 in the 2000s 21st 66%"),
+            ["$", "240", "billion", ",", "35,000", "and", "2.5", "in", "the", "2000s", "21st", "66", "%"]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_initials_keep_their_periods() {
+        assert_eq!(
+            words("Mr. Vladimir V. Putin in Washington, D.C."),
+            ["Mr.", "Vladimir", "V.", "Putin", "in", "Washington", ",", "D.C."]
+        );
+    }
+
+    #[test]
+    fn offsets_are_bytes_into_the_whole_text() {
+        let text = "“Über” café";
+        let toks = tokenize(text, 0..text.len());
+        assert_eq!(&text[toks[1].start..toks[1].end], "Über");
+        assert_eq!(&text[toks[3].start..toks[3].end], "café");
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            sents("Mr. Putin met U.S. officials. Vladimir V. Putin left! Then “it ended.” He said."),
+            [
+                "Mr. Putin met U.S. officials.",
+                "Vladimir V. Putin left!",
+                "Then “it ended.”",
+                "He said."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_period_glued_to_a_capital_still_ends_a_sentence() {
+        assert_eq!(
+            sents("a financial lifeline.Credit…Alexey"),
+            ["a financial lifeline.", "Credit…Alexey"]
+        );
+    }
+
+    #[test]
+    fn an_ellipsis_does_not_end_a_sentence() {
+        assert_eq!(sents("Gaza and… Ukraine."), ["Gaza and… Ukraine."]);
+    }
+}

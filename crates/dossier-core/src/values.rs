@@ -1,0 +1,661 @@
+//! DATE, MONEY and PERCENT expressions: small hand-written grammars over tokens.
+//!
+//! Spans follow the annotation guidelines: approximators stay inside ("approximately
+//! $240 billion", "just over a year ago"), a leading "the" stays out ("the past two
+//! years" → "past two years"), coordinated dates are one span ("March and April",
+//! "May 16 and 17", "years, if not decades"); frequency words ("weekly") and bare
+//! nouns such as "time" or "anniversary" are not dates.
+//!
+//! ```
+//! use dossier_core::text::tokenize;
+//! use dossier_core::values::scan;
+//! use dossier_core::Label;
+//!
+//! let text = "Trade rose 66% to $240 billion last year, two days earlier.";
+//! let toks = tokenize(text, 0..text.len());
+//! let spans: Vec<(&str, Label)> = scan(text, &toks)
+//!     .into_iter()
+//!     .map(|v| (&text[toks[v.start].start..toks[v.end - 1].end], v.label))
+//!     .collect();
+//! assert_eq!(spans, [("66%", Label::Percent), ("$240 billion", Label::Money),
+//!     ("last year", Label::Date), ("two days earlier", Label::Date)]);
+//! ```
+
+use crate::label::Label;
+use crate::text::{Token, TokenKind};
+
+/// A value expression: tokens `start..end` of the scanned slice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Value {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// DATE, MONEY or PERCENT.
+    pub label: Label,
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "mar.",
+    "apr.",
+    "jun.",
+    "jul.",
+    "aug.",
+    "sept.",
+    "sep.",
+    "oct.",
+    "nov.",
+    "dec.",
+];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const UNITS: &[&str] = &[
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "weekend",
+    "weekends",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "fortnight",
+    "quarter",
+    "quarters",
+];
+const PLURAL_UNITS: &[&str] = &["days", "weeks", "months", "years", "decades", "centuries"];
+const DEICTIC: &[&str] = &[
+    "this",
+    "last",
+    "next",
+    "past",
+    "coming",
+    "previous",
+    "recent",
+    "current",
+    "following",
+    "preceding",
+    "final",
+    "first",
+    "early",
+    "late",
+];
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "several",
+    "few",
+    "many",
+    "couple",
+    "dozen",
+    "half",
+];
+const ORDINAL_WORDS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "twenty-first",
+];
+const SUFFIXES: &[&str] = &["ago", "earlier", "later", "before", "after", "old", "long"];
+const APPROX: &[&str] = &[
+    "just",
+    "over",
+    "about",
+    "around",
+    "almost",
+    "nearly",
+    "roughly",
+    "some",
+    "only",
+    "under",
+    "approximately",
+    "barely",
+    "exactly",
+    "precisely",
+    "well",
+];
+const APPROX2: &[(&str, &str)] = &[
+    ("more", "than"),
+    ("less", "than"),
+    ("fewer", "than"),
+    ("at", "least"),
+    ("up", "to"),
+    ("as", "much"),
+    ("as", "many"),
+    ("a", "little"),
+];
+const SCALES: &[&str] = &[
+    "thousand", "million", "billion", "trillion", "bn", "m", "mn", "tn", "k", "crore", "lakh",
+];
+const CURRENCY_WORDS: &[&str] = &[
+    "dollars",
+    "dollar",
+    "euros",
+    "euro",
+    "pounds",
+    "yuan",
+    "renminbi",
+    "rubles",
+    "roubles",
+    "ruble",
+    "rouble",
+    "yen",
+    "rupees",
+    "rupee",
+    "francs",
+    "won",
+    "pesos",
+    "rand",
+    "naira",
+    "shillings",
+    "cedis",
+    "dirhams",
+    "riyals",
+    "lira",
+    "reais",
+    "bitcoin",
+    "cents",
+];
+const CURRENCY_SYMBOLS: &[&str] = &["$", "€", "£", "¥", "₹", "₽", "₩", "₦"];
+
+struct Cursor<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+}
+
+impl Cursor<'_> {
+    fn t(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+    fn is(&self, i: usize, list: &[&str]) -> bool {
+        let w = self.t(i);
+        !w.is_empty() && list.iter().any(|x| x.eq_ignore_ascii_case(w))
+    }
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+    fn is_num(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Number)
+            && self
+                .t(i)
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    }
+    fn day(&self, i: usize) -> bool {
+        self.is_num(i) && self.t(i).parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+            || (self.kind(i) == Some(TokenKind::Number) && {
+                let w = self.t(i);
+                let digits = w.trim_end_matches(|c: char| c.is_alphabetic());
+                matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th")
+                    && digits.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+            })
+    }
+    fn year(&self, i: usize) -> bool {
+        let w = self.t(i);
+        self.kind(i) == Some(TokenKind::Number)
+            && w.len() == 4
+            && w.parse::<u32>().is_ok_and(|y| (1000..=2100).contains(&y))
+    }
+    fn ordinal(&self, i: usize) -> bool {
+        let w = self.t(i);
+        if self.kind(i) == Some(TokenKind::Number) {
+            let digits = w.trim_end_matches(|c: char| c.is_alphabetic());
+            return !digits.is_empty() && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th");
+        }
+        self.is(i, ORDINAL_WORDS)
+    }
+    fn quantity(&self, i: usize) -> bool {
+        self.is_num(i) || self.is(i, NUMBER_WORDS) || self.ordinal(i)
+    }
+    fn month(&self, i: usize) -> bool {
+        crate::text::is_capitalised(self.t(i)) && self.is(i, MONTHS)
+    }
+    fn weekday(&self, i: usize) -> bool {
+        crate::text::is_capitalised(self.t(i)) && self.is(i, WEEKDAYS)
+    }
+    fn unit(&self, i: usize) -> bool {
+        self.t(i).chars().next().is_some_and(|c| c.is_lowercase()) && self.is(i, UNITS)
+    }
+}
+
+/// Every value expression in `toks` (one block), in order, never overlapping.
+pub fn scan(text: &str, toks: &[Token]) -> Vec<Value> {
+    let c = Cursor { text, toks };
+    let mut out: Vec<Value> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some((end, label)) = money_or_percent(&c, i).or_else(|| date(&c, i)) {
+            let start = extend_approximators(&c, i, out.last().map_or(0, |v| v.end), label);
+            out.push(Value { start, end, label });
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Moves `start` left over approximators ("just over", "more than", "approximately").
+fn extend_approximators(c: &Cursor, mut start: usize, floor: usize, label: Label) -> usize {
+    loop {
+        if start >= floor + 2
+            && APPROX2
+                .iter()
+                .any(|(a, b)| c.is(start - 2, &[a]) && c.is(start - 1, &[b]))
+        {
+            start -= 2;
+        } else if start > floor && c.is(start - 1, APPROX) {
+            // "over" and "under" only approximate a number, never a deictic date.
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    let _ = label;
+    start
+}
+
+fn money_or_percent(c: &Cursor, i: usize) -> Option<(usize, Label)> {
+    // $240 billion, US$5m, €3 trillion
+    let mut j = i;
+    if c.t(j) == "US" && c.t(j + 1) == "$" {
+        j += 1;
+    }
+    if CURRENCY_SYMBOLS.contains(&c.t(j)) && c.kind(j + 1) == Some(TokenKind::Number) {
+        let mut e = j + 2;
+        if c.is(e, SCALES) {
+            e += 1;
+        }
+        return Some((e, Label::Money));
+    }
+    if c.kind(i) == Some(TokenKind::Number) || c.is(i, NUMBER_WORDS) {
+        let mut e = i + 1;
+        if c.is(e, SCALES) {
+            e += 1;
+        }
+        if c.t(e) == "%" {
+            return Some((e + 1, Label::Percent));
+        }
+        if c.is(e, &["percent"]) {
+            return Some((e + 1, Label::Percent));
+        }
+        if c.is(e, &["per"]) && c.is(e + 1, &["cent"]) {
+            return Some((e + 2, Label::Percent));
+        }
+        if c.is(e, CURRENCY_WORDS) && c.kind(i) == Some(TokenKind::Number) {
+            return Some((e + 1, Label::Money));
+        }
+        if c.kind(i) == Some(TokenKind::Number)
+            && c.is(e, SCALES) == false
+            && e > i + 1
+            && c.is(e, CURRENCY_WORDS)
+        {
+            return Some((e + 1, Label::Money));
+        }
+    }
+    None
+}
+
+fn date(c: &Cursor, i: usize) -> Option<(usize, Label)> {
+    let d = Label::Date;
+    // Weekday, Month Day, Year
+    if c.weekday(i) {
+        let mut e = i + 1;
+        let k = if c.t(e) == "," { e + 1 } else { e };
+        if c.month(k) {
+            if let Some(me) = month_phrase(c, k) {
+                e = me;
+            }
+        }
+        return Some((e, d));
+    }
+    if c.month(i) {
+        if let Some(e) = month_phrase(c, i) {
+            return Some((e, d));
+        }
+    }
+    // 16 May 2024
+    if c.day(i) && c.month(i + 1) {
+        let mut e = i + 2;
+        if c.year(e) {
+            e += 1;
+        } else if c.t(e) == "," && c.year(e + 1) {
+            e += 2;
+        }
+        return Some((e, d));
+    }
+    let w = c.t(i);
+    if c.is(i, &["today", "yesterday", "tomorrow"]) {
+        return Some((i + 1, d));
+    }
+    // 2030, 1990s, early 2000s
+    if c.kind(i) == Some(TokenKind::Number) {
+        let decade = w.len() == 5
+            && w.ends_with('s')
+            && w[..4].parse::<u32>().is_ok_and(|y| (1000..=2100).contains(&y));
+        if decade {
+            let start_ok = true;
+            let _ = start_ok;
+            return Some((i + 1, d));
+        }
+        if c.year(i) && !c.toks[i].hyphen {
+            let next = c.t(i + 1);
+            let noun_follows = next.chars().next().is_some_and(|ch| ch.is_lowercase())
+                && !c.is(
+                    i + 1,
+                    &[
+                        "and", "or", "to", "when", "after", "before", "until", "as", "in", "on", "with",
+                        "the", "was", "is", "will", "would", "that", "which", "but",
+                    ],
+                );
+            if !noun_follows {
+                return Some((i + 1, d));
+            }
+        }
+    }
+    // nineteenth century, 21st century
+    if c.ordinal(i) && c.is(i + 1, &["century", "centuries"]) {
+        return Some((i + 2, d));
+    }
+    // early/mid/late + decade or year
+    if c.is(i, &["early", "mid", "late"]) && (c.kind(i + 1) == Some(TokenKind::Number)) {
+        let nw = c.t(i + 1);
+        if nw.len() == 5 && nw.ends_with('s') || c.year(i + 1) {
+            return Some((i + 2, d));
+        }
+    }
+    // earlier this month, later this year
+    if c.is(i, &["earlier", "later"]) && c.is(i + 1, &["this", "last", "next"]) && c.unit(i + 2) {
+        return Some((i + 3, d));
+    }
+    // this week, past two years, recent years, last month
+    if c.is(i, DEICTIC) && !c.is(i, &["first", "final", "early", "late"]) {
+        let mut j = i + 1;
+        if c.is(j, &["couple"]) && c.is(j + 1, &["of"]) {
+            j += 2;
+        } else if c.quantity(j) {
+            j += 1;
+        }
+        // "could last years" is a verb: a deictic word before a bare plural needs a number.
+        let bare_plural = j == i + 1
+            && c.is(j, PLURAL_UNITS)
+            && c.is(i, &["last", "next", "this", "coming", "following", "previous"]);
+        if c.unit(j) && !bare_plural {
+            let e = suffix(c, j + 1);
+            return Some((e, d));
+        }
+        return None;
+    }
+    // two days earlier, 100 years, a year ago, 21st month, two-day
+    if c.quantity(i) || c.is(i, &["a", "an"]) {
+        let mut j = i + 1;
+        if c.is(i, &["a", "an"]) && c.is(j, &["few", "couple"]) {
+            j += 1;
+        }
+        if c.is(j, &["of"]) {
+            j += 1;
+        }
+        if c.unit(j) && !(c.toks[j].hyphen && c.is(j + 1, &["-"])) {
+            let e = suffix(c, j + 1);
+            let article = c.is(i, &["a", "an"]);
+            if article && e == j + 1 {
+                // "a year" needs an approximator or a suffix: "twice a year" is a frequency.
+                let approx = i > 0
+                    && (c.is(i - 1, APPROX)
+                        || (i > 1
+                            && APPROX2
+                                .iter()
+                                .any(|(a, b)| c.is(i - 2, &[a]) && c.is(i - 1, &[b]))));
+                if !approx {
+                    return None;
+                }
+            }
+            if c.is(i, &["many"]) && !c.is(j, PLURAL_UNITS) {
+                return None;
+            }
+            return Some((e, d));
+        }
+        return None;
+    }
+    // months, years, decades (bare plural), years, if not decades
+    if c.unit(i) && c.is(i, PLURAL_UNITS) {
+        let prev = if i > 0 { c.t(i - 1) } else { "" };
+        if prev.eq_ignore_ascii_case("the")
+            || prev.eq_ignore_ascii_case("same")
+            || prev.eq_ignore_ascii_case("for") && false
+        {
+            return None;
+        }
+        let mut e = i + 1;
+        if c.t(e) == "," && c.is(e + 1, &["if"]) && c.is(e + 2, &["not"]) && c.unit(e + 3) {
+            e += 4;
+        }
+        return Some((e, d));
+    }
+    None
+}
+
+/// ago / earlier / later / before … after a unit.
+fn suffix(c: &Cursor, j: usize) -> usize {
+    if c.is(j, SUFFIXES) && !c.toks[j].glued {
+        j + 1
+    } else {
+        j
+    }
+}
+
+/// Month [Day [and|–|- Day]] [, Year] | Month Year | Month and Month. `None` for a bare
+/// "May" with no date context.
+fn month_phrase(c: &Cursor, i: usize) -> Option<usize> {
+    let mut e = i + 1;
+    let mut dated = !c.is(i, &["may", "march"]);
+    if c.day(e) {
+        e += 1;
+        dated = true;
+        if (c.is(e, &["and", "to", "through", "-", "–"]) || c.toks.get(e).is_some_and(|t| t.hyphen))
+            && c.day(
+                e + usize::from(
+                    !c.toks
+                        .get(e)
+                        .is_some_and(|t| t.hyphen && c.kind(e) == Some(TokenKind::Number)),
+                ),
+            )
+        {
+            if c.toks[e].hyphen && c.kind(e) == Some(TokenKind::Number) {
+                e += 1;
+            } else {
+                e += 2;
+            }
+        }
+        if c.t(e) == "," && c.year(e + 1) {
+            e += 2;
+        } else if c.year(e) {
+            e += 1;
+        }
+    } else if c.year(e) {
+        e += 1;
+        dated = true;
+    } else if c.is(e, &["and", "or", "to", "through"]) && c.month(e + 1) {
+        e += 2;
+        dated = true;
+        if c.year(e) {
+            e += 1;
+        }
+    }
+    if !dated {
+        let prev = if i > 0 { c.t(i - 1) } else { "" };
+        let ctx = [
+            "in", "since", "until", "by", "early", "late", "mid", "last", "next", "this", "of", "through",
+            "from", "during", "before", "after", "on",
+        ];
+        if ctx.iter().any(|x| x.eq_ignore_ascii_case(prev)) {
+            dated = true;
+        }
+    }
+    dated.then_some(e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn spans(text: &str) -> Vec<(String, Label)> {
+        let toks = tokenize(text, 0..text.len());
+        scan(text, &toks)
+            .into_iter()
+            .map(|v| {
+                (
+                    text[toks[v.start].start..toks[v.end - 1].end].to_string(),
+                    v.label,
+                )
+            })
+            .collect()
+    }
+
+    fn dates(text: &str) -> Vec<String> {
+        spans(text)
+            .into_iter()
+            .filter(|(_, l)| *l == Label::Date)
+            .map(|(s, _)| s)
+            .collect()
+    }
+
+    #[test]
+    fn full_dates_with_weekday_and_year_are_one_span() {
+        assert_eq!(
+            dates("on Wednesday, October 18, 2023."),
+            ["Wednesday, October 18, 2023"]
+        );
+        assert_eq!(dates("on May 13, 2024."), ["May 13, 2024"]);
+    }
+
+    #[test]
+    fn coordinated_days_and_months_are_one_span() {
+        assert_eq!(dates("on May 16 and 17, according"), ["May 16 and 17"]);
+        assert_eq!(dates("for March and April show"), ["March and April"]);
+    }
+
+    #[test]
+    fn a_bare_may_is_not_a_date_but_in_may_is() {
+        assert!(dates("They May go.").is_empty());
+        assert_eq!(dates("It ended in May."), ["May"]);
+    }
+
+    #[test]
+    fn relative_dates_keep_approximators_and_drop_the() {
+        assert_eq!(dates("Just over a year ago, it"), ["Just over a year ago"]);
+        assert_eq!(dates("in less than a year —"), ["less than a year"]);
+        assert_eq!(dates("in the past two years"), ["past two years"]);
+        assert_eq!(dates("over the past couple of years."), ["past couple of years"]);
+        assert_eq!(dates("in more than two years of"), ["more than two years"]);
+        assert_eq!(dates("earlier this month"), ["earlier this month"]);
+        assert_eq!(dates("just weeks before"), ["just weeks"]);
+    }
+
+    #[test]
+    fn quantities_of_units_are_dates() {
+        assert_eq!(dates("two days earlier the"), ["two days earlier"]);
+        assert_eq!(dates("a two-day visit"), ["two-day"]);
+        assert_eq!(dates("its 21st month."), ["21st month"]);
+        assert_eq!(dates("in 100 years were"), ["100 years"]);
+        assert_eq!(
+            dates("could last years, if not decades."),
+            ["years, if not decades"]
+        );
+    }
+
+    #[test]
+    fn centuries_decades_and_years_are_dates() {
+        assert_eq!(dates("in the nineteenth century."), ["nineteenth century"]);
+        assert_eq!(dates("in the early 2000s and"), ["early 2000s"]);
+        assert_eq!(dates("until 2030 –"), ["2030"]);
+    }
+
+    #[test]
+    fn frequencies_and_anniversaries_are_not_dates() {
+        assert!(dates("worsening weekly, twice a year, the 80th anniversary, over time").is_empty());
+        assert!(dates("the same periods").is_empty());
+    }
+
+    #[test]
+    fn money_and_percent_keep_their_approximators() {
+        assert_eq!(
+            spans("approximately $240 billion and 18 billion dollars, a 66% increase"),
+            [
+                ("approximately $240 billion".to_string(), Label::Money),
+                ("18 billion dollars".to_string(), Label::Money),
+                ("66%".to_string(), Label::Percent),
+            ]
+        );
+    }
+}

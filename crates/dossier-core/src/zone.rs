@@ -1,0 +1,296 @@
+//! Zones: which blocks of a page are the article, photo captions and credits, or site
+//! residue.
+//!
+//! Scraped news pages carry more than the article: photo credits ("Name/Agency",
+//! "Credit…Name"), captions, contributor lines, navigation ("Previous Article", "Related
+//! Articles", "Back to top"), comment forms, inserted links ("See also …", "Must Read:
+//! …") and placeholder link lists ("• Source 1 • Source 2"). Each rule below is about the
+//! shape of a block (length, punctuation, position, a handful of site phrases common to
+//! web templates) and never about one site's strings.
+//!
+//! ```
+//! use dossier_core::zone::classify;
+//! use dossier_core::Zone;
+//!
+//! let text = "Headline\nBody text here.\nJane Doe/Reuters\nLeave a Reply";
+//! let blocks = vec![0..8, 9..24, 25..41, 42..55];
+//! let zones = classify(text, &blocks, true);
+//! assert_eq!(zones, [Zone::Title, Zone::Body, Zone::Caption, Zone::Boilerplate]);
+//! ```
+
+use crate::analysis::Zone;
+use crate::gazetteer::Gazetteer;
+use std::ops::Range;
+
+/// Navigation and template phrases that make up a whole block (lower case, without
+/// final punctuation).
+const NAV: &[&str] = &[
+    "previous article",
+    "next article",
+    "previous post",
+    "next post",
+    "previous story",
+    "next story",
+    "related articles",
+    "related posts",
+    "related stories",
+    "related sources",
+    "related",
+    "related content",
+    "read more",
+    "read next",
+    "back to top",
+    "back to top button",
+    "leave a comment",
+    "leave a reply",
+    "write a comment",
+    "post a comment",
+    "add a comment",
+    "comments",
+    "share",
+    "share this",
+    "share this article",
+    "share on facebook",
+    "tweet",
+    "tags",
+    "you may also like",
+    "more stories",
+    "recommended",
+    "advertisement",
+    "sign up",
+    "subscribe",
+    "cancel reply",
+    "most read",
+    "most popular",
+    "trending",
+    "more from",
+    "top stories",
+    "latest news",
+    "print",
+    "email",
+    "follow us",
+    "newsletter",
+    "continue reading",
+];
+
+/// Phrases that open a block of inserted links.
+const LINK_PREFIXES: &[&str] = &[
+    "see also",
+    "must read",
+    "read also",
+    "also read",
+    "read more:",
+    "related:",
+    "recommended:",
+    "watch:",
+    "listen:",
+    "more:",
+    "read:",
+    "also see",
+];
+
+/// Comment-form and subscription-form phrases.
+const FORM_PHRASES: &[&str] = &[
+    "email address will not be published",
+    "required fields are marked",
+    "save my name, email",
+    "notify me of",
+    "you must be logged in",
+    "all rights reserved",
+    "sign up for our",
+];
+
+/// The zone of each block. `headline`: whether the first block is the headline.
+pub fn classify(text: &str, blocks: &[Range<usize>], headline: bool) -> Vec<Zone> {
+    let g = Gazetteer::get();
+    let mut zones = Vec::with_capacity(blocks.len());
+    let mut after_nav = false;
+    let mut after_credit = false;
+    for (i, r) in blocks.iter().enumerate() {
+        let b = text[r.clone()].trim();
+        let lower = b.to_lowercase();
+        let words = b.split_whitespace().count();
+        let zone = if i == 0 && headline {
+            Zone::Title
+        } else if is_nav(&lower) {
+            after_nav = true;
+            Zone::Boilerplate
+        } else if is_link_insert(&lower) || is_form(&lower) || is_placeholder_list(b) {
+            Zone::Boilerplate
+        } else if after_nav && words <= 25 {
+            Zone::Boilerplate
+        } else if is_credit_line(b, g) {
+            Zone::Caption
+        } else if has_credit_marker(b) || is_contributor_line(&lower, words) {
+            Zone::Caption
+        } else if after_credit && words <= 60 && !b.ends_with(':') {
+            Zone::Caption
+        } else {
+            Zone::Body
+        };
+        if zone == Zone::Body || (zone == Zone::Boilerplate && words > 25) {
+            after_nav = false;
+        }
+        after_credit = zone == Zone::Caption && is_credit_line(b, g);
+        zones.push(zone);
+    }
+    zones
+}
+
+fn strip_end(s: &str) -> &str {
+    s.trim_end_matches(|c: char| matches!(c, ':' | '.' | '!' | '›' | '»' | '>' | '→') || c.is_whitespace())
+}
+
+fn is_nav(lower: &str) -> bool {
+    NAV.contains(&strip_end(lower))
+}
+
+fn is_link_insert(lower: &str) -> bool {
+    LINK_PREFIXES.iter().any(|p| {
+        lower.starts_with(p)
+            && lower[p.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_whitespace() || c == ':' || c == '\u{a0}')
+    })
+}
+
+fn is_form(lower: &str) -> bool {
+    FORM_PHRASES.iter().any(|p| lower.contains(p))
+}
+
+/// "• Source 1 • Source 2": a bullet list of items of at most four words, no sentence.
+fn is_placeholder_list(b: &str) -> bool {
+    let bullets = |c: char| matches!(c, '•' | '·' | '▪' | '◦' | '|');
+    if !b.starts_with(bullets) {
+        return false;
+    }
+    let items: Vec<&str> = b
+        .split(bullets)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    !items.is_empty()
+        && items
+            .iter()
+            .all(|s| s.split_whitespace().count() <= 4 && !s.ends_with('.'))
+}
+
+/// "Sergey Gunayev/AFP", "Stringer/AFP/Getty Images": short, slash-separated
+/// capitalised parts, the last an agency the tables know or an acronym.
+fn is_credit_line(b: &str, g: &Gazetteer) -> bool {
+    if b.split_whitespace().count() > 10 || !b.contains('/') || b.ends_with('.') {
+        return false;
+    }
+    let b = b.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let b = ["Photo:", "Photograph:", "Image:", "Credit:", "Photo by", "Credit"]
+        .iter()
+        .find_map(|p| b.strip_prefix(p))
+        .unwrap_or(b)
+        .trim();
+    let parts: Vec<&str> = b.split('/').map(str::trim).collect();
+    if parts
+        .iter()
+        .any(|p| p.is_empty() || !crate::text::is_capitalised(p))
+    {
+        return false;
+    }
+    let last = parts
+        .last()
+        .expect("split yields one")
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    let agency = |p: &str| {
+        let p = p.split(',').next().unwrap_or(p).trim();
+        g.name(p).is_some_and(|k| k.label == crate::Label::Org)
+            || (p.len() >= 2 && p.chars().all(|c| c.is_ascii_uppercase() || c == '-'))
+            || p.ends_with("Images")
+            || p.ends_with("Photos")
+            || p.ends_with("Pictures")
+    };
+    agency(last) || parts.iter().skip(1).any(|p| agency(p))
+}
+
+/// A caption with its credit glued on: "… a financial lifeline.Credit…Alexey Maishev/Sputnik".
+fn has_credit_marker(b: &str) -> bool {
+    for (i, _) in b.match_indices("Credit") {
+        let rest = &b[i + "Credit".len()..];
+        if rest.starts_with('…') || rest.starts_with("...") || rest.starts_with(':') {
+            return true;
+        }
+    }
+    b.starts_with("Photo: ") || b.starts_with("Photograph: ") || b.starts_with("Image: ")
+}
+
+/// "Olivia Wang contributed reporting." and the like.
+fn is_contributor_line(lower: &str, words: usize) -> bool {
+    words <= 30
+        && (lower.contains("contributed reporting")
+            || lower.contains("contributed to this report")
+            || lower.contains("contributed research")
+            || lower.starts_with("reporting by ")
+            || lower.starts_with("additional reporting by ")
+            || lower.starts_with("editing by "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn zones(text: &str) -> Vec<Zone> {
+        let mut blocks = Vec::new();
+        let mut start = 0;
+        for line in text.split('\n') {
+            if !line.trim().is_empty() {
+                blocks.push(start..start + line.len());
+            }
+            start += line.len() + 1;
+        }
+        classify(text, &blocks, true)
+    }
+
+    #[test]
+    fn a_name_slash_agency_line_is_a_credit_and_the_next_short_block_its_caption() {
+        let z = zones("T\nBody.\nJane Roe/Reuters\nPeople gather in a square on Monday.\nMore body text that is long enough to be the article again, surely, yes it is, it is the article text and it goes on and on and on for many many words, more than sixty words in total, we keep writing here so that the count passes the limit of the caption rule for sure and then some more words.");
+        assert_eq!(
+            z,
+            [Zone::Title, Zone::Body, Zone::Caption, Zone::Caption, Zone::Body]
+        );
+    }
+
+    #[test]
+    fn a_caption_with_a_glued_credit_is_a_caption() {
+        let z = zones("T\nThe leaders met in March.Credit…Jane Roe/Agency");
+        assert_eq!(z[1], Zone::Caption);
+    }
+
+    #[test]
+    fn navigation_comment_forms_and_link_inserts_are_boilerplate() {
+        let z = zones("T\nBody.\nSee also\u{a0}Some other headline here\nMust Read: Another Story\nLeave a Reply\nYour email address will not be published. Required fields are marked *");
+        assert_eq!(&z[2..], [Zone::Boilerplate; 4]);
+    }
+
+    #[test]
+    fn headlines_after_previous_article_are_boilerplate() {
+        let z =
+            zones("T\nBody.\nPrevious Article\nSomeone critiques someone else\nNext Article\nOtra noticia");
+        assert_eq!(&z[2..], [Zone::Boilerplate; 4]);
+    }
+
+    #[test]
+    fn placeholder_source_lists_are_boilerplate() {
+        let z = zones("T\nBody.\n• Source 1 • Source 2 • Source 3");
+        assert_eq!(z[2], Zone::Boilerplate);
+    }
+
+    #[test]
+    fn contributor_lines_are_captions() {
+        let z = zones("T\nBody.\nJane Roe contributed reporting.");
+        assert_eq!(z[2], Zone::Caption);
+    }
+
+    #[test]
+    fn a_sentence_with_a_slash_is_body() {
+        let z = zones("T\nThe 24/7 news cycle and/or the AFP/Reuters report said so.");
+        assert_eq!(z[1], Zone::Body);
+    }
+}
