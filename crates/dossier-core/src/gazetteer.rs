@@ -90,6 +90,7 @@ impl Gazetteer {
             include_str!("../data/places.tsv"),
             include_str!("../data/orgs.tsv"),
             include_str!("../data/demonyms.tsv"),
+            include_str!("../data/extra_names.tsv"),
         ] {
             for r in rows(tsv) {
                 if r.len() < 3 {

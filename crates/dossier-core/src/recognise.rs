@@ -546,6 +546,19 @@ impl<'a> Ctx<'a> {
                 return Some((len, k));
             }
         }
+        // A dateline in capitals: "LONDON —", "WASHINGTON —".
+        let w = self.w(i);
+        if w.chars().count() >= 4 && w.chars().all(|c| c.is_uppercase()) {
+            let mut cs = w.chars();
+            let title: String = cs
+                .next()
+                .into_iter()
+                .chain(cs.flat_map(char::to_lowercase))
+                .collect();
+            if let Some(k) = self.g.name(&title).filter(|k| k.label == Label::Gpe) {
+                return Some((1, k));
+            }
+        }
         None
     }
     fn title(&mut self, i: usize) -> usize {
@@ -810,10 +823,21 @@ pub(crate) fn recognise_tokens(
         let glen = g.map_or(0, |(n, _)| n);
         let llen = l.as_ref().map_or(0, |(n, _)| *n);
         let limit = (0..n).skip(i).take_while(|&k| !covered[k]).count();
-        if let Some((len, k)) =
-            g.filter(|(len, k)| !k.ambiguous && *len >= llen && *len >= t && *len <= limit)
+        // "Senate Majority Leader Chuck Schumer": an organisation opening a title is its own name.
+        let org_opens_title = g.is_some_and(|(len, k)| {
+            len < t && k.label == Label::Org && !k.ambiguous && cx.title(i + len) > 0
+        });
+        // "trans-Atlantic", "cross-Channel": an adjective made from a place is not a name.
+        if toks[i].hyphen
+            && i > 0
+            && cx.lower_is(i - 1, &["trans", "cross", "intra", "inter", "sub", "pre", "post"])
         {
-            // A demonym that is only an ordinary word at the start of a sentence ("Green").
+            i += 1;
+            continue;
+        }
+        if let Some((len, k)) = g.filter(|(len, k)| {
+            !k.ambiguous && ((*len >= llen && *len >= t) || org_opens_title) && *len <= limit
+        }) {
             pieces.push((i, i + len, Piece::Known(k)));
             i += len;
             continue;
@@ -1228,7 +1252,28 @@ fn classify_unknown(
     if len == 0 {
         return None;
     }
+    // "Dual-use": the capital belongs to a compound word, not a name.
+    if cx
+        .toks
+        .get(b)
+        .is_some_and(|t| t.hyphen && t.kind == TokenKind::Word)
+    {
+        return None;
+    }
     let range = cx.toks[a].start..cx.toks[b - 1].end;
+    // A scraper-truncated name: "United State" for "United States".
+    if len >= 2 {
+        let mut key = String::new();
+        normalise_into(&cx.text[range.clone()], &mut key);
+        key.push('s');
+        if let Some(k) = cx.g.name(&key) {
+            return Some(Candidate {
+                range,
+                label: k.label,
+                source: Source::Table(k.canonical),
+            });
+        }
+    }
     let person = |strong: bool| {
         Some(Candidate {
             range: range.clone(),
@@ -1318,6 +1363,13 @@ fn classify_unknown(
         return None;
     }
     if len > 4 || wordy {
+        return None;
+    }
+    // "Artemis II", "Apollo 11": numbered names are missions, ships, products — not people.
+    if matches!(
+        cx.w(b - 1),
+        "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX" | "X"
+    ) {
         return None;
     }
     if role_before || said_before || said_after || appos || credit || coord_person {

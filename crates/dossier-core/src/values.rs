@@ -175,7 +175,6 @@ const APPROX: &[&str] = &[
     "nearly",
     "roughly",
     "some",
-    "only",
     "under",
     "approximately",
     "barely",
@@ -433,6 +432,15 @@ fn date(c: &Cursor, i: usize) -> Option<(usize, Label)> {
             return Some((i + 2, d));
         }
     }
+    // end of the year, beginning of next month
+    if c.is(i, &["end", "beginning", "start", "middle", "turn"])
+        && c.is(i + 1, &["of"])
+        && c.is(i + 2, &["the", "this", "next", "last"])
+        && c.unit(i + 3)
+        && !c.is(i + 3, PLURAL_UNITS)
+    {
+        return Some((i + 4, d));
+    }
     // earlier this month, later this year
     if c.is(i, &["earlier", "later"]) && c.is(i + 1, &["this", "last", "next"]) && c.unit(i + 2) {
         return Some((i + 3, d));
@@ -449,7 +457,9 @@ fn date(c: &Cursor, i: usize) -> Option<(usize, Label)> {
         let bare_plural = j == i + 1
             && c.is(j, PLURAL_UNITS)
             && c.is(i, &["last", "next", "this", "coming", "following", "previous"]);
-        if c.unit(j) && !bare_plural {
+        // "this two-day visit": the compound is the date, not the deictic word.
+        let compound = c.toks.get(j).is_some_and(|t| t.hyphen);
+        if c.unit(j) && !bare_plural && !compound {
             let e = suffix(c, j + 1);
             return Some((e, d));
         }
@@ -619,6 +629,7 @@ mod tests {
         assert_eq!(dates("over the past couple of years."), ["past couple of years"]);
         assert_eq!(dates("in more than two years of"), ["more than two years"]);
         assert_eq!(dates("earlier this month"), ["earlier this month"]);
+        assert_eq!(dates("through the end of the year."), ["end of the year"]);
         assert_eq!(dates("just weeks before"), ["just weeks"]);
     }
 
@@ -626,6 +637,7 @@ mod tests {
     fn quantities_of_units_are_dates() {
         assert_eq!(dates("two days earlier the"), ["two days earlier"]);
         assert_eq!(dates("a two-day visit"), ["two-day"]);
+        assert_eq!(dates("During this two-day visit"), ["two-day"]);
         assert_eq!(dates("its 21st month."), ["21st month"]);
         assert_eq!(dates("in 100 years were"), ["100 years"]);
         assert_eq!(
