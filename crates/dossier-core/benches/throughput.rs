@@ -1,0 +1,41 @@
+//! Extraction throughput on the seed corpus repeated to at least 10 MB (native).
+//!
+//! `cargo bench -p dossier-core` prints MB/s for the whole analysis (zones, sentences,
+//! recognition, grouping). A plain `harness = false` bench: no dependencies.
+
+use dossier_core::corpus::{load_dir, Corpus, Document, Meta};
+use dossier_core::Curation;
+use std::time::Instant;
+
+fn main() {
+    let seeds =
+        load_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds")).expect("seeds");
+    let one: usize = seeds.documents.iter().map(|d| d.text.len()).sum();
+    let copies = (10 * 1024 * 1024) / one + 1;
+    let corpus = Corpus::new(
+        (0..copies)
+            .flat_map(|i| {
+                seeds.documents.iter().map(move |d| {
+                    Document::new(format!("{i:05}_{}", d.file), d.text.clone(), Meta::default()).unwrap()
+                })
+            })
+            .collect(),
+    );
+    let bytes = one * copies;
+    // Warm the tables once.
+    let _ = dossier_core::analyse_with(&seeds, &Curation::default());
+    let mut best = f64::MAX;
+    for _ in 0..3 {
+        let t = Instant::now();
+        let a = dossier_core::analyse_with(&corpus, &Curation::default());
+        let s = t.elapsed().as_secs_f64();
+        assert!(!a.entities.is_empty());
+        best = best.min(s);
+    }
+    let mb = bytes as f64 / (1024.0 * 1024.0);
+    println!(
+        "analysed {mb:.1} MB ({copies} copies of the seeds, {} documents) in {best:.2} s: {:.1} MB/s",
+        corpus.documents.len(),
+        mb / best
+    );
+}
