@@ -256,8 +256,11 @@ impl Layout {
         let title_case = blocks
             .iter()
             .map(|r| {
-                let toks = crate::text::tokenize(&d.text, r.clone());
-                toks.len() <= 40 && is_title_case(&d.text, &toks)
+                // Only short blocks can be headlines; long ones skip the extra tokenizing.
+                r.len() <= 400 && {
+                    let toks = crate::text::tokenize(&d.text, r.clone());
+                    toks.len() <= 40 && is_title_case(&d.text, &toks)
+                }
             })
             .collect();
         Layout {

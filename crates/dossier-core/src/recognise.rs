@@ -80,6 +80,8 @@ pub struct Lexicon {
     /// Short forms that are also ambiguous place or organisation names, with the
     /// documents that introduced them as people.
     pub short_docs: HashMap<String, Vec<usize>>,
+    /// First words of the full names, to skip lookups that cannot match.
+    pub first: std::collections::HashSet<String>,
 }
 
 impl Lexicon {
@@ -98,6 +100,10 @@ impl Lexicon {
             let parts: Vec<&str> = canon.split(' ').collect();
             self.full.entry(full_key(span)).or_insert_with(|| canon.clone());
             self.full.entry(canon.clone()).or_insert_with(|| canon.clone());
+            if let Some(f) = span.split_whitespace().next() {
+                self.first.insert(f.to_string());
+            }
+            self.first.insert(parts[0].to_string());
             let short = if parts.len() == 1 {
                 parts[0]
             } else if g.family_first(parts[0]) && parts.len() == 2 && g.given(parts[0]).is_none() {
@@ -541,8 +547,8 @@ impl<'a> Ctx<'a> {
         let max = self.g.max_tokens(self.w(i)).min(self.toks.len() - i);
         for len in (1..=max).rev() {
             let j = i + len;
-            let key = self.key(i, j).to_string();
-            if let Some(k) = self.g.name(&key) {
+            let g = self.g;
+            if let Some(k) = g.name(self.key(i, j)) {
                 return Some((len, k));
             }
         }
@@ -564,15 +570,16 @@ impl<'a> Ctx<'a> {
     fn title(&mut self, i: usize) -> usize {
         let max = self.g.title_max_tokens(self.w(i)).min(self.toks.len() - i);
         for len in (1..=max).rev() {
-            let key = self.key(i, i + len).to_string();
-            if self.g.title(&key) {
+            let g = self.g;
+            if g.title(self.key(i, i + len)) {
                 return len;
             }
         }
         0
     }
     fn lex_full(&mut self, i: usize) -> Option<(usize, String)> {
-        if self.lex.full.is_empty() {
+        // Only names whose first word starts a known full name.
+        if self.lex.full.is_empty() || !self.lex.first.contains(self.w(i)) {
             return None;
         }
         let mut best = None;
@@ -692,6 +699,11 @@ fn split_glued(text: &str, toks: &mut Vec<Token>, lex: &Lexicon) {
             continue;
         }
         let w = t.text(text);
+        // Only capitalised words and words with a capital inside can hide a name.
+        if !is_capitalised(w) && !w.chars().skip(1).any(char::is_uppercase) {
+            i += 1;
+            continue;
+        }
         let known = |s: &str, key: &mut String| {
             normalise_into(s, key);
             g.name(key).is_some_and(|k| !k.ambiguous)
@@ -768,6 +780,11 @@ pub(crate) fn recognise_tokens(
     for v in &vals {
         covered[v.start..v.end].iter_mut().for_each(|c| *c = true);
     }
+    // For each token, the index of the next covered token (or n): names stop there.
+    let mut next_covered = vec![n; n + 1];
+    for k in (0..n).rev() {
+        next_covered[k] = if covered[k] { k } else { next_covered[k + 1] };
+    }
     // Sentence-initial tokens.
     let mut initial = vec![false; n];
     {
@@ -822,7 +839,7 @@ pub(crate) fn recognise_tokens(
         let l = cx.lex_full(i);
         let glen = g.map_or(0, |(n, _)| n);
         let llen = l.as_ref().map_or(0, |(n, _)| *n);
-        let limit = (0..n).skip(i).take_while(|&k| !covered[k]).count();
+        let limit = next_covered[i] - i;
         // "Senate Majority Leader Chuck Schumer": an organisation opening a title is its own name.
         let org_opens_title = g.is_some_and(|(len, k)| {
             len < t && k.label == Label::Org && !k.ambiguous && cx.title(i + len) > 0

@@ -291,7 +291,27 @@ pub fn scan(text: &str, toks: &[Token]) -> Vec<Value> {
     let c = Cursor { text, toks };
     let mut out: Vec<Value> = Vec::new();
     let mut i = 0;
+    let triggers = triggers();
+    let mut lower = String::new();
     while i < toks.len() {
+        // Most tokens cannot start a value: one hash lookup rules them out.
+        let can_start = match toks[i].kind {
+            TokenKind::Number => true,
+            TokenKind::Punct => CURRENCY_SYMBOLS.contains(&c.t(i)),
+            TokenKind::Possessive => false,
+            TokenKind::Word => {
+                let w = c.t(i);
+                w.len() <= 12 && {
+                    lower.clear();
+                    lower.extend(w.chars().flat_map(char::to_lowercase));
+                    triggers.contains(lower.as_str())
+                }
+            }
+        };
+        if !can_start {
+            i += 1;
+            continue;
+        }
         if let Some((end, label)) = money_or_percent(&c, i).or_else(|| date(&c, i)) {
             let start = extend_approximators(&c, i, out.last().map_or(0, |v| v.end), label);
             out.push(Value { start, end, label });
@@ -301,6 +321,36 @@ pub fn scan(text: &str, toks: &[Token]) -> Vec<Value> {
         }
     }
     out
+}
+
+/// Lower-case words that can start a value expression.
+fn triggers() -> &'static std::collections::HashSet<&'static str> {
+    static T: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = std::collections::HashSet::new();
+        for list in [MONTHS, WEEKDAYS, UNITS, DEICTIC, NUMBER_WORDS, ORDINAL_WORDS] {
+            t.extend(list.iter().copied());
+        }
+        t.extend([
+            "today",
+            "yesterday",
+            "tomorrow",
+            "a",
+            "an",
+            "early",
+            "mid",
+            "late",
+            "earlier",
+            "later",
+            "end",
+            "beginning",
+            "start",
+            "middle",
+            "turn",
+            "us",
+        ]);
+        t
+    })
 }
 
 /// Moves `start` left over approximators ("just over", "more than", "approximately").
