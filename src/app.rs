@@ -1,8 +1,12 @@
 //! The root component: the router, the view state read from the URL, and the layout.
 
-use crate::components::{article_list::ArticleList, reader::Reader, search_box::SearchBox};
+use crate::components::{
+    entity_panel::EntityPanel, filter_bar::FilterBar, hover_card::HoverCard, reader::Reader,
+    results_list::ResultsList, topbar::TopBar, view_tabs::ViewTabs,
+};
 use crate::data::data;
-use crate::url::{parse_query, Parsed, ViewState};
+use crate::keys;
+use crate::url::{parse_query, Parsed, View, ViewState};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -40,7 +44,13 @@ impl Navigator {
 
     /// Shows `state`; `replace` edits the current history entry instead of adding one.
     pub fn go(&self, state: &ViewState, replace: bool) {
-        let href = self.href(state);
+        let query = state.to_query();
+        let path = self.pathname.get_untracked();
+        let href = if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        };
         let navigate = use_navigate();
         navigate(
             &href,
@@ -52,17 +62,26 @@ impl Navigator {
             },
         );
     }
+
+    /// Shows the current state changed by `f`, as a new history entry.
+    pub fn update(&self, f: impl FnOnce(&mut ViewState)) {
+        let mut s = self.state.get_untracked();
+        f(&mut s);
+        self.go(&s, false);
+    }
 }
+
+/// Which entity the hover card describes, and where.
+#[derive(Clone, Copy)]
+pub struct Hover(pub RwSignal<Option<(usize, f64, f64)>>);
 
 #[component]
 fn Explorer() -> impl IntoView {
     let location = use_location();
-    let corpus = &data().corpus;
+    let d = data();
     let parsed: Memo<Parsed> = Memo::new(move |_| {
         let pairs = parse_query(&location.search.get());
-        ViewState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), |f| {
-            corpus.get(f).is_some()
-        })
+        ViewState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), d)
     });
     let state = Memo::new(move |_| parsed.get().state);
     let nav = Navigator {
@@ -70,26 +89,47 @@ fn Explorer() -> impl IntoView {
         pathname: location.pathname,
     };
     provide_context(nav);
+    provide_context(Hover(RwSignal::new(None)));
+    let results = Memo::new(move |_| crate::results::results(&state.get()));
+    provide_context(results);
+    keys::install(nav, results);
+    crate::theme::init();
 
     let notices = move || parsed.get().notices;
+    let view_is = move |v: View| state.get().view == v;
     view! {
-        <header class="topbar" role="banner">
-            <a class="brand" href=move || nav.href(&ViewState::default())>"Dossier"</a>
-            <SearchBox/>
-        </header>
+        <a class="skip" href="#main">"Skip to content"</a>
+        <TopBar/>
         <Show when=move || !notices().is_empty()>
             <div class="notice" role="status">
-                "Some of this link was not understood and was ignored: "
+                "Part of this link was not understood and was ignored: "
                 {move || notices().join("; ")}
             </div>
         </Show>
-        <div class="layout">
-            <nav class="sidebar" aria-label="Articles">
-                <ArticleList/>
+        <FilterBar/>
+        <div class="layout" data-pane=move || if state.get().doc.is_some() { "reader" } else { "results" }>
+            <nav class="pane results-pane" aria-label="Articles">
+                <ResultsList/>
             </nav>
-            <main class="main" id="main">
-                <Reader/>
+            <main class="pane main-pane" id="main" tabindex="-1">
+                <ViewTabs/>
+                <Show when=move || view_is(View::Articles)>
+                    <Reader/>
+                </Show>
+                <Show when=move || view_is(View::Mentions)>
+                    <crate::components::mentions::MentionsView/>
+                </Show>
+                <Show when=move || view_is(View::Connections)>
+                    <crate::components::connections::ConnectionsView/>
+                </Show>
+                <Show when=move || view_is(View::Timeline)>
+                    <crate::components::timeline::TimelineView/>
+                </Show>
             </main>
+            <aside class="pane entity-pane" aria-label="Entities">
+                <EntityPanel/>
+            </aside>
         </div>
+        <HoverCard/>
     }
 }

@@ -1,6 +1,8 @@
 //! The corpus embedded at compile time, analysed once and shared by every view.
 
+use crate::url::Known;
 use dossier_core::corpus::Corpus;
+use dossier_core::Analysis;
 use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
@@ -10,12 +12,37 @@ include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
 pub struct Data {
     /// The embedded corpus.
     pub corpus: Corpus,
+    /// Its analysis: zones, sentences, mentions, entities.
+    pub analysis: Analysis,
+}
+
+impl Data {
+    /// The index of the document stored in `file`.
+    pub fn doc_index(&self, file: &str) -> Option<usize> {
+        self.corpus.documents.iter().position(|d| d.file == file)
+    }
+
+    /// The index of the entity with this id.
+    pub fn entity_index(&self, id: &str) -> Option<usize> {
+        self.analysis.entity(id).map(|(i, _)| i)
+    }
+}
+
+impl Known for Data {
+    fn doc(&self, file: &str) -> bool {
+        self.corpus.get(file).is_some()
+    }
+    fn entity(&self, id: &str) -> bool {
+        self.analysis.entity(id).is_some()
+    }
 }
 
 /// The app's data, built on first use.
 pub fn data() -> &'static Data {
     static DATA: OnceLock<Data> = OnceLock::new();
-    DATA.get_or_init(|| Data {
-        corpus: embedded_corpus(),
+    DATA.get_or_init(|| {
+        let corpus = embedded_corpus();
+        let analysis = dossier_core::analyse(&corpus);
+        Data { corpus, analysis }
     })
 }

@@ -6,6 +6,9 @@
 pub mod app;
 pub mod components;
 pub mod data;
+pub mod keys;
+pub mod results;
+pub mod theme;
 pub mod url;
 
 pub use app::App;

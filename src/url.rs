@@ -1,15 +1,126 @@
 //! The view state and its URL query string, both ways.
 //!
-//! Parsing never fails: unknown or malformed parameters are dropped and reported as
-//! notices, so any link opens a working page.
+//! The URL is the single source of truth for everything a link reproduces. Parsing
+//! never fails: unknown or malformed parameters are dropped and reported as notices,
+//! so any link opens a working page, and `state → URL → state` is the identity.
+//!
+//! | key | meaning |
+//! |---|---|
+//! | `q` | text query |
+//! | `e` | required entity ids, comma-separated (AND) |
+//! | `x` | excluded entity ids, comma-separated (NOT) |
+//! | `hide` | hidden labels, e.g. `DATE,MONEY` |
+//! | `zones=all` | count captions and site boilerplate too |
+//! | `doc` | the open article (file name) |
+//! | `m` | the selected mention: its start offset in the open article |
+//! | `sel` | the selected entity (next/previous mention, mentions view) |
+//! | `view` | `articles` (default), `mentions`, `connections` or `timeline` |
+//! | `when` | a period on the timeline: `YYYY` or `YYYY-MM` |
+//! | `pair` | two entity ids, `a,b`, whose shared sentences are shown |
+//! | `sort` | the entity panel's order: `mentions` (default), `articles` or `name` |
+
+use dossier_core::Label;
+
+/// Which main view is shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum View {
+    /// Matching articles and the reader.
+    #[default]
+    Articles,
+    /// Every mention of the selected entities, in context.
+    Mentions,
+    /// Sentence-level co-occurrence of the top entities.
+    Connections,
+    /// Dates mentioned, resolved on a calendar.
+    Timeline,
+}
+
+impl View {
+    /// Every view, in tab order.
+    pub const ALL: [View; 4] = [View::Articles, View::Mentions, View::Connections, View::Timeline];
+
+    /// The URL code.
+    pub fn code(self) -> &'static str {
+        match self {
+            View::Articles => "articles",
+            View::Mentions => "mentions",
+            View::Connections => "connections",
+            View::Timeline => "timeline",
+        }
+    }
+
+    /// The tab's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            View::Articles => "Articles",
+            View::Mentions => "Mentions",
+            View::Connections => "Connections",
+            View::Timeline => "Timeline",
+        }
+    }
+}
+
+/// The entity panel's order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SortBy {
+    /// Most mentions first.
+    #[default]
+    Mentions,
+    /// Most articles first.
+    Articles,
+    /// Alphabetical by canonical name.
+    Name,
+}
+
+impl SortBy {
+    /// Every order.
+    pub const ALL: [SortBy; 3] = [SortBy::Mentions, SortBy::Articles, SortBy::Name];
+
+    /// The URL code.
+    pub fn code(self) -> &'static str {
+        match self {
+            SortBy::Mentions => "mentions",
+            SortBy::Articles => "articles",
+            SortBy::Name => "name",
+        }
+    }
+}
 
 /// Everything a link reproduces.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ViewState {
+    /// The text query.
+    pub q: String,
+    /// Required entity ids (all must occur).
+    pub require: Vec<String>,
+    /// Excluded entity ids (none may occur).
+    pub exclude: Vec<String>,
+    /// Labels hidden from highlights and the panel, in [`Label::ALL`] order.
+    pub hide: Vec<Label>,
+    /// Count captions and boilerplate as well as the article proper.
+    pub all_zones: bool,
     /// The open article's file name.
     pub doc: Option<String>,
-    /// The text query filtering the article list.
-    pub q: String,
+    /// The selected mention's start offset in the open article.
+    pub mention: Option<usize>,
+    /// The selected entity.
+    pub selected: Option<String>,
+    /// The main view.
+    pub view: View,
+    /// The selected timeline period, `YYYY` or `YYYY-MM`.
+    pub when: Option<String>,
+    /// Two entities whose shared sentences are shown.
+    pub pair: Option<(String, String)>,
+    /// The entity panel's order.
+    pub sort: SortBy,
+}
+
+/// What the parser may check names against.
+pub trait Known {
+    /// Whether an article with this file name exists.
+    fn doc(&self, file: &str) -> bool;
+    /// Whether an entity with this id exists.
+    fn entity(&self, id: &str) -> bool;
 }
 
 /// A parsed view state and what was ignored on the way.
@@ -17,50 +128,164 @@ pub struct ViewState {
 pub struct Parsed {
     /// The state the URL describes.
     pub state: ViewState,
-    /// One line for each parameter that was ignored.
+    /// One line for each parameter or value that was ignored.
     pub notices: Vec<String>,
 }
 
+/// Longest text query kept, in characters: enough for any real query, and it bounds
+/// the work a hostile link can cause.
+pub const MAX_QUERY: usize = 500;
+/// Most entity ids kept in one list.
+pub const MAX_IDS: usize = 50;
+
 impl ViewState {
     /// Reads a state from decoded `(key, value)` pairs, keeping the first of repeated keys.
-    pub fn from_pairs<'a>(
-        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
-        known_doc: impl Fn(&str) -> bool,
-    ) -> Parsed {
-        let mut parsed = Parsed::default();
-        let mut seen = Vec::new();
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, known: &dyn Known) -> Parsed {
+        let mut p = Parsed::default();
+        let mut seen: Vec<&str> = Vec::new();
+        let mut mention = None;
         for (key, value) in pairs {
             if seen.contains(&key) {
-                parsed
-                    .notices
+                p.notices
                     .push(format!("repeated parameter “{}” ignored", clip(key)));
                 continue;
             }
             seen.push(key);
+            let mut bad = |what: &str| p.notices.push(format!("{what} “{}” ignored", clip(value)));
+            let s = &mut p.state;
             match key {
-                "doc" if known_doc(value) => parsed.state.doc = Some(value.to_string()),
-                "doc" => parsed
-                    .notices
-                    .push(format!("no article “{}” in this corpus", clip(value))),
-                "q" => parsed.state.q = value.trim().to_string(),
-                _ => parsed
+                "q" => {
+                    s.q = value.trim().chars().take(MAX_QUERY).collect();
+                }
+                "e" | "x" => {
+                    let mut ids = Vec::new();
+                    for id in value.split(',').filter(|id| !id.is_empty()) {
+                        if !known.entity(id) {
+                            p.notices.push(format!("unknown entity “{}” ignored", clip(id)));
+                        } else if !ids.iter().any(|i| i == id) && ids.len() < MAX_IDS {
+                            ids.push(id.to_string());
+                        }
+                    }
+                    if key == "e" {
+                        s.require = ids;
+                    } else {
+                        s.exclude = ids;
+                    }
+                }
+                "hide" => {
+                    for code in value.split(',').filter(|c| !c.is_empty()) {
+                        match Label::from_code(code) {
+                            Some(l) if !s.hide.contains(&l) => s.hide.push(l),
+                            Some(_) => {}
+                            None => p.notices.push(format!("unknown label “{}” ignored", clip(code))),
+                        }
+                    }
+                    s.hide.sort();
+                }
+                "zones" if value == "all" => s.all_zones = true,
+                "zones" => bad("zones value"),
+                "doc" if known.doc(value) => s.doc = Some(value.to_string()),
+                "doc" => bad("unknown article"),
+                "m" => match value.parse::<usize>() {
+                    Ok(m) => mention = Some(m),
+                    Err(_) => bad("mention offset"),
+                },
+                "sel" if known.entity(value) => s.selected = Some(value.to_string()),
+                "sel" => bad("unknown entity"),
+                "view" => match View::ALL.into_iter().find(|v| v.code() == value) {
+                    Some(v) => s.view = v,
+                    None => bad("unknown view"),
+                },
+                "when" if valid_period(value) => s.when = Some(value.to_string()),
+                "when" => bad("period"),
+                "pair" => match value.split_once(',') {
+                    Some((a, b)) if a != b && known.entity(a) && known.entity(b) => {
+                        s.pair = Some((a.to_string(), b.to_string()))
+                    }
+                    _ => bad("entity pair"),
+                },
+                "sort" => match SortBy::ALL.into_iter().find(|v| v.code() == value) {
+                    Some(v) => s.sort = v,
+                    None => bad("unknown order"),
+                },
+                _ => p
                     .notices
                     .push(format!("unknown parameter “{}” ignored", clip(key))),
             }
         }
-        parsed
+        // A mention only means something inside an open article.
+        if p.state.doc.is_some() {
+            p.state.mention = mention;
+        } else if mention.is_some() {
+            p.notices
+                .push("a mention without an open article ignored".to_string());
+        }
+        // An entity both required and excluded: the later list (exclusion) wins.
+        let exclude = p.state.exclude.clone();
+        p.state.require.retain(|id| !exclude.contains(id));
+        p
     }
 
     /// The query string for this state (without `?`), empty for the default state.
     pub fn to_query(&self) -> String {
-        let mut parts = Vec::new();
+        let mut parts: Vec<String> = Vec::new();
+        let mut put = |k: &str, v: &str| parts.push(format!("{k}={}", encode(v)));
         if !self.q.is_empty() {
-            parts.push(format!("q={}", encode(&self.q)));
+            put("q", &self.q);
         }
-        if let Some(doc) = &self.doc {
-            parts.push(format!("doc={}", encode(doc)));
+        if !self.require.is_empty() {
+            put("e", &self.require.join(","));
+        }
+        if !self.exclude.is_empty() {
+            put("x", &self.exclude.join(","));
+        }
+        if !self.hide.is_empty() {
+            put(
+                "hide",
+                &self.hide.iter().map(|l| l.code()).collect::<Vec<_>>().join(","),
+            );
+        }
+        if self.all_zones {
+            put("zones", "all");
+        }
+        if self.view != View::Articles {
+            put("view", self.view.code());
+        }
+        if let Some(w) = &self.when {
+            put("when", w);
+        }
+        if let Some((a, b)) = &self.pair {
+            put("pair", &format!("{a},{b}"));
+        }
+        if self.sort != SortBy::Mentions {
+            put("sort", self.sort.code());
+        }
+        if let Some(s) = &self.selected {
+            put("sel", s);
+        }
+        if let Some(d) = &self.doc {
+            put("doc", d);
+        }
+        if let (Some(m), Some(_)) = (self.mention, &self.doc) {
+            put("m", &m.to_string());
         }
         parts.join("&")
+    }
+
+    /// Whether any filter narrows the articles.
+    pub fn is_filtered(&self) -> bool {
+        !self.q.is_empty() || !self.require.is_empty() || !self.exclude.is_empty() || self.when.is_some()
+    }
+}
+
+/// `YYYY` or `YYYY-MM` with a month from 01 to 12.
+fn valid_period(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: &[u8]| r.iter().all(u8::is_ascii_digit);
+    match b.len() {
+        4 => digits(b),
+        7 => digits(&b[..4]) && b[4] == b'-' && digits(&b[5..]) && matches!(s[5..].parse::<u8>(), Ok(1..=12)),
+        _ => false,
     }
 }
 
@@ -86,14 +311,10 @@ pub fn parse_query(search: &str) -> Vec<(String, String)> {
 pub fn decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
+    let hex = |b: Option<&u8>| b.and_then(|&b| (b as char).to_digit(16));
     let mut i = 0;
     while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (
-            bytes[i],
-            bytes.get(i + 1).and_then(|&b| hex(b)),
-            bytes.get(i + 2).and_then(|&b| hex(b)),
-        ) {
+        match (bytes[i], hex(bytes.get(i + 1)), hex(bytes.get(i + 2))) {
             (b'%', Some(h), Some(l)) => {
                 out.push((h * 16 + l) as u8);
                 i += 3;
@@ -111,6 +332,19 @@ pub fn decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// Percent-encodes everything but unreserved characters and `,` (RFC 3986).
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b',') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// At most 40 characters of `s`, for notices about hostile input.
 fn clip(s: &str) -> String {
     let mut out: String = s.chars().take(40).collect();
@@ -120,35 +354,34 @@ fn clip(s: &str) -> String {
     out
 }
 
-/// Percent-encodes everything but unreserved characters (RFC 3986).
-pub fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn parse(pairs: &[(&str, &str)]) -> Parsed {
-        ViewState::from_pairs(pairs.iter().copied(), |d| d == "a.txt")
+    struct Fixture;
+    impl Known for Fixture {
+        fn doc(&self, file: &str) -> bool {
+            file == "a.txt"
+        }
+        fn entity(&self, id: &str) -> bool {
+            ["person-a", "gpe-b", "org-c"].contains(&id)
+        }
+    }
+
+    fn parse(query: &str) -> Parsed {
+        let pairs = parse_query(query);
+        ViewState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), &Fixture)
     }
 
     #[test]
     fn a_known_article_and_a_query_are_read() {
-        let p = parse(&[("doc", "a.txt"), ("q", " putin ")]);
+        let p = parse("doc=a.txt&q=+putin+");
         assert_eq!(
             p.state,
             ViewState {
                 doc: Some("a.txt".into()),
-                q: "putin".into()
+                q: "putin".into(),
+                ..Default::default()
             }
         );
         assert!(p.notices.is_empty());
@@ -156,15 +389,56 @@ mod tests {
 
     #[test]
     fn unknown_articles_and_parameters_become_notices() {
-        let p = parse(&[("doc", "nope.txt"), ("zzz", "1"), ("q", "a"), ("q", "b")]);
+        let p = parse("doc=nope.txt&zzz=1&q=a&q=b");
         assert_eq!(
             p.state,
             ViewState {
-                doc: None,
-                q: "a".into()
+                q: "a".into(),
+                ..Default::default()
             }
         );
         assert_eq!(p.notices.len(), 3);
+    }
+
+    #[test]
+    fn entity_lists_keep_known_ids_once_and_exclusion_wins() {
+        let p = parse("e=person-a,nobody,gpe-b,person-a&x=gpe-b");
+        assert_eq!(p.state.require, ["person-a"]);
+        assert_eq!(p.state.exclude, ["gpe-b"]);
+        assert_eq!(p.notices, ["unknown entity “nobody” ignored"]);
+    }
+
+    #[test]
+    fn labels_are_read_case_insensitively_in_a_fixed_order() {
+        let p = parse("hide=money,PERSON,bogus,PERSON");
+        assert_eq!(p.state.hide, [Label::Person, Label::Money]);
+        assert_eq!(p.notices.len(), 1);
+    }
+
+    #[test]
+    fn a_mention_needs_an_open_article() {
+        assert_eq!(parse("m=12").state.mention, None);
+        assert_eq!(parse("m=12&doc=a.txt").state.mention, Some(12));
+        assert_eq!(parse("doc=a.txt&m=-1").state.mention, None);
+    }
+
+    #[test]
+    fn periods_and_pairs_are_checked() {
+        assert_eq!(parse("when=2024-05").state.when.as_deref(), Some("2024-05"));
+        assert_eq!(parse("when=2024-13").state.when, None);
+        assert_eq!(parse("when=May").state.when, None);
+        assert_eq!(
+            parse("pair=person-a,gpe-b").state.pair,
+            Some(("person-a".into(), "gpe-b".into()))
+        );
+        assert_eq!(parse("pair=person-a,person-a").state.pair, None);
+        assert_eq!(parse("pair=person-a").state.pair, None);
+    }
+
+    #[test]
+    fn hostile_queries_are_bounded() {
+        let long = "x".repeat(10_000);
+        assert_eq!(parse(&format!("q={long}")).state.q.chars().count(), MAX_QUERY);
     }
 
     #[test]
@@ -184,16 +458,24 @@ mod tests {
     }
 
     #[test]
-    fn state_survives_a_round_trip_through_the_query_string() {
+    fn every_field_survives_a_round_trip_through_the_query_string() {
         let state = ViewState {
+            q: "Xi & Putin = 100% \"tie\" -war".into(),
+            require: vec!["person-a".into(), "org-c".into()],
+            exclude: vec!["gpe-b".into()],
+            hide: vec![Label::Date, Label::Money],
+            all_zones: true,
             doc: Some("a.txt".into()),
-            q: "Xi & Putin = 100% \"tie\"".into(),
+            mention: Some(42),
+            selected: Some("person-a".into()),
+            view: View::Timeline,
+            when: Some("2024".into()),
+            pair: Some(("person-a".into(), "org-c".into())),
+            sort: SortBy::Name,
         };
-        let query = state.to_query();
-        let pairs = parse_query(&query);
-        let back = ViewState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), |d| {
-            d == "a.txt"
-        });
+        let back = parse(&state.to_query());
+        assert!(back.notices.is_empty(), "{:?}", back.notices);
         assert_eq!(back.state, state);
+        assert_eq!(ViewState::default().to_query(), "");
     }
 }

@@ -12,7 +12,7 @@ fn document() -> web_sys::Document {
 
 #[wasm_bindgen_test]
 fn the_app_lists_every_embedded_article() {
-    let _handle = leptos::mount::mount_to_body(App);
+    leptos::mount::mount_to_body(App);
     let items = document().query_selector_all(".articles li").unwrap();
     let corpus = &dossier_app::data::data().corpus;
     assert_eq!(items.length() as usize, corpus.documents.len());

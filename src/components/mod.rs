@@ -1,5 +1,13 @@
 //! The app's components, one per file.
 
-pub mod article_list;
+pub mod connections;
+pub mod entity_panel;
+pub mod filter_bar;
+pub mod hover_card;
+pub mod mentions;
 pub mod reader;
+pub mod results_list;
 pub mod search_box;
+pub mod timeline;
+pub mod topbar;
+pub mod view_tabs;

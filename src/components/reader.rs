@@ -1,46 +1,291 @@
-//! The reader: one article's title and paragraphs.
+//! The reader: one article with every mention highlighted, residue shown apart, and
+//! next/previous mention of the selected entity.
 
-use crate::app::Navigator;
-use crate::data::data;
+use crate::app::{Hover, Navigator};
+use crate::data::{data, Data};
 use crate::url::ViewState;
+use dossier_core::analysis::Zone;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Start offsets of the selected entity's mentions in the open article.
+fn selected_mentions(d: &Data, s: &ViewState) -> Vec<usize> {
+    let (Some(doc), Some(sel)) = (
+        s.doc.as_deref().and_then(|f| d.doc_index(f)),
+        s.selected.as_deref(),
+    ) else {
+        return Vec::new();
+    };
+    let Some(e) = d.entity_index(sel) else {
+        return Vec::new();
+    };
+    d.analysis.docs[doc]
+        .mentions
+        .iter()
+        .filter(|m| m.entity == e)
+        .map(|m| m.range.start)
+        .collect()
+}
+
+/// Moves the selected mention `by` steps (wrapping) through the selected entity's
+/// mentions in the open article; returns false when there is nothing to move through.
+pub fn step_mention(nav: Navigator, by: isize) -> bool {
+    let s = nav.state.get_untracked();
+    let starts = selected_mentions(data(), &s);
+    if starts.is_empty() {
+        return false;
+    }
+    let n = starts.len() as isize;
+    let next = match s.mention.and_then(|m| starts.iter().position(|&x| x == m)) {
+        Some(i) => (i as isize + by).rem_euclid(n),
+        None if by > 0 => 0,
+        None => n - 1,
+    };
+    nav.update(|s| s.mention = Some(starts[next as usize]));
+    true
+}
+
+/// The mark element (if any) that an event happened in.
+fn mark_of(ev: &web_sys::Event) -> Option<web_sys::Element> {
+    ev.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("mark[data-entity]")
+        .ok()?
+}
 
 /// The open article, or a short guide when none is open.
 #[component]
 pub fn Reader() -> impl IntoView {
     let nav = expect_context::<Navigator>();
-    let corpus = &data().corpus;
-    move || match nav.state.get().doc.and_then(|f| corpus.get(&f)) {
-        None => view! {
-            <section class="welcome">
-                <h1>"Dossier"</h1>
-                <p>{format!("{} articles. Choose one to read it, or search.", corpus.documents.len())}</p>
-            </section>
-        }
-        .into_any(),
-        Some(doc) => {
-            let close = nav.href(&ViewState {
-                doc: None,
-                ..nav.state.get_untracked()
+    let hover = expect_context::<Hover>();
+    let d = data();
+
+    // Scroll to and focus the selected mention whenever it changes.
+    Effect::new(move |_| {
+        let s = nav.state.get();
+        if let (Some(m), Some(_)) = (s.mention, s.doc) {
+            request_animation_frame(move || {
+                let el = document()
+                    .query_selector(&format!("mark[data-start=\"{m}\"]"))
+                    .ok()
+                    .flatten();
+                if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let opts = web_sys::ScrollIntoViewOptions::new();
+                    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+                    el.scroll_into_view_with_scroll_into_view_options(&opts);
+                    let _ = el.focus();
+                }
             });
-            let meta = [
-                doc.meta.source.clone(),
-                doc.meta.published.map(|d| d.to_string()),
-                doc.meta.covers.clone(),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" · ");
-            view! {
-                <article class="reader" aria-labelledby="article-title">
-                    <a class="close" href=close>"← All articles"</a>
-                    <h1 id="article-title">{doc.title.clone()}</h1>
-                    <p class="meta">{meta}</p>
-                    {(0..doc.paragraphs.len()).map(|i| view! { <p>{doc.paragraph(i).to_string()}</p> }).collect_view()}
-                </article>
-            }
-            .into_any()
         }
+    });
+
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let Some(mark) = mark_of(&ev) else { return };
+        let (Some(id), Some(start)) = (
+            mark.get_attribute("data-entity"),
+            mark.get_attribute("data-start"),
+        ) else {
+            return;
+        };
+        ev.prevent_default();
+        let exclude = ev.alt_key() || ev.shift_key();
+        nav.update(|s| {
+            if exclude {
+                s.require.retain(|i| *i != id);
+                if !s.exclude.contains(&id) {
+                    s.exclude.push(id.clone());
+                }
+            } else {
+                s.exclude.retain(|i| *i != id);
+                if !s.require.contains(&id) {
+                    s.require.push(id.clone());
+                }
+                s.selected = Some(id.clone());
+                s.mention = start.parse().ok();
+            }
+        });
+    };
+    let over = move |ev: &web_sys::Event| {
+        let Some(mark) = mark_of(&ev) else { return };
+        let Some(e) = mark
+            .get_attribute("data-entity")
+            .and_then(|id| d.entity_index(&id))
+        else {
+            return;
+        };
+        let r = mark.get_bounding_client_rect();
+        hover.0.set(Some((e, r.left(), r.bottom())));
+    };
+    let out = move || hover.0.set(None);
+
+    move || {
+        let s = nav.state.get();
+        let Some(i) = s.doc.as_deref().and_then(|f| d.doc_index(f)) else {
+            return view! {
+                <section class="welcome">
+                    <h1>"Dossier"</h1>
+                    <p>
+                        {format!(
+                            "{} articles, {} entities. Choose an article to read it, search, or pick an entity to see where it occurs.",
+                            d.corpus.documents.len(),
+                            d.analysis.entities.len(),
+                        )}
+                    </p>
+                    <p class="hint">
+                        "Keys: " <kbd>"/"</kbd> " search · " <kbd>"j"</kbd> " / " <kbd>"k"</kbd>
+                        " next / previous article · " <kbd>"n"</kbd> " / " <kbd>"p"</kbd>
+                        " next / previous mention · " <kbd>"Esc"</kbd> " clear"
+                    </p>
+                </section>
+            }
+            .into_any();
+        };
+        let doc = &d.corpus.documents[i];
+        let a = &d.analysis.docs[i];
+        let close = nav.href(&ViewState {
+            doc: None,
+            mention: None,
+            ..s.clone()
+        });
+        let meta = [
+            doc.meta.source.clone(),
+            doc.meta.published.map(|d| d.to_string()),
+            doc.meta.covers.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+        let render_block = |bi: usize| render_block(d, i, bi, &s, true);
+        // The headline's marks carry no name of their own, so the heading's accessible
+        // name stays the title.
+        let title = match a.blocks.iter().position(|b| b.zone == Zone::Title) {
+            Some(bi) => self::render_block(d, i, bi, &s, false).into_any(),
+            None => doc.title.clone().into_any(),
+        };
+        let body = a
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.zone != Zone::Title)
+            .map(|(bi, b)| {
+                let zone = b.zone;
+                let tag = match zone {
+                    Zone::Caption => Some("caption or credit"),
+                    Zone::Boilerplate => Some("site text"),
+                    _ => None,
+                };
+                view! {
+                    <p class="block" data-zone=zone.code()>
+                        {tag.map(|t| view! { <span class="zone-tag">{t}</span> })}
+                        {render_block(bi)}
+                    </p>
+                }
+            })
+            .collect_view();
+        view! {
+            <article class="reader" aria-labelledby="article-title"
+                on:click=on_click
+                on:mouseover=move |ev: web_sys::MouseEvent| over(&ev)
+                on:focusin=move |ev: web_sys::FocusEvent| over(&ev)
+                on:mouseout=move |_| out()
+                on:focusout=move |_| out()
+            >
+                <div class="reader-head">
+                    <a class="close" href=close>"← All articles"</a>
+                    <MentionStepper/>
+                </div>
+                <h1 id="article-title">{title}</h1>
+                <p class="meta">{meta}</p>
+                <label class="zones-toggle">
+                    <input
+                        type="checkbox"
+                        prop:checked=s.all_zones
+                        on:change=move |_| nav.update(|s| s.all_zones = !s.all_zones)
+                    />
+                    " Count captions, credits and site text"
+                </label>
+                {body}
+            </article>
+        }
+        .into_any()
+    }
+}
+
+/// One block's text with its mentions as `<mark>`s (hidden labels stay plain text).
+/// With `named`, each mark is a button whose accessible name is "canonical, label".
+fn render_block(d: &'static Data, doc: usize, block: usize, s: &ViewState, named: bool) -> impl IntoView {
+    let text = &d.corpus.documents[doc].text;
+    let a = &d.analysis.docs[doc];
+    let range = a.blocks[block].range.clone();
+    let selected = s.selected.as_deref().and_then(|id| d.entity_index(id));
+    let mut parts = Vec::new();
+    let mut at = range.start;
+    for m in a.mentions.iter().filter(|m| m.block == block) {
+        if m.range.start < at || s.hide.contains(&m.label) {
+            continue;
+        }
+        parts.push(text[at..m.range.start].to_string().into_any());
+        let e = &d.analysis.entities[m.entity];
+        let label = named.then(|| format!("{}, {}", e.canonical, m.label.name()));
+        let is_sel = selected == Some(m.entity);
+        let is_current = s.mention == Some(m.range.start);
+        parts.push(
+            view! {
+                <mark
+                    data-label=m.label.code()
+                    data-entity=e.id.clone()
+                    data-start=m.range.start
+                    role=named.then_some("button")
+                    tabindex=named.then_some("-1")
+                    aria-label=label
+                    class:sel=is_sel
+                    class:current=is_current
+                >
+                    {text[m.range.clone()].to_string()}
+                </mark>
+            }
+            .into_any(),
+        );
+        at = m.range.end;
+    }
+    parts.push(text[at..range.end].to_string().into_any());
+    parts
+}
+
+/// "Vladimir Putin: 3 of 12" with previous and next buttons, for the selected entity.
+#[component]
+fn MentionStepper() -> impl IntoView {
+    let nav = expect_context::<Navigator>();
+    let d = data();
+    move || {
+        let s = nav.state.get();
+        let starts = selected_mentions(d, &s);
+        let name = s
+            .selected
+            .as_deref()
+            .and_then(|id| d.analysis.entity(id))
+            .map(|(_, e)| e.canonical.clone())?;
+        if starts.is_empty() {
+            return Some(
+                view! { <span class="stepper">{format!("{name} is not mentioned here")}</span> }.into_any(),
+            );
+        }
+        let pos = s.mention.and_then(|m| starts.iter().position(|&x| x == m));
+        let where_ = match pos {
+            Some(p) => format!("{} of {}", p + 1, starts.len()),
+            None => format!("{} mentions", starts.len()),
+        };
+        Some(
+            view! {
+                <div class="stepper" role="group" aria-label=format!("Mentions of {name}")>
+                    <span>{format!("{name}: {where_}")}</span>
+                    <button type="button" on:click=move |_| { step_mention(nav, -1); } aria-label="Previous mention" title="Previous mention (p)">"‹"</button>
+                    <button type="button" on:click=move |_| { step_mention(nav, 1); } aria-label="Next mention" title="Next mention (n)">"›"</button>
+                </div>
+            }
+            .into_any(),
+        )
     }
 }

@@ -1,0 +1,150 @@
+//! The active filters as removable chips, and the label legend that toggles labels.
+
+use crate::app::Navigator;
+use crate::components::results_list::use_results;
+use crate::data::data;
+use crate::url::ViewState;
+use dossier_core::Label;
+use leptos::prelude::*;
+
+/// A chip that shows one active filter and a link that removes it.
+fn chip(kind: &'static str, text: String, remove_href: String) -> impl IntoView {
+    let remove_label = format!("Remove filter: {text}");
+    view! {
+        <li class="chip" data-kind=kind>
+            <span class="chip-text">{text}</span>
+            <a class="chip-x" href=remove_href aria-label=remove_label title="Remove">"×"</a>
+        </li>
+    }
+}
+
+/// The active filters and the legend.
+#[component]
+pub fn FilterBar() -> impl IntoView {
+    let nav = expect_context::<Navigator>();
+    let d = data();
+    let name = move |id: &str| {
+        d.analysis
+            .entity(id)
+            .map(|(_, e)| e.canonical.clone())
+            .unwrap_or_default()
+    };
+    let chips = move || {
+        let s = nav.state.get();
+        let without = |f: &dyn Fn(&mut ViewState)| {
+            let mut t = s.clone();
+            f(&mut t);
+            nav.href(&t)
+        };
+        let mut out = Vec::new();
+        if !s.q.is_empty() {
+            out.push(chip("text", format!("“{}”", s.q), without(&|t| t.q.clear())).into_any());
+        }
+        for id in &s.require {
+            let id2 = id.clone();
+            out.push(
+                chip(
+                    "require",
+                    format!("with {}", name(id)),
+                    without(&move |t| t.require.retain(|i| *i != id2)),
+                )
+                .into_any(),
+            );
+        }
+        for id in &s.exclude {
+            let id2 = id.clone();
+            out.push(
+                chip(
+                    "exclude",
+                    format!("without {}", name(id)),
+                    without(&move |t| t.exclude.retain(|i| *i != id2)),
+                )
+                .into_any(),
+            );
+        }
+        if let Some(w) = &s.when {
+            out.push(chip("when", format!("dates in {w}"), without(&|t| t.when = None)).into_any());
+        }
+        if s.all_zones {
+            out.push(
+                chip(
+                    "zones",
+                    "counting captions and site text".into(),
+                    without(&|t| t.all_zones = false),
+                )
+                .into_any(),
+            );
+        }
+        out
+    };
+    let any = move || {
+        let s = nav.state.get();
+        s.is_filtered() || s.all_zones
+    };
+    let clear = move || {
+        let s = nav.state.get();
+        nav.href(&ViewState {
+            doc: s.doc,
+            view: s.view,
+            hide: s.hide,
+            sort: s.sort,
+            ..Default::default()
+        })
+    };
+    view! {
+        <section class="filter-bar" aria-label="Filters">
+            <Legend/>
+            <Show when=any>
+                <ul class="chips" aria-label="Active filters">
+                    {chips}
+                </ul>
+                <a class="clear-all" href=clear>"Clear filters"</a>
+            </Show>
+        </section>
+    }
+}
+
+/// One toggle per label, with its colour, tag and mention count under the filter.
+#[component]
+pub fn Legend() -> impl IntoView {
+    let nav = expect_context::<Navigator>();
+    let results = use_results();
+    view! {
+        <ul class="legend" aria-label="Entity labels">
+            {Label::ALL
+                .into_iter()
+                .enumerate()
+                .map(|(i, label)| {
+                    let shown = move || !nav.state.get().hide.contains(&label);
+                    let toggle = move |_| {
+                        nav.update(|s| {
+                            if s.hide.contains(&label) {
+                                s.hide.retain(|l| *l != label);
+                            } else {
+                                s.hide.push(label);
+                                s.hide.sort();
+                            }
+                        })
+                    };
+                    let count = move || results.get().label_counts[i];
+                    view! {
+                        <li>
+                            <button
+                                type="button"
+                                class="legend-item"
+                                data-label=label.code()
+                                aria-pressed=move || shown().to_string()
+                                title=format!("Show or hide {} highlights", label.name())
+                                on:click=toggle
+                            >
+                                <span class="swatch" aria-hidden="true"></span>
+                                <span class="legend-name">{label.name()}</span>
+                                <span class="legend-count">{count}</span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}

@@ -1,0 +1,32 @@
+//! The card shown over a highlighted mention: canonical name, label, aliases, counts.
+
+use crate::app::Hover;
+use crate::data::data;
+use leptos::prelude::*;
+
+/// One floating card for the whole page, placed under the hovered or focused mark.
+#[component]
+pub fn HoverCard() -> impl IntoView {
+    let hover = expect_context::<Hover>();
+    let d = data();
+    move || {
+        let (i, x, y) = hover.0.get()?;
+        let e = &d.analysis.entities[i];
+        let aliases = e
+            .aliases
+            .iter()
+            .map(|a| format!("{} ({})", a.text, a.count))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let style = format!("left: {:.0}px; top: {:.0}px", x.max(8.0), y + 6.0);
+        Some(view! {
+            <div class="hover-card" role="tooltip" style=style data-label=e.label.code()>
+                <strong>{e.canonical.clone()}</strong>
+                <span class="card-label">{e.label.name()}</span>
+                <span>{format!("{} mentions in {} articles", e.mentions, e.documents)}</span>
+                <span class="card-aliases">{format!("Written as: {aliases}")}</span>
+                <span class="card-hint">"Click to filter by it · Alt-click to exclude"</span>
+            </div>
+        })
+    }
+}
