@@ -8,8 +8,34 @@
 
 use crate::label::Label;
 use crate::text::{tokenize, TokenKind};
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdMap, HashSet as StdSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A small, fast, non-cryptographic hasher (the rustc "Fx" hash) for table lookups:
+/// the keys are short words, and SipHash dominated the recogniser's profile.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<FxHasher>>;
+type HashSet<K> = StdSet<K, BuildHasherDefault<FxHasher>>;
 
 /// A name the tables know: what it is and its canonical form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -532,7 +532,12 @@ impl<'a> Ctx<'a> {
     fn stop(&mut self, i: usize) -> Option<&'static str> {
         self.lower.clear();
         let w = self.w(i);
-        self.lower.extend(w.chars().flat_map(char::to_lowercase));
+        if w.is_ascii() {
+            self.lower.push_str(w);
+            self.lower.make_ascii_lowercase();
+        } else {
+            self.lower.extend(w.chars().flat_map(char::to_lowercase));
+        }
         self.g.stop(&self.lower)
     }
     /// The normalised text of tokens `i..j`.

@@ -303,7 +303,12 @@ pub fn scan(text: &str, toks: &[Token]) -> Vec<Value> {
                 let w = c.t(i);
                 w.len() <= 12 && {
                     lower.clear();
-                    lower.extend(w.chars().flat_map(char::to_lowercase));
+                    if w.is_ascii() {
+                        lower.push_str(w);
+                        lower.make_ascii_lowercase();
+                    } else {
+                        lower.extend(w.chars().flat_map(char::to_lowercase));
+                    }
                     triggers.contains(lower.as_str())
                 }
             }
