@@ -104,9 +104,9 @@ impl Lexicon {
                 self.first.insert(f.to_string());
             }
             self.first.insert(parts[0].to_string());
-            let short = if parts.len() == 1 {
-                parts[0]
-            } else if g.family_first(parts[0]) && parts.len() == 2 && g.given(parts[0]).is_none() {
+            // The short form: the family name written first ("Xi"), else the surname.
+            let family_first = g.family_first(parts[0]) && parts.len() == 2 && g.given(parts[0]).is_none();
+            let short = if parts.len() == 1 || family_first {
                 parts[0]
             } else {
                 parts[parts.len() - 1]
@@ -882,7 +882,7 @@ pub(crate) fn recognise_tokens(
             continue;
         }
         if let Some(len) = cx.person_chunk(i).filter(|&len| len <= limit) {
-            if !(title_case && len > 2) || true {
+            {
                 let canon = full_key(&text[toks[i].start..toks[i + len - 1].end]);
                 pieces.push((
                     i,
@@ -1179,7 +1179,7 @@ pub(crate) fn recognise_tokens(
                     let after_title =
                         last_title_end.is_some_and(|te| te == ua || (te + 1 == ua && cx.w(te) == ","));
                     if let Some(c) =
-                        classify_unknown(&mut cx, ua, ub, after_title, initial[ua], title_case, &out)
+                        classify_unknown(&mut cx, ua, ub, after_title, initial[ua], title_case, out)
                     {
                         out.push(c);
                     }
@@ -1325,7 +1325,7 @@ fn classify_unknown(
     let said_after =
         cx.lower_is(j, SAID) && !cx.toks.get(j).is_some_and(|t| t.kind == TokenKind::Possessive) && j == b;
     let appos = cx.w(b) == "," && cx.lower_is(b + 1, APPOSITION);
-    let credit = cx.w(b) == "/" && cx.toks.get(b + 1).is_some_and(|t| !t.glued || true);
+    let credit = cx.w(b) == "/" && cx.toks.get(b + 1).is_some();
     let admin = prev.eq_ignore_ascii_case("the")
         && cx.lower_is(
             b,

@@ -408,13 +408,6 @@ fn money_or_percent(c: &Cursor, i: usize) -> Option<(usize, Label)> {
         if c.is(e, CURRENCY_WORDS) && c.kind(i) == Some(TokenKind::Number) {
             return Some((e + 1, Label::Money));
         }
-        if c.kind(i) == Some(TokenKind::Number)
-            && c.is(e, SCALES) == false
-            && e > i + 1
-            && c.is(e, CURRENCY_WORDS)
-        {
-            return Some((e + 1, Label::Money));
-        }
     }
     None
 }
@@ -554,10 +547,7 @@ fn date(c: &Cursor, i: usize) -> Option<(usize, Label)> {
     // months, years, decades (bare plural), years, if not decades
     if c.unit(i) && c.is(i, PLURAL_UNITS) {
         let prev = if i > 0 { c.t(i - 1) } else { "" };
-        if prev.eq_ignore_ascii_case("the")
-            || prev.eq_ignore_ascii_case("same")
-            || prev.eq_ignore_ascii_case("for") && false
-        {
+        if prev.eq_ignore_ascii_case("the") || prev.eq_ignore_ascii_case("same") {
             return None;
         }
         let mut e = i + 1;

@@ -115,15 +115,17 @@ pub fn classify(text: &str, blocks: &[Range<usize>], headline: bool) -> Vec<Zone
         } else if is_nav(&lower) {
             after_nav = true;
             Zone::Boilerplate
-        } else if is_link_insert(&lower) || is_form(&lower) || is_placeholder_list(b) {
+        } else if is_link_insert(&lower)
+            || is_form(&lower)
+            || is_placeholder_list(b)
+            || (after_nav && words <= 25)
+        {
             Zone::Boilerplate
-        } else if after_nav && words <= 25 {
-            Zone::Boilerplate
-        } else if is_credit_line(b, g) {
-            Zone::Caption
-        } else if has_credit_marker(b) || is_contributor_line(&lower, words) {
-            Zone::Caption
-        } else if after_credit && words <= 60 && !b.ends_with(':') {
+        } else if is_credit_line(b, g)
+            || has_credit_marker(b)
+            || is_contributor_line(&lower, words)
+            || (after_credit && words <= 60 && !b.ends_with(':'))
+        {
             Zone::Caption
         } else {
             Zone::Body
