@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
+use std::sync::Arc;
 
 /// The whole app.
 #[component]
@@ -28,6 +29,9 @@ pub struct Navigator {
     /// The view the URL describes now.
     pub state: Memo<ViewState>,
     pathname: Memo<String>,
+    /// The router's navigate function, taken inside the router so that handlers
+    /// outside it (window key events) can use it.
+    navigate: StoredValue<Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>>,
 }
 
 impl Navigator {
@@ -51,7 +55,7 @@ impl Navigator {
         } else {
             format!("{path}?{query}")
         };
-        let navigate = use_navigate();
+        let navigate = self.navigate.get_value();
         navigate(
             &href,
             NavigateOptions {
@@ -84,9 +88,12 @@ fn Explorer() -> impl IntoView {
         ViewState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), d)
     });
     let state = Memo::new(move |_| parsed.get().state);
+    let navigate = use_navigate();
+    let navigate: Arc<dyn Fn(&str, NavigateOptions) + Send + Sync> = Arc::new(move |h, o| navigate(h, o));
     let nav = Navigator {
         state,
         pathname: location.pathname,
+        navigate: StoredValue::new(navigate),
     };
     provide_context(nav);
     provide_context(Hover(RwSignal::new(None)));

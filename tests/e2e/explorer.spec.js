@@ -1,0 +1,195 @@
+// The explorer: highlighted reading, entity facets, filters, mentions and the URL as state.
+import { test, expect } from '@playwright/test';
+import { BASE } from '../../playwright.config.js';
+
+const DOC = '003_1075b8958bdb5eef.txt';
+
+test.beforeEach(async ({ page }) => {
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
+});
+
+test.afterEach(async ({ page }) => {
+  expect(page.errors, 'no errors in the console').toEqual([]);
+});
+
+const results = (page) => page.getByRole('navigation', { name: 'Articles' }).getByRole('listitem');
+const panel = (page) => page.getByRole('complementary', { name: 'Entities' });
+
+/** Titles of the listed articles. */
+async function listed(page) {
+  return results(page).getByRole('link').allTextContents();
+}
+
+/** Titles of the articles whose reader shows a mark of `id`. */
+async function articlesMentioning(page, id) {
+  const out = [];
+  const links = await page.getByRole('navigation', { name: 'Articles' }).getByRole('link').all();
+  const hrefs = await Promise.all(links.map((l) => l.getAttribute('href')));
+  for (const href of hrefs) {
+    const url = new URL(href, page.url());
+    url.searchParams.delete('e');
+    await page.goto(url.toString());
+    const title = await page.locator('#article-title').textContent();
+    if (await page.locator(`mark[data-entity="${id}"]`).count()) out.push(title);
+  }
+  return out;
+}
+
+test('every mention is a labelled mark with an accessible name', async ({ page }) => {
+  await page.goto(`${BASE}?doc=${DOC}`);
+  const marks = page.locator('article mark[data-label][data-entity]');
+  expect(await marks.count()).toBeGreaterThan(50);
+  await expect(page.getByRole('button', { name: 'Vladimir Putin, person' }).first()).toBeVisible();
+  const labels = await marks.evaluateAll((ms) => [...new Set(ms.map((m) => m.dataset.label))]);
+  for (const l of ['PERSON', 'ORG', 'GPE', 'NORP', 'DATE']) expect(labels).toContain(l);
+  // Every label also has a non-colour cue: a tag drawn by CSS.
+  const tag = await marks.first().evaluate((m) => getComputedStyle(m, '::after').content);
+  expect(tag).not.toBe('none');
+});
+
+test('captions and site text are shown apart and left out of counts by default', async ({ page }) => {
+  await page.goto(`${BASE}?doc=${DOC}`);
+  const caption = page.locator('p.block[data-zone="caption"]', { hasText: 'Olivia Wang contributed reporting.' });
+  await expect(caption).toBeVisible();
+  await expect(page.locator('p.block[data-zone="boilerplate"]', { hasText: 'Back to top button' })).toBeVisible();
+  const personCount = () => page.locator('.legend-item[data-label="PERSON"] .legend-count').textContent();
+  const before = Number(await personCount());
+  await page.getByLabel('Count captions, credits and site text').check();
+  await expect(page).toHaveURL(/zones=all/);
+  await expect.poll(async () => Number(await personCount())).toBeGreaterThan(before);
+});
+
+test('requiring an entity in two articles lists exactly those two, and the link reproduces it', async ({ page }) => {
+  await page.goto(BASE);
+  const row = panel(page).locator('li.entity', { hasText: /· 2 articles$/ }).first();
+  const id = await row.getAttribute('data-entity');
+  const name = await row.locator('.entity-name').textContent();
+  await row.locator('.entity-name').click();
+  await expect(page).toHaveURL(new RegExp(`[?&]e=${id}`));
+  await expect(results(page)).toHaveCount(2);
+  await expect(page.getByRole('list', { name: 'Active filters' })).toContainText(`with ${name}`);
+  const titles = await listed(page);
+
+  const url = page.url();
+  await page.reload();
+  expect(await listed(page)).toEqual(titles);
+  await page.goBack();
+  await expect(results(page)).toHaveCount(5);
+  await page.goForward();
+  await expect(results(page)).toHaveCount(2);
+
+  expect((await articlesMentioning(page, id)).sort()).toEqual([...titles].sort());
+  await page.goto(url);
+  await page.getByRole('link', { name: `Remove filter: with ${name}` }).click();
+  await expect(results(page)).toHaveCount(5);
+});
+
+test('excluding an entity drops the articles that mention it', async ({ page }) => {
+  await page.goto(BASE);
+  const row = panel(page).locator('li.entity', { hasText: /· 2 articles$/ }).first();
+  const name = await row.locator('.entity-name').textContent();
+  await panel(page).getByRole('button', { name: `Exclude ${name}`, exact: true }).click();
+  await expect(results(page)).toHaveCount(3);
+  await expect(page.getByRole('list', { name: 'Active filters' })).toContainText(`without ${name}`);
+});
+
+test('required entities combine with AND', async ({ page }) => {
+  await page.goto(BASE);
+  const rows = panel(page).locator('li.entity', { hasText: /· 2 articles$/ });
+  const a = await rows.nth(0).getAttribute('data-entity');
+  const b = await rows.nth(1).getAttribute('data-entity');
+  await page.goto(`${BASE}?e=${a}`);
+  const withA = await listed(page);
+  await page.goto(`${BASE}?e=${b}`);
+  const withB = await listed(page);
+  await page.goto(`${BASE}?e=${a},${b}`);
+  const both = withA.filter((t) => withB.includes(t));
+  await expect(results(page)).toHaveCount(both.length);
+  expect(await listed(page)).toEqual(both);
+});
+
+test('the legend hides and shows a label', async ({ page }) => {
+  await page.goto(`${BASE}?doc=${DOC}`);
+  const dates = page.locator('article mark[data-label="DATE"]');
+  expect(await dates.count()).toBeGreaterThan(0);
+  const toggle = page.locator('.legend-item[data-label="DATE"]');
+  await toggle.click();
+  await expect(page).toHaveURL(/hide=DATE/);
+  await expect(dates).toHaveCount(0);
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await page.goBack();
+  expect(await dates.count()).toBeGreaterThan(0);
+});
+
+test('clicking a mark requires and selects its entity; n and p step through its mentions', async ({ page }) => {
+  await page.goto(`${BASE}?doc=${DOC}`);
+  const first = page.getByRole('button', { name: 'Vladimir Putin, person' }).first();
+  const id = await first.getAttribute('data-entity');
+  await first.click();
+  await expect(page).toHaveURL(new RegExp(`sel=${id}`));
+  await expect(page).toHaveURL(/[?&]m=\d+/);
+  const stepper = page.getByRole('group', { name: /^Mentions of / });
+  const position = async () => Number((await stepper.textContent()).match(/(\d+) of/)[1]);
+  await expect(stepper).toContainText(/\d+ of \d+/);
+  const at = await position();
+  await page.keyboard.press('n');
+  await expect.poll(position).toBe(at + 1);
+  await expect(page.locator('mark.current')).toBeFocused();
+  const m2 = new URL(page.url()).searchParams.get('m');
+  await page.getByRole('button', { name: 'Previous mention' }).click();
+  await expect.poll(position).toBe(at);
+  expect(new URL(page.url()).searchParams.get('m')).not.toBe(m2);
+  await page.reload();
+  await expect.poll(position).toBe(at);
+});
+
+test('hovering a mark shows its card with canonical name, aliases and counts', async ({ page }) => {
+  await page.goto(`${BASE}?doc=${DOC}`);
+  await page.getByRole('button', { name: 'Vladimir Putin, person' }).first().hover();
+  const card = page.getByRole('tooltip');
+  await expect(card).toContainText('Vladimir Putin');
+  await expect(card).toContainText('Written as:');
+  await expect(card).toContainText(/\d+ mentions in \d+ articles/);
+});
+
+test('keys: / focuses search, j and k move through results, Esc clears', async ({ page }) => {
+  await page.goto(BASE);
+  await page.locator('body').press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search articles' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('j');
+  await expect(page).toHaveURL(/doc=000_/);
+  await page.keyboard.press('j');
+  await expect(page).toHaveURL(/doc=001_/);
+  await page.keyboard.press('k');
+  await expect(page).toHaveURL(/doc=000_/);
+  const id = await page.locator('mark[data-entity]').first().getAttribute('data-entity');
+  await page.goto(`${BASE}?e=${id}`);
+  await page.locator('body').press('Escape');
+  await expect(page).not.toHaveURL(/e=/);
+});
+
+test('the theme toggle switches to dark and is remembered', async ({ page }) => {
+  await page.goto(BASE);
+  await page.getByRole('button', { name: /Dark/ }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByRole('button', { name: /Light/ }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+});
+
+test('the entity panel shows aliases, sorts and searches', async ({ page }) => {
+  await page.goto(BASE);
+  const putin = panel(page).locator('li.entity', { hasText: 'Vladimir Putin' });
+  await expect(putin.locator('.aliases')).toContainText('Putin');
+  await panel(page).getByRole('searchbox', { name: 'Find an entity' }).fill('gabu');
+  await expect(panel(page).locator('li.entity')).toHaveCount(1);
+  await panel(page).getByRole('searchbox', { name: 'Find an entity' }).fill('');
+  await panel(page).getByRole('button', { name: 'name' }).click();
+  await expect(page).toHaveURL(/sort=name/);
+  const names = await panel(page).locator('section[data-label="PERSON"] .entity-name').allTextContents();
+  expect(names).toEqual([...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+});
