@@ -2,10 +2,14 @@
 //!
 //! Reads every `.txt` file of `seeds/` — or of the folder named by `DOSSIER_CORPUS` —
 //! with its `corpus.toml`, validates it with the core crate, and writes Rust code that
-//! rebuilds the same corpus at run time from `include_str!`ed files. A bad corpus
-//! fails the build with a message naming the file and line.
+//! rebuilds the same corpus at run time from `include_str!`ed files, and the
+//! publisher's entity curation (`entities.toml`) as a plain value, so no TOML parser
+//! ships in the browser. A bad corpus or curation fails the build with a message
+//! naming the file and line.
 
 use dossier_core::corpus::{load_dir, Document};
+use dossier_core::curation::{load_curation, Curation, CURATION_FILE};
+use dossier_core::Label;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -35,6 +39,14 @@ fn main() {
     code.push_str("    ])\n}\n");
     let meta = dir.join(dossier_core::corpus::METADATA_FILE);
     println!("cargo:rerun-if-changed={}", meta.display());
+    println!("cargo:rerun-if-changed={}", dir.join(CURATION_FILE).display());
+    match load_curation(&dir) {
+        Ok(curation) => code.push_str(&curation_code(&curation)),
+        Err(e) => {
+            eprintln!("error: the entity curation cannot be applied: {e}");
+            std::process::exit(1);
+        }
+    }
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it")).join("corpus.rs");
     std::fs::write(&out, code).expect("OUT_DIR is writable");
 }
@@ -65,6 +77,49 @@ fn document_code(doc: &Document, path: &Path) -> String {
         url = opt(&doc.meta.url),
         lead = doc.meta.lead,
         covers = opt(&doc.meta.covers),
+    );
+    s
+}
+
+/// Code for `embedded_curation()`, which rebuilds `c` at run time.
+fn curation_code(c: &Curation) -> String {
+    let label = |l: Option<Label>| match l {
+        Some(l) => format!("Some(dossier_core::Label::{l:?})"),
+        None => "None".to_string(),
+    };
+    let strings = |v: &[String]| {
+        v.iter()
+            .map(|s| format!("{s:?}.to_string()"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut s = String::from(
+        "/// The entity curation embedded at compile time.\n\
+         pub fn embedded_curation() -> dossier_core::curation::Curation {\n    dossier_core::curation::Curation {\n        entities: vec![\n",
+    );
+    for e in &c.entities {
+        let _ = writeln!(
+            s,
+            "            dossier_core::curation::CuratedEntity {{ canonical: {:?}.to_string(), label: {}, aliases: vec![{}] }},",
+            e.canonical,
+            label(e.label),
+            strings(&e.aliases)
+        );
+    }
+    s.push_str("        ],\n        splits: vec![\n");
+    for sp in &c.splits {
+        let _ = writeln!(
+            s,
+            "            dossier_core::curation::Split {{ text: {:?}.to_string(), canonical: {:?}.to_string(), label: {} }},",
+            sp.text,
+            sp.canonical,
+            label(sp.label)
+        );
+    }
+    let _ = write!(
+        s,
+        "        ],\n        ignore: vec![{}],\n    }}\n}}\n",
+        strings(&c.ignore)
     );
     s
 }

@@ -19,13 +19,15 @@ expect_failure() { # name, expected message fragment
   fi
 }
 
-mkdir -p "$work"/{empty-folder,empty-file,not-utf8,bad-date,missing-doc,bad-toml}
+mkdir -p "$work"/{empty-folder,empty-file,not-utf8,bad-date,missing-doc,bad-toml,bad-curation}
 printf 'Title\n\nBody.\n' > "$work/empty-file/a.txt"; : > "$work/empty-file/b.txt"
 printf 'Title\nline two\n\xff\xfe broken\n' > "$work/not-utf8/a.txt"
-for d in bad-date missing-doc bad-toml; do printf 'Title\n\nBody.\n' > "$work/$d/a.txt"; done
+for d in bad-date missing-doc bad-toml bad-curation; do printf 'Title\n\nBody.\n' > "$work/$d/a.txt"; done
 printf '[documents."a.txt"]\nsource = "Wire"\npublished = "2024-02-30"\n' > "$work/bad-date/corpus.toml"
 printf '\n[documents."a.txt"]\n\n[documents."gone.txt"]\ntitle = "x"\n' > "$work/missing-doc/corpus.toml"
 printf '[documents."a.txt"]\ntitel = "typo"\n' > "$work/bad-toml/corpus.toml"
+
+printf '[[entity]]\ncanonical = "Li Mingjiang"\naliases = ["Lee"]\n\n[[entity]]\ncanonical = "Kremlin"\nlabel = "BUILDING"\n' > "$work/bad-curation/entities.toml"
 
 expect_failure empty-folder "empty-folder: no .txt articles"
 expect_failure empty-file "empty-file/b.txt: the article is empty"
@@ -33,4 +35,5 @@ expect_failure not-utf8 "not-utf8/a.txt:3: not valid UTF-8"
 expect_failure bad-date "bad-date/corpus.toml:3: bad date"
 expect_failure missing-doc "missing-doc/corpus.toml:4: metadata for \"gone.txt\""
 expect_failure bad-toml "bad-toml/corpus.toml:2:"
+expect_failure bad-curation "bad-curation/entities.toml:5: unknown label \"BUILDING\""
 exit $((failures > 0))

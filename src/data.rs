@@ -42,7 +42,7 @@ pub fn data() -> &'static Data {
     static DATA: OnceLock<Data> = OnceLock::new();
     DATA.get_or_init(|| {
         let corpus = embedded_corpus();
-        let analysis = dossier_core::analyse(&corpus);
+        let analysis = dossier_core::analysis::analyse_with(&corpus, &embedded_curation());
         Data { corpus, analysis }
     })
 }
