@@ -11,8 +11,9 @@
 use dossier_core::analysis::Analysis;
 use dossier_core::corpus::{load_dir, Corpus};
 use dossier_core::curation::load_curation;
+use dossier_core::export;
 use dossier_core::Label;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -160,40 +161,12 @@ fn run(dir: &std::path::Path, f: impl FnOnce(&Corpus, &Analysis) -> io::Result<(
 }
 
 fn extract(corpus: &Corpus, analysis: &Analysis, format: Format) -> io::Result<()> {
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    if format == Format::Csv {
-        writeln!(out, "doc,start,end,text,label,canonical,zone")?;
-    }
-    for (doc, da) in corpus.documents.iter().zip(&analysis.docs) {
-        // Byte offsets → code points, in one pass over the document.
-        let mut cp = CodePoints::new(&doc.text);
-        for m in &da.mentions {
-            let start = cp.at(m.range.start);
-            let end = cp.at(m.range.end);
-            let text = &doc.text[m.range.clone()];
-            let e = &analysis.entities[m.entity];
-            let zone = da.blocks[m.block].zone.code();
-            match format {
-                Format::Jsonl => writeln!(
-                    out,
-                    "{{\"doc\": {}, \"start\": {start}, \"end\": {end}, \"text\": {}, \"label\": \"{}\", \"canonical\": {}, \"zone\": \"{zone}\"}}",
-                    json(&doc.file),
-                    json(text),
-                    m.label.code(),
-                    json(&e.canonical)
-                )?,
-                Format::Csv => writeln!(
-                    out,
-                    "{},{start},{end},{},{},{},{zone}",
-                    csv(&doc.file),
-                    csv(text),
-                    m.label.code(),
-                    csv(&e.canonical)
-                )?,
-            }
-        }
-    }
+    let format = match format {
+        Format::Jsonl => export::Format::Jsonl,
+        Format::Csv => export::Format::Csv,
+    };
+    let mut out = io::stdout().lock();
+    out.write_all(export::mentions(corpus, analysis, format, |_, _| true).as_bytes())?;
     out.flush()
 }
 
@@ -247,57 +220,6 @@ fn check(corpus: &Corpus, analysis: &Analysis) -> io::Result<()> {
     Ok(())
 }
 
-/// Converts increasing byte offsets of one text to code-point offsets.
-struct CodePoints<'a> {
-    text: &'a str,
-    byte: usize,
-    cp: usize,
-}
-
-impl<'a> CodePoints<'a> {
-    fn new(text: &'a str) -> Self {
-        CodePoints { text, byte: 0, cp: 0 }
-    }
-    /// The code-point offset of byte offset `b` (offsets may go back: it restarts).
-    fn at(&mut self, b: usize) -> usize {
-        if b < self.byte {
-            self.byte = 0;
-            self.cp = 0;
-        }
-        self.cp += self.text[self.byte..b].chars().count();
-        self.byte = b;
-        self.cp
-    }
-}
-
-/// A JSON string literal.
-fn json(s: &str) -> String {
-    let mut o = String::with_capacity(s.len() + 2);
-    o.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => o.push_str("\\\""),
-            '\\' => o.push_str("\\\\"),
-            '\n' => o.push_str("\\n"),
-            '\r' => o.push_str("\\r"),
-            '\t' => o.push_str("\\t"),
-            c if (c as u32) < 0x20 => o.push_str(&format!("\\u{:04x}", c as u32)),
-            c => o.push(c),
-        }
-    }
-    o.push('"');
-    o
-}
-
-/// A CSV field, quoted when needed (RFC 4180).
-fn csv(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -343,21 +265,5 @@ mod tests {
     #[test]
     fn help_wins_anywhere() {
         assert_eq!(parse_args(&args("extract --help")), Ok(Command::Help));
-    }
-
-    #[test]
-    fn json_and_csv_escape_what_they_must() {
-        assert_eq!(json("a \"b\"\\\n"), "\"a \\\"b\\\"\\\\\\n\"");
-        assert_eq!(csv("Washington, D.C."), "\"Washington, D.C.\"");
-        assert_eq!(csv("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv("plain"), "plain");
-    }
-
-    #[test]
-    fn byte_offsets_become_code_points() {
-        let mut cp = CodePoints::new("“Xi” é");
-        assert_eq!(cp.at(3), 1);
-        assert_eq!(cp.at(5), 3);
-        assert_eq!(cp.at(0), 0);
     }
 }

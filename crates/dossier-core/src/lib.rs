@@ -20,6 +20,7 @@ pub mod analysis;
 pub mod corpus;
 pub mod curation;
 pub mod date;
+pub mod export;
 pub mod gazetteer;
 pub mod label;
 pub mod recognise;
