@@ -22,9 +22,12 @@ pub mod curation;
 pub mod date;
 pub mod export;
 pub mod gazetteer;
+pub mod index;
 pub mod label;
+pub mod query;
 pub mod recognise;
 pub mod text;
+pub mod timeline;
 pub mod values;
 pub mod zone;
 

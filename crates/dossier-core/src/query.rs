@@ -1,0 +1,975 @@
+//! The explorer's filter state ([`Query`]) and its evaluation over an [`Index`].
+//!
+//! A query combines a text query, required and excluded entities, a label filter, the
+//! zones that count and a timeline period. [`search`] answers it from the index alone:
+//! the matching documents ranked by BM25 over the text terms and required entities
+//! (ties in file order), each with its match count and up to three snippets that show
+//! why it matched, and facet counts (per entity and per label) over the matches.
+//!
+//! The text query language ([`TextQuery::parse`], which never fails):
+//!
+//! | syntax | meaning |
+//! |---|---|
+//! | `putin xi` | both words (AND), anywhere in the document |
+//! | `"belt and road"` | the words in this order, within one paragraph |
+//! | `sanction*` | any word starting with `sanction` |
+//! | `-trade`, `-"white house"` | documents without the word or phrase |
+//!
+//! Words are matched as the index normalises them (case, simple diacritics, apostrophes;
+//! see [`crate::index::normalise_words`]). An unclosed quote runs to the end; a lone `-`
+//! or `*`, and punctuation-only words, are ignored.
+//!
+//! Mentions in context and entity co-occurrence live in [`kwic`] and [`connections`].
+//!
+//! ```
+//! use dossier_core::corpus::{Corpus, Document, Meta};
+//! use dossier_core::index::Index;
+//! use dossier_core::query::{search, Query};
+//!
+//! let corpus = Corpus::new(vec![
+//!     Document::new("a.txt", "Trade talks\n\nThe trade talks resumed.", Meta::default()).unwrap(),
+//!     Document::new("b.txt", "Weather\n\nRain again.", Meta::default()).unwrap(),
+//! ]);
+//! let analysis = dossier_core::analyse(&corpus);
+//! let index = Index::new(&corpus, &analysis);
+//! let results = search(&index, &Query::text("\"trade talks\""));
+//! assert_eq!(results.hits.len(), 1);
+//! assert_eq!(results.hits[0].count, 2);
+//! let snippet = &results.hits[0].snippets[0];
+//! assert_eq!(&corpus.documents[0].text[snippet.highlights[0].clone()], "Trade talks");
+//! ```
+
+pub mod connections;
+pub mod kwic;
+
+pub use connections::{cooccurrence, cooccurrence_in, sentences_with, Cooccurrence, SharedSentence};
+pub use kwic::{mentions, Kwic, KwicSort};
+
+use crate::date::Date;
+use crate::index::{normalise_words, Index};
+use crate::label::Label;
+use std::ops::Range;
+
+/// Longest text query read, in characters; the rest is ignored.
+pub const MAX_QUERY_CHARS: usize = 1000;
+/// Most clauses read from a text query; the rest are ignored.
+pub const MAX_CLAUSES: usize = 32;
+/// Most snippets per matching document.
+pub const MAX_SNIPPETS: usize = 3;
+/// Context on each side of a snippet's first match or of a mention, in characters.
+pub const CONTEXT_CHARS: usize = 60;
+
+/// A set of labels, e.g. the labels hidden in the legend.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct LabelSet(u16);
+
+impl LabelSet {
+    /// The empty set.
+    pub const EMPTY: LabelSet = LabelSet(0);
+
+    /// Whether `label` is in the set.
+    pub fn contains(self, label: Label) -> bool {
+        self.0 & (1 << label as u16) != 0
+    }
+
+    /// Adds `label`.
+    pub fn insert(&mut self, label: Label) {
+        self.0 |= 1 << label as u16;
+    }
+
+    /// Removes `label`.
+    pub fn remove(&mut self, label: Label) {
+        self.0 &= !(1 << label as u16);
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The labels in the set, in [`Label::ALL`] order.
+    pub fn iter(self) -> impl Iterator<Item = Label> {
+        Label::ALL.into_iter().filter(move |&l| self.contains(l))
+    }
+}
+
+impl FromIterator<Label> for LabelSet {
+    fn from_iter<I: IntoIterator<Item = Label>>(iter: I) -> LabelSet {
+        let mut s = LabelSet::EMPTY;
+        for l in iter {
+            s.insert(l);
+        }
+        s
+    }
+}
+
+/// The explorer's whole filter state: what the URL stores and [`search`] evaluates.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    /// The text query, in the syntax of [`TextQuery::parse`].
+    pub text: String,
+    /// Entity ids that must all be mentioned (AND). An unknown id matches nothing.
+    pub require: Vec<String>,
+    /// Entity ids that must not be mentioned (NOT). Unknown ids are ignored.
+    pub exclude: Vec<String>,
+    /// Labels hidden in the view. Display only: they filter no document and every
+    /// count is still reported, so the legend can show what showing them would add.
+    pub hidden: LabelSet,
+    /// Count captions, credits and site boilerplate too (default: the article proper).
+    pub all_zones: bool,
+    /// A timeline period (a year, or a month): keep documents mentioning a date in it
+    /// (see [`crate::timeline::Period::in_bucket`]).
+    pub when: Option<Date>,
+}
+
+impl Query {
+    /// A query with only a text query.
+    pub fn text(text: &str) -> Query {
+        Query {
+            text: text.to_string(),
+            ..Query::default()
+        }
+    }
+
+    /// Whether the query keeps every document (nothing to filter by).
+    pub fn is_empty(&self) -> bool {
+        TextQuery::parse(&self.text).clauses.is_empty()
+            && self.require.is_empty()
+            && self.exclude.is_empty()
+            && self.when.is_none()
+    }
+}
+
+/// What a text-query clause looks for, as normalised search words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Term {
+    /// One word.
+    Word(String),
+    /// Any word starting with this.
+    Prefix(String),
+    /// Consecutive words within one block.
+    Phrase(Vec<String>),
+}
+
+/// One clause of a text query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    /// What it looks for.
+    pub term: Term,
+    /// Documents containing it are excluded.
+    pub negated: bool,
+}
+
+/// A parsed text query: clauses combined with AND.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextQuery {
+    /// The clauses, in query order, without duplicates.
+    pub clauses: Vec<Clause>,
+}
+
+impl TextQuery {
+    /// Parses a text query. Never fails: what cannot be read is ignored (see the
+    /// [module docs](self)).
+    pub fn parse(s: &str) -> TextQuery {
+        let s = match s.char_indices().nth(MAX_QUERY_CHARS) {
+            Some((i, _)) => &s[..i],
+            None => s,
+        };
+        let mut q = TextQuery::default();
+        let (mut buf, mut spans) = (String::new(), Vec::new());
+        let mut rest = s;
+        while q.clauses.len() < MAX_CLAUSES {
+            rest = rest.trim_start();
+            if rest.is_empty() {
+                break;
+            }
+            let negated = rest.starts_with('-');
+            if negated {
+                rest = &rest[1..];
+            }
+            let (raw, quoted);
+            if let Some(after) = rest.strip_prefix('"') {
+                let end = after.find('"').unwrap_or(after.len());
+                raw = &after[..end];
+                rest = after.get(end + 1..).unwrap_or("");
+                quoted = true;
+            } else {
+                let end = rest
+                    .find(|c: char| c.is_whitespace() || c == '"')
+                    .unwrap_or(rest.len());
+                raw = &rest[..end];
+                rest = &rest[end..];
+                quoted = false;
+            }
+            let star = !quoted && raw.ends_with('*');
+            spans.clear();
+            normalise_words(raw, &mut buf, &mut spans);
+            let mut keys: Vec<String> = spans.iter().map(|(_, k)| buf[k.clone()].to_string()).collect();
+            let term = match keys.len() {
+                0 => continue,
+                1 if star => Term::Prefix(keys.remove(0)),
+                1 => Term::Word(keys.remove(0)),
+                _ => Term::Phrase(keys),
+            };
+            let clause = Clause { term, negated };
+            if !q.clauses.contains(&clause) {
+                q.clauses.push(clause);
+            }
+        }
+        q
+    }
+}
+
+/// Mentions and documents, e.g. of one entity among the matching documents.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Mentions in the zones that count.
+    pub mentions: usize,
+    /// Documents with at least one such mention.
+    pub documents: usize,
+}
+
+/// A passage of a matching document that shows why it matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    /// Byte range of the passage in the document's text (within one block, cut at
+    /// word boundaries).
+    pub range: Range<usize>,
+    /// Byte ranges in the document's text of the matches inside the passage, in order.
+    pub highlights: Vec<Range<usize>>,
+    /// The passage starts inside its block (show an ellipsis before it).
+    pub cut_start: bool,
+    /// The passage ends inside its block (show an ellipsis after it).
+    pub cut_end: bool,
+}
+
+impl Snippet {
+    /// The passage as consecutive pieces of `text`, each with whether it is highlighted.
+    pub fn parts<'t>(&self, text: &'t str) -> Vec<(&'t str, bool)> {
+        let mut out = Vec::new();
+        let mut at = self.range.start;
+        for h in &self.highlights {
+            if h.start > at {
+                out.push((&text[at..h.start], false));
+            }
+            out.push((&text[h.clone()], true));
+            at = h.end;
+        }
+        if at < self.range.end {
+            out.push((&text[at..self.range.end], false));
+        }
+        out
+    }
+}
+
+/// One matching document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Index of the document in the corpus.
+    pub doc: usize,
+    /// Relevance (BM25 over the text terms and required entities); 0 without either.
+    pub score: f32,
+    /// Occurrences of the text terms plus mentions of the required entities.
+    pub count: usize,
+    /// Up to [`MAX_SNIPPETS`] passages, in text order.
+    pub snippets: Vec<Snippet>,
+}
+
+/// The answer to a [`Query`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Results {
+    /// Matching documents, best first, ties in file order.
+    pub hits: Vec<Hit>,
+    /// Per document (parallel to the corpus), whether it matches.
+    pub matched: Vec<bool>,
+    /// Per entity (parallel to [`crate::Analysis::entities`]): its mentions and
+    /// documents among the matching documents.
+    pub entities: Vec<Counts>,
+    /// Per label (indexed by `label as usize`, i.e. [`Label::ALL`] order): mentions and
+    /// documents among the matching documents.
+    pub labels: [Counts; 10],
+    /// Required or excluded entity ids that the corpus does not have.
+    pub unknown: Vec<String>,
+}
+
+impl Results {
+    /// The counts of `label` among the matching documents.
+    pub fn label(&self, label: Label) -> Counts {
+        self.labels[label as usize]
+    }
+}
+
+/// One occurrence of a clause: `len` words from word `pos` of document `doc`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Occ {
+    doc: u32,
+    pos: u32,
+    len: u32,
+}
+
+/// Every occurrence of `term` in the zones that count, by document then position.
+fn occurrences(ix: &Index, term: &Term, all_zones: bool) -> Vec<Occ> {
+    let counts = |doc: u32, pos: u32| ix.doc(doc as usize).counts(pos as usize, all_zones);
+    let mut out: Vec<Occ> = Vec::new();
+    match term {
+        Term::Word(w) => {
+            if let Some(t) = ix.term(w) {
+                out.extend(
+                    ix.postings(t)
+                        .iter()
+                        .filter(|p| counts(p.doc, p.pos))
+                        .map(|p| Occ {
+                            doc: p.doc,
+                            pos: p.pos,
+                            len: 1,
+                        }),
+                );
+            }
+        }
+        Term::Prefix(w) => {
+            for t in ix.terms_with_prefix(w) {
+                out.extend(
+                    ix.postings(t)
+                        .iter()
+                        .filter(|p| counts(p.doc, p.pos))
+                        .map(|p| Occ {
+                            doc: p.doc,
+                            pos: p.pos,
+                            len: 1,
+                        }),
+                );
+            }
+            out.sort_unstable();
+        }
+        Term::Phrase(ws) => {
+            let Some(ids) = ws.iter().map(|w| ix.term(w)).collect::<Option<Vec<u32>>>() else {
+                return out;
+            };
+            // Walk the rarest word's postings and check its neighbours.
+            let (k, &rare) = ids
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, &t)| ix.postings(t).len())
+                .expect("a phrase has words");
+            for p in ix.postings(rare) {
+                let Some(start) = (p.pos as usize).checked_sub(k) else {
+                    continue;
+                };
+                let words = &ix.doc(p.doc as usize).words;
+                let Some(run) = words.get(start..start + ids.len()) else {
+                    continue;
+                };
+                if run
+                    .iter()
+                    .zip(&ids)
+                    .all(|(w, &t)| w.term == t && w.block == run[0].block)
+                    && counts(p.doc, start as u32)
+                {
+                    out.push(Occ {
+                        doc: p.doc,
+                        pos: start as u32,
+                        len: ids.len() as u32,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The occurrences in `occ` (sorted) of document `doc`.
+fn of_doc(occ: &[Occ], doc: u32) -> &[Occ] {
+    let from = occ.partition_point(|o| o.doc < doc);
+    let to = occ.partition_point(|o| o.doc <= doc);
+    &occ[from..to]
+}
+
+/// What one positive clause or required entity contributes to a document.
+struct Signal {
+    /// Per document, occurrences in the zones that count.
+    tf: Vec<u32>,
+    /// Documents with at least one occurrence.
+    df: usize,
+}
+
+impl Signal {
+    fn new(n: usize, pairs: impl Iterator<Item = (u32, u32)>) -> Signal {
+        let mut tf = vec![0u32; n];
+        for (doc, k) in pairs {
+            tf[doc as usize] += k;
+        }
+        let df = tf.iter().filter(|&&t| t > 0).count();
+        Signal { tf, df }
+    }
+}
+
+/// Evaluates `query` over `index`. See the [module docs](self).
+pub fn search(ix: &Index, query: &Query) -> Results {
+    let n = ix.len();
+    let all_zones = query.all_zones;
+    let text = TextQuery::parse(&query.text);
+    let mut keep = vec![true; n];
+    let mut unknown = Vec::new();
+
+    // Text clauses: positive ones are signals, negative ones only filter.
+    let mut text_occ: Vec<Vec<Occ>> = Vec::new();
+    let mut signals: Vec<Signal> = Vec::new();
+    for c in &text.clauses {
+        let occ = occurrences(ix, &c.term, all_zones);
+        if c.negated {
+            for o in &occ {
+                keep[o.doc as usize] = false;
+            }
+        } else {
+            signals.push(Signal::new(n, occ.iter().map(|o| (o.doc, 1))));
+            text_occ.push(occ);
+        }
+    }
+    // Entities.
+    let mut required = Vec::new();
+    for id in &query.require {
+        match ix.entity(id) {
+            Some(e) => {
+                if !required.contains(&e) {
+                    required.push(e);
+                    signals.push(entity_signal(ix, e, all_zones));
+                }
+            }
+            None => {
+                unknown.push(id.clone());
+                keep.iter_mut().for_each(|k| *k = false);
+            }
+        }
+    }
+    for id in &query.exclude {
+        match ix.entity(id) {
+            Some(e) => {
+                for (d, t) in entity_signal(ix, e, all_zones).tf.iter().enumerate() {
+                    if *t > 0 {
+                        keep[d] = false;
+                    }
+                }
+            }
+            None => unknown.push(id.clone()),
+        }
+    }
+    for s in &signals {
+        for (k, &t) in keep.iter_mut().zip(&s.tf) {
+            *k &= t > 0;
+        }
+    }
+    if let Some(when) = query.when {
+        let mut in_period = vec![false; n];
+        for m in ix.dates() {
+            if (all_zones || m.article) && m.period.is_some_and(|p| p.in_bucket(when)) {
+                in_period[m.doc] = true;
+            }
+        }
+        for (k, p) in keep.iter_mut().zip(in_period) {
+            *k &= p;
+        }
+    }
+
+    // Rank: BM25 (k1 = 1.2, b = 0.75) summed over the signals.
+    let avg = (0..n).map(|d| ix.doc(d).len(all_zones) as f32).sum::<f32>() / n.max(1) as f32;
+    let idf: Vec<f32> = signals
+        .iter()
+        .map(|s| (1.0 + (n as f32 - s.df as f32 + 0.5) / (s.df as f32 + 0.5)).ln())
+        .collect();
+    let mut hits: Vec<Hit> = (0..n)
+        .filter(|&d| keep[d])
+        .map(|d| {
+            let len = ix.doc(d).len(all_zones) as f32;
+            let norm = 1.2 * (0.25 + 0.75 * len / avg.max(1.0));
+            let mut score = 0.0;
+            let mut count = 0;
+            for (s, idf) in signals.iter().zip(&idf) {
+                let tf = s.tf[d] as f32;
+                score += idf * tf * 2.2 / (tf + norm);
+                count += s.tf[d] as usize;
+            }
+            Hit {
+                doc: d,
+                score,
+                count,
+                snippets: Vec::new(),
+            }
+        })
+        .collect();
+    hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+
+    // Facets over the matches.
+    let a = ix.analysis();
+    let mut entities = vec![Counts::default(); a.entities.len()];
+    let mut labels = [Counts::default(); 10];
+    for h in &mut hits {
+        let d = ix.doc(h.doc);
+        for c in &d.entities {
+            let m = c.get(all_zones) as usize;
+            if m > 0 {
+                let e = &mut entities[c.entity as usize];
+                e.mentions += m;
+                e.documents += 1;
+            }
+        }
+        for (l, counts) in labels.iter_mut().enumerate() {
+            let m = d.labels[l].get(all_zones) as usize;
+            counts.mentions += m;
+            counts.documents += usize::from(m > 0);
+        }
+        h.snippets = snippets(ix, h.doc, &text_occ, &required, all_zones);
+    }
+    Results {
+        hits,
+        matched: keep,
+        entities,
+        labels,
+        unknown,
+    }
+}
+
+fn entity_signal(ix: &Index, e: usize, all_zones: bool) -> Signal {
+    let a = ix.analysis();
+    Signal::new(
+        ix.len(),
+        ix.entity_mentions(e).iter().filter_map(|&(d, m)| {
+            let da = &a.docs[d as usize];
+            let mention = &da.mentions[m as usize];
+            (all_zones || da.blocks[mention.block].zone.is_article()).then_some((d, 1))
+        }),
+    )
+}
+
+/// Most matches considered when choosing a document's snippets.
+const SNIPPET_SPANS: usize = 64;
+
+/// Up to [`MAX_SNIPPETS`] passages of document `doc` covering as many different clauses
+/// (text terms and required entities) as possible, then as many matches.
+fn snippets(
+    ix: &Index,
+    doc: usize,
+    text_occ: &[Vec<Occ>],
+    required: &[usize],
+    all_zones: bool,
+) -> Vec<Snippet> {
+    let d = ix.doc(doc);
+    let da = &ix.analysis().docs[doc];
+    // (byte range, block, clause)
+    let mut spans: Vec<(Range<usize>, usize, usize)> = Vec::new();
+    for (ci, occ) in text_occ.iter().enumerate() {
+        for o in of_doc(occ, doc as u32).iter().take(SNIPPET_SPANS) {
+            let (first, last) = (d.words[o.pos as usize], d.words[(o.pos + o.len - 1) as usize]);
+            spans.push((first.start as usize..last.end as usize, first.block as usize, ci));
+        }
+    }
+    for (k, &e) in required.iter().enumerate() {
+        let ms = da.mentions.iter().filter(|m| m.entity == e);
+        for m in ms
+            .filter(|m| all_zones || da.blocks[m.block].zone.is_article())
+            .take(SNIPPET_SPANS)
+        {
+            spans.push((m.range.clone(), m.block, text_occ.len() + k));
+        }
+    }
+    spans.sort_by_key(|s| (s.0.start, s.0.end));
+    spans.dedup_by(|b, a| b.0.start < a.0.end); // overlapping highlights: keep the first
+    let text = &ix.corpus().documents[doc].text;
+    // One candidate passage per span, starting there; the spans it holds are contiguous.
+    let windows: Vec<(Range<usize>, Range<usize>)> = spans
+        .iter()
+        .enumerate()
+        .map(|(i, (r, b, _))| {
+            let block = da.blocks[*b].range.clone();
+            let range = context_left(text, &block, r.start, CONTEXT_CHARS)
+                ..context_right(text, &block, r.end, CONTEXT_CHARS);
+            let held = spans[i..]
+                .iter()
+                .take_while(|s| s.1 == *b && s.0.end <= range.end)
+                .count();
+            (range, i..i + held)
+        })
+        .collect();
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut covered = 0u64;
+    while chosen.len() < MAX_SNIPPETS {
+        let best = windows
+            .iter()
+            .enumerate()
+            .filter(|(_, (r, _))| {
+                chosen
+                    .iter()
+                    .all(|&c| windows[c].0.end <= r.start || r.end <= windows[c].0.start)
+            })
+            .map(|(i, (_, held))| {
+                let mask = spans[held.clone()].iter().fold(0u64, |m, s| m | 1 << (s.2 % 64));
+                (
+                    (mask & !covered).count_ones(),
+                    held.len(),
+                    std::cmp::Reverse(i),
+                    mask,
+                )
+            })
+            .max();
+        let Some((_, _, std::cmp::Reverse(i), mask)) = best else {
+            break;
+        };
+        covered |= mask;
+        chosen.push(i);
+    }
+    chosen.sort_unstable();
+    chosen
+        .into_iter()
+        .map(|i| {
+            let (range, held) = windows[i].clone();
+            let block = &da.blocks[spans[i].1].range;
+            Snippet {
+                cut_start: range.start > block.start,
+                cut_end: range.end < block.end,
+                highlights: spans[held].iter().map(|s| s.0.clone()).collect(),
+                range,
+            }
+        })
+        .collect()
+}
+
+/// Where context of about `chars` characters before `at` starts: inside `block`, at
+/// the start of a word.
+pub(crate) fn context_left(text: &str, block: &Range<usize>, at: usize, chars: usize) -> usize {
+    let before = &text[block.start..at];
+    let Some((i, _)) = before.char_indices().rev().nth(chars) else {
+        return block.start;
+    };
+    // Skip the word cut in half, then the white space after it.
+    let cut = &before[i..];
+    let skip = cut.find(char::is_whitespace).unwrap_or(cut.len());
+    let from = i + skip;
+    block.start + from + (before[from..].len() - before[from..].trim_start().len())
+}
+
+/// Where context of about `chars` characters after `at` ends: inside `block`, at the
+/// end of a word.
+pub(crate) fn context_right(text: &str, block: &Range<usize>, at: usize, chars: usize) -> usize {
+    let after = &text[at..block.end];
+    let Some((i, _)) = after.char_indices().nth(chars) else {
+        return block.end;
+    };
+    let cut = &after[..i];
+    let to = cut.rfind(char::is_whitespace).unwrap_or(0);
+    at + after[..to].trim_end().len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Analysis, Block, DocAnalysis, Entity, Mention};
+    use crate::corpus::{Corpus, Document, Meta};
+    use crate::Zone;
+
+    fn parse(s: &str) -> Vec<(bool, Term)> {
+        TextQuery::parse(s)
+            .clauses
+            .into_iter()
+            .map(|c| (c.negated, c.term))
+            .collect()
+    }
+
+    fn word(w: &str) -> Term {
+        Term::Word(w.to_string())
+    }
+
+    #[test]
+    fn words_phrases_prefixes_and_exclusions_parse() {
+        assert_eq!(
+            parse(r#"Putin "belt and road" sanction* -trade -"white house""#),
+            [
+                (false, word("putin")),
+                (
+                    false,
+                    Term::Phrase(vec!["belt".into(), "and".into(), "road".into()])
+                ),
+                (false, Term::Prefix("sanction".into())),
+                (true, word("trade")),
+                (true, Term::Phrase(vec!["white".into(), "house".into()])),
+            ]
+        );
+    }
+
+    #[test]
+    fn malformed_queries_parse_to_what_can_be_read() {
+        assert_eq!(
+            parse(r#""open phrase"#),
+            [(false, Term::Phrase(vec!["open".into(), "phrase".into()]))]
+        );
+        assert!(parse("- * -* \"\" \" ... —").is_empty());
+        assert_eq!(
+            parse("Jong-un"),
+            [(false, Term::Phrase(vec!["jong".into(), "un".into()]))]
+        );
+        assert_eq!(parse("putin PUTIN Putin’s"), [(false, word("putin"))]);
+        assert_eq!(
+            parse("a\"b\"c"),
+            [(false, word("a")), (false, word("b")), (false, word("c"))]
+        );
+        assert_eq!(parse("-\"x"), [(true, word("x"))]);
+    }
+
+    #[test]
+    fn huge_queries_are_cut_without_panicking() {
+        let q = "é".repeat(100_000);
+        assert_eq!(TextQuery::parse(&q).clauses.len(), 1);
+        let many: String = (0..10_000).map(|i| format!("w{i} ")).collect();
+        assert_eq!(TextQuery::parse(&many).clauses.len(), MAX_CLAUSES);
+        let quotes = "\"".repeat(10_001);
+        assert!(TextQuery::parse(&quotes).clauses.is_empty());
+    }
+
+    #[test]
+    fn label_sets_hold_labels() {
+        let mut s: LabelSet = [Label::Date, Label::Money].into_iter().collect();
+        assert!(s.contains(Label::Date) && !s.contains(Label::Person));
+        s.remove(Label::Date);
+        assert_eq!(s.iter().collect::<Vec<_>>(), [Label::Money]);
+    }
+
+    /// Three documents with hand-placed mentions of two entities.
+    /// Document 2's only mention of Xi is in a caption.
+    pub(crate) fn fixture() -> (Corpus, Analysis) {
+        let texts = [
+            "Putin meets Xi\nPutin and Xi signed a trade deal in Beijing.\nPhoto: Reuters",
+            "Trade war looms\nThe trade talks stalled. Putin stayed home.",
+            "Weather report\nRain in Beijing all week.\nXi waves. Photo: AP",
+        ];
+        let corpus = Corpus::new(
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Document::new(format!("{i}.txt"), *t, Meta::default()).unwrap())
+                .collect(),
+        );
+        let mut docs = Vec::new();
+        for d in &corpus.documents {
+            let mut blocks: Vec<Block> = d
+                .headline
+                .iter()
+                .chain(&d.paragraphs)
+                .map(|r| Block {
+                    range: r.clone(),
+                    zone: Zone::Body,
+                })
+                .collect();
+            blocks[0].zone = Zone::Title;
+            if d.text.contains("Photo") {
+                blocks.last_mut().unwrap().zone = Zone::Caption;
+            }
+            let sentences = blocks.iter().map(|b| b.range.clone()).collect();
+            let mut mentions = Vec::new();
+            for (entity, name, label) in [
+                (0, "Putin", Label::Person),
+                (1, "Xi", Label::Person),
+                (2, "Beijing", Label::Gpe),
+            ] {
+                for (start, _) in d.text.match_indices(name) {
+                    let block = blocks.iter().position(|b| b.range.contains(&start)).unwrap();
+                    mentions.push(Mention {
+                        range: start..start + name.len(),
+                        label,
+                        entity,
+                        block,
+                        sentence: block,
+                    });
+                }
+            }
+            mentions.sort_by_key(|m| m.range.start);
+            docs.push(DocAnalysis {
+                blocks,
+                sentences,
+                mentions,
+            });
+        }
+        let entity = |id: &str, canonical: &str, label| Entity {
+            id: id.into(),
+            canonical: canonical.into(),
+            label,
+            aliases: Vec::new(),
+            mentions: 0,
+            documents: 0,
+        };
+        let entities = vec![
+            entity("person-putin", "Vladimir Putin", Label::Person),
+            entity("person-xi", "Xi Jinping", Label::Person),
+            entity("gpe-beijing", "Beijing", Label::Gpe),
+        ];
+        (corpus, Analysis { docs, entities })
+    }
+
+    fn docs(r: &Results) -> Vec<usize> {
+        r.hits.iter().map(|h| h.doc).collect()
+    }
+
+    #[test]
+    fn an_empty_query_keeps_every_document_in_file_order() {
+        let (c, a) = fixture();
+        let ix = Index::new(&c, &a);
+        let r = search(&ix, &Query::default());
+        assert_eq!(docs(&r), [0, 1, 2]);
+        assert!(r.hits.iter().all(|h| h.snippets.is_empty() && h.count == 0));
+        assert!(Query::default().is_empty() && !Query::text("x").is_empty());
+    }
+
+    #[test]
+    fn words_combine_with_and_and_rank_by_relevance() {
+        let (c, a) = fixture();
+        let ix = Index::new(&c, &a);
+        assert_eq!(docs(&search(&ix, &Query::text("trade"))), [1, 0]);
+        assert_eq!(docs(&search(&ix, &Query::text("trade putin"))), [1, 0]);
+        assert_eq!(
+            docs(&search(&ix, &Query::text("trade rain"))),
+            Vec::<usize>::new()
+        );
+        assert_eq!(search(&ix, &Query::text("TRADE")).hits[0].count, 2);
+    }
+
+    #[test]
+    fn phrases_need_consecutive_words_in_one_block() {
+        let (c, a) = fixture();
+        let ix = Index::new(&c, &a);
+        assert_eq!(docs(&search(&ix, &Query::text("\"trade deal\""))), [0]);
+        assert_eq!(
+            docs(&search(&ix, &Query::text("\"deal trade\""))),
+            Vec::<usize>::new()
+        );
+        // "looms" ends the title and "The" starts the body: not a phrase.
+        assert_eq!(
+            docs(&search(&ix, &Query::text("\"looms the\""))),
+            Vec::<usize>::new()
+        );
+    }
+
+    #[test]
+    fn prefixes_and_exclusions_filter() {
+        let (c, a) = fixture();
+        let ix = Index::new(&c, &a);
+        assert_eq!(docs(&search(&ix, &Query::text("stal*"))), [1]);
+        assert_eq!(docs(&search(&ix, &Query::text("-trade"))), [2]);
+        assert_eq!(docs(&search(&ix, &Query::text("-\"trade deal\""))), [1, 2]);
+        assert_eq!(docs(&search(&ix, &Query::text("*"))), [0, 1, 2]);
+    }
+
+    #[test]
+    fn captions_count_only_when_all_zones_are_asked_for() {
+        let (c, a) = fixture();
+        let ix = Index::new(&c, &a);
+        assert_eq!(docs(&search(&ix, &Query::text("photo"))), Vec::<usize>::new());
+        let mut q = Query::text("photo");
+        q.all_zones = true;
+        // The shorter document ranks first.
+        assert_eq!(docs(&search(&ix, &q)), [2, 0]);
+        let q = Query {
+            require: vec!["person-xi".into()],
+            ..Query::default()
+        };
+        assert_eq!(docs(&search(&ix, &q)), [0]);
+        let q = Query { all_zones: true, ..q };
+        assert_eq!(docs(&search(&ix, &q)), [0, 2]);
+    }
+
+    #[test]
+    fn required_entities_combine_with_and_and_excluded_with_not() {
+        let (c, a) = fixture();
+        let ix = Index::new(&c, &a);
+        let q = |req: &[&str], exc: &[&str]| Query {
+            require: req.iter().map(|s| s.to_string()).collect(),
+            exclude: exc.iter().map(|s| s.to_string()).collect(),
+            ..Query::default()
+        };
+        assert_eq!(docs(&search(&ix, &q(&["person-putin"], &[]))), [0, 1]);
+        assert_eq!(docs(&search(&ix, &q(&["person-putin", "gpe-beijing"], &[]))), [0]);
+        assert_eq!(docs(&search(&ix, &q(&[], &["person-putin"]))), [2]);
+        let r = search(&ix, &q(&["nobody"], &["nothing"]));
+        assert!(r.hits.is_empty());
+        assert_eq!(r.unknown, ["nobody", "nothing"]);
+    }
+
+    #[test]
+    fn facets_count_mentions_and_documents_among_the_matches() {
+        let (c, a) = fixture();
+        let ix = Index::new(&c, &a);
+        let r = search(&ix, &Query::text("trade"));
+        assert_eq!(
+            r.entities[0],
+            Counts {
+                mentions: 3,
+                documents: 2
+            }
+        );
+        assert_eq!(
+            r.entities[2],
+            Counts {
+                mentions: 1,
+                documents: 1
+            }
+        );
+        assert_eq!(
+            r.label(Label::Person),
+            Counts {
+                mentions: 5,
+                documents: 2
+            }
+        );
+        assert_eq!(r.label(Label::Date), Counts::default());
+        assert_eq!(r.matched, [true, true, false]);
+    }
+
+    #[test]
+    fn snippets_highlight_the_terms_and_required_entities() {
+        let (c, a) = fixture();
+        let ix = Index::new(&c, &a);
+        let q = Query {
+            text: "deal".into(),
+            require: vec!["gpe-beijing".into()],
+            ..Query::default()
+        };
+        let r = search(&ix, &q);
+        assert_eq!(docs(&r), [0]);
+        let h = &r.hits[0];
+        assert_eq!(h.count, 2);
+        assert_eq!(h.snippets.len(), 1);
+        let text = &c.documents[0].text;
+        let parts: Vec<&str> = h.snippets[0]
+            .parts(text)
+            .into_iter()
+            .filter(|p| p.1)
+            .map(|p| p.0)
+            .collect();
+        assert_eq!(parts, ["deal", "Beijing"]);
+        assert!(!h.snippets[0].cut_start && !h.snippets[0].cut_end);
+    }
+
+    #[test]
+    fn long_blocks_give_snippets_cut_at_word_boundaries() {
+        let filler = "lorem ipsum dolor sit amet ".repeat(20);
+        let text = format!("Title\n{filler}needle {filler}needle {filler}");
+        let c = Corpus::new(vec![Document::new("a.txt", text, Meta::default()).unwrap()]);
+        let a = crate::analyse(&c);
+        let ix = Index::new(&c, &a);
+        let r = search(&ix, &Query::text("needle"));
+        let s = &r.hits[0].snippets;
+        assert_eq!(s.len(), 2);
+        let t = &c.documents[0].text;
+        for sn in s {
+            assert!(sn.cut_start && sn.cut_end);
+            let p = &t[sn.range.clone()];
+            assert!(
+                p.starts_with(|c: char| c.is_alphanumeric()) && p.ends_with(|c: char| c.is_alphanumeric()),
+                "{p:?}"
+            );
+            assert!(p.chars().count() <= 2 * CONTEXT_CHARS + 6, "{p:?}");
+            assert!(
+                ["lorem", "ipsum", "dolor", "sit", "amet"]
+                    .iter()
+                    .any(|w| p.ends_with(w)),
+                "{p:?}"
+            );
+        }
+    }
+}
