@@ -2,6 +2,7 @@
 
 pub mod connections;
 pub mod entity_panel;
+pub mod export_menu;
 pub mod filter_bar;
 pub mod hover_card;
 pub mod mentions;

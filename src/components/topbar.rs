@@ -1,6 +1,7 @@
 //! The top bar: name, search, theme toggle and "copy link".
 
 use crate::app::Navigator;
+use crate::components::export_menu::ExportMenu;
 use crate::components::search_box::SearchBox;
 use crate::theme;
 use crate::url::ViewState;
@@ -31,6 +32,7 @@ pub fn TopBar() -> impl IntoView {
             <a class="brand" href=move || nav.href(&ViewState::default())>"Dossier"</a>
             <SearchBox/>
             <div class="tools">
+                <ExportMenu/>
                 <button type="button" class="tool" on:click=copy_link title="Copy a link to this view">
                     {move || if copied.get() { "Link copied" } else { "Copy link" }}
                 </button>

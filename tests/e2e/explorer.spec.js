@@ -193,3 +193,38 @@ test('the entity panel shows aliases, sorts and searches', async ({ page }) => {
   const names = await panel(page).locator('section[data-label="PERSON"] .entity-name').allTextContents();
   expect(names).toEqual([...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
 });
+
+test('export downloads the filtered mentions and entities as CSV and JSON', async ({ page }) => {
+  await page.goto(BASE);
+  const row = panel(page).locator('li.entity', { hasText: /· 2 articles$/ }).first();
+  const id = await row.getAttribute('data-entity');
+  await page.goto(`${BASE}?e=${id}`);
+  await expect(results(page)).toHaveCount(2);
+  const files = await results(page).getByRole('link').evaluateAll((as) =>
+    as.map((a) => new URL(a.href).searchParams.get('doc')));
+
+  const fetchDownload = async (name) => {
+    await page.getByText('Export', { exact: true }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name }).click(),
+    ]);
+    const stream = await download.createReadStream();
+    const chunks = [];
+    for await (const c of stream) chunks.push(c);
+    return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  };
+
+  const csv = await fetchDownload('Mentions (CSV)');
+  expect(csv.name).toBe('dossier-mentions.csv');
+  const lines = csv.text.trim().split(/\r\n/);
+  expect(lines[0]).toBe('doc,start,end,text,label,canonical,zone');
+  expect(lines.length).toBeGreaterThan(10);
+  const docs = new Set(lines.slice(1).map((l) => l.split(',')[0]));
+  expect([...docs].sort()).toEqual([...files].sort());
+
+  const json = JSON.parse((await fetchDownload('Entities (JSON)')).text);
+  const entity = json.find((e) => e.id === id);
+  expect(entity.articles).toBe(2);
+  expect(json.every((e) => e.mentions > 0 && e.articles <= 2)).toBe(true);
+});
