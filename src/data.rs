@@ -2,18 +2,22 @@
 
 use crate::url::Known;
 use dossier_core::corpus::Corpus;
+use dossier_core::index::Index;
 use dossier_core::Analysis;
 use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
 
-/// Everything the views read: built once at start-up, never changed.
+/// Everything the views read: built once at start-up, never changed (so it lives for
+/// the whole page, and the index can borrow the corpus and its analysis).
 #[derive(Debug)]
 pub struct Data {
     /// The embedded corpus.
-    pub corpus: Corpus,
+    pub corpus: &'static Corpus,
     /// Its analysis: zones, sentences, mentions, entities.
-    pub analysis: Analysis,
+    pub analysis: &'static Analysis,
+    /// The inverted index that answers searches and filters.
+    pub index: Index<'static>,
 }
 
 impl Data {
@@ -41,8 +45,16 @@ impl Known for Data {
 pub fn data() -> &'static Data {
     static DATA: OnceLock<Data> = OnceLock::new();
     DATA.get_or_init(|| {
-        let corpus = embedded_corpus();
-        let analysis = dossier_core::analysis::analyse_with(&corpus, &embedded_curation());
-        Data { corpus, analysis }
+        let corpus: &'static Corpus = Box::leak(Box::new(embedded_corpus()));
+        let analysis: &'static Analysis = Box::leak(Box::new(dossier_core::analysis::analyse_with(
+            corpus,
+            &embedded_curation(),
+        )));
+        let index = Index::new(corpus, analysis);
+        Data {
+            corpus,
+            analysis,
+            index,
+        }
     })
 }

@@ -23,7 +23,12 @@ pub fn EntityPanel() -> impl IntoView {
     // Entity indices per label, filtered by the panel search and sorted, with counts.
     let groups = Memo::new(move |_| {
         let s = nav.state.get();
-        let counts = results.get().entity_counts;
+        let counts = results
+            .get()
+            .entities
+            .iter()
+            .map(|c| (c.mentions, c.documents))
+            .collect::<Vec<_>>();
         let f = filter.get().to_lowercase();
         Label::ALL
             .into_iter()
@@ -82,7 +87,7 @@ pub fn EntityPanel() -> impl IntoView {
             </div>
         </div>
         {move || {
-            let counts = results.get().entity_counts;
+            let counts = results.get().entities.iter().map(|c| (c.mentions, c.documents)).collect::<Vec<_>>();
             let s = nav.state.get();
             groups
                 .get()

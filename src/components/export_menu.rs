@@ -57,7 +57,12 @@ pub fn ExportMenu() -> impl IntoView {
     };
     let export_entities = move |format: Format| {
         let s = nav.state.get_untracked();
-        let counts = results.get_untracked().entity_counts;
+        let counts = results
+            .get_untracked()
+            .entities
+            .iter()
+            .map(|c| (c.mentions, c.documents))
+            .collect::<Vec<_>>();
         let mut rows: Vec<(usize, usize, usize)> = counts
             .iter()
             .enumerate()

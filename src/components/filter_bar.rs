@@ -126,7 +126,7 @@ pub fn Legend() -> impl IntoView {
                             }
                         })
                     };
-                    let count = move || results.get().label_counts[i];
+                    let count = move || results.get().labels[i].mentions;
                     view! {
                         <li>
                             <button

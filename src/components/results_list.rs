@@ -11,26 +11,6 @@ pub fn use_results() -> Memo<Results> {
     expect_context::<Memo<Results>>()
 }
 
-/// Text with its highlighted ranges as `<mark>`s (plain text nodes otherwise).
-pub fn highlighted(text: &str, ranges: &[std::ops::Range<usize>]) -> impl IntoView {
-    let mut parts = Vec::new();
-    let mut at = 0;
-    for r in ranges {
-        if r.start < at
-            || r.end > text.len()
-            || !text.is_char_boundary(r.start)
-            || !text.is_char_boundary(r.end)
-        {
-            continue;
-        }
-        parts.push(text[at..r.start].to_string().into_any());
-        parts.push(view! { <mark class="hit">{text[r.clone()].to_string()}</mark> }.into_any());
-        at = r.end;
-    }
-    parts.push(text[at..].to_string().into_any());
-    parts
-}
-
 /// The list of matching articles: links whose accessible name is the title.
 #[component]
 pub fn ResultsList() -> impl IntoView {
@@ -78,7 +58,26 @@ pub fn ResultsList() -> impl IntoView {
                     let snippets = hit
                         .snippets
                         .iter()
-                        .map(|(text, ranges)| view! { <p class="snippet">"…" {highlighted(text, ranges)} "…"</p> })
+                        .map(|sn| {
+                            let parts = sn
+                                .parts(&doc.text)
+                                .into_iter()
+                                .map(|(t, hit)| {
+                                    if hit {
+                                        view! { <mark class="hit">{t.to_string()}</mark> }.into_any()
+                                    } else {
+                                        t.to_string().into_any()
+                                    }
+                                })
+                                .collect_view();
+                            view! {
+                                <p class="snippet">
+                                    {sn.cut_start.then_some("…")}
+                                    {parts}
+                                    {sn.cut_end.then_some("…")}
+                                </p>
+                            }
+                        })
                         .collect_view();
                     view! {
                         <li class="article" class:current=current2>

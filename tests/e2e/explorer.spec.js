@@ -228,3 +228,25 @@ test('export downloads the filtered mentions and entities as CSV and JSON', asyn
   expect(entity.articles).toBe(2);
   expect(json.every((e) => e.mentions > 0 && e.articles <= 2)).toBe(true);
 });
+
+test('text search: words, "phrases", prefix* and -exclusion, with highlighted snippets', async ({ page }) => {
+  const search = page.getByRole('searchbox', { name: 'Search articles' });
+  await page.goto(BASE);
+  await search.fill('"belt and road"');
+  await expect(page).toHaveURL(/q=%22belt%20and%20road%22/);
+  const belt = await listed(page);
+  expect(belt.length).toBeGreaterThan(0);
+  await expect(results(page).first().locator('.snippet mark.hit').first()).toHaveText(/belt and road/i);
+
+  await search.fill('"belt and road" -kyrgyzstan');
+  await expect.poll(async () => (await listed(page)).length).toBe(belt.length - 1);
+  expect(await listed(page)).not.toContain('Putin Visits China as Moscow and Beijing Reaffirm Ties');
+
+  await search.fill('kyrgyz*');
+  await expect(results(page)).toHaveCount(1);
+  await expect(results(page).first().locator('mark.hit').first()).toHaveText(/^Kyrgyz/);
+
+  await search.fill('"no such phrase anywhere"');
+  await expect(results(page)).toHaveCount(0);
+  await expect(page.getByText('No article matches these filters.')).toBeVisible();
+});
