@@ -331,14 +331,17 @@ impl<'a> Index<'a> {
 ///
 /// Words are runs of letters and digits. An apostrophe between letters stays inside a
 /// word (as `'`), unless it starts a final possessive `'s`, which is dropped. A period
-/// between letters is dropped (`U.S.` → `us`) and kept between digits (`2.5`); a comma
-/// between digits is dropped (`35,000` → `35000`). Everything else separates words.
+/// after a single letter joins an acronym and is dropped (`U.S.` → `us`), a period
+/// between digits is kept (`2.5`) and a comma between digits dropped (`35,000` →
+/// `35000`). Everything else separates words (`lifeline.Credit` is two words).
 pub fn normalise_words(s: &str, buf: &mut String, out: &mut Vec<(Range<usize>, Range<usize>)>) {
     buf.clear();
     let b = s.as_bytes();
     let mut it = s.char_indices().peekable();
     let mut word: Option<(usize, usize)> = None; // (start in s, start in buf)
     let mut prev = ' ';
+    // Characters since the word's start or its last joining period.
+    let mut run = 0;
     while let Some((i, c)) = it.next() {
         let next = it.peek().map(|&(_, c)| c);
         if c.is_alphanumeric() || (word.is_some() && is_mark(c)) {
@@ -347,6 +350,7 @@ pub fn normalise_words(s: &str, buf: &mut String, out: &mut Vec<(Range<usize>, R
             }
             fold_into(c, buf);
             prev = c;
+            run += 1;
             continue;
         }
         if let Some((ws, bs)) = word {
@@ -366,11 +370,13 @@ pub fn normalise_words(s: &str, buf: &mut String, out: &mut Vec<(Range<usize>, R
             }
             let joins = match c {
                 _ if apostrophe => prev.is_alphabetic() && next.is_some_and(char::is_alphabetic),
-                '.' => next.is_some_and(char::is_alphanumeric),
+                '.' if prev.is_ascii_digit() => next.is_some_and(|n| n.is_ascii_digit()),
+                '.' => run == 1 && next.is_some_and(char::is_alphabetic),
                 ',' => prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
                 _ => false,
             };
             if joins {
+                run = 0;
                 match c {
                     '.' if prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()) => buf.push('.'),
                     '.' | ',' => {}
@@ -383,6 +389,7 @@ pub fn normalise_words(s: &str, buf: &mut String, out: &mut Vec<(Range<usize>, R
             word = None;
         }
         prev = c;
+        run = 0;
     }
     if let Some((ws, bs)) = word {
         out.push((ws..b.len(), bs..buf.len()));

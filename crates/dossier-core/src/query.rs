@@ -271,7 +271,8 @@ pub struct Hit {
     pub score: f32,
     /// Occurrences of the text terms plus mentions of the required entities.
     pub count: usize,
-    /// Up to [`MAX_SNIPPETS`] passages, in text order.
+    /// Up to [`MAX_SNIPPETS`] passages, in text order; filled for the first
+    /// [`SNIPPET_HITS`] hits only (see [`snippets`] for the others).
     pub snippets: Vec<Snippet>,
 }
 
@@ -299,51 +300,22 @@ impl Results {
     }
 }
 
-/// One occurrence of a clause: `len` words from word `pos` of document `doc`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Occ {
-    doc: u32,
-    pos: u32,
-    len: u32,
-}
-
-/// Every occurrence of `term` in the zones that count, by document then position.
-fn occurrences(ix: &Index, term: &Term, all_zones: bool) -> Vec<Occ> {
-    let counts = |doc: u32, pos: u32| ix.doc(doc as usize).counts(pos as usize, all_zones);
-    let mut out: Vec<Occ> = Vec::new();
+/// Per document, the occurrences of `term` in the zones that count.
+fn term_frequencies(ix: &Index, term: &Term, all_zones: bool) -> Vec<u32> {
+    let mut tf = vec![0u32; ix.len()];
+    let mut add = |postings: &[crate::index::Posting]| {
+        for p in postings {
+            if ix.doc(p.doc as usize).counts(p.pos as usize, all_zones) {
+                tf[p.doc as usize] += 1;
+            }
+        }
+    };
     match term {
-        Term::Word(w) => {
-            if let Some(t) = ix.term(w) {
-                out.extend(
-                    ix.postings(t)
-                        .iter()
-                        .filter(|p| counts(p.doc, p.pos))
-                        .map(|p| Occ {
-                            doc: p.doc,
-                            pos: p.pos,
-                            len: 1,
-                        }),
-                );
-            }
-        }
-        Term::Prefix(w) => {
-            for t in ix.terms_with_prefix(w) {
-                out.extend(
-                    ix.postings(t)
-                        .iter()
-                        .filter(|p| counts(p.doc, p.pos))
-                        .map(|p| Occ {
-                            doc: p.doc,
-                            pos: p.pos,
-                            len: 1,
-                        }),
-                );
-            }
-            out.sort_unstable();
-        }
+        Term::Word(w) => ix.term(w).into_iter().for_each(|t| add(ix.postings(t))),
+        Term::Prefix(w) => ix.terms_with_prefix(w).for_each(|t| add(ix.postings(t))),
         Term::Phrase(ws) => {
             let Some(ids) = ws.iter().map(|w| ix.term(w)).collect::<Option<Vec<u32>>>() else {
-                return out;
+                return tf;
             };
             // Walk the rarest word's postings and check its neighbours.
             let (k, &rare) = ids
@@ -355,33 +327,22 @@ fn occurrences(ix: &Index, term: &Term, all_zones: bool) -> Vec<Occ> {
                 let Some(start) = (p.pos as usize).checked_sub(k) else {
                     continue;
                 };
-                let words = &ix.doc(p.doc as usize).words;
-                let Some(run) = words.get(start..start + ids.len()) else {
+                let d = ix.doc(p.doc as usize);
+                let Some(run) = d.words.get(start..start + ids.len()) else {
                     continue;
                 };
                 if run
                     .iter()
                     .zip(&ids)
                     .all(|(w, &t)| w.term == t && w.block == run[0].block)
-                    && counts(p.doc, start as u32)
+                    && d.counts(start, all_zones)
                 {
-                    out.push(Occ {
-                        doc: p.doc,
-                        pos: start as u32,
-                        len: ids.len() as u32,
-                    });
+                    tf[p.doc as usize] += 1;
                 }
             }
         }
     }
-    out
-}
-
-/// The occurrences in `occ` (sorted) of document `doc`.
-fn of_doc(occ: &[Occ], doc: u32) -> &[Occ] {
-    let from = occ.partition_point(|o| o.doc < doc);
-    let to = occ.partition_point(|o| o.doc <= doc);
-    &occ[from..to]
+    tf
 }
 
 /// What one positive clause or required entity contributes to a document.
@@ -393,11 +354,7 @@ struct Signal {
 }
 
 impl Signal {
-    fn new(n: usize, pairs: impl Iterator<Item = (u32, u32)>) -> Signal {
-        let mut tf = vec![0u32; n];
-        for (doc, k) in pairs {
-            tf[doc as usize] += k;
-        }
+    fn new(tf: Vec<u32>) -> Signal {
         let df = tf.iter().filter(|&&t| t > 0).count();
         Signal { tf, df }
     }
@@ -412,17 +369,15 @@ pub fn search(ix: &Index, query: &Query) -> Results {
     let mut unknown = Vec::new();
 
     // Text clauses: positive ones are signals, negative ones only filter.
-    let mut text_occ: Vec<Vec<Occ>> = Vec::new();
     let mut signals: Vec<Signal> = Vec::new();
     for c in &text.clauses {
-        let occ = occurrences(ix, &c.term, all_zones);
+        let tf = term_frequencies(ix, &c.term, all_zones);
         if c.negated {
-            for o in &occ {
-                keep[o.doc as usize] = false;
+            for (k, t) in keep.iter_mut().zip(&tf) {
+                *k &= *t == 0;
             }
         } else {
-            signals.push(Signal::new(n, occ.iter().map(|o| (o.doc, 1))));
-            text_occ.push(occ);
+            signals.push(Signal::new(tf));
         }
     }
     // Entities.
@@ -517,7 +472,10 @@ pub fn search(ix: &Index, query: &Query) -> Results {
             counts.mentions += m;
             counts.documents += usize::from(m > 0);
         }
-        h.snippets = snippets(ix, h.doc, &text_occ, &required, all_zones);
+    }
+    let matcher = Matcher::new(ix, &text, required, all_zones);
+    for h in hits.iter_mut().take(SNIPPET_HITS) {
+        h.snippets = passages(ix, h.doc, &matcher.spans(ix, h.doc));
     }
     Results {
         hits,
@@ -530,55 +488,143 @@ pub fn search(ix: &Index, query: &Query) -> Results {
 
 fn entity_signal(ix: &Index, e: usize, all_zones: bool) -> Signal {
     let a = ix.analysis();
-    Signal::new(
-        ix.len(),
-        ix.entity_mentions(e).iter().filter_map(|&(d, m)| {
-            let da = &a.docs[d as usize];
-            let mention = &da.mentions[m as usize];
-            (all_zones || da.blocks[mention.block].zone.is_article()).then_some((d, 1))
-        }),
-    )
+    let mut tf = vec![0u32; ix.len()];
+    for &(d, m) in ix.entity_mentions(e) {
+        let da = &a.docs[d as usize];
+        if all_zones || da.blocks[da.mentions[m as usize].block].zone.is_article() {
+            tf[d as usize] += 1;
+        }
+    }
+    Signal::new(tf)
 }
 
-/// Most matches considered when choosing a document's snippets.
-const SNIPPET_SPANS: usize = 64;
+/// Hits whose snippets [`search`] fills in; [`snippets`] gives those of the others.
+pub const SNIPPET_HITS: usize = 50;
+
+/// The positive clauses of a query resolved against the index once, to find their
+/// matches inside single documents by scanning their words.
+struct Matcher {
+    /// Per positive text clause, the term ids of its words (`Prefix`: every term with
+    /// the prefix, sorted); `None` for a term the corpus does not have.
+    clauses: Vec<Option<Term3>>,
+    required: Vec<usize>,
+    all_zones: bool,
+}
+
+enum Term3 {
+    Word(u32),
+    Prefix(Vec<u32>),
+    Phrase(Vec<u32>),
+}
+
+impl Matcher {
+    fn new(ix: &Index, text: &TextQuery, required: Vec<usize>, all_zones: bool) -> Matcher {
+        let clauses = text
+            .clauses
+            .iter()
+            .filter(|c| !c.negated)
+            .map(|c| match &c.term {
+                Term::Word(w) => ix.term(w).map(Term3::Word),
+                Term::Prefix(p) => {
+                    let mut ids: Vec<u32> = ix.terms_with_prefix(p).collect();
+                    ids.sort_unstable();
+                    Some(Term3::Prefix(ids))
+                }
+                Term::Phrase(ws) => ws
+                    .iter()
+                    .map(|w| ix.term(w))
+                    .collect::<Option<_>>()
+                    .map(Term3::Phrase),
+            })
+            .collect();
+        Matcher {
+            clauses,
+            required,
+            all_zones,
+        }
+    }
+
+    /// The matches in document `doc`: (byte range, block, clause), in text order,
+    /// without overlaps. Required entities are clauses after the text ones.
+    fn spans(&self, ix: &Index, doc: usize) -> Vec<(Range<usize>, usize, usize)> {
+        let d = ix.doc(doc);
+        let da = &ix.analysis().docs[doc];
+        let mut spans = Vec::new();
+        for (pos, w) in d.words.iter().enumerate() {
+            if !d.counts(pos, self.all_zones) {
+                continue;
+            }
+            for (ci, c) in self.clauses.iter().enumerate() {
+                let len = match c {
+                    Some(Term3::Word(t)) if w.term == *t => 1,
+                    Some(Term3::Prefix(ts)) if ts.binary_search(&w.term).is_ok() => 1,
+                    Some(Term3::Phrase(ts))
+                        if d.words.get(pos..pos + ts.len()).is_some_and(|run| {
+                            run.iter()
+                                .zip(ts)
+                                .all(|(x, &t)| x.term == t && x.block == w.block)
+                        }) =>
+                    {
+                        ts.len()
+                    }
+                    _ => continue,
+                };
+                spans.push((
+                    w.start as usize..d.words[pos + len - 1].end as usize,
+                    w.block as usize,
+                    ci,
+                ));
+            }
+        }
+        for (k, &e) in self.required.iter().enumerate() {
+            for m in da.mentions.iter().filter(|m| m.entity == e) {
+                if self.all_zones || da.blocks[m.block].zone.is_article() {
+                    spans.push((m.range.clone(), m.block, self.clauses.len() + k));
+                }
+            }
+        }
+        spans.sort_by_key(|s| (s.0.start, s.0.end));
+        spans.dedup_by(|b, a| b.0.start < a.0.end); // overlapping highlights: keep the first
+        spans
+    }
+}
+
+/// The snippets of document `doc` for `query`: what [`Hit::snippets`] holds, for hits
+/// past the first [`SNIPPET_HITS`]. Empty when the query has no text term or required
+/// entity, or when the document does not match them.
+pub fn snippets(ix: &Index, query: &Query, doc: usize) -> Vec<Snippet> {
+    if doc >= ix.len() {
+        return Vec::new();
+    }
+    let required = query.require.iter().filter_map(|id| ix.entity(id)).collect();
+    let m = Matcher::new(ix, &TextQuery::parse(&query.text), required, query.all_zones);
+    passages(ix, doc, &m.spans(ix, doc))
+}
+
+/// Matches that may start a passage besides each clause's first.
+const ANCHORS: usize = 8;
 
 /// Up to [`MAX_SNIPPETS`] passages of document `doc` covering as many different clauses
 /// (text terms and required entities) as possible, then as many matches.
-fn snippets(
-    ix: &Index,
-    doc: usize,
-    text_occ: &[Vec<Occ>],
-    required: &[usize],
-    all_zones: bool,
-) -> Vec<Snippet> {
-    let d = ix.doc(doc);
+fn passages(ix: &Index, doc: usize, spans: &[(Range<usize>, usize, usize)]) -> Vec<Snippet> {
     let da = &ix.analysis().docs[doc];
-    // (byte range, block, clause)
-    let mut spans: Vec<(Range<usize>, usize, usize)> = Vec::new();
-    for (ci, occ) in text_occ.iter().enumerate() {
-        for o in of_doc(occ, doc as u32).iter().take(SNIPPET_SPANS) {
-            let (first, last) = (d.words[o.pos as usize], d.words[(o.pos + o.len - 1) as usize]);
-            spans.push((first.start as usize..last.end as usize, first.block as usize, ci));
-        }
-    }
-    for (k, &e) in required.iter().enumerate() {
-        let ms = da.mentions.iter().filter(|m| m.entity == e);
-        for m in ms
-            .filter(|m| all_zones || da.blocks[m.block].zone.is_article())
-            .take(SNIPPET_SPANS)
-        {
-            spans.push((m.range.clone(), m.block, text_occ.len() + k));
-        }
-    }
-    spans.sort_by_key(|s| (s.0.start, s.0.end));
-    spans.dedup_by(|b, a| b.0.start < a.0.end); // overlapping highlights: keep the first
     let text = &ix.corpus().documents[doc].text;
-    // One candidate passage per span, starting there; the spans it holds are contiguous.
-    let windows: Vec<(Range<usize>, Range<usize>)> = spans
+    // Candidate passages start at the first few matches and at each clause's first;
+    // the matches a passage holds are contiguous.
+    let mut firsts: Vec<usize> = (0..spans.len().min(ANCHORS)).collect();
+    let mut seen = 0u64;
+    for (i, s) in spans.iter().enumerate() {
+        if seen & (1 << (s.2 % 64)) == 0 {
+            seen |= 1 << (s.2 % 64);
+            firsts.push(i);
+        }
+    }
+    firsts.sort_unstable();
+    firsts.dedup();
+    let windows: Vec<(Range<usize>, Range<usize>)> = firsts
         .iter()
-        .enumerate()
-        .map(|(i, (r, b, _))| {
+        .map(|&i| {
+            let (r, b) = (&spans[i].0, &spans[i].1);
             let block = da.blocks[*b].range.clone();
             let range = context_left(text, &block, r.start, CONTEXT_CHARS)
                 ..context_right(text, &block, r.end, CONTEXT_CHARS);
@@ -621,7 +667,7 @@ fn snippets(
         .into_iter()
         .map(|i| {
             let (range, held) = windows[i].clone();
-            let block = &da.blocks[spans[i].1].range;
+            let block = &da.blocks[spans[held.start].1].range;
             Snippet {
                 cut_start: range.start > block.start,
                 cut_end: range.end < block.end,

@@ -3,7 +3,9 @@
 //!
 //! Resolution never guesses. Absolute expressions ("October 18, 2023", "2030", "the
 //! 1990s", "nineteenth century") resolve on their own; a month or day without a year
-//! ("May 16 and 17", "September 3", "March and April") takes the publication year.
+//! ("May 16 and 17", "September 3", "March and April") takes the publication year,
+//! unless the publication month is known and earlier: "October 7" in a May article may
+//! be upcoming or last year's, so it stays unresolved.
 //! Relative expressions resolve only when the anchor is precise enough: "last year"
 //! needs the publication year, "next month" its month, "Tuesday", "today" or "this
 //! week" its day. "Two days earlier" and "a year later" count from the date the article
@@ -353,7 +355,11 @@ fn absolute(w: &[&str], published: Option<Date>) -> Option<Period> {
         }
         _ => (w, None),
     };
-    let year_or = |y: Option<i32>| y.or(py);
+    // Without a year, a month up to the publication month is this year's; a later one
+    // could be upcoming or last year's ("since October 7" in May), so it stays open.
+    let year_of = |last_month: u8| {
+        y.or(py.filter(|_| published.and_then(|p| p.month).is_none_or(|pm| last_month <= pm)))
+    };
     match *w {
         [a] if year(a).is_some() => Some(Period::years(year(a)?, year(a)?, Precision::Year)),
         [a, j, b] if year(a).is_some() && year(b).is_some() && is_join(j) => {
@@ -370,21 +376,25 @@ fn absolute(w: &[&str], published: Option<Date>) -> Option<Period> {
             Some(Period::years(start, start + 99, Precision::Century))
         }
         [m] if month(m).is_some() => {
-            let (y, m) = (year_or(y)?, month(m)?);
+            let m = month(m)?;
+            let y = year_of(m)?;
             Some(Period::months(y, m, y, m))
         }
         [m, j, n] if month(m).is_some() && month(n).is_some() && is_join(j) => {
-            let (y, m, n) = (year_or(y)?, month(m)?, month(n)?);
+            let (m, n) = (month(m)?, month(n)?);
+            let y = year_of(n)?;
             (m <= n).then(|| Period::months(y, m, y, n))
         }
         [m, d] | [d, m] if month(m).is_some() && day(d).is_some() => {
-            let d = Date::ymd(year_or(y)?, month(m)?, day(d)?)?;
+            let m = month(m)?;
+            let d = Date::ymd(year_of(m)?, m, day(d)?)?;
             Some(Period::days(d, d, Precision::Day))
         }
         [m, a, j, b] | [a, j, b, m]
             if month(m).is_some() && day(a).is_some() && day(b).is_some() && is_join(j) =>
         {
-            let (y, m) = (year_or(y)?, month(m)?);
+            let m = month(m)?;
+            let y = year_of(m)?;
             let (a, b) = (Date::ymd(y, m, day(a)?)?, Date::ymd(y, m, day(b)?)?);
             (a <= b).then(|| Period::days(a, b, Precision::Day))
         }
@@ -774,6 +784,13 @@ mod tests {
             span("2024-03-01", "2024-03-31", Precision::Month)
         );
         assert_eq!(r("September 3", ""), None);
+        // A later month than the publication's may be upcoming or last year's.
+        assert_eq!(r("October 7", "2024-05"), None);
+        assert_eq!(r("November", "2024-05-16"), None);
+        assert_eq!(
+            r("November 2024", "2024-05"),
+            span("2024-11-01", "2024-11-30", Precision::Month)
+        );
         assert_eq!(r("February 30", "2024"), None);
     }
 
