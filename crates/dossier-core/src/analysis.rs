@@ -8,7 +8,7 @@ use crate::alias::{group, Raw};
 use crate::corpus::Corpus;
 use crate::curation::Curation;
 use crate::label::Label;
-use crate::recognise::{is_title_case, recognise_tokens, Lexicon, Source};
+use crate::recognise::{is_title_case, recognise_tokens, Candidate, Deps, Lexicon, Source};
 use crate::text::tokenize_into;
 use std::ops::Range;
 
@@ -136,45 +136,87 @@ pub fn analyse_with(corpus: &Corpus, curation: &Curation) -> Analysis {
 
 /// [`analyse_with`], also returning a count of elementary steps (tokens visited), which
 /// the tests use to check that the work grows linearly with the text.
+///
+/// Each block is tokenized once, in pass 1, which also records which of the lexicon's
+/// answers its result depended on ([`Deps`]). In pass 2 a block is recognised again only
+/// when the final lexicon answers one of those questions differently; otherwise its
+/// pass-1 result is the pass-2 result (recognition is a function of the block and those
+/// answers), so the output is exactly that of recognising every block twice.
 #[doc(hidden)]
 pub fn analyse_counting(corpus: &Corpus, curation: &Curation) -> (Analysis, usize) {
     let mut work = 0usize;
     let mut lexicon = Lexicon::default();
     let mut toks = Vec::new();
-    // Pass 1: people introduced with strong cues.
-    let mut layouts = Vec::with_capacity(corpus.documents.len());
+    // Pass 1: people introduced with strong cues; sentences, title case, and each
+    // block's candidates with the lexicon answers they depend on.
+    let mut firsts = Vec::with_capacity(corpus.documents.len());
     for (di, d) in corpus.documents.iter().enumerate() {
-        let layout = Layout::new(d);
-        let mut found = Vec::new();
-        for (bi, r) in layout.blocks.iter().enumerate() {
+        let mut layout = Layout::new(d);
+        let mut first = FirstPass::default();
+        for r in &layout.blocks {
             toks.clear();
             tokenize_into(&d.text, r.clone(), &mut toks);
-            let tc = layout.title_case[bi];
-            recognise_tokens(&d.text, &mut toks, &lexicon, tc, Some(&mut work), &mut found);
+            // Only short blocks can be headlines.
+            let tc = r.len() <= 400 && toks.len() <= 40 && is_title_case(&d.text, &toks);
+            layout.title_case.push(tc);
+            first.sentences.extend(crate::text::sentences(&d.text, &toks));
+            let work_before = work;
+            recognise_tokens(
+                &d.text,
+                &mut toks,
+                &lexicon,
+                tc,
+                Some(&mut work),
+                Some(&mut first.deps),
+                &mut first.found,
+            );
+            first.work.push(work - work_before);
+            first.found_end.push(first.found.len());
+            first.deps_end.push(first.deps.0.len());
         }
-        lexicon.learn(&d.text, di, &found);
-        layouts.push(layout);
+        lexicon.learn(&d.text, di, &first.found);
+        firsts.push((layout, first));
     }
     // Pass 2: every mention, with the people known.
     let mut raws: Vec<Raw> = Vec::new();
     let mut placed: Vec<(usize, Range<usize>, usize)> = Vec::new();
     let mut docs = Vec::with_capacity(corpus.documents.len());
-    for (di, (d, layout)) in corpus.documents.iter().zip(layouts).enumerate() {
-        let mut sentences = Vec::new();
+    for (di, (d, (layout, first))) in corpus.documents.iter().zip(firsts).enumerate() {
+        let FirstPass {
+            sentences,
+            work: block_work,
+            found: first_found,
+            found_end,
+            deps,
+            deps_end,
+        } = first;
         let mut found = Vec::new();
+        let mut first_found = first_found.into_iter();
+        let (mut found_start, mut deps_start) = (0, 0);
         for (bi, r) in layout.blocks.iter().enumerate() {
-            toks.clear();
-            tokenize_into(&d.text, r.clone(), &mut toks);
-            sentences.extend(crate::text::sentences(&d.text, &toks));
             let before = found.len();
-            recognise_tokens(
-                &d.text,
-                &mut toks,
-                &lexicon,
-                layout.title_case[bi],
-                Some(&mut work),
-                &mut found,
-            );
+            let block_found = first_found.by_ref().take(found_end[bi] - found_start);
+            let block_deps = &deps.0[deps_start..deps_end[bi]];
+            (found_start, deps_start) = (found_end[bi], deps_end[bi]);
+            if Deps::hold(block_deps, &d.text, &lexicon) {
+                // Counted as a visit of the block's tokens: checking the answers costs
+                // at most a few lookups per token.
+                work += block_work[bi];
+                found.extend(block_found);
+            } else {
+                block_found.for_each(drop);
+                toks.clear();
+                tokenize_into(&d.text, r.clone(), &mut toks);
+                recognise_tokens(
+                    &d.text,
+                    &mut toks,
+                    &lexicon,
+                    layout.title_case[bi],
+                    Some(&mut work),
+                    None,
+                    &mut found,
+                );
+            }
             for c in &found[before..] {
                 placed.push((di, c.range.clone(), bi));
             }
@@ -241,7 +283,23 @@ pub fn analyse_counting(corpus: &Corpus, curation: &Curation) -> (Analysis, usiz
     )
 }
 
-/// A document's blocks in text order, their zones and whether each is in Title Case.
+/// What pass 1 keeps of a document for pass 2.
+#[derive(Default)]
+struct FirstPass {
+    /// Sentences of all blocks (they do not depend on the lexicon).
+    sentences: Vec<Range<usize>>,
+    /// Work (tokens visited) of each block.
+    work: Vec<usize>,
+    /// Candidates of all blocks; block `b`'s end at `found_end[b]`.
+    found: Vec<Candidate>,
+    found_end: Vec<usize>,
+    /// Lexicon answers of all blocks; block `b`'s end at `deps_end[b]`.
+    deps: Deps,
+    deps_end: Vec<usize>,
+}
+
+/// A document's blocks in text order, their zones and whether each is in Title Case
+/// (filled in pass 1).
 struct Layout {
     blocks: Vec<Range<usize>>,
     zones: Vec<Zone>,
@@ -253,20 +311,10 @@ impl Layout {
         let mut blocks: Vec<Range<usize>> = d.headline.iter().cloned().collect();
         blocks.extend(d.paragraphs.iter().cloned());
         let zones = crate::zone::classify(&d.text, &blocks, d.headline.is_some());
-        let title_case = blocks
-            .iter()
-            .map(|r| {
-                // Only short blocks can be headlines; long ones skip the extra tokenizing.
-                r.len() <= 400 && {
-                    let toks = crate::text::tokenize(&d.text, r.clone());
-                    toks.len() <= 40 && is_title_case(&d.text, &toks)
-                }
-            })
-            .collect();
         Layout {
+            title_case: Vec::with_capacity(blocks.len()),
             blocks,
             zones,
-            title_case,
         }
     }
 }

@@ -32,12 +32,18 @@
 //!     ("Xi Jinping", Label::Person), ("Stimson Center", Label::Org)]);
 //! ```
 
-use crate::gazetteer::{normalise_into, Gazetteer, Known};
+use crate::gazetteer::{normalise_into, FxHasher, Gazetteer, Known};
 use crate::label::Label;
 use crate::text::{is_capitalised, sentences, tokenize, Token, TokenKind};
 use crate::values;
-use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
+
+/// The maps of the [`Lexicon`]: Fx hashing (short string keys, no untrusted input
+/// choosing keys to collide; iteration order is never used).
+pub type FxMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A set with Fx hashing.
+pub type FxSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// Where a candidate's label comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,15 +79,15 @@ pub struct Candidate {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     /// Full-name key → canonical name.
-    pub full: HashMap<String, String>,
+    pub full: FxMap<String, String>,
     /// Short form (surname, or family name written first) → canonical names with the
     /// number of times each was introduced.
-    pub short: HashMap<String, Vec<(String, usize)>>,
+    pub short: FxMap<String, Vec<(String, usize)>>,
     /// Short forms that are also ambiguous place or organisation names, with the
     /// documents that introduced them as people.
-    pub short_docs: HashMap<String, Vec<usize>>,
+    pub short_docs: FxMap<String, Vec<usize>>,
     /// First words of the full names, to skip lookups that cannot match.
-    pub first: std::collections::HashSet<String>,
+    pub first: FxSet<String>,
 }
 
 impl Lexicon {
@@ -144,6 +150,59 @@ impl Lexicon {
     pub fn short_form(&self, w: &str) -> Option<&str> {
         let list = self.short.get(w)?;
         list.iter().max_by_key(|(_, k)| *k).map(|(n, _)| n.as_str())
+    }
+}
+
+/// One answer of the [`Lexicon`] that a block's recognition depended on and that a
+/// lexicon which has learnt more could answer differently.
+///
+/// The lexicon only grows: a full name, a first word or a short form once known stays
+/// known with the same canonical name, so "known" answers never change and are not
+/// recorded. What can change: "not known" answers, and which person a short form
+/// means. Recognition is a deterministic function of the block and the lexicon's
+/// answers, so when every recorded answer is the same under a bigger lexicon, so is
+/// the block's result ([`Deps::hold`]). Ranges are byte ranges into the document text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Dep {
+    /// `full` was empty.
+    NoFullNames,
+    /// The word was not the first word of a full name.
+    NoFirst(u32, u32),
+    /// The full-name key of the span was not a full name.
+    NoFullKey(u32, u32),
+    /// The text was not a full name as written.
+    NoFull(u32, u32),
+    /// The text was not a short form.
+    NoShort(u32, u32),
+    /// The short form of the text meant this person (or none).
+    Short(u32, u32, Option<Box<str>>),
+}
+
+/// The [`Dep`]s of one or more blocks.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Deps(pub(crate) Vec<Dep>);
+
+fn span_of(text: &str, part: &str) -> (u32, u32) {
+    let start = part.as_ptr() as usize - text.as_ptr() as usize;
+    (start as u32, (start + part.len()) as u32)
+}
+
+impl Deps {
+    fn push(&mut self, d: Dep) {
+        self.0.push(d);
+    }
+
+    /// Whether `lex` gives every recorded answer again (for `deps` of `text`).
+    pub(crate) fn hold(deps: &[Dep], text: &str, lex: &Lexicon) -> bool {
+        let at = |a: u32, b: u32| &text[a as usize..b as usize];
+        deps.iter().all(|d| match d {
+            Dep::NoFullNames => lex.full.is_empty(),
+            Dep::NoFirst(a, b) => !lex.first.contains(at(*a, *b)),
+            Dep::NoFullKey(a, b) => !lex.full.contains_key(&full_key(at(*a, *b))),
+            Dep::NoFull(a, b) => !lex.full.contains_key(at(*a, *b)),
+            Dep::NoShort(a, b) => !lex.short.contains_key(at(*a, *b)),
+            Dep::Short(a, b, was) => lex.short_form(at(*a, *b)) == was.as_deref(),
+        })
     }
 }
 
@@ -473,7 +532,7 @@ pub fn recognise_block(
 ) -> Vec<Candidate> {
     let mut toks = tokenize(text, range);
     let mut out = Vec::new();
-    recognise_tokens(text, &mut toks, lexicon, title_case, None, &mut out);
+    recognise_tokens(text, &mut toks, lexicon, title_case, None, None, &mut out);
     out
 }
 
@@ -513,6 +572,8 @@ struct Ctx<'a> {
     lex: &'a Lexicon,
     key: String,
     lower: String,
+    /// Where to record the lexicon's answers, when the caller wants them.
+    deps: Option<&'a mut Deps>,
 }
 
 impl<'a> Ctx<'a> {
@@ -582,9 +643,20 @@ impl<'a> Ctx<'a> {
         }
         0
     }
+    fn note(&mut self, d: Dep) {
+        if let Some(deps) = self.deps.as_deref_mut() {
+            deps.push(d);
+        }
+    }
     fn lex_full(&mut self, i: usize) -> Option<(usize, String)> {
         // Only names whose first word starts a known full name.
-        if self.lex.full.is_empty() || !self.lex.first.contains(self.w(i)) {
+        if self.lex.full.is_empty() {
+            self.note(Dep::NoFullNames);
+            return None;
+        }
+        if !self.lex.first.contains(self.w(i)) {
+            let (a, b) = span_of(self.text, self.w(i));
+            self.note(Dep::NoFirst(a, b));
             return None;
         }
         let mut best = None;
@@ -602,6 +674,8 @@ impl<'a> Ctx<'a> {
                     if !self.toks.get(j).is_some_and(|t| t.hyphen) {
                         best = Some((j - i, c.clone()));
                     }
+                } else {
+                    self.note(Dep::NoFullKey(self.toks[i].start as u32, t.end as u32));
                 }
             }
             j += 1;
@@ -693,7 +767,7 @@ impl<'a> Ctx<'a> {
 
 /// Splits words glued together by a scraper when one part is a known name:
 /// "Putinafter" → "Putin" + "after", "TehranIt" → "Tehran" + "It", "officeHe" → "office" + "He".
-fn split_glued(text: &str, toks: &mut Vec<Token>, lex: &Lexicon) {
+fn split_glued(text: &str, toks: &mut Vec<Token>, lex: &Lexicon, mut deps: Option<&mut Deps>) {
     let g = Gazetteer::get();
     let mut i = 0;
     let mut key = String::new();
@@ -709,11 +783,27 @@ fn split_glued(text: &str, toks: &mut Vec<Token>, lex: &Lexicon) {
             i += 1;
             continue;
         }
-        let known = |s: &str, key: &mut String| {
+        let mut known = |s: &str, key: &mut String| {
             normalise_into(s, key);
-            g.name(key).is_some_and(|k| !k.ambiguous)
-                || lex.short.contains_key(s)
-                || lex.full.contains_key(s.trim())
+            if g.name(key).is_some_and(|k| !k.ambiguous) {
+                return true;
+            }
+            if lex.short.contains_key(s) {
+                return true;
+            }
+            if let Some(deps) = deps.as_deref_mut() {
+                let (a, b) = span_of(text, s);
+                deps.push(Dep::NoShort(a, b));
+            }
+            let s = s.trim();
+            if lex.full.contains_key(s) {
+                return true;
+            }
+            if let Some(deps) = deps.as_deref_mut() {
+                let (a, b) = span_of(text, s);
+                deps.push(Dep::NoFull(a, b));
+            }
+            false
         };
         if known(w, &mut key) {
             i += 1;
@@ -772,9 +862,10 @@ pub(crate) fn recognise_tokens(
     lex: &Lexicon,
     title_case: bool,
     work: Option<&mut usize>,
+    mut deps: Option<&mut Deps>,
     out: &mut Vec<Candidate>,
 ) {
-    split_glued(text, toks, lex);
+    split_glued(text, toks, lex, deps.as_deref_mut());
     let toks: &[Token] = toks;
     if let Some(w) = work {
         *w += toks.len();
@@ -814,6 +905,7 @@ pub(crate) fn recognise_tokens(
         lex,
         key: String::new(),
         lower: String::new(),
+        deps,
     };
 
     // Level 1: pieces.
@@ -897,6 +989,10 @@ pub(crate) fn recognise_tokens(
             }
         }
         let short = lex.short_form(w).map(str::to_string);
+        if cx.deps.is_some() {
+            let (a, b) = span_of(text, w);
+            cx.note(Dep::Short(a, b, short.as_deref().map(Box::from)));
+        }
         if let Some((len, k)) = g.filter(|(len, _)| *len <= limit) {
             // Ambiguous table names lose to a person the corpus knows.
             if short.is_none() {
@@ -1349,7 +1445,17 @@ fn classify_unknown(
                 .is_some_and(|c| c.label == Label::Person && c.range.end == cx.toks[a - 2].end);
         let after_and = cx.lower_is(b, &["and", "or"]) && b + 1 < cx.toks.len() && {
             let w = cx.w(b + 1);
-            cx.lex.short.contains_key(w) || cx.lex.full.contains_key(w)
+            let (x, y) = span_of(cx.text, w);
+            if cx.lex.short.contains_key(w) {
+                true
+            } else {
+                cx.note(Dep::NoShort(x, y));
+                let known = cx.lex.full.contains_key(w);
+                if !known {
+                    cx.note(Dep::NoFull(x, y));
+                }
+                known
+            }
         };
         before_and || after_and
     };
