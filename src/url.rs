@@ -18,7 +18,9 @@
 //! | `when` | a period on the timeline: `YYYY` or `YYYY-MM` |
 //! | `pair` | two entity ids, `a,b`, whose shared sentences are shown |
 //! | `sort` | the entity panel's order: `mentions` (default), `articles` or `name` |
+//! | `ksort` | the mentions view's order: `document` (default), `date` or `position` |
 
+use dossier_core::query::KwicSort;
 use dossier_core::Label;
 
 /// Which main view is shown.
@@ -113,6 +115,8 @@ pub struct ViewState {
     pub pair: Option<(String, String)>,
     /// The entity panel's order.
     pub sort: SortBy,
+    /// The mentions view's order.
+    pub ksort: KwicSort,
 }
 
 /// What the parser may check names against.
@@ -206,6 +210,10 @@ impl ViewState {
                     }
                     _ => bad("entity pair"),
                 },
+                "ksort" => match KwicSort::ALL.into_iter().find(|v| v.code() == value) {
+                    Some(v) => s.ksort = v,
+                    None => bad("unknown order"),
+                },
                 "sort" => match SortBy::ALL.into_iter().find(|v| v.code() == value) {
                     Some(v) => s.sort = v,
                     None => bad("unknown order"),
@@ -261,6 +269,9 @@ impl ViewState {
         }
         if self.sort != SortBy::Mentions {
             put("sort", self.sort.code());
+        }
+        if self.ksort != KwicSort::default() {
+            put("ksort", self.ksort.code());
         }
         if let Some(s) = &self.selected {
             put("sel", s);
@@ -484,6 +495,7 @@ mod tests {
             when: Some("2024".into()),
             pair: Some(("person-a".into(), "org-c".into())),
             sort: SortBy::Name,
+            ksort: KwicSort::Date,
         };
         let back = parse(&state.to_query());
         assert!(back.notices.is_empty(), "{:?}", back.notices);

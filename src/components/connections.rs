@@ -1,9 +1,206 @@
-//! The connections view.
+//! The connections view: how often the top entities share a sentence, as an SVG
+//! matrix; choosing a cell lists the sentences where both occur.
 
+use crate::app::Navigator;
+use crate::components::results_list::use_results;
+use crate::data::data;
+use crate::url::{View, ViewState};
+use dossier_core::query::{cooccurrence_in, sentences_with};
 use leptos::prelude::*;
+
+/// How many entities the matrix shows.
+const TOP: usize = 12;
+const CELL: f64 = 30.0;
+const LABEL_W: f64 = 150.0;
 
 /// The connections view.
 #[component]
 pub fn ConnectionsView() -> impl IntoView {
-    view! { <section class="view-connections"><h1>"Connections"</h1></section> }
+    let nav = expect_context::<Navigator>();
+    let results = use_results();
+    let d = data();
+    let matrix = Memo::new(move |_| {
+        let s = nav.state.get();
+        let matched = results.get().matched;
+        cooccurrence_in(d.analysis, TOP, s.all_zones, |doc| {
+            matched.get(doc).copied().unwrap_or(false)
+        })
+    });
+    let choose = move |a: usize, b: usize| {
+        let (ea, eb) = (&d.analysis.entities[a], &d.analysis.entities[b]);
+        nav.update(|s| s.pair = Some((ea.id.clone(), eb.id.clone())));
+    };
+    view! {
+        <section class="view-connections" aria-labelledby="connections-title">
+            <h1 id="connections-title">"Connections"</h1>
+            <p class="hint">
+                "How often the most present entities are named in the same sentence, in the matching articles. Choose a cell to read those sentences."
+            </p>
+            {move || {
+                let m = matrix.get();
+                let n = m.len();
+                if n < 2 {
+                    return view! { <p class="empty">"Too few entities in the matching articles to connect."</p> }.into_any();
+                }
+                let max = m.pairs().first().map(|p| p.2).unwrap_or(1).max(1) as f64;
+                let pair = nav.state.get().pair;
+                let size = LABEL_W + CELL * n as f64;
+                let names: Vec<String> = m.entities.iter().map(|&e| d.analysis.entities[e].canonical.clone()).collect();
+                let rows = (0..n)
+                    .map(|i| {
+                        let y = LABEL_W + CELL * i as f64;
+                        let label = names[i].clone();
+                        view! {
+                            <text x=LABEL_W - 6.0 y=y + CELL * 0.65 text-anchor="end" class="axis">{clip(&label)}</text>
+                        }
+                    })
+                    .collect_view();
+                let cols = (0..n)
+                    .map(|j| {
+                        let x = LABEL_W + CELL * j as f64 + CELL * 0.6;
+                        view! {
+                            <text x=x y=LABEL_W - 6.0 transform=format!("rotate(-50 {x} {})", LABEL_W - 6.0) class="axis">
+                                {clip(&names[j])}
+                            </text>
+                        }
+                    })
+                    .collect_view();
+                let cells = (0..n)
+                    .flat_map(|i| (0..n).map(move |j| (i, j)))
+                    .filter(|&(i, j)| i != j)
+                    .map(|(i, j)| {
+                        let c = m.get(i, j);
+                        let (a, b) = (m.entities[i], m.entities[j]);
+                        let (ia, ib) = (&d.analysis.entities[a].id, &d.analysis.entities[b].id);
+                        let selected = pair.as_ref().is_some_and(|(x, y)| (x == ia && y == ib) || (x == ib && y == ia));
+                        let name = format!("{} and {}: {c} shared sentences", names[i], names[j]);
+                        let opacity = if c == 0 { 0.0 } else { 0.15 + 0.85 * (c as f64 / max) };
+                        let (x, y) = (LABEL_W + CELL * j as f64, LABEL_W + CELL * i as f64);
+                        let tabindex = if c > 0 { "0" } else { "-1" };
+                        let title = name.clone();
+                        let on_key = move |ev: web_sys::KeyboardEvent| {
+                            if c > 0 && (ev.key() == "Enter" || ev.key() == " ") {
+                                ev.prevent_default();
+                                choose(a, b);
+                            }
+                        };
+                        view! {
+                            <g
+                                class="cell"
+                                class:selected=selected
+                                class:empty=c == 0
+                                role="button"
+                                tabindex=tabindex
+                                aria-label=name
+                                on:click=move |_| {
+                                    if c > 0 {
+                                        choose(a, b)
+                                    }
+                                }
+                                on:keydown=on_key
+                            >
+                                <title>{title}</title>
+                                <rect x=x + 1.0 y=y + 1.0 width=CELL - 2.0 height=CELL - 2.0 rx="3" class="cell-bg"></rect>
+                                <rect x=x + 1.0 y=y + 1.0 width=CELL - 2.0 height=CELL - 2.0 rx="3" class="cell-fill" fill-opacity=opacity></rect>
+                                {(c > 0).then(|| view! { <text x=x + CELL / 2.0 y=y + CELL * 0.64 text-anchor="middle" class="cell-count">{c}</text> })}
+                            </g>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <svg
+                        class="matrix"
+                        viewBox=format!("0 0 {size} {size}")
+                        width=size
+                        height=size
+                        role="group"
+                        aria-label="Sentence co-occurrence matrix"
+                    >
+                        {rows}
+                        {cols}
+                        {cells}
+                    </svg>
+                }
+                .into_any()
+            }}
+            <SharedSentences/>
+        </section>
+    }
+}
+
+/// A name short enough for an axis.
+fn clip(s: &str) -> String {
+    if s.chars().count() <= 22 {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(21).collect::<String>())
+    }
+}
+
+/// The sentences shared by the chosen pair, each linking to the reader.
+#[component]
+fn SharedSentences() -> impl IntoView {
+    let nav = expect_context::<Navigator>();
+    let results = use_results();
+    let d = data();
+    move || {
+        let s = nav.state.get();
+        let (a, b) = s.pair.clone()?;
+        let (ia, ib) = (d.entity_index(&a)?, d.entity_index(&b)?);
+        let matched = results.get().matched;
+        let sentences: Vec<_> = sentences_with(d.analysis, ia, ib, s.all_zones)
+            .into_iter()
+            .filter(|x| matched.get(x.doc).copied().unwrap_or(false))
+            .collect();
+        let (na, nb) = (
+            &d.analysis.entities[ia].canonical,
+            &d.analysis.entities[ib].canonical,
+        );
+        let clear = nav.href(&ViewState {
+            pair: None,
+            ..s.clone()
+        });
+        let items = sentences
+            .iter()
+            .map(|x| {
+                let doc = &d.corpus.documents[x.doc];
+                let text = &doc.text;
+                let mut parts = Vec::new();
+                let mut at = x.range.start;
+                for (r, e) in &x.mentions {
+                    if r.start < at {
+                        continue;
+                    }
+                    parts.push(text[at..r.start].to_string().into_any());
+                    let label = d.analysis.entities[*e].label.code();
+                    parts.push(
+                        view! { <mark data-label=label>{text[r.clone()].to_string()}</mark> }.into_any(),
+                    );
+                    at = r.end;
+                }
+                parts.push(text[at..x.range.end].to_string().into_any());
+                let href = nav.href(&ViewState {
+                    doc: Some(doc.file.clone()),
+                    mention: x.mentions.first().map(|(r, _)| r.start),
+                    selected: Some(a.clone()),
+                    view: View::Articles,
+                    pair: None,
+                    ..s.clone()
+                });
+                view! {
+                    <li>
+                        <blockquote>{parts}</blockquote>
+                        <a href=href class="source">{doc.title.clone()}</a>
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <section class="shared" aria-labelledby="shared-title">
+                <h2 id="shared-title">{format!("{na} and {nb}: {} sentences", sentences.len())}</h2>
+                <a href=clear class="close">"Close"</a>
+                <ol class="sentences">{items}</ol>
+            </section>
+        })
+    }
 }

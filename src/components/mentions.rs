@@ -1,9 +1,123 @@
-//! The mentions view.
+//! The mentions view: every mention of the chosen entities in the matching articles,
+//! with left and right context (a keyword-in-context concordance).
 
+use crate::app::Navigator;
+use crate::components::results_list::use_results;
+use crate::data::data;
+use crate::url::{View, ViewState};
+use dossier_core::query::{mentions, KwicSort};
 use leptos::prelude::*;
+
+/// Most rows drawn at once; the rest are counted and can be drawn on request.
+const PAGE: usize = 200;
+
+/// The entities the mentions view lists: the selected one and the required ones.
+pub fn chosen(s: &ViewState) -> Vec<String> {
+    let mut ids: Vec<String> = s.selected.iter().cloned().collect();
+    ids.extend(
+        s.require
+            .iter()
+            .filter(|id| Some(*id) != s.selected.as_ref())
+            .cloned(),
+    );
+    ids
+}
 
 /// The mentions view.
 #[component]
 pub fn MentionsView() -> impl IntoView {
-    view! { <section class="view-mentions"><h1>"Mentions"</h1></section> }
+    let nav = expect_context::<Navigator>();
+    let results = use_results();
+    let d = data();
+    let shown = RwSignal::new(PAGE);
+    let rows = Memo::new(move |_| {
+        let s = nav.state.get();
+        let ents: Vec<usize> = chosen(&s).iter().filter_map(|id| d.entity_index(id)).collect();
+        let matched = results.get().matched;
+        let mut rows = mentions(&d.index, &ents, s.ksort, s.all_zones);
+        rows.retain(|k| matched.get(k.doc).copied().unwrap_or(false));
+        rows
+    });
+    view! {
+        <section class="view-mentions" aria-labelledby="mentions-title">
+            <h1 id="mentions-title">"Mentions in context"</h1>
+            {move || {
+                let s = nav.state.get();
+                let ids = chosen(&s);
+                if ids.is_empty() {
+                    return view! {
+                        <p class="hint">
+                            "Choose an entity in the panel (or click a highlighted name) to list every mention of it here."
+                        </p>
+                    }
+                    .into_any();
+                }
+                let names = ids
+                    .iter()
+                    .filter_map(|id| d.analysis.entity(id).map(|(_, e)| e.canonical.clone()))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let n = rows.get().len();
+                view! {
+                    <div class="kwic-head">
+                        <p>{format!("{n} mentions of {names} in the matching articles")}</p>
+                        <div class="sort" role="group" aria-label="Order mentions by">
+                            {KwicSort::ALL
+                                .into_iter()
+                                .map(|by| {
+                                    view! {
+                                        <button
+                                            type="button"
+                                            aria-pressed=move || (nav.state.get().ksort == by).to_string()
+                                            on:click=move |_| nav.update(|s| s.ksort = by)
+                                        >
+                                            {by.code()}
+                                        </button>
+                                    }
+                                })
+                                .collect_view()}
+                        </div>
+                    </div>
+                }
+                .into_any()
+            }}
+            <ol class="kwic">
+                {move || {
+                    let s = nav.state.get();
+                    rows.get()
+                        .into_iter()
+                        .take(shown.get())
+                        .map(|k| {
+                            let doc = &d.corpus.documents[k.doc];
+                            let e = &d.analysis.entities[k.entity];
+                            let text = &doc.text;
+                            let href = nav.href(&ViewState {
+                                doc: Some(doc.file.clone()),
+                                mention: Some(k.range.start),
+                                selected: Some(e.id.clone()),
+                                view: View::Articles,
+                                ..s.clone()
+                            });
+                            let dim = !k.zone.is_article();
+                            view! {
+                                <li class="kwic-row" class:residue=dim>
+                                    <span class="kwic-left">{text[k.left.clone()].to_string()}</span>
+                                    <a class="kwic-hit" href=href data-label=e.label.code() title=format!("Open “{}” at this mention", doc.title)>
+                                        {text[k.range.clone()].to_string()}
+                                    </a>
+                                    <span class="kwic-right">{text[k.right.clone()].to_string()}</span>
+                                    <span class="kwic-doc">{doc.title.clone()}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ol>
+            <Show when=move || { rows.get().len() > shown.get() }>
+                <button type="button" class="more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                    {move || format!("Show more ({} left)", rows.get().len() - shown.get())}
+                </button>
+            </Show>
+        </section>
+    }
 }

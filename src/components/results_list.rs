@@ -2,7 +2,11 @@
 
 use crate::app::Navigator;
 use crate::data::data;
-use crate::results::Results;
+use crate::results::{query_of, Results};
+use dossier_core::query::snippets;
+
+/// Articles drawn at once; "Show more" draws the next page.
+const PAGE: usize = 100;
 use crate::url::{View, ViewState};
 use leptos::prelude::*;
 
@@ -17,6 +21,17 @@ pub fn ResultsList() -> impl IntoView {
     let nav = expect_context::<Navigator>();
     let results = use_results();
     let corpus = &data().corpus;
+    // Long result lists are drawn a page at a time.
+    let shown = RwSignal::new(PAGE);
+    Effect::new(move |_| {
+        results.track();
+        shown.set(PAGE);
+    });
+    let page = move || {
+        let mut hits = results.get().hits;
+        hits.truncate(shown.get());
+        hits
+    };
     view! {
         <p class="count" aria-live="polite">
             {move || {
@@ -29,7 +44,7 @@ pub fn ResultsList() -> impl IntoView {
             }}
         </p>
         <ol class="articles">
-            <For each=move || results.get().hits key=|h| (h.doc, h.count, h.snippets.len()) let:hit>
+            <For each=page key=|h| (h.doc, h.count, h.snippets.len()) let:hit>
                 {
                     let doc = &corpus.documents[hit.doc];
                     let file = doc.file.clone();
@@ -55,8 +70,14 @@ pub fn ResultsList() -> impl IntoView {
                     .flatten()
                     .collect::<Vec<_>>()
                     .join(" · ");
-                    let snippets = hit
-                        .snippets
+                    // The search makes snippets for the best hits only; the rest on demand.
+                    let state = nav.state.get_untracked();
+                    let snippets = if hit.snippets.is_empty() && !state.q.is_empty() {
+                        snippets(&data().index, &query_of(&state), hit.doc)
+                    } else {
+                        hit.snippets.clone()
+                    };
+                    let snippets = snippets
                         .iter()
                         .map(|sn| {
                             let parts = sn
@@ -89,6 +110,11 @@ pub fn ResultsList() -> impl IntoView {
                 }
             </For>
         </ol>
+        <Show when=move || { results.get().hits.len() > shown.get() }>
+            <button type="button" class="more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                {move || format!("Show more ({} more articles)", results.get().hits.len() - shown.get())}
+            </button>
+        </Show>
         <Show when=move || results.get().hits.is_empty()>
             <p class="empty">"No article matches these filters."</p>
         </Show>

@@ -250,3 +250,56 @@ test('text search: words, "phrases", prefix* and -exclusion, with highlighted sn
   await expect(results(page)).toHaveCount(0);
   await expect(page.getByText('No article matches these filters.')).toBeVisible();
 });
+
+test('the mentions view lists every mention in context, sorts, and opens the reader at one', async ({ page }) => {
+  await page.goto(`${BASE}?doc=${DOC}`);
+  const id = await page.getByRole('button', { name: 'Vladimir Putin, person' }).first().getAttribute('data-entity');
+  await page.goto(`${BASE}?view=mentions&sel=${id}`);
+  const rows = page.locator('.kwic-row');
+  const count = Number((await page.locator('.kwic-head p').textContent()).match(/^(\d+) mentions/)[1]);
+  const panelCount = Number((await panel(page).locator(`li.entity[data-entity="${id}"] .entity-counts`).textContent()).match(/(\d+) mentions/)[1]);
+  expect(count).toBe(panelCount);
+  await expect(rows).toHaveCount(Math.min(count, 200));
+  await page.getByRole('button', { name: 'date', exact: true }).click();
+  await expect(page).toHaveURL(/ksort=date/);
+  const third = rows.nth(2);
+  const hit = (await third.locator('.kwic-hit').textContent()).trim();
+  await third.locator('.kwic-hit').click();
+  await expect(page).toHaveURL(/[?&]doc=[^&]+.*[?&]m=\d+/);
+  await expect(page).not.toHaveURL(/view=mentions/);
+  await expect(page.locator('mark.current')).toHaveText(hit);
+  await expect(page.locator('mark.current')).toBeFocused();
+});
+
+test('the connections matrix opens the sentences a pair shares', async ({ page }) => {
+  await page.goto(`${BASE}?view=connections`);
+  const cells = page.locator('svg.matrix g.cell:not(.empty)');
+  expect(await cells.count()).toBeGreaterThan(10);
+  const cell = cells.first();
+  const name = await cell.getAttribute('aria-label');
+  const [, a, b, n] = name.match(/^(.+) and (.+): (\d+) shared sentences$/);
+  await cell.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/pair=/);
+  const shared = page.getByRole('region', { name: `${a} and ${b}: ${n} sentences` });
+  await expect(shared.locator('ol.sentences > li')).toHaveCount(Number(n));
+  await page.reload();
+  await expect(shared.locator('ol.sentences > li')).toHaveCount(Number(n));
+});
+
+test('the timeline places dates, filters by a period, and lists the dates it cannot place', async ({ page }) => {
+  await page.goto(`${BASE}?view=timeline`);
+  await expect(page.getByRole('heading', { name: /Dates that cannot be placed \(\d+\)/ })).toBeVisible();
+  const bars = page.locator('svg.timeline g.bar-group');
+  expect(await bars.count()).toBeGreaterThan(1);
+  const bar = bars.filter({ has: page.locator('title', { hasText: /Mar 2023/ }) });
+  const label = await bar.getAttribute('aria-label');
+  const articles = Number(label.match(/in (\d+) articles/)[1]);
+  await bar.click();
+  await expect(page).toHaveURL(/when=2023-03/);
+  await expect(results(page)).toHaveCount(articles);
+  await expect(page.getByRole('heading', { name: /^Dates in 2023-03/ })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('dates in 2023-03');
+  await page.goBack();
+  await expect(results(page)).toHaveCount(5);
+});
