@@ -102,6 +102,17 @@ fn Explorer() -> impl IntoView {
     keys::install(nav, results);
     crate::theme::init();
 
+    // On a phone one pane shows at a time: the reader once an article is open.
+    let pane = RwSignal::new(Pane::Results);
+    Effect::new(move |_| {
+        let s = state.get();
+        pane.set(if s.doc.is_some() || s.view != View::Articles {
+            Pane::Main
+        } else {
+            Pane::Results
+        });
+    });
+
     let notices = move || parsed.get().notices;
     let view_is = move |v: View| state.get().view == v;
     view! {
@@ -114,7 +125,8 @@ fn Explorer() -> impl IntoView {
             </div>
         </Show>
         <FilterBar/>
-        <div class="layout" data-pane=move || if state.get().doc.is_some() { "reader" } else { "results" }>
+        <PaneTabs pane=pane/>
+        <div class="layout" data-pane=move || pane.get().code()>
             <nav class="pane results-pane" aria-label="Articles">
                 <ResultsList/>
             </nav>
@@ -138,5 +150,45 @@ fn Explorer() -> impl IntoView {
             </aside>
         </div>
         <HoverCard/>
+    }
+}
+
+/// The three panes, shown side by side on a wide screen and one at a time on a phone.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    /// The matching articles.
+    Results,
+    /// The reader or the chosen view.
+    Main,
+    /// The entity panel.
+    Entities,
+}
+
+impl Pane {
+    fn code(self) -> &'static str {
+        match self {
+            Pane::Results => "results",
+            Pane::Main => "main",
+            Pane::Entities => "entities",
+        }
+    }
+}
+
+/// Tabs that choose the pane on a phone (hidden on wider screens).
+#[component]
+fn PaneTabs(pane: RwSignal<Pane>) -> impl IntoView {
+    let tab = move |p: Pane, name: &'static str| {
+        view! {
+            <button type="button" class="pane-tab" aria-pressed=move || (pane.get() == p).to_string() on:click=move |_| pane.set(p)>
+                {name}
+            </button>
+        }
+    };
+    view! {
+        <nav class="pane-tabs" aria-label="Panels">
+            {tab(Pane::Results, "Articles")}
+            {tab(Pane::Main, "Read")}
+            {tab(Pane::Entities, "Entities")}
+        </nav>
     }
 }

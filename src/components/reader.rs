@@ -185,7 +185,7 @@ pub fn Reader() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <article class="reader" aria-labelledby="article-title"
+            <article class="reader" aria-labelledby="article-title" data-link=window().location().href().unwrap_or_default()
                 on:click=on_click
                 on:mouseover=move |ev: web_sys::MouseEvent| over(&ev)
                 on:focusin=move |ev: web_sys::FocusEvent| over(&ev)
