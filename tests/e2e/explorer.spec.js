@@ -303,3 +303,13 @@ test('the timeline places dates, filters by a period, and lists the dates it can
   await page.goBack();
   await expect(results(page)).toHaveCount(5);
 });
+
+test('"Copy link" puts the address of the current view on the clipboard', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`${BASE}?doc=${DOC}&hide=DATE`);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('button', { name: 'Link copied' })).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(page.url());
+  expect(copied).toContain('hide=DATE');
+});
