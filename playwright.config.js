@@ -1,9 +1,16 @@
 // End-to-end tests: a release build in dist/ served on loopback under a sub-path,
-// driven in Debian's Chromium (never a downloaded browser).
+// driven in Debian's Chromium (never a downloaded browser). A second build, made from
+// the hostile corpus of tests/fixtures/hostile/ into dist-hostile/, is served on the
+// next port for tests/e2e/hostile.spec.js.
 import { defineConfig } from '@playwright/test';
 
 export const BASE = process.env.DOSSIER_BASE ?? '/dossier-e2e/';
 const PORT = Number(process.env.DOSSIER_PORT ?? 8787);
+const DIST = process.env.DOSSIER_DIST ?? 'dist';
+const HOSTILE_PORT = PORT + 1;
+const HOSTILE_DIST = process.env.DOSSIER_HOSTILE_DIST ?? 'dist-hostile';
+/** The hostile build's address (scripts/test.sh builds it with --public-url /hostile/). */
+export const HOSTILE = `http://127.0.0.1:${HOSTILE_PORT}/hostile/`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -19,9 +26,17 @@ export default defineConfig({
         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  webServer: {
-    command: `node tests/serve.mjs dist ${BASE} ${PORT}`,
-    url: `http://127.0.0.1:${PORT}${BASE}`,
-    reuseExistingServer: false,
-  },
+  webServer: [
+    {
+      command: `node tests/serve.mjs ${DIST} ${BASE} ${PORT}`,
+      url: `http://127.0.0.1:${PORT}${BASE}`,
+      reuseExistingServer: false,
+    },
+    {
+      // Waits for the port only: the other tests run even where no hostile build exists.
+      command: `node tests/serve.mjs ${HOSTILE_DIST} /hostile/ ${HOSTILE_PORT}`,
+      port: HOSTILE_PORT,
+      reuseExistingServer: false,
+    },
+  ],
 });

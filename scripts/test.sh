@@ -38,6 +38,10 @@ step "release build under a sub-path"
 rm -rf dist
 trunk build --release --public-url /dossier-e2e/ && ok
 
+step "release build of the hostile corpus (tests/fixtures/hostile)"
+rm -rf dist-hostile
+DOSSIER_CORPUS=tests/fixtures/hostile trunk build --release --public-url /hostile/ --dist dist-hostile && ok
+
 step "end-to-end tests (Playwright, Chromium)"
 DOSSIER_BASE=/dossier-e2e/ playwright test && ok
 

@@ -1,6 +1,6 @@
 //! The Dossier web app's entry point: install the panic hook and mount the app.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    dossier_app::fatal::install_panic_hook();
     leptos::mount::mount_to_body(dossier_app::App);
 }

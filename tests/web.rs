@@ -21,3 +21,27 @@ fn the_app_lists_every_embedded_article() {
         assert!(text.contains(&doc.title), "{} is listed", doc.title);
     }
 }
+
+#[wasm_bindgen_test]
+fn a_fatal_error_shows_its_message_as_text_with_a_reload_button() {
+    let message = "panicked at src/x.rs:1:1:\n<img src=x onerror=\"window.__pwned=1\"> &amp;";
+    dossier_app::fatal::show_fatal(message);
+    let doc = document();
+    let boxed = doc.get_element_by_id("fatal").expect("the error box");
+    assert!(!boxed.has_attribute("hidden"), "the box is shown");
+    assert_eq!(boxed.get_attribute("role").as_deref(), Some("alert"));
+    let shown = doc.get_element_by_id("fatal-message").unwrap();
+    assert_eq!(
+        shown.text_content().as_deref(),
+        Some(message),
+        "the message, literally"
+    );
+    assert!(
+        boxed.query_selector("img").unwrap().is_none(),
+        "no markup from the message"
+    );
+    let reload = doc.get_element_by_id("fatal-reload").expect("a Reload button");
+    assert_eq!(reload.tag_name(), "BUTTON");
+    assert_eq!(reload.text_content().as_deref(), Some("Reload"));
+    assert_eq!(doc.active_element(), Some(reload), "the focus is on Reload");
+}
