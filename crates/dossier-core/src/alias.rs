@@ -16,7 +16,8 @@
 use crate::analysis::{Alias, Entity};
 use crate::curation::Curation;
 use crate::label::Label;
-use std::collections::{BTreeMap, HashMap};
+use crate::recognise::FxMap as HashMap;
+use std::collections::BTreeMap;
 
 /// One mention waiting for its entity.
 #[derive(Debug, Clone)]
@@ -146,7 +147,7 @@ pub fn group(raws: &[Raw], curation: &Curation) -> Grouping {
     // Acronyms join their expansions: an ORG written in capitals whose letters are the
     // initials of another ORG's name.
     {
-        let mut by_initials: HashMap<String, Vec<String>> = HashMap::new();
+        let mut by_initials: HashMap<String, Vec<String>> = HashMap::default();
         for k in keys.iter().flatten() {
             if k.0 == Label::Org && k.1.contains(' ') {
                 let ini = initials(&k.1);
@@ -173,7 +174,7 @@ pub fn group(raws: &[Raw], curation: &Curation) -> Grouping {
     }
 
     // Curation: ignore, split, merge.
-    let mut display_override: HashMap<(Label, String), String> = HashMap::new();
+    let mut display_override: HashMap<(Label, String), String> = HashMap::default();
     for (k, r) in keys.iter_mut().zip(raws) {
         let Some((label, key)) = k.as_mut() else { continue };
         if curation
@@ -212,7 +213,7 @@ pub fn group(raws: &[Raw], curation: &Curation) -> Grouping {
         mentions: usize,
         first: usize,
     }
-    let mut index: HashMap<(Label, String), usize> = HashMap::new();
+    let mut index: HashMap<(Label, String), usize> = HashMap::default();
     let mut accs: Vec<Acc> = Vec::new();
     let mut entity_of: Vec<Option<usize>> = Vec::with_capacity(raws.len());
     for (i, (k, r)) in keys.iter().zip(raws).enumerate() {
@@ -295,7 +296,7 @@ pub fn group(raws: &[Raw], curation: &Curation) -> Grouping {
             .then(accs[*ia].first.cmp(&accs[*ib].first))
     });
     let mut new_index = vec![0; accs.len()];
-    let mut used: HashMap<String, usize> = HashMap::new();
+    let mut used: HashMap<String, usize> = HashMap::default();
     for (pos, (old, e)) in entities.iter_mut().enumerate() {
         new_index[*old] = pos;
         let base = format!("{}-{}", e.label.code().to_lowercase(), slug(&e.canonical));

@@ -94,9 +94,26 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
 
 /// Appends the tokens of `range` in `text` to `out` (lets callers reuse a buffer).
 pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
+    thread_local! {
+        // The decoded characters of the block: a buffer reused across calls.
+        static CHARS: std::cell::RefCell<Vec<(usize, char)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    CHARS.with(|buf| match buf.try_borrow_mut() {
+        Ok(mut chars) => {
+            chars.clear();
+            chars.extend(text[range.clone()].char_indices());
+            tokenize_chars(text, range, &chars, out);
+        }
+        Err(_) => {
+            let chars: Vec<(usize, char)> = text[range.clone()].char_indices().collect();
+            tokenize_chars(text, range, &chars, out);
+        }
+    });
+}
+
+fn tokenize_chars(text: &str, range: Range<usize>, chars: &[(usize, char)], out: &mut Vec<Token>) {
     let s = &text[range.clone()];
     let base = range.start;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
     let n = chars.len();
     let at = |i: usize| -> Option<char> { chars.get(i).map(|&(_, c)| c) };
     let off = |i: usize| -> usize { base + chars.get(i).map_or(s.len(), |&(o, _)| o) };

@@ -329,10 +329,10 @@ pub fn scan(text: &str, toks: &[Token]) -> Vec<Value> {
 }
 
 /// Lower-case words that can start a value expression.
-fn triggers() -> &'static std::collections::HashSet<&'static str> {
-    static T: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+fn triggers() -> &'static crate::recognise::FxSet<&'static str> {
+    static T: std::sync::OnceLock<crate::recognise::FxSet<&'static str>> = std::sync::OnceLock::new();
     T.get_or_init(|| {
-        let mut t = std::collections::HashSet::new();
+        let mut t = crate::recognise::FxSet::default();
         for list in [MONTHS, WEEKDAYS, UNITS, DEICTIC, NUMBER_WORDS, ORDINAL_WORDS] {
             t.extend(list.iter().copied());
         }

@@ -181,7 +181,7 @@ fn is_placeholder_list(b: &str) -> bool {
 /// "Sergey Gunayev/AFP", "Stringer/AFP/Getty Images": short, slash-separated
 /// capitalised parts, the last an agency the tables know or an acronym.
 fn is_credit_line(b: &str, g: &Gazetteer) -> bool {
-    if b.split_whitespace().count() > 10 || !b.contains('/') || b.ends_with('.') {
+    if !b.contains('/') || b.ends_with('.') || b.split_whitespace().count() > 10 {
         return false;
     }
     let b = b.trim_start_matches(|c: char| !c.is_alphanumeric());
