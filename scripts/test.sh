@@ -10,40 +10,51 @@ ok() { passed=$((passed + 1)); }
 trap 'echo; echo "checks: $passed passed, 1 failed"' ERR
 
 step "setup"
-scripts/setup.sh && ok
+scripts/setup.sh
+ok
 
 step "rustfmt"
-cargo fmt --all --check && ok
+cargo fmt --all --check
+ok
 
 step "clippy (native)"
-cargo clippy --workspace --all-targets --locked -- -D warnings && ok
+cargo clippy --workspace --all-targets --locked -- -D warnings
+ok
 
 step "clippy (wasm32)"
 cargo clippy --target wasm32-unknown-unknown -p dossier-app --all-targets --locked -- -D warnings
-cargo clippy --target wasm32-unknown-unknown -p dossier-core --no-default-features --lib --locked -- -D warnings && ok
+cargo clippy --target wasm32-unknown-unknown -p dossier-core --no-default-features --lib --locked -- -D warnings
+ok
 
 step "docs"
-RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet && ok
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
+ok
 
 step "native tests"
-cargo test --workspace --locked && ok
+cargo test --workspace --locked
+ok
 
 step "a bad corpus fails the build, naming the file"
-scripts/check-bad-corpus.sh && ok
+scripts/check-bad-corpus.sh
+ok
 
 step "in-browser tests (wasm-bindgen-test, headless Chromium)"
-cargo test --target wasm32-unknown-unknown -p dossier-app --locked && ok
+cargo test --target wasm32-unknown-unknown -p dossier-app --locked
+ok
 
 step "release build under a sub-path"
 rm -rf dist
-trunk build --release --public-url /dossier-e2e/ && ok
+trunk build --release --public-url /dossier-e2e/
+ok
 
 step "release build of the hostile corpus (tests/fixtures/hostile)"
 rm -rf dist-hostile
-DOSSIER_CORPUS=tests/fixtures/hostile trunk build --release --public-url /hostile/ --dist dist-hostile && ok
+DOSSIER_CORPUS=tests/fixtures/hostile trunk build --release --public-url /hostile/ --dist dist-hostile
+ok
 
 step "end-to-end tests (Playwright, Chromium)"
-DOSSIER_BASE=/dossier-e2e/ playwright test && ok
+DOSSIER_BASE=/dossier-e2e/ playwright test
+ok
 
 trap - ERR
 echo

@@ -23,6 +23,9 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The router's navigate function, shareable.
+type NavigateFn = Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>;
+
 /// Moves the app to a new view state by pushing its URL onto the history.
 #[derive(Clone, Copy)]
 pub struct Navigator {
@@ -31,7 +34,7 @@ pub struct Navigator {
     pathname: Memo<String>,
     /// The router's navigate function, taken inside the router so that handlers
     /// outside it (window key events) can use it.
-    navigate: StoredValue<Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>>,
+    navigate: StoredValue<NavigateFn>,
 }
 
 impl Navigator {
@@ -89,7 +92,7 @@ fn Explorer() -> impl IntoView {
     });
     let state = Memo::new(move |_| parsed.get().state);
     let navigate = use_navigate();
-    let navigate: Arc<dyn Fn(&str, NavigateOptions) + Send + Sync> = Arc::new(move |h, o| navigate(h, o));
+    let navigate: NavigateFn = Arc::new(move |h, o| navigate(h, o));
     let nav = Navigator {
         state,
         pathname: location.pathname,

@@ -131,7 +131,7 @@ fn query(d: &'static Data) -> impl Strategy<Value = String> {
     let key = prop_oneof![
         8 => prop::sample::select(KEYS.to_vec()).prop_map(str::to_string),
         1 => ".{0,4}",
-        1 => prop::sample::select(KEYS.to_vec()).prop_map(|k| encode(k)),
+        1 => prop::sample::select(KEYS.to_vec()).prop_map(encode),
     ];
     let pair = (key, value, any::<u8>()).prop_map(|(k, v, how)| match how % 4 {
         0 => k,                             // a key without `=`

@@ -49,7 +49,7 @@ pub fn ExportMenu() -> impl IntoView {
                     .collect()
             })
             .collect();
-        export::mentions(&d.corpus, &d.analysis, format, |doc, m| {
+        export::mentions(d.corpus, d.analysis, format, |doc, m| {
             hits.contains(&doc)
                 && !s.hide.contains(&m.label)
                 && counted[doc].binary_search(&m.range.start).is_ok()
@@ -70,7 +70,7 @@ pub fn ExportMenu() -> impl IntoView {
             .map(|(i, c)| (i, c.0, c.1))
             .collect();
         rows.sort_by_key(|r| (std::cmp::Reverse(r.1), r.0));
-        export::entities(&d.analysis, &rows, format)
+        export::entities(d.analysis, &rows, format)
     };
     let menu = NodeRef::<leptos::html::Details>::new();
     let item = move |label: &'static str, name: &'static str, make: Box<dyn Fn() -> String>| {

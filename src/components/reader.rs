@@ -107,7 +107,7 @@ pub fn Reader() -> impl IntoView {
         });
     };
     let over = move |ev: &web_sys::Event| {
-        let Some(mark) = mark_of(&ev) else { return };
+        let Some(mark) = mark_of(ev) else { return };
         let Some(e) = mark
             .get_attribute("data-entity")
             .and_then(|id| d.entity_index(&id))
@@ -228,7 +228,15 @@ fn render_block(d: &'static Data, doc: usize, block: usize, s: &ViewState, named
         }
         parts.push(text[at..m.range.start].to_string().into_any());
         let e = &d.analysis.entities[m.entity];
-        let label = named.then(|| format!("{}, {}", e.canonical, m.label.name()));
+        // The name starts with the visible text (WCAG 2.5.3), then says who it is.
+        let label = named.then(|| {
+            let written = &text[m.range.clone()];
+            if written == e.canonical {
+                format!("{}, {}", e.canonical, m.label.name())
+            } else {
+                format!("{written} ({}, {})", e.canonical, m.label.name())
+            }
+        });
         let is_sel = selected == Some(m.entity);
         let is_current = s.mention == Some(m.range.start);
         parts.push(

@@ -292,7 +292,7 @@ test('the timeline places dates, filters by a period, and lists the dates it can
   await expect(page.getByRole('heading', { name: /Dates that cannot be placed \(\d+\)/ })).toBeVisible();
   const bars = page.locator('svg.timeline g.bar-group');
   expect(await bars.count()).toBeGreaterThan(1);
-  const bar = bars.filter({ has: page.locator('title', { hasText: /Mar 2023/ }) });
+  const bar = page.getByRole('button', { name: /^Mar 2023 \d+ mentions/ });
   const label = await bar.getAttribute('aria-label');
   const articles = Number(label.match(/in (\d+) articles/)[1]);
   await bar.click();
