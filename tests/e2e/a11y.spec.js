@@ -31,6 +31,7 @@ async function violations(page) {
 /** An entity id from the reader's marks: the one with most mentions in `DOC`. */
 async function someEntity(page) {
   await page.goto(`${BASE}?doc=${DOC}`);
+  await page.locator('article mark[data-entity]').first().waitFor();
   const ids = await page.locator('article mark[data-entity]').evaluateAll((ms) => ms.map((m) => m.dataset.entity));
   const counts = {};
   for (const id of ids) counts[id] = (counts[id] ?? 0) + 1;

@@ -19,6 +19,8 @@ const panel = (page) => page.getByRole('complementary', { name: 'Entities' });
 
 /** Titles of the listed articles. */
 async function listed(page) {
+  // The app renders the list in one go at start-up: wait for it before reading.
+  await page.locator('p.count').waitFor();
   return results(page).getByRole('link').allTextContents();
 }
 
@@ -40,6 +42,7 @@ async function articlesMentioning(page, id) {
 test('every mention is a labelled mark with an accessible name', async ({ page }) => {
   await page.goto(`${BASE}?doc=${DOC}`);
   const marks = page.locator('article mark[data-label][data-entity]');
+  await marks.first().waitFor();
   expect(await marks.count()).toBeGreaterThan(50);
   await expect(page.getByRole('button', { name: 'Vladimir Putin, person' }).first()).toBeVisible();
   const labels = await marks.evaluateAll((ms) => [...new Set(ms.map((m) => m.dataset.label))]);
@@ -113,6 +116,7 @@ test('required entities combine with AND', async ({ page }) => {
 test('the legend hides and shows a label', async ({ page }) => {
   await page.goto(`${BASE}?doc=${DOC}`);
   const dates = page.locator('article mark[data-label="DATE"]');
+  await dates.first().waitFor();
   expect(await dates.count()).toBeGreaterThan(0);
   const toggle = page.locator('.legend-item[data-label="DATE"]');
   await toggle.click();
@@ -120,6 +124,7 @@ test('the legend hides and shows a label', async ({ page }) => {
   await expect(dates).toHaveCount(0);
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
   await page.goBack();
+  await dates.first().waitFor();
   expect(await dates.count()).toBeGreaterThan(0);
 });
 
@@ -156,6 +161,7 @@ test('hovering a mark shows its card with canonical name, aliases and counts', a
 
 test('keys: / focuses search, j and k move through results, Esc clears', async ({ page }) => {
   await page.goto(BASE);
+  await page.locator('p.count').waitFor();
   await page.locator('body').press('/');
   await expect(page.getByRole('searchbox', { name: 'Search articles' })).toBeFocused();
   await page.keyboard.press('Escape');
@@ -167,6 +173,7 @@ test('keys: / focuses search, j and k move through results, Esc clears', async (
   await expect(page).toHaveURL(/doc=000_/);
   const id = await page.locator('mark[data-entity]').first().getAttribute('data-entity');
   await page.goto(`${BASE}?e=${id}`);
+  await expect(page.getByRole('list', { name: 'Active filters' })).toBeVisible();
   await page.locator('body').press('Escape');
   await expect(page).not.toHaveURL(/e=/);
 });
@@ -190,8 +197,11 @@ test('the entity panel shows aliases, sorts and searches', async ({ page }) => {
   await panel(page).getByRole('searchbox', { name: 'Find an entity' }).fill('');
   await panel(page).getByRole('button', { name: 'name' }).click();
   await expect(page).toHaveURL(/sort=name/);
-  const names = await panel(page).locator('section[data-label="PERSON"] .entity-name').allTextContents();
-  expect(names).toEqual([...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+  const names = panel(page).locator('section[data-label="PERSON"] .entity-name');
+  await expect.poll(async () => {
+    const shown = await names.allTextContents();
+    return shown.length > 1 && shown.join('|') === [...shown].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())).join('|');
+  }).toBe(true);
 });
 
 test('export downloads the filtered mentions and entities as CSV and JSON', async ({ page }) => {
@@ -274,6 +284,7 @@ test('the mentions view lists every mention in context, sorts, and opens the rea
 test('the connections matrix opens the sentences a pair shares', async ({ page }) => {
   await page.goto(`${BASE}?view=connections`);
   const cells = page.locator('svg.matrix g.cell:not(.empty)');
+  await cells.first().waitFor();
   expect(await cells.count()).toBeGreaterThan(10);
   const cell = cells.first();
   const name = await cell.getAttribute('aria-label');

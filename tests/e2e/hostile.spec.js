@@ -80,6 +80,7 @@ for (const csp of ['with the CSP', 'with the CSP bypassed']) {
 
     test('entity names show as text in the panel and every view', async ({ page }) => {
       await page.goto(`${HOSTILE}?doc=03-entities.txt`);
+      await page.locator('article mark[data-entity]').first().waitFor();
       const ids = await page.locator('article mark[data-entity]').evaluateAll((ms) => [...new Set(ms.map((m) => m.dataset.entity))]);
       expect(ids.length).toBeGreaterThan(1);
       const gazprom = ids.find((id) => id.includes('gazprom'));
