@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// Start-up: time from navigation to the first highlighted article on screen, in
+// headless Chromium, against a plain static HTML page of the same article served the
+// same way (tests/serve.mjs, loopback).
+//
+//   node scripts/startup.mjs [dist] [base] [doc-file] [runs]
+//   defaults: dist /dossier-e2e/ <first .txt of seeds/> 7
+//
+// Each run is a fresh browser context (empty cache). The time is performance.now() at
+// the first animation frame after the element appears — `mark[data-entity]` in the
+// app, the article's first paragraph in the static page — recorded in the page by a
+// MutationObserver installed before any script runs. Prints the median of each and the
+// ratio. For a big build, the app's figure is dominated by the whole-corpus analysis.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = resolve(new URL('..', import.meta.url).pathname);
+const [dist = 'dist', base = '/dossier-e2e/', docArg, runsArg = '7'] = process.argv.slice(2);
+const corpusDir = process.env.DOSSIER_CORPUS ?? join(root, 'seeds');
+const doc = docArg ?? readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort()[0];
+const runs = Number(runsArg);
+
+// The static page: the same article as <h1> + <p>s, with the app's own stylesheet.
+const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const lines = readFileSync(join(corpusDir, doc), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+const css = readdirSync(dist).find((f) => f.endsWith('.css'));
+const plain = mkdtempSync(join(tmpdir(), 'dossier-static-'));
+if (css) copyFileSync(join(dist, css), join(plain, css));
+writeFileSync(join(plain, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>${esc(lines[0])}</title>${css ? `<link rel="stylesheet" href="${css}">` : ''}</head>
+<body><main><article><h1>${esc(lines[0])}</h1>
+${lines.slice(1).map((p) => `<p>${esc(p)}</p>`).join('\n')}</article></main></body></html>`);
+
+const serve = (dir, b, port) => {
+  const p = spawn('node', [join(root, 'tests/serve.mjs'), dir, b, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((ok) => p.stdout.once('data', () => ok(p)));
+};
+const servers = [await serve(dist, base, 8791), await serve(plain, '/static/', 8792)];
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+async function measure(url, selector) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.addInitScript((sel) => {
+    const seen = () => {
+      if (window.__shown !== undefined || !document.querySelector(sel)) return false;
+      window.__shown = null;
+      requestAnimationFrame(() => { window.__shown = performance.now(); });
+      return true;
+    };
+    new MutationObserver((_, o) => { if (seen()) o.disconnect(); })
+      .observe(document, { childList: true, subtree: true });
+  }, selector);
+  await page.goto(url);
+  await page.waitForFunction(() => typeof window.__shown === 'number', null, { timeout: 60_000 });
+  const ms = await page.evaluate(() => window.__shown);
+  await ctx.close();
+  return ms;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const app = [];
+const stat = [];
+for (let i = 0; i < runs; i++) {
+  stat.push(await measure('http://127.0.0.1:8792/static/', 'article p'));
+  app.push(await measure(`http://127.0.0.1:8791${base}?doc=${encodeURIComponent(doc)}`, 'mark[data-entity]'));
+}
+await browser.close();
+servers.forEach((s) => s.kill());
+const [a, s] = [median(app), median(stat)];
+console.log(`document ${doc}, ${runs} runs, median ms to the first highlighted article on screen`);
+console.log(`  static HTML page: ${s.toFixed(0)} ms   (runs: ${stat.map((x) => x.toFixed(0)).join(' ')})`);
+console.log(`  Dossier:          ${a.toFixed(0)} ms   (runs: ${app.map((x) => x.toFixed(0)).join(' ')})`);
+console.log(`  ratio: ${(a / s).toFixed(2)}×  (goal ≤ 2×)`);
