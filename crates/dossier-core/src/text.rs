@@ -93,68 +93,54 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
 }
 
 /// Appends the tokens of `range` in `text` to `out` (lets callers reuse a buffer).
+///
+/// The scanner walks byte positions of the block and decodes a character only where it
+/// looks, so ASCII text (most of it) costs a byte load per character.
 pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
-    thread_local! {
-        // The decoded characters of the block: a buffer reused across calls.
-        static CHARS: std::cell::RefCell<Vec<(usize, char)>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
-    CHARS.with(|buf| match buf.try_borrow_mut() {
-        Ok(mut chars) => {
-            chars.clear();
-            chars.extend(text[range.clone()].char_indices());
-            tokenize_chars(text, range, &chars, out);
-        }
-        Err(_) => {
-            let chars: Vec<(usize, char)> = text[range.clone()].char_indices().collect();
-            tokenize_chars(text, range, &chars, out);
-        }
-    });
-}
-
-fn tokenize_chars(text: &str, range: Range<usize>, chars: &[(usize, char)], out: &mut Vec<Token>) {
     let s = &text[range.clone()];
     let base = range.start;
-    let n = chars.len();
-    let at = |i: usize| -> Option<char> { chars.get(i).map(|&(_, c)| c) };
-    let off = |i: usize| -> usize { base + chars.get(i).map_or(s.len(), |&(o, _)| o) };
+    let at = |p: usize| char_at(s, p);
     let mut i = 0;
     let mut pending_hyphen = false;
     let mut last_end = usize::MAX;
-    while i < n {
-        let c = chars[i].1;
+    while let Some(c) = at(i) {
+        let next = i + c.len_utf8();
         if c.is_whitespace() {
             pending_hyphen = false;
-            i += 1;
+            i = next;
             continue;
         }
         let start = i;
         let kind;
         if c.is_alphabetic() {
             kind = TokenKind::Word;
-            let mut j = i + 1;
+            let mut j = next;
             loop {
-                while j < n && is_word_char(chars[j].1) {
-                    j += 1;
-                }
+                j = skip_word_chars(s, j);
                 // An apostrophe inside a word, unless it starts a possessive ending.
-                if j + 1 < n && is_apostrophe(chars[j].1) && chars[j + 1].1.is_alphabetic() {
-                    let possessive =
-                        matches!(chars[j + 1].1, 's' | 'S') && !at(j + 2).is_some_and(is_word_char);
-                    if !possessive {
-                        j += 1;
-                        continue;
+                if let Some(a) = at(j).filter(|&a| is_apostrophe(a)) {
+                    let after = j + a.len_utf8();
+                    if let Some(b) = at(after).filter(|b| b.is_alphabetic()) {
+                        let possessive = matches!(b, 's' | 'S') && !at(after + 1).is_some_and(is_word_char);
+                        if !possessive {
+                            j = after;
+                            continue;
+                        }
                     }
                 }
                 break;
             }
             // Periods of abbreviations.
             if at(j) == Some('.') {
-                let word = &s[chars[i].0..chars.get(j).map_or(s.len(), |&(o, _)| o)];
-                let single = j == i + 1;
+                let word = &s[i..j];
+                let single = j == next;
                 if single {
                     j += 1;
-                    while j + 1 < n && chars[j].1.is_alphabetic() && chars[j + 1].1 == '.' {
-                        j += 2;
+                    while let Some(a) = at(j).filter(|a| a.is_alphabetic()) {
+                        if at(j + a.len_utf8()) != Some('.') {
+                            break;
+                        }
+                        j += a.len_utf8() + 1;
                     }
                 } else if ABBREVIATIONS.contains(&word) {
                     j += 1;
@@ -163,15 +149,14 @@ fn tokenize_chars(text: &str, range: Range<usize>, chars: &[(usize, char)], out:
             i = j;
         } else if c.is_numeric() {
             kind = TokenKind::Number;
-            let mut j = i + 1;
+            let mut j = next;
             loop {
-                while j < n && is_word_char(chars[j].1) {
-                    j += 1;
-                }
-                if j + 1 < n
-                    && matches!(chars[j].1, ',' | '.')
-                    && chars[j + 1].1.is_ascii_digit()
-                    && chars[j - 1].1.is_ascii_digit()
+                j = skip_word_chars(s, j);
+                // A separator between digits: "35,000", "2.5". (A byte before `j` that is an
+                // ASCII digit is the whole previous character.)
+                if matches!(at(j), Some(',' | '.'))
+                    && at(j + 1).is_some_and(|d| d.is_ascii_digit())
+                    && s.as_bytes()[j - 1].is_ascii_digit()
                 {
                     j += 1;
                     continue;
@@ -180,23 +165,23 @@ fn tokenize_chars(text: &str, range: Range<usize>, chars: &[(usize, char)], out:
             }
             i = j;
         } else if is_apostrophe(c)
-            && at(i + 1).is_some_and(|c| matches!(c, 's' | 'S'))
-            && !at(i + 2).is_some_and(is_word_char)
+            && at(next).is_some_and(|c| matches!(c, 's' | 'S'))
+            && !at(next + 1).is_some_and(is_word_char)
             && out
                 .last()
-                .is_some_and(|t: &Token| t.end == off(i) && t.kind == TokenKind::Word)
+                .is_some_and(|t: &Token| t.end == base + i && t.kind == TokenKind::Word)
         {
             kind = TokenKind::Possessive;
-            i += 2;
-        } else if is_hyphen(c) && last_end == off(i) && at(i + 1).is_some_and(|c| c.is_alphanumeric()) {
+            i = next + 1;
+        } else if is_hyphen(c) && last_end == base + i && at(next).is_some_and(|c| c.is_alphanumeric()) {
             pending_hyphen = true;
-            i += 1;
+            i = next;
             continue;
         } else {
             kind = TokenKind::Punct;
-            i += 1;
+            i = next;
         }
-        let (so, eo) = (off(start), off(i));
+        let (so, eo) = (base + start, base + i);
         out.push(Token {
             start: so,
             end: eo,
@@ -207,6 +192,36 @@ fn tokenize_chars(text: &str, range: Range<usize>, chars: &[(usize, char)], out:
         pending_hyphen = false;
         last_end = eo;
     }
+}
+
+/// The character that starts at byte `p` of `s`, if any (`p` is a character boundary).
+fn char_at(s: &str, p: usize) -> Option<char> {
+    let b = *s.as_bytes().get(p)?;
+    if b.is_ascii() {
+        Some(char::from(b))
+    } else {
+        s[p..].chars().next()
+    }
+}
+
+/// The byte position after the run of word characters that starts at `p`.
+fn skip_word_chars(s: &str, mut p: usize) -> usize {
+    let bytes = s.as_bytes();
+    while let Some(&b) = bytes.get(p) {
+        if b.is_ascii() {
+            // The only ASCII word characters are letters and digits.
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            p += 1;
+        } else {
+            match s[p..].chars().next() {
+                Some(c) if is_word_char(c) => p += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    p
 }
 
 /// Whether a word starts with an upper-case letter.
@@ -338,6 +353,15 @@ mod tests {
         assert_eq!(
             words("$240 billion, 35,000 and 2.5 in the 2000s 21st 66%"),
             ["$", "240", "billion", ",", "35,000", "and", "2.5", "in", "the", "2000s", "21st", "66", "%"]
+        );
+    }
+
+    #[test]
+    fn accents_marks_and_non_ascii_digits_scan_like_ascii() {
+        // A digit separator joins only ASCII digits: "٣,5" is not one number.
+        assert_eq!(
+            words("Jose\u{301} 3\u{663},5 naïve Zelenskyy’s"),
+            ["Jose\u{301}", "3\u{663}", ",", "5", "naïve", "Zelenskyy", "’s"]
         );
     }
 
