@@ -17,17 +17,38 @@ use std::sync::OnceLock;
 #[derive(Debug, Default, Clone, Copy)]
 pub struct FxHasher(u64);
 
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
+impl FxHasher {
+    fn add(&mut self, word: u64) {
         const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+    }
+}
+
+impl Hasher for FxHasher {
+    /// Eight bytes at a time, then four, two and one: a short word costs a few rounds.
+    fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            let v = u64::from_le_bytes(c.try_into().expect("8 bytes"));
-            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
         }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        let mut rest = chunks.remainder();
+        if let Some((c, r)) = rest.split_first_chunk::<4>() {
+            self.add(u64::from(u32::from_le_bytes(*c)));
+            rest = r;
         }
+        if let Some((c, r)) = rest.split_first_chunk::<2>() {
+            self.add(u64::from(u16::from_le_bytes(*c)));
+            rest = r;
+        }
+        if let Some(&b) = rest.first() {
+            self.add(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
     }
     fn finish(&self) -> u64 {
         self.0
@@ -79,22 +100,43 @@ pub struct Gazetteer {
 /// runs one space. Writes into `out` (cleared first).
 pub fn normalise_into(s: &str, out: &mut String) {
     out.clear();
-    let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space && !out.is_empty() {
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
             out.push(' ');
         }
-        space = false;
-        out.push(match c {
-            '’' | 'ʼ' => '\'',
-            '‐' | '‑' => '-',
-            c => c,
-        });
+        let mut rest = word;
+        while let Some(k) = rest.find(['’', 'ʼ', '‐', '‑']) {
+            out.push_str(&rest[..k]);
+            let c = rest[k..].chars().next().expect("a character was found");
+            out.push(if matches!(c, '’' | 'ʼ') { '\'' } else { '-' });
+            rest = &rest[k + c.len_utf8()..];
+        }
+        out.push_str(rest);
     }
+}
+
+/// The normalised `s` ([`normalise_into`]): `s` itself when it is already normal
+/// (ASCII with single spaces between words, the common case), else written into `buf`.
+pub fn normalised<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
+    if is_normal_ascii(s) {
+        s
+    } else {
+        normalise_into(s, buf);
+        buf
+    }
+}
+
+/// Whether `s` is ASCII without white space other than single spaces between words.
+fn is_normal_ascii(s: &str) -> bool {
+    let mut prev_space = true;
+    for &b in s.as_bytes() {
+        let space = b == b' ';
+        if !b.is_ascii() || (space && prev_space) || (!space && char::from(b).is_whitespace()) {
+            return false;
+        }
+        prev_space = space;
+    }
+    !prev_space || s.is_empty()
 }
 
 fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -266,6 +308,28 @@ mod tests {
         let mut k = String::new();
         normalise_into("Xi’an\n  city", &mut k);
         assert_eq!(k, "Xi'an city");
+        normalise_into("  Kim ‐ Jong‑un ", &mut k);
+        assert_eq!(k, "Kim - Jong-un");
+    }
+
+    #[test]
+    fn normal_ascii_surfaces_are_used_as_they_are() {
+        let mut buf = String::new();
+        for s in [
+            "",
+            "U.S.",
+            "New York",
+            "Xi’an",
+            " New",
+            "New ",
+            "New  York",
+            "New\tYork",
+        ] {
+            let mut k = String::new();
+            normalise_into(s, &mut k);
+            assert_eq!(normalised(s, &mut buf), k, "{s:?}");
+        }
+        assert!(is_normal_ascii("New York") && !is_normal_ascii("New  York") && !is_normal_ascii("Xi’an"));
     }
 
     #[test]

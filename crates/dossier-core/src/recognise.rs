@@ -32,7 +32,7 @@
 //!     ("Xi Jinping", Label::Person), ("Stimson Center", Label::Org)]);
 //! ```
 
-use crate::gazetteer::{normalise_into, FxHasher, Gazetteer, Known};
+use crate::gazetteer::{normalise_into, normalised, FxHasher, Gazetteer, Known};
 use crate::label::Label;
 use crate::text::{is_capitalised, sentences, tokenize, Token, TokenKind};
 use crate::values;
@@ -603,11 +603,10 @@ impl<'a> Ctx<'a> {
     }
     /// The normalised text of tokens `i..j`.
     fn key(&mut self, i: usize, j: usize) -> &str {
-        normalise_into(
+        normalised(
             &self.text[self.toks[i].start..self.toks[j - 1].end],
             &mut self.key,
-        );
-        &self.key
+        )
     }
     fn gaz(&mut self, i: usize) -> Option<(usize, Known)> {
         let max = self.g.max_tokens(self.w(i)).min(self.toks.len() - i);
@@ -784,8 +783,7 @@ fn split_glued(text: &str, toks: &mut Vec<Token>, lex: &Lexicon, mut deps: Optio
             continue;
         }
         let mut known = |s: &str, key: &mut String| {
-            normalise_into(s, key);
-            if g.name(key).is_some_and(|k| !k.ambiguous) {
+            if g.name(normalised(s, key)).is_some_and(|k| !k.ambiguous) {
                 return true;
             }
             if lex.short.contains_key(s) {

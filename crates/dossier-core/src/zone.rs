@@ -106,24 +106,26 @@ pub fn classify(text: &str, blocks: &[Range<usize>], headline: bool) -> Vec<Zone
     let mut zones = Vec::with_capacity(blocks.len());
     let mut after_nav = false;
     let mut after_credit = false;
+    let mut lower = String::new();
     for (i, r) in blocks.iter().enumerate() {
         let b = text[r.clone()].trim();
-        let lower = b.to_lowercase();
+        lower_into(b, &mut lower);
+        let lower = lower.as_str();
         let words = b.split_whitespace().count();
         let zone = if i == 0 && headline {
             Zone::Title
-        } else if is_nav(&lower) {
+        } else if is_nav(lower) {
             after_nav = true;
             Zone::Boilerplate
-        } else if is_link_insert(&lower)
-            || is_form(&lower)
+        } else if is_link_insert(lower)
+            || is_form(lower)
             || is_placeholder_list(b)
             || (after_nav && words <= 25)
         {
             Zone::Boilerplate
         } else if is_credit_line(b, g)
             || has_credit_marker(b)
-            || is_contributor_line(&lower, words)
+            || is_contributor_line(lower, words)
             || (after_credit && words <= 60 && !b.ends_with(':'))
         {
             Zone::Caption
@@ -137,6 +139,20 @@ pub fn classify(text: &str, blocks: &[Range<usize>], headline: bool) -> Vec<Zone
         zones.push(zone);
     }
     zones
+}
+
+/// Lower-cases `b` into `out` (cleared first), one character at a time. Unlike
+/// `str::to_lowercase` a final capital sigma becomes "σ", not "ς": the result is only
+/// matched against ASCII phrases, so that cannot matter, and no buffer is allocated.
+fn lower_into(b: &str, out: &mut String) {
+    out.clear();
+    for c in b.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
 }
 
 fn strip_end(s: &str) -> &str {
@@ -288,6 +304,15 @@ mod tests {
     fn contributor_lines_are_captions() {
         let z = zones("T\nBody.\nJane Roe contributed reporting.");
         assert_eq!(z[2], Zone::Caption);
+    }
+
+    #[test]
+    fn lowering_matches_str_to_lowercase_except_final_sigma() {
+        let mut out = String::new();
+        for s in ["Back To TOP", "Über İstanbul “See Also”", "ΟΔΥΣΣΕΥΣ"] {
+            lower_into(s, &mut out);
+            assert_eq!(out.replace('ς', "σ"), s.to_lowercase().replace('ς', "σ"), "{s}");
+        }
     }
 
     #[test]
