@@ -56,7 +56,10 @@ pub fn spelling_key(s: &str) -> String {
         let w = VARIANTS.iter().find(|(a, _)| *a == w).map_or(w, |(_, b)| b);
         out.push_str(w);
     }
-    out.replace('’', "'")
+    if !out.is_ascii() && out.contains('’') {
+        out = out.replace('’', "'");
+    }
+    out
 }
 
 /// A URL-safe slug: lower-case ASCII letters and digits joined by hyphens, accents
@@ -124,6 +127,16 @@ pub fn initials(name: &str) -> String {
         .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
         .filter_map(|w| w.chars().next())
         .collect()
+}
+
+/// Adds one to the count of `s` in `counts`.
+fn count(counts: &mut BTreeMap<String, usize>, s: &str) {
+    match counts.get_mut(s) {
+        Some(n) => *n += 1,
+        None => {
+            counts.insert(s.to_string(), 1);
+        }
+    }
 }
 
 /// The result of grouping: entities and, per raw mention, its entity (None: ignored)
@@ -221,22 +234,28 @@ pub fn group(raws: &[Raw], curation: &Curation) -> Grouping {
             entity_of.push(None);
             continue;
         };
-        let e = *index.entry(k.clone()).or_insert_with(|| {
-            accs.push(Acc {
-                label: k.0,
-                display_votes: BTreeMap::new(),
-                aliases: BTreeMap::new(),
-                docs: Vec::new(),
-                mentions: 0,
-                first: i,
-            });
-            accs.len() - 1
-        });
+        // Look up before inserting: most keys, surfaces and spellings are seen before,
+        // and an owned key for the `entry` API would cost an allocation each time.
+        let e = match index.get(k) {
+            Some(&e) => e,
+            None => {
+                accs.push(Acc {
+                    label: k.0,
+                    display_votes: BTreeMap::new(),
+                    aliases: BTreeMap::new(),
+                    docs: Vec::new(),
+                    mentions: 0,
+                    first: i,
+                });
+                index.insert(k.clone(), accs.len() - 1);
+                accs.len() - 1
+            }
+        };
         let a = &mut accs[e];
         a.mentions += 1;
-        *a.aliases.entry(r.surface.clone()).or_default() += 1;
-        *a.display_votes.entry(r.key.clone()).or_default() += 1;
-        if !a.docs.contains(&r.doc) {
+        count(&mut a.aliases, &r.surface);
+        count(&mut a.display_votes, &r.key);
+        if a.docs.last() != Some(&r.doc) && !a.docs.contains(&r.doc) {
             a.docs.push(r.doc);
         }
         entity_of.push(Some(e));

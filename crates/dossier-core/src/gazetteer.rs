@@ -94,6 +94,8 @@ pub struct Gazetteer {
     loc_heads: HashMap<&'static str, Heads>,
     fac_heads: HashMap<&'static str, Heads>,
     stop: HashMap<&'static str, &'static str>,
+    /// The length in bytes of the longest stop word.
+    stop_max_len: usize,
 }
 
 /// Normalises a surface for lookup: curly apostrophes become straight, white space
@@ -212,6 +214,7 @@ impl Gazetteer {
         }
         for r in rows(include_str!("../data/stopwords.tsv")) {
             g.stop.insert(r[0], r.get(1).copied().unwrap_or("function"));
+            g.stop_max_len = g.stop_max_len.max(r[0].len());
         }
         g
     }
@@ -287,6 +290,11 @@ impl Gazetteer {
     /// The kind of stop word (`function`, `discourse`, `boilerplate`) of lower-case `w`.
     pub fn stop(&self, lower: &str) -> Option<&'static str> {
         self.stop.get(lower).copied()
+    }
+
+    /// The length in bytes of the longest stop word: no longer string is one.
+    pub fn stop_max_len(&self) -> usize {
+        self.stop_max_len
     }
 }
 

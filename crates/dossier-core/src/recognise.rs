@@ -764,6 +764,15 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Whether a word can hide a name glued to another word: it has no period or apostrophe
+/// and is capitalised or has a capital inside.
+fn may_hide_a_name(w: &str) -> bool {
+    if w.bytes().any(|b| b == b'.' || b == b'\'') || (!w.is_ascii() && w.contains('’')) {
+        return false;
+    }
+    is_capitalised(w) || w.chars().skip(1).any(char::is_uppercase)
+}
+
 /// Splits words glued together by a scraper when one part is a known name:
 /// "Putinafter" → "Putin" + "after", "TehranIt" → "Tehran" + "It", "officeHe" → "office" + "He".
 fn split_glued(text: &str, toks: &mut Vec<Token>, lex: &Lexicon, mut deps: Option<&mut Deps>) {
@@ -772,13 +781,8 @@ fn split_glued(text: &str, toks: &mut Vec<Token>, lex: &Lexicon, mut deps: Optio
     let mut key = String::new();
     while i < toks.len() {
         let t = toks[i];
-        if t.kind != TokenKind::Word || t.end - t.start < 4 || t.text(text).contains(['.', '\'', '’']) {
-            i += 1;
-            continue;
-        }
         let w = t.text(text);
-        // Only capitalised words and words with a capital inside can hide a name.
-        if !is_capitalised(w) && !w.chars().skip(1).any(char::is_uppercase) {
+        if t.kind != TokenKind::Word || t.end - t.start < 4 || !may_hide_a_name(w) {
             i += 1;
             continue;
         }
@@ -808,29 +812,35 @@ fn split_glued(text: &str, toks: &mut Vec<Token>, lex: &Lexicon, mut deps: Optio
             continue;
         }
         let mut split_at = None;
-        let chars: Vec<(usize, char)> = w.char_indices().collect();
         // camelCase: lower then upper.
-        for k in 1..chars.len() {
-            if chars[k - 1].1.is_lowercase() && chars[k].1.is_uppercase() {
-                let (left, right) = w.split_at(chars[k].0);
+        let mut prev_lower = false;
+        for (at, c) in w.char_indices() {
+            if prev_lower && c.is_uppercase() {
+                let (left, right) = w.split_at(at);
                 let right_lower = right.to_lowercase();
                 let right_fn = g.stop(&right_lower).is_some_and(|s| s == "function");
                 if left.chars().count() >= 2 && (right_fn || (is_capitalised(left) && known(left, &mut key)))
                 {
-                    split_at = Some(chars[k].0);
+                    split_at = Some(at);
                 }
                 break;
             }
+            prev_lower = c.is_lowercase();
         }
-        // A known name glued to a lower-case function word: "Putinafter".
-        if split_at.is_none() && is_capitalised(w) && chars.iter().skip(1).all(|c| c.1.is_lowercase()) {
-            for k in (3..chars.len().saturating_sub(1)).rev() {
-                let (left, right) = w.split_at(chars[k].0);
-                if right.chars().count() >= 2
-                    && g.stop(right).is_some_and(|s| s == "function")
-                    && known(left, &mut key)
-                {
-                    split_at = Some(chars[k].0);
+        // A known name glued to a lower-case function word: "Putinafter". The word is
+        // cut before its character k, for k from its last but one down to 3; a function
+        // word is short, so only the last few cuts need a look.
+        if split_at.is_none() && is_capitalised(w) && w.chars().skip(1).all(char::is_lowercase) {
+            let n = w.chars().count();
+            for (k, (at, _)) in (0..n).rev().zip(w.char_indices().rev()) {
+                if k + 1 >= n {
+                    continue;
+                }
+                if k < 3 || w.len() - at > g.stop_max_len() {
+                    break;
+                }
+                if g.stop(&w[at..]).is_some_and(|s| s == "function") && known(&w[..at], &mut key) {
+                    split_at = Some(at);
                     break;
                 }
             }

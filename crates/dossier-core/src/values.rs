@@ -299,19 +299,7 @@ pub fn scan(text: &str, toks: &[Token]) -> Vec<Value> {
             TokenKind::Number => true,
             TokenKind::Punct => CURRENCY_SYMBOLS.contains(&c.t(i)),
             TokenKind::Possessive => false,
-            TokenKind::Word => {
-                let w = c.t(i);
-                w.len() <= 12 && {
-                    lower.clear();
-                    if w.is_ascii() {
-                        lower.push_str(w);
-                        lower.make_ascii_lowercase();
-                    } else {
-                        lower.extend(w.chars().flat_map(char::to_lowercase));
-                    }
-                    triggers.contains(lower.as_str())
-                }
-            }
+            TokenKind::Word => triggers.starts(c.t(i), &mut lower),
         };
         if !can_start {
             i += 1;
@@ -328,9 +316,63 @@ pub fn scan(text: &str, toks: &[Token]) -> Vec<Value> {
     out
 }
 
+/// The longest word that can start a value expression ("twenty-first").
+const MAX_TRIGGER_LEN: usize = 12;
+
+/// The lower-case words that can start a value expression, behind a quick filter: most
+/// words are ruled out by their length and first and last letters alone.
+struct Triggers {
+    words: crate::recognise::FxSet<&'static str>,
+    /// Bit `letter(last)` of `shapes[len][letter(first)]` is set when some trigger word
+    /// has that length and those first and last bytes.
+    shapes: [[u32; 27]; MAX_TRIGGER_LEN + 1],
+}
+
+/// A byte's lower-case letter, 0 to 25, or 26 for anything else.
+fn letter(b: u8) -> usize {
+    let l = b.to_ascii_lowercase();
+    if l.is_ascii_lowercase() {
+        usize::from(l - b'a')
+    } else {
+        26
+    }
+}
+
+impl Triggers {
+    fn new(words: crate::recognise::FxSet<&'static str>) -> Triggers {
+        let mut shapes = [[0u32; 27]; MAX_TRIGGER_LEN + 1];
+        for w in &words {
+            let b = w.as_bytes();
+            assert!(w.is_ascii() && !b.is_empty() && b.len() <= MAX_TRIGGER_LEN);
+            shapes[b.len()][letter(b[0])] |= 1 << letter(b[b.len() - 1]);
+        }
+        Triggers { words, shapes }
+    }
+
+    /// Whether the word `w` (of at most [`MAX_TRIGGER_LEN`] bytes), lower-cased into
+    /// `lower`, is a trigger.
+    fn starts(&self, w: &str, lower: &mut String) -> bool {
+        let b = w.as_bytes();
+        if b.len() > MAX_TRIGGER_LEN || b.is_empty() {
+            return false;
+        }
+        lower.clear();
+        if w.is_ascii() {
+            if self.shapes[b.len()][letter(b[0])] & (1 << letter(b[b.len() - 1])) == 0 {
+                return false;
+            }
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+        }
+        self.words.contains(lower.as_str())
+    }
+}
+
 /// Lower-case words that can start a value expression.
-fn triggers() -> &'static crate::recognise::FxSet<&'static str> {
-    static T: std::sync::OnceLock<crate::recognise::FxSet<&'static str>> = std::sync::OnceLock::new();
+fn triggers() -> &'static Triggers {
+    static T: std::sync::OnceLock<Triggers> = std::sync::OnceLock::new();
     T.get_or_init(|| {
         let mut t = crate::recognise::FxSet::default();
         for list in [MONTHS, WEEKDAYS, UNITS, DEICTIC, NUMBER_WORDS, ORDINAL_WORDS] {
@@ -354,7 +396,7 @@ fn triggers() -> &'static crate::recognise::FxSet<&'static str> {
             "turn",
             "us",
         ]);
-        t
+        Triggers::new(t)
     })
 }
 
@@ -643,6 +685,19 @@ mod tests {
             .filter(|(_, l)| *l == Label::Date)
             .map(|(s, _)| s)
             .collect()
+    }
+
+    #[test]
+    fn the_trigger_filter_keeps_every_trigger_in_any_case() {
+        let t = triggers();
+        let mut lower = String::new();
+        for w in t.words.iter() {
+            assert!(t.starts(w, &mut lower), "{w}");
+            assert!(t.starts(&w.to_ascii_uppercase(), &mut lower), "{w}");
+        }
+        for w in ["the", "and", "said", "Putin", "Aprils", "", "yesterdays", "mäy"] {
+            assert!(!t.starts(w, &mut lower), "{w}");
+        }
     }
 
     #[test]

@@ -109,9 +109,8 @@ pub fn classify(text: &str, blocks: &[Range<usize>], headline: bool) -> Vec<Zone
     let mut lower = String::new();
     for (i, r) in blocks.iter().enumerate() {
         let b = text[r.clone()].trim();
-        lower_into(b, &mut lower);
+        let words = lower_and_count_words(b, &mut lower);
         let lower = lower.as_str();
-        let words = b.split_whitespace().count();
         let zone = if i == 0 && headline {
             Zone::Title
         } else if is_nav(lower) {
@@ -141,18 +140,34 @@ pub fn classify(text: &str, blocks: &[Range<usize>], headline: bool) -> Vec<Zone
     zones
 }
 
-/// Lower-cases `b` into `out` (cleared first), one character at a time. Unlike
+/// Lower-cases `b` into `out` (cleared first) and returns its number of words (runs of
+/// non-white-space), in one pass that copies runs of ASCII wholesale. Unlike
 /// `str::to_lowercase` a final capital sigma becomes "σ", not "ς": the result is only
-/// matched against ASCII phrases, so that cannot matter, and no buffer is allocated.
-fn lower_into(b: &str, out: &mut String) {
+/// matched against ASCII phrases, so that cannot matter.
+fn lower_and_count_words(b: &str, out: &mut String) -> usize {
     out.clear();
-    for c in b.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
+    let mut words = 0;
+    let mut in_word = false;
+    let mut count = |space: bool| {
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    };
+    let mut rest = b;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().position(|x| !x.is_ascii()).unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(ascii);
+        run.bytes().for_each(|x| count(char::from(x).is_whitespace()));
+        let start = out.len();
+        out.push_str(run);
+        out[start..].make_ascii_lowercase();
+        rest = tail;
+        if let Some(c) = rest.chars().next() {
+            count(c.is_whitespace());
             out.extend(c.to_lowercase());
+            rest = &rest[c.len_utf8()..];
         }
     }
+    words
 }
 
 fn strip_end(s: &str) -> &str {
@@ -307,11 +322,12 @@ mod tests {
     }
 
     #[test]
-    fn lowering_matches_str_to_lowercase_except_final_sigma() {
+    fn lowering_matches_str_to_lowercase_except_final_sigma_and_counts_words() {
         let mut out = String::new();
-        for s in ["Back To TOP", "Über İstanbul “See Also”", "ΟΔΥΣΣΕΥΣ"] {
-            lower_into(s, &mut out);
+        for s in ["Back To TOP", " Über\u{a0}İstanbul “See Also” ", "ΟΔΥΣΣΕΥΣ", ""] {
+            let words = lower_and_count_words(s, &mut out);
             assert_eq!(out.replace('ς', "σ"), s.to_lowercase().replace('ς', "σ"), "{s}");
+            assert_eq!(words, s.split_whitespace().count(), "{s}");
         }
     }
 
