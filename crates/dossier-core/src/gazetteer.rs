@@ -132,11 +132,13 @@ pub fn normalised<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
 fn is_normal_ascii(s: &str) -> bool {
     let mut prev_space = true;
     for &b in s.as_bytes() {
-        let space = b == b' ';
-        if !b.is_ascii() || (space && prev_space) || (!space && char::from(b).is_whitespace()) {
-            return false;
+        match b {
+            b' ' if prev_space => return false,
+            b' ' => prev_space = true,
+            // Non-ASCII, or white space other than a space.
+            0x80.. | b'\t'..=b'\r' => return false,
+            _ => prev_space = false,
         }
-        prev_space = space;
     }
     !prev_space || s.is_empty()
 }
@@ -338,6 +340,11 @@ mod tests {
             assert_eq!(normalised(s, &mut buf), k, "{s:?}");
         }
         assert!(is_normal_ascii("New York") && !is_normal_ascii("New  York") && !is_normal_ascii("Xi’an"));
+        for b in 0..=127u8 {
+            let s = format!("a{}a", char::from(b));
+            normalise_into(&s, &mut buf);
+            assert_eq!(is_normal_ascii(&s), buf == s, "{b}");
+        }
     }
 
     #[test]

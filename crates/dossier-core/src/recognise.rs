@@ -584,7 +584,14 @@ impl<'a> Ctx<'a> {
         self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
     }
     fn cap(&self, i: usize) -> bool {
-        self.is_word(i) && is_capitalised(self.w(i))
+        // Most words start with an ASCII letter: no need to slice and decode them.
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && match self.text.as_bytes()[t.start] {
+                    b if b.is_ascii() => b.is_ascii_uppercase(),
+                    _ => is_capitalised(t.text(self.text)),
+                }
+        })
     }
     fn lower_is(&self, i: usize, list: &[&str]) -> bool {
         let w = self.w(i);
@@ -767,6 +774,16 @@ impl<'a> Ctx<'a> {
 /// Whether a word can hide a name glued to another word: it has no period or apostrophe
 /// and is capitalised or has a capital inside.
 fn may_hide_a_name(w: &str) -> bool {
+    if let Some((first, rest)) = w.as_bytes().split_first().filter(|_| w.is_ascii()) {
+        let mut capital_inside = false;
+        for &b in rest {
+            if b == b'.' || b == b'\'' {
+                return false;
+            }
+            capital_inside |= b.is_ascii_uppercase();
+        }
+        return first.is_ascii_uppercase() || capital_inside;
+    }
     if w.bytes().any(|b| b == b'.' || b == b'\'') || (!w.is_ascii() && w.contains('’')) {
         return false;
     }
