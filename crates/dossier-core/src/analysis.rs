@@ -8,7 +8,7 @@ use crate::alias::{group, Raw};
 use crate::corpus::Corpus;
 use crate::curation::Curation;
 use crate::label::Label;
-use crate::recognise::{is_title_case, recognise_tokens, Candidate, Deps, Lexicon, Source};
+use crate::recognise::{is_title_case, recognise_tokens, BlockFacts, Candidate, Deps, Lexicon, Source};
 use crate::text::tokenize_into;
 use std::ops::Range;
 
@@ -159,13 +159,18 @@ pub fn analyse_counting(corpus: &Corpus, curation: &Curation) -> (Analysis, usiz
             // Only short blocks can be headlines.
             let tc = r.len() <= 400 && toks.len() <= 40 && is_title_case(&d.text, &toks);
             layout.title_case.push(tc);
+            let sentences_before = first.sentences.len();
             first.sentences.extend(crate::text::sentences(&d.text, &toks));
+            let block = BlockFacts {
+                title_case: tc,
+                sentences: &first.sentences[sentences_before..],
+            };
             let work_before = work;
             recognise_tokens(
                 &d.text,
                 &mut toks,
                 &lexicon,
-                tc,
+                block,
                 Some(&mut work),
                 Some(&mut first.deps),
                 &mut first.found,
@@ -207,11 +212,18 @@ pub fn analyse_counting(corpus: &Corpus, curation: &Curation) -> (Analysis, usiz
                 block_found.for_each(drop);
                 toks.clear();
                 tokenize_into(&d.text, r.clone(), &mut toks);
+                // The block's sentences: no sentence crosses a block.
+                let first = sentences.partition_point(|s| s.start < r.start);
+                let end = sentences.partition_point(|s| s.start < r.end);
+                let block = BlockFacts {
+                    title_case: layout.title_case[bi],
+                    sentences: &sentences[first..end],
+                };
                 recognise_tokens(
                     &d.text,
                     &mut toks,
                     &lexicon,
-                    layout.title_case[bi],
+                    block,
                     Some(&mut work),
                     None,
                     &mut found,

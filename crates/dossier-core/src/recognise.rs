@@ -532,8 +532,21 @@ pub fn recognise_block(
 ) -> Vec<Candidate> {
     let mut toks = tokenize(text, range);
     let mut out = Vec::new();
-    recognise_tokens(text, &mut toks, lexicon, title_case, None, None, &mut out);
+    let block = BlockFacts {
+        title_case,
+        sentences: &sentences(text, &toks),
+    };
+    recognise_tokens(text, &mut toks, lexicon, block, None, None, &mut out);
     out
+}
+
+/// What the caller knows of a block before recognising its tokens.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BlockFacts<'a> {
+    /// The block is a headline in Title Case.
+    pub(crate) title_case: bool,
+    /// Its [`sentences`] over its tokens as tokenized (before glued words are split).
+    pub(crate) sentences: &'a [Range<usize>],
 }
 
 /// Whether a block reads as a headline in Title Case: most of its longer words
@@ -824,7 +837,12 @@ fn split_glued(text: &str, toks: &mut Vec<Token>, lex: &Lexicon, mut deps: Optio
             }
             false
         };
-        if known(w, &mut key) {
+        // A word the tables or the lexicon know stays whole. Those answers are not
+        // recorded: a known name stays known as the lexicon grows.
+        if g.name(normalised(w, &mut key)).is_some_and(|k| !k.ambiguous)
+            || lex.short.contains_key(w)
+            || lex.full.contains_key(w.trim())
+        {
             i += 1;
             continue;
         }
@@ -863,6 +881,13 @@ fn split_glued(text: &str, toks: &mut Vec<Token>, lex: &Lexicon, mut deps: Optio
             }
         }
         if let Some(at) = split_at {
+            // Not knowing the whole word mattered only because it splits.
+            if let Some(deps) = deps.as_deref_mut() {
+                let (a, b) = span_of(text, w);
+                deps.push(Dep::NoShort(a, b));
+                let (a, b) = span_of(text, w.trim());
+                deps.push(Dep::NoFull(a, b));
+            }
             let second = Token {
                 start: t.start + at,
                 end: t.end,
@@ -885,13 +910,23 @@ pub(crate) fn recognise_tokens(
     text: &str,
     toks: &mut Vec<Token>,
     lex: &Lexicon,
-    title_case: bool,
+    block: BlockFacts,
     work: Option<&mut usize>,
     mut deps: Option<&mut Deps>,
     out: &mut Vec<Candidate>,
 ) {
+    let title_case = block.title_case;
+    let tokenized = toks.len();
     split_glued(text, toks, lex, deps.as_deref_mut());
     let toks: &[Token] = toks;
+    // Splitting only adds tokens: with none added, the sentences are the caller's.
+    let split_sentences;
+    let block_sentences = if toks.len() == tokenized {
+        block.sentences
+    } else {
+        split_sentences = sentences(text, toks);
+        &split_sentences
+    };
     if let Some(w) = work {
         *w += toks.len();
     }
@@ -910,7 +945,7 @@ pub(crate) fn recognise_tokens(
     let mut initial = vec![false; n];
     {
         let mut k = 0;
-        for s in sentences(text, toks) {
+        for s in block_sentences {
             while k < n && toks[k].start < s.start {
                 k += 1;
             }
@@ -1462,28 +1497,9 @@ fn classify_unknown(
             ],
         )
         && len == 1;
-    let coord_person = {
-        let before_and = a >= 2
-            && cx.lower_is(a - 1, &["and", "or"])
-            && sofar
-                .last()
-                .is_some_and(|c| c.label == Label::Person && c.range.end == cx.toks[a - 2].end);
-        let after_and = cx.lower_is(b, &["and", "or"]) && b + 1 < cx.toks.len() && {
-            let w = cx.w(b + 1);
-            let (x, y) = span_of(cx.text, w);
-            if cx.lex.short.contains_key(w) {
-                true
-            } else {
-                cx.note(Dep::NoShort(x, y));
-                let known = cx.lex.full.contains_key(w);
-                if !known {
-                    cx.note(Dep::NoFull(x, y));
-                }
-                known
-            }
-        };
-        before_and || after_and
-    };
+    // Evaluated only where it decides, so that the lexicon answers it needs are
+    // recorded only then.
+    let coord_person = |cx: &mut Ctx| coordinated_with_person(cx, a, b, sofar);
     let wordy = (a..b).any(|k| cx.wordy(k));
     if len == 1 {
         let w = cx.w(a);
@@ -1501,7 +1517,7 @@ fn classify_unknown(
         if wordy && !after_title {
             return None;
         }
-        if role_before || admin || coord_person {
+        if role_before || admin || coord_person(cx) {
             return person(true);
         }
         if (said_after || said_before) && !initial {
@@ -1525,7 +1541,7 @@ fn classify_unknown(
     ) {
         return None;
     }
-    if role_before || said_before || said_after || appos || credit || coord_person {
+    if role_before || said_before || said_after || appos || credit || coord_person(cx) {
         return person(true);
     }
     if cx.surname_shaped(b - 1) {
@@ -1536,6 +1552,31 @@ fn classify_unknown(
         return person(true);
     }
     None
+}
+
+/// Whether unknown words `a..b` are joined by "and" / "or" to a person: one just found
+/// before them, or a person the lexicon knows after them.
+fn coordinated_with_person(cx: &mut Ctx, a: usize, b: usize, sofar: &[Candidate]) -> bool {
+    let before_and = a >= 2
+        && cx.lower_is(a - 1, &["and", "or"])
+        && sofar
+            .last()
+            .is_some_and(|c| c.label == Label::Person && c.range.end == cx.toks[a - 2].end);
+    before_and
+        || cx.lower_is(b, &["and", "or"]) && b + 1 < cx.toks.len() && {
+            let w = cx.w(b + 1);
+            let (x, y) = span_of(cx.text, w);
+            if cx.lex.short.contains_key(w) {
+                true
+            } else {
+                cx.note(Dep::NoShort(x, y));
+                let known = cx.lex.full.contains_key(w);
+                if !known {
+                    cx.note(Dep::NoFull(x, y));
+                }
+                known
+            }
+        }
 }
 
 #[cfg(test)]
