@@ -152,9 +152,16 @@ pub struct Grouping {
 /// Groups raw mentions into entities, then applies `curation`.
 pub fn group(raws: &[Raw], curation: &Curation) -> Grouping {
     // Group keys: (label, key). Value labels group by their lower-cased text.
+    // Most keys recur: each is folded once.
+    let mut folded: HashMap<&str, String> = HashMap::default();
     let mut keys: Vec<Option<(Label, String)>> = raws
         .iter()
-        .map(|r| Some((r.label, spelling_key(&r.key))))
+        .map(|r| {
+            let key = folded
+                .entry(r.key.as_str())
+                .or_insert_with(|| spelling_key(&r.key));
+            Some((r.label, key.clone()))
+        })
         .collect();
 
     // Acronyms join their expansions: an ORG written in capitals whose letters are the

@@ -608,7 +608,7 @@ impl<'a> Ctx<'a> {
     }
     fn lower_is(&self, i: usize, list: &[&str]) -> bool {
         let w = self.w(i);
-        !w.is_empty() && list.iter().any(|x| x.eq_ignore_ascii_case(w))
+        !w.is_empty() && crate::text::is_one_of(w, list)
     }
     fn stop(&mut self, i: usize) -> Option<&'static str> {
         self.lower.clear();

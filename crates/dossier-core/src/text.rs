@@ -103,7 +103,14 @@ pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let mut i = 0;
     let mut pending_hyphen = false;
     let mut last_end = usize::MAX;
+    let bytes = s.as_bytes();
     while let Some(c) = at(i) {
+        if bytes[i] == b' ' {
+            // The common case of white space, without decoding.
+            pending_hyphen = false;
+            i += 1;
+            continue;
+        }
         let next = i + c.len_utf8();
         if c.is_whitespace() {
             pending_hyphen = false;
@@ -207,21 +214,33 @@ fn char_at(s: &str, p: usize) -> Option<char> {
 /// The byte position after the run of word characters that starts at `p`.
 fn skip_word_chars(s: &str, mut p: usize) -> usize {
     let bytes = s.as_bytes();
-    while let Some(&b) = bytes.get(p) {
-        if b.is_ascii() {
-            // The only ASCII word characters are letters and digits.
-            if !b.is_ascii_alphanumeric() {
-                break;
-            }
-            p += 1;
-        } else {
-            match s[p..].chars().next() {
+    loop {
+        // The only ASCII word characters are letters and digits.
+        p += bytes[p..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(bytes.len() - p);
+        match bytes.get(p) {
+            Some(b) if !b.is_ascii() => match s[p..].chars().next() {
                 Some(c) if is_word_char(c) => p += c.len_utf8(),
-                _ => break,
-            }
+                _ => return p,
+            },
+            _ => return p,
         }
     }
-    p
+}
+
+/// Whether `w` is one of `list`, ignoring ASCII case (`x.eq_ignore_ascii_case(w)` for
+/// some `x`). Lengths and first bytes are compared first: most entries differ there.
+pub(crate) fn is_one_of(w: &str, list: &[&str]) -> bool {
+    let w = w.as_bytes();
+    let Some(first) = w.first().map(u8::to_ascii_lowercase) else {
+        return list.iter().any(|x| x.is_empty());
+    };
+    list.iter().any(|x| {
+        let x = x.as_bytes();
+        x.len() == w.len() && x[0].to_ascii_lowercase() == first && x.eq_ignore_ascii_case(w)
+    })
 }
 
 /// Whether a word starts with an upper-case letter.
@@ -379,6 +398,12 @@ mod tests {
         let toks = tokenize(text, 0..text.len());
         assert_eq!(&text[toks[1].start..toks[1].end], "Über");
         assert_eq!(&text[toks[3].start..toks[3].end], "café");
+    }
+
+    #[test]
+    fn list_membership_ignores_ascii_case_only() {
+        assert!(is_one_of("Said", &["told", "said"]) && is_one_of("", &["", "x"]));
+        assert!(!is_one_of("", &["x"]) && !is_one_of("saíd", &["said"]) && !is_one_of("sai", &["said"]));
     }
 
     #[test]

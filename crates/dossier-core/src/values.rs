@@ -237,7 +237,7 @@ impl Cursor<'_> {
     }
     fn is(&self, i: usize, list: &[&str]) -> bool {
         let w = self.t(i);
-        !w.is_empty() && list.iter().any(|x| x.eq_ignore_ascii_case(w))
+        !w.is_empty() && crate::text::is_one_of(w, list)
     }
     fn kind(&self, i: usize) -> Option<TokenKind> {
         self.toks.get(i).map(|t| t.kind)
