@@ -183,8 +183,10 @@ pub fn analyse_counting(corpus: &Corpus, curation: &Curation) -> (Analysis, usiz
         firsts.push((layout, first));
     }
     // Pass 2: every mention, with the people known.
-    let mut raws: Vec<Raw> = Vec::new();
-    let mut placed: Vec<(usize, Range<usize>, usize)> = Vec::new();
+    // About as many mentions as pass 1 found.
+    let mentions = firsts.iter().map(|(_, f)| f.found.len()).sum();
+    let mut raws: Vec<Raw> = Vec::with_capacity(mentions);
+    let mut placed: Vec<(usize, Range<usize>, usize)> = Vec::with_capacity(mentions);
     let mut docs = Vec::with_capacity(corpus.documents.len());
     for (di, (d, (layout, first))) in corpus.documents.iter().zip(firsts).enumerate() {
         let FirstPass {

@@ -209,14 +209,14 @@ impl Deps {
 /// The key of a full name: initials dropped, hyphens kept ("Vladimir V. Putin" →
 /// "Vladimir Putin").
 pub fn full_key(span: &str) -> String {
+    let is_initial =
+        |p: &str| p.len() <= 3 && p.ends_with('.') && p.chars().filter(|c| c.is_alphabetic()).count() == 1;
     let mut key = String::new();
     normalise_into(span, &mut key);
-    let parts: Vec<&str> = key
-        .split(' ')
-        .filter(|p| {
-            !(p.len() <= 3 && p.ends_with('.') && p.chars().filter(|c| c.is_alphabetic()).count() == 1)
-        })
-        .collect();
+    if !key.split(' ').any(is_initial) {
+        return key;
+    }
+    let parts: Vec<&str> = key.split(' ').filter(|p| !is_initial(p)).collect();
     parts.join(" ")
 }
 
