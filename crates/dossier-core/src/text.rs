@@ -119,7 +119,9 @@ pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
         }
         let start = i;
         let kind;
-        if c.is_alphabetic() {
+        // Quotes and dashes, common in news text, skip the slow Unicode tables.
+        let maybe_alphanumeric = !matches!(c, '“' | '”' | '‘' | '’' | '—' | '–' | '…');
+        if maybe_alphanumeric && c.is_alphabetic() {
             kind = TokenKind::Word;
             let mut j = next;
             loop {
@@ -154,7 +156,7 @@ pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
                 }
             }
             i = j;
-        } else if c.is_numeric() {
+        } else if maybe_alphanumeric && c.is_numeric() {
             kind = TokenKind::Number;
             let mut j = next;
             loop {
@@ -211,14 +213,24 @@ fn char_at(s: &str, p: usize) -> Option<char> {
     }
 }
 
+/// The ASCII word characters (letters and digits) by byte; false for every other byte.
+const ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// The byte position after the run of word characters that starts at `p`.
 fn skip_word_chars(s: &str, mut p: usize) -> usize {
     let bytes = s.as_bytes();
     loop {
-        // The only ASCII word characters are letters and digits.
         p += bytes[p..]
             .iter()
-            .position(|b| !b.is_ascii_alphanumeric())
+            .position(|&b| !ASCII_WORD[usize::from(b)])
             .unwrap_or(bytes.len() - p);
         match bytes.get(p) {
             Some(b) if !b.is_ascii() => match s[p..].chars().next() {
