@@ -969,7 +969,7 @@ pub(crate) fn recognise_tokens(
     };
 
     // Level 1: pieces.
-    let mut pieces: Vec<(usize, usize, Piece)> = Vec::new();
+    let mut pieces: Vec<(usize, usize, Piece)> = Vec::with_capacity(n);
     let mut i = 0;
     while i < n {
         if covered[i] || !cx.cap(i) {
