@@ -46,15 +46,37 @@ pub fn data() -> &'static Data {
     static DATA: OnceLock<Data> = OnceLock::new();
     DATA.get_or_init(|| {
         let corpus: &'static Corpus = Box::leak(Box::new(embedded_corpus()));
-        let analysis: &'static Analysis = Box::leak(Box::new(dossier_core::analysis::analyse_with(
-            corpus,
-            &embedded_curation(),
-        )));
-        let index = Index::new(corpus, analysis);
+        let analysis: &'static Analysis = Box::leak(Box::new(measured("dossier:analyse", || {
+            dossier_core::analysis::analyse_with(corpus, &embedded_curation())
+        })));
+        let index = measured("dossier:index", || Index::new(corpus, analysis));
         Data {
             corpus,
             analysis,
             index,
         }
     })
+}
+
+/// Runs `f` and, in the browser, records how long it took as a `performance.measure`
+/// entry named `name` (read by `scripts/interact.mjs`, shown in the browser's profiler).
+fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let perf = web_sys::window().and_then(|w| w.performance());
+        let start = format!("{name}:start");
+        if let Some(p) = &perf {
+            let _ = p.mark(&start);
+        }
+        let out = f();
+        if let Some(p) = &perf {
+            let _ = p.measure_with_start_mark(name, &start);
+        }
+        out
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = name;
+        f()
+    }
 }

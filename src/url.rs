@@ -186,7 +186,7 @@ impl ViewState {
                             None => p.notices.push(format!("unknown label “{}” ignored", clip(code))),
                         }
                     }
-                    s.hide.sort();
+                    dossier_core::order::sort(&mut s.hide);
                 }
                 "zones" if value == "all" => s.all_zones = true,
                 "zones" => bad("zones value"),

@@ -10,8 +10,8 @@ use leptos::prelude::*;
 
 /// How many entities the matrix shows.
 const TOP: usize = 12;
-const CELL: f64 = 30.0;
-const LABEL_W: f64 = 150.0;
+const CELL: i32 = 30;
+const LABEL_W: i32 = 150;
 
 /// The connections view.
 #[component]
@@ -42,24 +42,24 @@ pub fn ConnectionsView() -> impl IntoView {
                 if n < 2 {
                     return view! { <p class="empty">"Too few entities in the matching articles to connect."</p> }.into_any();
                 }
-                let max = m.pairs().first().map(|p| p.2).unwrap_or(1).max(1) as f64;
+                let max = m.pairs().first().map(|p| p.2).unwrap_or(1).max(1);
                 let pair = nav.state.get().pair;
-                let size = LABEL_W + CELL * n as f64;
+                let size = LABEL_W + CELL * n as i32;
                 let names: Vec<String> = m.entities.iter().map(|&e| d.analysis.entities[e].canonical.clone()).collect();
                 let rows = (0..n)
                     .map(|i| {
-                        let y = LABEL_W + CELL * i as f64;
+                        let y = LABEL_W + CELL * i as i32;
                         let label = names[i].clone();
                         view! {
-                            <text x=LABEL_W - 6.0 y=y + CELL * 0.65 text-anchor="end" class="axis">{clip(&label)}</text>
+                            <text x=LABEL_W - 6 y=y + CELL * 2 / 3 text-anchor="end" class="axis">{clip(&label)}</text>
                         }
                     })
                     .collect_view();
                 let cols = (0..n)
                     .map(|j| {
-                        let x = LABEL_W + CELL * j as f64 + CELL * 0.6;
+                        let x = LABEL_W + CELL * j as i32 + CELL * 3 / 5;
                         view! {
-                            <text x=x y=LABEL_W - 6.0 transform=format!("rotate(-50 {x} {})", LABEL_W - 6.0) class="axis">
+                            <text x=x y=LABEL_W - 6 transform=format!("rotate(-50 {x} {})", LABEL_W - 6) class="axis">
                                 {clip(&names[j])}
                             </text>
                         }
@@ -74,8 +74,9 @@ pub fn ConnectionsView() -> impl IntoView {
                         let (ia, ib) = (&d.analysis.entities[a].id, &d.analysis.entities[b].id);
                         let selected = pair.as_ref().is_some_and(|(x, y)| (x == ia && y == ib) || (x == ib && y == ia));
                         let name = format!("{} and {}: {c} shared sentences", names[i], names[j]);
-                        let opacity = if c == 0 { 0.0 } else { 0.15 + 0.85 * (c as f64 / max) };
-                        let (x, y) = (LABEL_W + CELL * j as f64, LABEL_W + CELL * i as f64);
+                        // A percentage in whole numbers: float formatting costs wasm size.
+                        let opacity = format!("{}%", if c == 0 { 0 } else { 15 + 85 * c / max });
+                        let (x, y) = (LABEL_W + CELL * j as i32, LABEL_W + CELL * i as i32);
                         let tabindex = if c > 0 { "0" } else { "-1" };
                         let title = name.clone();
                         let on_key = move |ev: web_sys::KeyboardEvent| {
@@ -100,9 +101,9 @@ pub fn ConnectionsView() -> impl IntoView {
                                 on:keydown=on_key
                             >
                                 <title>{title}</title>
-                                <rect x=x + 1.0 y=y + 1.0 width=CELL - 2.0 height=CELL - 2.0 rx="3" class="cell-bg"></rect>
-                                <rect x=x + 1.0 y=y + 1.0 width=CELL - 2.0 height=CELL - 2.0 rx="3" class="cell-fill" fill-opacity=opacity></rect>
-                                {(c > 0).then(|| view! { <text x=x + CELL / 2.0 y=y + CELL * 0.64 text-anchor="middle" class="cell-count">{c}</text> })}
+                                <rect x=x + 1 y=y + 1 width=CELL - 2 height=CELL - 2 rx="3" class="cell-bg"></rect>
+                                <rect x=x + 1 y=y + 1 width=CELL - 2 height=CELL - 2 rx="3" class="cell-fill" fill-opacity=opacity></rect>
+                                {(c > 0).then(|| view! { <text x=x + CELL / 2 y=y + CELL * 16 / 25 text-anchor="middle" class="cell-count">{c}</text> })}
                             </g>
                         }
                     })

@@ -5,8 +5,9 @@ use crate::app::Navigator;
 use crate::components::results_list::use_results;
 use crate::data::data;
 use crate::url::SortBy;
-use dossier_core::Label;
+use dossier_core::{order, Label};
 use leptos::prelude::*;
+use std::cmp::Reverse;
 
 /// How many entities a label group shows before "show all".
 const FIRST: usize = 12;
@@ -44,12 +45,20 @@ pub fn EntityPanel() -> impl IntoView {
                                 || e.aliases.iter().any(|a| a.text.to_lowercase().contains(&f)))
                     })
                     .collect();
+                // One shared sort routine (order.rs): each std sort call costs wasm size.
                 match s.sort {
-                    SortBy::Mentions => ents.sort_by_key(|&i| (std::cmp::Reverse(counts[i]), i)),
+                    SortBy::Mentions => order::sort_by_key(&mut ents, |&i| (Reverse(counts[i]), i)),
                     SortBy::Articles => {
-                        ents.sort_by_key(|&i| (std::cmp::Reverse((counts[i].1, counts[i].0)), i))
+                        order::sort_by_key(&mut ents, |&i| (Reverse((counts[i].1, counts[i].0)), i))
                     }
-                    SortBy::Name => ents.sort_by_key(|&i| d.analysis.entities[i].canonical.to_lowercase()),
+                    SortBy::Name => {
+                        let mut named: Vec<(String, usize)> = ents
+                            .iter()
+                            .map(|&i| (d.analysis.entities[i].canonical.to_lowercase(), i))
+                            .collect();
+                        order::sort(&mut named);
+                        ents = named.into_iter().map(|(_, i)| i).collect();
+                    }
                 }
                 (label, ents)
             })

@@ -69,7 +69,7 @@ pub fn ExportMenu() -> impl IntoView {
             .filter(|(i, c)| c.0 > 0 && !s.hide.contains(&d.analysis.entities[*i].label))
             .map(|(i, c)| (i, c.0, c.1))
             .collect();
-        rows.sort_by_key(|r| (std::cmp::Reverse(r.1), r.0));
+        dossier_core::order::sort_by_key(&mut rows, |r| (std::cmp::Reverse(r.1), r.0));
         export::entities(d.analysis, &rows, format)
     };
     let menu = NodeRef::<leptos::html::Details>::new();

@@ -122,7 +122,7 @@ pub fn Legend() -> impl IntoView {
                                 s.hide.retain(|l| *l != label);
                             } else {
                                 s.hide.push(label);
-                                s.hide.sort();
+                                dossier_core::order::sort(&mut s.hide);
                             }
                         })
                     };

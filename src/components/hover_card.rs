@@ -18,7 +18,8 @@ pub fn HoverCard() -> impl IntoView {
             .map(|a| format!("{} ({})", a.text, a.count))
             .collect::<Vec<_>>()
             .join(", ");
-        let style = format!("left: {:.0}px; top: {:.0}px", x.max(8.0), y + 6.0);
+        // Whole pixels, formatted as integers (float formatting costs wasm size).
+        let style = format!("left: {}px; top: {}px", x.max(8.0) as i32, (y + 6.0) as i32);
         Some(view! {
             <div class="hover-card" role="tooltip" style=style data-label=e.label.code()>
                 <strong>{e.canonical.clone()}</strong>

@@ -10,8 +10,8 @@ use dossier_core::date::Date;
 use dossier_core::timeline::{timeline, Granularity, Period};
 use leptos::prelude::*;
 
-const BAR_W: f64 = 48.0;
-const HEIGHT: f64 = 150.0;
+const BAR_W: i32 = 48;
+const HEIGHT: i32 = 150;
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -65,16 +65,17 @@ pub fn TimelineView() -> impl IntoView {
                     return view! { <p class="empty">"No date in the matching articles could be placed on a calendar."</p> }
                         .into_any();
                 }
-                let max = t.buckets.iter().map(|b| b.mentions).max().unwrap_or(1).max(1) as f64;
-                let width = BAR_W * t.buckets.len() as f64 + 20.0;
+                let max = t.buckets.iter().map(|b| b.mentions).max().unwrap_or(1).max(1);
+                let width = BAR_W * t.buckets.len() as i32 + 20;
                 let bars = t
                     .buckets
                     .iter()
                     .enumerate()
                     .map(|(i, b)| {
                         let key = b.key.to_string();
-                        let h = (HEIGHT - 20.0) * b.mentions as f64 / max;
-                        let x = 10.0 + BAR_W * i as f64;
+                        // Whole pixels: float formatting costs wasm size.
+                        let h = ((HEIGHT - 20) as usize * b.mentions / max) as i32;
+                        let x = 10 + BAR_W * i as i32;
                         let selected = when.as_deref() == Some(key.as_str());
                         // The name starts with the bar's visible text, period then count (WCAG 2.5.3).
                         let label = format!("{} {} mentions in {} articles", key_label(b.key), b.mentions, b.documents);
@@ -86,10 +87,10 @@ pub fn TimelineView() -> impl IntoView {
                         let choose2 = choose.clone();
                         let every = t.buckets.len() <= 24;
                         let tick = (every || i == 0 || b.key.month == Some(1) || b.key.month.is_none()).then(|| {
-                            view! { <text x=x + (BAR_W - 4.0) / 2.0 y=HEIGHT + 14.0 text-anchor="middle" class="axis" aria-hidden="true">{key_label(b.key)}</text> }
+                            view! { <text x=x + (BAR_W - 4) / 2 y=HEIGHT + 14 text-anchor="middle" class="axis" aria-hidden="true">{key_label(b.key)}</text> }
                         });
                         let count = view! {
-                            <text x=x + (BAR_W - 4.0) / 2.0 y=HEIGHT - h - 4.0 text-anchor="middle" class="axis" aria-hidden="true">{b.mentions}</text>
+                            <text x=x + (BAR_W - 4) / 2 y=HEIGHT - h - 4 text-anchor="middle" class="axis" aria-hidden="true">{b.mentions}</text>
                         };
                         view! {
                             <g
@@ -107,8 +108,8 @@ pub fn TimelineView() -> impl IntoView {
                                     }
                                 }
                             >
-                                <rect x=x y="0" width=BAR_W - 4.0 height=HEIGHT class="bar-hit"></rect>
-                                <rect x=x y=HEIGHT - h width=BAR_W - 4.0 height=h rx="2" class="bar-fill"></rect>
+                                <rect x=x y="0" width=BAR_W - 4 height=HEIGHT class="bar-hit"></rect>
+                                <rect x=x y=HEIGHT - h width=BAR_W - 4 height=h rx="2" class="bar-fill"></rect>
                             </g>
                             {tick}
                             {count}
@@ -123,7 +124,7 @@ pub fn TimelineView() -> impl IntoView {
                 );
                 view! {
                     <div class="chart">
-                        <svg class="timeline" viewBox=format!("0 0 {width} {}", HEIGHT + 24.0) width=width height=HEIGHT + 24.0 role="group" aria-label="Dates mentioned, by period">
+                        <svg class="timeline" viewBox=format!("0 0 {width} {}", HEIGHT + 24) width=width height=HEIGHT + 24 role="group" aria-label="Dates mentioned, by period">
                             {bars}
                         </svg>
                     </div>

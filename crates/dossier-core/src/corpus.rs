@@ -143,7 +143,7 @@ pub struct Corpus {
 impl Corpus {
     /// A corpus of `documents`, sorted by file name.
     pub fn new(mut documents: Vec<Document>) -> Corpus {
-        documents.sort_by(|a, b| a.file.cmp(&b.file));
+        crate::order::sort_by(&mut documents, |a, b| a.file.cmp(&b.file));
         Corpus { documents }
     }
 

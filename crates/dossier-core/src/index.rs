@@ -219,11 +219,13 @@ impl<'a> Index<'a> {
                     }
                 }
             }
-            d.entities.sort_unstable_by_key(|c| c.entity);
+            crate::order::sort_by_key(&mut d.entities, |c| c.entity);
             ix.docs.push(d);
         }
         let mut sorted: Vec<u32> = (0..ix.names.len() as u32).collect();
-        sorted.sort_unstable_by(|&a, &b| ix.names[a as usize].cmp(&ix.names[b as usize]));
+        crate::order::sort_by(&mut sorted, |&a, &b| {
+            ix.names[a as usize].cmp(&ix.names[b as usize])
+        });
         ix.sorted = sorted;
         ix
     }

@@ -24,6 +24,7 @@ pub mod export;
 pub mod gazetteer;
 pub mod index;
 pub mod label;
+pub mod order;
 pub mod query;
 pub mod recognise;
 pub mod text;

@@ -451,7 +451,9 @@ pub fn search(ix: &Index, query: &Query) -> Results {
             }
         })
         .collect();
-    hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+    crate::order::sort_by(&mut hits, |a, b| {
+        b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc))
+    });
 
     // Facets over the matches.
     let a = ix.analysis();
@@ -527,7 +529,7 @@ impl Matcher {
                 Term::Word(w) => ix.term(w).map(Term3::Word),
                 Term::Prefix(p) => {
                     let mut ids: Vec<u32> = ix.terms_with_prefix(p).collect();
-                    ids.sort_unstable();
+                    crate::order::sort(&mut ids);
                     Some(Term3::Prefix(ids))
                 }
                 Term::Phrase(ws) => ws
@@ -583,7 +585,7 @@ impl Matcher {
                 }
             }
         }
-        spans.sort_by_key(|s| (s.0.start, s.0.end));
+        crate::order::sort_by_key(&mut spans, |s| (s.0.start, s.0.end));
         spans.dedup_by(|b, a| b.0.start < a.0.end); // overlapping highlights: keep the first
         spans
     }
@@ -825,7 +827,7 @@ mod tests {
                     });
                 }
             }
-            mentions.sort_by_key(|m| m.range.start);
+            crate::order::sort_by_key(&mut mentions, |m| m.range.start);
             docs.push(DocAnalysis {
                 blocks,
                 sentences,

@@ -640,7 +640,7 @@ pub fn timeline(
             };
         }
     }
-    hits.sort_unstable();
+    crate::order::sort(&mut hits);
     for (i, &(key, doc)) in hits.iter().enumerate() {
         let new_doc = i == 0 || hits[i - 1] != (key, doc);
         match t.buckets.last_mut() {

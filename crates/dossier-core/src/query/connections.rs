@@ -39,7 +39,7 @@ impl Cooccurrence {
             .map(|(i, j)| (i, j, self.get(i, j)))
             .filter(|p| p.2 > 0)
             .collect();
-        out.sort_by(|a, b| b.2.cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
+        crate::order::sort_by(&mut out, |a, b| b.2.cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
         out
     }
 }
@@ -86,7 +86,7 @@ pub fn cooccurrence_in(
     let mut top: Vec<usize> = (0..a.entities.len())
         .filter(|&e| presence[e].1 > 0 && connects(a.entities[e].label))
         .collect();
-    top.sort_by(|&x, &y| presence[y].cmp(&presence[x]).then(x.cmp(&y)));
+    crate::order::sort_by(&mut top, |&x, &y| presence[y].cmp(&presence[x]).then(x.cmp(&y)));
     top.truncate(top_n);
     let n = top.len();
     let mut slot = vec![usize::MAX; a.entities.len()];

@@ -73,7 +73,7 @@ pub fn mentions(ix: &Index, entities: &[usize], sort: KwicSort, all_zones: bool)
             refs.extend_from_slice(ix.entity_mentions(e));
         }
     }
-    refs.sort_unstable();
+    crate::order::sort(&mut refs);
     let mut out: Vec<Kwic> = refs
         .into_iter()
         .filter_map(|(d, m)| {
@@ -102,7 +102,7 @@ pub fn mentions(ix: &Index, entities: &[usize], sort: KwicSort, all_zones: bool)
         KwicSort::Document => {}
         KwicSort::Date => {
             let date = |k: &Kwic| corpus.documents[k.doc].meta.published;
-            out.sort_by(|x, y| match (date(x), date(y)) {
+            crate::order::sort_by(&mut out, |x, y| match (date(x), date(y)) {
                 (Some(p), Some(q)) => p.cmp(&q).then_with(|| by_doc(x, y)),
                 (Some(_), None) => Ordering::Less,
                 (None, Some(_)) => Ordering::Greater,
@@ -112,7 +112,7 @@ pub fn mentions(ix: &Index, entities: &[usize], sort: KwicSort, all_zones: bool)
         KwicSort::Position => {
             // start / length, compared without floating point.
             let len = |k: &Kwic| corpus.documents[k.doc].text.len().max(1) as u128;
-            out.sort_by(|x, y| {
+            crate::order::sort_by(&mut out, |x, y| {
                 (x.range.start as u128 * len(y))
                     .cmp(&(y.range.start as u128 * len(x)))
                     .then_with(|| by_doc(x, y))

@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+// Start-up analysis and interaction latency of a built site, in headless Chromium.
+//
+//   node scripts/interact.mjs [dist] [base] [samples]
+//   defaults: dist /dossier-e2e/ 40
+//
+// Reads the app's own performance.measure entries (`dossier:analyse`, `dossier:index`)
+// for the start-up costs, then times two interactions, `samples` times each:
+//   - a keystroke in the search box: one character appended (or removed) and its
+//     `input` event dispatched;
+//   - a click on an entity in the entity panel (it filters the list), and a second
+//     click that lifts the filter again.
+// Each time runs from the event to the first animation frame after the last DOM
+// change it caused (a MutationObserver notes every change; the view counts as settled
+// after 150 ms without one). Prints median, p95 and worst. A benchmark: never fails.
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = resolve(new URL('..', import.meta.url).pathname);
+const [dist = 'dist', base = '/dossier-e2e/', samplesArg = '40'] = process.argv.slice(2);
+const samples = Number(samplesArg);
+const port = 8793;
+
+const server = spawn('node', [join(root, 'tests/serve.mjs'), dist, base, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+await new Promise((ok) => server.stdout.once('data', ok));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+await page.addInitScript(() => {
+  // One observer for the whole page: `window.__settled()` resolves at the first frame
+  // after the last change, once nothing has changed for 150 ms.
+  let last = 0;
+  let painted = 0;
+  new MutationObserver(() => {
+    const t = performance.now();
+    last = t;
+    requestAnimationFrame(() => { if (last === t) painted = performance.now(); });
+  }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+  window.__settled = (since) => new Promise((ok) => {
+    const check = () => {
+      if (last > since && painted >= last && performance.now() - last > 150) ok(painted - since);
+      else if (last <= since && performance.now() - since > 2000) ok(null);
+      else setTimeout(check, 20);
+    };
+    check();
+  });
+});
+await page.goto(`http://127.0.0.1:${port}${base}`);
+await page.locator('p.count').waitFor({ timeout: 120_000 });
+await page.locator('li.entity button.entity-name').first().waitFor();
+
+const startup = await page.evaluate(() => {
+  const m = (n) => performance.getEntriesByName(n).map((e) => e.duration)[0];
+  return { analyse: m('dossier:analyse'), index: m('dossier:index'), docs: document.querySelector('p.count')?.textContent };
+});
+
+async function keystrokes() {
+  const words = ['russia', 'china', 'sanction', 'president', 'ukraine', 'summit', 'trade', 'energy'];
+  const out = [];
+  for (let i = 0; out.length < samples; i++) {
+    const word = words[i % words.length];
+    for (const typed of [...word].map((_, k) => word.slice(0, k + 1)).concat([''])) {
+      const ms = await page.evaluate(async (value) => {
+        const input = document.getElementById('search-input');
+        const t0 = performance.now();
+        input.value = value;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        return window.__settled(t0);
+      }, typed);
+      if (ms !== null) out.push(ms);
+      if (out.length >= samples) break;
+    }
+  }
+  return out;
+}
+
+async function entityClicks() {
+  const n = await page.locator('li.entity button.entity-name').count();
+  const out = [];
+  for (let i = 0; out.length < samples; i++) {
+    for (const _ of [0, 1]) { // filter, then lift the filter
+      const ms = await page.evaluate(async (k) => {
+        const b = document.querySelectorAll('li.entity button.entity-name')[k];
+        const t0 = performance.now();
+        b.click();
+        return window.__settled(t0);
+      }, i % Math.min(n, 20));
+      if (ms !== null) out.push(ms);
+    }
+  }
+  return out.slice(0, samples);
+}
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+  return `median ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms, worst ${s[s.length - 1].toFixed(1)} ms (${s.length} samples)`;
+};
+const keys = await keystrokes();
+const clicks = await entityClicks();
+await browser.close();
+server.kill();
+console.log(`site ${dist}: ${startup.docs}`);
+console.log(`start-up: analysis ${startup.analyse?.toFixed(0)} ms, index ${startup.index?.toFixed(0)} ms (goal: analysis ≤ 1000 ms)`);
+console.log(`keystroke in search → updated view: ${stats(keys)}`);
+console.log(`click on an entity  → updated view: ${stats(clicks)}`);
