@@ -237,10 +237,10 @@ pub fn analyse_counting(corpus: &Corpus, curation: &Curation) -> (Analysis, usiz
         }
         for c in found {
             let surface = d.text[c.range.clone()].to_string();
-            let key = match &c.source {
-                Source::Table(canon) => (*canon).to_string(),
+            let key = match c.source {
+                Source::Table(canon) => canon.to_string(),
                 Source::Person { canonical, .. } => {
-                    let k = canonical.clone().unwrap_or_else(|| surface.clone());
+                    let k = canonical.unwrap_or_else(|| surface.clone());
                     if k.contains(' ') {
                         lexicon.full.get(&k).cloned().unwrap_or(k)
                     } else {
