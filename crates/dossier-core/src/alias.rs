@@ -300,7 +300,9 @@ pub fn group(raws: &[Raw], curation: &Curation) -> Grouping {
                     count: c,
                 })
                 .collect();
-            aliases.sort_by(|x, y| y.count.cmp(&x.count).then(x.text.cmp(&y.text)));
+            crate::order::sort_by(&mut aliases, |x, y| {
+                y.count.cmp(&x.count).then(x.text.cmp(&y.text))
+            });
             (
                 i,
                 Entity {
@@ -314,7 +316,7 @@ pub fn group(raws: &[Raw], curation: &Curation) -> Grouping {
             )
         })
         .collect();
-    entities.sort_by(|(ia, a), (ib, b)| {
+    crate::order::sort_by(&mut entities, |(ia, a), (ib, b)| {
         a.label
             .cmp(&b.label)
             .then(b.mentions.cmp(&a.mentions))

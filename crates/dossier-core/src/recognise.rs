@@ -1354,7 +1354,7 @@ pub(crate) fn recognise_tokens(
             source: Source::Value,
         });
     }
-    out.sort_by_key(|c| c.range.start);
+    crate::order::sort_by_key(out, |c| c.range.start);
 }
 
 /// The label a head word gives tokens `s..e`, if any.
