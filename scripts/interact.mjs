@@ -71,7 +71,7 @@ async function keystrokes() {
         input.dispatchEvent(new Event('input', { bubbles: true }));
         return window.__settled(t0);
       }, typed);
-      if (ms !== null) out.push(ms);
+      if (ms !== null) out.push({ ms, what: `search “${typed}”` });
       if (out.length >= samples) break;
     }
   }
@@ -89,16 +89,17 @@ async function entityClicks() {
         b.click();
         return window.__settled(t0);
       }, i % Math.min(n, 20));
-      if (ms !== null) out.push(ms);
+      if (ms !== null) out.push({ ms, what: `entity #${i % Math.min(n, 20)}` });
     }
   }
   return out.slice(0, samples);
 }
 
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
+const stats = (samples) => {
+  const s = samples.map((x) => x.ms).sort((a, b) => a - b);
+  const slow = [...samples].sort((a, b) => b.ms - a.ms).slice(0, 3).map((x) => `${x.what} ${x.ms.toFixed(0)} ms`);
   const q = (p) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
-  return `median ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms, worst ${s[s.length - 1].toFixed(1)} ms (${s.length} samples)`;
+  return `median ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms, worst ${s[s.length - 1].toFixed(1)} ms (${s.length} samples; slowest: ${slow.join(', ')})`;
 };
 const keys = await keystrokes();
 const clicks = await entityClicks();

@@ -5,8 +5,9 @@ use crate::data::data;
 use crate::results::{query_of, Results};
 use dossier_core::query::snippets;
 
-/// Articles drawn at once; "Show more" draws the next page.
-const PAGE: usize = 100;
+/// Articles drawn at once; "Show more" draws the next page. Small, because every
+/// keystroke redraws the page drawn (interaction costs: docs/performance.md).
+const PAGE: usize = 30;
 use crate::url::{View, ViewState};
 use leptos::prelude::*;
 
