@@ -46,6 +46,8 @@ pub fn data() -> &'static Data {
     static DATA: OnceLock<Data> = OnceLock::new();
     DATA.get_or_init(|| {
         let corpus: &'static Corpus = Box::leak(Box::new(embedded_corpus()));
+        // The world-knowledge tables, parsed once (measured apart: a fixed start-up cost).
+        measured("dossier:tables", dossier_core::gazetteer::Gazetteer::get);
         let analysis: &'static Analysis = Box::leak(Box::new(measured("dossier:analyse", || {
             dossier_core::analysis::analyse_with(corpus, &embedded_curation())
         })));
