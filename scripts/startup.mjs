@@ -20,7 +20,7 @@ import { chromium } from 'playwright-core';
 const root = resolve(new URL('..', import.meta.url).pathname);
 const [dist = 'dist', base = '/dossier-e2e/', docArg, runsArg = '7'] = process.argv.slice(2);
 const corpusDir = process.env.DOSSIER_CORPUS ?? join(root, 'seeds');
-const doc = docArg ?? readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort()[0];
+const doc = docArg || readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort()[0];
 const runs = Number(runsArg);
 
 // The static page: the same article as <h1> + <p>s, with the app's own stylesheet.
@@ -39,6 +39,7 @@ const serve = (dir, b, port) => {
   return new Promise((ok) => p.stdout.once('data', () => ok(p)));
 };
 const servers = [await serve(dist, base, 8791), await serve(plain, '/static/', 8792)];
+process.on('exit', () => servers.forEach((s) => s.kill()));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
