@@ -141,7 +141,8 @@ pub fn analyse_with(corpus: &Corpus, curation: &Curation) -> Analysis {
 /// answers its result depended on ([`Deps`]). In pass 2 a block is recognised again only
 /// when the final lexicon answers one of those questions differently; otherwise its
 /// pass-1 result is the pass-2 result (recognition is a function of the block and those
-/// answers), so the output is exactly that of recognising every block twice.
+/// answers) once its short forms name the final lexicon's people ([`Deps::renew`]), so
+/// the output is exactly that of recognising every block twice.
 #[doc(hidden)]
 pub fn analyse_counting(corpus: &Corpus, curation: &Curation) -> (Analysis, usize) {
     let mut work = 0usize;
@@ -210,6 +211,7 @@ pub fn analyse_counting(corpus: &Corpus, curation: &Curation) -> (Analysis, usiz
                 // at most a few lookups per token.
                 work += block_work[bi];
                 found.extend(block_found);
+                Deps::renew(block_deps, &d.text, &lexicon, &mut found[before..]);
             } else {
                 block_found.for_each(drop);
                 toks.clear();

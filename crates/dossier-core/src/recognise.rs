@@ -161,7 +161,9 @@ impl Lexicon {
 /// recorded. What can change: "not known" answers, and which person a short form
 /// means. Recognition is a deterministic function of the block and the lexicon's
 /// answers, so when every recorded answer is the same under a bigger lexicon, so is
-/// the block's result ([`Deps::hold`]). Ranges are byte ranges into the document text.
+/// the block's result ([`Deps::hold`]), except for the person of each short form,
+/// which only ends up in that word's candidate ([`Deps::renew`]). Ranges are byte
+/// ranges into the document text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Dep {
     /// `full` was empty.
@@ -174,8 +176,8 @@ pub(crate) enum Dep {
     NoFull(u32, u32),
     /// The text was not a short form.
     NoShort(u32, u32),
-    /// The short form of the text meant this person (or none).
-    Short(u32, u32, Option<Box<str>>),
+    /// The text was a short form (it stays one) and made a person of its own word.
+    Short(u32, u32),
 }
 
 /// The [`Dep`]s of one or more blocks.
@@ -201,8 +203,33 @@ impl Deps {
             Dep::NoFullKey(a, b) => !lex.full.contains_key(&full_key(at(*a, *b))),
             Dep::NoFull(a, b) => !lex.full.contains_key(at(*a, *b)),
             Dep::NoShort(a, b) => !lex.short.contains_key(at(*a, *b)),
-            Dep::Short(a, b, was) => lex.short_form(at(*a, *b)) == was.as_deref(),
+            Dep::Short(..) => true,
         })
+    }
+
+    /// Gives each person made of a short form in `found` (the result of the blocks of
+    /// `deps`, which [hold](Deps::hold)) the person the short form means in `lex`.
+    pub(crate) fn renew(deps: &[Dep], text: &str, lex: &Lexicon, found: &mut [Candidate]) {
+        for d in deps {
+            let Dep::Short(a, b) = *d else { continue };
+            let range = a as usize..b as usize;
+            // Candidates are sorted by start and do not overlap; the word's piece may
+            // have become part of a longer name instead.
+            let Ok(k) = found.binary_search_by_key(&range.start, |c| c.range.start) else {
+                continue;
+            };
+            let c = &mut found[k];
+            if let (
+                true,
+                Source::Person {
+                    canonical,
+                    strong: false,
+                },
+            ) = (c.range == range, &mut c.source)
+            {
+                *canonical = lex.short_form(&text[range]).map(str::to_string);
+            }
+        }
     }
 }
 
@@ -1051,7 +1078,11 @@ pub(crate) fn recognise_tokens(
         let short = lex.short_form(w).map(str::to_string);
         if cx.deps.is_some() {
             let (a, b) = span_of(text, w);
-            cx.note(Dep::Short(a, b, short.as_deref().map(Box::from)));
+            cx.note(if short.is_some() {
+                Dep::Short(a, b)
+            } else {
+                Dep::NoShort(a, b)
+            });
         }
         if let Some((len, k)) = g.filter(|(len, _)| *len <= limit) {
             // Ambiguous table names lose to a person the corpus knows.
@@ -1594,6 +1625,29 @@ mod tests {
             .into_iter()
             .map(|c| (text[c.range].to_string(), c.label))
             .collect()
+    }
+
+    #[test]
+    fn renewing_gives_short_forms_the_final_lexicons_person() {
+        let text = "Putin met Putin Ltd";
+        let person = |range: Range<usize>, canonical: &str| Candidate {
+            range,
+            label: Label::Person,
+            source: Source::Person {
+                canonical: Some(canonical.to_string()),
+                strong: false,
+            },
+        };
+        let mut found = vec![person(0..5, "Yuri Putin"), person(10..19, "Putin Ltd")];
+        let mut lex = Lexicon::default();
+        lex.short
+            .insert("Putin".into(), vec![("Vladimir Putin".into(), 2)]);
+        // The second "Putin" became part of a longer name: its candidate stays.
+        Deps::renew(&[Dep::Short(0, 5), Dep::Short(10, 15)], text, &lex, &mut found);
+        assert_eq!(
+            found,
+            vec![person(0..5, "Vladimir Putin"), person(10..19, "Putin Ltd")]
+        );
     }
 
     fn has(v: &[(String, Label)], s: &str, l: Label) -> bool {
