@@ -21,7 +21,7 @@ pub fn ConnectionsView() -> impl IntoView {
     let d = data();
     let matrix = Memo::new(move |_| {
         let s = nav.state.get();
-        let matched = results.get().matched;
+        let matched = results.with(|r| r.matched.clone());
         cooccurrence_in(d.analysis, TOP, s.all_zones, |doc| {
             matched.get(doc).copied().unwrap_or(false)
         })
@@ -148,7 +148,7 @@ fn SharedSentences() -> impl IntoView {
         let s = nav.state.get();
         let (a, b) = s.pair.clone()?;
         let (ia, ib) = (d.entity_index(&a)?, d.entity_index(&b)?);
-        let matched = results.get().matched;
+        let matched = results.with(|r| r.matched.clone());
         let sentences: Vec<_> = sentences_with(d.analysis, ia, ib, s.all_zones)
             .into_iter()
             .filter(|x| matched.get(x.doc).copied().unwrap_or(false))

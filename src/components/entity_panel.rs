@@ -24,12 +24,12 @@ pub fn EntityPanel() -> impl IntoView {
     // Entity indices per label, filtered by the panel search and sorted, with counts.
     let groups = Memo::new(move |_| {
         let s = nav.state.get();
-        let counts = results
-            .get()
-            .entities
-            .iter()
-            .map(|c| (c.mentions, c.documents))
-            .collect::<Vec<_>>();
+        let counts = results.with(|r| {
+            r.entities
+                .iter()
+                .map(|c| (c.mentions, c.documents))
+                .collect::<Vec<_>>()
+        });
         let f = filter.get().to_lowercase();
         Label::ALL
             .into_iter()
@@ -96,7 +96,7 @@ pub fn EntityPanel() -> impl IntoView {
             </div>
         </div>
         {move || {
-            let counts = results.get().entities.iter().map(|c| (c.mentions, c.documents)).collect::<Vec<_>>();
+            let counts = results.with(|r| r.entities.iter().map(|c| (c.mentions, c.documents)).collect::<Vec<_>>());
             let s = nav.state.get();
             groups
                 .get()

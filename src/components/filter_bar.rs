@@ -126,7 +126,7 @@ pub fn Legend() -> impl IntoView {
                             }
                         })
                     };
-                    let count = move || results.get().labels[i].mentions;
+                    let count = move || results.with(|r| r.labels[i].mentions);
                     view! {
                         <li>
                             <button

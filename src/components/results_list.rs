@@ -26,17 +26,20 @@ pub fn ResultsList() -> impl IntoView {
     let shown = RwSignal::new(PAGE);
     Effect::new(move |_| {
         results.track();
-        shown.set(PAGE);
+        // Only when it changes: setting it would redraw the page a second time.
+        if shown.get_untracked() != PAGE {
+            shown.set(PAGE);
+        }
     });
     let page = move || {
-        let mut hits = results.get().hits;
-        hits.truncate(shown.get());
-        hits
+        // Only the page drawn is copied out of the results (`with`, not `get`).
+        let n = shown.get();
+        results.with(|r| r.hits[..n.min(r.hits.len())].to_vec())
     };
     view! {
         <p class="count" aria-live="polite">
             {move || {
-                let n = results.get().hits.len();
+                let n = results.with(|r| r.hits.len());
                 if nav.state.get().is_filtered() {
                     format!("{n} of {} articles match", corpus.documents.len())
                 } else {
@@ -111,12 +114,12 @@ pub fn ResultsList() -> impl IntoView {
                 }
             </For>
         </ol>
-        <Show when=move || { results.get().hits.len() > shown.get() }>
+        <Show when=move || { results.with(|r| r.hits.len()) > shown.get() }>
             <button type="button" class="more" on:click=move |_| shown.update(|n| *n += PAGE)>
-                {move || format!("Show more ({} more articles)", results.get().hits.len() - shown.get())}
+                {move || format!("Show more ({} more articles)", results.with(|r| r.hits.len()) - shown.get())}
             </button>
         </Show>
-        <Show when=move || results.get().hits.is_empty()>
+        <Show when=move || results.with(|r| r.hits.is_empty())>
             <p class="empty">"No article matches these filters."</p>
         </Show>
     }

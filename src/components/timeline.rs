@@ -146,7 +146,7 @@ fn DateList() -> impl IntoView {
     let d = data();
     move || {
         let s = nav.state.get();
-        let matched = results.get().matched;
+        let matched = results.with(|r| r.matched.clone());
         let period = s
             .when
             .as_deref()
