@@ -620,6 +620,23 @@ impl<'a> Ctx<'a> {
     fn w(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
+    /// Words `i` and `i + 1` joined by a space: a slice of the text when it has them
+    /// so, else written into `buf`.
+    fn two_words<'b>(&self, i: usize, buf: &'b mut String) -> &'b str
+    where
+        'a: 'b,
+    {
+        if let (Some(x), Some(y)) = (self.toks.get(i), self.toks.get(i + 1)) {
+            if y.start == x.end + 1 && self.text.as_bytes()[x.end] == b' ' {
+                return &self.text[x.start..y.end];
+            }
+        }
+        buf.clear();
+        buf.push_str(self.w(i));
+        buf.push(' ');
+        buf.push_str(self.w(i + 1));
+        buf
+    }
     fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
     }
@@ -1395,18 +1412,19 @@ fn head_label(cx: &Ctx, s: usize, e: usize) -> Option<Label> {
     }
     let g = cx.g;
     let last = cx.w(e - 1);
+    let (mut buf, mut buf2) = (String::new(), String::new());
     let last2 = if e >= s + 3 {
-        format!("{} {}", cx.w(e - 2), last)
+        cx.two_words(e - 2, &mut buf)
     } else {
-        String::new()
+        ""
     };
     let first = cx.w(s);
-    let first2 = format!("{} {}", first, cx.w(s + 1));
+    let first2 = cx.two_words(s, &mut buf2);
     let suffix = |f: &dyn Fn(&str) -> crate::gazetteer::Heads| {
-        f(last).suffix || (!last2.is_empty() && f(&last2).suffix)
+        f(last).suffix || (!last2.is_empty() && f(last2).suffix)
     };
     let prefix = |f: &dyn Fn(&str) -> crate::gazetteer::Heads| {
-        (f(first).prefix && e > s + 1 && cx.cap(s + 1)) || (e > s + 2 && f(&first2).prefix)
+        (f(first).prefix && e > s + 1 && cx.cap(s + 1)) || (e > s + 2 && f(first2).prefix)
     };
     if suffix(&|w| g.org_head(w)) {
         return Some(Label::Org);
@@ -1625,6 +1643,26 @@ mod tests {
             .into_iter()
             .map(|c| (text[c.range].to_string(), c.label))
             .collect()
+    }
+
+    #[test]
+    fn two_words_are_joined_by_one_space() {
+        let text = "Gaza  Strip war";
+        let toks = tokenize(text, 0..text.len());
+        let lex = Lexicon::default();
+        let cx = Ctx {
+            text,
+            toks: &toks,
+            g: Gazetteer::get(),
+            lex: &lex,
+            key: String::new(),
+            lower: String::new(),
+            deps: None,
+        };
+        let mut buf = String::new();
+        assert_eq!(cx.two_words(0, &mut buf), "Gaza Strip");
+        assert_eq!(cx.two_words(1, &mut buf), "Strip war");
+        assert_eq!(cx.two_words(2, &mut buf), "war ");
     }
 
     #[test]
