@@ -141,33 +141,44 @@ pub fn classify(text: &str, blocks: &[Range<usize>], headline: bool) -> Vec<Zone
 }
 
 /// Lower-cases `b` into `out` (cleared first) and returns its number of words (runs of
-/// non-white-space), in one pass that copies runs of ASCII wholesale. Unlike
+/// non-white-space). The text is copied and lower-cased as ASCII in one go; only a
+/// block with a letter outside ASCII (rare: most non-ASCII characters are quotes and
+/// dashes, which have no case) is lower-cased again character by character. Unlike
 /// `str::to_lowercase` a final capital sigma becomes "σ", not "ς": the result is only
 /// matched against ASCII phrases, so that cannot matter.
 fn lower_and_count_words(b: &str, out: &mut String) -> usize {
     out.clear();
+    out.push_str(b);
+    out.make_ascii_lowercase();
     let mut words = 0;
     let mut in_word = false;
-    let mut count = |space: bool| {
+    let mut cased = false;
+    for (i, &x) in b.as_bytes().iter().enumerate() {
+        let space = match x {
+            b'\t'..=b'\r' | b' ' => true,
+            0..=0x7f => false,
+            // Inside a character.
+            0x80..=0xbf => continue,
+            _ => {
+                let c = b[i..].chars().next().expect("a character starts here");
+                cased |= !is_caseless(c);
+                c.is_whitespace()
+            }
+        };
         words += usize::from(!space && !in_word);
         in_word = !space;
-    };
-    let mut rest = b;
-    while !rest.is_empty() {
-        let ascii = rest.bytes().position(|x| !x.is_ascii()).unwrap_or(rest.len());
-        let (run, tail) = rest.split_at(ascii);
-        run.bytes().for_each(|x| count(char::from(x).is_whitespace()));
-        let start = out.len();
-        out.push_str(run);
-        out[start..].make_ascii_lowercase();
-        rest = tail;
-        if let Some(c) = rest.chars().next() {
-            count(c.is_whitespace());
-            out.extend(c.to_lowercase());
-            rest = &rest[c.len_utf8()..];
-        }
+    }
+    if cased {
+        out.clear();
+        out.extend(b.chars().flat_map(char::to_lowercase));
     }
     words
+}
+
+/// Whether `c` is in Latin-1 punctuation (from the no-break space to "¿") or General
+/// Punctuation (dashes, curly quotes, "…"), which have no case.
+fn is_caseless(c: char) -> bool {
+    matches!(c, '\u{a0}'..='\u{bf}' | '\u{2000}'..='\u{206f}')
 }
 
 fn strip_end(s: &str) -> &str {
@@ -324,7 +335,13 @@ mod tests {
     #[test]
     fn lowering_matches_str_to_lowercase_except_final_sigma_and_counts_words() {
         let mut out = String::new();
-        for s in ["Back To TOP", " Über\u{a0}İstanbul “See Also” ", "ΟΔΥΣΣΕΥΣ", ""] {
+        for s in [
+            "Back To TOP",
+            " Über\u{a0}İstanbul “See Also” ",
+            "ΟΔΥΣΣΕΥΣ",
+            "",
+            "“Read” — more…\u{2003}Now",
+        ] {
             let words = lower_and_count_words(s, &mut out);
             assert_eq!(out.replace('ς', "σ"), s.to_lowercase().replace('ς', "σ"), "{s}");
             assert_eq!(words, s.split_whitespace().count(), "{s}");
