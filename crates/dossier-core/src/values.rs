@@ -270,7 +270,7 @@ impl Cursor<'_> {
             let digits = w.trim_end_matches(|c: char| c.is_alphabetic());
             return !digits.is_empty() && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th");
         }
-        self.is(i, ORDINAL_WORDS)
+        has_ordinal_ending(w) && self.is(i, ORDINAL_WORDS)
     }
     fn quantity(&self, i: usize) -> bool {
         self.is_num(i) || self.is(i, NUMBER_WORDS) || self.ordinal(i)
@@ -282,8 +282,24 @@ impl Cursor<'_> {
         crate::text::is_capitalised(self.t(i)) && self.is(i, WEEKDAYS)
     }
     fn unit(&self, i: usize) -> bool {
-        self.t(i).chars().next().is_some_and(|c| c.is_lowercase()) && self.is(i, UNITS)
+        let w = self.t(i);
+        // Every unit starts with one of these letters.
+        w.starts_with(['d', 'w', 'm', 'y', 'c', 'f', 'q']) && self.is(i, UNITS)
     }
+}
+
+/// Whether `w` ends like an ordinal ("-st", "-nd", "-rd", "-th", in any case), as every
+/// word of [`ORDINAL_WORDS`] does.
+fn has_ordinal_ending(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 2
+        && matches!(
+            [
+                b[b.len() - 2].to_ascii_lowercase(),
+                b[b.len() - 1].to_ascii_lowercase()
+            ],
+            [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
+        )
 }
 
 /// Every value expression in `toks` (one block), in order, never overlapping.
@@ -685,6 +701,15 @@ mod tests {
             .filter(|(_, l)| *l == Label::Date)
             .map(|(s, _)| s)
             .collect()
+    }
+
+    #[test]
+    fn ordinal_words_have_ordinal_endings_and_units_their_first_letters() {
+        assert!(ORDINAL_WORDS.iter().all(|w| has_ordinal_ending(w)));
+        assert!(has_ordinal_ending("FIRST") && !has_ordinal_ending("two") && !has_ordinal_ending("t"));
+        assert!(UNITS
+            .iter()
+            .all(|w| w.starts_with(['d', 'w', 'm', 'y', 'c', 'f', 'q'])));
     }
 
     #[test]
