@@ -89,16 +89,23 @@ const LINK_PREFIXES: &[&str] = &[
     "also see",
 ];
 
-/// Comment-form and subscription-form phrases.
-const FORM_PHRASES: &[&str] = &[
-    "email address will not be published",
-    "required fields are marked",
-    "save my name, email",
-    "notify me of",
-    "you must be logged in",
-    "all rights reserved",
-    "sign up for our",
+/// Comment-form and subscription-form phrases, each with the position of its first
+/// [anchor](is_form_anchor).
+const FORM_PHRASES: &[(&str, usize)] = &[
+    ("email address will not be published", 23),
+    ("required fields are marked", 2),
+    ("save my name, email", 2),
+    ("notify me of", 5),
+    ("you must be logged in", 0),
+    ("all rights reserved", 6),
+    ("sign up for our", 2),
 ];
+
+/// Whether `x` is one of the rare letters of which every form phrase has one: a
+/// phrase is only looked for where its first one is.
+fn is_form_anchor(x: u8) -> bool {
+    matches!(x, b'b' | b'g' | b'q' | b'v' | b'y')
+}
 
 /// The zone of each block. `headline`: whether the first block is the headline.
 pub fn classify(text: &str, blocks: &[Range<usize>], headline: bool) -> Vec<Zone> {
@@ -199,8 +206,15 @@ fn is_link_insert(lower: &str) -> bool {
     })
 }
 
+/// Whether `lower` contains a form phrase, in one pass over its bytes.
 fn is_form(lower: &str) -> bool {
-    FORM_PHRASES.iter().any(|p| lower.contains(p))
+    let b = lower.as_bytes();
+    b.iter().enumerate().any(|(j, x)| {
+        is_form_anchor(*x)
+            && FORM_PHRASES
+                .iter()
+                .any(|&(p, k)| p.as_bytes()[k] == *x && j >= k && b[j - k..].starts_with(p.as_bytes()))
+    })
 }
 
 /// "• Source 1 • Source 2": a bullet list of items of at most four words, no sentence.
@@ -345,6 +359,18 @@ mod tests {
             let words = lower_and_count_words(s, &mut out);
             assert_eq!(out.replace('ς', "σ"), s.to_lowercase().replace('ς', "σ"), "{s}");
             assert_eq!(words, s.split_whitespace().count(), "{s}");
+        }
+    }
+
+    #[test]
+    fn form_phrases_are_found_at_their_first_anchor() {
+        for &(p, k) in FORM_PHRASES {
+            let first = p.bytes().position(is_form_anchor);
+            assert_eq!(first, Some(k), "{p}");
+            assert!(
+                is_form(&format!("x {p}")) && is_form(p) && !is_form(&p[1..]),
+                "{p}"
+            );
         }
     }
 
