@@ -197,10 +197,14 @@ impl Deps {
     /// Whether `lex` gives every recorded answer again (for `deps` of `text`).
     pub(crate) fn hold(deps: &[Dep], text: &str, lex: &Lexicon) -> bool {
         let at = |a: u32, b: u32| &text[a as usize..b as usize];
+        let mut key = String::new();
         deps.iter().all(|d| match d {
             Dep::NoFullNames => lex.full.is_empty(),
             Dep::NoFirst(a, b) => !lex.first.contains(at(*a, *b)),
-            Dep::NoFullKey(a, b) => !lex.full.contains_key(&full_key(at(*a, *b))),
+            Dep::NoFullKey(a, b) => {
+                full_key_into(at(*a, *b), &mut key);
+                !lex.full.contains_key(&key)
+            }
             Dep::NoFull(a, b) => !lex.full.contains_key(at(*a, *b)),
             Dep::NoShort(a, b) => !lex.short.contains_key(at(*a, *b)),
             Dep::Short(..) => true,
@@ -236,15 +240,20 @@ impl Deps {
 /// The key of a full name: initials dropped, hyphens kept ("Vladimir V. Putin" →
 /// "Vladimir Putin").
 pub fn full_key(span: &str) -> String {
+    let mut key = String::new();
+    full_key_into(span, &mut key);
+    key
+}
+
+/// [`full_key`] into `key` (cleared first), without an allocation when it has room.
+fn full_key_into(span: &str, key: &mut String) {
     let is_initial =
         |p: &str| p.len() <= 3 && p.ends_with('.') && p.chars().filter(|c| c.is_alphabetic()).count() == 1;
-    let mut key = String::new();
-    normalise_into(span, &mut key);
-    if !key.split(' ').any(is_initial) {
-        return key;
+    normalise_into(span, key);
+    if key.split(' ').any(is_initial) {
+        let parts: Vec<&str> = key.split(' ').filter(|p| !is_initial(p)).collect();
+        *key = parts.join(" ");
     }
-    let parts: Vec<&str> = key.split(' ').filter(|p| !is_initial(p)).collect();
-    parts.join(" ")
 }
 
 /// Lower-case role nouns that introduce a person's name ("researcher Shen Dingli").
@@ -732,8 +741,8 @@ impl<'a> Ctx<'a> {
             }
             names += 1;
             if j > i + 1 {
-                let key = full_key(&self.text[self.toks[i].start..t.end]);
-                if let Some(c) = self.lex.full.get(&key) {
+                full_key_into(&self.text[self.toks[i].start..t.end], &mut self.key);
+                if let Some(c) = self.lex.full.get(&self.key) {
                     if !self.toks.get(j).is_some_and(|t| t.hyphen) {
                         best = Some((j - i, c.clone()));
                     }
