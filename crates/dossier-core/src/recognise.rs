@@ -841,14 +841,9 @@ impl<'a> Ctx<'a> {
 /// and is capitalised or has a capital inside.
 fn may_hide_a_name(w: &str) -> bool {
     if let Some((first, rest)) = w.as_bytes().split_first().filter(|_| w.is_ascii()) {
-        let mut capital_inside = false;
-        for &b in rest {
-            if b == b'.' || b == b'\'' {
-                return false;
-            }
-            capital_inside |= b.is_ascii_uppercase();
-        }
-        return first.is_ascii_uppercase() || capital_inside;
+        // Most words have no capital: ruled out by one look at each byte.
+        return (first.is_ascii_uppercase() || rest.iter().any(u8::is_ascii_uppercase))
+            && !rest.iter().any(|&b| b == b'.' || b == b'\'');
     }
     if w.bytes().any(|b| b == b'.' || b == b'\'') || (!w.is_ascii() && w.contains('’')) {
         return false;
@@ -1652,6 +1647,16 @@ mod tests {
             .into_iter()
             .map(|c| (text[c.range].to_string(), c.label))
             .collect()
+    }
+
+    #[test]
+    fn words_that_may_hide_a_name_have_a_capital_and_no_period_or_apostrophe() {
+        for w in ["Putinafter", "officeHe", "TehranIt", "Über", "mcÉire"] {
+            assert!(may_hide_a_name(w), "{w}");
+        }
+        for w in ["office", "U.S.", "O'Brien", "über", "Don’t"] {
+            assert!(!may_hide_a_name(w), "{w}");
+        }
     }
 
     #[test]
