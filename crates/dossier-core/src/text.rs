@@ -228,10 +228,9 @@ const ASCII_WORD: [bool; 256] = {
 fn skip_word_chars(s: &str, mut p: usize) -> usize {
     let bytes = s.as_bytes();
     loop {
-        p += bytes[p..]
-            .iter()
-            .position(|&b| !ASCII_WORD[usize::from(b)])
-            .unwrap_or(bytes.len() - p);
+        while bytes.get(p).is_some_and(|&b| ASCII_WORD[usize::from(b)]) {
+            p += 1;
+        }
         match bytes.get(p) {
             Some(b) if !b.is_ascii() => match s[p..].chars().next() {
                 Some(c) if is_word_char(c) => p += c.len_utf8(),
