@@ -302,6 +302,12 @@ fn has_ordinal_ending(w: &str) -> bool {
         )
 }
 
+/// Whether `w` is one of [`CURRENCY_SYMBOLS`], all of which are "$" or outside ASCII:
+/// other ASCII punctuation is ruled out by its first byte.
+fn is_currency_symbol(w: &str) -> bool {
+    w.as_bytes().first().is_some_and(|&b| b == b'$' || !b.is_ascii()) && CURRENCY_SYMBOLS.contains(&w)
+}
+
 /// Every value expression in `toks` (one block), in order, never overlapping.
 pub fn scan(text: &str, toks: &[Token]) -> Vec<Value> {
     let c = Cursor { text, toks };
@@ -313,7 +319,7 @@ pub fn scan(text: &str, toks: &[Token]) -> Vec<Value> {
         // Most tokens cannot start a value: one hash lookup rules them out.
         let can_start = match toks[i].kind {
             TokenKind::Number => true,
-            TokenKind::Punct => CURRENCY_SYMBOLS.contains(&c.t(i)),
+            TokenKind::Punct => is_currency_symbol(c.t(i)),
             TokenKind::Possessive => false,
             TokenKind::Word => triggers.starts(c.t(i), &mut lower),
         };
@@ -701,6 +707,12 @@ mod tests {
             .filter(|(_, l)| *l == Label::Date)
             .map(|(s, _)| s)
             .collect()
+    }
+
+    #[test]
+    fn currency_symbols_are_dollars_or_outside_ascii() {
+        assert!(CURRENCY_SYMBOLS.iter().all(|w| is_currency_symbol(w)));
+        assert!(!is_currency_symbol(",") && !is_currency_symbol("—") && !is_currency_symbol(""));
     }
 
     #[test]
