@@ -24,6 +24,19 @@ STAND_INS = [
     "Nakamura", "Okonkwo", "Sorensen", "Dimitrov", "Varga",
 ]
 SENTENCE_END = re.compile(r"(?<=[.!?”])\s+(?=[A-Z“])")
+# A period after one of these, or after a single capital (an initial), ends no sentence.
+ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|St|Jr|Sr|No|vs)|\b[A-Z]|\b(?:[A-Z]\.){1,3}[A-Z]?)\.$")
+
+
+def split_sentences(paragraph):
+    """The paragraph's sentences: split at sentence ends, then rejoined after abbreviations."""
+    out = []
+    for piece in SENTENCE_END.split(paragraph):
+        if out and ABBREVIATION.search(out[-1]):
+            out[-1] += " " + piece
+        else:
+            out.append(piece)
+    return out
 
 
 def load(folder):
@@ -51,7 +64,7 @@ def main():
     docs = load(args.src)
     titles = [t for t, _ in docs]
     paragraphs = [p for _, ps in docs for p in ps]
-    sentences = [s for p in paragraphs if len(p) > 200 for s in SENTENCE_END.split(p)]
+    sentences = [s for p in paragraphs if len(p) > 200 for s in split_sentences(p)]
     os.makedirs(args.out, exist_ok=True)
     total = 0
     for n in range(args.articles):
