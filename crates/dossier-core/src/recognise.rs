@@ -1840,4 +1840,14 @@ mod tests {
             "{v:?}"
         );
     }
+
+    #[test]
+    fn a_function_word_after_a_title_is_not_a_name() {
+        // A sentence glued after "Mr." (a cut in scraped text): "When" stays a word.
+        let v = found("Moreau and Mr. When it comes to Gaza, both powers refused to condemn Hamas.");
+        assert!(
+            !v.iter().any(|(t, l)| t.contains("When") && *l == Label::Person),
+            "{v:?}"
+        );
+    }
 }
