@@ -853,6 +853,16 @@ fn may_hide_a_name(w: &str) -> bool {
 
 /// Splits words glued together by a scraper when one part is a known name:
 /// "Putinafter" → "Putin" + "after", "TehranIt" → "Tehran" + "It", "officeHe" → "office" + "He".
+/// Records in `deps` that `s` was neither a short form nor a full name of the lexicon.
+fn note_unknown(deps: Option<&mut Deps>, text: &str, s: &str) {
+    if let Some(deps) = deps {
+        let (a, b) = span_of(text, s);
+        deps.push(Dep::NoShort(a, b));
+        let (a, b) = span_of(text, s.trim());
+        deps.push(Dep::NoFull(a, b));
+    }
+}
+
 fn split_glued(text: &str, toks: &mut Vec<Token>, lex: &Lexicon, mut deps: Option<&mut Deps>) {
     let g = Gazetteer::get();
     let mut i = 0;
@@ -864,36 +874,26 @@ fn split_glued(text: &str, toks: &mut Vec<Token>, lex: &Lexicon, mut deps: Optio
             i += 1;
             continue;
         }
-        let mut known = |s: &str, key: &mut String| {
-            if g.name(normalised(s, key)).is_some_and(|k| !k.ambiguous) {
-                return true;
-            }
-            if lex.short.contains_key(s) {
-                return true;
-            }
-            if let Some(deps) = deps.as_deref_mut() {
-                let (a, b) = span_of(text, s);
-                deps.push(Dep::NoShort(a, b));
-            }
-            let s = s.trim();
-            if lex.full.contains_key(s) {
-                return true;
-            }
-            if let Some(deps) = deps.as_deref_mut() {
-                let (a, b) = span_of(text, s);
-                deps.push(Dep::NoFull(a, b));
-            }
-            false
+        // Whether the tables or the lexicon know `s` as a name.
+        let knows = |s: &str, key: &mut String| {
+            g.name(normalised(s, key)).is_some_and(|k| !k.ambiguous)
+                || lex.short.contains_key(s)
+                || lex.full.contains_key(s.trim())
         };
-        // A word the tables or the lexicon know stays whole. Those answers are not
+        // A word the tables or the lexicon know stays whole. That answer is not
         // recorded: a known name stays known as the lexicon grows.
-        if g.name(normalised(w, &mut key)).is_some_and(|k| !k.ambiguous)
-            || lex.short.contains_key(w)
-            || lex.full.contains_key(w.trim())
-        {
+        if knows(w, &mut key) {
             i += 1;
             continue;
         }
+        // `knows`, recording a "not known" answer for pass 2: the lexicon may learn it.
+        let mut known = |s: &str, key: &mut String| {
+            let k = knows(s, key);
+            if !k {
+                note_unknown(deps.as_deref_mut(), text, s);
+            }
+            k
+        };
         let mut split_at = None;
         // camelCase: lower then upper.
         let mut prev_lower = false;
@@ -930,12 +930,7 @@ fn split_glued(text: &str, toks: &mut Vec<Token>, lex: &Lexicon, mut deps: Optio
         }
         if let Some(at) = split_at {
             // Not knowing the whole word mattered only because it splits.
-            if let Some(deps) = deps.as_deref_mut() {
-                let (a, b) = span_of(text, w);
-                deps.push(Dep::NoShort(a, b));
-                let (a, b) = span_of(text, w.trim());
-                deps.push(Dep::NoFull(a, b));
-            }
+            note_unknown(deps.as_deref_mut(), text, w);
             let second = Token {
                 start: t.start + at,
                 end: t.end,
