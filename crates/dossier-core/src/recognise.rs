@@ -34,7 +34,7 @@
 
 use crate::gazetteer::{normalise_into, normalised, FxHasher, Gazetteer, Known};
 use crate::label::Label;
-use crate::text::{is_capitalised, sentences, tokenize, Token, TokenKind};
+use crate::text::{is_capitalised, lower_into, sentences, tokenize, Token, TokenKind};
 use crate::values;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
@@ -597,8 +597,7 @@ pub fn is_title_case(text: &str, toks: &[Token]) -> bool {
         if t.kind != TokenKind::Word || w.chars().count() < 4 || t.hyphen {
             continue;
         }
-        lower.clear();
-        lower.extend(w.chars().flat_map(char::to_lowercase));
+        lower_into(w, &mut lower);
         if g.stop(&lower).is_some_and(|k| k == "function") {
             continue;
         }
@@ -664,14 +663,7 @@ impl<'a> Ctx<'a> {
         !w.is_empty() && crate::text::is_one_of(w, list)
     }
     fn stop(&mut self, i: usize) -> Option<&'static str> {
-        self.lower.clear();
-        let w = self.w(i);
-        if w.is_ascii() {
-            self.lower.push_str(w);
-            self.lower.make_ascii_lowercase();
-        } else {
-            self.lower.extend(w.chars().flat_map(char::to_lowercase));
-        }
+        lower_into(self.w(i), &mut self.lower);
         self.g.stop(&self.lower)
     }
     /// The normalised text of tokens `i..j`.

@@ -241,6 +241,18 @@ fn skip_word_chars(s: &str, mut p: usize) -> usize {
     }
 }
 
+/// Writes `w` lower-cased into `out` (cleared first), as `str::to_lowercase` does;
+/// ASCII words (most of them) take a byte-wise fast path.
+pub(crate) fn lower_into(w: &str, out: &mut String) {
+    out.clear();
+    if w.is_ascii() {
+        out.push_str(w);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+}
+
 /// Whether `w` is one of `list`, ignoring ASCII case (`x.eq_ignore_ascii_case(w)` for
 /// some `x`). Lengths and first bytes are compared first: most entries differ there.
 pub(crate) fn is_one_of(w: &str, list: &[&str]) -> bool {

@@ -282,10 +282,27 @@ impl Cursor<'_> {
         crate::text::is_capitalised(self.t(i)) && self.is(i, WEEKDAYS)
     }
     fn unit(&self, i: usize) -> bool {
-        let w = self.t(i);
-        // Every unit starts with one of these letters.
-        w.starts_with(['d', 'w', 'm', 'y', 'c', 'f', 'q']) && self.is(i, UNITS)
+        starts_like_unit(self.t(i)) && self.is(i, UNITS)
     }
+}
+
+/// The first letters of [`UNITS`] (all lower-case ASCII), a bit per letter.
+const UNIT_FIRST_LETTERS: u32 = {
+    let mut mask = 0;
+    let mut i = 0;
+    while i < UNITS.len() {
+        mask |= 1 << (UNITS[i].as_bytes()[0] - b'a');
+        i += 1;
+    }
+    mask
+};
+
+/// Whether `w` starts with the lower-case first letter of some unit: a quick filter
+/// before the list itself.
+fn starts_like_unit(w: &str) -> bool {
+    w.as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_lowercase() && UNIT_FIRST_LETTERS & (1 << (b - b'a')) != 0)
 }
 
 /// Whether `w` ends like an ordinal ("-st", "-nd", "-rd", "-th", in any case), as every
@@ -378,16 +395,10 @@ impl Triggers {
         if b.len() > MAX_TRIGGER_LEN || b.is_empty() {
             return false;
         }
-        lower.clear();
-        if w.is_ascii() {
-            if self.shapes[b.len()][letter(b[0])] & (1 << letter(b[b.len() - 1])) == 0 {
-                return false;
-            }
-            lower.push_str(w);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.extend(w.chars().flat_map(char::to_lowercase));
+        if w.is_ascii() && self.shapes[b.len()][letter(b[0])] & (1 << letter(b[b.len() - 1])) == 0 {
+            return false;
         }
+        crate::text::lower_into(w, lower);
         self.words.contains(lower.as_str())
     }
 }
@@ -719,9 +730,8 @@ mod tests {
     fn ordinal_words_have_ordinal_endings_and_units_their_first_letters() {
         assert!(ORDINAL_WORDS.iter().all(|w| has_ordinal_ending(w)));
         assert!(has_ordinal_ending("FIRST") && !has_ordinal_ending("two") && !has_ordinal_ending("t"));
-        assert!(UNITS
-            .iter()
-            .all(|w| w.starts_with(['d', 'w', 'm', 'y', 'c', 'f', 'q'])));
+        assert!(UNITS.iter().all(|w| starts_like_unit(w)));
+        assert!(!starts_like_unit("Day") && !starts_like_unit("apple") && !starts_like_unit(""));
     }
 
     #[test]
