@@ -14,23 +14,14 @@
 // Each time runs from the event to the first animation frame after the last DOM
 // change it caused (a MutationObserver notes every change; the view counts as settled
 // after 150 ms without one). Prints median, p95 and worst. A benchmark: never fails.
-import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launch, serve } from './browser.mjs';
 
-const root = resolve(new URL('..', import.meta.url).pathname);
 const [dist = 'dist', base = '/dossier-e2e/', samplesArg = '40'] = process.argv.slice(2);
 const samples = Number(samplesArg);
 const port = 8793;
 
-const server = spawn('node', [join(root, 'tests/serve.mjs'), dist, base, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
-process.on('exit', () => server.kill());
-await new Promise((ok) => server.stdout.once('data', ok));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const server = await serve(dist, base, port);
+const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 await page.addInitScript(() => {
   // One observer for the whole page: `window.__settled()` resolves at the first frame

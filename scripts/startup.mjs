@@ -11,11 +11,10 @@
 // app, the article's first paragraph in the static page — recorded in the page by a
 // MutationObserver installed before any script runs. Prints the median of each and the
 // ratio. For a big build, the app's figure is dominated by the whole-corpus analysis.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launch, serve } from './browser.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const [dist = 'dist', base = '/dossier-e2e/', docArg, runsArg = '7'] = process.argv.slice(2);
@@ -34,17 +33,8 @@ writeFileSync(join(plain, 'index.html'), `<!doctype html><html lang="en"><head><
 <body><main><article><h1>${esc(lines[0])}</h1>
 ${lines.slice(1).map((p) => `<p>${esc(p)}</p>`).join('\n')}</article></main></body></html>`);
 
-const serve = (dir, b, port) => {
-  const p = spawn('node', [join(root, 'tests/serve.mjs'), dir, b, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((ok) => p.stdout.once('data', () => ok(p)));
-};
 const servers = [await serve(dist, base, 8791), await serve(plain, '/static/', 8792)];
-process.on('exit', () => servers.forEach((s) => s.kill()));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 
 async function measure(url, selector) {
   const ctx = await browser.newContext();
