@@ -88,6 +88,13 @@ pub struct Lexicon {
     pub short_docs: FxMap<String, Vec<usize>>,
     /// First words of the full names, to skip lookups that cannot match.
     pub first: FxSet<String>,
+    /// Short forms introduced alone ("Lee" in "…,” Lee said") by a cue other than a
+    /// title at least once: never [lone](Lexicon::is_lone).
+    pub cued: FxSet<String>,
+    /// Lone short forms (see [`Lexicon::is_lone`]) that the corpus also writes in lower
+    /// case: ordinary words ("Mr. Analysts see …", a cut, beside "analysts say"). The
+    /// lexicon alone never makes them people. Filled by [`Lexicon::settle`] after pass 1.
+    pub ordinary: FxSet<String>,
 }
 
 impl Lexicon {
@@ -120,6 +127,9 @@ impl Lexicon {
             if short.chars().count() < 2 {
                 continue;
             }
+            if parts.len() == 1 && !after_a_title(g, text, c.range.start) {
+                self.cued.insert(short.to_string());
+            }
             let e = self.short.entry(short.to_string()).or_default();
             match e.iter_mut().find(|(n, _)| n == canon) {
                 Some((_, k)) => *k += 1,
@@ -151,6 +161,89 @@ impl Lexicon {
         let list = self.short.get(w)?;
         list.iter().max_by_key(|(_, k)| *k).map(|(n, _)| n.as_str())
     }
+
+    /// Whether the short form `w` names only people introduced by that one word after a
+    /// title ("Mr. Analysts", "Mr. Brown"), with no full name anywhere in the corpus: a
+    /// title makes a person of any capitalised word, even one a cut left after it.
+    pub fn is_lone(&self, w: &str) -> bool {
+        self.short
+            .get(w)
+            .is_some_and(|list| list.iter().all(|(n, _)| !n.contains(' ')))
+            && !self.cued.contains(w)
+    }
+
+    /// Whether the lexicon alone may make a person of the short form `w` where its
+    /// capital letter says nothing (`capital_says_nothing`: at a sentence start or in a
+    /// Title Case headline). A lone short form is only found where the capital is
+    /// evidence, and nowhere when it is an [ordinary](Lexicon::ordinary) word: a cut
+    /// such as "… and Mr. Analysts see this …" must not make "Analysts say" a person in
+    /// every article. Titled mentions ("Mr. Brown") are found by their title anyway.
+    pub fn spreads(&self, w: &str, capital_says_nothing: bool) -> bool {
+        !(capital_says_nothing && self.is_lone(w) || !self.ordinary.is_empty() && self.ordinary.contains(w))
+    }
+
+    /// After pass 1: marks the lone short forms that occur in lower case in `texts`
+    /// (one scan of the text, looking up only words of a lone form's length and
+    /// first letter).
+    pub fn settle<'t>(&mut self, texts: impl Iterator<Item = &'t str>) {
+        let lower: FxMap<String, &str> = self
+            .short
+            .keys()
+            .filter(|w| self.is_lone(w))
+            .map(|w| (w.to_lowercase(), w.as_str()))
+            .filter(|(l, w)| l != w)
+            .collect();
+        if lower.is_empty() {
+            return;
+        }
+        let (mut firsts, mut lens) = ([false; 256], 0u64);
+        for l in lower.keys() {
+            firsts[l.as_bytes()[0] as usize] = true;
+            lens |= 1 << l.len().min(63);
+        }
+        let mut seen = FxSet::default();
+        for text in texts {
+            // Words: runs of letters (non-ASCII bytes belong to words).
+            for word in text
+                .as_bytes()
+                .split(|b| b.is_ascii() && !b.is_ascii_alphabetic())
+            {
+                if word.is_empty() || !firsts[word[0] as usize] || lens & (1 << word.len().min(63)) == 0 {
+                    continue;
+                }
+                if let Some(w) = std::str::from_utf8(word).ok().and_then(|s| lower.get(s)) {
+                    seen.insert(w.to_string());
+                }
+            }
+        }
+        self.ordinary = seen;
+    }
+}
+
+/// Whether the line before byte `start` of `text` ends with a title ("Mr.", "Foreign
+/// Minister"), perhaps followed by a comma.
+fn after_a_title(g: &Gazetteer, text: &str, start: usize) -> bool {
+    let line = &text[text[..start].rfind('\n').map_or(0, |k| k + 1)..start];
+    let line = line.trim_end();
+    let line = line.strip_suffix(',').unwrap_or(line);
+    // The last one to four words: titles are at most that long.
+    let mut key = String::new();
+    let mut from = line.len();
+    for _ in 0..4 {
+        if from == 0 {
+            return false;
+        }
+        let rest = line[..from].trim_end();
+        from = rest
+            .char_indices()
+            .rfind(|(_, c)| c.is_whitespace())
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        normalise_into(&line[from..], &mut key);
+        if g.title(&key) {
+            return true;
+        }
+    }
+    false
 }
 
 /// One answer of the [`Lexicon`] that a block's recognition depended on and that a
@@ -158,8 +251,10 @@ impl Lexicon {
 ///
 /// The lexicon only grows: a full name, a first word or a short form once known stays
 /// known with the same canonical name, so "known" answers never change and are not
-/// recorded. What can change: "not known" answers, and which person a short form
-/// means. Recognition is a deterministic function of the block and the lexicon's
+/// recorded. What can change: "not known" answers, which person a short form means,
+/// and whether a short form [spreads](Lexicon::spreads) (a short form it withheld is
+/// recorded as not known; one it gave stays given unless it turns out ordinary).
+/// Recognition is a deterministic function of the block and the lexicon's
 /// answers, so when every recorded answer is the same under a bigger lexicon, so is
 /// the block's result ([`Deps::hold`]), except for the person of each short form,
 /// which only ends up in that word's candidate ([`Deps::renew`]). Ranges are byte
@@ -174,9 +269,10 @@ pub(crate) enum Dep {
     NoFullKey(u32, u32),
     /// The text was not a full name as written.
     NoFull(u32, u32),
-    /// The text was not a short form.
+    /// The text was not a short form (or one that did not spread there).
     NoShort(u32, u32),
-    /// The text was a short form (it stays one) and made a person of its own word.
+    /// The text was a short form (it stays one; it stops spreading only if it turns
+    /// out [ordinary](Lexicon::ordinary)) and made a person of its own word.
     Short(u32, u32),
 }
 
@@ -207,7 +303,7 @@ impl Deps {
             }
             Dep::NoFull(a, b) => !lex.full.contains_key(at(*a, *b)),
             Dep::NoShort(a, b) => !lex.short.contains_key(at(*a, *b)),
-            Dep::Short(..) => true,
+            Dep::Short(a, b) => lex.ordinary.is_empty() || !lex.ordinary.contains(at(*a, *b)),
         })
     }
 
@@ -1083,7 +1179,12 @@ pub(crate) fn recognise_tokens(
                 continue;
             }
         }
-        let short = lex.short_form(w).map(str::to_string);
+        // A capital at a sentence start or in a Title Case headline says nothing, unless
+        // the word has a surname's shape.
+        let short = lex
+            .short_form(w)
+            .filter(|_| lex.spreads(w, (initial[i] || title_case) && !cx.surname_shaped(i)))
+            .map(str::to_string);
         if cx.deps.is_some() {
             let (a, b) = span_of(text, w);
             cx.note(if short.is_some() {
