@@ -138,6 +138,15 @@ fn a_word_a_cut_left_after_a_title_is_not_a_person_at_every_sentence_start() {
 }
 
 #[test]
+fn a_title_before_a_preposition_makes_no_person() {
+    assert!(
+        !spans("Both sides agreed, and Mr. Against this backdrop, talks resumed.")
+            .iter()
+            .any(|(_, l)| *l == "PERSON")
+    );
+}
+
+#[test]
 fn a_titled_surname_that_is_also_a_word_is_found_where_titled() {
     let p = people(&[
         "Mr. Brown said the budget was sound. The brown envelope arrived late.",
