@@ -444,13 +444,18 @@ def build_stopwords(names, gazetteer_surfaces):
 
 
 # ---------------------------------------------------------------- output
-def write(name: str, header: str, rows):
+def write(name: str, header: str, rows, canonical_col=None):
+    """Writes sorted, unique rows; a canonical column (`canonical_col`) is left empty
+    where it equals the surface (column 0), which the app reads as "the surface itself"
+    and which makes the embedded tables smaller."""
     rows = sorted(set(tuple(r) for r in rows))
     with open(os.path.join(OUT, name), "w", encoding="utf-8", newline="\n") as f:
         f.write("# " + header + "\n")
         for r in rows:
             if any(x != x.strip() or "\t" in x or "\n" in x for x in r):
                 sys.exit(f"{name}: bad field in {r!r}")
+            if canonical_col is not None and r[canonical_col] == r[0]:
+                r = r[:canonical_col] + ("",) + r[canonical_col + 1 :]
             f.write("\t".join(r).rstrip("\t") + "\n")  # empty trailing columns are omitted
     return len(rows)
 
@@ -472,9 +477,12 @@ def main():
     demonyms = build_demonyms(countries)
     orgs = build_orgs()
     counts = {}
-    counts["places.tsv"] = write("places.tsv", "surface\tlabel\tcanonical\tflags", places)
-    counts["demonyms.tsv"] = write("demonyms.tsv", "surface\tlabel\tcanonical\tcountry\tflags", demonyms)
-    counts["orgs.tsv"] = write("orgs.tsv", "surface\tlabel\tcanonical\tflags", orgs)
+    same = "(canonical empty: the surface itself)"
+    counts["places.tsv"] = write("places.tsv", f"surface\tlabel\tcanonical\tflags {same}", places, 2)
+    counts["demonyms.tsv"] = write(
+        "demonyms.tsv", f"surface\tlabel\tcanonical\tcountry\tflags {same}", demonyms, 2
+    )
+    counts["orgs.tsv"] = write("orgs.tsv", f"surface\tlabel\tcanonical\tflags {same}", orgs, 2)
     counts["given_names.tsv"] = write(
         "given_names.tsv", "name\tgender\tflags",
         [(n, g, "common_word" if common_word(n) else "") for n, g in names.items()])

@@ -165,18 +165,17 @@ impl Gazetteer {
             include_str!("../data/extra_names.tsv"),
         ] {
             for r in rows(tsv) {
-                if r.len() < 3 {
-                    continue;
-                }
-                let Some(label) = Label::from_code(r[1]) else {
+                let Some(label) = r.get(1).and_then(|&c| Label::from_code(c)) else {
                     continue;
                 };
                 let ambiguous = r.iter().skip(3).any(|f| f.contains("ambiguous"));
+                // An empty (or left out) canonical is the surface itself.
+                let canonical = r.get(2).copied().filter(|c| !c.is_empty()).unwrap_or(r[0]);
                 g.add_name(
                     r[0],
                     Known {
                         label,
-                        canonical: r[2],
+                        canonical,
                         ambiguous,
                     },
                 );
@@ -311,6 +310,18 @@ mod tests {
         assert_eq!(g.name("EU").unwrap().label, Label::Org);
         assert_eq!(g.name("Russian").unwrap().label, Label::Norp);
         assert!(g.max_tokens("South") >= 3);
+    }
+
+    #[test]
+    fn an_empty_canonical_is_the_surface_itself() {
+        let g = Gazetteer::get();
+        // Rows written `surface<TAB>label` (the canonical left out) and with a country.
+        assert_eq!(g.name("Abidjan").unwrap().canonical, "Abidjan");
+        assert_eq!(g.name("Afghan").unwrap().canonical, "Afghan");
+        assert_eq!(g.name("Afghans").unwrap().canonical, "Afghan");
+        assert_eq!(g.name("ABC").unwrap().canonical, "ABC");
+        assert_eq!(g.name("Bogota").unwrap().canonical, "Bogotá");
+        assert!(!g.names.values().any(|k| k.canonical.is_empty()));
     }
 
     #[test]
