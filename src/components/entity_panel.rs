@@ -21,51 +21,82 @@ pub fn EntityPanel() -> impl IntoView {
     let filter = RwSignal::new(String::new());
     let expanded = RwSignal::new(Vec::<Label>::new());
 
-    // Entity indices per label, filtered by the panel search and sorted, with counts.
-    let groups = Memo::new(move |_| {
-        let s = nav.state.get();
-        let counts = results.with(|r| {
+    // Mentions and articles of every entity under the current filter, computed once
+    // per change of the results.
+    let counts = Memo::new(move |_| {
+        results.with(|r| {
             r.entities
                 .iter()
                 .map(|c| (c.mentions, c.documents))
                 .collect::<Vec<_>>()
-        });
-        let f = filter.get().to_lowercase();
-        Label::ALL
-            .into_iter()
-            .filter(|l| !s.hide.contains(l))
-            .map(|label| {
-                let mut ents: Vec<usize> = (0..d.analysis.entities.len())
-                    .filter(|&i| {
-                        let e = &d.analysis.entities[i];
-                        e.label == label
-                            && counts[i].0 > 0
-                            && (f.is_empty()
-                                || e.canonical.to_lowercase().contains(&f)
-                                || e.aliases.iter().any(|a| a.text.to_lowercase().contains(&f)))
-                    })
-                    .collect();
-                // One shared sort routine (order.rs): each std sort call costs wasm size.
-                match s.sort {
-                    SortBy::Mentions => order::sort_by_key(&mut ents, |&i| (Reverse(counts[i]), i)),
-                    SortBy::Articles => {
-                        order::sort_by_key(&mut ents, |&i| (Reverse((counts[i].1, counts[i].0)), i))
-                    }
-                    SortBy::Name => {
-                        let mut named: Vec<(String, usize)> = ents
-                            .iter()
-                            .map(|&i| (d.analysis.entities[i].canonical.to_lowercase(), i))
-                            .collect();
-                        order::sort(&mut named);
-                        ents = named.into_iter().map(|(_, i)| i).collect();
-                    }
-                }
-                (label, ents)
-            })
-            .filter(|(_, ents)| !ents.is_empty())
-            .collect::<Vec<_>>()
+        })
     });
-
+    // Entity indices per label, filtered by the panel search and sorted, with the
+    // group's largest mention count (the bars' scale).
+    let panel = Memo::new(move |_| nav.state.with(|s| (s.sort, s.hide.clone())));
+    let groups = Memo::new(move |_| {
+        let (sort, hide) = panel.get();
+        let f = filter.get().to_lowercase();
+        counts.with(|counts| {
+            // One pass over the entities puts each shown one in its label's group.
+            let mut by_label: Vec<Vec<usize>> = vec![Vec::new(); Label::ALL.len()];
+            for (i, e) in d.analysis.entities.iter().enumerate() {
+                if counts[i].0 > 0
+                    && !hide.contains(&e.label)
+                    && (f.is_empty()
+                        || e.canonical.to_lowercase().contains(&f)
+                        || e.aliases.iter().any(|a| a.text.to_lowercase().contains(&f)))
+                {
+                    by_label[e.label as usize].push(i);
+                }
+            }
+            Label::ALL
+                .into_iter()
+                .zip(by_label)
+                .filter(|(_, ents)| !ents.is_empty())
+                .map(|(label, mut ents)| {
+                    // One shared sort routine (order.rs): each std sort call costs wasm size.
+                    match sort {
+                        SortBy::Mentions => order::sort_by_key(&mut ents, |&i| (Reverse(counts[i]), i)),
+                        SortBy::Articles => {
+                            order::sort_by_key(&mut ents, |&i| (Reverse((counts[i].1, counts[i].0)), i))
+                        }
+                        SortBy::Name => {
+                            let mut named: Vec<(String, usize)> = ents
+                                .iter()
+                                .map(|&i| (d.analysis.entities[i].canonical.to_lowercase(), i))
+                                .collect();
+                            order::sort(&mut named);
+                            ents = named.into_iter().map(|(_, i)| i).collect();
+                        }
+                    }
+                    let max = ents.iter().map(|&i| counts[i].0).max().unwrap_or(1).max(1);
+                    Group { label, ents, max }
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    // Rows are keyed by entity: an update moves rows and changes their counts, classes
+    // and bars in place instead of drawing the panel again.
+    let group = move |label: Label, f: &dyn Fn(&Group) -> usize| {
+        groups.with(|g| g.iter().find(|g| g.label == label).map(f).unwrap_or(0))
+    };
+    let shown = move |label: Label| {
+        let open = expanded.with(|v| v.contains(&label));
+        groups.with(|g| {
+            g.iter()
+                .find(|g| g.label == label)
+                .map(|g| {
+                    g.ents[..if open {
+                        g.ents.len()
+                    } else {
+                        g.ents.len().min(FIRST)
+                    }]
+                        .to_vec()
+                })
+                .unwrap_or_default()
+        })
+    };
     view! {
         <div class="panel-head">
             <h2>"Entities"</h2>
@@ -95,56 +126,53 @@ pub fn EntityPanel() -> impl IntoView {
                     .collect_view()}
             </div>
         </div>
-        {move || {
-            let counts = results.with(|r| r.entities.iter().map(|c| (c.mentions, c.documents)).collect::<Vec<_>>());
-            let s = nav.state.get();
-            groups
-                .get()
-                .into_iter()
-                .map(|(label, ents)| {
-                    let total = ents.len();
-                    let max = ents.iter().map(|&i| counts[i].0).max().unwrap_or(1).max(1);
-                    let open = expanded.get().contains(&label);
-                    let shown = if open { total } else { total.min(FIRST) };
-                    let rows = ents[..shown]
-                        .iter()
-                        .map(|&i| entity_row(nav, i, counts[i], max, &s))
-                        .collect_view();
-                    let more = (total > FIRST)
-                        .then(|| {
-                            view! {
-                                <button
-                                    type="button"
-                                    class="more"
-                                    on:click=move |_| {
-                                        expanded.update(|v| {
-                                            if let Some(p) = v.iter().position(|l| *l == label) {
-                                                v.remove(p);
-                                            } else {
-                                                v.push(label);
-                                            }
-                                        })
-                                    }
-                                >
-                                    {if open { "Show fewer".to_string() } else { format!("Show all {total}") }}
-                                </button>
-                            }
-                        });
-                    view! {
-                        <section class="entity-group" data-label=label.code()>
-                            <h3>
-                                <span class="swatch" aria-hidden="true"></span>
-                                {label.name()}
-                                <span class="group-count">{total}</span>
-                            </h3>
-                            <ul class="entities">{rows}</ul>
-                            {more}
-                        </section>
-                    }
-                })
-                .collect_view()
-        }}
+        // One section per label, hidden while it has no entity to show.
+        {Label::ALL
+            .into_iter()
+            .map(|label| {
+                let total = move || group(label, &|g| g.ents.len());
+                let open = move || expanded.with(|v| v.contains(&label));
+                let toggle = move |_| {
+                    expanded.update(|v| {
+                        if let Some(p) = v.iter().position(|l| *l == label) {
+                            v.remove(p);
+                        } else {
+                            v.push(label);
+                        }
+                    })
+                };
+                view! {
+                    <section class="entity-group" data-label=label.code() hidden=move || total() == 0>
+                        <h3>
+                            <span class="swatch" aria-hidden="true"></span>
+                            {label.name()}
+                            <span class="group-count">{total}</span>
+                        </h3>
+                        <ul class="entities">
+                            <For each=move || shown(label) key=|i| *i let:i>
+                                {entity_row(nav, i, counts, move || group(label, &|g| g.max))}
+                            </For>
+                        </ul>
+                        <Show when=move || { total() > FIRST }>
+                            <button type="button" class="more" on:click=toggle>
+                                {move || if open() { "Show fewer".to_string() } else { format!("Show all {}", total()) }}
+                            </button>
+                        </Show>
+                    </section>
+                }
+            })
+            .collect_view()}
     }
+}
+
+/// One label's entities as the panel lists them.
+#[derive(Clone, PartialEq)]
+struct Group {
+    label: Label,
+    /// Entity indices, in the panel's order.
+    ents: Vec<usize>,
+    /// The largest mention count among them: the bars' full width.
+    max: usize,
 }
 
 /// One entity: a button that requires it, counts with a bar, its aliases, and an
@@ -152,21 +180,29 @@ pub fn EntityPanel() -> impl IntoView {
 fn entity_row(
     nav: Navigator,
     i: usize,
-    (mentions, docs): (usize, usize),
-    max: usize,
-    s: &crate::url::ViewState,
+    counts: Memo<Vec<(usize, usize)>>,
+    max: impl Fn() -> usize + Send + Sync + 'static,
 ) -> impl IntoView {
     let e = &data().analysis.entities[i];
     let id = e.id.clone();
-    let required = s.require.contains(&id);
-    let excluded = s.exclude.contains(&id);
+    let is = move |list: fn(&crate::url::ViewState) -> &Vec<String>| {
+        let id = id.clone();
+        Memo::new(move |_| nav.state.with(|s| list(s).contains(&id)))
+    };
+    let (required, excluded) = (is(|s| &s.require), is(|s| &s.exclude));
+    let id = e.id.clone();
     let aliases: Vec<String> = e
         .aliases
         .iter()
         .filter(|a| a.text != e.canonical)
         .map(|a| a.text.clone())
         .collect();
-    let width = format!("width: {}%", (mentions * 100 / max).max(2));
+    let count = move || counts.with(|c| c[i]);
+    let width = move || format!("width: {}%", (count().0 * 100 / max()).max(2));
+    let text = move || {
+        let (mentions, docs) = count();
+        format!("{mentions} mentions · {docs} articles")
+    };
     let (id1, id2) = (id.clone(), id.clone());
     let require = move |_| {
         nav.update(|s| {
@@ -195,7 +231,7 @@ fn entity_row(
             <button
                 type="button"
                 class="entity-name"
-                aria-pressed=required.to_string()
+                aria-pressed=move || required.get().to_string()
                 title=format!("Show only articles that mention {name}")
                 on:click=require
             >
@@ -204,7 +240,7 @@ fn entity_row(
             <button
                 type="button"
                 class="entity-exclude"
-                aria-pressed=excluded.to_string()
+                aria-pressed=move || excluded.get().to_string()
                 aria-label=format!("Exclude {name}")
                 title=format!("Hide articles that mention {name}")
                 on:click=exclude
@@ -213,7 +249,7 @@ fn entity_row(
             </button>
             <span class="entity-counts">
                 <span class="bar" style=width aria-hidden="true"></span>
-                {format!("{mentions} mentions · {docs} articles")}
+                {text}
             </span>
             {(!aliases.is_empty()).then(|| view! { <span class="aliases">"← " {aliases.join(", ")}</span> })}
         </li>

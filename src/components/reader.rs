@@ -5,6 +5,7 @@ use crate::app::{Hover, Navigator};
 use crate::data::{data, Data};
 use crate::url::ViewState;
 use dossier_core::analysis::Zone;
+use dossier_core::Label;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -119,9 +120,35 @@ pub fn Reader() -> impl IntoView {
     };
     let out = move || hover.0.set(None);
 
+    // The article is drawn again only when another article opens or the hidden labels
+    // change, so filtering and searching with an article open redraw nothing here.
+    let open = Memo::new(move |_| {
+        nav.state
+            .with(|s| (s.doc.as_deref().and_then(|f| d.doc_index(f)), s.hide.clone()))
+    });
+    // The selected entity's marks (`sel`) and the selected mention (`current`) are two
+    // classes moved in place: one effect instead of a reactive class on every mark, which
+    // would cost kilobytes of wasm for the same result (docs/performance.md).
+    Effect::new(move |_| {
+        open.track(); // a new article has new marks
+        let (entity, mention) = nav.state.with(|s| (s.selected.clone(), s.mention));
+        let Some(article) = document().query_selector("article.reader").ok().flatten() else {
+            return;
+        };
+        // Entity ids and offsets are URL-safe (ARCHITECTURE.md), so they quote safely.
+        mark_only(
+            &article,
+            "sel",
+            entity.map(|id| format!("mark[data-entity=\"{id}\"]")),
+        );
+        mark_only(
+            &article,
+            "current",
+            mention.map(|m| format!("mark[data-start=\"{m}\"]")),
+        );
+    });
     move || {
-        let s = nav.state.get();
-        let Some(i) = s.doc.as_deref().and_then(|f| d.doc_index(f)) else {
+        let (Some(i), hide) = open.get() else {
             return view! {
                 <section class="welcome">
                     <h1>"Dossier"</h1>
@@ -143,11 +170,18 @@ pub fn Reader() -> impl IntoView {
         };
         let doc = &d.corpus.documents[i];
         let a = &d.analysis.docs[i];
-        let close = nav.href(&ViewState {
-            doc: None,
-            mention: None,
-            ..s.clone()
-        });
+        let close = move || {
+            nav.href(&ViewState {
+                doc: None,
+                mention: None,
+                ..nav.state.get()
+            })
+        };
+        // The printed page ends with the link to this view.
+        let link = move || {
+            nav.state.track();
+            window().location().href().unwrap_or_default()
+        };
         let meta = [
             doc.meta.source.clone(),
             doc.meta.published.map(|d| d.to_string()),
@@ -157,11 +191,11 @@ pub fn Reader() -> impl IntoView {
         .flatten()
         .collect::<Vec<_>>()
         .join(" · ");
-        let render_block = |bi: usize| render_block(d, i, bi, &s, true);
+        let render_block = |bi: usize, named: bool| render_block(d, i, bi, &hide, named);
         // The headline's marks carry no name of their own, so the heading's accessible
         // name stays the title.
         let title = match a.blocks.iter().position(|b| b.zone == Zone::Title) {
-            Some(bi) => self::render_block(d, i, bi, &s, false).into_any(),
+            Some(bi) => render_block(bi, false).into_any(),
             None => doc.title.clone().into_any(),
         };
         let body = a
@@ -179,13 +213,13 @@ pub fn Reader() -> impl IntoView {
                 view! {
                     <p class="block" data-zone=zone.code()>
                         {tag.map(|t| view! { <span class="zone-tag">{t}</span> })}
-                        {render_block(bi)}
+                        {render_block(bi, true)}
                     </p>
                 }
             })
             .collect_view();
         view! {
-            <article class="reader" aria-labelledby="article-title" data-link=window().location().href().unwrap_or_default()
+            <article class="reader" aria-labelledby="article-title" data-link=link
                 on:click=on_click
                 on:mouseover=move |ev: web_sys::MouseEvent| over(&ev)
                 on:focusin=move |ev: web_sys::FocusEvent| over(&ev)
@@ -201,7 +235,7 @@ pub fn Reader() -> impl IntoView {
                 <label class="zones-toggle">
                     <input
                         type="checkbox"
-                        prop:checked=s.all_zones
+                        prop:checked=move || nav.state.with(|s| s.all_zones)
                         on:change=move |_| nav.update(|s| s.all_zones = !s.all_zones)
                     />
                     " Count captions, credits and site text"
@@ -213,17 +247,34 @@ pub fn Reader() -> impl IntoView {
     }
 }
 
+/// Gives `class` to the marks of `article` that match `selector`, and to no other.
+fn mark_only(article: &web_sys::Element, class: &str, selector: Option<String>) {
+    let each = |query: &str, on: bool| {
+        let Ok(list) = article.query_selector_all(query) else {
+            return;
+        };
+        for k in 0..list.length() {
+            if let Some(el) = list.item(k).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                let _ = el.class_list().toggle_with_force(class, on);
+            }
+        }
+    };
+    each(&format!("mark.{class}"), false);
+    if let Some(q) = selector {
+        each(&q, true);
+    }
+}
+
 /// One block's text with its mentions as `<mark>`s (hidden labels stay plain text).
 /// With `named`, each mark is a button whose accessible name is "canonical, label".
-fn render_block(d: &'static Data, doc: usize, block: usize, s: &ViewState, named: bool) -> impl IntoView {
+fn render_block(d: &'static Data, doc: usize, block: usize, hide: &[Label], named: bool) -> impl IntoView {
     let text = &d.corpus.documents[doc].text;
     let a = &d.analysis.docs[doc];
     let range = a.blocks[block].range.clone();
-    let selected = s.selected.as_deref().and_then(|id| d.entity_index(id));
     let mut parts = Vec::new();
     let mut at = range.start;
     for m in a.mentions.iter().filter(|m| m.block == block) {
-        if m.range.start < at || s.hide.contains(&m.label) {
+        if m.range.start < at || hide.contains(&m.label) {
             continue;
         }
         parts.push(text[at..m.range.start].to_string().into_any());
@@ -237,8 +288,6 @@ fn render_block(d: &'static Data, doc: usize, block: usize, s: &ViewState, named
                 format!("{written} ({}, {})", e.canonical, m.label.name())
             }
         });
-        let is_sel = selected == Some(m.entity);
-        let is_current = s.mention == Some(m.range.start);
         parts.push(
             view! {
                 <mark
@@ -248,8 +297,6 @@ fn render_block(d: &'static Data, doc: usize, block: usize, s: &ViewState, named
                     role=named.then_some("button")
                     tabindex=named.then_some("-1")
                     aria-label=label
-                    class:sel=is_sel
-                    class:current=is_current
                 >
                     {text[m.range.clone()].to_string()}
                 </mark>

@@ -324,3 +324,34 @@ test('"Copy link" puts the address of the current view on the clipboard', async 
   expect(copied).toBe(page.url());
   expect(copied).toContain('hide=DATE');
 });
+
+test('with an article open and a filter on, selecting an entity highlights its marks and the mention; back clears them', async ({ page }) => {
+  await page.goto(`${BASE}?doc=${DOC}`);
+  const mark = page.getByRole('button', { name: 'Vladimir Putin, person' }).first();
+  const id = await mark.getAttribute('data-entity');
+  await page.getByRole('searchbox', { name: 'Search articles' }).fill('summit');
+  await expect(page).toHaveURL(/q=summit/);
+  await mark.click();
+  await expect(page).toHaveURL(new RegExp(`sel=${id}`));
+  const all = page.locator(`article.reader mark[data-entity="${id}"]`);
+  await expect(all.first()).toHaveClass(/\bsel\b/);
+  expect(await page.locator('article.reader mark.sel').count()).toBe(await all.count());
+  await expect(page.locator('article.reader mark.current')).toHaveCount(1);
+  await page.goBack();
+  await expect(page.locator('article.reader mark.sel')).toHaveCount(0);
+  await expect(page.locator('article.reader mark.current')).toHaveCount(0);
+});
+
+test('an entity row shows whether it is required, following the URL', async ({ page }) => {
+  await page.goto(BASE);
+  const row = panel(page).locator('li.entity').first();
+  const id = await row.getAttribute('data-entity');
+  const same = panel(page).locator(`li.entity[data-entity="${id}"]`);
+  await row.locator('button.entity-name').click();
+  await expect(page).toHaveURL(new RegExp(`e=${id}`));
+  await expect(same).toHaveClass(/\brequired\b/);
+  await expect(same.locator('button.entity-name')).toHaveAttribute('aria-pressed', 'true');
+  await page.goBack();
+  await expect(same).not.toHaveClass(/\brequired\b/);
+  await expect(same.locator('button.entity-name')).toHaveAttribute('aria-pressed', 'false');
+});
