@@ -44,6 +44,7 @@ const VARIANTS: &[(&str, &str)] = &[
 ];
 
 /// A grouping key that ignores spelling variants, case of "the", and white space.
+#[inline(never)]
 pub fn spelling_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for (i, w) in s.split_whitespace().enumerate() {
@@ -129,7 +130,63 @@ pub fn initials(name: &str) -> String {
         .collect()
 }
 
+/// The spelling key of `key`, folded once per distinct key (most keys recur). Never
+/// inlined, like [`accumulate`]: called once per mention, it runs optimised in the
+/// browser after its first calls (docs/performance.md), the loop calling it would not.
+#[inline(never)]
+fn folded_key<'r>(folded: &mut HashMap<&'r str, String>, key: &'r str) -> String {
+    folded.entry(key).or_insert_with(|| spelling_key(key)).clone()
+}
+
+/// What is gathered about one entity while grouping.
+struct Acc {
+    label: Label,
+    display_votes: BTreeMap<String, usize>,
+    aliases: BTreeMap<String, usize>,
+    docs: Vec<usize>,
+    mentions: usize,
+    first: usize,
+}
+
+/// Counts mention `i` (`r`, grouped under `k`) in its entity, made on its first
+/// mention; returns the entity's position in `accs`.
+#[inline(never)]
+fn accumulate(
+    index: &mut HashMap<(Label, String), usize>,
+    accs: &mut Vec<Acc>,
+    i: usize,
+    k: &(Label, String),
+    r: &Raw,
+) -> usize {
+    // Look up before inserting: most keys, surfaces and spellings are seen before,
+    // and an owned key for the `entry` API would cost an allocation each time.
+    let e = match index.get(k) {
+        Some(&e) => e,
+        None => {
+            accs.push(Acc {
+                label: k.0,
+                display_votes: BTreeMap::new(),
+                aliases: BTreeMap::new(),
+                docs: Vec::new(),
+                mentions: 0,
+                first: i,
+            });
+            index.insert(k.clone(), accs.len() - 1);
+            accs.len() - 1
+        }
+    };
+    let a = &mut accs[e];
+    a.mentions += 1;
+    count(&mut a.aliases, &r.surface);
+    count(&mut a.display_votes, &r.key);
+    if a.docs.last() != Some(&r.doc) && !a.docs.contains(&r.doc) {
+        a.docs.push(r.doc);
+    }
+    e
+}
+
 /// Adds one to the count of `s` in `counts`.
+#[inline(never)]
 fn count(counts: &mut BTreeMap<String, usize>, s: &str) {
     match counts.get_mut(s) {
         Some(n) => *n += 1,
@@ -154,15 +211,10 @@ pub fn group(raws: &[Raw], curation: &Curation) -> Grouping {
     // Group keys: (label, key). Value labels group by their lower-cased text.
     // Most keys recur: each is folded once.
     let mut folded: HashMap<&str, String> = HashMap::default();
-    let mut keys: Vec<Option<(Label, String)>> = raws
-        .iter()
-        .map(|r| {
-            let key = folded
-                .entry(r.key.as_str())
-                .or_insert_with(|| spelling_key(&r.key));
-            Some((r.label, key.clone()))
-        })
-        .collect();
+    let mut keys: Vec<Option<(Label, String)>> = Vec::with_capacity(raws.len());
+    for r in raws {
+        keys.push(Some((r.label, folded_key(&mut folded, &r.key))));
+    }
 
     // Acronyms join their expansions: an ORG written in capitals whose letters are the
     // initials of another ORG's name.
@@ -195,12 +247,26 @@ pub fn group(raws: &[Raw], curation: &Curation) -> Grouping {
 
     // Curation: ignore, split, merge.
     let mut display_override: HashMap<(Label, String), String> = HashMap::default();
-    for (k, r) in keys.iter_mut().zip(raws) {
+    // The curation's spelling keys, computed once rather than once per mention.
+    let ignore_keys: Vec<String> = curation.ignore.iter().map(|t| spelling_key(t)).collect();
+    let entity_keys: Vec<(String, Vec<String>)> = curation
+        .entities
+        .iter()
+        .map(|e| {
+            (
+                spelling_key(&e.canonical),
+                e.aliases.iter().map(|a| spelling_key(a)).collect(),
+            )
+        })
+        .collect();
+    let curated = !(curation.ignore.is_empty() && curation.splits.is_empty() && curation.entities.is_empty());
+    for (k, r) in keys.iter_mut().zip(raws).filter(|_| curated) {
         let Some((label, key)) = k.as_mut() else { continue };
         if curation
             .ignore
             .iter()
-            .any(|t| *t == r.surface || *t == r.key || spelling_key(t) == *key)
+            .zip(&ignore_keys)
+            .any(|(t, tk)| *t == r.surface || *t == r.key || tk == key)
         {
             *k = None;
             continue;
@@ -211,12 +277,13 @@ pub fn group(raws: &[Raw], curation: &Curation) -> Grouping {
             display_override.insert((*label, key.clone()), s.canonical.clone());
             continue;
         }
-        if let Some(e) = curation.entities.iter().find(|e| {
+        if let Some((e, _)) = curation.entities.iter().zip(&entity_keys).find(|(e, (ck, aks))| {
             e.canonical == r.surface
-                || spelling_key(&e.canonical) == *key
+                || ck == key
                 || e.aliases
                     .iter()
-                    .any(|a| *a == r.surface || spelling_key(a) == *key)
+                    .zip(aks)
+                    .any(|(a, ak)| *a == r.surface || ak == key)
         }) {
             *label = e.label.unwrap_or(*label);
             *key = spelling_key(&e.canonical);
@@ -225,47 +292,11 @@ pub fn group(raws: &[Raw], curation: &Curation) -> Grouping {
     }
 
     // Build entities.
-    struct Acc {
-        label: Label,
-        display_votes: BTreeMap<String, usize>,
-        aliases: BTreeMap<String, usize>,
-        docs: Vec<usize>,
-        mentions: usize,
-        first: usize,
-    }
     let mut index: HashMap<(Label, String), usize> = HashMap::default();
     let mut accs: Vec<Acc> = Vec::new();
     let mut entity_of: Vec<Option<usize>> = Vec::with_capacity(raws.len());
     for (i, (k, r)) in keys.iter().zip(raws).enumerate() {
-        let Some(k) = k else {
-            entity_of.push(None);
-            continue;
-        };
-        // Look up before inserting: most keys, surfaces and spellings are seen before,
-        // and an owned key for the `entry` API would cost an allocation each time.
-        let e = match index.get(k) {
-            Some(&e) => e,
-            None => {
-                accs.push(Acc {
-                    label: k.0,
-                    display_votes: BTreeMap::new(),
-                    aliases: BTreeMap::new(),
-                    docs: Vec::new(),
-                    mentions: 0,
-                    first: i,
-                });
-                index.insert(k.clone(), accs.len() - 1);
-                accs.len() - 1
-            }
-        };
-        let a = &mut accs[e];
-        a.mentions += 1;
-        count(&mut a.aliases, &r.surface);
-        count(&mut a.display_votes, &r.key);
-        if a.docs.last() != Some(&r.doc) && !a.docs.contains(&r.doc) {
-            a.docs.push(r.doc);
-        }
-        entity_of.push(Some(e));
+        entity_of.push(k.as_ref().map(|k| accumulate(&mut index, &mut accs, i, k, r)));
     }
     let keys_of: Vec<(Label, String)> = {
         let mut v = vec![(Label::Person, String::new()); accs.len()];

@@ -152,34 +152,7 @@ pub fn analyse_counting(corpus: &Corpus, curation: &Curation) -> (Analysis, usiz
     // block's candidates with the lexicon answers they depend on.
     let mut firsts = Vec::with_capacity(corpus.documents.len());
     for (di, d) in corpus.documents.iter().enumerate() {
-        let mut layout = Layout::new(d);
-        let mut first = FirstPass::default();
-        for r in &layout.blocks {
-            toks.clear();
-            tokenize_into(&d.text, r.clone(), &mut toks);
-            // Only short blocks can be headlines.
-            let tc = r.len() <= 400 && toks.len() <= 40 && is_title_case(&d.text, &toks);
-            layout.title_case.push(tc);
-            let sentences_before = first.sentences.len();
-            first.sentences.extend(crate::text::sentences(&d.text, &toks));
-            let block = BlockFacts {
-                title_case: tc,
-                sentences: &first.sentences[sentences_before..],
-            };
-            let work_before = work;
-            recognise_tokens(
-                &d.text,
-                &mut toks,
-                &lexicon,
-                block,
-                Some(&mut work),
-                Some(&mut first.deps),
-                &mut first.found,
-            );
-            first.work.push(work - work_before);
-            first.found_end.push(first.found.len());
-            first.deps_end.push(first.deps.0.len());
-        }
+        let (layout, first) = first_pass(d, &lexicon, &mut toks, &mut work);
         lexicon.learn(&d.text, di, &first.found);
         firsts.push((layout, first));
     }
@@ -187,102 +160,30 @@ pub fn analyse_counting(corpus: &Corpus, curation: &Curation) -> (Analysis, usiz
     // Pass 2: every mention, with the people known.
     // About as many mentions as pass 1 found.
     let mentions = firsts.iter().map(|(_, f)| f.found.len()).sum();
-    let mut raws: Vec<Raw> = Vec::with_capacity(mentions);
-    let mut placed: Vec<(usize, Range<usize>, usize)> = Vec::with_capacity(mentions);
-    let mut docs = Vec::with_capacity(corpus.documents.len());
+    let mut out = SecondPass {
+        raws: Vec::with_capacity(mentions),
+        placed: Vec::with_capacity(mentions),
+        docs: Vec::with_capacity(corpus.documents.len()),
+        toks,
+        work,
+    };
     for (di, (d, (layout, first))) in corpus.documents.iter().zip(firsts).enumerate() {
-        let FirstPass {
-            sentences,
-            work: block_work,
-            found: first_found,
-            found_end,
-            deps,
-            deps_end,
-        } = first;
-        let mut found = Vec::new();
-        let mut first_found = first_found.into_iter();
-        let (mut found_start, mut deps_start) = (0, 0);
-        for (bi, r) in layout.blocks.iter().enumerate() {
-            let before = found.len();
-            let block_found = first_found.by_ref().take(found_end[bi] - found_start);
-            let block_deps = &deps.0[deps_start..deps_end[bi]];
-            (found_start, deps_start) = (found_end[bi], deps_end[bi]);
-            if Deps::hold(block_deps, &d.text, &lexicon) {
-                // Counted as a visit of the block's tokens: checking the answers costs
-                // at most a few lookups per token.
-                work += block_work[bi];
-                found.extend(block_found);
-                Deps::renew(block_deps, &d.text, &lexicon, &mut found[before..]);
-            } else {
-                block_found.for_each(drop);
-                toks.clear();
-                tokenize_into(&d.text, r.clone(), &mut toks);
-                // The block's sentences: no sentence crosses a block.
-                let first = sentences.partition_point(|s| s.start < r.start);
-                let end = sentences.partition_point(|s| s.start < r.end);
-                let block = BlockFacts {
-                    title_case: layout.title_case[bi],
-                    sentences: &sentences[first..end],
-                };
-                recognise_tokens(
-                    &d.text,
-                    &mut toks,
-                    &lexicon,
-                    block,
-                    Some(&mut work),
-                    None,
-                    &mut found,
-                );
-            }
-            for c in &found[before..] {
-                placed.push((di, c.range.clone(), bi));
-            }
-        }
-        for c in found {
-            let surface = d.text[c.range.clone()].to_string();
-            let key = match c.source {
-                Source::Table(canon) => canon.to_string(),
-                Source::Person { canonical, .. } => {
-                    let k = canonical.unwrap_or_else(|| surface.clone());
-                    if k.contains(' ') {
-                        lexicon.full.get(&k).cloned().unwrap_or(k)
-                    } else {
-                        lexicon.short_form(&k).map(str::to_string).unwrap_or(k)
-                    }
-                }
-                Source::Value => surface.to_lowercase(),
-                Source::Composed => surface.clone(),
-            };
-            raws.push(Raw {
-                doc: di,
-                label: c.label,
-                surface,
-                key,
-            });
-        }
-        let blocks = layout
-            .blocks
-            .iter()
-            .zip(&layout.zones)
-            .map(|(r, z)| Block {
-                range: r.clone(),
-                zone: *z,
-            })
-            .collect();
-        docs.push(DocAnalysis {
-            blocks,
-            sentences,
-            mentions: Vec::new(),
-        });
+        second_pass(di, d, layout, first, &lexicon, &mut out);
     }
+    let SecondPass {
+        raws,
+        placed,
+        mut docs,
+        work,
+        ..
+    } = out;
     let grouping = group(&raws, curation);
-    for ((i, (di, range, block)), raw) in placed.into_iter().enumerate().zip(&raws) {
+    for (i, (di, range, block)) in placed.into_iter().enumerate() {
         let Some(entity) = grouping.entity_of[i] else {
             continue;
         };
         let doc = &mut docs[di];
         let sentence = doc.sentences.partition_point(|s| s.end <= range.start);
-        let _ = raw;
         doc.mentions.push(Mention {
             range,
             label: grouping.entities[entity].label,
@@ -298,6 +199,161 @@ pub fn analyse_counting(corpus: &Corpus, curation: &Curation) -> (Analysis, usiz
         },
         work,
     )
+}
+
+// The passes run one call per document, never inlined: a browser first runs wasm with a
+// baseline compiler and uses optimised code from a function's next call on, so a loop
+// over the whole corpus inside one call would run unoptimised to its end
+// (docs/performance.md).
+
+/// Pass 1 over document `d`: its layout, and each block's sentences, title case,
+/// candidates and the lexicon answers they depend on.
+#[inline(never)]
+fn first_pass(
+    d: &crate::corpus::Document,
+    lexicon: &Lexicon,
+    toks: &mut Vec<crate::text::Token>,
+    work: &mut usize,
+) -> (Layout, FirstPass) {
+    let mut layout = Layout::new(d);
+    let mut first = FirstPass::default();
+    for r in &layout.blocks {
+        toks.clear();
+        tokenize_into(&d.text, r.clone(), toks);
+        // Only short blocks can be headlines.
+        let tc = r.len() <= 400 && toks.len() <= 40 && is_title_case(&d.text, toks);
+        layout.title_case.push(tc);
+        let sentences_before = first.sentences.len();
+        first.sentences.extend(crate::text::sentences(&d.text, toks));
+        let block = BlockFacts {
+            title_case: tc,
+            sentences: &first.sentences[sentences_before..],
+        };
+        let work_before = *work;
+        recognise_tokens(
+            &d.text,
+            toks,
+            lexicon,
+            block,
+            Some(&mut *work),
+            Some(&mut first.deps),
+            &mut first.found,
+        );
+        first.work.push(*work - work_before);
+        first.found_end.push(first.found.len());
+        first.deps_end.push(first.deps.0.len());
+    }
+    (layout, first)
+}
+
+/// What pass 2 gathers over the documents.
+struct SecondPass {
+    /// Every mention's surface and grouping key, in corpus order.
+    raws: Vec<Raw>,
+    /// Where each of `raws` is: document, range, block.
+    placed: Vec<(usize, Range<usize>, usize)>,
+    /// Each document's analysis, mentions still to come.
+    docs: Vec<DocAnalysis>,
+    /// A token buffer shared by the documents.
+    toks: Vec<crate::text::Token>,
+    /// Tokens visited.
+    work: usize,
+}
+
+/// Pass 2 over document `di`: each block's pass-1 candidates where the final lexicon
+/// answers as pass 1 saw it, else the block recognised again.
+#[inline(never)]
+fn second_pass(
+    di: usize,
+    d: &crate::corpus::Document,
+    layout: Layout,
+    first: FirstPass,
+    lexicon: &Lexicon,
+    out: &mut SecondPass,
+) {
+    let FirstPass {
+        sentences,
+        work: block_work,
+        found: first_found,
+        found_end,
+        deps,
+        deps_end,
+    } = first;
+    let mut found = Vec::new();
+    let mut first_found = first_found.into_iter();
+    let (mut found_start, mut deps_start) = (0, 0);
+    for (bi, r) in layout.blocks.iter().enumerate() {
+        let before = found.len();
+        let block_found = first_found.by_ref().take(found_end[bi] - found_start);
+        let block_deps = &deps.0[deps_start..deps_end[bi]];
+        (found_start, deps_start) = (found_end[bi], deps_end[bi]);
+        if Deps::hold(block_deps, &d.text, lexicon) {
+            // Counted as a visit of the block's tokens: checking the answers costs
+            // at most a few lookups per token.
+            out.work += block_work[bi];
+            found.extend(block_found);
+            Deps::renew(block_deps, &d.text, lexicon, &mut found[before..]);
+        } else {
+            block_found.for_each(drop);
+            out.toks.clear();
+            tokenize_into(&d.text, r.clone(), &mut out.toks);
+            // The block's sentences: no sentence crosses a block.
+            let first = sentences.partition_point(|s| s.start < r.start);
+            let end = sentences.partition_point(|s| s.start < r.end);
+            let block = BlockFacts {
+                title_case: layout.title_case[bi],
+                sentences: &sentences[first..end],
+            };
+            recognise_tokens(
+                &d.text,
+                &mut out.toks,
+                lexicon,
+                block,
+                Some(&mut out.work),
+                None,
+                &mut found,
+            );
+        }
+        for c in &found[before..] {
+            out.placed.push((di, c.range.clone(), bi));
+        }
+    }
+    for c in found {
+        let surface = d.text[c.range.clone()].to_string();
+        let key = match c.source {
+            Source::Table(canon) => canon.to_string(),
+            Source::Person { canonical, .. } => {
+                let k = canonical.unwrap_or_else(|| surface.clone());
+                if k.contains(' ') {
+                    lexicon.full.get(&k).cloned().unwrap_or(k)
+                } else {
+                    lexicon.short_form(&k).map(str::to_string).unwrap_or(k)
+                }
+            }
+            Source::Value => surface.to_lowercase(),
+            Source::Composed => surface.clone(),
+        };
+        out.raws.push(Raw {
+            doc: di,
+            label: c.label,
+            surface,
+            key,
+        });
+    }
+    let blocks = layout
+        .blocks
+        .iter()
+        .zip(&layout.zones)
+        .map(|(r, z)| Block {
+            range: r.clone(),
+            zone: *z,
+        })
+        .collect();
+    out.docs.push(DocAnalysis {
+        blocks,
+        sentences,
+        mentions: Vec::new(),
+    });
 }
 
 /// What pass 1 keeps of a document for pass 2.
@@ -324,6 +380,7 @@ struct Layout {
 }
 
 impl Layout {
+    #[inline(never)]
     fn new(d: &crate::corpus::Document) -> Layout {
         let mut blocks: Vec<Range<usize>> = d.headline.iter().cloned().collect();
         blocks.extend(d.paragraphs.iter().cloned());

@@ -151,6 +151,67 @@ pub struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
+    /// Indexes document `di`: its words (with postings) and its entity and label
+    /// counts. One call per document, never inlined: the browser runs it optimised
+    /// after its first calls, which a loop over the corpus in one call would not be
+    /// (docs/performance.md).
+    #[inline(never)]
+    fn index_doc(
+        &mut self,
+        di: usize,
+        buf: &mut String,
+        spans: &mut Vec<(Range<usize>, Range<usize>)>,
+        slot: &mut [u32],
+    ) -> DocIndex {
+        let (doc, da) = (&self.corpus.documents[di], &self.analysis.docs[di]);
+        let mut d = DocIndex {
+            article_blocks: da.blocks.iter().map(|b| b.zone.is_article()).collect(),
+            ..DocIndex::default()
+        };
+        for (bi, block) in da.blocks.iter().enumerate() {
+            spans.clear();
+            normalise_words(&doc.text[block.range.clone()], buf, spans);
+            for (range, key) in spans.iter() {
+                let term = self.intern(&buf[key.clone()]);
+                let pos = d.words.len() as u32;
+                self.postings[term as usize].push(Posting { doc: di as u32, pos });
+                d.words.push(Word {
+                    start: (block.range.start + range.start) as u32,
+                    end: (block.range.start + range.end) as u32,
+                    term,
+                    block: bi as u32,
+                });
+            }
+            if d.article_blocks[bi] {
+                d.article_words += spans.len() as u32;
+            }
+        }
+        for (mi, m) in da.mentions.iter().enumerate() {
+            self.entity_mentions[m.entity].push((di as u32, mi as u32));
+            let article = u32::from(da.blocks[m.block].zone.is_article());
+            let l = &mut d.labels[m.label as usize];
+            l.all += 1;
+            l.article += article;
+            let s = slot[m.entity] as usize;
+            match d.entities.get_mut(s) {
+                Some(c) if c.entity == m.entity as u32 => {
+                    c.all += 1;
+                    c.article += article;
+                }
+                _ => {
+                    slot[m.entity] = d.entities.len() as u32;
+                    d.entities.push(EntityCount {
+                        entity: m.entity as u32,
+                        article,
+                        all: 1,
+                    });
+                }
+            }
+        }
+        crate::order::sort_by_key(&mut d.entities, |c| c.entity);
+        d
+    }
+
     /// Indexes `corpus` with its `analysis` (whose documents are parallel to the corpus's).
     pub fn new(corpus: &'a Corpus, analysis: &'a Analysis) -> Index<'a> {
         let mut ix = Index {
@@ -174,52 +235,8 @@ impl<'a> Index<'a> {
         let mut spans = Vec::new();
         // Per entity, its slot in the current document's counts (checked before use).
         let mut slot = vec![0u32; analysis.entities.len()];
-        for (di, (doc, da)) in corpus.documents.iter().zip(&analysis.docs).enumerate() {
-            let mut d = DocIndex {
-                article_blocks: da.blocks.iter().map(|b| b.zone.is_article()).collect(),
-                ..DocIndex::default()
-            };
-            for (bi, block) in da.blocks.iter().enumerate() {
-                spans.clear();
-                normalise_words(&doc.text[block.range.clone()], &mut buf, &mut spans);
-                for (range, key) in &spans {
-                    let term = ix.intern(&buf[key.clone()]);
-                    let pos = d.words.len() as u32;
-                    ix.postings[term as usize].push(Posting { doc: di as u32, pos });
-                    d.words.push(Word {
-                        start: (block.range.start + range.start) as u32,
-                        end: (block.range.start + range.end) as u32,
-                        term,
-                        block: bi as u32,
-                    });
-                }
-                if d.article_blocks[bi] {
-                    d.article_words += spans.len() as u32;
-                }
-            }
-            for (mi, m) in da.mentions.iter().enumerate() {
-                ix.entity_mentions[m.entity].push((di as u32, mi as u32));
-                let article = u32::from(da.blocks[m.block].zone.is_article());
-                let l = &mut d.labels[m.label as usize];
-                l.all += 1;
-                l.article += article;
-                let s = slot[m.entity] as usize;
-                match d.entities.get_mut(s) {
-                    Some(c) if c.entity == m.entity as u32 => {
-                        c.all += 1;
-                        c.article += article;
-                    }
-                    _ => {
-                        slot[m.entity] = d.entities.len() as u32;
-                        d.entities.push(EntityCount {
-                            entity: m.entity as u32,
-                            article,
-                            all: 1,
-                        });
-                    }
-                }
-            }
-            crate::order::sort_by_key(&mut d.entities, |c| c.entity);
+        for di in 0..corpus.documents.len() {
+            let d = ix.index_doc(di, &mut buf, &mut spans, &mut slot);
             ix.docs.push(d);
         }
         let mut sorted: Vec<u32> = (0..ix.names.len() as u32).collect();

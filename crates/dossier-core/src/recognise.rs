@@ -99,6 +99,7 @@ pub struct Lexicon {
 
 impl Lexicon {
     /// Learns the people among `cands` (found in document `doc` of `text`).
+    #[inline(never)]
     pub fn learn(&mut self, text: &str, doc: usize, cands: &[Candidate]) {
         let g = Gazetteer::get();
         for c in cands {
@@ -291,6 +292,7 @@ impl Deps {
     }
 
     /// Whether `lex` gives every recorded answer again (for `deps` of `text`).
+    #[inline(never)]
     pub(crate) fn hold(deps: &[Dep], text: &str, lex: &Lexicon) -> bool {
         let at = |a: u32, b: u32| &text[a as usize..b as usize];
         let mut key = String::new();
@@ -309,6 +311,7 @@ impl Deps {
 
     /// Gives each person made of a short form in `found` (the result of the blocks of
     /// `deps`, which [hold](Deps::hold)) the person the short form means in `lex`.
+    #[inline(never)]
     pub(crate) fn renew(deps: &[Dep], text: &str, lex: &Lexicon, found: &mut [Candidate]) {
         for d in deps {
             let Dep::Short(a, b) = *d else { continue };
@@ -683,6 +686,7 @@ pub(crate) struct BlockFacts<'a> {
 
 /// Whether a block reads as a headline in Title Case: most of its longer words
 /// capitalised.
+#[inline(never)]
 pub fn is_title_case(text: &str, toks: &[Token]) -> bool {
     let g = Gazetteer::get();
     let mut words = 0;
