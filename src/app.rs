@@ -131,7 +131,9 @@ fn Explorer() -> impl IntoView {
         <PaneTabs pane=pane/>
         <div class="layout" data-pane=move || pane.get().code()>
             <nav class="pane results-pane" aria-label="Articles">
-                <ResultsList/>
+                <AfterFirstPaint>
+                    <ResultsList/>
+                </AfterFirstPaint>
             </nav>
             <main class="pane main-pane" id="main" tabindex="-1">
                 <ViewTabs/>
@@ -149,11 +151,23 @@ fn Explorer() -> impl IntoView {
                 </Show>
             </main>
             <aside class="pane entity-pane" aria-label="Entities">
-                <EntityPanel/>
+                <AfterFirstPaint>
+                    <EntityPanel/>
+                </AfterFirstPaint>
             </aside>
         </div>
         <HoverCard/>
     }
+}
+
+/// Draws its children once the first frame is on screen: the article (or the welcome)
+/// appears first, the lists beside it a frame later (start-up: docs/performance.md).
+#[component]
+fn AfterFirstPaint(children: ChildrenFn) -> impl IntoView {
+    let ready = RwSignal::new(false);
+    // An animation frame runs before its paint; the timeout after it runs after.
+    request_animation_frame(move || set_timeout(move || ready.set(true), std::time::Duration::ZERO));
+    view! { <Show when=move || ready.get()>{children()}</Show> }
 }
 
 /// The three panes, shown side by side on a wide screen and one at a time on a phone.

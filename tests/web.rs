@@ -10,10 +10,29 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
+/// Waits `ms` milliseconds.
+async fn sleep(ms: i32) {
+    let wait = js_sys::Promise::new(&mut |done, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&done, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+}
+
 #[wasm_bindgen_test]
-fn the_app_lists_every_embedded_article() {
+async fn the_app_lists_every_embedded_article() {
     leptos::mount::mount_to_body(App);
-    let items = document().query_selector_all(".articles li").unwrap();
+    // The lists beside the reader are drawn after the first frame.
+    let mut items = document().query_selector_all(".articles li").unwrap();
+    for _ in 0..100 {
+        if items.length() > 0 {
+            break;
+        }
+        sleep(20).await;
+        items = document().query_selector_all(".articles li").unwrap();
+    }
     let corpus = &dossier_app::data::data().corpus;
     assert_eq!(items.length() as usize, corpus.documents.len());
     let text = document().body().unwrap().text_content().unwrap();

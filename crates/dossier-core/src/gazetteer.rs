@@ -220,6 +220,8 @@ impl Gazetteer {
         g
     }
 
+    // Once per row, never inlined: optimised in the browser after its first calls.
+    #[inline(never)]
     fn add_name(&mut self, surface: &'static str, known: Known) {
         let mut key = String::new();
         normalise_into(surface, &mut key);
