@@ -78,17 +78,31 @@ pub struct Heads {
     pub prefix: bool,
 }
 
+/// The token counts of the names and of the titles that start with one token: bit
+/// `n - 1` is set when one of them has `n` tokens. A lookup tries only those lengths.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Lengths {
+    /// Token counts of the names ([`Gazetteer::name`]).
+    pub names: u64,
+    /// Token counts of the titles ([`Gazetteer::title`]).
+    pub titles: u64,
+}
+
+/// Bit `n - 1` for a name or title of `n` tokens (at most 64, checked by a test).
+fn length_bit(n: usize) -> u64 {
+    1 << (n - 1)
+}
+
 /// The indexed tables.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     names: HashMap<String, Known>,
-    /// For each first token of a multi-token name, the most tokens a name starting
-    /// with it has.
-    first: HashMap<String, usize>,
+    /// For each first token of a name or a title, the token counts of those starting
+    /// with it: one lookup for both.
+    first: HashMap<String, Lengths>,
     given: HashMap<&'static str, bool>,
     family: HashSet<&'static str>,
     titles: HashSet<String>,
-    title_first: HashMap<String, usize>,
     org_heads: HashMap<&'static str, Heads>,
     event_heads: HashMap<&'static str, Heads>,
     loc_heads: HashMap<&'static str, Heads>,
@@ -128,8 +142,9 @@ pub fn normalised<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
     }
 }
 
-/// Whether `s` is ASCII without white space other than single spaces between words.
-fn is_normal_ascii(s: &str) -> bool {
+/// Whether `s` is ASCII without white space other than single spaces between words
+/// (then [`normalised`] is `s` itself).
+pub(crate) fn is_normal_ascii(s: &str) -> bool {
     let mut prev_space = true;
     for &b in s.as_bytes() {
         match b {
@@ -195,8 +210,7 @@ impl Gazetteer {
             let toks = tokenize(&key, 0..key.len());
             if let Some(f) = toks.first() {
                 let first = f.text(&key).to_string();
-                let e = g.title_first.entry(first).or_insert(0);
-                *e = (*e).max(toks.len());
+                g.first.entry(first).or_default().titles |= length_bit(toks.len());
             }
             g.titles.insert(key);
         }
@@ -234,8 +248,7 @@ impl Gazetteer {
         }
         let Some(f) = toks.first() else { return };
         let first = f.text(&key).to_string();
-        let e = self.first.entry(first).or_insert(0);
-        *e = (*e).max(toks.len());
+        self.first.entry(first).or_default().names |= length_bit(toks.len());
         self.names.entry(key).or_insert(known);
     }
 
@@ -244,9 +257,9 @@ impl Gazetteer {
         self.names.get(key).copied()
     }
 
-    /// The most tokens of a name that starts with the token `first`.
-    pub fn max_tokens(&self, first: &str) -> usize {
-        self.first.get(first).copied().unwrap_or(0)
+    /// The token counts of the names and titles that start with the token `first`.
+    pub fn lengths(&self, first: &str) -> Lengths {
+        self.first.get(first).copied().unwrap_or_default()
     }
 
     /// Whether `w` is a given name; `Some(true)` when it is also a common word ("Will").
@@ -262,11 +275,6 @@ impl Gazetteer {
     /// Whether the normalised `key` is a title or honorific ("Mr.", "Foreign Minister").
     pub fn title(&self, key: &str) -> bool {
         self.titles.contains(key)
-    }
-
-    /// The most tokens of a title that starts with the token `first`.
-    pub fn title_max_tokens(&self, first: &str) -> usize {
-        self.title_first.get(first).copied().unwrap_or(0)
     }
 
     /// Organisation head word ("Institute", "Ministry").
@@ -310,7 +318,7 @@ mod tests {
         assert_eq!(g.name("U.S.").unwrap().canonical, "United States");
         assert_eq!(g.name("EU").unwrap().label, Label::Org);
         assert_eq!(g.name("Russian").unwrap().label, Label::Norp);
-        assert!(g.max_tokens("South") >= 3);
+        assert!(g.lengths("South").names >= length_bit(3));
     }
 
     #[test]
@@ -344,6 +352,17 @@ mod tests {
             let s = format!("a{}a", char::from(b));
             normalise_into(&s, &mut buf);
             assert_eq!(is_normal_ascii(&s), buf == s, "{b}");
+        }
+    }
+
+    #[test]
+    fn every_name_and_title_has_a_length_bit() {
+        let g = Gazetteer::get();
+        for key in g.names.keys().chain(&g.titles) {
+            let toks = tokenize(key, 0..key.len());
+            assert!((1..=64).contains(&toks.len()), "{key}");
+            let l = g.lengths(toks[0].text(key));
+            assert_ne!((l.names | l.titles) & length_bit(toks.len()), 0, "{key}");
         }
     }
 

@@ -32,7 +32,7 @@
 //!     ("Xi Jinping", Label::Person), ("Stimson Center", Label::Org)]);
 //! ```
 
-use crate::gazetteer::{normalise_into, normalised, FxHasher, Gazetteer, Known};
+use crate::gazetteer::{is_normal_ascii, normalise_into, normalised, FxHasher, Gazetteer, Known, Lengths};
 use crate::label::Label;
 use crate::text::{is_capitalised, lower_into, sentences, tokenize, Token, TokenKind};
 use crate::values;
@@ -622,6 +622,13 @@ struct Ctx<'a> {
     lower: String,
     /// Where to record the lexicon's answers, when the caller wants them.
     deps: Option<&'a mut Deps>,
+    /// The token of the last [`Ctx::lengths`] and its answer.
+    lengths_at: (usize, Lengths),
+}
+
+/// The highest length whose bit is set in `lens` (not 0): bit `n - 1` stands for `n`.
+fn highest(lens: u64) -> usize {
+    64 - lens.leading_zeros() as usize
 }
 
 impl<'a> Ctx<'a> {
@@ -673,18 +680,54 @@ impl<'a> Ctx<'a> {
             &mut self.key,
         )
     }
+    /// The token counts of the table names and titles that start with token `i` and
+    /// fit in the block. The last answer is kept: `gaz` and `title` ask for the same token.
+    fn lengths(&mut self, i: usize) -> Lengths {
+        if self.lengths_at.0 != i {
+            let fit = u64::MAX
+                .checked_shr((64 - (self.toks.len() - i).min(64)) as u32)
+                .unwrap_or(0);
+            let l = self.g.lengths(self.w(i));
+            self.lengths_at = (
+                i,
+                Lengths {
+                    names: l.names & fit,
+                    titles: l.titles & fit,
+                },
+            );
+        }
+        self.lengths_at.1
+    }
     fn gaz(&mut self, i: usize) -> Option<(usize, Known)> {
-        let max = self.g.max_tokens(self.w(i)).min(self.toks.len() - i);
-        for len in (1..=max).rev() {
-            let j = i + len;
-            let g = self.g;
-            if let Some(k) = g.name(self.key(i, j)) {
-                return Some((len, k));
+        let mut lens = self.lengths(i).names;
+        if lens != 0 {
+            // Longest first. When the longest span is normal ASCII, so is every shorter
+            // one (each ends at a token): no need to look at their bytes again.
+            let longest = highest(lens);
+            let start = self.toks[i].start;
+            let normal = is_normal_ascii(&self.text[start..self.toks[i + longest - 1].end]);
+            while lens != 0 {
+                let len = highest(lens);
+                lens &= !(1 << (len - 1));
+                let g = self.g;
+                let k = if normal {
+                    g.name(&self.text[start..self.toks[i + len - 1].end])
+                } else {
+                    g.name(self.key(i, i + len))
+                };
+                if let Some(k) = k {
+                    return Some((len, k));
+                }
             }
         }
-        // A dateline in capitals: "LONDON —", "WASHINGTON —".
+        // A dateline in capitals: "LONDON —", "WASHINGTON —". A lower-case ASCII second
+        // letter (most words) rules it out at once.
         let w = self.w(i);
-        if w.chars().count() >= 4 && w.chars().all(|c| c.is_uppercase()) {
+        if w.len() >= 4
+            && !w.as_bytes()[1].is_ascii_lowercase()
+            && w.chars().count() >= 4
+            && w.chars().all(|c| c.is_uppercase())
+        {
             let mut cs = w.chars();
             let title: String = cs
                 .next()
@@ -698,8 +741,10 @@ impl<'a> Ctx<'a> {
         None
     }
     fn title(&mut self, i: usize) -> usize {
-        let max = self.g.title_max_tokens(self.w(i)).min(self.toks.len() - i);
-        for len in (1..=max).rev() {
+        let mut lens = self.lengths(i).titles;
+        while lens != 0 {
+            let len = highest(lens);
+            lens &= !(1 << (len - 1));
             let g = self.g;
             if g.title(self.key(i, i + len)) {
                 return len;
@@ -1001,6 +1046,7 @@ pub(crate) fn recognise_tokens(
         key: String::new(),
         lower: String::new(),
         deps,
+        lengths_at: (usize::MAX, Lengths::default()),
     };
 
     // Level 1: pieces.
@@ -1659,6 +1705,7 @@ mod tests {
             key: String::new(),
             lower: String::new(),
             deps: None,
+            lengths_at: (usize::MAX, Lengths::default()),
         };
         let mut buf = String::new();
         assert_eq!(cx.two_words(0, &mut buf), "Gaza Strip");
