@@ -110,6 +110,19 @@ pub struct Gazetteer {
     stop: HashMap<&'static str, &'static str>,
     /// The length in bytes of the longest stop word.
     stop_max_len: usize,
+    /// A quick filter before the stop-word map: bit `letter(last)` of
+    /// `function_shapes[len][letter(first)]` is set when a function word has that
+    /// length in bytes and those first and last bytes.
+    function_shapes: Vec<[u32; 27]>,
+}
+
+/// A lower-case ASCII letter's number, 0 to 25, or 26 for any other byte.
+fn letter(b: u8) -> usize {
+    if b.is_ascii_lowercase() {
+        usize::from(b - b'a')
+    } else {
+        26
+    }
 }
 
 /// Normalises a surface for lookup: curly apostrophes become straight, white space
@@ -232,6 +245,13 @@ impl Gazetteer {
             g.stop.insert(r[0], r.get(1).copied().unwrap_or("function"));
             g.stop_max_len = g.stop_max_len.max(r[0].len());
         }
+        g.function_shapes = vec![[0; 27]; g.stop_max_len + 1];
+        for (w, _) in g.stop.iter().filter(|(_, &kind)| kind == "function") {
+            let b = w.as_bytes();
+            if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
+                g.function_shapes[b.len()][letter(first)] |= 1 << letter(last);
+            }
+        }
         g
     }
 
@@ -302,6 +322,20 @@ impl Gazetteer {
         self.stop.get(lower).copied()
     }
 
+    /// Whether `lower` is a function word ("the", "after"): `stop(lower)` is
+    /// `Some("function")`. Most words are ruled out by their length and first and last
+    /// bytes, without a lookup.
+    pub fn is_function_word(&self, lower: &str) -> bool {
+        let b = lower.as_bytes();
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+            return false;
+        };
+        self.function_shapes
+            .get(b.len())
+            .is_some_and(|s| s[letter(first)] & (1 << letter(last)) != 0)
+            && self.stop(lower) == Some("function")
+    }
+
     /// The length in bytes of the longest stop word: no longer string is one.
     pub fn stop_max_len(&self) -> usize {
         self.stop_max_len
@@ -364,6 +398,15 @@ mod tests {
             let l = g.lengths(toks[0].text(key));
             assert_ne!((l.names | l.titles) & length_bit(toks.len()), 0, "{key}");
         }
+    }
+
+    #[test]
+    fn the_function_word_filter_keeps_every_function_word() {
+        let g = Gazetteer::get();
+        for (w, kind) in &g.stop {
+            assert_eq!(g.is_function_word(w), *kind == "function", "{w}");
+        }
+        assert!(g.is_function_word("after") && !g.is_function_word("After") && !g.is_function_word(""));
     }
 
     #[test]

@@ -888,6 +888,36 @@ fn may_hide_a_name(w: &str) -> bool {
     is_capitalised(w) || w.chars().skip(1).any(char::is_uppercase)
 }
 
+/// Whether [`split_glued`] could split `w` whatever the lexicon knows: it has a
+/// lower-case letter before a capital ("TehranIt", "officeHe"), or is capitalised, in
+/// lower case after its first letter and ends in a function word after its third
+/// letter ("Putinafter"). Most words are neither: they need no lookup at all.
+fn may_split(w: &str, g: &Gazetteer) -> bool {
+    let camel = if w.is_ascii() {
+        w.as_bytes()
+            .windows(2)
+            .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+    } else {
+        w.chars()
+            .zip(w.chars().skip(1))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+    };
+    if camel {
+        return true;
+    }
+    if !is_capitalised(w) || !w.chars().skip(1).all(char::is_lowercase) {
+        return false;
+    }
+    // The cuts of `split_glued`, from its last but one character down to its third.
+    let n = w.chars().count();
+    (0..n)
+        .rev()
+        .zip(w.char_indices().rev())
+        .skip(1)
+        .take_while(|&(k, (at, _))| k >= 3 && w.len() - at <= g.stop_max_len())
+        .any(|(_, (at, _))| g.is_function_word(&w[at..]))
+}
+
 /// Splits words glued together by a scraper when one part is a known name:
 /// "Putinafter" → "Putin" + "after", "TehranIt" → "Tehran" + "It", "officeHe" → "office" + "He".
 /// Records in `deps` that `s` was neither a short form nor a full name of the lexicon.
@@ -907,7 +937,7 @@ fn split_glued(text: &str, toks: &mut Vec<Token>, lex: &Lexicon, mut deps: Optio
     while i < toks.len() {
         let t = toks[i];
         let w = t.text(text);
-        if t.kind != TokenKind::Word || t.end - t.start < 4 || !may_hide_a_name(w) {
+        if t.kind != TokenKind::Word || t.end - t.start < 4 || !may_hide_a_name(w) || !may_split(w, g) {
             i += 1;
             continue;
         }
@@ -959,7 +989,7 @@ fn split_glued(text: &str, toks: &mut Vec<Token>, lex: &Lexicon, mut deps: Optio
                 if k < 3 || w.len() - at > g.stop_max_len() {
                     break;
                 }
-                if g.stop(&w[at..]).is_some_and(|s| s == "function") && known(&w[..at], &mut key) {
+                if g.is_function_word(&w[at..]) && known(&w[..at], &mut key) {
                     split_at = Some(at);
                     break;
                 }
