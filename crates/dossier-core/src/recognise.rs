@@ -1308,25 +1308,25 @@ pub(crate) fn recognise_tokens(
                 let mut seen = 0;
                 let mut fac = false;
                 while k < n && seen < 3 && cx.is_word(k) && !cx.cap(k) {
-                    if cx.lower_is(k, FAC_NOUNS)
-                        && cx.lower_is(
-                            k,
-                            &[
-                                "pipeline",
-                                "bridge",
-                                "dam",
-                                "airport",
-                                "railway",
-                                "tunnel",
-                                "canal",
-                                "reactor",
-                                "stadium",
-                                "highway",
-                                "refinery",
-                                "terminal",
-                                "cosmodrome",
-                            ],
-                        )
+                    // The short list first: it rules out most words.
+                    if cx.lower_is(
+                        k,
+                        &[
+                            "pipeline",
+                            "bridge",
+                            "dam",
+                            "airport",
+                            "railway",
+                            "tunnel",
+                            "canal",
+                            "reactor",
+                            "stadium",
+                            "highway",
+                            "refinery",
+                            "terminal",
+                            "cosmodrome",
+                        ],
+                    ) && cx.lower_is(k, FAC_NOUNS)
                     {
                         fac = true;
                         break;
