@@ -7,7 +7,7 @@
 //! O(1) and the whole thing costs a few tens of kilobytes gzipped in the app.
 
 use crate::label::Label;
-use crate::text::{tokenize, TokenKind};
+use crate::text::{tokenize, tokenize_into, Token, TokenKind};
 use std::collections::{HashMap as StdMap, HashSet as StdSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -134,11 +134,19 @@ pub fn normalise_into(s: &str, out: &mut String) {
             out.push(' ');
         }
         let mut rest = word;
-        while let Some(k) = rest.find(['’', 'ʼ', '‐', '‑']) {
-            out.push_str(&rest[..k]);
-            let c = rest[k..].chars().next().expect("a character was found");
-            out.push(if matches!(c, '’' | 'ʼ') { '\'' } else { '-' });
-            rest = &rest[k + c.len_utf8()..];
+        // '’' and the hyphens start with the byte 0xE2, 'ʼ' with 0xCA: only characters
+        // starting with one of those two bytes are decoded.
+        while let Some(k) = rest.bytes().position(|b| b == 0xE2 || b == 0xCA) {
+            let c = rest[k..].chars().next().expect("a character starts here");
+            let end = k + c.len_utf8();
+            match c {
+                '’' | 'ʼ' | '‐' | '‑' => {
+                    out.push_str(&rest[..k]);
+                    out.push(if matches!(c, '’' | 'ʼ') { '\'' } else { '-' });
+                }
+                _ => out.push_str(&rest[..end]),
+            }
+            rest = &rest[end..];
         }
         out.push_str(rest);
     }
@@ -186,12 +194,21 @@ impl Gazetteer {
 
     fn load() -> Gazetteer {
         let mut g = Gazetteer::default();
-        for tsv in [
+        let names = [
             include_str!("../data/places.tsv"),
             include_str!("../data/orgs.tsv"),
             include_str!("../data/demonyms.tsv"),
             include_str!("../data/extra_names.tsv"),
-        ] {
+        ];
+        // Room for every row up front: growing the maps would hash every key again.
+        let lines: usize = names
+            .iter()
+            .map(|t| t.bytes().filter(|&b| b == b'\n').count())
+            .sum();
+        g.names.reserve(lines);
+        g.first.reserve(lines);
+        let mut toks = Vec::new();
+        for tsv in names {
             for r in rows(tsv) {
                 if r.len() < 3 {
                     continue;
@@ -201,6 +218,7 @@ impl Gazetteer {
                 };
                 let ambiguous = r.iter().skip(3).any(|f| f.contains("ambiguous"));
                 g.add_name(
+                    &mut toks,
                     r[0],
                     Known {
                         label,
@@ -255,20 +273,29 @@ impl Gazetteer {
         g
     }
 
-    fn add_name(&mut self, surface: &'static str, known: Known) {
+    /// Adds one name (`toks`: a buffer for its tokens).
+    fn add_name(&mut self, toks: &mut Vec<Token>, surface: &'static str, known: Known) {
         let mut key = String::new();
         normalise_into(surface, &mut key);
         // Spans never start with a determiner: "The Hague" is found as "Hague" if at all.
         if key.starts_with("the ") || key.starts_with("The ") || key.is_empty() {
             return;
         }
-        let toks = tokenize(&key, 0..key.len());
+        toks.clear();
+        tokenize_into(&key, 0..key.len(), toks);
         if toks.iter().any(|t| t.kind == TokenKind::Possessive) && toks.len() == 1 {
             return;
         }
         let Some(f) = toks.first() else { return };
-        let first = f.text(&key).to_string();
-        self.first.entry(first).or_default().names |= length_bit(toks.len());
+        let bit = length_bit(toks.len());
+        // Most first tokens are new, but a known one needs no owned copy.
+        match self.first.get_mut(f.text(&key)) {
+            Some(l) => l.names |= bit,
+            None => {
+                let first = f.text(&key).to_string();
+                self.first.entry(first).or_default().names |= bit;
+            }
+        }
         self.names.entry(key).or_insert(known);
     }
 
