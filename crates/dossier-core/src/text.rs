@@ -306,12 +306,15 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     };
     let mut start = first.start;
     let mut i = 0;
+    let bytes = text.as_bytes();
     while i < tokens.len() {
         let t = &tokens[i];
-        let tt = t.text(text);
+        // Tokens are not empty; these tests only need the length and the last byte, so
+        // the token's text is not sliced (which checks character boundaries).
+        let (len, last) = (t.end - t.start, bytes[t.end - 1]);
         let mut end_here = false;
         let mut j = i + 1;
-        if t.kind == TokenKind::Punct && matches!(tt, "." | "!" | "?") {
+        if t.kind == TokenKind::Punct && len == 1 && matches!(last, b'.' | b'!' | b'?') {
             while j < tokens.len()
                 && tokens[j].kind == TokenKind::Punct
                 && matches!(
@@ -323,7 +326,7 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
                 j += 1;
             }
             end_here = j >= tokens.len() || can_start_sentence(tokens[j].text(text));
-        } else if t.kind == TokenKind::Word && tt.len() > 2 && tt.ends_with('.') {
+        } else if t.kind == TokenKind::Word && len > 2 && last == b'.' {
             // An abbreviation at the end of a sentence: "… by the U.S. Meanwhile, …".
             if let Some(next) = tokens.get(j) {
                 let nt = next.text(text);
