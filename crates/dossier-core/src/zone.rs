@@ -204,21 +204,14 @@ fn is_link_insert(lower: &str) -> bool {
     })
 }
 
-/// Whether `lower` contains a form phrase, in one pass over its bytes: sixteen bytes
-/// at a time are checked for an anchor without a branch, and only a chunk with one is
-/// looked at byte by byte.
+/// Whether `lower` contains a form phrase, in one pass over its bytes.
 fn is_form(lower: &str) -> bool {
     let b = lower.as_bytes();
-    let at = |j: usize| {
-        let x = b[j];
-        is_form_anchor(x)
+    b.iter().enumerate().any(|(j, x)| {
+        is_form_anchor(*x)
             && FORM_PHRASES
                 .iter()
-                .any(|&(p, k)| p.as_bytes()[k] == x && j >= k && b[j - k..].starts_with(p.as_bytes()))
-    };
-    (0..b.len()).step_by(16).any(|c| {
-        let chunk = &b[c..b.len().min(c + 16)];
-        chunk.iter().fold(false, |a, &x| a | is_form_anchor(x)) && (c..c + chunk.len()).any(at)
+                .any(|&(p, k)| p.as_bytes()[k] == *x && j >= k && b[j - k..].starts_with(p.as_bytes()))
     })
 }
 
