@@ -179,8 +179,12 @@ fn accumulate(
     a.mentions += 1;
     count(&mut a.aliases, &r.surface);
     count(&mut a.display_votes, &r.key);
-    if a.docs.last() != Some(&r.doc) && !a.docs.contains(&r.doc) {
-        a.docs.push(r.doc);
+    // Kept sorted: mentions come in document order, so a new document goes at the
+    // end after one comparison, where a scan of every document was quadratic.
+    if a.docs.last() != Some(&r.doc) {
+        if let Err(p) = a.docs.binary_search(&r.doc) {
+            a.docs.insert(p, r.doc);
+        }
     }
     e
 }

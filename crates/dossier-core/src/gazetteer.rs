@@ -7,7 +7,7 @@
 //! O(1) and the whole thing costs a few tens of kilobytes gzipped in the app.
 
 use crate::label::Label;
-use crate::text::{tokenize, TokenKind};
+use crate::text::{tokenize, tokenize_into, Token, TokenKind};
 use std::collections::{HashMap as StdMap, HashSet as StdSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -78,17 +78,31 @@ pub struct Heads {
     pub prefix: bool,
 }
 
+/// The token counts of the names and of the titles that start with one token: bit
+/// `n - 1` is set when one of them has `n` tokens. A lookup tries only those lengths.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Lengths {
+    /// Token counts of the names ([`Gazetteer::name`]).
+    pub names: u64,
+    /// Token counts of the titles ([`Gazetteer::title`]).
+    pub titles: u64,
+}
+
+/// Bit `n - 1` for a name or title of `n` tokens (at most 64, checked by a test).
+fn length_bit(n: usize) -> u64 {
+    1 << (n - 1)
+}
+
 /// The indexed tables.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     names: HashMap<String, Known>,
-    /// For each first token of a multi-token name, the most tokens a name starting
-    /// with it has.
-    first: HashMap<String, usize>,
+    /// For each first token of a name or a title, the token counts of those starting
+    /// with it: one lookup for both.
+    first: HashMap<String, Lengths>,
     given: HashMap<&'static str, bool>,
     family: HashSet<&'static str>,
     titles: HashSet<String>,
-    title_first: HashMap<String, usize>,
     org_heads: HashMap<&'static str, Heads>,
     event_heads: HashMap<&'static str, Heads>,
     loc_heads: HashMap<&'static str, Heads>,
@@ -96,6 +110,19 @@ pub struct Gazetteer {
     stop: HashMap<&'static str, &'static str>,
     /// The length in bytes of the longest stop word.
     stop_max_len: usize,
+    /// A quick filter before the stop-word map: bit `letter(last)` of
+    /// `function_shapes[len][letter(first)]` is set when a function word has that
+    /// length in bytes and those first and last bytes.
+    function_shapes: Vec<[u32; 27]>,
+}
+
+/// A lower-case ASCII letter's number, 0 to 25, or 26 for any other byte.
+fn letter(b: u8) -> usize {
+    if b.is_ascii_lowercase() {
+        usize::from(b - b'a')
+    } else {
+        26
+    }
 }
 
 /// Normalises a surface for lookup: curly apostrophes become straight, white space
@@ -107,11 +134,19 @@ pub fn normalise_into(s: &str, out: &mut String) {
             out.push(' ');
         }
         let mut rest = word;
-        while let Some(k) = rest.find(['’', 'ʼ', '‐', '‑']) {
-            out.push_str(&rest[..k]);
-            let c = rest[k..].chars().next().expect("a character was found");
-            out.push(if matches!(c, '’' | 'ʼ') { '\'' } else { '-' });
-            rest = &rest[k + c.len_utf8()..];
+        // '’' and the hyphens start with the byte 0xE2, 'ʼ' with 0xCA: only characters
+        // starting with one of those two bytes are decoded.
+        while let Some(k) = rest.bytes().position(|b| b == 0xE2 || b == 0xCA) {
+            let c = rest[k..].chars().next().expect("a character starts here");
+            let end = k + c.len_utf8();
+            match c {
+                '’' | 'ʼ' | '‐' | '‑' => {
+                    out.push_str(&rest[..k]);
+                    out.push(if matches!(c, '’' | 'ʼ') { '\'' } else { '-' });
+                }
+                _ => out.push_str(&rest[..end]),
+            }
+            rest = &rest[end..];
         }
         out.push_str(rest);
     }
@@ -128,8 +163,9 @@ pub fn normalised<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
     }
 }
 
-/// Whether `s` is ASCII without white space other than single spaces between words.
-fn is_normal_ascii(s: &str) -> bool {
+/// Whether `s` is ASCII without white space other than single spaces between words
+/// (then [`normalised`] is `s` itself).
+pub(crate) fn is_normal_ascii(s: &str) -> bool {
     let mut prev_space = true;
     for &b in s.as_bytes() {
         match b {
@@ -158,12 +194,21 @@ impl Gazetteer {
 
     fn load() -> Gazetteer {
         let mut g = Gazetteer::default();
-        for tsv in [
+        let names = [
             include_str!("../data/places.tsv"),
             include_str!("../data/orgs.tsv"),
             include_str!("../data/demonyms.tsv"),
             include_str!("../data/extra_names.tsv"),
-        ] {
+        ];
+        // Room for every row up front: growing the maps would hash every key again.
+        let lines: usize = names
+            .iter()
+            .map(|t| t.bytes().filter(|&b| b == b'\n').count())
+            .sum();
+        g.names.reserve(lines);
+        g.first.reserve(lines);
+        let mut toks = Vec::new();
+        for tsv in names {
             for r in rows(tsv) {
                 let Some(label) = r.get(1).and_then(|&c| Label::from_code(c)) else {
                     continue;
@@ -172,6 +217,7 @@ impl Gazetteer {
                 // An empty (or left out) canonical is the surface itself.
                 let canonical = r.get(2).copied().filter(|c| !c.is_empty()).unwrap_or(r[0]);
                 g.add_name(
+                    &mut toks,
                     r[0],
                     Known {
                         label,
@@ -194,8 +240,7 @@ impl Gazetteer {
             let toks = tokenize(&key, 0..key.len());
             if let Some(f) = toks.first() {
                 let first = f.text(&key).to_string();
-                let e = g.title_first.entry(first).or_insert(0);
-                *e = (*e).max(toks.len());
+                g.first.entry(first).or_default().titles |= length_bit(toks.len());
             }
             g.titles.insert(key);
         }
@@ -217,26 +262,41 @@ impl Gazetteer {
             g.stop.insert(r[0], r.get(1).copied().unwrap_or("function"));
             g.stop_max_len = g.stop_max_len.max(r[0].len());
         }
+        g.function_shapes = vec![[0; 27]; g.stop_max_len + 1];
+        for (w, _) in g.stop.iter().filter(|(_, &kind)| kind == "function") {
+            let b = w.as_bytes();
+            if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
+                g.function_shapes[b.len()][letter(first)] |= 1 << letter(last);
+            }
+        }
         g
     }
 
-    // Once per row, never inlined: optimised in the browser after its first calls.
+    /// Adds one name (`toks`: a buffer for its tokens). Once per row, never inlined:
+    /// optimised in the browser after its first calls.
     #[inline(never)]
-    fn add_name(&mut self, surface: &'static str, known: Known) {
+    fn add_name(&mut self, toks: &mut Vec<Token>, surface: &'static str, known: Known) {
         let mut key = String::new();
         normalise_into(surface, &mut key);
         // Spans never start with a determiner: "The Hague" is found as "Hague" if at all.
         if key.starts_with("the ") || key.starts_with("The ") || key.is_empty() {
             return;
         }
-        let toks = tokenize(&key, 0..key.len());
+        toks.clear();
+        tokenize_into(&key, 0..key.len(), toks);
         if toks.iter().any(|t| t.kind == TokenKind::Possessive) && toks.len() == 1 {
             return;
         }
         let Some(f) = toks.first() else { return };
-        let first = f.text(&key).to_string();
-        let e = self.first.entry(first).or_insert(0);
-        *e = (*e).max(toks.len());
+        let bit = length_bit(toks.len());
+        // Most first tokens are new, but a known one needs no owned copy.
+        match self.first.get_mut(f.text(&key)) {
+            Some(l) => l.names |= bit,
+            None => {
+                let first = f.text(&key).to_string();
+                self.first.entry(first).or_default().names |= bit;
+            }
+        }
         self.names.entry(key).or_insert(known);
     }
 
@@ -245,9 +305,9 @@ impl Gazetteer {
         self.names.get(key).copied()
     }
 
-    /// The most tokens of a name that starts with the token `first`.
-    pub fn max_tokens(&self, first: &str) -> usize {
-        self.first.get(first).copied().unwrap_or(0)
+    /// The token counts of the names and titles that start with the token `first`.
+    pub fn lengths(&self, first: &str) -> Lengths {
+        self.first.get(first).copied().unwrap_or_default()
     }
 
     /// Whether `w` is a given name; `Some(true)` when it is also a common word ("Will").
@@ -263,11 +323,6 @@ impl Gazetteer {
     /// Whether the normalised `key` is a title or honorific ("Mr.", "Foreign Minister").
     pub fn title(&self, key: &str) -> bool {
         self.titles.contains(key)
-    }
-
-    /// The most tokens of a title that starts with the token `first`.
-    pub fn title_max_tokens(&self, first: &str) -> usize {
-        self.title_first.get(first).copied().unwrap_or(0)
     }
 
     /// Organisation head word ("Institute", "Ministry").
@@ -295,6 +350,20 @@ impl Gazetteer {
         self.stop.get(lower).copied()
     }
 
+    /// Whether `lower` is a function word ("the", "after"): `stop(lower)` is
+    /// `Some("function")`. Most words are ruled out by their length and first and last
+    /// bytes, without a lookup.
+    pub fn is_function_word(&self, lower: &str) -> bool {
+        let b = lower.as_bytes();
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+            return false;
+        };
+        self.function_shapes
+            .get(b.len())
+            .is_some_and(|s| s[letter(first)] & (1 << letter(last)) != 0)
+            && self.stop(lower) == Some("function")
+    }
+
     /// The length in bytes of the longest stop word: no longer string is one.
     pub fn stop_max_len(&self) -> usize {
         self.stop_max_len
@@ -311,7 +380,7 @@ mod tests {
         assert_eq!(g.name("U.S.").unwrap().canonical, "United States");
         assert_eq!(g.name("EU").unwrap().label, Label::Org);
         assert_eq!(g.name("Russian").unwrap().label, Label::Norp);
-        assert!(g.max_tokens("South") >= 3);
+        assert!(g.lengths("South").names >= length_bit(3));
     }
 
     #[test]
@@ -358,6 +427,26 @@ mod tests {
             normalise_into(&s, &mut buf);
             assert_eq!(is_normal_ascii(&s), buf == s, "{b}");
         }
+    }
+
+    #[test]
+    fn every_name_and_title_has_a_length_bit() {
+        let g = Gazetteer::get();
+        for key in g.names.keys().chain(&g.titles) {
+            let toks = tokenize(key, 0..key.len());
+            assert!((1..=64).contains(&toks.len()), "{key}");
+            let l = g.lengths(toks[0].text(key));
+            assert_ne!((l.names | l.titles) & length_bit(toks.len()), 0, "{key}");
+        }
+    }
+
+    #[test]
+    fn the_function_word_filter_keeps_every_function_word() {
+        let g = Gazetteer::get();
+        for (w, kind) in &g.stop {
+            assert_eq!(g.is_function_word(w), *kind == "function", "{w}");
+        }
+        assert!(g.is_function_word("after") && !g.is_function_word("After") && !g.is_function_word(""));
     }
 
     #[test]

@@ -32,7 +32,7 @@
 //!     ("Xi Jinping", Label::Person), ("Stimson Center", Label::Org)]);
 //! ```
 
-use crate::gazetteer::{normalise_into, normalised, FxHasher, Gazetteer, Known};
+use crate::gazetteer::{is_normal_ascii, normalise_into, normalised, FxHasher, Gazetteer, Known, Lengths};
 use crate::label::Label;
 use crate::text::{is_capitalised, lower_into, sentences, tokenize, Token, TokenKind};
 use crate::values;
@@ -722,6 +722,13 @@ struct Ctx<'a> {
     lower: String,
     /// Where to record the lexicon's answers, when the caller wants them.
     deps: Option<&'a mut Deps>,
+    /// The token of the last [`Ctx::lengths`] and its answer.
+    lengths_at: (usize, Lengths),
+}
+
+/// The highest length whose bit is set in `lens` (not 0): bit `n - 1` stands for `n`.
+fn highest(lens: u64) -> usize {
+    64 - lens.leading_zeros() as usize
 }
 
 impl<'a> Ctx<'a> {
@@ -773,18 +780,54 @@ impl<'a> Ctx<'a> {
             &mut self.key,
         )
     }
+    /// The token counts of the table names and titles that start with token `i` and
+    /// fit in the block. The last answer is kept: `gaz` and `title` ask for the same token.
+    fn lengths(&mut self, i: usize) -> Lengths {
+        if self.lengths_at.0 != i {
+            let fit = u64::MAX
+                .checked_shr((64 - (self.toks.len() - i).min(64)) as u32)
+                .unwrap_or(0);
+            let l = self.g.lengths(self.w(i));
+            self.lengths_at = (
+                i,
+                Lengths {
+                    names: l.names & fit,
+                    titles: l.titles & fit,
+                },
+            );
+        }
+        self.lengths_at.1
+    }
     fn gaz(&mut self, i: usize) -> Option<(usize, Known)> {
-        let max = self.g.max_tokens(self.w(i)).min(self.toks.len() - i);
-        for len in (1..=max).rev() {
-            let j = i + len;
-            let g = self.g;
-            if let Some(k) = g.name(self.key(i, j)) {
-                return Some((len, k));
+        let mut lens = self.lengths(i).names;
+        if lens != 0 {
+            // Longest first. When the longest span is normal ASCII, so is every shorter
+            // one (each ends at a token): no need to look at their bytes again.
+            let longest = highest(lens);
+            let start = self.toks[i].start;
+            let normal = is_normal_ascii(&self.text[start..self.toks[i + longest - 1].end]);
+            while lens != 0 {
+                let len = highest(lens);
+                lens &= !(1 << (len - 1));
+                let g = self.g;
+                let k = if normal {
+                    g.name(&self.text[start..self.toks[i + len - 1].end])
+                } else {
+                    g.name(self.key(i, i + len))
+                };
+                if let Some(k) = k {
+                    return Some((len, k));
+                }
             }
         }
-        // A dateline in capitals: "LONDON —", "WASHINGTON —".
+        // A dateline in capitals: "LONDON —", "WASHINGTON —". A lower-case ASCII second
+        // letter (most words) rules it out at once.
         let w = self.w(i);
-        if w.chars().count() >= 4 && w.chars().all(|c| c.is_uppercase()) {
+        if w.len() >= 4
+            && !w.as_bytes()[1].is_ascii_lowercase()
+            && w.chars().count() >= 4
+            && w.chars().all(|c| c.is_uppercase())
+        {
             let mut cs = w.chars();
             let title: String = cs
                 .next()
@@ -798,8 +841,10 @@ impl<'a> Ctx<'a> {
         None
     }
     fn title(&mut self, i: usize) -> usize {
-        let max = self.g.title_max_tokens(self.w(i)).min(self.toks.len() - i);
-        for len in (1..=max).rev() {
+        let mut lens = self.lengths(i).titles;
+        while lens != 0 {
+            let len = highest(lens);
+            lens &= !(1 << (len - 1));
             let g = self.g;
             if g.title(self.key(i, i + len)) {
                 return len;
@@ -943,6 +988,36 @@ fn may_hide_a_name(w: &str) -> bool {
     is_capitalised(w) || w.chars().skip(1).any(char::is_uppercase)
 }
 
+/// Whether [`split_glued`] could split `w` whatever the lexicon knows: it has a
+/// lower-case letter before a capital ("TehranIt", "officeHe"), or is capitalised, in
+/// lower case after its first letter and ends in a function word after its third
+/// letter ("Putinafter"). Most words are neither: they need no lookup at all.
+fn may_split(w: &str, g: &Gazetteer) -> bool {
+    let camel = if w.is_ascii() {
+        w.as_bytes()
+            .windows(2)
+            .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+    } else {
+        w.chars()
+            .zip(w.chars().skip(1))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+    };
+    if camel {
+        return true;
+    }
+    if !is_capitalised(w) || !w.chars().skip(1).all(char::is_lowercase) {
+        return false;
+    }
+    // The cuts of `split_glued`, from its last but one character down to its third.
+    let n = w.chars().count();
+    (0..n)
+        .rev()
+        .zip(w.char_indices().rev())
+        .skip(1)
+        .take_while(|&(k, (at, _))| k >= 3 && w.len() - at <= g.stop_max_len())
+        .any(|(_, (at, _))| g.is_function_word(&w[at..]))
+}
+
 /// Splits words glued together by a scraper when one part is a known name:
 /// "Putinafter" → "Putin" + "after", "TehranIt" → "Tehran" + "It", "officeHe" → "office" + "He".
 /// Records in `deps` that `s` was neither a short form nor a full name of the lexicon.
@@ -962,7 +1037,7 @@ fn split_glued(text: &str, toks: &mut Vec<Token>, lex: &Lexicon, mut deps: Optio
     while i < toks.len() {
         let t = toks[i];
         let w = t.text(text);
-        if t.kind != TokenKind::Word || t.end - t.start < 4 || !may_hide_a_name(w) {
+        if t.kind != TokenKind::Word || t.end - t.start < 4 || !may_hide_a_name(w) || !may_split(w, g) {
             i += 1;
             continue;
         }
@@ -1014,7 +1089,7 @@ fn split_glued(text: &str, toks: &mut Vec<Token>, lex: &Lexicon, mut deps: Optio
                 if k < 3 || w.len() - at > g.stop_max_len() {
                     break;
                 }
-                if g.stop(&w[at..]).is_some_and(|s| s == "function") && known(&w[..at], &mut key) {
+                if g.is_function_word(&w[at..]) && known(&w[..at], &mut key) {
                     split_at = Some(at);
                     break;
                 }
@@ -1101,6 +1176,7 @@ pub(crate) fn recognise_tokens(
         key: String::new(),
         lower: String::new(),
         deps,
+        lengths_at: (usize::MAX, Lengths::default()),
     };
 
     // Level 1: pieces.
@@ -1337,25 +1413,25 @@ pub(crate) fn recognise_tokens(
                 let mut seen = 0;
                 let mut fac = false;
                 while k < n && seen < 3 && cx.is_word(k) && !cx.cap(k) {
-                    if cx.lower_is(k, FAC_NOUNS)
-                        && cx.lower_is(
-                            k,
-                            &[
-                                "pipeline",
-                                "bridge",
-                                "dam",
-                                "airport",
-                                "railway",
-                                "tunnel",
-                                "canal",
-                                "reactor",
-                                "stadium",
-                                "highway",
-                                "refinery",
-                                "terminal",
-                                "cosmodrome",
-                            ],
-                        )
+                    // The short list first: it rules out most words.
+                    if cx.lower_is(
+                        k,
+                        &[
+                            "pipeline",
+                            "bridge",
+                            "dam",
+                            "airport",
+                            "railway",
+                            "tunnel",
+                            "canal",
+                            "reactor",
+                            "stadium",
+                            "highway",
+                            "refinery",
+                            "terminal",
+                            "cosmodrome",
+                        ],
+                    ) && cx.lower_is(k, FAC_NOUNS)
                     {
                         fac = true;
                         break;
@@ -1764,6 +1840,7 @@ mod tests {
             key: String::new(),
             lower: String::new(),
             deps: None,
+            lengths_at: (usize::MAX, Lengths::default()),
         };
         let mut buf = String::new();
         assert_eq!(cx.two_words(0, &mut buf), "Gaza Strip");

@@ -127,7 +127,7 @@ pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
             loop {
                 j = skip_word_chars(s, j);
                 // An apostrophe inside a word, unless it starts a possessive ending.
-                if let Some(a) = at(j).filter(|&a| is_apostrophe(a)) {
+                if let Some(a) = apostrophe_at(s, j) {
                     let after = j + a.len_utf8();
                     if let Some(b) = at(after).filter(|b| b.is_alphabetic()) {
                         let possessive = matches!(b, 's' | 'S') && !at(after + 1).is_some_and(is_word_char);
@@ -140,7 +140,7 @@ pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
                 break;
             }
             // Periods of abbreviations.
-            if at(j) == Some('.') {
+            if bytes.get(j) == Some(&b'.') {
                 let word = &s[i..j];
                 let single = j == next;
                 if single {
@@ -163,8 +163,8 @@ pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
                 j = skip_word_chars(s, j);
                 // A separator between digits: "35,000", "2.5". (A byte before `j` that is an
                 // ASCII digit is the whole previous character.)
-                if matches!(at(j), Some(',' | '.'))
-                    && at(j + 1).is_some_and(|d| d.is_ascii_digit())
+                if matches!(bytes.get(j), Some(b',' | b'.'))
+                    && bytes.get(j + 1).is_some_and(u8::is_ascii_digit)
                     && s.as_bytes()[j - 1].is_ascii_digit()
                 {
                     j += 1;
@@ -224,8 +224,23 @@ const ASCII_WORD: [bool; 256] = {
     t
 };
 
-/// The byte position after the run of word characters that starts at `p`.
+/// The byte position after the run of word characters that starts at `p`: ASCII
+/// letters and digits inline, anything else (rare) out of line.
+#[inline]
 fn skip_word_chars(s: &str, mut p: usize) -> usize {
+    let bytes = s.as_bytes();
+    while p < bytes.len() && ASCII_WORD[usize::from(bytes[p])] {
+        p += 1;
+    }
+    if p < bytes.len() && !bytes[p].is_ascii() {
+        skip_word_chars_beyond_ascii(s, p)
+    } else {
+        p
+    }
+}
+
+/// [`skip_word_chars`] from a character outside ASCII.
+fn skip_word_chars_beyond_ascii(s: &str, mut p: usize) -> usize {
     let bytes = s.as_bytes();
     loop {
         while bytes.get(p).is_some_and(|&b| ASCII_WORD[usize::from(b)]) {
@@ -238,6 +253,17 @@ fn skip_word_chars(s: &str, mut p: usize) -> usize {
             },
             _ => return p,
         }
+    }
+}
+
+/// The apostrophe that starts at byte `p` of `s`, if one does: its first byte rules
+/// out every other character but a few.
+fn apostrophe_at(s: &str, p: usize) -> Option<char> {
+    match s.as_bytes().get(p)? {
+        b'\'' => Some('\''),
+        // The first byte of '’' (E2 80 99) and of 'ʼ' (CA BC).
+        0xE2 | 0xCA => char_at(s, p).filter(|&a| is_apostrophe(a)),
+        _ => None,
     }
 }
 
@@ -280,12 +306,15 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     };
     let mut start = first.start;
     let mut i = 0;
+    let bytes = text.as_bytes();
     while i < tokens.len() {
         let t = &tokens[i];
-        let tt = t.text(text);
+        // Tokens are not empty; these tests only need the length and the last byte, so
+        // the token's text is not sliced (which checks character boundaries).
+        let (len, last) = (t.end - t.start, bytes[t.end - 1]);
         let mut end_here = false;
         let mut j = i + 1;
-        if t.kind == TokenKind::Punct && matches!(tt, "." | "!" | "?") {
+        if t.kind == TokenKind::Punct && len == 1 && matches!(last, b'.' | b'!' | b'?') {
             while j < tokens.len()
                 && tokens[j].kind == TokenKind::Punct
                 && matches!(
@@ -297,7 +326,7 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
                 j += 1;
             }
             end_here = j >= tokens.len() || can_start_sentence(tokens[j].text(text));
-        } else if t.kind == TokenKind::Word && tt.len() > 2 && tt.ends_with('.') {
+        } else if t.kind == TokenKind::Word && len > 2 && last == b'.' {
             // An abbreviation at the end of a sentence: "… by the U.S. Meanwhile, …".
             if let Some(next) = tokens.get(j) {
                 let nt = next.text(text);
