@@ -47,7 +47,7 @@ step "extraction throughput: wasm in Chromium, compromise in Node"
 BENCH_REBUILD=1 node scripts/bench-wasm.mjs "$out/corpus-200" "$out/corpus-2000"
 
 step "extraction throughput, native"
-DOSSIER_BENCH_CORPUS="$out/corpus-2000" cargo bench --quiet -p dossier-core --bench throughput
+DOSSIER_BENCH_CORPUS="$PWD/$out/corpus-2000" cargo bench --quiet -p dossier-core --bench throughput
 
 step "index build and query latency, native"
 cargo bench --quiet -p dossier-core --bench query
