@@ -100,6 +100,7 @@ fn Explorer() -> impl IntoView {
     };
     provide_context(nav);
     provide_context(Hover(RwSignal::new(None)));
+    provide_context(Painted::new());
     let results = Memo::new(move |_| crate::results::results(&state.get()));
     provide_context(results);
     keys::install(nav, results);
@@ -160,14 +161,26 @@ fn Explorer() -> impl IntoView {
     }
 }
 
-/// Draws its children once the first frame is on screen: the article (or the welcome)
-/// appears first, the lists beside it a frame later (start-up: docs/performance.md).
+/// Whether the first frame is on screen. What needs the index (the lists, the counts)
+/// waits for it, so the article (or the welcome) appears first and the index is built
+/// after (start-up: docs/performance.md).
+#[derive(Clone, Copy)]
+pub struct Painted(pub RwSignal<bool>);
+
+impl Painted {
+    fn new() -> Painted {
+        let painted = RwSignal::new(false);
+        // An animation frame runs before its paint; the timeout after it runs after.
+        request_animation_frame(move || set_timeout(move || painted.set(true), std::time::Duration::ZERO));
+        Painted(painted)
+    }
+}
+
+/// Draws its children once the first frame is on screen.
 #[component]
 fn AfterFirstPaint(children: ChildrenFn) -> impl IntoView {
-    let ready = RwSignal::new(false);
-    // An animation frame runs before its paint; the timeout after it runs after.
-    request_animation_frame(move || set_timeout(move || ready.set(true), std::time::Duration::ZERO));
-    view! { <Show when=move || ready.get()>{children()}</Show> }
+    let painted = expect_context::<Painted>().0;
+    view! { <Show when=move || painted.get()>{children()}</Show> }
 }
 
 /// The three panes, shown side by side on a wide screen and one at a time on a phone.

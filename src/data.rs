@@ -16,11 +16,19 @@ pub struct Data {
     pub corpus: &'static Corpus,
     /// Its analysis: zones, sentences, mentions, entities.
     pub analysis: &'static Analysis,
-    /// The inverted index that answers searches and filters.
-    pub index: Index<'static>,
+    /// The inverted index that answers searches and filters: see [`Data::index`].
+    index: OnceLock<Index<'static>>,
 }
 
 impl Data {
+    /// The inverted index that answers searches and filters, built on first use: the
+    /// article in the reader needs only the analysis, so it reaches the screen before
+    /// the index is built for the lists beside it.
+    pub fn index(&self) -> &Index<'static> {
+        self.index
+            .get_or_init(|| measured("dossier:index", || Index::new(self.corpus, self.analysis)))
+    }
+
     /// The index of the document stored in `file`.
     pub fn doc_index(&self, file: &str) -> Option<usize> {
         self.corpus.documents.iter().position(|d| d.file == file)
@@ -51,11 +59,10 @@ pub fn data() -> &'static Data {
         let analysis: &'static Analysis = Box::leak(Box::new(measured("dossier:analyse", || {
             dossier_core::analysis::analyse_with(corpus, &embedded_curation())
         })));
-        let index = measured("dossier:index", || Index::new(corpus, analysis));
         Data {
             corpus,
             analysis,
-            index,
+            index: OnceLock::new(),
         }
     })
 }

@@ -25,7 +25,7 @@ pub fn query_of(state: &ViewState) -> Query {
 
 /// Evaluates `state`'s filters over the corpus.
 pub fn results(state: &ViewState) -> Results {
-    search(&data().index, &query_of(state))
+    search(data().index(), &query_of(state))
 }
 
 /// The mentions of document `doc` that count: the article proper unless `all_zones`.

@@ -109,6 +109,7 @@ pub fn FilterBar() -> impl IntoView {
 pub fn Legend() -> impl IntoView {
     let nav = expect_context::<Navigator>();
     let results = use_results();
+    let painted = expect_context::<crate::app::Painted>().0;
     view! {
         <ul class="legend" aria-label="Entity labels">
             {Label::ALL
@@ -126,7 +127,8 @@ pub fn Legend() -> impl IntoView {
                             }
                         })
                     };
-                    let count = move || results.with(|r| r.labels[i].mentions);
+                    // After the first frame: the counts need the index.
+                    let count = move || painted.get().then(|| results.with(|r| r.labels[i].mentions));
                     view! {
                         <li>
                             <button

@@ -34,7 +34,7 @@ pub fn MentionsView() -> impl IntoView {
         let s = nav.state.get();
         let ents: Vec<usize> = chosen(&s).iter().filter_map(|id| d.entity_index(id)).collect();
         let matched = results.with(|r| r.matched.clone());
-        let mut rows = mentions(&d.index, &ents, s.ksort, s.all_zones);
+        let mut rows = mentions(d.index(), &ents, s.ksort, s.all_zones);
         rows.retain(|k| matched.get(k.doc).copied().unwrap_or(false));
         rows
     });

@@ -77,7 +77,7 @@ pub fn ResultsList() -> impl IntoView {
                     // The search makes snippets for the best hits only; the rest on demand.
                     let state = nav.state.get_untracked();
                     let snippets = if hit.snippets.is_empty() && !state.q.is_empty() {
-                        snippets(&data().index, &query_of(&state), hit.doc)
+                        snippets(data().index(), &query_of(&state), hit.doc)
                     } else {
                         hit.snippets.clone()
                     };

@@ -38,7 +38,9 @@ pub fn TimelineView() -> impl IntoView {
     let line = Memo::new(move |_| {
         let s = nav.state.get();
         let keep = scope.get();
-        let by_month = timeline(d.index.dates(), Granularity::Month, s.all_zones, |doc| keep[doc]);
+        let by_month = timeline(d.index().dates(), Granularity::Month, s.all_zones, |doc| {
+            keep[doc]
+        });
         let span = match (by_month.buckets.first(), by_month.buckets.last()) {
             (Some(a), Some(b)) => b.key.year - a.key.year,
             _ => 0,
@@ -46,7 +48,7 @@ pub fn TimelineView() -> impl IntoView {
         if span > 6 {
             (
                 Granularity::Year,
-                timeline(d.index.dates(), Granularity::Year, s.all_zones, |doc| keep[doc]),
+                timeline(d.index().dates(), Granularity::Year, s.all_zones, |doc| keep[doc]),
             )
         } else {
             (Granularity::Month, by_month)
@@ -153,7 +155,7 @@ fn DateList() -> impl IntoView {
             .and_then(|w| Date::parse(w).ok())
             .map(Period::of);
         let rows: Vec<_> = d
-            .index
+            .index()
             .dates()
             .iter()
             .filter(|m| (s.all_zones || m.article) && matched.get(m.doc).copied().unwrap_or(false))
