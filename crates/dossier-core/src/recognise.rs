@@ -588,22 +588,14 @@ const FAC_NOUNS: &[&str] = &[
     "dam",
     "airport",
     "railway",
-    "railroad",
     "tunnel",
     "canal",
     "reactor",
     "stadium",
     "highway",
-    "motorway",
     "refinery",
     "terminal",
     "cosmodrome",
-    "spaceport",
-    "power",
-    "nuclear",
-    "plant",
-    "station",
-    "port",
 ];
 
 /// Plural subject words that end long "Institute of …, … and … Studies" names.
@@ -768,6 +760,20 @@ impl<'a> Ctx<'a> {
     fn lower_is(&self, i: usize, list: &[&str]) -> bool {
         let w = self.w(i);
         !w.is_empty() && crate::text::is_one_of(w, list)
+    }
+    /// Whether a facility noun is among the lower-case words (at most three) from token
+    /// `i` on: "… gas pipeline".
+    fn facility_noun_from(&self, mut i: usize) -> bool {
+        for _ in 0..3 {
+            if !self.is_word(i) || self.cap(i) {
+                return false;
+            }
+            if self.lower_is(i, FAC_NOUNS) {
+                return true;
+            }
+            i += 1;
+        }
+        false
     }
     fn stop(&mut self, i: usize) -> Option<&'static str> {
         lower_into(self.w(i), &mut self.lower);
@@ -1409,36 +1415,7 @@ pub(crate) fn recognise_tokens(
             if composed.is_none() || composed == Some(Label::Loc) {
                 let single_known =
                     seq_end_piece == p + 1 && matches!(pieces[p].2, Piece::Known(_) | Piece::Person { .. });
-                let mut k = end_tok;
-                let mut seen = 0;
-                let mut fac = false;
-                while k < n && seen < 3 && cx.is_word(k) && !cx.cap(k) {
-                    // The short list first: it rules out most words.
-                    if cx.lower_is(
-                        k,
-                        &[
-                            "pipeline",
-                            "bridge",
-                            "dam",
-                            "airport",
-                            "railway",
-                            "tunnel",
-                            "canal",
-                            "reactor",
-                            "stadium",
-                            "highway",
-                            "refinery",
-                            "terminal",
-                            "cosmodrome",
-                        ],
-                    ) && cx.lower_is(k, FAC_NOUNS)
-                    {
-                        fac = true;
-                        break;
-                    }
-                    k += 1;
-                    seen += 1;
-                }
+                let mut fac = cx.facility_noun_from(end_tok);
                 // Try "X of Y N" too.
                 if !fac && cx.lower_is(end_tok, &["of"]) && q < pieces.len() && pieces[q].0 == end_tok + 1 {
                     let mut r = q + 1;
@@ -1453,33 +1430,7 @@ pub(crate) fn recognise_tokens(
                     {
                         ee += 1;
                     }
-                    let mut k = ee;
-                    let mut seen = 0;
-                    while k < n && seen < 3 && cx.is_word(k) && !cx.cap(k) {
-                        if cx.lower_is(
-                            k,
-                            &[
-                                "pipeline",
-                                "bridge",
-                                "dam",
-                                "airport",
-                                "railway",
-                                "tunnel",
-                                "canal",
-                                "reactor",
-                                "stadium",
-                                "highway",
-                                "refinery",
-                                "terminal",
-                                "cosmodrome",
-                            ],
-                        ) {
-                            fac = true;
-                            break;
-                        }
-                        k += 1;
-                        seen += 1;
-                    }
+                    fac = cx.facility_noun_from(ee);
                     if fac {
                         end_tok = ee;
                         seq_end_piece = r;
