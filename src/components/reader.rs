@@ -314,8 +314,12 @@ fn render_block(d: &'static Data, doc: usize, block: usize, hide: &[Label], name
 fn MentionStepper() -> impl IntoView {
     let nav = expect_context::<Navigator>();
     let d = data();
+    // Drawn again only when what it shows changes, not at every keystroke or filter.
+    let shows = Memo::new(move |_| nav.state.with(|s| (s.doc.clone(), s.selected.clone(), s.mention)));
     move || {
-        let s = nav.state.get();
+        // Read, not only tracked: a memo that is never read never runs, so never changes.
+        let _ = shows.get();
+        let s = nav.state.get_untracked();
         let starts = selected_mentions(d, &s);
         let name = s
             .selected

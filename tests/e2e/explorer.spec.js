@@ -355,3 +355,28 @@ test('an entity row shows whether it is required, following the URL', async ({ p
   await expect(same).not.toHaveClass(/\brequired\b/);
   await expect(same.locator('button.entity-name')).toHaveAttribute('aria-pressed', 'false');
 });
+
+test('the article links keep the filters and mark the open article, following the URL', async ({ page }) => {
+  await page.goto(`${BASE}?q=Putin`);
+  const links = page.locator('ol.articles li.article a');
+  await expect(links.first()).toBeVisible();
+  for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+    expect(href).toMatch(/[?&]q=Putin(&|$)/);
+    expect(href).toMatch(/[?&]doc=[^&]+\.txt/);
+  }
+  // A filter added after the rows were drawn reaches their links too.
+  await page.locator('#search-input').fill('Putin China');
+  await expect(page).toHaveURL(/q=Putin(%20|\+)China/);
+  for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+    expect(href).toMatch(/[?&]q=Putin(%20|\+)China(&|$)/);
+  }
+  const first = page.locator('ol.articles li.article').first();
+  await first.locator('a').click();
+  await expect(page.locator('article.reader')).toBeVisible();
+  await expect(first).toHaveClass(/\bcurrent\b/);
+  await expect(first.locator('a')).toHaveAttribute('aria-current', 'page');
+  await expect(page.locator('ol.articles li.article.current')).toHaveCount(1);
+  await page.goBack();
+  await expect(page.locator('ol.articles li.article.current')).toHaveCount(0);
+  await expect(page.locator('ol.articles a[aria-current]')).toHaveCount(0);
+});
