@@ -285,10 +285,14 @@ fn has_credit_marker(b: &str) -> bool {
 
 /// "Olivia Wang contributed reporting." and the like (when short: the caller counts).
 fn is_contributor_line(lower: &str) -> bool {
-    lower.contains("contributed reporting")
-        || lower.contains("contributed to this report")
-        || lower.contains("contributed research")
-        || lower.starts_with("reporting by ")
+    // One search for the word the three phrases share, not one per phrase: every block
+    // asks, and in wasm a substring search is the generic two-way scan (the vector fast
+    // path of `str::contains` is for x86-64): about half the zone rules' time in a start-up
+    // profile at 2,000 articles.
+    lower.match_indices("contributed ").any(|(i, w)| {
+        let rest = &lower[i + w.len()..];
+        rest.starts_with("reporting") || rest.starts_with("to this report") || rest.starts_with("research")
+    }) || lower.starts_with("reporting by ")
         || lower.starts_with("additional reporting by ")
         || lower.starts_with("editing by ")
 }
@@ -347,6 +351,19 @@ mod tests {
     fn contributor_lines_are_captions() {
         let z = zones("T\nBody.\nJane Roe contributed reporting.");
         assert_eq!(z[2], Zone::Caption);
+        for line in [
+            "Jane Roe and John Doe contributed to this report from Kyiv.",
+            "Staff contributed research.",
+            "Li Wei in Beijing contributed, and Jane Roe contributed reporting",
+        ] {
+            assert!(is_contributor_line(&line.to_lowercase()), "{line}");
+        }
+        for line in [
+            "Funds were contributed to the research.",
+            "She contributed reports.",
+        ] {
+            assert!(!is_contributor_line(&line.to_lowercase()), "{line}");
+        }
     }
 
     #[test]
