@@ -204,12 +204,22 @@ impl Lexicon {
         }
         let mut seen = FxSet::default();
         for text in texts {
-            // Words: runs of letters (non-ASCII bytes belong to words).
-            for word in text
-                .as_bytes()
-                .split(|b| b.is_ascii() && !b.is_ascii_alphabetic())
-            {
-                if word.is_empty() || !firsts[word[0] as usize] || lens & (1 << word.len().min(63)) == 0 {
+            // Words: runs of letters (non-ASCII bytes belong to words), each skipped in
+            // a tight loop unless its first letter and length fit a lone form.
+            let b = text.as_bytes();
+            let mut i = 0;
+            while i < b.len() {
+                if !WORD_BYTE[usize::from(b[i])] {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                i += 1;
+                while i < b.len() && WORD_BYTE[usize::from(b[i])] {
+                    i += 1;
+                }
+                let word = &b[start..i];
+                if !firsts[usize::from(word[0])] || lens & (1 << word.len().min(63)) == 0 {
                     continue;
                 }
                 if let Some(w) = std::str::from_utf8(word).ok().and_then(|s| lower.get(s)) {
@@ -220,6 +230,18 @@ impl Lexicon {
         self.ordinary = seen;
     }
 }
+
+/// The bytes of the words [`Lexicon::settle`] looks for: ASCII letters and every byte
+/// outside ASCII.
+const WORD_BYTE: [bool; 256] = {
+    let mut t = [true; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphabetic();
+        b += 1;
+    }
+    t
+};
 
 /// Whether the line before byte `start` of `text` ends with a title ("Mr.", "Foreign
 /// Minister"), perhaps followed by a comma.
