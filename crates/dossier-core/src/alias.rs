@@ -17,19 +17,21 @@ use crate::analysis::{Alias, Entity};
 use crate::curation::Curation;
 use crate::label::Label;
 use crate::recognise::FxMap as HashMap;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-/// One mention waiting for its entity.
+/// One mention waiting for its entity. It borrows its text from the document and,
+/// where it can, its key from the tables or the lexicon: most keys need no copy.
 #[derive(Debug, Clone)]
-pub struct Raw {
+pub struct Raw<'a> {
     /// Document index.
     pub doc: usize,
     /// Label from recognition.
     pub label: Label,
     /// The text as written.
-    pub surface: String,
+    pub surface: &'a str,
     /// The grouping key (canonical name or folded surface).
-    pub key: String,
+    pub key: Cow<'a, str>,
 }
 
 /// British/American spelling variants folded for grouping.
@@ -177,7 +179,7 @@ fn accumulate(
     };
     let a = &mut accs[e];
     a.mentions += 1;
-    count(&mut a.aliases, &r.surface);
+    count(&mut a.aliases, r.surface);
     count(&mut a.display_votes, &r.key);
     // Kept sorted: mentions come in document order, so a new document goes at the
     // end after one comparison, where a scan of every document was quadratic.
@@ -211,7 +213,7 @@ pub struct Grouping {
 }
 
 /// Groups raw mentions into entities, then applies `curation`.
-pub fn group(raws: &[Raw], curation: &Curation) -> Grouping {
+pub fn group(raws: &[Raw<'_>], curation: &Curation) -> Grouping {
     // Group keys: (label, key). Value labels group by their lower-cased text.
     // Most keys recur: each is folded once.
     let mut folded: HashMap<&str, String> = HashMap::default();
@@ -378,11 +380,11 @@ mod tests {
     use super::*;
     use crate::curation::{CuratedEntity, Split};
 
-    fn raw(doc: usize, label: Label, surface: &str, key: &str) -> Raw {
+    fn raw<'a>(doc: usize, label: Label, surface: &'a str, key: &'a str) -> Raw<'a> {
         Raw {
             doc,
             label,
-            surface: surface.into(),
+            surface,
             key: key.into(),
         }
     }

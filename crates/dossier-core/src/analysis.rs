@@ -10,6 +10,7 @@ use crate::curation::Curation;
 use crate::label::Label;
 use crate::recognise::{is_title_case, recognise_tokens, BlockFacts, Candidate, Deps, Lexicon, Source};
 use crate::text::tokenize_into;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// What part of a page a block of text is.
@@ -246,10 +247,10 @@ fn first_pass(
     (layout, first)
 }
 
-/// What pass 2 gathers over the documents.
-struct SecondPass {
+/// What pass 2 gathers over the documents (whose text and lexicon it borrows).
+struct SecondPass<'a> {
     /// Every mention's surface and grouping key, in corpus order.
-    raws: Vec<Raw>,
+    raws: Vec<Raw<'a>>,
     /// Where each of `raws` is: document, range, block.
     placed: Vec<(usize, Range<usize>, usize)>,
     /// Each document's analysis, mentions still to come.
@@ -263,13 +264,13 @@ struct SecondPass {
 /// Pass 2 over document `di`: each block's pass-1 candidates where the final lexicon
 /// answers as pass 1 saw it, else the block recognised again.
 #[inline(never)]
-fn second_pass(
+fn second_pass<'a>(
     di: usize,
-    d: &crate::corpus::Document,
+    d: &'a crate::corpus::Document,
     layout: Layout,
     first: FirstPass,
-    lexicon: &Lexicon,
-    out: &mut SecondPass,
+    lexicon: &'a Lexicon,
+    out: &mut SecondPass<'a>,
 ) {
     let FirstPass {
         sentences,
@@ -319,19 +320,26 @@ fn second_pass(
         }
     }
     for c in found {
-        let surface = d.text[c.range.clone()].to_string();
+        let surface = &d.text[c.range.clone()];
         let key = match c.source {
-            Source::Table(canon) => canon.to_string(),
+            Source::Table(canon) => Cow::Borrowed(canon),
             Source::Person { canonical, .. } => {
-                let k = canonical.unwrap_or_else(|| surface.clone());
+                let k = canonical.map_or(Cow::Borrowed(surface), Cow::Owned);
                 if k.contains(' ') {
-                    lexicon.full.get(&k).cloned().unwrap_or(k)
+                    lexicon
+                        .full
+                        .get(k.as_ref())
+                        .map_or(k, |c| Cow::Borrowed(c.as_str()))
                 } else {
-                    lexicon.short_form(&k).map(str::to_string).unwrap_or(k)
+                    lexicon.short_form(&k).map_or(k, Cow::Borrowed)
                 }
             }
-            Source::Value => surface.to_lowercase(),
-            Source::Composed => surface.clone(),
+            // Most values ("2024", "last week") are lower case already.
+            Source::Value if surface.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) => {
+                Cow::Borrowed(surface)
+            }
+            Source::Value => Cow::Owned(surface.to_lowercase()),
+            Source::Composed => Cow::Borrowed(surface),
         };
         out.raws.push(Raw {
             doc: di,
