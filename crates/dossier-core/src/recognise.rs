@@ -1142,7 +1142,8 @@ fn split_glued(text: &str, toks: &mut Vec<Token>, lex: &Lexicon, mut deps: Optio
     }
 }
 
-/// The workhorse: recognises the entities of one block's tokens.
+/// The workhorse: recognises the entities of one block's tokens and appends them to
+/// `out`, in order (what `out` holds already is from earlier blocks: it stays before).
 /// `work` counts elementary steps (for the linearity test).
 pub(crate) fn recognise_tokens(
     text: &str,
@@ -1154,6 +1155,7 @@ pub(crate) fn recognise_tokens(
     out: &mut Vec<Candidate>,
 ) {
     let title_case = block.title_case;
+    let earlier_blocks = out.len();
     let tokenized = toks.len();
     split_glued(text, toks, lex, deps.as_deref_mut());
     let toks: &[Token] = toks;
@@ -1547,7 +1549,7 @@ pub(crate) fn recognise_tokens(
             source: Source::Value,
         });
     }
-    crate::order::sort_by_key(out, |c| c.range.start);
+    crate::order::sort_by_key(&mut out[earlier_blocks..], |c| c.range.start);
 }
 
 /// The label a head word gives tokens `s..e`, if any.
