@@ -8,7 +8,9 @@ use crate::alias::{group, Raw};
 use crate::corpus::Corpus;
 use crate::curation::Curation;
 use crate::label::Label;
-use crate::recognise::{is_title_case, recognise_tokens, BlockFacts, Candidate, Deps, Lexicon, Source};
+use crate::recognise::{
+    is_title_case, recognise_tokens, BlockFacts, Candidate, Deps, Lexicon, Scratch, Source,
+};
 use crate::text::tokenize_into;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -148,12 +150,12 @@ pub fn analyse_with(corpus: &Corpus, curation: &Curation) -> Analysis {
 pub fn analyse_counting(corpus: &Corpus, curation: &Curation) -> (Analysis, usize) {
     let mut work = 0usize;
     let mut lexicon = Lexicon::default();
-    let mut toks = Vec::new();
+    let mut scratch = Scratch::default();
     // Pass 1: people introduced with strong cues; sentences, title case, and each
     // block's candidates with the lexicon answers they depend on.
     let mut firsts = Vec::with_capacity(corpus.documents.len());
     for (di, d) in corpus.documents.iter().enumerate() {
-        let (layout, first) = first_pass(d, &lexicon, &mut toks, &mut work);
+        let (layout, first) = first_pass(d, &lexicon, &mut scratch, &mut work);
         lexicon.learn(&d.text, di, &first.found);
         firsts.push((layout, first));
     }
@@ -165,7 +167,7 @@ pub fn analyse_counting(corpus: &Corpus, curation: &Curation) -> (Analysis, usiz
         raws: Vec::with_capacity(mentions),
         placed: Vec::with_capacity(mentions),
         docs: Vec::with_capacity(corpus.documents.len()),
-        toks,
+        scratch,
         work,
     };
     for (di, (d, (layout, first))) in corpus.documents.iter().zip(firsts).enumerate() {
@@ -213,12 +215,13 @@ pub fn analyse_counting(corpus: &Corpus, curation: &Curation) -> (Analysis, usiz
 fn first_pass(
     d: &crate::corpus::Document,
     lexicon: &Lexicon,
-    toks: &mut Vec<crate::text::Token>,
+    scratch: &mut Scratch,
     work: &mut usize,
 ) -> (Layout, FirstPass) {
     let mut layout = Layout::new(d);
     let mut first = FirstPass::default();
     for r in &layout.blocks {
+        let toks = &mut scratch.toks;
         toks.clear();
         tokenize_into(&d.text, r.clone(), toks);
         // Only short blocks can be headlines.
@@ -233,11 +236,11 @@ fn first_pass(
         let work_before = *work;
         recognise_tokens(
             &d.text,
-            toks,
             lexicon,
             block,
             Some(&mut *work),
             Some(&mut first.deps),
+            scratch,
             &mut first.found,
         );
         first.work.push(*work - work_before);
@@ -255,8 +258,8 @@ struct SecondPass<'a> {
     placed: Vec<(usize, Range<usize>, usize)>,
     /// Each document's analysis, mentions still to come.
     docs: Vec<DocAnalysis>,
-    /// A token buffer shared by the documents.
-    toks: Vec<crate::text::Token>,
+    /// Recognition's token buffer and scratch space, shared by the documents.
+    scratch: Scratch,
     /// Tokens visited.
     work: usize,
 }
@@ -296,8 +299,8 @@ fn second_pass<'a>(
             Deps::renew(block_deps, &d.text, lexicon, &mut found[before..]);
         } else {
             block_found.for_each(drop);
-            out.toks.clear();
-            tokenize_into(&d.text, r.clone(), &mut out.toks);
+            out.scratch.toks.clear();
+            tokenize_into(&d.text, r.clone(), &mut out.scratch.toks);
             // The block's sentences: no sentence crosses a block.
             let first = sentences.partition_point(|s| s.start < r.start);
             let end = sentences.partition_point(|s| s.start < r.end);
@@ -307,11 +310,11 @@ fn second_pass<'a>(
             };
             recognise_tokens(
                 &d.text,
-                &mut out.toks,
                 lexicon,
                 block,
                 Some(&mut out.work),
                 None,
+                &mut out.scratch,
                 &mut found,
             );
         }

@@ -679,13 +679,16 @@ pub fn recognise_block(
     lexicon: &Lexicon,
     title_case: bool,
 ) -> Vec<Candidate> {
-    let mut toks = tokenize(text, range);
+    let mut scratch = Scratch {
+        toks: tokenize(text, range),
+        ..Scratch::default()
+    };
     let mut out = Vec::new();
     let block = BlockFacts {
         title_case,
-        sentences: &sentences(text, &toks),
+        sentences: &sentences(text, &scratch.toks),
     };
-    recognise_tokens(text, &mut toks, lexicon, block, None, None, &mut out);
+    recognise_tokens(text, lexicon, block, None, None, &mut scratch, &mut out);
     out
 }
 
@@ -1142,18 +1145,45 @@ fn split_glued(text: &str, toks: &mut Vec<Token>, lex: &Lexicon, mut deps: Optio
     }
 }
 
-/// The workhorse: recognises the entities of one block's tokens and appends them to
-/// `out`, in order (what `out` holds already is from earlier blocks: it stays before).
+/// The block's tokens and the buffers that [`recognise_tokens`] reuses from block to
+/// block (a block would otherwise allocate half a dozen).
+#[derive(Default)]
+pub(crate) struct Scratch {
+    /// The block's tokens: the caller tokenizes the block into it; splitting glued
+    /// words adds to them.
+    pub(crate) toks: Vec<Token>,
+    vals: Vec<values::Value>,
+    covered: Vec<bool>,
+    next_covered: Vec<usize>,
+    initial: Vec<bool>,
+    pieces: Vec<(usize, usize, Piece)>,
+    key: String,
+    lower: String,
+}
+
+/// The workhorse: recognises the entities of one block's tokens (`scratch.toks`) and
+/// appends them to `out`, in order (what `out` holds already is from earlier blocks: it
+/// stays before).
 /// `work` counts elementary steps (for the linearity test).
 pub(crate) fn recognise_tokens(
     text: &str,
-    toks: &mut Vec<Token>,
     lex: &Lexicon,
     block: BlockFacts,
     work: Option<&mut usize>,
     mut deps: Option<&mut Deps>,
+    scratch: &mut Scratch,
     out: &mut Vec<Candidate>,
 ) {
+    let Scratch {
+        toks,
+        vals,
+        covered,
+        next_covered,
+        initial,
+        pieces,
+        key,
+        lower,
+    } = scratch;
     let title_case = block.title_case;
     let earlier_blocks = out.len();
     let tokenized = toks.len();
@@ -1171,18 +1201,21 @@ pub(crate) fn recognise_tokens(
         *w += toks.len();
     }
     let n = toks.len();
-    let vals = values::scan(text, toks);
-    let mut covered = vec![false; n];
-    for v in &vals {
+    values::scan_into(text, toks, vals);
+    covered.clear();
+    covered.resize(n, false);
+    for v in vals.iter() {
         covered[v.start..v.end].iter_mut().for_each(|c| *c = true);
     }
     // For each token, the index of the next covered token (or n): names stop there.
-    let mut next_covered = vec![n; n + 1];
+    next_covered.clear();
+    next_covered.resize(n + 1, n);
     for k in (0..n).rev() {
         next_covered[k] = if covered[k] { k } else { next_covered[k + 1] };
     }
     // Sentence-initial tokens.
-    let mut initial = vec![false; n];
+    initial.clear();
+    initial.resize(n, false);
     {
         let mut k = 0;
         for s in block_sentences {
@@ -1203,14 +1236,14 @@ pub(crate) fn recognise_tokens(
         toks,
         g: Gazetteer::get(),
         lex,
-        key: String::new(),
-        lower: String::new(),
+        key: std::mem::take(key),
+        lower: std::mem::take(lower),
         deps,
         lengths_at: (usize::MAX, Lengths::default()),
     };
 
     // Level 1: pieces.
-    let mut pieces: Vec<(usize, usize, Piece)> = Vec::with_capacity(n);
+    pieces.clear();
     let mut i = 0;
     while i < n {
         if covered[i] || !cx.cap(i) {
@@ -1541,8 +1574,9 @@ pub(crate) fn recognise_tokens(
         last_title_end = None;
         p = q;
     }
+    (*key, *lower) = (cx.key, cx.lower);
     // Values, merged in order.
-    for v in vals {
+    for v in vals.iter() {
         out.push(Candidate {
             range: toks[v.start].start..toks[v.end - 1].end,
             label: v.label,

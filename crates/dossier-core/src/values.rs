@@ -327,8 +327,15 @@ fn is_currency_symbol(w: &str) -> bool {
 
 /// Every value expression in `toks` (one block), in order, never overlapping.
 pub fn scan(text: &str, toks: &[Token]) -> Vec<Value> {
+    let mut out = Vec::new();
+    scan_into(text, toks, &mut out);
+    out
+}
+
+/// [`scan`] into `out` (cleared first), so that a caller can reuse its buffer.
+pub(crate) fn scan_into(text: &str, toks: &[Token], out: &mut Vec<Value>) {
+    out.clear();
     let c = Cursor { text, toks };
-    let mut out: Vec<Value> = Vec::new();
     let mut i = 0;
     let triggers = triggers();
     let mut lower = String::new();
@@ -356,7 +363,6 @@ pub fn scan(text: &str, toks: &[Token]) -> Vec<Value> {
             i += 1;
         }
     }
-    out
 }
 
 /// The longest word that can start a value expression ("twenty-first").
