@@ -1008,6 +1008,13 @@ impl<'a> Ctx<'a> {
 /// Whether a word can hide a name glued to another word: it has no period or apostrophe
 /// and is capitalised or has a capital inside.
 fn may_hide_a_name(w: &str) -> bool {
+    // Most words: a lower-case ASCII letter, then ASCII without a capital (one look at
+    // each byte rules them out).
+    if let Some((first, rest)) = w.as_bytes().split_first() {
+        if first.is_ascii_lowercase() && !rest.iter().any(|&b| b.is_ascii_uppercase() || !b.is_ascii()) {
+            return false;
+        }
+    }
     if let Some((first, rest)) = w.as_bytes().split_first().filter(|_| w.is_ascii()) {
         // Most words have no capital: ruled out by one look at each byte.
         return (first.is_ascii_uppercase() || rest.iter().any(u8::is_ascii_uppercase))
@@ -1024,15 +1031,31 @@ fn may_hide_a_name(w: &str) -> bool {
 /// lower case after its first letter and ends in a function word after its third
 /// letter ("Putinafter"). Most words are neither: they need no lookup at all.
 fn may_split(w: &str, g: &Gazetteer) -> bool {
-    let camel = if w.is_ascii() {
-        w.as_bytes()
-            .windows(2)
+    if w.is_ascii() {
+        // The same tests on bytes: a byte is a character.
+        let b = w.as_bytes();
+        if b.windows(2)
             .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
-    } else {
-        w.chars()
-            .zip(w.chars().skip(1))
-            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
-    };
+        {
+            return true;
+        }
+        if !b.first().is_some_and(u8::is_ascii_uppercase) || !b[1..].iter().all(u8::is_ascii_lowercase) {
+            return false;
+        }
+        return (3..b.len().saturating_sub(1))
+            .rev()
+            .take_while(|&at| b.len() - at <= g.stop_max_len())
+            .any(|at| g.is_function_word(&w[at..]));
+    }
+    may_split_by_chars(w, g)
+}
+
+/// [`may_split`] for any word, a character at a time.
+fn may_split_by_chars(w: &str, g: &Gazetteer) -> bool {
+    let camel = w
+        .chars()
+        .zip(w.chars().skip(1))
+        .any(|(a, b)| a.is_lowercase() && b.is_uppercase());
     if camel {
         return true;
     }
@@ -1067,8 +1090,12 @@ fn split_glued(text: &str, toks: &mut Vec<Token>, lex: &Lexicon, mut deps: Optio
     let mut key = String::new();
     while i < toks.len() {
         let t = toks[i];
+        if t.kind != TokenKind::Word || t.end - t.start < 4 {
+            i += 1;
+            continue;
+        }
         let w = t.text(text);
-        if t.kind != TokenKind::Word || t.end - t.start < 4 || !may_hide_a_name(w) || !may_split(w, g) {
+        if !may_hide_a_name(w) || !may_split(w, g) {
             i += 1;
             continue;
         }
@@ -1833,6 +1860,39 @@ mod tests {
         }
         for w in ["office", "U.S.", "O'Brien", "über", "Don’t"] {
             assert!(!may_hide_a_name(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn the_split_test_on_bytes_agrees_with_the_one_on_characters() {
+        let g = Gazetteer::get();
+        for w in [
+            "Putinafter",
+            "officeHe",
+            "TehranIt",
+            "office",
+            "Russia",
+            "Moscowand",
+            "MOSCOW",
+            "iPhone",
+            "a1B",
+            "Ab",
+            "A",
+            "",
+            "Berlinthe",
+            "Kyivinto",
+            "McDonald",
+            "DeSantis",
+            "Parisof",
+            "Romeit",
+            "Abc1",
+            "Abcdefghijklmnopqrstuvwxyz",
+            "Thethe",
+            "Andand",
+            "Xiand",
+            "Gazawith",
+        ] {
+            assert_eq!(may_split(w, g), may_split_by_chars(w, g), "{w}");
         }
     }
 
