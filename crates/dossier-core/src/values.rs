@@ -428,15 +428,26 @@ impl Triggers {
     /// trigger; `None` if it is not one. The shape test also turns away words outside
     /// ASCII that lower-case to a trigger (the Kelvin sign is a "K"): no rule matches
     /// them anyway, as every rule compares words with ASCII lists.
-    #[inline]
     fn starts(&self, w: &str, lower: &mut String) -> Option<Needs> {
+        if !self.has_the_shape(w) {
+            return None;
+        }
+        self.look_up(w, lower)
+    }
+
+    /// Whether some trigger has the length and the first and last letters of `w`: the
+    /// quick test that rules out most words, inlined into the scan.
+    #[inline(always)]
+    fn has_the_shape(&self, w: &str) -> bool {
         let b = w.as_bytes();
-        if b.len() > MAX_TRIGGER_LEN || b.is_empty() {
-            return None;
-        }
-        if self.shapes[b.len()][letter(b[0])] & (1 << letter(b[b.len() - 1])) == 0 {
-            return None;
-        }
+        !b.is_empty()
+            && b.len() <= MAX_TRIGGER_LEN
+            && self.shapes[b.len()][letter(b[0])] & (1 << letter(b[b.len() - 1])) != 0
+    }
+
+    /// [`Triggers::starts`] for a word of the right shape.
+    #[inline(never)]
+    fn look_up(&self, w: &str, lower: &mut String) -> Option<Needs> {
         crate::text::lower_into(w, lower);
         self.words.get(lower.as_str()).copied()
     }
