@@ -620,6 +620,26 @@ const FAC_NOUNS: &[&str] = &[
     "cosmodrome",
 ];
 
+/// Bit `first letter - 'a'` of `FAC_SHAPES[n]` is set when a facility noun of `n` bytes
+/// starts with that letter.
+const FAC_SHAPES: [u32; 16] = {
+    let mut t = [0u32; 16];
+    let mut i = 0;
+    while i < FAC_NOUNS.len() {
+        let b = FAC_NOUNS[i].as_bytes();
+        t[b.len()] |= 1 << (b[0] - b'a');
+        i += 1;
+    }
+    t
+};
+
+/// Whether a word of `len` bytes starting with the byte `first` may be one of
+/// [`FAC_NOUNS`] in any ASCII case: most words are not, by their length and first letter.
+fn may_be_facility_noun(len: usize, first: u8) -> bool {
+    let l = first.to_ascii_lowercase();
+    len < FAC_SHAPES.len() && l.is_ascii_lowercase() && FAC_SHAPES[len] & (1 << (l - b'a')) != 0
+}
+
 /// Plural subject words that end long "Institute of …, … and … Studies" names.
 const FIELD_WORDS: &[&str] = &[
     "Studies",
@@ -772,6 +792,8 @@ impl<'a> Ctx<'a> {
     fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
     }
+    /// Whether token `i` is a capitalised word (asked of nearly every token: inlined).
+    #[inline]
     fn cap(&self, i: usize) -> bool {
         // Most words start with an ASCII letter: no need to slice and decode them.
         self.toks.get(i).is_some_and(|t| {
@@ -793,7 +815,10 @@ impl<'a> Ctx<'a> {
             if !self.is_word(i) || self.cap(i) {
                 return false;
             }
-            if self.lower_is(i, FAC_NOUNS) {
+            let t = &self.toks[i];
+            if may_be_facility_noun(t.end - t.start, self.text.as_bytes()[t.start])
+                && self.lower_is(i, FAC_NOUNS)
+            {
                 return true;
             }
             i += 1;
@@ -1894,6 +1919,18 @@ mod tests {
         ] {
             assert_eq!(may_split(w, g), may_split_by_chars(w, g), "{w}");
         }
+    }
+
+    #[test]
+    fn facility_nouns_have_the_shapes_of_facility_nouns() {
+        for w in FAC_NOUNS {
+            assert!(may_be_facility_noun(w.len(), w.as_bytes()[0]), "{w}");
+            assert!(
+                may_be_facility_noun(w.len(), w.as_bytes()[0].to_ascii_uppercase()),
+                "{w}"
+            );
+        }
+        assert!(!may_be_facility_noun(3, b'x') && !may_be_facility_noun(40, b'p'));
     }
 
     #[test]
