@@ -792,8 +792,7 @@ impl<'a> Ctx<'a> {
     fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
     }
-    /// Whether token `i` is a capitalised word (asked of nearly every token: inlined).
-    #[inline]
+    /// Whether token `i` is a capitalised word.
     fn cap(&self, i: usize) -> bool {
         // Most words start with an ASCII letter: no need to slice and decode them.
         self.toks.get(i).is_some_and(|t| {
