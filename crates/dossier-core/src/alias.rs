@@ -17,19 +17,21 @@ use crate::analysis::{Alias, Entity};
 use crate::curation::Curation;
 use crate::label::Label;
 use crate::recognise::FxMap as HashMap;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-/// One mention waiting for its entity.
+/// One mention waiting for its entity. It borrows its text from the document and,
+/// where it can, its key from the tables or the lexicon: most keys need no copy.
 #[derive(Debug, Clone)]
-pub struct Raw {
+pub struct Raw<'a> {
     /// Document index.
     pub doc: usize,
     /// Label from recognition.
     pub label: Label,
     /// The text as written.
-    pub surface: String,
+    pub surface: &'a str,
     /// The grouping key (canonical name or folded surface).
-    pub key: String,
+    pub key: Cow<'a, str>,
 }
 
 /// British/American spelling variants folded for grouping.
@@ -130,12 +132,42 @@ pub fn initials(name: &str) -> String {
         .collect()
 }
 
-/// The spelling key of `key`, folded once per distinct key (most keys recur). Never
-/// inlined, like [`accumulate`]: called once per mention, it runs optimised in the
-/// browser after its first calls (docs/performance.md), the loop calling it would not.
-#[inline(never)]
-fn folded_key<'r>(folded: &mut HashMap<&'r str, String>, key: &'r str) -> String {
-    folded.entry(key).or_insert_with(|| spelling_key(key)).clone()
+/// The distinct grouping keys, each stored once: a mention's key is a number, so
+/// grouping hashes and copies no strings per mention.
+#[derive(Default)]
+struct Keys<'r> {
+    /// Each key's text.
+    text: Vec<String>,
+    /// Key text → number.
+    ids: HashMap<String, usize>,
+    /// A mention's key as written → the number of its spelling key (most keys recur:
+    /// each is folded once).
+    folded: HashMap<&'r str, usize>,
+}
+
+impl<'r> Keys<'r> {
+    /// The number of `key`.
+    fn id(&mut self, key: String) -> usize {
+        if let Some(&id) = self.ids.get(&key) {
+            return id;
+        }
+        self.text.push(key.clone());
+        self.ids.insert(key, self.text.len() - 1);
+        self.text.len() - 1
+    }
+
+    /// The number of the spelling key of `key`. Never inlined, like [`accumulate`]:
+    /// called once per mention, it runs optimised in the browser after its first calls
+    /// (docs/performance.md), the loop calling it would not.
+    #[inline(never)]
+    fn folded(&mut self, key: &'r str) -> usize {
+        if let Some(&id) = self.folded.get(key) {
+            return id;
+        }
+        let id = self.id(spelling_key(key));
+        self.folded.insert(key, id);
+        id
+    }
 }
 
 /// What is gathered about one entity while grouping.
@@ -152,14 +184,12 @@ struct Acc {
 /// mention; returns the entity's position in `accs`.
 #[inline(never)]
 fn accumulate(
-    index: &mut HashMap<(Label, String), usize>,
+    index: &mut HashMap<(Label, usize), usize>,
     accs: &mut Vec<Acc>,
     i: usize,
-    k: &(Label, String),
+    k: &(Label, usize),
     r: &Raw,
 ) -> usize {
-    // Look up before inserting: most keys, surfaces and spellings are seen before,
-    // and an owned key for the `entry` API would cost an allocation each time.
     let e = match index.get(k) {
         Some(&e) => e,
         None => {
@@ -171,13 +201,13 @@ fn accumulate(
                 mentions: 0,
                 first: i,
             });
-            index.insert(k.clone(), accs.len() - 1);
+            index.insert(*k, accs.len() - 1);
             accs.len() - 1
         }
     };
     let a = &mut accs[e];
     a.mentions += 1;
-    count(&mut a.aliases, &r.surface);
+    count(&mut a.aliases, r.surface);
     count(&mut a.display_votes, &r.key);
     // Kept sorted: mentions come in document order, so a new document goes at the
     // end after one comparison, where a scan of every document was quadratic.
@@ -211,37 +241,39 @@ pub struct Grouping {
 }
 
 /// Groups raw mentions into entities, then applies `curation`.
-pub fn group(raws: &[Raw], curation: &Curation) -> Grouping {
-    // Group keys: (label, key). Value labels group by their lower-cased text.
-    // Most keys recur: each is folded once.
-    let mut folded: HashMap<&str, String> = HashMap::default();
-    let mut keys: Vec<Option<(Label, String)>> = Vec::with_capacity(raws.len());
+pub fn group(raws: &[Raw<'_>], curation: &Curation) -> Grouping {
+    // Group keys: (label, key number). Value labels group by their lower-cased text.
+    let mut ks = Keys::default();
+    let mut keys: Vec<Option<(Label, usize)>> = Vec::with_capacity(raws.len());
     for r in raws {
-        keys.push(Some((r.label, folded_key(&mut folded, &r.key))));
+        keys.push(Some((r.label, ks.folded(&r.key))));
     }
 
     // Acronyms join their expansions: an ORG written in capitals whose letters are the
     // initials of another ORG's name.
     {
-        let mut by_initials: HashMap<String, Vec<String>> = HashMap::default();
-        for k in keys.iter().flatten() {
-            if k.0 == Label::Org && k.1.contains(' ') {
-                let ini = initials(&k.1);
-                if ini.len() >= 2 {
-                    let e = by_initials.entry(ini).or_default();
-                    if !e.contains(&k.1) {
-                        e.push(k.1.clone());
+        let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut seen = vec![false; ks.text.len()];
+        for &(label, id) in keys.iter().flatten() {
+            if label == Label::Org && !seen[id] {
+                seen[id] = true;
+                let key = &ks.text[id];
+                if key.contains(' ') {
+                    let ini = initials(key);
+                    if ini.len() >= 2 {
+                        by_initials.entry(ini).or_default().push(id);
                     }
                 }
             }
         }
         for (k, r) in keys.iter_mut().zip(raws) {
-            if let Some((Label::Org, key)) = k {
+            if let Some((Label::Org, id)) = k {
+                let key = &ks.text[*id];
                 let acr = key.chars().all(|c| c.is_ascii_uppercase()) && key.len() >= 2;
                 if acr && r.surface == *key {
                     if let Some(list) = by_initials.get(key.as_str()) {
                         if list.len() == 1 {
-                            *key = list[0].clone();
+                            *id = list[0];
                         }
                     }
                 }
@@ -265,7 +297,8 @@ pub fn group(raws: &[Raw], curation: &Curation) -> Grouping {
         .collect();
     let curated = !(curation.ignore.is_empty() && curation.splits.is_empty() && curation.entities.is_empty());
     for (k, r) in keys.iter_mut().zip(raws).filter(|_| curated) {
-        let Some((label, key)) = k.as_mut() else { continue };
+        let Some((label, id)) = k.as_mut() else { continue };
+        let key = &ks.text[*id];
         if curation
             .ignore
             .iter()
@@ -277,8 +310,9 @@ pub fn group(raws: &[Raw], curation: &Curation) -> Grouping {
         }
         if let Some(s) = curation.splits.iter().find(|s| s.text == r.surface) {
             *label = s.label.unwrap_or(*label);
-            *key = spelling_key(&s.canonical);
+            let key = spelling_key(&s.canonical);
             display_override.insert((*label, key.clone()), s.canonical.clone());
+            *id = ks.id(key);
             continue;
         }
         if let Some((e, _)) = curation.entities.iter().zip(&entity_keys).find(|(e, (ck, aks))| {
@@ -290,22 +324,23 @@ pub fn group(raws: &[Raw], curation: &Curation) -> Grouping {
                     .any(|(a, ak)| *a == r.surface || ak == key)
         }) {
             *label = e.label.unwrap_or(*label);
-            *key = spelling_key(&e.canonical);
+            let key = spelling_key(&e.canonical);
             display_override.insert((*label, key.clone()), e.canonical.clone());
+            *id = ks.id(key);
         }
     }
 
     // Build entities.
-    let mut index: HashMap<(Label, String), usize> = HashMap::default();
+    let mut index: HashMap<(Label, usize), usize> = HashMap::default();
     let mut accs: Vec<Acc> = Vec::new();
     let mut entity_of: Vec<Option<usize>> = Vec::with_capacity(raws.len());
     for (i, (k, r)) in keys.iter().zip(raws).enumerate() {
         entity_of.push(k.as_ref().map(|k| accumulate(&mut index, &mut accs, i, k, r)));
     }
-    let keys_of: Vec<(Label, String)> = {
-        let mut v = vec![(Label::Person, String::new()); accs.len()];
-        for (k, &e) in &index {
-            v[e] = k.clone();
+    let keys_of: Vec<(Label, &str)> = {
+        let mut v = vec![(Label::Person, ""); accs.len()];
+        for (&(label, id), &e) in &index {
+            v[e] = (label, ks.text[id].as_str());
         }
         v
     };
@@ -313,7 +348,11 @@ pub fn group(raws: &[Raw], curation: &Curation) -> Grouping {
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            let canonical = display_override.get(&keys_of[i]).cloned().unwrap_or_else(|| {
+            let (label, key) = keys_of[i];
+            let curated = (!display_override.is_empty())
+                .then(|| display_override.get(&(label, key.to_string())).cloned())
+                .flatten();
+            let canonical = curated.unwrap_or_else(|| {
                 // The most frequent key spelling; for values, the lower-cased text.
                 let best = a
                     .display_votes
@@ -378,11 +417,11 @@ mod tests {
     use super::*;
     use crate::curation::{CuratedEntity, Split};
 
-    fn raw(doc: usize, label: Label, surface: &str, key: &str) -> Raw {
+    fn raw<'a>(doc: usize, label: Label, surface: &'a str, key: &'a str) -> Raw<'a> {
         Raw {
             doc,
             label,
-            surface: surface.into(),
+            surface,
             key: key.into(),
         }
     }

@@ -8,8 +8,11 @@ use crate::alias::{group, Raw};
 use crate::corpus::Corpus;
 use crate::curation::Curation;
 use crate::label::Label;
-use crate::recognise::{is_title_case, recognise_tokens, BlockFacts, Candidate, Deps, Lexicon, Source};
+use crate::recognise::{
+    is_title_case, recognise_tokens, BlockFacts, Candidate, Deps, Lexicon, Scratch, Source,
+};
 use crate::text::tokenize_into;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// What part of a page a block of text is.
@@ -147,12 +150,12 @@ pub fn analyse_with(corpus: &Corpus, curation: &Curation) -> Analysis {
 pub fn analyse_counting(corpus: &Corpus, curation: &Curation) -> (Analysis, usize) {
     let mut work = 0usize;
     let mut lexicon = Lexicon::default();
-    let mut toks = Vec::new();
+    let mut scratch = Scratch::default();
     // Pass 1: people introduced with strong cues; sentences, title case, and each
     // block's candidates with the lexicon answers they depend on.
     let mut firsts = Vec::with_capacity(corpus.documents.len());
     for (di, d) in corpus.documents.iter().enumerate() {
-        let (layout, first) = first_pass(d, &lexicon, &mut toks, &mut work);
+        let (layout, first) = first_pass(d, &lexicon, &mut scratch, &mut work);
         lexicon.learn(&d.text, di, &first.found);
         firsts.push((layout, first));
     }
@@ -164,7 +167,7 @@ pub fn analyse_counting(corpus: &Corpus, curation: &Curation) -> (Analysis, usiz
         raws: Vec::with_capacity(mentions),
         placed: Vec::with_capacity(mentions),
         docs: Vec::with_capacity(corpus.documents.len()),
-        toks,
+        scratch,
         work,
     };
     for (di, (d, (layout, first))) in corpus.documents.iter().zip(firsts).enumerate() {
@@ -212,12 +215,13 @@ pub fn analyse_counting(corpus: &Corpus, curation: &Curation) -> (Analysis, usiz
 fn first_pass(
     d: &crate::corpus::Document,
     lexicon: &Lexicon,
-    toks: &mut Vec<crate::text::Token>,
+    scratch: &mut Scratch,
     work: &mut usize,
 ) -> (Layout, FirstPass) {
     let mut layout = Layout::new(d);
     let mut first = FirstPass::default();
     for r in &layout.blocks {
+        let toks = &mut scratch.toks;
         toks.clear();
         tokenize_into(&d.text, r.clone(), toks);
         // Only short blocks can be headlines.
@@ -232,11 +236,11 @@ fn first_pass(
         let work_before = *work;
         recognise_tokens(
             &d.text,
-            toks,
             lexicon,
             block,
             Some(&mut *work),
             Some(&mut first.deps),
+            scratch,
             &mut first.found,
         );
         first.work.push(*work - work_before);
@@ -246,16 +250,16 @@ fn first_pass(
     (layout, first)
 }
 
-/// What pass 2 gathers over the documents.
-struct SecondPass {
+/// What pass 2 gathers over the documents (whose text and lexicon it borrows).
+struct SecondPass<'a> {
     /// Every mention's surface and grouping key, in corpus order.
-    raws: Vec<Raw>,
+    raws: Vec<Raw<'a>>,
     /// Where each of `raws` is: document, range, block.
     placed: Vec<(usize, Range<usize>, usize)>,
     /// Each document's analysis, mentions still to come.
     docs: Vec<DocAnalysis>,
-    /// A token buffer shared by the documents.
-    toks: Vec<crate::text::Token>,
+    /// Recognition's token buffer and scratch space, shared by the documents.
+    scratch: Scratch,
     /// Tokens visited.
     work: usize,
 }
@@ -263,13 +267,13 @@ struct SecondPass {
 /// Pass 2 over document `di`: each block's pass-1 candidates where the final lexicon
 /// answers as pass 1 saw it, else the block recognised again.
 #[inline(never)]
-fn second_pass(
+fn second_pass<'a>(
     di: usize,
-    d: &crate::corpus::Document,
+    d: &'a crate::corpus::Document,
     layout: Layout,
     first: FirstPass,
-    lexicon: &Lexicon,
-    out: &mut SecondPass,
+    lexicon: &'a Lexicon,
+    out: &mut SecondPass<'a>,
 ) {
     let FirstPass {
         sentences,
@@ -295,8 +299,8 @@ fn second_pass(
             Deps::renew(block_deps, &d.text, lexicon, &mut found[before..]);
         } else {
             block_found.for_each(drop);
-            out.toks.clear();
-            tokenize_into(&d.text, r.clone(), &mut out.toks);
+            out.scratch.toks.clear();
+            tokenize_into(&d.text, r.clone(), &mut out.scratch.toks);
             // The block's sentences: no sentence crosses a block.
             let first = sentences.partition_point(|s| s.start < r.start);
             let end = sentences.partition_point(|s| s.start < r.end);
@@ -306,11 +310,11 @@ fn second_pass(
             };
             recognise_tokens(
                 &d.text,
-                &mut out.toks,
                 lexicon,
                 block,
                 Some(&mut out.work),
                 None,
+                &mut out.scratch,
                 &mut found,
             );
         }
@@ -319,19 +323,26 @@ fn second_pass(
         }
     }
     for c in found {
-        let surface = d.text[c.range.clone()].to_string();
+        let surface = &d.text[c.range.clone()];
         let key = match c.source {
-            Source::Table(canon) => canon.to_string(),
+            Source::Table(canon) => Cow::Borrowed(canon),
             Source::Person { canonical, .. } => {
-                let k = canonical.unwrap_or_else(|| surface.clone());
+                let k = canonical.map_or(Cow::Borrowed(surface), Cow::Owned);
                 if k.contains(' ') {
-                    lexicon.full.get(&k).cloned().unwrap_or(k)
+                    lexicon
+                        .full
+                        .get(k.as_ref())
+                        .map_or(k, |c| Cow::Borrowed(c.as_str()))
                 } else {
-                    lexicon.short_form(&k).map(str::to_string).unwrap_or(k)
+                    lexicon.short_form(&k).map_or(k, Cow::Borrowed)
                 }
             }
-            Source::Value => surface.to_lowercase(),
-            Source::Composed => surface.clone(),
+            // Most values ("2024", "last week") are lower case already.
+            Source::Value if surface.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) => {
+                Cow::Borrowed(surface)
+            }
+            Source::Value => Cow::Owned(surface.to_lowercase()),
+            Source::Composed => Cow::Borrowed(surface),
         };
         out.raws.push(Raw {
             doc: di,

@@ -204,12 +204,22 @@ impl Lexicon {
         }
         let mut seen = FxSet::default();
         for text in texts {
-            // Words: runs of letters (non-ASCII bytes belong to words).
-            for word in text
-                .as_bytes()
-                .split(|b| b.is_ascii() && !b.is_ascii_alphabetic())
-            {
-                if word.is_empty() || !firsts[word[0] as usize] || lens & (1 << word.len().min(63)) == 0 {
+            // Words: runs of letters (non-ASCII bytes belong to words), each skipped in
+            // a tight loop unless its first letter and length fit a lone form.
+            let b = text.as_bytes();
+            let mut i = 0;
+            while i < b.len() {
+                if !WORD_BYTE[usize::from(b[i])] {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                i += 1;
+                while i < b.len() && WORD_BYTE[usize::from(b[i])] {
+                    i += 1;
+                }
+                let word = &b[start..i];
+                if !firsts[usize::from(word[0])] || lens & (1 << word.len().min(63)) == 0 {
                     continue;
                 }
                 if let Some(w) = std::str::from_utf8(word).ok().and_then(|s| lower.get(s)) {
@@ -220,6 +230,18 @@ impl Lexicon {
         self.ordinary = seen;
     }
 }
+
+/// The bytes of the words [`Lexicon::settle`] looks for: ASCII letters and every byte
+/// outside ASCII.
+const WORD_BYTE: [bool; 256] = {
+    let mut t = [true; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphabetic();
+        b += 1;
+    }
+    t
+};
 
 /// Whether the line before byte `start` of `text` ends with a title ("Mr.", "Foreign
 /// Minister"), perhaps followed by a comma.
@@ -598,6 +620,26 @@ const FAC_NOUNS: &[&str] = &[
     "cosmodrome",
 ];
 
+/// Bit `first letter - 'a'` of `FAC_SHAPES[n]` is set when a facility noun of `n` bytes
+/// starts with that letter.
+const FAC_SHAPES: [u32; 16] = {
+    let mut t = [0u32; 16];
+    let mut i = 0;
+    while i < FAC_NOUNS.len() {
+        let b = FAC_NOUNS[i].as_bytes();
+        t[b.len()] |= 1 << (b[0] - b'a');
+        i += 1;
+    }
+    t
+};
+
+/// Whether a word of `len` bytes starting with the byte `first` may be one of
+/// [`FAC_NOUNS`] in any ASCII case: most words are not, by their length and first letter.
+fn may_be_facility_noun(len: usize, first: u8) -> bool {
+    let l = first.to_ascii_lowercase();
+    len < FAC_SHAPES.len() && l.is_ascii_lowercase() && FAC_SHAPES[len] & (1 << (l - b'a')) != 0
+}
+
 /// Plural subject words that end long "Institute of …, … and … Studies" names.
 const FIELD_WORDS: &[&str] = &[
     "Studies",
@@ -657,13 +699,16 @@ pub fn recognise_block(
     lexicon: &Lexicon,
     title_case: bool,
 ) -> Vec<Candidate> {
-    let mut toks = tokenize(text, range);
+    let mut scratch = Scratch {
+        toks: tokenize(text, range),
+        ..Scratch::default()
+    };
     let mut out = Vec::new();
     let block = BlockFacts {
         title_case,
-        sentences: &sentences(text, &toks),
+        sentences: &sentences(text, &scratch.toks),
     };
-    recognise_tokens(text, &mut toks, lexicon, block, None, None, &mut out);
+    recognise_tokens(text, lexicon, block, None, None, &mut scratch, &mut out);
     out
 }
 
@@ -747,6 +792,7 @@ impl<'a> Ctx<'a> {
     fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
     }
+    /// Whether token `i` is a capitalised word.
     fn cap(&self, i: usize) -> bool {
         // Most words start with an ASCII letter: no need to slice and decode them.
         self.toks.get(i).is_some_and(|t| {
@@ -768,7 +814,10 @@ impl<'a> Ctx<'a> {
             if !self.is_word(i) || self.cap(i) {
                 return false;
             }
-            if self.lower_is(i, FAC_NOUNS) {
+            let t = &self.toks[i];
+            if may_be_facility_noun(t.end - t.start, self.text.as_bytes()[t.start])
+                && self.lower_is(i, FAC_NOUNS)
+            {
                 return true;
             }
             i += 1;
@@ -983,6 +1032,13 @@ impl<'a> Ctx<'a> {
 /// Whether a word can hide a name glued to another word: it has no period or apostrophe
 /// and is capitalised or has a capital inside.
 fn may_hide_a_name(w: &str) -> bool {
+    // Most words: a lower-case ASCII letter, then ASCII without a capital (one look at
+    // each byte rules them out).
+    if let Some((first, rest)) = w.as_bytes().split_first() {
+        if first.is_ascii_lowercase() && !rest.iter().any(|&b| b.is_ascii_uppercase() || !b.is_ascii()) {
+            return false;
+        }
+    }
     if let Some((first, rest)) = w.as_bytes().split_first().filter(|_| w.is_ascii()) {
         // Most words have no capital: ruled out by one look at each byte.
         return (first.is_ascii_uppercase() || rest.iter().any(u8::is_ascii_uppercase))
@@ -999,15 +1055,31 @@ fn may_hide_a_name(w: &str) -> bool {
 /// lower case after its first letter and ends in a function word after its third
 /// letter ("Putinafter"). Most words are neither: they need no lookup at all.
 fn may_split(w: &str, g: &Gazetteer) -> bool {
-    let camel = if w.is_ascii() {
-        w.as_bytes()
-            .windows(2)
+    if w.is_ascii() {
+        // The same tests on bytes: a byte is a character.
+        let b = w.as_bytes();
+        if b.windows(2)
             .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
-    } else {
-        w.chars()
-            .zip(w.chars().skip(1))
-            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
-    };
+        {
+            return true;
+        }
+        if !b.first().is_some_and(u8::is_ascii_uppercase) || !b[1..].iter().all(u8::is_ascii_lowercase) {
+            return false;
+        }
+        return (3..b.len().saturating_sub(1))
+            .rev()
+            .take_while(|&at| b.len() - at <= g.stop_max_len())
+            .any(|at| g.is_function_word(&w[at..]));
+    }
+    may_split_by_chars(w, g)
+}
+
+/// [`may_split`] for any word, a character at a time.
+fn may_split_by_chars(w: &str, g: &Gazetteer) -> bool {
+    let camel = w
+        .chars()
+        .zip(w.chars().skip(1))
+        .any(|(a, b)| a.is_lowercase() && b.is_uppercase());
     if camel {
         return true;
     }
@@ -1042,8 +1114,12 @@ fn split_glued(text: &str, toks: &mut Vec<Token>, lex: &Lexicon, mut deps: Optio
     let mut key = String::new();
     while i < toks.len() {
         let t = toks[i];
+        if t.kind != TokenKind::Word || t.end - t.start < 4 {
+            i += 1;
+            continue;
+        }
         let w = t.text(text);
-        if t.kind != TokenKind::Word || t.end - t.start < 4 || !may_hide_a_name(w) || !may_split(w, g) {
+        if !may_hide_a_name(w) || !may_split(w, g) {
             i += 1;
             continue;
         }
@@ -1120,18 +1196,47 @@ fn split_glued(text: &str, toks: &mut Vec<Token>, lex: &Lexicon, mut deps: Optio
     }
 }
 
-/// The workhorse: recognises the entities of one block's tokens.
+/// The block's tokens and the buffers that [`recognise_tokens`] reuses from block to
+/// block (a block would otherwise allocate half a dozen).
+#[derive(Default)]
+pub(crate) struct Scratch {
+    /// The block's tokens: the caller tokenizes the block into it; splitting glued
+    /// words adds to them.
+    pub(crate) toks: Vec<Token>,
+    vals: Vec<values::Value>,
+    covered: Vec<bool>,
+    next_covered: Vec<usize>,
+    initial: Vec<bool>,
+    pieces: Vec<(usize, usize, Piece)>,
+    key: String,
+    lower: String,
+}
+
+/// The workhorse: recognises the entities of one block's tokens (`scratch.toks`) and
+/// appends them to `out`, in order (what `out` holds already is from earlier blocks: it
+/// stays before).
 /// `work` counts elementary steps (for the linearity test).
 pub(crate) fn recognise_tokens(
     text: &str,
-    toks: &mut Vec<Token>,
     lex: &Lexicon,
     block: BlockFacts,
     work: Option<&mut usize>,
     mut deps: Option<&mut Deps>,
+    scratch: &mut Scratch,
     out: &mut Vec<Candidate>,
 ) {
+    let Scratch {
+        toks,
+        vals,
+        covered,
+        next_covered,
+        initial,
+        pieces,
+        key,
+        lower,
+    } = scratch;
     let title_case = block.title_case;
+    let earlier_blocks = out.len();
     let tokenized = toks.len();
     split_glued(text, toks, lex, deps.as_deref_mut());
     let toks: &[Token] = toks;
@@ -1147,18 +1252,21 @@ pub(crate) fn recognise_tokens(
         *w += toks.len();
     }
     let n = toks.len();
-    let vals = values::scan(text, toks);
-    let mut covered = vec![false; n];
-    for v in &vals {
+    values::scan_into(text, toks, vals);
+    covered.clear();
+    covered.resize(n, false);
+    for v in vals.iter() {
         covered[v.start..v.end].iter_mut().for_each(|c| *c = true);
     }
     // For each token, the index of the next covered token (or n): names stop there.
-    let mut next_covered = vec![n; n + 1];
+    next_covered.clear();
+    next_covered.resize(n + 1, n);
     for k in (0..n).rev() {
         next_covered[k] = if covered[k] { k } else { next_covered[k + 1] };
     }
     // Sentence-initial tokens.
-    let mut initial = vec![false; n];
+    initial.clear();
+    initial.resize(n, false);
     {
         let mut k = 0;
         for s in block_sentences {
@@ -1179,14 +1287,14 @@ pub(crate) fn recognise_tokens(
         toks,
         g: Gazetteer::get(),
         lex,
-        key: String::new(),
-        lower: String::new(),
+        key: std::mem::take(key),
+        lower: std::mem::take(lower),
         deps,
         lengths_at: (usize::MAX, Lengths::default()),
     };
 
     // Level 1: pieces.
-    let mut pieces: Vec<(usize, usize, Piece)> = Vec::with_capacity(n);
+    pieces.clear();
     let mut i = 0;
     while i < n {
         if covered[i] || !cx.cap(i) {
@@ -1517,15 +1625,16 @@ pub(crate) fn recognise_tokens(
         last_title_end = None;
         p = q;
     }
+    (*key, *lower) = (cx.key, cx.lower);
     // Values, merged in order.
-    for v in vals {
+    for v in vals.iter() {
         out.push(Candidate {
             range: toks[v.start].start..toks[v.end - 1].end,
             label: v.label,
             source: Source::Value,
         });
     }
-    crate::order::sort_by_key(out, |c| c.range.start);
+    crate::order::sort_by_key(&mut out[earlier_blocks..], |c| c.range.start);
 }
 
 /// The label a head word gives tokens `s..e`, if any.
@@ -1776,6 +1885,51 @@ mod tests {
         for w in ["office", "U.S.", "O'Brien", "über", "Don’t"] {
             assert!(!may_hide_a_name(w), "{w}");
         }
+    }
+
+    #[test]
+    fn the_split_test_on_bytes_agrees_with_the_one_on_characters() {
+        let g = Gazetteer::get();
+        for w in [
+            "Putinafter",
+            "officeHe",
+            "TehranIt",
+            "office",
+            "Russia",
+            "Moscowand",
+            "MOSCOW",
+            "iPhone",
+            "a1B",
+            "Ab",
+            "A",
+            "",
+            "Berlinthe",
+            "Kyivinto",
+            "McDonald",
+            "DeSantis",
+            "Parisof",
+            "Romeit",
+            "Abc1",
+            "Abcdefghijklmnopqrstuvwxyz",
+            "Thethe",
+            "Andand",
+            "Xiand",
+            "Gazawith",
+        ] {
+            assert_eq!(may_split(w, g), may_split_by_chars(w, g), "{w}");
+        }
+    }
+
+    #[test]
+    fn facility_nouns_have_the_shapes_of_facility_nouns() {
+        for w in FAC_NOUNS {
+            assert!(may_be_facility_noun(w.len(), w.as_bytes()[0]), "{w}");
+            assert!(
+                may_be_facility_noun(w.len(), w.as_bytes()[0].to_ascii_uppercase()),
+                "{w}"
+            );
+        }
+        assert!(!may_be_facility_noun(3, b'x') && !may_be_facility_noun(40, b'p'));
     }
 
     #[test]

@@ -68,6 +68,18 @@ const ABBREVIATIONS: &[&str] = &[
     "Ft", "Ave", "Blvd", "approx", "Dept", "Univ", "Messrs",
 ];
 
+/// The longest of [`ABBREVIATIONS`]: a longer word before a period is not one.
+const MAX_ABBREVIATION_LEN: usize = {
+    let (mut max, mut i) = (0, 0);
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].len() > max {
+            max = ABBREVIATIONS[i].len();
+        }
+        i += 1;
+    }
+    max
+};
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
@@ -151,7 +163,7 @@ pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
                         }
                         j += a.len_utf8() + 1;
                     }
-                } else if ABBREVIATIONS.contains(&word) {
+                } else if word.len() <= MAX_ABBREVIATION_LEN && ABBREVIATIONS.contains(&word) {
                     j += 1;
                 }
             }
@@ -226,7 +238,7 @@ const ASCII_WORD: [bool; 256] = {
 
 /// The byte position after the run of word characters that starts at `p`: ASCII
 /// letters and digits inline, anything else (rare) out of line.
-#[inline]
+#[inline(always)]
 fn skip_word_chars(s: &str, mut p: usize) -> usize {
     let bytes = s.as_bytes();
     while p < bytes.len() && ASCII_WORD[usize::from(bytes[p])] {

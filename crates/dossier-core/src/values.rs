@@ -327,8 +327,15 @@ fn is_currency_symbol(w: &str) -> bool {
 
 /// Every value expression in `toks` (one block), in order, never overlapping.
 pub fn scan(text: &str, toks: &[Token]) -> Vec<Value> {
+    let mut out = Vec::new();
+    scan_into(text, toks, &mut out);
+    out
+}
+
+/// [`scan`] into `out` (cleared first), so that a caller can reuse its buffer.
+pub(crate) fn scan_into(text: &str, toks: &[Token], out: &mut Vec<Value>) {
+    out.clear();
     let c = Cursor { text, toks };
-    let mut out: Vec<Value> = Vec::new();
     let mut i = 0;
     let triggers = triggers();
     let mut lower = String::new();
@@ -338,7 +345,11 @@ pub fn scan(text: &str, toks: &[Token]) -> Vec<Value> {
             TokenKind::Number => true,
             TokenKind::Punct => is_currency_symbol(c.t(i)),
             TokenKind::Possessive => false,
-            TokenKind::Word => triggers.starts(c.t(i), &mut lower),
+            TokenKind::Word => match triggers.starts(c.t(i), &mut lower) {
+                None => false,
+                Some(Needs::Nothing) => true,
+                Some(Needs::Count) => counts_next(&c, i + 1, triggers, &mut lower),
+            },
         };
         if !can_start {
             i += 1;
@@ -352,16 +363,41 @@ pub fn scan(text: &str, toks: &[Token]) -> Vec<Value> {
             i += 1;
         }
     }
-    out
 }
 
 /// The longest word that can start a value expression ("twenty-first").
 const MAX_TRIGGER_LEN: usize = 12;
 
+/// What a trigger word needs of the next token before the grammar is worth trying.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Needs {
+    /// Nothing: the word may start a value whatever follows.
+    Nothing,
+    /// A number, a value word or "of": "a year", "a couple of", "this week", "last two
+    /// months", "first half of", "21st century". Articles, deictic and ordinal words
+    /// (45% of trigger hits are "a", "an" and "this") start a value only then.
+    Count,
+}
+
+/// The words that need [`Needs::Count`]: every rule that an article, a deictic word or
+/// an ordinal word opens goes on with a quantity, a unit, "few"/"couple" or "of" (the
+/// quantities and units are triggers themselves).
+const NEEDS_COUNT: &[&[&str]] = &[&["a", "an"], DEICTIC, ORDINAL_WORDS];
+
+/// Whether token `i` can continue a value opened by a [`Needs::Count`] word: a number,
+/// a trigger word, or "of". `lower` is a scratch buffer.
+fn counts_next(c: &Cursor, i: usize, triggers: &Triggers, lower: &mut String) -> bool {
+    match c.kind(i) {
+        Some(TokenKind::Number) => true,
+        Some(TokenKind::Word) => triggers.starts(c.t(i), lower).is_some() || c.is(i, &["of"]),
+        _ => false,
+    }
+}
+
 /// The lower-case words that can start a value expression, behind a quick filter: most
 /// words are ruled out by their length and first and last letters alone.
 struct Triggers {
-    words: crate::recognise::FxSet<&'static str>,
+    words: crate::recognise::FxMap<&'static str, Needs>,
     /// Bit `letter(last)` of `shapes[len][letter(first)]` is set when some trigger word
     /// has that length and those first and last bytes.
     shapes: [[u32; 27]; MAX_TRIGGER_LEN + 1],
@@ -378,9 +414,9 @@ fn letter(b: u8) -> usize {
 }
 
 impl Triggers {
-    fn new(words: crate::recognise::FxSet<&'static str>) -> Triggers {
+    fn new(words: crate::recognise::FxMap<&'static str, Needs>) -> Triggers {
         let mut shapes = [[0u32; 27]; MAX_TRIGGER_LEN + 1];
-        for w in &words {
+        for w in words.keys() {
             let b = w.as_bytes();
             assert!(w.is_ascii() && !b.is_empty() && b.len() <= MAX_TRIGGER_LEN);
             shapes[b.len()][letter(b[0])] |= 1 << letter(b[b.len() - 1]);
@@ -388,18 +424,32 @@ impl Triggers {
         Triggers { words, shapes }
     }
 
-    /// Whether the word `w` (of at most [`MAX_TRIGGER_LEN`] bytes), lower-cased into
-    /// `lower`, is a trigger.
-    fn starts(&self, w: &str, lower: &mut String) -> bool {
+    /// What the word `w` (lower-cased into `lower`) needs to start a value if it is a
+    /// trigger; `None` if it is not one. The shape test also turns away words outside
+    /// ASCII that lower-case to a trigger (the Kelvin sign is a "K"): no rule matches
+    /// them anyway, as every rule compares words with ASCII lists.
+    fn starts(&self, w: &str, lower: &mut String) -> Option<Needs> {
+        if !self.has_the_shape(w) {
+            return None;
+        }
+        self.look_up(w, lower)
+    }
+
+    /// Whether some trigger has the length and the first and last letters of `w`: the
+    /// quick test that rules out most words, inlined into the scan.
+    #[inline(always)]
+    fn has_the_shape(&self, w: &str) -> bool {
         let b = w.as_bytes();
-        if b.len() > MAX_TRIGGER_LEN || b.is_empty() {
-            return false;
-        }
-        if w.is_ascii() && self.shapes[b.len()][letter(b[0])] & (1 << letter(b[b.len() - 1])) == 0 {
-            return false;
-        }
+        !b.is_empty()
+            && b.len() <= MAX_TRIGGER_LEN
+            && self.shapes[b.len()][letter(b[0])] & (1 << letter(b[b.len() - 1])) != 0
+    }
+
+    /// [`Triggers::starts`] for a word of the right shape.
+    #[inline(never)]
+    fn look_up(&self, w: &str, lower: &mut String) -> Option<Needs> {
         crate::text::lower_into(w, lower);
-        self.words.contains(lower.as_str())
+        self.words.get(lower.as_str()).copied()
     }
 }
 
@@ -407,11 +457,11 @@ impl Triggers {
 fn triggers() -> &'static Triggers {
     static T: std::sync::OnceLock<Triggers> = std::sync::OnceLock::new();
     T.get_or_init(|| {
-        let mut t = crate::recognise::FxSet::default();
+        let mut t = crate::recognise::FxMap::default();
         for list in [MONTHS, WEEKDAYS, UNITS, DEICTIC, NUMBER_WORDS, ORDINAL_WORDS] {
-            t.extend(list.iter().copied());
+            t.extend(list.iter().map(|&w| (w, Needs::Nothing)));
         }
-        t.extend([
+        let more = [
             "today",
             "yesterday",
             "tomorrow",
@@ -428,7 +478,14 @@ fn triggers() -> &'static Triggers {
             "middle",
             "turn",
             "us",
-        ]);
+        ];
+        t.extend(more.iter().map(|&w| (w, Needs::Nothing)));
+        // "early" and "late" also open "early 2000s".
+        for &w in NEEDS_COUNT.iter().flat_map(|l| l.iter()) {
+            if !matches!(w, "early" | "late") {
+                t.insert(w, Needs::Count);
+            }
+        }
         Triggers::new(t)
     })
 }
@@ -738,12 +795,50 @@ mod tests {
     fn the_trigger_filter_keeps_every_trigger_in_any_case() {
         let t = triggers();
         let mut lower = String::new();
-        for w in t.words.iter() {
-            assert!(t.starts(w, &mut lower), "{w}");
-            assert!(t.starts(&w.to_ascii_uppercase(), &mut lower), "{w}");
+        for w in t.words.keys() {
+            assert!(t.starts(w, &mut lower).is_some(), "{w}");
+            assert!(t.starts(&w.to_ascii_uppercase(), &mut lower).is_some(), "{w}");
         }
         for w in ["the", "and", "said", "Putin", "Aprils", "", "yesterdays", "mäy"] {
-            assert!(!t.starts(w, &mut lower), "{w}");
+            assert!(t.starts(w, &mut lower).is_none(), "{w}");
+        }
+    }
+
+    #[test]
+    fn a_word_that_needs_a_count_starts_no_value_without_one() {
+        let t = triggers();
+        let mut lower = String::new();
+        let mut nexts: Vec<String> = t.words.keys().map(|w| w.to_string()).collect();
+        nexts.extend(t.words.keys().map(|w| w.to_ascii_uppercase()));
+        nexts.extend(
+            [
+                "of", "Of", "the", "new", "report", "%", "$", "US", ",", "-", "percent", "million", "cent",
+                "per", "ago", "2024", "21st", "Day", "Week", "if", "and", "century",
+            ]
+            .map(String::from),
+        );
+        let count_words = t
+            .words
+            .iter()
+            .filter(|(_, n)| **n == Needs::Count)
+            .map(|(w, _)| w);
+        for w in count_words {
+            for form in [w.to_string(), w.to_ascii_uppercase()] {
+                for next in &nexts {
+                    for after in ["", " of", " year", " days ago", " million"] {
+                        let text = format!("just {form} {next}{after} x");
+                        let toks = tokenize(&text, 0..text.len());
+                        let c = Cursor {
+                            text: &text,
+                            toks: &toks,
+                        };
+                        let grammar = money_or_percent(&c, 1).or_else(|| date(&c, 1));
+                        if grammar.is_some() {
+                            assert!(counts_next(&c, 2, t, &mut lower), "{text}");
+                        }
+                    }
+                }
+            }
         }
     }
 
