@@ -4,7 +4,7 @@
 //
 //   node scripts/bench-wasm.mjs [corpus-folder …]
 //
-// Builds bench/wasm (the core alone, at the opt-level of the app's web profile, wasm-opt -Oz as the app)
+// Builds bench/wasm (the core alone, at the opt-level of the app's web profile, wasm-opt as the app)
 // into target/bench-wasm/pkg unless it is there (BENCH_REBUILD=1 forces it). Always
 // measures the seeds repeated eightfold (the text of the 0.08 MB/s compromise anchor);
 // every further folder is measured with Dossier only (compromise takes minutes there).
@@ -32,8 +32,11 @@ if (process.env.BENCH_REBUILD || !existsSync(join(pkg, 'dossier_bench_wasm_bg.wa
   run('wasm-bindgen', ['--target', 'web', '--out-dir', pkg,
     join(target, 'wasm32-unknown-unknown/release/dossier_bench_wasm.wasm')]);
   const wasm = join(pkg, 'dossier_bench_wasm_bg.wasm');
-  run('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-bulk-memory-opt', '--enable-nontrapping-float-to-int',
-    '--enable-sign-ext', '--enable-reference-types', '--enable-multivalue', '--enable-mutable-globals', wasm, '-o', wasm]);
+  // wasm-opt at the app's level with the app's flags (index.html), so the same code is measured.
+  const html = readFileSync(join(root, 'index.html'), 'utf8');
+  const level = html.match(/data-wasm-opt="(\w+)"/)[1];
+  const params = html.match(/data-wasm-opt-params="([^"]*)"/)[1].split(/\s+/).filter(Boolean);
+  run('wasm-opt', [`-O${level}`, ...params, wasm, '-o', wasm]);
 }
 
 const readDocs = (dir) => readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()

@@ -6,7 +6,7 @@
 #
 # With `--breakdown` it also says where the wasm's bytes go: it builds the app's web
 # profile again with its function names kept (target/size-names/), runs wasm-bindgen and
-# wasm-opt -Oz as Trunk does, and prints code and data (gzip -9), bytes per crate and
+# wasm-opt with index.html's level and flags as Trunk does, and prints code and data (gzip -9), bytes per crate and
 # the largest functions, with twiggy (`cargo install twiggy --locked`, not in setup).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,9 +31,10 @@ out=target/size-names
 CARGO_TARGET_DIR=$out cargo build --quiet --target wasm32-unknown-unknown -p dossier-app \
   --profile web --config 'profile.web.strip=false'
 rm -rf "$out/bg" && wasm-bindgen --target web --keep-debug --out-dir "$out/bg" "$out/wasm32-unknown-unknown/web/dossier-app.wasm"
+level=$(sed -n 's/.*data-wasm-opt="\([^"]*\)".*/\1/p' index.html)
 flags=$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)
 # shellcheck disable=SC2086
-wasm-opt -Oz -g $flags "$out/bg/dossier-app_bg.wasm" -o "$out/named.wasm"
+wasm-opt "-O$level" -g $flags "$out/bg/dossier-app_bg.wasm" -o "$out/named.wasm"
 twiggy top -n 100000 -f csv "$out/named.wasm" > "$out/top.csv"
 python3 - "$dist" "$out/top.csv" <<'PY'
 import collections, csv, glob, gzip, re, sys

@@ -23,6 +23,15 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// A value the explorer (`Explorer`) provides as context (the navigator, the hover card's state,
+/// [`Painted`], the results). Leptos's `expect_context` would name the type in its panic
+/// message, which costs a type name and a formatter per type in the wasm; the panic here
+/// names the caller's file and line instead.
+#[track_caller]
+pub fn context<T: Clone + 'static>() -> T {
+    use_context().expect("a context the app provides")
+}
+
 /// The router's navigate function, shareable.
 type NavigateFn = Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>;
 
@@ -179,7 +188,7 @@ impl Painted {
 /// Draws its children once the first frame is on screen.
 #[component]
 fn AfterFirstPaint(children: ChildrenFn) -> impl IntoView {
-    let painted = expect_context::<Painted>().0;
+    let painted = context::<Painted>().0;
     view! { <Show when=move || painted.get()>{children()}</Show> }
 }
 

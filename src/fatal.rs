@@ -6,12 +6,14 @@
 //! hostile text can never become markup. `web/boot.js` shows the same box when the app
 //! fails to load at all, and handles its Reload button without the app.
 
-/// Installs the panic hook: the message goes to the console (via
-/// `console_error_panic_hook`), then to the error box.
+/// Installs the panic hook: the message goes to the console with the JavaScript stack
+/// (as `console_error_panic_hook` wrote it, from the one formatted message), then to the
+/// error box.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
-        show_fatal(&info.to_string());
+        let message = info.to_string();
+        imp::log(&message);
+        show_fatal(&message);
     }));
 }
 
@@ -33,8 +35,26 @@ pub fn last_fatal() -> Option<String> {
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
+    use wasm_bindgen::prelude::wasm_bindgen;
     use wasm_bindgen::JsCast;
     use web_sys::{Document, Element, HtmlElement};
+
+    #[wasm_bindgen]
+    extern "C" {
+        type Error;
+        #[wasm_bindgen(constructor)]
+        fn new() -> Error;
+        #[wasm_bindgen(structural, method, getter)]
+        fn stack(error: &Error) -> String;
+        #[wasm_bindgen(js_namespace = console)]
+        fn error(msg: &str);
+    }
+
+    /// `console.error` of the message and the stack where the panic happened (the
+    /// stack in the text too: some consoles trim or drop the stack of a logged message).
+    pub fn log(message: &str) {
+        error(&format!("{message}\n\nStack:\n\n{}\n\n", Error::new().stack()));
+    }
 
     pub fn show(message: &str) {
         // Never panic here: this runs inside the panic hook.
@@ -87,6 +107,11 @@ mod imp {
     use std::sync::Mutex;
 
     pub static LAST: Mutex<Option<String>> = Mutex::new(None);
+
+    /// The console: standard error.
+    pub fn log(message: &str) {
+        eprintln!("{message}");
+    }
 
     pub fn show(message: &str) {
         let mut last = LAST.lock().unwrap_or_else(|p| p.into_inner());

@@ -16,7 +16,7 @@ const LABEL_W: i32 = 150;
 /// The connections view.
 #[component]
 pub fn ConnectionsView() -> impl IntoView {
-    let nav = expect_context::<Navigator>();
+    let nav = crate::app::context::<Navigator>();
     let results = use_results();
     let d = data();
     let matrix = Memo::new(move |_| {
@@ -141,7 +141,7 @@ fn clip(s: &str) -> String {
 /// The sentences shared by the chosen pair, each linking to the reader.
 #[component]
 fn SharedSentences() -> impl IntoView {
-    let nav = expect_context::<Navigator>();
+    let nav = crate::app::context::<Navigator>();
     let results = use_results();
     let d = data();
     move || {

@@ -15,7 +15,7 @@ const FIRST: usize = 12;
 /// The entity panel.
 #[component]
 pub fn EntityPanel() -> impl IntoView {
-    let nav = expect_context::<Navigator>();
+    let nav = crate::app::context::<Navigator>();
     let results = use_results();
     let d = data();
     let filter = RwSignal::new(String::new());

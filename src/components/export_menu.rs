@@ -36,7 +36,7 @@ fn download(name: &str, mime: &str, contents: &str) {
 /// The export menu.
 #[component]
 pub fn ExportMenu() -> impl IntoView {
-    let nav = expect_context::<Navigator>();
+    let nav = crate::app::context::<Navigator>();
     let results = use_results();
     let d = data();
     let export_mentions = move |format: Format| {

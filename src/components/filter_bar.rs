@@ -21,7 +21,7 @@ fn chip(kind: &'static str, text: String, remove_href: String) -> impl IntoView 
 /// The active filters and the legend.
 #[component]
 pub fn FilterBar() -> impl IntoView {
-    let nav = expect_context::<Navigator>();
+    let nav = crate::app::context::<Navigator>();
     let d = data();
     let name = move |id: &str| {
         d.analysis
@@ -107,9 +107,9 @@ pub fn FilterBar() -> impl IntoView {
 /// One toggle per label, with its colour, tag and mention count under the filter.
 #[component]
 pub fn Legend() -> impl IntoView {
-    let nav = expect_context::<Navigator>();
+    let nav = crate::app::context::<Navigator>();
     let results = use_results();
-    let painted = expect_context::<crate::app::Painted>().0;
+    let painted = crate::app::context::<crate::app::Painted>().0;
     view! {
         <ul class="legend" aria-label="Entity labels">
             {Label::ALL

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 /// One floating card for the whole page, placed under the hovered or focused mark.
 #[component]
 pub fn HoverCard() -> impl IntoView {
-    let hover = expect_context::<Hover>();
+    let hover = crate::app::context::<Hover>();
     let d = data();
     move || {
         let (i, x, y) = hover.0.get()?;

@@ -26,7 +26,7 @@ pub fn chosen(s: &ViewState) -> Vec<String> {
 /// The mentions view.
 #[component]
 pub fn MentionsView() -> impl IntoView {
-    let nav = expect_context::<Navigator>();
+    let nav = crate::app::context::<Navigator>();
     let results = use_results();
     let d = data();
     let shown = RwSignal::new(PAGE);

@@ -58,8 +58,8 @@ fn mark_of(ev: &web_sys::Event) -> Option<web_sys::Element> {
 /// The open article, or a short guide when none is open.
 #[component]
 pub fn Reader() -> impl IntoView {
-    let nav = expect_context::<Navigator>();
-    let hover = expect_context::<Hover>();
+    let nav = crate::app::context::<Navigator>();
+    let hover = crate::app::context::<Hover>();
     let d = data();
 
     // Scroll to and focus the selected mention whenever it changes.
@@ -312,7 +312,7 @@ fn render_block(d: &'static Data, doc: usize, block: usize, hide: &[Label], name
 /// "Vladimir Putin: 3 of 12" with previous and next buttons, for the selected entity.
 #[component]
 fn MentionStepper() -> impl IntoView {
-    let nav = expect_context::<Navigator>();
+    let nav = crate::app::context::<Navigator>();
     let d = data();
     // Drawn again only when what it shows changes, not at every keystroke or filter.
     let shows = Memo::new(move |_| nav.state.with(|s| (s.doc.clone(), s.selected.clone(), s.mention)));

@@ -13,13 +13,13 @@ use leptos::prelude::*;
 
 /// The current results, shared by every panel that shows counts.
 pub fn use_results() -> Memo<Results> {
-    expect_context::<Memo<Results>>()
+    crate::app::context::<Memo<Results>>()
 }
 
 /// The list of matching articles: links whose accessible name is the title.
 #[component]
 pub fn ResultsList() -> impl IntoView {
-    let nav = expect_context::<Navigator>();
+    let nav = crate::app::context::<Navigator>();
     let results = use_results();
     let corpus = &data().corpus;
     // Long result lists are drawn a page at a time.

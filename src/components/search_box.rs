@@ -7,7 +7,7 @@ use leptos::prelude::*;
 /// A search field that filters the article list as the reader types.
 #[component]
 pub fn SearchBox() -> impl IntoView {
-    let nav = expect_context::<Navigator>();
+    let nav = crate::app::context::<Navigator>();
     let on_input = move |ev: leptos::ev::Event| {
         let q = event_target_value(&ev);
         let current = nav.state.get_untracked();

@@ -28,7 +28,7 @@ fn key_label(k: Date) -> String {
 /// The timeline view.
 #[component]
 pub fn TimelineView() -> impl IntoView {
-    let nav = expect_context::<Navigator>();
+    let nav = crate::app::context::<Navigator>();
     let d = data();
     // Every filter but the period itself, so that the other periods stay choosable.
     let scope = Memo::new(move |_| {
@@ -143,7 +143,7 @@ pub fn TimelineView() -> impl IntoView {
 /// the reader.
 #[component]
 fn DateList() -> impl IntoView {
-    let nav = expect_context::<Navigator>();
+    let nav = crate::app::context::<Navigator>();
     let results = use_results();
     let d = data();
     move || {

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 /// The banner at the top of every view.
 #[component]
 pub fn TopBar() -> impl IntoView {
-    let nav = expect_context::<Navigator>();
+    let nav = crate::app::context::<Navigator>();
     let dark = RwSignal::new(theme::is_dark());
     let copied = RwSignal::new(false);
     let toggle_theme = move |_| {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 /// Links to the four views; the current one is marked.
 #[component]
 pub fn ViewTabs() -> impl IntoView {
-    let nav = expect_context::<Navigator>();
+    let nav = crate::app::context::<Navigator>();
     view! {
         <nav class="view-tabs" aria-label="Views">
             {View::ALL

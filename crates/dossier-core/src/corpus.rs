@@ -318,7 +318,10 @@ mod load {
             let published = match entry.published {
                 Some(p) => {
                     let at = line_of(p.span().start);
-                    Some(Date::parse(p.get_ref()).map_err(|e| (Some(at), ErrorKind::BadDate(e)))?)
+                    Some(
+                        Date::parse(p.get_ref())
+                            .map_err(|e| (Some(at), ErrorKind::BadDate(e.to_string())))?,
+                    )
                 }
                 None => None,
             };

@@ -31,27 +31,24 @@ impl Date {
     }
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the date exists.
-    pub fn parse(s: &str) -> Result<Date, String> {
+    pub fn parse(s: &str) -> Result<Date, DateError<'_>> {
+        let err = |kind| DateError { text: s, kind };
         let parts: Vec<&str> = s.split('-').collect();
-        let num = |p: &str, what: &str, len: usize| -> Result<u32, String> {
+        let num = |p: &str, what: &'static str, len: usize| -> Result<u32, DateError<'_>> {
             if p.len() != len || !p.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(format!(
-                    "{what} must be {len} digits in {s:?} (expected YYYY, YYYY-MM or YYYY-MM-DD)"
-                ));
+                return Err(err(DateErrorKind::Digits { what, len }));
             }
             Ok(p.parse().expect("digits"))
         };
         if parts.is_empty() || parts.len() > 3 {
-            return Err(format!(
-                "{s:?} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
-            ));
+            return Err(err(DateErrorKind::Shape));
         }
         let year = num(parts[0], "the year", 4)? as i32;
         let month = match parts.get(1) {
             Some(p) => {
                 let m = num(p, "the month", 2)?;
                 if !(1..=12).contains(&m) {
-                    return Err(format!("month {m} in {s:?} is not between 01 and 12"));
+                    return Err(err(DateErrorKind::Month(m)));
                 }
                 Some(m as u8)
             }
@@ -60,11 +57,9 @@ impl Date {
         let day = match (parts.get(2), month) {
             (Some(p), Some(m)) => {
                 let d = num(p, "the day", 2)?;
-                let max = days_in_month(year, m) as u32;
+                let max = u32::from(days_in_month(year, m));
                 if d == 0 || d > max {
-                    return Err(format!(
-                        "day {d} in {s:?} does not exist (that month has {max} days)"
-                    ));
+                    return Err(err(DateErrorKind::Day { day: d, max }));
                 }
                 Some(d as u8)
             }
@@ -73,6 +68,61 @@ impl Date {
         Ok(Date { year, month, day })
     }
 }
+
+/// Why a string is not a date ([`Date::parse`]). The message is formatted only when the
+/// error is shown (the CLI's corpus errors): the app only asks whether a string is a
+/// date, and formatting every failure cost time in the analysis and code in the wasm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateError<'a> {
+    /// The string that is not a date.
+    pub text: &'a str,
+    /// What is wrong with it.
+    pub kind: DateErrorKind,
+}
+
+/// What is wrong with a string that is not a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateErrorKind {
+    /// Not one to three parts separated by '-'.
+    Shape,
+    /// A part is not `len` digits (`what`: "the year", "the month", "the day").
+    Digits {
+        /// The part.
+        what: &'static str,
+        /// The digits it needs.
+        len: usize,
+    },
+    /// The month is not between 1 and 12.
+    Month(u32),
+    /// The day does not exist in its month.
+    Day {
+        /// The day given.
+        day: u32,
+        /// The days the month has.
+        max: u32,
+    },
+}
+
+impl fmt::Display for DateError<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = self.text;
+        match self.kind {
+            DateErrorKind::Shape => {
+                write!(f, "{s:?} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+            }
+            DateErrorKind::Digits { what, len } => write!(
+                f,
+                "{what} must be {len} digits in {s:?} (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+            ),
+            DateErrorKind::Month(m) => write!(f, "month {m} in {s:?} is not between 01 and 12"),
+            DateErrorKind::Day { day, max } => {
+                write!(f, "day {day} in {s:?} does not exist (that month has {max} days)")
+            }
+        }
+    }
+}
+
+impl std::error::Error for DateError<'_> {}
 
 /// Whether `year` is a leap year in the proleptic Gregorian calendar.
 pub fn is_leap_year(year: i32) -> bool {
@@ -122,8 +172,22 @@ mod tests {
 
     #[test]
     fn rejects_days_that_do_not_exist() {
-        assert!(Date::parse("2023-02-29").unwrap_err().contains("does not exist"));
-        assert!(Date::parse("2024-13-01").unwrap_err().contains("month 13"));
+        assert_eq!(
+            Date::parse("2023-02-29").unwrap_err().to_string(),
+            "day 29 in \"2023-02-29\" does not exist (that month has 28 days)"
+        );
+        assert_eq!(
+            Date::parse("2024-13-01").unwrap_err().to_string(),
+            "month 13 in \"2024-13-01\" is not between 01 and 12"
+        );
+        assert_eq!(
+            Date::parse("2024-1-1").unwrap_err().to_string(),
+            "the month must be 2 digits in \"2024-1-1\" (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+        );
+        assert_eq!(
+            Date::parse("1-2-3-4").unwrap_err().to_string(),
+            "\"1-2-3-4\" is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+        );
         assert!(Date::parse("24-01-01").is_err());
         assert!(Date::parse("2024-1-1").is_err());
         assert!(Date::parse("May 2024").is_err());

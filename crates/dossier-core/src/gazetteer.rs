@@ -94,7 +94,7 @@ fn length_bit(n: usize) -> u64 {
 }
 
 /// The indexed tables.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct Gazetteer {
     names: HashMap<String, Known>,
     /// For each first token of a name or a title, the token counts of those starting
@@ -179,10 +179,24 @@ pub(crate) fn is_normal_ascii(s: &str) -> bool {
     !prev_space || s.is_empty()
 }
 
-fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    tsv.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').map(str::trim).collect())
+/// A packed table (`build.rs`) as `(tag, row)` pairs: a line `=TAG` gives the tag of the
+/// rows after it, and the rows before the first such line have the empty tag.
+fn grouped(table: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    let mut tag = "";
+    table.lines().filter_map(move |l| match l.strip_prefix('=') {
+        Some(t) => {
+            tag = t;
+            None
+        }
+        None => Some((tag, l)),
+    })
+}
+
+/// The packed copy of `data/NAME.tsv` that `build.rs` writes.
+macro_rules! table {
+    ($name:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/", $name, ".tsv"))
+    };
 }
 
 impl Gazetteer {
@@ -195,10 +209,10 @@ impl Gazetteer {
     fn load() -> Gazetteer {
         let mut g = Gazetteer::default();
         let names = [
-            include_str!("../data/places.tsv"),
-            include_str!("../data/orgs.tsv"),
-            include_str!("../data/demonyms.tsv"),
-            include_str!("../data/extra_names.tsv"),
+            table!("places"),
+            table!("orgs"),
+            table!("demonyms"),
+            table!("extra_names"),
         ];
         // Room for every row up front: growing the maps would hash every key again.
         let lines: usize = names
@@ -208,17 +222,20 @@ impl Gazetteer {
         g.names.reserve(lines);
         g.first.reserve(lines);
         let mut toks = Vec::new();
-        for tsv in names {
-            for r in rows(tsv) {
-                let Some(label) = r.get(1).and_then(|&c| Label::from_code(c)) else {
+        for table in names {
+            for (tag, row) in grouped(table) {
+                let (code, ambiguous) = match tag.strip_suffix(" ambiguous") {
+                    Some(code) => (code, true),
+                    None => (tag, false),
+                };
+                let Some(label) = Label::from_code(code) else {
                     continue;
                 };
-                let ambiguous = r.iter().skip(3).any(|f| f.contains("ambiguous"));
-                // An empty (or left out) canonical is the surface itself.
-                let canonical = r.get(2).copied().filter(|c| !c.is_empty()).unwrap_or(r[0]);
+                // A row without a canonical: the canonical is the surface itself.
+                let (surface, canonical) = row.split_once('\t').unwrap_or((row, row));
                 g.add_name(
                     &mut toks,
-                    r[0],
+                    surface,
                     Known {
                         label,
                         canonical,
@@ -227,16 +244,15 @@ impl Gazetteer {
                 );
             }
         }
-        for r in rows(include_str!("../data/given_names.tsv")) {
-            let common = r.iter().skip(1).any(|f| f.contains("common_word"));
-            g.given.insert(r[0], common);
+        for (tag, name) in grouped(table!("given_names")) {
+            g.given.insert(name, tag == "common_word");
         }
-        for r in rows(include_str!("../data/family_names.tsv")) {
-            g.family.insert(r[0]);
+        for (_, name) in grouped(table!("family_names")) {
+            g.family.insert(name);
         }
-        for r in rows(include_str!("../data/titles.tsv")) {
+        for (_, title) in grouped(table!("titles")) {
             let mut key = String::new();
-            normalise_into(r[0], &mut key);
+            normalise_into(title, &mut key);
             let toks = tokenize(&key, 0..key.len());
             if let Some(f) = toks.first() {
                 let first = f.text(&key).to_string();
@@ -244,23 +260,23 @@ impl Gazetteer {
             }
             g.titles.insert(key);
         }
-        for (tsv, map) in [
-            (include_str!("../data/org_heads.tsv"), &mut g.org_heads),
-            (include_str!("../data/event_heads.tsv"), &mut g.event_heads),
-            (include_str!("../data/loc_heads.tsv"), &mut g.loc_heads),
-            (include_str!("../data/fac_heads.tsv"), &mut g.fac_heads),
+        for (table, map) in [
+            (table!("org_heads"), &mut g.org_heads),
+            (table!("event_heads"), &mut g.event_heads),
+            (table!("loc_heads"), &mut g.loc_heads),
+            (table!("fac_heads"), &mut g.fac_heads),
         ] {
-            for r in rows(tsv) {
-                let h = map.entry(r[0]).or_default();
-                match r.get(1).copied() {
-                    Some("prefix") => h.prefix = true,
+            for (tag, word) in grouped(table) {
+                let h = map.entry(word).or_default();
+                match tag {
+                    "prefix" => h.prefix = true,
                     _ => h.suffix = true,
                 }
             }
         }
-        for r in rows(include_str!("../data/stopwords.tsv")) {
-            g.stop.insert(r[0], r.get(1).copied().unwrap_or("function"));
-            g.stop_max_len = g.stop_max_len.max(r[0].len());
+        for (kind, word) in grouped(table!("stopwords")) {
+            g.stop.insert(word, kind);
+            g.stop_max_len = g.stop_max_len.max(word.len());
         }
         g.function_shapes = vec![[0; 27]; g.stop_max_len + 1];
         for (w, _) in g.stop.iter().filter(|(_, &kind)| kind == "function") {
@@ -373,6 +389,100 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tables loaded straight from the TSV files of `data/`, as the loader did before
+    /// `build.rs` packed them: the reference for the packed tables.
+    fn load_tsv() -> Gazetteer {
+        fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+            tsv.lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .map(|l| l.split('\t').map(str::trim).collect())
+        }
+        let mut g = Gazetteer::default();
+        let mut toks = Vec::new();
+        for tsv in [
+            include_str!("../data/places.tsv"),
+            include_str!("../data/orgs.tsv"),
+            include_str!("../data/demonyms.tsv"),
+            include_str!("../data/extra_names.tsv"),
+        ] {
+            for r in rows(tsv) {
+                let Some(label) = r.get(1).and_then(|&c| Label::from_code(c)) else {
+                    continue;
+                };
+                let ambiguous = r.iter().skip(3).any(|f| f.contains("ambiguous"));
+                let canonical = r.get(2).copied().filter(|c| !c.is_empty()).unwrap_or(r[0]);
+                let known = Known {
+                    label,
+                    canonical,
+                    ambiguous,
+                };
+                g.add_name(&mut toks, r[0], known);
+            }
+        }
+        for r in rows(include_str!("../data/given_names.tsv")) {
+            g.given
+                .insert(r[0], r.iter().skip(1).any(|f| f.contains("common_word")));
+        }
+        for r in rows(include_str!("../data/family_names.tsv")) {
+            g.family.insert(r[0]);
+        }
+        for r in rows(include_str!("../data/titles.tsv")) {
+            let mut key = String::new();
+            normalise_into(r[0], &mut key);
+            let toks = tokenize(&key, 0..key.len());
+            let first = toks[0].text(&key).to_string();
+            g.first.entry(first).or_default().titles |= length_bit(toks.len());
+            g.titles.insert(key);
+        }
+        for (tsv, map) in [
+            (include_str!("../data/org_heads.tsv"), &mut g.org_heads),
+            (include_str!("../data/event_heads.tsv"), &mut g.event_heads),
+            (include_str!("../data/loc_heads.tsv"), &mut g.loc_heads),
+            (include_str!("../data/fac_heads.tsv"), &mut g.fac_heads),
+        ] {
+            for r in rows(tsv) {
+                let h = map.entry(r[0]).or_default();
+                match r.get(1).copied() {
+                    Some("prefix") => h.prefix = true,
+                    _ => h.suffix = true,
+                }
+            }
+        }
+        for r in rows(include_str!("../data/stopwords.tsv")) {
+            g.stop.insert(r[0], r.get(1).copied().unwrap_or("function"));
+            g.stop_max_len = g.stop_max_len.max(r[0].len());
+        }
+        g.function_shapes = vec![[0; 27]; g.stop_max_len + 1];
+        for (w, _) in g.stop.iter().filter(|(_, &kind)| kind == "function") {
+            let b = w.as_bytes();
+            g.function_shapes[b.len()][letter(b[0])] |= 1 << letter(b[b.len() - 1]);
+        }
+        g
+    }
+
+    #[test]
+    fn the_packed_tables_load_as_the_tsv_files_do() {
+        let packed = Gazetteer::get();
+        let tsv = load_tsv();
+        assert_eq!(packed.names.len(), tsv.names.len());
+        for (k, v) in &tsv.names {
+            assert_eq!(packed.names.get(k), Some(v), "{k}");
+        }
+        assert_eq!(packed.first, tsv.first);
+        assert_eq!(packed.given, tsv.given);
+        assert_eq!(*packed, tsv);
+        // Rows of every kind of table, read from their packed form.
+        assert_eq!(g_known(packed, "Jordan"), Some((Label::Gpe, "Jordan", true)));
+        assert_eq!(g_known(packed, "Afghans"), Some((Label::Norp, "Afghan", false)));
+        assert_eq!(packed.given("Will"), Some(true));
+        assert!(packed.org_head("Academy").prefix && packed.org_head("Academy").suffix);
+        assert_eq!(packed.stop("according"), Some("discourse"));
+    }
+
+    fn g_known(g: &Gazetteer, key: &str) -> Option<(Label, &'static str, bool)> {
+        g.name(key).map(|k| (k.label, k.canonical, k.ambiguous))
+    }
 
     #[test]
     fn the_tables_know_countries_acronyms_and_demonyms() {

@@ -35,6 +35,22 @@ pub fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, T::cmp);
 }
 
+/// Sorts a short list of positions in ascending order (an insertion sort, not generic):
+/// for the handful of matches a passage starts at or entities a sentence holds, where
+/// the shared routine's allocations would cost more than the sort, and the standard
+/// unstable sort would bring 4 KB of wasm of its own.
+pub fn sort_small(v: &mut [usize]) {
+    for i in 1..v.len() {
+        let x = v[i];
+        let mut j = i;
+        while j > 0 && v[j - 1] > x {
+            v[j] = v[j - 1];
+            j -= 1;
+        }
+        v[j] = x;
+    }
+}
+
 /// The positions `0..n` in the order `cmp` sorts them (stable). Not generic, so the
 /// program carries one copy of the sort code.
 #[inline(never)]
@@ -81,6 +97,24 @@ mod tests {
         let mut std = v;
         std.sort_by_key(|p| p.0);
         assert_eq!(ours, std);
+    }
+
+    #[test]
+    fn sorts_short_lists_of_positions_like_the_standard_sort() {
+        let mut x = 7u32;
+        for len in 0..40 {
+            let v: Vec<usize> = (0..len)
+                .map(|_| {
+                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    (x >> 16) as usize % 9
+                })
+                .collect();
+            let mut ours = v.clone();
+            sort_small(&mut ours);
+            let mut std = v;
+            std.sort_unstable();
+            assert_eq!(ours, std);
+        }
     }
 
     #[test]

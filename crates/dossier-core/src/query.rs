@@ -621,7 +621,7 @@ fn passages(ix: &Index, doc: usize, spans: &[(Range<usize>, usize, usize)]) -> V
             firsts.push(i);
         }
     }
-    firsts.sort_unstable();
+    crate::order::sort_small(&mut firsts);
     firsts.dedup();
     let windows: Vec<(Range<usize>, Range<usize>)> = firsts
         .iter()
@@ -664,7 +664,7 @@ fn passages(ix: &Index, doc: usize, spans: &[(Range<usize>, usize, usize)]) -> V
         covered |= mask;
         chosen.push(i);
     }
-    chosen.sort_unstable();
+    crate::order::sort_small(&mut chosen);
     chosen
         .into_iter()
         .map(|i| {

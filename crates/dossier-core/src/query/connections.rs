@@ -99,7 +99,7 @@ pub fn cooccurrence_in(
         let mut sentence = usize::MAX;
         for m in counted(d).chain(std::iter::once(&SENTINEL)) {
             if m.sentence != sentence {
-                here.sort_unstable();
+                crate::order::sort_small(&mut here);
                 here.dedup();
                 for &i in &here {
                     for &j in &here {
