@@ -314,12 +314,8 @@ fn render_block(d: &'static Data, doc: usize, block: usize, hide: &[Label], name
 fn MentionStepper() -> impl IntoView {
     let nav = crate::app::context::<Navigator>();
     let d = data();
-    // Drawn again only when what it shows changes, not at every keystroke or filter.
-    let shows = Memo::new(move |_| nav.state.with(|s| (s.doc.clone(), s.selected.clone(), s.mention)));
     move || {
-        // Read, not only tracked: a memo that is never read never runs, so never changes.
-        let _ = shows.get();
-        let s = nav.state.get_untracked();
+        let s = nav.state.get();
         let starts = selected_mentions(d, &s);
         let name = s
             .selected
