@@ -6,9 +6,8 @@
 //! hostile text can never become markup. `web/boot.js` shows the same box when the app
 //! fails to load at all, and handles its Reload button without the app.
 
-/// Installs the panic hook: the message goes to the console with the JavaScript stack
-/// (as `console_error_panic_hook` wrote it, from the one formatted message), then to the
-/// error box.
+/// Installs the panic hook: the message goes to the console with the JavaScript stack,
+/// then to the error box (formatted once for both).
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         let message = info.to_string();
@@ -41,19 +40,19 @@ mod imp {
 
     #[wasm_bindgen]
     extern "C" {
-        type Error;
-        #[wasm_bindgen(constructor)]
-        fn new() -> Error;
-        #[wasm_bindgen(structural, method, getter)]
-        fn stack(error: &Error) -> String;
-        #[wasm_bindgen(js_namespace = console)]
-        fn error(msg: &str);
+        /// The browser console's `console.error`, with two values.
+        #[wasm_bindgen(js_namespace = console, js_name = error)]
+        fn console_error(message: &str, stack: &str);
     }
 
-    /// `console.error` of the message and the stack where the panic happened (the
-    /// stack in the text too: some consoles trim or drop the stack of a logged message).
+    /// Logs the panic's message and the JavaScript call stack at the panic (the `stack`
+    /// of a new `Error`), which names the wasm functions it went through.
     pub fn log(message: &str) {
-        error(&format!("{message}\n\nStack:\n\n{}\n\n", Error::new().stack()));
+        let stack = js_sys::Reflect::get(&js_sys::Error::new(""), &"stack".into())
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default();
+        console_error(message, &stack);
     }
 
     pub fn show(message: &str) {
