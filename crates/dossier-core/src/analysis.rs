@@ -159,7 +159,7 @@ pub fn analyse_counting(corpus: &Corpus, curation: &Curation) -> (Analysis, usiz
         lexicon.learn(&d.text, di, &first.found);
         firsts.push((layout, first));
     }
-    lexicon.settle(corpus.documents.iter().map(|d| d.text.as_str()));
+    lexicon.settle(corpus.documents.iter().map(|d| &*d.text));
     // Pass 2: every mention, with the people known.
     // About as many mentions as pass 1 found.
     let mentions = firsts.iter().map(|(_, f)| f.found.len()).sum();

@@ -10,6 +10,7 @@
 //! reports the file, and the line where there is one, of the first problem.
 
 use crate::date::Date;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// What a corpus's metadata file says about one document. Every field is optional.
@@ -34,8 +35,9 @@ pub struct Meta {
 pub struct Document {
     /// The file name, e.g. `000_d68bc4f991126bb0.txt`: unique within a corpus.
     pub file: String,
-    /// The file's text, unchanged.
-    pub text: String,
+    /// The file's text, unchanged: borrowed when it is embedded in the program (the app
+    /// keeps one copy of the corpus, not two), owned when it was read from a file.
+    pub text: Cow<'static, str>,
     /// The title shown for the article.
     pub title: String,
     /// The byte range of the headline line in `text`, when the title comes from the text.
@@ -55,7 +57,11 @@ pub enum TextError {
 
 impl Document {
     /// Builds a document from a file name, its text and its metadata.
-    pub fn new(file: impl Into<String>, text: impl Into<String>, meta: Meta) -> Result<Document, TextError> {
+    pub fn new(
+        file: impl Into<String>,
+        text: impl Into<Cow<'static, str>>,
+        meta: Meta,
+    ) -> Result<Document, TextError> {
         let text = text.into();
         let mut lines = non_empty_lines(&text);
         let first = lines.first().cloned().ok_or(TextError::Empty)?;
@@ -377,12 +383,22 @@ mod tests {
             ..Meta::default()
         };
         let long = "word ".repeat(40);
-        let d = Document::new("a.txt", long.trim(), meta).unwrap();
+        let d = Document::new("a.txt", long.trim().to_string(), meta).unwrap();
         assert!(
             d.title.ends_with('…') && d.title.chars().count() <= 91,
             "{}",
             d.title
         );
+    }
+
+    #[test]
+    fn embedded_text_is_borrowed_not_copied() {
+        static TEXT: &str = "Title\nBody.";
+        let d = Document::new("a.txt", TEXT, Meta::default()).unwrap();
+        assert!(matches!(d.text, Cow::Borrowed(_)));
+        assert!(std::ptr::eq(d.text.as_ptr(), TEXT.as_ptr()));
+        let owned = Document::new("b.txt", TEXT.to_string(), Meta::default()).unwrap();
+        assert_eq!(owned.paragraphs, d.paragraphs);
     }
 
     #[test]

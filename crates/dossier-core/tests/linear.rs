@@ -12,7 +12,7 @@ fn seeds_text() -> Vec<(String, String)> {
     let (c, _) = common::seeds();
     c.documents
         .iter()
-        .map(|d| (d.file.clone(), d.text.clone()))
+        .map(|d| (d.file.clone(), d.text.to_string()))
         .collect()
 }
 

@@ -9,7 +9,12 @@ use dossier_core::corpus::{Corpus, Document, Meta};
 use dossier_core::{analyse, Analysis};
 
 fn seed_texts() -> Vec<String> {
-    common::seeds().0.documents.into_iter().map(|d| d.text).collect()
+    common::seeds()
+        .0
+        .documents
+        .into_iter()
+        .map(|d| d.text.into_owned())
+        .collect()
 }
 
 fn analysed(docs: Vec<Document>) -> (Corpus, Analysis) {
@@ -22,7 +27,7 @@ fn analysed(docs: Vec<Document>) -> (Corpus, Analysis) {
 }
 
 fn doc(file: &str, text: &str) -> Document {
-    Document::new(file, text, Meta::default()).unwrap()
+    Document::new(file, text.to_string(), Meta::default()).unwrap()
 }
 
 #[test]
