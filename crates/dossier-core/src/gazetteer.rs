@@ -251,14 +251,7 @@ impl Gazetteer {
             g.family.insert(name);
         }
         for (_, title) in grouped(table!("titles")) {
-            let mut key = String::new();
-            normalise_into(title, &mut key);
-            let toks = tokenize(&key, 0..key.len());
-            if let Some(f) = toks.first() {
-                let first = f.text(&key).to_string();
-                g.first.entry(first).or_default().titles |= length_bit(toks.len());
-            }
-            g.titles.insert(key);
+            g.add_title(title);
         }
         for (table, map) in [
             (table!("org_heads"), &mut g.org_heads),
@@ -275,17 +268,39 @@ impl Gazetteer {
             }
         }
         for (kind, word) in grouped(table!("stopwords")) {
-            g.stop.insert(word, kind);
-            g.stop_max_len = g.stop_max_len.max(word.len());
+            g.add_stop(word, kind);
         }
-        g.function_shapes = vec![[0; 27]; g.stop_max_len + 1];
-        for (w, _) in g.stop.iter().filter(|(_, &kind)| kind == "function") {
+        g.index_function_words();
+        g
+    }
+
+    /// Adds one title ("President", "Prime Minister") and its first token's length.
+    fn add_title(&mut self, title: &str) {
+        let mut key = String::new();
+        normalise_into(title, &mut key);
+        let toks = tokenize(&key, 0..key.len());
+        if let Some(f) = toks.first() {
+            let first = f.text(&key).to_string();
+            self.first.entry(first).or_default().titles |= length_bit(toks.len());
+        }
+        self.titles.insert(key);
+    }
+
+    /// Adds one stop word of `kind` ("function", "discourse", …).
+    fn add_stop(&mut self, word: &'static str, kind: &'static str) {
+        self.stop.insert(word, kind);
+        self.stop_max_len = self.stop_max_len.max(word.len());
+    }
+
+    /// Builds `function_shapes` once every stop word is in.
+    fn index_function_words(&mut self) {
+        self.function_shapes = vec![[0; 27]; self.stop_max_len + 1];
+        for (w, _) in self.stop.iter().filter(|(_, &kind)| kind == "function") {
             let b = w.as_bytes();
             if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
-                g.function_shapes[b.len()][letter(first)] |= 1 << letter(last);
+                self.function_shapes[b.len()][letter(first)] |= 1 << letter(last);
             }
         }
-        g
     }
 
     /// Adds one name (`toks`: a buffer for its tokens). Once per row, never inlined:
@@ -391,7 +406,8 @@ mod tests {
     use super::*;
 
     /// The tables loaded straight from the TSV files of `data/`, as the loader did before
-    /// `build.rs` packed them: the reference for the packed tables.
+    /// `build.rs` packed them, indexed by the same `add_*` methods: the reference for
+    /// the packed format.
     fn load_tsv() -> Gazetteer {
         fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
             tsv.lines()
@@ -428,12 +444,7 @@ mod tests {
             g.family.insert(r[0]);
         }
         for r in rows(include_str!("../data/titles.tsv")) {
-            let mut key = String::new();
-            normalise_into(r[0], &mut key);
-            let toks = tokenize(&key, 0..key.len());
-            let first = toks[0].text(&key).to_string();
-            g.first.entry(first).or_default().titles |= length_bit(toks.len());
-            g.titles.insert(key);
+            g.add_title(r[0]);
         }
         for (tsv, map) in [
             (include_str!("../data/org_heads.tsv"), &mut g.org_heads),
@@ -450,14 +461,9 @@ mod tests {
             }
         }
         for r in rows(include_str!("../data/stopwords.tsv")) {
-            g.stop.insert(r[0], r.get(1).copied().unwrap_or("function"));
-            g.stop_max_len = g.stop_max_len.max(r[0].len());
+            g.add_stop(r[0], r.get(1).copied().unwrap_or("function"));
         }
-        g.function_shapes = vec![[0; 27]; g.stop_max_len + 1];
-        for (w, _) in g.stop.iter().filter(|(_, &kind)| kind == "function") {
-            let b = w.as_bytes();
-            g.function_shapes[b.len()][letter(b[0])] |= 1 << letter(b[b.len() - 1]);
-        }
+        g.index_function_words();
         g
     }
 
