@@ -5,6 +5,7 @@ use crate::app::Navigator;
 use crate::components::results_list::use_results;
 use crate::data::data;
 use crate::url::SortBy;
+use dossier_core::case::lower_str;
 use dossier_core::{order, Label};
 use leptos::prelude::*;
 use std::cmp::Reverse;
@@ -36,7 +37,7 @@ pub fn EntityPanel() -> impl IntoView {
     let panel = Memo::new(move |_| nav.state.with(|s| (s.sort, s.hide.clone())));
     let groups = Memo::new(move |_| {
         let (sort, hide) = panel.get();
-        let f = filter.get().to_lowercase();
+        let f = lower_str(&filter.get());
         counts.with(|counts| {
             // One pass over the entities puts each shown one in its label's group.
             let mut by_label: Vec<Vec<usize>> = vec![Vec::new(); Label::ALL.len()];
@@ -44,8 +45,8 @@ pub fn EntityPanel() -> impl IntoView {
                 if counts[i].0 > 0
                     && !hide.contains(&e.label)
                     && (f.is_empty()
-                        || e.canonical.to_lowercase().contains(&f)
-                        || e.aliases.iter().any(|a| a.text.to_lowercase().contains(&f)))
+                        || lower_str(&e.canonical).contains(&f)
+                        || e.aliases.iter().any(|a| lower_str(&a.text).contains(&f)))
                 {
                     by_label[e.label as usize].push(i);
                 }
@@ -64,7 +65,7 @@ pub fn EntityPanel() -> impl IntoView {
                         SortBy::Name => {
                             let mut named: Vec<(String, usize)> = ents
                                 .iter()
-                                .map(|&i| (d.analysis.entities[i].canonical.to_lowercase(), i))
+                                .map(|&i| (lower_str(&d.analysis.entities[i].canonical), i))
                                 .collect();
                             order::sort(&mut named);
                             ents = named.into_iter().map(|(_, i)| i).collect();

@@ -361,7 +361,7 @@ pub fn group(raws: &[Raw<'_>], curation: &Curation) -> Grouping {
                     .map(|(k, _)| k.clone())
                     .unwrap_or_default();
                 if matches!(a.label, Label::Date | Label::Money | Label::Percent) {
-                    best.to_lowercase()
+                    crate::case::lower_str(&best)
                 } else {
                     best
                 }
@@ -401,7 +401,7 @@ pub fn group(raws: &[Raw<'_>], curation: &Curation) -> Grouping {
     let mut used: HashMap<String, usize> = HashMap::default();
     for (pos, (old, e)) in entities.iter_mut().enumerate() {
         new_index[*old] = pos;
-        let base = format!("{}-{}", e.label.code().to_lowercase(), slug(&e.canonical));
+        let base = format!("{}-{}", e.label.code().to_ascii_lowercase(), slug(&e.canonical));
         let n = used.entry(base.clone()).or_insert(0);
         *n += 1;
         e.id = if *n == 1 { base } else { format!("{base}-{n}") };

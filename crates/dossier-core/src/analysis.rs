@@ -341,7 +341,7 @@ fn second_pass<'a>(
             Source::Value if surface.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) => {
                 Cow::Borrowed(surface)
             }
-            Source::Value => Cow::Owned(surface.to_lowercase()),
+            Source::Value => Cow::Owned(crate::case::lower_str(surface)),
             Source::Composed => Cow::Borrowed(surface),
         };
         out.raws.push(Raw {

@@ -449,7 +449,7 @@ fn fold_into(c: char, out: &mut String) {
         'Ţ'..='ť' => "t",
         'Ź'..='ž' => "z",
         _ => {
-            out.extend(c.to_lowercase());
+            out.extend(crate::case::lower(c));
             return;
         }
     };

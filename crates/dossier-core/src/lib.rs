@@ -17,6 +17,7 @@
 
 pub mod alias;
 pub mod analysis;
+pub mod case;
 pub mod corpus;
 pub mod curation;
 pub mod date;

@@ -32,6 +32,7 @@
 //!     ("Xi Jinping", Label::Person), ("Stimson Center", Label::Org)]);
 //! ```
 
+use crate::case;
 use crate::gazetteer::{is_normal_ascii, normalise_into, normalised, FxHasher, Gazetteer, Known, Lengths};
 use crate::label::Label;
 use crate::text::{is_capitalised, lower_into, sentences, tokenize, Token, TokenKind};
@@ -191,7 +192,7 @@ impl Lexicon {
             .short
             .keys()
             .filter(|w| self.is_lone(w))
-            .map(|w| (w.to_lowercase(), w.as_str()))
+            .map(|w| (case::lower_str(w), w.as_str()))
             .filter(|(l, w)| l != w)
             .collect();
         if lower.is_empty() {
@@ -884,11 +885,7 @@ impl<'a> Ctx<'a> {
             && w.chars().all(|c| c.is_uppercase())
         {
             let mut cs = w.chars();
-            let title: String = cs
-                .next()
-                .into_iter()
-                .chain(cs.flat_map(char::to_lowercase))
-                .collect();
+            let title: String = cs.next().into_iter().chain(cs.flat_map(case::lower)).collect();
             if let Some(k) = self.g.name(&title).filter(|k| k.label == Label::Gpe) {
                 return Some((1, k));
             }
@@ -1149,7 +1146,7 @@ fn split_glued(text: &str, toks: &mut Vec<Token>, lex: &Lexicon, mut deps: Optio
         for (at, c) in w.char_indices() {
             if prev_lower && c.is_uppercase() {
                 let (left, right) = w.split_at(at);
-                let right_lower = right.to_lowercase();
+                let right_lower = case::lower_str(right);
                 let right_fn = g.stop(&right_lower).is_some_and(|s| s == "function");
                 if left.chars().count() >= 2 && (right_fn || (is_capitalised(left) && known(left, &mut key)))
                 {

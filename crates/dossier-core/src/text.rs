@@ -279,16 +279,11 @@ fn apostrophe_at(s: &str, p: usize) -> Option<char> {
     }
 }
 
-/// Writes `w` lower-cased into `out` (cleared first), as `str::to_lowercase` does;
-/// ASCII words (most of them) take a byte-wise fast path.
+/// Writes `w` lower-cased into `out` (cleared first), character by character
+/// ([`crate::case`]); ASCII words (most of them) take a byte-wise fast path.
 pub(crate) fn lower_into(w: &str, out: &mut String) {
     out.clear();
-    if w.is_ascii() {
-        out.push_str(w);
-        out.make_ascii_lowercase();
-    } else {
-        out.extend(w.chars().flat_map(char::to_lowercase));
-    }
+    crate::case::push_lower(out, w);
 }
 
 /// Whether `w` is one of `list`, ignoring ASCII case (`x.eq_ignore_ascii_case(w)` for

@@ -285,7 +285,7 @@ fn ordinal(w: &str) -> Option<i32> {
 /// Lower-cased words of a date expression: commas and periods dropped, dashes apart.
 fn words(text: &str) -> Vec<String> {
     let mut s = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().flat_map(crate::case::lower) {
         match c {
             ',' | '.' => s.push(' '),
             '-' | '–' | '—' | '‐' | '‑' => s.push_str(" - "),

@@ -163,7 +163,7 @@ pub fn classify(text: &str, blocks: &[Range<usize>], headline: bool) -> Vec<Zone
 /// Lower-cases `b` into `out` (cleared first). The text is copied and lower-cased as
 /// ASCII in one go; only a block with a letter outside ASCII (rare: most non-ASCII
 /// characters are quotes and dashes, which have no case) is lower-cased again character
-/// by character. Unlike `str::to_lowercase` a final capital sigma becomes "σ", not "ς":
+/// by character ([`crate::case`]). Unlike `str::to_lowercase` a final capital sigma becomes "σ", not "ς":
 /// the result is only matched against ASCII phrases, so that cannot matter.
 fn lower_block(b: &str, out: &mut String) {
     out.clear();
@@ -176,7 +176,7 @@ fn lower_block(b: &str, out: &mut String) {
             .any(|(i, x)| x >= 0xC0 && !is_caseless(b[i..].chars().next().expect("a character starts here")));
     if cased {
         out.clear();
-        out.extend(b.chars().flat_map(char::to_lowercase));
+        out.extend(b.chars().flat_map(crate::case::lower));
     }
 }
 
