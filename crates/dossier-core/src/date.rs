@@ -38,7 +38,8 @@ impl Date {
             if p.len() != len || !p.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(err(DateErrorKind::Digits { what, len }));
             }
-            Ok(p.parse().expect("digits"))
+            // At most four digits, checked above: no overflow, and no `parse` error to format.
+            Ok(p.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0')))
         };
         if parts.is_empty() || parts.len() > 3 {
             return Err(err(DateErrorKind::Shape));

@@ -27,11 +27,11 @@ impl FxHasher {
 impl Hasher for FxHasher {
     /// Eight bytes at a time, then four, two and one: a short word costs a few rounds.
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        let mut rest = bytes;
+        while let Some((c, r)) = rest.split_first_chunk::<8>() {
+            self.add(u64::from_le_bytes(*c));
+            rest = r;
         }
-        let mut rest = chunks.remainder();
         if let Some((c, r)) = rest.split_first_chunk::<4>() {
             self.add(u64::from(u32::from_le_bytes(*c)));
             rest = r;
