@@ -1,7 +1,8 @@
 // End-to-end tests: a release build in dist/ served on loopback under a sub-path,
 // driven in Debian's Chromium (never a downloaded browser). A second build, made from
 // the hostile corpus of tests/fixtures/hostile/ into dist-hostile/, is served on the
-// next port for tests/e2e/hostile.spec.js.
+// next port for tests/e2e/hostile.spec.js, and a third, of 40 articles generated from the
+// seeds (scripts/gen-corpus.py) into dist-many/, on the port after, for the long lists.
 import { defineConfig } from '@playwright/test';
 
 export const BASE = process.env.DOSSIER_BASE ?? '/dossier-e2e/';
@@ -11,6 +12,10 @@ const HOSTILE_PORT = PORT + 1;
 const HOSTILE_DIST = process.env.DOSSIER_HOSTILE_DIST ?? 'dist-hostile';
 /** The hostile build's address (scripts/test.sh builds it with --public-url /hostile/). */
 export const HOSTILE = `http://127.0.0.1:${HOSTILE_PORT}/hostile/`;
+const MANY_PORT = PORT + 2;
+const MANY_DIST = process.env.DOSSIER_MANY_DIST ?? 'dist-many';
+/** The 40-article build's address (scripts/test.sh builds it with --public-url /many/). */
+export const MANY = `http://127.0.0.1:${MANY_PORT}/many/`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -38,6 +43,11 @@ export default defineConfig({
       // Waits for the port only: the other tests run even where no hostile build exists.
       command: `node tests/serve.mjs ${HOSTILE_DIST} /hostile/ ${HOSTILE_PORT}`,
       port: HOSTILE_PORT,
+      reuseExistingServer: false,
+    },
+    {
+      command: `node tests/serve.mjs ${MANY_DIST} /many/ ${MANY_PORT}`,
+      port: MANY_PORT,
       reuseExistingServer: false,
     },
   ],

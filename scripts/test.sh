@@ -52,6 +52,12 @@ rm -rf dist-hostile
 DOSSIER_CORPUS=tests/fixtures/hostile trunk build --release --public-url /hostile/ --dist dist-hostile
 ok
 
+step "release build of 40 generated articles (scripts/gen-corpus.py), for the long lists"
+rm -rf dist-many target/corpus-many
+python3 scripts/gen-corpus.py target/corpus-many --articles 40
+DOSSIER_CORPUS=target/corpus-many trunk build --release --public-url /many/ --dist dist-many
+ok
+
 step "end-to-end tests (Playwright, Chromium)"
 DOSSIER_BASE=/dossier-e2e/ playwright test
 ok

@@ -5,9 +5,10 @@ use crate::data::data;
 use crate::results::{query_of, Results};
 use dossier_core::query::snippets;
 
-/// Articles drawn at once; "Show more" draws the next page. Small, because every
-/// keystroke redraws the page drawn (interaction costs: docs/performance.md).
-const PAGE: usize = 30;
+/// Articles drawn at once: about a pane's height. The next page is drawn when "Show
+/// more" scrolls into view (or is pressed). Small, because every change of the filters
+/// redraws the page drawn (interaction costs: docs/performance.md).
+const PAGE: usize = 12;
 use crate::url::{View, ViewState};
 use leptos::prelude::*;
 
@@ -36,6 +37,12 @@ pub fn ResultsList() -> impl IntoView {
         let n = shown.get();
         results.with(|r| r.hits[..n.min(r.hits.len())].to_vec())
     };
+    let more = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = more.get() {
+            draw_more_when_seen(button.into(), move || shown.update(|n| *n += PAGE));
+        }
+    });
     view! {
         <p class="count" aria-live="polite">
             {move || {
@@ -115,7 +122,7 @@ pub fn ResultsList() -> impl IntoView {
             </For>
         </ol>
         <Show when=move || { results.with(|r| r.hits.len()) > shown.get() }>
-            <button type="button" class="more" on:click=move |_| shown.update(|n| *n += PAGE)>
+            <button type="button" class="more" node_ref=more on:click=move |_| shown.update(|n| *n += PAGE)>
                 {move || format!("Show more ({} more articles)", results.with(|r| r.hits.len()) - shown.get())}
             </button>
         </Show>
@@ -123,4 +130,37 @@ pub fn ResultsList() -> impl IntoView {
             <p class="empty">"No article matches these filters."</p>
         </Show>
     }
+}
+
+/// Calls `more` whenever `button` is in view, until the component that drew it goes:
+/// after each call the button is observed afresh, so that one still in view once the
+/// next page is drawn (a tall window) asks for another. Without IntersectionObserver the
+/// button is still there to press.
+fn draw_more_when_seen(button: web_sys::Element, more: impl Fn() + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let seen = Closure::<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>::new(
+        move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+            let Some(entry) = entries
+                .get(0)
+                .dyn_into::<web_sys::IntersectionObserverEntry>()
+                .ok()
+            else {
+                return;
+            };
+            if entry.is_intersecting() {
+                more();
+                let target = entry.target();
+                observer.unobserve(&target);
+                observer.observe(&target);
+            }
+        },
+    );
+    let Ok(observer) = web_sys::IntersectionObserver::new(seen.as_ref().unchecked_ref()) else {
+        return;
+    };
+    observer.observe(&button);
+    // Both live as long as the effect that drew the button; the browser's objects stay on
+    // this thread, where the cleanup runs.
+    let held = send_wrapper::SendWrapper::new((observer, seen));
+    on_cleanup(move || held.0.disconnect());
 }

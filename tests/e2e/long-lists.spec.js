@@ -1,0 +1,40 @@
+// Long result lists (40 articles generated from the seeds, built into dist-many/): the
+// list draws one page of articles, and the next page as its end comes into view or when
+// "Show more" is pressed; a change of the filters starts again from one page.
+import { test, expect } from '@playwright/test';
+import { MANY } from '../../playwright.config.js';
+
+const rows = (page) => page.locator('ol.articles li.article');
+const more = (page) => page.locator('.results-pane button.more');
+const toEnd = (page) => page.locator('.results-pane').evaluate((p) => { p.scrollTop = p.scrollHeight; });
+
+test('a long list draws a page, and the next as its end scrolls into view', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(MANY);
+  await expect(page.locator('p.count')).toHaveText('40 articles');
+  await expect(rows(page)).toHaveCount(12);
+  await expect(more(page)).toHaveText('Show more (28 more articles)');
+  await toEnd(page);
+  await expect(rows(page)).toHaveCount(24);
+  await toEnd(page);
+  await expect(rows(page)).toHaveCount(36);
+  await toEnd(page);
+  await expect(rows(page)).toHaveCount(40);
+  await expect(more(page)).toHaveCount(0);
+  // Every article once (generated articles may share a title: their links differ).
+  const links = await rows(page).locator('a').evaluateAll((as) => as.map((a) => new URL(a.href).searchParams.get('doc')));
+  expect(new Set(links).size).toBe(40);
+});
+
+test('"Show more" draws the next page, and a filter starts again from one', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(MANY);
+  await expect(rows(page)).toHaveCount(12);
+  await more(page).click();
+  await expect.poll(() => rows(page).count()).toBeGreaterThanOrEqual(24);
+  await page.locator('.results-pane').evaluate((p) => { p.scrollTop = 0; });
+  await page.locator('li.entity button.entity-name').first().click();
+  await expect(page.locator('p.count')).toHaveText(/ of 40 articles match$/);
+  const n = Number((await page.locator('p.count').textContent()).split(' ')[0]);
+  await expect(rows(page)).toHaveCount(Math.min(n, 12));
+});
