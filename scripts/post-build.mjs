@@ -101,7 +101,7 @@ if (process.env.TRUNK_PROFILE === 'release') {
   for (const [, base, short] of mapping.imports) {
     const re = word(base);
     if (!re.test(glue)) throw new Error(`post-build: import ${base} is not in ${glueName}`);
-    glue = glue.replace(re, short);
+    glue = glue.replace(re, () => short); // a function: a name may hold "$$" or "$&"
   }
   // The mapping leaves the modules out: every import comes from one module, renamed
   // alike, so the new name is read from the wasm's import section.
@@ -110,7 +110,7 @@ if (process.env.TRUNK_PROFILE === 'release') {
   if (others.length || more.length || !from || !to) throw new Error('post-build: the wasm imports from more than one module');
   const key = `${JSON.stringify(from)}:`;
   if (!glue.includes(key)) throw new Error(`post-build: import module ${from} is not in ${glueName}`);
-  glue = glue.replaceAll(key, `${JSON.stringify(to)}:`);
+  glue = glue.replaceAll(key, () => `${JSON.stringify(to)}:`);
   const exports = new Map(mapping.exports);
   glue = glue.replace(/(?<![\w$])wasm\.([\w$]+)/g, (_, name) => {
     if (!exports.has(name)) throw new Error(`post-build: ${glueName} uses wasm.${name}, which the wasm does not export`);

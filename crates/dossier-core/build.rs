@@ -64,7 +64,7 @@ fn main() {
 /// `src/case.rs`'s tables as Rust: `RUNS`, one `(first << 11 | len << 1 | stride - 1,
 /// offset)` per run of characters `first, first + stride, …` (`len` of them, stride 1
 /// or 2) that `char::to_lowercase` maps to one character `offset` away; and `MULTI`,
-/// the characters that lower to more than one (only 'İ' in Unicode 16).
+/// the characters that lower to more than one (only 'İ' so far).
 fn lower_table() -> String {
     let mut runs: Vec<(u32, u32, u32, i64)> = Vec::new(); // (first, len, stride, offset)
     let mut multi = String::new();
