@@ -9,6 +9,7 @@ pub mod data;
 pub mod fatal;
 pub mod keys;
 pub mod results;
+pub mod seen;
 pub mod theme;
 pub mod url;
 

@@ -4,6 +4,7 @@
 use crate::app::Navigator;
 use crate::components::results_list::use_results;
 use crate::data::data;
+use crate::seen::{when_near, Times};
 use crate::url::SortBy;
 use dossier_core::case::lower_str;
 use dossier_core::{order, Label};
@@ -142,15 +143,31 @@ pub fn EntityPanel() -> impl IntoView {
                         }
                     })
                 };
+                // A group's rows are drawn once it comes within a pane's height of the
+                // view; until then its list holds their room, so that the groups below
+                // stay out of reach too. Each change of the filters redraws only the
+                // groups drawn (interaction costs: docs/performance.md).
+                let near = RwSignal::new(false);
+                let section = NodeRef::<leptos::html::Section>::new();
+                Effect::new(move |_| {
+                    if let Some(el) = section.get() {
+                        let el: web_sys::Element = el.into();
+                        let pane = el.closest(".entity-pane").ok().flatten();
+                        when_near(el, pane, "100% 0px", Times::Once, move || near.set(true));
+                    }
+                });
+                let room = move || {
+                    (!near.get()).then(|| format!("min-height: {}rem", 4 * shown(label).len()))
+                };
                 view! {
-                    <section class="entity-group" data-label=label.code() hidden=move || total() == 0>
+                    <section class="entity-group" data-label=label.code() hidden=move || total() == 0 node_ref=section>
                         <h3>
                             <span class="swatch" aria-hidden="true"></span>
                             {label.name()}
                             <span class="group-count">{total}</span>
                         </h3>
-                        <ul class="entities">
-                            <For each=move || shown(label) key=|i| *i let:i>
+                        <ul class="entities" style=room>
+                            <For each=move || if near.get() { shown(label) } else { Vec::new() } key=|i| *i let:i>
                                 {entity_row(nav, i, counts, move || group(label, &|g| g.max))}
                             </For>
                         </ul>

@@ -3,6 +3,7 @@
 use crate::app::Navigator;
 use crate::data::data;
 use crate::results::{query_of, Results};
+use crate::seen::{when_near, Times};
 use dossier_core::query::snippets;
 
 /// Articles drawn at once: about a pane's height. The next page is drawn when "Show
@@ -40,7 +41,9 @@ pub fn ResultsList() -> impl IntoView {
     let more = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |_| {
         if let Some(button) = more.get() {
-            draw_more_when_seen(button.into(), move || shown.update(|n| *n += PAGE));
+            when_near(button.into(), None, "0px", Times::Each, move || {
+                shown.update(|n| *n += PAGE)
+            });
         }
     });
     view! {
@@ -130,37 +133,4 @@ pub fn ResultsList() -> impl IntoView {
             <p class="empty">"No article matches these filters."</p>
         </Show>
     }
-}
-
-/// Calls `more` whenever `button` is in view, until the component that drew it goes:
-/// after each call the button is observed afresh, so that one still in view once the
-/// next page is drawn (a tall window) asks for another. Without IntersectionObserver the
-/// button is still there to press.
-fn draw_more_when_seen(button: web_sys::Element, more: impl Fn() + 'static) {
-    use wasm_bindgen::{closure::Closure, JsCast};
-    let seen = Closure::<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>::new(
-        move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
-            let Some(entry) = entries
-                .get(0)
-                .dyn_into::<web_sys::IntersectionObserverEntry>()
-                .ok()
-            else {
-                return;
-            };
-            if entry.is_intersecting() {
-                more();
-                let target = entry.target();
-                observer.unobserve(&target);
-                observer.observe(&target);
-            }
-        },
-    );
-    let Ok(observer) = web_sys::IntersectionObserver::new(seen.as_ref().unchecked_ref()) else {
-        return;
-    };
-    observer.observe(&button);
-    // Both live as long as the effect that drew the button; the browser's objects stay on
-    // this thread, where the cleanup runs.
-    let held = send_wrapper::SendWrapper::new((observer, seen));
-    on_cleanup(move || held.0.disconnect());
 }

@@ -30,11 +30,29 @@ test('"Show more" draws the next page, and a filter starts again from one', asyn
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto(MANY);
   await expect(rows(page)).toHaveCount(12);
-  await more(page).click();
-  await expect.poll(() => rows(page).count()).toBeGreaterThanOrEqual(24);
+  // Pressed where it is, out of view (scrolling to it would draw the next page anyway).
+  await more(page).evaluate((b) => b.click());
+  await expect(rows(page)).toHaveCount(24);
+  await expect(more(page)).toHaveText('Show more (16 more articles)');
   await page.locator('.results-pane').evaluate((p) => { p.scrollTop = 0; });
   await page.locator('li.entity button.entity-name').first().click();
   await expect(page.locator('p.count')).toHaveText(/ of 40 articles match$/);
   const n = Number((await page.locator('p.count').textContent()).split(' ')[0]);
   await expect(rows(page)).toHaveCount(Math.min(n, 12));
+});
+
+test('the entity panel draws a label\'s entities as the group scrolls near', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(MANY);
+  const groups = page.locator('.entity-pane section.entity-group:not([hidden])');
+  await expect(groups.first().locator('li.entity').first()).toBeVisible();
+  const last = groups.last();
+  const label = await last.getAttribute('data-label');
+  const shown = Math.min(12, Number(await last.locator('.group-count').textContent()));
+  // Far below the view: its header and count are there, its rows not yet, their room is.
+  await expect(last.locator('li.entity')).toHaveCount(0);
+  await expect(last.locator('ul.entities')).toHaveAttribute('style', `min-height: ${4 * shown}rem`);
+  await page.locator('.entity-pane').evaluate((p) => { p.scrollTop = p.scrollHeight; });
+  await expect(page.locator(`section[data-label="${label}"] li.entity`)).toHaveCount(shown);
+  await expect(last.locator('ul.entities')).not.toHaveAttribute('style', /min-height/);
 });
