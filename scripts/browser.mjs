@@ -22,3 +22,29 @@ export async function serve(dir, base, port) {
   await new Promise((ok) => p.stdout.once('data', ok));
   return p;
 }
+
+/**
+ * The explorer of the site in `dist` (built with --public-url /dossier-e2e/), served on
+ * `port` and open in a 1400×900 page once its entity panel is drawn. `entities(n)` gives
+ * the ids of the panel's first `n` entities, `clickEntity(id)` presses one's name (which
+ * sets or lifts that filter), `close()` stops the browser and the server.
+ */
+export async function openExplorer(dist, port) {
+  const base = '/dossier-e2e/';
+  const server = await serve(dist, base, port);
+  const browser = await launch();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`http://127.0.0.1:${port}${base}`);
+  await page.locator('li.entity button.entity-name').first().waitFor({ timeout: 60_000 });
+  return {
+    browser,
+    page,
+    entities: (n) => page.locator('li.entity').evaluateAll((ls, n) => ls.slice(0, n).map((l) => l.dataset.entity), n),
+    clickEntity: (id) => page.evaluate(
+      (id) => document.querySelector(`li.entity[data-entity="${id}"] button.entity-name`)?.click(), id),
+    close: async () => {
+      await browser.close();
+      server.kill();
+    },
+  };
+}

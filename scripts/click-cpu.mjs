@@ -8,21 +8,14 @@
 // Prints, per click: all the main thread's tasks, the script run in callbacks (Leptos's
 // effects and the handlers), the event dispatch, style, layout and paint (the trace's
 // events of those names, which may nest). A benchmark: never fails.
-import { launch, serve } from './browser.mjs';
+import { openExplorer } from './browser.mjs';
 
 const [dist, clicksArg = '40'] = process.argv.slice(2);
 const n = Number(clicksArg);
-const base = '/dossier-e2e/';
-const server = await serve(dist, base, 8794);
-const browser = await launch();
-const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-await page.goto(`http://127.0.0.1:8794${base}`);
-await page.locator('li.entity button.entity-name').first().waitFor({ timeout: 60_000 });
+const { browser, page, entities, clickEntity, close } = await openExplorer(dist, 8794);
 await page.waitForTimeout(500);
-const ids = await page.locator('li.entity').evaluateAll((ls) => ls.slice(0, 15).map((l) => l.dataset.entity));
-const click = (i) => page.evaluate(
-  (id) => document.querySelector(`li.entity[data-entity="${id}"] button.entity-name`)?.click(),
-  ids[Math.floor(i / 2) % ids.length]);
+const ids = await entities(15);
+const click = (i) => clickEntity(ids[Math.floor(i / 2) % ids.length]);
 for (let i = 0; i < 20; i++) { await click(i); await page.waitForTimeout(40); }
 await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline'] });
 for (let i = 0; i < n; i++) { await click(i); await page.waitForTimeout(100); }
@@ -37,5 +30,4 @@ const per = (...names) => (on.filter((e) => names.includes(e.name)).reduce((a, e
 console.log(`${dist}: thread time per click (${n} clicks): tasks ${per('ThreadControllerImpl::RunTask', 'RunTask')} ms; `
   + `script in callbacks ${per('FunctionCall')} ms (event dispatch ${per('EventDispatch')} ms), style ${per('UpdateLayoutTree')} ms, `
   + `layout ${per('Layout')} ms, paint ${per('Paint')} ms`);
-await browser.close();
-server.kill();
+await close();

@@ -8,21 +8,16 @@
 //   node scripts/click-mutations.mjs <site> [open]
 //
 // A benchmark: it prints counts and never fails.
-import { launch, serve } from './browser.mjs';
+import { openExplorer } from './browser.mjs';
 
 const [dist, open] = process.argv.slice(2);
-const base = '/dossier-e2e/';
-const server = await serve(dist, base, 8801);
-const browser = await launch();
-const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-await page.goto(`http://127.0.0.1:8801${base}`);
-await page.locator('li.entity button.entity-name').first().waitFor({ timeout: 60_000 });
+const { page, entities, clickEntity, close } = await openExplorer(dist, 8801);
 if (open === 'open') {
   await page.locator('ol.articles li.article a').first().click();
   await page.locator('article.reader mark').first().waitFor();
 }
 await page.waitForTimeout(300);
-const ids = await page.locator('li.entity').evaluateAll((ls) => ls.slice(0, 10).map((l) => l.dataset.entity));
+const ids = await entities(10);
 await page.evaluate(() => {
   window.__mutations = [];
   new MutationObserver((rs) => window.__mutations.push(...rs)).observe(document.body,
@@ -31,7 +26,7 @@ await page.evaluate(() => {
 const clicks = ids.length * 2;
 for (const id of ids) {
   for (let k = 0; k < 2; k++) {
-    await page.evaluate((id) => document.querySelector(`li.entity[data-entity="${id}"] button.entity-name`)?.click(), id);
+    await clickEntity(id);
     await page.waitForTimeout(50);
   }
 }
@@ -54,5 +49,4 @@ console.log(`${dist}: DOM mutations per click (${clicks} clicks)`);
 for (const [k, v] of Object.entries(tally).sort((a, b) => b[1] - a[1]).slice(0, 30)) {
   console.log(`${(v / clicks).toFixed(1).padStart(7)} ${k}`);
 }
-await browser.close();
-server.kill();
+await close();

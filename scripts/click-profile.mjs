@@ -10,21 +10,14 @@
 //   node scripts/click-profile.mjs <site> [clicks]      # default 40
 //
 // A benchmark: it prints figures and never fails.
-import { launch, serve } from './browser.mjs';
+import { openExplorer } from './browser.mjs';
 
 const [dist, clicksArg = '40'] = process.argv.slice(2);
 const n = Number(clicksArg);
-const base = '/dossier-e2e/';
-const server = await serve(dist, base, 8812);
-const browser = await launch();
-const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-await page.goto(`http://127.0.0.1:8812${base}`);
-await page.locator('li.entity button.entity-name').first().waitFor({ timeout: 60_000 });
+const { page, entities, clickEntity, close } = await openExplorer(dist, 8812);
 await page.waitForTimeout(500);
-const ids = await page.locator('li.entity').evaluateAll((ls) => ls.slice(0, 15).map((l) => l.dataset.entity));
-const click = (i) => page.evaluate(
-  (id) => document.querySelector(`li.entity[data-entity="${id}"] button.entity-name`)?.click(),
-  ids[Math.floor(i / 2) % ids.length]);
+const ids = await entities(15);
+const click = (i) => clickEntity(ids[Math.floor(i / 2) % ids.length]);
 for (let i = 0; i < 20; i++) { await click(i); await page.waitForTimeout(40); }
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Profiler.enable');
@@ -54,5 +47,4 @@ profile.samples.forEach((id, k) => {
 const top = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(2).padStart(7)} ${k}`).join('\n');
 console.log(`${dist}: ms per click (${n} clicks), self time:\n${top(self)}`);
 console.log(`inclusive time of the app's and the core's functions:\n${top(inclusive)}`);
-await browser.close();
-server.kill();
+await close();
