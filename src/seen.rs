@@ -1,7 +1,7 @@
 //! Drawing on demand: a callback when an element comes within reach of the view, so that
 //! long lists draw what can be seen and the rest as it scrolls near (interaction costs:
-//! docs/performance.md). Where the browser has no `IntersectionObserver` nothing is
-//! called, and what calls this must still work: a button to press, or a list drawn later.
+//! docs/performance.md). Where the browser has no `IntersectionObserver` the callback
+//! runs once at once: what is drawn on demand is then drawn from the start.
 
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
@@ -27,6 +27,8 @@ pub fn when_near(
     times: Times,
     f: impl Fn() + 'static,
 ) {
+    let f = std::rc::Rc::new(f);
+    let call = f.clone();
     let seen = Closure::<dyn Fn(js_sys::Array, IntersectionObserver)>::new(
         move |entries: js_sys::Array, observer: IntersectionObserver| {
             let Some(entry) = entries.get(0).dyn_into::<IntersectionObserverEntry>().ok() else {
@@ -35,7 +37,7 @@ pub fn when_near(
             if !entry.is_intersecting() {
                 return;
             }
-            f();
+            call();
             let target = entry.target();
             observer.unobserve(&target);
             if times == Times::Each {
@@ -47,6 +49,7 @@ pub fn when_near(
     options.set_root(within.as_ref());
     options.set_root_margin(margin);
     let Ok(observer) = IntersectionObserver::new_with_options(seen.as_ref().unchecked_ref(), &options) else {
+        f();
         return;
     };
     observer.observe(&target);

@@ -65,3 +65,18 @@ test('the entity panel draws a label\'s entities as the group scrolls near', asy
   }, { timeout: 20_000 }).toBe(shown);
   await expect(last.locator('ul.entities')).not.toHaveAttribute('style', /min-height/);
 });
+
+test('without IntersectionObserver the lists are drawn from the start', async ({ page }) => {
+  await page.addInitScript(() => { delete window.IntersectionObserver; });
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(MANY);
+  // One page of articles more than the first, and "Show more" still there for the rest.
+  await expect(rows(page)).toHaveCount(24);
+  await expect(more(page)).toHaveText('Show more (16 more articles)');
+  // Every group of the panel has its entities, none only their room.
+  const groups = page.locator('.entity-pane section.entity-group:not([hidden])');
+  for (const group of await groups.all()) {
+    const shown = Math.min(12, Number(await group.locator('.group-count').textContent()));
+    await expect(group.locator('li.entity')).toHaveCount(shown);
+  }
+});
