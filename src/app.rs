@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 /// The whole app.
@@ -36,15 +37,27 @@ pub fn context<T: Clone + 'static>() -> T {
 type NavigateFn = Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>;
 
 /// Moves the app to a new view state by pushing its URL onto the history.
+///
+/// The view changes at once and its history entry follows after the frame that shows
+/// it: a history entry costs the browser a few milliseconds (docs/performance.md), which
+/// the reader should not wait for. Back, forward and links change the URL first, and the
+/// view follows it.
 #[derive(Clone, Copy)]
 pub struct Navigator {
-    /// The view the URL describes now.
+    /// The view shown: the URL's, or the one whose history entry is on its way.
     pub state: Memo<ViewState>,
+    /// The query of the view `go` shows, with its `?`, until its history entry and
+    /// those of any views shown after it are recorded; empty when the URL's view is shown.
+    ahead: RwSignal<String>,
     pathname: Memo<String>,
     /// The router's navigate function, taken inside the router so that handlers
     /// outside it (window key events) can use it.
     navigate: StoredValue<NavigateFn>,
 }
+
+/// How many views `go` has shown whose history entries are not yet recorded (one
+/// explorer per page).
+static UNRECORDED: AtomicUsize = AtomicUsize::new(0);
 
 impl Navigator {
     /// The address of `state`, under the page's own path (so any base path works).
@@ -58,8 +71,19 @@ impl Navigator {
         }
     }
 
-    /// Shows `state`; `replace` edits the current history entry instead of adding one.
+    /// The whole address of `state`, for "Copy link" and the printed page (the history
+    /// entry of the view shown may follow a frame later: `go`).
+    pub fn address(&self, state: &ViewState) -> String {
+        let origin = window().location().origin().unwrap_or_default();
+        format!("{origin}{}", self.href(state))
+    }
+
+    /// Shows `state`, then records it in the history once it is on screen; `replace`
+    /// edits the current history entry instead of adding one.
     pub fn go(&self, state: &ViewState, replace: bool) {
+        if self.state.with_untracked(|s| s == state) {
+            return;
+        }
         let query = state.to_query();
         let path = self.pathname.get_untracked();
         let href = if query.is_empty() {
@@ -67,16 +91,25 @@ impl Navigator {
         } else {
             format!("{path}?{query}")
         };
-        let navigate = self.navigate.get_value();
-        navigate(
-            &href,
-            NavigateOptions {
-                resolve: false,
-                replace,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        self.ahead.set(format!("?{query}"));
+        UNRECORDED.fetch_add(1, Ordering::Relaxed);
+        let nav = *self;
+        after_paint(Box::new(move || {
+            let navigate = nav.navigate.get_value();
+            navigate(
+                &href,
+                NavigateOptions {
+                    resolve: false,
+                    replace,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+            // The last entry recorded: the URL's view is the one shown.
+            if UNRECORDED.fetch_sub(1, Ordering::Relaxed) == 1 {
+                nav.ahead.set(String::new());
+            }
+        }));
     }
 
     /// Shows the current state changed by `f`, as a new history entry.
@@ -95,8 +128,14 @@ pub struct Hover(pub RwSignal<Option<(usize, f64, f64)>>);
 fn Explorer() -> impl IntoView {
     let location = use_location();
     let d = data();
+    // The URL's view (back, forward, links), unless `go` is ahead of it.
+    let ahead = RwSignal::new(String::new());
     let parsed: Memo<Parsed> = Memo::new(move |_| {
-        let pairs = parse_query(&location.search.get());
+        let mut search = ahead.get();
+        if search.is_empty() {
+            search = location.search.get();
+        }
+        let pairs = parse_query(&search);
         ViewState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), d)
     });
     let state = Memo::new(move |_| parsed.get().state);
@@ -104,6 +143,7 @@ fn Explorer() -> impl IntoView {
     let navigate: NavigateFn = Arc::new(move |h, o| navigate(h, o));
     let nav = Navigator {
         state,
+        ahead,
         pathname: location.pathname,
         navigate: StoredValue::new(navigate),
     };
@@ -179,10 +219,15 @@ pub struct Painted(pub RwSignal<bool>);
 impl Painted {
     fn new() -> Painted {
         let painted = RwSignal::new(false);
-        // An animation frame runs before its paint; the timeout after it runs after.
-        request_animation_frame(move || set_timeout(move || painted.set(true), std::time::Duration::ZERO));
+        after_paint(Box::new(move || painted.set(true)));
         Painted(painted)
     }
+}
+
+/// Runs `f` once the next frame is on screen: an animation frame runs before its paint,
+/// and a timeout queued in it runs after.
+fn after_paint(f: Box<dyn FnOnce()>) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 
 /// Draws its children once the first frame is on screen.

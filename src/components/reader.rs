@@ -178,10 +178,7 @@ pub fn Reader() -> impl IntoView {
             })
         };
         // The printed page ends with the link to this view.
-        let link = move || {
-            nav.state.track();
-            window().location().href().unwrap_or_default()
-        };
+        let link = move || nav.address(&nav.state.get());
         let meta = [
             doc.meta.source.clone(),
             doc.meta.published.map(|d| d.to_string()),

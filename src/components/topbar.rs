@@ -20,11 +20,12 @@ pub fn TopBar() -> impl IntoView {
     };
     let copy_link = move |_| {
         if let Some(w) = web_sys::window() {
-            if let Ok(href) = w.location().href() {
-                let _ = w.navigator().clipboard().write_text(&href);
-                copied.set(true);
-                set_timeout(move || copied.set(false), std::time::Duration::from_millis(1600));
-            }
+            let _ = w
+                .navigator()
+                .clipboard()
+                .write_text(&nav.address(&nav.state.get_untracked()));
+            copied.set(true);
+            set_timeout(move || copied.set(false), std::time::Duration::from_millis(1600));
         }
     };
     view! {

@@ -139,13 +139,17 @@ test('clicking a mark requires and selects its entity; n and p step through its 
   const position = async () => Number((await stepper.textContent()).match(/(\d+) of/)[1]);
   await expect(stepper).toContainText(/\d+ of \d+/);
   const at = await position();
+  // The view changes first and its history entry follows after the frame (app.rs).
+  const m = () => new URL(page.url()).searchParams.get('m');
+  const m1 = m();
   await page.keyboard.press('n');
   await expect.poll(position).toBe(at + 1);
   await expect(page.locator('mark.current')).toBeFocused();
-  const m2 = new URL(page.url()).searchParams.get('m');
+  await expect.poll(m).not.toBe(m1);
+  const m2 = m();
   await page.getByRole('button', { name: 'Previous mention' }).click();
   await expect.poll(position).toBe(at);
-  expect(new URL(page.url()).searchParams.get('m')).not.toBe(m2);
+  await expect.poll(m).not.toBe(m2);
   await page.reload();
   await expect.poll(position).toBe(at);
 });
@@ -315,13 +319,51 @@ test('the timeline places dates, filters by a period, and lists the dates it can
   await expect(results(page)).toHaveCount(5);
 });
 
+test('two changes within one frame are shown at once and each gets its history entry', async ({ page }) => {
+  await page.goto(BASE);
+  const ids = await panel(page).locator('li.entity').evaluateAll((ls) => ls.slice(0, 2).map((l) => l.dataset.entity));
+  // Both clicks run before the browser draws a frame. The view shows both filters at
+  // once; the history entries follow after the frame (app.rs, Navigator::go).
+  const before = await page.evaluate(async (ids) => {
+    for (const id of ids) document.querySelector(`li.entity[data-entity="${id}"] button.entity-name`).click();
+    await new Promise((ok) => setTimeout(ok));
+    return { chips: document.querySelectorAll('.chips li.chip').length, search: location.search };
+  }, ids);
+  expect(before).toEqual({ chips: 2, search: '' });
+  await expect(page).toHaveURL(new RegExp(`[?&]e=${ids[0]}(%2C|,)${ids[1]}`));
+  const chips = page.getByRole('list', { name: 'Active filters' }).getByRole('listitem');
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`[?&]e=${ids[0]}(&|$)`));
+  await expect(chips).toHaveCount(1);
+  await page.goBack();
+  await expect(chips).toHaveCount(0);
+  await expect(results(page)).toHaveCount(5);
+});
+
+test('the printed page links to the view shown, before its history entry', async ({ page }) => {
+  await page.goto(`${BASE}?doc=${DOC}`);
+  await page.locator('article.reader mark[data-entity]').first().waitFor();
+  const id = await panel(page).locator('li.entity').first().getAttribute('data-entity');
+  const seen = await page.evaluate(async (id) => {
+    document.querySelector(`li.entity[data-entity="${id}"] button.entity-name`).click();
+    await new Promise((ok) => setTimeout(ok));
+    return { link: document.querySelector('article.reader').dataset.link, url: location.href };
+  }, id);
+  expect(seen.link).toContain(`e=${id}`);
+  expect(seen.url).not.toContain(`e=${id}`);
+  await expect(page).toHaveURL(seen.link);
+});
+
 test('"Copy link" puts the address of the current view on the clipboard', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(`${BASE}?doc=${DOC}&hide=DATE`);
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByRole('button', { name: 'Link copied' })).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toBe(page.url());
+  // The view's own address: the page's, with its parameters in the app's order.
+  const params = (u) => [...new URL(u).searchParams].sort();
+  expect(new URL(copied).pathname).toBe(new URL(page.url()).pathname);
+  expect(params(copied)).toEqual(params(page.url()));
   expect(copied).toContain('hide=DATE');
 });
 
