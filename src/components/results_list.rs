@@ -6,10 +6,11 @@ use crate::results::{query_of, Results};
 use crate::seen::{when_near, Times};
 use dossier_core::query::snippets;
 
-/// Articles drawn at once: about a pane's height. The next page is drawn when "Show
-/// more" scrolls into view (or is pressed). Small, because every change of the filters
-/// redraws the page drawn (interaction costs: docs/performance.md).
-const PAGE: usize = 12;
+/// Articles drawn at once: about a pane's height (eight rows of about 100 px fill the
+/// 810 px pane of a 900 px window). The next page is drawn when "Show more" scrolls into
+/// view (or is pressed). Small, because every change of the filters redraws the page
+/// drawn (interaction costs: docs/performance.md).
+const PAGE: usize = 8;
 use crate::url::{View, ViewState};
 use leptos::prelude::*;
 

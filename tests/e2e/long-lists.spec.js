@@ -4,6 +4,8 @@
 import { test, expect } from '@playwright/test';
 import { MANY } from '../../playwright.config.js';
 
+// Articles drawn at once (src/components/results_list.rs).
+const PAGE = 8;
 const rows = (page) => page.locator('ol.articles li.article');
 const more = (page) => page.locator('.results-pane button.more');
 const toEnd = (page) => page.locator('.results-pane').evaluate((p) => { p.scrollTop = p.scrollHeight; });
@@ -12,11 +14,11 @@ test('a long list draws a page, and the next as its end scrolls into view', asyn
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto(MANY);
   await expect(page.locator('p.count')).toHaveText('40 articles');
-  await expect(rows(page)).toHaveCount(12);
-  await expect(more(page)).toHaveText('Show more (28 more articles)');
+  await expect(rows(page)).toHaveCount(PAGE);
+  await expect(more(page)).toHaveText(`Show more (${40 - PAGE} more articles)`);
   // Scrolled to the end again and again (rows out of view have an estimated height, so
   // one jump may fall short of the real end): the list grows a page at a time to 40.
-  const counts = [12];
+  const counts = [PAGE];
   await expect.poll(async () => {
     await toEnd(page);
     const n = await rows(page).count();
@@ -24,7 +26,7 @@ test('a long list draws a page, and the next as its end scrolls into view', asyn
     return n;
   }, { timeout: 20_000 }).toBe(40);
   for (let k = 1; k < counts.length; k++) {
-    expect(counts[k] > counts[k - 1] && (counts[k] % 12 === 0 || counts[k] === 40), `${counts}`).toBe(true);
+    expect(counts[k] > counts[k - 1] && (counts[k] % PAGE === 0 || counts[k] === 40), `${counts}`).toBe(true);
   }
   await expect(more(page)).toHaveCount(0);
   // Every article once (generated articles may share a title: their links differ).
@@ -35,16 +37,16 @@ test('a long list draws a page, and the next as its end scrolls into view', asyn
 test('"Show more" draws the next page, and a filter starts again from one', async ({ page }) => {
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto(MANY);
-  await expect(rows(page)).toHaveCount(12);
+  await expect(rows(page)).toHaveCount(PAGE);
   // Pressed where it is, out of view (scrolling to it would draw the next page anyway).
   await more(page).evaluate((b) => b.click());
-  await expect(rows(page)).toHaveCount(24);
-  await expect(more(page)).toHaveText('Show more (16 more articles)');
+  await expect(rows(page)).toHaveCount(2 * PAGE);
+  await expect(more(page)).toHaveText(`Show more (${40 - 2 * PAGE} more articles)`);
   await page.locator('.results-pane').evaluate((p) => { p.scrollTop = 0; });
   await page.locator('li.entity button.entity-name').first().click();
   await expect(page.locator('p.count')).toHaveText(/ of 40 articles match$/);
   const n = Number((await page.locator('p.count').textContent()).split(' ')[0]);
-  await expect(rows(page)).toHaveCount(Math.min(n, 12));
+  await expect(rows(page)).toHaveCount(Math.min(n, PAGE));
 });
 
 test('the entity panel draws a label\'s entities as the group scrolls near', async ({ page }) => {
@@ -71,8 +73,8 @@ test('without IntersectionObserver the lists are drawn from the start', async ({
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto(MANY);
   // One page of articles more than the first, and "Show more" still there for the rest.
-  await expect(rows(page)).toHaveCount(24);
-  await expect(more(page)).toHaveText('Show more (16 more articles)');
+  await expect(rows(page)).toHaveCount(2 * PAGE);
+  await expect(more(page)).toHaveText(`Show more (${40 - 2 * PAGE} more articles)`);
   // Every group of the panel has its entities, none only their room.
   const groups = page.locator('.entity-pane section.entity-group:not([hidden])');
   for (const group of await groups.all()) {
