@@ -62,13 +62,7 @@ static UNRECORDED: AtomicUsize = AtomicUsize::new(0);
 impl Navigator {
     /// The address of `state`, under the page's own path (so any base path works).
     pub fn href(&self, state: &ViewState) -> String {
-        let query = state.to_query();
-        let path = self.pathname.get();
-        if query.is_empty() {
-            path
-        } else {
-            format!("{path}?{query}")
-        }
+        with_query(self.pathname.get(), &state.to_query())
     }
 
     /// The whole address of `state`, for "Copy link" and the printed page (the history
@@ -85,12 +79,7 @@ impl Navigator {
             return;
         }
         let query = state.to_query();
-        let path = self.pathname.get_untracked();
-        let href = if query.is_empty() {
-            path
-        } else {
-            format!("{path}?{query}")
-        };
+        let href = with_query(self.pathname.get_untracked(), &query);
         self.ahead.set(format!("?{query}"));
         UNRECORDED.fetch_add(1, Ordering::Relaxed);
         let nav = *self;
@@ -117,6 +106,15 @@ impl Navigator {
         let mut s = self.state.get_untracked();
         f(&mut s);
         self.go(&s, false);
+    }
+}
+
+/// `path`, then `?` and `query` unless the query is empty.
+fn with_query(path: String, query: &str) -> String {
+    if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
     }
 }
 

@@ -83,19 +83,19 @@ pub fn EntityPanel() -> impl IntoView {
     let group = move |label: Label, f: &dyn Fn(&Group) -> usize| {
         groups.with(|g| g.iter().find(|g| g.label == label).map(f).unwrap_or(0))
     };
+    // How many of a group's `len` entities it lists: all once expanded.
+    let listed = move |label: Label, len: usize| {
+        if expanded.with(|v| v.contains(&label)) {
+            len
+        } else {
+            len.min(FIRST)
+        }
+    };
     let shown = move |label: Label| {
-        let open = expanded.with(|v| v.contains(&label));
         groups.with(|g| {
             g.iter()
                 .find(|g| g.label == label)
-                .map(|g| {
-                    g.ents[..if open {
-                        g.ents.len()
-                    } else {
-                        g.ents.len().min(FIRST)
-                    }]
-                        .to_vec()
-                })
+                .map(|g| g.ents[..listed(label, g.ents.len())].to_vec())
                 .unwrap_or_default()
         })
     };
@@ -157,7 +157,7 @@ pub fn EntityPanel() -> impl IntoView {
                     }
                 });
                 let room = move || {
-                    (!near.get()).then(|| format!("min-height: {}rem", 4 * shown(label).len()))
+                    (!near.get()).then(|| format!("min-height: {}rem", 4 * listed(label, total())))
                 };
                 view! {
                     <section class="entity-group" data-label=label.code() hidden=move || total() == 0 node_ref=section>
