@@ -148,7 +148,10 @@ fn Explorer() -> impl IntoView {
     provide_context(nav);
     provide_context(Hover(RwSignal::new(None)));
     provide_context(Painted::new());
-    let results = Memo::new(move |_| crate::results::results(&state.get()));
+    // The filters alone: opening an article or changing the tab searches nothing again.
+    let query = Memo::new(move |_| crate::results::query_of(&state.get()));
+    provide_context(query);
+    let results = Memo::new(move |_| query.with(|q| dossier_core::query::search(d.index(), q)));
     provide_context(results);
     keys::install(nav, results);
     crate::theme::init();

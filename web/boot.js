@@ -1,5 +1,5 @@
 // Starts Dossier. Trunk.toml's `pattern_script` loads this file as
-//   <script type="module" src="{base}boot.js?js={js}&wasm={wasm}">
+//   <script type="module" async src="{base}boot.js?js={js}&wasm={wasm}">
 // in place of Trunk's inline loader, so that the Content-Security-Policy in index.html
 // can forbid inline scripts. The app's hashed file names come in the query string.
 //
@@ -7,12 +7,15 @@
 // a panic at start), the error box of index.html shows why, with a Reload button; a
 // panic's own message (written by the app's panic hook) is kept.
 const here = new URL(import.meta.url);
-const box = document.getElementById('fatal');
+const url = (name) => new URL(here.searchParams.get(name), here);
+// The script is async: it may run before the body is parsed.
+const box = () => document.getElementById('fatal');
 
 function fatal(message) {
-  if (!box || !box.hidden) return;
+  const b = box();
+  if (!b || !b.hidden) return;
   document.getElementById('fatal-message').textContent = message;
-  box.hidden = false;
+  b.hidden = false;
   document.getElementById('fatal-reload')?.focus();
 }
 
@@ -23,14 +26,27 @@ document.addEventListener('click', (e) => {
 
 const SLOW = 30_000;
 const timer = setTimeout(() => fatal(`Dossier did not start within ${SLOW / 1000} seconds.`), SLOW);
-let slowShown = () => box && !box.hidden && /did not start within/.test(box.textContent);
+let slowShown = () => !box()?.hidden && /did not start within/.test(box()?.textContent);
+// The wasm is compiled while it downloads, and while the glue and the page arrive
+// (start-up: docs/performance.md). If that fails (a server that does not say
+// application/wasm, a browser without WebAssembly), the glue loads the wasm its own
+// way, and reports what goes wrong.
+const wasmUrl = url('wasm');
+const compiled = (async () => WebAssembly.compileStreaming(fetch(wasmUrl)))().catch(() => wasmUrl);
+const glue = import(url('js').href);
+const parsed = document.readyState === 'loading'
+  ? new Promise((ok) => document.addEventListener('DOMContentLoaded', ok, { once: true }))
+  : null;
 try {
-  const { default: init } = await import(new URL(here.searchParams.get('js'), here).href);
-  const wasm = await init({ module_or_path: new URL(here.searchParams.get('wasm'), here) });
-  if (slowShown()) box.hidden = true; // it was only slow
+  const { default: init } = await glue;
+  const module_or_path = await compiled;
+  await parsed; // the app mounts into the body
+  const wasm = await init({ module_or_path });
+  if (slowShown()) box().hidden = true; // it was only slow
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 } catch (err) {
   console.error('Dossier could not start:', err);
+  await parsed;
   fatal(`Dossier could not start: ${err && err.message ? err.message : err}`);
 } finally {
   clearTimeout(timer);

@@ -2,17 +2,17 @@
 
 use crate::app::Navigator;
 use crate::data::data;
-use crate::results::{query_of, Results};
+use crate::results::Results;
 use crate::seen::{when_near, Times};
-use dossier_core::query::snippets;
+use crate::url::{View, ViewState};
+use dossier_core::query::{Query, Snippet, Snippets};
+use leptos::prelude::*;
 
 /// Articles drawn at once: about a pane's height (eight rows of about 100 px fill the
 /// 810 px pane of a 900 px window). The next page is drawn when "Show more" scrolls into
 /// view (or is pressed). Small, because every change of the filters redraws the page
 /// drawn (interaction costs: docs/performance.md).
 const PAGE: usize = 8;
-use crate::url::{View, ViewState};
-use leptos::prelude::*;
 
 /// The current results, shared by every panel that shows counts.
 pub fn use_results() -> Memo<Results> {
@@ -34,10 +34,23 @@ pub fn ResultsList() -> impl IntoView {
             shown.set(PAGE);
         }
     });
+    let query = crate::app::context::<Memo<Query>>();
+    // The rows drawn, with their snippets: made for these rows only.
     let page = move || {
-        // Only the page drawn is copied out of the results (`with`, not `get`).
         let n = shown.get();
-        results.with(|r| r.hits[..n.min(r.hits.len())].to_vec())
+        query.with(|q| {
+            let snippets = Snippets::new(data().index(), q);
+            results.with(|r| {
+                r.hits[..n.min(r.hits.len())]
+                    .iter()
+                    .map(|h| Row {
+                        doc: h.doc,
+                        count: h.count,
+                        snippets: snippets.of(h.doc),
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
     };
     let more = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |_| {
@@ -59,7 +72,7 @@ pub fn ResultsList() -> impl IntoView {
             }}
         </p>
         <ol class="articles">
-            <For each=page key=|h| (h.doc, h.count, h.snippets.len()) let:hit>
+            <For each=page key=|r| (r.doc, r.count, r.snippets.clone()) let:hit>
                 {
                     let doc = &corpus.documents[hit.doc];
                     let file = doc.file.clone();
@@ -85,14 +98,8 @@ pub fn ResultsList() -> impl IntoView {
                     .flatten()
                     .collect::<Vec<_>>()
                     .join(" · ");
-                    // The search makes snippets for the best hits only; the rest on demand.
-                    let state = nav.state.get_untracked();
-                    let snippets = if hit.snippets.is_empty() && !state.q.is_empty() {
-                        snippets(data().index(), &query_of(&state), hit.doc)
-                    } else {
-                        hit.snippets.clone()
-                    };
-                    let snippets = snippets
+                    let snippets = hit
+                        .snippets
                         .iter()
                         .map(|sn| {
                             let parts = sn
@@ -134,4 +141,12 @@ pub fn ResultsList() -> impl IntoView {
             <p class="empty">"No article matches these filters."</p>
         </Show>
     }
+}
+
+/// One article of the list as drawn: its document, match count and snippets.
+#[derive(Clone)]
+struct Row {
+    doc: usize,
+    count: usize,
+    snippets: Vec<Snippet>,
 }

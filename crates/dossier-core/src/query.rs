@@ -3,8 +3,9 @@
 //! A query combines a text query, required and excluded entities, a label filter, the
 //! zones that count and a timeline period. [`search`] answers it from the index alone:
 //! the matching documents ranked by BM25 over the text terms and required entities
-//! (ties in file order), each with its match count and up to three snippets that show
-//! why it matched, and facet counts (per entity and per label) over the matches.
+//! (ties in file order), each with its match count, and facet counts (per entity and
+//! per label) over the matches. [`Snippets`] then gives the passages that show why a
+//! document matched, for the documents on screen only.
 //!
 //! The text query language ([`TextQuery::parse`], which never fails):
 //!
@@ -24,7 +25,7 @@
 //! ```
 //! use dossier_core::corpus::{Corpus, Document, Meta};
 //! use dossier_core::index::Index;
-//! use dossier_core::query::{search, Query};
+//! use dossier_core::query::{search, Query, Snippets};
 //!
 //! let corpus = Corpus::new(vec![
 //!     Document::new("a.txt", "Trade talks\n\nThe trade talks resumed.", Meta::default()).unwrap(),
@@ -32,10 +33,11 @@
 //! ]);
 //! let analysis = dossier_core::analyse(&corpus);
 //! let index = Index::new(&corpus, &analysis);
-//! let results = search(&index, &Query::text("\"trade talks\""));
+//! let query = Query::text("\"trade talks\"");
+//! let results = search(&index, &query);
 //! assert_eq!(results.hits.len(), 1);
 //! assert_eq!(results.hits[0].count, 2);
-//! let snippet = &results.hits[0].snippets[0];
+//! let snippet = &Snippets::new(&index, &query).of(results.hits[0].doc)[0];
 //! assert_eq!(&corpus.documents[0].text[snippet.highlights[0].clone()], "Trade talks");
 //! ```
 
@@ -230,7 +232,7 @@ pub struct Counts {
 }
 
 /// A passage of a matching document that shows why it matched.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Snippet {
     /// Byte range of the passage in the document's text (within one block, cut at
     /// word boundaries).
@@ -271,9 +273,6 @@ pub struct Hit {
     pub score: f32,
     /// Occurrences of the text terms plus mentions of the required entities.
     pub count: usize,
-    /// Up to [`MAX_SNIPPETS`] passages, in text order; filled for the first
-    /// [`SNIPPET_HITS`] hits only (see [`snippets`] for the others).
-    pub snippets: Vec<Snippet>,
 }
 
 /// The answer to a [`Query`].
@@ -443,12 +442,7 @@ pub fn search(ix: &Index, query: &Query) -> Results {
                 score += idf * tf * 2.2 / (tf + norm);
                 count += s.tf[d] as usize;
             }
-            Hit {
-                doc: d,
-                score,
-                count,
-                snippets: Vec::new(),
-            }
+            Hit { doc: d, score, count }
         })
         .collect();
     crate::order::sort_by(&mut hits, |a, b| {
@@ -459,7 +453,7 @@ pub fn search(ix: &Index, query: &Query) -> Results {
     let a = ix.analysis();
     let mut entities = vec![Counts::default(); a.entities.len()];
     let mut labels = [Counts::default(); 10];
-    for h in &mut hits {
+    for h in &hits {
         let d = ix.doc(h.doc);
         for c in &d.entities {
             let m = c.get(all_zones) as usize;
@@ -474,10 +468,6 @@ pub fn search(ix: &Index, query: &Query) -> Results {
             counts.mentions += m;
             counts.documents += usize::from(m > 0);
         }
-    }
-    let matcher = Matcher::new(ix, &text, required, all_zones);
-    for h in hits.iter_mut().take(SNIPPET_HITS) {
-        h.snippets = passages(ix, h.doc, &matcher.spans(ix, h.doc));
     }
     Results {
         hits,
@@ -499,9 +489,6 @@ fn entity_signal(ix: &Index, e: usize, all_zones: bool) -> Signal {
     }
     Signal::new(tf)
 }
-
-/// Hits whose snippets [`search`] fills in; [`snippets`] gives those of the others.
-pub const SNIPPET_HITS: usize = 50;
 
 /// The positive clauses of a query resolved against the index once, to find their
 /// matches inside single documents by scanning their words.
@@ -591,16 +578,33 @@ impl Matcher {
     }
 }
 
-/// The snippets of document `doc` for `query`: what [`Hit::snippets`] holds, for hits
-/// past the first [`SNIPPET_HITS`]. Empty when the query has no text term or required
-/// entity, or when the document does not match them.
-pub fn snippets(ix: &Index, query: &Query, doc: usize) -> Vec<Snippet> {
-    if doc >= ix.len() {
-        return Vec::new();
+/// The snippets of one query's matching documents, made one document at a time: a
+/// list draws only the hits on screen, and [`search`] makes none.
+pub struct Snippets<'i, 'a> {
+    ix: &'i Index<'a>,
+    matcher: Matcher,
+}
+
+impl<'i, 'a> Snippets<'i, 'a> {
+    /// Resolves `query`'s text terms and required entities against the index once.
+    pub fn new(ix: &'i Index<'a>, query: &Query) -> Snippets<'i, 'a> {
+        let required = query.require.iter().filter_map(|id| ix.entity(id)).collect();
+        let text = TextQuery::parse(&query.text);
+        Snippets {
+            ix,
+            matcher: Matcher::new(ix, &text, required, query.all_zones),
+        }
     }
-    let required = query.require.iter().filter_map(|id| ix.entity(id)).collect();
-    let m = Matcher::new(ix, &TextQuery::parse(&query.text), required, query.all_zones);
-    passages(ix, doc, &m.spans(ix, doc))
+
+    /// Up to [`MAX_SNIPPETS`] passages of document `doc`, in text order. Empty when the
+    /// query has no text term or required entity, or when the document does not match
+    /// them.
+    pub fn of(&self, doc: usize) -> Vec<Snippet> {
+        if doc >= self.ix.len() {
+            return Vec::new();
+        }
+        passages(self.ix, doc, &self.matcher.spans(self.ix, doc))
+    }
 }
 
 /// Matches that may start a passage besides each clause's first.
@@ -860,7 +864,9 @@ mod tests {
         let ix = Index::new(&c, &a);
         let r = search(&ix, &Query::default());
         assert_eq!(docs(&r), [0, 1, 2]);
-        assert!(r.hits.iter().all(|h| h.snippets.is_empty() && h.count == 0));
+        assert!(r.hits.iter().all(|h| h.count == 0));
+        let none = Snippets::new(&ix, &Query::default());
+        assert!((0..3).all(|d| none.of(d).is_empty()));
         assert!(Query::default().is_empty() && !Query::text("x").is_empty());
     }
 
@@ -981,16 +987,20 @@ mod tests {
         assert_eq!(docs(&r), [0]);
         let h = &r.hits[0];
         assert_eq!(h.count, 2);
-        assert_eq!(h.snippets.len(), 1);
+        let snippets = Snippets::new(&ix, &q).of(h.doc);
+        assert_eq!(snippets.len(), 1);
         let text = &c.documents[0].text;
-        let parts: Vec<&str> = h.snippets[0]
+        let parts: Vec<&str> = snippets[0]
             .parts(text)
             .into_iter()
             .filter(|p| p.1)
             .map(|p| p.0)
             .collect();
         assert_eq!(parts, ["deal", "Beijing"]);
-        assert!(!h.snippets[0].cut_start && !h.snippets[0].cut_end);
+        assert!(!snippets[0].cut_start && !snippets[0].cut_end);
+        // A document that does not match, and one past the corpus, have none.
+        assert!(Snippets::new(&ix, &q).of(1).is_empty());
+        assert!(Snippets::new(&ix, &q).of(3).is_empty());
     }
 
     #[test]
@@ -1000,8 +1010,7 @@ mod tests {
         let c = Corpus::new(vec![Document::new("a.txt", text, Meta::default()).unwrap()]);
         let a = crate::analyse(&c);
         let ix = Index::new(&c, &a);
-        let r = search(&ix, &Query::text("needle"));
-        let s = &r.hits[0].snippets;
+        let s = &Snippets::new(&ix, &Query::text("needle")).of(0);
         assert_eq!(s.len(), 2);
         let t = &c.documents[0].text;
         for sn in s {

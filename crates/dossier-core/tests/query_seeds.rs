@@ -5,10 +5,12 @@
 mod query_support;
 
 use dossier_core::index::{normalise_words, Index};
-use dossier_core::query::{cooccurrence, mentions, search, sentences_with, KwicSort, Query, TextQuery};
+use dossier_core::query::{
+    cooccurrence, mentions, search, sentences_with, KwicSort, Query, Snippets, TextQuery,
+};
 use dossier_core::timeline::{timeline, Granularity};
 use dossier_core::Label;
-use query_support::{docs_mentioning, seeds};
+use query_support::{docs_mentioning, replicate, seeds};
 use std::collections::{BTreeMap, BTreeSet};
 
 fn docs(q: &Query, ix: &Index) -> Vec<usize> {
@@ -45,7 +47,37 @@ fn requiring_an_entity_lists_exactly_the_documents_that_mention_it() {
             let r = search(&ix, &q);
             let mentioned: usize = r.hits.iter().map(|h| h.count).sum();
             assert_eq!(mentioned, r.entities[e].mentions, "{}", ent.id);
-            assert!(r.hits.iter().all(|h| !h.snippets.is_empty()), "{}", ent.id);
+            let snippets = Snippets::new(&ix, &q);
+            assert!(
+                r.hits.iter().all(|h| !snippets.of(h.doc).is_empty()),
+                "{}",
+                ent.id
+            );
+        }
+    }
+}
+
+/// Regression: the search used to make snippets for its first 50 hits only, and the
+/// app made the others for text queries alone, so an entity filter's rows past the
+/// 50th had none.
+#[test]
+fn every_hit_has_snippets_however_far_down_the_list() {
+    let (sc, sa) = seeds();
+    let (c, a) = replicate(&sc, &sa, 120);
+    let ix = Index::new(&c, &a);
+    let top = a.entities.iter().max_by_key(|e| e.documents).expect("entities");
+    for q in [requiring(&top.id, false), Query::text("the")] {
+        let r = search(&ix, &q);
+        assert!(r.hits.len() > 100, "{q:?} matches {}", r.hits.len());
+        let snippets = Snippets::new(&ix, &q);
+        for h in &r.hits {
+            let s = snippets.of(h.doc);
+            assert!(!s.is_empty(), "{q:?}: document {} has no snippet", h.doc);
+            let text = &c.documents[h.doc].text;
+            assert!(s.iter().all(|sn| !sn.highlights.is_empty()
+                && sn.highlights.iter().all(|r| sn.range.start <= r.start
+                    && r.end <= sn.range.end
+                    && !text[r.clone()].is_empty())));
         }
     }
 }
