@@ -2,14 +2,15 @@
 //!
 //! `cargo bench -p dossier-core --bench query` prints, per corpus size, the index build
 //! time and the median and worst latency of typical explorer queries (text, phrase,
-//! prefix, exclusion, required entities, all combined), each a full [`search`]: hits,
-//! snippets and facets. A plain `harness = false` bench: no dependencies.
+//! prefix, exclusion, required entities, all combined), each a full [`search`]: hits
+//! and facets, then the [`Snippets`] of a page of 8 hits as the app draws them. A plain
+//! `harness = false` bench: no dependencies.
 
 #[path = "../tests/query_support/mod.rs"]
 mod query_support;
 
 use dossier_core::index::Index;
-use dossier_core::query::{cooccurrence, mentions, search, KwicSort, Query};
+use dossier_core::query::{cooccurrence, mentions, search, KwicSort, Query, Snippets};
 use std::time::{Duration, Instant};
 
 fn ms(d: Duration) -> f64 {
@@ -81,7 +82,16 @@ fn main() {
             let (med, max) = time(21, || {
                 std::hint::black_box(search(&ix, q));
             });
-            println!("    search {name:<30} {hits:>5} hits  median {med:>6.2} ms  max {max:>6.2} ms");
+            let page: Vec<usize> = search(&ix, q).hits.iter().take(8).map(|h| h.doc).collect();
+            let (smed, _) = time(21, || {
+                let s = Snippets::new(&ix, q);
+                for &d in &page {
+                    std::hint::black_box(s.of(d));
+                }
+            });
+            println!(
+                "    search {name:<30} {hits:>5} hits  median {med:>6.2} ms  max {max:>6.2} ms  snippets of 8: {smed:.2} ms"
+            );
         }
         let e = ix.entity(&putin).unwrap_or(0);
         let (med, _) = time(11, || {
