@@ -1,8 +1,13 @@
 //! The root component: the router, the view state read from the URL, and the layout.
 
 use crate::components::{
-    entity_panel::EntityPanel, filter_bar::FilterBar, hover_card::HoverCard, reader::Reader,
-    results_list::ResultsList, topbar::TopBar, view_tabs::ViewTabs,
+    entity_panel::EntityPanel,
+    filter_bar::{ActiveFilters, FilterBar},
+    hover_card::HoverCard,
+    reader::Reader,
+    results_list::ResultsList,
+    topbar::TopBar,
+    view_tabs::ViewTabs,
 };
 use crate::data::data;
 use crate::keys;
@@ -181,11 +186,14 @@ fn Explorer() -> impl IntoView {
         <FilterBar/>
         <PaneTabs pane=pane/>
         <div class="layout" data-pane=move || pane.get().code()>
-            <nav class="pane results-pane" aria-label="Articles">
-                <AfterFirstPaint>
-                    <ResultsList/>
-                </AfterFirstPaint>
-            </nav>
+            <div class="pane results-pane">
+                <ActiveFilters/>
+                <nav aria-label="Articles">
+                    <AfterFirstPaint>
+                        <ResultsList/>
+                    </AfterFirstPaint>
+                </nav>
+            </div>
             <main class="pane main-pane" id="main" tabindex="-1">
                 <ViewTabs/>
                 <Show when=move || view_is(View::Articles)>

@@ -1,4 +1,5 @@
-//! The active filters as removable chips, and the label legend that toggles labels.
+//! The active filters as removable chips (at the head of the article list), and the
+//! label legend that toggles labels (under the top bar).
 
 use crate::app::Navigator;
 use crate::components::results_list::use_results;
@@ -18,9 +19,21 @@ fn chip(kind: &'static str, text: String, remove_href: String) -> impl IntoView 
     }
 }
 
-/// The active filters and the legend.
+/// The legend, in a bar of its own under the top bar.
 #[component]
 pub fn FilterBar() -> impl IntoView {
+    view! {
+        <section class="filter-bar" aria-label="Filters">
+            <Legend/>
+        </section>
+    }
+}
+
+/// The active filters, each removable, and a link that clears them all. They head the
+/// article list they filter: there, setting or lifting one moves nothing but the list
+/// (in the bar above the panes it would move the whole page).
+#[component]
+pub fn ActiveFilters() -> impl IntoView {
     let nav = crate::app::context::<Navigator>();
     let d = data();
     let name = move |id: &str| {
@@ -92,15 +105,14 @@ pub fn FilterBar() -> impl IntoView {
         })
     };
     view! {
-        <section class="filter-bar" aria-label="Filters">
-            <Legend/>
-            <Show when=any>
+        <Show when=any>
+            <div class="active-filters">
                 <ul class="chips" aria-label="Active filters">
                     {chips}
                 </ul>
                 <a class="clear-all" href=clear>"Clear filters"</a>
-            </Show>
-        </section>
+            </div>
+        </Show>
     }
 }
 

@@ -89,6 +89,33 @@ test('requiring an entity in two articles lists exactly those two, and the link 
   await expect(results(page)).toHaveCount(5);
 });
 
+test('setting or lifting a filter moves nothing outside the article list', async ({ page }) => {
+  // Regression: the chips used to sit in the bar above the panes, and the first one
+  // wrapped it onto a second line, moving the reader and both side panes down.
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(`${BASE}?doc=${DOC}`);
+  await expect(page.locator('article mark[data-entity]').first()).toBeVisible();
+  await expect(results(page).first()).toBeVisible();
+  const place = () => page.evaluate(() => Object.fromEntries(
+    ['article.reader h1', 'aside.entity-pane', 'section.filter-bar', 'nav[aria-label="Articles"] p.count']
+      .map((s) => [s, Math.round(document.querySelector(s).getBoundingClientRect().top)])));
+  const before = await place();
+  const row = panel(page).locator('li.entity').first();
+  await row.locator('.entity-name').click();
+  await expect(page.getByRole('list', { name: 'Active filters' })).toBeVisible();
+  const during = await place();
+  const list = 'nav[aria-label="Articles"] p.count';
+  expect(during[list], 'the list makes room for the chips').toBeGreaterThan(before[list]);
+  delete before[list];
+  delete during[list];
+  expect(during).toEqual(before);
+  await page.getByRole('link', { name: 'Clear filters' }).click();
+  await expect(page.getByRole('list', { name: 'Active filters' })).toHaveCount(0);
+  const after = await place();
+  delete after[list];
+  expect(after).toEqual(before);
+});
+
 test('excluding an entity drops the articles that mention it', async ({ page }) => {
   await page.goto(BASE);
   const row = panel(page).locator('li.entity', { hasText: /· 2 articles$/ }).first();
