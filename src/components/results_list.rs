@@ -102,24 +102,18 @@ pub fn ResultsList() -> impl IntoView {
                         .snippets
                         .iter()
                         .map(|sn| {
-                            let parts = sn
-                                .parts(&doc.text)
+                            let pieces = sn
+                                .shown(&doc.text)
                                 .into_iter()
                                 .map(|(t, hit)| {
                                     if hit {
-                                        view! { <mark class="hit">{t.to_string()}</mark> }.into_any()
+                                        view! { <mark class="hit">{t}</mark> }.into_any()
                                     } else {
-                                        t.to_string().into_any()
+                                        t.into_any()
                                     }
                                 })
                                 .collect_view();
-                            view! {
-                                <p class="snippet">
-                                    {sn.cut_start.then_some("…")}
-                                    {parts}
-                                    {sn.cut_end.then_some("…")}
-                                </p>
-                            }
+                            view! { <p class="snippet">{pieces}</p> }
                         })
                         .collect_view();
                     view! {

@@ -262,6 +262,30 @@ impl Snippet {
         }
         out
     }
+
+    /// The passage as shown: its [`parts`](Snippet::parts), with an ellipsis at each
+    /// cut end joined to the plain text there (a piece of its own only beside a
+    /// highlight), so that a view makes as few pieces as it can.
+    pub fn shown(&self, text: &str) -> Vec<(String, bool)> {
+        let mut out: Vec<(String, bool)> = self
+            .parts(text)
+            .into_iter()
+            .map(|(t, hit)| (t.to_string(), hit))
+            .collect();
+        if self.cut_start {
+            match out.first_mut() {
+                Some((t, false)) => t.insert(0, '…'),
+                _ => out.insert(0, ("…".into(), false)),
+            }
+        }
+        if self.cut_end {
+            match out.last_mut() {
+                Some((t, false)) => t.push('…'),
+                _ => out.push(("…".into(), false)),
+            }
+        }
+        out
+    }
 }
 
 /// One matching document.
@@ -1001,6 +1025,42 @@ mod tests {
         // A document that does not match, and one past the corpus, have none.
         assert!(Snippets::new(&ix, &q).of(1).is_empty());
         assert!(Snippets::new(&ix, &q).of(3).is_empty());
+    }
+
+    #[test]
+    fn a_snippet_is_shown_with_its_ellipses_joined_to_the_plain_text() {
+        let text = "one two three four";
+        let sn = |range: Range<usize>, highlights: Vec<Range<usize>>, cut: bool| Snippet {
+            range,
+            highlights,
+            cut_start: cut,
+            cut_end: cut,
+        };
+        let own = |v: &[(&str, bool)]| v.iter().map(|(t, h)| (t.to_string(), *h)).collect::<Vec<_>>();
+        // Plain text at both ends takes the ellipses.
+        assert_eq!(
+            sn(4..13, vec![8..13], false).shown(text),
+            own(&[("two ", false), ("three", true)])
+        );
+        assert_eq!(
+            sn(0..18, vec![4..7], true).shown(text),
+            own(&[("…one ", false), ("two", true), (" three four…", false)])
+        );
+        // A highlight at a cut end gets an ellipsis beside it, never inside it.
+        assert_eq!(
+            sn(4..13, vec![4..7, 8..13], true).shown(text),
+            own(&[
+                ("…", false),
+                ("two", true),
+                (" ", false),
+                ("three", true),
+                ("…", false)
+            ])
+        );
+        // The text shown is the passage, plus the ellipses.
+        let s = sn(0..18, vec![8..13], true);
+        let joined: String = s.shown(text).into_iter().map(|p| p.0).collect();
+        assert_eq!(joined, format!("…{text}…"));
     }
 
     #[test]
