@@ -348,12 +348,17 @@ test('the timeline places dates, filters by a period, and lists the dates it can
 
 test('two changes within one frame are shown at once and each gets its history entry', async ({ page }) => {
   await page.goto(BASE);
+  // evaluateAll does not wait: the panel is drawn after the first frame.
+  await panel(page).locator('li.entity').nth(1).waitFor();
   const ids = await panel(page).locator('li.entity').evaluateAll((ls) => ls.slice(0, 2).map((l) => l.dataset.entity));
-  // Both clicks run before the browser draws a frame. The view shows both filters at
-  // once; the history entries follow after the frame (app.rs, Navigator::go).
+  expect(ids).toHaveLength(2);
+  // Both clicks run before the browser draws a frame. In that frame the view shows both
+  // filters; the history entries follow after it (app.rs, Navigator::go). The check runs
+  // in the frame's animation-frame callbacks, after the app's own: a timeout here could
+  // run after a frame on a busy machine (it made this test flaky).
   const before = await page.evaluate(async (ids) => {
     for (const id of ids) document.querySelector(`li.entity[data-entity="${id}"] button.entity-name`).click();
-    await new Promise((ok) => setTimeout(ok));
+    await new Promise((ok) => requestAnimationFrame(ok));
     return { chips: document.querySelectorAll('.chips li.chip').length, search: location.search };
   }, ids);
   expect(before).toEqual({ chips: 2, search: '' });
@@ -373,7 +378,7 @@ test('the printed page links to the view shown, before its history entry', async
   const id = await panel(page).locator('li.entity').first().getAttribute('data-entity');
   const seen = await page.evaluate(async (id) => {
     document.querySelector(`li.entity[data-entity="${id}"] button.entity-name`).click();
-    await new Promise((ok) => setTimeout(ok));
+    await new Promise((ok) => requestAnimationFrame(ok)); // before the history entry
     return { link: document.querySelector('article.reader').dataset.link, url: location.href };
   }, id);
   expect(seen.link).toContain(`e=${id}`);

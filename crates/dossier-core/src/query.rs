@@ -1030,25 +1030,25 @@ mod tests {
     #[test]
     fn a_snippet_is_shown_with_its_ellipses_joined_to_the_plain_text() {
         let text = "one two three four";
-        let sn = |range: Range<usize>, highlights: Vec<Range<usize>>, cut: bool| Snippet {
+        let sn = |range: Range<usize>, highlights: &[(usize, usize)], cut: bool| Snippet {
             range,
-            highlights,
+            highlights: highlights.iter().map(|&(a, b)| a..b).collect(),
             cut_start: cut,
             cut_end: cut,
         };
         let own = |v: &[(&str, bool)]| v.iter().map(|(t, h)| (t.to_string(), *h)).collect::<Vec<_>>();
         // Plain text at both ends takes the ellipses.
         assert_eq!(
-            sn(4..13, vec![8..13], false).shown(text),
+            sn(4..13, &[(8, 13)], false).shown(text),
             own(&[("two ", false), ("three", true)])
         );
         assert_eq!(
-            sn(0..18, vec![4..7], true).shown(text),
+            sn(0..18, &[(4, 7)], true).shown(text),
             own(&[("…one ", false), ("two", true), (" three four…", false)])
         );
         // A highlight at a cut end gets an ellipsis beside it, never inside it.
         assert_eq!(
-            sn(4..13, vec![4..7, 8..13], true).shown(text),
+            sn(4..13, &[(4, 7), (8, 13)], true).shown(text),
             own(&[
                 ("…", false),
                 ("two", true),
@@ -1058,7 +1058,7 @@ mod tests {
             ])
         );
         // The text shown is the passage, plus the ellipses.
-        let s = sn(0..18, vec![8..13], true);
+        let s = sn(0..18, &[(8, 13)], true);
         let joined: String = s.shown(text).into_iter().map(|p| p.0).collect();
         assert_eq!(joined, format!("…{text}…"));
     }
