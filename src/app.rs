@@ -156,7 +156,7 @@ fn Explorer() -> impl IntoView {
     // The filters alone: opening an article or changing the tab searches nothing again.
     let query = Memo::new(move |_| crate::results::query_of(&state.get()));
     provide_context(query);
-    let results = Memo::new(move |_| query.with(|q| dossier_core::query::search(d.index(), q)));
+    let results = Memo::new(move |_| query.with(crate::results::search));
     provide_context(results);
     keys::install(nav, results);
     crate::theme::init();

@@ -4,8 +4,8 @@
 use crate::data::{data, Data};
 use crate::url::ViewState;
 use dossier_core::date::Date;
-use dossier_core::query::{search, LabelSet, Query};
 pub use dossier_core::query::{Counts, Hit, Results};
+use dossier_core::query::{LabelSet, Query};
 
 /// The core query a view state describes.
 pub fn query_of(state: &ViewState) -> Query {
@@ -23,9 +23,14 @@ pub fn query_of(state: &ViewState) -> Query {
     }
 }
 
+/// Evaluates `query` over the corpus.
+pub fn search(query: &Query) -> Results {
+    dossier_core::query::search(data().index(), query)
+}
+
 /// Evaluates `state`'s filters over the corpus.
 pub fn results(state: &ViewState) -> Results {
-    search(data().index(), &query_of(state))
+    search(&query_of(state))
 }
 
 /// The mentions of document `doc` that count: the article proper unless `all_zones`.

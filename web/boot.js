@@ -26,7 +26,7 @@ document.addEventListener('click', (e) => {
 
 const SLOW = 30_000;
 const timer = setTimeout(() => fatal(`Dossier did not start within ${SLOW / 1000} seconds.`), SLOW);
-let slowShown = () => !box()?.hidden && /did not start within/.test(box()?.textContent);
+const slowShown = () => { const b = box(); return b && !b.hidden && /did not start within/.test(b.textContent); };
 // The wasm is compiled while it downloads, and while the glue and the page arrive
 // (start-up: docs/performance.md). If that fails (a server that does not say
 // application/wasm, a browser without WebAssembly), the glue loads the wasm its own

@@ -72,9 +72,9 @@ pub fn ResultsList() -> impl IntoView {
             }}
         </p>
         <ol class="articles">
-            <For each=page key=|r| (r.doc, r.count, r.snippets.clone()) let:hit>
+            <For each=page key=|r| (r.doc, r.count, r.snippets.clone()) let:row>
                 {
-                    let doc = &corpus.documents[hit.doc];
+                    let doc = &corpus.documents[row.doc];
                     let file = doc.file.clone();
                     let href = {
                         let file = file.clone();
@@ -92,13 +92,13 @@ pub fn ResultsList() -> impl IntoView {
                         doc.meta.source.clone(),
                         doc.meta.published.map(|d| d.to_string()),
                         Some(format!("{} words", doc.word_count())),
-                        (hit.count > 0).then(|| format!("{} matches", hit.count)),
+                        (row.count > 0).then(|| format!("{} matches", row.count)),
                     ]
                     .into_iter()
                     .flatten()
                     .collect::<Vec<_>>()
                     .join(" · ");
-                    let snippets = hit
+                    let snippets = row
                         .snippets
                         .iter()
                         .map(|sn| {
