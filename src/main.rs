@@ -1,6 +1,7 @@
-//! The Dossier web app's entry point: install the panic hook and mount the app.
+//! The Dossier web app's entry point: install the panic hook, analyse the corpus and
+//! mount the app.
 
 fn main() {
     dossier_app::fatal::install_panic_hook();
-    leptos::mount::mount_to_body(dossier_app::App);
+    dossier_app::data::load(|| leptos::mount::mount_to_body(dossier_app::App));
 }

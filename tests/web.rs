@@ -64,3 +64,49 @@ fn a_fatal_error_shows_its_message_as_text_with_a_reload_button() {
     assert_eq!(reload.text_content().as_deref(), Some("Reload"));
     assert_eq!(doc.active_element(), Some(reload), "the focus is on Reload");
 }
+
+/// The analysis in slices, as the app runs it at a large corpus (here a step a slice):
+/// the loading bar shows how far it has gone, the app starts once, after the last
+/// step, and the loading notice is gone by then.
+#[wasm_bindgen_test]
+async fn an_analysis_in_slices_fills_the_loading_bar_then_starts_the_app_once() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let doc = document();
+    let loading = doc.create_element("div").unwrap();
+    loading.set_id("loading");
+    let bar = doc.create_element("progress").unwrap();
+    bar.set_id("loading-bar");
+    bar.set_attribute("max", "100").unwrap();
+    loading.append_child(&bar).unwrap();
+    doc.body().unwrap().append_child(&loading).unwrap();
+
+    let started = Rc::new(Cell::new(0));
+    let count = started.clone();
+    dossier_app::data::load_in_slices(0.0, 0.0, move || count.set(count.get() + 1));
+    // The first slice has run: a share of the work is shown, the app waits.
+    let first: u32 = bar.get_attribute("value").expect("a value").parse().unwrap();
+    assert!(0 < first && first < 100, "{first}% after the first step");
+    assert_eq!(started.get(), 0);
+    assert!(loading.is_connected());
+
+    let mut shown = vec![first];
+    for _ in 0..500 {
+        if started.get() > 0 {
+            break;
+        }
+        sleep(0).await;
+        if let Some(v) = bar.get_attribute("value") {
+            shown.push(v.parse().unwrap());
+        }
+    }
+    assert_eq!(started.get(), 1, "the app starts once the analysis is done");
+    assert!(!loading.is_connected(), "the loading notice is gone");
+    assert!(
+        shown.windows(2).all(|w| w[0] <= w[1]),
+        "the bar only fills: {shown:?}"
+    );
+    assert_eq!(shown.last(), Some(&100), "{shown:?}");
+    let d = dossier_app::data::data();
+    assert_eq!(d.analysis.docs.len(), d.corpus.documents.len());
+}

@@ -12,6 +12,7 @@ const url = (name) => new URL(here.searchParams.get(name), here);
 const box = () => document.getElementById('fatal');
 
 function fatal(message) {
+  document.getElementById('loading')?.remove(); // it will not finish
   const b = box();
   if (!b || !b.hidden) return;
   document.getElementById('fatal-message').textContent = message;

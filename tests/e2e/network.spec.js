@@ -1,7 +1,8 @@
 // No network after load: every request is recorded; none may go to another origin, and
 // none at all may happen while the reader moves around the app. The page's
-// Content-Security-Policy holds (no violation reported) with the app fully working. And
-// when the app cannot load, the reader gets a visible error with a Reload button.
+// Content-Security-Policy holds (no violation reported) with the app fully working. A
+// slow start says that the articles are loading; when the app cannot load, the reader
+// gets a visible error with a Reload button.
 import { test, expect } from '@playwright/test';
 import { BASE } from '../../playwright.config.js';
 
@@ -92,9 +93,27 @@ test('a failed start shows a visible error with a Reload button', async ({ page 
   expect(style).toEqual({ position: 'fixed', z: '1000' });
   await expect(box).toBeInViewport();
   expect(errors.join('\n')).toContain('Dossier could not start');
+  await expect(page.locator('#loading')).toHaveCount(0); // no "loading" that never ends
 
   await page.unroute(wasm);
   await reload.click();
   await expect(list(page).getByRole('listitem').first()).toBeVisible();
   await expect(box).toBeHidden();
+});
+
+test('a slow start says that the articles are loading, until the app starts', async ({ page }) => {
+  const wasm = (url) => url.pathname.endsWith('.wasm');
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(wasm, async (route) => { await held; await route.continue(); });
+  await page.goto(BASE, { waitUntil: 'domcontentloaded' });
+  const notice = page.locator('#loading');
+  // Hidden at first, so that a quick start never flashes it; then shown while it lasts.
+  expect(await notice.evaluate((n) => getComputedStyle(n).visibility)).toBe('hidden');
+  await expect(notice).toBeVisible();
+  await expect(notice).toHaveAttribute('role', 'status');
+  await expect(notice.getByRole('progressbar', { name: 'Loading the articles' })).toBeVisible();
+  release();
+  await expect(list(page).getByRole('listitem').first()).toBeVisible();
+  await expect(notice).toHaveCount(0);
 });

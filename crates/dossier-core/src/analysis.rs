@@ -148,60 +148,143 @@ pub fn analyse_with(corpus: &Corpus, curation: &Curation) -> Analysis {
 /// the output is exactly that of recognising every block twice.
 #[doc(hidden)]
 pub fn analyse_counting(corpus: &Corpus, curation: &Curation) -> (Analysis, usize) {
-    let mut work = 0usize;
-    let mut lexicon = Lexicon::default();
-    let mut scratch = Scratch::default();
-    // Pass 1: people introduced with strong cues; sentences, title case, and each
-    // block's candidates with the lexicon answers they depend on.
-    let mut firsts = Vec::with_capacity(corpus.documents.len());
-    for (di, d) in corpus.documents.iter().enumerate() {
-        let (layout, first) = first_pass(d, &lexicon, &mut scratch, &mut work);
-        lexicon.learn(&d.text, di, &first.found);
-        firsts.push((layout, first));
+    let mut analyser = Analyser::new(corpus);
+    while analyser.step() {}
+    analyser.finish_counting(curation)
+}
+
+/// A corpus's analysis run one document at a time, so that its caller can do other
+/// work between the steps (the web app draws its progress at a large corpus):
+///
+/// ```
+/// use dossier_core::analysis::Analyser;
+/// use dossier_core::corpus::{Corpus, Document, Meta};
+/// use dossier_core::Curation;
+///
+/// let text = "Putin meets Xi\n\nVladimir Putin arrived in Beijing. Mr. Putin smiled.";
+/// let corpus = Corpus::new(vec![Document::new("a.txt", text, Meta::default()).unwrap()]);
+/// let mut analyser = Analyser::new(&corpus);
+/// while analyser.step() {
+///     let (done, of) = analyser.progress(); // e.g. drawn as a progress bar
+///     assert!(0 < done && done <= of);
+/// }
+/// assert_eq!(analyser.progress(), (5, 5));
+/// let analysis = analyser.finish(&Curation::default());
+/// assert_eq!(analysis, dossier_core::analyse(&corpus));
+/// assert!(analysis.entities.iter().any(|e| e.canonical == "Vladimir Putin"));
+/// ```
+///
+/// The steps are the two passes over each document ([`analyse_with`]) and, between
+/// them, the settling of the people the first pass found; the grouping into entities
+/// runs in [`Analyser::finish`].
+pub struct Analyser<'c> {
+    corpus: &'c Corpus,
+    /// The people the documents read so far introduce.
+    lexicon: Lexicon,
+    /// Whether the lexicon is final (every document read, then settled).
+    settled: bool,
+    /// The first pass's results, one per document read; taken by the second pass.
+    firsts: Vec<(Layout, FirstPass)>,
+    /// How many documents the first pass has read.
+    read: usize,
+    /// The second pass's results so far.
+    out: SecondPass<'c>,
+}
+
+impl<'c> Analyser<'c> {
+    /// An analysis of `corpus` with no step taken yet.
+    pub fn new(corpus: &'c Corpus) -> Self {
+        let n = corpus.documents.len();
+        Analyser {
+            corpus,
+            lexicon: Lexicon::default(),
+            settled: false,
+            firsts: Vec::with_capacity(n),
+            read: 0,
+            out: SecondPass {
+                raws: Vec::new(),
+                placed: Vec::new(),
+                docs: Vec::with_capacity(n),
+                scratch: Scratch::default(),
+                work: 0,
+            },
+        }
     }
-    lexicon.settle(corpus.documents.iter().map(|d| &*d.text));
-    // Pass 2: every mention, with the people known.
-    // About as many mentions as pass 1 found.
-    let mentions = firsts.iter().map(|(_, f)| f.found.len()).sum();
-    let mut out = SecondPass {
-        raws: Vec::with_capacity(mentions),
-        placed: Vec::with_capacity(mentions),
-        docs: Vec::with_capacity(corpus.documents.len()),
-        scratch,
-        work,
-    };
-    for (di, (d, (layout, first))) in corpus.documents.iter().zip(firsts).enumerate() {
-        second_pass(di, d, layout, first, &lexicon, &mut out);
+
+    /// Takes the next step: the first pass over the next document, the settling of the
+    /// lexicon, or the second pass over the next document. False when none was left.
+    pub fn step(&mut self) -> bool {
+        let docs = &self.corpus.documents;
+        if let Some(d) = docs.get(self.read) {
+            let out = &mut self.out;
+            let (layout, first) = first_pass(d, &self.lexicon, &mut out.scratch, &mut out.work);
+            self.lexicon.learn(&d.text, self.read, &first.found);
+            self.firsts.push((layout, first));
+            self.read += 1;
+        } else if !self.settled {
+            self.lexicon.settle(docs.iter().map(|d| &*d.text));
+            self.settled = true;
+            // About as many mentions as pass 1 found.
+            let mentions = self.firsts.iter().map(|(_, f)| f.found.len()).sum();
+            self.out.raws.reserve(mentions);
+            self.out.placed.reserve(mentions);
+        } else if let Some(next) = self.firsts.get_mut(self.out.docs.len()) {
+            let (layout, first) = std::mem::take(next);
+            let di = self.out.docs.len();
+            second_pass(di, &docs[di], layout, first, &self.lexicon, &mut self.out);
+        } else {
+            return false;
+        }
+        true
     }
-    let SecondPass {
-        raws,
-        placed,
-        mut docs,
-        work,
-        ..
-    } = out;
-    let grouping = group(&raws, curation);
-    for (i, (di, range, block)) in placed.into_iter().enumerate() {
-        let Some(entity) = grouping.entity_of[i] else {
-            continue;
-        };
-        let doc = &mut docs[di];
-        let sentence = doc.sentences.partition_point(|s| s.end <= range.start);
-        doc.mentions.push(Mention {
-            range,
-            label: grouping.entities[entity].label,
-            entity,
-            block,
-            sentence,
-        });
+
+    /// How much of the work is done, as (done, of): five units a document, four for its
+    /// first pass and one for its second, which mostly reuses the first's results.
+    pub fn progress(&self) -> (usize, usize) {
+        (
+            4 * self.read + self.out.docs.len(),
+            5 * self.corpus.documents.len(),
+        )
     }
-    (
-        Analysis {
-            docs,
-            entities: grouping.entities,
-        },
-        work,
-    )
+
+    /// The analysis, with the publisher's `curation` applied; takes first any step not
+    /// yet taken.
+    pub fn finish(self, curation: &Curation) -> Analysis {
+        self.finish_counting(curation).0
+    }
+
+    fn finish_counting(mut self, curation: &Curation) -> (Analysis, usize) {
+        while self.step() {}
+        let SecondPass {
+            raws,
+            placed,
+            mut docs,
+            work,
+            ..
+        } = self.out;
+        let grouping = group(&raws, curation);
+        for (i, (di, range, block)) in placed.into_iter().enumerate() {
+            let Some(entity) = grouping.entity_of[i] else {
+                continue;
+            };
+            let doc = &mut docs[di];
+            let sentence = doc.sentences.partition_point(|s| s.end <= range.start);
+            doc.mentions.push(Mention {
+                range,
+                label: grouping.entities[entity].label,
+                entity,
+                block,
+                sentence,
+            });
+        }
+        (
+            Analysis {
+                docs,
+                entities: grouping.entities,
+            },
+            work,
+        )
+    }
 }
 
 // The passes run one call per document, never inlined: a browser first runs wasm with a
@@ -250,7 +333,7 @@ fn first_pass(
     (layout, first)
 }
 
-/// What pass 2 gathers over the documents (whose text and lexicon it borrows).
+/// What pass 2 gathers over the documents (whose text it borrows).
 struct SecondPass<'a> {
     /// Every mention's surface and grouping key, in corpus order.
     raws: Vec<Raw<'a>>,
@@ -267,13 +350,13 @@ struct SecondPass<'a> {
 /// Pass 2 over document `di`: each block's pass-1 candidates where the final lexicon
 /// answers as pass 1 saw it, else the block recognised again.
 #[inline(never)]
-fn second_pass<'a>(
+fn second_pass<'c>(
     di: usize,
-    d: &'a crate::corpus::Document,
+    d: &'c crate::corpus::Document,
     layout: Layout,
     first: FirstPass,
-    lexicon: &'a Lexicon,
-    out: &mut SecondPass<'a>,
+    lexicon: &Lexicon,
+    out: &mut SecondPass<'c>,
 ) {
     let FirstPass {
         sentences,
@@ -328,14 +411,14 @@ fn second_pass<'a>(
             Source::Table(canon) => Cow::Borrowed(canon),
             Source::Person { canonical, .. } => {
                 let k = canonical.map_or(Cow::Borrowed(surface), Cow::Owned);
-                if k.contains(' ') {
-                    lexicon
-                        .full
-                        .get(k.as_ref())
-                        .map_or(k, |c| Cow::Borrowed(c.as_str()))
+                // A name from the lexicon is copied: the results outlive this step, and
+                // the lexicon may not be borrowed across steps (`Analyser`).
+                let known = if k.contains(' ') {
+                    lexicon.full.get(k.as_ref()).map(String::as_str)
                 } else {
-                    lexicon.short_form(&k).map_or(k, Cow::Borrowed)
-                }
+                    lexicon.short_form(&k)
+                };
+                known.map_or(k, |c| Cow::Owned(c.to_owned()))
             }
             // Most values ("2024", "last week") are lower case already.
             Source::Value if surface.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) => {
@@ -384,6 +467,7 @@ struct FirstPass {
 
 /// A document's blocks in text order, their zones and whether each is in Title Case
 /// (filled in pass 1).
+#[derive(Default)]
 struct Layout {
     blocks: Vec<Range<usize>>,
     zones: Vec<Zone>,

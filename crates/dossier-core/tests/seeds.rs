@@ -215,3 +215,36 @@ fn mentions_are_sorted_and_never_overlap() {
         }
     }
 }
+
+/// The analysis taken a step at a time, as the app takes it at a large corpus to draw
+/// its progress: the progress rises to done over two steps a document and one more,
+/// and the analysis comes out the same wherever the steps stop.
+#[test]
+fn an_analysis_in_steps_rises_to_done_and_is_the_same_wherever_it_stops() {
+    use dossier_core::analysis::Analyser;
+    let (c, whole) = seeds();
+    let n = c.documents.len();
+    let mut all = Analyser::new(&c);
+    let mut steps = 0;
+    while all.step() {
+        steps += 1;
+    }
+    assert_eq!(steps, 2 * n + 1);
+    assert_eq!(all.progress(), (5 * n, 5 * n));
+    for stop in [0, 1, n, n + 1, 2 * n, 2 * n + 1] {
+        let mut a = Analyser::new(&c);
+        let mut last = a.progress();
+        assert_eq!(last, (0, 5 * n));
+        for _ in 0..stop {
+            assert!(a.step());
+            let now = a.progress();
+            assert!(now.0 >= last.0 && now.0 <= now.1 && now.1 == 5 * n);
+            last = now;
+        }
+        assert_eq!(
+            a.finish(&dossier_core::Curation::default()),
+            whole,
+            "stopped after {stop} steps"
+        );
+    }
+}
