@@ -16,8 +16,8 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// Shows the error box with `message` (as text), in front of everything, and moves the
-/// focus to its Reload button.
+/// Shows the error box with `message` (as text), in front of everything, in place of
+/// the loading notice if it is still there, and moves the focus to its Reload button.
 pub fn show_fatal(message: &str) {
     imp::show(message);
 }
@@ -67,6 +67,10 @@ mod imp {
             m.set_text_content(Some(message));
         }
         let _ = boxed.remove_attribute("hidden");
+        // The loading notice (index.html) would wait under the box for ever.
+        if let Some(loading) = doc.get_element_by_id("loading") {
+            loading.remove();
+        }
         if let Some(b) = doc
             .get_element_by_id("fatal-reload")
             .and_then(|b| b.dyn_into::<HtmlElement>().ok())

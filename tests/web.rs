@@ -44,8 +44,12 @@ async fn the_app_lists_every_embedded_article() {
 #[wasm_bindgen_test]
 fn a_fatal_error_shows_its_message_as_text_with_a_reload_button() {
     let message = "panicked at src/x.rs:1:1:\n<img src=x onerror=\"window.__pwned=1\"> &amp;";
-    dossier_app::fatal::show_fatal(message);
     let doc = document();
+    let loading = doc.create_element("div").unwrap();
+    loading.set_id("loading");
+    doc.body().unwrap().append_child(&loading).unwrap();
+    dossier_app::fatal::show_fatal(message);
+    assert!(!loading.is_connected(), "no loading notice left under the box");
     let boxed = doc.get_element_by_id("fatal").expect("the error box");
     assert!(!boxed.has_attribute("hidden"), "the box is shown");
     assert_eq!(boxed.get_attribute("role").as_deref(), Some("alert"));
