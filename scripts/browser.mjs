@@ -48,3 +48,35 @@ export async function openExplorer(dist, port) {
     },
   };
 }
+
+/**
+ * Cold loads of each site in `sites` (built with --public-url /dossier-e2e/), `runs`
+ * times, the sites in turn so that builds are compared side by side in one run: each
+ * load is a fresh browser context (nothing cached, no optimised code kept), served from
+ * `port` + the site's position. `init` (optional) runs in the page before any script;
+ * once the article list is drawn, `read` is evaluated in the page. Resolves with each
+ * site's readings, one per load.
+ */
+export async function coldLoads(sites, runs, port, read, init) {
+  const base = '/dossier-e2e/';
+  const servers = await Promise.all(sites.map((s, i) => serve(s, base, port + i)));
+  const browser = await launch();
+  const res = sites.map(() => []);
+  for (let r = 0; r < runs; r++) {
+    for (let i = 0; i < sites.length; i++) {
+      const ctx = await browser.newContext();
+      const page = await ctx.newPage();
+      if (init) await page.addInitScript(init);
+      await page.goto(`http://127.0.0.1:${port + i}${base}`);
+      await page.locator('p.count').waitFor({ timeout: 60_000 });
+      res[i].push(await page.evaluate(read));
+      await ctx.close();
+    }
+  }
+  await browser.close();
+  servers.forEach((s) => s.kill());
+  return res;
+}
+
+/** The median of `xs` (the upper one of an even count). */
+export const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];

@@ -8,31 +8,15 @@
 // Reads the app's own `dossier:analyse` and `dossier:index` measures once the article
 // list is drawn; prints each site's median, and every load's analysis time. A benchmark:
 // never fails.
-import { launch, serve } from './browser.mjs';
+import { coldLoads, median } from './browser.mjs';
 
 const sites = process.argv.slice(2);
 const runs = Number(process.env.RUNS ?? 9);
-const base = '/dossier-e2e/';
-const servers = await Promise.all(sites.map((s, i) => serve(s, base, 8780 + i)));
-const browser = await launch();
-const res = sites.map(() => []);
-for (let r = 0; r < runs; r++) {
-  for (let i = 0; i < sites.length; i++) {
-    const ctx = await browser.newContext();
-    const page = await ctx.newPage();
-    await page.goto(`http://127.0.0.1:${8780 + i}${base}`);
-    await page.locator('p.count').waitFor({ timeout: 60_000 });
-    res[i].push(await page.evaluate(() =>
-      ['dossier:analyse', 'dossier:index'].map((n) => performance.getEntriesByName(n)[0]?.duration ?? NaN)));
-    await ctx.close();
-  }
-}
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const res = await coldLoads(sites, runs, 8780, () =>
+  ['dossier:analyse', 'dossier:index'].map((n) => performance.getEntriesByName(n)[0]?.duration ?? NaN));
 sites.forEach((s, i) => {
   const a = res[i].map((x) => x[0]);
   console.log(`${s}: analysis median ${median(a).toFixed(0)} ms `
     + `[${[...a].sort((x, y) => x - y).map((x) => x.toFixed(0)).join(' ')}], `
     + `index median ${median(res[i].map((x) => x[1])).toFixed(0)} ms (${runs} cold loads)`);
 });
-await browser.close();
-servers.forEach((s) => s.kill());

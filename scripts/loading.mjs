@@ -9,47 +9,31 @@
 // article list, how many different values the loading bar showed, and the analysis's
 // own `dossier:analyse` measure. Sites are loaded in turn, so that two builds are
 // compared side by side. A benchmark: never fails.
-import { launch, serve } from './browser.mjs';
+import { coldLoads, median } from './browser.mjs';
 
 const sites = process.argv.slice(2);
 const runs = Number(process.env.RUNS ?? 5);
-const base = '/dossier-e2e/';
-const servers = await Promise.all(sites.map((s, i) => serve(s, base, 8770 + i)));
-const browser = await launch();
-const res = sites.map(() => []);
-for (let r = 0; r < runs; r++) {
-  for (let i = 0; i < sites.length; i++) {
-    const ctx = await browser.newContext();
-    const page = await ctx.newPage();
-    await page.addInitScript(() => {
-      const w = (window.__load = { longest: 0, gap: 0, values: new Set() });
-      new PerformanceObserver((l) => {
-        for (const e of l.getEntries()) w.longest = Math.max(w.longest, e.duration);
-      }).observe({ type: 'longtask', buffered: true });
-      let last = 0;
-      const frame = (t) => {
-        if (last) w.gap = Math.max(w.gap, t - last);
-        last = t;
-        const bar = document.getElementById('loading-bar');
-        if (bar?.hasAttribute('value')) w.values.add(bar.getAttribute('value'));
-        if (!document.querySelector('p.count')) requestAnimationFrame(frame);
-      };
-      requestAnimationFrame(frame);
-    });
-    await page.goto(`http://127.0.0.1:${8770 + i}${base}`);
-    await page.locator('p.count').waitFor({ timeout: 60_000 });
-    res[i].push(await page.evaluate(() => ({
-      longest: window.__load.longest,
-      gap: window.__load.gap,
-      values: window.__load.values.size,
-      analyse: performance.getEntriesByName('dossier:analyse')[0]?.duration ?? NaN,
-    })));
-    await ctx.close();
-  }
-}
-await browser.close();
-servers.forEach((s) => s.kill());
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const watch = () => {
+  const w = (window.__load = { longest: 0, gap: 0, values: new Set() });
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) w.longest = Math.max(w.longest, e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  let last = 0;
+  const frame = (t) => {
+    if (last) w.gap = Math.max(w.gap, t - last);
+    last = t;
+    const bar = document.getElementById('loading-bar');
+    if (bar?.hasAttribute('value')) w.values.add(bar.getAttribute('value'));
+    if (!document.querySelector('p.count')) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+};
+const res = await coldLoads(sites, runs, 8770, () => ({
+  longest: window.__load.longest,
+  gap: window.__load.gap,
+  values: window.__load.values.size,
+  analyse: performance.getEntriesByName('dossier:analyse')[0]?.duration ?? NaN,
+}), watch);
 sites.forEach((s, i) => {
   const m = (k) => median(res[i].map((x) => x[k])).toFixed(0);
   console.log(`${s}: medians of ${runs} loads: longest task ${m('longest')} ms, longest wait between frames ${m('gap')} ms, loading bar values shown ${m('values')}, analysis ${m('analyse')} ms`);
