@@ -10,6 +10,7 @@ use dossier_core::case::lower_str;
 use dossier_core::{order, Label};
 use leptos::prelude::*;
 use std::cmp::Reverse;
+use wasm_bindgen::JsCast;
 
 /// How many entities a label group shows before "show all".
 const FIRST: usize = 12;
@@ -91,12 +92,30 @@ pub fn EntityPanel() -> impl IntoView {
             len.min(FIRST)
         }
     };
+    // The rows listed, each with where its entity stands in the filters: a row whose
+    // entity is required or excluded, or no longer, is drawn anew, so the rows carry no
+    // reactive state of their own but their counts.
     let shown = move |label: Label| {
         groups.with(|g| {
-            g.iter()
-                .find(|g| g.label == label)
-                .map(|g| g.ents[..listed(label, g.ents.len())].to_vec())
-                .unwrap_or_default()
+            nav.state.with(|s| {
+                let stand = |i: usize| {
+                    let id = &d.analysis.entities[i].id;
+                    match (s.require.contains(id), s.exclude.contains(id)) {
+                        (true, _) => Stand::Required,
+                        (_, true) => Stand::Excluded,
+                        _ => Stand::Free,
+                    }
+                };
+                g.iter()
+                    .find(|g| g.label == label)
+                    .map(|g| {
+                        g.ents[..listed(label, g.ents.len())]
+                            .iter()
+                            .map(|&i| (i, stand(i)))
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            })
         })
     };
     view! {
@@ -167,8 +186,8 @@ pub fn EntityPanel() -> impl IntoView {
                             <span class="group-count">{total}</span>
                         </h3>
                         <ul class="entities" style=room>
-                            <For each=move || if near.get() { shown(label) } else { Vec::new() } key=|i| *i let:i>
-                                {entity_row(nav, i, counts, move || group(label, &|g| g.max))}
+                            <For each=move || if near.get() { shown(label) } else { Vec::new() } key=|row| *row let:row>
+                                {entity_row(nav, row, counts, move || group(label, &|g| g.max))}
                             </For>
                         </ul>
                         <Show when=move || { total() > FIRST }>
@@ -193,21 +212,42 @@ struct Group {
     max: usize,
 }
 
-/// One entity: a button that requires it, counts with a bar, its aliases, and an
-/// exclude button.
+/// Pressing a row's button draws the row anew (where its entity stands has changed) and
+/// may move it, which drops the keyboard focus: once the panel is drawn, the same button
+/// (`class`) of the row for `id` takes the focus back, unless the focus went elsewhere.
+fn keep_focus(id: &str, class: &str) {
+    let selector = format!("li.entity[data-entity=\"{id}\"] .{class}");
+    request_animation_frame(move || {
+        let doc = document();
+        if doc
+            .active_element()
+            .is_none_or(|a| Some(a) == doc.body().map(Into::into))
+        {
+            if let Some(button) = doc.query_selector(&selector).ok().flatten() {
+                let _ = button.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        }
+    });
+}
+
+/// Where an entity stands in the filters.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Stand {
+    Free,
+    Required,
+    Excluded,
+}
+
+/// One entity, `(index, where it stands)`: a button that requires it, counts with a bar,
+/// its aliases, and an exclude button.
 fn entity_row(
     nav: Navigator,
-    i: usize,
+    (i, stand): (usize, Stand),
     counts: Memo<Vec<(usize, usize)>>,
     max: impl Fn() -> usize + Send + Sync + 'static,
 ) -> impl IntoView {
     let e = &data().analysis.entities[i];
-    let id = e.id.clone();
-    let is = move |list: fn(&crate::url::ViewState) -> &Vec<String>| {
-        let id = id.clone();
-        Memo::new(move |_| nav.state.with(|s| list(s).contains(&id)))
-    };
-    let (required, excluded) = (is(|s| &s.require), is(|s| &s.exclude));
+    let (required, excluded) = (stand == Stand::Required, stand == Stand::Excluded);
     let id = e.id.clone();
     let aliases: Vec<String> = e
         .aliases
@@ -223,6 +263,7 @@ fn entity_row(
     };
     let (id1, id2) = (id.clone(), id.clone());
     let require = move |_| {
+        keep_focus(&id1, "entity-name");
         nav.update(|s| {
             if s.require.contains(&id1) {
                 s.require.retain(|x| *x != id1);
@@ -234,6 +275,7 @@ fn entity_row(
         })
     };
     let exclude = move |_| {
+        keep_focus(&id2, "entity-exclude");
         nav.update(|s| {
             if s.exclude.contains(&id2) {
                 s.exclude.retain(|x| *x != id2);
@@ -245,11 +287,11 @@ fn entity_row(
     };
     let name = e.canonical.clone();
     view! {
-        <li class="entity" class:required=required class:excluded=excluded data-entity=id>
+        <li class=["entity", "entity required", "entity excluded"][stand as usize] data-entity=id>
             <button
                 type="button"
                 class="entity-name"
-                aria-pressed=move || required.get().to_string()
+                aria-pressed=if required { "true" } else { "false" }
                 title=format!("Show only articles that mention {name}")
                 on:click=require
             >
@@ -258,7 +300,7 @@ fn entity_row(
             <button
                 type="button"
                 class="entity-exclude"
-                aria-pressed=move || excluded.get().to_string()
+                aria-pressed=if excluded { "true" } else { "false" }
                 aria-label=format!("Exclude {name}")
                 title=format!("Hide articles that mention {name}")
                 on:click=exclude

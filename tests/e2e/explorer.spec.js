@@ -430,6 +430,25 @@ test('an entity row shows whether it is required, following the URL', async ({ p
   await expect(same.locator('button.entity-name')).toHaveAttribute('aria-pressed', 'false');
 });
 
+test('pressing an entity with the keyboard keeps the focus on it, though its row is drawn anew and moves', async ({ page }) => {
+  await page.goto(BASE);
+  const row = panel(page).locator('li.entity').nth(2);
+  const id = await row.getAttribute('data-entity');
+  const focused = () => page.evaluate(() => {
+    const a = document.activeElement;
+    return a && `${a.closest('li.entity')?.dataset.entity} ${a.className}`;
+  });
+  // (An excluded entity leaves the panel, as no matching article mentions it.)
+  for (const [button, param, pressed] of [['entity-name', 'e', 'true'], ['entity-name', 'e', 'false']]) {
+    await panel(page).locator(`li.entity[data-entity="${id}"] button.${button}`).focus();
+    await page.keyboard.press('Enter');
+    await expect(panel(page).locator(`li.entity[data-entity="${id}"] button.${button}`)).toHaveAttribute('aria-pressed', pressed);
+    const filtered = new RegExp(`[?&]${param}=[^&]*${id}`);
+    await expect(page).toHaveURL((u) => filtered.test(u.search) === (pressed === 'true'));
+    await expect.poll(focused).toBe(`${id} ${button}`);
+  }
+});
+
 test('the article links keep the filters and mark the open article, following the URL', async ({ page }) => {
   await page.goto(`${BASE}?q=Putin`);
   const links = page.locator('ol.articles li.article a');
