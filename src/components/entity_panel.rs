@@ -10,7 +10,7 @@ use dossier_core::case::lower_str;
 use dossier_core::{order, Label};
 use leptos::prelude::*;
 use std::cmp::Reverse;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// How many entities a label group shows before "show all".
 const FIRST: usize = 12;
@@ -213,9 +213,15 @@ struct Group {
 }
 
 /// Pressing a row's button draws the row anew (where its entity stands has changed) and
-/// may move it, which drops the keyboard focus: once the panel is drawn, the same button
-/// (`class`) of the row for `id` takes the focus back, unless the focus went elsewhere.
-fn keep_focus(id: &str, class: &str) {
+/// may move it, which drops the keyboard focus: if the pressed button had it, the same
+/// button (`class`) of the row drawn for `id` takes it back once the panel is drawn,
+/// unless the focus went elsewhere meanwhile.
+fn keep_focus(ev: &web_sys::MouseEvent, id: &str, class: &str) {
+    let doc = document();
+    let pressed: Option<JsValue> = ev.current_target().map(Into::into);
+    if pressed.is_none() || pressed != doc.active_element().map(Into::into) {
+        return;
+    }
     let selector = format!("li.entity[data-entity=\"{id}\"] .{class}");
     request_animation_frame(move || {
         let doc = document();
@@ -256,14 +262,16 @@ fn entity_row(
         .map(|a| a.text.clone())
         .collect();
     let count = move || counts.with(|c| c[i]);
-    let width = move || format!("width: {}%", (count().0 * 100 / max()).max(2));
+    // A group that the filters empty has no largest count: its rows may be updated once
+    // more before they go.
+    let width = move || format!("width: {}%", (count().0 * 100 / max().max(1)).max(2));
     let text = move || {
         let (mentions, docs) = count();
         format!("{mentions} mentions · {docs} articles")
     };
     let (id1, id2) = (id.clone(), id.clone());
-    let require = move |_| {
-        keep_focus(&id1, "entity-name");
+    let require = move |ev| {
+        keep_focus(&ev, &id1, "entity-name");
         nav.update(|s| {
             if s.require.contains(&id1) {
                 s.require.retain(|x| *x != id1);
@@ -274,8 +282,8 @@ fn entity_row(
             }
         })
     };
-    let exclude = move |_| {
-        keep_focus(&id2, "entity-exclude");
+    let exclude = move |ev| {
+        keep_focus(&ev, &id2, "entity-exclude");
         nav.update(|s| {
             if s.exclude.contains(&id2) {
                 s.exclude.retain(|x| *x != id2);

@@ -449,6 +449,18 @@ test('pressing an entity with the keyboard keeps the focus on it, though its row
   }
 });
 
+test('a search that leaves a label with no entity drops its group, with an article open, without an error', async ({ page }) => {
+  await page.goto(BASE);
+  await page.locator('ol.articles li.article a').first().click();
+  await expect(page.locator('article.reader mark[data-entity]').first()).toBeVisible();
+  const drawn = panel(page).locator('section.entity-group:not([hidden])');
+  const before = await drawn.count();
+  await page.getByRole('searchbox', { name: 'Search articles' }).fill('r');
+  await expect(page).toHaveURL(/q=r/);
+  await expect.poll(() => drawn.count()).toBeLessThan(before);
+  await expect(page.locator('#fatal')).toBeHidden();
+});
+
 test('the article links keep the filters and mark the open article, following the URL', async ({ page }) => {
   await page.goto(`${BASE}?q=Putin`);
   const links = page.locator('ol.articles li.article a');
