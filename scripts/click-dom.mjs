@@ -19,7 +19,7 @@ await page.evaluate(() => {
   const count = (name) => { calls[name] = (calls[name] ?? 0) + 1; };
   const wrap = (proto, method, name = method) => {
     const f = proto[method];
-    proto[method] = function (...args) { count(typeof name === 'function' ? name(...args) : name); return f.apply(this, args); };
+    proto[method] = function (...args) { count(typeof name === 'function' ? name.apply(this, args) : name); return f.apply(this, args); };
   };
   const kind = (n) => ({ 1: 'element', 3: 'text', 8: 'comment' }[n.nodeType] ?? 'other');
   wrap(Node.prototype, 'insertBefore', (n) => `insertBefore ${kind(n)}${n.isConnected ? ' (moved)' : ''}`);
