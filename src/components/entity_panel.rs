@@ -12,7 +12,8 @@ use leptos::prelude::*;
 use std::cmp::Reverse;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// How many entities a label group shows before "show all".
+/// How many entities a label group shows before "show all" (`style/main.css` lays these
+/// out without `content-visibility`).
 const FIRST: usize = 12;
 
 /// The entity panel.

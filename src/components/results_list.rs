@@ -11,7 +11,8 @@ use leptos::prelude::*;
 /// Articles drawn at once: about a pane's height (eight rows of about 100 px fill the
 /// 810 px pane of a 900 px window). The next page is drawn when "Show more" scrolls into
 /// view (or is pressed). Small, because every change of the filters redraws the page
-/// drawn (interaction costs: docs/performance.md).
+/// drawn (interaction costs: docs/performance.md; `style/main.css` lays out this first
+/// page without `content-visibility`).
 const PAGE: usize = 8;
 
 /// The current results, shared by every panel that shows counts.
