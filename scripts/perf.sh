@@ -48,7 +48,6 @@ RUNS=9 node scripts/cold.mjs "$out/site-2000"
 node scripts/loading.mjs "$out/site-2000"
 node scripts/click-cpu.mjs "$out/site-2000"
 node scripts/click-mutations.mjs "$out/site-2000"
-node scripts/click-dom.mjs "$out/site-2000"
 
 step "extraction throughput: wasm in Chromium, compromise in Node"
 BENCH_REBUILD=1 node scripts/bench-wasm.mjs "$out/corpus-200" "$out/corpus-2000"
