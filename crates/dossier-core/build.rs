@@ -6,7 +6,8 @@
 //! the tag of the rows after it ("GPE", "ORG ambiguous", "prefix", "function"), and a
 //! row keeps only its own fields. Comments, the demonyms' country, the given names'
 //! gender and the titles' kind are left out, and "\tGPE" is written once instead of on
-//! every row: 4 KB less gzip in the app. Rows keep their order within a tag; a test
+//! every row: 4 KB less gzip in the app. The sorted tables of names are front-coded
+//! too (`FRONT_CODED`): 0.7 KB less. Rows keep their order within a tag; a test
 //! (`gazetteer::tests::the_packed_tables_load_as_the_tsv_files_do`) checks that the
 //! tables load exactly as a plain parse of the TSV files.
 //!
@@ -49,13 +50,19 @@ const TABLES: [(&str, Kind); 12] = [
     ("stopwords", Kind::Stop),
 ];
 
+/// The tables whose rows are front-coded ([`shared_prefix`]): those that gzip
+/// compresses better so (given names 0.6 KB, places 0.2 KB, titles); `src/gazetteer.rs`
+/// decodes the same ones.
+const FRONT_CODED: [&str; 3] = ["given_names", "places", "titles"];
+
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     for (name, kind) in TABLES {
         let src = format!("data/{name}.tsv");
         println!("cargo:rerun-if-changed={src}");
         let tsv = std::fs::read_to_string(&src).unwrap_or_else(|e| panic!("{src}: {e}"));
-        let packed = pack(&tsv, kind).unwrap_or_else(|e| panic!("{src}: {e}"));
+        let front = FRONT_CODED.contains(&name);
+        let packed = pack(&tsv, kind, front).unwrap_or_else(|e| panic!("{src}: {e}"));
         std::fs::write(Path::new(&out).join(format!("{name}.tsv")), packed).expect("OUT_DIR is writable");
     }
     std::fs::write(Path::new(&out).join("lower.rs"), lower_table()).expect("OUT_DIR is writable");
@@ -115,7 +122,7 @@ fn lower_table() -> String {
 }
 
 /// The packed table: groups of rows by tag, in the order each tag first appears.
-fn pack(tsv: &str, kind: Kind) -> Result<String, String> {
+fn pack(tsv: &str, kind: Kind, front: bool) -> Result<String, String> {
     let mut groups: Vec<(String, String)> = Vec::new();
     for (n, line) in tsv.lines().enumerate() {
         if line.starts_with('#') || line.trim().is_empty() {
@@ -172,12 +179,37 @@ fn pack(tsv: &str, kind: Kind) -> Result<String, String> {
         rows.push('\n');
     }
     let mut packed = String::new();
-    for (tag, rows) in groups {
+    let mut prev = "";
+    for (tag, rows) in &groups {
         // Rows before the first tag line have the empty tag.
         if !(tag.is_empty() && packed.is_empty()) {
             writeln!(packed, "={tag}").expect("writing to a String");
         }
-        packed.push_str(&rows);
+        if front {
+            for row in rows.lines() {
+                let shared = shared_prefix(prev, row);
+                writeln!(packed, "{shared}{}", &row[shared..]).expect("writing to a String");
+                prev = row;
+            }
+        } else {
+            packed.push_str(rows);
+        }
     }
     Ok(packed)
+}
+
+/// How many leading bytes `row` shares with `prev`, the row before it, at most 9 (one
+/// digit) and never inside a character. A front-coded row is that count and the rest
+/// of the row ("Aaron" after "Aaliyah": "2ron"), short in a sorted list.
+fn shared_prefix(prev: &str, row: &str) -> usize {
+    let mut n = prev
+        .bytes()
+        .zip(row.bytes())
+        .take(9)
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !row.is_char_boundary(n) {
+        n -= 1;
+    }
+    n
 }

@@ -3,7 +3,8 @@
 //! The tables (places, organisations, demonyms, given names, family names, titles, head
 //! words, stop words) are plain TSV files generated from public data by
 //! `tools/gazetteer/` (see `data/README.md`); `family_names.tsv` is hand-written. They are
-//! embedded with `include_str!` and parsed on first use into hash maps, so lookups are
+//! packed by `build.rs` (three of them front-coded), embedded with `include_str!` and
+//! parsed on first use into hash maps, so lookups are
 //! O(1) and the whole thing costs a few tens of kilobytes gzipped in the app.
 
 use crate::label::Label;
@@ -192,6 +193,27 @@ fn grouped(table: &'static str) -> impl Iterator<Item = (&'static str, &'static 
     })
 }
 
+/// A front-coded packed table (`build.rs`: each row is how many leading bytes it shares
+/// with the row before, one digit, then the rest) written out in full, once: the text
+/// lives as long as the tables, which borrow from it.
+fn front_decoded(table: &'static str) -> &'static str {
+    let mut out = String::with_capacity(table.len() * 2);
+    let mut prev = 0..0;
+    for line in table.lines() {
+        if line.starts_with('=') {
+            out.push_str(line);
+        } else {
+            let shared = usize::from(line.as_bytes()[0] - b'0');
+            let start = out.len();
+            out.extend_from_within(prev.start..prev.start + shared);
+            out.push_str(&line[1..]);
+            prev = start..out.len();
+        }
+        out.push('\n');
+    }
+    Box::leak(out.into_boxed_str())
+}
+
 /// The packed copy of `data/NAME.tsv` that `build.rs` writes.
 macro_rules! table {
     ($name:literal) => {
@@ -209,7 +231,7 @@ impl Gazetteer {
     fn load() -> Gazetteer {
         let mut g = Gazetteer::default();
         let names = [
-            table!("places"),
+            front_decoded(table!("places")),
             table!("orgs"),
             table!("demonyms"),
             table!("extra_names"),
@@ -244,13 +266,13 @@ impl Gazetteer {
                 );
             }
         }
-        for (tag, name) in grouped(table!("given_names")) {
+        for (tag, name) in grouped(front_decoded(table!("given_names"))) {
             g.given.insert(name, tag == "common_word");
         }
         for (_, name) in grouped(table!("family_names")) {
             g.family.insert(name);
         }
-        for (_, title) in grouped(table!("titles")) {
+        for (_, title) in grouped(front_decoded(table!("titles"))) {
             g.add_title(title);
         }
         for (table, map) in [
