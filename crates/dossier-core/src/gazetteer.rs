@@ -4,8 +4,8 @@
 //! words, stop words) are plain TSV files generated from public data by
 //! `tools/gazetteer/` (see `data/README.md`); `family_names.tsv` is hand-written. They are
 //! packed by `build.rs` (three of them front-coded), embedded with `include_str!` and
-//! parsed on first use into hash maps, so lookups are
-//! O(1) and the whole thing costs a few tens of kilobytes gzipped in the app.
+//! parsed on first use into hash maps, so lookups are O(1) and the whole thing costs a
+//! few tens of kilobytes gzipped in the app.
 
 use crate::label::Label;
 use crate::text::{tokenize, tokenize_into, Token, TokenKind};
