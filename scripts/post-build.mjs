@@ -1,5 +1,10 @@
 #!/usr/bin/env node
 // Trunk's post_build hook (Trunk.toml), run in the staging folder of every build:
+//   0. in a release build, drops the classes the glue exports for JavaScript to use and
+//      that nothing uses (`boot.js` imports only `init`), with the wasm exports only they
+//      called, the code only those reached and the imports only that code called
+//      (docs/performance.md, Size). Leptos brings them in: the streams of its server
+//      functions (wasm-streams), which a client-side app never uses;
 //   1. in a release build, gives the wasm's imports, exports and import module short
 //      names (wasm-opt's --minify-imports-and-exports-and-modules, which prints the
 //      mapping) and renames them in the wasm-bindgen glue to match: wasm-bindgen's
@@ -33,6 +38,53 @@ const only = (re) => {
   if (found.length !== 1) throw new Error(`expected one file matching ${re} in ${dir}, found ${found.length}`);
   return found[0];
 };
+
+/** A wasm binary with only the exports whose names `keep` accepts (export section, id 7). */
+function withExports(bytes, keep) {
+  let i = 8;
+  const leb = () => {
+    let r = 0;
+    for (let s = 0; ; s += 7) {
+      const b = bytes[i++];
+      r += (b & 0x7f) * 2 ** s;
+      if (b < 0x80) return r;
+    }
+  };
+  const uleb = (n) => {
+    const out = [];
+    do {
+      out.push((n & 0x7f) | (n >= 0x80 ? 0x80 : 0));
+      n = Math.floor(n / 128);
+    } while (n > 0);
+    return out;
+  };
+  while (i < bytes.length) {
+    const start = i;
+    const id = bytes[i++];
+    const size = leb();
+    const end = i + size;
+    if (id !== 7) {
+      i = end;
+      continue;
+    }
+    const kept = [];
+    let count = 0;
+    for (let n = leb(); n > 0; n--) {
+      const from = i;
+      const len = leb();
+      const name = Buffer.from(bytes.subarray(i, i + len)).toString('utf8');
+      i += len + 1; // the name, then its kind
+      leb(); // its index
+      if (keep(name)) {
+        kept.push(bytes.subarray(from, i));
+        count++;
+      }
+    }
+    const body = Buffer.concat([Buffer.from(uleb(count)), ...kept]);
+    return Buffer.concat([bytes.subarray(0, start), Buffer.from([7, ...uleb(body.length)]), body, bytes.subarray(end)]);
+  }
+  return bytes;
+}
 
 /** The module name of each import of a wasm binary (its import section, id 2). */
 function importModules(bytes) {
@@ -83,17 +135,43 @@ const glueFile = join(dir, glueName);
 const glueBefore = readFileSync(glueFile, 'utf8');
 let glue = glueBefore;
 
+/** `text` without the block that starts at `start` and ends at the first `end` after it. */
+function cut(text, start, end, what) {
+  const from = text.indexOf(start);
+  const to = from < 0 ? -1 : text.indexOf(end, from);
+  if (to < 0) throw new Error(`post-build: ${what} not found in ${glueName}`);
+  return text.slice(0, from) + text.slice(to + end.length);
+}
+
+const local = join(source, 'node_modules/.bin/');
+const binaryen = (tool) => (existsSync(local + tool) ? local + tool : tool);
+
 if (process.env.TRUNK_PROFILE === 'release') {
   const wasmName = only(/^dossier-app-.*_bg\.wasm$/);
   const wasmFile = join(dir, wasmName);
   const wasmBefore = readFileSync(wasmFile);
-  // The features wasm-opt was given (index.html), and the web profile's level ("s":
-  // optimise level 2, shrink level 1) for the binary writer's last stack-IR pass only.
+  // The features wasm-opt was given (index.html).
   const params = readFileSync(join(source, 'index.html'), 'utf8').match(/data-wasm-opt-params="([^"]*)"/)?.[1] ?? '';
   const features = params.split(/\s+/).filter((f) => f.startsWith('--enable-'));
-  const local = join(source, 'node_modules/.bin/wasm-opt');
-  const mapping = JSON.parse(execFileSync(existsSync(local) ? local : 'wasm-opt', [
-    wasmFile, ...features, '--minify-imports-and-exports-and-modules',
+  // 0. The exported classes nothing imports. A class the wasm hands to JavaScript has a
+  // `__wrap`, which the glue's imports call: those stay.
+  const classes = [...glue.matchAll(/^export class (\w+) \{$/gm)].map((m) => m[1]);
+  for (const name of classes.filter((c) => !glue.includes(`${c}.__wrap`))) {
+    glue = cut(glue, `export class ${name} {\n`, '\n}\n', `class ${name}`);
+    glue = cut(glue, `if (Symbol.dispose) ${name}.prototype`, ';\n', `${name}'s dispose`);
+    glue = cut(glue, `const ${name}Finalization = `, ';\n', `${name}'s finalizer`);
+    if (new RegExp(`\\b${name}\\b`).test(glue)) throw new Error(`post-build: ${glueName} still uses ${name}`);
+  }
+  // The exports the glue no longer calls go, and wasm-opt's
+  // --remove-unused-module-elements (below) drops what only they reached. (wasm-metadce,
+  // binaryen's tool for this, rewrote the code so that it compressed 10 KB worse.)
+  const called = new Set([...glue.matchAll(/(?<![\w$])wasm\.([\w$]+)/g)].map((m) => m[1]));
+  writeFileSync(wasmFile, withExports(wasmBefore, (name) => called.has(name)));
+
+  // The web profile's level ("s": optimise level 2, shrink level 1) for the binary
+  // writer's last stack-IR pass only.
+  const mapping = JSON.parse(execFileSync(binaryen('wasm-opt'), [
+    wasmFile, ...features, '--remove-unused-module-elements', '--minify-imports-and-exports-and-modules',
     '--optimize-level', '2', '--shrink-level', '1', '--generate-stack-ir', '--optimize-stack-ir',
     '-o', wasmFile,
   ], { encoding: 'utf8' }));
@@ -102,6 +180,12 @@ if (process.env.TRUNK_PROFILE === 'release') {
     const re = word(base);
     if (!re.test(glue)) throw new Error(`post-build: import ${base} is not in ${glueName}`);
     glue = glue.replace(re, () => short); // a function: a name may hold "$$" or "$&"
+  }
+  // The imports the wasm no longer has (they served only the exports dropped) keep their
+  // long names: their functions go from the glue's import object.
+  for (const [, name] of glue.matchAll(/^ {8}(__wbg_[\w$]+): function\(/gm)) {
+    glue = cut(glue, `        ${name}: function(`, '\n        },\n', `import ${name}`);
+    if (word(name).test(glue)) throw new Error(`post-build: ${glueName} still uses ${name}`);
   }
   // The mapping leaves the modules out: every import comes from one module, renamed
   // alike, so the new name is read from the wasm's import section.
