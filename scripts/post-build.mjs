@@ -39,95 +39,90 @@ const only = (re) => {
   return found[0];
 };
 
+/** Reads a wasm binary's unsigned LEB128 numbers and names, from byte `at` on. */
+function reader(bytes, at) {
+  const r = {
+    at,
+    leb() {
+      let v = 0;
+      for (let s = 0; ; s += 7) {
+        const b = bytes[r.at++];
+        v += (b & 0x7f) * 2 ** s;
+        if (b < 0x80) return v;
+      }
+    },
+    name() {
+      const n = r.leb();
+      r.at += n;
+      return Buffer.from(bytes.subarray(r.at - n, r.at)).toString('utf8');
+    },
+  };
+  return r;
+}
+
+/** The section of a wasm binary with this id (where it starts, where its contents start
+ * and where it ends), if it has one. */
+function section(bytes, id) {
+  const r = reader(bytes, 8);
+  while (r.at < bytes.length) {
+    const start = r.at;
+    const found = bytes[r.at++] === id;
+    const size = r.leb();
+    if (found) return { start, body: r.at, end: r.at + size };
+    r.at += size;
+  }
+  return null;
+}
+
+/** `n` as an unsigned LEB128 number. */
+function uleb(n) {
+  const out = [];
+  do {
+    out.push((n & 0x7f) | (n >= 0x80 ? 0x80 : 0));
+    n = Math.floor(n / 128);
+  } while (n > 0);
+  return out;
+}
+
 /** A wasm binary with only the exports whose names `keep` accepts (export section, id 7). */
 function withExports(bytes, keep) {
-  let i = 8;
-  const leb = () => {
-    let r = 0;
-    for (let s = 0; ; s += 7) {
-      const b = bytes[i++];
-      r += (b & 0x7f) * 2 ** s;
-      if (b < 0x80) return r;
-    }
-  };
-  const uleb = (n) => {
-    const out = [];
-    do {
-      out.push((n & 0x7f) | (n >= 0x80 ? 0x80 : 0));
-      n = Math.floor(n / 128);
-    } while (n > 0);
-    return out;
-  };
-  while (i < bytes.length) {
-    const start = i;
-    const id = bytes[i++];
-    const size = leb();
-    const end = i + size;
-    if (id !== 7) {
-      i = end;
-      continue;
-    }
-    const kept = [];
-    let count = 0;
-    for (let n = leb(); n > 0; n--) {
-      const from = i;
-      const len = leb();
-      const name = Buffer.from(bytes.subarray(i, i + len)).toString('utf8');
-      i += len + 1; // the name, then its kind
-      leb(); // its index
-      if (keep(name)) {
-        kept.push(bytes.subarray(from, i));
-        count++;
-      }
-    }
-    const body = Buffer.concat([Buffer.from(uleb(count)), ...kept]);
-    return Buffer.concat([bytes.subarray(0, start), Buffer.from([7, ...uleb(body.length)]), body, bytes.subarray(end)]);
+  const s = section(bytes, 7);
+  if (!s) return bytes;
+  const r = reader(bytes, s.body);
+  const kept = [];
+  for (let n = r.leb(); n > 0; n--) {
+    const from = r.at;
+    const name = r.name();
+    r.at++; // its kind
+    r.leb(); // its index
+    if (keep(name)) kept.push(bytes.subarray(from, r.at));
   }
-  return bytes;
+  const body = Buffer.concat([Buffer.from(uleb(kept.length)), ...kept]);
+  return Buffer.concat([bytes.subarray(0, s.start), Buffer.from([7, ...uleb(body.length)]), body, bytes.subarray(s.end)]);
 }
 
 /** The module name of each import of a wasm binary (its import section, id 2). */
 function importModules(bytes) {
-  let i = 8;
-  const leb = () => {
-    let r = 0;
-    for (let s = 0; ; s += 7) {
-      const b = bytes[i++];
-      r += (b & 0x7f) * 2 ** s;
-      if (b < 0x80) return r;
-    }
-  };
-  const name = () => {
-    const n = leb();
-    i += n;
-    return Buffer.from(bytes.subarray(i - n, i)).toString('utf8');
-  };
+  const s = section(bytes, 2);
+  if (!s) return [];
+  const r = reader(bytes, s.body);
   const limits = () => {
-    const flags = bytes[i++];
-    leb();
-    if (flags & 1) leb();
+    const flags = bytes[r.at++];
+    r.leb();
+    if (flags & 1) r.leb();
   };
-  while (i < bytes.length) {
-    const id = bytes[i++];
-    const size = leb();
-    if (id !== 2) {
-      i += size;
-      continue;
-    }
-    const modules = [];
-    for (let n = leb(); n > 0; n--) {
-      modules.push(name());
-      name();
-      const kind = bytes[i++];
-      if (kind === 0) leb(); // function: its type
-      else if (kind === 1) { i++; limits(); } // table: element type, limits
-      else if (kind === 2) limits(); // memory
-      else if (kind === 3) i += 2; // global: value type, mutability
-      else throw new Error(`post-build: import of unknown kind ${kind}`);
-    }
-    return modules;
+  const modules = [];
+  for (let n = r.leb(); n > 0; n--) {
+    modules.push(r.name());
+    r.name();
+    const kind = bytes[r.at++];
+    if (kind === 0) r.leb(); // function: its type
+    else if (kind === 1) { r.at++; limits(); } // table: element type, limits
+    else if (kind === 2) limits(); // memory
+    else if (kind === 3) r.at += 2; // global: value type, mutability
+    else throw new Error(`post-build: import of unknown kind ${kind}`);
   }
-  return [];
+  return modules;
 }
 
 const glueName = only(/^dossier-app-.*\.js$/);
