@@ -490,6 +490,13 @@ mod tests {
     }
 
     #[test]
+    fn a_front_coded_table_is_written_out_across_tags_and_characters() {
+        // "Zoé" after "Zoë" shares two bytes, not three: the third is inside "ë".
+        let table = "0Zoë\n2é\n=common_word\n1ara\n3\n";
+        assert_eq!(front_decoded(table), "Zoë\nZoé\n=common_word\nZara\nZar\n");
+    }
+
+    #[test]
     fn the_packed_tables_load_as_the_tsv_files_do() {
         let packed = Gazetteer::get();
         let tsv = load_tsv();
