@@ -130,6 +130,11 @@ const glueFile = join(dir, glueName);
 const glueBefore = readFileSync(glueFile, 'utf8');
 let glue = glueBefore;
 
+/** A global pattern for the identifier `s` as a whole word of JavaScript. */
+const word = (s) => new RegExp(`(?<![\\w$])${s.replace(/[$]/g, '\\$')}(?![\\w$])`, 'g');
+/** The glue's uses of a wasm export: `wasm.NAME`, the name captured. */
+const wasmUse = /(?<![\w$])wasm\.([\w$]+)/g;
+
 /** `text` without the block that starts at `start` and ends at the first `end` after it. */
 function cut(text, start, end, what) {
   const from = text.indexOf(start);
@@ -155,12 +160,12 @@ if (process.env.TRUNK_PROFILE === 'release') {
     glue = cut(glue, `export class ${name} {\n`, '\n}\n', `class ${name}`);
     glue = cut(glue, `if (Symbol.dispose) ${name}.prototype`, ';\n', `${name}'s dispose`);
     glue = cut(glue, `const ${name}Finalization = `, ';\n', `${name}'s finalizer`);
-    if (new RegExp(`\\b${name}\\b`).test(glue)) throw new Error(`post-build: ${glueName} still uses ${name}`);
+    if (word(name).test(glue)) throw new Error(`post-build: ${glueName} still uses ${name}`);
   }
   // The exports the glue no longer calls go, and wasm-opt's
   // --remove-unused-module-elements (below) drops what only they reached. (wasm-metadce,
   // binaryen's tool for this, rewrote the code so that it compressed 10 KB worse.)
-  const called = new Set([...glue.matchAll(/(?<![\w$])wasm\.([\w$]+)/g)].map((m) => m[1]));
+  const called = new Set([...glue.matchAll(wasmUse)].map((m) => m[1]));
   writeFileSync(wasmFile, withExports(wasmBefore, (name) => called.has(name)));
 
   // The web profile's level ("s": optimise level 2, shrink level 1) for the binary
@@ -170,7 +175,6 @@ if (process.env.TRUNK_PROFILE === 'release') {
     '--optimize-level', '2', '--shrink-level', '1', '--generate-stack-ir', '--optimize-stack-ir',
     '-o', wasmFile,
   ], { encoding: 'utf8' }));
-  const word = (s) => new RegExp(`(?<![\\w$])${s.replace(/[$]/g, '\\$')}(?![\\w$])`, 'g');
   for (const [, base, short] of mapping.imports) {
     const re = word(base);
     if (!re.test(glue)) throw new Error(`post-build: import ${base} is not in ${glueName}`);
@@ -191,7 +195,7 @@ if (process.env.TRUNK_PROFILE === 'release') {
   if (!glue.includes(key)) throw new Error(`post-build: import module ${from} is not in ${glueName}`);
   glue = glue.replaceAll(key, () => `${JSON.stringify(to)}:`);
   const exports = new Map(mapping.exports);
-  glue = glue.replace(/(?<![\w$])wasm\.([\w$]+)/g, (_, name) => {
+  glue = glue.replace(wasmUse, (_, name) => {
     if (!exports.has(name)) throw new Error(`post-build: ${glueName} uses wasm.${name}, which the wasm does not export`);
     return `wasm.${exports.get(name)}`;
   });
