@@ -109,11 +109,12 @@ test('a slow start says that the articles are loading, until the app starts', as
   await page.goto(BASE, { waitUntil: 'domcontentloaded' });
   const notice = page.locator('#loading');
   // Hidden for its first 0.4 s, so that a quick start never flashes it (read from its
-  // animation, not timed: a busy machine may take longer than that to get here)…
-  const reveal = await notice.evaluate((n) => n.getAnimations().map((a) => ({
+  // animation, not timed: a busy machine may take longer than that to get here). The
+  // animation exists once the stylesheet applies, which may come after the HTML…
+  const reveal = () => notice.evaluate((n) => n.getAnimations().map((a) => ({
     delay: a.effect.getTiming().delay, from: a.effect.getKeyframes()[0]?.visibility,
   })));
-  expect(reveal).toEqual([{ delay: 400, from: 'hidden' }]);
+  await expect.poll(reveal).toEqual([{ delay: 400, from: 'hidden' }]);
   // …then shown while the start lasts.
   await expect(notice).toBeVisible();
   await expect(notice).toHaveAttribute('role', 'status');
