@@ -88,11 +88,43 @@ pub fn load_in_slices(first_ms: f64, then_ms: f64, ready: impl FnOnce() + 'stati
 
 /// The corpus, with the world-knowledge tables loaded and its analysis begun.
 fn begin() -> (&'static Corpus, Analyser<'static>) {
-    let corpus: &'static Corpus = Box::leak(Box::new(embedded_corpus()));
+    let corpus: &'static Corpus = Box::leak(Box::new(embedded_corpus(from_page())));
     // The world-knowledge tables, parsed once (measured apart: a fixed start-up cost).
     measured(TABLES, dossier_core::gazetteer::Gazetteer::get);
     start(ANALYSE);
     (corpus, Analyser::new(corpus))
+}
+
+/// Gives the documents of the page (`dossier_core::page`) in turn: file, source, covers,
+/// text. The page is read, and its copy taken out, on the first call.
+fn from_page() -> impl FnMut() -> (String, Option<String>, Option<String>, String) {
+    let mut docs = None;
+    move || {
+        docs.get_or_insert_with(|| page_documents().into_iter())
+            .next()
+            .expect("the page holds the corpus: serve the index.html built with this app")
+    }
+}
+
+/// The documents of the page's `<template id="corpus">` (`scripts/post-build.mjs` puts
+/// it there), which is then removed: the app keeps the one copy it makes.
+fn page_documents() -> Vec<(String, Option<String>, Option<String>, String)> {
+    use wasm_bindgen::JsCast;
+    let Some(template) = element("corpus") else {
+        return Vec::new();
+    };
+    let text = template
+        .unchecked_ref::<web_sys::HtmlTemplateElement>()
+        .content()
+        .text_content()
+        .unwrap_or_default();
+    template.remove();
+    let owned = |s: Option<&str>| s.map(str::to_string);
+    dossier_core::page::read(&text)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|d| (d.file.to_string(), owned(d.source), owned(d.covers), d.text))
+        .collect()
 }
 
 /// Runs the analysis for `ms`, then for `then_ms` at a time after the browser has drawn
@@ -124,8 +156,12 @@ fn slice(
         }
     }
     let _ = DATA.set(analysed(corpus, analyser));
-    if let Some(shown) = element("loading") {
-        shown.remove();
+    // The app replaces the loading notice and the first look the loader drew
+    // (`web/boot.js`): in the same task as it mounts, so no frame shows neither.
+    for id in ["loading", "first-look"] {
+        if let Some(shown) = element(id) {
+            shown.remove();
+        }
     }
     ready();
 }

@@ -10,6 +10,17 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
+/// Puts the corpus's page text in the document, as `scripts/post-build.mjs` puts it in
+/// `index.html`, unless it is there: the app takes it out as it reads it, and each test
+/// may be the one that builds the corpus.
+fn with_page_corpus() {
+    if document().get_element_by_id("corpus").is_none() {
+        let template = include_str!(concat!(env!("OUT_DIR"), "/page.html"));
+        let body = document().body().unwrap();
+        body.insert_adjacent_html("afterbegin", template).unwrap();
+    }
+}
+
 /// Waits `ms` milliseconds.
 async fn sleep(ms: i32) {
     let wait = js_sys::Promise::new(&mut |done, _| {
@@ -23,6 +34,7 @@ async fn sleep(ms: i32) {
 
 #[wasm_bindgen_test]
 async fn the_app_lists_every_embedded_article() {
+    with_page_corpus();
     leptos::mount::mount_to_body(App);
     // The lists beside the reader are drawn after the first frame.
     let mut items = document().query_selector_all(".articles li").unwrap();
@@ -76,6 +88,7 @@ fn a_fatal_error_shows_its_message_as_text_with_a_reload_button() {
 async fn an_analysis_in_slices_fills_the_loading_bar_then_starts_the_app_once() {
     use std::cell::Cell;
     use std::rc::Rc;
+    with_page_corpus();
     let doc = document();
     let loading = doc.create_element("div").unwrap();
     loading.set_id("loading");

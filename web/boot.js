@@ -38,6 +38,46 @@ const glue = import(url('js').href);
 const parsed = document.readyState === 'loading'
   ? new Promise((ok) => document.addEventListener('DOMContentLoaded', ok, { once: true }))
   : null;
+// The first look: the linked article, highlighted, drawn from the page text that
+// build.rs put in the page (crates/dossier-core/src/page.rs) while the wasm is still on
+// its way. Only for a link that shows an article as it comes (no other view, hidden
+// labels or mention to scroll to); style/main.css puts it where the app's reader will
+// be. The app replaces it as it mounts (src/data.rs): until then it is text to read.
+function firstLook() {
+  const page = document.getElementById('corpus');
+  if (!page || /[?&](view|hide|m)=/.test(location.search)) return;
+  const f = page.content.textContent.split('\x1b');
+  const i = f.indexOf(new URLSearchParams(location.search).get('doc'), 1);
+  if (i % 6 !== 1) return; // fields: file, source, date, covers, title, marked text
+  const [labels, zones] = [page.dataset.labels, page.dataset.zones].map((s) => s.split(' '));
+  const el = (tag, name, ...kids) => {
+    const e = document.createElement(tag);
+    e.className = name;
+    e.append(...kids);
+    return e;
+  };
+  const heading = el('h1', '', f[i + 4]);
+  const article = el('article', 'reader', heading, el('p', 'meta', f.slice(i + 1, i + 4).filter(Boolean).join(' · ')));
+  let block, at;
+  // Text, and control characters: 0 ends a mark, 1–10 start one, 12–15 start a block.
+  for (const part of f[i + 5].split(/([\x10-\x1f])/)) {
+    const c = /^[\x10-\x1f]$/.test(part) ? part.charCodeAt(0) - 16 : -1;
+    const zone = zones[c - 12];
+    if (zone) {
+      const tag = { caption: 'caption or credit', boilerplate: 'site text' }[zone];
+      at = block = zone === 'title' ? heading : article.appendChild(el('p', 'block', ...(tag ? [el('span', 'zone-tag', tag)] : [])));
+      block.dataset.zone = zone;
+    } else if (c > 0) (at = block.appendChild(el('mark', ''))).dataset.label = labels[c - 1];
+    else if (c === 0) at = block;
+    else at?.append(part);
+  }
+  const look = el('div', 'layout', el('div', 'pane results-pane'), el('div', 'pane main-pane', article), el('div', 'pane entity-pane'));
+  look.id = 'first-look';
+  look.dataset.pane = 'main';
+  page.after(look);
+}
+(parsed ?? Promise.resolve()).then(firstLook).catch((e) => console.error('Dossier: no first look:', e));
+
 try {
   const { default: init } = await glue;
   const module_or_path = await compiled;

@@ -179,15 +179,7 @@ pub fn Reader() -> impl IntoView {
         };
         // The printed page ends with the link to this view.
         let link = move || nav.address(&nav.state.get());
-        let meta = [
-            doc.meta.source.clone(),
-            doc.meta.published.map(|d| d.to_string()),
-            doc.meta.covers.clone(),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
+        let meta = doc.meta.byline();
         let render_block = |bi: usize, named: bool| render_block(d, i, bi, &hide, named);
         // The headline's marks carry no name of their own, so the heading's accessible
         // name stays the title.

@@ -30,6 +30,22 @@ pub struct Meta {
     pub covers: Option<String>,
 }
 
+impl Meta {
+    /// The line under the title: source, publication date and what the article covers,
+    /// those known, joined by " · ".
+    pub fn byline(&self) -> String {
+        [
+            self.source.clone(),
+            self.published.map(|d| d.to_string()),
+            self.covers.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
+    }
+}
+
 /// One article of the corpus.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {

@@ -26,6 +26,7 @@ pub mod gazetteer;
 pub mod index;
 pub mod label;
 pub mod order;
+pub mod page;
 pub mod query;
 pub mod recognise;
 pub mod text;

@@ -1,0 +1,104 @@
+// The first look: the loader (web/boot.js) draws the linked article, highlighted, from
+// the page text build.rs analysed (crates/dossier-core/src/page.rs), before the wasm has
+// started; the app replaces it as it mounts. Each test holds the wasm back to see it.
+import { test, expect } from '@playwright/test';
+import { readdirSync } from 'node:fs';
+import { BASE, HOSTILE } from '../../playwright.config.js';
+
+const SEEDS = readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort();
+
+/** Holds every wasm request until the returned function is called. */
+async function holdWasm(page) {
+  let release;
+  const released = new Promise((ok) => { release = ok; });
+  await page.route((url) => url.pathname.endsWith('.wasm'), async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+/** The article's blocks as the reader shows them: zone, text, and its marks' labels and texts. */
+const blocks = (root) => root.evaluate((r) => [r.querySelector('h1'), ...r.querySelectorAll('p.block')].map((b) => ({
+  zone: b.dataset.zone ?? 'title',
+  text: b.textContent.replace(/\s+/g, ' ').trim(),
+  marks: [...b.querySelectorAll('mark')].map((m) => `${m.dataset.label} ${m.textContent}`),
+})));
+
+for (const file of [SEEDS[0], SEEDS[SEEDS.length - 1]]) {
+  test(`${file}: the first look shows the article as the app will, then gives way to it`, async ({ page }) => {
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const release = await holdWasm(page);
+    await page.goto(`${BASE}?doc=${file}`, { waitUntil: 'domcontentloaded' });
+    const look = page.locator('#first-look');
+    await expect(look.locator('mark[data-label]').first()).toBeVisible();
+    const first = await blocks(look.locator('article'));
+    const byline = await look.locator('p.meta').textContent();
+    expect(first.filter((b) => b.marks.length).length).toBeGreaterThan(1);
+    await expect(page.locator('article mark[data-entity]')).toHaveCount(0); // nothing the app draws yet
+
+    release();
+    await expect(page.locator('article.reader mark[data-entity]').first()).toBeVisible();
+    await expect(look).toHaveCount(0);
+    await expect(page.locator('article')).toHaveCount(1);
+    await expect(page.locator('template#corpus')).toHaveCount(0); // the app took its copy out
+    const app = await blocks(page.locator('article.reader'));
+    expect(app).toEqual(first);
+    expect(byline).not.toBe('');
+    await expect(page.locator('article.reader p.meta')).toHaveText(byline);
+    expect(errors).toEqual([]);
+  });
+}
+
+for (const [width, height] of [[1280, 800], [390, 800]]) {
+  test(`at ${width}px the first look's article sits where the app's reader comes`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    const release = await holdWasm(page);
+    await page.goto(`${BASE}?doc=${SEEDS[0]}`, { waitUntil: 'domcontentloaded' });
+    const box = (sel) => page.locator(sel).boundingBox();
+    await expect(page.locator('#first-look h1')).toBeVisible();
+    const [h1, p] = [await box('#first-look h1'), await box('#first-look p.block >> nth=0')];
+    release();
+    await expect(page.locator('article.reader mark[data-entity]').first()).toBeVisible();
+    const [h1App, pApp] = [await box('article.reader h1'), await box('article.reader p.block >> nth=0')];
+    for (const [a, b] of [[h1, h1App], [p, pApp]]) {
+      expect(Math.abs(a.x - b.x), `x ${a.x} against ${b.x}`).toBeLessThan(3);
+      expect(Math.abs(a.y - b.y), `y ${a.y} against ${b.y}`).toBeLessThan(3);
+      expect(Math.abs(a.width - b.width)).toBeLessThan(3);
+    }
+  });
+}
+
+test('no first look for a link to another view, hidden labels, a mention or an unknown article', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await holdWasm(page);
+  for (const query of [`view=mentions&doc=${SEEDS[0]}`, `doc=${SEEDS[0]}&hide=DATE`, `doc=${SEEDS[0]}&m=0`,
+    'doc=missing.txt', 'doc=', '', 'doc=%E0%A4%A']) {
+    await page.goto(`${BASE}?${query}`, { waitUntil: 'domcontentloaded' });
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    await expect(page.locator('#first-look'), query).toHaveCount(0);
+  }
+  expect(errors).toEqual([]);
+});
+
+test('the hostile articles: the first look shows their text as text, and one the page cannot carry gets none', async ({ page }) => {
+  page.on('dialog', (d) => { throw new Error(`dialog: ${d.message()}`); });
+  await holdWasm(page);
+  for (const file of ['01-script.txt', '03-entities.txt']) {
+    await page.goto(`${HOSTILE}?doc=${file}`, { waitUntil: 'domcontentloaded' });
+    const look = page.locator('#first-look article');
+    await expect(look.locator('h1')).toBeVisible();
+    await expect(look.locator('script, img, svg, iframe, a, b')).toHaveCount(0);
+    expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+    if (file === '01-script.txt') {
+      await expect(look).toContainText("</template></p></body><!-- <script>window.__pwned='template'</script> --> ]]> end.");
+    }
+  }
+  // 02-meta.txt's metadata holds U+001F, which the page text uses: it stays in the wasm.
+  await page.goto(`${HOSTILE}?doc=02-meta.txt`, { waitUntil: 'domcontentloaded' });
+  await page.evaluate(() => new Promise(requestAnimationFrame));
+  await expect(page.locator('#first-look')).toHaveCount(0);
+});
