@@ -75,13 +75,16 @@ function firstLook() {
   look.id = 'first-look';
   look.dataset.pane = 'main';
   page.after(look);
+  return true;
 }
-(parsed ?? Promise.resolve()).then(firstLook).catch((e) => console.error('Dossier: no first look:', e));
+const looked = (parsed ?? Promise.resolve()).then(firstLook).catch((e) => console.error('Dossier: no first look:', e));
 
 try {
   const { default: init } = await glue;
   const module_or_path = await compiled;
   await parsed; // the app mounts into the body
+  // The first look reaches the screen before the app's first long task: a frame, then a task.
+  if (await looked) await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
   const wasm = await init({ module_or_path });
   if (slowShown()) box().hidden = true; // it was only slow
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
