@@ -54,7 +54,7 @@ fn main() {
          #[cfg(target_arch = \"wasm32\")]\n\
          #[link_section = \"dossier.page\"]\n\
          #[allow(unsafe_code, dead_code)] // a custom section: read by no code, no other section\n\
-         static PAGE: [u8; {len}] = *include_bytes!({page_file:?});\n\
+         static PAGE_SECTION: [u8; {len}] = *include_bytes!({page_file:?});\n\
          /// A document's file name, text, source and coverage: in the page instead, in the\n\
          /// browser.\n\
          #[cfg(target_arch = \"wasm32\")]\n\

@@ -88,26 +88,21 @@ pub fn load_in_slices(first_ms: f64, then_ms: f64, ready: impl FnOnce() + 'stati
 
 /// The corpus, with the world-knowledge tables loaded and its analysis begun.
 fn begin() -> (&'static Corpus, Analyser<'static>) {
-    let corpus: &'static Corpus = Box::leak(Box::new(embedded_corpus(from_page())));
+    let mut page = page_documents().into_iter();
+    let from_page = move || {
+        page.next()
+            .expect("the page holds the corpus: serve the index.html built with this app")
+    };
+    let corpus: &'static Corpus = Box::leak(Box::new(embedded_corpus(from_page)));
     // The world-knowledge tables, parsed once (measured apart: a fixed start-up cost).
     measured(TABLES, dossier_core::gazetteer::Gazetteer::get);
     start(ANALYSE);
     (corpus, Analyser::new(corpus))
 }
 
-/// Gives the documents of the page (`dossier_core::page`) in turn: file, source, covers,
-/// text. The page is read, and its copy taken out, on the first call.
-fn from_page() -> impl FnMut() -> (String, Option<String>, Option<String>, String) {
-    let mut docs = None;
-    move || {
-        docs.get_or_insert_with(|| page_documents().into_iter())
-            .next()
-            .expect("the page holds the corpus: serve the index.html built with this app")
-    }
-}
-
-/// The documents of the page's `<template id="corpus">` (`scripts/post-build.mjs` puts
-/// it there), which is then removed: the app keeps the one copy it makes.
+/// The documents of the page's `<template id="corpus">` (`dossier_core::page`;
+/// `scripts/post-build.mjs` puts it there): file, source, covers, text. The template is
+/// then removed: the app keeps the one copy it makes. None outside a page.
 fn page_documents() -> Vec<(String, Option<String>, Option<String>, String)> {
     use wasm_bindgen::JsCast;
     let Some(template) = element("corpus") else {

@@ -75,9 +75,12 @@ function firstLook() {
   look.id = 'first-look';
   look.dataset.pane = 'main';
   page.after(look);
+  // In the theme the reader chose (src/theme.rs), before this frame is drawn.
+  const theme = localStorage.getItem('dossier-theme');
+  if (/^(dark|light)$/.test(theme)) document.documentElement.dataset.theme = theme;
   return true;
 }
-const looked = (parsed ?? Promise.resolve()).then(firstLook).catch((e) => console.error('Dossier: no first look:', e));
+const looked = (parsed ?? Promise.resolve()).then(firstLook).catch(console.error);
 
 try {
   const { default: init } = await glue;

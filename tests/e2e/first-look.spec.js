@@ -70,6 +70,19 @@ for (const [width, height] of [[1280, 800], [390, 800]]) {
   });
 }
 
+test('the first look comes in the theme the reader chose', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('dossier-theme', 'dark'));
+  const release = await holdWasm(page);
+  await page.goto(`${BASE}?doc=${SEEDS[0]}`, { waitUntil: 'domcontentloaded' });
+  await expect(page.locator('#first-look h1')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const ink = () => page.locator('h1').evaluate((h) => getComputedStyle(h).color);
+  const first = await ink();
+  release();
+  await expect(page.locator('article.reader mark[data-entity]').first()).toBeVisible();
+  expect(await ink()).toBe(first);
+});
+
 test('no first look for a link to another view, hidden labels, a mention or an unknown article', async ({ page }) => {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));

