@@ -1,22 +1,22 @@
 #!/usr/bin/env node
 // Trunk's post_build hook (Trunk.toml), run in the staging folder of every build:
-//   -. moves the corpus's page text (the custom section `dossier.page` that build.rs
+//   0. moves the corpus's page text (the custom section `dossier.page` that build.rs
 //      writes: a <template>) from the wasm to the start of index.html's body, where the
 //      loader draws the linked article from it before the wasm has started and the app
 //      reads the texts (crates/dossier-core/src/page.rs);
-//   0. in a release build, drops the classes the glue exports for JavaScript to use and
+//   1. in a release build, drops the classes the glue exports for JavaScript to use and
 //      that nothing uses (`boot.js` imports only `init`), with the wasm exports only they
 //      called, the code only those reached and the imports only that code called
 //      (docs/performance.md, Size). Leptos brings them in: the streams of its server
 //      functions (wasm-streams), which a client-side app never uses;
-//   1. in a release build, gives the wasm's imports, exports and import module short
+//   2. in a release build, gives the wasm's imports, exports and import module short
 //      names (wasm-opt's --minify-imports-and-exports-and-modules, which prints the
 //      mapping) and renames them in the wasm-bindgen glue to match: wasm-bindgen's
 //      names carry a 16-digit hash each ("__wbg_addEventListener_7a418931447b2eae"),
 //      about 200 of them written in both files (docs/performance.md, Size);
-//   2. minifies the glue with terser (Trunk's own JS minifier cannot parse it);
-//   3. minifies web/boot.js, the loader (copied by Trunk as it is, comments and all);
-//   4. puts the new SHA-384 of every file it changed in index.html's integrity
+//   3. minifies the glue with terser (Trunk's own JS minifier cannot parse it);
+//   4. minifies web/boot.js, the loader (copied by Trunk as it is, comments and all);
+//   5. puts the new SHA-384 of every file it changed in index.html's integrity
 //      attributes, and copies index.html to 404.html: GitHub Pages serves that for
 //      unknown paths, so the app answers there too.
 // Any name it cannot place fails the build: a glue it does not understand must not ship.
@@ -167,7 +167,7 @@ function cut(text, start, end, what) {
 const local = join(source, 'node_modules/.bin/');
 const binaryen = (tool) => (existsSync(local + tool) ? local + tool : tool);
 
-{
+{ // 0. The page text, from the wasm to index.html.
   const wasmName = only(/^dossier-app-.*_bg\.wasm$/);
   const wasmFile = join(dir, wasmName);
   const before = readFileSync(wasmFile);
@@ -187,7 +187,7 @@ if (process.env.TRUNK_PROFILE === 'release') {
   // The features wasm-opt was given (index.html).
   const params = readFileSync(join(source, 'index.html'), 'utf8').match(/data-wasm-opt-params="([^"]*)"/)?.[1] ?? '';
   const features = params.split(/\s+/).filter((f) => f.startsWith('--enable-'));
-  // 0. The exported classes nothing imports. A class the wasm hands to JavaScript has a
+  // 1. The exported classes nothing imports. A class the wasm hands to JavaScript has a
   // `__wrap`, which the glue's imports call: those stay.
   const classes = [...glue.matchAll(/^export class (\w+) \{$/gm)].map((m) => m[1]);
   for (const name of classes.filter((c) => !glue.includes(`${c}.__wrap`))) {

@@ -152,7 +152,7 @@ fn slice(
     }
     let _ = DATA.set(analysed(corpus, analyser));
     // The app replaces the loading notice and the first look the loader drew
-    // (`web/boot.js`): in the same task as it mounts, so no frame shows neither.
+    // (`web/boot.js`) in the same task as it mounts: no frame shows both, or neither.
     for id in ["loading", "first-look"] {
         if let Some(shown) = element(id) {
             shown.remove();
