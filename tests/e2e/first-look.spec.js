@@ -83,6 +83,15 @@ test('the first look comes in the theme the reader chose', async ({ page }) => {
   expect(await ink()).toBe(first);
 });
 
+test('with a repeated doc in the link, the first look shows the article the app shows (the first)', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto(`${BASE}?doc=${SEEDS[0]}&doc=${SEEDS[1]}&doc=missing.txt`, { waitUntil: 'domcontentloaded' });
+  const first = await page.locator('#first-look h1').textContent();
+  release();
+  await expect(page.locator('article.reader mark[data-entity]').first()).toBeVisible();
+  await expect(page.locator('article.reader h1')).toHaveText(first);
+});
+
 test('no first look for a link to another view, hidden labels, a mention or an unknown article', async ({ page }) => {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
