@@ -65,15 +65,16 @@ function reader(bytes, at) {
 }
 
 /** The section of a wasm binary with this id (where it starts, where its contents start
- * and where it ends), if it has one. */
-function section(bytes, id) {
+ * and where it ends), if it has one; for a custom section (id 0), the one called `name`,
+ * its contents starting after the name. */
+function section(bytes, id, name) {
   const r = reader(bytes, 8);
   while (r.at < bytes.length) {
     const start = r.at;
     const found = bytes[r.at++] === id;
-    const size = r.leb();
-    if (found) return { start, body: r.at, end: r.at + size };
-    r.at += size;
+    const end = r.leb() + r.at;
+    if (found && (id !== 0 || r.name() === name)) return { start, body: r.at, end };
+    r.at = end;
   }
   return null;
 }
@@ -88,21 +89,12 @@ function uleb(n) {
   return out;
 }
 
-/** A wasm binary's custom section (id 0) called `name`, as text, and the binary
- * without it. */
+/** A wasm binary's custom section called `name`, as text, and the binary without it. */
 function takeCustom(bytes, name) {
-  const r = reader(bytes, 8);
-  while (r.at < bytes.length) {
-    const start = r.at;
-    const id = bytes[r.at++];
-    const end = r.leb() + r.at;
-    if (id === 0 && r.name() === name) {
-      const text = Buffer.from(bytes.subarray(r.at, end)).toString('utf8');
-      return { text, rest: Buffer.concat([bytes.subarray(0, start), bytes.subarray(end)]) };
-    }
-    r.at = end;
-  }
-  throw new Error(`post-build: the wasm has no ${name} section (build.rs writes it)`);
+  const s = section(bytes, 0, name);
+  if (!s) throw new Error(`post-build: the wasm has no ${name} section (build.rs writes it)`);
+  const text = Buffer.from(bytes.subarray(s.body, s.end)).toString('utf8');
+  return { text, rest: Buffer.concat([bytes.subarray(0, s.start), bytes.subarray(s.end)]) };
 }
 
 /** A wasm binary with only the exports whose names `keep` accepts (export section, id 7). */
@@ -167,9 +159,10 @@ function cut(text, start, end, what) {
 const local = join(source, 'node_modules/.bin/');
 const binaryen = (tool) => (existsSync(local + tool) ? local + tool : tool);
 
+const wasmName = only(/^dossier-app-.*_bg\.wasm$/);
+const wasmFile = join(dir, wasmName);
+
 { // 0. The page text, from the wasm to index.html.
-  const wasmName = only(/^dossier-app-.*_bg\.wasm$/);
-  const wasmFile = join(dir, wasmName);
   const before = readFileSync(wasmFile);
   const { text, rest } = takeCustom(before, 'dossier.page');
   const body = page.match(/<body[^>]*>/);
@@ -181,8 +174,6 @@ const binaryen = (tool) => (existsSync(local + tool) ? local + tool : tool);
 }
 
 if (process.env.TRUNK_PROFILE === 'release') {
-  const wasmName = only(/^dossier-app-.*_bg\.wasm$/);
-  const wasmFile = join(dir, wasmName);
   const wasmBefore = readFileSync(wasmFile);
   // The features wasm-opt was given (index.html).
   const params = readFileSync(join(source, 'index.html'), 'utf8').match(/data-wasm-opt-params="([^"]*)"/)?.[1] ?? '';
