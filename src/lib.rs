@@ -6,6 +6,7 @@
 pub mod app;
 pub mod components;
 pub mod data;
+pub mod dom;
 pub mod fatal;
 pub mod keys;
 pub mod results;

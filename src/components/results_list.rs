@@ -2,6 +2,7 @@
 
 use crate::app::Navigator;
 use crate::data::data;
+use crate::dom;
 use crate::results::Results;
 use crate::seen::{when_near, Times};
 use crate::url::{View, ViewState};
@@ -53,6 +54,48 @@ pub fn ResultsList() -> impl IntoView {
             })
         })
     };
+    // The rows, drawn by hand (`crate::dom`): a row is kept while its article, match
+    // count and snippets stay, and only its link and current mark follow the view.
+    let list = NodeRef::<leptos::html::Ol>::new();
+    Effect::new(move |drawn: Option<Vec<Drawn>>| {
+        let mut old = drawn.unwrap_or_default();
+        let Some(ol) = list.get() else { return old };
+        let rows = page();
+        let s = nav.state.get();
+        let mut drawn = Vec::with_capacity(rows.len());
+        for row in rows {
+            let kept = old.iter().position(|d| d.row == row);
+            drawn.push(match kept {
+                Some(p) => old.swap_remove(p),
+                None => Drawn::new(row),
+            });
+        }
+        for gone in old {
+            gone.li.remove();
+        }
+        let ol: web_sys::Element = ol.into();
+        dom::keep_in_order(&ol, drawn.iter().map(|d| &d.li));
+        for d in &mut drawn {
+            let file = &corpus.documents[d.row.doc].file;
+            let href = nav.href(&ViewState {
+                doc: Some(file.clone()),
+                mention: None,
+                view: View::Articles,
+                ..s.clone()
+            });
+            if d.href != href {
+                dom::set_attr(&d.link, "href", Some(&href));
+                d.href = href;
+            }
+            let current = s.doc.as_deref() == Some(file.as_str());
+            if d.current != current {
+                let _ = d.li.class_list().toggle_with_force("current", current);
+                dom::set_attr(&d.link, "aria-current", current.then_some("page"));
+                d.current = current;
+            }
+        }
+        drawn
+    });
     let more = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |_| {
         if let Some(button) = more.get() {
@@ -72,61 +115,7 @@ pub fn ResultsList() -> impl IntoView {
                 }
             }}
         </p>
-        <ol class="articles">
-            <For each=page key=|r| (r.doc, r.count, r.snippets.clone()) let:row>
-                {
-                    let doc = &corpus.documents[row.doc];
-                    let file = doc.file.clone();
-                    let href = {
-                        let file = file.clone();
-                        move || {
-                            let s = nav.state.get();
-                            nav.href(&ViewState { doc: Some(file.clone()), mention: None, view: View::Articles, ..s })
-                        }
-                    };
-                    let current = {
-                        let file = file.clone();
-                        move || nav.state.get().doc.as_deref() == Some(file.as_str())
-                    };
-                    let current2 = move || nav.state.get().doc.as_deref() == Some(file.as_str());
-                    let meta = [
-                        doc.meta.source.clone(),
-                        doc.meta.published.map(|d| d.to_string()),
-                        Some(format!("{} words", doc.word_count())),
-                        (row.count > 0).then(|| format!("{} matches", row.count)),
-                    ]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(" · ");
-                    let snippets = row
-                        .snippets
-                        .iter()
-                        .map(|sn| {
-                            let pieces = sn
-                                .shown(&doc.text)
-                                .into_iter()
-                                .map(|(t, hit)| {
-                                    if hit {
-                                        view! { <mark class="hit">{t}</mark> }.into_any()
-                                    } else {
-                                        t.into_any()
-                                    }
-                                })
-                                .collect_view();
-                            view! { <p class="snippet">{pieces}</p> }
-                        })
-                        .collect_view();
-                    view! {
-                        <li class="article" class:current=current2>
-                            <a href=href aria-current=move || current().then_some("page")>{doc.title.clone()}</a>
-                            <span class="meta">{meta}</span>
-                            {snippets}
-                        </li>
-                    }
-                }
-            </For>
-        </ol>
+        <ol class="articles" node_ref=list></ol>
         <Show when=move || { results.with(|r| r.hits.len()) > shown.get() }>
             <button type="button" class="more" node_ref=more on:click=move |_| shown.update(|n| *n += PAGE)>
                 {move || format!("Show more ({} more articles)", results.with(|r| r.hits.len()) - shown.get())}
@@ -138,10 +127,58 @@ pub fn ResultsList() -> impl IntoView {
     }
 }
 
-/// One article of the list as drawn: its document, match count and snippets.
-#[derive(Clone)]
+/// One article of the list: its document, match count and snippets.
+#[derive(Clone, PartialEq)]
 struct Row {
     doc: usize,
     count: usize,
     snippets: Vec<Snippet>,
+}
+
+/// A row as drawn: its `li`, its link, and the link's address and current mark as set.
+struct Drawn {
+    row: Row,
+    li: web_sys::Element,
+    link: web_sys::Element,
+    href: String,
+    current: bool,
+}
+
+impl Drawn {
+    /// Draws `row`: the title as a link, a line of facts, and the snippets with their
+    /// matches marked. The link's address and current mark are set by the caller.
+    fn new(row: Row) -> Drawn {
+        let doc = &data().corpus.documents[row.doc];
+        let meta = [
+            doc.meta.source.clone(),
+            doc.meta.published.map(|d| d.to_string()),
+            Some(format!("{} words", doc.word_count())),
+            (row.count > 0).then(|| format!("{} matches", row.count)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+        let li = dom::el("li", "article", "");
+        let link = dom::el("a", "", &doc.title);
+        let _ = li.append_with_node_2(&link, &dom::el("span", "meta", &meta));
+        for sn in &row.snippets {
+            let p = dom::el("p", "snippet", "");
+            for (t, hit) in sn.shown(&doc.text) {
+                let _ = if hit {
+                    p.append_with_node_1(&dom::el("mark", "hit", &t))
+                } else {
+                    p.append_with_str_1(&t)
+                };
+            }
+            let _ = li.append_with_node_1(&p);
+        }
+        Drawn {
+            row,
+            li,
+            link,
+            href: String::new(),
+            current: false,
+        }
+    }
 }

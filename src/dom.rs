@@ -1,0 +1,45 @@
+//! Rows drawn by hand: the lists that every change of the filters redraws build their
+//! rows with plain DOM calls instead of the renderer's views, which spares each row its
+//! markers and reactive bindings (interaction costs: docs/performance.md). Text goes in
+//! as text nodes, never as HTML.
+
+use leptos::prelude::document;
+use web_sys::Element;
+
+/// A new `tag` element with `class` (none if empty) and `text` as its only child (none
+/// if empty).
+pub fn el(tag: &str, class: &str, text: &str) -> Element {
+    let e = document().create_element(tag).expect("a valid tag name");
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    if !text.is_empty() {
+        e.set_text_content(Some(text));
+    }
+    e
+}
+
+/// Sets `name` to `value` on `e`, or removes it when `None`.
+pub fn set_attr(e: &Element, name: &str, value: Option<&str>) {
+    let _ = match value {
+        Some(v) => e.set_attribute(name, v),
+        None => e.remove_attribute(name),
+    };
+}
+
+/// Makes `items` the element children of `list`, in order: kept items that are already
+/// in place stay where they are, and `list` is reordered only when they are not.
+/// Whatever other elements `list` holds must have been removed before.
+pub fn keep_in_order<'a>(list: &Element, items: impl Iterator<Item = &'a Element> + Clone) {
+    let mut at = list.first_element_child();
+    let in_order = items.clone().all(|item| {
+        let same = at.as_ref() == Some(item);
+        at = at.as_ref().and_then(Element::next_element_sibling);
+        same
+    }) && at.is_none();
+    if !in_order {
+        for item in items {
+            let _ = list.append_child(item);
+        }
+    }
+}
