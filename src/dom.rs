@@ -27,19 +27,20 @@ pub fn set_attr(e: &Element, name: &str, value: Option<&str>) {
     };
 }
 
-/// Makes `items` the element children of `list`, in order: kept items that are already
-/// in place stay where they are, and `list` is reordered only when they are not.
-/// Whatever other elements `list` holds must have been removed before.
-pub fn keep_in_order<'a>(list: &Element, items: impl Iterator<Item = &'a Element> + Clone) {
+/// Makes `items` the element children of `list`, in order, with few moves: an item
+/// already in place stays, and one that a single item passed is left to be moved once
+/// its own turn comes. Whatever other elements `list` holds must have been removed
+/// before.
+pub fn keep_in_order<'a>(list: &Element, items: impl Iterator<Item = &'a Element>) {
     let mut at = list.first_element_child();
-    let in_order = items.clone().all(|item| {
-        let same = at.as_ref() == Some(item);
-        at = at.as_ref().and_then(Element::next_element_sibling);
-        same
-    }) && at.is_none();
-    if !in_order {
-        for item in items {
-            let _ = list.append_child(item);
+    for item in items {
+        let after = at.as_ref().and_then(Element::next_element_sibling);
+        if at.as_ref() == Some(item) {
+            at = after;
+        } else if after.as_ref() == Some(item) {
+            at = item.next_element_sibling();
+        } else {
+            let _ = list.insert_before(item, at.as_ref().map(AsRef::as_ref));
         }
     }
 }

@@ -127,3 +127,95 @@ async fn an_analysis_in_slices_fills_the_loading_bar_then_starts_the_app_once() 
     let d = dossier_app::data::data();
     assert_eq!(d.analysis.docs.len(), d.corpus.documents.len());
 }
+
+/// The ids of `list`'s element children, in order.
+fn child_ids(list: &web_sys::Element) -> Vec<String> {
+    let mut ids = Vec::new();
+    let mut at = list.first_element_child();
+    while let Some(e) = at {
+        ids.push(e.id());
+        at = e.next_element_sibling();
+    }
+    ids
+}
+
+#[wasm_bindgen_test]
+fn keep_in_order_puts_rows_in_any_new_order_and_moves_only_those_out_of_place() {
+    use dossier_app::dom::{el, keep_in_order};
+    // Every order of four kept rows, with a new row at each place or none.
+    let mut orders: Vec<Vec<&str>> = vec![vec![]];
+    for _ in 0..4 {
+        orders = orders
+            .into_iter()
+            .flat_map(|o| {
+                ["a", "b", "c", "d"]
+                    .into_iter()
+                    .filter(|x| !o.contains(x))
+                    .map(|x| [o.clone(), vec![x]].concat())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+    }
+    assert_eq!(orders.len(), 24);
+    for order in &orders {
+        for new_at in 0..=5 {
+            let list = el("ol", "", "");
+            // A marker that is not an element, as the renderer leaves in empty lists.
+            list.append_with_node_1(&document().create_comment("")).unwrap();
+            let rows: Vec<web_sys::Element> = ["a", "b", "c", "d", "x"]
+                .into_iter()
+                .map(|id| {
+                    let e = el("li", "", id);
+                    e.set_id(id);
+                    e
+                })
+                .collect();
+            for r in &rows[..4] {
+                list.append_with_node_1(r).unwrap();
+            }
+            let mut wanted: Vec<&str> = order.clone();
+            if new_at < 5 {
+                wanted.insert(new_at, "x");
+            }
+            let items: Vec<&web_sys::Element> = wanted
+                .iter()
+                .map(|id| rows.iter().find(|r| r.id() == *id).unwrap())
+                .collect();
+            keep_in_order(&list, items.into_iter());
+            assert_eq!(child_ids(&list), wanted, "from a b c d");
+        }
+    }
+    // A row that moves down one place moves alone: the rows it passes stay.
+    let list = el("ol", "", "");
+    let rows: Vec<web_sys::Element> = (0..6)
+        .map(|i| {
+            let e = el("li", "", "");
+            e.set_id(&i.to_string());
+            list.append_with_node_1(&e).unwrap();
+            e
+        })
+        .collect();
+    let moved = |order: [usize; 6]| {
+        let observer = web_sys::MutationObserver::new(&js_sys::Function::new_no_args("")).unwrap();
+        let options = web_sys::MutationObserverInit::new();
+        options.set_child_list(true);
+        observer.observe_with_options(&list, &options).unwrap();
+        keep_in_order(&list, order.map(|i| &rows[i]).into_iter());
+        let records = observer.take_records();
+        observer.disconnect();
+        let wanted: Vec<String> = order.iter().map(|i| i.to_string()).collect();
+        assert_eq!(child_ids(&list), wanted);
+        // A move is a removal and an insertion.
+        (0..records.length())
+            .map(|k| {
+                web_sys::MutationRecord::from(records.get(k))
+                    .removed_nodes()
+                    .length()
+            })
+            .sum::<u32>()
+    };
+    assert_eq!(moved([1, 2, 3, 4, 0, 5]), 1, "the first row moved down");
+    assert_eq!(moved([0, 1, 2, 3, 4, 5]), 1, "the row moved back up");
+    assert_eq!(moved([0, 1, 2, 3, 4, 5]), 0, "nothing out of place");
+    assert_eq!(moved([0, 1, 5, 2, 3, 4]), 1, "the last row moved up");
+}

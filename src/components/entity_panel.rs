@@ -4,13 +4,14 @@
 use crate::app::Navigator;
 use crate::components::results_list::use_results;
 use crate::data::data;
+use crate::dom;
 use crate::seen::{when_near, Times};
 use crate::url::SortBy;
 use dossier_core::case::lower_str;
 use dossier_core::{order, Label};
 use leptos::prelude::*;
 use std::cmp::Reverse;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
 /// How many entities a label group shows before "show all" (`style/main.css` lays these
 /// out without `content-visibility`).
@@ -119,6 +120,43 @@ pub fn EntityPanel() -> impl IntoView {
             })
         })
     };
+    // One handler for a group's rows: the name requires its entity, "−" excludes it,
+    // and pressing either again lifts that filter.
+    let press = move |ev: web_sys::MouseEvent| {
+        let Some(button) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("button").ok().flatten())
+        else {
+            return;
+        };
+        let Some(id) = button
+            .closest("li.entity")
+            .ok()
+            .flatten()
+            .and_then(|li| li.get_attribute("data-entity"))
+        else {
+            return;
+        };
+        let exclude = button.class_name() == "entity-exclude";
+        keep_focus(&button, &id, &button.class_name());
+        nav.update(|s| {
+            let (on, off) = if exclude {
+                (&mut s.exclude, &mut s.require)
+            } else {
+                (&mut s.require, &mut s.exclude)
+            };
+            if on.contains(&id) {
+                on.retain(|x| *x != id);
+            } else {
+                off.retain(|x| *x != id);
+                on.push(id.clone());
+                if !exclude {
+                    s.selected = Some(id);
+                }
+            }
+        })
+    };
     view! {
         <div class="panel-head">
             <h2>"Entities"</h2>
@@ -176,6 +214,31 @@ pub fn EntityPanel() -> impl IntoView {
                         when_near(el, pane, "100% 0px", Times::Once, move || near.set(true));
                     }
                 });
+                // The rows, drawn by hand (`crate::dom`) and kept by entity: a change of
+                // the filters moves them and sets their counts, bars and pressed state.
+                let list = NodeRef::<leptos::html::Ul>::new();
+                Effect::new(move |drawn: Option<Vec<Row>>| {
+                    let mut old = drawn.unwrap_or_default();
+                    let Some(ul) = list.get() else { return old };
+                    let rows = if near.get() { shown(label) } else { Vec::new() };
+                    let max = group(label, &|g| g.max).max(1);
+                    let mut drawn = Vec::with_capacity(rows.len());
+                    counts.with(|c| {
+                        for (i, stand) in rows {
+                            let mut row = match old.iter().position(|r| r.entity == i) {
+                                Some(p) => old.swap_remove(p),
+                                None => Row::new(i),
+                            };
+                            row.show(stand, c[i], max);
+                            drawn.push(row);
+                        }
+                    });
+                    for gone in old {
+                        gone.li.remove();
+                    }
+                    dom::keep_in_order(&ul.into(), drawn.iter().map(|r| &r.li));
+                    drawn
+                });
                 let room = move || {
                     (!near.get()).then(|| format!("min-height: {}rem", 4 * listed(label, total())))
                 };
@@ -186,10 +249,7 @@ pub fn EntityPanel() -> impl IntoView {
                             {label.name()}
                             <span class="group-count">{total}</span>
                         </h3>
-                        <ul class="entities" style=room>
-                            <For each=move || if near.get() { shown(label) } else { Vec::new() } key=|row| *row let:row>
-                                {entity_row(nav, row, counts, move || group(label, &|g| g.max))}
-                            </For>
+                        <ul class="entities" style=room node_ref=list on:click=press>
                         </ul>
                         <Show when=move || { total() > FIRST }>
                             <button type="button" class="more" on:click=toggle>
@@ -217,10 +277,9 @@ struct Group {
 /// may move it, which drops the keyboard focus: if the pressed button had it, the same
 /// button (`class`) of the row drawn for `id` takes it back once the panel is drawn,
 /// unless the focus went elsewhere meanwhile.
-fn keep_focus(ev: &web_sys::MouseEvent, id: &str, class: &str) {
+fn keep_focus(pressed: &web_sys::Element, id: &str, class: &str) {
     let doc = document();
-    let pressed: Option<JsValue> = ev.current_target().map(Into::into);
-    if pressed.is_none() || pressed != doc.active_element().map(Into::into) {
+    if doc.active_element().as_ref() != Some(pressed) {
         return;
     }
     let selector = format!("li.entity[data-entity=\"{id}\"] .{class}");
@@ -238,89 +297,92 @@ fn keep_focus(ev: &web_sys::MouseEvent, id: &str, class: &str) {
 }
 
 /// Where an entity stands in the filters.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Stand {
     Free,
     Required,
     Excluded,
 }
 
-/// One entity, `(index, where it stands)`: a button that requires it, counts with a bar,
-/// its aliases, and an exclude button.
-fn entity_row(
-    nav: Navigator,
-    (i, stand): (usize, Stand),
-    counts: Memo<Vec<(usize, usize)>>,
-    max: impl Fn() -> usize + Send + Sync + 'static,
-) -> impl IntoView {
-    let e = &data().analysis.entities[i];
-    let (required, excluded) = (stand == Stand::Required, stand == Stand::Excluded);
-    let id = e.id.clone();
-    let aliases: Vec<String> = e
-        .aliases
-        .iter()
-        .filter(|a| a.text != e.canonical)
-        .map(|a| a.text.clone())
-        .collect();
-    let count = move || counts.with(|c| c[i]);
-    // A group that the filters empty has no largest count: its rows may be updated once
-    // more before they go.
-    let width = move || format!("width: {}%", (count().0 * 100 / max().max(1)).max(2));
-    let text = move || {
-        let (mentions, docs) = count();
-        format!("{mentions} mentions · {docs} articles")
-    };
-    let (id1, id2) = (id.clone(), id.clone());
-    let require = move |ev| {
-        keep_focus(&ev, &id1, "entity-name");
-        nav.update(|s| {
-            if s.require.contains(&id1) {
-                s.require.retain(|x| *x != id1);
-            } else {
-                s.exclude.retain(|x| *x != id1);
-                s.require.push(id1.clone());
-                s.selected = Some(id1.clone());
-            }
-        })
-    };
-    let exclude = move |ev| {
-        keep_focus(&ev, &id2, "entity-exclude");
-        nav.update(|s| {
-            if s.exclude.contains(&id2) {
-                s.exclude.retain(|x| *x != id2);
-            } else {
-                s.require.retain(|x| *x != id2);
-                s.exclude.push(id2.clone());
-            }
-        })
-    };
-    let name = e.canonical.clone();
-    view! {
-        <li class=["entity", "entity required", "entity excluded"][stand as usize] data-entity=id>
-            <button
-                type="button"
-                class="entity-name"
-                aria-pressed=if required { "true" } else { "false" }
-                title=format!("Show only articles that mention {name}")
-                on:click=require
-            >
-                {name.clone()}
-            </button>
-            <button
-                type="button"
-                class="entity-exclude"
-                aria-pressed=if excluded { "true" } else { "false" }
-                aria-label=format!("Exclude {name}")
-                title=format!("Hide articles that mention {name}")
-                on:click=exclude
-            >
-                "−"
-            </button>
-            <span class="entity-counts">
-                <span class="bar" style=width aria-hidden="true"></span>
-                {text}
-            </span>
-            {(!aliases.is_empty()).then(|| view! { <span class="aliases">"← " {aliases.join(", ")}</span> })}
-        </li>
+/// One entity's row as drawn: a button that requires it, counts with a bar, its
+/// aliases, and an exclude button; with what was last set on them.
+struct Row {
+    entity: usize,
+    li: web_sys::Element,
+    name: web_sys::Element,
+    exclude: web_sys::Element,
+    bar: web_sys::Element,
+    counts: web_sys::Node,
+    shown: Option<(Stand, (usize, usize), usize)>,
+}
+
+impl Row {
+    /// Draws entity `i`'s row; `show` sets where it stands and its counts.
+    fn new(i: usize) -> Row {
+        let e = &data().analysis.entities[i];
+        let name = &e.canonical;
+        let li = dom::el("li", "entity", "");
+        dom::set_attr(&li, "data-entity", Some(&e.id));
+        let button = |class: &str, text: &str, title: String| {
+            let b = dom::el("button", class, text);
+            dom::set_attr(&b, "type", Some("button"));
+            dom::set_attr(&b, "title", Some(&title));
+            b
+        };
+        let name_button = button(
+            "entity-name",
+            name,
+            format!("Show only articles that mention {name}"),
+        );
+        let exclude = button(
+            "entity-exclude",
+            "−",
+            format!("Hide articles that mention {name}"),
+        );
+        dom::set_attr(&exclude, "aria-label", Some(&format!("Exclude {name}")));
+        let bar = dom::el("span", "bar", "");
+        dom::set_attr(&bar, "aria-hidden", Some("true"));
+        let counts = dom::el("span", "entity-counts", " ");
+        let text = counts.first_child().expect("the counts' text");
+        let _ = counts.insert_before(&bar, Some(&text));
+        let _ = li.append_with_node_3(&name_button, &exclude, &counts);
+        let aliases: Vec<&str> = e
+            .aliases
+            .iter()
+            .filter(|a| a.text != e.canonical)
+            .map(|a| a.text.as_str())
+            .collect();
+        if !aliases.is_empty() {
+            let _ = li.append_with_node_1(&dom::el("span", "aliases", &format!("← {}", aliases.join(", "))));
+        }
+        Row {
+            entity: i,
+            li,
+            name: name_button,
+            exclude,
+            bar,
+            counts: text,
+            shown: None,
+        }
+    }
+
+    /// Shows where the entity stands in the filters and its `(mentions, articles)`
+    /// under them, its bar scaled to `max` mentions; sets only what changed.
+    fn show(&mut self, stand: Stand, count: (usize, usize), max: usize) {
+        let was = self.shown.replace((stand, count, max));
+        if was.map(|w| w.0) != Some(stand) {
+            self.li
+                .set_class_name(["entity", "entity required", "entity excluded"][stand as usize]);
+            let pressed = |on: bool| Some(if on { "true" } else { "false" });
+            dom::set_attr(&self.name, "aria-pressed", pressed(stand == Stand::Required));
+            dom::set_attr(&self.exclude, "aria-pressed", pressed(stand == Stand::Excluded));
+        }
+        if was.map(|w| (w.1, w.2)) != Some((count, max)) {
+            let (mentions, docs) = count;
+            let width = (mentions * 100 / max).max(2);
+            dom::set_attr(&self.bar, "style", Some(&format!("width: {width}%")));
+            self.counts
+                .set_node_value(Some(&format!("{mentions} mentions · {docs} articles")));
+        }
     }
 }
