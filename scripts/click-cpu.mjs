@@ -3,17 +3,22 @@
 // busy machine disturbs less than wall time: a Chromium trace of `clicks` clicks on the
 // entity panel's first entities (each set, then lifted), after 20 to warm up.
 //
-//   node scripts/click-cpu.mjs <site> [clicks]      # default 40
+//   node scripts/click-cpu.mjs <site> [clicks] [open]   # default 40; `open`: with the
+//                                                        # first article open in the reader
 //
 // Prints, per click: all the main thread's tasks, the script run in callbacks (Leptos's
 // effects and the handlers), the event dispatch, style, layout and paint (the trace's
 // events of those names, which may nest). A benchmark: never fails.
 import { openExplorer } from './browser.mjs';
 
-const [dist, clicksArg = '40'] = process.argv.slice(2);
+const [dist, clicksArg = '40', open] = process.argv.slice(2);
 const n = Number(clicksArg);
 const { browser, page, entities, clickEntity, close } = await openExplorer(dist, 8794);
 await page.waitForTimeout(500);
+if (open === 'open') {
+  await page.locator('ol.articles li.article a').first().click();
+  await page.locator('article.reader mark[data-entity]').first().waitFor();
+}
 const ids = await entities(15);
 const click = (i) => clickEntity(ids[Math.floor(i / 2) % ids.length]);
 for (let i = 0; i < 20; i++) { await click(i); await page.waitForTimeout(40); }
@@ -27,7 +32,7 @@ for (const e of events) if (e.name === 'FunctionCall') scripted.set(key(e), (scr
 const main = [...scripted].sort((a, b) => b[1] - a[1])[0]?.[0];
 const on = events.filter((e) => key(e) === main && e.ph === 'X' && typeof e.tdur === 'number');
 const per = (...names) => (on.filter((e) => names.includes(e.name)).reduce((a, e) => a + e.tdur, 0) / 1000 / n).toFixed(2);
-console.log(`${dist}: thread time per click (${n} clicks): tasks ${per('ThreadControllerImpl::RunTask', 'RunTask')} ms; `
+console.log(`${dist}: thread time per click (${n} clicks${open === 'open' ? ', an article open' : ''}): tasks ${per('ThreadControllerImpl::RunTask', 'RunTask')} ms; `
   + `script in callbacks ${per('FunctionCall')} ms (event dispatch ${per('EventDispatch')} ms), style ${per('UpdateLayoutTree')} ms, `
   + `layout ${per('Layout')} ms, paint ${per('Paint')} ms`);
 await close();

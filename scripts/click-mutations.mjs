@@ -34,6 +34,12 @@ await page.evaluate(() => {
   wrap(Node.prototype, 'insertBefore', (n) => `insertBefore ${kind(n)}${n.isConnected ? ' (moved)' : ''}`);
   wrap(Node.prototype, 'appendChild', (n) => `appendChild ${kind(n)}`);
   wrap(Node.prototype, 'cloneNode', function () { return `cloneNode ${kind(this)}`; });
+  // `append` takes several nodes or strings: one count per call, named by the first.
+  wrap(Element.prototype, 'append', (n) => `append ${typeof n === 'string' ? 'text' : kind(n)}`);
+  const content = Object.getOwnPropertyDescriptor(Node.prototype, 'textContent');
+  Object.defineProperty(Node.prototype, 'textContent', { ...content, set(v) { count('textContent ='); content.set.call(this, v); } });
+  const className = Object.getOwnPropertyDescriptor(Element.prototype, 'className');
+  Object.defineProperty(Element.prototype, 'className', { ...className, set(v) { count('className ='); className.set.call(this, v); } });
   wrap(Element.prototype, 'remove', 'remove element');
   wrap(CharacterData.prototype, 'remove', 'remove text or comment');
   wrap(Element.prototype, 'setAttribute');
