@@ -94,9 +94,7 @@ pub fn EntityPanel() -> impl IntoView {
             len.min(FIRST)
         }
     };
-    // The rows listed, each with where its entity stands in the filters: a row whose
-    // entity is required or excluded, or no longer, is drawn anew, so the rows carry no
-    // reactive state of their own but their counts.
+    // The rows listed, each with where its entity stands in the filters.
     let shown = move |label: Label| {
         groups.with(|g| {
             nav.state.with(|s| {
@@ -273,10 +271,10 @@ struct Group {
     max: usize,
 }
 
-/// Pressing a row's button draws the row anew (where its entity stands has changed) and
-/// may move it, which drops the keyboard focus: if the pressed button had it, the same
-/// button (`class`) of the row drawn for `id` takes it back once the panel is drawn,
-/// unless the focus went elsewhere meanwhile.
+/// Pressing a row's button may move the row (the panel's order follows the counts), which
+/// drops the keyboard focus: if the pressed button had it, the same button (`class`) of
+/// the row of `id` takes it back once the panel is drawn, unless the focus went elsewhere
+/// meanwhile.
 fn keep_focus(pressed: &web_sys::Element, id: &str, class: &str) {
     let doc = document();
     if doc.active_element().as_ref() != Some(pressed) {
