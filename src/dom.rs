@@ -27,6 +27,33 @@ pub fn set_attr(e: &Element, name: &str, value: Option<&str>) {
     };
 }
 
+/// Draws `list`'s rows for `keys`, in order, keeping the rows already drawn: each key
+/// takes the old row that `is` says is its own, else a new one from `draw`; the old rows
+/// left over are taken out, and the rows (`li` of each) are put in order with few moves
+/// ([`keep_in_order`]). Gives the rows, for the caller to update and to keep for the next
+/// call.
+pub fn keyed<K, R>(
+    list: &Element,
+    mut old: Vec<R>,
+    keys: impl IntoIterator<Item = K>,
+    is: impl Fn(&R, &K) -> bool,
+    draw: impl Fn(K) -> R,
+    li: impl Fn(&R) -> &Element,
+) -> Vec<R> {
+    let rows: Vec<R> = keys
+        .into_iter()
+        .map(|k| match old.iter().position(|r| is(r, &k)) {
+            Some(p) => old.swap_remove(p),
+            None => draw(k),
+        })
+        .collect();
+    for gone in &old {
+        li(gone).remove();
+    }
+    keep_in_order(list, rows.iter().map(&li));
+    rows
+}
+
 /// Makes `items` the element children of `list`, in order, with few moves: an item
 /// already in place stays, and one that a single item passed is left to be moved once
 /// its own turn comes. Whatever other elements `list` holds must have been removed

@@ -219,3 +219,27 @@ fn keep_in_order_puts_rows_in_any_new_order_and_moves_only_those_out_of_place() 
     assert_eq!(moved([0, 1, 2, 3, 4, 5]), 0, "nothing out of place");
     assert_eq!(moved([0, 1, 5, 2, 3, 4]), 1, "the last row moved up");
 }
+
+#[wasm_bindgen_test]
+fn keyed_keeps_the_rows_of_keys_still_listed_draws_the_new_and_takes_out_the_rest() {
+    use dossier_app::dom::{el, keyed};
+    use std::cell::Cell;
+    let list = el("ul", "", "");
+    let drawn = Cell::new(0);
+    let draw = |id: &str| {
+        drawn.set(drawn.get() + 1);
+        let e = el("li", "", id);
+        e.set_id(id);
+        (id.to_string(), e)
+    };
+    let is = |r: &(String, web_sys::Element), k: &&str| r.0 == *k;
+    let first = keyed(&list, Vec::new(), ["a", "b", "c"], is, draw, |r| &r.1);
+    assert_eq!(child_ids(&list), ["a", "b", "c"]);
+    let (a, b, c) = (first[0].1.clone(), first[1].1.clone(), first[2].1.clone());
+    let then = keyed(&list, first, ["c", "x", "a"], is, draw, |r| &r.1);
+    assert_eq!(child_ids(&list), ["c", "x", "a"]);
+    assert_eq!(drawn.get(), 4, "only x was drawn anew");
+    assert_eq!(then[0].1, c, "c's row kept");
+    assert_eq!(then[2].1, a, "a's row kept");
+    assert!(b.parent_node().is_none(), "b's row taken out");
+}

@@ -136,8 +136,9 @@ pub fn EntityPanel() -> impl IntoView {
         else {
             return;
         };
-        let exclude = button.class_name() == "entity-exclude";
-        keep_focus(&button, &id, &button.class_name());
+        let class = button.class_name();
+        let exclude = class == "entity-exclude";
+        keep_focus(&button, &id, &class);
         nav.update(|s| {
             let (on, off) = if exclude {
                 (&mut s.exclude, &mut s.require)
@@ -216,25 +217,17 @@ pub fn EntityPanel() -> impl IntoView {
                 // the filters moves them and sets their counts, bars and pressed state.
                 let list = NodeRef::<leptos::html::Ul>::new();
                 Effect::new(move |drawn: Option<Vec<Row>>| {
-                    let mut old = drawn.unwrap_or_default();
+                    let old = drawn.unwrap_or_default();
                     let Some(ul) = list.get() else { return old };
                     let rows = if near.get() { shown(label) } else { Vec::new() };
+                    let entities = rows.iter().map(|&(i, _)| i);
+                    let mut drawn = dom::keyed(&ul.into(), old, entities, |r, &i| r.entity == i, Row::new, |r| &r.li);
                     let max = group(label, &|g| g.max).max(1);
-                    let mut drawn = Vec::with_capacity(rows.len());
                     counts.with(|c| {
-                        for (i, stand) in rows {
-                            let mut row = match old.iter().position(|r| r.entity == i) {
-                                Some(p) => old.swap_remove(p),
-                                None => Row::new(i),
-                            };
+                        for (row, &(i, stand)) in drawn.iter_mut().zip(&rows) {
                             row.show(stand, c[i], max);
-                            drawn.push(row);
                         }
                     });
-                    for gone in old {
-                        gone.li.remove();
-                    }
-                    dom::keep_in_order(&ul.into(), drawn.iter().map(|r| &r.li));
                     drawn
                 });
                 let room = move || {

@@ -58,23 +58,17 @@ pub fn ResultsList() -> impl IntoView {
     // count and snippets stay, and only its link and current mark follow the view.
     let list = NodeRef::<leptos::html::Ol>::new();
     Effect::new(move |drawn: Option<Vec<Drawn>>| {
-        let mut old = drawn.unwrap_or_default();
+        let old = drawn.unwrap_or_default();
         let Some(ol) = list.get() else { return old };
-        let rows = page();
         let s = nav.state.get();
-        let mut drawn = Vec::with_capacity(rows.len());
-        for row in rows {
-            let kept = old.iter().position(|d| d.row == row);
-            drawn.push(match kept {
-                Some(p) => old.swap_remove(p),
-                None => Drawn::new(row),
-            });
-        }
-        for gone in old {
-            gone.li.remove();
-        }
-        let ol: web_sys::Element = ol.into();
-        dom::keep_in_order(&ol, drawn.iter().map(|d| &d.li));
+        let mut drawn = dom::keyed(
+            &ol.into(),
+            old,
+            page(),
+            |d, row| d.row == *row,
+            Drawn::new,
+            |d| &d.li,
+        );
         for d in &mut drawn {
             let file = &corpus.documents[d.row.doc].file;
             let href = nav.href(&ViewState {
