@@ -18,6 +18,7 @@ const { page, entities, clickEntity, close } = await openExplorer(dist, 8812);
 await page.waitForTimeout(500);
 const ids = await entities(15);
 const click = (i) => clickEntity(ids[Math.floor(i / 2) % ids.length]);
+if (process.argv[4] === 'open') { await page.locator('ol.articles a').first().click(); await page.waitForTimeout(500); }
 for (let i = 0; i < 20; i++) { await click(i); await page.waitForTimeout(40); }
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Profiler.enable');

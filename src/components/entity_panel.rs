@@ -304,7 +304,10 @@ struct Row {
     exclude: web_sys::Element,
     bar: web_sys::Element,
     counts: web_sys::Node,
-    shown: Option<(Stand, (usize, usize), usize)>,
+    /// What is shown: where it stands, its counts, and its bar's width (percent).
+    stand: Stand,
+    count: Option<(usize, usize)>,
+    width: usize,
 }
 
 impl Row {
@@ -318,6 +321,7 @@ impl Row {
             let b = dom::el("button", class, text);
             dom::set_attr(&b, "type", Some("button"));
             dom::set_attr(&b, "title", Some(&title));
+            dom::set_attr(&b, "aria-pressed", Some("false"));
             b
         };
         let name_button = button(
@@ -353,27 +357,36 @@ impl Row {
             exclude,
             bar,
             counts: text,
-            shown: None,
+            stand: Stand::Free,
+            count: None,
+            width: 0,
         }
     }
 
     /// Shows where the entity stands in the filters and its `(mentions, articles)`
     /// under them, its bar scaled to `max` mentions; sets only what changed.
     fn show(&mut self, stand: Stand, count: (usize, usize), max: usize) {
-        let was = self.shown.replace((stand, count, max));
-        if was.map(|w| w.0) != Some(stand) {
+        if stand != self.stand {
             self.li
                 .set_class_name(["entity", "entity required", "entity excluded"][stand as usize]);
-            let pressed = |on: bool| Some(if on { "true" } else { "false" });
-            dom::set_attr(&self.name, "aria-pressed", pressed(stand == Stand::Required));
-            dom::set_attr(&self.exclude, "aria-pressed", pressed(stand == Stand::Excluded));
+            for (button, on) in [(&self.name, Stand::Required), (&self.exclude, Stand::Excluded)] {
+                if (self.stand == on) != (stand == on) {
+                    let pressed = if stand == on { "true" } else { "false" };
+                    dom::set_attr(button, "aria-pressed", Some(pressed));
+                }
+            }
+            self.stand = stand;
         }
-        if was.map(|w| (w.1, w.2)) != Some((count, max)) {
-            let (mentions, docs) = count;
-            let width = (mentions * 100 / max).max(2);
-            dom::set_attr(&self.bar, "style", Some(&format!("width: {width}%")));
+        let (mentions, docs) = count;
+        if self.count.replace(count) != Some(count) {
             self.counts
                 .set_node_value(Some(&format!("{mentions} mentions · {docs} articles")));
+        }
+        // A bar's width often stays when its counts change (the same share, or the least).
+        let width = (mentions * 100 / max).max(2);
+        if width != self.width {
+            self.width = width;
+            dom::set_attr(&self.bar, "style", Some(&format!("width: {width}%")));
         }
     }
 }

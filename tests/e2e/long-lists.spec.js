@@ -82,3 +82,36 @@ test('without IntersectionObserver the lists are drawn from the start', async ({
     await expect(group.locator('li.entity')).toHaveCount(shown);
   }
 });
+
+test('a change of the filters sets in the entity rows only what changed', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(MANY);
+  await expect(page.locator('li.entity').first()).toBeVisible();
+  // Every attribute and text set in the kept rows, with the value it had and the value it
+  // was given (the next record's old value, or the value now).
+  await page.locator('.entity-pane').evaluate((pane) => {
+    window.__sets = [];
+    new MutationObserver((records) => {
+      records.forEach((r, k) => {
+        const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+        if (!r.target.isConnected || !el?.closest('li.entity')) return;
+        const same = (x) => x.target === r.target && x.type === r.type && x.attributeName === r.attributeName;
+        const next = records.slice(k + 1).find(same);
+        const now = r.type === 'attributes' ? r.target.getAttribute(r.attributeName) : r.target.data;
+        window.__sets.push({ what: r.attributeName ?? 'text', old: r.oldValue, now: next ? next.oldValue : now });
+      });
+    }).observe(pane, { subtree: true, attributes: true, attributeOldValue: true, characterData: true, characterDataOldValue: true });
+  });
+  const ids = await page.locator('li.entity').evaluateAll((ls) => ls.slice(0, 6).map((l) => l.dataset.entity));
+  for (const id of ids) {
+    for (const _ of [0, 1]) { // filter, then lift the filter
+      await page.locator(`li.entity[data-entity="${id}"] button.entity-name`).click();
+      await expect(page.locator('li.entity[data-entity] button[aria-pressed="true"]')).toHaveCount(_ ? 0 : 1);
+    }
+  }
+  const sets = await page.evaluate(() => window.__sets);
+  // Counts, bars and pressed states changed (the observer saw the rows change)…
+  for (const what of ['text', 'style', 'aria-pressed', 'class']) expect(sets.some((s) => s.what === what), what).toBe(true);
+  // …and nothing was set to the value it had: each would cost a style recalculation.
+  expect(sets.filter((s) => s.old === s.now)).toEqual([]);
+});
