@@ -7,18 +7,18 @@
 // keeps them: build one as `scripts/size-report.sh --breakdown` does and put it, with its
 // glue, in a copy of the site (without the integrity attributes).
 //
-//   node scripts/click-profile.mjs <site> [clicks]      # default 40
+//   node scripts/click-profile.mjs <site> [clicks] [open]   # default 40; `open`: with the first article open
 //
 // A benchmark: it prints figures and never fails.
 import { openExplorer } from './browser.mjs';
 
-const [dist, clicksArg = '40'] = process.argv.slice(2);
+const [dist, clicksArg = '40', open] = process.argv.slice(2);
 const n = Number(clicksArg);
 const { page, entities, clickEntity, close } = await openExplorer(dist, 8812);
 await page.waitForTimeout(500);
 const ids = await entities(15);
 const click = (i) => clickEntity(ids[Math.floor(i / 2) % ids.length]);
-if (process.argv[4] === 'open') { await page.locator('ol.articles a').first().click(); await page.waitForTimeout(500); }
+if (open === 'open') { await page.locator('ol.articles a').first().click(); await page.waitForTimeout(500); }
 for (let i = 0; i < 20; i++) { await click(i); await page.waitForTimeout(40); }
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Profiler.enable');

@@ -64,8 +64,7 @@ function firstLook() {
     const c = /^[\x10-\x1f]$/.test(part) ? part.charCodeAt(0) - 16 : -1;
     const zone = zones[c - 12];
     if (zone) {
-      const tag = { caption: 'caption or credit', boilerplate: 'site text' }[zone];
-      at = block = zone === 'title' ? heading : article.appendChild(el('p', 'block', ...(tag ? [el('span', 'zone-tag', tag)] : [])));
+      at = block = zone === 'title' ? heading : article.appendChild(el('p', 'block'));
       block.dataset.zone = zone;
     } else if (c > 0) (at = block.appendChild(el('mark', ''))).dataset.label = labels[c - 1];
     else if (c === 0) at = block;

@@ -192,16 +192,11 @@ pub fn Reader() -> impl IntoView {
             .iter()
             .enumerate()
             .filter(|(_, b)| b.zone != Zone::Title)
+            // A caption's or site text's tag is the stylesheet's (`.block[data-zone]`), as
+            // in the loader's first look (web/boot.js).
             .map(|(bi, b)| {
-                let zone = b.zone;
-                let tag = match zone {
-                    Zone::Caption => Some("caption or credit"),
-                    Zone::Boilerplate => Some("site text"),
-                    _ => None,
-                };
                 view! {
-                    <p class="block" data-zone=zone.code()>
-                        {tag.map(|t| view! { <span class="zone-tag">{t}</span> })}
+                    <p class="block" data-zone=b.zone.code()>
                         {render_block(bi, true)}
                     </p>
                 }

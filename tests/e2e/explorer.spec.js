@@ -56,7 +56,13 @@ test('captions and site text are shown apart and left out of counts by default',
   await page.goto(`${BASE}?doc=${DOC}`);
   const caption = page.locator('p.block[data-zone="caption"]', { hasText: 'Olivia Wang contributed reporting.' });
   await expect(caption).toBeVisible();
-  await expect(page.locator('p.block[data-zone="boilerplate"]', { hasText: 'Back to top button' })).toBeVisible();
+  const site = page.locator('p.block[data-zone="boilerplate"]', { hasText: 'Back to top button' });
+  await expect(site).toBeVisible();
+  // Each says what it is, by a tag the stylesheet draws (the app's and the first look's).
+  const tag = (block) => block.evaluate((p) => getComputedStyle(p, '::before').content);
+  expect(await tag(caption)).toBe('"caption or credit"');
+  expect(await tag(site)).toBe('"site text"');
+  expect(await tag(page.locator('p.block[data-zone="body"]').first())).toBe('none');
   const personCount = () => page.locator('.legend-item[data-label="PERSON"] .legend-count').textContent();
   const before = Number(await personCount());
   await page.getByLabel('Count captions, credits and site text').check();
