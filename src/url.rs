@@ -289,6 +289,23 @@ impl ViewState {
     pub fn is_filtered(&self) -> bool {
         !self.q.is_empty() || !self.require.is_empty() || !self.exclude.is_empty() || self.when.is_some()
     }
+
+    /// Puts entity `id` among the excluded entities if `exclude`, else among the required,
+    /// and takes it out of the other list; returns false, changing nothing, if it was there
+    /// already.
+    pub fn put(&mut self, id: &str, exclude: bool) -> bool {
+        let (on, off) = if exclude {
+            (&mut self.exclude, &mut self.require)
+        } else {
+            (&mut self.require, &mut self.exclude)
+        };
+        if on.iter().any(|x| x == id) {
+            return false;
+        }
+        off.retain(|x| x != id);
+        on.push(id.to_string());
+        true
+    }
 }
 
 /// `YYYY` or `YYYY-MM` with a month from 01 to 12.
@@ -419,6 +436,23 @@ mod tests {
         assert_eq!(p.state.require, ["person-a"]);
         assert_eq!(p.state.exclude, ["gpe-b"]);
         assert_eq!(p.notices, ["unknown entity “nobody” ignored"]);
+    }
+
+    #[test]
+    fn put_moves_an_entity_to_one_list_once() {
+        let mut s = ViewState::default();
+        assert!(s.put("person-a", false));
+        assert!(s.put("gpe-b", true));
+        assert!(!s.put("person-a", false));
+        assert_eq!(s.require, ["person-a"]);
+        assert_eq!(s.exclude, ["gpe-b"]);
+        // Excluding a required entity moves it; requiring it again moves it back.
+        assert!(s.put("person-a", true));
+        assert!(s.require.is_empty());
+        assert_eq!(s.exclude, ["gpe-b", "person-a"]);
+        assert!(s.put("person-a", false));
+        assert_eq!(s.require, ["person-a"]);
+        assert_eq!(s.exclude, ["gpe-b"]);
     }
 
     #[test]

@@ -139,20 +139,12 @@ pub fn EntityPanel() -> impl IntoView {
         let class = button.class_name();
         let exclude = class == "entity-exclude";
         keep_focus(&button, &id, &class);
+        // Pressed again, a button lifts what it set.
         nav.update(|s| {
-            let (on, off) = if exclude {
-                (&mut s.exclude, &mut s.require)
-            } else {
-                (&mut s.require, &mut s.exclude)
-            };
-            if on.contains(&id) {
-                on.retain(|x| *x != id);
-            } else {
-                off.retain(|x| *x != id);
-                on.push(id.clone());
-                if !exclude {
-                    s.selected = Some(id);
-                }
+            if !s.put(&id, exclude) {
+                if exclude { &mut s.exclude } else { &mut s.require }.retain(|x| *x != id);
+            } else if !exclude {
+                s.selected = Some(id);
             }
         })
     };

@@ -92,17 +92,9 @@ pub fn Reader() -> impl IntoView {
         ev.prevent_default();
         let exclude = ev.alt_key() || ev.shift_key();
         nav.update(|s| {
-            if exclude {
-                s.require.retain(|i| *i != id);
-                if !s.exclude.contains(&id) {
-                    s.exclude.push(id.clone());
-                }
-            } else {
-                s.exclude.retain(|i| *i != id);
-                if !s.require.contains(&id) {
-                    s.require.push(id.clone());
-                }
-                s.selected = Some(id.clone());
+            s.put(&id, exclude);
+            if !exclude {
+                s.selected = Some(id);
                 s.mention = start.parse().ok();
             }
         });
