@@ -3,6 +3,7 @@
 //! markers and reactive bindings (interaction costs: docs/performance.md). Text goes in
 //! as text nodes, never as HTML.
 
+use dossier_core::order;
 use leptos::prelude::document;
 use web_sys::Element;
 
@@ -28,30 +29,42 @@ pub fn set_attr(e: &Element, name: &str, value: Option<&str>) {
 }
 
 /// Draws `list`'s rows for `keys`, in order, keeping the rows already drawn: each key
-/// takes the old row that `is` says is its own, else a new one from `draw`; the old rows
-/// left over are taken out, and the rows (`li` of each) are put in order with few moves
-/// ([`keep_in_order`]). Gives the rows, for the caller to update and to keep for the next
-/// call.
-pub fn keyed<K, R>(
+/// takes the old row drawn for an equal key (`key` gives a row's), found by its `id`
+/// (unique among the rows), else a new one from `draw`; the old rows left over are taken
+/// out, and the rows (`li` of each) are put in order with few moves ([`keep_in_order`]).
+/// Gives the rows, for the caller to update and to keep for the next call. The old rows
+/// are found by a binary search, so a list of thousands ("Show all") costs no more than
+/// sorting them.
+pub fn keyed<K: PartialEq, R>(
     list: &Element,
-    mut old: Vec<R>,
+    old: Vec<R>,
     keys: impl IntoIterator<Item = K>,
-    is: impl Fn(&R, &K) -> bool,
+    key: impl Fn(&R) -> &K,
+    id: impl Fn(&K) -> usize,
     draw: impl Fn(K) -> R,
     li: impl Fn(&R) -> &Element,
 ) -> Vec<R> {
+    // The old rows' (id, place), sorted: one type for every list, so one sort in the wasm.
+    let mut ids: Vec<(usize, usize)> = old.iter().enumerate().map(|(p, r)| (id(key(r)), p)).collect();
+    order::sort(&mut ids);
+    let mut old: Vec<Option<R>> = old.into_iter().map(Some).collect();
     let rows: Vec<R> = keys
         .into_iter()
-        .map(|k| match old.iter().position(|r| is(r, &k)) {
-            Some(p) => old.swap_remove(p),
-            None => draw(k),
+        .map(|k| {
+            let kept = place(&ids, id(&k)).and_then(|p| old[p].take_if(|r| *key(r) == k));
+            kept.unwrap_or_else(|| draw(k))
         })
         .collect();
-    for gone in &old {
+    for gone in old.iter().flatten() {
         li(gone).remove();
     }
     keep_in_order(list, rows.iter().map(&li));
     rows
+}
+
+/// The place that `ids` (sorted `(id, place)` pairs) gives `id`, if any.
+fn place(ids: &[(usize, usize)], id: usize) -> Option<usize> {
+    ids.binary_search_by_key(&id, |x| x.0).ok().map(|i| ids[i].1)
 }
 
 /// Makes `items` the element children of `list`, in order, with few moves: an item

@@ -226,20 +226,46 @@ fn keyed_keeps_the_rows_of_keys_still_listed_draws_the_new_and_takes_out_the_res
     use std::cell::Cell;
     let list = el("ul", "", "");
     let drawn = Cell::new(0);
-    let draw = |id: &str| {
+    // A key is (id, version): a row is kept only for the same version of its id.
+    let draw = |k: (usize, u8)| {
         drawn.set(drawn.get() + 1);
-        let e = el("li", "", id);
-        e.set_id(id);
-        (id.to_string(), e)
+        let e = el("li", "", "");
+        e.set_id(&format!("{}{}", k.0, k.1));
+        (k, e)
     };
-    let is = |r: &(String, web_sys::Element), k: &&str| r.0 == *k;
-    let first = keyed(&list, Vec::new(), ["a", "b", "c"], is, draw, |r| &r.1);
-    assert_eq!(child_ids(&list), ["a", "b", "c"]);
-    let (a, b, c) = (first[0].1.clone(), first[1].1.clone(), first[2].1.clone());
-    let then = keyed(&list, first, ["c", "x", "a"], is, draw, |r| &r.1);
-    assert_eq!(child_ids(&list), ["c", "x", "a"]);
-    assert_eq!(drawn.get(), 4, "only x was drawn anew");
-    assert_eq!(then[0].1, c, "c's row kept");
-    assert_eq!(then[2].1, a, "a's row kept");
-    assert!(b.parent_node().is_none(), "b's row taken out");
+    fn key(r: &((usize, u8), web_sys::Element)) -> &(usize, u8) {
+        &r.0
+    }
+    let id = |k: &(usize, u8)| k.0;
+    let first = keyed(
+        &list,
+        Vec::new(),
+        [(7, 0), (2, 0), (5, 0), (9, 0)],
+        key,
+        id,
+        draw,
+        |r| &r.1,
+    );
+    assert_eq!(child_ids(&list), ["70", "20", "50", "90"]);
+    let (seven, two, five, nine) = (
+        first[0].1.clone(),
+        first[1].1.clone(),
+        first[2].1.clone(),
+        first[3].1.clone(),
+    );
+    let then = keyed(
+        &list,
+        first,
+        [(5, 0), (3, 0), (7, 0), (9, 1)],
+        key,
+        id,
+        draw,
+        |r| &r.1,
+    );
+    assert_eq!(child_ids(&list), ["50", "30", "70", "91"]);
+    assert_eq!(drawn.get(), 6, "only 3, and 9's new version, were drawn anew");
+    assert_eq!(then[0].1, five, "5's row kept");
+    assert_eq!(then[2].1, seven, "7's row kept");
+    assert!(two.parent_node().is_none(), "2's row taken out");
+    assert!(nine.parent_node().is_none(), "9's old version taken out");
 }

@@ -213,7 +213,7 @@ pub fn EntityPanel() -> impl IntoView {
                     let Some(ul) = list.get() else { return old };
                     let rows = if near.get() { shown(label) } else { Vec::new() };
                     let entities = rows.iter().map(|&(i, _)| i);
-                    let mut drawn = dom::keyed(&ul.into(), old, entities, |r, &i| r.entity == i, Row::new, |r| &r.li);
+                    let mut drawn = dom::keyed(&ul.into(), old, entities, |r| &r.entity, |&i| i, Row::new, |r| &r.li);
                     let max = group(label, &|g| g.max).max(1);
                     counts.with(|c| {
                         for (row, &(i, stand)) in drawn.iter_mut().zip(&rows) {

@@ -65,7 +65,8 @@ pub fn ResultsList() -> impl IntoView {
             &ol.into(),
             old,
             page(),
-            |d, row| d.row == *row,
+            |d| &d.row,
+            |row| row.doc,
             Drawn::new,
             |d| &d.li,
         );
