@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every figure of docs/performance.md, measured side by side in one run (about 20
+# Every figure of docs/performance.md, measured side by side in one run (7 to 20
 # minutes on 2 cores). A benchmark, not a test: it prints figures and fails only when a
 # step cannot run. Needs scripts/setup.sh first; twiggy (optional) adds the size breakdown.
 #
@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 out="${1:-target/perf}"
 mkdir -p "$out"
+out="$(cd "$out" && pwd)" # absolute: the benches run from the crates' folders
 exec > >(tee "$out/perf.txt") 2>&1
 
 step() { printf '\n\033[1m## %s\033[0m\n' "$*"; }
@@ -53,7 +54,7 @@ step "extraction throughput: wasm in Chromium, compromise in Node"
 BENCH_REBUILD=1 node scripts/bench-wasm.mjs "$out/corpus-200" "$out/corpus-2000"
 
 step "extraction throughput, native"
-DOSSIER_BENCH_CORPUS="$PWD/$out/corpus-2000" cargo bench --quiet -p dossier-core --bench throughput
+DOSSIER_BENCH_CORPUS="$out/corpus-2000" cargo bench --quiet -p dossier-core --bench throughput
 
 step "index build and query latency, native"
 cargo bench --quiet -p dossier-core --bench query

@@ -17,8 +17,9 @@
 //   3. minifies the glue with terser (Trunk's own JS minifier cannot parse it);
 //   4. minifies web/boot.js, the loader (copied by Trunk as it is, comments and all);
 //   5. puts the new SHA-384 of every file it changed in index.html's integrity
-//      attributes, and copies index.html to 404.html: GitHub Pages serves that for
-//      unknown paths, so the app answers there too.
+//      attributes, drops the wasm preload's (which Chromium ignores, with a warning),
+//      and copies index.html to 404.html: GitHub Pages serves that for unknown paths,
+//      so the app answers there too.
 // Any name it cannot place fails the build: a glue it does not understand must not ship.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -240,5 +241,9 @@ const { code: bootMin } = await minify(loader, { module: true, compress: true, m
 writeFileSync(boot, bootMin);
 console.log(`post-build: boot.js ${loader.length} → ${bootMin.length} bytes`);
 
+// Chromium ignores `integrity` on a preload whose destination has no subresource
+// integrity (the wasm's, `as="fetch"`) and warns of it on every load (crbug.com/981419);
+// the loader's `fetch` could not match it anyway. The glue's module preload keeps its own.
+page = page.replace(/<link\b[^>]*>/g, (tag) => (tag.includes(wasmName) ? tag.replace(/\s+integrity=("[^"]*"|[^\s>]+)/, '') : tag));
 writeFileSync(html, page);
 writeFileSync(join(dir, '404.html'), page);

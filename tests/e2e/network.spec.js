@@ -19,8 +19,10 @@ const list = (page) => page.getByRole('navigation', { name: 'Articles' });
 const network = (urls) => urls.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:'));
 
 test('only same-origin requests at load, none while reading, no CSP violation', async ({ page }) => {
+  // Nor any error or warning in the console: the page's markup is clean too (a preload
+  // whose integrity the browser ignores warns on every load).
   const errors = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('console', (m) => ['error', 'warning'].includes(m.type()) && errors.push(`${m.type()}: ${m.text()}`));
   await page.goto(BASE);
   await expect(list(page).getByRole('listitem').first()).toBeVisible();
   await page.waitForLoadState('networkidle');
