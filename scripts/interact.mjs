@@ -5,8 +5,8 @@
 //   defaults: dist /dossier-e2e/ 40
 //
 // Reads the app's own performance.measure entries (`dossier:tables`, `dossier:analyse`,
-// `dossier:index`)
-// for the start-up costs, then times two interactions, `samples` times each:
+// `dossier:index`) for the start-up costs and the page's memory once drawn, then times
+// two interactions, `samples` times each:
 //   - a keystroke in the search box: one character appended (or removed) and its
 //     `input` event dispatched;
 //   - a click on an entity in the entity panel (it filters the list), and a second
@@ -36,6 +36,8 @@ const server = await serve(dist, base, port);
 const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 await page.addInitScript(() => {
+  // The app's wasm instance (web/boot.js hands it over as it starts), for its memory.
+  addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
   // One observer for the whole page: `window.__settled()` resolves, once nothing has
   // changed for 150 ms, with two times from the event: to the end of the layout of the
   // last change (the work; the observer forces the layout), and to the first animation
@@ -77,6 +79,14 @@ const startup = await page.evaluate(() => {
   const m = (n) => performance.getEntriesByName(n).map((e) => e.duration)[0];
   return { tables: m('dossier:tables'), analyse: m('dossier:analyse'), index: m('dossier:index'), docs: document.querySelector('p.count')?.textContent };
 });
+// Memory once the lists are drawn: the wasm's linear memory (its export's name is
+// shortened by post-build.mjs, so found by type) and the JavaScript heap after a GC.
+const cdp = await page.context().newCDPSession(page);
+await page.waitForTimeout(500);
+await cdp.send('HeapProfiler.collectGarbage');
+const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+const wasmBytes = await page.evaluate(() => Object.values(window.__wasm ?? {}).find((v) => v instanceof WebAssembly.Memory)?.buffer.byteLength);
+const mb = (b) => (b === undefined ? '?' : (b / 1048576).toFixed(1));
 
 async function keystrokes() {
   const words = ['russia', 'china', 'sanction', 'president', 'ukraine', 'summit', 'trade', 'energy'];
@@ -159,6 +169,7 @@ await browser.close();
 server.kill();
 console.log(`site ${dist}: ${startup.docs}`);
 console.log(`start-up: tables ${startup.tables?.toFixed(0)} ms, analysis ${startup.analyse?.toFixed(0)} ms, index ${startup.index?.toFixed(0)} ms (goal: analysis ≤ 1000 ms)`);
+console.log(`memory once drawn: wasm ${mb(wasmBytes)} MB, JavaScript heap ${mb(usedSize)} MB (after a GC)`);
 console.log(`anchor: one character of text → updated view: ${stats(anchor)}`);
 console.log(`keystroke in search → updated view: ${stats(keys)}`);
 console.log(`click on an entity  → updated view: ${stats(clicks)}`);

@@ -49,13 +49,24 @@ function firstLook() {
   const f = page.content.textContent.split('\x1b');
   const i = f.indexOf(new URLSearchParams(location.search).get('doc'), 1);
   if (i % 6 !== 1) return; // fields: file, source, date, covers, title, marked text
-  const [labels, zones] = [page.dataset.labels, page.dataset.zones].map((s) => s.split(' '));
+  const [labels, zones, counts] = [page.dataset.labels, page.dataset.zones, page.dataset.counts].map((s) => s.split(' '));
   const el = (tag, name, ...kids) => {
     const e = document.createElement(tag);
     e.className = name;
     e.append(...kids);
     return e;
   };
+  // The legend bar as the app draws it at first: each label's count in the whole corpus
+  // when the link filters nothing (else none), so it wraps where the app's will. Inert:
+  // it is a picture of the bar until the app's arrives.
+  const filtered = /[?&](q|e|x|when|zones)=[^&]/.test(location.search);
+  const names = page.dataset.names.split(',');
+  const bar = el('section', 'filter-bar', el('ul', 'legend', ...labels.map((code, k) => {
+    const b = el('button', 'legend-item', el('span', 'swatch'), el('span', 'legend-name', names[k]), el('span', 'legend-count', filtered ? '' : counts[k]));
+    b.dataset.label = code;
+    return el('li', '', b);
+  })));
+  bar.inert = true;
   const heading = el('h1', '', f[i + 4]);
   const article = el('article', 'reader', heading, el('p', 'meta', f.slice(i + 1, i + 4).filter(Boolean).join(' · ')));
   let block, at;
@@ -70,9 +81,10 @@ function firstLook() {
     else if (c === 0) at = block;
     else at?.append(part);
   }
-  const look = el('div', 'layout', el('div', 'pane results-pane'), el('div', 'pane main-pane', article), el('div', 'pane entity-pane'));
+  const panes = el('div', 'layout', el('div', 'pane results-pane'), el('div', 'pane main-pane', article), el('div', 'pane entity-pane'));
+  panes.dataset.pane = 'main';
+  const look = el('div', '', bar, panes);
   look.id = 'first-look';
-  look.dataset.pane = 'main';
   page.after(look);
   // In the theme the reader chose (src/theme.rs), before this frame is drawn.
   const theme = localStorage.getItem('dossier-theme');

@@ -5,6 +5,7 @@ use crate::app::Navigator;
 use crate::components::results_list::use_results;
 use crate::data::data;
 use crate::url::ViewState;
+use dossier_core::query::label_mentions;
 use dossier_core::Label;
 use leptos::prelude::*;
 
@@ -122,6 +123,11 @@ pub fn Legend() -> impl IntoView {
     let nav = crate::app::context::<Navigator>();
     let results = use_results();
     let painted = crate::app::context::<crate::app::Painted>().0;
+    // Before the index (the first frame), the counts of a view that filters nothing come
+    // from the analysis: the legend is drawn at its full width at once, as the page's
+    // first look drew it, and nothing below it moves when the index comes.
+    let s = nav.state.get_untracked();
+    let first = (!s.is_filtered() && !s.all_zones).then(|| label_mentions(data().analysis, false));
     view! {
         <ul class="legend" aria-label="Entity labels">
             {Label::ALL
@@ -140,7 +146,13 @@ pub fn Legend() -> impl IntoView {
                         })
                     };
                     // After the first frame: the counts need the index.
-                    let count = move || painted.get().then(|| results.with(|r| r.labels[i].mentions));
+                    let count = move || {
+                        if painted.get() {
+                            Some(results.with(|r| r.labels[i].mentions))
+                        } else {
+                            first.map(|c| c[i])
+                        }
+                    };
                     view! {
                         <li>
                             <button

@@ -51,24 +51,53 @@ for (const file of [SEEDS[0], SEEDS[SEEDS.length - 1]]) {
   });
 }
 
-for (const [width, height] of [[1280, 800], [390, 800]]) {
-  test(`at ${width}px the first look's article sits where the app's reader comes`, async ({ page }) => {
+// 1100 and 1024 px: the legend wraps to two lines there (the first look once assumed one).
+for (const [width, height] of [[1280, 800], [1100, 800], [1024, 768], [390, 800]]) {
+  test(`at ${width}px the first look's legend and article sit where the app's come`, async ({ page }) => {
     await page.setViewportSize({ width, height });
     const release = await holdWasm(page);
     await page.goto(`${BASE}?doc=${SEEDS[0]}`, { waitUntil: 'domcontentloaded' });
     const box = (sel) => page.locator(sel).boundingBox();
+    const legend = (sel) => page.locator(sel).evaluate((l) => [...l.querySelectorAll('.legend-item')]
+      .map((b) => `${b.dataset.label} ${b.textContent}`));
     await expect(page.locator('#first-look h1')).toBeVisible();
-    const [h1, p] = [await box('#first-look h1'), await box('#first-look p.block >> nth=0')];
+    const [h1, p, bar] = [await box('#first-look h1'), await box('#first-look p.block >> nth=0'), await box('#first-look .legend')];
+    const labels = await legend('#first-look .legend');
     release();
     await expect(page.locator('article.reader mark[data-entity]').first()).toBeVisible();
-    const [h1App, pApp] = [await box('article.reader h1'), await box('article.reader p.block >> nth=0')];
-    for (const [a, b] of [[h1, h1App], [p, pApp]]) {
+    await expect(page.locator('#first-look')).toHaveCount(0);
+    const [h1App, pApp, barApp] = [await box('article.reader h1'), await box('article.reader p.block >> nth=0'), await box('.legend')];
+    // The same labels, names and counts (the whole corpus's, as the link filters nothing).
+    expect(labels).toEqual(await legend('.legend'));
+    expect(labels.every((l) => /\d$/.test(l))).toBe(true);
+    expect(Math.abs(bar.height - barApp.height), `legend height ${bar.height} against ${barApp.height}`).toBeLessThan(3);
+    for (const [a, b] of [[h1, h1App], [p, pApp], [bar, barApp]]) {
       expect(Math.abs(a.x - b.x), `x ${a.x} against ${b.x}`).toBeLessThan(3);
       expect(Math.abs(a.y - b.y), `y ${a.y} against ${b.y}`).toBeLessThan(3);
       expect(Math.abs(a.width - b.width)).toBeLessThan(3);
     }
   });
 }
+
+test('the article never moves from the first look to the app, its counts come and all', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.addInitScript(() => {
+    window.tops = [];
+    const note = () => {
+      const h1 = document.querySelector('#first-look h1, article.reader h1');
+      const top = h1 && Math.round(h1.getBoundingClientRect().top);
+      if (h1 && window.tops.at(-1) !== top) window.tops.push(top);
+      requestAnimationFrame(note);
+    };
+    requestAnimationFrame(note);
+  });
+  await page.goto(`${BASE}?doc=${SEEDS[0]}`);
+  await expect(page.locator('li.entity').first()).toBeVisible(); // the index is built
+  await expect(page.locator('.legend-count').first()).not.toBeEmpty();
+  await page.waitForTimeout(300);
+  const tops = await page.evaluate(() => window.tops);
+  expect(tops.length, `the headline's places, frame by frame: ${tops}`).toBe(1);
+});
 
 test('the first look comes in the theme the reader chose', async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem('dossier-theme', 'dark'));

@@ -502,6 +502,22 @@ pub fn search(ix: &Index, query: &Query) -> Results {
     }
 }
 
+/// Mentions per label in the whole corpus (indexed by `label as usize`), counting
+/// captions and site text only if `all_zones`: the label counts [`search`] gives for a
+/// query that filters nothing, from the analysis alone, for a view drawn before the
+/// index is built (the legend in the page's first frame).
+pub fn label_mentions(analysis: &crate::Analysis, all_zones: bool) -> [usize; 10] {
+    let mut counts = [0; 10];
+    for d in &analysis.docs {
+        for m in &d.mentions {
+            if all_zones || d.blocks[m.block].zone.is_article() {
+                counts[m.label as usize] += 1;
+            }
+        }
+    }
+    counts
+}
+
 fn entity_signal(ix: &Index, e: usize, all_zones: bool) -> Signal {
     let a = ix.analysis();
     let mut tf = vec![0u32; ix.len()];
@@ -996,6 +1012,27 @@ mod tests {
         );
         assert_eq!(r.label(Label::Date), Counts::default());
         assert_eq!(r.matched, [true, true, false]);
+    }
+
+    #[test]
+    fn label_mentions_are_the_unfiltered_searchs_label_counts() {
+        let (c, a) = fixture();
+        let ix = Index::new(&c, &a);
+        for all_zones in [false, true] {
+            let r = search(
+                &ix,
+                &Query {
+                    all_zones,
+                    ..Query::default()
+                },
+            );
+            let counted: Vec<usize> = r.labels.iter().map(|l| l.mentions).collect();
+            assert_eq!(label_mentions(&a, all_zones).to_vec(), counted);
+        }
+        // Xi's mention in document 2's caption counts only with every zone.
+        assert_eq!(label_mentions(&a, false)[Label::Person as usize], 5);
+        assert_eq!(label_mentions(&a, true)[Label::Person as usize], 6);
+        assert_eq!(label_mentions(&a, false)[Label::Gpe as usize], 2);
     }
 
     #[test]
