@@ -145,7 +145,7 @@ pub fn Legend() -> impl IntoView {
                             }
                         })
                     };
-                    // After the first frame: the counts need the index.
+                    // After the first frame the counts follow the filters (from the index).
                     let count = move || {
                         if painted.get() {
                             Some(results.with(|r| r.labels[i].mentions))
