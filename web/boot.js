@@ -49,7 +49,7 @@ function firstLook() {
   const f = page.content.textContent.split('\x1b');
   const i = f.indexOf(new URLSearchParams(location.search).get('doc'), 1);
   if (i % 6 !== 1) return; // fields: file, source, date, covers, title, marked text
-  const [labels, zones, counts] = [page.dataset.labels, page.dataset.zones, page.dataset.counts].map((s) => s.split(' '));
+  const [labels, zones, counts, room] = [page.dataset.labels, page.dataset.zones, page.dataset.counts, page.dataset.room].map((s) => s.split(' '));
   const el = (tag, name, ...kids) => {
     const e = document.createElement(tag);
     e.className = name;
@@ -57,12 +57,14 @@ function firstLook() {
     return e;
   };
   // The legend bar as the app draws it at first: each label's count in the whole corpus
-  // when the link filters nothing (else none), so it wraps where the app's will. Inert:
-  // it is a picture of the bar until the app's arrives.
+  // when the link filters nothing (else none), in the room of its largest, so it wraps
+  // where the app's will. Inert: it is a picture of the bar until the app's arrives.
   const filtered = /[?&](q|e|x|when|zones)=[^&]/.test(location.search);
   const names = page.dataset.names.split(',');
   const bar = el('section', 'filter-bar', el('ul', 'legend', ...labels.map((code, k) => {
-    const b = el('button', 'legend-item', el('span', 'swatch'), el('span', 'legend-name', names[k]), el('span', 'legend-count', filtered ? '' : counts[k]));
+    const n = el('span', 'legend-count', filtered ? '' : counts[k]);
+    n.style.setProperty('--w', room[k]);
+    const b = el('button', 'legend-item', el('span', 'swatch'), el('span', 'legend-name', names[k]), n);
     b.dataset.label = code;
     return el('li', '', b);
   })));

@@ -117,17 +117,35 @@ pub fn ActiveFilters() -> impl IntoView {
     }
 }
 
+/// The room a count of so many digits takes (`.legend-count` in `style/main.css`).
+const ROOM: [&str; 10] = [
+    "--w:1", "--w:2", "--w:3", "--w:4", "--w:5", "--w:6", "--w:7", "--w:8", "--w:9", "--w:10",
+];
+
+/// How many decimal digits `n` is written with.
+fn digits(mut n: u32) -> usize {
+    let mut d = 1;
+    while n >= 10 {
+        n /= 10;
+        d += 1;
+    }
+    d
+}
+
 /// One toggle per label, with its colour, tag and mention count under the filter.
 #[component]
 pub fn Legend() -> impl IntoView {
     let nav = crate::app::context::<Navigator>();
     let results = use_results();
     let painted = crate::app::context::<crate::app::Painted>().0;
-    // Before the index (the first frame), the counts of a view that filters nothing come
-    // from the analysis: the legend is drawn at its full width at once, as the page's
-    // first look drew it, and nothing below it moves when the index comes.
+    // Each count holds the room of the largest it can show (the whole corpus's, every
+    // zone counted), so the legend keeps its width, and the page below it its place,
+    // whatever the filters, and before the counts come. Before the index (the first
+    // frame) the counts of a view that filters nothing come from the analysis, as the
+    // page's first look drew them.
+    let totals = label_mentions(data().analysis);
     let s = nav.state.get_untracked();
-    let first = (!s.is_filtered() && !s.all_zones).then(|| label_mentions(data().analysis, false));
+    let first = !s.is_filtered() && !s.all_zones;
     view! {
         <ul class="legend" aria-label="Entity labels">
             {Label::ALL
@@ -150,7 +168,7 @@ pub fn Legend() -> impl IntoView {
                         if painted.get() {
                             Some(results.with(|r| r.labels[i].mentions))
                         } else {
-                            first.map(|c| c[i])
+                            first.then_some(totals[i].article as usize)
                         }
                     };
                     view! {
@@ -165,7 +183,7 @@ pub fn Legend() -> impl IntoView {
                             >
                                 <span class="swatch" aria-hidden="true"></span>
                                 <span class="legend-name">{label.name()}</span>
-                                <span class="legend-count">{count}</span>
+                                <span class="legend-count" style=ROOM[digits(totals[i].all) - 1]>{count}</span>
                             </button>
                         </li>
                     }

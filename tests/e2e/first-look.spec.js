@@ -99,6 +99,28 @@ test('the article never moves from the first look to the app, its counts come an
   expect(tops.length, `the headline's places, frame by frame: ${tops}`).toBe(1);
 });
 
+test('the legend keeps its lines as the filters change its counts, so nothing below it moves', async ({ page }) => {
+  // Around the widths where the seeds' legend wraps to two lines: a filter's smaller
+  // counts used to make it fit on one, moving the whole page up and back.
+  for (const width of [1100, 1140, 1180, 1220, 1260]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(BASE);
+    const entities = page.locator('li.entity button.entity-name');
+    await expect(entities.first()).toBeVisible();
+    const heights = new Set([(await page.locator('.legend').boundingBox()).height]);
+    for (let k = 0; k < 6; k++) {
+      const id = await page.locator('li.entity').nth(k).getAttribute('data-entity');
+      const button = page.locator(`li.entity[data-entity="${id}"] button.entity-name`);
+      await button.click();
+      await expect(page).toHaveURL(new RegExp(`e=${id}`));
+      heights.add((await page.locator('.legend').boundingBox()).height);
+      await button.click();
+      await expect(page).not.toHaveURL(/[?&]e=/);
+    }
+    expect([...heights], `the legend's heights at ${width}px`).toHaveLength(1);
+  }
+});
+
 test('the first look comes in the theme the reader chose', async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem('dossier-theme', 'dark'));
   const release = await holdWasm(page);

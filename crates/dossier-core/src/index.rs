@@ -79,7 +79,8 @@ impl EntityCount {
     }
 }
 
-/// Mentions of one label in one document, in the article proper and in all zones.
+/// Mentions of one label in one document (or in the whole corpus:
+/// [`crate::query::label_mentions`]), in the article proper and in all zones.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ZoneCount {
     /// Mentions in the article proper (title and body).

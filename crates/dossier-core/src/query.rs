@@ -48,7 +48,7 @@ pub use connections::{cooccurrence, cooccurrence_in, sentences_with, Cooccurrenc
 pub use kwic::{mentions, Kwic, KwicSort};
 
 use crate::date::Date;
-use crate::index::{normalise_words, Index};
+use crate::index::{normalise_words, Index, ZoneCount};
 use crate::label::Label;
 use std::ops::Range;
 
@@ -502,17 +502,17 @@ pub fn search(ix: &Index, query: &Query) -> Results {
     }
 }
 
-/// Mentions per label in the whole corpus (indexed by `label as usize`), counting
-/// captions and site text only if `all_zones`: the label counts [`search`] gives for a
-/// query that filters nothing, from the analysis alone, for a view drawn before the
-/// index is built (the legend in the page's first frame).
-pub fn label_mentions(analysis: &crate::Analysis, all_zones: bool) -> [usize; 10] {
-    let mut counts = [0; 10];
+/// Mentions per label in the whole corpus (indexed by `label as usize`), in the article
+/// proper and in all zones: the label counts [`search`] gives for a query that filters
+/// nothing, from the analysis alone, for a view drawn before the index is built (the
+/// legend in the page's first frame), and the largest each count can be.
+pub fn label_mentions(analysis: &crate::Analysis) -> [ZoneCount; 10] {
+    let mut counts = [ZoneCount::default(); 10];
     for d in &analysis.docs {
         for m in &d.mentions {
-            if all_zones || d.blocks[m.block].zone.is_article() {
-                counts[m.label as usize] += 1;
-            }
+            let c = &mut counts[m.label as usize];
+            c.all += 1;
+            c.article += u32::from(d.blocks[m.block].zone.is_article());
         }
     }
     counts
@@ -1027,12 +1027,13 @@ mod tests {
                 },
             );
             let counted: Vec<usize> = r.labels.iter().map(|l| l.mentions).collect();
-            assert_eq!(label_mentions(&a, all_zones).to_vec(), counted);
+            let totals = label_mentions(&a).map(|c| c.get(all_zones) as usize);
+            assert_eq!(totals.to_vec(), counted);
         }
         // Xi's mention in document 2's caption counts only with every zone.
-        assert_eq!(label_mentions(&a, false)[Label::Person as usize], 5);
-        assert_eq!(label_mentions(&a, true)[Label::Person as usize], 6);
-        assert_eq!(label_mentions(&a, false)[Label::Gpe as usize], 2);
+        let person = label_mentions(&a)[Label::Person as usize];
+        assert_eq!((person.article, person.all), (5, 6));
+        assert_eq!(label_mentions(&a)[Label::Gpe as usize].all, 2);
     }
 
     #[test]
