@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The app over the wire: each file of a built site gzip -9, the total against the
-# 300 KB budget, and where the wasm's bytes go.
+# 300 KB budget (300,000 bytes), and where the wasm's bytes go.
 #
 #   scripts/size-report.sh [dist-dir] [--breakdown]   # default dist/; builds it if missing
 #
@@ -24,7 +24,9 @@ for f in $(cd "$dist" && find . -type f ! -name 404.html | sort); do
   total=$((total + gz))
   printf '%-48s %10d %10d\n' "${f#./}" "$raw" "$gz"
 done
-printf '%-48s %10s %10d  (%d KB; budget 300 KB; 404.html is a copy of index.html)\n' total '' "$total" $(((total + 1023) / 1024))
+# The budget's KB is 1,000 bytes, as in issue 6's own anchor (compromise, "137 KB gzip",
+# is 136,787 bytes gzip -9).
+printf '%-48s %10s %10d  (budget 300,000: %d under; 404.html is a copy of index.html)\n' total '' "$total" $((300000 - total))
 [ "$breakdown" = --breakdown ] || exit 0
 command -v twiggy >/dev/null || { echo "the breakdown needs twiggy: cargo install twiggy --locked" >&2; exit 1; }
 out=target/size-names
