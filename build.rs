@@ -118,10 +118,7 @@ fn main() {
 fn page_html(page: &str, counts: &[ZoneCount; 10]) -> String {
     let labels: Vec<&str> = Label::ALL.iter().map(|l| l.code()).collect();
     let names: Vec<&str> = Label::ALL.iter().map(|l| l.name()).collect();
-    let room: Vec<String> = counts
-        .iter()
-        .map(|c| c.all.to_string().len().to_string())
-        .collect();
+    let room: Vec<String> = counts.iter().map(|c| c.digits().to_string()).collect();
     let counts: Vec<String> = counts.iter().map(|c| c.article.to_string()).collect();
     let zones: Vec<&str> = ZONES.iter().map(|z| z.code()).collect();
     format!(

@@ -122,16 +122,6 @@ const ROOM: [&str; 10] = [
     "--w:1", "--w:2", "--w:3", "--w:4", "--w:5", "--w:6", "--w:7", "--w:8", "--w:9", "--w:10",
 ];
 
-/// How many decimal digits `n` is written with.
-fn digits(mut n: u32) -> usize {
-    let mut d = 1;
-    while n >= 10 {
-        n /= 10;
-        d += 1;
-    }
-    d
-}
-
 /// One toggle per label, with its colour, tag and mention count under the filter.
 #[component]
 pub fn Legend() -> impl IntoView {
@@ -183,7 +173,7 @@ pub fn Legend() -> impl IntoView {
                             >
                                 <span class="swatch" aria-hidden="true"></span>
                                 <span class="legend-name">{label.name()}</span>
-                                <span class="legend-count" style=ROOM[digits(totals[i].all) - 1]>{count}</span>
+                                <span class="legend-count" style=ROOM[totals[i].digits() - 1]>{count}</span>
                             </button>
                         </li>
                     }
