@@ -1,9 +1,5 @@
 #!/usr/bin/env node
 // Trunk's post_build hook (Trunk.toml), run in the staging folder of every build:
-//   0. moves the corpus's page text (the custom section `dossier.page` that build.rs
-//      writes: a <template>) from the wasm to the start of index.html's body, where the
-//      loader draws the linked article from it before the wasm has started and the app
-//      reads the texts (crates/dossier-core/src/page.rs);
 //   1. in a release build, drops the classes the glue exports for JavaScript to use and
 //      that nothing uses (`boot.js` imports only `init`), with the wasm exports only they
 //      called, the code only those reached and the imports only that code called
@@ -90,14 +86,6 @@ function uleb(n) {
   return out;
 }
 
-/** A wasm binary's custom section called `name`, as text, and the binary without it. */
-function takeCustom(bytes, name) {
-  const s = section(bytes, 0, name);
-  if (!s) throw new Error(`post-build: the wasm has no ${name} section (build.rs writes it)`);
-  const text = Buffer.from(bytes.subarray(s.body, s.end)).toString('utf8');
-  return { text, rest: Buffer.concat([bytes.subarray(0, s.start), bytes.subarray(s.end)]) };
-}
-
 /** A wasm binary with only the exports whose names `keep` accepts (export section, id 7). */
 function withExports(bytes, keep) {
   const s = section(bytes, 7);
@@ -162,17 +150,6 @@ const binaryen = (tool) => (existsSync(local + tool) ? local + tool : tool);
 
 const wasmName = only(/^dossier-app-.*_bg\.wasm$/);
 const wasmFile = join(dir, wasmName);
-
-{ // 0. The page text, from the wasm to index.html.
-  const before = readFileSync(wasmFile);
-  const { text, rest } = takeCustom(before, 'dossier.page');
-  const body = page.match(/<body[^>]*>/);
-  if (!body || !text.startsWith('<template id="corpus"')) throw new Error('post-build: no <body> in index.html, or no template in dossier.page');
-  const at = body.index + body[0].length;
-  page = page.slice(0, at) + text + page.slice(at);
-  writeFileSync(wasmFile, rest);
-  reintegrate(before, rest, wasmName);
-}
 
 if (process.env.TRUNK_PROFILE === 'release') {
   const wasmBefore = readFileSync(wasmFile);

@@ -10,14 +10,28 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// Puts the corpus's page text in the document, as `scripts/post-build.mjs` puts it in
-/// `index.html`, unless it is there: the app takes it out as it reads it, and each test
-/// may be the one that builds the corpus.
+/// A small corpus of news-like texts, analysed and written as a page carries it
+/// (`dossier_core::page`, as `dossier page` writes it at build time).
+fn page_html() -> String {
+    use dossier_core::corpus::{Corpus, Document, Meta};
+    let texts = [
+        ("a.txt", "Putin meets Xi in Beijing\n\nVladimir Putin arrived in Beijing on Thursday, May 16, 2024, for talks with Xi Jinping."),
+        ("b.txt", "Central bank holds rates\n\nThe European Central Bank kept its rate at 4% on Thursday, Christine Lagarde said in Frankfurt."),
+        ("c.txt", "Photo: AP\nA <b>summit</b> in Kazan\n\nLeaders of Brazil, Russia, India and China met in Kazan in October 2024."),
+    ];
+    let docs = texts
+        .iter()
+        .map(|(f, t, ..)| Document::new(*f, *t, Meta::default()).unwrap());
+    let corpus = Corpus::new(docs.collect());
+    dossier_core::page::write(&corpus, &dossier_core::analyse(&corpus)).unwrap()
+}
+
+/// Puts the page's corpus in the document, unless it is there: the app takes it out as
+/// it reads it, and each test may be the one that reads it.
 fn with_page_corpus() {
     if document().get_element_by_id("corpus").is_none() {
-        let template = include_str!(concat!(env!("OUT_DIR"), "/page.html"));
         let body = document().body().unwrap();
-        body.insert_adjacent_html("afterbegin", template).unwrap();
+        body.insert_adjacent_html("afterbegin", &page_html()).unwrap();
     }
 }
 
@@ -35,7 +49,7 @@ async fn sleep(ms: i32) {
 #[wasm_bindgen_test]
 async fn the_app_lists_every_embedded_article() {
     with_page_corpus();
-    leptos::mount::mount_to_body(App);
+    dossier_app::data::load(|| leptos::mount::mount_to_body(App));
     // The lists beside the reader are drawn after the first frame.
     let mut items = document().query_selector_all(".articles li").unwrap();
     for _ in 0..100 {
@@ -81,51 +95,35 @@ fn a_fatal_error_shows_its_message_as_text_with_a_reload_button() {
     assert_eq!(doc.active_element(), Some(reload), "the focus is on Reload");
 }
 
-/// The analysis in slices, as the app runs it at a large corpus (here a step a slice):
-/// the loading bar shows how far it has gone, the app starts once, after the last
-/// step, and the loading notice is gone by then.
+/// A page whose corpus is damaged (here cut short) shows the error box, saying so, and
+/// the app does not start.
 #[wasm_bindgen_test]
-async fn an_analysis_in_slices_fills_the_loading_bar_then_starts_the_app_once() {
-    use std::cell::Cell;
-    use std::rc::Rc;
-    with_page_corpus();
+fn a_damaged_page_corpus_shows_the_error_box_and_the_app_does_not_start() {
+    let html = page_html();
+    let cut = html.find("id=\"analysis\"").unwrap() + 200;
     let doc = document();
-    let loading = doc.create_element("div").unwrap();
-    loading.set_id("loading");
-    let bar = doc.create_element("progress").unwrap();
-    bar.set_id("loading-bar");
-    bar.set_attribute("max", "100").unwrap();
-    loading.append_child(&bar).unwrap();
-    doc.body().unwrap().append_child(&loading).unwrap();
-
-    let started = Rc::new(Cell::new(0));
-    let count = started.clone();
-    dossier_app::data::load_in_slices(0.0, 0.0, move || count.set(count.get() + 1));
-    // The first slice has run: a share of the work is shown, the app waits.
-    let first: u32 = bar.get_attribute("value").expect("a value").parse().unwrap();
-    assert!(0 < first && first < 100, "{first}% after the first step");
-    assert_eq!(started.get(), 0);
-    assert!(loading.is_connected());
-
-    let mut shown = vec![first];
-    for _ in 0..500 {
-        if started.get() > 0 {
-            break;
+    let holder = doc.create_element("div").unwrap();
+    holder.set_inner_html(&format!("{}</script>", &html[..cut]));
+    let body = doc.body().unwrap();
+    for id in ["corpus", "analysis"] {
+        let e = holder.query_selector(&format!("#{id}")).unwrap().unwrap();
+        if let Some(old) = doc.get_element_by_id(id) {
+            old.remove();
         }
-        sleep(0).await;
-        if let Some(v) = bar.get_attribute("value") {
-            shown.push(v.parse().unwrap());
-        }
+        body.append_child(&e).unwrap();
     }
-    assert_eq!(started.get(), 1, "the app starts once the analysis is done");
-    assert!(!loading.is_connected(), "the loading notice is gone");
-    assert!(
-        shown.windows(2).all(|w| w[0] <= w[1]),
-        "the bar only fills: {shown:?}"
-    );
-    assert_eq!(shown.last(), Some(&100), "{shown:?}");
-    let d = dossier_app::data::data();
-    assert_eq!(d.analysis.docs.len(), d.corpus.documents.len());
+    let started = std::cell::Cell::new(false);
+    dossier_app::data::load(|| started.set(true));
+    assert!(!started.get(), "the app does not start on a damaged page");
+    let boxed = doc.get_element_by_id("fatal").expect("the error box");
+    assert!(!boxed.has_attribute("hidden"), "the box is shown");
+    let message = doc
+        .get_element_by_id("fatal-message")
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(message.contains("cannot be read"), "{message}");
+    boxed.set_attribute("hidden", "").unwrap();
 }
 
 /// The ids of `list`'s element children, in order.

@@ -38,17 +38,22 @@ const glue = import(url('js').href);
 const parsed = document.readyState === 'loading'
   ? new Promise((ok) => document.addEventListener('DOMContentLoaded', ok, { once: true }))
   : null;
-// The first look: the linked article, highlighted, drawn from the page text that
-// build.rs put in the page (crates/dossier-core/src/page.rs) while the wasm is still on
-// its way. Only for a link that shows an article as it comes (no other view, hidden
-// labels or mention to scroll to); style/main.css puts it where the app's reader will
-// be. The app replaces it as it mounts (src/data.rs): until then it is text to read.
+// The first look: the linked article, highlighted, drawn from the page's #corpus (its
+// format: crates/dossier-core/src/page.rs, written at build time by `dossier page`)
+// while the wasm is still on its way. Only for a link that shows an article as it comes
+// (no other view, hidden labels or mention to scroll to); style/main.css puts it where
+// the app's reader will be. The app replaces it as it mounts (src/data.rs): until then
+// it is text to read.
 function firstLook() {
   const page = document.getElementById('corpus');
   if (!page || /[?&](view|hide|m)=/.test(location.search)) return;
-  const f = page.content.textContent.split('\x1b');
-  const i = f.indexOf(new URLSearchParams(location.search).get('doc'), 1);
-  if (i % 6 !== 1) return; // fields: file, source, date, covers, title, marked text
+  // An escaped character (U+000E and the character XOR 0x40) read back.
+  const un = (s) => s.replace(/\x0e([\s\S])/g, (_, c) => String.fromCharCode(c.charCodeAt(0) ^ 64));
+  const f = page.textContent.split('\x1b');
+  const doc = new URLSearchParams(location.search).get('doc');
+  // Fields: file, source, date, covers, title, marked text.
+  const i = f.findIndex((x, k) => k % 6 === 1 && un(x) === doc);
+  if (i < 0) return;
   const [labels, zones, counts, room] = [page.dataset.labels, page.dataset.zones, page.dataset.counts, page.dataset.room].map((s) => s.split(' '));
   const el = (tag, name, ...kids) => {
     const e = document.createElement(tag);
@@ -69,8 +74,8 @@ function firstLook() {
     return el('li', '', b);
   })));
   bar.inert = true;
-  const heading = el('h1', '', f[i + 4]);
-  const article = el('article', 'reader', heading, el('p', 'meta', f.slice(i + 1, i + 4).filter(Boolean).join(' · ')));
+  const heading = el('h1', '', un(f[i + 4]));
+  const article = el('article', 'reader', heading, el('p', 'meta', f.slice(i + 1, i + 4).filter(Boolean).map(un).join(' · ')));
   let block, at;
   // Text, and control characters: 0 ends a mark, 1–10 start one, 12–15 start a block.
   for (const part of f[i + 5].split(/([\x10-\x1f])/)) {
@@ -81,7 +86,7 @@ function firstLook() {
       block.dataset.zone = zone;
     } else if (c > 0) (at = block.appendChild(el('mark', ''))).dataset.label = labels[c - 1];
     else if (c === 0) at = block;
-    else at?.append(part);
+    else at?.append(un(part));
   }
   const panes = el('div', 'layout', el('div', 'pane results-pane'), el('div', 'pane main-pane', article), el('div', 'pane entity-pane'));
   panes.dataset.pane = 'main';

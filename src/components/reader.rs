@@ -4,7 +4,7 @@
 use crate::app::{Hover, Navigator};
 use crate::data::{data, Data};
 use crate::url::ViewState;
-use dossier_core::analysis::Zone;
+use dossier_core::model::Zone;
 use dossier_core::Label;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -3,6 +3,7 @@
 //! ```text
 //! dossier extract <folder> [--format jsonl|csv]   one mention a line
 //! dossier check <folder>                          validate and summarise a corpus
+//! dossier page [<folder>] --out <file>            the analysis the web page carries
 //! ```
 //!
 //! Offsets are Unicode code points into each file, end exclusive. Exit codes: 0 ok,
@@ -23,6 +24,7 @@ dossier — find people, organisations, places, dates and more in a folder of ne
 USAGE:
     dossier extract <folder> [--format jsonl|csv]
     dossier check <folder>
+    dossier page [<folder>] --out <file>
     dossier --help
 
 COMMANDS:
@@ -30,9 +32,14 @@ COMMANDS:
               offsets, end exclusive), text, label, canonical, zone
     check     validate the corpus (its .txt files, corpus.toml and entities.toml) and
               print a summary: documents, entities by label, top entities
+    page      analyse the corpus and write what the web page carries (its texts, marks
+              and analysis, as two <script> elements: dossier_core::page) to <file>;
+              the folder defaults to $DOSSIER_CORPUS, else seeds (Trunk runs this before
+              each build of the app)
 
 OPTIONS:
     --format jsonl|csv   output format of `extract` (default: jsonl)
+    --out <file>         where `page` writes (its folder is made if missing)
     -h, --help           show this help
 
 EXIT CODES:
@@ -45,6 +52,7 @@ enum Command {
     Help,
     Extract { dir: PathBuf, format: Format },
     Check { dir: PathBuf },
+    Page { dir: PathBuf, out: PathBuf },
 }
 
 /// Output format of `extract`.
@@ -64,6 +72,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     let cmd = args[0].as_str();
     let mut dir: Option<PathBuf> = None;
     let mut format = Format::Jsonl;
+    let mut out: Option<PathBuf> = None;
     let mut i = 1;
     while i < args.len() {
         let a = args[i].as_str();
@@ -80,6 +89,10 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
             _ if a.starts_with("--format=") && cmd == "extract" => {
                 format = parse_format(&a["--format=".len()..])?;
                 i += 1;
+            }
+            "--out" | "-o" if cmd == "page" => {
+                out = Some(PathBuf::from(value(i)?));
+                i += 2;
             }
             _ if a.starts_with('-') => return Err(format!("unknown option {a}")),
             _ => {
@@ -101,7 +114,19 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
             format,
         }),
         "check" => Ok(Command::Check { dir: need_dir()? }),
+        "page" => Ok(Command::Page {
+            dir: dir.unwrap_or_else(default_corpus),
+            out: out.ok_or("`page` needs --out <file>")?,
+        }),
         other => Err(format!("unknown command {other:?}")),
+    }
+}
+
+/// The corpus folder of a build: `$DOSSIER_CORPUS`, else `seeds`.
+fn default_corpus() -> PathBuf {
+    match std::env::var_os("DOSSIER_CORPUS") {
+        Some(d) if !d.is_empty() => PathBuf::from(d),
+        _ => PathBuf::from("seeds"),
     }
 }
 
@@ -129,6 +154,7 @@ fn main() -> ExitCode {
         }
         Command::Extract { dir, format } => run(&dir, |corpus, analysis| extract(corpus, analysis, format)),
         Command::Check { dir } => run(&dir, check),
+        Command::Page { dir, out } => run(&dir, |corpus, analysis| page(corpus, analysis, &out)),
     }
 }
 
@@ -168,6 +194,15 @@ fn extract(corpus: &Corpus, analysis: &Analysis, format: Format) -> io::Result<(
     let mut out = io::stdout().lock();
     out.write_all(export::mentions(corpus, analysis, format, |_, _| true).as_bytes())?;
     out.flush()
+}
+
+/// Writes the page's corpus and analysis to `out`.
+fn page(corpus: &Corpus, analysis: &Analysis, out: &std::path::Path) -> io::Result<()> {
+    let html = dossier_core::page::write(corpus, analysis).map_err(io::Error::other)?;
+    if let Some(folder) = out.parent() {
+        std::fs::create_dir_all(folder)?;
+    }
+    std::fs::write(out, html)
 }
 
 fn check(corpus: &Corpus, analysis: &Analysis) -> io::Result<()> {
@@ -260,6 +295,23 @@ mod tests {
         assert!(parse_args(&args("extract seeds --format xml")).is_err());
         assert!(parse_args(&args("frobnicate seeds")).is_err());
         assert!(parse_args(&args("check a b")).is_err());
+        assert!(parse_args(&args("page seeds")).is_err());
+        assert!(parse_args(&args("extract seeds --out x")).is_err());
+    }
+
+    #[test]
+    fn page_takes_an_out_file_and_an_optional_folder() {
+        assert_eq!(
+            parse_args(&args("page corpus --out dist/page.html")),
+            Ok(Command::Page {
+                dir: "corpus".into(),
+                out: "dist/page.html".into()
+            })
+        );
+        assert!(matches!(
+            parse_args(&args("page -o p.html")),
+            Ok(Command::Page { .. })
+        ));
     }
 
     #[test]

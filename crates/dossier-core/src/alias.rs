@@ -15,8 +15,8 @@
 
 use crate::analysis::{Alias, Entity};
 use crate::curation::Curation;
+use crate::hash::FxMap as HashMap;
 use crate::label::Label;
-use crate::recognise::FxMap as HashMap;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 

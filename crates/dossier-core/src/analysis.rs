@@ -1,126 +1,17 @@
-//! The analysed corpus: zones, sentences, mentions and entities — the data contract
-//! between the analysis core and every view.
-//!
-//! All offsets are byte ranges into the document's unchanged `text` (the CLI converts
-//! them to code points). Documents in an [`Analysis`] are parallel to the corpus's.
+//! The analysis engine's driver: a corpus in, its [`Analysis`] out (zones, sentences,
+//! mentions, entities, resolved dates), by two passes of recognition over each document
+//! and a grouping of the mentions into entities. The data types are in [`crate::model`].
 
 use crate::alias::{group, Raw};
 use crate::corpus::Corpus;
 use crate::curation::Curation;
-use crate::label::Label;
+pub use crate::model::{Alias, Analysis, Block, DocAnalysis, Entity, Mention, Zone};
 use crate::recognise::{
     is_title_case, recognise_tokens, BlockFacts, Candidate, Deps, Lexicon, Scratch, Source,
 };
 use crate::text::tokenize_into;
 use std::borrow::Cow;
 use std::ops::Range;
-
-/// What part of a page a block of text is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Zone {
-    /// The headline.
-    Title,
-    /// The article itself.
-    Body,
-    /// Photo captions, photo credits and contributor lines.
-    Caption,
-    /// Site residue: navigation, comment forms, "See also", "Must Read", related links.
-    Boilerplate,
-}
-
-impl Zone {
-    /// The lower-case name used in data files and the URL: `title`, `body`, …
-    pub fn code(self) -> &'static str {
-        match self {
-            Zone::Title => "title",
-            Zone::Body => "body",
-            Zone::Caption => "caption",
-            Zone::Boilerplate => "boilerplate",
-        }
-    }
-
-    /// Whether the zone is part of the article proper (title or body).
-    pub fn is_article(self) -> bool {
-        matches!(self, Zone::Title | Zone::Body)
-    }
-}
-
-/// A non-empty line of a document and its zone.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block {
-    /// Byte range in the document's text (trimmed line).
-    pub range: Range<usize>,
-    /// What the block is.
-    pub zone: Zone,
-}
-
-/// One mention of an entity in a document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mention {
-    /// Byte range in the document's text.
-    pub range: Range<usize>,
-    /// The label of this mention (the entity's label, unless curated otherwise).
-    pub label: Label,
-    /// Index of the entity in [`Analysis::entities`].
-    pub entity: usize,
-    /// Index of the block the mention is in.
-    pub block: usize,
-    /// Index of the sentence the mention is in.
-    pub sentence: usize,
-}
-
-/// The analysis of one document.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DocAnalysis {
-    /// The non-empty lines, in order, with their zones.
-    pub blocks: Vec<Block>,
-    /// Sentence byte ranges, in order; no sentence crosses a block.
-    pub sentences: Vec<Range<usize>>,
-    /// Mentions sorted by start offset, never overlapping.
-    pub mentions: Vec<Mention>,
-}
-
-/// A surface form of an entity and how often it occurs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Alias {
-    /// The text as written, e.g. "Mr. Putin" is written "Putin" in the span.
-    pub text: String,
-    /// Mentions with this text.
-    pub count: usize,
-}
-
-/// One real-world entity: all its mentions across the corpus under one name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entity {
-    /// Stable, URL-safe identifier, e.g. `person-vladimir-putin`.
-    pub id: String,
-    /// The canonical name, e.g. "Vladimir Putin".
-    pub canonical: String,
-    /// The entity's label.
-    pub label: Label,
-    /// Surface forms, most frequent first.
-    pub aliases: Vec<Alias>,
-    /// Number of mentions in the corpus (all zones).
-    pub mentions: usize,
-    /// Number of documents that mention it.
-    pub documents: usize,
-}
-
-/// The analysis of a whole corpus.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Analysis {
-    /// One per corpus document, in the corpus's order.
-    pub docs: Vec<DocAnalysis>,
-    /// Every entity, sorted by label then by mentions (most first).
-    pub entities: Vec<Entity>,
-}
-
-impl Analysis {
-    /// The entity with this id.
-    pub fn entity(&self, id: &str) -> Option<(usize, &Entity)> {
-        self.entities.iter().enumerate().find(|(_, e)| e.id == id)
-    }
-}
 
 /// Analyses every document of `corpus` (no curation; see [`analyse_with`]).
 pub fn analyse(corpus: &Corpus) -> Analysis {
@@ -277,13 +168,13 @@ impl<'c> Analyser<'c> {
                 sentence,
             });
         }
-        (
-            Analysis {
-                docs,
-                entities: grouping.entities,
-            },
-            work,
-        )
+        let dates = crate::resolve::date_mentions(self.corpus, &docs);
+        let analysis = Analysis {
+            docs,
+            entities: grouping.entities,
+            dates,
+        };
+        (analysis, work)
     }
 }
 

@@ -5,8 +5,8 @@
 //! into the file, end exclusive), `text`, `label`, `canonical` and `zone`; an entity
 //! record `id`, `canonical`, `label`, `mentions`, `articles` and `aliases`.
 
-use crate::analysis::{Analysis, Mention};
 use crate::corpus::Corpus;
+use crate::model::{Analysis, Mention};
 use std::fmt::Write as _;
 
 /// An output format.

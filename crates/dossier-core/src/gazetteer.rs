@@ -9,55 +9,9 @@
 
 use crate::label::Label;
 use crate::text::{tokenize, tokenize_into, Token, TokenKind};
-use std::collections::{HashMap as StdMap, HashSet as StdSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-/// A small, fast, non-cryptographic hasher (the rustc "Fx" hash) for table lookups:
-/// the keys are short words, and SipHash dominated the recogniser's profile.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
-    }
-}
-
-impl Hasher for FxHasher {
-    /// Eight bytes at a time, then four, two and one: a short word costs a few rounds.
-    fn write(&mut self, bytes: &[u8]) {
-        let mut rest = bytes;
-        while let Some((c, r)) = rest.split_first_chunk::<8>() {
-            self.add(u64::from_le_bytes(*c));
-            rest = r;
-        }
-        if let Some((c, r)) = rest.split_first_chunk::<4>() {
-            self.add(u64::from(u32::from_le_bytes(*c)));
-            rest = r;
-        }
-        if let Some((c, r)) = rest.split_first_chunk::<2>() {
-            self.add(u64::from(u16::from_le_bytes(*c)));
-            rest = r;
-        }
-        if let Some(&b) = rest.first() {
-            self.add(u64::from(b));
-        }
-    }
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<FxHasher>>;
-type HashSet<K> = StdSet<K, BuildHasherDefault<FxHasher>>;
+use crate::hash::{FxMap as HashMap, FxSet as HashSet};
 
 /// A name the tables know: what it is and its canonical form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

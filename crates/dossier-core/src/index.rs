@@ -25,15 +25,11 @@
 //! assert_eq!(index.postings(cafe).len(), 2);
 //! ```
 
-use crate::analysis::Analysis;
 use crate::corpus::Corpus;
-use crate::gazetteer::FxHasher;
-use crate::timeline::{self, DateMention};
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use crate::hash::FxMap;
+use crate::model::Analysis;
+use crate::timeline::DateMention;
 use std::ops::Range;
-
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// One occurrence of a term: which document and which word of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -172,7 +168,7 @@ pub struct Index<'a> {
     docs: Vec<DocIndex>,
     entity_mentions: Vec<Vec<(u32, u32)>>,
     entity_ids: FxMap<&'a str, usize>,
-    dates: Vec<DateMention>,
+    dates: &'a [DateMention],
 }
 
 impl<'a> Index<'a> {
@@ -254,7 +250,7 @@ impl<'a> Index<'a> {
                 .enumerate()
                 .map(|(i, e)| (e.id.as_str(), i))
                 .collect(),
-            dates: timeline::date_mentions(corpus, analysis),
+            dates: &analysis.dates,
         };
         let mut buf = String::new();
         let mut spans = Vec::new();
@@ -365,8 +361,8 @@ impl<'a> Index<'a> {
     }
 
     /// Every DATE mention with its resolution, by document then position.
-    pub fn dates(&self) -> &[DateMention] {
-        &self.dates
+    pub fn dates(&self) -> &'a [DateMention] {
+        self.dates
     }
 }
 

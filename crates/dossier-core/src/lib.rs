@@ -15,25 +15,45 @@
 //! assert_eq!(corpus.documents[0].word_count(), 5);
 //! ```
 
-pub mod alias;
-pub mod analysis;
+// The data model and what reads it: in every build, the browser's included.
 pub mod case;
 pub mod corpus;
-pub mod curation;
 pub mod date;
 pub mod export;
-pub mod gazetteer;
+pub mod hash;
 pub mod index;
 pub mod label;
+pub mod model;
 pub mod order;
 pub mod page;
 pub mod query;
-pub mod recognise;
-pub mod text;
 pub mod timeline;
+
+// The analysis engine (feature `engine`): recognition, world knowledge, alias grouping,
+// zones, date resolution. Run at build time and in the on-demand worker, never in the
+// page's main wasm.
+#[cfg(feature = "engine")]
+pub mod alias;
+#[cfg(feature = "engine")]
+pub mod analysis;
+#[cfg(feature = "engine")]
+pub mod curation;
+#[cfg(feature = "engine")]
+pub mod gazetteer;
+#[cfg(feature = "engine")]
+pub mod recognise;
+#[cfg(feature = "engine")]
+pub mod resolve;
+#[cfg(feature = "engine")]
+pub mod text;
+#[cfg(feature = "engine")]
 pub mod values;
+#[cfg(feature = "engine")]
 pub mod zone;
 
-pub use analysis::{analyse, analyse_with, Analysis, Entity, Mention, Zone};
+#[cfg(feature = "engine")]
+pub use analysis::{analyse, analyse_with};
+#[cfg(feature = "engine")]
 pub use curation::Curation;
 pub use label::Label;
+pub use model::{Analysis, Entity, Mention, Zone};

@@ -1,103 +1,175 @@
-//! The corpus as the web page carries it: each article's text with its analysis written
-//! in as control characters, so that the page's loader can draw the linked article,
-//! highlighted, before the wasm has started (start-up: `docs/performance.md`), and the
-//! app reads the same text back with the marks taken out.
+//! The analysed corpus as the web page carries it: the analysis is made once, at build
+//! time, and the page holds its result, so the browser never runs the recogniser on the
+//! embedded articles. [`write`] makes it (the `dossier page` command, run by Trunk before
+//! each build); [`read`] is its one decoder, in the app. The page's loader (`web/boot.js`)
+//! reads only the first part's fields and marks, to draw the linked article before the
+//! wasm has started.
 //!
-//! The page text is, for each document that fits, six fields each led by ESC (U+001B):
-//! file, source, publication date, what it covers (empty when unknown), the title when
-//! no block is its headline (else empty), and the marked text. In the marked text, each
-//! block (non-empty line) starts with a zone character, U+001C + [`ZONES`] index, and
-//! each mention is its text between a label character, U+0011 + [`Label::ALL`] index,
-//! and U+0010. The app takes the file name, source and coverage from the page too, so
-//! they are not in the wasm twice.
+//! # Format
 //!
-//! A document whose text, file name or metadata holds a character the page uses (NUL,
-//! which HTML cannot carry, or U+0010–U+001F), or an empty source or coverage, does not
-//! fit: the app embeds it as before, and the loader draws nothing for it.
+//! Two `<script>` elements of a data type (never run; an HTML minifier leaves their text
+//! as it is), `#corpus` and `#analysis`. In every field of either, the characters
+//! [`escaped`] (NUL, CR and `<`, which HTML would drop, change or end the element at; U+000E;
+//! U+0010–U+001F, which the format uses) are written as U+000E followed by the character
+//! XOR 0x40 (NUL as `@`, `<` as `|`).
+//!
+//! `#corpus`, for the first look and the texts: for each document, six fields each led by
+//! ESC (U+001B): file, source, publication date (`YYYY[-MM[-DD]]`), what it covers, the
+//! title when no block is its headline (else empty), and the marked text. The marked
+//! text is the file's text in which each block (a non-empty line: the headline and
+//! paragraphs of [`Document`]) starts with a zone character, U+001C + its [`ZONES`]
+//! index, and each mention is its text between a label character, U+0011 + its
+//! [`Label::ALL`] index, and U+0010. Its attributes give the loader the label and zone
+//! codes, the legend's label names and the whole corpus's label counts.
+//!
+//! `#analysis`, the rest of the analysis: records separated by U+001E, fields by U+001F.
+//! First `dossier-page 2`, the number of documents and of entities; then one record a
+//! document: url, metadata title, `1` if the first line is a lead, its sentences (pairs
+//! of numbers: the start's distance from the previous sentence's end, then the length,
+//! in bytes), the entity index of each of its mentions, and the period of each of its
+//! DATE mentions (`start/end/precision`, days as `YYYY-MM-DD` and precision as one
+//! letter of `dwmyxc`, or `-` when it cannot be placed); numbers in lists are separated
+//! by spaces. Then one record an entity: id, canonical name, label code, aliases (text
+//! and count, separated by U+001D), mentions, documents.
+//!
+//! An empty source, coverage, url or title reads back as none.
 
-use crate::analysis::{DocAnalysis, Zone};
-use crate::corpus::{Corpus, Document};
-use crate::{Analysis, Label};
+use crate::corpus::{Corpus, Document, Meta};
+use crate::date::Date;
+use crate::index::ZoneCount;
+use crate::label::Label;
+use crate::model::{Alias, Analysis, Block, DocAnalysis, Entity, Mention, Zone};
+use crate::query::label_mentions;
+use crate::timeline::{DateMention, Period, Precision};
+use std::fmt::{self, Write as _};
+use std::ops::Range;
 
-/// Separates the fields of the page text.
-pub const SEPARATOR: char = '\u{1b}';
+/// Leads an escaped character.
+const ESCAPE: char = '\u{e}';
+/// Separates the fields of `#corpus`.
+const SEPARATOR: char = '\u{1b}';
 /// Ends a mention.
 const END: char = '\u{10}';
 /// The label character of [`Label::ALL`]`[0]`; the others follow.
 const FIRST_LABEL: u32 = 0x11;
 /// The zone character of [`ZONES`]`[0]`; the others follow.
 const FIRST_ZONE: u32 = 0x1c;
+/// Separates the records of `#analysis`.
+const RECORD: char = '\u{1e}';
+/// Separates the fields of a record.
+const FIELD: char = '\u{1f}';
+/// Separates the items of a list of texts.
+const ITEM: char = '\u{1d}';
+/// The first field of `#analysis`.
+const VERSION: &str = "dossier-page 2";
 /// The zones, in the order of their characters.
 pub const ZONES: [Zone; 4] = [Zone::Title, Zone::Body, Zone::Caption, Zone::Boilerplate];
+/// The precisions, in the order of their letters.
+const PRECISIONS: [(Precision, char); 6] = [
+    (Precision::Day, 'd'),
+    (Precision::Week, 'w'),
+    (Precision::Month, 'm'),
+    (Precision::Year, 'y'),
+    (Precision::Decade, 'x'),
+    (Precision::Century, 'c'),
+];
 
-/// Whether `c` is one the page text uses, or one HTML cannot carry.
-fn reserved(c: char) -> bool {
-    u8::try_from(c).is_ok_and(reserved_byte)
+/// Whether `c` is written escaped (see the module doc).
+pub fn escaped(c: char) -> bool {
+    matches!(c, '\0' | '\r' | '<' | ESCAPE | '\u{10}'..='\u{1f}')
 }
 
-/// Whether `b` is the UTF-8 of a [`reserved`] character. Those are ASCII, so such a
-/// byte is never part of another character.
-fn reserved_byte(b: u8) -> bool {
-    b == 0 || (0x10..=0x1f).contains(&b)
-}
-
-/// `marked` with its marks taken out: the runs between them, copied. Scans bytes, not
-/// characters: a third faster, at 2,000 articles (10 MB) 26 against 41 ms natively.
-fn unmarked(marked: &str) -> String {
-    let mut out = String::with_capacity(marked.len());
-    let mut from = 0;
-    for (i, b) in marked.bytes().enumerate() {
-        if reserved_byte(b) {
-            out.push_str(&marked[from..i]);
-            from = i + 1;
-        }
-    }
-    out.push_str(&marked[from..]);
-    out
-}
-
-/// Whether `doc` can travel in the page text (see the module doc).
-pub fn fits(doc: &Document) -> bool {
-    let m = &doc.meta;
-    [Some(&*doc.text), Some(&*doc.file), Some(&*doc.title)]
-        .into_iter()
-        .chain([&m.source, &m.covers, &m.title, &m.url].map(Option::as_deref))
-        .flatten()
-        .all(|s| !s.contains(reserved))
-        && m.source.as_deref() != Some("")
-        && m.covers.as_deref() != Some("")
-}
-
-/// What the page gives of a document: its file name, source, coverage and text.
+/// Why a page's corpus cannot be made or read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Paged<'a> {
-    /// The file name.
-    pub file: &'a str,
-    /// The source, if known.
-    pub source: Option<&'a str>,
-    /// What the article covers, if known.
-    pub covers: Option<&'a str>,
-    /// The text, unchanged from the file (its marks taken out).
-    pub text: String,
+pub struct PageError(String);
+
+impl fmt::Display for PageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
-/// The page text of `corpus` (see the module doc), and for each document whether it
-/// is in it.
-pub fn page_text(corpus: &Corpus, analysis: &Analysis) -> (String, Vec<bool>) {
-    let mut out = String::new();
-    let mut in_page = Vec::with_capacity(corpus.documents.len());
-    for (doc, a) in corpus.documents.iter().zip(&analysis.docs) {
-        let fits = fits(doc);
-        in_page.push(fits);
-        if fits {
-            write_doc(&mut out, doc, a);
+impl std::error::Error for PageError {}
+
+impl PageError {
+    /// An error saying `why`.
+    pub fn new(why: impl Into<String>) -> PageError {
+        PageError(why.into())
+    }
+}
+
+/// A [`PageError`] saying `why`.
+fn bad<T>(why: impl Into<String>) -> Result<T, PageError> {
+    Err(PageError(why.into()))
+}
+
+/// The two `<script>` elements that carry `corpus` and its `analysis` (see the module
+/// doc). Fails if the analysis breaks its contract (a mention across a block or over
+/// another): the reader could not draw it.
+pub fn write(corpus: &Corpus, analysis: &Analysis) -> Result<String, PageError> {
+    let mut texts = String::new();
+    let mut data = format!(
+        "{VERSION}{FIELD}{}{FIELD}{}",
+        corpus.documents.len(),
+        analysis.entities.len()
+    );
+    let mut dates = analysis.dates.iter().peekable();
+    for (di, (doc, a)) in corpus.documents.iter().zip(&analysis.docs).enumerate() {
+        write_text(&mut texts, doc, a).map_err(|why| PageError(format!("{}: {why}", doc.file)))?;
+        data.push(RECORD);
+        let periods = std::iter::from_fn(|| dates.next_if(|d| d.doc == di).map(|d| d.period));
+        write_doc_record(&mut data, doc, a, periods);
+    }
+    for e in &analysis.entities {
+        data.push(RECORD);
+        write_entity(&mut data, e);
+    }
+    Ok(format!(
+        "{}{texts}</script><script type=\"application/x-dossier\" id=\"analysis\">{data}</script>",
+        corpus_tag(analysis)
+    ))
+}
+
+/// The opening tag of `#corpus`, with what the loader's legend needs: the label and
+/// zone codes its characters stand for, the label names, the whole corpus's count of
+/// each label in the article proper, and the digits of the largest count each can show
+/// (so the loader's legend wraps where the app's will).
+fn corpus_tag(analysis: &Analysis) -> String {
+    let counts = label_mentions(analysis);
+    let join = |it: &mut dyn Iterator<Item = String>, sep: &str| it.collect::<Vec<_>>().join(sep);
+    format!(
+        "<script type=\"application/x-dossier\" id=\"corpus\" data-labels=\"{}\" \
+         data-names=\"{}\" data-counts=\"{}\" data-room=\"{}\" data-zones=\"{}\">",
+        join(&mut Label::ALL.iter().map(|l| l.code().to_string()), " "),
+        join(&mut Label::ALL.iter().map(|l| l.name().to_string()), ","),
+        join(&mut counts.iter().map(|c| c.article.to_string()), " "),
+        join(
+            &mut counts.iter().map(|c: &ZoneCount| c.digits().to_string()),
+            " "
+        ),
+        join(&mut ZONES.iter().map(|z| z.code().to_string()), " "),
+    )
+}
+
+/// Appends `s`, escaped.
+fn push_escaped(out: &mut String, s: &str) {
+    for c in s.chars() {
+        if escaped(c) {
+            out.push(ESCAPE);
+            out.push(flip(c));
+        } else {
+            out.push(c);
         }
     }
-    (out, in_page)
 }
 
-/// Appends `doc`'s fields, its analysis `a` marked in.
-fn write_doc(out: &mut String, doc: &Document, a: &DocAnalysis) {
+/// `c` XOR 0x40: an escaped character's stand-in, and back.
+fn flip(c: char) -> char {
+    char::from(c as u8 ^ 0x40)
+}
+
+/// Appends `doc`'s six `#corpus` fields, its analysis `a` marked in its text.
+fn write_text(out: &mut String, doc: &Document, a: &DocAnalysis) -> Result<(), &'static str> {
     let has_headline = a.blocks.iter().any(|b| b.zone == Zone::Title);
     let title = if has_headline { "" } else { &doc.title };
     let m = &doc.meta;
@@ -111,28 +183,35 @@ fn write_doc(out: &mut String, doc: &Document, a: &DocAnalysis) {
         title,
     ] {
         out.push(SEPARATOR);
-        out.push_str(field);
+        push_escaped(out, field);
     }
     out.push(SEPARATOR);
     let text = &*doc.text;
     let mut at = 0;
     let mut mentions = a.mentions.iter().peekable();
     for block in &a.blocks {
-        out.push_str(&text[at..block.range.start]);
+        if block.range.start < at {
+            return Err("a mention crosses a block");
+        }
+        push_escaped(out, &text[at..block.range.start]);
         out.push(code(FIRST_ZONE, ZONES.iter().position(|&z| z == block.zone)));
         at = block.range.start;
-        while let Some(m) = mentions.next_if(|m| m.range.end <= block.range.end) {
-            if m.range.start < at {
-                continue; // the reader draws no overlapping marks
+        while let Some(m) = mentions.next_if(|m| m.range.start < block.range.end) {
+            if m.range.start < at || m.range.end > block.range.end {
+                return Err("a mention crosses a block or another mention");
             }
-            out.push_str(&text[at..m.range.start]);
+            push_escaped(out, &text[at..m.range.start]);
             out.push(code(FIRST_LABEL, Label::ALL.iter().position(|&l| l == m.label)));
-            out.push_str(&text[m.range.clone()]);
+            push_escaped(out, &text[m.range.clone()]);
             out.push(END);
             at = m.range.end;
         }
     }
-    out.push_str(&text[at..]);
+    if mentions.next().is_some() {
+        return Err("a mention is outside every block");
+    }
+    push_escaped(out, &text[at..]);
+    Ok(())
 }
 
 /// The character `first + index`.
@@ -141,55 +220,354 @@ fn code(first: u32, index: Option<usize>) -> char {
     char::from_u32(first + i).expect("a control character")
 }
 
-/// The documents of a page text, in order. `None` if `page` is not a page text.
-pub fn read(page: &str) -> Option<Vec<Paged<'_>>> {
-    let mut fields = page.split(SEPARATOR);
-    if !fields.next()?.is_empty() {
-        return None;
+/// Appends `doc`'s `#analysis` record: metadata the first part lacks, sentences, each
+/// mention's entity and each DATE mention's period.
+fn write_doc_record(
+    out: &mut String,
+    doc: &Document,
+    a: &DocAnalysis,
+    periods: impl Iterator<Item = Option<Period>>,
+) {
+    let m = &doc.meta;
+    push_escaped(out, m.url.as_deref().unwrap_or_default());
+    out.push(FIELD);
+    push_escaped(out, m.title.as_deref().unwrap_or_default());
+    out.push(FIELD);
+    out.push_str(if m.lead { "1" } else { "" });
+    out.push(FIELD);
+    let mut end = 0;
+    let sentences = a.sentences.iter().flat_map(|s| {
+        let pair = [s.start - end, s.len()];
+        end = s.end;
+        pair
+    });
+    write_numbers(out, sentences);
+    out.push(FIELD);
+    write_numbers(out, a.mentions.iter().map(|m| m.entity));
+    out.push(FIELD);
+    for (i, p) in periods.enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        match p {
+            None => out.push('-'),
+            Some(p) => {
+                let letter = PRECISIONS
+                    .iter()
+                    .find(|(q, _)| *q == p.precision)
+                    .map(|(_, l)| *l);
+                let _ = write!(out, "{}/{}/{}", p.start, p.end, letter.unwrap_or('d'));
+            }
+        }
     }
-    let mut docs = Vec::new();
-    while let Some(file) = fields.next() {
-        let source = known(fields.next()?);
-        let _date = fields.next()?;
-        let covers = known(fields.next()?);
-        let _title = fields.next()?;
-        let text = unmarked(fields.next()?);
-        docs.push(Paged {
-            file,
-            source,
-            covers,
-            text,
-        });
-    }
-    Some(docs)
 }
 
-/// `s`, unless it is empty (unknown).
-fn known(s: &str) -> Option<&str> {
-    (!s.is_empty()).then_some(s)
+/// Appends `numbers`, separated by spaces.
+fn write_numbers(out: &mut String, numbers: impl Iterator<Item = usize>) {
+    for (i, n) in numbers.enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let _ = write!(out, "{n}");
+    }
 }
 
-/// `s` as HTML text: `&`, `<` and `>` as references, and carriage returns too (an HTML
-/// parser turns a literal one into a line feed).
-pub fn html_text(s: &str) -> String {
+/// Appends entity `e`'s `#analysis` record.
+fn write_entity(out: &mut String, e: &Entity) {
+    push_escaped(out, &e.id);
+    out.push(FIELD);
+    push_escaped(out, &e.canonical);
+    out.push(FIELD);
+    out.push_str(e.label.code());
+    out.push(FIELD);
+    for (i, a) in e.aliases.iter().enumerate() {
+        if i > 0 {
+            out.push(ITEM);
+        }
+        push_escaped(out, &a.text);
+        let _ = write!(out, "{ITEM}{}", a.count);
+    }
+    let _ = write!(out, "{FIELD}{}{FIELD}{}", e.mentions, e.documents);
+}
+
+/// `s` with its escapes undone.
+fn unescape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
         match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\r' => out.push_str("&#13;"),
+            ESCAPE => out.extend(chars.next().map(flip)),
             c => out.push(c),
         }
     }
     out
 }
 
-#[cfg(test)]
+/// A document's marked text read: the text, its blocks' zones and its mentions'
+/// (range, label, block), in order.
+struct Marked {
+    text: String,
+    zones: Vec<Zone>,
+    mentions: Vec<(Range<usize>, Label, usize)>,
+}
+
+/// Reads a marked text (see the module doc). Scans bytes: every character the format
+/// uses is ASCII, so such a byte is never part of another character.
+fn read_marked(marked: &str) -> Result<Marked, &'static str> {
+    let mut out = Marked {
+        text: String::with_capacity(marked.len()),
+        zones: Vec::new(),
+        mentions: Vec::new(),
+    };
+    let bytes = marked.as_bytes();
+    let (mut from, mut i) = (0, 0);
+    let mut open: Option<(usize, Label)> = None;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b != 0x0e && !(0x10..=0x1f).contains(&b) {
+            i += 1;
+            continue;
+        }
+        out.text.push_str(&marked[from..i]);
+        let at = out.text.len();
+        match b {
+            0x0e => {
+                let next = *bytes.get(i + 1).filter(|b| b.is_ascii()).ok_or("a bad escape")?;
+                out.text.push(flip(char::from(next)));
+                i += 1;
+            }
+            0x10 => {
+                let (start, label) = open.take().ok_or("a mention ends that never began")?;
+                let block = out
+                    .zones
+                    .len()
+                    .checked_sub(1)
+                    .ok_or("a mention before any block")?;
+                out.mentions.push((start..at, label, block));
+            }
+            0x1c..=0x1f if open.is_none() => out.zones.push(ZONES[usize::from(b - 0x1c)]),
+            0x11..=0x1a if open.is_none() => {
+                open = Some((at, Label::ALL[usize::from(b - 0x11)]));
+            }
+            _ => return Err("a mark inside a mention"),
+        }
+        i += 1;
+        from = i;
+    }
+    if open.is_some() {
+        return Err("a mention never ends");
+    }
+    out.text.push_str(&marked[from..]);
+    Ok(out)
+}
+
+/// Reads a page's `#corpus` and `#analysis` texts back into the corpus and its
+/// analysis, exactly as [`write`] was given them.
+pub fn read(corpus: &str, analysis: &str) -> Result<(Corpus, Analysis), PageError> {
+    let mut records = analysis.split(RECORD);
+    let header: Vec<&str> = records.next().unwrap_or_default().split(FIELD).collect();
+    let [VERSION, docs, entities] = header[..] else {
+        return bad("the analysis is not one this version of Dossier reads");
+    };
+    let (Ok(docs), Ok(entities)) = (docs.parse::<usize>(), entities.parse::<usize>()) else {
+        return bad("the analysis's counts are not numbers");
+    };
+    let mut fields = corpus.split(SEPARATOR);
+    if fields.next() != Some("") {
+        return bad("the corpus does not start with a document");
+    }
+    let mut documents = Vec::with_capacity(docs);
+    let mut out = Analysis::default();
+    for di in 0..docs {
+        let record = records.next().ok_or("fewer document records than documents");
+        let record = record.or_else(bad)?;
+        let (doc, a) = read_doc(di, &mut fields, record, entities, &mut out.dates)?;
+        documents.push(doc);
+        out.docs.push(a);
+    }
+    if fields.next().is_some() {
+        return bad("more texts than documents");
+    }
+    for record in records {
+        out.entities.push(read_entity(record)?);
+    }
+    if out.entities.len() != entities {
+        return bad("the entities are not as many as announced");
+    }
+    // A corpus keeps its documents in file-name order, as the analysis's are.
+    if documents.windows(2).any(|w| w[0].file >= w[1].file) {
+        return bad("the documents are not in file-name order, or a file repeats");
+    }
+    Ok((Corpus::new(documents), out))
+}
+
+/// Reads document `di`: its six `#corpus` fields from `fields` and its `#analysis`
+/// `record`, checked against each other and the number of `entities`; its DATE
+/// mentions are added to `dates`.
+fn read_doc(
+    di: usize,
+    fields: &mut std::str::Split<'_, char>,
+    record: &str,
+    entities: usize,
+    dates: &mut Vec<DateMention>,
+) -> Result<(Document, DocAnalysis), PageError> {
+    let mut next = || {
+        fields
+            .next()
+            .ok_or_else(|| PageError(format!("document {} is cut short", di + 1)))
+    };
+    let file = unescape(next()?);
+    let [source, published, covers, _title, marked] = [next()?, next()?, next()?, next()?, next()?];
+    let fail = |why: &str| PageError(format!("{file}: {why}"));
+    let r: Vec<&str> = record.split(FIELD).collect();
+    let [url, title, lead, sentences, entity_of, periods] = r[..] else {
+        return Err(fail("its analysis record has the wrong number of fields"));
+    };
+    let published = match published {
+        "" => None,
+        p => Some(Date::parse(p).map_err(|_| fail("a bad publication date"))?),
+    };
+    let known = |s: &str| (!s.is_empty()).then(|| unescape(s));
+    let meta = Meta {
+        title: known(title),
+        source: known(source),
+        url: known(url),
+        published,
+        lead: lead == "1",
+        covers: known(covers),
+    };
+    let m = read_marked(marked).map_err(fail)?;
+    let doc = Document::new(file.clone(), m.text, meta).map_err(|_| fail("an empty text"))?;
+    let ranges: Vec<Range<usize>> = doc.headline.iter().chain(&doc.paragraphs).cloned().collect();
+    if ranges.len() != m.zones.len() {
+        return Err(fail("its zones do not match its blocks"));
+    }
+    let mut a = DocAnalysis {
+        blocks: ranges
+            .into_iter()
+            .zip(m.zones)
+            .map(|(range, zone)| Block { range, zone })
+            .collect(),
+        sentences: read_sentences(sentences, &doc.text).ok_or_else(|| fail("bad sentences"))?,
+        mentions: Vec::with_capacity(m.mentions.len()),
+    };
+    let mut entity_of = numbers(entity_of);
+    for (range, label, block) in m.mentions {
+        let entity = match entity_of.next() {
+            Some(Some(e)) if e < entities => e,
+            _ => return Err(fail("a mention without a known entity")),
+        };
+        let sentence = a.sentences.partition_point(|s| s.end <= range.start);
+        a.mentions.push(Mention {
+            range,
+            label,
+            entity,
+            block,
+            sentence,
+        });
+    }
+    if entity_of.next().is_some() {
+        return Err(fail("more entities than mentions"));
+    }
+    read_dates(di, &a, periods, dates).ok_or_else(|| fail("bad dates"))?;
+    Ok((doc, a))
+}
+
+/// The numbers of a space-separated list; `None` for one that is not a number.
+fn numbers(s: &str) -> impl Iterator<Item = Option<usize>> + '_ {
+    s.split(' ').filter(|n| !n.is_empty()).map(|n| n.parse().ok())
+}
+
+/// Sentence ranges in `text` from their pairs of numbers (see the module doc).
+fn read_sentences(s: &str, text: &str) -> Option<Vec<Range<usize>>> {
+    let n: Vec<usize> = numbers(s).collect::<Option<_>>()?;
+    if n.len() % 2 != 0 {
+        return None;
+    }
+    let mut end = 0;
+    let sentences = n.chunks(2).map(|p| {
+        let start = end + p[0];
+        end = start + p[1];
+        start..end
+    });
+    let sentences: Vec<Range<usize>> = sentences.collect();
+    let fits = |s: &Range<usize>| {
+        s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+    };
+    sentences.iter().all(fits).then_some(sentences)
+}
+
+/// Adds document `di`'s DATE mentions to `dates`, with their `periods`.
+fn read_dates(di: usize, a: &DocAnalysis, periods: &str, dates: &mut Vec<DateMention>) -> Option<()> {
+    let mut periods = periods.split(' ').filter(|p| !p.is_empty());
+    for (mi, m) in a
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.label == Label::Date)
+    {
+        let period = match periods.next()? {
+            "-" => None,
+            p => Some(read_period(p)?),
+        };
+        dates.push(DateMention {
+            doc: di,
+            mention: mi,
+            range: m.range.clone(),
+            article: a.blocks[m.block].zone.is_article(),
+            period,
+        });
+    }
+    periods.next().is_none().then_some(())
+}
+
+/// A period written `start/end/precision`.
+fn read_period(p: &str) -> Option<Period> {
+    let mut parts = p.split('/');
+    let day = |s: Option<&str>| Date::parse(s?).ok().filter(|d| d.day.is_some());
+    let (start, end) = (day(parts.next())?, day(parts.next())?);
+    let letter = parts.next()?.chars().next()?;
+    let precision = PRECISIONS.iter().find(|(_, l)| *l == letter)?.0;
+    Some(Period {
+        start,
+        end,
+        precision,
+    })
+}
+
+/// Reads an entity's `#analysis` record.
+fn read_entity(record: &str) -> Result<Entity, PageError> {
+    let f: Vec<&str> = record.split(FIELD).collect();
+    let [id, canonical, label, aliases, mentions, documents] = f[..] else {
+        return bad("an entity record has the wrong number of fields");
+    };
+    let fail = || PageError(format!("the entity {id:?} is damaged"));
+    let items: Vec<&str> = aliases.split(ITEM).collect();
+    let aliases = items
+        .chunks(2)
+        .map(|p| match p {
+            [text, count] => Some(Alias {
+                text: unescape(text),
+                count: count.parse().ok()?,
+            }),
+            _ => None,
+        })
+        .collect::<Option<Vec<_>>>()
+        .ok_or_else(fail)?;
+    Ok(Entity {
+        id: unescape(id),
+        canonical: unescape(canonical),
+        label: Label::from_code(label).ok_or_else(fail)?,
+        aliases,
+        mentions: mentions.parse().map_err(|_| fail())?,
+        documents: documents.parse().map_err(|_| fail())?,
+    })
+}
+
+#[cfg(all(test, feature = "engine"))]
 mod tests {
     use super::*;
     use crate::analysis::analyse;
-    use crate::corpus::Meta;
 
     fn corpus(docs: &[(&str, &str, Meta)]) -> Corpus {
         Corpus::new(
@@ -199,33 +577,64 @@ mod tests {
         )
     }
 
+    /// The text of the `<script>` with this id in `html`.
+    fn script<'a>(html: &'a str, id: &str) -> &'a str {
+        let open = html.find(&format!("id=\"{id}\"")).unwrap();
+        let from = open + html[open..].find('>').unwrap() + 1;
+        &html[from..from + html[from..].find("</script>").unwrap()]
+    }
+
+    fn round_trip(c: &Corpus) -> (Corpus, Analysis) {
+        let html = write(c, &analyse(c)).unwrap();
+        read(script(&html, "corpus"), script(&html, "analysis")).unwrap()
+    }
+
     #[test]
-    fn the_text_read_back_is_the_file_s_text() {
+    fn the_corpus_and_analysis_read_back_as_written() {
+        let meta = Meta {
+            title: Some("A better <headline>".into()),
+            source: Some("Wire\u{1b}s".into()),
+            url: Some("https://example.org/a?b=1&c=2".into()),
+            published: Date::parse("2024-05-16").ok(),
+            lead: true,
+            covers: Some("The visit".into()),
+        };
         let c = corpus(&[
             (
                 "a.txt",
-                "Putin meets Xi\r\n\r\n  Mr. Putin arrived in Beijing on Monday.  \r\n",
+                "Putin meets Xi\r\n\r\n  Mr. Putin arrived in Beijing on Monday, May 13.  \r\n",
                 Meta::default(),
             ),
-            (
-                "b.txt",
-                "Photo: AP\nThe talks in Moscow, Russia went on.\n\n",
-                Meta::default(),
-            ),
+            ("b.txt", "Photo: AP\nThe talks in Moscow, Russia went on.\n\n", meta),
             (
                 "ä.txt",
-                "Zelenskiy’s “visit” to Kyiv — ok\n\nAngela Merkel met Ölaf in Zürich, 5%.",
+                "Zelenskiy’s “visit” to Kyiv — ok\n\nAngela Merkel met <b>Ölaf</b> in Zürich \0\u{e}\u{10}\u{1f}, 5%.",
                 Meta::default(),
             ),
         ]);
-        let (page, in_page) = page_text(&c, &analyse(&c));
-        assert_eq!(in_page, [true, true, true]);
-        let back = read(&page).unwrap();
-        assert_eq!(back.len(), 3);
-        for (paged, doc) in back.iter().zip(&c.documents) {
-            assert_eq!(paged.file, doc.file);
-            assert_eq!(paged.text, doc.text);
+        let a = analyse(&c);
+        assert!(!a.dates.is_empty() && !a.entities.is_empty());
+        let (c2, a2) = round_trip(&c);
+        assert_eq!(a2, a);
+        for (d2, d) in c2.documents.iter().zip(&c.documents) {
+            assert_eq!(
+                (&d2.file, &d2.text, &d2.title, &d2.meta),
+                (&d.file, &d.text, &d.title, &d.meta)
+            );
         }
+    }
+
+    #[test]
+    fn the_page_carries_no_character_html_would_change_or_end_the_element_at() {
+        let c = corpus(&[(
+            "a.txt",
+            "Putin </script><script>alert(1)</script> \r\n\0 meets Xi",
+            Meta::default(),
+        )]);
+        let html = write(&c, &analyse(&c)).unwrap();
+        let body = script(&html, "corpus");
+        assert!(!body.contains(['<', '\r', '\0']), "{body:?}");
+        assert_eq!(html.matches("</script>").count(), 2);
     }
 
     #[test]
@@ -236,99 +645,53 @@ mod tests {
             Meta::default(),
         )]);
         let a = analyse(&c);
-        let (page, _) = page_text(&c, &a);
-        let fields: Vec<&str> = page.split(SEPARATOR).collect();
-        // No metadata; the headline is a block.
+        let html = write(&c, &a).unwrap();
+        let fields: Vec<&str> = script(&html, "corpus").split(SEPARATOR).collect();
         assert_eq!(fields[..6], ["", "a.txt", "", "", "", ""]);
         let marked = fields[6];
-        // One zone character per block, a label character and an end per mention.
         let zones = marked
             .chars()
             .filter(|c| ('\u{1c}'..='\u{1f}').contains(c))
             .count();
         assert_eq!(zones, a.docs[0].blocks.len());
         assert_eq!(marked.matches(END).count(), a.docs[0].mentions.len());
-        assert!(marked.starts_with('\u{1c}')); // the headline
         let gpe = code(FIRST_LABEL, Label::ALL.iter().position(|&l| l == Label::Gpe));
         assert!(marked.contains(&format!("{gpe}Beijing{END}")), "{marked:?}");
     }
 
     #[test]
-    fn the_metadata_fields_hold_what_the_byline_shows() {
-        let meta = Meta {
-            lead: true,
-            source: Some("Wire".into()),
-            covers: Some("The visit".into()),
-            published: Some(crate::date::Date {
-                year: 2024,
-                month: Some(5),
-                day: None,
-            }),
-            ..Meta::default()
-        };
-        let c = corpus(&[("a.txt", "Mr. Putin arrived in Beijing on Monday for talks.", meta)]);
-        let (page, _) = page_text(&c, &analyse(&c));
-        let fields: Vec<&str> = page.split(SEPARATOR).collect();
-        assert_eq!(
-            fields[2..6],
-            ["Wire", "2024-05", "The visit", &*c.documents[0].title]
-        );
-        assert_eq!(fields[2..5].join(" · "), c.documents[0].meta.byline());
-        let back = read(&page).unwrap();
-        assert_eq!(
-            (back[0].source, back[0].covers),
-            (Some("Wire"), Some("The visit"))
-        );
-    }
-
-    #[test]
-    fn a_document_with_a_character_the_page_uses_stays_out() {
-        let c = corpus(&[
-            ("a.txt", "Putin meets Xi\n\nHe\u{1b}said.", Meta::default()),
-            ("b.txt", "Nul\0here", Meta::default()),
-            (
-                "c.txt",
-                "Putin meets Xi",
-                Meta {
-                    covers: Some("x\u{10}".into()),
-                    ..Meta::default()
-                },
-            ),
-            // An empty source would read back as none.
-            (
-                "d.txt",
-                "Putin meets Xi",
-                Meta {
-                    source: Some(String::new()),
-                    ..Meta::default()
-                },
-            ),
-            ("e.txt", "Putin meets Xi", Meta::default()),
-        ]);
-        let (page, in_page) = page_text(&c, &analyse(&c));
-        assert_eq!(in_page, [false, false, false, false, true]);
-        let back = read(&page).unwrap();
-        let paged = Paged {
-            file: "e.txt",
-            source: None,
-            covers: None,
-            text: "Putin meets Xi".into(),
-        };
-        assert_eq!(back, [paged]);
-    }
-
-    #[test]
-    fn text_that_is_not_a_page_text_reads_as_none() {
-        assert_eq!(read("no separator first"), None);
-        assert_eq!(read("\u{1b}a.txt\u{1b}source\u{1b}2024"), None);
-        assert_eq!(read(""), Some(vec![])); // a corpus none of whose documents fit
-    }
-
-    #[test]
-    fn html_text_escapes_what_would_be_markup_or_change() {
-        assert_eq!(
-            html_text("a < b && c > d</template><script>\r\n"),
-            "a &lt; b &amp;&amp; c &gt; d&lt;/template&gt;&lt;script&gt;&#13;\n"
-        );
+    fn a_damaged_page_is_an_error_never_a_panic() {
+        let c = corpus(&[(
+            "a.txt",
+            "Putin meets Xi\n\nMr. Putin arrived in Beijing on May 3.",
+            Meta::default(),
+        )]);
+        let html = write(&c, &analyse(&c)).unwrap();
+        let (texts, data) = (script(&html, "corpus"), script(&html, "analysis"));
+        assert!(read(texts, data).is_ok());
+        // Every cut of either part, and a changed character at every place, reads as an
+        // error or as some corpus: never a panic.
+        for cut in 0..texts.len() {
+            if texts.is_char_boundary(cut) {
+                let _ = read(&texts[..cut], data);
+            }
+        }
+        for cut in 0..data.len() {
+            if data.is_char_boundary(cut) {
+                let _ = read(texts, &data[..cut]);
+            }
+        }
+        for (i, _) in texts.char_indices() {
+            for c in ['\u{10}', '\u{11}', '\u{1c}', '\u{e}', 'x'] {
+                let mut t = texts.to_string();
+                t.replace_range(
+                    i..i + texts[i..].chars().next().unwrap().len_utf8(),
+                    &c.to_string(),
+                );
+                let _ = read(&t, data);
+            }
+        }
+        assert!(read(texts, "dossier-page 1\u{1f}1\u{1f}0").is_err());
+        assert!(read("", "").is_err());
     }
 }

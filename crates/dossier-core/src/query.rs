@@ -891,7 +891,15 @@ mod tests {
             entity("person-xi", "Xi Jinping", Label::Person),
             entity("gpe-beijing", "Beijing", Label::Gpe),
         ];
-        (corpus, Analysis { docs, entities })
+        let dates = Vec::new();
+        (
+            corpus,
+            Analysis {
+                docs,
+                entities,
+                dates,
+            },
+        )
     }
 
     fn docs(r: &Results) -> Vec<usize> {

@@ -33,18 +33,12 @@
 //! ```
 
 use crate::case;
-use crate::gazetteer::{is_normal_ascii, normalise_into, normalised, FxHasher, Gazetteer, Known, Lengths};
+use crate::gazetteer::{is_normal_ascii, normalise_into, normalised, Gazetteer, Known, Lengths};
+use crate::hash::{FxMap, FxSet};
 use crate::label::Label;
 use crate::text::{is_capitalised, lower_into, sentences, tokenize, Token, TokenKind};
 use crate::values;
-use std::hash::BuildHasherDefault;
 use std::ops::Range;
-
-/// The maps of the [`Lexicon`]: Fx hashing (short string keys, no untrusted input
-/// choosing keys to collide; iteration order is never used).
-pub type FxMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
-/// A set with Fx hashing.
-pub type FxSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// Where a candidate's label comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -397,7 +397,7 @@ fn counts_next(c: &Cursor, i: usize, triggers: &Triggers, lower: &mut String) ->
 /// The lower-case words that can start a value expression, behind a quick filter: most
 /// words are ruled out by their length and first and last letters alone.
 struct Triggers {
-    words: crate::recognise::FxMap<&'static str, Needs>,
+    words: crate::hash::FxMap<&'static str, Needs>,
     /// Bit `letter(last)` of `shapes[len][letter(first)]` is set when some trigger word
     /// has that length and those first and last bytes.
     shapes: [[u32; 27]; MAX_TRIGGER_LEN + 1],
@@ -414,7 +414,7 @@ fn letter(b: u8) -> usize {
 }
 
 impl Triggers {
-    fn new(words: crate::recognise::FxMap<&'static str, Needs>) -> Triggers {
+    fn new(words: crate::hash::FxMap<&'static str, Needs>) -> Triggers {
         let mut shapes = [[0u32; 27]; MAX_TRIGGER_LEN + 1];
         for w in words.keys() {
             let b = w.as_bytes();
@@ -457,7 +457,7 @@ impl Triggers {
 fn triggers() -> &'static Triggers {
     static T: std::sync::OnceLock<Triggers> = std::sync::OnceLock::new();
     T.get_or_init(|| {
-        let mut t = crate::recognise::FxMap::default();
+        let mut t = crate::hash::FxMap::default();
         for list in [MONTHS, WEEKDAYS, UNITS, DEICTIC, NUMBER_WORDS, ORDINAL_WORDS] {
             t.extend(list.iter().map(|&w| (w, Needs::Nothing)));
         }

@@ -1,8 +1,8 @@
 //! Entity co-occurrence at sentence level: how often the top entities are mentioned
 //! in the same sentence, and which sentences those are.
 
-use crate::analysis::Analysis;
 use crate::label::Label;
+use crate::model::Analysis;
 use std::ops::Range;
 
 /// Sentence co-occurrence counts among the top entities.
@@ -121,7 +121,7 @@ pub fn cooccurrence_in(
 }
 
 /// Ends the last sentence of a document in the counting loop.
-const SENTINEL: crate::analysis::Mention = crate::analysis::Mention {
+const SENTINEL: crate::model::Mention = crate::model::Mention {
     range: 0..0,
     label: Label::Date,
     entity: usize::MAX,

@@ -2,8 +2,8 @@
 //! either side, for the explorer's mentions view and its export.
 
 use super::{context_left, context_right, CONTEXT_CHARS};
-use crate::analysis::Zone;
 use crate::index::Index;
+use crate::model::Zone;
 use std::cmp::Ordering;
 use std::ops::Range;
 

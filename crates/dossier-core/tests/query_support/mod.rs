@@ -39,9 +39,11 @@ pub fn replicate(seeds: &Corpus, analysis: &Analysis, n: usize) -> (Corpus, Anal
         das.push(da);
     }
     let corpus = Corpus::new(docs);
+    let dates = dossier_core::resolve::date_mentions(&corpus, &das);
     let analysis = Analysis {
         docs: das,
         entities: analysis.entities.clone(),
+        dates,
     };
     (corpus, analysis)
 }
