@@ -79,8 +79,8 @@ const startup = await page.evaluate(() => {
   const m = (n) => performance.getEntriesByName(n).map((e) => e.duration)[0];
   return { tables: m('dossier:tables'), analyse: m('dossier:analyse'), index: m('dossier:index'), docs: document.querySelector('p.count')?.textContent };
 });
-// Memory once the lists are drawn: the wasm's linear memory (its export's name is
-// shortened by post-build.mjs, so found by type) and the JavaScript heap after a GC.
+// Memory once the lists are drawn: the wasm's linear memory (found by type, whatever
+// wasm-bindgen names its export) and the JavaScript heap after a GC.
 const cdp = await page.context().newCDPSession(page);
 await page.waitForTimeout(500);
 await cdp.send('HeapProfiler.collectGarbage');

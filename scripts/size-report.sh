@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# The app over the wire: each file of a built site gzip -9, the total against the
-# 300 KB budget (300,000 bytes), and where the wasm's bytes go.
+# The main page over the wire: each file of a built site gzip -9, the total against the
+# budget, the on-demand engine apart, and where the wasm's bytes go.
 #
-#   scripts/size-report.sh [dist-dir] [--breakdown]   # default dist/; builds it if missing
+#   scripts/size-report.sh [dist-dir] [--check | --breakdown]   # default dist/; builds it if missing
 #
+# The main page is every file of the site (HTML, JS, wasm, CSS) but 404.html (a copy of
+# index.html) and the engine, which loads on demand (files named dossier-engine*,
+# engine-worker*, engine.js*): its total is printed apart and not counted.
+# With `--check` it exits non-zero when the main page is over the budget.
 # With `--breakdown` it also says where the wasm's bytes go: it builds the app's web
 # profile again with its function names kept (target/size-names/), runs wasm-bindgen and
 # wasm-opt with index.html's level and flags as Trunk does, and prints code and data (gzip -9), bytes per crate and
@@ -11,23 +15,46 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-dist="${1:-dist}"
-breakdown="${2:-}"
+
+# The main page's budget over the wire, in bytes (sum of each file's gzip -9; issue 22).
+# A KB is 1,000 bytes, as in issue 6's own anchor (compromise, "137 KB gzip", is 136,787).
+BUDGET_BYTES=240000
+
+dist=dist mode=
+for arg in "$@"; do
+  case "$arg" in
+    --check | --breakdown) mode="$arg" ;;
+    -*) echo "size-report.sh: unknown option $arg" >&2; exit 2 ;;
+    *) dist="$arg" ;;
+  esac
+done
 if [ ! -f "$dist/index.html" ]; then
   trunk build --release --public-url /dossier-e2e/ --dist "$dist"
 fi
-total=0
+main=0 engine=0
 printf '%-48s %10s %10s\n' file raw gzip-9
 for f in $(cd "$dist" && find . -type f ! -name 404.html | sort); do
   raw=$(stat -c %s "$dist/$f")
   gz=$(gzip -9 -c "$dist/$f" | wc -c)
-  total=$((total + gz))
-  printf '%-48s %10d %10d\n' "${f#./}" "$raw" "$gz"
+  case "${f##*/}" in
+    dossier-engine* | engine-worker* | engine.js*) engine=$((engine + gz)); part=engine ;;
+    *) main=$((main + gz)); part= ;;
+  esac
+  printf '%-48s %10d %10d  %s\n' "${f#./}" "$raw" "$gz" "$part"
 done
-# The budget's KB is 1,000 bytes, as in issue 6's own anchor (compromise, "137 KB gzip",
-# is 136,787 bytes gzip -9).
-printf '%-48s %10s %10d  (budget 300,000: %d under; 404.html is a copy of index.html)\n' total '' "$total" $((300000 - total))
-[ "$breakdown" = --breakdown ] || exit 0
+printf '%-48s %10s %10d  (budget %d: %d %s; 404.html, a copy of index.html, not counted)\n' \
+  'main page total' '' "$main" "$BUDGET_BYTES" $(( main > BUDGET_BYTES ? main - BUDGET_BYTES : BUDGET_BYTES - main )) \
+  "$([ "$main" -gt "$BUDGET_BYTES" ] && echo over || echo under)"
+printf '%-48s %10s %10d  (loaded on demand, not counted)\n' 'engine total' '' "$engine"
+if [ "$mode" = --check ]; then
+  if [ "$main" -gt "$BUDGET_BYTES" ]; then
+    echo "size check failed: the main page is $main bytes over the wire (gzip -9), over the budget of $BUDGET_BYTES bytes by $((main - BUDGET_BYTES))" >&2
+    exit 1
+  fi
+  echo "size check passed: the main page is $main bytes over the wire, within the budget of $BUDGET_BYTES"
+  exit 0
+fi
+[ "$mode" = --breakdown ] || exit 0
 command -v twiggy >/dev/null || { echo "the breakdown needs twiggy: cargo install twiggy --locked" >&2; exit 1; }
 out=target/size-names
 CARGO_TARGET_DIR=$out cargo build --quiet --target wasm32-unknown-unknown -p dossier-app \
@@ -41,7 +68,7 @@ twiggy top -n 100000 -f csv "$out/named.wasm" > "$out/top.csv"
 python3 - "$dist" "$out/top.csv" <<'PY'
 import collections, csv, glob, gzip, re, sys
 dist, top = sys.argv[1], sys.argv[2]
-wasm = open(glob.glob(f"{dist}/*_bg.wasm")[0], "rb").read()
+wasm = open(glob.glob(f"{dist}/dossier-app-*_bg.wasm")[0], "rb").read()
 def leb(b, i):
     r = s = 0
     while True:

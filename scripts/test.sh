@@ -47,6 +47,10 @@ rm -rf dist
 trunk build --release --public-url /dossier-e2e/
 ok
 
+step "the main page over the wire within its budget (scripts/size-report.sh --check)"
+scripts/size-report.sh dist --check
+ok
+
 step "release build of the hostile corpus (tests/fixtures/hostile)"
 rm -rf dist-hostile
 DOSSIER_CORPUS=tests/fixtures/hostile trunk build --release --public-url /hostile/ --dist dist-hostile
