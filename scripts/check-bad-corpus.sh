@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the app against broken corpus folders and checks that each build fails with a
-# message naming the file (and the line, where there is one).
+# Runs the build's analysis step (`dossier page`, Trunk's pre_build hook) on broken corpus
+# folders and checks that each fails with a message naming the file (and the line, where
+# there is one).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
@@ -9,7 +10,7 @@ failures=0
 
 expect_failure() { # name, expected message fragment
   local name=$1 want=$2 out
-  out=$(DOSSIER_CORPUS="$work/$name" cargo check -p dossier-app --locked --message-format short 2>&1)
+  out=$(DOSSIER_CORPUS="$work/$name" cargo run --release --locked --quiet -p dossier-cli -- page --out "$work/page.html" 2>&1)
   if [ $? -eq 0 ]; then
     echo "FAIL $name: the build succeeded"; failures=$((failures + 1))
   elif ! grep -qF -- "$want" <<<"$out"; then

@@ -34,7 +34,7 @@ step "native tests"
 cargo test --workspace --locked
 ok
 
-step "a bad corpus fails the build, naming the file"
+step "a bad corpus fails the build's analysis step, naming the file"
 scripts/check-bad-corpus.sh
 ok
 
@@ -49,6 +49,18 @@ ok
 
 step "the main page over the wire within its budget (scripts/size-report.sh --check)"
 scripts/size-report.sh dist --check
+ok
+
+step "the built page carries the seeds' analysis: dossier extract and check on it = on seeds/"
+dossier() { cargo run --release --locked --quiet -p dossier-cli -- "$@"; }
+diff <(dossier extract seeds) <(dossier extract dist/index.html)
+diff <(dossier extract seeds --format csv) <(dossier extract dist/index.html --format csv)
+diff <(dossier check seeds) <(dossier check dist/index.html)
+echo "same mentions ($(dossier extract seeds | wc -l)), entities and aliases"
+ok
+
+step "the main wasm has no recogniser and no world-knowledge tables"
+scripts/check-no-engine.sh dist
 ok
 
 step "release build of the hostile corpus (tests/fixtures/hostile)"

@@ -10,7 +10,7 @@
 //! is the identity with no notice.
 #![cfg(not(target_arch = "wasm32"))]
 
-use dossier_app::data::{data, Data};
+use dossier_app::data::Data;
 use dossier_app::url::{encode, parse_query, Known, Parsed, ViewState, MAX_IDS, MAX_QUERY};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -19,6 +19,18 @@ use proptest::test_runner::{Config, TestRunner};
 const KEYS: [&str; 12] = [
     "q", "e", "x", "hide", "zones", "doc", "m", "sel", "view", "when", "pair", "sort",
 ];
+
+/// The seed corpus and its analysis, as the page built on `seeds/` carries them.
+fn data() -> &'static Data {
+    static DATA: std::sync::OnceLock<Data> = std::sync::OnceLock::new();
+    DATA.get_or_init(|| {
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let corpus = dossier_core::corpus::load_dir(&seeds).expect("the seeds load");
+        let curation = dossier_core::curation::load_curation(&seeds).expect("and their curation");
+        let analysis = dossier_core::analyse_with(&corpus, &curation);
+        Data::new(corpus, analysis)
+    })
+}
 
 fn parse(query: &str) -> Parsed {
     let pairs = parse_query(query);

@@ -1,7 +1,8 @@
 //! `dossier`: the command-line face of Dossier's analysis core.
 //!
 //! ```text
-//! dossier extract <folder> [--format jsonl|csv]   one mention a line
+//! dossier extract <folder> [--format jsonl|csv]   one mention a line (or of a built
+//!                                                 page: <folder> an index.html)
 //! dossier check <folder>                          validate and summarise a corpus
 //! dossier page [<folder>] --out <file>            the analysis the web page carries
 //! ```
@@ -29,7 +30,8 @@ USAGE:
 
 COMMANDS:
     extract   print every entity mention, one a line: doc, start, end (Unicode code-point
-              offsets, end exclusive), text, label, canonical, zone
+              offsets, end exclusive), text, label, canonical, zone; given a built
+              page (an .html file) instead of a folder, the mentions the page carries
     check     validate the corpus (its .txt files, corpus.toml and entities.toml) and
               print a summary: documents, entities by label, top entities
     page      analyse the corpus and write what the web page carries (its texts, marks
@@ -158,8 +160,19 @@ fn main() -> ExitCode {
     }
 }
 
-/// Loads and analyses `dir`, then runs `f`; maps failures to exit codes.
+/// Loads and analyses `dir` (or reads the analysis a built page carries, when `dir` is
+/// an .html file), then runs `f`; maps failures to exit codes.
 fn run(dir: &std::path::Path, f: impl FnOnce(&Corpus, &Analysis) -> io::Result<()>) -> ExitCode {
+    if dir.extension().is_some_and(|e| e == "html") {
+        let read = std::fs::read_to_string(dir).map_err(|e| e.to_string());
+        return match read.and_then(|html| dossier_core::page::read_html(&html).map_err(|e| e.to_string())) {
+            Ok((corpus, analysis)) => finish(f(&corpus, &analysis)),
+            Err(e) => {
+                eprintln!("error: {}: {e}", dir.display());
+                ExitCode::from(1)
+            }
+        };
+    }
     let corpus = match load_dir(dir) {
         Ok(c) => c,
         Err(e) => {
@@ -175,7 +188,12 @@ fn run(dir: &std::path::Path, f: impl FnOnce(&Corpus, &Analysis) -> io::Result<(
         }
     };
     let analysis = dossier_core::analyse_with(&corpus, &curation);
-    match f(&corpus, &analysis) {
+    finish(f(&corpus, &analysis))
+}
+
+/// The exit code of a command's `result`.
+fn finish(result: io::Result<()>) -> ExitCode {
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`| head`) is not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

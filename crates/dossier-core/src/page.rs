@@ -1,7 +1,7 @@
 //! The analysed corpus as the web page carries it: the analysis is made once, at build
 //! time, and the page holds its result, so the browser never runs the recogniser on the
-//! embedded articles. [`write`] makes it (the `dossier page` command, run by Trunk before
-//! each build); [`read`] is its one decoder, in the app. The page's loader (`web/boot.js`)
+//! embedded articles. [`write()`] makes it (the `dossier page` command, run by Trunk before
+//! each build); [`read()`] is its one decoder, in the app. The page's loader (`web/boot.js`)
 //! reads only the first part's fields and marks, to draw the linked article before the
 //! wasm has started.
 //!
@@ -362,7 +362,7 @@ fn read_marked(marked: &str) -> Result<Marked, &'static str> {
 }
 
 /// Reads a page's `#corpus` and `#analysis` texts back into the corpus and its
-/// analysis, exactly as [`write`] was given them.
+/// analysis, exactly as [`write()`] was given them.
 pub fn read(corpus: &str, analysis: &str) -> Result<(Corpus, Analysis), PageError> {
     let mut records = analysis.split(RECORD);
     let header: Vec<&str> = records.next().unwrap_or_default().split(FIELD).collect();
@@ -399,6 +399,29 @@ pub fn read(corpus: &str, analysis: &str) -> Result<(Corpus, Analysis), PageErro
         return bad("the documents are not in file-name order, or a file repeats");
     }
     Ok((Corpus::new(documents), out))
+}
+
+/// Reads the corpus and analysis of an HTML page that carries them (a built
+/// `index.html`, its attributes quoted or not).
+pub fn read_html(html: &str) -> Result<(Corpus, Analysis), PageError> {
+    let texts = script_text(html, "corpus").ok_or_else(|| PageError::new("the page holds no #corpus"))?;
+    let data = script_text(html, "analysis").ok_or_else(|| PageError::new("the page holds no #analysis"))?;
+    read(texts, data)
+}
+
+/// The text of the `<script>` element with this id in `html`.
+fn script_text<'a>(html: &'a str, id: &str) -> Option<&'a str> {
+    let mut rest = html;
+    while let Some(at) = rest.find("<script") {
+        let tag_end = at + rest[at..].find('>')? + 1;
+        let tag = &rest[at..tag_end];
+        let body = &rest[tag_end..];
+        if tag.contains(&format!("id={id}")) || tag.contains(&format!("id=\"{id}\"")) {
+            return Some(&body[..body.find("</script>")?]);
+        }
+        rest = body;
+    }
+    None
 }
 
 /// Reads document `di`: its six `#corpus` fields from `fields` and its `#analysis`
@@ -481,7 +504,7 @@ fn numbers(s: &str) -> impl Iterator<Item = Option<usize>> + '_ {
 /// Sentence ranges in `text` from their pairs of numbers (see the module doc).
 fn read_sentences(s: &str, text: &str) -> Option<Vec<Range<usize>>> {
     let n: Vec<usize> = numbers(s).collect::<Option<_>>()?;
-    if n.len() % 2 != 0 {
+    if !n.len().is_multiple_of(2) {
         return None;
     }
     let mut end = 0;
@@ -579,14 +602,11 @@ mod tests {
 
     /// The text of the `<script>` with this id in `html`.
     fn script<'a>(html: &'a str, id: &str) -> &'a str {
-        let open = html.find(&format!("id=\"{id}\"")).unwrap();
-        let from = open + html[open..].find('>').unwrap() + 1;
-        &html[from..from + html[from..].find("</script>").unwrap()]
+        script_text(html, id).unwrap()
     }
 
     fn round_trip(c: &Corpus) -> (Corpus, Analysis) {
-        let html = write(c, &analyse(c)).unwrap();
-        read(script(&html, "corpus"), script(&html, "analysis")).unwrap()
+        read_html(&write(c, &analyse(c)).unwrap()).unwrap()
     }
 
     #[test]
