@@ -17,13 +17,19 @@ if [ ! -f "$dist/index.html" ]; then
   trunk build --release --public-url /dossier-e2e/ --dist "$dist"
 fi
 total=0
+demand=0
 printf '%-48s %10s %10s\n' file raw gzip-9
 for f in $(cd "$dist" && find . -type f ! -name 404.html | sort); do
   raw=$(stat -c %s "$dist/$f")
   gz=$(gzip -9 -c "$dist/$f" | wc -c)
-  total=$((total + gz))
-  printf '%-48s %10d %10d\n' "${f#./}" "$raw" "$gz"
+  case "${f#./}" in
+    # The analysis engine's worker: fetched on first use only, not at load (index.html).
+    engine.js | engine-worker.js | dossier-engine*) demand=$((demand + gz)); note='  (on demand)' ;;
+    *) total=$((total + gz)); note='' ;;
+  esac
+  printf '%-48s %10d %10d%s\n' "${f#./}" "$raw" "$gz" "$note"
 done
+printf '%-48s %10s %10d\n' 'the engine, on demand (not in the total)' '' "$demand"
 # The budget's KB is 1,000 bytes, as in issue 6's own anchor (compromise, "137 KB gzip",
 # is 136,787 bytes gzip -9).
 printf '%-48s %10s %10d  (budget 300,000: %d under; 404.html is a copy of index.html)\n' total '' "$total" $((300000 - total))
@@ -33,15 +39,15 @@ out=target/size-names
 CARGO_TARGET_DIR=$out cargo build --quiet --target wasm32-unknown-unknown -p dossier-app \
   --profile web --config 'profile.web.strip=false'
 rm -rf "$out/bg" && wasm-bindgen --target web --keep-debug --out-dir "$out/bg" "$out/wasm32-unknown-unknown/web/dossier-app.wasm"
-level=$(sed -n 's/.*data-wasm-opt="\([^"]*\)".*/\1/p' index.html)
-flags=$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)
+level=$(sed -n 's/.*data-wasm-opt="\([^"]*\)".*/\1/p' index.html | head -1) # the app's, not the engine's
+flags=$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html | head -1)
 # shellcheck disable=SC2086
 wasm-opt "-O$level" -g $flags "$out/bg/dossier-app_bg.wasm" -o "$out/named.wasm"
 twiggy top -n 100000 -f csv "$out/named.wasm" > "$out/top.csv"
 python3 - "$dist" "$out/top.csv" <<'PY'
 import collections, csv, glob, gzip, re, sys
 dist, top = sys.argv[1], sys.argv[2]
-wasm = open(glob.glob(f"{dist}/*_bg.wasm")[0], "rb").read()
+wasm = open(glob.glob(f"{dist}/dossier-app-*_bg.wasm")[0], "rb").read()
 def leb(b, i):
     r = s = 0
     while True:
