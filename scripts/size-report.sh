@@ -60,8 +60,8 @@ out=target/size-names
 CARGO_TARGET_DIR=$out cargo build --quiet --target wasm32-unknown-unknown -p dossier-app \
   --profile web --config 'profile.web.strip=false'
 rm -rf "$out/bg" && wasm-bindgen --target web --keep-debug --out-dir "$out/bg" "$out/wasm32-unknown-unknown/web/dossier-app.wasm"
-level=$(sed -n 's/.*data-wasm-opt="\([^"]*\)".*/\1/p' index.html)
-flags=$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)
+level=$(sed -n 's/.*data-wasm-opt="\([^"]*\)".*/\1/p' index.html | head -1) # the app's, not the engine's
+flags=$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html | head -1)
 # shellcheck disable=SC2086
 wasm-opt "-O$level" -g $flags "$out/bg/dossier-app_bg.wasm" -o "$out/named.wasm"
 twiggy top -n 100000 -f csv "$out/named.wasm" > "$out/top.csv"

@@ -1,0 +1,58 @@
+// The analysis engine, on demand. `analyse(file, text)` resolves to the mentions of one
+// text as JSON Lines, exactly as `dossier extract --format jsonl` prints them for a
+// folder holding that file (crates/dossier-engine), or rejects with an Error saying why.
+//
+// Nothing of the engine is fetched before the first call: it starts the Web Worker
+// (web/engine-worker.js), which fetches the engine's glue and wasm. URLs are relative to
+// this module, so it works under any base path. If the worker cannot load, every pending
+// call rejects and the next call starts a new one.
+const WORKER = new URL('./engine-worker.js', import.meta.url);
+
+let worker = null;
+let last = 0;
+/** The calls the current worker has not answered yet: id → { resolve, reject }. */
+const pending = new Map();
+
+/** Drops the current worker, rejecting what it has not answered with `reason`. */
+function stop(reason) {
+  worker?.terminate();
+  worker = null;
+  for (const { reject } of pending.values()) reject(reason);
+  pending.clear();
+}
+
+function start() {
+  const w = new Worker(WORKER, { type: 'module', name: 'dossier-engine' });
+  w.onmessage = ({ data }) => {
+    const call = pending.get(data.id);
+    if (!call) return;
+    pending.delete(data.id);
+    if (typeof data.jsonl === 'string') call.resolve(data.jsonl);
+    else call.reject(new Error(data.error));
+    if (data.fatal && worker === w) stop(new Error(`the analysis engine stopped: ${data.error}`));
+  };
+  // The worker's script or one of its imports could not be fetched or run.
+  w.onerror = (e) => {
+    e.preventDefault();
+    if (worker === w) stop(new Error(`the analysis engine could not load${e.message ? `: ${e.message}` : ''}`));
+  };
+  return w;
+}
+
+/**
+ * The mentions of `text`, the text of the file named `file`, as JSON Lines.
+ * @param {string} file
+ * @param {string} text
+ * @returns {Promise<string>}
+ */
+export function analyse(file, text) {
+  if (typeof file !== 'string' || typeof text !== 'string') {
+    return Promise.reject(new TypeError('analyse(file, text) takes two strings'));
+  }
+  return new Promise((resolve, reject) => {
+    worker ??= start();
+    const id = ++last;
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ id, file, text });
+  });
+}
