@@ -13,10 +13,10 @@
 //! assert_eq!(spelling_key("Carnegie Russia Eurasia Centre"), spelling_key("Carnegie Russia Eurasia Center"));
 //! ```
 
-use crate::analysis::{Alias, Entity};
 use crate::curation::Curation;
 use crate::hash::FxMap as HashMap;
 use crate::label::Label;
+use crate::model::{Alias, Entity};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 

@@ -18,8 +18,8 @@
 //! assert_eq!(zones, [Zone::Title, Zone::Body, Zone::Caption, Zone::Boilerplate]);
 //! ```
 
-use crate::analysis::Zone;
 use crate::gazetteer::Gazetteer;
+use crate::model::Zone;
 use std::ops::Range;
 
 /// Navigation and template phrases that make up a whole block (lower case, without
