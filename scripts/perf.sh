@@ -46,7 +46,6 @@ done
 
 step "cold analysis at start-up over 9 cold loads, the page meanwhile, and a click's thread time (2,000 articles)"
 RUNS=9 node scripts/cold.mjs "$out/site-2000"
-node scripts/loading.mjs "$out/site-2000"
 node scripts/click-cpu.mjs "$out/site-2000"
 node scripts/click-mutations.mjs "$out/site-2000"
 
