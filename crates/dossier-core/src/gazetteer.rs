@@ -65,19 +65,8 @@ pub struct Gazetteer {
     stop: HashMap<&'static str, &'static str>,
     /// The length in bytes of the longest stop word.
     stop_max_len: usize,
-    /// A quick filter before the stop-word map: bit `letter(last)` of
-    /// `function_shapes[len][letter(first)]` is set when a function word has that
-    /// length in bytes and those first and last bytes.
-    function_shapes: Vec<[u32; 27]>,
-}
-
-/// A lower-case ASCII letter's number, 0 to 25, or 26 for any other byte.
-fn letter(b: u8) -> usize {
-    if b.is_ascii_lowercase() {
-        usize::from(b - b'a')
-    } else {
-        26
-    }
+    /// A quick filter before the stop-word map: the shapes of the function words.
+    function_shapes: crate::shape::Shapes,
 }
 
 /// Normalises a surface for lookup: curly apostrophes become straight, white space
@@ -270,13 +259,8 @@ impl Gazetteer {
 
     /// Builds `function_shapes` once every stop word is in.
     fn index_function_words(&mut self) {
-        self.function_shapes = vec![[0; 27]; self.stop_max_len + 1];
-        for (w, _) in self.stop.iter().filter(|(_, &kind)| kind == "function") {
-            let b = w.as_bytes();
-            if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
-                self.function_shapes[b.len()][letter(first)] |= 1 << letter(last);
-            }
-        }
+        let function = self.stop.iter().filter(|(_, &kind)| kind == "function");
+        self.function_shapes = crate::shape::Shapes::new(function.map(|(w, _)| *w));
     }
 
     /// Adds one name (`toks`: a buffer for its tokens). Once per row, never inlined:
@@ -361,14 +345,7 @@ impl Gazetteer {
     /// `Some("function")`. Most words are ruled out by their length and first and last
     /// bytes, without a lookup.
     pub fn is_function_word(&self, lower: &str) -> bool {
-        let b = lower.as_bytes();
-        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
-            return false;
-        };
-        self.function_shapes
-            .get(b.len())
-            .is_some_and(|s| s[letter(first)] & (1 << letter(last)) != 0)
-            && self.stop(lower) == Some("function")
+        self.function_shapes.admit(lower) && self.stop(lower) == Some("function")
     }
 
     /// The length in bytes of the longest stop word: no longer string is one.

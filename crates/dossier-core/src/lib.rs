@@ -45,6 +45,8 @@ pub mod recognise;
 #[cfg(feature = "engine")]
 pub mod resolve;
 #[cfg(feature = "engine")]
+pub mod shape;
+#[cfg(feature = "engine")]
 pub mod text;
 #[cfg(feature = "engine")]
 pub mod values;

@@ -398,29 +398,15 @@ fn counts_next(c: &Cursor, i: usize, triggers: &Triggers, lower: &mut String) ->
 /// words are ruled out by their length and first and last letters alone.
 struct Triggers {
     words: crate::hash::FxMap<&'static str, Needs>,
-    /// Bit `letter(last)` of `shapes[len][letter(first)]` is set when some trigger word
-    /// has that length and those first and last bytes.
-    shapes: [[u32; 27]; MAX_TRIGGER_LEN + 1],
-}
-
-/// A byte's lower-case letter, 0 to 25, or 26 for anything else.
-fn letter(b: u8) -> usize {
-    let l = b.to_ascii_lowercase();
-    if l.is_ascii_lowercase() {
-        usize::from(l - b'a')
-    } else {
-        26
-    }
+    shapes: crate::shape::Shapes,
 }
 
 impl Triggers {
     fn new(words: crate::hash::FxMap<&'static str, Needs>) -> Triggers {
-        let mut shapes = [[0u32; 27]; MAX_TRIGGER_LEN + 1];
-        for w in words.keys() {
-            let b = w.as_bytes();
-            assert!(w.is_ascii() && !b.is_empty() && b.len() <= MAX_TRIGGER_LEN);
-            shapes[b.len()][letter(b[0])] |= 1 << letter(b[b.len() - 1]);
-        }
+        assert!(words
+            .keys()
+            .all(|w| w.is_ascii() && !w.is_empty() && w.len() <= MAX_TRIGGER_LEN));
+        let shapes = crate::shape::Shapes::new(words.keys().copied());
         Triggers { words, shapes }
     }
 
@@ -429,20 +415,10 @@ impl Triggers {
     /// ASCII that lower-case to a trigger (the Kelvin sign is a "K"): no rule matches
     /// them anyway, as every rule compares words with ASCII lists.
     fn starts(&self, w: &str, lower: &mut String) -> Option<Needs> {
-        if !self.has_the_shape(w) {
+        if !self.shapes.admit(w) {
             return None;
         }
         self.look_up(w, lower)
-    }
-
-    /// Whether some trigger has the length and the first and last letters of `w`: the
-    /// quick test that rules out most words, inlined into the scan.
-    #[inline(always)]
-    fn has_the_shape(&self, w: &str) -> bool {
-        let b = w.as_bytes();
-        !b.is_empty()
-            && b.len() <= MAX_TRIGGER_LEN
-            && self.shapes[b.len()][letter(b[0])] & (1 << letter(b[b.len() - 1])) != 0
     }
 
     /// [`Triggers::starts`] for a word of the right shape.
