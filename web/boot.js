@@ -54,7 +54,7 @@ function firstLook() {
   // Fields: file, source, date, covers, title, marked text.
   const i = f.findIndex((x, k) => k % 6 === 1 && un(x) === doc);
   if (i < 0) return;
-  const [labels, zones, counts, room] = [page.dataset.labels, page.dataset.zones, page.dataset.counts, page.dataset.room].map((s) => s.split(' '));
+  const [labels, zones, counts, all] = [page.dataset.labels, page.dataset.zones, page.dataset.counts, page.dataset.all].map((s) => s.split(' '));
   const el = (tag, name, ...kids) => {
     const e = document.createElement(tag);
     e.className = name;
@@ -68,7 +68,7 @@ function firstLook() {
   const names = page.dataset.names.split(',');
   const bar = el('section', 'filter-bar', el('ul', 'legend', ...labels.map((code, k) => {
     const n = el('span', 'legend-count', filtered ? '' : counts[k]);
-    n.style.setProperty('--w', room[k]);
+    n.style.setProperty('--w', all[k].length); // its digits: the room of its largest
     const b = el('button', 'legend-item', el('span', 'swatch'), el('span', 'legend-name', names[k]), n);
     b.dataset.label = code;
     return el('li', '', b);

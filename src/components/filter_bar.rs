@@ -5,6 +5,7 @@ use crate::app::Navigator;
 use crate::components::results_list::use_results;
 use crate::data::data;
 use crate::url::ViewState;
+use dossier_core::index::ZoneCount;
 use dossier_core::query::label_mentions;
 use dossier_core::Label;
 use leptos::prelude::*;
@@ -122,6 +123,18 @@ const ROOM: [&str; 10] = [
     "--w:1", "--w:2", "--w:3", "--w:4", "--w:5", "--w:6", "--w:7", "--w:8", "--w:9", "--w:10",
 ];
 
+/// The room a label's count takes however it is filtered: that of its largest, the
+/// whole corpus's in every zone (`web/boot.js` reserves the same, from the page's
+/// `data-all`, for the first look).
+fn room(count: ZoneCount) -> &'static str {
+    let (mut n, mut digits) = (count.all, 1);
+    while n >= 10 {
+        n /= 10;
+        digits += 1;
+    }
+    ROOM[digits - 1]
+}
+
 /// One toggle per label, with its colour, tag and mention count under the filter.
 #[component]
 pub fn Legend() -> impl IntoView {
@@ -173,12 +186,27 @@ pub fn Legend() -> impl IntoView {
                             >
                                 <span class="swatch" aria-hidden="true"></span>
                                 <span class="legend-name">{label.name()}</span>
-                                <span class="legend-count" style=ROOM[totals[i].digits() - 1]>{count}</span>
+                                <span class="legend-count" style=room(totals[i])>{count}</span>
                             </button>
                         </li>
                     }
                 })
                 .collect_view()}
         </ul>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_count_holds_the_room_of_the_digits_of_its_all_zones_count() {
+        let room = |all| room(ZoneCount { article: 0, all });
+        assert_eq!(
+            [room(0), room(9), room(10), room(999), room(1000)],
+            ["--w:1", "--w:1", "--w:2", "--w:3", "--w:4"]
+        );
+        assert_eq!(room(u32::MAX), format!("--w:{}", u32::MAX.to_string().len()));
     }
 }

@@ -73,18 +73,6 @@ impl EntityCount {
             self.article
         }
     }
-
-    /// How many decimal digits the larger count (all zones) is written with: the room a
-    /// count of these mentions takes however it is filtered (the legend's, in the app
-    /// and the page's first look alike).
-    pub fn digits(&self) -> usize {
-        let (mut n, mut d) = (self.all, 1);
-        while n >= 10 {
-            n /= 10;
-            d += 1;
-        }
-        d
-    }
 }
 
 /// Mentions of one label in one document (or in the whole corpus:
@@ -105,18 +93,6 @@ impl ZoneCount {
         } else {
             self.article
         }
-    }
-
-    /// How many decimal digits the larger count (all zones) is written with: the room a
-    /// count of these mentions takes however it is filtered (the legend's, in the app
-    /// and the page's first look alike).
-    pub fn digits(&self) -> usize {
-        let (mut n, mut d) = (self.all, 1);
-        while n >= 10 {
-            n /= 10;
-            d += 1;
-        }
-        d
     }
 }
 
@@ -492,16 +468,6 @@ mod tests {
 
     fn keys(s: &str) -> Vec<String> {
         words(s).into_iter().map(|(_, k)| k).collect()
-    }
-
-    #[test]
-    fn zone_counts_give_the_digits_of_their_larger_count() {
-        let digits = |all| ZoneCount { article: 0, all }.digits();
-        assert_eq!(
-            [digits(0), digits(9), digits(10), digits(999), digits(1000)],
-            [1, 1, 2, 3, 4]
-        );
-        assert_eq!(digits(u32::MAX), u32::MAX.to_string().len());
     }
 
     #[test]

@@ -20,7 +20,8 @@
 //! paragraphs of [`Document`]) starts with a zone character, U+001C + its [`ZONES`]
 //! index, and each mention is its text between a label character, U+0011 + its
 //! [`Label::ALL`] index, and U+0010. Its attributes give the loader the label and zone
-//! codes, the legend's label names and the whole corpus's label counts.
+//! codes, the legend's label names and the whole corpus's label counts (in the article
+//! proper, and in every zone).
 //!
 //! `#analysis`, the rest of the analysis: records separated by U+001E, fields by U+001F.
 //! First `dossier-page 2`, the number of documents and of entities; then one record a
@@ -36,7 +37,6 @@
 
 use crate::corpus::{Corpus, Document, Meta};
 use crate::date::Date;
-use crate::index::ZoneCount;
 use crate::label::Label;
 use crate::model::{Alias, Analysis, Block, DocAnalysis, Entity, Mention, Zone};
 use crate::query::label_mentions;
@@ -131,22 +131,19 @@ pub fn write(corpus: &Corpus, analysis: &Analysis) -> Result<String, PageError> 
 }
 
 /// The opening tag of `#corpus`, with what the loader's legend needs: the label and
-/// zone codes its characters stand for, the label names, the whole corpus's count of
-/// each label in the article proper, and the digits of the largest count each can show
-/// (so the loader's legend wraps where the app's will).
+/// zone codes its characters stand for, the label names, and the whole corpus's count of
+/// each label in the article proper and in every zone (the largest it can show, whose
+/// room the legend keeps, so the loader's legend wraps where the app's will).
 fn corpus_tag(analysis: &Analysis) -> String {
     let counts = label_mentions(analysis);
     let join = |it: &mut dyn Iterator<Item = String>, sep: &str| it.collect::<Vec<_>>().join(sep);
     format!(
         "<script type=\"application/x-dossier\" id=\"corpus\" data-labels=\"{}\" \
-         data-names=\"{}\" data-counts=\"{}\" data-room=\"{}\" data-zones=\"{}\">",
+         data-names=\"{}\" data-counts=\"{}\" data-all=\"{}\" data-zones=\"{}\">",
         join(&mut Label::ALL.iter().map(|l| l.code().to_string()), " "),
         join(&mut Label::ALL.iter().map(|l| l.name().to_string()), ","),
         join(&mut counts.iter().map(|c| c.article.to_string()), " "),
-        join(
-            &mut counts.iter().map(|c: &ZoneCount| c.digits().to_string()),
-            " "
-        ),
+        join(&mut counts.iter().map(|c| c.all.to_string()), " "),
         join(&mut ZONES.iter().map(|z| z.code().to_string()), " "),
     )
 }
