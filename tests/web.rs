@@ -15,7 +15,7 @@ fn document() -> web_sys::Document {
 fn page_html() -> String {
     use dossier_core::corpus::{Corpus, Document, Meta};
     let texts = [
-        ("a.txt", "Putin meets Xi in Beijing\n\nVladimir Putin arrived in Beijing on Thursday, May 16, 2024, for talks with Xi Jinping."),
+        ("a.txt", "Dock strike ends in Rotterdam\n\nUnion leader Anna de Vries said in Rotterdam on Thursday, May 16, 2024, that work would resume."),
         ("b.txt", "Central bank holds rates\n\nThe European Central Bank kept its rate at 4% on Thursday, Christine Lagarde said in Frankfurt."),
         ("c.txt", "Photo: AP\nA <b>summit</b> in Kazan\n\nLeaders of Brazil, Russia, India and China met in Kazan in October 2024."),
     ];

@@ -619,10 +619,10 @@ mod tests {
         let c = corpus(&[
             (
                 "a.txt",
-                "Putin meets Xi\r\n\r\n  Mr. Putin arrived in Beijing on Monday, May 13.  \r\n",
+                "Port strike ends\r\n\r\n  Mr. Jansen arrived in Rotterdam on Monday, May 13.  \r\n",
                 Meta::default(),
             ),
-            ("b.txt", "Photo: AP\nThe talks in Moscow, Russia went on.\n\n", meta),
+            ("b.txt", "Photo: AP\nThe talks in Lisbon, Portugal went on.\n\n", meta),
             (
                 "ä.txt",
                 "Zelenskiy’s “visit” to Kyiv — ok\n\nAngela Merkel met <b>Ölaf</b> in Zürich \0\u{e}\u{10}\u{1f}, 5%.",
@@ -645,7 +645,7 @@ mod tests {
     fn the_page_carries_no_character_html_would_change_or_end_the_element_at() {
         let c = corpus(&[(
             "a.txt",
-            "Putin </script><script>alert(1)</script> \r\n\0 meets Xi",
+            "Officials </script><script>alert(1)</script> \r\n\0 met",
             Meta::default(),
         )]);
         let html = write(&c, &analyse(&c)).unwrap();
@@ -658,7 +658,7 @@ mod tests {
     fn marks_and_zones_are_written_where_the_analysis_puts_them() {
         let c = corpus(&[(
             "a.txt",
-            "Putin meets Xi\n\nMr. Putin arrived in Beijing.",
+            "Bank holds rates\n\nChristine Lagarde spoke in Portugal.",
             Meta::default(),
         )]);
         let a = analyse(&c);
@@ -673,14 +673,14 @@ mod tests {
         assert_eq!(zones, a.docs[0].blocks.len());
         assert_eq!(marked.matches(END).count(), a.docs[0].mentions.len());
         let gpe = code(FIRST_LABEL, Label::ALL.iter().position(|&l| l == Label::Gpe));
-        assert!(marked.contains(&format!("{gpe}Beijing{END}")), "{marked:?}");
+        assert!(marked.contains(&format!("{gpe}Portugal{END}")), "{marked:?}");
     }
 
     #[test]
     fn a_damaged_page_is_an_error_never_a_panic() {
         let c = corpus(&[(
             "a.txt",
-            "Putin meets Xi\n\nMr. Putin arrived in Beijing on May 3.",
+            "Strike ends\n\nDock workers in Rotterdam went back on May 3.",
             Meta::default(),
         )]);
         let html = write(&c, &analyse(&c)).unwrap();
