@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# Entity figures of the engine on every evaluation set we have, one scorer table each:
+#   seeds    the seed articles (the tuning figure: the rules were written looking at them)
+#   other    crates/dossier-core/tests/fixtures/other (five hand-annotated other-topic articles)
+#   tune     the GUM Wikinews development set, tuning part (tools/devset/README.md)
+#   frozen   the GUM Wikinews development set, FROZEN part: aggregate tables only
+#
+# usage: scripts/eval-entities.sh [<dossier binary>]
+#   Without a binary, builds dossier-cli (release) into $CARGO_TARGET_DIR (default target/).
+#   Locations (each overridable by the environment):
+#     DOSSIER_REPO  the repository (default: this script's repo, else the git top level of
+#                   the current directory, else /work/main)
+#     DOSSIER_EVAL  the shared seed gold and scorer (default: <repo>/../shared/eval, else
+#                   /work/shared/eval)
+#     DEVSET        the development set built by tools/devset/build.py (default:
+#                   <repo>/../devset, else this script's own folder when it holds tune/,
+#                   else /work/devset); its parts are skipped with a message when absent.
+#
+# On the development set the gold labels places "GPE|LOC|FAC" (GUM does not tell them
+# apart), so both sides are mapped before scoring: gold and predicted GPE, LOC and FAC
+# become PLACE, and predicted labels the gold does not cover (NORP, DATE, MONEY, PERCENT)
+# are dropped. The dev-set figures cover PERSON, ORG, PLACE and EVENT only.
+#
+# The frozen part is never inspected: only the scorer's aggregate tables are printed
+# (the scorer prints no mention lists); its error output is suppressed, since a failed
+# assertion would quote a gold line.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+find_repo() {
+    if [ -n "${DOSSIER_REPO:-}" ]; then echo "$DOSSIER_REPO"; return; fi
+    if [ -d "$here/../crates/dossier-core" ]; then (cd "$here/.." && pwd); return; fi
+    local top
+    if top=$(git rev-parse --show-toplevel 2>/dev/null) && [ -d "$top/crates/dossier-core" ]; then
+        echo "$top"; return
+    fi
+    echo /work/main
+}
+repo=$(find_repo)
+
+eval_dir=${DOSSIER_EVAL:-}
+if [ -z "$eval_dir" ]; then
+    if [ -f "$repo/../shared/eval/score.py" ]; then eval_dir=$(cd "$repo/../shared/eval" && pwd)
+    else eval_dir=/work/shared/eval; fi
+fi
+
+devset=${DEVSET:-}
+if [ -z "$devset" ]; then
+    if [ -d "$repo/../devset/tune" ]; then devset=$(cd "$repo/../devset" && pwd)
+    elif [ -d "$here/tune" ]; then devset=$here
+    else devset=/work/devset; fi
+fi
+
+bin=${1:-}
+if [ -z "$bin" ]; then
+    echo "building dossier-cli (release) ..." >&2
+    cargo build --quiet --release -p dossier-cli --manifest-path "$repo/Cargo.toml" >&2
+    bin=${CARGO_TARGET_DIR:-$repo/target}/release/dossier
+fi
+[ -x "$bin" ] || { echo "no dossier binary at $bin" >&2; exit 2; }
+
+scorer=$eval_dir/score.py
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+echo "binary: $bin"
+echo "repo:   $repo"
+echo "eval:   $eval_dir"
+echo "devset: $devset"
+
+# map both sides of a dev-set part to PERSON / ORG / PLACE / EVENT (see the header)
+map_devset() { # gold pred gold-out pred-out
+    python3 - "$@" <<'PY'
+import json, sys
+PLACE = {"GPE", "LOC", "FAC"}
+KEEP = {"PERSON", "ORG", "EVENT", "PLACE"}
+def mapped(label):
+    out = []
+    for part in label.split("|"):
+        part = "PLACE" if part in PLACE else part
+        if part in KEEP and part not in out:
+            out.append(part)
+    return "|".join(out)
+for src, dst in ((sys.argv[1], sys.argv[3]), (sys.argv[2], sys.argv[4])):
+    with open(src, encoding="utf-8") as fh, open(dst, "w", encoding="utf-8") as out:
+        for line in fh:
+            if line.strip():
+                item = json.loads(line)
+                item["label"] = mapped(item["label"])
+                if item["label"]:
+                    out.write(json.dumps(item, ensure_ascii=False) + "\n")
+PY
+}
+
+# seeds and the other-topic fixture: the scorer as it is, then the four-label view for the summary
+run_plain() { # name corpus gold
+    local name=$1 corpus=$2 gold=$3
+    echo; echo "######## $name ($corpus)"
+    if [ ! -f "$gold" ]; then echo "skipped: no gold at $gold"; return; fi
+    "$bin" extract "$corpus" --format jsonl > "$tmp/$name.raw.jsonl"
+    python3 "$scorer" --gold "$gold" --pred "$tmp/$name.raw.jsonl" --corpus "$corpus"
+    map_devset "$gold" "$tmp/$name.raw.jsonl" "$tmp/$name.gold.jsonl" "$tmp/$name.jsonl"
+    python3 "$scorer" --gold "$tmp/$name.gold.jsonl" --pred "$tmp/$name.jsonl" --corpus "$corpus" \
+        --labels PERSON,ORG,PLACE,EVENT --json "$tmp/$name.score.json" > /dev/null
+}
+
+run_devset() { # part
+    local part=$1 dir=$devset/$1
+    echo; echo "######## devset $part ($dir)"
+    if [ ! -f "$dir/gold.jsonl" ]; then
+        echo "skipped: no development set at $dir (build it: python3 tools/devset/build.py --out $devset)"
+        return
+    fi
+    "$bin" extract "$dir" --format jsonl > "$tmp/$part.raw.jsonl"
+    map_devset "$dir/gold.jsonl" "$tmp/$part.raw.jsonl" "$tmp/$part.gold.jsonl" "$tmp/$part.jsonl"
+    local args=(--gold "$tmp/$part.gold.jsonl" --pred "$tmp/$part.jsonl" --corpus "$dir"
+                --labels PERSON,ORG,PLACE,EVENT --json "$tmp/$part.score.json")
+    if [ "$part" = frozen ]; then
+        # aggregate tables only; the header line names temporary files, nothing of the part
+        python3 "$scorer" "${args[@]}" 2>/dev/null \
+            || echo "scorer failed on the frozen part (details suppressed)"
+    else
+        python3 "$scorer" "${args[@]}"
+    fi
+}
+
+# one line per set in the common four-label view (exact match)
+summary() {
+    echo; echo "######## summary: PERSON, ORG, PLACE (= GPE+LOC+FAC), EVENT; exact match"
+    python3 - "$tmp" <<'PY'
+import json, os, sys
+print(f"{'set':<8}{'gold':>6} {'P':>5} {'R':>5} {'F1':>5} | {'PER F1':>6} {'ORG R':>6} {'ORG F1':>6}"
+      f" {'PLC F1':>6} {'EVT F1':>6} | multi-form entities grouped")
+for name in ("seeds", "other", "tune", "frozen"):
+    path = os.path.join(sys.argv[1], name + ".score.json")
+    if not os.path.exists(path):
+        continue
+    res = next(iter(json.load(open(path)).values()))
+    lab = res["labels"]
+    def f(label, i=2):
+        v = lab.get(label, {}).get("exact", (None, None, None))[i]
+        return "    -" if v is None else f"{v * 100:5.1f}"
+    p, r, f1 = (x * 100 for x in res["micro_exact"])
+    g = res["grouping"]
+    share = round(g["alias_acc_multi"] * g["entities_multi_alias"])
+    print(f"{name:<8}{res['n_gold']:>6} {p:5.1f} {r:5.1f} {f1:5.1f} |  {f('PERSON')}  {f('ORG', 1)}  {f('ORG')}"
+          f"  {f('PLACE')}  {f('EVENT')} | {share} of {g['entities_multi_alias']}"
+          f" ({g['alias_acc_multi'] * 100:.1f}%)")
+PY
+}
+
+run_plain seeds "$repo/seeds" "$eval_dir/seeds-gold.jsonl"
+run_plain other "$repo/crates/dossier-core/tests/fixtures/other" \
+    "$repo/crates/dossier-core/tests/fixtures/other/gold.jsonl"
+run_devset tune
+run_devset frozen
+summary

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""List the entity errors of the engine on the TUNE part of the development set.
+
+usage: python3 tools/devset/errors.py --pred PRED.jsonl [--devset DIR] [--part tune]
+
+PRED.jsonl is `dossier extract <devset>/tune --format jsonl`. Both sides are mapped as in
+scripts/eval-entities.sh (GPE/LOC/FAC -> PLACE; NORP, DATE, MONEY, PERCENT dropped), then
+three lists are printed, most frequent first: wrong label (same span), wrong boundary
+(overlapping spans) and misses / false alarms (no overlap). The frozen part is refused:
+its errors are never read.
+"""
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+
+PLACE = {"GPE", "LOC", "FAC"}
+KEEP = {"PERSON", "ORG", "EVENT", "PLACE"}
+
+
+def mapped(label):
+    out = []
+    for part in label.split("|"):
+        part = "PLACE" if part in PLACE else part
+        if part in KEEP and part not in out:
+            out.append(part)
+    return "|".join(out)
+
+
+def load(path):
+    items = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                item = json.loads(line)
+                item["label"] = mapped(item["label"])
+                if item["label"]:
+                    items.append(item)
+    return {(i["doc"], i["start"], i["end"]): i for i in items}
+
+
+def overlapping(key, items):
+    return [k for k in items if k[0] == key[0] and k[1] < key[2] and key[1] < k[2]]
+
+
+def show(title, counter):
+    print(f"\n== {title}: {sum(counter.values())}")
+    for what, n in counter.most_common():
+        print(f"{n:4}  {what}")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--pred", required=True)
+    ap.add_argument("--devset", default=os.environ.get("DEVSET", "/work/devset"))
+    ap.add_argument("--part", default="tune")
+    a = ap.parse_args()
+    if a.part != "tune":
+        sys.exit("only the tune part's errors may be read (the frozen part is a test set)")
+    gold = load(os.path.join(a.devset, "tune", "gold.jsonl"))
+    pred = load(a.pred)
+    label, bound, miss, alarm = Counter(), Counter(), Counter(), Counter()
+    for k, p in pred.items():
+        g = gold.get(k)
+        if g and g["label"] != p["label"]:
+            label[f"{g['label']} -> {p['label']}: {p['text']}"] += 1
+        elif not g:
+            near = overlapping(k, gold)
+            if near:
+                bound[f"{gold[near[0]]['text']} | {p['text']} ({p['label']})"] += 1
+            else:
+                alarm[f"{p['label']}: {p['text']}"] += 1
+    for k, g in gold.items():
+        if k not in pred and not overlapping(k, pred):
+            miss[f"{g['label']}: {g['text']}"] += 1
+    show("wrong label (gold -> predicted)", label)
+    show("wrong boundary (gold | predicted)", bound)
+    show("missed (no overlapping prediction)", miss)
+    show("false alarms (no overlapping gold)", alarm)
+
+
+if __name__ == "__main__":
+    main()
