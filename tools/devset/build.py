@@ -344,7 +344,8 @@ def gold_for(doc, text, words):
         core = name_core(words, ment, label, found)
         if core:
             s, e = words[core[0]]["start"], words[core[1]]["end"]
-            cands.append({"start": s, "end": e, "label": label, "gid": ment["gid"], "order": order})
+            cands.append({"start": s, "end": e, "label": label, "gid": ment["gid"], "order": order,
+                          "identity": ment["identity"]})
     kept, taken = [], []
     for c in sorted(cands, key=lambda c: (-(c["end"] - c["start"]), c["start"], c["order"])):
         if any(c["start"] < t1 and t0 < c["end"] for t0, t1 in taken):
@@ -356,9 +357,42 @@ def gold_for(doc, text, words):
         t = text[c["start"]:c["end"]]
         if len(t) > len(canon.get(c["gid"], "")):
             canon[c["gid"]] = t
+    ident = {c["gid"]: c["identity"] for c in cands if c["identity"]}
     return [{"doc": doc, "start": c["start"], "end": c["end"], "text": text[c["start"]:c["end"]],
-             "label": c["label"], "canonical": canon[c["gid"]], "zone": "body"}
+             "label": c["label"], "canonical": canon[c["gid"]], "zone": "body",
+             "identity": ident.get(c["gid"], "")}
             for c in sorted(kept, key=lambda c: (c["start"], c["end"]))]
+
+
+def place_identities(gum, paths):
+    """Wikification identities GUM types as a place in at least one mention (any document:
+    annotations are CC BY 4.0 throughout; no text is used)"""
+    found = set()
+    for path in paths:
+        for line in git_show(gum, path).splitlines():
+            for m in re.finditer(r"\(\d+-place-[^()]*", line):
+                fields = m.group(0).split("-", 7)
+                if len(fields) > 7:
+                    found.add(fields[7])
+    return found
+
+
+def places_as_actors(parts, identities):
+    """GUM types a place that acts as an organization ("North Korea fired", "Belgium beat
+    Tunisia"); the guidelines keep a place name used for its government a place (GPE).
+    An ORG whose identity or text GUM types as a place elsewhere (identities of place
+    mentions, texts of the set's place gold) gets both readings: ORG|GPE|LOC|FAC. Then
+    drops the helper field `identity`."""
+    texts = {g["text"] for docs in parts.values() for d in docs for g in d[3]
+             if g["label"] == LABEL_OF_TYPE["place"]}
+    for docs in parts.values():
+        for d in docs:
+            for g in d[3]:
+                as_place = g["identity"] in identities or g["text"] in texts \
+                    or g["text"].replace(" ", "_") in identities
+                if g["label"] == "ORG" and as_place:
+                    g["label"] = "ORG|" + LABEL_OF_TYPE["place"]
+                del g["identity"]
 
 
 # ---------------------------------------------------------------- output
@@ -411,7 +445,7 @@ def counts_table(parts):
                 cells.append(str(sum(len(d[2].split()) for d in docs)))
             else:
                 cells.append(str(sum(1 for d in docs for g in d[3] if g["label"] == lab)))
-        rows.append(f"| {lab} | " + " | ".join(cells) + " |")
+        rows.append(f"| {lab.replace('|', chr(92) + '|')} | " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
 
@@ -490,13 +524,13 @@ def main():
     rev = subprocess.run(["git", "-C", a.gum, "rev-parse", "HEAD"], check=True,
                          capture_output=True).stdout.decode().strip()
     parts = {"tune": [], "frozen": [], "train": []}
-    for path in git_files(a.gum, "dep"):
+    paths = [p for p in git_files(a.gum, "dep") if os.path.basename(p).startswith("GUM_")]
+    for path in paths:
         doc_id = os.path.basename(path)[:-len(".conllu")]
-        if not doc_id.startswith("GUM_"):
-            continue
         part = part_of(doc_id, split_of)
         if part:
             parts[part].append(build_doc(git_show(a.gum, path)))
+    places_as_actors(parts, place_identities(a.gum, paths))
     for part, docs in parts.items():
         write_part(a.out, part, docs)
     write_readme(a.out, rev, parts)

@@ -4,7 +4,8 @@
 usage: python3 tools/devset/errors.py --pred PRED.jsonl [--devset DIR] [--part tune]
 
 PRED.jsonl is `dossier extract <devset>/tune --format jsonl`. Both sides are mapped as in
-scripts/eval-entities.sh (GPE/LOC/FAC -> PLACE; NORP, DATE, MONEY, PERCENT dropped), then
+scripts/eval-entities.sh (GPE/LOC/FAC -> PLACE; NORP, DATE, MONEY, PERCENT dropped; a gold
+label with alternatives takes the predicted one when it is among them), then
 three lists are printed, most frequent first: wrong label (same span), wrong boundary
 (overlapping spans) and misses / false alarms (no overlap). The frozen part is refused:
 its errors are never read.
@@ -60,6 +61,10 @@ def main():
         sys.exit("only the tune part's errors may be read (the frozen part is a test set)")
     gold = load(os.path.join(a.devset, "tune", "gold.jsonl"))
     pred = load(a.pred)
+    for k, g in gold.items():  # alternatives: the predicted one if among them, else the first
+        alts = g["label"].split("|")
+        if len(alts) > 1:
+            g["label"] = pred[k]["label"] if k in pred and pred[k]["label"] in alts else alts[0]
     label, bound, miss, alarm = Counter(), Counter(), Counter(), Counter()
     for k, p in pred.items():
         g = gold.get(k)
