@@ -237,17 +237,20 @@ def is_name_word(word, loose):
                                       and word["upos"] in ("NOUN", "ADJ", "PROPN", "NUM"))
 
 
-def name_head(words, ment, h):
-    """the word a name grows from, or None: the head if it is a proper noun, else a proper
-    noun attached to it by flat / appos ("Biologist Nick Bos", "minister Gérald Darmanin"),
-    else, for a mention with a Wikification identity, the head if capitalised ("Legislative
-    Council") or a proper-noun compound the identity names ("the NATO military alliance")"""
-    if words[h]["xpos"] in PROPER:
+def name_head(words, ment, h, label):
+    """the word a name grows from, or None: the head if it is a proper noun (and, in a
+    person, no title), else a proper noun attached to it by flat / appos ("Biologist Nick
+    Bos", "minister Gérald Darmanin", "Assistant Professor in … Simon Ličen"), else, for a
+    mention with a Wikification identity, the head if capitalised ("Legislative Council")
+    or a proper-noun compound the identity names ("the NATO military alliance")"""
+    if words[h]["xpos"] in PROPER and not (label == "PERSON" and is_title(words[h])):
         return h
     deps = [i for i in range(ment["first"], ment["last"] + 1) if words[i]["ghead"] == h]
     for i in deps:
         if words[i]["deprel"] in ("flat", "appos") and words[i]["xpos"] in PROPER:
             return i
+    if words[h]["xpos"] in PROPER:
+        return h  # a title as head with no name attached: person_start drops it
     if not ment["identity"]:
         return None
     if is_name_word(words[h], True):
@@ -291,7 +294,7 @@ def name_core(words, ment, label, others):
     first, last = ment["first"], ment["last"]
     inner = [o for o in others if first <= o["first"] and o["last"] <= last
              and (o["first"], o["last"]) != (first, last)]
-    h = name_head(words, ment, head_of(words, first, last))
+    h = name_head(words, ment, head_of(words, first, last), label)
     if h is None:
         return None
     conn = PERSON_CONNECTORS if label == "PERSON" else CONNECTORS
