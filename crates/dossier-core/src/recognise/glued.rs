@@ -100,61 +100,7 @@ pub(super) fn split_glued(text: &str, toks: &mut Vec<Token>, lex: &Lexicon, mut 
             i += 1;
             continue;
         }
-        // Whether the tables or the lexicon know `s` as a name.
-        let knows = |s: &str, key: &mut String| {
-            g.name(normalised(s, key)).is_some_and(|k| !k.ambiguous)
-                || lex.short.contains_key(s)
-                || lex.full.contains_key(s.trim())
-        };
-        // A word the tables or the lexicon know stays whole. That answer is not
-        // recorded: a known name stays known as the lexicon grows.
-        if knows(w, &mut key) {
-            i += 1;
-            continue;
-        }
-        // `knows`, recording a "not known" answer for pass 2: the lexicon may learn it.
-        let mut known = |s: &str, key: &mut String| {
-            let k = knows(s, key);
-            if !k {
-                note_unknown(deps.as_deref_mut(), text, s);
-            }
-            k
-        };
-        let mut split_at = None;
-        // camelCase: lower then upper.
-        let mut prev_lower = false;
-        for (at, c) in w.char_indices() {
-            if prev_lower && c.is_uppercase() {
-                let (left, right) = w.split_at(at);
-                let right_lower = case::lower_str(right);
-                let right_fn = g.stop(&right_lower).is_some_and(|s| s == "function");
-                if left.chars().count() >= 2 && (right_fn || (is_capitalised(left) && known(left, &mut key)))
-                {
-                    split_at = Some(at);
-                }
-                break;
-            }
-            prev_lower = c.is_lowercase();
-        }
-        // A known name glued to a lower-case function word: "Putinafter". The word is
-        // cut before its character k, for k from its last but one down to 3; a function
-        // word is short, so only the last few cuts need a look.
-        if split_at.is_none() && is_capitalised(w) && w.chars().skip(1).all(char::is_lowercase) {
-            let n = w.chars().count();
-            for (k, (at, _)) in (0..n).rev().zip(w.char_indices().rev()) {
-                if k + 1 >= n {
-                    continue;
-                }
-                if k < 3 || w.len() - at > g.stop_max_len() {
-                    break;
-                }
-                if g.is_function_word(&w[at..]) && known(&w[..at], &mut key) {
-                    split_at = Some(at);
-                    break;
-                }
-            }
-        }
-        if let Some(at) = split_at {
+        if let Some(at) = glued_cut(text, w, lex, deps.as_deref_mut(), &mut key) {
             // Not knowing the whole word mattered only because it splits.
             note_unknown(deps.as_deref_mut(), text, w);
             let second = Token {
@@ -171,6 +117,94 @@ pub(super) fn split_glued(text: &str, toks: &mut Vec<Token>, lex: &Lexicon, mut 
             i += 1;
         }
     }
+}
+
+/// Where to cut the word `w` of `text` in two, if it is two words glued together and
+/// one of them a known name: a camelCase cut ([`camel_cut`]) or a known name before a
+/// function word ([`function_word_cut`]). A word the tables or the lexicon know stays
+/// whole. Records in `deps` the "not known" answers it took.
+fn glued_cut(
+    text: &str,
+    w: &str,
+    lex: &Lexicon,
+    mut deps: Option<&mut Deps>,
+    key: &mut String,
+) -> Option<usize> {
+    let g = Gazetteer::get();
+    // Whether the tables or the lexicon know `s` as a name.
+    let knows = |s: &str, key: &mut String| {
+        g.name(normalised(s, key)).is_some_and(|k| !k.ambiguous)
+            || lex.short.contains_key(s)
+            || lex.full.contains_key(s.trim())
+    };
+    // A word the tables or the lexicon know stays whole. That answer is not
+    // recorded: a known name stays known as the lexicon grows.
+    if knows(w, key) {
+        return None;
+    }
+    // `knows`, recording a "not known" answer for pass 2: the lexicon may learn it.
+    let mut known = |s: &str, key: &mut String| {
+        let k = knows(s, key);
+        if !k {
+            note_unknown(deps.as_deref_mut(), text, s);
+        }
+        k
+    };
+    let mut split_at = camel_cut(w, g, &mut known, key);
+    if split_at.is_none() && is_capitalised(w) && w.chars().skip(1).all(char::is_lowercase) {
+        split_at = function_word_cut(w, g, &mut known, key);
+    }
+    split_at
+}
+
+/// camelCase, a lower-case letter then a capital ("TehranIt", "officeHe"): the cut
+/// before the first capital after a lower-case letter, when the right part is a
+/// function word or the left a `known` name of two letters or more.
+fn camel_cut(
+    w: &str,
+    g: &Gazetteer,
+    known: &mut impl FnMut(&str, &mut String) -> bool,
+    key: &mut String,
+) -> Option<usize> {
+    let mut split_at = None;
+    let mut prev_lower = false;
+    for (at, c) in w.char_indices() {
+        if prev_lower && c.is_uppercase() {
+            let (left, right) = w.split_at(at);
+            let right_lower = case::lower_str(right);
+            let right_fn = g.stop(&right_lower).is_some_and(|s| s == "function");
+            if left.chars().count() >= 2 && (right_fn || (is_capitalised(left) && known(left, key))) {
+                split_at = Some(at);
+            }
+            break;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    split_at
+}
+
+/// A `known` name glued to a lower-case function word: "Putinafter". The word is cut
+/// before its character k, for k from its last but one down to 3; a function word is
+/// short, so only the last few cuts need a look.
+fn function_word_cut(
+    w: &str,
+    g: &Gazetteer,
+    known: &mut impl FnMut(&str, &mut String) -> bool,
+    key: &mut String,
+) -> Option<usize> {
+    let n = w.chars().count();
+    for (k, (at, _)) in (0..n).rev().zip(w.char_indices().rev()) {
+        if k + 1 >= n {
+            continue;
+        }
+        if k < 3 || w.len() - at > g.stop_max_len() {
+            break;
+        }
+        if g.is_function_word(&w[at..]) && known(&w[..at], key) {
+            return Some(at);
+        }
+    }
+    None
 }
 
 #[cfg(test)]

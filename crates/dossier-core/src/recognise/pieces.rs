@@ -5,7 +5,10 @@
 
 use super::context::Ctx;
 use super::cues::PARTICLES;
+use super::lexicon::{full_key, span_of, Dep};
+use super::Marks;
 use crate::gazetteer::Known;
+use crate::label::Label;
 
 /// One piece: what a span of capitalised tokens is on its own.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,6 +17,126 @@ pub(super) enum Piece {
     Person { canonical: Option<String>, strong: bool },
     Title,
     Unknown,
+}
+
+/// Finds the pieces of the block's tokens into `pieces` (start token, end token,
+/// piece), in order: each capitalised token outside a value starts one, or is passed.
+pub(super) fn find_pieces(cx: &mut Ctx, marks: &Marks, pieces: &mut Vec<(usize, usize, Piece)>) {
+    let n = cx.toks.len();
+    pieces.clear();
+    let mut i = 0;
+    while i < n {
+        if marks.covered[i] || !cx.cap(i) {
+            i += 1;
+            continue;
+        }
+        match piece_at(cx, i, marks) {
+            Some((len, piece)) => {
+                pieces.push((i, i + len, piece));
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// The piece that capitalised token `i` starts, with its length in tokens, if any: the
+/// longest of a table name, a full name the lexicon knows and a title, else a person
+/// introduced by a given or family name, else [`short_or_unknown_piece`].
+fn piece_at(cx: &mut Ctx, i: usize, marks: &Marks) -> Option<(usize, Piece)> {
+    let w = cx.w(i);
+    // "the West" as a bloc.
+    if w == "West" && i > 0 && cx.lower_is(i - 1, &["the"]) && !cx.cap(i + 1) {
+        let west = Known {
+            label: Label::Loc,
+            canonical: "the West",
+            ambiguous: false,
+        };
+        return Some((1, Piece::Known(west)));
+    }
+    let g = cx.gaz(i);
+    let t = cx.title(i);
+    let l = cx.lex_full(i);
+    let llen = l.as_ref().map_or(0, |(n, _)| *n);
+    let limit = marks.next_covered[i] - i;
+    // "Senate Majority Leader Chuck Schumer": an organisation opening a title is its own name.
+    let org_opens_title =
+        g.is_some_and(|(len, k)| len < t && k.label == Label::Org && !k.ambiguous && cx.title(i + len) > 0);
+    // "trans-Atlantic", "cross-Channel": an adjective made from a place is not a name.
+    if cx.toks[i].hyphen
+        && i > 0
+        && cx.lower_is(i - 1, &["trans", "cross", "intra", "inter", "sub", "pre", "post"])
+    {
+        return None;
+    }
+    if let Some((len, k)) =
+        g.filter(|(len, k)| !k.ambiguous && ((*len >= llen && *len >= t) || org_opens_title) && *len <= limit)
+    {
+        return Some((len, Piece::Known(k)));
+    }
+    if let Some((len, canon)) = l.filter(|(len, _)| *len >= t && *len <= limit) {
+        let person = Piece::Person {
+            canonical: Some(canon),
+            strong: false,
+        };
+        return Some((len, person));
+    }
+    if t > 0 && t <= limit {
+        return Some((t, Piece::Title));
+    }
+    if let Some(len) = cx.person_chunk(i).filter(|&len| len <= limit) {
+        let canon = full_key(&cx.text[cx.toks[i].start..cx.toks[i + len - 1].end]);
+        let person = Piece::Person {
+            canonical: Some(canon),
+            strong: true,
+        };
+        return Some((len, person));
+    }
+    short_or_unknown_piece(cx, i, g.filter(|(len, _)| *len <= limit), marks)
+}
+
+/// The piece of capitalised token `i` when no longer one starts there: a short form the
+/// lexicon knows (where it [spreads](super::Lexicon::spreads)), else the ambiguous table
+/// name `ambiguous` starting there (which loses to a known person), else an unknown
+/// word unless it is a function word.
+fn short_or_unknown_piece(
+    cx: &mut Ctx,
+    i: usize,
+    ambiguous: Option<(usize, Known)>,
+    marks: &Marks,
+) -> Option<(usize, Piece)> {
+    let (w, lex) = (cx.w(i), cx.lex);
+    // A capital at a sentence start or in a Title Case headline says nothing, unless
+    // the word has a surname's shape.
+    let short = lex
+        .short_form(w)
+        .filter(|_| lex.spreads(w, (marks.initial[i] || marks.title_case) && !cx.surname_shaped(i)))
+        .map(str::to_string);
+    if cx.deps.is_some() {
+        let (a, b) = span_of(cx.text, w);
+        cx.note(if short.is_some() {
+            Dep::Short(a, b)
+        } else {
+            Dep::NoShort(a, b)
+        });
+    }
+    if let Some((len, k)) = ambiguous {
+        // Ambiguous table names lose to a person the corpus knows.
+        if short.is_none() {
+            return Some((len, Piece::Known(k)));
+        }
+    }
+    if let Some(canon) = short {
+        let person = Piece::Person {
+            canonical: Some(canon),
+            strong: false,
+        };
+        return Some((1, person));
+    }
+    if cx.stop(i).is_some() {
+        return None;
+    }
+    Some((1, Piece::Unknown))
 }
 
 impl Ctx<'_> {

@@ -1,7 +1,8 @@
-//! Level 2 of recognition, second step: a run of unknown capitalised words is a person
-//! when its context says so (a title or role before it, "said" around it, an
-//! apposition, a photo credit, a surname shape, a position inside a sentence), an
-//! organisation when it is an acronym, else nothing.
+//! Level 2 of recognition, for the pieces no head word joins into a name: a run of
+//! unknown capitalised words is a person when its context says so (a title or role
+//! before it, "said" around it, an apposition, a photo credit, a surname shape, a
+//! position inside a sentence), an organisation when it is an acronym, a table name
+//! when a scraper cut its last letter, else nothing.
 
 use super::context::Ctx;
 use super::cues::{APPOSITION, NOT_ORG_ACRONYMS, ROLES, SAID};
@@ -10,6 +11,7 @@ use super::{Candidate, Source};
 use crate::gazetteer::normalise_into;
 use crate::label::Label;
 use crate::text::{is_capitalised, TokenKind};
+use std::ops::Range;
 
 /// Classifies a run of unknown capitalised words `a..b` by its context.
 pub(super) fn classify_unknown(
@@ -38,17 +40,9 @@ pub(super) fn classify_unknown(
         return None;
     }
     let range = cx.toks[a].start..cx.toks[b - 1].end;
-    // A scraper-truncated name: "United State" for "United States".
     if len >= 2 {
-        let mut key = String::new();
-        normalise_into(&cx.text[range.clone()], &mut key);
-        key.push('s');
-        if let Some(k) = cx.g.name(&key) {
-            return Some(Candidate {
-                range,
-                label: k.label,
-                source: Source::Table(k.canonical),
-            });
+        if let Some(c) = truncated_name(cx, range.clone()) {
+            return Some(c);
         }
     }
     let person = |strong: bool| {
@@ -67,90 +61,178 @@ pub(super) fn classify_unknown(
     if title_case {
         return None;
     }
-    let prev = if a > 0 { cx.w(a - 1) } else { "" };
-    let prev_word = a > 0 && cx.is_word(a - 1);
-    let role_before = prev_word && cx.lower_is(a - 1, ROLES) && !is_capitalised(prev);
-    let said_before = prev_word
-        && cx.lower_is(a - 1, &["said", "says", "told", "by", "with"])
-        && cx.lower_is(a - 1, &["said", "says"]);
-    let mut j = b;
-    if cx.toks.get(j).is_some_and(|t| t.kind == TokenKind::Possessive) {
-        j += 1;
+    if len == 1 && is_acronym(cx.w(a)) {
+        return (!NOT_ORG_ACRONYMS.contains(&cx.w(a))).then(|| Candidate {
+            range: range.clone(),
+            label: Label::Org,
+            source: Source::Composed,
+        });
     }
-    let said_after =
-        cx.lower_is(j, SAID) && !cx.toks.get(j).is_some_and(|t| t.kind == TokenKind::Possessive) && j == b;
-    let appos = cx.w(b) == "," && cx.lower_is(b + 1, APPOSITION);
-    let credit = cx.w(b) == "/" && cx.toks.get(b + 1).is_some();
-    let admin = prev.eq_ignore_ascii_case("the")
-        && cx.lower_is(
-            b,
-            &[
-                "administration",
-                "government",
-                "campaign",
-                "era",
-                "presidency",
-                "family",
-                "team",
-                "years",
-            ],
-        )
-        && len == 1;
-    // Evaluated only where it decides, so that the lexicon answers it needs are
-    // recorded only then.
-    let coord_person = |cx: &mut Ctx| coordinated_with_person(cx, a, b, sofar);
-    let wordy = (a..b).any(|k| cx.wordy(k));
-    if len == 1 {
-        let w = cx.w(a);
-        let acronym = w.chars().count() >= 2
-            && w.chars().count() <= 6
-            && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-            && w.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2;
-        if acronym {
-            return (!NOT_ORG_ACRONYMS.contains(&w)).then(|| Candidate {
-                range: range.clone(),
-                label: Label::Org,
-                source: Source::Composed,
-            });
-        }
-        if wordy && !after_title {
-            return None;
-        }
-        if role_before || admin || coord_person(cx) {
-            return person(true);
-        }
-        if (said_after || said_before) && !initial {
-            return person(true);
-        }
-        if said_after && initial && cx.surname_shaped(a) {
-            return person(true);
-        }
-        if cx.surname_shaped(a) && !initial && !cx.w(a).ends_with("ez") {
-            return person(true);
-        }
-        return None;
+    let cues = Cues::around(cx, a, b);
+    let is_person = if len == 1 {
+        one_word_is_person(cx, a, b, after_title, initial, &cues, sofar)
+    } else {
+        words_are_person(cx, a, b, initial, &cues, sofar)
+    };
+    if is_person {
+        person(true)
+    } else {
+        None
     }
-    if len > 4 || wordy {
-        return None;
+}
+
+/// The table name that `range` (two words or more) was cut from by a scraper: "United
+/// State" for "United States".
+fn truncated_name(cx: &Ctx, range: Range<usize>) -> Option<Candidate> {
+    let mut key = String::new();
+    normalise_into(&cx.text[range.clone()], &mut key);
+    key.push('s');
+    if let Some(k) = cx.g.name(&key) {
+        return Some(Candidate {
+            range,
+            label: k.label,
+            source: Source::Table(k.canonical),
+        });
+    }
+    None
+}
+
+/// Whether `w` is written as an acronym: two to six capitals and digits, at least two
+/// of them capitals.
+fn is_acronym(w: &str) -> bool {
+    w.chars().count() >= 2
+        && w.chars().count() <= 6
+        && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && w.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
+}
+
+/// What the words around a run of unknown words say of it, and its own shape.
+struct Cues {
+    /// A lower-case role noun just before ("researcher …").
+    role_before: bool,
+    /// "said" or "says" just before.
+    said_before: bool,
+    /// A verb of saying just after.
+    said_after: bool,
+    /// An apposition after: ", director of …", ", who …".
+    appos: bool,
+    /// A photo credit: "Name/Agency".
+    credit: bool,
+    /// "the … administration" and the like, around a single word.
+    admin: bool,
+    /// A word of the run has an English derivational ending.
+    wordy: bool,
+}
+
+impl Cues {
+    /// The cues around the run of unknown words `a..b`.
+    fn around(cx: &Ctx, a: usize, b: usize) -> Cues {
+        let len = b - a;
+        let prev = if a > 0 { cx.w(a - 1) } else { "" };
+        let prev_word = a > 0 && cx.is_word(a - 1);
+        let role_before = prev_word && cx.lower_is(a - 1, ROLES) && !is_capitalised(prev);
+        let said_before = prev_word
+            && cx.lower_is(a - 1, &["said", "says", "told", "by", "with"])
+            && cx.lower_is(a - 1, &["said", "says"]);
+        let mut j = b;
+        if cx.toks.get(j).is_some_and(|t| t.kind == TokenKind::Possessive) {
+            j += 1;
+        }
+        let said_after = cx.lower_is(j, SAID)
+            && !cx.toks.get(j).is_some_and(|t| t.kind == TokenKind::Possessive)
+            && j == b;
+        let appos = cx.w(b) == "," && cx.lower_is(b + 1, APPOSITION);
+        let credit = cx.w(b) == "/" && cx.toks.get(b + 1).is_some();
+        let admin = prev.eq_ignore_ascii_case("the")
+            && cx.lower_is(
+                b,
+                &[
+                    "administration",
+                    "government",
+                    "campaign",
+                    "era",
+                    "presidency",
+                    "family",
+                    "team",
+                    "years",
+                ],
+            )
+            && len == 1;
+        let wordy = (a..b).any(|k| cx.wordy(k));
+        Cues {
+            role_before,
+            said_before,
+            said_after,
+            appos,
+            credit,
+            admin,
+            wordy,
+        }
+    }
+}
+
+/// Whether the single unknown word `a` (`b` is `a + 1`) is a person by its `cues`.
+/// [`coordinated_with_person`] is asked only where it decides, so that the lexicon
+/// answers it needs are recorded only then.
+fn one_word_is_person(
+    cx: &mut Ctx,
+    a: usize,
+    b: usize,
+    after_title: bool,
+    initial: bool,
+    cues: &Cues,
+    sofar: &[Candidate],
+) -> bool {
+    if cues.wordy && !after_title {
+        return false;
+    }
+    if cues.role_before || cues.admin || coordinated_with_person(cx, a, b, sofar) {
+        return true;
+    }
+    if (cues.said_after || cues.said_before) && !initial {
+        return true;
+    }
+    if cues.said_after && initial && cx.surname_shaped(a) {
+        return true;
+    }
+    cx.surname_shaped(a) && !initial && !cx.w(a).ends_with("ez")
+}
+
+/// Whether the unknown words `a..b` (two or more) are a person by their `cues`, their
+/// shape or their place in the sentence (as [`one_word_is_person`]).
+fn words_are_person(
+    cx: &mut Ctx,
+    a: usize,
+    b: usize,
+    initial: bool,
+    cues: &Cues,
+    sofar: &[Candidate],
+) -> bool {
+    let len = b - a;
+    if len > 4 || cues.wordy {
+        return false;
     }
     // "Artemis II", "Apollo 11": numbered names are missions, ships, products — not people.
     if matches!(
         cx.w(b - 1),
         "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX" | "X"
     ) {
-        return None;
+        return false;
     }
-    if role_before || said_before || said_after || appos || credit || coord_person(cx) {
-        return person(true);
+    if cues.role_before
+        || cues.said_before
+        || cues.said_after
+        || cues.appos
+        || cues.credit
+        || coordinated_with_person(cx, a, b, sofar)
+    {
+        return true;
     }
     if cx.surname_shaped(b - 1) {
-        return person(true);
+        return true;
     }
     // "Hernández de Cos": two capitalised words joined by a name particle.
-    if !initial {
-        return person(true);
-    }
-    None
+    !initial
 }
 
 /// Whether unknown words `a..b` are joined by "and" / "or" to a person: one just found
