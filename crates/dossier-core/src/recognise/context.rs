@@ -13,11 +13,17 @@ use crate::text::{is_capitalised, lower_into, Token, TokenKind};
 /// A block's tokens with everything the recogniser looks them up in, and buffers for
 /// the lookups.
 pub(super) struct Ctx<'a> {
+    /// The document's text.
     pub(super) text: &'a str,
+    /// The block's tokens (glued words split).
     pub(super) toks: &'a [Token],
+    /// The tables.
     pub(super) g: &'static Gazetteer,
+    /// The people the corpus has introduced so far.
     pub(super) lex: &'a Lexicon,
+    /// A buffer for normalised keys.
     pub(super) key: String,
+    /// A buffer for lower-cased words.
     pub(super) lower: String,
     /// Where to record the lexicon's answers, when the caller wants them.
     pub(super) deps: Option<&'a mut Deps>,

@@ -13,9 +13,15 @@ use crate::label::Label;
 /// One piece: what a span of capitalised tokens is on its own.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Piece {
+    /// A table name (a place, an organisation, a demonym, …).
     Known(Known),
+    /// A person: a name the lexicon knows, or one introduced by a given or family name
+    /// (`strong`), with its canonical full name.
     Person { canonical: Option<String>, strong: bool },
+    /// A title ("Mr.", "Secretary of State"): it makes the next unknown words a person
+    /// and is never part of a name.
     Title,
+    /// A capitalised word that nothing knows.
     Unknown,
 }
 
