@@ -1,0 +1,342 @@
+//! The corpus lexicon: the people the corpus has introduced with a strong cue, so that
+//! later short mentions are found ("Putin" after "Vladimir Putin", "Xi" after "Xi
+//! Jinping"), and the record of the answers a block's recognition took from it ([`Deps`])
+//! so that pass 2 recognises again only the blocks whose answers changed.
+
+use super::{Candidate, Source};
+use crate::case;
+use crate::gazetteer::{normalise_into, Gazetteer};
+use crate::hash::{FxMap, FxSet};
+
+/// People the corpus has introduced, so that later short mentions are found: "Putin"
+/// after "Vladimir Putin", "Xi" after "Xi Jinping".
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    /// Full-name key → canonical name.
+    pub full: FxMap<String, String>,
+    /// Short form (surname, or family name written first) → canonical names with the
+    /// number of times each was introduced.
+    pub short: FxMap<String, Vec<(String, usize)>>,
+    /// Short forms that are also ambiguous place or organisation names, with the
+    /// documents that introduced them as people.
+    pub short_docs: FxMap<String, Vec<usize>>,
+    /// First words of the full names, to skip lookups that cannot match.
+    pub first: FxSet<String>,
+    /// Short forms introduced alone ("Lee" in "…,” Lee said") by a cue other than a
+    /// title at least once: never [lone](Lexicon::is_lone).
+    pub cued: FxSet<String>,
+    /// Lone short forms (see [`Lexicon::is_lone`]) that the corpus also writes in lower
+    /// case: ordinary words ("Mr. Analysts see …", a cut, beside "analysts say"). The
+    /// lexicon alone never makes them people. Filled by [`Lexicon::settle`] after pass 1.
+    pub ordinary: FxSet<String>,
+}
+
+impl Lexicon {
+    /// Learns the people among `cands` (found in document `doc` of `text`).
+    #[inline(never)]
+    pub fn learn(&mut self, text: &str, doc: usize, cands: &[Candidate]) {
+        let g = Gazetteer::get();
+        for c in cands {
+            let Source::Person {
+                canonical: Some(canon),
+                strong: true,
+            } = &c.source
+            else {
+                continue;
+            };
+            let span = &text[c.range.clone()];
+            let parts: Vec<&str> = canon.split(' ').collect();
+            self.full.entry(full_key(span)).or_insert_with(|| canon.clone());
+            self.full.entry(canon.clone()).or_insert_with(|| canon.clone());
+            if let Some(f) = span.split_whitespace().next() {
+                self.first.insert(f.to_string());
+            }
+            self.first.insert(parts[0].to_string());
+            // The short form: the family name written first ("Xi"), else the surname.
+            let family_first = g.family_first(parts[0]) && parts.len() == 2 && g.given(parts[0]).is_none();
+            let short = if parts.len() == 1 || family_first {
+                parts[0]
+            } else {
+                parts[parts.len() - 1]
+            };
+            if short.chars().count() < 2 {
+                continue;
+            }
+            if parts.len() == 1 && !after_a_title(g, text, c.range.start) {
+                self.cued.insert(short.to_string());
+            }
+            let e = self.short.entry(short.to_string()).or_default();
+            match e.iter_mut().find(|(n, _)| n == canon) {
+                Some((_, k)) => *k += 1,
+                None => e.push((canon.clone(), 1)),
+            }
+            let docs = self.short_docs.entry(short.to_string()).or_default();
+            if !docs.contains(&doc) {
+                docs.push(doc);
+            }
+        }
+        // A short form introduced alone ("Mr. Gabuev") belongs to the full name with it.
+        for list in self.short.values_mut() {
+            if list.len() > 1 {
+                let has_full: Vec<bool> = list.iter().map(|(n, _)| n.contains(' ')).collect();
+                if has_full.iter().any(|&b| b) {
+                    let mut i = 0;
+                    list.retain(|_| {
+                        let keep = has_full[i];
+                        i += 1;
+                        keep
+                    });
+                }
+            }
+        }
+    }
+
+    /// The canonical name for the short form `w` in document `doc`, if it is a person.
+    pub fn short_form(&self, w: &str) -> Option<&str> {
+        let list = self.short.get(w)?;
+        list.iter().max_by_key(|(_, k)| *k).map(|(n, _)| n.as_str())
+    }
+
+    /// Whether the short form `w` names only people introduced by that one word after a
+    /// title ("Mr. Analysts", "Mr. Brown"), with no full name anywhere in the corpus: a
+    /// title makes a person of any capitalised word, even one a cut left after it.
+    pub fn is_lone(&self, w: &str) -> bool {
+        self.short
+            .get(w)
+            .is_some_and(|list| list.iter().all(|(n, _)| !n.contains(' ')))
+            && !self.cued.contains(w)
+    }
+
+    /// Whether the lexicon alone may make a person of the short form `w` where its
+    /// capital letter says nothing (`capital_says_nothing`: at a sentence start or in a
+    /// Title Case headline). A lone short form is only found where the capital is
+    /// evidence, and nowhere when it is an [ordinary](Lexicon::ordinary) word: a cut
+    /// such as "… and Mr. Analysts see this …" must not make "Analysts say" a person in
+    /// every article. Titled mentions ("Mr. Brown") are found by their title anyway.
+    pub fn spreads(&self, w: &str, capital_says_nothing: bool) -> bool {
+        !(capital_says_nothing && self.is_lone(w) || !self.ordinary.is_empty() && self.ordinary.contains(w))
+    }
+
+    /// After pass 1: marks the lone short forms that occur in lower case in `texts`
+    /// (one scan of the text, looking up only words of a lone form's length and
+    /// first letter).
+    pub fn settle<'t>(&mut self, texts: impl Iterator<Item = &'t str>) {
+        let lower: FxMap<String, &str> = self
+            .short
+            .keys()
+            .filter(|w| self.is_lone(w))
+            .map(|w| (case::lower_str(w), w.as_str()))
+            .filter(|(l, w)| l != w)
+            .collect();
+        if lower.is_empty() {
+            return;
+        }
+        let (mut firsts, mut lens) = ([false; 256], 0u64);
+        for l in lower.keys() {
+            firsts[l.as_bytes()[0] as usize] = true;
+            lens |= 1 << l.len().min(63);
+        }
+        let mut seen = FxSet::default();
+        for text in texts {
+            // Words: runs of letters (non-ASCII bytes belong to words), each skipped in
+            // a tight loop unless its first letter and length fit a lone form.
+            let b = text.as_bytes();
+            let mut i = 0;
+            while i < b.len() {
+                if !WORD_BYTE[usize::from(b[i])] {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                i += 1;
+                while i < b.len() && WORD_BYTE[usize::from(b[i])] {
+                    i += 1;
+                }
+                let word = &b[start..i];
+                if !firsts[usize::from(word[0])] || lens & (1 << word.len().min(63)) == 0 {
+                    continue;
+                }
+                if let Some(w) = std::str::from_utf8(word).ok().and_then(|s| lower.get(s)) {
+                    seen.insert(w.to_string());
+                }
+            }
+        }
+        self.ordinary = seen;
+    }
+}
+
+/// The bytes of the words [`Lexicon::settle`] looks for: ASCII letters and every byte
+/// outside ASCII.
+const WORD_BYTE: [bool; 256] = {
+    let mut t = [true; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphabetic();
+        b += 1;
+    }
+    t
+};
+
+/// Whether the line before byte `start` of `text` ends with a title ("Mr.", "Foreign
+/// Minister"), perhaps followed by a comma.
+fn after_a_title(g: &Gazetteer, text: &str, start: usize) -> bool {
+    let line = &text[text[..start].rfind('\n').map_or(0, |k| k + 1)..start];
+    let line = line.trim_end();
+    let line = line.strip_suffix(',').unwrap_or(line);
+    // The last one to four words: titles are at most that long.
+    let mut key = String::new();
+    let mut from = line.len();
+    for _ in 0..4 {
+        if from == 0 {
+            return false;
+        }
+        let rest = line[..from].trim_end();
+        from = rest
+            .char_indices()
+            .rfind(|(_, c)| c.is_whitespace())
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        normalise_into(&line[from..], &mut key);
+        if g.title(&key) {
+            return true;
+        }
+    }
+    false
+}
+
+/// One answer of the [`Lexicon`] that a block's recognition depended on and that a
+/// lexicon which has learnt more could answer differently.
+///
+/// The lexicon only grows: a full name, a first word or a short form once known stays
+/// known with the same canonical name, so "known" answers never change and are not
+/// recorded. What can change: "not known" answers, which person a short form means,
+/// and whether a short form [spreads](Lexicon::spreads) (a short form it withheld is
+/// recorded as not known; one it gave stays given unless it turns out ordinary).
+/// Recognition is a deterministic function of the block and the lexicon's
+/// answers, so when every recorded answer is the same under a bigger lexicon, so is
+/// the block's result ([`Deps::hold`]), except for the person of each short form,
+/// which only ends up in that word's candidate ([`Deps::renew`]). Ranges are byte
+/// ranges into the document text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Dep {
+    /// `full` was empty.
+    NoFullNames,
+    /// The word was not the first word of a full name.
+    NoFirst(u32, u32),
+    /// The full-name key of the span was not a full name.
+    NoFullKey(u32, u32),
+    /// The text was not a full name as written.
+    NoFull(u32, u32),
+    /// The text was not a short form (or one that did not spread there).
+    NoShort(u32, u32),
+    /// The text was a short form (it stays one; it stops spreading only if it turns
+    /// out [ordinary](Lexicon::ordinary)) and made a person of its own word.
+    Short(u32, u32),
+}
+
+/// The [`Dep`]s of one or more blocks.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Deps(pub(crate) Vec<Dep>);
+
+pub(super) fn span_of(text: &str, part: &str) -> (u32, u32) {
+    let start = part.as_ptr() as usize - text.as_ptr() as usize;
+    (start as u32, (start + part.len()) as u32)
+}
+
+impl Deps {
+    pub(super) fn push(&mut self, d: Dep) {
+        self.0.push(d);
+    }
+
+    /// Whether `lex` gives every recorded answer again (for `deps` of `text`).
+    #[inline(never)]
+    pub(crate) fn hold(deps: &[Dep], text: &str, lex: &Lexicon) -> bool {
+        let at = |a: u32, b: u32| &text[a as usize..b as usize];
+        let mut key = String::new();
+        deps.iter().all(|d| match d {
+            Dep::NoFullNames => lex.full.is_empty(),
+            Dep::NoFirst(a, b) => !lex.first.contains(at(*a, *b)),
+            Dep::NoFullKey(a, b) => {
+                full_key_into(at(*a, *b), &mut key);
+                !lex.full.contains_key(&key)
+            }
+            Dep::NoFull(a, b) => !lex.full.contains_key(at(*a, *b)),
+            Dep::NoShort(a, b) => !lex.short.contains_key(at(*a, *b)),
+            Dep::Short(a, b) => lex.ordinary.is_empty() || !lex.ordinary.contains(at(*a, *b)),
+        })
+    }
+
+    /// Gives each person made of a short form in `found` (the result of the blocks of
+    /// `deps`, which [hold](Deps::hold)) the person the short form means in `lex`.
+    #[inline(never)]
+    pub(crate) fn renew(deps: &[Dep], text: &str, lex: &Lexicon, found: &mut [Candidate]) {
+        for d in deps {
+            let Dep::Short(a, b) = *d else { continue };
+            let range = a as usize..b as usize;
+            // Candidates are sorted by start and do not overlap; the word's piece may
+            // have become part of a longer name instead.
+            let Ok(k) = found.binary_search_by_key(&range.start, |c| c.range.start) else {
+                continue;
+            };
+            let c = &mut found[k];
+            if let (
+                true,
+                Source::Person {
+                    canonical,
+                    strong: false,
+                },
+            ) = (c.range == range, &mut c.source)
+            {
+                *canonical = lex.short_form(&text[range]).map(str::to_string);
+            }
+        }
+    }
+}
+
+/// The key of a full name: initials dropped, hyphens kept ("Vladimir V. Putin" →
+/// "Vladimir Putin").
+pub fn full_key(span: &str) -> String {
+    let mut key = String::new();
+    full_key_into(span, &mut key);
+    key
+}
+
+/// [`full_key`] into `key` (cleared first), without an allocation when it has room.
+pub(super) fn full_key_into(span: &str, key: &mut String) {
+    let is_initial =
+        |p: &str| p.len() <= 3 && p.ends_with('.') && p.chars().filter(|c| c.is_alphabetic()).count() == 1;
+    normalise_into(span, key);
+    if key.split(' ').any(is_initial) {
+        let parts: Vec<&str> = key.split(' ').filter(|p| !is_initial(p)).collect();
+        *key = parts.join(" ");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::label::Label;
+    use std::ops::Range;
+
+    #[test]
+    fn renewing_gives_short_forms_the_final_lexicons_person() {
+        let text = "Putin met Putin Ltd";
+        let person = |range: Range<usize>, canonical: &str| Candidate {
+            range,
+            label: Label::Person,
+            source: Source::Person {
+                canonical: Some(canonical.to_string()),
+                strong: false,
+            },
+        };
+        let mut found = vec![person(0..5, "Yuri Putin"), person(10..19, "Putin Ltd")];
+        let mut lex = Lexicon::default();
+        lex.short
+            .insert("Putin".into(), vec![("Vladimir Putin".into(), 2)]);
+        // The second "Putin" became part of a longer name: its candidate stays.
+        Deps::renew(&[Dep::Short(0, 5), Dep::Short(10, 15)], text, &lex, &mut found);
+        assert_eq!(
+            found,
+            vec![person(0..5, "Vladimir Putin"), person(10..19, "Putin Ltd")]
+        );
+    }
+}

@@ -1,0 +1,346 @@
+//! Named-entity recognition over one block: rules, tables and context cues, in one
+//! left-to-right pass over the tokens.
+//!
+//! Two levels:
+//!
+//! 1. **Pieces.** Each capitalised token starts the longest of: a name from the tables
+//!    (places, organisations, demonyms), a person the corpus already knows (the
+//!    [`Lexicon`]), a title ("Mr.", "Secretary of State"), a person introduced by a
+//!    given name ("Max Hess") or by a family name written first ("Xi Jinping"), or an
+//!    unknown capitalised word.
+//! 2. **Names.** Adjacent pieces that end in a head word become one organisation, event,
+//!    place or facility ("Carnegie Russia Eurasia Centre", "Belt and Road Forum", "Power
+//!    of Siberia 2 gas pipeline"); otherwise known pieces stand alone and runs of unknown
+//!    words are people when the context says so: a title or role before them, "said"
+//!    around them, an apposition (", director of …"), a photo credit ("Name/Agency"), a
+//!    surname shape, or a position inside a sentence.
+//!
+//! Headlines in Title Case capitalise every word, so there only known names count.
+//! Words glued together by a scraper ("Putinafter", "TehranIt") are split when one part
+//! is a known name and the other a function word or a capitalised word.
+//!
+//! ```
+//! use dossier_core::recognise::{recognise_block, Lexicon};
+//! use dossier_core::Label;
+//!
+//! let text = "Russian President Vladimir Putin met Xi Jinping at the Stimson Center.";
+//! let found: Vec<(&str, Label)> = recognise_block(text, 0..text.len(), &Lexicon::default(), false)
+//!     .iter()
+//!     .map(|c| (&text[c.range.clone()], c.label))
+//!     .collect();
+//! assert_eq!(found, [("Russian", Label::Norp), ("Vladimir Putin", Label::Person),
+//!     ("Xi Jinping", Label::Person), ("Stimson Center", Label::Org)]);
+//! ```
+//!
+//! # The stages, one module each
+//!
+//! A block goes through `recognise_tokens` (here), in order:
+//!
+//! 1. `glued`: words glued together by a scraper are split into two tokens.
+//! 2. Marks: the values ([`crate::values`]: DATE, MONEY, PERCENT) that names stop at,
+//!    and the sentence starts, where a capital says nothing.
+//! 3. `pieces`: level 1.
+//! 4. `names`: level 2, with `unknown` deciding the runs of unknown words.
+//! 5. The values join the names, in text order.
+//!
+//! `context` holds the questions asked of a token (its word, capital, table names,
+//! titles, shape) and `cues` the word lists they read. `lexicon` is the corpus-level
+//! part: the people introduced so far ([`Lexicon`]), and the lexicon answers each block
+//! depended on, so that [`crate::analysis`]'s second pass recognises again only the
+//! blocks whose answers changed.
+
+mod context;
+mod cues;
+mod glued;
+mod lexicon;
+mod names;
+mod pieces;
+mod unknown;
+
+pub(crate) use lexicon::Deps;
+pub use lexicon::{full_key, Lexicon};
+
+use crate::gazetteer::{Gazetteer, Lengths};
+use crate::label::Label;
+use crate::text::{is_capitalised, lower_into, sentences, tokenize, Token, TokenKind};
+use crate::values;
+use context::Ctx;
+use glued::split_glued;
+use names::join_pieces;
+use pieces::{find_pieces, Piece};
+use std::ops::Range;
+
+/// Where a candidate's label comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A table entry, with its canonical name.
+    Table(&'static str),
+    /// A person: the full-name key when the recogniser knows it.
+    Person {
+        /// Canonical full name when known ("Vladimir Putin" for "Putin").
+        canonical: Option<String>,
+        /// Found by a strong cue (given name, title, "said"), not only by the lexicon.
+        strong: bool,
+    },
+    /// A value expression (DATE, MONEY, PERCENT).
+    Value,
+    /// Composed from capitalised words and a head word, or an unknown acronym.
+    Composed,
+}
+
+/// One recognised mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// Byte range in the document's text.
+    pub range: Range<usize>,
+    /// Its label.
+    pub label: Label,
+    /// Where the label comes from.
+    pub source: Source,
+}
+
+/// Recognises the entities of one block `range` of `text`. `lexicon` holds the people
+/// known so far; `title_case` says the block is a headline in Title Case.
+pub fn recognise_block(
+    text: &str,
+    range: Range<usize>,
+    lexicon: &Lexicon,
+    title_case: bool,
+) -> Vec<Candidate> {
+    let mut scratch = Scratch {
+        toks: tokenize(text, range),
+        ..Scratch::default()
+    };
+    let mut out = Vec::new();
+    let block = BlockFacts {
+        title_case,
+        sentences: &sentences(text, &scratch.toks),
+    };
+    recognise_tokens(text, lexicon, block, None, None, &mut scratch, &mut out);
+    out
+}
+
+/// What the caller knows of a block before recognising its tokens.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BlockFacts<'a> {
+    /// The block is a headline in Title Case.
+    pub(crate) title_case: bool,
+    /// Its [`sentences`] over its tokens as tokenized (before glued words are split).
+    pub(crate) sentences: &'a [Range<usize>],
+}
+
+/// Whether a block reads as a headline in Title Case: most of its longer words
+/// capitalised.
+#[inline(never)]
+pub fn is_title_case(text: &str, toks: &[Token]) -> bool {
+    let g = Gazetteer::get();
+    let mut words = 0;
+    let mut caps = 0;
+    let mut lower = String::new();
+    for t in toks {
+        let w = t.text(text);
+        if t.kind != TokenKind::Word || w.chars().count() < 4 || t.hyphen {
+            continue;
+        }
+        lower_into(w, &mut lower);
+        if g.stop(&lower).is_some_and(|k| k == "function") {
+            continue;
+        }
+        words += 1;
+        if is_capitalised(w) {
+            caps += 1;
+        }
+    }
+    // Headlines do not end with a full stop; sentences full of names do.
+    let ends_sentence = toks
+        .last()
+        .is_some_and(|t| matches!(t.text(text), "." | "!" | "?" | "”" | "\""));
+    !ends_sentence && words >= 2 && caps * 4 >= words * 3
+}
+
+/// The block's tokens and the buffers that [`recognise_tokens`] reuses from block to
+/// block (a block would otherwise allocate half a dozen).
+#[derive(Default)]
+pub(crate) struct Scratch {
+    /// The block's tokens: the caller tokenizes the block into it; splitting glued
+    /// words adds to them.
+    pub(crate) toks: Vec<Token>,
+    vals: Vec<values::Value>,
+    covered: Vec<bool>,
+    next_covered: Vec<usize>,
+    initial: Vec<bool>,
+    pieces: Vec<(usize, usize, Piece)>,
+    key: String,
+    lower: String,
+}
+
+/// The workhorse: recognises the entities of one block's tokens (`scratch.toks`) and
+/// appends them to `out`, in order (what `out` holds already is from earlier blocks: it
+/// stays before).
+/// `work` counts elementary steps (for the linearity test).
+///
+/// The steps: split glued words, mark the values and sentence starts, find the pieces
+/// (level 1), join them into names (level 2), add the values.
+pub(crate) fn recognise_tokens(
+    text: &str,
+    lex: &Lexicon,
+    block: BlockFacts,
+    work: Option<&mut usize>,
+    mut deps: Option<&mut Deps>,
+    scratch: &mut Scratch,
+    out: &mut Vec<Candidate>,
+) {
+    let Scratch {
+        toks,
+        vals,
+        covered,
+        next_covered,
+        initial,
+        pieces,
+        key,
+        lower,
+    } = scratch;
+    let title_case = block.title_case;
+    let earlier_blocks = out.len();
+    let tokenized = toks.len();
+    split_glued(text, toks, lex, deps.as_deref_mut());
+    let toks: &[Token] = toks;
+    // Splitting only adds tokens: with none added, the sentences are the caller's.
+    let split_sentences;
+    let block_sentences = if toks.len() == tokenized {
+        block.sentences
+    } else {
+        split_sentences = sentences(text, toks);
+        &split_sentences
+    };
+    if let Some(w) = work {
+        *w += toks.len();
+    }
+    values::scan_into(text, toks, vals);
+    mark_values(vals, toks.len(), covered, next_covered);
+    mark_sentence_starts(toks, block_sentences, initial);
+    let mut cx = Ctx {
+        text,
+        toks,
+        g: Gazetteer::get(),
+        lex,
+        key: std::mem::take(key),
+        lower: std::mem::take(lower),
+        deps,
+        lengths_at: (usize::MAX, Lengths::default()),
+    };
+    let marks = Marks {
+        covered,
+        next_covered,
+        initial,
+        title_case,
+    };
+    find_pieces(&mut cx, &marks, pieces);
+    join_pieces(&mut cx, pieces, &marks, out);
+    (*key, *lower) = (cx.key, cx.lower);
+    // Values, merged in order.
+    for v in vals.iter() {
+        out.push(Candidate {
+            range: toks[v.start].start..toks[v.end - 1].end,
+            label: v.label,
+            source: Source::Value,
+        });
+    }
+    crate::order::sort_by_key(&mut out[earlier_blocks..], |c| c.range.start);
+}
+
+/// What is known of a block's tokens before its pieces are found.
+struct Marks<'a> {
+    /// Whether each token is part of a value (DATE, MONEY, PERCENT).
+    covered: &'a [bool],
+    /// For each token, the index of the next covered token (or the token count): names
+    /// stop there.
+    next_covered: &'a [usize],
+    /// Whether each token starts a sentence (its capital says nothing).
+    initial: &'a [bool],
+    /// The block is a headline in Title Case (every capital says nothing).
+    title_case: bool,
+}
+
+/// Marks the `n` tokens that the values `vals` cover, and for each token the next
+/// covered one.
+fn mark_values(vals: &[values::Value], n: usize, covered: &mut Vec<bool>, next_covered: &mut Vec<usize>) {
+    covered.clear();
+    covered.resize(n, false);
+    for v in vals.iter() {
+        covered[v.start..v.end].iter_mut().for_each(|c| *c = true);
+    }
+    // For each token, the index of the next covered token (or n): names stop there.
+    next_covered.clear();
+    next_covered.resize(n + 1, n);
+    for k in (0..n).rev() {
+        next_covered[k] = if covered[k] { k } else { next_covered[k + 1] };
+    }
+}
+
+/// Marks the sentence-initial tokens of `toks`: the first one after any punctuation
+/// that opens each of `sentences`.
+fn mark_sentence_starts(toks: &[Token], sentences: &[Range<usize>], initial: &mut Vec<bool>) {
+    let n = toks.len();
+    initial.clear();
+    initial.resize(n, false);
+    let mut k = 0;
+    for s in sentences {
+        while k < n && toks[k].start < s.start {
+            k += 1;
+        }
+        let mut m = k;
+        while m < n && toks[m].kind == TokenKind::Punct && toks[m].start < s.end {
+            m += 1;
+        }
+        if m < n {
+            initial[m] = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod testing {
+    use super::*;
+
+    /// The mentions `recognise_block` finds in `text` knowing no one.
+    pub(super) fn found(text: &str) -> Vec<(String, Label)> {
+        found_with(text, &Lexicon::default())
+    }
+
+    /// The mentions `recognise_block` finds in `text` knowing the people in `lex`.
+    pub(super) fn found_with(text: &str, lex: &Lexicon) -> Vec<(String, Label)> {
+        let toks = tokenize(text, 0..text.len());
+        let tc = is_title_case(text, &toks);
+        recognise_block(text, 0..text.len(), lex, tc)
+            .into_iter()
+            .map(|c| (text[c.range].to_string(), c.label))
+            .collect()
+    }
+
+    /// Whether `v` holds the mention `s` with label `l`.
+    pub(super) fn has(v: &[(String, Label)], s: &str, l: Label) -> bool {
+        v.iter().any(|(t, x)| t == s && *x == l)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{found, has};
+    use super::*;
+
+    #[test]
+    fn title_case_headlines_only_take_known_names() {
+        let v = found("Aligning Forces Amidst the Ukraine Conflict Reaffirm Ties");
+        assert_eq!(v, [("Ukraine".to_string(), Label::Gpe)]);
+    }
+
+    #[test]
+    fn possessives_stay_out_of_spans() {
+        let v = found("Russia’s offensive and Hamas’ attack");
+        assert!(
+            has(&v, "Russia", Label::Gpe) && has(&v, "Hamas", Label::Org),
+            "{v:?}"
+        );
+    }
+}

@@ -1,0 +1,417 @@
+//! Level 2 of recognition: names. Adjacent pieces that end in a head word (or open with
+//! one) become one organisation, event, place or facility ("Carnegie Russia Eurasia
+//! Centre", "Belt and Road Forum", "Power of Siberia 2 gas pipeline"), extended over
+//! connectors ("of", "and") while a head word still makes one name of them; otherwise
+//! known pieces stand alone and runs of unknown words go to [`classify_unknown`].
+
+use super::context::Ctx;
+use super::cues::{CONNECTORS, FIELD_WORDS};
+use super::pieces::Piece;
+use super::unknown::classify_unknown;
+use super::{Candidate, Marks, Source};
+use crate::label::Label;
+use crate::text::TokenKind;
+
+/// Joins `pieces` into names and appends them to `out`: each run of adjacent pieces
+/// (titles apart) is one name when a head word makes one of it (not in Title Case
+/// headlines), else its pieces are taken one by one ([`push_pieces`]).
+pub(super) fn join_pieces(
+    cx: &mut Ctx,
+    pieces: &[(usize, usize, Piece)],
+    marks: &Marks,
+    out: &mut Vec<Candidate>,
+) {
+    let mut p = 0;
+    let mut last_title_end: Option<usize> = None;
+    while p < pieces.len() {
+        let (s, e, ref piece) = pieces[p];
+        if *piece == Piece::Title {
+            last_title_end = Some(e);
+            p += 1;
+            continue;
+        }
+        // Basic sequence: adjacent non-title pieces.
+        let mut q = p + 1;
+        while q < pieces.len() && adjacent(pieces[q - 1].1, pieces[q].0) && pieces[q].2 != Piece::Title {
+            q += 1;
+        }
+        let reach = if marks.title_case {
+            Reach {
+                composed: None,
+                seq_end_piece: q,
+                end_tok: pieces[q - 1].1,
+            }
+        } else {
+            composed_reach(cx, pieces, p, q, marks.covered)
+        };
+        if let Some(label) = reach.composed {
+            push_composed(cx, s, reach.end_tok, label, marks.covered, out);
+            p = reach.seq_end_piece;
+            last_title_end = None;
+            continue;
+        }
+        push_pieces(cx, pieces, p, q, last_title_end, marks, out);
+        last_title_end = None;
+        p = q;
+    }
+}
+
+/// Whether a piece that ends before token `a` and one that starts at token `b` touch.
+fn adjacent(a: usize, b: usize) -> bool {
+    a == b
+}
+
+/// How far a run of pieces reaches as one name, and the name's label when it is one.
+struct Reach {
+    /// The name's label, when a head word or a facility noun makes one name of it.
+    composed: Option<Label>,
+    /// The first piece after the name.
+    seq_end_piece: usize,
+    /// The first token after the name.
+    end_tok: usize,
+}
+
+/// The name that the run of adjacent pieces `p..q` starts: extended over connectors
+/// while a head word makes one name of it, or a facility by a facility noun after it.
+fn composed_reach(
+    cx: &mut Ctx,
+    pieces: &[(usize, usize, Piece)],
+    p: usize,
+    q: usize,
+    covered: &[bool],
+) -> Reach {
+    let mut reach = Reach {
+        composed: None,
+        seq_end_piece: q,
+        end_tok: pieces[q - 1].1,
+    };
+    extend_over_connectors(cx, pieces, p, q, &mut reach);
+    // A name followed by "… gas pipeline" is a facility.
+    if reach.composed.is_none() || reach.composed == Some(Label::Loc) {
+        extend_to_facility(cx, pieces, p, q, covered, &mut reach);
+    }
+    reach
+}
+
+/// Tries to extend the run of pieces `p..q` over connectors ("of", "and", …) and the
+/// runs after them while a head word makes one name of it ("Belt and Road Forum",
+/// "Institute of …"), recording the longest such name in `reach`.
+fn extend_over_connectors(
+    cx: &mut Ctx,
+    pieces: &[(usize, usize, Piece)],
+    p: usize,
+    q: usize,
+    reach: &mut Reach,
+) {
+    let s = pieces[p].0;
+    let n = cx.toks.len();
+    let mut qq = q;
+    let mut ee = reach.end_tok;
+    loop {
+        if let Some(c) = compose(cx, s, ee, &pieces[p..qq]) {
+            reach.composed = Some(c);
+            reach.seq_end_piece = qq;
+            reach.end_tok = ee;
+        }
+        // Connector + next sequence.
+        if qq < pieces.len()
+            && ee < n
+            && cx.lower_is(ee, CONNECTORS)
+            && pieces[qq].0 == ee + 1
+            && pieces[qq].2 != Piece::Title
+        {
+            let mut r = qq + 1;
+            while r < pieces.len() && adjacent(pieces[r - 1].1, pieces[r].0) && pieces[r].2 != Piece::Title {
+                r += 1;
+            }
+            let cand_end = pieces[r - 1].1;
+            let ok = compose(cx, s, cand_end, &pieces[p..r]);
+            let prefix_of = cx.lower_is(ee, &["of", "for", "on"]) && {
+                let lw = cx.w(ee - 1);
+                cx.g.org_head(lw).prefix
+                    || cx.g.event_head(lw).prefix
+                    || cx.g.loc_head(lw).prefix
+                    || cx.g.fac_head(lw).prefix
+            };
+            if ok.is_some() || prefix_of {
+                // "Institute of Russian, East European and Central Asian Studies"
+                let (r2, end2) = if prefix_of {
+                    field_list_end(cx, pieces, r, cand_end)
+                } else {
+                    (r, cand_end)
+                };
+                qq = r2;
+                ee = end2;
+                let c2 = compose(cx, s, ee, &pieces[p..qq]).or(if prefix_of {
+                    Some(head_label(cx, s, ee).unwrap_or(Label::Org))
+                } else {
+                    None
+                });
+                if c2.is_some() {
+                    reach.composed = c2;
+                    reach.seq_end_piece = qq;
+                    reach.end_tok = ee;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+}
+
+/// After a prefix head and its connector ("Institute of Russian", pieces up to `r`,
+/// tokens up to `end`): the end, as (piece, token) after it, of a list of runs joined by
+/// commas and "and" that a field word closes ("…, East European and Central Asian
+/// Studies"); `(r, end)` when no field word closes one.
+fn field_list_end(cx: &Ctx, pieces: &[(usize, usize, Piece)], r: usize, end: usize) -> (usize, usize) {
+    let mut r2 = r;
+    let mut end2 = end;
+    let mut rr = r;
+    let mut et = end;
+    loop {
+        let sep_and = cx.lower_is(et, &["and"]);
+        let sep_comma = cx.w(et) == ",";
+        if !(sep_and || sep_comma) || rr >= pieces.len() {
+            break;
+        }
+        let gap = if sep_comma && cx.lower_is(et + 1, &["and"]) {
+            2
+        } else {
+            1
+        };
+        if pieces[rr].0 != et + gap {
+            break;
+        }
+        let mut r3 = rr + 1;
+        while r3 < pieces.len() && adjacent(pieces[r3 - 1].1, pieces[r3].0) {
+            r3 += 1;
+        }
+        et = pieces[r3 - 1].1;
+        rr = r3;
+        if FIELD_WORDS.contains(&cx.w(et - 1)) {
+            r2 = rr;
+            end2 = et;
+            break;
+        }
+    }
+    (r2, end2)
+}
+
+/// Makes the name in `reach` (from the run of pieces `p..q`) a facility when a facility
+/// noun follows it ("… gas pipeline"), or follows "X of Y" and a short number ("Power of
+/// Siberia 2 gas pipeline"); a single known piece before the noun stays itself.
+fn extend_to_facility(
+    cx: &Ctx,
+    pieces: &[(usize, usize, Piece)],
+    p: usize,
+    q: usize,
+    covered: &[bool],
+    reach: &mut Reach,
+) {
+    let toks = cx.toks;
+    let single_known =
+        reach.seq_end_piece == p + 1 && matches!(pieces[p].2, Piece::Known(_) | Piece::Person { .. });
+    let mut fac = cx.facility_noun_from(reach.end_tok);
+    // Try "X of Y N" too.
+    if !fac && cx.lower_is(reach.end_tok, &["of"]) && q < pieces.len() && pieces[q].0 == reach.end_tok + 1 {
+        let mut r = q + 1;
+        while r < pieces.len() && adjacent(pieces[r - 1].1, pieces[r].0) {
+            r += 1;
+        }
+        let mut ee = pieces[r - 1].1;
+        if toks
+            .get(ee)
+            .is_some_and(|t| t.kind == TokenKind::Number && t.end - t.start <= 2)
+            && !covered[ee]
+        {
+            ee += 1;
+        }
+        fac = cx.facility_noun_from(ee);
+        if fac {
+            reach.end_tok = ee;
+            reach.seq_end_piece = r;
+        }
+    } else if fac && !single_known {
+        if toks
+            .get(reach.end_tok)
+            .is_some_and(|t| t.kind == TokenKind::Number && t.end - t.start <= 2)
+        {
+            reach.end_tok += 1;
+        }
+    } else {
+        fac = false;
+    }
+    if fac {
+        reach.composed = Some(Label::Fac);
+    }
+}
+
+/// Appends the composed name of tokens `s..end_tok` with `label`.
+fn push_composed(
+    cx: &Ctx,
+    s: usize,
+    end_tok: usize,
+    label: Label,
+    covered: &[bool],
+    out: &mut Vec<Candidate>,
+) {
+    let toks = cx.toks;
+    // Trailing numerals belong to events and facilities ("World War II", "Power of Siberia 2").
+    let mut e2 = end_tok;
+    if matches!(label, Label::Event | Label::Fac)
+        && toks
+            .get(e2)
+            .is_some_and(|t| t.kind == TokenKind::Number && t.end - t.start <= 2)
+        && !covered[e2]
+    {
+        e2 += 1;
+    }
+    out.push(Candidate {
+        range: toks[s].start..toks[e2 - 1].end,
+        label,
+        source: Source::Composed,
+    });
+}
+
+/// Appends the pieces `p..q` one by one, known names and people as they are and runs of
+/// unknown words as [`classify_unknown`] finds them (`last_title_end`: the token after
+/// the title just before the run, if any).
+fn push_pieces(
+    cx: &mut Ctx,
+    pieces: &[(usize, usize, Piece)],
+    p: usize,
+    q: usize,
+    last_title_end: Option<usize>,
+    marks: &Marks,
+    out: &mut Vec<Candidate>,
+) {
+    let toks = cx.toks;
+    let mut k = p;
+    while k < q {
+        let (a, b, ref pc) = pieces[k];
+        match pc {
+            Piece::Known(kn) => {
+                out.push(Candidate {
+                    range: toks[a].start..toks[b - 1].end,
+                    label: kn.label,
+                    source: Source::Table(kn.canonical),
+                });
+                k += 1;
+            }
+            Piece::Person { canonical, strong } => {
+                out.push(Candidate {
+                    range: toks[a].start..toks[b - 1].end,
+                    label: Label::Person,
+                    source: Source::Person {
+                        canonical: canonical.clone(),
+                        strong: *strong,
+                    },
+                });
+                k += 1;
+            }
+            Piece::Title => {
+                k += 1;
+            }
+            Piece::Unknown => {
+                let mut m = k + 1;
+                while m < q && pieces[m].2 == Piece::Unknown {
+                    m += 1;
+                }
+                let (ua, ub) = (a, pieces[m - 1].1);
+                let after_title =
+                    last_title_end.is_some_and(|te| te == ua || (te + 1 == ua && cx.w(te) == ","));
+                if let Some(c) =
+                    classify_unknown(cx, ua, ub, after_title, marks.initial[ua], marks.title_case, out)
+                {
+                    out.push(c);
+                }
+                k = m;
+            }
+        }
+    }
+}
+
+/// The label a head word gives tokens `s..e`, if any.
+pub(super) fn head_label(cx: &Ctx, s: usize, e: usize) -> Option<Label> {
+    if e <= s + 1 {
+        return None;
+    }
+    let g = cx.g;
+    let last = cx.w(e - 1);
+    let (mut buf, mut buf2) = (String::new(), String::new());
+    let last2 = if e >= s + 3 {
+        cx.two_words(e - 2, &mut buf)
+    } else {
+        ""
+    };
+    let first = cx.w(s);
+    let first2 = cx.two_words(s, &mut buf2);
+    let suffix = |f: &dyn Fn(&str) -> crate::gazetteer::Heads| {
+        f(last).suffix || (!last2.is_empty() && f(last2).suffix)
+    };
+    let prefix = |f: &dyn Fn(&str) -> crate::gazetteer::Heads| {
+        (f(first).prefix && e > s + 1 && cx.cap(s + 1)) || (e > s + 2 && f(first2).prefix)
+    };
+    if suffix(&|w| g.org_head(w)) {
+        return Some(Label::Org);
+    }
+    if suffix(&|w| g.event_head(w)) || prefix(&|w| g.event_head(w)) {
+        return Some(Label::Event);
+    }
+    if suffix(&|w| g.fac_head(w)) {
+        return Some(Label::Fac);
+    }
+    if suffix(&|w| g.loc_head(w)) || prefix(&|w| g.loc_head(w)) {
+        return Some(Label::Loc);
+    }
+    None
+}
+
+/// Whether pieces spanning tokens `s..e` form one name through a head word.
+pub(super) fn compose(cx: &mut Ctx, s: usize, e: usize, pieces: &[(usize, usize, Piece)]) -> Option<Label> {
+    if e <= s + 1 {
+        return None;
+    }
+    // A single known name stays itself ("Gaza Strip" is in the tables).
+    if pieces.len() == 1 && !matches!(pieces[0].2, Piece::Unknown) {
+        return None;
+    }
+    // A person followed directly by a head word is usually a name-sake ("Doris Day").
+    let label = head_label(cx, s, e)?;
+    if label == Label::Event && pieces.len() == 2 && matches!(pieces[0].2, Piece::Person { .. }) {
+        return None;
+    }
+    if label == Label::Loc && pieces.iter().all(|p| !matches!(p.2, Piece::Unknown)) && pieces.len() > 1 {
+        return None;
+    }
+    Some(label)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::label::Label;
+    use crate::recognise::testing::{found, has};
+
+    #[test]
+    fn head_words_make_organisations_events_and_facilities() {
+        let v = found("He spoke at the Takshashila Institute, the Belt and Road Forum and on the Power of Siberia 2 gas pipeline after the Cold War.");
+        assert!(has(&v, "Takshashila Institute", Label::Org), "{v:?}");
+        assert!(has(&v, "Belt and Road Forum", Label::Event), "{v:?}");
+        assert!(has(&v, "Power of Siberia 2", Label::Fac), "{v:?}");
+        assert!(has(&v, "Cold War", Label::Event), "{v:?}");
+    }
+
+    #[test]
+    fn long_institute_names_with_commas_are_one_org() {
+        let v = found("a researcher for the Institute of Russian, East European and Central Asian Studies at the Chinese Academy of Social Sciences.");
+        assert!(
+            has(
+                &v,
+                "Institute of Russian, East European and Central Asian Studies",
+                Label::Org
+            ),
+            "{v:?}"
+        );
+        assert!(has(&v, "Chinese Academy of Social Sciences", Label::Org), "{v:?}");
+    }
+}

@@ -1,0 +1,277 @@
+//! Level 1 of recognition: the pieces of a block. Each capitalised token starts the
+//! longest of: a name from the tables, a person the [`Lexicon`](super::Lexicon) knows, a
+//! title, a person introduced by a given name or a family name written first, or an
+//! unknown capitalised word.
+
+use super::context::Ctx;
+use super::cues::PARTICLES;
+use super::lexicon::{full_key, span_of, Dep};
+use super::Marks;
+use crate::gazetteer::Known;
+use crate::label::Label;
+
+/// One piece: what a span of capitalised tokens is on its own.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Piece {
+    /// A table name (a place, an organisation, a demonym, …).
+    Known(Known),
+    /// A person: a name the lexicon knows, or one introduced by a given or family name
+    /// (`strong`), with its canonical full name.
+    Person { canonical: Option<String>, strong: bool },
+    /// A title ("Mr.", "Secretary of State"): it makes the next unknown words a person
+    /// and is never part of a name.
+    Title,
+    /// A capitalised word that nothing knows.
+    Unknown,
+}
+
+/// Finds the pieces of the block's tokens into `pieces` (start token, end token,
+/// piece), in order: each capitalised token outside a value starts one, or is passed.
+pub(super) fn find_pieces(cx: &mut Ctx, marks: &Marks, pieces: &mut Vec<(usize, usize, Piece)>) {
+    let n = cx.toks.len();
+    pieces.clear();
+    let mut i = 0;
+    while i < n {
+        if marks.covered[i] || !cx.cap(i) {
+            i += 1;
+            continue;
+        }
+        match piece_at(cx, i, marks) {
+            Some((len, piece)) => {
+                pieces.push((i, i + len, piece));
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// The piece that capitalised token `i` starts, with its length in tokens, if any: the
+/// longest of a table name, a full name the lexicon knows and a title, else a person
+/// introduced by a given or family name, else [`short_or_unknown_piece`].
+fn piece_at(cx: &mut Ctx, i: usize, marks: &Marks) -> Option<(usize, Piece)> {
+    let w = cx.w(i);
+    // "the West" as a bloc.
+    if w == "West" && i > 0 && cx.lower_is(i - 1, &["the"]) && !cx.cap(i + 1) {
+        let west = Known {
+            label: Label::Loc,
+            canonical: "the West",
+            ambiguous: false,
+        };
+        return Some((1, Piece::Known(west)));
+    }
+    let g = cx.gaz(i);
+    let t = cx.title(i);
+    let l = cx.lex_full(i);
+    let llen = l.as_ref().map_or(0, |(n, _)| *n);
+    let limit = marks.next_covered[i] - i;
+    // "Senate Majority Leader Chuck Schumer": an organisation opening a title is its own name.
+    let org_opens_title =
+        g.is_some_and(|(len, k)| len < t && k.label == Label::Org && !k.ambiguous && cx.title(i + len) > 0);
+    // "trans-Atlantic", "cross-Channel": an adjective made from a place is not a name.
+    if cx.toks[i].hyphen
+        && i > 0
+        && cx.lower_is(i - 1, &["trans", "cross", "intra", "inter", "sub", "pre", "post"])
+    {
+        return None;
+    }
+    if let Some((len, k)) =
+        g.filter(|(len, k)| !k.ambiguous && ((*len >= llen && *len >= t) || org_opens_title) && *len <= limit)
+    {
+        return Some((len, Piece::Known(k)));
+    }
+    if let Some((len, canon)) = l.filter(|(len, _)| *len >= t && *len <= limit) {
+        let person = Piece::Person {
+            canonical: Some(canon),
+            strong: false,
+        };
+        return Some((len, person));
+    }
+    if t > 0 && t <= limit {
+        return Some((t, Piece::Title));
+    }
+    if let Some(len) = cx.person_chunk(i).filter(|&len| len <= limit) {
+        let canon = full_key(&cx.text[cx.toks[i].start..cx.toks[i + len - 1].end]);
+        let person = Piece::Person {
+            canonical: Some(canon),
+            strong: true,
+        };
+        return Some((len, person));
+    }
+    short_or_unknown_piece(cx, i, g.filter(|(len, _)| *len <= limit), marks)
+}
+
+/// The piece of capitalised token `i` when no longer one starts there: a short form the
+/// lexicon knows (where it [spreads](super::Lexicon::spreads)), else the ambiguous table
+/// name `ambiguous` starting there (which loses to a known person), else an unknown
+/// word unless it is a function word.
+fn short_or_unknown_piece(
+    cx: &mut Ctx,
+    i: usize,
+    ambiguous: Option<(usize, Known)>,
+    marks: &Marks,
+) -> Option<(usize, Piece)> {
+    let (w, lex) = (cx.w(i), cx.lex);
+    // A capital at a sentence start or in a Title Case headline says nothing, unless
+    // the word has a surname's shape.
+    let short = lex
+        .short_form(w)
+        .filter(|_| lex.spreads(w, (marks.initial[i] || marks.title_case) && !cx.surname_shaped(i)))
+        .map(str::to_string);
+    if cx.deps.is_some() {
+        let (a, b) = span_of(cx.text, w);
+        cx.note(if short.is_some() {
+            Dep::Short(a, b)
+        } else {
+            Dep::NoShort(a, b)
+        });
+    }
+    if let Some((len, k)) = ambiguous {
+        // Ambiguous table names lose to a person the corpus knows.
+        if short.is_none() {
+            return Some((len, Piece::Known(k)));
+        }
+    }
+    if let Some(canon) = short {
+        let person = Piece::Person {
+            canonical: Some(canon),
+            strong: false,
+        };
+        return Some((1, person));
+    }
+    if cx.stop(i).is_some() {
+        return None;
+    }
+    Some((1, Piece::Unknown))
+}
+
+impl Ctx<'_> {
+    /// A token that can continue a person's name after a given name.
+    fn name_like(&mut self, i: usize) -> bool {
+        self.name_like_with(i, true)
+    }
+    /// [`Ctx::name_like`]; `wordy_check: false` after a family name ("Xi Jinping").
+    fn name_like_with(&mut self, i: usize, wordy_check: bool) -> bool {
+        if i >= self.toks.len() || !self.cap(i) || self.toks[i].glued && !self.toks[i].hyphen {
+            return false;
+        }
+        let w = self.w(i);
+        if w.len() <= 3 && w.ends_with('.') {
+            return w.chars().filter(|c| c.is_alphabetic()).count() == 1;
+        }
+        if self.stop(i).is_some() || self.is_head(w) || (wordy_check && self.wordy(i)) {
+            return false;
+        }
+        if self.title(i) > 0 {
+            return false;
+        }
+        match self.gaz(i) {
+            Some((_, k)) => k.ambiguous,
+            None => true,
+        }
+    }
+    /// A person introduced by a given name or a family name written first.
+    pub(super) fn person_chunk(&mut self, i: usize) -> Option<usize> {
+        let w = self.w(i);
+        let given = self.g.given(w);
+        let family = self.g.family_first(w);
+        if given.is_none() && !family {
+            return None;
+        }
+        let mut j = i + 1;
+        // "Kim Jong-un": a hyphenated lower-case part belongs to the name.
+        while j < self.toks.len() && self.toks[j].hyphen && self.is_word(j) {
+            j += 1;
+        }
+        let mut names = 0;
+        while j < self.toks.len() && names < 3 {
+            if self.name_like_with(j, !(family && names == 0)) {
+                j += 1;
+                names += 1;
+                while j < self.toks.len() && self.toks[j].hyphen && self.is_word(j) {
+                    j += 1;
+                }
+            } else if self.lower_is(j, PARTICLES) && self.name_like(j + 1) && names > 0 {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if names == 0 {
+            return None;
+        }
+        if given == Some(true) && names == 1 && self.gaz(i + 1).is_some() {
+            return None;
+        }
+        Some(j - i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::label::Label;
+    use crate::recognise::testing::{found, has};
+
+    #[test]
+    fn a_title_before_a_name_stays_out_of_the_person_span() {
+        let v = found("He met Mr. Gabuev and President Volodymyr Zelenskiy today.");
+        assert!(has(&v, "Gabuev", Label::Person), "{v:?}");
+        assert!(has(&v, "Volodymyr Zelenskiy", Label::Person), "{v:?}");
+    }
+
+    #[test]
+    fn a_nationality_before_a_title_is_its_own_norp() {
+        let v = found("Yesterday Russian Foreign Minister Sergei Lavrov spoke.");
+        assert!(
+            has(&v, "Russian", Label::Norp) && has(&v, "Sergei Lavrov", Label::Person),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn an_organisation_before_a_title_is_its_own_org() {
+        let v = found("Then NATO Secretary General Jens Stoltenberg warned.");
+        assert!(
+            has(&v, "NATO", Label::Org) && has(&v, "Jens Stoltenberg", Label::Person),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn family_names_written_first_start_a_person() {
+        let v = found("He met Xi Jinping and Kim Jong-un in Beijing.");
+        assert!(
+            has(&v, "Xi Jinping", Label::Person) && has(&v, "Kim Jong-un", Label::Person),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn hyphenated_compounds_keep_only_the_name_part() {
+        let v = found("the anti-American and Western-led camp opposed U.S.-China ties");
+        assert!(
+            has(&v, "American", Label::Norp) && has(&v, "Western", Label::Norp),
+            "{v:?}"
+        );
+        assert!(
+            has(&v, "U.S.", Label::Gpe) && has(&v, "China", Label::Gpe),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn the_west_as_a_bloc_is_a_location() {
+        let v = found("ties with the West are strained");
+        assert!(has(&v, "West", Label::Loc), "{v:?}");
+    }
+
+    #[test]
+    fn a_function_word_after_a_title_is_not_a_name() {
+        // A sentence glued after "Mr." (a cut in scraped text): "When" stays a word.
+        let v = found("Moreau and Mr. When it comes to Gaza, both powers refused to condemn Hamas.");
+        assert!(
+            !v.iter().any(|(t, l)| t.contains("When") && *l == Label::Person),
+            "{v:?}"
+        );
+    }
+}
