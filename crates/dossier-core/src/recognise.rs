@@ -36,6 +36,7 @@ use crate::case;
 use crate::gazetteer::{is_normal_ascii, normalise_into, normalised, Gazetteer, Known, Lengths};
 use crate::hash::{FxMap, FxSet};
 use crate::label::Label;
+use crate::normal::lexicon_form;
 use crate::text::{is_capitalised, lower_into, sentences, tokenize, Token, TokenKind};
 use crate::values;
 use std::ops::Range;
@@ -109,17 +110,18 @@ impl Lexicon {
             let parts: Vec<&str> = canon.split(' ').collect();
             self.full.entry(full_key(span)).or_insert_with(|| canon.clone());
             self.full.entry(canon.clone()).or_insert_with(|| canon.clone());
+            // Words are keyed in their lexicon form: "PUTIN" is looked up as "Putin".
             if let Some(f) = span.split_whitespace().next() {
-                self.first.insert(f.to_string());
+                self.first.insert(lexicon_form(f).into_owned());
             }
-            self.first.insert(parts[0].to_string());
+            self.first.insert(lexicon_form(parts[0]).into_owned());
             // The short form: the family name written first ("Xi"), else the surname.
             let family_first = g.family_first(parts[0]) && parts.len() == 2 && g.given(parts[0]).is_none();
-            let short = if parts.len() == 1 || family_first {
+            let short = lexicon_form(if parts.len() == 1 || family_first {
                 parts[0]
             } else {
                 parts[parts.len() - 1]
-            };
+            });
             if short.chars().count() < 2 {
                 continue;
             }
@@ -152,9 +154,10 @@ impl Lexicon {
         }
     }
 
-    /// The canonical name for the short form `w` in document `doc`, if it is a person.
+    /// The canonical name for the short form `w` ([in any case](lexicon_form)), if it is
+    /// a person.
     pub fn short_form(&self, w: &str) -> Option<&str> {
-        let list = self.short.get(w)?;
+        let list = self.short.get(&*lexicon_form(w))?;
         list.iter().max_by_key(|(_, k)| *k).map(|(n, _)| n.as_str())
     }
 
@@ -162,6 +165,7 @@ impl Lexicon {
     /// title ("Mr. Analysts", "Mr. Brown"), with no full name anywhere in the corpus: a
     /// title makes a person of any capitalised word, even one a cut left after it.
     pub fn is_lone(&self, w: &str) -> bool {
+        let w = &*lexicon_form(w);
         self.short
             .get(w)
             .is_some_and(|list| list.iter().all(|(n, _)| !n.contains(' ')))
@@ -175,6 +179,7 @@ impl Lexicon {
     /// such as "… and Mr. Analysts see this …" must not make "Analysts say" a person in
     /// every article. Titled mentions ("Mr. Brown") are found by their title anyway.
     pub fn spreads(&self, w: &str, capital_says_nothing: bool) -> bool {
+        let w = &*lexicon_form(w);
         !(capital_says_nothing && self.is_lone(w) || !self.ordinary.is_empty() && self.ordinary.contains(w))
     }
 
@@ -315,14 +320,14 @@ impl Deps {
         let mut key = String::new();
         deps.iter().all(|d| match d {
             Dep::NoFullNames => lex.full.is_empty(),
-            Dep::NoFirst(a, b) => !lex.first.contains(at(*a, *b)),
+            Dep::NoFirst(a, b) => !lex.first.contains(&*lexicon_form(at(*a, *b))),
             Dep::NoFullKey(a, b) => {
                 full_key_into(at(*a, *b), &mut key);
                 !lex.full.contains_key(&key)
             }
             Dep::NoFull(a, b) => !lex.full.contains_key(at(*a, *b)),
-            Dep::NoShort(a, b) => !lex.short.contains_key(at(*a, *b)),
-            Dep::Short(a, b) => lex.ordinary.is_empty() || !lex.ordinary.contains(at(*a, *b)),
+            Dep::NoShort(a, b) => !lex.short.contains_key(&*lexicon_form(at(*a, *b))),
+            Dep::Short(a, b) => lex.ordinary.is_empty() || !lex.ordinary.contains(&*lexicon_form(at(*a, *b))),
         })
     }
 
@@ -353,8 +358,8 @@ impl Deps {
     }
 }
 
-/// The key of a full name: initials dropped, hyphens kept ("Vladimir V. Putin" →
-/// "Vladimir Putin").
+/// The key of a full name: initials dropped, hyphens kept, a name in capitals written as
+/// names are ("Vladimir V. Putin" and "VLADIMIR PUTIN" → "Vladimir Putin").
 pub fn full_key(span: &str) -> String {
     let mut key = String::new();
     full_key_into(span, &mut key);
@@ -366,8 +371,17 @@ fn full_key_into(span: &str, key: &mut String) {
     let is_initial =
         |p: &str| p.len() <= 3 && p.ends_with('.') && p.chars().filter(|c| c.is_alphabetic()).count() == 1;
     normalise_into(span, key);
-    if key.split(' ').any(is_initial) {
-        let parts: Vec<&str> = key.split(' ').filter(|p| !is_initial(p)).collect();
+    // A name written wholly in capitals is keyed as names are written; an acronym in a
+    // name ("JPL Stardust") stays.
+    let in_capitals = key
+        .split(' ')
+        .all(|p| is_initial(p) || crate::normal::is_all_caps(p));
+    if in_capitals || key.split(' ').any(is_initial) {
+        let parts = key.split(' ').filter(|p| !is_initial(p));
+        let parts: Vec<_> = match in_capitals {
+            true => parts.map(|p| crate::normal::title_case(p).into()).collect(),
+            false => parts.map(std::borrow::Cow::Borrowed).collect(),
+        };
         *key = parts.join(" ");
     }
 }
@@ -848,7 +862,18 @@ impl<'a> Ctx<'a> {
         }
         self.lengths_at.1
     }
+    /// The longest table name at token `i`: as written, or read without case in a run
+    /// written in capitals ("NEW YORK —", "UNITED NATIONS").
     fn gaz(&mut self, i: usize) -> Option<(usize, Known)> {
+        let exact = self.gaz_as_written(i);
+        let caps = crate::normal::caps_name(self.g, self.text, self.toks, i, &mut self.key);
+        match (exact, caps) {
+            (Some((n, _)), Some((m, k))) if m > n => Some((m, k)),
+            (None, caps) => caps,
+            (exact, _) => exact,
+        }
+    }
+    fn gaz_as_written(&mut self, i: usize) -> Option<(usize, Known)> {
         let mut lens = self.lengths(i).names;
         if lens != 0 {
             // Longest first. When the longest span is normal ASCII, so is every shorter
@@ -868,20 +893,6 @@ impl<'a> Ctx<'a> {
                 if let Some(k) = k {
                     return Some((len, k));
                 }
-            }
-        }
-        // A dateline in capitals: "LONDON —", "WASHINGTON —". A lower-case ASCII second
-        // letter (most words) rules it out at once.
-        let w = self.w(i);
-        if w.len() >= 4
-            && !w.as_bytes()[1].is_ascii_lowercase()
-            && w.chars().count() >= 4
-            && w.chars().all(|c| c.is_uppercase())
-        {
-            let mut cs = w.chars();
-            let title: String = cs.next().into_iter().chain(cs.flat_map(case::lower)).collect();
-            if let Some(k) = self.g.name(&title).filter(|k| k.label == Label::Gpe) {
-                return Some((1, k));
             }
         }
         None
@@ -909,7 +920,7 @@ impl<'a> Ctx<'a> {
             self.note(Dep::NoFullNames);
             return None;
         }
-        if !self.lex.first.contains(self.w(i)) {
+        if !self.lex.first.contains(&*lexicon_form(self.w(i))) {
             let (a, b) = span_of(self.text, self.w(i));
             self.note(Dep::NoFirst(a, b));
             return None;
@@ -1117,7 +1128,7 @@ fn split_glued(text: &str, toks: &mut Vec<Token>, lex: &Lexicon, mut deps: Optio
         // Whether the tables or the lexicon know `s` as a name.
         let knows = |s: &str, key: &mut String| {
             g.name(normalised(s, key)).is_some_and(|k| !k.ambiguous)
-                || lex.short.contains_key(s)
+                || lex.short.contains_key(&*lexicon_form(s))
                 || lex.full.contains_key(s.trim())
         };
         // A word the tables or the lexicon know stays whole. That answer is not
@@ -1786,6 +1797,11 @@ fn classify_unknown(
                 source: Source::Composed,
             });
         }
+        // A longer word in capitals ("LONDON —" unknown to the tables) is not a name by
+        // its shape: capitals say nothing there.
+        if crate::normal::is_all_caps(w) {
+            return None;
+        }
         if wordy && !after_title {
             return None;
         }
@@ -1803,7 +1819,9 @@ fn classify_unknown(
         }
         return None;
     }
-    if len > 4 || wordy {
+    // A run in capitals says nothing by its shape: only names the tables know (found
+    // before) are names there.
+    if len > 4 || wordy || crate::normal::is_all_caps_run(cx.text, &cx.toks[a..b]) {
         return None;
     }
     // "Artemis II", "Apollo 11": numbered names are missions, ships, products — not people.
@@ -1838,7 +1856,7 @@ fn coordinated_with_person(cx: &mut Ctx, a: usize, b: usize, sofar: &[Candidate]
         || cx.lower_is(b, &["and", "or"]) && b + 1 < cx.toks.len() && {
             let w = cx.w(b + 1);
             let (x, y) = span_of(cx.text, w);
-            if cx.lex.short.contains_key(w) {
+            if cx.lex.short.contains_key(&*lexicon_form(w)) {
                 true
             } else {
                 cx.note(Dep::NoShort(x, y));
