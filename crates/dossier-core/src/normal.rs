@@ -620,4 +620,28 @@ mod tests {
             [("Guinea–Bissau", Label::Gpe), ("Côte d‘Ivoire", Label::Gpe)]
         );
     }
+
+    #[test]
+    fn a_surname_in_capitals_finds_the_person_another_article_introduces() {
+        use crate::corpus::{Corpus, Meta};
+        let docs = [
+            (
+                "a.txt",
+                "HALVORSEN WINS THE FERRY VOTE\n\nThe council met on Monday.",
+            ),
+            (
+                "b.txt",
+                "Ferry vote\n\nMayor Gregor Halvorsen said the ferries would run. Halvorsen smiled.",
+            ),
+        ];
+        let corpus = Corpus::new(
+            docs.map(|(f, t)| Document::new(f, t, Meta::default()).unwrap())
+                .into(),
+        );
+        let a = crate::analyse(&corpus);
+        let first = &a.docs[0].mentions[0];
+        assert_eq!(&corpus.documents[0].text[first.range.clone()], "HALVORSEN");
+        assert_eq!(first.label, Label::Person);
+        assert_eq!(a.entities[first.entity].canonical, "Gregor Halvorsen");
+    }
 }
