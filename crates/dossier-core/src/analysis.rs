@@ -6,6 +6,7 @@ use crate::alias::{group, Raw};
 use crate::corpus::Corpus;
 use crate::curation::Curation;
 pub use crate::model::{Alias, Analysis, Block, DocAnalysis, Entity, Mention, Zone};
+use crate::normal::Lookup;
 use crate::recognise::{
     is_title_case, recognise_tokens, BlockFacts, Candidate, Deps, Lexicon, Scratch, Source,
 };
@@ -76,6 +77,9 @@ pub struct Analyser<'c> {
     settled: bool,
     /// The first pass's results, one per document read; taken by the second pass.
     firsts: Vec<(Layout, FirstPass)>,
+    /// The lookup text of each document read that is not in NFC ([`crate::normal`]):
+    /// both passes read it, and their ranges are taken back to the document's text.
+    lookups: Vec<Option<Lookup>>,
     /// How many documents the first pass has read.
     read: usize,
     /// The second pass's results so far.
@@ -91,6 +95,7 @@ impl<'c> Analyser<'c> {
             lexicon: Lexicon::default(),
             settled: false,
             firsts: Vec::with_capacity(n),
+            lookups: Vec::with_capacity(n),
             read: 0,
             out: SecondPass {
                 raws: Vec::new(),
@@ -108,12 +113,17 @@ impl<'c> Analyser<'c> {
         let docs = &self.corpus.documents;
         if let Some(d) = docs.get(self.read) {
             let out = &mut self.out;
+            let lookup = crate::normal::lookup(d);
+            let d = lookup.as_ref().map_or(d, |l| &l.doc);
             let (layout, first) = first_pass(d, &self.lexicon, &mut out.scratch, &mut out.work);
             self.lexicon.learn(&d.text, self.read, &first.found);
             self.firsts.push((layout, first));
+            self.lookups.push(lookup);
             self.read += 1;
         } else if !self.settled {
-            self.lexicon.settle(docs.iter().map(|d| &*d.text));
+            let texts = docs.iter().zip(&self.lookups);
+            self.lexicon
+                .settle(texts.map(|(d, l)| l.as_ref().map_or(&*d.text, |l| &*l.doc.text)));
             self.settled = true;
             // About as many mentions as pass 1 found.
             let mentions = self.firsts.iter().map(|(_, f)| f.found.len()).sum();
@@ -122,7 +132,8 @@ impl<'c> Analyser<'c> {
         } else if let Some(next) = self.firsts.get_mut(self.out.docs.len()) {
             let (layout, first) = std::mem::take(next);
             let di = self.out.docs.len();
-            second_pass(di, &docs[di], layout, first, &self.lexicon, &mut self.out);
+            let lookup = self.lookups[di].as_ref();
+            second_pass(di, &docs[di], lookup, layout, first, &self.lexicon, &mut self.out);
         } else {
             return false;
         }
@@ -198,8 +209,9 @@ fn first_pass(
         let toks = &mut scratch.toks;
         toks.clear();
         tokenize_into(&d.text, r.clone(), toks);
-        // Only short blocks can be headlines.
-        let tc = r.len() <= 400 && toks.len() <= 40 && is_title_case(&d.text, toks);
+        // Only short blocks can be headlines; a block in capitals reads as one.
+        let tc = r.len() <= 400 && toks.len() <= 40 && is_title_case(&d.text, toks)
+            || crate::normal::written_in_capitals(&d.text, toks);
         layout.title_case.push(tc);
         let sentences_before = first.sentences.len();
         first.sentences.extend(crate::text::sentences(&d.text, toks));
@@ -239,11 +251,13 @@ struct SecondPass<'a> {
 }
 
 /// Pass 2 over document `di`: each block's pass-1 candidates where the final lexicon
-/// answers as pass 1 saw it, else the block recognised again.
+/// answers as pass 1 saw it, else the block recognised again. Both passes read the
+/// document's `lookup` text when it has one; the ranges kept are in `d`'s text.
 #[inline(never)]
 fn second_pass<'c>(
     di: usize,
     d: &'c crate::corpus::Document,
+    lookup: Option<&Lookup>,
     layout: Layout,
     first: FirstPass,
     lexicon: &Lexicon,
@@ -257,6 +271,9 @@ fn second_pass<'c>(
         deps,
         deps_end,
     } = first;
+    let text: &str = lookup.map_or(&d.text, |l| &l.doc.text);
+    // A range of the lookup text in the document's text.
+    let original = |r: &Range<usize>| lookup.map_or(r.clone(), |l| l.map.range_to_original(r));
     let mut found = Vec::new();
     let mut first_found = first_found.into_iter();
     let (mut found_start, mut deps_start) = (0, 0);
@@ -265,16 +282,16 @@ fn second_pass<'c>(
         let block_found = first_found.by_ref().take(found_end[bi] - found_start);
         let block_deps = &deps.0[deps_start..deps_end[bi]];
         (found_start, deps_start) = (found_end[bi], deps_end[bi]);
-        if Deps::hold(block_deps, &d.text, lexicon) {
+        if Deps::hold(block_deps, text, lexicon) {
             // Counted as a visit of the block's tokens: checking the answers costs
             // at most a few lookups per token.
             out.work += block_work[bi];
             found.extend(block_found);
-            Deps::renew(block_deps, &d.text, lexicon, &mut found[before..]);
+            Deps::renew(block_deps, text, lexicon, &mut found[before..]);
         } else {
             block_found.for_each(drop);
             out.scratch.toks.clear();
-            tokenize_into(&d.text, r.clone(), &mut out.scratch.toks);
+            tokenize_into(text, r.clone(), &mut out.scratch.toks);
             // The block's sentences: no sentence crosses a block.
             let first = sentences.partition_point(|s| s.start < r.start);
             let end = sentences.partition_point(|s| s.start < r.end);
@@ -283,7 +300,7 @@ fn second_pass<'c>(
                 sentences: &sentences[first..end],
             };
             recognise_tokens(
-                &d.text,
+                text,
                 lexicon,
                 block,
                 Some(&mut out.work),
@@ -293,15 +310,20 @@ fn second_pass<'c>(
             );
         }
         for c in &found[before..] {
-            out.placed.push((di, c.range.clone(), bi));
+            out.placed.push((di, original(&c.range), bi));
         }
     }
     for c in found {
-        let surface = &d.text[c.range.clone()];
+        let surface = &d.text[original(&c.range)];
+        // Keys come from the lookup text: a name reads the same in any normal form.
+        let looked_up: Cow<'c, str> = match lookup {
+            Some(_) => Cow::Owned(text[c.range.clone()].to_string()),
+            None => Cow::Borrowed(surface),
+        };
         let key = match c.source {
             Source::Table(canon) => Cow::Borrowed(canon),
             Source::Person { canonical, .. } => {
-                let k = canonical.map_or(Cow::Borrowed(surface), Cow::Owned);
+                let k = canonical.map_or(looked_up, Cow::Owned);
                 // A name from the lexicon is copied: the results outlive this step, and
                 // the lexicon may not be borrowed across steps (`Analyser`).
                 let known = if k.contains(' ') {
@@ -312,11 +334,9 @@ fn second_pass<'c>(
                 known.map_or(k, |c| Cow::Owned(c.to_owned()))
             }
             // Most values ("2024", "last week") are lower case already.
-            Source::Value if surface.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) => {
-                Cow::Borrowed(surface)
-            }
-            Source::Value => Cow::Owned(crate::case::lower_str(surface)),
-            Source::Composed => Cow::Borrowed(surface),
+            Source::Value if looked_up.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) => looked_up,
+            Source::Value => Cow::Owned(crate::case::lower_str(&looked_up)),
+            Source::Composed => looked_up,
         };
         out.raws.push(Raw {
             doc: di,
@@ -330,10 +350,14 @@ fn second_pass<'c>(
         .iter()
         .zip(&layout.zones)
         .map(|(r, z)| Block {
-            range: r.clone(),
+            range: original(r),
             zone: *z,
         })
         .collect();
+    let sentences = match lookup {
+        Some(_) => sentences.iter().map(original).collect(),
+        None => sentences,
+    };
     out.docs.push(DocAnalysis {
         blocks,
         sentences,

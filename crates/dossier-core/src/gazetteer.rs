@@ -67,10 +67,16 @@ pub struct Gazetteer {
     stop_max_len: usize,
     /// A quick filter before the stop-word map: the shapes of the function words.
     function_shapes: crate::shape::Shapes,
+    /// The names that have a lower-case letter, by their lower-cased key, for text
+    /// written in capitals ("NEW YORK"); two names with one such key are ambiguous.
+    caps: HashMap<String, Known>,
+    /// For each lower-cased first token of `caps`, the token counts of its names.
+    caps_first: HashMap<String, u64>,
 }
 
-/// Normalises a surface for lookup: curly apostrophes become straight, white space
-/// runs one space. Writes into `out` (cleared first).
+/// Normalises a surface for lookup: curly apostrophes (’ ‘ ʼ) become straight and
+/// hyphen-like dashes (‐ ‑ ‒ – −) hyphens, white space runs one space. Writes into `out`
+/// (cleared first).
 pub fn normalise_into(s: &str, out: &mut String) {
     out.clear();
     for word in s.split_whitespace() {
@@ -78,15 +84,19 @@ pub fn normalise_into(s: &str, out: &mut String) {
             out.push(' ');
         }
         let mut rest = word;
-        // '’' and the hyphens start with the byte 0xE2, 'ʼ' with 0xCA: only characters
-        // starting with one of those two bytes are decoded.
+        // '’', '‘', the dashes and '−' start with the byte 0xE2, 'ʼ' with 0xCA: only
+        // characters starting with one of those two bytes are decoded.
         while let Some(k) = rest.bytes().position(|b| b == 0xE2 || b == 0xCA) {
             let c = rest[k..].chars().next().expect("a character starts here");
             let end = k + c.len_utf8();
             match c {
-                '’' | 'ʼ' | '‐' | '‑' => {
+                '’' | '‘' | 'ʼ' | '‐' | '‑' | '‒' | '–' | '−' => {
                     out.push_str(&rest[..k]);
-                    out.push(if matches!(c, '’' | 'ʼ') { '\'' } else { '-' });
+                    out.push(if matches!(c, '’' | '‘' | 'ʼ') {
+                        '\''
+                    } else {
+                        '-'
+                    });
                 }
                 _ => out.push_str(&rest[..end]),
             }
@@ -186,6 +196,8 @@ impl Gazetteer {
             .sum();
         g.names.reserve(lines);
         g.first.reserve(lines);
+        g.caps.reserve(lines);
+        g.caps_first.reserve(lines);
         let mut toks = Vec::new();
         for table in names {
             for (tag, row) in grouped(table) {
@@ -288,12 +300,47 @@ impl Gazetteer {
                 self.first.entry(first).or_default().names |= bit;
             }
         }
+        if !self.names.contains_key(&key) && key.chars().any(char::is_lowercase) {
+            self.add_caps(toks, &key, known);
+        }
         self.names.entry(key).or_insert(known);
+    }
+
+    /// Adds the name with the normalised `key` to the names read without case (`toks`:
+    /// a buffer for its tokens, which lower case may change: "St." is one, "st." two).
+    fn add_caps(&mut self, toks: &mut Vec<Token>, key: &str, known: Known) {
+        let lower = crate::case::lower_str(key);
+        toks.clear();
+        tokenize_into(&lower, 0..lower.len(), toks);
+        let Some(first) = toks.first().map(|t| t.text(&lower).to_string()) else {
+            return;
+        };
+        *self.caps_first.entry(first).or_default() |= length_bit(toks.len());
+        self.caps
+            .entry(lower)
+            .and_modify(|k| {
+                if (k.label, k.canonical) != (known.label, known.canonical) {
+                    k.ambiguous = true;
+                }
+            })
+            .or_insert(known);
     }
 
     /// The name with this (normalised) surface.
     pub fn name(&self, key: &str) -> Option<Known> {
         self.names.get(key).copied()
+    }
+
+    /// The name with this normalised, lower-cased key, read without case: for names
+    /// written in capitals ([`crate::normal::caps_name`]).
+    pub fn caps_name(&self, lower_key: &str) -> Option<Known> {
+        self.caps.get(lower_key).copied()
+    }
+
+    /// The token counts (bit `n - 1` for `n`) of the names read without case that start
+    /// with the lower-cased token `lower_first`.
+    pub fn caps_lengths(&self, lower_first: &str) -> u64 {
+        self.caps_first.get(lower_first).copied().unwrap_or_default()
     }
 
     /// The token counts of the names and titles that start with the token `first`.

@@ -41,6 +41,8 @@ pub mod curation;
 #[cfg(feature = "engine")]
 pub mod gazetteer;
 #[cfg(feature = "engine")]
+pub mod normal;
+#[cfg(feature = "engine")]
 pub mod recognise;
 #[cfg(feature = "engine")]
 pub mod resolve;

@@ -81,11 +81,17 @@ const MAX_ABBREVIATION_LEN: usize = {
 };
 
 fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’' | 'ʼ')
+    matches!(c, '\'' | '’' | '‘' | 'ʼ')
 }
 
 fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '‐' | '‑')
+}
+
+/// Dashes that some texts write for a hyphen ("Guinea–Bissau"): a hyphen only between
+/// two letters, since between numbers they make a range ("16–17 May").
+fn is_dash_for_hyphen(c: char) -> bool {
+    matches!(c, '‒' | '–' | '−')
 }
 
 fn is_word_char(c: char) -> bool {
@@ -154,7 +160,8 @@ pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
             // Periods of abbreviations.
             if bytes.get(j) == Some(&b'.') {
                 let word = &s[i..j];
-                let single = j == next;
+                // One letter, perhaps with marks ("É." written decomposed).
+                let single = j == next || s[next..j].chars().all(is_mark);
                 if single {
                     j += 1;
                     while let Some(a) = at(j).filter(|a| a.is_alphabetic()) {
@@ -194,7 +201,12 @@ pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
         {
             kind = TokenKind::Possessive;
             i = next + 1;
-        } else if is_hyphen(c) && last_end == base + i && at(next).is_some_and(|c| c.is_alphanumeric()) {
+        } else if (is_hyphen(c) && at(next).is_some_and(|c| c.is_alphanumeric())
+            || is_dash_for_hyphen(c)
+                && at(next).is_some_and(char::is_alphabetic)
+                && out.last().is_some_and(|t: &Token| t.kind == TokenKind::Word))
+            && last_end == base + i
+        {
             pending_hyphen = true;
             i = next;
             continue;
@@ -273,7 +285,7 @@ fn skip_word_chars_beyond_ascii(s: &str, mut p: usize) -> usize {
 fn apostrophe_at(s: &str, p: usize) -> Option<char> {
     match s.as_bytes().get(p)? {
         b'\'' => Some('\''),
-        // The first byte of '’' (E2 80 99) and of 'ʼ' (CA BC).
+        // The first byte of '’' (E2 80 99), '‘' (E2 80 98) and 'ʼ' (CA BC).
         0xE2 | 0xCA => char_at(s, p).filter(|&a| is_apostrophe(a)),
         _ => None,
     }
@@ -407,7 +419,10 @@ mod tests {
 
     #[test]
     fn apostrophes_inside_words_stay() {
-        assert_eq!(words("Xi’an doesn't O'Brien"), ["Xi’an", "doesn't", "O'Brien"]);
+        assert_eq!(
+            words("Xi’an doesn't O'Brien O‘Neill"),
+            ["Xi’an", "doesn't", "O'Brien", "O‘Neill"]
+        );
     }
 
     #[test]
@@ -424,6 +439,39 @@ mod tests {
             marked,
             [false, true, false, true, false, false, true, false, true]
         );
+    }
+
+    #[test]
+    fn a_dash_between_letters_joins_as_a_hyphen_and_between_numbers_does_not() {
+        let text = "Lyon–Turin rail, pages 16–17, a fee−free day, Ōsaka‒Kōbe";
+        let toks = tokenize(text, 0..text.len());
+        let w: Vec<(&str, bool)> = toks.iter().map(|t| (t.text(text), t.hyphen)).collect();
+        assert_eq!(
+            w,
+            [
+                ("Lyon", false),
+                ("Turin", true),
+                ("rail", false),
+                (",", false),
+                ("pages", false),
+                ("16", false),
+                ("–", false),
+                ("17", false),
+                (",", false),
+                ("a", false),
+                ("fee", false),
+                ("free", true),
+                ("day", false),
+                (",", false),
+                ("Ōsaka", false),
+                ("Kōbe", true)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_initial_written_decomposed_keeps_its_period() {
+        assert_eq!(words("E\u{301}. Zola"), ["E\u{301}.", "Zola"]);
     }
 
     #[test]

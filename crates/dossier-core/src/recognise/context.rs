@@ -5,9 +5,8 @@
 use super::cues::{may_be_facility_noun, FAC_NOUNS, SURNAME_ENDINGS, WORDY_ENDINGS};
 use super::lexicon::{full_key_into, span_of, Dep, Deps};
 use super::Lexicon;
-use crate::case;
+use crate::normal::lexicon_form;
 use crate::gazetteer::{is_normal_ascii, normalised, Gazetteer, Known, Lengths};
-use crate::label::Label;
 use crate::text::{is_capitalised, lower_into, Token, TokenKind};
 
 /// A block's tokens with everything the recogniser looks them up in, and buffers for
@@ -121,7 +120,18 @@ impl<'a> Ctx<'a> {
         }
         self.lengths_at.1
     }
+    /// The longest table name at token `i`: as written, or read without case in a run
+    /// written in capitals ("NEW YORK —", "UNITED NATIONS").
     pub(super) fn gaz(&mut self, i: usize) -> Option<(usize, Known)> {
+        let exact = self.gaz_as_written(i);
+        let caps = crate::normal::caps_name(self.g, self.text, self.toks, i, &mut self.key);
+        match (exact, caps) {
+            (Some((n, _)), Some((m, k))) if m > n => Some((m, k)),
+            (None, caps) => caps,
+            (exact, _) => exact,
+        }
+    }
+    fn gaz_as_written(&mut self, i: usize) -> Option<(usize, Known)> {
         let mut lens = self.lengths(i).names;
         if lens != 0 {
             // Longest first. When the longest span is normal ASCII, so is every shorter
@@ -141,20 +151,6 @@ impl<'a> Ctx<'a> {
                 if let Some(k) = k {
                     return Some((len, k));
                 }
-            }
-        }
-        // A dateline in capitals: "LONDON —", "WASHINGTON —". A lower-case ASCII second
-        // letter (most words) rules it out at once.
-        let w = self.w(i);
-        if w.len() >= 4
-            && !w.as_bytes()[1].is_ascii_lowercase()
-            && w.chars().count() >= 4
-            && w.chars().all(|c| c.is_uppercase())
-        {
-            let mut cs = w.chars();
-            let title: String = cs.next().into_iter().chain(cs.flat_map(case::lower)).collect();
-            if let Some(k) = self.g.name(&title).filter(|k| k.label == Label::Gpe) {
-                return Some((1, k));
             }
         }
         None
@@ -182,7 +178,7 @@ impl<'a> Ctx<'a> {
             self.note(Dep::NoFullNames);
             return None;
         }
-        if !self.lex.first.contains(self.w(i)) {
+        if !self.lex.first.contains(&*lexicon_form(self.w(i))) {
             let (a, b) = span_of(self.text, self.w(i));
             self.note(Dep::NoFirst(a, b));
             return None;

@@ -4,6 +4,7 @@
 use super::lexicon::{span_of, Dep, Deps};
 use super::Lexicon;
 use crate::case;
+use crate::normal::lexicon_form;
 use crate::gazetteer::{normalised, Gazetteer};
 use crate::text::{is_capitalised, Token, TokenKind};
 
@@ -134,7 +135,7 @@ fn glued_cut(
     // Whether the tables or the lexicon know `s` as a name.
     let knows = |s: &str, key: &mut String| {
         g.name(normalised(s, key)).is_some_and(|k| !k.ambiguous)
-            || lex.short.contains_key(s)
+            || lex.short.contains_key(&*lexicon_form(s))
             || lex.full.contains_key(s.trim())
     };
     // A word the tables or the lexicon know stays whole. That answer is not

@@ -7,6 +7,7 @@ use super::{Candidate, Source};
 use crate::case;
 use crate::gazetteer::{normalise_into, Gazetteer};
 use crate::hash::{FxMap, FxSet};
+use crate::normal::lexicon_form;
 
 /// People the corpus has introduced, so that later short mentions are found: "Putin"
 /// after "Vladimir Putin", "Xi" after "Xi Jinping".
@@ -48,17 +49,18 @@ impl Lexicon {
             let parts: Vec<&str> = canon.split(' ').collect();
             self.full.entry(full_key(span)).or_insert_with(|| canon.clone());
             self.full.entry(canon.clone()).or_insert_with(|| canon.clone());
+            // Words are keyed in their lexicon form: "PUTIN" is looked up as "Putin".
             if let Some(f) = span.split_whitespace().next() {
-                self.first.insert(f.to_string());
+                self.first.insert(lexicon_form(f).into_owned());
             }
-            self.first.insert(parts[0].to_string());
+            self.first.insert(lexicon_form(parts[0]).into_owned());
             // The short form: the family name written first ("Xi"), else the surname.
             let family_first = g.family_first(parts[0]) && parts.len() == 2 && g.given(parts[0]).is_none();
-            let short = if parts.len() == 1 || family_first {
+            let short = lexicon_form(if parts.len() == 1 || family_first {
                 parts[0]
             } else {
                 parts[parts.len() - 1]
-            };
+            });
             if short.chars().count() < 2 {
                 continue;
             }
@@ -91,9 +93,10 @@ impl Lexicon {
         }
     }
 
-    /// The canonical name for the short form `w` in document `doc`, if it is a person.
+    /// The canonical name for the short form `w` ([in any case](lexicon_form)), if it is
+    /// a person.
     pub fn short_form(&self, w: &str) -> Option<&str> {
-        let list = self.short.get(w)?;
+        let list = self.short.get(&*lexicon_form(w))?;
         list.iter().max_by_key(|(_, k)| *k).map(|(n, _)| n.as_str())
     }
 
@@ -101,6 +104,7 @@ impl Lexicon {
     /// title ("Mr. Analysts", "Mr. Brown"), with no full name anywhere in the corpus: a
     /// title makes a person of any capitalised word, even one a cut left after it.
     pub fn is_lone(&self, w: &str) -> bool {
+        let w = &*lexicon_form(w);
         self.short
             .get(w)
             .is_some_and(|list| list.iter().all(|(n, _)| !n.contains(' ')))
@@ -114,6 +118,7 @@ impl Lexicon {
     /// such as "… and Mr. Analysts see this …" must not make "Analysts say" a person in
     /// every article. Titled mentions ("Mr. Brown") are found by their title anyway.
     pub fn spreads(&self, w: &str, capital_says_nothing: bool) -> bool {
+        let w = &*lexicon_form(w);
         !(capital_says_nothing && self.is_lone(w) || !self.ordinary.is_empty() && self.ordinary.contains(w))
     }
 
@@ -254,14 +259,14 @@ impl Deps {
         let mut key = String::new();
         deps.iter().all(|d| match d {
             Dep::NoFullNames => lex.full.is_empty(),
-            Dep::NoFirst(a, b) => !lex.first.contains(at(*a, *b)),
+            Dep::NoFirst(a, b) => !lex.first.contains(&*lexicon_form(at(*a, *b))),
             Dep::NoFullKey(a, b) => {
                 full_key_into(at(*a, *b), &mut key);
                 !lex.full.contains_key(&key)
             }
             Dep::NoFull(a, b) => !lex.full.contains_key(at(*a, *b)),
-            Dep::NoShort(a, b) => !lex.short.contains_key(at(*a, *b)),
-            Dep::Short(a, b) => lex.ordinary.is_empty() || !lex.ordinary.contains(at(*a, *b)),
+            Dep::NoShort(a, b) => !lex.short.contains_key(&*lexicon_form(at(*a, *b))),
+            Dep::Short(a, b) => lex.ordinary.is_empty() || !lex.ordinary.contains(&*lexicon_form(at(*a, *b))),
         })
     }
 
@@ -305,8 +310,17 @@ pub(super) fn full_key_into(span: &str, key: &mut String) {
     let is_initial =
         |p: &str| p.len() <= 3 && p.ends_with('.') && p.chars().filter(|c| c.is_alphabetic()).count() == 1;
     normalise_into(span, key);
-    if key.split(' ').any(is_initial) {
-        let parts: Vec<&str> = key.split(' ').filter(|p| !is_initial(p)).collect();
+    // A name written wholly in capitals is keyed as names are written; an acronym in a
+    // name ("JPL Stardust") stays.
+    let in_capitals = key
+        .split(' ')
+        .all(|p| is_initial(p) || crate::normal::is_all_caps(p));
+    if in_capitals || key.split(' ').any(is_initial) {
+        let parts = key.split(' ').filter(|p| !is_initial(p));
+        let parts: Vec<_> = match in_capitals {
+            true => parts.map(|p| crate::normal::title_case(p).into()).collect(),
+            false => parts.map(std::borrow::Cow::Borrowed).collect(),
+        };
         *key = parts.join(" ");
     }
 }

@@ -10,6 +10,7 @@ use super::lexicon::{full_key, span_of, Dep};
 use super::{Candidate, Source};
 use crate::gazetteer::normalise_into;
 use crate::label::Label;
+use crate::normal::lexicon_form;
 use crate::text::{is_capitalised, TokenKind};
 use std::ops::Range;
 
@@ -183,6 +184,11 @@ fn one_word_is_person(
     cues: &Cues,
     sofar: &[Candidate],
 ) -> bool {
+    // A longer word in capitals ("LONDON —" unknown to the tables) is not a name by its
+    // shape: capitals say nothing there.
+    if crate::normal::is_all_caps(cx.w(a)) {
+        return false;
+    }
     if cues.wordy && !after_title {
         return false;
     }
@@ -209,7 +215,9 @@ fn words_are_person(
     sofar: &[Candidate],
 ) -> bool {
     let len = b - a;
-    if len > 4 || cues.wordy {
+    // A run in capitals says nothing by its shape: only names the tables know (found
+    // before) are names there.
+    if len > 4 || cues.wordy || crate::normal::is_all_caps_run(cx.text, &cx.toks[a..b]) {
         return false;
     }
     // "Artemis II", "Apollo 11": numbered names are missions, ships, products — not people.
@@ -247,7 +255,7 @@ fn coordinated_with_person(cx: &mut Ctx, a: usize, b: usize, sofar: &[Candidate]
         || cx.lower_is(b, &["and", "or"]) && b + 1 < cx.toks.len() && {
             let w = cx.w(b + 1);
             let (x, y) = span_of(cx.text, w);
-            if cx.lex.short.contains_key(w) {
+            if cx.lex.short.contains_key(&*lexicon_form(w)) {
                 true
             } else {
                 cx.note(Dep::NoShort(x, y));
