@@ -5,8 +5,8 @@
 use super::cues::{may_be_facility_noun, FAC_NOUNS, SURNAME_ENDINGS, WORDY_ENDINGS};
 use super::lexicon::{full_key_into, span_of, Dep, Deps};
 use super::Lexicon;
-use crate::normal::lexicon_form;
 use crate::gazetteer::{is_normal_ascii, normalised, Gazetteer, Known, Lengths};
+use crate::normal::lexicon_form;
 use crate::text::{is_capitalised, lower_into, Token, TokenKind};
 
 /// A block's tokens with everything the recogniser looks them up in, and buffers for

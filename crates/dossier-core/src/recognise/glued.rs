@@ -4,8 +4,8 @@
 use super::lexicon::{span_of, Dep, Deps};
 use super::Lexicon;
 use crate::case;
-use crate::normal::lexicon_form;
 use crate::gazetteer::{normalised, Gazetteer};
+use crate::normal::lexicon_form;
 use crate::text::{is_capitalised, Token, TokenKind};
 
 /// Whether a word can hide a name glued to another word: it has no period or apostrophe
