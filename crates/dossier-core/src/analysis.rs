@@ -28,8 +28,9 @@ pub fn analyse_with(corpus: &Corpus, curation: &Curation) -> Analysis {
     analyse_counting(corpus, curation).0
 }
 
-/// [`analyse_with`], also returning a count of elementary steps (tokens visited), which
-/// the tests use to check that the work grows linearly with the text.
+/// [`analyse_with`], also returning a count of elementary steps (tokens visited, and the
+/// words and mentions the linking of short forms visits), which the tests use to check
+/// that the work grows linearly with the text.
 ///
 /// Each block is tokenized once, in pass 1, which also records which of the lexicon's
 /// answers its result depended on ([`Deps`]). In pass 2 a block is recognised again only

@@ -6,16 +6,13 @@
 //! word joined to it) becomes a mention with the full name's label, and grouping then
 //! joins it to the name ([`crate::alias::forms`]).
 
-use crate::alias::forms::ShortForms;
+use crate::alias::forms::{ShortForms, MAX_WORDS};
 use crate::gazetteer::Gazetteer;
 use crate::hash::{FxMap, FxSet};
 use crate::label::Label;
 use crate::recognise::{Candidate, Source};
 use crate::text::{tokenize_into, Token, TokenKind};
 use std::ops::Range;
-
-/// Words a short form may have (as many as [`ShortForms`] looks at).
-const MAX_WORDS: usize = 8;
 
 /// The short forms of `found`'s full names that `found` does not cover, each with the
 /// index of its block in `blocks`, in text order. `found` is sorted by position;
@@ -47,6 +44,12 @@ pub(crate) fn find(
         return Vec::new();
     }
     let mut out = Vec::new();
+    // The forms' words in lower case, and those of them the document writes so.
+    let lowered: FxSet<String> = forms.words().map(crate::case::lower_str).collect();
+    let mut firsts = [false; 256];
+    lowered
+        .iter()
+        .for_each(|w| firsts[usize::from(w.as_bytes()[0])] = true);
     let mut lower_words = FxSet::default();
     let mut early = FxSet::default();
     let mut next = 0; // the first candidate not ending before the token looked at
@@ -57,7 +60,8 @@ pub(crate) fn find(
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i].text(text);
-            if toks[i].kind == TokenKind::Word && t.starts_with(|c: char| c.is_lowercase()) {
+            if firsts[usize::from(t.as_bytes()[0])] && toks[i].kind == TokenKind::Word && lowered.contains(t)
+            {
                 lower_words.insert(t);
             }
             while next < found.len() && found[next].range.end <= toks[i].start {
@@ -103,7 +107,10 @@ fn standalone_form<'t>(
     forms: &ShortForms<(Label, &'t str)>,
     g: &Gazetteer,
 ) -> Option<(usize, (Label, &'t str))> {
-    if !capitalised(text, &toks[i]) || toks[i].hyphen || (i > 0 && joins(text, &toks[i - 1], g)) {
+    if !capitalised(text, &toks[i]) || !forms.begins(toks[i].text(text)) || toks[i].hyphen {
+        return None;
+    }
+    if i > 0 && joins(text, &toks[i - 1], g) {
         return None;
     }
     let mut form = String::new();

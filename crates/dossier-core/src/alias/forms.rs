@@ -26,8 +26,9 @@ use crate::gazetteer::Gazetteer;
 use crate::hash::{FxMap as HashMap, FxSet as HashSet};
 use crate::label::Label;
 
-/// Words of a name looked at for its short forms; longer names give only these.
-const MAX_WORDS: usize = 8;
+/// The most words a name that may be shortened has (longer ones are not), and so the
+/// most words of a short form.
+pub const MAX_WORDS: usize = 8;
 
 /// An entity a form may stand for: its label, key number and a mention that shows its
 /// name (the vote for the entity's display name). Two targets are the same entity when
@@ -102,12 +103,38 @@ impl<T> Default for ShortForms<'_, T> {
 }
 
 impl<'t, T: Copy + PartialEq> ShortForms<'t, T> {
-    /// Adds the forms of `name` (words separated by single spaces), a name of `label`
-    /// told apart by `t`; returns the words visited.
-    pub fn add(&mut self, name: &'t str, label: Label, t: T, g: &Gazetteer) -> usize {
-        let words: Vec<&str> = name.split(' ').take(MAX_WORDS).collect();
-        let total = name.split(' ').count();
-        let shortens = shortens(label, &words, g) && words.len() == total;
+    /// Adds the forms of `names` (words separated by single spaces; each a name of its
+    /// label told apart by its `T`): first the leading words of those that may be
+    /// shortened, then what the others block, unless they are themselves a short form
+    /// of one of the first ("Corvina Shipping" after "Corvina Shipping Company" is that
+    /// company, not a second name beginning with "Corvina"). Returns the words visited.
+    pub fn add_names(&mut self, names: &[(&'t str, Label, T)], g: &Gazetteer) -> usize {
+        let (mut work, mut words, mut others) = (0, Vec::new(), Vec::new());
+        for &(name, label, t) in names {
+            words.clear();
+            words.extend(name.split(' '));
+            work += words.len();
+            if words.len() <= MAX_WORDS && shortens(label, &words, g) {
+                self.add_leading_words(name, &words, label, t, g);
+            } else {
+                others.push((name, t));
+            }
+        }
+        // A name that cannot be shortened only blocks the forms of the others.
+        if self.map.is_empty() {
+            return work;
+        }
+        for (name, t) in others {
+            if self.get(name).is_none() {
+                self.block(name, t);
+            }
+        }
+        work
+    }
+
+    /// Adds the forms of `name` (its `words`), which may be shortened: its leading
+    /// distinctive words stand for it, its other words only block.
+    fn add_leading_words(&mut self, name: &'t str, words: &[&str], label: Label, t: T, g: &Gazetteer) {
         let (mut leading, mut end) = (true, 0);
         for (k, w) in words.iter().enumerate() {
             end += w.len() + usize::from(k > 0);
@@ -116,42 +143,45 @@ impl<'t, T: Copy + PartialEq> ShortForms<'t, T> {
             }
             // The whole name is no short form of itself; a form the tables know as
             // another kind of name ("York" before "York Ring Road") is that name.
-            if k + 1 < total {
+            if k + 1 < words.len() {
                 leading &= distinctive(w, g);
                 let form = &name[..end];
                 let other = || g.name(form).is_some_and(|known| known.label != label);
-                note(&mut self.map, form, t, shortens && leading && !other());
+                note(&mut self.map, form, t, leading && !other());
             }
         }
-        words.len()
     }
 
-    /// Adds the forms of `names` (each as for [`ShortForms::add`]), first those that
-    /// may be shortened, then the others unless they are themselves a short form of
-    /// one of the first ("Corvina Shipping" after "Corvina Shipping Company" is that
-    /// company, not a second name beginning with "Corvina"). Returns the words visited.
-    pub fn add_names(&mut self, names: &[(&'t str, Label, T)], g: &Gazetteer) -> usize {
-        let mut work = 0;
-        let mut later = Vec::new();
-        for &(name, label, t) in names {
-            let words: Vec<&str> = name.split(' ').take(MAX_WORDS).collect();
-            if shortens(label, &words, g) {
-                work += self.add(name, label, t, g);
-            } else {
-                later.push((name, label, t));
+    /// Marks the forms of `name` (its leading words and single words) that stand for
+    /// another name as ambiguous.
+    fn block(&mut self, name: &str, t: T) {
+        let mut end = 0;
+        for (k, w) in name.split(' ').take(MAX_WORDS).enumerate() {
+            end += w.len() + usize::from(k > 0);
+            let forms = [(k > 0).then(|| &name[end - w.len()..end]), Some(&name[..end])];
+            for form in forms.into_iter().flatten() {
+                if let Some(r) = self.map.get_mut(form) {
+                    *r = r.with(t, false);
+                }
             }
         }
-        for (name, label, t) in later {
-            if self.get(name).is_none() {
-                work += self.add(name, label, t, g);
-            }
-        }
-        work
     }
 
     /// The name `form` stands for, if one.
     pub fn get(&self, form: &str) -> Option<T> {
         self.map.get(form).and_then(|r| r.target())
+    }
+
+    /// Whether some form, usable or not, is `word` or begins with it: a quick test
+    /// before building a longer form.
+    pub fn begins(&self, word: &str) -> bool {
+        self.map.contains_key(word)
+    }
+
+    /// The words of the forms that stand for a name (each once per form).
+    pub fn words(&self) -> impl Iterator<Item = &'t str> + '_ {
+        let usable = self.map.iter().filter(|(_, r)| r.target().is_some());
+        usable.flat_map(|(form, _)| form.split(' '))
     }
 
     /// Whether no form stands for a name.
@@ -245,9 +275,8 @@ fn head(w: &str, g: &Gazetteer) -> bool {
 
 /// Whether `w` may end a short form: a capitalised word that is no head or function word.
 fn distinctive(w: &str, g: &Gazetteer) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
-        && !g.is_function_word(&crate::case::lower_str(w))
-        && !head(w, g)
+    let function = || w.len() <= g.stop_max_len() && g.is_function_word(&crate::case::lower_str(w));
+    w.chars().next().is_some_and(char::is_uppercase) && !function() && !head(w, g)
 }
 
 /// The forms one document gives its full names.
@@ -291,7 +320,7 @@ impl<'r, 't> Linker<'r, 't> {
             .iter()
             .zip(keys)
             .map(|(r, k)| match k {
-                Some((_, id)) => !r.settled || (acronym_shaped(&text[*id]) && *r.key == *r.surface),
+                Some((_, id)) => !r.settled || (*r.key == *r.surface && acronym_shaped(&text[*id])),
                 None => false,
             })
             .collect();
@@ -509,17 +538,23 @@ mod tests {
     fn short_forms_are_the_distinctive_leading_words_of_one_name() {
         let g = Gazetteer::get();
         let mut f: ShortForms<u8> = ShortForms::default();
-        f.add("Corvina Shipping Company", Label::Org, 1, g);
-        f.add("Bank of Ruritania", Label::Org, 2, g);
-        f.add("Irving Police Department", Label::Org, 3, g);
-        f.add("Marlin Cup", Label::Event, 4, g);
+        f.add_names(
+            &[
+                ("Corvina Shipping Company", Label::Org, 1),
+                ("Bank of Ruritania", Label::Org, 2),
+                ("Irving Police Department", Label::Org, 3),
+                ("Marlin Cup", Label::Event, 4),
+                ("Corvina Shipping", Label::Org, 6),
+            ],
+            g,
+        );
         assert_eq!(f.get("Corvina"), Some(1));
         assert_eq!(f.get("Corvina Shipping"), Some(1));
         assert_eq!(f.get("Corvina Shipping Company"), None);
         assert_eq!(f.get("Bank"), None);
         assert_eq!(f.get("Irving"), None, "a second head: the place the police serve");
         assert_eq!(f.get("Marlin"), None, "an event's first word names its organiser");
-        f.add("Corvina Mining Group", Label::Org, 5, g);
+        f.add_names(&[("Corvina Mining Group", Label::Org, 5)], g);
         assert_eq!(f.get("Corvina"), None);
     }
 }
