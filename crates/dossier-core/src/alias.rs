@@ -4,8 +4,10 @@
 //! "United States" → `United States`), a person's full name ("Putin", "Mr. Putin",
 //! "Vladimir V. Putin" → `Vladimir Putin`, resolved by the recogniser's lexicon), or its
 //! own text with spelling variants folded (Centre/Center, Organisation/Organization).
-//! Acronyms then join their expansions (an unknown "CRC" joins "Carnegie Russia Center"
-//! when the initials match), and the publisher's [`Curation`] has the last word.
+//! Short forms and acronyms then join the full names they stand for ([`forms`]:
+//! "Northwind" joins "Northwind Logistics Group" in its document, "CRC" joins "Carnegie
+//! Russia Center" when the initials match), and the publisher's [`Curation`] has the
+//! last word.
 //!
 //! ```
 //! use dossier_core::alias::{slug, spelling_key};
@@ -20,6 +22,8 @@ use crate::model::{Alias, Entity};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+pub mod forms;
+
 /// One mention waiting for its entity. It borrows its text from the document and,
 /// where it can, its key from the tables or the lexicon: most keys need no copy.
 #[derive(Debug, Clone)]
@@ -32,6 +36,12 @@ pub struct Raw<'a> {
     pub surface: &'a str,
     /// The grouping key (canonical name or folded surface).
     pub key: Cow<'a, str>,
+    /// The key is settled evidence (a table's canonical name, a person's full name, a
+    /// value): no short form or acronym rule moves it ([`forms`]).
+    pub settled: bool,
+    /// Written in parentheses right after the previous mention of its document, as in
+    /// "Full Name (ACR)" or "ACR (Full Name)".
+    pub in_parens: bool,
 }
 
 /// British/American spelling variants folded for grouping.
@@ -124,14 +134,6 @@ fn fold(c: char) -> String {
     s.to_string()
 }
 
-/// Initials of the capitalised words of a name ("Shanghai Cooperation Organisation" → "SCO").
-pub fn initials(name: &str) -> String {
-    name.split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
-        .filter_map(|w| w.chars().next())
-        .collect()
-}
-
 /// The distinct grouping keys, each stored once: a mention's key is a number, so
 /// grouping hashes and copies no strings per mention.
 #[derive(Default)]
@@ -180,8 +182,9 @@ struct Acc {
     first: usize,
 }
 
-/// Counts mention `i` (`r`, grouped under `k`) in its entity, made on its first
-/// mention; returns the entity's position in `accs`.
+/// Counts mention `i` (`r`, grouped under `k`, voting for `shown` as the entity's
+/// name) in its entity, made on its first mention; returns the entity's position in
+/// `accs`.
 #[inline(never)]
 fn accumulate(
     index: &mut HashMap<(Label, usize), usize>,
@@ -189,6 +192,7 @@ fn accumulate(
     i: usize,
     k: &(Label, usize),
     r: &Raw,
+    shown: &str,
 ) -> usize {
     let e = match index.get(k) {
         Some(&e) => e,
@@ -208,7 +212,7 @@ fn accumulate(
     let a = &mut accs[e];
     a.mentions += 1;
     count(&mut a.aliases, r.surface);
-    count(&mut a.display_votes, &r.key);
+    count(&mut a.display_votes, shown);
     // Kept sorted: mentions come in document order, so a new document goes at the
     // end after one comparison, where a scan of every document was quadratic.
     if a.docs.last() != Some(&r.doc) {
@@ -238,6 +242,8 @@ pub struct Grouping {
     pub entities: Vec<Entity>,
     /// For each raw mention, its entity index, or `None` when curation ignores it.
     pub entity_of: Vec<Option<usize>>,
+    /// Elementary steps of the short-form and acronym linking (for the linear-cost tests).
+    pub work: usize,
 }
 
 /// Groups raw mentions into entities, then applies `curation`.
@@ -249,37 +255,8 @@ pub fn group(raws: &[Raw<'_>], curation: &Curation) -> Grouping {
         keys.push(Some((r.label, ks.folded(&r.key))));
     }
 
-    // Acronyms join their expansions: an ORG written in capitals whose letters are the
-    // initials of another ORG's name.
-    {
-        let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
-        let mut seen = vec![false; ks.text.len()];
-        for &(label, id) in keys.iter().flatten() {
-            if label == Label::Org && !seen[id] {
-                seen[id] = true;
-                let key = &ks.text[id];
-                if key.contains(' ') {
-                    let ini = initials(key);
-                    if ini.len() >= 2 {
-                        by_initials.entry(ini).or_default().push(id);
-                    }
-                }
-            }
-        }
-        for (k, r) in keys.iter_mut().zip(raws) {
-            if let Some((Label::Org, id)) = k {
-                let key = &ks.text[*id];
-                let acr = key.chars().all(|c| c.is_ascii_uppercase()) && key.len() >= 2;
-                if acr && r.surface == *key {
-                    if let Some(list) = by_initials.get(key.as_str()) {
-                        if list.len() == 1 {
-                            *id = list[0];
-                        }
-                    }
-                }
-            }
-        }
-    }
+    // Short forms and acronyms join the full names they stand for.
+    let (shown_by, work) = forms::Linker::new(raws, &ks.text, &keys).link(&mut keys);
 
     // Curation: ignore, split, merge.
     let mut display_override: HashMap<(Label, String), String> = HashMap::default();
@@ -335,7 +312,11 @@ pub fn group(raws: &[Raw<'_>], curation: &Curation) -> Grouping {
     let mut accs: Vec<Acc> = Vec::new();
     let mut entity_of: Vec<Option<usize>> = Vec::with_capacity(raws.len());
     for (i, (k, r)) in keys.iter().zip(raws).enumerate() {
-        entity_of.push(k.as_ref().map(|k| accumulate(&mut index, &mut accs, i, k, r)));
+        let shown = &raws[shown_by[i]].key;
+        entity_of.push(
+            k.as_ref()
+                .map(|k| accumulate(&mut index, &mut accs, i, k, r, shown)),
+        );
     }
     let keys_of: Vec<(Label, &str)> = {
         let mut v = vec![(Label::Person, ""); accs.len()];
@@ -409,6 +390,7 @@ pub fn group(raws: &[Raw<'_>], curation: &Curation) -> Grouping {
     Grouping {
         entities: entities.into_iter().map(|(_, e)| e).collect(),
         entity_of: entity_of.into_iter().map(|e| e.map(|e| new_index[e])).collect(),
+        work,
     }
 }
 
@@ -423,6 +405,8 @@ mod tests {
             label,
             surface,
             key: key.into(),
+            settled: false,
+            in_parens: false,
         }
     }
 
@@ -465,6 +449,197 @@ mod tests {
         );
         assert_eq!(g.entities.len(), 1);
         assert_eq!(g.entities[0].canonical, "Foreign Policy Research Institute");
+    }
+
+    /// A raw mention written in parentheses right after the previous one.
+    fn in_parens<'a>(doc: usize, label: Label, surface: &'a str) -> Raw<'a> {
+        Raw {
+            in_parens: true,
+            ..raw(doc, label, surface, surface)
+        }
+    }
+
+    /// A raw mention whose key the tables settled.
+    fn settled<'a>(doc: usize, label: Label, surface: &'a str, key: &'a str) -> Raw<'a> {
+        Raw {
+            settled: true,
+            ..raw(doc, label, surface, key)
+        }
+    }
+
+    /// The canonical name of each mention's entity.
+    fn canonicals(raws: &[Raw]) -> Vec<String> {
+        let g = group(raws, &Curation::default());
+        g.entity_of
+            .iter()
+            .map(|e| e.map_or(String::new(), |e| g.entities[e].canonical.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn an_acronym_defined_in_parentheses_joins_its_full_name_either_way() {
+        // "KFG" is no string of initials of the name: only the parentheses link it.
+        let name = "Kiwi Fruit Growers Cooperative";
+        for raws in [
+            vec![
+                raw(0, Label::Org, name, name),
+                in_parens(0, Label::Org, "KFG"),
+                raw(0, Label::Org, "KFG", "KFG"),
+            ],
+            vec![
+                raw(0, Label::Org, "KFG", "KFG"),
+                in_parens(0, Label::Org, name),
+                raw(0, Label::Org, "KFG", "KFG"),
+            ],
+        ] {
+            assert_eq!(canonicals(&raws), [name; 3]);
+        }
+        // Without the parentheses the letters are not enough.
+        let apart = [raw(0, Label::Org, name, name), raw(0, Label::Org, "KFG", "KFG")];
+        assert_eq!(canonicals(&apart), [name, "KFG"]);
+    }
+
+    #[test]
+    fn parentheses_whose_letters_disagree_define_nothing() {
+        let raws = [
+            raw(
+                0,
+                Label::Org,
+                "Tidewater Ferry Service",
+                "Tidewater Ferry Service",
+            ),
+            in_parens(0, Label::Org, "NYSE"),
+        ];
+        assert_eq!(canonicals(&raws), ["Tidewater Ferry Service", "NYSE"]);
+    }
+
+    #[test]
+    fn acronyms_spell_initials_without_function_words_or_with_them_in_small_letters() {
+        let raws = [
+            raw(
+                0,
+                Label::Org,
+                "Office for Budget Responsibility",
+                "Office for Budget Responsibility",
+            ),
+            raw(0, Label::Org, "OBR", "OBR"),
+            raw(1, Label::Org, "Department of Energy", "Department of Energy"),
+            raw(1, Label::Org, "DoE", "DoE"),
+            raw(
+                2,
+                Label::Event,
+                "Trans-Tasman Sailing Regatta",
+                "Trans-Tasman Sailing Regatta",
+            ),
+            raw(2, Label::Org, "TTSR", "TTSR"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[1], "Office for Budget Responsibility");
+        assert_eq!(c[3], "Department of Energy");
+        assert_eq!(c[5], "Trans-Tasman Sailing Regatta");
+        let g = group(&raws, &Curation::default());
+        assert_eq!(g.entities[g.entity_of[5].unwrap()].label, Label::Event);
+    }
+
+    #[test]
+    fn a_short_form_joins_the_one_full_name_it_begins() {
+        let raws = [
+            raw(
+                0,
+                Label::Org,
+                "Corvina Shipping Company",
+                "Corvina Shipping Company",
+            ),
+            raw(0, Label::Org, "Corvina", "Corvina"),
+            raw(0, Label::Org, "Corvina Shipping", "Corvina Shipping"),
+            raw(1, Label::Fac, "Lakeside Airport", "Lakeside Airport"),
+            // An unknown single name is guessed a person: the airport's name wins.
+            raw(1, Label::Person, "Lakeside", "Lakeside"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[..3], ["Corvina Shipping Company"; 3]);
+        assert_eq!(c[3..], ["Lakeside Airport"; 2]);
+        let g = group(&raws, &Curation::default());
+        assert_eq!(g.entities[g.entity_of[4].unwrap()].label, Label::Fac);
+    }
+
+    #[test]
+    fn names_that_share_a_word_are_never_merged() {
+        let raws = [
+            // A head word alone, or the words before "of", stand for no name.
+            raw(0, Label::Org, "Bank of Ruritania", "Bank of Ruritania"),
+            raw(0, Label::Org, "Bank of Freedonia", "Bank of Freedonia"),
+            raw(0, Label::Org, "Bank", "Bank"),
+            raw(
+                1,
+                Label::Org,
+                "Supreme Court of Ruritania",
+                "Supreme Court of Ruritania",
+            ),
+            raw(1, Label::Org, "Supreme Court", "Supreme Court"),
+            // A short form two names of the document begin with stands for neither.
+            raw(
+                2,
+                Label::Org,
+                "Corvina Shipping Company",
+                "Corvina Shipping Company",
+            ),
+            raw(2, Label::Org, "Corvina Mining Group", "Corvina Mining Group"),
+            raw(2, Label::Org, "Corvina", "Corvina"),
+            // Nor one word another name has inside.
+            raw(3, Label::Org, "Pellucid Media Group", "Pellucid Media Group"),
+            raw(3, Label::Org, "Friends of Pellucid", "Friends of Pellucid"),
+            raw(3, Label::Org, "Pellucid", "Pellucid"),
+            // A place the tables know stays the place, the newspaper named after it apart.
+            raw(4, Label::Org, "Glasgow Herald", "Glasgow Herald"),
+            settled(4, Label::Gpe, "Glasgow", "Glasgow"),
+        ];
+        let c = canonicals(&raws);
+        for (i, r) in raws.iter().enumerate() {
+            assert_eq!(c[i], r.key, "{}", r.surface);
+        }
+    }
+
+    #[test]
+    fn a_short_form_changes_no_other_label_than_a_guessed_person() {
+        // "Solstice" names the festival's organiser as much as the festival.
+        let raws = [
+            raw(0, Label::Org, "Solstice Foods Group", "Solstice Foods Group"),
+            raw(0, Label::Fac, "Solstice", "Solstice"),
+        ];
+        assert_eq!(canonicals(&raws), ["Solstice Foods Group", "Solstice"]);
+    }
+
+    #[test]
+    fn across_documents_a_form_joins_the_one_name_the_corpus_links_it_to() {
+        let one = [
+            raw(
+                0,
+                Label::Org,
+                "Corvina Shipping Company",
+                "Corvina Shipping Company",
+            ),
+            raw(0, Label::Org, "Corvina", "Corvina"),
+            raw(1, Label::Org, "Corvina", "Corvina"),
+        ];
+        assert_eq!(canonicals(&one), ["Corvina Shipping Company"; 3]);
+        let two = [
+            raw(
+                0,
+                Label::Org,
+                "Corvina Shipping Company",
+                "Corvina Shipping Company",
+            ),
+            raw(0, Label::Org, "Corvina", "Corvina"),
+            raw(1, Label::Org, "Corvina Mining Group", "Corvina Mining Group"),
+            raw(1, Label::Org, "Corvina", "Corvina"),
+            raw(2, Label::Org, "Corvina", "Corvina"),
+        ];
+        let c = canonicals(&two);
+        assert_eq!(
+            [&c[1], &c[3], &c[4]],
+            ["Corvina Shipping Company", "Corvina Mining Group", "Corvina"]
+        );
     }
 
     #[test]

@@ -29,8 +29,9 @@ pub fn analyse_with(corpus: &Corpus, curation: &Curation) -> Analysis {
     analyse_counting(corpus, curation).0
 }
 
-/// [`analyse_with`], also returning a count of elementary steps (tokens visited), which
-/// the tests use to check that the work grows linearly with the text.
+/// [`analyse_with`], also returning a count of elementary steps (tokens visited, and the
+/// words and mentions the linking of short forms visits), which the tests use to check
+/// that the work grows linearly with the text.
 ///
 /// Each block is tokenized once, in pass 1, which also records which of the lexicon's
 /// answers its result depended on ([`Deps`]). In pass 2 a block is recognised again only
@@ -165,6 +166,7 @@ impl<'c> Analyser<'c> {
             ..
         } = self.out;
         let grouping = group(&raws, curation);
+        let work = work + grouping.work;
         for (i, (di, range, block)) in placed.into_iter().enumerate() {
             let Some(entity) = grouping.entity_of[i] else {
                 continue;
@@ -313,6 +315,8 @@ fn second_pass<'c>(
             out.placed.push((di, original(&c.range), bi));
         }
     }
+    add_short_forms(di, text, &original, &layout.blocks, &mut found, out);
+    let mut previous_end = None;
     for c in found {
         let surface = &d.text[original(&c.range)];
         // Keys come from the lookup text: a name reads the same in any normal form.
@@ -320,30 +324,16 @@ fn second_pass<'c>(
             Some(_) => Cow::Owned(text[c.range.clone()].to_string()),
             None => Cow::Borrowed(surface),
         };
-        let key = match c.source {
-            Source::Table(canon) => Cow::Borrowed(canon),
-            Source::Person { canonical, .. } => {
-                let k = canonical.map_or(looked_up, Cow::Owned);
-                // A name from the lexicon is copied: the results outlive this step, and
-                // the lexicon may not be borrowed across steps (`Analyser`).
-                let known = if k.contains(' ') {
-                    lexicon.full.get(k.as_ref()).map(String::as_str)
-                } else {
-                    lexicon.short_form(&k)
-                };
-                known.map_or(k, |c| Cow::Owned(c.to_owned()))
-            }
-            // Most values ("2024", "last week") are lower case already.
-            Source::Value if looked_up.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) => looked_up,
-            Source::Value => Cow::Owned(crate::case::lower_str(&looked_up)),
-            Source::Composed => looked_up,
-        };
+        let (key, settled) = grouping_key(c.source, looked_up, lexicon);
         out.raws.push(Raw {
             doc: di,
             label: c.label,
             surface,
             key,
+            settled,
+            in_parens: previous_end.is_some_and(|e| in_parens_after(text, e, &c.range)),
         });
+        previous_end = Some(c.range.end);
     }
     let blocks = layout
         .blocks
@@ -363,6 +353,69 @@ fn second_pass<'c>(
         sentences,
         mentions: Vec::new(),
     });
+}
+
+/// Adds to document `di`'s candidates `found` (placed last in `out.placed`) the short
+/// forms of its full names that recognition missed ([`crate::short_forms`]), keeping
+/// both in text order.
+fn add_short_forms(
+    di: usize,
+    text: &str,
+    original: &dyn Fn(&Range<usize>) -> Range<usize>,
+    blocks: &[Range<usize>],
+    found: &mut Vec<Candidate>,
+    out: &mut SecondPass<'_>,
+) {
+    let (toks, work) = (&mut out.scratch.toks, &mut out.work);
+    let extra = crate::short_forms::find(text, blocks, found, toks, work);
+    if extra.is_empty() {
+        return;
+    }
+    let from = out.placed.len() - found.len();
+    let mut all: Vec<(usize, Candidate)> = out
+        .placed
+        .drain(from..)
+        .map(|(_, _, bi)| bi)
+        .zip(found.drain(..))
+        .collect();
+    all.extend(extra);
+    crate::order::sort_by(&mut all, |a, b| a.1.range.start.cmp(&b.1.range.start));
+    for (bi, c) in all {
+        out.placed.push((di, original(&c.range), bi));
+        found.push(c);
+    }
+}
+
+/// The grouping key of a candidate found by `source` and written `surface`, and
+/// whether it is settled evidence: a table's canonical name, a person's full name, a
+/// value.
+fn grouping_key<'a>(source: Source, surface: Cow<'a, str>, lexicon: &Lexicon) -> (Cow<'a, str>, bool) {
+    match source {
+        Source::Table(canon) => (Cow::Borrowed(canon), true),
+        Source::Person { canonical, .. } => {
+            let k = canonical.map_or(surface, Cow::Owned);
+            // A name from the lexicon is copied: the results outlive this step, and
+            // the lexicon may not be borrowed across steps (`Analyser`).
+            let known = if k.contains(' ') {
+                lexicon.full.get(k.as_ref()).map(String::as_str)
+            } else {
+                lexicon.short_form(&k)
+            };
+            let k = known.map_or(k, |c| Cow::Owned(c.to_owned()));
+            let settled = k.contains(' ');
+            (k, settled)
+        }
+        // Most values ("2024", "last week") are lower case already.
+        Source::Value if surface.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) => (surface, true),
+        Source::Value => (Cow::Owned(crate::case::lower_str(&surface)), true),
+        Source::Composed => (surface, false),
+    }
+}
+
+/// Whether `range` is written in parentheses right after a mention ending at `previous`:
+/// only white space and "(" between them, ")" right after it.
+fn in_parens_after(text: &str, previous: usize, range: &Range<usize>) -> bool {
+    previous <= range.start && text[previous..range.start].trim() == "(" && text[range.end..].starts_with(')')
 }
 
 /// What pass 1 keeps of a document for pass 2.

@@ -49,6 +49,8 @@ pub mod resolve;
 #[cfg(feature = "engine")]
 pub mod shape;
 #[cfg(feature = "engine")]
+mod short_forms;
+#[cfg(feature = "engine")]
 pub mod text;
 #[cfg(feature = "engine")]
 pub mod values;

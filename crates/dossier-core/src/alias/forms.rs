@@ -1,0 +1,560 @@
+//! Short forms and acronyms joined to the full names they stand for.
+//!
+//! Inside one document a name is often written in full once and shortened after:
+//! "Northwind Logistics Group" … "Northwind", "Heathrow Airport" … "Heathrow",
+//! "Competition and Markets Authority (CMA)" … "the CMA". Three kinds of evidence link
+//! a mention to a full name of its document:
+//!
+//! 1. a definition in parentheses, "Full Name (ACR)" or "ACR (Full Name)", whose
+//!    letters agree;
+//! 2. an acronym that spells the initials of one full name (function words skipped or
+//!    kept in lower case, the parts of hyphenated words counted or not);
+//! 3. a short form: the leading distinctive words of a full name that ends in a head
+//!    word ("Group", "Airport", "Festival"), never a head or a function word itself.
+//!
+//! A form that two different names of the document could stand for (a word both share,
+//! "Supreme Court" against "Supreme Court of India", "Bank" in "Bank of England" and
+//! "Bank of Japan") is left alone. A mention whose key came from the tables or from a
+//! person's full name is never moved. A form no document resolves for itself joins the
+//! name the rest of the corpus links it to, when the corpus links it to only one.
+//!
+//! The work is linear: each name gives at most [`MAX_WORDS`] prefixes and words, each
+//! mention a few map lookups.
+
+use super::Raw;
+use crate::gazetteer::Gazetteer;
+use crate::hash::{FxMap as HashMap, FxSet as HashSet};
+use crate::label::Label;
+
+/// The most words a name that may be shortened has (longer ones are not), and so the
+/// most words of a short form.
+pub const MAX_WORDS: usize = 8;
+
+/// An entity a form may stand for: its label, key number and a mention that shows its
+/// name (the vote for the entity's display name). Two targets are the same entity when
+/// label and key agree.
+#[derive(Debug, Clone, Copy, Eq)]
+pub(super) struct Target {
+    pub label: Label,
+    pub id: usize,
+    pub shown_by: usize,
+}
+
+impl PartialEq for Target {
+    fn eq(&self, other: &Self) -> bool {
+        (self.label, self.id) == (other.label, other.id)
+    }
+}
+
+/// What one document (or the corpus) says a form stands for.
+#[derive(Debug, Clone, Copy)]
+enum Reading<T> {
+    /// One name; `usable` when the evidence may link (not only block).
+    One(T, bool),
+    /// Two different names: the form is ambiguous.
+    Many,
+}
+
+impl<T: Copy + PartialEq> Reading<T> {
+    /// The reading after also seeing `t` (usable or not).
+    fn with(self, t: T, usable: bool) -> Reading<T> {
+        match self {
+            Reading::One(o, u) if o == t => Reading::One(o, u || usable),
+            _ => Reading::Many,
+        }
+    }
+
+    /// The name, when the reading is one usable name.
+    fn target(self) -> Option<T> {
+        match self {
+            Reading::One(t, true) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+/// Records that `form` may stand for `t`.
+fn note<K: std::hash::Hash + Eq, T: Copy + PartialEq>(
+    map: &mut HashMap<K, Reading<T>>,
+    form: K,
+    t: T,
+    usable: bool,
+) {
+    let r = map
+        .get(&form)
+        .map_or(Reading::One(t, usable), |r| r.with(t, usable));
+    map.insert(form, r);
+}
+
+/// The short forms of the full names of one document, each with the one name it
+/// stands for (`T` tells names apart): a name's leading distinctive words, when the
+/// name ends in a head word; any word or leading words two names share stand for
+/// neither.
+pub struct ShortForms<'t, T> {
+    map: HashMap<&'t str, Reading<T>>,
+}
+
+impl<T> Default for ShortForms<'_, T> {
+    fn default() -> Self {
+        ShortForms {
+            map: HashMap::default(),
+        }
+    }
+}
+
+impl<'t, T: Copy + PartialEq> ShortForms<'t, T> {
+    /// Adds the forms of `names` (words separated by single spaces; each a name of its
+    /// label told apart by its `T`): first the leading words of those that may be
+    /// shortened, then what the others block, unless they are themselves a short form
+    /// of one of the first ("Corvina Shipping" after "Corvina Shipping Company" is that
+    /// company, not a second name beginning with "Corvina"). Returns the words visited.
+    pub fn add_names(&mut self, names: &[(&'t str, Label, T)], g: &Gazetteer) -> usize {
+        let (mut work, mut words, mut others) = (0, Vec::new(), Vec::new());
+        for &(name, label, t) in names {
+            words.clear();
+            words.extend(name.split(' '));
+            work += words.len();
+            if words.len() <= MAX_WORDS && shortens(label, &words, g) {
+                self.add_leading_words(name, &words, label, t, g);
+            } else {
+                others.push((name, t));
+            }
+        }
+        // A name that cannot be shortened only blocks the forms of the others.
+        if self.map.is_empty() {
+            return work;
+        }
+        for (name, t) in others {
+            if self.get(name).is_none() {
+                self.block(name, t);
+            }
+        }
+        work
+    }
+
+    /// Adds the forms of `name` (its `words`), which may be shortened: its leading
+    /// distinctive words stand for it, its other words only block.
+    fn add_leading_words(&mut self, name: &'t str, words: &[&str], label: Label, t: T, g: &Gazetteer) {
+        let (mut leading, mut end) = (true, 0);
+        for (k, w) in words.iter().enumerate() {
+            end += w.len() + usize::from(k > 0);
+            if k > 0 {
+                note(&mut self.map, &name[end - w.len()..end], t, false);
+            }
+            // The whole name is no short form of itself; a form the tables know as
+            // another kind of name ("York" before "York Ring Road") is that name.
+            if k + 1 < words.len() {
+                leading &= distinctive(w, g);
+                let form = &name[..end];
+                let other = || g.name(form).is_some_and(|known| known.label != label);
+                note(&mut self.map, form, t, leading && !other());
+            }
+        }
+    }
+
+    /// Marks the forms of `name` (its leading words and single words) that stand for
+    /// another name as ambiguous.
+    fn block(&mut self, name: &str, t: T) {
+        let mut end = 0;
+        for (k, w) in name.split(' ').take(MAX_WORDS).enumerate() {
+            end += w.len() + usize::from(k > 0);
+            let forms = [(k > 0).then(|| &name[end - w.len()..end]), Some(&name[..end])];
+            for form in forms.into_iter().flatten() {
+                if let Some(r) = self.map.get_mut(form) {
+                    *r = r.with(t, false);
+                }
+            }
+        }
+    }
+
+    /// The name `form` stands for, if one.
+    pub fn get(&self, form: &str) -> Option<T> {
+        self.map.get(form).and_then(|r| r.target())
+    }
+
+    /// Whether some form, usable or not, is `word` or begins with it: a quick test
+    /// before building a longer form.
+    pub fn begins(&self, word: &str) -> bool {
+        self.map.contains_key(word)
+    }
+
+    /// The words of the forms that stand for a name (each once per form).
+    pub fn words(&self) -> impl Iterator<Item = &'t str> + '_ {
+        let usable = self.map.iter().filter(|(_, r)| r.target().is_some());
+        usable.flat_map(|(form, _)| form.split(' '))
+    }
+
+    /// Whether no form stands for a name.
+    pub fn is_empty(&self) -> bool {
+        !self.map.values().any(|r| r.target().is_some())
+    }
+
+    /// Whether the document says anything of `form` (it may only block).
+    fn knows(&self, form: &str) -> Option<Reading<T>> {
+        self.map.get(form).copied()
+    }
+}
+
+/// Whether `s` is written like an acronym: 2 to 10 letters, the first a capital, at
+/// least two capitals and no fewer capitals than small letters ("NATO", "BoE").
+pub fn acronym_shaped(s: &str) -> bool {
+    let n = s.chars().count();
+    let upper = s.chars().filter(|c| c.is_uppercase()).count();
+    (2..=10).contains(&n)
+        && s.chars().all(char::is_alphabetic)
+        && s.chars().next().is_some_and(char::is_uppercase)
+        && upper >= 2
+        && 2 * upper >= n
+}
+
+/// The ways an acronym may spell `name`: the capitalised words' initials ("SCO"),
+/// also the small parts of hyphenated words ("Co-operation" → "CO"), and every word's
+/// initial with function words in small letters ("Bank of England" → "BoE") or capitals.
+pub fn initials_variants(name: &str, g: &Gazetteer) -> Vec<String> {
+    let (mut caps, mut parts, mut all) = (String::new(), String::new(), String::new());
+    for word in name.split_whitespace() {
+        for (i, part) in word.split('-').enumerate() {
+            let Some(c) = part.chars().next() else { continue };
+            if c.is_uppercase() {
+                caps.push(c);
+            }
+            if c.is_uppercase() || (i > 0 && c.is_alphabetic()) {
+                parts.extend(c.to_uppercase());
+            }
+            if i == 0 {
+                all.push(c);
+            }
+        }
+    }
+    let mut out = vec![caps, parts];
+    if name.split_whitespace().any(|w| g.is_function_word(w)) {
+        out.push(all.to_uppercase());
+        out.push(all);
+    }
+    out.retain(|v| v.chars().count() >= 2);
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Whether the letters of `acronym` can be read off `name` in order, starting with
+/// its first letter: the check a definition in parentheses must pass.
+fn spells(acronym: &str, name: &str) -> bool {
+    let lower = |s: &str| {
+        s.chars()
+            .flat_map(char::to_lowercase)
+            .filter(|c| c.is_alphanumeric())
+            .collect::<Vec<_>>()
+    };
+    let (a, n) = (lower(acronym), lower(name));
+    let mut rest = n.iter();
+    a.first() == n.first() && a.iter().all(|c| rest.any(|d| d == c))
+}
+
+/// Whether a full name of `label` may be shortened to its leading words: an
+/// organisation or facility whose only head word ends it ("Northwind Logistics Group",
+/// "Heathrow Airport"). With a second head ("Irving Police Department", "Rotterdam Port
+/// Authority") the leading words usually name the place the institution serves; an
+/// event's leading words usually name its organiser or place ("FIFA World Cup").
+/// Every other word must be distinctive: in "Rock and Roll Hall" the leading word is
+/// only a part of a longer name.
+fn shortens(label: Label, words: &[&str], g: &Gazetteer) -> bool {
+    let Some((last, rest)) = words.split_last() else {
+        return false;
+    };
+    matches!(label, Label::Org | Label::Fac)
+        && (g.org_head(last).suffix || g.fac_head(last).suffix)
+        && rest.iter().all(|w| distinctive(w, g))
+}
+
+/// Whether `w` is a head word of an organisation, facility or event, in any position.
+fn head(w: &str, g: &Gazetteer) -> bool {
+    let any = |h: crate::gazetteer::Heads| h.prefix || h.suffix;
+    any(g.org_head(w)) || any(g.fac_head(w)) || any(g.event_head(w))
+}
+
+/// Whether `w` may end a short form: a capitalised word that is no head or function word.
+fn distinctive(w: &str, g: &Gazetteer) -> bool {
+    let function = || w.len() <= g.stop_max_len() && g.is_function_word(&crate::case::lower_str(w));
+    w.chars().next().is_some_and(char::is_uppercase) && !function() && !head(w, g)
+}
+
+/// The forms one document gives its full names.
+#[derive(Default)]
+struct DocForms<'t> {
+    /// Short forms of the full names.
+    short: ShortForms<'t, Target>,
+    /// Initials of a full name.
+    initials: HashMap<String, Reading<Target>>,
+    /// Acronyms defined in parentheses, and full names defined by a known acronym.
+    defined: HashMap<usize, Reading<Target>>,
+}
+
+/// Labels whose full names an acronym can stand for by its initials (a place's only
+/// by a definition in parentheses: "SA" is seldom South Africa unless the text says so).
+fn spelled_by_initials(label: Label) -> bool {
+    matches!(label, Label::Org | Label::Fac | Label::Event)
+}
+
+/// The link of each form to its full names, document by document, then over the corpus.
+pub(super) struct Linker<'r, 't> {
+    raws: &'r [Raw<'r>],
+    text: &'t [String],
+    g: &'static Gazetteer,
+    /// Per mention: it may be moved (its key is not settled evidence).
+    movable: Vec<bool>,
+    /// (document, key) → what the document says the key stands for.
+    local: HashMap<(usize, usize), Reading<Target>>,
+    /// Key → what the documents that resolve it say it stands for.
+    corpus: HashMap<usize, Reading<Target>>,
+    /// Initials → the full names of the corpus they spell.
+    initials: HashMap<String, Reading<Target>>,
+    /// Elementary steps (words and mentions visited).
+    work: usize,
+}
+
+impl<'r, 't> Linker<'r, 't> {
+    /// A linker over `raws`, whose key numbers index `text`.
+    pub fn new(raws: &'r [Raw<'r>], text: &'t [String], keys: &[Option<(Label, usize)>]) -> Self {
+        let movable = raws
+            .iter()
+            .zip(keys)
+            .map(|(r, k)| match k {
+                Some((_, id)) => !r.settled || (*r.key == *r.surface && acronym_shaped(&text[*id])),
+                None => false,
+            })
+            .collect();
+        Linker {
+            raws,
+            text,
+            g: Gazetteer::get(),
+            movable,
+            local: HashMap::default(),
+            corpus: HashMap::default(),
+            initials: HashMap::default(),
+            work: 0,
+        }
+    }
+
+    /// Moves every form that stands for one full name onto that name's key; returns,
+    /// per mention, the mention whose key votes for its display name.
+    pub fn link(mut self, keys: &mut [Option<(Label, usize)>]) -> (Vec<usize>, usize) {
+        let mut start = 0;
+        while start < self.raws.len() {
+            let doc = self.raws[start].doc;
+            let end = start + self.raws[start..].iter().take_while(|r| r.doc == doc).count();
+            self.read_document(start..end, keys);
+            start = end;
+        }
+        let mut shown_by: Vec<usize> = (0..self.raws.len()).collect();
+        for i in 0..self.raws.len() {
+            self.work += 1;
+            let Some((label, id)) = keys[i] else { continue };
+            if !self.movable[i] {
+                continue;
+            }
+            let t = match self.local.get(&(self.raws[i].doc, id)) {
+                Some(r) => r.target(),
+                None => self.across_documents(label, id),
+            };
+            if let Some(t) = t {
+                keys[i] = Some((t.label, t.id));
+                shown_by[i] = t.shown_by;
+            }
+        }
+        (shown_by, self.work)
+    }
+
+    /// What the corpus says key `id` (of a mention of `label` its document does not
+    /// resolve) stands for: the one name other documents link it to, else the one name
+    /// whose initials it spells. Only onto a name of the same label, or for an acronym.
+    fn across_documents(&self, label: Label, id: usize) -> Option<Target> {
+        let key = self.text[id].as_str();
+        let acronym = acronym_shaped(key);
+        let linked = match self.corpus.get(&id) {
+            Some(r) => r.target(),
+            None if acronym => self
+                .initials
+                .get(key)
+                .and_then(|r| r.target())
+                .filter(|t| t.label == label),
+            None => None,
+        };
+        linked
+            .filter(|t| t.label == label || (acronym && label == Label::Org && spelled_by_initials(t.label)))
+    }
+
+    /// Reads the mentions `range` of one document: gathers its forms, then records what
+    /// each movable mention's key stands for in it.
+    fn read_document(&mut self, range: std::ops::Range<usize>, keys: &[Option<(Label, usize)>]) {
+        let mut forms = DocForms::default();
+        let mut seen: HashSet<(Label, usize)> = HashSet::default();
+        let mut names = Vec::new();
+        for i in range.clone() {
+            let Some((label, id)) = keys[i] else { continue };
+            self.work += 1;
+            let text: &'t str = self.text[id].as_str();
+            if text.contains(' ') && seen.insert((label, id)) {
+                let t = Target {
+                    label,
+                    id,
+                    shown_by: i,
+                };
+                self.add_initials(&mut forms, t);
+                names.push((text, label, t));
+            }
+            if self.raws[i].in_parens && i > range.start {
+                self.add_definition(&mut forms, i - 1, i, keys);
+            }
+        }
+        self.work += forms.short.add_names(&names, self.g);
+        let doc = self.raws[range.start].doc;
+        for i in range {
+            let Some((label, id)) = keys[i] else { continue };
+            if !self.movable[i] || self.local.contains_key(&(doc, id)) {
+                continue;
+            }
+            let Some(reading) = self.reading(&forms, label, id) else {
+                continue;
+            };
+            self.local.insert((doc, id), reading);
+            if let Some(t) = reading.target().filter(|t| (t.label, t.id) != (label, id)) {
+                note(&mut self.corpus, id, t, true);
+            }
+        }
+    }
+
+    /// What the document's forms say key `id` (of a mention of `label`) stands for: a
+    /// definition first, then initials, then a short form, which may change a label only
+    /// from PERSON (an unknown single name is guessed a person). `None` when they say
+    /// nothing.
+    fn reading(&mut self, forms: &DocForms, label: Label, id: usize) -> Option<Reading<Target>> {
+        let key = self.text[id].as_str();
+        if let Some(&r) = forms.defined.get(&id) {
+            return Some(r);
+        }
+        self.work += 1;
+        if acronym_shaped(key) {
+            if let Some(&r) = forms.initials.get(key) {
+                return Some(r);
+            }
+        }
+        forms.short.knows(key).map(|r| match r {
+            Reading::One(t, usable) => {
+                Reading::One(t, usable && (t.label == label || label == Label::Person))
+            }
+            many => many,
+        })
+    }
+
+    /// Notes the initials of full name `t`, in the document and in the corpus.
+    fn add_initials(&mut self, forms: &mut DocForms<'t>, t: Target) {
+        if spelled_by_initials(t.label) {
+            for v in initials_variants(&self.text[t.id], self.g) {
+                note(&mut self.initials, v.clone(), t, true);
+                note(&mut forms.initials, v, t, true);
+            }
+        }
+    }
+
+    /// Notes a definition in parentheses between mentions `a` and `b` (`b` written in
+    /// parentheses right after `a`), when one is an acronym the other's letters spell.
+    fn add_definition(&mut self, forms: &mut DocForms, a: usize, b: usize, keys: &[Option<(Label, usize)>]) {
+        let (Some((la, ia)), Some((lb, ib))) = (keys[a], keys[b]) else {
+            return;
+        };
+        let ta = Target {
+            label: la,
+            id: ia,
+            shown_by: a,
+        };
+        let tb = Target {
+            label: lb,
+            id: ib,
+            shown_by: b,
+        };
+        let name = |t: Target| self.text[t.id].as_str();
+        let (acronym, full) = if acronym_shaped(name(tb)) && name(ta).contains(' ') {
+            (tb, ta)
+        } else if acronym_shaped(name(ta)) && name(tb).contains(' ') {
+            (ta, tb)
+        } else {
+            return;
+        };
+        let names_a_thing = spelled_by_initials(full.label) || full.label == Label::Gpe;
+        if !names_a_thing || !spells(name(acronym), name(full)) {
+            return;
+        }
+        // The acronym joins the full name; a full name joins an acronym the tables know.
+        // Either way the full name is shown.
+        let (from, onto) = if self.movable[acronym.shown_by] {
+            (acronym, full)
+        } else {
+            (
+                full,
+                Target {
+                    shown_by: full.shown_by,
+                    ..acronym
+                },
+            )
+        };
+        note(&mut forms.defined, from.id, onto, true);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acronyms_are_short_runs_of_mostly_capital_letters() {
+        for yes in ["NATO", "BoE", "UK", "AIIB"] {
+            assert!(acronym_shaped(yes), "{yes}");
+        }
+        for no in ["Nato", "A", "U.K.", "G20", "McDonald", "ABCDEFGHIJK"] {
+            assert!(!acronym_shaped(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn initials_are_read_with_and_without_small_words_and_hyphen_parts() {
+        let g = Gazetteer::get();
+        let v = initials_variants("Council for Scientific and Industrial Re-search", g);
+        assert!(v.contains(&"CSIR".to_string()), "{v:?}");
+        assert!(v.contains(&"CSIRS".to_string()), "{v:?}");
+        assert!(v.contains(&"CfSaIR".to_string()), "{v:?}");
+        assert!(v.contains(&"CFSAIR".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn a_definition_spells_its_acronym_in_order_from_the_first_letter() {
+        assert!(spells("KFG", "Kiwi Fruit Growers Cooperative"));
+        assert!(spells("ISIS", "Islamic State"));
+        assert!(!spells("NYSE", "Tidewater Ferry Service"));
+        assert!(!spells("FK", "Kiwi Fruit"));
+    }
+
+    #[test]
+    fn short_forms_are_the_distinctive_leading_words_of_one_name() {
+        let g = Gazetteer::get();
+        let mut f: ShortForms<u8> = ShortForms::default();
+        f.add_names(
+            &[
+                ("Corvina Shipping Company", Label::Org, 1),
+                ("Bank of Ruritania", Label::Org, 2),
+                ("Irving Police Department", Label::Org, 3),
+                ("Marlin Cup", Label::Event, 4),
+                ("Corvina Shipping", Label::Org, 6),
+            ],
+            g,
+        );
+        assert_eq!(f.get("Corvina"), Some(1));
+        assert_eq!(f.get("Corvina Shipping"), Some(1));
+        assert_eq!(f.get("Corvina Shipping Company"), None);
+        assert_eq!(f.get("Bank"), None);
+        assert_eq!(f.get("Irving"), None, "a second head: the place the police serve");
+        assert_eq!(f.get("Marlin"), None, "an event's first word names its organiser");
+        f.add_names(&[("Corvina Mining Group", Label::Org, 5)], g);
+        assert_eq!(f.get("Corvina"), None);
+    }
+}

@@ -1,0 +1,211 @@
+//! Short forms recognition missed: after a document names "Northwind Logistics Group",
+//! a bare "Northwind, which moves parcels, …" is the same company, though nothing in
+//! the word alone says it is a name. Each block of a document with such full names is
+//! read once more for the short forms [`ShortForms`] allows (leading distinctive words
+//! of one name ending in a head word); each uncovered one standing alone (no capitalised
+//! word joined to it) becomes a mention with the full name's label, and grouping then
+//! joins it to the name ([`crate::alias::forms`]).
+
+use crate::alias::forms::{ShortForms, MAX_WORDS};
+use crate::gazetteer::Gazetteer;
+use crate::hash::{FxMap, FxSet};
+use crate::label::Label;
+use crate::recognise::{Candidate, Source};
+use crate::text::{tokenize_into, Token, TokenKind};
+use std::ops::Range;
+
+/// The short forms of `found`'s full names that `found` does not cover, each with the
+/// index of its block in `blocks`, in text order. `found` is sorted by position;
+/// `toks` is scratch space; `work` counts the tokens visited. A form whose word the
+/// document also writes in lower case is an ordinary word there ("World" at a
+/// sentence start after "World Health Organization"), and is left out; so is a form
+/// the document uses alone before the full name.
+pub(crate) fn find(
+    text: &str,
+    blocks: &[Range<usize>],
+    found: &[Candidate],
+    toks: &mut Vec<Token>,
+    work: &mut usize,
+) -> Vec<(usize, Candidate)> {
+    let g = Gazetteer::get();
+    let mut first_seen: FxMap<&str, usize> = FxMap::default();
+    let mut names = Vec::new();
+    for c in found {
+        let name = &text[c.range.clone()];
+        let value = matches!(c.label, Label::Date | Label::Money | Label::Percent);
+        if !value && name.contains(' ') && !name.contains("  ") {
+            names.push((name, c.label, (c.label, name)));
+            first_seen.entry(name).or_insert(c.range.start);
+        }
+    }
+    let mut forms: ShortForms<(Label, &str)> = ShortForms::default();
+    *work += forms.add_names(&names, g);
+    if forms.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    // The forms' words in lower case, and those of them the document writes so.
+    let lowered: FxSet<String> = forms.words().map(crate::case::lower_str).collect();
+    let mut firsts = [false; 256];
+    lowered
+        .iter()
+        .for_each(|w| firsts[usize::from(w.as_bytes()[0])] = true);
+    let mut lower_words = FxSet::default();
+    let mut early = FxSet::default();
+    let mut next = 0; // the first candidate not ending before the token looked at
+    for (bi, r) in blocks.iter().enumerate() {
+        toks.clear();
+        tokenize_into(text, r.clone(), toks);
+        *work += toks.len();
+        let mut i = 0;
+        while i < toks.len() {
+            let t = toks[i].text(text);
+            if firsts[usize::from(t.as_bytes()[0])] && toks[i].kind == TokenKind::Word && lowered.contains(t)
+            {
+                lower_words.insert(t);
+            }
+            while next < found.len() && found[next].range.end <= toks[i].start {
+                next += 1;
+            }
+            let free_until = found.get(next).map_or(usize::MAX, |c| c.range.start);
+            match standalone_form(text, toks, i, free_until, &forms, g) {
+                // Before the full name, the form is a name of its own (the place
+                // "Exeter" before "Exeter School"): it is never found.
+                Some((_, (_, name))) if first_seen[name] >= toks[i].start => {
+                    early.insert(name);
+                    i += 1;
+                }
+                Some((n, (label, name))) => {
+                    let range = toks[i].start..toks[i + n - 1].end;
+                    let source = Source::Composed;
+                    out.push((bi, name, Candidate { range, label, source }));
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    let ordinary = |c: &Candidate| {
+        let written = text[c.range.clone()].split(' ');
+        written
+            .map(crate::case::lower_str)
+            .any(|w| lower_words.contains(w.as_str()))
+    };
+    out.into_iter()
+        .filter(|(_, name, c)| !early.contains(name) && !ordinary(c))
+        .map(|(bi, _, c)| (bi, c))
+        .collect()
+}
+
+/// The longest short form starting at token `i` that ends before byte `free_until`
+/// and stands alone: its token count and the full name's label and text.
+fn standalone_form<'t>(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    free_until: usize,
+    forms: &ShortForms<(Label, &'t str)>,
+    g: &Gazetteer,
+) -> Option<(usize, (Label, &'t str))> {
+    if !capitalised(text, &toks[i]) || !forms.begins(toks[i].text(text)) || toks[i].hyphen {
+        return None;
+    }
+    if i > 0 && joins(text, &toks[i - 1], g) {
+        return None;
+    }
+    let mut form = String::new();
+    let mut best = None;
+    for n in 1..=MAX_WORDS.min(toks.len() - i) {
+        let t = &toks[i + n - 1];
+        if t.kind != TokenKind::Word || t.end > free_until || (n > 1 && (t.glued || t.hyphen)) {
+            break;
+        }
+        if n > 1 {
+            form.push(' ');
+        }
+        form.push_str(t.text(text));
+        let alone = toks.get(i + n).is_none_or(|t| !t.hyphen && !joins(text, t, g));
+        if let Some(name) = forms.get(&form).filter(|_| alone) {
+            best = Some((n, name));
+        }
+    }
+    best
+}
+
+/// Whether `t` is a word starting with a capital.
+fn capitalised(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Word && t.text(text).chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether `t`, next to a form, would make it part of a longer name: a capitalised
+/// word that is no function word ("The" before a name does not).
+fn joins(text: &str, t: &Token, g: &Gazetteer) -> bool {
+    capitalised(text, t) && !g.is_function_word(&crate::case::lower_str(t.text(text)))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::corpus::{Corpus, Document, Meta};
+
+    /// Each named mention of `text` as (text, label code, canonical name).
+    fn mentions(text: &str) -> Vec<(String, &'static str, String)> {
+        let corpus = Corpus::new(vec![
+            Document::new("a.txt", text.to_string(), Meta::default()).unwrap()
+        ]);
+        let a = crate::analyse(&corpus);
+        let d = &corpus.documents[0];
+        a.docs[0]
+            .mentions
+            .iter()
+            .map(|m| {
+                let e = &a.entities[m.entity];
+                (
+                    d.text[m.range.clone()].to_string(),
+                    e.label.code(),
+                    e.canonical.clone(),
+                )
+            })
+            .filter(|(_, l, _)| !matches!(*l, "DATE" | "MONEY" | "PERCENT"))
+            .collect()
+    }
+
+    #[test]
+    fn a_company_named_again_by_its_first_word_is_found_and_joined() {
+        let m = mentions(
+            "Brewer expands\n\nPelican Brewing Company opened a second brewery on Friday. \
+             Pelican, which started in a garage, now sells beer in six states.",
+        );
+        let pelican = (
+            "Pelican".to_string(),
+            "ORG",
+            "Pelican Brewing Company".to_string(),
+        );
+        assert!(m.contains(&pelican), "{m:?}");
+    }
+
+    #[test]
+    fn an_unknown_acronym_in_parentheses_joins_the_name_before_it() {
+        let m = mentions(
+            "Growers meet\n\nThe Lumen Fruit Growers Association (LFG) met on Monday. \
+             Members said the LFG would buy more land.",
+        );
+        let lfg: Vec<_> = m.iter().filter(|(t, _, _)| t == "LFG").collect();
+        assert_eq!(lfg.len(), 2, "{m:?}");
+        assert!(
+            lfg.iter().all(|(_, _, c)| c == "Lumen Fruit Growers Association"),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn a_form_used_before_the_full_name_or_also_in_lower_case_is_not_found() {
+        let m = mentions(
+            "Clinic news\n\nMost staff live near Marlow. Marlow Community Hospital opened a \
+             ward. Granite Valley Hospital treated two workers. Granite floors were \
+             slippery, and granite dust was blamed.",
+        );
+        let found: Vec<&str> = m.iter().map(|(t, _, _)| t.as_str()).collect();
+        assert!(!found.contains(&"Granite"), "{m:?}");
+        assert!(!m.iter().any(|(t, l, _)| t == "Marlow" && *l != "GPE"), "{m:?}");
+    }
+}
