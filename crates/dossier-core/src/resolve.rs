@@ -690,14 +690,14 @@ mod tests {
     fn durations_and_vague_spans_stay_unresolved() {
         for t in [
             "four months",
-            "two-day",
+            "three-week",
             "recent years",
             "weeks",
             "100 years",
             "21st month",
             "past few years",
             "more than two years",
-            "years, if not decades",
+            "weeks or months",
             "weekend",
             "",
             "-",

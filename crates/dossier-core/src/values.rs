@@ -3,7 +3,7 @@
 //! Spans follow the annotation guidelines: approximators stay inside ("approximately
 //! $240 billion", "just over a year ago"), a leading "the" stays out ("the past two
 //! years" → "past two years"), coordinated dates are one span ("March and April",
-//! "May 16 and 17", "years, if not decades"); frequency words ("weekly") and bare
+//! "June 3 and 4", "weeks or months"); frequency words ("weekly") and bare
 //! nouns such as "time" or "anniversary" are not dates.
 //!
 //! ```
@@ -613,7 +613,7 @@ fn date(c: &Cursor, i: usize) -> Option<(usize, Label)> {
         let bare_plural = j == i + 1
             && c.is(j, PLURAL_UNITS)
             && c.is(i, &["last", "next", "this", "coming", "following", "previous"]);
-        // "this two-day visit": the compound is the date, not the deictic word.
+        // "this three-week tour": the compound is the date, not the deictic word.
         let compound = c.toks.get(j).is_some_and(|t| t.hyphen);
         if c.unit(j) && !bare_plural && !compound {
             let e = suffix(c, j + 1);
@@ -652,19 +652,37 @@ fn date(c: &Cursor, i: usize) -> Option<(usize, Label)> {
         }
         return None;
     }
-    // months, years, decades (bare plural), years, if not decades
+    // months, years, decades (bare plural), weeks or months
     if c.unit(i) && c.is(i, PLURAL_UNITS) {
         let prev = if i > 0 { c.t(i - 1) } else { "" };
         if prev.eq_ignore_ascii_case("the") || prev.eq_ignore_ascii_case("same") {
             return None;
         }
-        let mut e = i + 1;
-        if c.t(e) == "," && c.is(e + 1, &["if"]) && c.is(e + 2, &["not"]) && c.unit(e + 3) {
-            e += 4;
-        }
-        return Some((e, d));
+        return Some((coordinated_unit(c, i + 1), d));
     }
     None
+}
+
+/// The end of a bare plural unit whose word ends before token `e`: after a second bare
+/// plural unit coordinated to it ("weeks or months", "days to weeks", "months, if not
+/// years", "days, or even weeks": coordinated dates are one span), else `e`.
+fn coordinated_unit(c: &Cursor, e: usize) -> usize {
+    let mut j = e + usize::from(c.t(e) == ",");
+    if c.is(j, &["or", "to"]) {
+        j += 1;
+        if j > e + 1 && c.is(j, &["even"]) {
+            j += 1;
+        }
+    } else if j > e && c.is(j, &["if"]) && c.is(j + 1, &["not"]) {
+        j += 2;
+    } else {
+        return e;
+    }
+    if c.unit(j) && c.is(j, PLURAL_UNITS) {
+        j + 1
+    } else {
+        e
+    }
 }
 
 /// ago / earlier / later / before … after a unit.
@@ -854,14 +872,23 @@ mod tests {
     #[test]
     fn quantities_of_units_are_dates() {
         assert_eq!(dates("two days earlier the"), ["two days earlier"]);
-        assert_eq!(dates("a two-day visit"), ["two-day"]);
-        assert_eq!(dates("During this two-day visit"), ["two-day"]);
+        assert_eq!(dates("a three-week tour"), ["three-week"]);
+        assert_eq!(dates("After this five-day strike"), ["five-day"]);
         assert_eq!(dates("its 21st month."), ["21st month"]);
         assert_eq!(dates("in 100 years were"), ["100 years"]);
+    }
+
+    #[test]
+    fn coordinated_bare_units_are_one_span() {
+        assert_eq!(dates("repairs take weeks or months."), ["weeks or months"]);
         assert_eq!(
-            dates("could last years, if not decades."),
-            ["years, if not decades"]
+            dates("a wait of weeks, if not months, at"),
+            ["weeks, if not months"]
         );
+        assert_eq!(dates("it may run days, or even weeks"), ["days, or even weeks"]);
+        assert_eq!(dates("stays of months to years"), ["months to years"]);
+        assert_eq!(dates("for years or more"), ["years"]);
+        assert_eq!(dates("weeks, if not sooner"), ["weeks"]);
     }
 
     #[test]

@@ -16,8 +16,9 @@
 //!    surname shape, or a position inside a sentence.
 //!
 //! Headlines in Title Case capitalise every word, so there only known names count.
-//! Words glued together by a scraper ("Putinafter", "TehranIt") are split when one part
-//! is a known name and the other a function word or a capitalised word.
+//! Words glued together by a scraper ("TehranIt", "officeHe") are split only where
+//! both halves are known: a capitalised function word after a known name or a
+//! lower-case word.
 //!
 //! ```
 //! use dossier_core::recognise::{recognise_block, Lexicon};

@@ -1,17 +1,14 @@
 //! Level 2 of recognition, for the pieces no head word joins into a name: a run of
 //! unknown capitalised words is a person when its context says so (a title or role
 //! before it, "said" around it, an apposition, a photo credit, a surname shape, a
-//! position inside a sentence), an organisation when it is an acronym, a table name
-//! when a scraper cut its last letter, else nothing.
+//! position inside a sentence), an organisation when it is an acronym, else nothing.
 
 use super::context::Ctx;
 use super::cues::{APPOSITION, NOT_ORG_ACRONYMS, ROLES, SAID};
 use super::lexicon::{full_key, span_of, Dep};
 use super::{Candidate, Source};
-use crate::gazetteer::normalise_into;
 use crate::label::Label;
 use crate::text::{is_capitalised, TokenKind};
-use std::ops::Range;
 
 /// Classifies a run of unknown capitalised words `a..b` by its context.
 pub(super) fn classify_unknown(
@@ -40,11 +37,6 @@ pub(super) fn classify_unknown(
         return None;
     }
     let range = cx.toks[a].start..cx.toks[b - 1].end;
-    if len >= 2 {
-        if let Some(c) = truncated_name(cx, range.clone()) {
-            return Some(c);
-        }
-    }
     let person = |strong: bool| {
         Some(Candidate {
             range: range.clone(),
@@ -79,22 +71,6 @@ pub(super) fn classify_unknown(
     } else {
         None
     }
-}
-
-/// The table name that `range` (two words or more) was cut from by a scraper: "United
-/// State" for "United States".
-fn truncated_name(cx: &Ctx, range: Range<usize>) -> Option<Candidate> {
-    let mut key = String::new();
-    normalise_into(&cx.text[range.clone()], &mut key);
-    key.push('s');
-    if let Some(k) = cx.g.name(&key) {
-        return Some(Candidate {
-            range,
-            label: k.label,
-            source: Source::Table(k.canonical),
-        });
-    }
-    None
 }
 
 /// Whether `w` is written as an acronym: two to six capitals and digits, at least two
