@@ -112,11 +112,11 @@ fn people(texts: &[&str]) -> Vec<Vec<(String, usize)>> {
 
 #[test]
 fn a_word_a_cut_left_after_a_title_is_not_a_person_at_every_sentence_start() {
-    // "… and Mr." lost its name to a scraper's cut: "Analysts" became a person, then the
-    // subject of every "Analysts say …" in the corpus.
+    // "… and Mr." lost its name to a scraper's cut: "Critics" became a person, then the
+    // subject of every "Critics say …" in the corpus.
     let p = people(&[
-        "The envoy met the delegation, and Mr. Analysts see this as a strategic move. Analysts say talks resume soon. Several analysts doubt it.",
-        "Analysts expect little progress before the summer.",
+        "The mayor met the council, and Mr. Critics argue this was a costly plan. Critics say work starts soon. Some critics doubt it.",
+        "Critics expect little change before the winter.",
         // Not a word of the corpus in lower case: still only where the title is.
         "Turnout fell, and Mr. Dips in interest followed. Dips in turnout are common.",
     ]);

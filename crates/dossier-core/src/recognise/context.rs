@@ -143,7 +143,7 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        // A dateline in capitals: "LONDON —", "WASHINGTON —". A lower-case ASCII second
+        // A dateline in capitals: "MADRID —", "NAIROBI —". A lower-case ASCII second
         // letter (most words) rules it out at once.
         let w = self.w(i);
         if w.len() >= 4

@@ -26,7 +26,7 @@ pub struct Lexicon {
     /// title at least once: never [lone](Lexicon::is_lone).
     pub cued: FxSet<String>,
     /// Lone short forms (see [`Lexicon::is_lone`]) that the corpus also writes in lower
-    /// case: ordinary words ("Mr. Analysts see …", a cut, beside "analysts say"). The
+    /// case: ordinary words ("Mr. Critics argue …", a cut, beside "critics say"). The
     /// lexicon alone never makes them people. Filled by [`Lexicon::settle`] after pass 1.
     pub ordinary: FxSet<String>,
 }
@@ -111,7 +111,7 @@ impl Lexicon {
     /// capital letter says nothing (`capital_says_nothing`: at a sentence start or in a
     /// Title Case headline). A lone short form is only found where the capital is
     /// evidence, and nowhere when it is an [ordinary](Lexicon::ordinary) word: a cut
-    /// such as "… and Mr. Analysts see this …" must not make "Analysts say" a person in
+    /// such as "… and Mr. Critics argue that …" must not make "Critics say" a person in
     /// every article. Titled mentions ("Mr. Brown") are found by their title anyway.
     pub fn spreads(&self, w: &str, capital_says_nothing: bool) -> bool {
         !(capital_says_nothing && self.is_lone(w) || !self.ordinary.is_empty() && self.ordinary.contains(w))

@@ -28,7 +28,7 @@ pub(super) fn classify_unknown(
     if len == 0 {
         return None;
     }
-    // "Dual-use": the capital belongs to a compound word, not a name.
+    // "Cross-border": the capital belongs to a compound word, not a name.
     if cx
         .toks
         .get(b)
@@ -171,7 +171,7 @@ fn one_word_is_person(
     if cues.said_after && initial && cx.surname_shaped(a) {
         return true;
     }
-    cx.surname_shaped(a) && !initial && !cx.w(a).ends_with("ez")
+    cx.surname_shaped(a) && !initial
 }
 
 /// Whether the unknown words `a..b` (two or more) are a person by their `cues`, their
@@ -207,7 +207,7 @@ fn words_are_person(
     if cx.surname_shaped(b - 1) {
         return true;
     }
-    // "Hernández de Cos": two capitalised words joined by a name particle.
+    // "Gómez de la Serna": capitalised words joined by a name particle.
     !initial
 }
 
@@ -244,17 +244,17 @@ mod tests {
     #[test]
     fn said_and_apposition_make_unknown_names_people() {
         let v = found(
-            "“It is so,” said Manoj Kewalramani, who heads a team. Biysultan Khamzaev critiques the plan.",
+            "“It is done,” said Tomasz Wierzbicki, who leads a lab. Anneliese Nowakowski reviews the draft.",
         );
-        assert!(has(&v, "Manoj Kewalramani", Label::Person), "{v:?}");
-        assert!(has(&v, "Biysultan Khamzaev", Label::Person), "{v:?}");
+        assert!(has(&v, "Tomasz Wierzbicki", Label::Person), "{v:?}");
+        assert!(has(&v, "Anneliese Nowakowski", Label::Person), "{v:?}");
     }
 
     #[test]
     fn photo_credits_are_person_and_agency() {
-        let v = found("Credit…Alexey Maishev/Sputnik");
+        let v = found("Credit…Joanna Pietrzak/Reuters");
         assert!(
-            has(&v, "Alexey Maishev", Label::Person) && has(&v, "Sputnik", Label::Org),
+            has(&v, "Joanna Pietrzak", Label::Person) && has(&v, "Reuters", Label::Org),
             "{v:?}"
         );
     }
