@@ -694,7 +694,7 @@ mod tests {
             "recent years",
             "weeks",
             "100 years",
-            "21st month",
+            "12th week",
             "past few years",
             "more than two years",
             "weeks or months",

@@ -609,7 +609,7 @@ fn date(c: &Cursor, i: usize) -> Option<(usize, Label)> {
         } else if c.quantity(j) {
             j += 1;
         }
-        // "could last years" is a verb: a deictic word before a bare plural needs a number.
+        // "could last weeks" is a verb: a deictic word before a bare plural needs a number.
         let bare_plural = j == i + 1
             && c.is(j, PLURAL_UNITS)
             && c.is(i, &["last", "next", "this", "coming", "following", "previous"]);
@@ -898,7 +898,7 @@ mod tests {
     #[test]
     fn frequencies_and_anniversaries_are_not_dates() {
         assert!(dates("worsening weekly, twice a year, the 80th anniversary, over time").is_empty());
-        assert!(dates("the same periods").is_empty());
+        assert!(dates("the same months").is_empty());
     }
 
     #[test]

@@ -75,7 +75,7 @@ impl Lexicon {
                 docs.push(doc);
             }
         }
-        // A short form introduced alone ("Mr. Gabuev") belongs to the full name with it.
+        // A short form introduced alone ("Ms. Okafor") belongs to the full name with it.
         for list in self.short.values_mut() {
             if list.len() > 1 {
                 let has_full: Vec<bool> = list.iter().map(|(n, _)| n.contains(' ')).collect();

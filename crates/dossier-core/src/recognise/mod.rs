@@ -24,13 +24,13 @@
 //! use dossier_core::recognise::{recognise_block, Lexicon};
 //! use dossier_core::Label;
 //!
-//! let text = "French President Claire Dubois met Li Qiang at the Kestrel Policy Center.";
+//! let text = "French President Claire Dubois met Li Wenbo at the Kestrel Policy Center.";
 //! let found: Vec<(&str, Label)> = recognise_block(text, 0..text.len(), &Lexicon::default(), false)
 //!     .iter()
 //!     .map(|c| (&text[c.range.clone()], c.label))
 //!     .collect();
 //! assert_eq!(found, [("French", Label::Norp), ("Claire Dubois", Label::Person),
-//!     ("Li Qiang", Label::Person), ("Kestrel Policy Center", Label::Org)]);
+//!     ("Li Wenbo", Label::Person), ("Kestrel Policy Center", Label::Org)]);
 //! ```
 //!
 //! # The stages, one module each

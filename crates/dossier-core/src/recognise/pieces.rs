@@ -239,9 +239,9 @@ mod tests {
 
     #[test]
     fn family_names_written_first_start_a_person() {
-        let v = found("She met Li Qiang and Park Ji-sung in Seoul.");
+        let v = found("She met Li Wenbo and Park Ji-sung in Seoul.");
         assert!(
-            has(&v, "Li Qiang", Label::Person) && has(&v, "Park Ji-sung", Label::Person),
+            has(&v, "Li Wenbo", Label::Person) && has(&v, "Park Ji-sung", Label::Person),
             "{v:?}"
         );
     }

@@ -188,7 +188,7 @@ fn words_are_person(
     if len > 4 || cues.wordy {
         return false;
     }
-    // "Artemis II", "Apollo 11": numbered names are missions, ships, products — not people.
+    // "Orion IV", "Apollo 11": numbered names are missions, ships, products — not people.
     if matches!(
         cx.w(b - 1),
         "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX" | "X"
