@@ -16,9 +16,8 @@
 //!    surname shape, or a position inside a sentence.
 //!
 //! Headlines in Title Case capitalise every word, so there only known names count.
-//! Words glued together by a scraper ("TehranIt", "officeHe") are split only where
-//! both halves are known: a capitalised function word after a known name or a
-//! lower-case word.
+//! Words glued together by a scraper ("TehranIt") are split only where both halves
+//! are known: a capitalised function word after a known name.
 //!
 //! ```
 //! use dossier_core::recognise::{recognise_block, Lexicon};
