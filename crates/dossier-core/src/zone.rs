@@ -4,7 +4,7 @@
 //! Scraped news pages carry more than the article: photo credits ("Name/Agency",
 //! "Credit…Name"), captions, contributor lines, navigation ("Previous Article", "Related
 //! Articles", "Back to top"), comment forms, inserted links ("See also …", "Must Read:
-//! …") and placeholder link lists ("• Source 1 • Source 2"). Each rule below is about the
+//! …") and bullet lists of links ("• Home • World • Sport"). Each rule below is about the
 //! shape of a block (length, punctuation, position, a handful of site phrases common to
 //! web templates) and never about one site's strings.
 //!
@@ -31,12 +31,7 @@ const NAV: &[&str] = &[
     "next post",
     "previous story",
     "next story",
-    "related articles",
-    "related posts",
-    "related stories",
-    "related sources",
     "related",
-    "related content",
     "read more",
     "read next",
     "back to top",
@@ -190,8 +185,13 @@ fn strip_end(s: &str) -> &str {
     s.trim_end_matches(|c: char| matches!(c, ':' | '.' | '!' | '›' | '»' | '>' | '→') || c.is_whitespace())
 }
 
+/// A whole block of navigation: a [`NAV`] phrase, or "related" and one more word
+/// ("Related Articles", "Related Coverage:") heading a list of links.
 fn is_nav(lower: &str) -> bool {
-    NAV.contains(&strip_end(lower))
+    let b = strip_end(lower);
+    NAV.contains(&b)
+        || b.strip_prefix("related ")
+            .is_some_and(|rest| !rest.is_empty() && !rest.contains(char::is_whitespace))
 }
 
 fn is_link_insert(lower: &str) -> bool {
@@ -215,7 +215,7 @@ fn is_form(lower: &str) -> bool {
     })
 }
 
-/// "• Source 1 • Source 2": a bullet list of items of at most four words, no sentence.
+/// "• Home • World • Sport": a bullet list of items of at most four words, no sentence.
 fn is_placeholder_list(b: &str) -> bool {
     let bullets = |c: char| matches!(c, '•' | '·' | '▪' | '◦' | '|');
     if !b.starts_with(bullets) {
@@ -232,7 +232,7 @@ fn is_placeholder_list(b: &str) -> bool {
             .all(|s| s.split_whitespace().count() <= 4 && !s.ends_with('.'))
 }
 
-/// "Sergey Gunayev/AFP", "Stringer/AFP/Getty Images": short, slash-separated
+/// "Jane Roe/AFP", "Staff/Reuters/Getty Images": short, slash-separated
 /// capitalised parts, the last an agency the tables know or an acronym.
 fn is_credit_line(b: &str, g: &Gazetteer) -> bool {
     if !b.contains('/') || b.ends_with('.') || b.split_whitespace().count() > 10 {
@@ -266,7 +266,7 @@ fn is_credit_line(b: &str, g: &Gazetteer) -> bool {
     agency(last) || parts.iter().skip(1).any(|p| agency(p))
 }
 
-/// A caption with its credit glued on: "… a financial lifeline.Credit…Alexey Maishev/Sputnik".
+/// A caption with its credit glued on: "… at the harbour.Credit…Jane Roe/Agency".
 fn has_credit_marker(b: &str) -> bool {
     // Each "C" found by a fast byte search, then the word: cheaper than a substring
     // search over every block.
@@ -283,7 +283,7 @@ fn has_credit_marker(b: &str) -> bool {
     b.starts_with("Photo: ") || b.starts_with("Photograph: ") || b.starts_with("Image: ")
 }
 
-/// "Olivia Wang contributed reporting." and the like (when short: the caller counts).
+/// "Jane Roe contributed reporting." and the like (when short: the caller counts).
 fn is_contributor_line(lower: &str) -> bool {
     // One search for the word the three phrases share, not one per phrase: every block
     // asks, and in wasm a substring search is the generic two-way scan (the vector fast
@@ -336,15 +336,24 @@ mod tests {
 
     #[test]
     fn headlines_after_previous_article_are_boilerplate() {
-        let z =
-            zones("T\nBody.\nPrevious Article\nSomeone critiques someone else\nNext Article\nOtra noticia");
+        let z = zones("T\nBody.\nPrevious Post\nA town votes on a new bridge\nNext Story\nOtra noticia");
         assert_eq!(&z[2..], [Zone::Boilerplate; 4]);
     }
 
     #[test]
-    fn placeholder_source_lists_are_boilerplate() {
-        let z = zones("T\nBody.\n• Source 1 • Source 2 • Source 3");
-        assert_eq!(z[2], Zone::Boilerplate);
+    fn bullet_lists_of_short_items_are_boilerplate() {
+        let z = zones("T\nBody.\n• Home • World news • Sport\n· Photo 1 · Photo 2");
+        assert_eq!(&z[2..], [Zone::Boilerplate; 2]);
+    }
+
+    #[test]
+    fn related_and_one_word_heads_a_link_list() {
+        for line in ["Related Coverage:", "Related Topics", "RELATED LINKS", "Related"] {
+            assert!(is_nav(&line.to_lowercase()), "{line}");
+        }
+        for line in ["Related parties met today", "Related to the trial: a ruling"] {
+            assert!(!is_nav(&line.to_lowercase()), "{line}");
+        }
     }
 
     #[test]

@@ -24,47 +24,44 @@ fn has(text: &str, span: &str, label: &str) -> bool {
 
 #[test]
 fn a_capitalised_compound_after_says_is_not_a_person() {
-    assert!(!spans("The government says Dual-use exports matter.")
+    assert!(!spans("The ministry says Cross-border trade matters.")
         .iter()
         .any(|(_, l)| *l == "PERSON"));
 }
 
 #[test]
 fn a_deictic_word_before_a_hyphenated_duration_stays_out() {
-    assert!(has("During this two-day visit, he spoke.", "two-day", "DATE"));
+    assert!(has(
+        "During this three-week tour, she painted.",
+        "three-week",
+        "DATE"
+    ));
 }
 
 #[test]
 fn only_is_not_an_approximator() {
     assert!(has(
-        "It received only 5 percent of the funds.",
-        "5 percent",
+        "The plan won only 12 percent of the vote.",
+        "12 percent",
         "PERCENT"
     ));
 }
 
 #[test]
 fn a_dateline_in_capitals_is_a_place() {
-    assert!(has("LONDON — The match ended late.", "LONDON", "GPE"));
+    assert!(has("MADRID — The concert ended late.", "MADRID", "GPE"));
 }
 
 #[test]
 fn an_organisation_opening_a_title_is_kept() {
-    assert!(has(
-        "Yesterday Senate Majority Leader Chuck Schumer spoke.",
-        "Senate",
-        "ORG"
-    ));
-    assert!(has(
-        "Yesterday Senate Majority Leader Chuck Schumer spoke.",
-        "Chuck Schumer",
-        "PERSON"
-    ));
+    let text = "On Friday Senate Majority Whip Dana Ortiz voted.";
+    assert!(has(text, "Senate", "ORG"));
+    assert!(has(text, "Dana Ortiz", "PERSON"));
 }
 
 #[test]
 fn a_numbered_mission_is_not_a_person() {
-    assert!(!spans("NASA will delay the Artemis II mission.")
+    assert!(!spans("The crew will test the Orion IV capsule.")
         .iter()
         .any(|(_, l)| *l == "PERSON"));
 }
@@ -72,26 +69,17 @@ fn a_numbered_mission_is_not_a_person() {
 #[test]
 fn a_verb_last_before_years_is_not_a_date() {
     assert!(has(
-        "It could last years, if not decades.",
-        "years, if not decades",
+        "The strike could last weeks or months.",
+        "weeks or months",
         "DATE"
     ));
 }
 
 #[test]
-fn trans_atlantic_is_not_a_place() {
-    assert!(!spans("to weaken trans-Atlantic coordination on trade")
+fn a_trans_compound_is_not_a_place() {
+    assert!(!spans("to ease trans-Pacific shipping on grain")
         .iter()
-        .any(|(s, _)| s == "Atlantic"));
-}
-
-#[test]
-fn a_truncated_country_name_is_still_the_country() {
-    assert!(has(
-        "They also criticized Israel And the United State – Convergence grew.",
-        "United State",
-        "GPE"
-    ));
+        .any(|(s, _)| s == "Pacific"));
 }
 
 /// The people of each document of a corpus made of `texts` (each under a headline), as
@@ -124,13 +112,13 @@ fn people(texts: &[&str]) -> Vec<Vec<(String, usize)>> {
 
 #[test]
 fn a_word_a_cut_left_after_a_title_is_not_a_person_at_every_sentence_start() {
-    // "… and Mr." lost its name to a scraper's cut: "Analysts" became a person, then the
-    // subject of every "Analysts say …" in the corpus.
+    // "… and Mr." lost its name to a scraper's cut: "Critics" became a person, then the
+    // subject of every "Critics say …" in the corpus.
     let p = people(&[
-        "The envoy met the delegation, and Mr. Analysts see this as a strategic move. Analysts say talks resume soon. Several analysts doubt it.",
-        "Analysts expect little progress before the summer.",
+        "The mayor met the council, and Mr. Critics argue this was a costly plan. Critics say work starts soon. Some critics doubt it.",
+        "Critics expect little change before the winter.",
         // Not a word of the corpus in lower case: still only where the title is.
-        "Support fell, and Mr. Wanes in enthusiasm followed. Wanes in support are common.",
+        "Turnout fell, and Mr. Dips in interest followed. Dips in turnout are common.",
     ]);
     assert!(p[0].iter().all(|(_, at)| *at < 60), "{p:?}");
     assert!(p[1].is_empty(), "{p:?}");
@@ -140,7 +128,7 @@ fn a_word_a_cut_left_after_a_title_is_not_a_person_at_every_sentence_start() {
 #[test]
 fn a_title_before_a_preposition_makes_no_person() {
     assert!(
-        !spans("Both sides agreed, and Mr. Against this backdrop, talks resumed.")
+        !spans("Both teams agreed, and Mr. Despite the rain, play resumed.")
             .iter()
             .any(|(_, l)| *l == "PERSON")
     );

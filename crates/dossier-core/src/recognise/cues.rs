@@ -2,7 +2,7 @@
 //! saying around people, connectors and particles inside names, facility nouns,
 //! subject words, and the word endings that tell names from ordinary words.
 
-/// Lower-case role nouns that introduce a person's name ("researcher Shen Dingli").
+/// Lower-case role nouns that introduce a person's name ("physicist Ana Ruiz").
 pub(super) const ROLES: &[&str] = &[
     "leader",
     "premier",
@@ -219,10 +219,10 @@ pub(super) const APPOSITION: &[&str] = &[
     "spokesperson",
 ];
 
-/// Lower-case words that join parts of one name ("Institute of …", "Belt and Road").
+/// Lower-case words that join parts of one name ("Institute of …", "Harbour and Rail").
 pub(super) const CONNECTORS: &[&str] = &["of", "and", "for", "on", "&"];
 
-/// Particles inside personal names ("Hernández de Cos", "van der Leyen").
+/// Particles inside personal names ("Gómez de la Serna", "van der Berg").
 pub(super) const PARTICLES: &[&str] = &[
     "de", "del", "della", "der", "van", "von", "da", "di", "dos", "das", "du", "bin", "ibn", "al", "el",
     "ter", "ten", "le", "la", "y",
@@ -301,7 +301,7 @@ pub(super) const WORDY_ENDINGS: &[&str] = &[
     "ate", "ize", "ise", "ies",
 ];
 
-/// Endings of surnames in many languages ("Khamzaev", "Kovalenko", "Mickiewicz").
+/// Endings of surnames in many languages ("Petrov", "Shevchenko", "Mickiewicz").
 pub(super) const SURNAME_ENDINGS: &[&str] = &[
     "ov", "ova", "ev", "eva", "yev", "yeva", "enko", "vich", "vych", "sky", "skiy", "skyi", "ski", "ska",
     "shvili", "idze", "yan", "uk", "escu", "opoulos", "akis", "oglu", "oğlu", "ez", "ić", "ich", "wicz",

@@ -1,5 +1,8 @@
-//! Words glued together by a scraper ("Putinafter", "TehranIt", "officeHe"), split when
-//! one part is a known name and the other a function word or a capitalised word.
+//! Words glued together by a scraper ("TehranIt"), split only where both halves are
+//! known: camelCase glue of a function word ("It", "He", "The") after a known name. A
+//! word that is itself known stays whole, and so does any other word with a capital
+//! inside: names ("McDonald", "MaryAnn", "LeBron") and brands ("wikiHow", "iPad").
+//! Ordinary words are never cut ("Labour" is not "Lab" + "our").
 
 use super::lexicon::{span_of, Dep, Deps};
 use super::Lexicon;
@@ -30,49 +33,24 @@ fn may_hide_a_name(w: &str) -> bool {
 }
 
 /// Whether [`split_glued`] could split `w` whatever the lexicon knows: it has a
-/// lower-case letter before a capital ("TehranIt", "officeHe"), or is capitalised, in
-/// lower case after its first letter and ends in a function word after its third
-/// letter ("Putinafter"). Most words are neither: they need no lookup at all.
-fn may_split(w: &str, g: &Gazetteer) -> bool {
+/// lower-case letter before a capital ("TehranIt"). Most words have not:
+/// they need no lookup at all.
+fn may_split(w: &str) -> bool {
     if w.is_ascii() {
-        // The same tests on bytes: a byte is a character.
-        let b = w.as_bytes();
-        if b.windows(2)
-            .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
-        {
-            return true;
-        }
-        if !b.first().is_some_and(u8::is_ascii_uppercase) || !b[1..].iter().all(u8::is_ascii_lowercase) {
-            return false;
-        }
-        return (3..b.len().saturating_sub(1))
-            .rev()
-            .take_while(|&at| b.len() - at <= g.stop_max_len())
-            .any(|at| g.is_function_word(&w[at..]));
+        // The same test on bytes: a byte is a character.
+        return w
+            .as_bytes()
+            .windows(2)
+            .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
     }
-    may_split_by_chars(w, g)
+    may_split_by_chars(w)
 }
 
 /// [`may_split`] for any word, a character at a time.
-fn may_split_by_chars(w: &str, g: &Gazetteer) -> bool {
-    let camel = w
-        .chars()
+fn may_split_by_chars(w: &str) -> bool {
+    w.chars()
         .zip(w.chars().skip(1))
-        .any(|(a, b)| a.is_lowercase() && b.is_uppercase());
-    if camel {
-        return true;
-    }
-    if !is_capitalised(w) || !w.chars().skip(1).all(char::is_lowercase) {
-        return false;
-    }
-    // The cuts of `split_glued`, from its last but one character down to its third.
-    let n = w.chars().count();
-    (0..n)
-        .rev()
-        .zip(w.char_indices().rev())
-        .skip(1)
-        .take_while(|&(k, (at, _))| k >= 3 && w.len() - at <= g.stop_max_len())
-        .any(|(_, (at, _))| g.is_function_word(&w[at..]))
+        .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
 }
 
 fn note_unknown(deps: Option<&mut Deps>, text: &str, s: &str) {
@@ -84,10 +62,9 @@ fn note_unknown(deps: Option<&mut Deps>, text: &str, s: &str) {
     }
 }
 
-/// Splits words glued together by a scraper when one part is a known name:
-/// "Putinafter" → "Putin" + "after", "TehranIt" → "Tehran" + "It", "officeHe" → "office" + "He".
+/// Splits words glued together by a scraper where both halves are known:
+/// "TehranIt" → "Tehran" + "It".
 pub(super) fn split_glued(text: &str, toks: &mut Vec<Token>, lex: &Lexicon, mut deps: Option<&mut Deps>) {
-    let g = Gazetteer::get();
     let mut i = 0;
     let mut key = String::new();
     while i < toks.len() {
@@ -97,7 +74,7 @@ pub(super) fn split_glued(text: &str, toks: &mut Vec<Token>, lex: &Lexicon, mut 
             continue;
         }
         let w = t.text(text);
-        if !may_hide_a_name(w) || !may_split(w, g) {
+        if !may_hide_a_name(w) || !may_split(w) {
             i += 1;
             continue;
         }
@@ -120,10 +97,9 @@ pub(super) fn split_glued(text: &str, toks: &mut Vec<Token>, lex: &Lexicon, mut 
     }
 }
 
-/// Where to cut the word `w` of `text` in two, if it is two words glued together and
-/// one of them a known name: a camelCase cut ([`camel_cut`]) or a known name before a
-/// function word ([`function_word_cut`]). A word the tables or the lexicon know stays
-/// whole. Records in `deps` the "not known" answers it took.
+/// Where to cut the word `w` of `text` in two, if it is two words glued together
+/// ([`camel_cut`]). A word the tables or the lexicon know stays whole. Records in `deps`
+/// the "not known" answers it took.
 fn glued_cut(
     text: &str,
     w: &str,
@@ -151,130 +127,113 @@ fn glued_cut(
         }
         k
     };
-    let mut split_at = camel_cut(w, g, &mut known, key);
-    if split_at.is_none() && is_capitalised(w) && w.chars().skip(1).all(char::is_lowercase) {
-        split_at = function_word_cut(w, g, &mut known, key);
-    }
-    split_at
+    camel_cut(w, g, &mut known, key)
 }
 
-/// camelCase, a lower-case letter then a capital ("TehranIt", "officeHe"): the cut
-/// before the first capital after a lower-case letter, when the right part is a
-/// function word or the left a `known` name of two letters or more.
+/// camelCase glue of two known halves: a capitalised function word after a `known`
+/// name of three letters or more ("TehranIt"), neither with another capital inside. The
+/// cut is before the capital. Any other capital inside a word is a name's own
+/// ("McDonald", "MaryAnn", "DeSantis", "wikiHow").
 fn camel_cut(
     w: &str,
     g: &Gazetteer,
     known: &mut impl FnMut(&str, &mut String) -> bool,
     key: &mut String,
 ) -> Option<usize> {
-    let mut split_at = None;
-    let mut prev_lower = false;
-    for (at, c) in w.char_indices() {
-        if prev_lower && c.is_uppercase() {
-            let (left, right) = w.split_at(at);
-            let right_lower = case::lower_str(right);
-            let right_fn = g.stop(&right_lower).is_some_and(|s| s == "function");
-            if left.chars().count() >= 2 && (right_fn || (is_capitalised(left) && known(left, key))) {
-                split_at = Some(at);
-            }
-            break;
-        }
-        prev_lower = c.is_lowercase();
+    let at = w
+        .char_indices()
+        .zip(w.chars().skip(1))
+        .find(|&((_, a), b)| a.is_lowercase() && b.is_uppercase())
+        .map(|((i, a), _)| i + a.len_utf8())?;
+    let (left, right) = w.split_at(at);
+    if left.chars().count() < 3 || right.chars().skip(1).any(|c| !c.is_lowercase()) {
+        return None;
     }
-    split_at
-}
-
-/// A `known` name glued to a lower-case function word: "Putinafter". The word is cut
-/// before its character k, for k from its last but one down to 3; a function word is
-/// short, so only the last few cuts need a look.
-fn function_word_cut(
-    w: &str,
-    g: &Gazetteer,
-    known: &mut impl FnMut(&str, &mut String) -> bool,
-    key: &mut String,
-) -> Option<usize> {
-    let n = w.chars().count();
-    for (k, (at, _)) in (0..n).rev().zip(w.char_indices().rev()) {
-        if k + 1 >= n {
-            continue;
-        }
-        if k < 3 || w.len() - at > g.stop_max_len() {
-            break;
-        }
-        if g.is_function_word(&w[at..]) && known(&w[..at], key) {
-            return Some(at);
-        }
+    if !g.is_function_word(&case::lower_str(right)) {
+        return None;
     }
-    None
+    (is_capitalised(left) && !left.chars().skip(1).any(char::is_uppercase) && known(left, key)).then_some(at)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::label::Label;
-    use crate::recognise::testing::{found_with, has};
-    use crate::recognise::{recognise_block, Lexicon};
+    use crate::recognise::testing::{found, has};
+    use crate::text::tokenize;
+
+    /// The words of `text` after [`split_glued`] with an empty lexicon.
+    fn split_words(text: &str) -> Vec<&str> {
+        let mut toks = tokenize(text, 0..text.len());
+        split_glued(text, &mut toks, &Lexicon::default(), None);
+        toks.iter().map(|t| t.text(text)).collect()
+    }
 
     #[test]
     fn words_that_may_hide_a_name_have_a_capital_and_no_period_or_apostrophe() {
-        for w in ["Putinafter", "officeHe", "TehranIt", "Über", "mcÉire"] {
+        for w in ["Osloand", "harbourShe", "OsloIt", "Über", "mcÉire"] {
             assert!(may_hide_a_name(w), "{w}");
         }
-        for w in ["office", "U.S.", "O'Brien", "über", "Don’t"] {
+        for w in ["harbour", "U.K.", "O'Neill", "über", "Won’t"] {
             assert!(!may_hide_a_name(w), "{w}");
         }
     }
 
     #[test]
     fn the_split_test_on_bytes_agrees_with_the_one_on_characters() {
-        let g = Gazetteer::get();
         for w in [
-            "Putinafter",
-            "officeHe",
-            "TehranIt",
-            "office",
-            "Russia",
-            "Moscowand",
-            "MOSCOW",
-            "iPhone",
+            "harbourShe",
+            "OsloIt",
+            "harbour",
+            "Norway",
+            "OSLO",
+            "iPad",
+            "wikiHow",
+            "harbourShe",
             "a1B",
             "Ab",
             "A",
             "",
-            "Berlinthe",
-            "Kyivinto",
-            "McDonald",
-            "DeSantis",
-            "Parisof",
-            "Romeit",
+            "McKenzie",
+            "DeAngelo",
             "Abc1",
             "Abcdefghijklmnopqrstuvwxyz",
-            "Thethe",
-            "Andand",
-            "Xiand",
-            "Gazawith",
+            "Lisbonand",
         ] {
-            assert_eq!(may_split(w, g), may_split_by_chars(w, g), "{w}");
+            assert_eq!(may_split(w), may_split_by_chars(w), "{w}");
         }
     }
 
     #[test]
-    fn known_surnames_are_found_alone_and_glued() {
-        let mut lex = Lexicon::default();
-        let text = "Vladimir Putin";
-        let c = recognise_block(text, 0..text.len(), &lex, false);
-        lex.learn(text, 0, &c);
-        let v = found_with(
-            "Like Putinafter Rewriting rules, Putin spoke. This is TehranIt enjoys",
-            &lex,
-        );
+    fn a_function_word_glued_to_a_known_place_is_cut_off() {
         assert_eq!(
-            v.iter()
-                .filter(|(t, l)| t == "Putin" && *l == Label::Person)
-                .count(),
-            2,
-            "{v:?}"
+            split_words("The ferry left OsloIt was late"),
+            ["The", "ferry", "left", "Oslo", "It", "was", "late"]
         );
-        assert!(has(&v, "Tehran", Label::Gpe), "{v:?}");
+        let v = found("The ferry left OsloIt was late");
+        assert!(has(&v, "Oslo", Label::Gpe), "{v:?}");
+    }
+
+    #[test]
+    fn ordinary_words_and_names_with_a_capital_inside_stay_whole() {
+        for w in [
+            "Labour",
+            "Boswell",
+            "Kingston",
+            "Whitehall",
+            "Lisbonand",
+            "McKenzie",
+            "MaryAnn",
+            "DeAngelo",
+            "LeBron",
+            "MacArthur",
+            "iPad",
+            "wikiHow",
+            "harbourShe",
+            "JoAn",
+            "eBay",
+        ] {
+            assert_eq!(split_words(w), [w], "{w}");
+        }
     }
 }

@@ -27,7 +27,7 @@ pub struct Lexicon {
     /// title at least once: never [lone](Lexicon::is_lone).
     pub cued: FxSet<String>,
     /// Lone short forms (see [`Lexicon::is_lone`]) that the corpus also writes in lower
-    /// case: ordinary words ("Mr. Analysts see …", a cut, beside "analysts say"). The
+    /// case: ordinary words ("Mr. Critics argue …", a cut, beside "critics say"). The
     /// lexicon alone never makes them people. Filled by [`Lexicon::settle`] after pass 1.
     pub ordinary: FxSet<String>,
 }
@@ -77,7 +77,7 @@ impl Lexicon {
                 docs.push(doc);
             }
         }
-        // A short form introduced alone ("Mr. Gabuev") belongs to the full name with it.
+        // A short form introduced alone ("Ms. Okafor") belongs to the full name with it.
         for list in self.short.values_mut() {
             if list.len() > 1 {
                 let has_full: Vec<bool> = list.iter().map(|(n, _)| n.contains(' ')).collect();
@@ -115,7 +115,7 @@ impl Lexicon {
     /// capital letter says nothing (`capital_says_nothing`: at a sentence start or in a
     /// Title Case headline). A lone short form is only found where the capital is
     /// evidence, and nowhere when it is an [ordinary](Lexicon::ordinary) word: a cut
-    /// such as "… and Mr. Analysts see this …" must not make "Analysts say" a person in
+    /// such as "… and Mr. Critics argue that …" must not make "Critics say" a person in
     /// every article. Titled mentions ("Mr. Brown") are found by their title anyway.
     pub fn spreads(&self, w: &str, capital_says_nothing: bool) -> bool {
         let w = &*lexicon_form(w);

@@ -9,27 +9,27 @@
 //!    given name ("Max Hess") or by a family name written first ("Xi Jinping"), or an
 //!    unknown capitalised word.
 //! 2. **Names.** Adjacent pieces that end in a head word become one organisation, event,
-//!    place or facility ("Carnegie Russia Eurasia Centre", "Belt and Road Forum", "Power
-//!    of Siberia 2 gas pipeline"); otherwise known pieces stand alone and runs of unknown
+//!    place or facility ("Kestrel Policy Centre", "Harbour and Rail Forum", "Spirit of
+//!    Aurora 2 gas pipeline"); otherwise known pieces stand alone and runs of unknown
 //!    words are people when the context says so: a title or role before them, "said"
 //!    around them, an apposition (", director of …"), a photo credit ("Name/Agency"), a
 //!    surname shape, or a position inside a sentence.
 //!
 //! Headlines in Title Case capitalise every word, so there only known names count.
-//! Words glued together by a scraper ("Putinafter", "TehranIt") are split when one part
-//! is a known name and the other a function word or a capitalised word.
+//! Words glued together by a scraper ("TehranIt") are split only where both halves
+//! are known: a capitalised function word after a known name.
 //!
 //! ```
 //! use dossier_core::recognise::{recognise_block, Lexicon};
 //! use dossier_core::Label;
 //!
-//! let text = "Russian President Vladimir Putin met Xi Jinping at the Stimson Center.";
+//! let text = "French President Claire Dubois met Li Wenbo at the Kestrel Policy Center.";
 //! let found: Vec<(&str, Label)> = recognise_block(text, 0..text.len(), &Lexicon::default(), false)
 //!     .iter()
 //!     .map(|c| (&text[c.range.clone()], c.label))
 //!     .collect();
-//! assert_eq!(found, [("Russian", Label::Norp), ("Vladimir Putin", Label::Person),
-//!     ("Xi Jinping", Label::Person), ("Stimson Center", Label::Org)]);
+//! assert_eq!(found, [("French", Label::Norp), ("Claire Dubois", Label::Person),
+//!     ("Li Wenbo", Label::Person), ("Kestrel Policy Center", Label::Org)]);
 //! ```
 //!
 //! # The stages, one module each
@@ -331,15 +331,21 @@ mod tests {
 
     #[test]
     fn title_case_headlines_only_take_known_names() {
-        let v = found("Aligning Forces Amidst the Ukraine Conflict Reaffirm Ties");
-        assert_eq!(v, [("Ukraine".to_string(), Label::Gpe)]);
+        let v = found("Floods Threaten the Danube Harvest Across Serbia");
+        assert_eq!(
+            v,
+            [
+                ("Danube".to_string(), Label::Loc),
+                ("Serbia".to_string(), Label::Gpe)
+            ]
+        );
     }
 
     #[test]
     fn possessives_stay_out_of_spans() {
-        let v = found("Russia’s offensive and Hamas’ attack");
+        let v = found("Brazil’s exports and Hamas’ ceasefire");
         assert!(
-            has(&v, "Russia", Label::Gpe) && has(&v, "Hamas", Label::Org),
+            has(&v, "Brazil", Label::Gpe) && has(&v, "Hamas", Label::Org),
             "{v:?}"
         );
     }

@@ -1,6 +1,6 @@
 //! Level 2 of recognition: names. Adjacent pieces that end in a head word (or open with
-//! one) become one organisation, event, place or facility ("Carnegie Russia Eurasia
-//! Centre", "Belt and Road Forum", "Power of Siberia 2 gas pipeline"), extended over
+//! one) become one organisation, event, place or facility ("Kestrel Policy Centre",
+//! "Harbour and Rail Forum", "Spirit of Aurora 2 gas pipeline"), extended over
 //! connectors ("of", "and") while a head word still makes one name of them; otherwise
 //! known pieces stand alone and runs of unknown words go to [`classify_unknown`].
 
@@ -94,7 +94,7 @@ fn composed_reach(
 }
 
 /// Tries to extend the run of pieces `p..q` over connectors ("of", "and", …) and the
-/// runs after them while a head word makes one name of it ("Belt and Road Forum",
+/// runs after them while a head word makes one name of it ("Harbour and Rail Forum",
 /// "Institute of …"), recording the longest such name in `reach`.
 fn extend_over_connectors(
     cx: &mut Ctx,
@@ -134,7 +134,7 @@ fn extend_over_connectors(
                     || cx.g.fac_head(lw).prefix
             };
             if ok.is_some() || prefix_of {
-                // "Institute of Russian, East European and Central Asian Studies"
+                // "Institute of Baltic, Nordic and Arctic Studies"
                 let (r2, end2) = if prefix_of {
                     field_list_end(cx, pieces, r, cand_end)
                 } else {
@@ -159,10 +159,9 @@ fn extend_over_connectors(
     }
 }
 
-/// After a prefix head and its connector ("Institute of Russian", pieces up to `r`,
+/// After a prefix head and its connector ("Institute of Baltic", pieces up to `r`,
 /// tokens up to `end`): the end, as (piece, token) after it, of a list of runs joined by
-/// commas and "and" that a field word closes ("…, East European and Central Asian
-/// Studies"); `(r, end)` when no field word closes one.
+/// commas and "and" that a field word closes ("…, Nordic and Arctic Studies"); `(r, end)` when no field word closes one.
 fn field_list_end(cx: &Ctx, pieces: &[(usize, usize, Piece)], r: usize, end: usize) -> (usize, usize) {
     let mut r2 = r;
     let mut end2 = end;
@@ -198,8 +197,8 @@ fn field_list_end(cx: &Ctx, pieces: &[(usize, usize, Piece)], r: usize, end: usi
 }
 
 /// Makes the name in `reach` (from the run of pieces `p..q`) a facility when a facility
-/// noun follows it ("… gas pipeline"), or follows "X of Y" and a short number ("Power of
-/// Siberia 2 gas pipeline"); a single known piece before the noun stays itself.
+/// noun follows it ("… gas pipeline"), or follows "X of Y" and a short number ("Spirit of
+/// Aurora 2 gas pipeline"); a single known piece before the noun stays itself.
 fn extend_to_facility(
     cx: &Ctx,
     pieces: &[(usize, usize, Piece)],
@@ -256,7 +255,7 @@ fn push_composed(
     out: &mut Vec<Candidate>,
 ) {
     let toks = cx.toks;
-    // Trailing numerals belong to events and facilities ("World War II", "Power of Siberia 2").
+    // Trailing numerals belong to events and facilities ("World War II", "Spirit of Aurora 2").
     let mut e2 = end_tok;
     if matches!(label, Label::Event | Label::Fac)
         && toks
@@ -394,24 +393,20 @@ mod tests {
 
     #[test]
     fn head_words_make_organisations_events_and_facilities() {
-        let v = found("He spoke at the Takshashila Institute, the Belt and Road Forum and on the Power of Siberia 2 gas pipeline after the Cold War.");
-        assert!(has(&v, "Takshashila Institute", Label::Org), "{v:?}");
-        assert!(has(&v, "Belt and Road Forum", Label::Event), "{v:?}");
-        assert!(has(&v, "Power of Siberia 2", Label::Fac), "{v:?}");
+        let v = found("She taught at the Kestrel Institute, spoke at the Harbour and Rail Forum and toured the Spirit of Aurora 2 gas pipeline after the Cold War.");
+        assert!(has(&v, "Kestrel Institute", Label::Org), "{v:?}");
+        assert!(has(&v, "Harbour and Rail Forum", Label::Event), "{v:?}");
+        assert!(has(&v, "Spirit of Aurora 2", Label::Fac), "{v:?}");
         assert!(has(&v, "Cold War", Label::Event), "{v:?}");
     }
 
     #[test]
     fn long_institute_names_with_commas_are_one_org() {
-        let v = found("a researcher for the Institute of Russian, East European and Central Asian Studies at the Chinese Academy of Social Sciences.");
+        let v = found("a lecturer at the Institute of Baltic, Nordic and Arctic Studies at the Polish Academy of Sciences.");
         assert!(
-            has(
-                &v,
-                "Institute of Russian, East European and Central Asian Studies",
-                Label::Org
-            ),
+            has(&v, "Institute of Baltic, Nordic and Arctic Studies", Label::Org),
             "{v:?}"
         );
-        assert!(has(&v, "Chinese Academy of Social Sciences", Label::Org), "{v:?}");
+        assert!(has(&v, "Polish Academy of Sciences", Label::Org), "{v:?}");
     }
 }

@@ -65,7 +65,7 @@ fn piece_at(cx: &mut Ctx, i: usize, marks: &Marks) -> Option<(usize, Piece)> {
     let l = cx.lex_full(i);
     let llen = l.as_ref().map_or(0, |(n, _)| *n);
     let limit = marks.next_covered[i] - i;
-    // "Senate Majority Leader Chuck Schumer": an organisation opening a title is its own name.
+    // "Senate Majority Whip Dana Ortiz": an organisation opening a title is its own name.
     let org_opens_title =
         g.is_some_and(|(len, k)| len < t && k.label == Label::Org && !k.ambiguous && cx.title(i + len) > 0);
     // "trans-Atlantic", "cross-Channel": an adjective made from a place is not a name.
@@ -214,47 +214,47 @@ mod tests {
 
     #[test]
     fn a_title_before_a_name_stays_out_of_the_person_span() {
-        let v = found("He met Mr. Gabuev and President Volodymyr Zelenskiy today.");
-        assert!(has(&v, "Gabuev", Label::Person), "{v:?}");
-        assert!(has(&v, "Volodymyr Zelenskiy", Label::Person), "{v:?}");
+        let v = found("She met Ms. Okafor and President Maria Oyelaran today.");
+        assert!(has(&v, "Okafor", Label::Person), "{v:?}");
+        assert!(has(&v, "Maria Oyelaran", Label::Person), "{v:?}");
     }
 
     #[test]
     fn a_nationality_before_a_title_is_its_own_norp() {
-        let v = found("Yesterday Russian Foreign Minister Sergei Lavrov spoke.");
+        let v = found("Yesterday French Finance Minister Claire Dubois spoke.");
         assert!(
-            has(&v, "Russian", Label::Norp) && has(&v, "Sergei Lavrov", Label::Person),
+            has(&v, "French", Label::Norp) && has(&v, "Claire Dubois", Label::Person),
             "{v:?}"
         );
     }
 
     #[test]
     fn an_organisation_before_a_title_is_its_own_org() {
-        let v = found("Then NATO Secretary General Jens Stoltenberg warned.");
+        let v = found("Then UNESCO Director General Ana Ruiz warned.");
         assert!(
-            has(&v, "NATO", Label::Org) && has(&v, "Jens Stoltenberg", Label::Person),
+            has(&v, "UNESCO", Label::Org) && has(&v, "Ana Ruiz", Label::Person),
             "{v:?}"
         );
     }
 
     #[test]
     fn family_names_written_first_start_a_person() {
-        let v = found("He met Xi Jinping and Kim Jong-un in Beijing.");
+        let v = found("She met Li Wenbo and Park Ji-sung in Seoul.");
         assert!(
-            has(&v, "Xi Jinping", Label::Person) && has(&v, "Kim Jong-un", Label::Person),
+            has(&v, "Li Wenbo", Label::Person) && has(&v, "Park Ji-sung", Label::Person),
             "{v:?}"
         );
     }
 
     #[test]
     fn hyphenated_compounds_keep_only_the_name_part() {
-        let v = found("the anti-American and Western-led camp opposed U.S.-China ties");
+        let v = found("the anti-French and Eastern-led bloc opposed U.K.-India ties");
         assert!(
-            has(&v, "American", Label::Norp) && has(&v, "Western", Label::Norp),
+            has(&v, "French", Label::Norp) && has(&v, "Eastern", Label::Norp),
             "{v:?}"
         );
         assert!(
-            has(&v, "U.S.", Label::Gpe) && has(&v, "China", Label::Gpe),
+            has(&v, "U.K.", Label::Gpe) && has(&v, "India", Label::Gpe),
             "{v:?}"
         );
     }
@@ -268,7 +268,7 @@ mod tests {
     #[test]
     fn a_function_word_after_a_title_is_not_a_name() {
         // A sentence glued after "Mr." (a cut in scraped text): "When" stays a word.
-        let v = found("Moreau and Mr. When it comes to Gaza, both powers refused to condemn Hamas.");
+        let v = found("Okafor and Mr. When it rains in Lagos, both teams refuse to play.");
         assert!(
             !v.iter().any(|(t, l)| t.contains("When") && *l == Label::Person),
             "{v:?}"
