@@ -36,7 +36,7 @@ enum Kind {
     Stop,
 }
 
-const TABLES: [(&str, Kind); 15] = [
+const TABLES: [(&str, Kind); 16] = [
     ("places", Kind::Names),
     ("orgs", Kind::Names),
     ("demonyms", Kind::Names),
@@ -44,6 +44,7 @@ const TABLES: [(&str, Kind); 15] = [
     ("clubs", Kind::Names),
     ("universities", Kind::Names),
     ("companies", Kind::Names),
+    ("parties", Kind::Names),
     ("given_names", Kind::Given),
     ("family_names", Kind::Words),
     ("titles", Kind::Words),

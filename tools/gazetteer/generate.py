@@ -440,7 +440,10 @@ REPOS = {
     "datasets/s-and-p-500-companies": "56509dd80619e4d8e1410c2260d68ddd3eab6068",  # PDDL-1.0
     "datasets/nasdaq-listings": "31d3809cc090d5a535ecc3db2b26904cbb2ac84d",  # PDDL-1.0
     "datasets/nyse-other-listings": "e08f184e20a73d596f9288e0bf28bd09aa577a48",  # PDDL-1.0
+    "hdigital/partyfactsdata": "764de8978f84ba41a1c88752d6a00b9a4d05f599",  # MIT
 }
+# Parties active in or after this year (Party Facts `year_last` empty or later).
+PARTY_ACTIVE_FROM = 2000
 # Club files are read in this order (a surface shared by two clubs keeps the first):
 # the leagues English-language news covers most come first.
 CLUB_REGION_ORDER = ("europe/england/", "europe/spain/", "europe/germany/", "europe/italy/",
@@ -448,6 +451,15 @@ CLUB_REGION_ORDER = ("europe/england/", "europe/spain/", "europe/germany/", "eur
 # A generated name that is also the name of a GeoNames populated place this big is flagged
 # `place` (a club named after its town).
 TOWN_MIN_POPULATION = 15_000
+# Lower-case words a party's name may hold ("Partido Socialismo e Liberdade"): English,
+# Romance, Germanic and Turkish particles. A party "name" with another lower-case word is
+# a description of a camp or a list ("Pro-Beijing camp"), not a name.
+PARTICLES = {
+    "of", "the", "and", "for", "on", "in", "at", "to", "a", "an", "&", "de", "del", "della",
+    "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les", "el", "los", "las", "e",
+    "y", "i", "et", "und", "für", "van", "der", "den", "het", "von", "zu", "al", "ve", "och",
+    "og", "för", "per", "pour", "en", "am", "im",
+}
 # A one-word surface that starts the longer names of this many entities is a generic word.
 GENERIC_STARTS = 8
 # Nasdaq market tiers kept (Q Global Select, G Global Market) and the security kinds that
@@ -693,6 +705,60 @@ def build_companies(flags: Flags):
     return table_rows(t)
 
 
+def build_parties(flags: Flags):
+    """Political parties (ORG) from Party Facts' core parties (MIT): the English and the
+    native name (each " / " alternative), and the short name where no other party has
+    it. Bigger parties first, so a name two parties share ("Green Party") is the
+    bigger one's."""
+    import csv
+    import io
+
+    text = repo_file("hdigital/partyfactsdata", "import/elecglob/partyfacts-core-parties.csv")
+    parties = [p for p in csv.DictReader(io.StringIO(text))
+               if not p["technical"] and (not p["year_last"] or int(p["year_last"]) >= PARTY_ACTIVE_FROM)]
+    parties.sort(key=lambda p: (-float(p["share"] or 0), p["partyfacts_id"]))
+    # A short name ("SPD", "ANC") goes to its party when that party has at least twice
+    # the vote share of any other party with the same short name.
+    shares = defaultdict(list)
+    for p in parties:
+        shares[p["name_short"]].append(float(p["share"] or 0))
+
+    def owns_short(p):
+        s = sorted(shares[p["name_short"]], reverse=True)
+        return float(p["share"] or 0) == s[0] and (len(s) == 1 or s[0] >= 2 * s[1] > 0)
+    def forms(p):
+        names = (p["name_english"] + " / " + p["name"]).split(" / ")
+        out = [clean(re.sub(r"\s*\(.*?\)", "", f)) for f in names]
+        out = [f for f in out if f and not set("()[]“") & set(f)]
+        short = p["name_short"]
+        # Three-letter acronyms collide with everything ("DNA", "VIP" are parties' too).
+        acronym = short.isupper() and len(short) >= 4
+        if owns_short(p) and short.isalpha() and (acronym or not short.isupper()):
+            out.append(p["name_short"])
+        return list(dict.fromkeys(out))
+
+    # A name several parties share ("Green Party", "Liberal Party") is its own canonical.
+    shared = defaultdict(int)
+    for p in parties:
+        for f in forms(p):
+            shared[f] += 1
+    # Parties are often named after an ideal ("Convergence", "Homeland", "Renewal") that
+    # texts use as a word: a one-word party name or short name that is an English word
+    # (SCOWL, any size) is dropped, and so is a description (PARTICLES).
+    def named(f):
+        described = any(w[0].islower() and w not in PARTICLES and "'" not in w for w in f.split()[1:])
+        return not described and (" " in f or f.lower() not in ENGLISH)
+
+    t = Table()
+    for p in parties:
+        own = [f for f in forms(p) if shared[f] == 1 and named(f)]
+        add_entry(t, flags, own, "ORG", "")
+        for f in forms(p):
+            if shared[f] > 1 and named(f):
+                add_entry(t, flags, [f], "ORG", "")
+    return table_rows(t)
+
+
 def table_rows(t: Table):
     """The rows, one label a surface: the first added (files are read in
     CLUB_REGION_ORDER). A one-word surface that starts longer names of many different
@@ -770,7 +836,7 @@ def main():
     flags = Flags(names, {r[0] for r in places}, {r[0] for r in demonyms})
     hand_orgs = {r[0] for r in orgs}
     for name, build in (("clubs.tsv", build_clubs), ("universities.tsv", build_universities),
-                        ("companies.tsv", build_companies)):
+                        ("companies.tsv", build_companies), ("parties.tsv", build_parties)):
         try:
             rows = [r for r in build(flags) if r[0] not in hand_orgs]
         except FileNotFoundError as e:

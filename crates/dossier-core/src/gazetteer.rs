@@ -2,7 +2,7 @@
 //!
 //! The tables (places, organisations, demonyms, given names, family names, titles, head
 //! words, stop words, and the large generated lists of football clubs and competitions,
-//! universities and listed companies) are plain TSV files generated from public data by
+//! universities, listed companies and political parties) are plain TSV files generated from public data by
 //! `tools/gazetteer/` (see `data/README.md`); `family_names.tsv` is hand-written. They are
 //! packed by `build.rs` (three of them front-coded), embedded with `include_str!` and
 //! parsed on first use into hash maps, so lookups are O(1). Only the engine embeds them
@@ -188,6 +188,7 @@ impl Gazetteer {
             table!("clubs"),
             table!("universities"),
             table!("companies"),
+            table!("parties"),
         ];
         // Room for every row up front: growing the maps would hash every key again.
         let lines: usize = names
@@ -402,6 +403,7 @@ mod tests {
             include_str!("../data/clubs.tsv"),
             include_str!("../data/universities.tsv"),
             include_str!("../data/companies.tsv"),
+            include_str!("../data/parties.tsv"),
         ] {
             for r in rows(tsv) {
                 let Some(label) = r.get(1).and_then(|&c| Label::from_code(c)) else {
@@ -507,6 +509,7 @@ mod tests {
         assert_eq!(label("Champions League"), Some(Label::Event));
         assert_eq!(label("Duke University"), Some(Label::Org));
         assert_eq!(label("Adobe"), Some(Label::Org));
+        assert_eq!(label("Podemos"), Some(Label::Org));
         // An earlier table keeps its reading of a surface a later one shares.
         assert_eq!(label("Barcelona"), Some(Label::Gpe));
     }
