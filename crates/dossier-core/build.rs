@@ -23,7 +23,8 @@ use std::path::Path;
 #[derive(Clone, Copy)]
 enum Kind {
     /// `surface label canonical flags…` (the demonyms have a country before the
-    /// flags): tag "LABEL" or "LABEL ambiguous", row `surface[\tcanonical]`.
+    /// flags): tag "LABEL" followed by the flags "ambiguous" and "place" it has
+    /// ("ORG ambiguous", "ORG place"), row `surface[\tcanonical]`.
     Names,
     /// `name gender flags`: tag "common_word" or none, row `name`.
     Given,
@@ -35,11 +36,15 @@ enum Kind {
     Stop,
 }
 
-const TABLES: [(&str, Kind); 12] = [
+const TABLES: [(&str, Kind); 16] = [
     ("places", Kind::Names),
     ("orgs", Kind::Names),
     ("demonyms", Kind::Names),
     ("extra_names", Kind::Names),
+    ("clubs", Kind::Names),
+    ("universities", Kind::Names),
+    ("companies", Kind::Names),
+    ("parties", Kind::Names),
     ("given_names", Kind::Given),
     ("family_names", Kind::Words),
     ("titles", Kind::Words),
@@ -129,15 +134,16 @@ fn pack(tsv: &str, kind: Kind, front: bool) -> Result<String, String> {
             continue;
         }
         let f: Vec<&str> = line.split('\t').map(str::trim).collect();
-        let has = |from: usize, flag: &str| f.iter().skip(from).any(|x| x.contains(flag));
+        let has = |from: usize, flag: &str| f.iter().skip(from).any(|x| x.split(',').any(|y| y == flag));
         let (tag, row) = match kind {
             Kind::Names => {
                 let label = f.get(1).copied().unwrap_or("");
-                let tag = if has(3, "ambiguous") {
-                    format!("{label} ambiguous")
-                } else {
-                    label.to_string()
-                };
+                let mut tag = label.to_string();
+                for flag in ["ambiguous", "place"] {
+                    if has(3, flag) {
+                        tag = format!("{tag} {flag}");
+                    }
+                }
                 let row = match f.get(2) {
                     Some(c) if !c.is_empty() => format!("{}\t{c}", f[0]),
                     _ => f[0].to_string(),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import unicodedata
@@ -427,6 +428,355 @@ def build_orgs():
     return rows
 
 
+# ---------------------------------------------------------------- public repositories
+# Snapshots of public GitHub repositories, read at a pinned commit with `git show` from a
+# folder of git directories (`$DOSSIER_MIRRORS/<owner>+<name>/repo`); nothing of them is
+# committed. A table whose snapshot is missing is left as it is (a warning says so).
+MIRRORS = os.environ.get("DOSSIER_MIRRORS", "/work/.mirror")
+REPOS = {
+    "openfootball/clubs": "ae3800227c449447b3a337fc0aac79a8f02f4c8b",  # CC0-1.0
+    "openfootball/leagues": "500b3eb4958e57849f93f816261149e0286e25c4",  # CC0-1.0
+    "Hipo/university-domains-list": "bb07faf064e1c68be9b26fb71de31f01e361f974",  # MIT
+    "datasets/s-and-p-500-companies": "56509dd80619e4d8e1410c2260d68ddd3eab6068",  # PDDL-1.0
+    "datasets/nasdaq-listings": "31d3809cc090d5a535ecc3db2b26904cbb2ac84d",  # PDDL-1.0
+    "datasets/nyse-other-listings": "e08f184e20a73d596f9288e0bf28bd09aa577a48",  # PDDL-1.0
+    "hdigital/partyfactsdata": "764de8978f84ba41a1c88752d6a00b9a4d05f599",  # MIT
+}
+# Parties active in or after this year (Party Facts `year_last` empty or later).
+PARTY_ACTIVE_FROM = 2000
+# Club files are read in this order (a surface shared by two clubs keeps the first):
+# the leagues English-language news covers most come first.
+CLUB_REGION_ORDER = ("europe/england/", "europe/spain/", "europe/germany/", "europe/italy/",
+                     "europe/france/", "europe/", "south-america/", "north-america/")
+# A generated name that is also the name of a GeoNames populated place this big is flagged
+# `place` (a club named after its town).
+TOWN_MIN_POPULATION = 15_000
+# Lower-case words a party's name may hold ("Partido Socialismo e Liberdade"): English,
+# Romance, Germanic and Turkish particles. A party "name" with another lower-case word is
+# a description of a camp or a list ("Pro-Beijing camp"), not a name.
+PARTICLES = {
+    "of", "the", "and", "for", "on", "in", "at", "to", "a", "an", "&", "de", "del", "della",
+    "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les", "el", "los", "las", "e",
+    "y", "i", "et", "und", "für", "van", "der", "den", "het", "von", "zu", "al", "ve", "och",
+    "og", "för", "per", "pour", "en", "am", "im",
+}
+# A one-word surface that starts the longer names of this many entities is a generic word.
+GENERIC_STARTS = 8
+# Nasdaq market tiers kept (Q Global Select, G Global Market) and the security kinds that
+# mark an operating company (not a fund, a warrant, a note or a preferred share).
+NASDAQ_TIERS = ("Q", "G")
+SHARE_KINDS = ("Common Stock", "Ordinary Share", "Common Share", "American Depositary",
+               "ADRs", "ADS", "Class A", "Class B")
+NOT_A_COMPANY = re.compile(r"\b(Acquisition|Fund|ETF|Trust|Income|Portfolio|Index|Notes?|"
+                           r"Warrants?|Units?|Rights?|Preferred|Merger|SPAC|Opportunit(y|ies))\b")
+# Legal-form endings dropped to get the name news uses ("Adobe Inc." -> "Adobe").
+LEGAL_FORMS = re.compile(
+    r"(,? (Inc\.?|Incorporated|Corporation|Corp\.?|Co\.|Company|Ltd\.?|Limited|plc|PLC|"
+    r"N\.V\.|NV|S\.A\.|SA|S\.A\.B\. de C\.V\.|AG|SE|ASA|A/S|AB|L\.P\.|LP|LLC|Holdings?|"
+    r"Group|& Co\.?))+$")
+
+
+def repo_git(repo: str, *args: str) -> str | None:
+    gitdir = os.path.join(MIRRORS, repo.replace("/", "+"), "repo")
+    if not os.path.isdir(gitdir):
+        return None
+    out = subprocess.run(["git", "--git-dir", gitdir, *args], check=True, capture_output=True)
+    return out.stdout.decode("utf-8")
+
+
+def repo_file(repo: str, path: str) -> str:
+    text = repo_git(repo, "show", f"{REPOS[repo]}:{path}")
+    if text is None:
+        raise FileNotFoundError(repo)
+    return text
+
+
+def repo_paths(repo: str) -> list[str]:
+    text = repo_git(repo, "ls-tree", "-r", "--name-only", REPOS[repo])
+    if text is None:
+        raise FileNotFoundError(repo)
+    return text.splitlines()
+
+
+class Flags:
+    """Decides whether a generated name is kept and how it is flagged, with the rules of
+    the hand tables: a one-word everyday English word (SCOWL 10/20) is dropped; a
+    one-word rarer word (SCOWL 35), a demonym or a given name is kept but `ambiguous`,
+    and so is a name that starts with a given name ("Ralph Lauren"); a name that is also
+    a place (a club named after its town: "Livorno", "Sochi"; a table place; a GeoNames
+    populated place) is flagged `place`: the loader keeps it out of the name lookup and
+    context decides."""
+
+    def __init__(self, names: dict[str, str], places: set[str], demonyms: set[str]):
+        self.names, self.places, self.demonyms = names, places, demonyms
+        self.towns = set()
+        for c in read_cities():
+            if c["population"] >= TOWN_MIN_POPULATION:
+                self.towns.update(variants(c.get("name", "")))
+
+    def judge(self, surface: str, home: str = "") -> tuple[bool, list[str]]:
+        """(keep, flags) for `surface`; `home` is the town a club is named after."""
+        words = surface.split()
+        if len(surface) < 3 or not is_latin(surface) or not surface[0].isupper() and not surface[0].isdigit():
+            return False, []
+        if len(words) == 1 and (surface.lower() in COMMON or (len(surface) <= 3 and not surface.isupper())):
+            return False, []
+        if len(words) == 1 and surface.endswith(("'s", "’s")):  # "Campbell's": a possessive
+            return False, []
+        if surface in self.places or surface in self.towns or surface == home:
+            return True, ["place"]
+        if len(words) == 1:
+            rare = surface.lower() in RARER or titlecase_word(surface) and surface.lower() in ENGLISH
+            return True, ["ambiguous"] if rare or surface in self.demonyms or surface in self.names else []
+        first_given = words[0] in self.names and words[0] not in self.places
+        return True, ["ambiguous"] if first_given else []
+
+
+def clean(name: str) -> str:
+    name = re.sub(r"\s+", " ", name.replace("$", "")).strip(" ,")
+    return name[4:] if name.startswith("The ") else name
+
+
+def strip_comment(line: str) -> str:
+    return line.split("#", 1)[0].rstrip()
+
+
+def alias_forms(line: str) -> list[str]:
+    """The aliases on a `| a | b [en] | c [de]` line: English-tagged or untagged ones,
+    without abbreviations written with a full stop ("C. Palace") or codes ("eng.pl")."""
+    out = []
+    for a in strip_comment(line).strip().lstrip("|").split("|"):
+        a = a.strip()
+        tag = re.search(r"\s*\[(\w+)\]$", a)
+        if tag:
+            if tag.group(1) != "en":
+                continue
+            a = a[: tag.start()]
+        if not a or "$$" in a or (("." in a) and not re.match(r"^\d\. ", a)) or a.islower():
+            continue
+        out.append(clean(a))
+    return out
+
+
+def build_clubs(flags: Flags):
+    """Football clubs (ORG), their stadiums (FAC), leagues (ORG) and cups and tournaments
+    (EVENT) from openfootball (CC0)."""
+    t = Table()
+    paths = repo_paths("openfootball/clubs")
+
+    def order(p):
+        return (next((i for i, r in enumerate(CLUB_REGION_ORDER) if p.startswith(r)), 99), p)
+
+    for path in sorted(paths, key=order):
+        base = path.rsplit("/", 1)[-1]
+        if re.fullmatch(r"[a-z]+\.clubs\.txt", base):
+            add_entries(t, flags, repo_file("openfootball/clubs", path), "ORG")
+        elif re.fullmatch(r"[a-z]+\.stadiums\.txt", base):
+            add_entries(t, flags, repo_file("openfootball/clubs", path), "FAC")
+    for path in sorted(repo_paths("openfootball/leagues"), key=order):
+        if path.endswith("leagues.txt") and not path.startswith("0-"):
+            add_leagues(t, flags, repo_file("openfootball/leagues", path))
+    return table_rows(t)
+
+
+def add_entries(t: Table, flags: Flags, text: str, label: str):
+    """`Name, year, @ stadium, City` lines, each followed by `| alias` lines; reserve
+    sides (`ii) …`) and address lines are skipped."""
+    entry: list[str] = []
+    home = ""
+    for raw in text.splitlines() + ["="]:
+        line = strip_comment(raw)
+        if not line.strip():
+            continue
+        if line.lstrip().startswith("|"):
+            if entry:
+                entry += alias_forms(line)
+            continue
+        if line[0].isspace():  # an address line
+            continue
+        add_entry(t, flags, entry, label, home)
+        entry = []
+        if line.startswith(("=", "ii)")):
+            continue
+        fields = [f.strip() for f in line.split(",")]
+        name = clean(re.sub(r"\s*\(.*?\)", "", fields[0]))
+        home = next((f for f in reversed(fields[1:]) if f and not f[0].isdigit() and not f.startswith("@")), "")
+        home = clean(re.sub(r"\s*\(.*?\)|\s*›.*", "", home))
+        if name and "." not in name.replace("1. ", ""):
+            entry = [name]
+
+
+def add_entry(t: Table, flags: Flags, forms: list[str], label: str, home: str, league=False):
+    """One entity's forms: the canonical is the first form kept (the name itself unless
+    it is dropped, e.g. a league called just "Cup")."""
+    kept = [(v, fl) for f in forms for v in variants(f) for keep, fl in [flags.judge(v, home)] if keep]
+    if kept:
+        # A generic name ("Premier League") is canonically its qualified form
+        # ("Armenian Premier League") when the entry has one.
+        qualified = (v for v, _ in kept if league and v.endswith(" " + kept[0][0]))
+        canonical = next(qualified, kept[0][0])
+        for v, fl in kept:
+            t.add(v, label, canonical, 0, fl)
+
+
+def add_leagues(t: Table, flags: Flags, text: str):
+    """`code [seasons] Name` lines with `| alias` lines: a numbered code is a domestic
+    league (ORG, like the Premier League), any other a cup or a tournament (EVENT)."""
+    entry: list[str] = []
+    label = "ORG"
+    not_a_name = re.compile(r"\b(Quali\w*|Playoffs?|Div)\b| - |\d{4}|\.(?!\s)")
+    for raw in text.splitlines() + ["="]:
+        line = strip_comment(raw)
+        if not line.strip():
+            continue
+        if line.lstrip().startswith("|"):
+            if entry:
+                entry += [a for a in alias_forms(line) if not not_a_name.search(a)]
+            continue
+        add_entry(t, flags, entry, label, "", league=True)
+        entry = []
+        m = re.match(r"^(\S+)\s+(?:\d{4}(?:/\d\d)?-(?:\d{4}(?:/\d\d)?)?\s+)?(.+)$", line)
+        if line.startswith("=") or not m:
+            continue
+        code, name = m.groups()
+        name = clean(re.sub(r",\s*[a-z]{2,3}$", "", name.split("=>")[-1]))
+        label = "ORG" if code[0].isdigit() else "EVENT"
+        if not not_a_name.search(name):
+            entry = [name]
+
+
+def add_judged(t: Table, flags: Flags, surface: str, label: str, canonical: str, home: str):
+    for v in variants(surface):
+        keep, fl = flags.judge(v, home)
+        if keep:
+            t.add(v, label, canonical, 0, fl)
+
+
+def build_universities(flags: Flags):
+    """Universities and colleges (ORG) from Hipo's university-domains-list (MIT)."""
+    t = Table()
+    data = json.loads(repo_file("Hipo/university-domains-list", "world_universities_and_domains.json"))
+    for u in sorted(data, key=lambda u: (u["name"], u.get("alpha_two_code") or "")):
+        name = clean(re.sub(r"\s*\(.*?\)", "", u["name"]))
+        # "University of North Carolina at Greensboro", "… - Main Campus": the campus
+        # is a place of its own (GUIDELINES: "X at Y" chains are two spans).
+        name = re.split(r" at | - | – ", name)[0]
+        if " " in name and "," not in name:
+            add_judged(t, flags, name, "ORG", name, "")
+    return table_rows(t)
+
+
+def company_names(full: str) -> list[str]:
+    """A listed company's name and its short form without the legal form
+    ("Alphabet Inc." -> "Alphabet"; "Allstate Corporation (The)" -> "Allstate")."""
+    full = clean(re.sub(r"\s*\(.*?\)", "", full))
+    short = LEGAL_FORMS.sub("", full).strip(" ,")
+    return [n for n in dict.fromkeys([full, short]) if n]
+
+
+def listed_companies() -> list[str]:
+    """Company names of the S&P 500 and of the Nasdaq (top tiers) and NYSE listings."""
+    import csv
+    import io
+
+    out = []
+    for r in csv.DictReader(io.StringIO(repo_file("datasets/s-and-p-500-companies", "data/constituents.csv"))):
+        out.append(r["Security"])
+    for r in csv.DictReader(io.StringIO(repo_file("datasets/nasdaq-listings", "data/nasdaq-listed-symbols.csv"))):
+        sec = r["Security Name"]
+        if r["Market Category"] in NASDAQ_TIERS and r["ETF"] == "N" and r["Test Issue"] == "N" \
+                and any(k in sec for k in SHARE_KINDS) and not NOT_A_COMPANY.search(sec):
+            out.append(r["Company Name"])
+    for r in csv.DictReader(io.StringIO(repo_file("datasets/nyse-other-listings", "data/nyse-listed.csv"))):
+        name = r["Company Name"]
+        cut = min((name.find(k) for k in SHARE_KINDS if k in name), default=-1)
+        if cut > 0 and not NOT_A_COMPANY.search(name):
+            out.append(name[:cut])
+    return out
+
+
+def build_companies(flags: Flags):
+    """Listed companies (ORG): S&P 500 constituents, Nasdaq and NYSE listings (PDDL)."""
+    t = Table()
+    for full in sorted(set(listed_companies())):
+        forms = company_names(full)
+        for name in forms:
+            add_judged(t, flags, name, "ORG", forms[-1], "")
+    return table_rows(t)
+
+
+def build_parties(flags: Flags):
+    """Political parties (ORG) from Party Facts' core parties (MIT): the English and the
+    native name (each " / " alternative), and the short name where no other party has
+    it. Bigger parties first, so a name two parties share ("Green Party") is the
+    bigger one's."""
+    import csv
+    import io
+
+    text = repo_file("hdigital/partyfactsdata", "import/elecglob/partyfacts-core-parties.csv")
+    parties = [p for p in csv.DictReader(io.StringIO(text))
+               if not p["technical"] and (not p["year_last"] or int(p["year_last"]) >= PARTY_ACTIVE_FROM)]
+    parties.sort(key=lambda p: (-float(p["share"] or 0), p["partyfacts_id"]))
+    # A short name ("SPD", "ANC") goes to its party when that party has at least twice
+    # the vote share of any other party with the same short name.
+    shares = defaultdict(list)
+    for p in parties:
+        shares[p["name_short"]].append(float(p["share"] or 0))
+
+    def owns_short(p):
+        s = sorted(shares[p["name_short"]], reverse=True)
+        return float(p["share"] or 0) == s[0] and (len(s) == 1 or s[0] >= 2 * s[1] > 0)
+    def forms(p):
+        names = (p["name_english"] + " / " + p["name"]).split(" / ")
+        out = [clean(re.sub(r"\s*\(.*?\)", "", f)) for f in names]
+        out = [f for f in out if f and not set("()[]“") & set(f)]
+        short = p["name_short"]
+        # Three-letter acronyms collide with everything ("DNA", "VIP" are parties' too).
+        acronym = short.isupper() and len(short) >= 4
+        if owns_short(p) and short.isalpha() and (acronym or not short.isupper()):
+            out.append(p["name_short"])
+        return list(dict.fromkeys(out))
+
+    # A name several parties share ("Green Party", "Liberal Party") is its own canonical.
+    shared = defaultdict(int)
+    for p in parties:
+        for f in forms(p):
+            shared[f] += 1
+    # Parties are often named after an ideal ("Convergence", "Homeland", "Renewal") that
+    # texts use as a word: a one-word party name or short name that is an English word
+    # (SCOWL, any size) is dropped, and so is a description (PARTICLES).
+    def named(f):
+        described = any(w[0].islower() and w not in PARTICLES and "'" not in w for w in f.split()[1:])
+        return not described and (" " in f or f.lower() not in ENGLISH)
+
+    t = Table()
+    for p in parties:
+        own = [f for f in forms(p) if shared[f] == 1 and named(f)]
+        add_entry(t, flags, own, "ORG", "")
+        for f in forms(p):
+            if shared[f] > 1 and named(f):
+                add_entry(t, flags, [f], "ORG", "")
+    return table_rows(t)
+
+
+def table_rows(t: Table):
+    """The rows, one label a surface: the first added (files are read in
+    CLUB_REGION_ORDER). A one-word surface that starts longer names of many different
+    entities is a generic word of the trade ("Sporting", "Deportivo", "Club"), not a
+    name: dropped."""
+    starts = defaultdict(set)
+    for (surface, _), (_, canonical, _) in t.rows.items():
+        if " " in surface:
+            starts[surface.split()[0]].add(canonical or surface)
+    rows, seen = [], set()
+    for (surface, label), (prio, canonical, fl) in t.rows.items():
+        if surface in seen or " " not in surface and len(starts[surface]) >= GENERIC_STARTS:
+            continue
+        seen.add(surface)
+        rows.append((surface, label, canonical, ",".join(sorted(fl))))
+    return rows
+
+
 # ---------------------------------------------------------------- stopwords
 def build_stopwords(names, gazetteer_surfaces):
     eng = json.loads(subprocess.run(
@@ -483,6 +833,16 @@ def main():
         "demonyms.tsv", f"surface\tlabel\tcanonical\tcountry\tflags {same}", demonyms, 2
     )
     counts["orgs.tsv"] = write("orgs.tsv", f"surface\tlabel\tcanonical\tflags {same}", orgs, 2)
+    flags = Flags(names, {r[0] for r in places}, {r[0] for r in demonyms})
+    hand_orgs = {r[0] for r in orgs}
+    for name, build in (("clubs.tsv", build_clubs), ("universities.tsv", build_universities),
+                        ("companies.tsv", build_companies), ("parties.tsv", build_parties)):
+        try:
+            rows = [r for r in build(flags) if r[0] not in hand_orgs]
+        except FileNotFoundError as e:
+            print(f"warning: no snapshot of {e} in {MIRRORS}: {name} left as it is", file=sys.stderr)
+            continue
+        counts[name] = write(name, f"surface\tlabel\tcanonical\tflags {same}", rows, 2)
     counts["given_names.tsv"] = write(
         "given_names.tsv", "name\tgender\tflags",
         [(n, g, "common_word" if common_word(n) else "") for n, g in names.items()])

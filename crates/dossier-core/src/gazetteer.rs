@@ -1,11 +1,14 @@
 //! World-knowledge tables, compiled in from `data/*.tsv` and indexed once.
 //!
 //! The tables (places, organisations, demonyms, given names, family names, titles, head
-//! words, stop words) are plain TSV files generated from public data by
+//! words, stop words, and the large generated lists of football clubs and competitions,
+//! universities, listed companies and political parties) are plain TSV files generated from public data by
 //! `tools/gazetteer/` (see `data/README.md`); `family_names.tsv` is hand-written. They are
 //! packed by `build.rs` (three of them front-coded), embedded with `include_str!` and
-//! parsed on first use into hash maps, so lookups are O(1) and the whole thing costs a
-//! few tens of kilobytes gzipped in the app.
+//! parsed on first use into hash maps, so lookups are O(1). Only the engine embeds them
+//! (at build time and in the on-demand worker, about 230 KB gzipped of its wasm), never
+//! the page's app. Rows flagged `place` (a club named after its town) stay out of the
+//! name lookup: [`Gazetteer::place_named`] offers them to a stage that reads context.
 
 use crate::label::Label;
 use crate::text::{tokenize, tokenize_into, Token, TokenKind};
@@ -52,6 +55,8 @@ fn length_bit(n: usize) -> u64 {
 #[derive(Debug, Default, PartialEq)]
 pub struct Gazetteer {
     names: HashMap<String, Known>,
+    /// Names that are also places' ([`Gazetteer::place_named`]).
+    place_named: HashMap<String, Known>,
     /// For each first token of a name or a title, the token counts of those starting
     /// with it: one lookup for both.
     first: HashMap<String, Lengths>,
@@ -188,6 +193,12 @@ impl Gazetteer {
             table!("orgs"),
             table!("demonyms"),
             table!("extra_names"),
+            // The large generated lists last: a surface the tables above know keeps
+            // their reading ("Barcelona" the city, not the club's short form).
+            table!("clubs"),
+            table!("universities"),
+            table!("companies"),
+            table!("parties"),
         ];
         // Room for every row up front: growing the maps would hash every key again.
         let lines: usize = names
@@ -201,24 +212,21 @@ impl Gazetteer {
         let mut toks = Vec::new();
         for table in names {
             for (tag, row) in grouped(table) {
-                let (code, ambiguous) = match tag.strip_suffix(" ambiguous") {
-                    Some(code) => (code, true),
-                    None => (tag, false),
-                };
-                let Some(label) = Label::from_code(code) else {
+                let mut flags = tag.split(' ');
+                let Some(label) = flags.next().and_then(Label::from_code) else {
                     continue;
                 };
+                let (ambiguous, place) = flags.fold((false, false), |(a, p), f| {
+                    (a || f == "ambiguous", p || f == "place")
+                });
                 // A row without a canonical: the canonical is the surface itself.
                 let (surface, canonical) = row.split_once('\t').unwrap_or((row, row));
-                g.add_name(
-                    &mut toks,
-                    surface,
-                    Known {
-                        label,
-                        canonical,
-                        ambiguous,
-                    },
-                );
+                let known = Known {
+                    label,
+                    canonical,
+                    ambiguous,
+                };
+                g.add_row(&mut toks, surface, known, place);
             }
         }
         for (tag, name) in grouped(front_decoded(table!("given_names"))) {
@@ -273,6 +281,18 @@ impl Gazetteer {
     fn index_function_words(&mut self) {
         let function = self.stop.iter().filter(|(_, &kind)| kind == "function");
         self.function_shapes = crate::shape::Shapes::new(function.map(|(w, _)| *w));
+    }
+
+    /// Adds one row of a names table: a name, or one that is also a place
+    /// ([`Gazetteer::place_named`]).
+    fn add_row(&mut self, toks: &mut Vec<Token>, surface: &'static str, known: Known, place: bool) {
+        if place {
+            let mut key = String::new();
+            normalise_into(surface, &mut key);
+            self.place_named.entry(key).or_insert(known);
+        } else {
+            self.add_name(toks, surface, known);
+        }
     }
 
     /// Adds one name (`toks`: a buffer for its tokens). Once per row, never inlined:
@@ -341,6 +361,12 @@ impl Gazetteer {
     /// with the lower-cased token `lower_first`.
     pub fn caps_lengths(&self, lower_first: &str) -> u64 {
         self.caps_first.get(lower_first).copied().unwrap_or_default()
+    }
+
+    /// A name that is also a place's ("Livorno", "Sochi": clubs named after their town),
+    /// kept out of [`Gazetteer::name`]: only context can tell the club from the town.
+    pub fn place_named(&self, key: &str) -> Option<Known> {
+        self.place_named.get(key).copied()
     }
 
     /// The token counts of the names and titles that start with the token `first`.
@@ -421,19 +447,23 @@ mod tests {
             include_str!("../data/orgs.tsv"),
             include_str!("../data/demonyms.tsv"),
             include_str!("../data/extra_names.tsv"),
+            include_str!("../data/clubs.tsv"),
+            include_str!("../data/universities.tsv"),
+            include_str!("../data/companies.tsv"),
+            include_str!("../data/parties.tsv"),
         ] {
             for r in rows(tsv) {
                 let Some(label) = r.get(1).and_then(|&c| Label::from_code(c)) else {
                     continue;
                 };
-                let ambiguous = r.iter().skip(3).any(|f| f.contains("ambiguous"));
+                let flag = |name: &str| r.iter().skip(3).any(|f| f.split(',').any(|x| x == name));
                 let canonical = r.get(2).copied().filter(|c| !c.is_empty()).unwrap_or(r[0]);
                 let known = Known {
                     label,
                     canonical,
-                    ambiguous,
+                    ambiguous: flag("ambiguous"),
                 };
-                g.add_name(&mut toks, r[0], known);
+                g.add_row(&mut toks, r[0], known, flag("place"));
             }
         }
         for r in rows(include_str!("../data/given_names.tsv")) {
@@ -516,6 +546,27 @@ mod tests {
         assert_eq!(g.name("ABC").unwrap().canonical, "ABC");
         assert_eq!(g.name("Bogota").unwrap().canonical, "Bogotá");
         assert!(!g.names.values().any(|k| k.canonical.is_empty()));
+    }
+
+    #[test]
+    fn the_generated_lists_know_clubs_competitions_universities_and_companies() {
+        let g = Gazetteer::get();
+        let label = |key: &str| g.name(key).map(|k| k.label);
+        assert_eq!(label("Juventus"), Some(Label::Org));
+        assert_eq!(label("Champions League"), Some(Label::Event));
+        assert_eq!(label("Duke University"), Some(Label::Org));
+        assert_eq!(label("Adobe"), Some(Label::Org));
+        assert_eq!(label("Podemos"), Some(Label::Org));
+        // An earlier table keeps its reading of a surface a later one shares.
+        assert_eq!(label("Barcelona"), Some(Label::Gpe));
+    }
+
+    #[test]
+    fn a_club_named_after_its_town_is_left_to_context() {
+        let g = Gazetteer::get();
+        assert_eq!(g.name("Sochi"), None);
+        assert_eq!(g.place_named("Sochi").map(|k| k.label), Some(Label::Org));
+        assert_eq!(g.name("PFC Sochi").map(|k| k.label), Some(Label::Org));
     }
 
     #[test]
