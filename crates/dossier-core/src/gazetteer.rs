@@ -289,7 +289,7 @@ impl Gazetteer {
         if place {
             let mut key = String::new();
             normalise_into(surface, &mut key);
-            self.place_named.entry(key).or_insert(known);
+            merge_known(self.place_named.entry(key), known);
         } else {
             self.add_name(toks, surface, known);
         }
@@ -336,14 +336,7 @@ impl Gazetteer {
             return;
         };
         *self.caps_first.entry(first).or_default() |= length_bit(toks.len());
-        self.caps
-            .entry(lower)
-            .and_modify(|k| {
-                if (k.label, k.canonical) != (known.label, known.canonical) {
-                    k.ambiguous = true;
-                }
-            })
-            .or_insert(known);
+        merge_known(self.caps.entry(lower), known);
     }
 
     /// The name with this (normalised) surface.
@@ -425,6 +418,23 @@ impl Gazetteer {
     pub fn stop_max_len(&self) -> usize {
         self.stop_max_len
     }
+}
+
+/// Records `known` under a key that two readings may share: a second reading makes it
+/// ambiguous, and the one kept is the least by label and canonical, so that the result
+/// does not depend on the order of the rows.
+fn merge_known(entry: std::collections::hash_map::Entry<'_, String, Known>, known: Known) {
+    entry
+        .and_modify(|k| {
+            if (k.label, k.canonical) != (known.label, known.canonical) {
+                let ambiguous = true;
+                if (known.label, known.canonical) < (k.label, k.canonical) {
+                    *k = known;
+                }
+                k.ambiguous = ambiguous;
+            }
+        })
+        .or_insert(known);
 }
 
 #[cfg(test)]
