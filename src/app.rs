@@ -152,13 +152,16 @@ fn Explorer() -> impl IntoView {
     };
     provide_context(nav);
     provide_context(Hover(RwSignal::new(None)));
-    provide_context(Painted::new());
+    let painted = Painted::new();
+    provide_context(painted);
     // The filters alone: opening an article or changing the tab searches nothing again.
     let query = Memo::new(move |_| crate::results::query_of(&state.get()));
     provide_context(query);
     let results = Memo::new(move |_| query.with(crate::results::search));
     provide_context(results);
-    keys::install(nav, results);
+    let hits = crate::components::reader::Hits::new(nav, query, painted);
+    provide_context(hits);
+    keys::install(nav, results, hits);
     crate::theme::init();
 
     // On a phone one pane shows at a time: the reader once an article is open.
@@ -179,7 +182,7 @@ fn Explorer() -> impl IntoView {
         <TopBar/>
         <Show when=move || !notices().is_empty()>
             <div class="notice" role="status">
-                "Part of this link was not understood and was ignored: "
+                "Part of this link was ignored: "
                 {move || notices().join("; ")}
             </div>
         </Show>

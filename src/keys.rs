@@ -1,15 +1,16 @@
 //! Keyboard shortcuts: `/` search, `j`/`k` or arrows through results, `n`/`p` through
-//! mentions, Esc clears.
+//! mentions, `h`/`H` through the search's hits in the open article, Esc clears.
+//! (In the search box, Enter and Shift+Enter step through the hits: `SearchBox`.)
 
 use crate::app::Navigator;
-use crate::components::reader::step_mention;
+use crate::components::reader::{step_hit, step_mention, Hits};
 use crate::results::Results;
 use crate::url::ViewState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Installs the page's keyboard shortcuts.
-pub fn install(nav: Navigator, results: Memo<Results>) {
+pub fn install(nav: Navigator, results: Memo<Results>, hits: Hits) {
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
@@ -36,6 +37,8 @@ pub fn install(nav: Navigator, results: Memo<Results>) {
             }
             "n" => step_mention(nav, 1),
             "p" => step_mention(nav, -1),
+            "h" => step_hit(hits, 1),
+            "H" => step_hit(hits, -1),
             "j" | "ArrowDown" => step_article(nav, results, 1),
             "k" | "ArrowUp" => step_article(nav, results, -1),
             "Escape" => {

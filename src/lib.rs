@@ -13,5 +13,6 @@ pub mod results;
 pub mod seen;
 pub mod theme;
 pub mod url;
+pub mod wording;
 
 pub use app::App;

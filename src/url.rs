@@ -132,13 +132,15 @@ pub trait Known {
 pub struct Parsed {
     /// The state the URL describes.
     pub state: ViewState,
-    /// One line for each parameter or value that was ignored.
+    /// One line for each parameter or value that was ignored, saying what it was (the
+    /// notice that lists them says "ignored").
     pub notices: Vec<String>,
 }
 
-/// Longest text query kept, in characters: enough for any real query, and it bounds
-/// the work a hostile link can cause.
-pub const MAX_QUERY: usize = 500;
+/// Longest text query kept, in characters: what the query language reads (one limit
+/// for the link and the search), enough for any real query, and it bounds the work a
+/// hostile link can cause. A longer query is cut at a word boundary, with a notice.
+pub const MAX_QUERY: usize = dossier_core::query::MAX_QUERY_CHARS;
 /// Most entity ids kept in one list.
 pub const MAX_IDS: usize = 50;
 
@@ -150,24 +152,28 @@ impl ViewState {
         let mut mention = None;
         for (key, value) in pairs {
             if seen.contains(&key) {
-                p.notices
-                    .push(format!("repeated parameter “{}” ignored", clip(key)));
+                p.notices.push(format!("repeated parameter “{}”", clip(key)));
                 continue;
             }
             seen.push(key);
-            let mut bad = |what: &str| p.notices.push(format!("{what} “{}” ignored", clip(value)));
+            let mut bad = |what: &str| p.notices.push(format!("{what} “{}”", clip(value)));
             let s = &mut p.state;
             match key {
                 "q" => {
-                    // Trimmed again after the cut, which may end on white space.
-                    let q: String = value.trim().chars().take(MAX_QUERY).collect();
-                    s.q = q.trim_end().to_string();
+                    let (q, rest) = cut_query(value.trim());
+                    s.q = q.to_string();
+                    if !rest.is_empty() {
+                        p.notices.push(format!(
+                            "the search after its first {MAX_QUERY} characters, from “{}”",
+                            clip(rest)
+                        ));
+                    }
                 }
                 "e" | "x" => {
                     let mut ids = Vec::new();
                     for id in value.split(',').filter(|id| !id.is_empty()) {
                         if !known.entity(id) {
-                            p.notices.push(format!("unknown entity “{}” ignored", clip(id)));
+                            p.notices.push(format!("unknown entity “{}”", clip(id)));
                         } else if !ids.iter().any(|i| i == id) && ids.len() < MAX_IDS {
                             ids.push(id.to_string());
                         }
@@ -183,7 +189,7 @@ impl ViewState {
                         match Label::from_code(code) {
                             Some(l) if !s.hide.contains(&l) => s.hide.push(l),
                             Some(_) => {}
-                            None => p.notices.push(format!("unknown label “{}” ignored", clip(code))),
+                            None => p.notices.push(format!("unknown label “{}”", clip(code))),
                         }
                     }
                     dossier_core::order::sort(&mut s.hide);
@@ -218,17 +224,14 @@ impl ViewState {
                     Some(v) => s.sort = v,
                     None => bad("unknown order"),
                 },
-                _ => p
-                    .notices
-                    .push(format!("unknown parameter “{}” ignored", clip(key))),
+                _ => p.notices.push(format!("unknown parameter “{}”", clip(key))),
             }
         }
         // A mention only means something inside an open article.
         if p.state.doc.is_some() {
             p.state.mention = mention;
         } else if mention.is_some() {
-            p.notices
-                .push("a mention without an open article ignored".to_string());
+            p.notices.push("a mention without an open article".to_string());
         }
         // An entity both required and excluded: the later list (exclusion) wins.
         let exclude = p.state.exclude.clone();
@@ -285,6 +288,18 @@ impl ViewState {
         parts.join("&")
     }
 
+    /// This view without its filters: the open article, the view, the hidden labels and
+    /// the panel's order stay.
+    pub fn unfiltered(&self) -> ViewState {
+        ViewState {
+            doc: self.doc.clone(),
+            view: self.view,
+            hide: self.hide.clone(),
+            sort: self.sort,
+            ..ViewState::default()
+        }
+    }
+
     /// Whether any filter narrows the articles.
     pub fn is_filtered(&self) -> bool {
         !self.q.is_empty() || !self.require.is_empty() || !self.exclude.is_empty() || self.when.is_some()
@@ -306,6 +321,22 @@ impl ViewState {
         on.push(id.to_string());
         true
     }
+}
+
+/// A trimmed query cut to at most [`MAX_QUERY`] characters, never inside a word: the
+/// part kept (without white space at its end) and the part left out.
+fn cut_query(q: &str) -> (&str, &str) {
+    let Some((limit, _)) = q.char_indices().nth(MAX_QUERY) else {
+        return (q, "");
+    };
+    // Cut at the last white space within the limit (or at the limit when the query
+    // has a word longer than that); a cut right before white space keeps a whole word.
+    let at = if q[limit..].starts_with(char::is_whitespace) {
+        limit
+    } else {
+        q[..limit].rfind(char::is_whitespace).unwrap_or(limit)
+    };
+    (q[..at].trim_end(), q[at..].trim_start())
 }
 
 /// `YYYY` or `YYYY-MM` with a month from 01 to 12.
@@ -435,7 +466,7 @@ mod tests {
         let p = parse("e=person-a,nobody,gpe-b,person-a&x=gpe-b");
         assert_eq!(p.state.require, ["person-a"]);
         assert_eq!(p.state.exclude, ["gpe-b"]);
-        assert_eq!(p.notices, ["unknown entity “nobody” ignored"]);
+        assert_eq!(p.notices, ["unknown entity “nobody”"]);
     }
 
     #[test]
@@ -486,6 +517,24 @@ mod tests {
     fn hostile_queries_are_bounded() {
         let long = "x".repeat(10_000);
         assert_eq!(parse(&format!("q={long}")).state.q.chars().count(), MAX_QUERY);
+    }
+
+    #[test]
+    fn a_long_query_is_cut_between_words_with_a_notice() {
+        let words = "pipeline ".repeat(MAX_QUERY / 9 + 5);
+        let p = parse(&format!("q={}", encode(&words)));
+        assert!(p.state.q.chars().count() <= MAX_QUERY);
+        assert!(
+            p.state.q.ends_with("pipeline"),
+            "cut inside a word: {:?}",
+            p.state.q
+        );
+        assert_eq!(p.notices.len(), 1);
+        assert!(p.notices[0].starts_with(&format!("the search after its first {MAX_QUERY} characters")));
+        assert_eq!(parse(&p.state.to_query()).state, p.state);
+        // A query within the limit is kept whole, without a notice.
+        let p = parse("q=Power%20of%20Siberia");
+        assert_eq!((p.state.q.as_str(), p.notices.len()), ("Power of Siberia", 0));
     }
 
     #[test]

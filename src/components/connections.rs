@@ -45,7 +45,7 @@ pub fn ConnectionsView() -> impl IntoView {
                 let max = m.pairs().first().map(|p| p.2).unwrap_or(1).max(1);
                 let pair = nav.state.get().pair;
                 let size = LABEL_W + CELL * n as i32;
-                let names: Vec<String> = m.entities.iter().map(|&e| d.analysis.entities[e].canonical.clone()).collect();
+                let names: Vec<String> = m.entities.iter().map(|&e| crate::wording::name(&d.analysis.entities[e]).to_string()).collect();
                 let rows = (0..n)
                     .map(|i| {
                         let y = LABEL_W + CELL * i as i32;
@@ -73,7 +73,7 @@ pub fn ConnectionsView() -> impl IntoView {
                         let (a, b) = (m.entities[i], m.entities[j]);
                         let (ia, ib) = (&d.analysis.entities[a].id, &d.analysis.entities[b].id);
                         let selected = pair.as_ref().is_some_and(|(x, y)| (x == ia && y == ib) || (x == ib && y == ia));
-                        let name = format!("{} and {}: {c} shared sentences", names[i], names[j]);
+                        let name = format!("{} and {}: {}", names[i], names[j], crate::wording::count(c as usize, "shared sentence"));
                         // A percentage in whole numbers: float formatting costs wasm size.
                         let opacity = format!("{}%", if c == 0 { 0 } else { 15 + 85 * c / max });
                         let (x, y) = (LABEL_W + CELL * j as i32, LABEL_W + CELL * i as i32);
@@ -154,8 +154,8 @@ fn SharedSentences() -> impl IntoView {
             .filter(|x| matched.get(x.doc).copied().unwrap_or(false))
             .collect();
         let (na, nb) = (
-            &d.analysis.entities[ia].canonical,
-            &d.analysis.entities[ib].canonical,
+            crate::wording::name(&d.analysis.entities[ia]),
+            crate::wording::name(&d.analysis.entities[ib]),
         );
         let clear = nav.href(&ViewState {
             pair: None,
@@ -198,7 +198,7 @@ fn SharedSentences() -> impl IntoView {
             .collect_view();
         Some(view! {
             <section class="shared" aria-labelledby="shared-title">
-                <h2 id="shared-title">{format!("{na} and {nb}: {} sentences", sentences.len())}</h2>
+                <h2 id="shared-title">{format!("{na} and {nb}: {}", crate::wording::count(sentences.len(), "sentence"))}</h2>
                 <a href=clear class="close">"Close"</a>
                 <ol class="sentences">{items}</ol>
             </section>

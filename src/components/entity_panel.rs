@@ -7,6 +7,7 @@ use crate::data::data;
 use crate::dom;
 use crate::seen::{when_near, Times};
 use crate::url::SortBy;
+use crate::wording::{self, name};
 use dossier_core::case::lower_str;
 use dossier_core::{order, Label};
 use leptos::prelude::*;
@@ -69,7 +70,7 @@ pub fn EntityPanel() -> impl IntoView {
                         SortBy::Name => {
                             let mut named: Vec<(String, usize)> = ents
                                 .iter()
-                                .map(|&i| (lower_str(&d.analysis.entities[i].canonical), i))
+                                .map(|&i| (lower_str(name(&d.analysis.entities[i])), i))
                                 .collect();
                             order::sort(&mut named);
                             ents = named.into_iter().map(|(_, i)| i).collect();
@@ -177,6 +178,27 @@ pub fn EntityPanel() -> impl IntoView {
                     .collect_view()}
             </div>
         </div>
+        // Nothing to list: say why, and how to get back to something.
+        {move || {
+            if groups.with(|g| !g.is_empty()) {
+                return None;
+            }
+            let s = nav.state.get();
+            let why = if results.with(|r| r.hits.is_empty()) {
+                "No article matches these filters, so there is no entity to list."
+            } else if !filter.with(String::is_empty) {
+                "No entity in the matching articles has this name."
+            } else if s.hide.len() == Label::ALL.len() {
+                "Every label is hidden: show one in the legend above."
+            } else {
+                "The matching articles name no entity of the labels shown."
+            };
+            let back = results.with(|r| r.hits.is_empty()).then(|| {
+                let href = nav.href(&s.unfiltered());
+                view! { " " <a href=href>"Clear filters"</a> }
+            });
+            Some(view! { <p class="empty" role="status">{why} {back}</p> })
+        }}
         // One section per label, hidden while it has no entity to show.
         {Label::ALL
             .into_iter()
@@ -306,7 +328,7 @@ impl Row {
     /// Draws entity `i`'s row; `show` sets where it stands and its counts.
     fn new(i: usize) -> Row {
         let e = &data().analysis.entities[i];
-        let name = &e.canonical;
+        let name = name(e);
         let li = dom::el("li", "entity", "");
         dom::set_attr(&li, "data-entity", Some(&e.id));
         let button = |class: &str, text: &str, title: String| {
@@ -336,7 +358,7 @@ impl Row {
         let aliases: Vec<&str> = e
             .aliases
             .iter()
-            .filter(|a| a.text != e.canonical)
+            .filter(|a| a.text != name)
             .map(|a| a.text.as_str())
             .collect();
         if !aliases.is_empty() {
@@ -371,14 +393,18 @@ impl Row {
         }
         let (mentions, docs) = count;
         if self.count.replace(count) != Some(count) {
-            self.counts
-                .set_node_value(Some(&format!("{mentions} mentions · {docs} articles")));
+            self.counts.set_node_value(Some(&format!(
+                "{} · {}",
+                wording::count(mentions, "mention"),
+                wording::count(docs, "article")
+            )));
         }
-        // A bar's width often stays when its counts change (the same share, or the least).
+        // The bar's length is its share of the group's largest count, to scale
+        // (`.bar` in style/main.css); it often stays when the counts change.
         let width = (mentions * 100 / max).max(2);
         if width != self.width {
             self.width = width;
-            dom::set_attr(&self.bar, "style", Some(&format!("width: {width}%")));
+            dom::set_attr(&self.bar, "style", Some(&format!("--share: {width}")));
         }
     }
 }

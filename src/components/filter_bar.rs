@@ -41,7 +41,7 @@ pub fn ActiveFilters() -> impl IntoView {
     let name = move |id: &str| {
         d.analysis
             .entity(id)
-            .map(|(_, e)| e.canonical.clone())
+            .map(|(_, e)| crate::wording::name(e).to_string())
             .unwrap_or_default()
     };
     let chips = move || {
@@ -52,8 +52,9 @@ pub fn ActiveFilters() -> impl IntoView {
             nav.href(&t)
         };
         let mut out = Vec::new();
+        // The search as typed: quotes are the query language's, never added.
         if !s.q.is_empty() {
-            out.push(chip("text", format!("“{}”", s.q), without(&|t| t.q.clear())).into_any());
+            out.push(chip("text", format!("search: {}", s.q), without(&|t| t.q.clear())).into_any());
         }
         for id in &s.require {
             let id2 = id.clone();
@@ -96,16 +97,7 @@ pub fn ActiveFilters() -> impl IntoView {
         let s = nav.state.get();
         s.is_filtered() || s.all_zones
     };
-    let clear = move || {
-        let s = nav.state.get();
-        nav.href(&ViewState {
-            doc: s.doc,
-            view: s.view,
-            hide: s.hide,
-            sort: s.sort,
-            ..Default::default()
-        })
-    };
+    let clear = move || nav.href(&nav.state.get().unfiltered());
     view! {
         <Show when=any>
             <div class="active-filters">

@@ -2,6 +2,7 @@
 
 use crate::app::Hover;
 use crate::data::data;
+use crate::wording::count;
 use leptos::prelude::*;
 
 /// One floating card for the whole page, placed under the hovered or focused mark.
@@ -22,9 +23,9 @@ pub fn HoverCard() -> impl IntoView {
         let style = format!("left: {}px; top: {}px", x.max(8.0) as i32, (y + 6.0) as i32);
         Some(view! {
             <div class="hover-card" role="tooltip" style=style data-label=e.label.code()>
-                <strong>{e.canonical.clone()}</strong>
+                <strong>{crate::wording::name(e).to_string()}</strong>
                 <span class="card-label">{e.label.name()}</span>
-                <span>{format!("{} mentions in {} articles", e.mentions, e.documents)}</span>
+                <span>{format!("{} in {}", count(e.mentions, "mention"), count(e.documents, "article"))}</span>
                 <span class="card-aliases">{format!("Written as: {aliases}")}</span>
                 <span class="card-hint">"Click to filter by it · Alt-click to exclude"</span>
             </div>

@@ -54,13 +54,13 @@ pub fn MentionsView() -> impl IntoView {
                 }
                 let names = ids
                     .iter()
-                    .filter_map(|id| d.analysis.entity(id).map(|(_, e)| e.canonical.clone()))
+                    .filter_map(|id| d.analysis.entity(id).map(|(_, e)| crate::wording::name(e).to_string()))
                     .collect::<Vec<_>>()
                     .join(", ");
                 let n = rows.get().len();
                 view! {
                     <div class="kwic-head">
-                        <p>{format!("{n} mentions of {names} in the matching articles")}</p>
+                        <p>{format!("{} of {names} in the matching articles", crate::wording::count(n, "mention"))}</p>
                         <div class="sort" role="group" aria-label="Order mentions by">
                             {KwicSort::ALL
                                 .into_iter()
@@ -115,7 +115,7 @@ pub fn MentionsView() -> impl IntoView {
             </ol>
             <Show when=move || { rows.get().len() > shown.get() }>
                 <button type="button" class="more" on:click=move |_| shown.update(|n| *n += PAGE)>
-                    {move || format!("Show more ({} left)", rows.get().len() - shown.get())}
+                    {move || format!("Show more ({} left)", crate::wording::count(rows.get().len() - shown.get(), "mention"))}
                 </button>
             </Show>
         </section>

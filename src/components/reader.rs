@@ -1,13 +1,71 @@
-//! The reader: one article with every mention highlighted, residue shown apart, and
-//! next/previous mention of the selected entity.
+//! The reader: one article with every mention highlighted, residue shown apart, the
+//! search's hits marked, and next/previous mention of the selected entity and hit.
 
-use crate::app::{Hover, Navigator};
+use crate::app::{Hover, Navigator, Painted};
 use crate::data::{data, Data};
 use crate::url::ViewState;
+use crate::wording::{count, name};
 use dossier_core::model::Zone;
+use dossier_core::query::{Query, Snippets};
 use dossier_core::Label;
 use leptos::prelude::*;
+use std::ops::Range;
 use wasm_bindgen::JsCast;
+
+/// The search's hits in the open article and the one stepped to: short-lived state, kept
+/// out of the URL (the search and the article are in it, and they give the hits).
+#[derive(Clone, Copy)]
+pub struct Hits {
+    /// Byte ranges of the text query's matches in the open article, in text order.
+    pub list: Memo<Vec<Range<usize>>>,
+    /// The hit stepped to, if any: the first when an article opens or the search changes
+    /// (none while a mention is selected, which the view shows instead).
+    pub at: RwSignal<Option<usize>>,
+}
+
+impl Hits {
+    /// The hits of `query` in the article `nav` has open, once the first frame is on
+    /// screen (they need the index, which is built after it).
+    pub fn new(nav: Navigator, query: Memo<Query>, painted: Painted) -> Hits {
+        let d = data();
+        let list = Memo::new(move |_| {
+            let doc = nav.state.with(|s| s.doc.as_deref().and_then(|f| d.doc_index(f)));
+            match doc {
+                Some(doc) if painted.0.get() => query.with(|q| {
+                    if q.text.trim().is_empty() {
+                        Vec::new()
+                    } else {
+                        Snippets::new(d.index(), q).hits(doc)
+                    }
+                }),
+                _ => Vec::new(),
+            }
+        });
+        let at = RwSignal::new(None);
+        Effect::new(move |_| {
+            let any = list.with(|l| !l.is_empty());
+            let mention = nav.state.with_untracked(|s| s.mention.is_some());
+            at.set((any && !mention).then_some(0));
+        });
+        Hits { list, at }
+    }
+}
+
+/// Moves to the next (`by` = 1) or previous hit, wrapping; returns false when the open
+/// article has none.
+pub fn step_hit(hits: Hits, by: isize) -> bool {
+    let n = hits.list.with_untracked(Vec::len) as isize;
+    if n == 0 {
+        return false;
+    }
+    let next = match hits.at.get_untracked() {
+        Some(i) => (i as isize + by).rem_euclid(n),
+        None if by > 0 => 0,
+        None => n - 1,
+    };
+    hits.at.set(Some(next as usize));
+    true
+}
 
 /// Start offsets of the selected entity's mentions in the open article.
 fn selected_mentions(d: &Data, s: &ViewState) -> Vec<usize> {
@@ -60,6 +118,7 @@ fn mark_of(ev: &web_sys::Event) -> Option<web_sys::Element> {
 pub fn Reader() -> impl IntoView {
     let nav = crate::app::context::<Navigator>();
     let hover = crate::app::context::<Hover>();
+    let hits = crate::app::context::<Hits>();
     let d = data();
 
     // Scroll to and focus the selected mention whenever it changes.
@@ -112,11 +171,57 @@ pub fn Reader() -> impl IntoView {
     };
     let out = move || hover.0.set(None);
 
-    // The article is drawn again only when another article opens or the hidden labels
-    // change, so filtering and searching with an article open redraw nothing here.
+    // The welcome's line counts what the filters keep (once the counts come, after the
+    // first frame), the whole corpus when nothing filters.
+    let results = crate::components::results_list::use_results();
+    let painted = crate::app::context::<Painted>().0;
+    let welcome = move || {
+        let total = count(d.corpus.documents.len(), "article");
+        let guide = "Choose an article to read it, search, or pick an entity to see where it occurs.";
+        if !nav.state.with(ViewState::is_filtered) {
+            return format!("{total}, {}. {guide}", count(d.analysis.entities.len(), "entity"));
+        }
+        if !painted.get() {
+            return guide.to_string();
+        }
+        let (n, named) =
+            results.with(|r| (r.hits.len(), r.entities.iter().filter(|c| c.mentions > 0).count()));
+        if n == 0 {
+            format!("0 of {total} match these filters: remove one, or clear them all.")
+        } else {
+            format!(
+                "{n} of {total} match these filters, naming {}. {guide}",
+                count(named, "entity")
+            )
+        }
+    };
+    // The article is drawn again only when another article opens, the hidden labels
+    // change or the search's hits in it do, so filtering with an article open redraws
+    // nothing here.
     let open = Memo::new(move |_| {
-        nav.state
-            .with(|s| (s.doc.as_deref().and_then(|f| d.doc_index(f)), s.hide.clone()))
+        let (doc, hide) = nav
+            .state
+            .with(|s| (s.doc.as_deref().and_then(|f| d.doc_index(f)), s.hide.clone()));
+        (doc, hide, hits.list.get())
+    });
+    // The hit stepped to: marked apart and scrolled to the middle of the view, once the
+    // article is drawn.
+    Effect::new(move |_| {
+        open.track();
+        let at = hits.at.get();
+        request_animation_frame(move || {
+            let Some(article) = document().query_selector("article.reader").ok().flatten() else {
+                return;
+            };
+            let selector = at.map(|k| format!("mark.hit[data-hit=\"{k}\"]"));
+            mark_only(&article, "current-hit", selector.clone());
+            let first = selector.and_then(|q| article.query_selector(&q).ok().flatten());
+            if let Some(el) = first {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Center);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        });
     });
     // The selected entity's marks (`sel`) and the selected mention (`current`) are two
     // classes moved in place: one effect instead of a reactive class on every mark, which
@@ -140,21 +245,16 @@ pub fn Reader() -> impl IntoView {
         );
     });
     move || {
-        let (Some(i), hide) = open.get() else {
+        let (Some(i), hide, found) = open.get() else {
             return view! {
                 <section class="welcome">
                     <h1>"Dossier"</h1>
-                    <p>
-                        {format!(
-                            "{} articles, {} entities. Choose an article to read it, search, or pick an entity to see where it occurs.",
-                            d.corpus.documents.len(),
-                            d.analysis.entities.len(),
-                        )}
-                    </p>
+                    <p>{welcome}</p>
                     <p class="hint">
                         "Keys: " <kbd>"/"</kbd> " search · " <kbd>"j"</kbd> " / " <kbd>"k"</kbd>
                         " next / previous article · " <kbd>"n"</kbd> " / " <kbd>"p"</kbd>
-                        " next / previous mention · " <kbd>"Esc"</kbd> " clear"
+                        " next / previous mention · " <kbd>"h"</kbd> " / " <kbd>"H"</kbd>
+                        " next / previous search hit · " <kbd>"Esc"</kbd> " clear"
                     </p>
                 </section>
             }
@@ -172,7 +272,7 @@ pub fn Reader() -> impl IntoView {
         // The printed page ends with the link to this view.
         let link = move || nav.address(&nav.state.get());
         let meta = doc.meta.byline();
-        let render_block = |bi: usize, named: bool| render_block(d, i, bi, &hide, named);
+        let render_block = |bi: usize, named: bool| render_block(d, i, bi, &hide, &found, named);
         // The headline's marks carry no name of their own, so the heading's accessible
         // name stays the title.
         let title = match a.blocks.iter().position(|b| b.zone == Zone::Title) {
@@ -204,6 +304,7 @@ pub fn Reader() -> impl IntoView {
             >
                 <div class="reader-head">
                     <a class="close" href=close>"← All articles"</a>
+                    <HitStepper/>
                     <MentionStepper/>
                 </div>
                 <h1 id="article-title">{title}</h1>
@@ -241,9 +342,40 @@ fn mark_only(article: &web_sys::Element, class: &str, selector: Option<String>) 
     }
 }
 
-/// One block's text with its mentions as `<mark>`s (hidden labels stay plain text).
-/// With `named`, each mark is a button whose accessible name is "canonical, label".
-fn render_block(d: &'static Data, doc: usize, block: usize, hide: &[Label], named: bool) -> impl IntoView {
+/// The text of `range` with the parts that are search hits as `<mark class="hit">`s,
+/// each carrying its hit's number (a hit across a mention's edge is marked in pieces,
+/// so that marks nest).
+fn with_hits(text: &str, range: Range<usize>, hits: &[Range<usize>]) -> Vec<AnyView> {
+    let mut parts = Vec::new();
+    let mut at = range.start;
+    for (k, h) in hits.iter().enumerate() {
+        let (start, end) = (h.start.max(range.start), h.end.min(range.end));
+        if start >= end {
+            continue;
+        }
+        if start > at {
+            parts.push(text[at..start].to_string().into_any());
+        }
+        parts.push(view! { <mark class="hit" data-hit=k>{text[start..end].to_string()}</mark> }.into_any());
+        at = end;
+    }
+    if at < range.end {
+        parts.push(text[at..range.end].to_string().into_any());
+    }
+    parts
+}
+
+/// One block's text with its mentions as `<mark>`s (hidden labels stay plain text) and
+/// the search's `hits` marked. With `named`, each mention is a button whose accessible
+/// name is "name, label".
+fn render_block(
+    d: &'static Data,
+    doc: usize,
+    block: usize,
+    hide: &[Label],
+    hits: &[Range<usize>],
+    named: bool,
+) -> impl IntoView {
     let text = &d.corpus.documents[doc].text;
     let a = &d.analysis.docs[doc];
     let range = a.blocks[block].range.clone();
@@ -253,15 +385,16 @@ fn render_block(d: &'static Data, doc: usize, block: usize, hide: &[Label], name
         if m.range.start < at || hide.contains(&m.label) {
             continue;
         }
-        parts.push(text[at..m.range.start].to_string().into_any());
+        parts.extend(with_hits(text, at..m.range.start, hits));
         let e = &d.analysis.entities[m.entity];
         // The name starts with the visible text (WCAG 2.5.3), then says who it is.
         let label = named.then(|| {
             let written = &text[m.range.clone()];
-            if written == e.canonical {
-                format!("{}, {}", e.canonical, m.label.name())
+            let shown = name(e);
+            if written == shown {
+                format!("{shown}, {}", m.label.name())
             } else {
-                format!("{written} ({}, {})", e.canonical, m.label.name())
+                format!("{written} ({shown}, {})", m.label.name())
             }
         });
         parts.push(
@@ -274,15 +407,34 @@ fn render_block(d: &'static Data, doc: usize, block: usize, hide: &[Label], name
                     tabindex=named.then_some("-1")
                     aria-label=label
                 >
-                    {text[m.range.clone()].to_string()}
+                    {with_hits(text, m.range.clone(), hits)}
                 </mark>
             }
             .into_any(),
         );
         at = m.range.end;
     }
-    parts.push(text[at..range.end].to_string().into_any());
+    parts.extend(with_hits(text, at..range.end, hits));
     parts
+}
+
+/// "hit 2 of 7" with previous and next buttons, while the open article has hits of the
+/// search; the count is announced politely as it changes.
+#[component]
+fn HitStepper() -> impl IntoView {
+    let hits = crate::app::context::<Hits>();
+    let n = move || hits.list.with(Vec::len);
+    let text = move || match hits.at.get() {
+        Some(k) if k < n() => format!("hit {} of {}", k + 1, n()),
+        _ => count(n(), "hit"),
+    };
+    view! {
+        <div class="stepper hit-stepper" role="group" aria-label="Search hits" hidden=move || n() == 0>
+            <span aria-live="polite">{text}</span>
+            <button type="button" on:click=move |_| { step_hit(hits, -1); } aria-label="Previous hit" title="Previous hit (Shift+H, or Shift+Enter in the search box)">"‹"</button>
+            <button type="button" on:click=move |_| { step_hit(hits, 1); } aria-label="Next hit" title="Next hit (h, or Enter in the search box)">"›"</button>
+        </div>
+    }
 }
 
 /// "Vladimir Putin: 3 of 12" with previous and next buttons, for the selected entity.
@@ -297,7 +449,7 @@ fn MentionStepper() -> impl IntoView {
             .selected
             .as_deref()
             .and_then(|id| d.analysis.entity(id))
-            .map(|(_, e)| e.canonical.clone())?;
+            .map(|(_, e)| name(e).to_string())?;
         if starts.is_empty() {
             return Some(
                 view! { <span class="stepper">{format!("{name} is not mentioned here")}</span> }.into_any(),
@@ -306,7 +458,7 @@ fn MentionStepper() -> impl IntoView {
         let pos = s.mention.and_then(|m| starts.iter().position(|&x| x == m));
         let where_ = match pos {
             Some(p) => format!("{} of {}", p + 1, starts.len()),
-            None => format!("{} mentions", starts.len()),
+            None => count(starts.len(), "mention"),
         };
         Some(
             view! {

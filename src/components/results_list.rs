@@ -6,6 +6,7 @@ use crate::dom;
 use crate::results::Results;
 use crate::seen::{when_near, Times};
 use crate::url::{View, ViewState};
+use crate::wording::count;
 use dossier_core::query::{Query, Snippet, Snippets};
 use leptos::prelude::*;
 
@@ -104,20 +105,24 @@ pub fn ResultsList() -> impl IntoView {
             {move || {
                 let n = results.with(|r| r.hits.len());
                 if nav.state.get().is_filtered() {
-                    format!("{n} of {} articles match", corpus.documents.len())
+                    format!("{n} of {} match", count(corpus.documents.len(), "article"))
                 } else {
-                    format!("{} articles", corpus.documents.len())
+                    count(corpus.documents.len(), "article")
                 }
             }}
         </p>
         <ol class="articles" node_ref=list></ol>
         <Show when=move || { results.with(|r| r.hits.len()) > shown.get() }>
             <button type="button" class="more" node_ref=more on:click=move |_| shown.update(|n| *n += PAGE)>
-                {move || format!("Show more ({} more articles)", results.with(|r| r.hits.len()) - shown.get())}
+                {move || format!("Show more ({} more)", count(results.with(|r| r.hits.len()) - shown.get(), "article"))}
             </button>
         </Show>
         <Show when=move || results.with(|r| r.hits.is_empty())>
-            <p class="empty">"No article matches these filters."</p>
+            <p class="empty">
+                "No article matches these filters. Remove one above, or "
+                <a href=move || nav.href(&nav.state.get().unfiltered())>"clear them all"</a>
+                "."
+            </p>
         </Show>
     }
 }
@@ -147,8 +152,8 @@ impl Drawn {
         let meta = [
             doc.meta.source.clone(),
             doc.meta.published.map(|d| d.to_string()),
-            Some(format!("{} words", doc.word_count())),
-            (row.count > 0).then(|| format!("{} matches", row.count)),
+            Some(count(doc.word_count(), "word")),
+            (row.count > 0).then(|| count(row.count, "match")),
         ]
         .into_iter()
         .flatten()

@@ -15,6 +15,16 @@ pub fn SearchBox() -> impl IntoView {
         let replace = !current.q.is_empty();
         nav.go(&ViewState { q, ..current }, replace);
     };
+    // Enter steps to the next hit in the open article, Shift+Enter to the previous, as
+    // in a browser's find bar.
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Enter" {
+            let hits = crate::app::context::<crate::components::reader::Hits>();
+            if crate::components::reader::step_hit(hits, if ev.shift_key() { -1 } else { 1 }) {
+                ev.prevent_default();
+            }
+        }
+    };
     view! {
         <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
             <label for="search-input" class="visually-hidden">"Search articles"</label>
@@ -25,6 +35,7 @@ pub fn SearchBox() -> impl IntoView {
                 autocomplete="off"
                 prop:value=move || nav.state.get().q
                 on:input=on_input
+                on:keydown=on_key
             />
         </form>
     }

@@ -80,7 +80,12 @@ pub fn TimelineView() -> impl IntoView {
                         let x = 10 + BAR_W * i as i32;
                         let selected = when.as_deref() == Some(key.as_str());
                         // The name starts with the bar's visible text, period then count (WCAG 2.5.3).
-                        let label = format!("{} {} mentions in {} articles", key_label(b.key), b.mentions, b.documents);
+                        let label = format!(
+                            "{} {} in {}",
+                            key_label(b.key),
+                            crate::wording::count(b.mentions, "mention"),
+                            crate::wording::count(b.documents, "article")
+                        );
                         let key2 = key.clone();
                         let choose = move || {
                             let k = key2.clone();

@@ -1,5 +1,5 @@
 // Accessibility: axe-core (npm, pinned) on every main view — the article list, the
-// reader, the mentions, connections and timeline views with an entity selected — in the
+// reader (with search hits too), filters that match nothing, the mentions, connections and timeline views with an entity selected — in the
 // light and dark themes, dark both from the system setting and from the theme toggle.
 // Zero violations of the WCAG 2.0/2.1 A and AA rules.
 import { test, expect } from '@playwright/test';
@@ -42,6 +42,8 @@ const VIEWS = [
   ['the article list', () => ''],
   ['the reader', () => `?doc=${DOC}`],
   ['the reader with a selected entity', ([a]) => `?doc=${DOC}&sel=${a}&e=${a}`],
+  ['the reader with search hits', () => `?doc=${DOC}&q=Putin%20pipeline`],
+  ['filters that match nothing', () => '?e=gpe-china&x=gpe-russia'],
   ['the mentions view', ([a]) => `?view=mentions&e=${a}&sel=${a}`],
   ['the connections view', ([a, b]) => `?view=connections&sel=${a}&pair=${a},${b}`],
   ['the timeline view', ([a]) => `?view=timeline&e=${a}&sel=${a}`],
@@ -61,6 +63,7 @@ for (const theme of ['light', 'dark (system)', 'dark (toggle)']) {
       await page.goto(`${BASE}${query(ids)}`);
       await expect(page.getByRole('navigation', { name: 'Articles' })).toBeVisible();
       await page.waitForTimeout(100);
+      if (query(ids).includes('q=')) await page.locator('article mark.hit').first().waitFor();
       if (theme === 'dark (toggle)') await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
       for (const v of await violations(page)) all.push(`${name}: ${v}`);
     }

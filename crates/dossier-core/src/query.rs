@@ -12,6 +12,7 @@
 //! | syntax | meaning |
 //! |---|---|
 //! | `putin xi` | both words (AND), anywhere in the document |
+//! | `power of siberia` | `power` and `siberia`: a stop word (`of`, [`STOP_WORDS`]) is left out unless quoted or alone |
 //! | `"belt and road"` | the words in this order, within one paragraph |
 //! | `sanction*` | any word starting with `sanction` |
 //! | `-trade`, `-"white house"` | documents without the word or phrase |
@@ -51,6 +52,20 @@ use crate::date::Date;
 use crate::index::{normalise_words, Index, ZoneCount};
 use crate::label::Label;
 use std::ops::Range;
+
+/// Words that a query of several words does not look for unless they are quoted: they
+/// occur in nearly every article, so requiring them filters nothing and marking them
+/// buries the real hits. A query of stop words only looks for them. Sorted.
+pub const STOP_WORDS: [&str; 40] = [
+    "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have",
+    "he", "her", "his", "in", "into", "is", "it", "its", "of", "on", "or", "she", "than", "that", "the",
+    "their", "they", "this", "to", "was", "were", "which", "who", "will", "with",
+];
+
+/// Whether `word` (normalised as the index normalises words) is a stop word.
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.binary_search(&word).is_ok()
+}
 
 /// Longest text query read, in characters; the rest is ignored.
 pub const MAX_QUERY_CHARS: usize = 1000;
@@ -178,6 +193,8 @@ impl TextQuery {
             None => s,
         };
         let mut q = TextQuery::default();
+        // Unquoted stop words, kept only if the query has nothing else.
+        let mut stops: Vec<Clause> = Vec::new();
         let (mut buf, mut spans) = (String::new(), Vec::new());
         let mut rest = s;
         while q.clauses.len() < MAX_CLAUSES {
@@ -213,10 +230,15 @@ impl TextQuery {
                 1 => Term::Word(keys.remove(0)),
                 _ => Term::Phrase(keys),
             };
+            let stop = !quoted && !negated && matches!(&term, Term::Word(w) if is_stop_word(w));
             let clause = Clause { term, negated };
-            if !q.clauses.contains(&clause) {
-                q.clauses.push(clause);
+            let list = if stop { &mut stops } else { &mut q.clauses };
+            if !list.contains(&clause) && list.len() < MAX_CLAUSES {
+                list.push(clause);
             }
+        }
+        if q.clauses.is_empty() {
+            q.clauses = stops;
         }
         q
     }
@@ -574,8 +596,9 @@ impl Matcher {
     }
 
     /// The matches in document `doc`: (byte range, block, clause), in text order,
-    /// without overlaps. Required entities are clauses after the text ones.
-    fn spans(&self, ix: &Index, doc: usize) -> Vec<(Range<usize>, usize, usize)> {
+    /// without overlaps. Required entities are clauses after the text ones, left out
+    /// unless `entities`.
+    fn spans(&self, ix: &Index, doc: usize, entities: bool) -> Vec<(Range<usize>, usize, usize)> {
         let d = ix.doc(doc);
         let da = &ix.analysis().docs[doc];
         let mut spans = Vec::new();
@@ -605,7 +628,7 @@ impl Matcher {
                 ));
             }
         }
-        for (k, &e) in self.required.iter().enumerate() {
+        for (k, &e) in self.required.iter().enumerate().filter(|_| entities) {
             for m in da.mentions.iter().filter(|m| m.entity == e) {
                 if self.all_zones || da.blocks[m.block].zone.is_article() {
                     spans.push((m.range.clone(), m.block, self.clauses.len() + k));
@@ -643,7 +666,21 @@ impl<'i, 'a> Snippets<'i, 'a> {
         if doc >= self.ix.len() {
             return Vec::new();
         }
-        passages(self.ix, doc, &self.matcher.spans(self.ix, doc))
+        passages(self.ix, doc, &self.matcher.spans(self.ix, doc, true))
+    }
+
+    /// The matches of the text query's words, prefixes and phrases in document `doc`,
+    /// in the zones that count: byte ranges in text order, without overlaps. What a
+    /// reader marks as the search's hits (the required entities are its mentions).
+    pub fn hits(&self, doc: usize) -> Vec<Range<usize>> {
+        if doc >= self.ix.len() {
+            return Vec::new();
+        }
+        self.matcher
+            .spans(self.ix, doc, false)
+            .into_iter()
+            .map(|s| s.0)
+            .collect()
     }
 }
 
@@ -799,10 +836,34 @@ mod tests {
         );
         assert_eq!(parse("putin PUTIN Putin’s"), [(false, word("putin"))]);
         assert_eq!(
-            parse("a\"b\"c"),
-            [(false, word("a")), (false, word("b")), (false, word("c"))]
+            parse("x\"y\"z"),
+            [(false, word("x")), (false, word("y")), (false, word("z"))]
         );
         assert_eq!(parse("-\"x"), [(true, word("x"))]);
+    }
+
+    #[test]
+    fn unquoted_stop_words_are_left_out_unless_alone_or_quoted() {
+        let phrase = |ws: &[&str]| Term::Phrase(ws.iter().map(|w| w.to_string()).collect());
+        assert_eq!(
+            parse("Power of Siberia"),
+            [(false, word("power")), (false, word("siberia"))]
+        );
+        assert_eq!(
+            parse("\"Power of Siberia\""),
+            [(false, phrase(&["power", "of", "siberia"]))]
+        );
+        // Quoted, negated or alone, a stop word is looked for.
+        assert_eq!(
+            parse("putin \"the\""),
+            [(false, word("putin")), (false, word("the"))]
+        );
+        assert_eq!(parse("putin -the"), [(false, word("putin")), (true, word("the"))]);
+        assert_eq!(parse("of The"), [(false, word("of")), (false, word("the"))]);
+        assert!(
+            STOP_WORDS.windows(2).all(|w| w[0] < w[1]),
+            "sorted, for binary search"
+        );
     }
 
     #[test]
@@ -1071,6 +1132,31 @@ mod tests {
         // A document that does not match, and one past the corpus, have none.
         assert!(Snippets::new(&ix, &q).of(1).is_empty());
         assert!(Snippets::new(&ix, &q).of(3).is_empty());
+    }
+
+    #[test]
+    fn hits_are_the_text_matches_without_stop_words_or_entities() {
+        let (c, a) = fixture();
+        let ix = Index::new(&c, &a);
+        let text = &c.documents[0].text;
+        let hits = |q: &Query| -> Vec<&str> {
+            Snippets::new(&ix, q)
+                .hits(0)
+                .into_iter()
+                .map(|r| &text[r])
+                .collect()
+        };
+        // "and" is a stop word: neither required nor a hit.
+        assert_eq!(hits(&Query::text("xi and deal")), ["Xi", "Xi", "deal"]);
+        assert_eq!(hits(&Query::text("\"Putin and Xi\"")), ["Putin and Xi"]);
+        // A required entity is a mention, not a hit, and hides no hit it overlaps.
+        let q = Query {
+            text: "putin".into(),
+            require: vec!["person-putin".into()],
+            ..Query::default()
+        };
+        assert_eq!(hits(&q), ["Putin", "Putin"]);
+        assert!(Snippets::new(&ix, &q).hits(9).is_empty());
     }
 
     #[test]
