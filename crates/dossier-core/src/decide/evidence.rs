@@ -1,0 +1,125 @@
+//! What a document says about its words elsewhere: whether a capitalised word is also
+//! written in lower case (an ordinary word), after a title ("Dr. Smith"), next to a
+//! verb of saying, inside a sentence, or inside a longer capitalised run.
+//!
+//! Built once per document, on its first question (one pass over its tokens), and kept
+//! while the recogniser stays in that document: linear in the text.
+
+use crate::gazetteer::{normalise_into, Gazetteer};
+use crate::hash::FxMap;
+use crate::text::{is_capitalised, lower_into, tokenize_into, Token, TokenKind};
+
+/// Written in lower case somewhere.
+pub const LOWER: u8 = 1;
+/// Capitalised inside a sentence (after a lower-case word or a comma).
+pub const CAP_MID: u8 = 2;
+/// Right after a title ("Mr.", "President").
+pub const TITLED: u8 = 4;
+/// Next to a verb of saying ("said", "says", "told").
+pub const SAID: u8 = 8;
+/// Inside a run of two or more capitalised words (not its first word).
+pub const RUN_INNER: u8 = 16;
+/// The first word of a run of two or more capitalised words.
+pub const RUN_FIRST: u8 = 32;
+
+/// The evidence of one document: for each word, lower-cased, the bits above.
+#[derive(Debug, Default)]
+pub struct DocEvidence {
+    /// The document indexed: its text's address and length.
+    of: (usize, usize),
+    words: FxMap<String, u8>,
+    toks: Vec<Token>,
+    lower: String,
+}
+
+impl DocEvidence {
+    /// Indexes `text` unless it is the document indexed last.
+    pub fn index(&mut self, text: &str) {
+        let key = (text.as_ptr() as usize, text.len());
+        if self.of == key && key != (0, 0) {
+            return;
+        }
+        self.of = key;
+        self.words.clear();
+        self.toks.clear();
+        tokenize_into(text, 0..text.len(), &mut self.toks);
+        let g = Gazetteer::get();
+        let mut title = String::new();
+        let toks = std::mem::take(&mut self.toks);
+        for (i, t) in toks.iter().enumerate() {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let w = t.text(text);
+            // A capitalised word of a name: "The" opening a sentence is none.
+            let cap = |k: usize| {
+                toks.get(k).is_some_and(|t| {
+                    let w = t.text(text);
+                    t.kind == TokenKind::Word
+                        && is_capitalised(w)
+                        && !(w.len() <= g.stop_max_len() && g.is_function_word(&crate::case::lower_str(w)))
+                })
+            };
+            let mut bits = 0;
+            if !is_capitalised(w) {
+                bits |= LOWER;
+            } else if i > 0 {
+                let p = toks[i - 1].text(text);
+                if p == "," || toks[i - 1].kind == TokenKind::Word && !is_capitalised(p) {
+                    bits |= CAP_MID;
+                }
+                normalise_into(p, &mut title);
+                if g.title(&title) {
+                    bits |= TITLED;
+                }
+            }
+            if is_capitalised(w) {
+                if i > 0 && cap(i - 1) {
+                    bits |= RUN_INNER;
+                } else if cap(i + 1) {
+                    bits |= RUN_FIRST;
+                }
+            }
+            let said = |k: usize| {
+                toks.get(k)
+                    .is_some_and(|t| crate::text::is_one_of(t.text(text), &["said", "says", "told"]))
+            };
+            if said(i + 1) || i > 0 && said(i - 1) {
+                bits |= SAID;
+            }
+            lower_into(w, &mut self.lower);
+            match self.words.get_mut(self.lower.as_str()) {
+                Some(b) => *b |= bits,
+                None => {
+                    self.words.insert(self.lower.clone(), bits);
+                }
+            }
+        }
+        self.toks = toks;
+    }
+
+    /// The bits of `word` (any case) in the document indexed.
+    pub fn of(&mut self, word: &str) -> u8 {
+        lower_into(word, &mut self.lower);
+        self.words.get(self.lower.as_str()).copied().unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_tells_ordinary_words_from_names() {
+        let text = "The Harbour Board met. Dr. Okafor said the board would vote. Okafor left.";
+        let mut ev = DocEvidence::default();
+        ev.index(text);
+        assert_ne!(ev.of("Board") & LOWER, 0);
+        assert_ne!(ev.of("Board") & RUN_INNER, 0);
+        assert_ne!(ev.of("Harbour") & RUN_FIRST, 0);
+        assert_eq!(ev.of("Okafor") & LOWER, 0);
+        assert_ne!(ev.of("Okafor") & TITLED, 0);
+        assert_ne!(ev.of("Okafor") & SAID, 0);
+        assert_eq!(ev.of("absent"), 0);
+    }
+}
