@@ -15,7 +15,9 @@
 //! 1/`SCALE`, rows of zeros left out. The same inputs give the same bytes.
 //!
 //! With `--eval <folder>` after the training folders it also prints to standard error
-//! how the trained weights decide the spans of that folder (no output file changes).
+//! how the trained weights decide the spans of that folder (no output file changes),
+//! and with `--errors` after that folder, each wrong decision (never use it on a
+//! frozen test set).
 
 use dossier_core::corpus::load_dir;
 use dossier_core::decide::perceptron::{predict, train, Example};
@@ -26,7 +28,7 @@ use std::path::Path;
 /// Passes over the examples.
 const EPOCHS: usize = 12;
 /// Features seen in fewer examples are left out.
-const MIN_COUNT: usize = 2;
+const MIN_COUNT: usize = 4;
 /// Weights are printed rounded to 1/SCALE.
 const SCALE: f64 = 100.0;
 
@@ -39,6 +41,7 @@ fn main() {
         Some(k) => (&args[..k], args.get(k + 1)),
         None => (&args[..], None),
     };
+    let errors = args.iter().any(|a| a == "--errors");
     assert!(
         !train_dirs.is_empty(),
         "usage: train_decision <folder>… [--eval <folder>]"
@@ -50,7 +53,7 @@ fn main() {
     }
     // Feature ids in sorted order of the features kept.
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for (fs, _) in &raw {
+    for (fs, _, _) in &raw {
         for f in fs {
             *counts.entry(f.as_str()).or_default() += 1;
         }
@@ -61,26 +64,34 @@ fn main() {
             vocab.insert(f.to_string(), id);
         }
     }
-    let examples: Vec<Example> = raw.iter().map(|(fs, c)| encode(&vocab, fs, *c)).collect();
+    let examples: Vec<Example> = raw.iter().map(|(fs, c, _)| encode(&vocab, fs, *c)).collect();
     report("training", &examples, None);
     let w = train(&examples, vocab.len(), EPOCHS);
     report("trained on itself", &examples, Some(&w));
     if let Some(dir) = eval_dir {
-        let held: Vec<Example> = examples_of(Path::new(dir))
-            .iter()
-            .map(|(fs, c)| encode(&vocab, fs, *c))
-            .collect();
+        let raw = examples_of(Path::new(dir));
+        let held: Vec<Example> = raw.iter().map(|(fs, c, _)| encode(&vocab, fs, *c)).collect();
         report("held out", &held, Some(&w));
+        for (e, (_, _, text)) in held.iter().zip(&raw).filter(|_| errors) {
+            let p = predict(&w, &e.features);
+            if p != e.class {
+                eprintln!("  gold {:<7} pred {:<7} {text}", e.class.code(), p.code());
+            }
+        }
     }
     print_weights(&vocab, &w);
 }
 
-/// The examples of one folder: each decision's features and its gold class.
-fn examples_of(dir: &Path) -> Vec<(Vec<String>, Class)> {
+/// The examples of one folder: each decision's features, its gold class and the span
+/// with the words around it.
+fn examples_of(dir: &Path) -> Vec<(Vec<String>, Class, String)> {
     let corpus = load_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     let gold = read_gold(&dir.join("gold.jsonl"));
-    let (_, collected) = collecting(|| dossier_core::analyse(&corpus));
-    // The last decision on a span wins (the second pass may decide it again).
+    let (analysis, collected) = collecting(|| dossier_core::analyse(&corpus));
+    // The last decision on a span wins (the second pass may decide it again). While
+    // collecting, every decision is NONE: a span that overlaps a mention of the result
+    // was decided in the first pass only, and the second found something else there
+    // (a person the first pass introduced); the model never decides it in the end.
     let mut by_span: BTreeMap<(usize, usize, usize), Vec<String>> = BTreeMap::new();
     for ex in collected {
         let Some(d) = corpus
@@ -90,6 +101,11 @@ fn examples_of(dir: &Path) -> Vec<(Vec<String>, Class)> {
         else {
             continue;
         };
+        let overlaps =
+            |m: &dossier_core::Mention| m.range.start < ex.range.end && ex.range.start < m.range.end;
+        if analysis.docs[d].mentions.iter().any(overlaps) {
+            continue;
+        }
         by_span.insert((d, ex.range.start, ex.range.end), ex.features);
     }
     by_span
@@ -98,7 +114,27 @@ fn examples_of(dir: &Path) -> Vec<(Vec<String>, Class)> {
             let doc = &corpus.documents[d];
             let cp = |b: usize| doc.text[..b].chars().count();
             let key = (doc.file.clone(), cp(s), cp(e));
-            (fs, gold.get(&key).copied().unwrap_or(Class::None))
+            let around = |b: usize, back: bool| {
+                let mut b = b;
+                for _ in 0..24 {
+                    match back {
+                        true if b > 0 => b = doc.text[..b].char_indices().last().map_or(0, |(k, _)| k),
+                        false if b < doc.text.len() => {
+                            b += doc.text[b..].chars().next().map_or(0, char::len_utf8)
+                        }
+                        _ => {}
+                    }
+                }
+                b
+            };
+            let shown = format!(
+                "{}[{}]{}",
+                &doc.text[around(s, true)..s],
+                &doc.text[s..e],
+                &doc.text[e..around(e, false)]
+            )
+            .replace('\n', " ");
+            (fs, gold.get(&key).copied().unwrap_or(Class::None), shown)
         })
         .collect()
 }

@@ -22,13 +22,25 @@ pub const RUN_INNER: u8 = 16;
 /// The first word of a run of two or more capitalised words.
 pub const RUN_FIRST: u8 = 32;
 
-/// The evidence of one document: for each word, lower-cased, the bits above.
+/// What the document says about one word: the bits above and how often it is written
+/// with a capital.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Seen {
+    /// The bits ([`LOWER`], [`CAP_MID`], …).
+    pub bits: u8,
+    /// Occurrences with a capital.
+    pub capitalised: u16,
+}
+
+/// The evidence of one document: for each word, lower-cased, what it says.
 #[derive(Debug, Default)]
 pub struct DocEvidence {
     /// The document indexed: its text's address and length.
     of: (usize, usize),
-    words: FxMap<String, u8>,
+    words: FxMap<String, Seen>,
     toks: Vec<Token>,
+    /// Per token: a capitalised word that is not a function word ("The").
+    name_word: Vec<bool>,
     lower: String,
 }
 
@@ -46,20 +58,25 @@ impl DocEvidence {
         let g = Gazetteer::get();
         let mut title = String::new();
         let toks = std::mem::take(&mut self.toks);
+        // A capitalised word of a name: "The" opening a sentence is none.
+        self.name_word.clear();
+        for t in &toks {
+            let w = t.text(text);
+            let name = t.kind == TokenKind::Word && is_capitalised(w) && {
+                w.len() > g.stop_max_len() || {
+                    lower_into(w, &mut self.lower);
+                    !g.is_function_word(&self.lower)
+                }
+            };
+            self.name_word.push(name);
+        }
+        let name_word = std::mem::take(&mut self.name_word);
         for (i, t) in toks.iter().enumerate() {
             if t.kind != TokenKind::Word {
                 continue;
             }
             let w = t.text(text);
-            // A capitalised word of a name: "The" opening a sentence is none.
-            let cap = |k: usize| {
-                toks.get(k).is_some_and(|t| {
-                    let w = t.text(text);
-                    t.kind == TokenKind::Word
-                        && is_capitalised(w)
-                        && !(w.len() <= g.stop_max_len() && g.is_function_word(&crate::case::lower_str(w)))
-                })
-            };
+            let cap = |k: usize| name_word.get(k).copied().unwrap_or(false);
             let mut bits = 0;
             if !is_capitalised(w) {
                 bits |= LOWER;
@@ -89,19 +106,24 @@ impl DocEvidence {
             }
             lower_into(w, &mut self.lower);
             match self.words.get_mut(self.lower.as_str()) {
-                Some(b) => *b |= bits,
+                Some(seen) => {
+                    seen.bits |= bits;
+                    seen.capitalised = seen.capitalised.saturating_add(u16::from(is_capitalised(w)));
+                }
                 None => {
-                    self.words.insert(self.lower.clone(), bits);
+                    let capitalised = u16::from(is_capitalised(w));
+                    self.words.insert(self.lower.clone(), Seen { bits, capitalised });
                 }
             }
         }
         self.toks = toks;
+        self.name_word = name_word;
     }
 
-    /// The bits of `word` (any case) in the document indexed.
-    pub fn of(&mut self, word: &str) -> u8 {
+    /// What the document indexed says about `word` (any case).
+    pub fn of(&mut self, word: &str) -> Seen {
         lower_into(word, &mut self.lower);
-        self.words.get(self.lower.as_str()).copied().unwrap_or(0)
+        self.words.get(self.lower.as_str()).copied().unwrap_or_default()
     }
 }
 
@@ -114,12 +136,13 @@ mod tests {
         let text = "The Harbour Board met. Dr. Okafor said the board would vote. Okafor left.";
         let mut ev = DocEvidence::default();
         ev.index(text);
-        assert_ne!(ev.of("Board") & LOWER, 0);
-        assert_ne!(ev.of("Board") & RUN_INNER, 0);
-        assert_ne!(ev.of("Harbour") & RUN_FIRST, 0);
-        assert_eq!(ev.of("Okafor") & LOWER, 0);
-        assert_ne!(ev.of("Okafor") & TITLED, 0);
-        assert_ne!(ev.of("Okafor") & SAID, 0);
-        assert_eq!(ev.of("absent"), 0);
+        assert_ne!(ev.of("Board").bits & LOWER, 0);
+        assert_ne!(ev.of("Board").bits & RUN_INNER, 0);
+        assert_ne!(ev.of("Harbour").bits & RUN_FIRST, 0);
+        assert_eq!(ev.of("Okafor").bits & LOWER, 0);
+        assert_ne!(ev.of("Okafor").bits & TITLED, 0);
+        assert_ne!(ev.of("Okafor").bits & SAID, 0);
+        assert_eq!(ev.of("absent"), Seen::default());
+        assert_eq!(ev.of("okafor").capitalised, 2);
     }
 }

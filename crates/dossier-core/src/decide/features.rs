@@ -266,12 +266,17 @@ fn document(facts: &SpanFacts, ev: &mut DocEvidence, f: &mut Features) {
         (evidence::RUN_FIRST, "runfirst"),
     ];
     for (which, k) in [("ev0=", a), ("evl=", b - 1)] {
-        let bits = ev.of(facts.toks[k].text(facts.text));
+        let seen = ev.of(facts.toks[k].text(facts.text));
         for (bit, name) in names {
-            if bits & bit != 0 {
+            if seen.bits & bit != 0 {
                 f.add(which, name);
             }
         }
+        // How often the word is written with a capital: names recur.
+        f.add(
+            which,
+            ["caps0", "caps1", "caps2", "caps2", "caps4+"][usize::from(seen.capitalised.min(4))],
+        );
     }
 }
 

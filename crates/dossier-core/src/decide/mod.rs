@@ -201,6 +201,34 @@ mod tests {
         assert_eq!(m.classify(&[Model::hash("bad")]), Class::None);
     }
 
+    /// What the recogniser finds in `text` with the committed weights.
+    fn found(text: &str) -> Vec<(String, crate::Label)> {
+        let lex = crate::recognise::Lexicon::default();
+        crate::recognise::recognise_block(text, 0..text.len(), &lex, false)
+            .into_iter()
+            .map(|c| (text[c.range].to_string(), c.label))
+            .collect()
+    }
+
+    #[test]
+    fn ordinary_words_opening_sentences_are_dropped() {
+        let v = found(
+            "Researchers tracked the virus for a year. Technicians repaired the cable. Passengers waited.",
+        );
+        assert!(v.is_empty(), "{v:?}");
+    }
+
+    #[test]
+    fn an_unknown_town_after_a_preposition_is_a_place() {
+        let v = found("In Kuressaare, the festival sold out within a day.");
+        assert!(
+            v.contains(&("Kuressaare".to_string(), crate::Label::Gpe)),
+            "{v:?}"
+        );
+        let v = found("The prize went to a glaciologist from Tromso.");
+        assert!(v.contains(&("Tromso".to_string(), crate::Label::Gpe)), "{v:?}");
+    }
+
     #[test]
     fn gold_labels_map_to_classes() {
         assert_eq!(Class::from_label("GPE|LOC|FAC"), Class::Place);
