@@ -71,16 +71,20 @@ impl DocEvidence {
             self.name_word.push(name);
         }
         let name_word = std::mem::take(&mut self.name_word);
+        let said = |k: usize| {
+            toks.get(k)
+                .is_some_and(|t| crate::text::is_one_of(t.text(text), &["said", "says", "told"]))
+        };
+        let near_said = |i: usize| said(i + 1) || i > 0 && said(i - 1);
+        // Capitalised words first: only they are ever asked about.
         for (i, t) in toks.iter().enumerate() {
-            if t.kind != TokenKind::Word {
+            let w = t.text(text);
+            if t.kind != TokenKind::Word || !is_capitalised(w) {
                 continue;
             }
-            let w = t.text(text);
             let cap = |k: usize| name_word.get(k).copied().unwrap_or(false);
             let mut bits = 0;
-            if !is_capitalised(w) {
-                bits |= LOWER;
-            } else if i > 0 {
+            if i > 0 {
                 let p = toks[i - 1].text(text);
                 if p == "," || toks[i - 1].kind == TokenKind::Word && !is_capitalised(p) {
                     bits |= CAP_MID;
@@ -90,30 +94,35 @@ impl DocEvidence {
                     bits |= TITLED;
                 }
             }
-            if is_capitalised(w) {
-                if i > 0 && cap(i - 1) {
-                    bits |= RUN_INNER;
-                } else if cap(i + 1) {
-                    bits |= RUN_FIRST;
-                }
+            if i > 0 && cap(i - 1) {
+                bits |= RUN_INNER;
+            } else if cap(i + 1) {
+                bits |= RUN_FIRST;
             }
-            let said = |k: usize| {
-                toks.get(k)
-                    .is_some_and(|t| crate::text::is_one_of(t.text(text), &["said", "says", "told"]))
-            };
-            if said(i + 1) || i > 0 && said(i - 1) {
+            if near_said(i) {
                 bits |= SAID;
             }
             lower_into(w, &mut self.lower);
             match self.words.get_mut(self.lower.as_str()) {
                 Some(seen) => {
                     seen.bits |= bits;
-                    seen.capitalised = seen.capitalised.saturating_add(u16::from(is_capitalised(w)));
+                    seen.capitalised = seen.capitalised.saturating_add(1);
                 }
                 None => {
-                    let capitalised = u16::from(is_capitalised(w));
-                    self.words.insert(self.lower.clone(), Seen { bits, capitalised });
+                    let seen = Seen { bits, capitalised: 1 };
+                    self.words.insert(self.lower.clone(), seen);
                 }
+            }
+        }
+        // Then the words in lower case, looked up without adding any.
+        for (i, t) in toks.iter().enumerate() {
+            let w = t.text(text);
+            if t.kind != TokenKind::Word || is_capitalised(w) || self.words.is_empty() {
+                continue;
+            }
+            lower_into(w, &mut self.lower);
+            if let Some(seen) = self.words.get_mut(self.lower.as_str()) {
+                seen.bits |= LOWER | if near_said(i) { SAID } else { 0 };
             }
         }
         self.toks = toks;

@@ -70,9 +70,13 @@ impl Features {
 
     /// Adds the feature `prefix` + `value`.
     fn add(&mut self, prefix: &str, value: &str) {
+        self.add_parts(&[prefix, value]);
+    }
+
+    /// Adds the feature written as `parts` one after the other.
+    fn add_parts(&mut self, parts: &[&str]) {
         self.buf.clear();
-        self.buf.push_str(prefix);
-        self.buf.push_str(value);
+        parts.iter().for_each(|p| self.buf.push_str(p));
         self.hashes.push(Model::hash(&self.buf));
         if let Some(n) = &mut self.names {
             n.push(self.buf.clone());
@@ -141,7 +145,7 @@ pub fn extract(facts: &SpanFacts, ev: &mut DocEvidence, f: &mut Features) {
     lower_into(word(b - 1), &mut lower);
     f.add("last=", &lower);
     for n in [2, 3, 4] {
-        f.add(&format!("suf{n}="), suffix(&lower, n));
+        f.add(["suf2=", "suf3=", "suf4="][n - 2], suffix(&lower, n));
     }
     for k in a + 1..b.saturating_sub(1) {
         lower_into(word(k), &mut lower);
@@ -224,17 +228,22 @@ fn tables(facts: &SpanFacts, f: &mut Features) {
         ("loc", g.loc_head(last), g.loc_head(first)),
     ];
     for (name, l, fi) in heads {
-        f.flag(l.suffix, &format!("head_suffix={name}"));
-        f.flag(fi.prefix, &format!("head_prefix={name}"));
+        if l.suffix {
+            f.add("head_suffix=", name);
+        }
+        if fi.prefix {
+            f.add("head_prefix=", name);
+        }
     }
-    let mut key = String::new();
+    let (mut key, mut lower) = (String::new(), String::new());
     for k in a..b {
         normalise_into(word(k), &mut key);
         if let Some(known) = g.name(&key) {
             let amb = if known.ambiguous { "?" } else { "" };
-            f.add("known=", &format!("{}{amb}", known.label.code()));
+            f.add_parts(&["known=", known.label.code(), amb]);
         }
-        if g.stop(&crate::case::lower_str(word(k))).is_some() {
+        lower_into(word(k), &mut lower);
+        if g.stop(&lower).is_some() {
             f.add("stopword", "");
         }
     }
