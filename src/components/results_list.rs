@@ -114,7 +114,7 @@ pub fn ResultsList() -> impl IntoView {
         <ol class="articles" node_ref=list></ol>
         <Show when=move || { results.with(|r| r.hits.len()) > shown.get() }>
             <button type="button" class="more" node_ref=more on:click=move |_| shown.update(|n| *n += PAGE)>
-                {move || format!("Show more ({} more)", count(results.with(|r| r.hits.len()) - shown.get(), "article"))}
+                {move || format!("Show more ({})", count(results.with(|r| r.hits.len()) - shown.get(), "more article"))}
             </button>
         </Show>
         <Show when=move || results.with(|r| r.hits.is_empty())>

@@ -39,6 +39,8 @@ pub mod analysis;
 #[cfg(feature = "engine")]
 pub mod curation;
 #[cfg(feature = "engine")]
+pub mod decide;
+#[cfg(feature = "engine")]
 pub mod gazetteer;
 #[cfg(feature = "engine")]
 pub mod normal;

@@ -569,10 +569,10 @@ mod tests {
             found("BOGOTÁ — Rain closed the airport.")[0],
             ("BOGOTÁ".to_string(), Label::Gpe)
         );
-        // Unknown words in capitals are not names by their shape; an unknown short
-        // acronym still is an organisation.
+        // Unknown words in capitals are not names by their shape (an unknown acronym is
+        // left to the learned decision).
         let s = "Crews from ACME HARBOUR SERVICES and BLUEWATER said the FSA fined them.";
-        assert_eq!(found(s), [("FSA".to_string(), Label::Org)]);
+        assert!(found(s).iter().all(|(t, _)| t == "FSA"), "{:?}", found(s));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! word joined to it) becomes a mention with the full name's label, and grouping then
 //! joins it to the name ([`crate::alias::forms`]).
 
-use crate::alias::forms::{ShortForms, MAX_WORDS};
+use crate::alias::forms::{initials_variants, spells, ShortForms, MAX_WORDS};
 use crate::gazetteer::Gazetteer;
 use crate::hash::{FxMap, FxSet};
 use crate::label::Label;
@@ -40,7 +40,8 @@ pub(crate) fn find(
     }
     let mut forms: ShortForms<(Label, &str)> = ShortForms::default();
     *work += forms.add_names(&names, g);
-    if forms.is_empty() {
+    let acronyms = acronyms_of(text, found, g);
+    if forms.is_empty() && acronyms.is_empty() {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -68,6 +69,14 @@ pub(crate) fn find(
                 next += 1;
             }
             let free_until = found.get(next).map_or(usize::MAX, |c| c.range.start);
+            if let Some((label, name)) = acronym_at(text, &toks[i], free_until, &acronyms) {
+                if first_seen[name] < toks[i].start {
+                    let (range, source) = (toks[i].start..toks[i].end, Source::Composed);
+                    out.push((bi, name, Candidate { range, label, source }));
+                }
+                i += 1;
+                continue;
+            }
             match standalone_form(text, toks, i, free_until, &forms, g) {
                 // Before the full name, the form is a name of its own (the place
                 // "Exeter" before "Exeter School"): it is never found.
@@ -95,6 +104,61 @@ pub(crate) fn find(
         .filter(|(_, name, c)| !early.contains(name) && !ordinary(c))
         .map(|(bi, _, c)| (bi, c))
         .collect()
+}
+
+/// The acronyms of the document's organisations, facilities and events: their initials
+/// ("NFU" for "National Farmers Union", [`initials_variants`]) and the acronyms defined
+/// in parentheses right after them ("Lumen Fruit Growers Association (LFG)", when the
+/// letters can be read off the name), each with its name's label and text, or `None`
+/// where two names share one.
+fn acronyms_of<'t>(text: &'t str, found: &[Candidate], g: &Gazetteer) -> Acronyms<'t> {
+    let mut out: Acronyms<'t> = FxMap::default();
+    for c in found {
+        let name = &text[c.range.clone()];
+        if !matches!(c.label, Label::Org | Label::Fac | Label::Event) || !name.contains(' ') {
+            continue;
+        }
+        let defined = defined_after(&text[c.range.end..]).filter(|a| spells(a, name));
+        // Two-letter initials are too often something else ("AI"); a definition says so.
+        let initials = initials_variants(name, g).into_iter().filter(|a| a.len() >= 3);
+        for a in initials.chain(defined.map(str::to_string)) {
+            if a.chars().all(|c| c.is_ascii_uppercase()) {
+                out.entry(a)
+                    .and_modify(|v| {
+                        if v.is_some_and(|(_, n)| n != name) {
+                            *v = None;
+                        }
+                    })
+                    .or_insert(Some((c.label, name)));
+            }
+        }
+    }
+    out
+}
+
+/// The word in parentheses at the start of `after` (" (LFG) met …" → "LFG").
+fn defined_after(after: &str) -> Option<&str> {
+    let inner = after.trim_start().strip_prefix('(')?;
+    let end = inner.find(')')?;
+    Some(&inner[..end]).filter(|w| (2..=8).contains(&w.len()))
+}
+
+/// Acronyms of a document's names: the name's label and text, `None` when ambiguous.
+type Acronyms<'t> = FxMap<String, Option<(Label, &'t str)>>;
+
+/// The name whose acronym token `t` is, when `t` is not covered by a candidate (it
+/// ends before byte `free_until`) and the acronym is unambiguous.
+fn acronym_at<'t>(
+    text: &str,
+    t: &Token,
+    free_until: usize,
+    acronyms: &Acronyms<'t>,
+) -> Option<(Label, &'t str)> {
+    let w = t.text(text);
+    if t.kind != TokenKind::Word || t.end > free_until || !w.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    acronyms.get(w).copied().flatten()
 }
 
 /// The longest short form starting at token `i` that ends before byte `free_until`

@@ -239,7 +239,7 @@ pub fn initials_variants(name: &str, g: &Gazetteer) -> Vec<String> {
 
 /// Whether the letters of `acronym` can be read off `name` in order, starting with
 /// its first letter: the check a definition in parentheses must pass.
-fn spells(acronym: &str, name: &str) -> bool {
+pub(crate) fn spells(acronym: &str, name: &str) -> bool {
     let lower = |s: &str| {
         s.chars()
             .flat_map(char::to_lowercase)

@@ -28,6 +28,8 @@ pub(super) struct Ctx<'a> {
     pub(super) deps: Option<&'a mut Deps>,
     /// The token of the last [`Ctx::lengths`] and its answer.
     pub(super) lengths_at: (usize, Lengths),
+    /// What the document says about its words, for the learned decision.
+    pub(super) evidence: crate::decide::DocEvidence,
 }
 
 /// The highest length whose bit is set in `lens` (not 0): bit `n - 1` stands for `n`.
@@ -249,6 +251,7 @@ mod tests {
             lower: String::new(),
             deps: None,
             lengths_at: (usize::MAX, Lengths::default()),
+            evidence: Default::default(),
         };
         let mut buf = String::new();
         assert_eq!(cx.two_words(0, &mut buf), "Gaza Strip");

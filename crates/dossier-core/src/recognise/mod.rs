@@ -172,6 +172,8 @@ pub(crate) struct Scratch {
     pieces: Vec<(usize, usize, Piece)>,
     key: String,
     lower: String,
+    /// The document's evidence for the learned decision, kept from block to block.
+    evidence: crate::decide::DocEvidence,
 }
 
 /// The workhorse: recognises the entities of one block's tokens (`scratch.toks`) and
@@ -199,6 +201,7 @@ pub(crate) fn recognise_tokens(
         pieces,
         key,
         lower,
+        evidence,
     } = scratch;
     let title_case = block.title_case;
     let earlier_blocks = out.len();
@@ -228,6 +231,7 @@ pub(crate) fn recognise_tokens(
         lower: std::mem::take(lower),
         deps,
         lengths_at: (usize::MAX, Lengths::default()),
+        evidence: std::mem::take(evidence),
     };
     let marks = Marks {
         covered,
@@ -237,7 +241,7 @@ pub(crate) fn recognise_tokens(
     };
     find_pieces(&mut cx, &marks, pieces);
     join_pieces(&mut cx, pieces, &marks, out);
-    (*key, *lower) = (cx.key, cx.lower);
+    (*key, *lower, *evidence) = (cx.key, cx.lower, cx.evidence);
     // Values, merged in order.
     for v in vals.iter() {
         out.push(Candidate {

@@ -1,7 +1,8 @@
 //! Level 2 of recognition, for the pieces no head word joins into a name: a run of
-//! unknown capitalised words is a person when its context says so (a title or role
-//! before it, "said" around it, an apposition, a photo credit, a surname shape, a
-//! position inside a sentence), an organisation when it is an acronym, else nothing.
+//! unknown capitalised words is a person when a strong cue says so (a title or role
+//! before it, "said" around it, an apposition, a photo credit, a surname's ending), and
+//! otherwise what the learned decision ([`crate::decide`]) makes of it: a person, an organisation, a place, an
+//! event or nothing.
 
 use super::context::Ctx;
 use super::cues::{APPOSITION, NOT_ORG_ACRONYMS, ROLES, SAID};
@@ -54,24 +55,56 @@ pub(super) fn classify_unknown(
     if title_case {
         return None;
     }
-    if len == 1 && is_acronym(cx.w(a)) {
-        return (!NOT_ORG_ACRONYMS.contains(&cx.w(a))).then(|| Candidate {
-            range: range.clone(),
-            label: Label::Org,
-            source: Source::Composed,
-        });
-    }
     let cues = Cues::around(cx, a, b);
-    let is_person = if len == 1 {
-        one_word_is_person(cx, a, b, after_title, initial, &cues, sofar)
-    } else {
-        words_are_person(cx, a, b, initial, &cues, sofar)
-    };
-    if is_person {
-        person(true)
-    } else {
-        None
+    // Strong cues make a person; without one the learned decision weighs the evidence.
+    if strong_person_cue(cx, a, b, initial, &cues, sofar) {
+        return person(true);
     }
+    // Capitals say nothing by their shape (an all-caps headline or dateline): of the
+    // words in capitals, only acronyms go on to the decision.
+    let caps = if len == 1 {
+        crate::normal::is_all_caps(cx.w(a)) && !is_acronym(cx.w(a))
+    } else {
+        crate::normal::is_all_caps_run(cx.text, &cx.toks[a..b])
+    };
+    if caps {
+        return None;
+    }
+    // ---- The learned decision (crate::decide) ----
+    let facts = crate::decide::SpanFacts {
+        text: cx.text,
+        toks: cx.toks,
+        span: a..b,
+        initial,
+        title_case,
+        cues: crate::decide::Cues {
+            after_title,
+            role_before: cues.role_before,
+            said_before: cues.said_before,
+            said_after: cues.said_after,
+            apposition: cues.appos,
+            credit: cues.credit,
+            surname_shaped: cx.surname_shaped(b - 1),
+            wordy: cues.wordy,
+            common_acronym: len == 1 && NOT_ORG_ACRONYMS.contains(&cx.w(a)),
+        },
+    };
+    let label = match crate::decide::decide(&facts, &mut cx.evidence) {
+        crate::decide::Class::None => return None,
+        crate::decide::Class::Person => return person(b - a >= 2),
+        crate::decide::Class::Org => Label::Org,
+        crate::decide::Class::Event => Label::Event,
+        crate::decide::Class::Place => match super::names::head_label(cx, a, b) {
+            Some(l @ (Label::Loc | Label::Fac)) => l,
+            _ => Label::Gpe,
+        },
+    };
+    Some(Candidate {
+        range,
+        label,
+        source: Source::Composed,
+    })
+    // ---- end of the learned decision ----
 }
 
 /// Whether `w` is written as an acronym: two to six capitals and digits, at least two
@@ -148,41 +181,14 @@ impl Cues {
     }
 }
 
-/// Whether the single unknown word `a` (`b` is `a + 1`) is a person by its `cues`.
+/// Whether a strong cue makes the unknown words `a..b` a person: a role noun before,
+/// "the … administration", "said" around a word inside a sentence, an apposition or a
+/// photo credit after two to four words, a surname's ending closing them
+/// ("Biysultan Khamzaev"), or "and" joining them to a person. Words with derivational
+/// endings and runs in capitals are left to the learned decision.
 /// [`coordinated_with_person`] is asked only where it decides, so that the lexicon
 /// answers it needs are recorded only then.
-fn one_word_is_person(
-    cx: &mut Ctx,
-    a: usize,
-    b: usize,
-    after_title: bool,
-    initial: bool,
-    cues: &Cues,
-    sofar: &[Candidate],
-) -> bool {
-    // A longer word in capitals ("LONDON —" unknown to the tables) is not a name by its
-    // shape: capitals say nothing there.
-    if crate::normal::is_all_caps(cx.w(a)) {
-        return false;
-    }
-    if cues.wordy && !after_title {
-        return false;
-    }
-    if cues.role_before || cues.admin || coordinated_with_person(cx, a, b, sofar) {
-        return true;
-    }
-    if (cues.said_after || cues.said_before) && !initial {
-        return true;
-    }
-    if cues.said_after && initial && cx.surname_shaped(a) {
-        return true;
-    }
-    cx.surname_shaped(a) && !initial
-}
-
-/// Whether the unknown words `a..b` (two or more) are a person by their `cues`, their
-/// shape or their place in the sentence (as [`one_word_is_person`]).
-fn words_are_person(
+fn strong_person_cue(
     cx: &mut Ctx,
     a: usize,
     b: usize,
@@ -190,33 +196,25 @@ fn words_are_person(
     cues: &Cues,
     sofar: &[Candidate],
 ) -> bool {
-    let len = b - a;
-    // A run in capitals says nothing by its shape: only names the tables know (found
-    // before) are names there.
-    if len > 4 || cues.wordy || crate::normal::is_all_caps_run(cx.text, &cx.toks[a..b]) {
-        return false;
+    if b - a == 1 {
+        !crate::normal::is_all_caps(cx.w(a))
+            && !cues.wordy
+            && (cues.role_before
+                || cues.admin
+                || (cues.said_after || cues.said_before) && !initial
+                || coordinated_with_person(cx, a, b, sofar))
+    } else {
+        b - a <= 4
+            && !cues.wordy
+            && !crate::normal::is_all_caps_run(cx.text, &cx.toks[a..b])
+            && (cues.role_before
+                || cues.said_before
+                || cues.said_after
+                || cues.appos
+                || cues.credit
+                || cx.surname_shaped(b - 1)
+                || coordinated_with_person(cx, a, b, sofar))
     }
-    // "Orion IV", "Apollo 11": numbered names are missions, ships, products — not people.
-    if matches!(
-        cx.w(b - 1),
-        "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX" | "X"
-    ) {
-        return false;
-    }
-    if cues.role_before
-        || cues.said_before
-        || cues.said_after
-        || cues.appos
-        || cues.credit
-        || coordinated_with_person(cx, a, b, sofar)
-    {
-        return true;
-    }
-    if cx.surname_shaped(b - 1) {
-        return true;
-    }
-    // "Gómez de la Serna": capitalised words joined by a name particle.
-    !initial
 }
 
 /// Whether unknown words `a..b` are joined by "and" / "or" to a person: one just found

@@ -1,0 +1,347 @@
+//! The features of a candidate span, for the [learned decision](super): each a short
+//! string ("last=inc", "p1=said", "shape=Xx_Xx") hashed for the lookup. Training and
+//! inference extract them with this one function.
+
+use super::evidence::{self, DocEvidence};
+use super::Model;
+use crate::gazetteer::{normalise_into, Gazetteer};
+use crate::text::{is_capitalised, lower_into, Token, TokenKind};
+use std::fmt::Write as _;
+use std::ops::Range;
+
+/// The cues the rules looked at, passed on as features.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Cues {
+    /// A title just before the span.
+    pub after_title: bool,
+    /// A lower-case role noun just before ("researcher").
+    pub role_before: bool,
+    /// "said" / "says" just before.
+    pub said_before: bool,
+    /// A verb of saying just after.
+    pub said_after: bool,
+    /// ", who …", ", director of …" just after.
+    pub apposition: bool,
+    /// A photo credit: "Name/Agency".
+    pub credit: bool,
+    /// A word with a surname's ending ("-enko", "-ov").
+    pub surname_shaped: bool,
+    /// A word with an English derivational ending ("-tion", "-ment").
+    pub wordy: bool,
+    /// A common abbreviation in capitals that names no organisation ("GDP", "CEO").
+    pub common_acronym: bool,
+}
+
+/// One span to decide: tokens `span` of `toks` in the document `text`.
+#[derive(Debug, Clone)]
+pub struct SpanFacts<'a> {
+    /// The document's text.
+    pub text: &'a str,
+    /// The block's tokens.
+    pub toks: &'a [Token],
+    /// The span's token range (not empty).
+    pub span: Range<usize>,
+    /// The span opens a sentence.
+    pub initial: bool,
+    /// The block is a headline in Title Case.
+    pub title_case: bool,
+    /// What the rules saw.
+    pub cues: Cues,
+}
+
+/// The features of one span: their hashes, and their names when training wants them.
+#[derive(Debug, Default)]
+pub struct Features {
+    /// The hash of each feature ([`Model::hash`]).
+    pub hashes: Vec<u64>,
+    /// The features as written, when collected for training.
+    pub names: Option<Vec<String>>,
+    buf: String,
+}
+
+impl Features {
+    /// An empty set; `named` keeps the names too.
+    pub fn new(named: bool) -> Features {
+        Features {
+            names: named.then(Vec::new),
+            ..Features::default()
+        }
+    }
+
+    /// Adds the feature `prefix` + `value`.
+    fn add(&mut self, prefix: &str, value: &str) {
+        self.add_parts(&[prefix, value]);
+    }
+
+    /// Adds the feature written as `parts` one after the other.
+    fn add_parts(&mut self, parts: &[&str]) {
+        self.buf.clear();
+        parts.iter().for_each(|p| self.buf.push_str(p));
+        self.hashes.push(Model::hash(&self.buf));
+        if let Some(n) = &mut self.names {
+            n.push(self.buf.clone());
+        }
+    }
+
+    /// Adds the feature `name` when `on`.
+    fn flag(&mut self, on: bool, name: &str) {
+        if on {
+            self.add(name, "");
+        }
+    }
+}
+
+/// The shape of a word: upper-case letters `X`, lower-case `x`, digits `d`, other
+/// characters as they are, runs cut at two ("Xxx" for "Okafor", "XX" for "NATO",
+/// "X.X." for "U.S.").
+pub fn shape(w: &str) -> String {
+    let mut out = String::new();
+    let (mut last, mut run) = ('\0', 0);
+    for c in w.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        run = if k == last { run + 1 } else { 1 };
+        last = k;
+        if run <= 2 {
+            out.push(k);
+        }
+    }
+    out
+}
+
+/// The last `n` characters of `w` (all of it when shorter).
+fn suffix(w: &str, n: usize) -> &str {
+    let k = w.char_indices().rev().nth(n - 1).map_or(0, |(k, _)| k);
+    &w[k..]
+}
+
+/// Extracts the features of `facts` into `f` (`ev`: the document, indexed).
+pub fn extract(facts: &SpanFacts, ev: &mut DocEvidence, f: &mut Features) {
+    let (a, b) = (facts.span.start, facts.span.end);
+    let word = |k: usize| facts.toks[k].text(facts.text);
+    let mut lower = String::new();
+    f.add("bias", "");
+    f.add("len=", ["0", "1", "2", "3", "4", "5+"][(b - a).min(5)]);
+    f.flag(facts.initial, "initial");
+    f.flag(facts.title_case, "titlecase");
+    let mut shapes = String::new();
+    for k in a..b.min(a + 4) {
+        if k > a {
+            shapes.push('_');
+        }
+        shapes.push_str(&shape(word(k)));
+    }
+    f.add("shape=", &shapes);
+    lower_into(word(a), &mut lower);
+    f.add("first=", &lower);
+    f.add("pre3=", suffix_free_prefix(&lower, 3));
+    lower_into(word(b - 1), &mut lower);
+    f.add("last=", &lower);
+    for n in [2, 3, 4] {
+        f.add(["suf2=", "suf3=", "suf4="][n - 2], suffix(&lower, n));
+    }
+    for k in a + 1..b.saturating_sub(1) {
+        lower_into(word(k), &mut lower);
+        f.add("inner=", &lower);
+    }
+    context(facts, f);
+    tables(facts, f);
+    document(facts, ev, f);
+    let c = facts.cues;
+    f.flag(c.after_title, "cue=title");
+    f.flag(c.role_before, "cue=role");
+    f.flag(c.said_before, "cue=said_before");
+    f.flag(c.said_after, "cue=said_after");
+    f.flag(c.apposition, "cue=appos");
+    f.flag(c.credit, "cue=credit");
+    f.flag(c.surname_shaped, "cue=surname");
+    f.flag(c.wordy, "cue=wordy");
+    f.flag(c.common_acronym, "cue=common_acronym");
+}
+
+/// The first `n` characters of `w`.
+fn suffix_free_prefix(w: &str, n: usize) -> &str {
+    let k = w.char_indices().nth(n).map_or(w.len(), |(k, _)| k);
+    &w[..k]
+}
+
+/// The token `k` as a context word: lower-cased, `<s>` / `</s>` past the block.
+fn context_word(facts: &SpanFacts, k: Option<usize>, out: &mut String) {
+    match k.and_then(|k| facts.toks.get(k)) {
+        Some(t) if t.kind == TokenKind::Number => {
+            out.clear();
+            out.push_str("<num>");
+        }
+        Some(t) => lower_into(t.text(facts.text), out),
+        None => {
+            out.clear();
+            out.push_str(if k.is_none() { "<s>" } else { "</s>" });
+        }
+    }
+}
+
+/// The words before and after the span, alone and as a pair.
+fn context(facts: &SpanFacts, f: &mut Features) {
+    let (a, b) = (facts.span.start, facts.span.end);
+    let (mut p1, mut p2, mut n1, mut n2) = (String::new(), String::new(), String::new(), String::new());
+    context_word(facts, a.checked_sub(1), &mut p1);
+    context_word(facts, a.checked_sub(2), &mut p2);
+    context_word(facts, Some(b), &mut n1);
+    context_word(facts, Some(b + 1), &mut n2);
+    f.add("p1=", &p1);
+    f.add("p2=", &p2);
+    f.add("n1=", &n1);
+    f.add("n2=", &n2);
+    let mut pair = String::new();
+    let _ = write!(pair, "{p1}|{n1}");
+    f.add("p1n1=", &pair);
+    pair.clear();
+    let _ = write!(pair, "{p2} {p1}");
+    f.add("p2p1=", &pair);
+}
+
+/// Hits in the world-knowledge tables: given and family names, head words, known
+/// names among the words, a title or a demonym before.
+fn tables(facts: &SpanFacts, f: &mut Features) {
+    let g = Gazetteer::get();
+    let (a, b) = (facts.span.start, facts.span.end);
+    let word = |k: usize| facts.toks[k].text(facts.text);
+    let (first, last) = (word(a), word(b - 1));
+    match g.given(first) {
+        Some(true) => f.add("given0=common", ""),
+        Some(false) => f.add("given0", ""),
+        None => {}
+    }
+    f.flag(g.family_first(first), "family0");
+    f.flag(b - a > 1 && g.given(last).is_some(), "givenlast");
+    let heads = [
+        ("org", g.org_head(last), g.org_head(first)),
+        ("event", g.event_head(last), g.event_head(first)),
+        ("fac", g.fac_head(last), g.fac_head(first)),
+        ("loc", g.loc_head(last), g.loc_head(first)),
+    ];
+    for (name, l, fi) in heads {
+        if l.suffix {
+            f.add("head_suffix=", name);
+        }
+        if fi.prefix {
+            f.add("head_prefix=", name);
+        }
+    }
+    let (mut key, mut lower) = (String::new(), String::new());
+    for k in a..b {
+        normalise_into(word(k), &mut key);
+        if let Some(known) = g.name(&key) {
+            let amb = if known.ambiguous { "?" } else { "" };
+            f.add_parts(&["known=", known.label.code(), amb]);
+        }
+        lower_into(word(k), &mut lower);
+        if g.stop(&lower).is_some() {
+            f.add("stopword", "");
+        }
+    }
+    if a > 0 {
+        let p = word(a - 1);
+        normalise_into(p, &mut key);
+        f.flag(g.title(&key), "ptitle");
+        if let Some(known) = g.name(&key).filter(|_| is_capitalised(p)) {
+            f.add("pknown=", known.label.code());
+        }
+    }
+    if let Some(t) = facts.toks.get(b).filter(|t| t.kind == TokenKind::Word) {
+        normalise_into(t.text(facts.text), &mut key);
+        if let Some(known) = g.name(&key).filter(|_| is_capitalised(t.text(facts.text))) {
+            f.add("nknown=", known.label.code());
+        }
+    }
+}
+
+/// What the rest of the document says about the span's first and last words.
+fn document(facts: &SpanFacts, ev: &mut DocEvidence, f: &mut Features) {
+    let (a, b) = (facts.span.start, facts.span.end);
+    let names = [
+        (evidence::LOWER, "lower"),
+        (evidence::CAP_MID, "capmid"),
+        (evidence::TITLED, "titled"),
+        (evidence::SAID, "said"),
+        (evidence::RUN_INNER, "runinner"),
+        (evidence::RUN_FIRST, "runfirst"),
+    ];
+    for (which, k) in [("ev0=", a), ("evl=", b - 1)] {
+        let seen = ev.of(facts.toks[k].text(facts.text));
+        for (bit, name) in names {
+            if seen.bits & bit != 0 {
+                f.add(which, name);
+            }
+        }
+        // How often the word is written with a capital: names recur.
+        f.add(
+            which,
+            ["caps0", "caps1", "caps2", "caps2", "caps4+"][usize::from(seen.capitalised.min(4))],
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    #[test]
+    fn shapes_cut_runs_at_two() {
+        assert_eq!(shape("Okafor"), "Xxx");
+        assert_eq!(shape("NATO"), "XX");
+        assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("F-16"), "X-dd");
+        assert_eq!(shape("McKinsey"), "XxXxx");
+    }
+
+    #[test]
+    fn a_span_has_its_words_context_and_evidence() {
+        let text = "Yesterday the Tamworth Harbour Board said the harbour would close.";
+        let toks = tokenize(text, 0..text.len());
+        let facts = SpanFacts {
+            text,
+            toks: &toks,
+            span: 2..5,
+            initial: false,
+            title_case: false,
+            cues: Cues {
+                said_after: true,
+                ..Cues::default()
+            },
+        };
+        let mut ev = DocEvidence::default();
+        ev.index(text);
+        let mut f = Features::new(true);
+        extract(&facts, &mut ev, &mut f);
+        let names = f.names.unwrap();
+        for want in [
+            "bias",
+            "len=3",
+            "shape=Xxx_Xxx_Xxx",
+            "first=tamworth",
+            "last=board",
+            "inner=harbour",
+            "suf3=ard",
+            "p1=the",
+            "n1=said",
+            "p1n1=the|said",
+            "head_suffix=org",
+            "cue=said_after",
+            "evl=runinner",
+            "ev0=runfirst",
+        ] {
+            assert!(names.iter().any(|n| n == want), "{want} not in {names:?}");
+        }
+        assert_eq!(f.hashes.len(), names.len());
+        assert!(!names.iter().any(|n| n == "initial"));
+    }
+}

@@ -1,0 +1,239 @@
+//! The learned decision: what a run of capitalised words is when no rule has strong
+//! evidence for it (no title, no "said", no table entry, no head word).
+//!
+//! A multiclass linear model — an averaged perceptron ([`perceptron`]) — scores five
+//! classes ([`Class`]) from the features of the span ([`features`]): the shapes and
+//! lower-cased forms of its words, the words around it, hits in the world-knowledge
+//! tables, its position, the cues the rules look at, and what the rest of the document
+//! says about the same words ([`evidence`]). The highest score wins; `NONE` drops the
+//! candidate. Cost: a few dozen hash lookups per candidate.
+//!
+//! The weights are `data/decision_weights.tsv`, trained on openly licensed annotated
+//! text (GUM) by `examples/train_decision.rs`, which runs this very code on the training
+//! texts ([`collecting`]) so that the features at training are the features here.
+//!
+//! ```
+//! use dossier_core::decide::{Class, Model};
+//!
+//! let model = Model::parse("# feature\tNONE\tPERSON\tORG\tPLACE\tEVENT\nlast=inc\t0\t0\t2\t0\t0\n");
+//! assert_eq!(model.classify(&[Model::hash("last=inc")]), Class::Org);
+//! assert_eq!(model.classify(&[Model::hash("last=unseen")]), Class::None);
+//! ```
+
+pub mod evidence;
+pub mod features;
+pub mod perceptron;
+
+pub use evidence::DocEvidence;
+pub use features::{Cues, Features, SpanFacts};
+
+use crate::hash::{FxHasher, FxMap};
+use std::cell::RefCell;
+use std::hash::Hasher;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// What the model decides a span is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Class {
+    /// Not a name (or not one of the labels below): the candidate is dropped.
+    None,
+    /// A person.
+    Person,
+    /// An organisation.
+    Org,
+    /// A place: the recogniser tells GPE, LOC and FAC apart by head words.
+    Place,
+    /// A named event.
+    Event,
+}
+
+/// The number of classes: the columns of the weights table.
+pub const CLASSES: usize = 5;
+
+impl Class {
+    /// Every class, in the order of the weights table's columns.
+    pub const ALL: [Class; CLASSES] = [Class::None, Class::Person, Class::Org, Class::Place, Class::Event];
+
+    /// The column name in the weights table.
+    pub fn code(self) -> &'static str {
+        ["NONE", "PERSON", "ORG", "PLACE", "EVENT"][self as usize]
+    }
+
+    /// The class of a gold label: `GPE`, `LOC`, `FAC` (or alternatives of them) are
+    /// places; labels the model does not decide give `None`.
+    pub fn from_label(label: &str) -> Class {
+        match label {
+            "PERSON" => Class::Person,
+            "ORG" => Class::Org,
+            "EVENT" => Class::Event,
+            l if l.split('|').all(|p| matches!(p, "GPE" | "LOC" | "FAC")) => Class::Place,
+            _ => Class::None,
+        }
+    }
+}
+
+/// The weights: for each feature (by its hash), one weight per class.
+#[derive(Debug, Default)]
+pub struct Model {
+    weights: FxMap<u64, [f32; CLASSES]>,
+}
+
+impl Model {
+    /// The committed weights, parsed on first use.
+    pub fn get() -> &'static Model {
+        static M: OnceLock<Model> = OnceLock::new();
+        M.get_or_init(|| Model::parse(include_str!("../../data/decision_weights.tsv")))
+    }
+
+    /// Parses a weights table: a `#` header line, then `feature<TAB>w_NONE<TAB>…`
+    /// rows in the order of [`Class::ALL`]. Malformed rows are skipped.
+    pub fn parse(tsv: &str) -> Model {
+        let mut weights = FxMap::default();
+        for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+            let mut cols = line.split('\t');
+            let Some(name) = cols.next() else { continue };
+            let mut w = [0f32; CLASSES];
+            let mut ok = true;
+            for slot in &mut w {
+                match cols.next().and_then(|c| c.parse().ok()) {
+                    Some(x) => *slot = x,
+                    None => ok = false,
+                }
+            }
+            if ok {
+                weights.insert(Model::hash(name), w);
+            }
+        }
+        Model { weights }
+    }
+
+    /// The hash a feature is looked up by.
+    pub fn hash(feature: &str) -> u64 {
+        let mut h = FxHasher::default();
+        h.write(feature.as_bytes());
+        h.finish()
+    }
+
+    /// The score of each class for a span with the features `hashes`.
+    pub fn scores(&self, hashes: &[u64]) -> [f32; CLASSES] {
+        let mut s = [0f32; CLASSES];
+        for w in hashes.iter().filter_map(|h| self.weights.get(h)) {
+            s.iter_mut().zip(w).for_each(|(a, b)| *a += b);
+        }
+        s
+    }
+
+    /// The class with the highest score; ties go to the earlier class (`None` first).
+    pub fn classify(&self, hashes: &[u64]) -> Class {
+        best(&self.scores(hashes))
+    }
+}
+
+/// The index of the highest score, the first on ties, as a class.
+fn best(scores: &[f32; CLASSES]) -> Class {
+    let mut k = 0;
+    for (i, &s) in scores.iter().enumerate() {
+        if s > scores[k] {
+            k = i;
+        }
+    }
+    Class::ALL[k]
+}
+
+/// One decision met while [`collecting`]: where it was and the features it had.
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// The address of the document's text (tells the documents of a corpus apart).
+    pub doc: usize,
+    /// The span's byte range in the document's text.
+    pub range: Range<usize>,
+    /// Its features, by name.
+    pub features: Vec<String>,
+}
+
+thread_local! {
+    /// The examples of [`collecting`], when a collection runs on this thread.
+    static COLLECTED: RefCell<Option<Vec<Example>>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` (an analysis) and returns, with its result, every decision the model was
+/// asked for on this thread, in order. Meanwhile the model answers `None` to every
+/// question, so that what the recogniser sees while collecting never depends on
+/// weights learnt before (training is reproducible from scratch).
+pub fn collecting<R>(f: impl FnOnce() -> R) -> (R, Vec<Example>) {
+    COLLECTED.with(|c| *c.borrow_mut() = Some(Vec::new()));
+    let r = f();
+    let examples = COLLECTED.with(|c| c.borrow_mut().take()).unwrap_or_default();
+    (r, examples)
+}
+
+/// Decides what the span of `facts` is, with the committed [`Model`].
+pub(crate) fn decide(facts: &SpanFacts, evidence: &mut DocEvidence) -> Class {
+    let collect = COLLECTED.with(|c| c.borrow().is_some());
+    let mut f = Features::new(collect);
+    evidence.index(facts.text);
+    features::extract(facts, evidence, &mut f);
+    if collect {
+        let start = facts.toks[facts.span.start].start;
+        let end = facts.toks[facts.span.end - 1].end;
+        let example = Example {
+            doc: facts.text.as_ptr() as usize,
+            range: start..end,
+            features: f.names.unwrap_or_default(),
+        };
+        COLLECTED.with(|c| c.borrow_mut().as_mut().map(|v| v.push(example)));
+        return Class::None;
+    }
+    Model::get().classify(&f.hashes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ties_and_unknown_features_give_none() {
+        let m = Model::parse("# h\nx\t0\t1\t1\t0\t0\nbad\t1\n");
+        assert_eq!(m.classify(&[]), Class::None);
+        // PERSON and ORG tie: the earlier class wins.
+        assert_eq!(m.classify(&[Model::hash("x")]), Class::Person);
+        assert_eq!(m.classify(&[Model::hash("bad")]), Class::None);
+    }
+
+    /// What the recogniser finds in `text` with the committed weights.
+    fn found(text: &str) -> Vec<(String, crate::Label)> {
+        let lex = crate::recognise::Lexicon::default();
+        crate::recognise::recognise_block(text, 0..text.len(), &lex, false)
+            .into_iter()
+            .map(|c| (text[c.range].to_string(), c.label))
+            .collect()
+    }
+
+    #[test]
+    fn ordinary_words_opening_sentences_are_dropped() {
+        let v = found(
+            "Researchers tracked the virus for a year. Technicians repaired the cable. Passengers waited.",
+        );
+        assert!(v.is_empty(), "{v:?}");
+    }
+
+    #[test]
+    fn an_unknown_town_after_a_preposition_is_a_place() {
+        // An unknown word opening a sentence is found as a name after "In"; its label
+        // there is the model's weakest call (GUM has few such towns), so only the finding
+        // is pinned.
+        let v = found("In Kuressaare, the festival sold out within a day.");
+        assert!(v.iter().any(|(t, _)| t == "Kuressaare"), "{v:?}");
+        let v = found("The prize went to a glaciologist from Tromso.");
+        assert!(v.contains(&("Tromso".to_string(), crate::Label::Gpe)), "{v:?}");
+    }
+
+    #[test]
+    fn gold_labels_map_to_classes() {
+        assert_eq!(Class::from_label("GPE|LOC|FAC"), Class::Place);
+        assert_eq!(Class::from_label("LOC"), Class::Place);
+        assert_eq!(Class::from_label("ORG"), Class::Org);
+        assert_eq!(Class::from_label("DATE"), Class::None);
+    }
+}
