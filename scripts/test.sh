@@ -60,6 +60,10 @@ diff <(dossier check seeds) <(dossier check dist/index.html)
 echo "same mentions ($(dossier extract seeds | wc -l)), entities and aliases"
 ok
 
+step "a corpus in Unicode NFD gives the same mentions as in NFC (scripts/check-nfd.sh)"
+scripts/check-nfd.sh
+ok
+
 step "the main wasm has no recogniser and no world-knowledge tables"
 scripts/check-no-engine.sh dist
 ok
