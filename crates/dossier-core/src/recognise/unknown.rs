@@ -8,6 +8,7 @@ use super::context::Ctx;
 use super::cues::{APPOSITION, NOT_ORG_ACRONYMS, ROLES, SAID};
 use super::lexicon::{full_key, span_of, Dep};
 use super::{Candidate, Source};
+use crate::decide::Class;
 use crate::label::Label;
 use crate::normal::lexicon_form;
 use crate::text::{is_capitalised, TokenKind};
@@ -70,31 +71,12 @@ pub(super) fn classify_unknown(
     if caps {
         return None;
     }
-    // ---- The learned decision (crate::decide) ----
-    let facts = crate::decide::SpanFacts {
-        text: cx.text,
-        toks: cx.toks,
-        span: a..b,
-        initial,
-        title_case,
-        cues: crate::decide::Cues {
-            after_title,
-            role_before: cues.role_before,
-            said_before: cues.said_before,
-            said_after: cues.said_after,
-            apposition: cues.appos,
-            credit: cues.credit,
-            surname_shaped: cx.surname_shaped(b - 1),
-            wordy: cues.wordy,
-            common_acronym: len == 1 && NOT_ORG_ACRONYMS.contains(&cx.w(a)),
-        },
-    };
-    let label = match crate::decide::decide(&facts, &mut cx.evidence) {
-        crate::decide::Class::None => return None,
-        crate::decide::Class::Person => return person(b - a >= 2),
-        crate::decide::Class::Org => Label::Org,
-        crate::decide::Class::Event => Label::Event,
-        crate::decide::Class::Place => match super::names::head_label(cx, a, b) {
+    let label = match learned_decision(cx, a, b, initial, after_title, &cues) {
+        Class::None => return None,
+        Class::Person => return person(len >= 2),
+        Class::Org => Label::Org,
+        Class::Event => Label::Event,
+        Class::Place => match super::names::head_label(cx, a, b) {
             Some(l @ (Label::Loc | Label::Fac)) => l,
             _ => Label::Gpe,
         },
@@ -104,7 +86,37 @@ pub(super) fn classify_unknown(
         label,
         source: Source::Composed,
     })
-    // ---- end of the learned decision ----
+}
+
+/// What the learned decision ([`crate::decide`]) makes of the unknown words `a..b`
+/// outside a Title Case block, given their `cues`.
+fn learned_decision(
+    cx: &mut Ctx,
+    a: usize,
+    b: usize,
+    initial: bool,
+    after_title: bool,
+    cues: &Cues,
+) -> Class {
+    let facts = crate::decide::SpanFacts {
+        text: cx.text,
+        toks: cx.toks,
+        span: a..b,
+        initial,
+        title_case: false,
+        cues: crate::decide::Cues {
+            after_title,
+            role_before: cues.role_before,
+            said_before: cues.said_before,
+            said_after: cues.said_after,
+            apposition: cues.appos,
+            credit: cues.credit,
+            surname_shaped: cx.surname_shaped(b - 1),
+            wordy: cues.wordy,
+            common_acronym: b - a == 1 && NOT_ORG_ACRONYMS.contains(&cx.w(a)),
+        },
+    };
+    crate::decide::decide(&facts, &mut cx.evidence)
 }
 
 /// Whether `w` is written as an acronym: two to six capitals and digits, at least two
