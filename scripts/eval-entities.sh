@@ -83,40 +83,9 @@ run_plain() { # name corpus gold
         --labels PERSON,ORG,PLACE,EVENT --json "$tmp/$name.score.json" > /dev/null
 }
 
-# map both sides of a dev-set part to PERSON / ORG / PLACE / EVENT (see the header)
-# map both sides to PERSON / ORG / PLACE / EVENT (see the header); a gold label with
-# alternatives ("ORG|GPE|LOC|FAC": a place GUM types as an acting organisation) takes the
-# label of a prediction on the same span when that is one of them, else its first one
+# map both sides to PERSON / ORG / PLACE / EVENT: tools/devset/mapping.py (see the header)
 map_devset() { # gold pred gold-out pred-out
-    python3 - "$@" <<'PY'
-import json, sys
-PLACE = {"GPE", "LOC", "FAC"}
-KEEP = {"PERSON", "ORG", "EVENT", "PLACE"}
-def mapped(label):
-    out = []
-    for part in label.split("|"):
-        part = "PLACE" if part in PLACE else part
-        if part in KEEP and part not in out:
-            out.append(part)
-    return "|".join(out)
-def load(path):
-    with open(path, encoding="utf-8") as fh:
-        items = [json.loads(line) for line in fh if line.strip()]
-    for item in items:
-        item["label"] = mapped(item["label"])
-    return [item for item in items if item["label"]]
-gold, pred = load(sys.argv[1]), load(sys.argv[2])
-said = {(p["doc"], p["start"], p["end"]): p["label"] for p in pred}
-for g in gold:
-    alts = g["label"].split("|")
-    if len(alts) > 1:
-        p = said.get((g["doc"], g["start"], g["end"]))
-        g["label"] = p if p in alts else alts[0]
-for items, dst in ((gold, sys.argv[3]), (pred, sys.argv[4])):
-    with open(dst, "w", encoding="utf-8") as out:
-        for item in items:
-            out.write(json.dumps(item, ensure_ascii=False) + "\n")
-PY
+    python3 "$repo/tools/devset/mapping.py" "$@"
 }
 
 run_devset() { # part

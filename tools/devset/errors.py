@@ -3,42 +3,22 @@
 
 usage: python3 tools/devset/errors.py --pred PRED.jsonl [--devset DIR] [--part tune]
 
-PRED.jsonl is `dossier extract <devset>/tune --format jsonl`. Both sides are mapped as in
-scripts/eval-entities.sh (GPE/LOC/FAC -> PLACE; NORP, DATE, MONEY, PERCENT dropped; a gold
-label with alternatives takes the predicted one when it is among them), then
-three lists are printed, most frequent first: wrong label (same span), wrong boundary
+PRED.jsonl is `dossier extract <devset>/tune --format jsonl`. Both sides are mapped by
+mapping.py, as scripts/eval-entities.sh maps them, then three lists are printed, most frequent first: wrong label (same span), wrong boundary
 (overlapping spans) and misses / false alarms (no overlap). The frozen part is refused:
 its errors are never read.
 """
 import argparse
-import json
 import os
 import sys
 from collections import Counter
 
-PLACE = {"GPE", "LOC", "FAC"}
-KEEP = {"PERSON", "ORG", "EVENT", "PLACE"}
-
-
-def mapped(label):
-    out = []
-    for part in label.split("|"):
-        part = "PLACE" if part in PLACE else part
-        if part in KEEP and part not in out:
-            out.append(part)
-    return "|".join(out)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from mapping import load as load_mapped, resolve_alternatives  # noqa: E402
 
 
 def load(path):
-    items = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                item = json.loads(line)
-                item["label"] = mapped(item["label"])
-                if item["label"]:
-                    items.append(item)
-    return {(i["doc"], i["start"], i["end"]): i for i in items}
+    return {(i["doc"], i["start"], i["end"]): i for i in load_mapped(path)}
 
 
 def overlapping(key, items):
@@ -61,10 +41,7 @@ def main():
         sys.exit("only the tune part's errors may be read (the frozen part is a test set)")
     gold = load(os.path.join(a.devset, "tune", "gold.jsonl"))
     pred = load(a.pred)
-    for k, g in gold.items():  # alternatives: the predicted one if among them, else the first
-        alts = g["label"].split("|")
-        if len(alts) > 1:
-            g["label"] = pred[k]["label"] if k in pred and pred[k]["label"] in alts else alts[0]
+    resolve_alternatives(list(gold.values()), list(pred.values()))
     label, bound, miss, alarm = Counter(), Counter(), Counter(), Counter()
     for k, p in pred.items():
         g = gold.get(k)
