@@ -12,6 +12,7 @@
 
 use crate::label::Label;
 use crate::text::{tokenize, tokenize_into, Token, TokenKind};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::hash::{FxMap as HashMap, FxSet as HashSet};
@@ -54,12 +55,14 @@ fn length_bit(n: usize) -> u64 {
 /// The indexed tables.
 #[derive(Debug, Default, PartialEq)]
 pub struct Gazetteer {
-    names: HashMap<String, Known>,
+    /// By normalised surface: the table's own text when that is already normal (most
+    /// rows), so that loading copies few strings.
+    names: HashMap<Cow<'static, str>, Known>,
     /// Names that are also places' ([`Gazetteer::place_named`]).
     place_named: HashMap<String, Known>,
     /// For each first token of a name or a title, the token counts of those starting
     /// with it: one lookup for both.
-    first: HashMap<String, Lengths>,
+    first: HashMap<Cow<'static, str>, Lengths>,
     given: HashMap<&'static str, bool>,
     family: HashSet<&'static str>,
     titles: HashSet<String>,
@@ -265,7 +268,7 @@ impl Gazetteer {
         normalise_into(title, &mut key);
         let toks = tokenize(&key, 0..key.len());
         if let Some(f) = toks.first() {
-            let first = f.text(&key).to_string();
+            let first = Cow::Owned(f.text(&key).to_string());
             self.first.entry(first).or_default().titles |= length_bit(toks.len());
         }
         self.titles.insert(key);
@@ -299,8 +302,7 @@ impl Gazetteer {
     /// optimised in the browser after its first calls.
     #[inline(never)]
     fn add_name(&mut self, toks: &mut Vec<Token>, surface: &'static str, known: Known) {
-        let mut key = String::new();
-        normalise_into(surface, &mut key);
+        let key = normal_key(surface);
         // Spans never start with a determiner: "The Hague" is found as "Hague" if at all.
         if key.starts_with("the ") || key.starts_with("The ") || key.is_empty() {
             return;
@@ -312,31 +314,23 @@ impl Gazetteer {
         }
         let Some(f) = toks.first() else { return };
         let bit = length_bit(toks.len());
-        // Most first tokens are new, but a known one needs no owned copy.
+        // Most first tokens are new, but a known one needs no key of its own.
         match self.first.get_mut(f.text(&key)) {
             Some(l) => l.names |= bit,
             None => {
-                let first = f.text(&key).to_string();
+                let first = match &key {
+                    Cow::Borrowed(k) => Cow::Borrowed(f.text(k)),
+                    Cow::Owned(k) => Cow::Owned(f.text(k).to_string()),
+                };
                 self.first.entry(first).or_default().names |= bit;
             }
         }
-        if !self.names.contains_key(&key) && key.chars().any(char::is_lowercase) {
-            self.add_caps(toks, &key, known);
+        if let std::collections::hash_map::Entry::Vacant(v) = self.names.entry(key) {
+            if v.key().chars().any(char::is_lowercase) {
+                add_caps(&mut self.caps, &mut self.caps_first, toks, v.key(), known);
+            }
+            v.insert(known);
         }
-        self.names.entry(key).or_insert(known);
-    }
-
-    /// Adds the name with the normalised `key` to the names read without case (`toks`:
-    /// a buffer for its tokens, which lower case may change: "St." is one, "st." two).
-    fn add_caps(&mut self, toks: &mut Vec<Token>, key: &str, known: Known) {
-        let lower = crate::case::lower_str(key);
-        toks.clear();
-        tokenize_into(&lower, 0..lower.len(), toks);
-        let Some(first) = toks.first().map(|t| t.text(&lower).to_string()) else {
-            return;
-        };
-        *self.caps_first.entry(first).or_default() |= length_bit(toks.len());
-        merge_known(self.caps.entry(lower), known);
     }
 
     /// The name with this (normalised) surface.
@@ -418,6 +412,44 @@ impl Gazetteer {
     pub fn stop_max_len(&self) -> usize {
         self.stop_max_len
     }
+}
+
+/// A table's surface normalised ([`normalise_into`]): the surface itself when it is
+/// already normal, the common case.
+fn normal_key(surface: &'static str) -> Cow<'static, str> {
+    if is_normal_ascii(surface) {
+        Cow::Borrowed(surface)
+    } else {
+        let mut key = String::new();
+        normalise_into(surface, &mut key);
+        Cow::Owned(key)
+    }
+}
+
+/// Adds the name with the normalised `key` to the names read without case, `caps` and
+/// its first tokens' lengths `caps_first` (`toks`: a buffer for its tokens, which lower
+/// case may change: "St." is one, "st." two).
+fn add_caps(
+    caps: &mut HashMap<String, Known>,
+    caps_first: &mut HashMap<String, u64>,
+    toks: &mut Vec<Token>,
+    key: &str,
+    known: Known,
+) {
+    let lower = crate::case::lower_str(key);
+    toks.clear();
+    tokenize_into(&lower, 0..lower.len(), toks);
+    let Some(first) = toks.first().map(|t| t.text(&lower)) else {
+        return;
+    };
+    let bit = length_bit(toks.len());
+    match caps_first.get_mut(first) {
+        Some(l) => *l |= bit,
+        None => {
+            caps_first.insert(first.to_string(), bit);
+        }
+    }
+    merge_known(caps.entry(lower), known);
 }
 
 /// Records `known` under a key that two readings may share: a second reading makes it
@@ -616,7 +648,12 @@ mod tests {
     #[test]
     fn every_name_and_title_has_a_length_bit() {
         let g = Gazetteer::get();
-        for key in g.names.keys().chain(&g.titles) {
+        for key in g
+            .names
+            .keys()
+            .map(|k| &**k)
+            .chain(g.titles.iter().map(String::as_str))
+        {
             let toks = tokenize(key, 0..key.len());
             assert!((1..=64).contains(&toks.len()), "{key}");
             let l = g.lengths(toks[0].text(key));
