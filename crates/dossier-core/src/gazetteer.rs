@@ -13,6 +13,7 @@
 use crate::label::Label;
 use crate::text::{tokenize, tokenize_into, Token, TokenKind};
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::hash::{FxMap as HashMap, FxSet as HashSet};
@@ -426,9 +427,8 @@ fn normal_key(surface: &'static str) -> Cow<'static, str> {
     }
 }
 
-/// Adds the name with the normalised `key` to the names read without case, `caps` and
-/// its first tokens' lengths `caps_first` (`toks`: a buffer for its tokens, which lower
-/// case may change: "St." is one, "st." two).
+/// Adds the name with the normalised `key` (`toks`: its tokens, then a buffer) to the
+/// names read without case, `caps`, and its first token's lengths to `caps_first`.
 fn add_caps(
     caps: &mut HashMap<String, Known>,
     caps_first: &mut HashMap<String, u64>,
@@ -436,20 +436,45 @@ fn add_caps(
     key: &str,
     known: Known,
 ) {
-    let lower = crate::case::lower_str(key);
-    toks.clear();
-    tokenize_into(&lower, 0..lower.len(), toks);
-    let Some(first) = toks.first().map(|t| t.text(&lower)) else {
+    let Some((lower, first, count)) = lower_cased_tokens(key, toks) else {
         return;
     };
-    let bit = length_bit(toks.len());
-    match caps_first.get_mut(first) {
+    let bit = length_bit(count);
+    match caps_first.get_mut(&lower[first.clone()]) {
         Some(l) => *l |= bit,
         None => {
-            caps_first.insert(first.to_string(), bit);
+            caps_first.insert(lower[first].to_string(), bit);
         }
     }
     merge_known(caps.entry(lower), known);
+}
+
+/// The normalised `key` lower-cased, its first token and its token count (`toks`: the
+/// key's tokens, then a buffer). Lower case changes the tokens only where a period
+/// follows a word ("St." is one token, "st." two), so a key without a period keeps its
+/// tokens, lower-cased (a test checks this on every name); one with a period is
+/// tokenized again.
+fn lower_cased_tokens(key: &str, toks: &mut Vec<Token>) -> Option<(String, Range<usize>, usize)> {
+    let mut lower = String::with_capacity(key.len());
+    if !key.contains('.') {
+        let f = toks.first()?;
+        if key.is_ascii() {
+            // Lower case keeps every byte where it is.
+            crate::case::push_lower(&mut lower, key);
+            return Some((lower, f.start..f.end, toks.len()));
+        }
+        crate::case::push_lower(&mut lower, &key[..f.start]);
+        let start = lower.len();
+        crate::case::push_lower(&mut lower, f.text(key));
+        let end = lower.len();
+        crate::case::push_lower(&mut lower, &key[f.end..]);
+        return Some((lower, start..end, toks.len()));
+    }
+    crate::case::push_lower(&mut lower, key);
+    toks.clear();
+    tokenize_into(&lower, 0..lower.len(), toks);
+    let first = toks.first().map(|t| t.start..t.end)?;
+    Some((lower, first, toks.len()))
 }
 
 /// Records `known` under a key that two readings may share: a second reading makes it
@@ -642,6 +667,25 @@ mod tests {
             let s = format!("a{}a", char::from(b));
             normalise_into(&s, &mut buf);
             assert_eq!(is_normal_ascii(&s), buf == s, "{b}");
+        }
+    }
+
+    #[test]
+    fn a_name_without_a_period_keeps_its_tokens_in_lower_case() {
+        let g = Gazetteer::get();
+        let mut toks = Vec::new();
+        for key in g.names.keys().filter(|k| !k.contains('.')) {
+            toks.clear();
+            tokenize_into(key, 0..key.len(), &mut toks);
+            let Some((lower, first, count)) = lower_cased_tokens(key, &mut toks) else {
+                continue;
+            };
+            let again = tokenize(&lower, 0..lower.len());
+            assert_eq!(
+                (again.len(), again[0].start..again[0].end),
+                (count, first),
+                "{key}"
+            );
         }
     }
 
