@@ -32,6 +32,19 @@ pub struct Seen {
     pub capitalised: u16,
 }
 
+/// What a token is to the evidence, found once per token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Not a word.
+    Other,
+    /// A word that does not start with a capital.
+    Lower,
+    /// A capitalised function word ("The" opening a sentence).
+    Capitalised,
+    /// A capitalised word that can be part of a name.
+    Name,
+}
+
 /// The evidence of one document: for each word, lower-cased, what it says.
 #[derive(Debug, Default)]
 pub struct DocEvidence {
@@ -39,8 +52,8 @@ pub struct DocEvidence {
     of: (usize, usize),
     words: FxMap<String, Seen>,
     toks: Vec<Token>,
-    /// Per token: a capitalised word that is not a function word ("The").
-    name_word: Vec<bool>,
+    /// Per token, its class.
+    class: Vec<Class>,
     lower: String,
 }
 
@@ -56,27 +69,32 @@ impl DocEvidence {
         let mut toks = std::mem::take(&mut self.toks);
         toks.clear();
         tokenize_into(text, 0..text.len(), &mut toks);
-        self.mark_name_words(text, &toks);
+        self.classify(text, &toks);
         // Capitalised words first: only they are ever asked about.
         self.index_capitalised(text, &toks);
         self.index_lower_case(text, &toks);
         self.toks = toks;
     }
 
-    /// Marks each token that is a capitalised word of a name: "The" opening a sentence
-    /// is none.
-    fn mark_name_words(&mut self, text: &str, toks: &[Token]) {
+    /// Finds each token's class.
+    fn classify(&mut self, text: &str, toks: &[Token]) {
         let g = Gazetteer::get();
-        self.name_word.clear();
+        self.class.clear();
         for t in toks {
             let w = t.text(text);
-            let name = t.kind == TokenKind::Word && is_capitalised(w) && {
-                w.len() > g.stop_max_len() || {
-                    lower_into(w, &mut self.lower);
-                    !g.is_function_word(&self.lower)
-                }
+            let class = if t.kind != TokenKind::Word {
+                Class::Other
+            } else if !is_capitalised(w) {
+                Class::Lower
+            } else if w.len() <= g.stop_max_len() && {
+                lower_into(w, &mut self.lower);
+                g.is_function_word(&self.lower)
+            } {
+                Class::Capitalised
+            } else {
+                Class::Name
             };
-            self.name_word.push(name);
+            self.class.push(class);
         }
     }
 
@@ -85,30 +103,29 @@ impl DocEvidence {
         let g = Gazetteer::get();
         let mut title = String::new();
         for (i, t) in toks.iter().enumerate() {
-            let w = t.text(text);
-            if t.kind != TokenKind::Word || !is_capitalised(w) {
+            if !matches!(self.class[i], Class::Capitalised | Class::Name) {
                 continue;
             }
-            let cap = |k: usize| self.name_word.get(k).copied().unwrap_or(false);
+            let name = |k: usize| self.class.get(k) == Some(&Class::Name);
             let mut bits = 0;
             if i > 0 {
                 let p = toks[i - 1].text(text);
-                if p == "," || toks[i - 1].kind == TokenKind::Word && !is_capitalised(p) {
+                if p == "," || self.class[i - 1] == Class::Lower {
                     bits |= CAP_MID;
                 }
                 if g.title(normalised(p, &mut title)) {
                     bits |= TITLED;
                 }
             }
-            if i > 0 && cap(i - 1) {
+            if i > 0 && name(i - 1) {
                 bits |= RUN_INNER;
-            } else if cap(i + 1) {
+            } else if name(i + 1) {
                 bits |= RUN_FIRST;
             }
             if near_said(text, toks, i) {
                 bits |= SAID;
             }
-            lower_into(w, &mut self.lower);
+            lower_into(t.text(text), &mut self.lower);
             match self.words.get_mut(self.lower.as_str()) {
                 Some(seen) => {
                     seen.bits |= bits;
@@ -129,10 +146,10 @@ impl DocEvidence {
             return;
         }
         for (i, t) in toks.iter().enumerate() {
-            let w = t.text(text);
-            if t.kind != TokenKind::Word || is_capitalised(w) {
+            if self.class[i] != Class::Lower {
                 continue;
             }
+            let w = t.text(text);
             // Most such words are lower-case ASCII already: looked up as they are.
             let lower = if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
                 w
