@@ -12,6 +12,8 @@
 
 use crate::label::Label;
 use crate::text::{tokenize, tokenize_into, Token, TokenKind};
+use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::hash::{FxMap as HashMap, FxSet as HashSet};
@@ -54,12 +56,14 @@ fn length_bit(n: usize) -> u64 {
 /// The indexed tables.
 #[derive(Debug, Default, PartialEq)]
 pub struct Gazetteer {
-    names: HashMap<String, Known>,
+    /// By normalised surface: the table's own text when that is already normal (most
+    /// rows), so that loading copies few strings.
+    names: HashMap<Cow<'static, str>, Known>,
     /// Names that are also places' ([`Gazetteer::place_named`]).
     place_named: HashMap<String, Known>,
     /// For each first token of a name or a title, the token counts of those starting
     /// with it: one lookup for both.
-    first: HashMap<String, Lengths>,
+    first: HashMap<Cow<'static, str>, Lengths>,
     given: HashMap<&'static str, bool>,
     family: HashSet<&'static str>,
     titles: HashSet<String>,
@@ -265,7 +269,7 @@ impl Gazetteer {
         normalise_into(title, &mut key);
         let toks = tokenize(&key, 0..key.len());
         if let Some(f) = toks.first() {
-            let first = f.text(&key).to_string();
+            let first = Cow::Owned(f.text(&key).to_string());
             self.first.entry(first).or_default().titles |= length_bit(toks.len());
         }
         self.titles.insert(key);
@@ -299,8 +303,7 @@ impl Gazetteer {
     /// optimised in the browser after its first calls.
     #[inline(never)]
     fn add_name(&mut self, toks: &mut Vec<Token>, surface: &'static str, known: Known) {
-        let mut key = String::new();
-        normalise_into(surface, &mut key);
+        let key = normal_key(surface);
         // Spans never start with a determiner: "The Hague" is found as "Hague" if at all.
         if key.starts_with("the ") || key.starts_with("The ") || key.is_empty() {
             return;
@@ -312,31 +315,23 @@ impl Gazetteer {
         }
         let Some(f) = toks.first() else { return };
         let bit = length_bit(toks.len());
-        // Most first tokens are new, but a known one needs no owned copy.
+        // Most first tokens are new, but a known one needs no key of its own.
         match self.first.get_mut(f.text(&key)) {
             Some(l) => l.names |= bit,
             None => {
-                let first = f.text(&key).to_string();
+                let first = match &key {
+                    Cow::Borrowed(k) => Cow::Borrowed(f.text(k)),
+                    Cow::Owned(k) => Cow::Owned(f.text(k).to_string()),
+                };
                 self.first.entry(first).or_default().names |= bit;
             }
         }
-        if !self.names.contains_key(&key) && key.chars().any(char::is_lowercase) {
-            self.add_caps(toks, &key, known);
+        if let std::collections::hash_map::Entry::Vacant(v) = self.names.entry(key) {
+            if v.key().chars().any(char::is_lowercase) {
+                add_caps(&mut self.caps, &mut self.caps_first, toks, v.key(), known);
+            }
+            v.insert(known);
         }
-        self.names.entry(key).or_insert(known);
-    }
-
-    /// Adds the name with the normalised `key` to the names read without case (`toks`:
-    /// a buffer for its tokens, which lower case may change: "St." is one, "st." two).
-    fn add_caps(&mut self, toks: &mut Vec<Token>, key: &str, known: Known) {
-        let lower = crate::case::lower_str(key);
-        toks.clear();
-        tokenize_into(&lower, 0..lower.len(), toks);
-        let Some(first) = toks.first().map(|t| t.text(&lower).to_string()) else {
-            return;
-        };
-        *self.caps_first.entry(first).or_default() |= length_bit(toks.len());
-        merge_known(self.caps.entry(lower), known);
     }
 
     /// The name with this (normalised) surface.
@@ -418,6 +413,68 @@ impl Gazetteer {
     pub fn stop_max_len(&self) -> usize {
         self.stop_max_len
     }
+}
+
+/// A table's surface normalised ([`normalise_into`]): the surface itself when it is
+/// already normal, the common case.
+fn normal_key(surface: &'static str) -> Cow<'static, str> {
+    if is_normal_ascii(surface) {
+        Cow::Borrowed(surface)
+    } else {
+        let mut key = String::new();
+        normalise_into(surface, &mut key);
+        Cow::Owned(key)
+    }
+}
+
+/// Adds the name with the normalised `key` (`toks`: its tokens, then a buffer) to the
+/// names read without case, `caps`, and its first token's lengths to `caps_first`.
+fn add_caps(
+    caps: &mut HashMap<String, Known>,
+    caps_first: &mut HashMap<String, u64>,
+    toks: &mut Vec<Token>,
+    key: &str,
+    known: Known,
+) {
+    let Some((lower, first, count)) = lower_cased_tokens(key, toks) else {
+        return;
+    };
+    let bit = length_bit(count);
+    match caps_first.get_mut(&lower[first.clone()]) {
+        Some(l) => *l |= bit,
+        None => {
+            caps_first.insert(lower[first].to_string(), bit);
+        }
+    }
+    merge_known(caps.entry(lower), known);
+}
+
+/// The normalised `key` lower-cased, its first token and its token count (`toks`: the
+/// key's tokens, then a buffer). Lower case changes the tokens only where a period
+/// follows a word ("St." is one token, "st." two), so a key without a period keeps its
+/// tokens, lower-cased (a test checks this on every name); one with a period is
+/// tokenized again.
+fn lower_cased_tokens(key: &str, toks: &mut Vec<Token>) -> Option<(String, Range<usize>, usize)> {
+    let mut lower = String::with_capacity(key.len());
+    if !key.contains('.') {
+        let f = toks.first()?;
+        if key.is_ascii() {
+            // Lower case keeps every byte where it is.
+            crate::case::push_lower(&mut lower, key);
+            return Some((lower, f.start..f.end, toks.len()));
+        }
+        crate::case::push_lower(&mut lower, &key[..f.start]);
+        let start = lower.len();
+        crate::case::push_lower(&mut lower, f.text(key));
+        let end = lower.len();
+        crate::case::push_lower(&mut lower, &key[f.end..]);
+        return Some((lower, start..end, toks.len()));
+    }
+    crate::case::push_lower(&mut lower, key);
+    toks.clear();
+    tokenize_into(&lower, 0..lower.len(), toks);
+    let first = toks.first().map(|t| t.start..t.end)?;
+    Some((lower, first, toks.len()))
 }
 
 /// Records `known` under a key that two readings may share: a second reading makes it
@@ -614,9 +671,33 @@ mod tests {
     }
 
     #[test]
+    fn a_name_without_a_period_keeps_its_tokens_in_lower_case() {
+        let g = Gazetteer::get();
+        let mut toks = Vec::new();
+        for key in g.names.keys().filter(|k| !k.contains('.')) {
+            toks.clear();
+            tokenize_into(key, 0..key.len(), &mut toks);
+            let Some((lower, first, count)) = lower_cased_tokens(key, &mut toks) else {
+                continue;
+            };
+            let again = tokenize(&lower, 0..lower.len());
+            assert_eq!(
+                (again.len(), again[0].start..again[0].end),
+                (count, first),
+                "{key}"
+            );
+        }
+    }
+
+    #[test]
     fn every_name_and_title_has_a_length_bit() {
         let g = Gazetteer::get();
-        for key in g.names.keys().chain(&g.titles) {
+        for key in g
+            .names
+            .keys()
+            .map(|k| &**k)
+            .chain(g.titles.iter().map(String::as_str))
+        {
             let toks = tokenize(key, 0..key.len());
             assert!((1..=64).contains(&toks.len()), "{key}");
             let l = g.lengths(toks[0].text(key));

@@ -407,70 +407,124 @@ impl Signal {
 
 /// Evaluates `query` over `index`. See the [module docs](self).
 pub fn search(ix: &Index, query: &Query) -> Results {
-    let n = ix.len();
     let all_zones = query.all_zones;
-    let text = TextQuery::parse(&query.text);
-    let mut keep = vec![true; n];
-    let mut unknown = Vec::new();
+    let Matching {
+        keep,
+        signals,
+        unknown,
+    } = Matching::of(ix, query);
+    let hits = rank(ix, &signals, &keep, all_zones);
+    let (entities, labels) = facets(ix, &hits, all_zones);
+    Results {
+        hits,
+        matched: keep,
+        entities,
+        labels,
+        unknown,
+    }
+}
 
-    // Text clauses: positive ones are signals, negative ones only filter.
-    let mut signals: Vec<Signal> = Vec::new();
-    for c in &text.clauses {
-        let tf = term_frequencies(ix, &c.term, all_zones);
-        if c.negated {
-            for (k, t) in keep.iter_mut().zip(&tf) {
-                *k &= *t == 0;
+/// What a query's clauses make of the documents.
+struct Matching {
+    /// Per document, whether it matches.
+    keep: Vec<bool>,
+    /// The words and entities that rank the matches: each must occur.
+    signals: Vec<Signal>,
+    /// Required or excluded entity ids that the corpus does not have.
+    unknown: Vec<String>,
+}
+
+impl Matching {
+    /// The documents that `query` keeps over `ix`, and its signals.
+    fn of(ix: &Index, query: &Query) -> Matching {
+        let mut m = Matching {
+            keep: vec![true; ix.len()],
+            signals: Vec::new(),
+            unknown: Vec::new(),
+        };
+        let all_zones = query.all_zones;
+        m.add_text(ix, &query.text, all_zones);
+        m.add_required(ix, &query.require, all_zones);
+        m.add_excluded(ix, &query.exclude, all_zones);
+        for s in &m.signals {
+            for (k, &t) in m.keep.iter_mut().zip(&s.tf) {
+                *k &= t > 0;
             }
-        } else {
-            signals.push(Signal::new(tf));
         }
+        if let Some(when) = query.when {
+            m.keep_in_period(ix, when, all_zones);
+        }
+        m
     }
-    // Entities.
-    let mut required = Vec::new();
-    for id in &query.require {
-        match ix.entity(id) {
-            Some(e) => {
-                if !required.contains(&e) {
-                    required.push(e);
-                    signals.push(entity_signal(ix, e, all_zones));
+
+    /// Text clauses: positive ones are signals, negative ones only filter.
+    fn add_text(&mut self, ix: &Index, text: &str, all_zones: bool) {
+        for c in &TextQuery::parse(text).clauses {
+            let tf = term_frequencies(ix, &c.term, all_zones);
+            if c.negated {
+                for (k, t) in self.keep.iter_mut().zip(&tf) {
+                    *k &= *t == 0;
                 }
-            }
-            None => {
-                unknown.push(id.clone());
-                keep.iter_mut().for_each(|k| *k = false);
+            } else {
+                self.signals.push(Signal::new(tf));
             }
         }
     }
-    for id in &query.exclude {
-        match ix.entity(id) {
-            Some(e) => {
-                for (d, t) in entity_signal(ix, e, all_zones).tf.iter().enumerate() {
-                    if *t > 0 {
-                        keep[d] = false;
+
+    /// Required entities, each a signal once; one the corpus does not have matches
+    /// nothing.
+    fn add_required(&mut self, ix: &Index, ids: &[String], all_zones: bool) {
+        let mut required = Vec::new();
+        for id in ids {
+            match ix.entity(id) {
+                Some(e) => {
+                    if !required.contains(&e) {
+                        required.push(e);
+                        self.signals.push(entity_signal(ix, e, all_zones));
                     }
                 }
+                None => {
+                    self.unknown.push(id.clone());
+                    self.keep.iter_mut().for_each(|k| *k = false);
+                }
             }
-            None => unknown.push(id.clone()),
         }
     }
-    for s in &signals {
-        for (k, &t) in keep.iter_mut().zip(&s.tf) {
-            *k &= t > 0;
+
+    /// Excluded entities: the documents that mention one are left out.
+    fn add_excluded(&mut self, ix: &Index, ids: &[String], all_zones: bool) {
+        for id in ids {
+            match ix.entity(id) {
+                Some(e) => {
+                    for (d, t) in entity_signal(ix, e, all_zones).tf.iter().enumerate() {
+                        if *t > 0 {
+                            self.keep[d] = false;
+                        }
+                    }
+                }
+                None => self.unknown.push(id.clone()),
+            }
         }
     }
-    if let Some(when) = query.when {
-        let mut in_period = vec![false; n];
+
+    /// Keeps only the documents with a date in the period `when`.
+    fn keep_in_period(&mut self, ix: &Index, when: Date, all_zones: bool) {
+        let mut in_period = vec![false; ix.len()];
         for m in ix.dates() {
             if (all_zones || m.article) && m.period.is_some_and(|p| p.in_bucket(when)) {
                 in_period[m.doc] = true;
             }
         }
-        for (k, p) in keep.iter_mut().zip(in_period) {
+        for (k, p) in self.keep.iter_mut().zip(in_period) {
             *k &= p;
         }
     }
+}
 
-    // Rank: BM25 (k1 = 1.2, b = 0.75) summed over the signals.
+/// The kept documents ranked by BM25 (k1 = 1.2, b = 0.75) summed over the signals,
+/// best first, ties in file order.
+fn rank(ix: &Index, signals: &[Signal], keep: &[bool], all_zones: bool) -> Vec<Hit> {
+    let n = ix.len();
     let avg = (0..n).map(|d| ix.doc(d).len(all_zones) as f32).sum::<f32>() / n.max(1) as f32;
     let idf: Vec<f32> = signals
         .iter()
@@ -494,12 +548,14 @@ pub fn search(ix: &Index, query: &Query) -> Results {
     crate::order::sort_by(&mut hits, |a, b| {
         b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc))
     });
+    hits
+}
 
-    // Facets over the matches.
-    let a = ix.analysis();
-    let mut entities = vec![Counts::default(); a.entities.len()];
+/// The facets over the matches: per entity and per label, mentions and documents.
+fn facets(ix: &Index, hits: &[Hit], all_zones: bool) -> (Vec<Counts>, [Counts; 10]) {
+    let mut entities = vec![Counts::default(); ix.analysis().entities.len()];
     let mut labels = [Counts::default(); 10];
-    for h in &hits {
+    for h in hits {
         let d = ix.doc(h.doc);
         for c in &d.entities {
             let m = c.get(all_zones) as usize;
@@ -515,13 +571,7 @@ pub fn search(ix: &Index, query: &Query) -> Results {
             counts.documents += usize::from(m > 0);
         }
     }
-    Results {
-        hits,
-        matched: keep,
-        entities,
-        labels,
-        unknown,
-    }
+    (entities, labels)
 }
 
 /// Mentions per label in the whole corpus (indexed by `label as usize`), in the article

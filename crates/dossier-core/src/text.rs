@@ -116,114 +116,170 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
 /// looks, so ASCII text (most of it) costs a byte load per character.
 pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let s = &text[range.clone()];
-    let base = range.start;
-    let at = |p: usize| char_at(s, p);
+    let mut scanner = Scanner {
+        s,
+        bytes: s.as_bytes(),
+        base: range.start,
+        out,
+        pending_hyphen: false,
+        last_end: usize::MAX,
+    };
     let mut i = 0;
-    let mut pending_hyphen = false;
-    let mut last_end = usize::MAX;
-    let bytes = s.as_bytes();
-    while let Some(c) = at(i) {
-        if bytes[i] == b' ' {
+    while let Some(c) = char_at(s, i) {
+        i = scanner.step(i, c);
+    }
+}
+
+/// The tokenizer's state over one block.
+struct Scanner<'s, 'o> {
+    /// The block.
+    s: &'s str,
+    /// The block's bytes.
+    bytes: &'s [u8],
+    /// The block's offset in the whole text.
+    base: usize,
+    /// The tokens so far.
+    out: &'o mut Vec<Token>,
+    /// A hyphen was just dropped: the next token is joined to the previous one.
+    pending_hyphen: bool,
+    /// Where the last token ended, in the whole text (`usize::MAX` before the first).
+    last_end: usize,
+}
+
+impl Scanner<'_, '_> {
+    fn at(&self, p: usize) -> Option<char> {
+        char_at(self.s, p)
+    }
+
+    /// Scans what starts at byte `i` with the character `c`: white space, a token or a
+    /// hyphen that joins two; returns where the next starts.
+    #[inline(always)]
+    fn step(&mut self, i: usize, c: char) -> usize {
+        if self.bytes[i] == b' ' {
             // The common case of white space, without decoding.
-            pending_hyphen = false;
-            i += 1;
-            continue;
+            self.pending_hyphen = false;
+            return i + 1;
         }
         let next = i + c.len_utf8();
         if c.is_whitespace() {
-            pending_hyphen = false;
-            i = next;
-            continue;
+            self.pending_hyphen = false;
+            return next;
         }
-        let start = i;
-        let kind;
         // Quotes and dashes, common in news text, skip the slow Unicode tables.
         let maybe_alphanumeric = !matches!(c, '“' | '”' | '‘' | '’' | '—' | '–' | '…');
-        if maybe_alphanumeric && c.is_alphabetic() {
-            kind = TokenKind::Word;
-            let mut j = next;
-            loop {
-                j = skip_word_chars(s, j);
-                // An apostrophe inside a word, unless it starts a possessive ending.
-                if let Some(a) = apostrophe_at(s, j) {
-                    let after = j + a.len_utf8();
-                    if let Some(b) = at(after).filter(|b| b.is_alphabetic()) {
-                        let possessive = matches!(b, 's' | 'S') && !at(after + 1).is_some_and(is_word_char);
-                        if !possessive {
-                            j = after;
-                            continue;
-                        }
-                    }
-                }
-                break;
-            }
-            // Periods of abbreviations.
-            if bytes.get(j) == Some(&b'.') {
-                let word = &s[i..j];
-                // One letter, perhaps with marks ("É." written decomposed).
-                let single = j == next || s[next..j].chars().all(is_mark);
-                if single {
-                    j += 1;
-                    while let Some(a) = at(j).filter(|a| a.is_alphabetic()) {
-                        if at(j + a.len_utf8()) != Some('.') {
-                            break;
-                        }
-                        j += a.len_utf8() + 1;
-                    }
-                } else if word.len() <= MAX_ABBREVIATION_LEN && ABBREVIATIONS.contains(&word) {
-                    j += 1;
-                }
-            }
-            i = j;
+        let (kind, end) = if maybe_alphanumeric && c.is_alphabetic() {
+            let end = self.word_end(next);
+            (TokenKind::Word, self.abbreviation_end(i, next, end))
         } else if maybe_alphanumeric && c.is_numeric() {
-            kind = TokenKind::Number;
-            let mut j = next;
-            loop {
-                j = skip_word_chars(s, j);
-                // A separator between digits: "35,000", "2.5". (A byte before `j` that is an
-                // ASCII digit is the whole previous character.)
-                if matches!(bytes.get(j), Some(b',' | b'.'))
-                    && bytes.get(j + 1).is_some_and(u8::is_ascii_digit)
-                    && s.as_bytes()[j - 1].is_ascii_digit()
-                {
-                    j += 1;
-                    continue;
-                }
-                break;
-            }
-            i = j;
-        } else if is_apostrophe(c)
-            && at(next).is_some_and(|c| matches!(c, 's' | 'S'))
-            && !at(next + 1).is_some_and(is_word_char)
-            && out
-                .last()
-                .is_some_and(|t: &Token| t.end == base + i && t.kind == TokenKind::Word)
-        {
-            kind = TokenKind::Possessive;
-            i = next + 1;
-        } else if (is_hyphen(c) && at(next).is_some_and(|c| c.is_alphanumeric())
-            || is_dash_for_hyphen(c)
-                && at(next).is_some_and(char::is_alphabetic)
-                && out.last().is_some_and(|t: &Token| t.kind == TokenKind::Word))
-            && last_end == base + i
-        {
-            pending_hyphen = true;
-            i = next;
-            continue;
+            (TokenKind::Number, self.number_end(next))
+        } else if self.possessive_at(i, c, next) {
+            (TokenKind::Possessive, next + 1)
+        } else if self.joins_words(i, c, next) {
+            self.pending_hyphen = true;
+            return next;
         } else {
-            kind = TokenKind::Punct;
-            i = next;
+            (TokenKind::Punct, next)
+        };
+        self.push(i, end, kind);
+        end
+    }
+
+    /// The end of a word whose first character ends at `next`: word characters and the
+    /// apostrophes inside it ("Xi’an", "don't"), but not a possessive ending.
+    fn word_end(&self, next: usize) -> usize {
+        let mut j = next;
+        loop {
+            j = skip_word_chars(self.s, j);
+            if let Some(a) = apostrophe_at(self.s, j) {
+                let after = j + a.len_utf8();
+                if let Some(b) = self.at(after).filter(|b| b.is_alphabetic()) {
+                    let possessive = matches!(b, 's' | 'S') && !self.at(after + 1).is_some_and(is_word_char);
+                    if !possessive {
+                        j = after;
+                        continue;
+                    }
+                }
+            }
+            return j;
         }
-        let (so, eo) = (base + start, base + i);
-        out.push(Token {
+    }
+
+    /// The end of the word `i..j` (first character ending at `next`) with the periods it
+    /// keeps: an initial's ("V.", "D.C.") or a known abbreviation's ("Mr.").
+    fn abbreviation_end(&self, i: usize, next: usize, mut j: usize) -> usize {
+        if self.bytes.get(j) != Some(&b'.') {
+            return j;
+        }
+        let word = &self.s[i..j];
+        // One letter, perhaps with marks ("É." written decomposed).
+        let single = j == next || self.s[next..j].chars().all(is_mark);
+        if single {
+            j += 1;
+            while let Some(a) = self.at(j).filter(|a| a.is_alphabetic()) {
+                if self.at(j + a.len_utf8()) != Some('.') {
+                    break;
+                }
+                j += a.len_utf8() + 1;
+            }
+        } else if word.len() <= MAX_ABBREVIATION_LEN && ABBREVIATIONS.contains(&word) {
+            j += 1;
+        }
+        j
+    }
+
+    /// The end of a number whose first character ends at `next`, with the separators
+    /// between its digits ("35,000", "2.5").
+    fn number_end(&self, next: usize) -> usize {
+        let bytes = self.bytes;
+        let mut j = next;
+        loop {
+            j = skip_word_chars(self.s, j);
+            // (A byte before `j` that is an ASCII digit is the whole previous character.)
+            if matches!(bytes.get(j), Some(b',' | b'.'))
+                && bytes.get(j + 1).is_some_and(u8::is_ascii_digit)
+                && bytes[j - 1].is_ascii_digit()
+            {
+                j += 1;
+                continue;
+            }
+            return j;
+        }
+    }
+
+    /// Whether the apostrophe `c` at `i` (ending at `next`) starts a possessive ending
+    /// glued to the word before: "Putin's".
+    fn possessive_at(&self, i: usize, c: char, next: usize) -> bool {
+        is_apostrophe(c)
+            && self.at(next).is_some_and(|c| matches!(c, 's' | 'S'))
+            && !self.at(next + 1).is_some_and(is_word_char)
+            && self
+                .out
+                .last()
+                .is_some_and(|t| t.end == self.base + i && t.kind == TokenKind::Word)
+    }
+
+    /// Whether `c` at `i` (ending at `next`) is a hyphen glued to the token before that
+    /// joins it to the next: "U.S.-China", or a dash between two words ("Lyon–Turin").
+    fn joins_words(&self, i: usize, c: char, next: usize) -> bool {
+        (is_hyphen(c) && self.at(next).is_some_and(|c| c.is_alphanumeric())
+            || is_dash_for_hyphen(c)
+                && self.at(next).is_some_and(char::is_alphabetic)
+                && self.out.last().is_some_and(|t| t.kind == TokenKind::Word))
+            && self.last_end == self.base + i
+    }
+
+    /// Adds the token `start..end` of the block.
+    fn push(&mut self, start: usize, end: usize, kind: TokenKind) {
+        let (so, eo) = (self.base + start, self.base + end);
+        self.out.push(Token {
             start: so,
             end: eo,
             kind,
-            hyphen: pending_hyphen,
-            glued: last_end == so,
+            hyphen: self.pending_hyphen,
+            glued: self.last_end == so,
         });
-        pending_hyphen = false;
-        last_end = eo;
+        self.pending_hyphen = false;
+        self.last_end = eo;
     }
 }
 

@@ -520,22 +520,31 @@ fn money_or_percent(c: &Cursor, i: usize) -> Option<(usize, Label)> {
     None
 }
 
+/// A date expression starting at token `i`: its end. The rules are tried in order, the
+/// first that matches decides; a relative date ([`relative_date`]) decides as soon as
+/// its first word fits, even when the rest does not.
 fn date(c: &Cursor, i: usize) -> Option<(usize, Label)> {
-    let d = Label::Date;
+    let end = calendar_date(c, i)
+        .or_else(|| year_or_decade(c, i))
+        .or_else(|| period_phrase(c, i));
+    match end {
+        Some(e) => Some((e, Label::Date)),
+        None => relative_date(c, i).map(|e| (e, Label::Date)),
+    }
+}
+
+/// A date of the calendar: "Monday, May 16, 2024", "May 16", "16 May 2024", "today".
+fn calendar_date(c: &Cursor, i: usize) -> Option<usize> {
     // Weekday, Month Day, Year
     if c.weekday(i) {
-        let mut e = i + 1;
+        let e = i + 1;
         let k = if c.t(e) == "," { e + 1 } else { e };
-        if c.month(k) {
-            if let Some(me) = month_phrase(c, k) {
-                e = me;
-            }
-        }
-        return Some((e, d));
+        let month = if c.month(k) { month_phrase(c, k) } else { None };
+        return Some(month.unwrap_or(e));
     }
     if c.month(i) {
         if let Some(e) = month_phrase(c, i) {
-            return Some((e, d));
+            return Some(e);
         }
     }
     // 16 May 2024
@@ -546,46 +555,55 @@ fn date(c: &Cursor, i: usize) -> Option<(usize, Label)> {
         } else if c.t(e) == "," && c.year(e + 1) {
             e += 2;
         }
-        return Some((e, d));
+        return Some(e);
+    }
+    if c.is(i, &["today", "yesterday", "tomorrow"]) {
+        return Some(i + 1);
+    }
+    None
+}
+
+/// Words after a year that show it is not a noun's modifier ("in 2030 and", "2030 was"):
+/// after any other lower-case word the number reads as a quantity ("2030 targets").
+const AFTER_A_YEAR: &[&str] = &[
+    "and", "or", "to", "when", "after", "before", "until", "as", "in", "on", "with", "the", "was", "is",
+    "will", "would", "that", "which", "but",
+];
+
+/// A decade ("1990s") or a year ("2030") that no noun follows.
+fn year_or_decade(c: &Cursor, i: usize) -> Option<usize> {
+    if c.kind(i) != Some(TokenKind::Number) {
+        return None;
     }
     let w = c.t(i);
-    if c.is(i, &["today", "yesterday", "tomorrow"]) {
-        return Some((i + 1, d));
+    let decade =
+        w.len() == 5 && w.ends_with('s') && w[..4].parse::<u32>().is_ok_and(|y| (1000..=2100).contains(&y));
+    if decade {
+        return Some(i + 1);
     }
-    // 2030, 1990s, early 2000s
-    if c.kind(i) == Some(TokenKind::Number) {
-        let decade = w.len() == 5
-            && w.ends_with('s')
-            && w[..4].parse::<u32>().is_ok_and(|y| (1000..=2100).contains(&y));
-        if decade {
-            let start_ok = true;
-            let _ = start_ok;
-            return Some((i + 1, d));
-        }
-        if c.year(i) && !c.toks[i].hyphen {
-            let next = c.t(i + 1);
-            let noun_follows = next.chars().next().is_some_and(|ch| ch.is_lowercase())
-                && !c.is(
-                    i + 1,
-                    &[
-                        "and", "or", "to", "when", "after", "before", "until", "as", "in", "on", "with",
-                        "the", "was", "is", "will", "would", "that", "which", "but",
-                    ],
-                );
-            if !noun_follows {
-                return Some((i + 1, d));
-            }
+    if c.year(i) && !c.toks[i].hyphen {
+        let next = c.t(i + 1);
+        let noun_follows =
+            next.chars().next().is_some_and(|ch| ch.is_lowercase()) && !c.is(i + 1, AFTER_A_YEAR);
+        if !noun_follows {
+            return Some(i + 1);
         }
     }
+    None
+}
+
+/// A period named by a phrase: "21st century", "early 2000s", "end of the year",
+/// "earlier this month".
+fn period_phrase(c: &Cursor, i: usize) -> Option<usize> {
     // nineteenth century, 21st century
     if c.ordinal(i) && c.is(i + 1, &["century", "centuries"]) {
-        return Some((i + 2, d));
+        return Some(i + 2);
     }
     // early/mid/late + decade or year
     if c.is(i, &["early", "mid", "late"]) && (c.kind(i + 1) == Some(TokenKind::Number)) {
         let nw = c.t(i + 1);
         if nw.len() == 5 && nw.ends_with('s') || c.year(i + 1) {
-            return Some((i + 2, d));
+            return Some(i + 2);
         }
     }
     // end of the year, beginning of next month
@@ -595,72 +613,82 @@ fn date(c: &Cursor, i: usize) -> Option<(usize, Label)> {
         && c.unit(i + 3)
         && !c.is(i + 3, PLURAL_UNITS)
     {
-        return Some((i + 4, d));
+        return Some(i + 4);
     }
     // earlier this month, later this year
     if c.is(i, &["earlier", "later"]) && c.is(i + 1, &["this", "last", "next"]) && c.unit(i + 2) {
-        return Some((i + 3, d));
-    }
-    // this week, past two years, recent years, last month
-    if c.is(i, DEICTIC) && !c.is(i, &["first", "final", "early", "late"]) {
-        let mut j = i + 1;
-        if c.is(j, &["couple"]) && c.is(j + 1, &["of"]) {
-            j += 2;
-        } else if c.quantity(j) {
-            j += 1;
-        }
-        // "could last weeks" is a verb: a deictic word before a bare plural needs a number.
-        let bare_plural = j == i + 1
-            && c.is(j, PLURAL_UNITS)
-            && c.is(i, &["last", "next", "this", "coming", "following", "previous"]);
-        // "this three-week tour": the compound is the date, not the deictic word.
-        let compound = c.toks.get(j).is_some_and(|t| t.hyphen);
-        if c.unit(j) && !bare_plural && !compound {
-            let e = suffix(c, j + 1);
-            return Some((e, d));
-        }
-        return None;
-    }
-    // two days earlier, 100 years, a year ago, 21st month, two-day
-    if c.quantity(i) || c.is(i, &["a", "an"]) {
-        let mut j = i + 1;
-        if c.is(i, &["a", "an"]) && c.is(j, &["few", "couple"]) {
-            j += 1;
-        }
-        if c.is(j, &["of"]) {
-            j += 1;
-        }
-        if c.unit(j) && !(c.toks[j].hyphen && c.is(j + 1, &["-"])) {
-            let e = suffix(c, j + 1);
-            let article = c.is(i, &["a", "an"]);
-            if article && e == j + 1 {
-                // "a year" needs an approximator or a suffix: "twice a year" is a frequency.
-                let approx = i > 0
-                    && (c.is(i - 1, APPROX)
-                        || (i > 1
-                            && APPROX2
-                                .iter()
-                                .any(|(a, b)| c.is(i - 2, &[a]) && c.is(i - 1, &[b]))));
-                if !approx {
-                    return None;
-                }
-            }
-            if c.is(i, &["many"]) && !c.is(j, PLURAL_UNITS) {
-                return None;
-            }
-            return Some((e, d));
-        }
-        return None;
-    }
-    // months, years, decades (bare plural), weeks or months
-    if c.unit(i) && c.is(i, PLURAL_UNITS) {
-        let prev = if i > 0 { c.t(i - 1) } else { "" };
-        if prev.eq_ignore_ascii_case("the") || prev.eq_ignore_ascii_case("same") {
-            return None;
-        }
-        return Some((coordinated_unit(c, i + 1), d));
+        return Some(i + 3);
     }
     None
+}
+
+/// A date relative to the text's: "this week", "two days earlier", "months". The
+/// first word decides which rule applies, and that rule alone.
+fn relative_date(c: &Cursor, i: usize) -> Option<usize> {
+    if c.is(i, DEICTIC) && !c.is(i, &["first", "final", "early", "late"]) {
+        deictic_date(c, i)
+    } else if c.quantity(i) || c.is(i, &["a", "an"]) {
+        counted_date(c, i)
+    } else if c.unit(i) && c.is(i, PLURAL_UNITS) {
+        // months, years, decades (bare plural), weeks or months
+        let prev = if i > 0 { c.t(i - 1) } else { "" };
+        let determined = prev.eq_ignore_ascii_case("the") || prev.eq_ignore_ascii_case("same");
+        (!determined).then(|| coordinated_unit(c, i + 1))
+    } else {
+        None
+    }
+}
+
+/// A unit after a deictic word: "this week", "past two years", "recent years", "last
+/// month".
+fn deictic_date(c: &Cursor, i: usize) -> Option<usize> {
+    let mut j = i + 1;
+    if c.is(j, &["couple"]) && c.is(j + 1, &["of"]) {
+        j += 2;
+    } else if c.quantity(j) {
+        j += 1;
+    }
+    // "could last weeks" is a verb: a deictic word before a bare plural needs a number.
+    let bare_plural = j == i + 1
+        && c.is(j, PLURAL_UNITS)
+        && c.is(i, &["last", "next", "this", "coming", "following", "previous"]);
+    // "this three-week tour": the compound is the date, not the deictic word.
+    let compound = c.toks.get(j).is_some_and(|t| t.hyphen);
+    (c.unit(j) && !bare_plural && !compound).then(|| suffix(c, j + 1))
+}
+
+/// A counted unit: "two days earlier", "100 years", "a year ago", "a few weeks".
+fn counted_date(c: &Cursor, i: usize) -> Option<usize> {
+    let article = c.is(i, &["a", "an"]);
+    let mut j = i + 1;
+    if article && c.is(j, &["few", "couple"]) {
+        j += 1;
+    }
+    if c.is(j, &["of"]) {
+        j += 1;
+    }
+    if !c.unit(j) || c.toks[j].hyphen && c.is(j + 1, &["-"]) {
+        return None;
+    }
+    let e = suffix(c, j + 1);
+    // "a year" needs an approximator or a suffix: "twice a year" is a frequency.
+    if article && e == j + 1 && !approximated(c, i) {
+        return None;
+    }
+    if c.is(i, &["many"]) && !c.is(j, PLURAL_UNITS) {
+        return None;
+    }
+    Some(e)
+}
+
+/// Whether an approximator ("about", "more than") ends just before token `i`.
+fn approximated(c: &Cursor, i: usize) -> bool {
+    i > 0
+        && (c.is(i - 1, APPROX)
+            || (i > 1
+                && APPROX2
+                    .iter()
+                    .any(|(a, b)| c.is(i - 2, &[a]) && c.is(i - 1, &[b]))))
 }
 
 /// The end of a bare plural unit whose word ends before token `e`: after a second bare

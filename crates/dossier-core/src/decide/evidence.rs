@@ -5,7 +5,7 @@
 //! Built once per document, on its first question (one pass over its tokens), and kept
 //! while the recogniser stays in that document: linear in the text.
 
-use crate::gazetteer::{normalise_into, Gazetteer};
+use crate::gazetteer::{normalised, Gazetteer};
 use crate::hash::FxMap;
 use crate::text::{is_capitalised, lower_into, tokenize_into, Token, TokenKind};
 
@@ -32,6 +32,19 @@ pub struct Seen {
     pub capitalised: u16,
 }
 
+/// What a token is to the evidence, found once per token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Not a word.
+    Other,
+    /// A word that does not start with a capital.
+    Lower,
+    /// A capitalised function word ("The" opening a sentence).
+    Capitalised,
+    /// A capitalised word that can be part of a name.
+    Name,
+}
+
 /// The evidence of one document: for each word, lower-cased, what it says.
 #[derive(Debug, Default)]
 pub struct DocEvidence {
@@ -39,8 +52,8 @@ pub struct DocEvidence {
     of: (usize, usize),
     words: FxMap<String, Seen>,
     toks: Vec<Token>,
-    /// Per token: a capitalised word that is not a function word ("The").
-    name_word: Vec<bool>,
+    /// Per token, its class.
+    class: Vec<Class>,
     lower: String,
 }
 
@@ -53,56 +66,66 @@ impl DocEvidence {
         }
         self.of = key;
         self.words.clear();
-        self.toks.clear();
-        tokenize_into(text, 0..text.len(), &mut self.toks);
+        let mut toks = std::mem::take(&mut self.toks);
+        toks.clear();
+        tokenize_into(text, 0..text.len(), &mut toks);
+        self.classify(text, &toks);
+        // Capitalised words first: only they are ever asked about.
+        self.index_capitalised(text, &toks);
+        self.index_lower_case(text, &toks);
+        self.toks = toks;
+    }
+
+    /// Finds each token's class.
+    fn classify(&mut self, text: &str, toks: &[Token]) {
+        let g = Gazetteer::get();
+        self.class.clear();
+        for t in toks {
+            let w = t.text(text);
+            let class = if t.kind != TokenKind::Word {
+                Class::Other
+            } else if !is_capitalised(w) {
+                Class::Lower
+            } else if w.len() <= g.stop_max_len() && {
+                lower_into(w, &mut self.lower);
+                g.is_function_word(&self.lower)
+            } {
+                Class::Capitalised
+            } else {
+                Class::Name
+            };
+            self.class.push(class);
+        }
+    }
+
+    /// Records each capitalised word with the bits its neighbours give it.
+    fn index_capitalised(&mut self, text: &str, toks: &[Token]) {
         let g = Gazetteer::get();
         let mut title = String::new();
-        let toks = std::mem::take(&mut self.toks);
-        // A capitalised word of a name: "The" opening a sentence is none.
-        self.name_word.clear();
-        for t in &toks {
-            let w = t.text(text);
-            let name = t.kind == TokenKind::Word && is_capitalised(w) && {
-                w.len() > g.stop_max_len() || {
-                    lower_into(w, &mut self.lower);
-                    !g.is_function_word(&self.lower)
-                }
-            };
-            self.name_word.push(name);
-        }
-        let name_word = std::mem::take(&mut self.name_word);
-        let said = |k: usize| {
-            toks.get(k)
-                .is_some_and(|t| crate::text::is_one_of(t.text(text), &["said", "says", "told"]))
-        };
-        let near_said = |i: usize| said(i + 1) || i > 0 && said(i - 1);
-        // Capitalised words first: only they are ever asked about.
         for (i, t) in toks.iter().enumerate() {
-            let w = t.text(text);
-            if t.kind != TokenKind::Word || !is_capitalised(w) {
+            if !matches!(self.class[i], Class::Capitalised | Class::Name) {
                 continue;
             }
-            let cap = |k: usize| name_word.get(k).copied().unwrap_or(false);
+            let name = |k: usize| self.class.get(k) == Some(&Class::Name);
             let mut bits = 0;
             if i > 0 {
                 let p = toks[i - 1].text(text);
-                if p == "," || toks[i - 1].kind == TokenKind::Word && !is_capitalised(p) {
+                if p == "," || self.class[i - 1] == Class::Lower {
                     bits |= CAP_MID;
                 }
-                normalise_into(p, &mut title);
-                if g.title(&title) {
+                if g.title(normalised(p, &mut title)) {
                     bits |= TITLED;
                 }
             }
-            if i > 0 && cap(i - 1) {
+            if i > 0 && name(i - 1) {
                 bits |= RUN_INNER;
-            } else if cap(i + 1) {
+            } else if name(i + 1) {
                 bits |= RUN_FIRST;
             }
-            if near_said(i) {
+            if near_said(text, toks, i) {
                 bits |= SAID;
             }
-            lower_into(w, &mut self.lower);
+            lower_into(t.text(text), &mut self.lower);
             match self.words.get_mut(self.lower.as_str()) {
                 Some(seen) => {
                     seen.bits |= bits;
@@ -114,19 +137,30 @@ impl DocEvidence {
                 }
             }
         }
-        // Then the words in lower case, looked up without adding any.
+    }
+
+    /// Marks the capitalised words also written in lower case, looked up without adding
+    /// any.
+    fn index_lower_case(&mut self, text: &str, toks: &[Token]) {
+        if self.words.is_empty() {
+            return;
+        }
         for (i, t) in toks.iter().enumerate() {
-            let w = t.text(text);
-            if t.kind != TokenKind::Word || is_capitalised(w) || self.words.is_empty() {
+            if self.class[i] != Class::Lower {
                 continue;
             }
-            lower_into(w, &mut self.lower);
-            if let Some(seen) = self.words.get_mut(self.lower.as_str()) {
-                seen.bits |= LOWER | if near_said(i) { SAID } else { 0 };
+            let w = t.text(text);
+            // Most such words are lower-case ASCII already: looked up as they are.
+            let lower = if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                w
+            } else {
+                lower_into(w, &mut self.lower);
+                self.lower.as_str()
+            };
+            if let Some(seen) = self.words.get_mut(lower) {
+                seen.bits |= LOWER | if near_said(text, toks, i) { SAID } else { 0 };
             }
         }
-        self.toks = toks;
-        self.name_word = name_word;
     }
 
     /// What the document indexed says about `word` (any case).
@@ -134,6 +168,19 @@ impl DocEvidence {
         lower_into(word, &mut self.lower);
         self.words.get(self.lower.as_str()).copied().unwrap_or_default()
     }
+}
+
+/// Whether token `k` is a verb of saying ("said", "says", "told"): all four bytes long,
+/// which rules out most tokens at once.
+fn said(text: &str, toks: &[Token], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| {
+        t.end - t.start == 4 && crate::text::is_one_of(t.text(text), &["said", "says", "told"])
+    })
+}
+
+/// Whether a verb of saying is next to token `i`.
+fn near_said(text: &str, toks: &[Token], i: usize) -> bool {
+    said(text, toks, i + 1) || i > 0 && said(text, toks, i - 1)
 }
 
 #[cfg(test)]
