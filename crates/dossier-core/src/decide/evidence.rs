@@ -21,6 +21,58 @@ pub const SAID: u8 = 8;
 pub const RUN_INNER: u8 = 16;
 /// The first word of a run of two or more capitalised words.
 pub const RUN_FIRST: u8 = 32;
+/// In the place an organisation's name takes: before a noun for its people ("Acme
+/// officials", "Acme's spokeswoman") or after one and a preposition ("members of Acme").
+pub const ORG_CONTEXT: u8 = 64;
+
+/// Nouns for the people and parts of an organisation, which its name comes next to
+/// ("the union's members", "a spokesman for the agency"), lower case.
+const ORG_ROLES: &[&str] = &[
+    "officials",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokesmen",
+    "members",
+    "member",
+    "executives",
+    "executive",
+    "employees",
+    "employee",
+    "staff",
+    "shareholders",
+    "headquarters",
+    "fans",
+    "supporters",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "ceo",
+    "chief",
+    "boss",
+    "board",
+    "lawyers",
+    "lawyer",
+    "founder",
+    "founders",
+    "leadership",
+    "subsidiary",
+    "shares",
+    "stake",
+    "directors",
+    "workers",
+];
+
+/// `word` (lower case) names the people or a part of an organisation ([`ORG_ROLES`]).
+pub fn is_org_role(word: &str) -> bool {
+    ORG_ROLES.contains(&word)
+}
+
+/// Prepositions that link a noun of [`ORG_ROLES`] to the organisation after it.
+pub fn is_org_link(word: &str) -> bool {
+    matches!(word, "of" | "for" | "at" | "with" | "by" | "from")
+}
 
 /// What the document says about one word: the bits above and how often it is written
 /// with a capital.
@@ -125,6 +177,9 @@ impl DocEvidence {
             if near_said(text, toks, i) {
                 bits |= SAID;
             }
+            if self.org_context(text, toks, i) {
+                bits |= ORG_CONTEXT;
+            }
             lower_into(t.text(text), &mut self.lower);
             match self.words.get_mut(self.lower.as_str()) {
                 Some(seen) => {
@@ -160,6 +215,29 @@ impl DocEvidence {
             if let Some(seen) = self.words.get_mut(lower) {
                 seen.bits |= LOWER | if near_said(text, toks, i) { SAID } else { 0 };
             }
+        }
+    }
+
+    /// The capitalised word `toks[i]` stands where an organisation's name does: a noun
+    /// of [`ORG_ROLES`] right after it (or after its possessive), or one and a
+    /// preposition right before it.
+    fn org_context(&mut self, text: &str, toks: &[Token], i: usize) -> bool {
+        let mut role = |k: usize| {
+            toks.get(k).is_some_and(|t| {
+                let w = t.text(text);
+                t.kind == TokenKind::Word && !is_capitalised(w) && {
+                    lower_into(w, &mut self.lower);
+                    is_org_role(&self.lower)
+                }
+            })
+        };
+        let poss = toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Possessive);
+        if role(i + 1) || poss && role(i + 2) {
+            return true;
+        }
+        i >= 2 && role(i - 2) && {
+            lower_into(toks[i - 1].text(text), &mut self.lower);
+            is_org_link(&self.lower)
         }
     }
 
@@ -200,5 +278,18 @@ mod tests {
         assert_ne!(ev.of("Okafor").bits & SAID, 0);
         assert_eq!(ev.of("absent"), Seen::default());
         assert_eq!(ev.of("okafor").capitalised, 2);
+        assert_eq!(ev.of("Okafor").bits & ORG_CONTEXT, 0);
+    }
+
+    #[test]
+    fn an_organisation_is_known_by_the_nouns_for_its_people() {
+        let text = "Brindlecorp officials met. A spokeswoman for Quillby declined. Marrow's lawyers \
+                    agreed. Tessa Vane spoke.";
+        let mut ev = DocEvidence::default();
+        ev.index(text);
+        for org in ["Brindlecorp", "Quillby", "Marrow"] {
+            assert_ne!(ev.of(org).bits & ORG_CONTEXT, 0, "{org}");
+        }
+        assert_eq!(ev.of("Vane").bits & ORG_CONTEXT, 0);
     }
 }

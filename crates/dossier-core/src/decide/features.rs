@@ -152,6 +152,7 @@ pub fn extract(facts: &SpanFacts, ev: &mut DocEvidence, f: &mut Features) {
         f.add("inner=", &lower);
     }
     context(facts, f);
+    org_context(facts, f);
     tables(facts, f);
     document(facts, ev, f);
     let c = facts.cues;
@@ -205,6 +206,38 @@ fn context(facts: &SpanFacts, f: &mut Features) {
     pair.clear();
     let _ = write!(pair, "{p2} {p1}");
     f.add("p2p1=", &pair);
+}
+
+/// Word classes around the span that point to an organisation, general where the
+/// context words themselves are too rare to learn from: a noun for its people after it
+/// ("… officials", "…'s spokesman") or before it with a preposition ("members of …"),
+/// a name after its possessive ("…'s Dana Reyes": a party's or a firm's person), and
+/// "of" after a capitalised word ("Dana Reyes of …").
+fn org_context(facts: &SpanFacts, f: &mut Features) {
+    let (a, b) = (facts.span.start, facts.span.end);
+    let mut w = String::new();
+    let lower_at = |k: usize, w: &mut String| match facts.toks.get(k) {
+        Some(t) if t.kind == TokenKind::Word => lower_into(t.text(facts.text), w),
+        _ => w.clear(),
+    };
+    let poss = facts.toks.get(b).is_some_and(|t| t.kind == TokenKind::Possessive);
+    lower_at(if poss { b + 1 } else { b }, &mut w);
+    f.flag(evidence::is_org_role(&w), "nc=orgrole");
+    let cap = |k: usize| {
+        facts
+            .toks
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Word && is_capitalised(t.text(facts.text)))
+    };
+    f.flag(poss && cap(b + 1), "nc=poss_name");
+    if a >= 2 {
+        lower_at(a - 1, &mut w);
+        let link = evidence::is_org_link(&w);
+        let of = w == "of";
+        lower_at(a - 2, &mut w);
+        f.flag(link && evidence::is_org_role(&w), "pc=orgrole_link");
+        f.flag(of && cap(a - 2), "pc=name_of");
+    }
 }
 
 /// Hits in the world-knowledge tables: given and family names, head words, known
@@ -273,6 +306,7 @@ fn document(facts: &SpanFacts, ev: &mut DocEvidence, f: &mut Features) {
         (evidence::SAID, "said"),
         (evidence::RUN_INNER, "runinner"),
         (evidence::RUN_FIRST, "runfirst"),
+        (evidence::ORG_CONTEXT, "orgctx"),
     ];
     for (which, k) in [("ev0=", a), ("evl=", b - 1)] {
         let seen = ev.of(facts.toks[k].text(facts.text));
@@ -280,6 +314,13 @@ fn document(facts: &SpanFacts, ev: &mut DocEvidence, f: &mut Features) {
             if seen.bits & bit != 0 {
                 f.add(which, name);
             }
+        }
+        // A word capitalised inside sentences again and again and never in lower case
+        // is a name, whatever its words (one feature: the linear model cannot join three).
+        let named =
+            seen.capitalised >= 2 && seen.bits & evidence::CAP_MID != 0 && seen.bits & evidence::LOWER == 0;
+        if named {
+            f.add(which, "recurring");
         }
         // How often the word is written with a capital: names recur.
         f.add(
@@ -343,5 +384,37 @@ mod tests {
         }
         assert_eq!(f.hashes.len(), names.len());
         assert!(!names.iter().any(|n| n == "initial"));
+    }
+
+    /// The features of tokens `span` of `text`.
+    fn names_of(text: &str, span: Range<usize>) -> Vec<String> {
+        let toks = tokenize(text, 0..text.len());
+        let facts = SpanFacts {
+            text,
+            toks: &toks,
+            span,
+            initial: false,
+            title_case: false,
+            cues: Cues::default(),
+        };
+        let mut ev = DocEvidence::default();
+        ev.index(text);
+        let mut f = Features::new(true);
+        extract(&facts, &mut ev, &mut f);
+        f.names.unwrap()
+    }
+
+    #[test]
+    fn the_words_around_an_organisation_are_classed() {
+        let has = |names: &[String], want: &str| names.iter().any(|n| n == want);
+        // "Kelpwise" is token 2 in each.
+        let n = names_of("Yesterday, Kelpwise's spokeswoman declined.", 2..3);
+        assert!(has(&n, "nc=orgrole") && !has(&n, "nc=poss_name"), "{n:?}");
+        let n = names_of("Afterwards, Kelpwise's Mara Lind won.", 2..3);
+        assert!(has(&n, "nc=poss_name") && !has(&n, "nc=orgrole"), "{n:?}");
+        let n = names_of("members of Kelpwise voted.", 2..3);
+        assert!(has(&n, "pc=orgrole_link") && has(&n, "ev0=orgctx"), "{n:?}");
+        let n = names_of("Lind of Kelpwise voted.", 2..3);
+        assert!(has(&n, "pc=name_of") && !has(&n, "pc=orgrole_link"), "{n:?}");
     }
 }

@@ -230,6 +230,28 @@ mod tests {
     }
 
     #[test]
+    fn organisation_head_words_make_organisations() {
+        let v = found("A former member of the Church of Glassworks spoke to the Harlow Chamber Orchestra.");
+        assert!(
+            v.contains(&("Church of Glassworks".to_string(), crate::Label::Org)),
+            "{v:?}"
+        );
+        assert!(
+            v.contains(&("Harlow Chamber Orchestra".to_string(), crate::Label::Org)),
+            "{v:?}"
+        );
+        let v = found("Investors sold shares of Pellmore Pharmaceuticals after Tindle Studios bought some.");
+        assert!(
+            v.contains(&("Pellmore Pharmaceuticals".to_string(), crate::Label::Org)),
+            "{v:?}"
+        );
+        assert!(
+            v.contains(&("Tindle Studios".to_string(), crate::Label::Org)),
+            "{v:?}"
+        );
+    }
+
+    #[test]
     fn gold_labels_map_to_classes() {
         assert_eq!(Class::from_label("GPE|LOC|FAC"), Class::Place);
         assert_eq!(Class::from_label("LOC"), Class::Place);
