@@ -265,6 +265,44 @@ fn second_pass<'c>(
     lexicon: &Lexicon,
     out: &mut SecondPass<'c>,
 ) {
+    let text: &str = lookup.map_or(&d.text, |l| &l.doc.text);
+    // A range of the lookup text in the document's text.
+    let original = |r: &Range<usize>| lookup.map_or(r.clone(), |l| l.map.range_to_original(r));
+    let (sentences, mut found) = block_candidates(di, text, &original, &layout, first, lexicon, out);
+    add_short_forms(di, text, &original, &layout.blocks, &mut found, out);
+    push_raws(di, d, lookup, &original, found, lexicon, out);
+    let blocks = layout
+        .blocks
+        .iter()
+        .zip(&layout.zones)
+        .map(|(r, z)| Block {
+            range: original(r),
+            zone: *z,
+        })
+        .collect();
+    let sentences = match lookup {
+        Some(_) => sentences.iter().map(original).collect(),
+        None => sentences,
+    };
+    out.docs.push(DocAnalysis {
+        blocks,
+        sentences,
+        mentions: Vec::new(),
+    });
+}
+
+/// The candidates of document `di` (its lookup `text`), block by block: pass 1's where
+/// the final lexicon answers as pass 1 saw it, else the block recognised again; each
+/// placed in `out.placed`. Returns the document's sentences too.
+fn block_candidates(
+    di: usize,
+    text: &str,
+    original: &dyn Fn(&Range<usize>) -> Range<usize>,
+    layout: &Layout,
+    first: FirstPass,
+    lexicon: &Lexicon,
+    out: &mut SecondPass<'_>,
+) -> (Vec<Range<usize>>, Vec<Candidate>) {
     let FirstPass {
         sentences,
         work: block_work,
@@ -273,9 +311,6 @@ fn second_pass<'c>(
         deps,
         deps_end,
     } = first;
-    let text: &str = lookup.map_or(&d.text, |l| &l.doc.text);
-    // A range of the lookup text in the document's text.
-    let original = |r: &Range<usize>| lookup.map_or(r.clone(), |l| l.map.range_to_original(r));
     let mut found = Vec::new();
     let mut first_found = first_found.into_iter();
     let (mut found_start, mut deps_start) = (0, 0);
@@ -315,7 +350,21 @@ fn second_pass<'c>(
             out.placed.push((di, original(&c.range), bi));
         }
     }
-    add_short_forms(di, text, &original, &layout.blocks, &mut found, out);
+    (sentences, found)
+}
+
+/// Adds document `di`'s candidates `found` (in its lookup `text`) to `out.raws`, each
+/// with its surface in `d`'s text and its grouping key.
+fn push_raws<'c>(
+    di: usize,
+    d: &'c crate::corpus::Document,
+    lookup: Option<&Lookup>,
+    original: &dyn Fn(&Range<usize>) -> Range<usize>,
+    found: Vec<Candidate>,
+    lexicon: &Lexicon,
+    out: &mut SecondPass<'c>,
+) {
+    let text: &str = lookup.map_or(&d.text, |l| &l.doc.text);
     let mut previous_end = None;
     for c in found {
         let surface = &d.text[original(&c.range)];
@@ -335,24 +384,6 @@ fn second_pass<'c>(
         });
         previous_end = Some(c.range.end);
     }
-    let blocks = layout
-        .blocks
-        .iter()
-        .zip(&layout.zones)
-        .map(|(r, z)| Block {
-            range: original(r),
-            zone: *z,
-        })
-        .collect();
-    let sentences = match lookup {
-        Some(_) => sentences.iter().map(original).collect(),
-        None => sentences,
-    };
-    out.docs.push(DocAnalysis {
-        blocks,
-        sentences,
-        mentions: Vec::new(),
-    });
 }
 
 /// Adds to document `di`'s candidates `found` (placed last in `out.placed`) the short
