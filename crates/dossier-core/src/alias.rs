@@ -23,6 +23,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 pub mod forms;
+mod people;
 
 /// One mention waiting for its entity. It borrows its text from the document and,
 /// where it can, its key from the tables or the lexicon: most keys need no copy.
@@ -661,6 +662,68 @@ mod tests {
             [&c[1], &c[3], &c[4]],
             ["Corvina Shipping Company", "Corvina Mining Group", "Corvina"]
         );
+    }
+
+    #[test]
+    fn a_trailing_form_joins_the_one_name_it_ends() {
+        let raws = [
+            raw(
+                0,
+                Label::Org,
+                "Westmark Fisheries Board",
+                "Westmark Fisheries Board",
+            ),
+            raw(0, Label::Org, "Fisheries Board", "Fisheries Board"),
+            // Two names ending alike: the form stands for neither.
+            raw(
+                1,
+                Label::Event,
+                "Orla Valley Harvest Festival",
+                "Orla Valley Harvest Festival",
+            ),
+            raw(
+                1,
+                Label::Event,
+                "Brennock Harvest Festival",
+                "Brennock Harvest Festival",
+            ),
+            raw(1, Label::Event, "Harvest Festival", "Harvest Festival"),
+            // A head word alone, or words after "of", stand for nothing.
+            raw(2, Label::Org, "Marrow Street Clinic", "Marrow Street Clinic"),
+            raw(2, Label::Org, "Clinic", "Clinic"),
+            raw(2, Label::Org, "Museum of Tin Toys", "Museum of Tin Toys"),
+            raw(2, Label::Org, "Tin Toys", "Tin Toys"),
+            // Nor does a form change a label.
+            raw(
+                3,
+                Label::Org,
+                "Kestle Harbour Authority",
+                "Kestle Harbour Authority",
+            ),
+            raw(3, Label::Person, "Harbour Authority", "Harbour Authority"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[1], "Westmark Fisheries Board");
+        for i in [4, 6, 8, 10] {
+            assert_eq!(c[i], raws[i].key, "{}", raws[i].surface);
+        }
+    }
+
+    #[test]
+    fn a_one_word_person_joins_the_one_person_of_its_document_it_names() {
+        let raws = [
+            // The corpus lexicon resolved "Oduya" elsewhere; this document has its own.
+            settled(0, Label::Person, "Ruth Oduya", "Ruth Oduya"),
+            settled(0, Label::Person, "Oduya", "Samuel Oduya"),
+            raw(0, Label::Person, "Ruth", "Ruth"),
+            // Two people share the word: it stays as it was.
+            settled(1, Label::Person, "Ruth Oduya", "Ruth Oduya"),
+            settled(1, Label::Person, "Ruth Kamau", "Ruth Kamau"),
+            raw(1, Label::Person, "Ruth", "Ruth"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[..3], ["Ruth Oduya"; 3]);
+        assert_eq!(c[5], "Ruth");
     }
 
     #[test]

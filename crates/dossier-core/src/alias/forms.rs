@@ -21,6 +21,7 @@
 //! The work is linear: each name gives at most [`MAX_WORDS`] prefixes and words, each
 //! mention a few map lookups.
 
+use super::people::People;
 use super::Raw;
 use crate::gazetteer::Gazetteer;
 use crate::hash::{FxMap as HashMap, FxSet as HashSet};
@@ -284,10 +285,55 @@ fn distinctive(w: &str, g: &Gazetteer) -> bool {
 struct DocForms<'t> {
     /// Short forms of the full names.
     short: ShortForms<'t, Target>,
+    /// Trailing words of the full names ([`add_tails`]).
+    tails: HashMap<&'t str, Reading<Target>>,
+    /// The people named in full, for their one-word names ([`People`]).
+    people: People<'t>,
     /// Initials of a full name.
     initials: HashMap<String, Reading<Target>>,
     /// Acronyms defined in parentheses, and full names defined by a known acronym.
     defined: HashMap<usize, Reading<Target>>,
+}
+
+/// Notes the trailing forms of full name `name` (of `label`, told apart by `t`): its
+/// last two or more words, when the name is an organisation, facility or event ending
+/// in a head word and the words left off are capitalised names ("Home Office" for
+/// "United Kingdom Home Office", "Lantern Festival" for "Harbin City Lantern
+/// Festival"). A form the tables know, one starting after a function word ("of"), a
+/// head word alone, and a form two names share stand for nothing.
+fn add_tails<'t>(
+    tails: &mut HashMap<&'t str, Reading<Target>>,
+    name: &'t str,
+    label: Label,
+    t: Target,
+    g: &Gazetteer,
+) {
+    if !spelled_by_initials(label) {
+        return;
+    }
+    let words: Vec<&str> = name.split(' ').collect();
+    let Some(&last) = words.last() else { return };
+    let suffix = |h: crate::gazetteer::Heads| h.suffix;
+    let headed = suffix(g.org_head(last)) || suffix(g.fac_head(last)) || suffix(g.event_head(last));
+    if !headed || words.len() < 3 || words.len() > MAX_WORDS {
+        return;
+    }
+    let mut start = 0;
+    for k in 1..words.len() - 1 {
+        start += words[k - 1].len() + 1;
+        let (before, first) = (words[k - 1], words[k]);
+        if !distinctive_or_head(before, g) || !distinctive_or_head(first, g) {
+            continue;
+        }
+        let form = &name[start..];
+        note(tails, form, t, g.name(form).is_none());
+    }
+}
+
+/// Whether `w` is a capitalised word that is no function word.
+fn distinctive_or_head(w: &str, g: &Gazetteer) -> bool {
+    let function = || w.len() <= g.stop_max_len() && g.is_function_word(&crate::case::lower_str(w));
+    w.chars().next().is_some_and(char::is_uppercase) && !function()
 }
 
 /// Labels whose full names an acronym can stand for by its initials (a place's only
@@ -303,6 +349,9 @@ pub(super) struct Linker<'r, 't> {
     g: &'static Gazetteer,
     /// Per mention: it may be moved (its key is not settled evidence).
     movable: Vec<bool>,
+    /// Per mention: the person of its document a one-word PERSON name stands for,
+    /// when that is not its key ([`People`]); it overrides the corpus lexicon.
+    person: Vec<Option<Target>>,
     /// (document, key) → what the document says the key stands for.
     local: HashMap<(usize, usize), Reading<Target>>,
     /// Key → what the documents that resolve it say it stands for.
@@ -328,6 +377,7 @@ impl<'r, 't> Linker<'r, 't> {
             raws,
             text,
             g: Gazetteer::get(),
+            person: vec![None; raws.len()],
             movable,
             local: HashMap::default(),
             corpus: HashMap::default(),
@@ -350,6 +400,11 @@ impl<'r, 't> Linker<'r, 't> {
         for i in 0..self.raws.len() {
             self.work += 1;
             let Some((label, id)) = keys[i] else { continue };
+            if let Some(t) = self.person[i] {
+                keys[i] = Some((t.label, t.id));
+                shown_by[i] = t.shown_by;
+                continue;
+            }
             if !self.movable[i] {
                 continue;
             }
@@ -394,13 +449,19 @@ impl<'r, 't> Linker<'r, 't> {
             let Some((label, id)) = keys[i] else { continue };
             self.work += 1;
             let text: &'t str = self.text[id].as_str();
+            let t = Target {
+                label,
+                id,
+                shown_by: i,
+            };
+            // Only people written in full here: a one-word name the corpus lexicon
+            // resolved says nothing of this document's people.
+            if label == Label::Person && text.contains(' ') && self.raws[i].surface.contains(' ') {
+                forms.people.add(text, t);
+            }
             if text.contains(' ') && seen.insert((label, id)) {
-                let t = Target {
-                    label,
-                    id,
-                    shown_by: i,
-                };
                 self.add_initials(&mut forms, t);
+                add_tails(&mut forms.tails, text, label, t, self.g);
                 names.push((text, label, t));
             }
             if self.raws[i].in_parens && i > range.start {
@@ -411,6 +472,16 @@ impl<'r, 't> Linker<'r, 't> {
         let doc = self.raws[range.start].doc;
         for i in range {
             let Some((label, id)) = keys[i] else { continue };
+            let surface = self.raws[i].surface;
+            if label == Label::Person && !forms.people.is_empty() && !surface.contains(' ') {
+                self.person[i] = forms
+                    .people
+                    .get(surface)
+                    .filter(|t| (t.label, t.id) != (label, id));
+                if self.person[i].is_some() {
+                    continue;
+                }
+            }
             if !self.movable[i] || self.local.contains_key(&(doc, id)) {
                 continue;
             }
@@ -439,12 +510,22 @@ impl<'r, 't> Linker<'r, 't> {
                 return Some(r);
             }
         }
-        forms.short.knows(key).map(|r| match r {
+        let short = forms.short.knows(key).map(|r| match r {
             Reading::One(t, usable) => {
                 Reading::One(t, usable && (t.label == label || label == Label::Person))
             }
             many => many,
-        })
+        });
+        // A trailing form keeps its label: "Lantern Festival" is no person.
+        let tail = forms.tails.get(key).map(|&r| match r {
+            Reading::One(t, usable) => Reading::One(t, usable && t.label == label),
+            many => many,
+        });
+        match (short, tail) {
+            (Some(r), _) if r.target().is_some() => Some(r),
+            (_, Some(t)) if t.target().is_some() => Some(t),
+            (s, t) => s.or(t),
+        }
     }
 
     /// Notes the initials of full name `t`, in the document and in the corpus.
