@@ -269,7 +269,13 @@ fn second_pass<'c>(
     // A range of the lookup text in the document's text.
     let original = |r: &Range<usize>| lookup.map_or(r.clone(), |l| l.map.range_to_original(r));
     let (sentences, mut found) = block_candidates(di, text, &original, &layout, first, lexicon, out);
-    add_short_forms(di, text, &original, &layout.blocks, &mut found, out);
+    crate::recognise::make_consistent(text, &mut found);
+    let (toks, work) = (&mut out.scratch.toks, &mut out.work);
+    let repeats = crate::recognise::find_repeats(text, &layout.blocks, &found, toks, work);
+    add_found(di, &original, repeats, &mut found, out);
+    let (toks, work) = (&mut out.scratch.toks, &mut out.work);
+    let short = crate::short_forms::find(text, &layout.blocks, &found, toks, work);
+    add_found(di, &original, short, &mut found, out);
     push_raws(di, d, lookup, &original, found, lexicon, out);
     let blocks = layout
         .blocks
@@ -386,19 +392,17 @@ fn push_raws<'c>(
     }
 }
 
-/// Adds to document `di`'s candidates `found` (placed last in `out.placed`) the short
-/// forms of its full names that recognition missed ([`crate::short_forms`]), keeping
-/// both in text order.
-fn add_short_forms(
+/// Adds to document `di`'s candidates `found` (placed last in `out.placed`) the
+/// `extra` ones (each with its block) that a later stage found, keeping both in text
+/// order: the names a document repeats ([`crate::recognise::find_repeats`]), the short
+/// forms of its full names ([`crate::short_forms`]).
+fn add_found(
     di: usize,
-    text: &str,
     original: &dyn Fn(&Range<usize>) -> Range<usize>,
-    blocks: &[Range<usize>],
+    extra: Vec<(usize, Candidate)>,
     found: &mut Vec<Candidate>,
     out: &mut SecondPass<'_>,
 ) {
-    let (toks, work) = (&mut out.scratch.toks, &mut out.work);
-    let extra = crate::short_forms::find(text, blocks, found, toks, work);
     if extra.is_empty() {
         return;
     }
