@@ -633,6 +633,28 @@ mod tests {
     }
 
     #[test]
+    fn an_event_short_form_joins_only_where_it_is_an_event() {
+        let raws = [
+            raw(
+                0,
+                Label::Event,
+                "Kelpie Sailing Tournament",
+                "Kelpie Sailing Tournament",
+            ),
+            raw(0, Label::Event, "Kelpie Sailing", "Kelpie Sailing"),
+            raw(1, Label::Event, "Tarn Cup", "Tarn Cup"),
+            raw(1, Label::Org, "Tarn", "Tarn"),
+            raw(1, Label::Person, "Tarn", "Tarn"),
+            raw(2, Label::Event, "Rook Valley Cup", "Rook Valley Cup"),
+            raw(2, Label::Event, "Rook", "Rook"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[1], "Kelpie Sailing Tournament");
+        assert_eq!(c[3..5], ["Tarn", "Tarn"], "the organiser, or a person guessed");
+        assert_eq!(c[6], "Rook Valley Cup");
+    }
+
+    #[test]
     fn across_documents_a_form_joins_the_one_name_the_corpus_links_it_to() {
         let one = [
             raw(

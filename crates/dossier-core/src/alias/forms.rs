@@ -93,12 +93,16 @@ fn note<K: std::hash::Hash + Eq, T: Copy + PartialEq>(
 /// neither.
 pub struct ShortForms<'t, T> {
     map: HashMap<&'t str, Reading<T>>,
+    /// Events shorten too: only where a form of the same label is linked, never where
+    /// new mentions are found ("FIFA" in "FIFA World Cup" names the organiser).
+    events: bool,
 }
 
 impl<T> Default for ShortForms<'_, T> {
     fn default() -> Self {
         ShortForms {
             map: HashMap::default(),
+            events: false,
         }
     }
 }
@@ -115,7 +119,7 @@ impl<'t, T: Copy + PartialEq> ShortForms<'t, T> {
             words.clear();
             words.extend(name.split(' '));
             work += words.len();
-            if words.len() <= MAX_WORDS && shortens(label, &words, g) {
+            if words.len() <= MAX_WORDS && shortens(label, &words, self.events, g) {
                 self.add_leading_words(name, &words, label, t, g);
             } else {
                 others.push((name, t));
@@ -254,18 +258,23 @@ pub(crate) fn spells(acronym: &str, name: &str) -> bool {
 
 /// Whether a full name of `label` may be shortened to its leading words: an
 /// organisation or facility whose only head word ends it ("Northwind Logistics Group",
-/// "Heathrow Airport"). With a second head ("Irving Police Department", "Rotterdam Port
-/// Authority") the leading words usually name the place the institution serves; an
-/// event's leading words usually name its organiser or place ("FIFA World Cup").
-/// Every other word must be distinctive: in "Rock and Roll Hall" the leading word is
-/// only a part of a longer name.
-fn shortens(label: Label, words: &[&str], g: &Gazetteer) -> bool {
+/// "Heathrow Airport"), and, with `events`, an event ending in one ("Marlin Cup"). With
+/// a second head ("Irving Police Department", "Rotterdam Port Authority") the leading
+/// words usually name the place the institution serves; an event's leading words may
+/// name its organiser or place ("FIFA World Cup"), so they stand for the event only
+/// where a mention with the event's label says so ([`Linker`]). Every other word must
+/// be distinctive: in "Rock and Roll Hall" the leading word is only a part of a longer
+/// name.
+fn shortens(label: Label, words: &[&str], events: bool, g: &Gazetteer) -> bool {
     let Some((last, rest)) = words.split_last() else {
         return false;
     };
-    matches!(label, Label::Org | Label::Fac)
-        && (g.org_head(last).suffix || g.fac_head(last).suffix)
-        && rest.iter().all(|w| distinctive(w, g))
+    let headed = match label {
+        Label::Org | Label::Fac => g.org_head(last).suffix || g.fac_head(last).suffix,
+        Label::Event => events && g.event_head(last).suffix,
+        _ => false,
+    };
+    headed && rest.iter().all(|w| distinctive(w, g))
 }
 
 /// Whether `w` is a head word of an organisation, facility or event, in any position.
@@ -443,6 +452,7 @@ impl<'r, 't> Linker<'r, 't> {
     /// each movable mention's key stands for in it.
     fn read_document(&mut self, range: std::ops::Range<usize>, keys: &[Option<(Label, usize)>]) {
         let mut forms = DocForms::default();
+        forms.short.events = true;
         let mut seen: HashSet<(Label, usize)> = HashSet::default();
         let mut names = Vec::new();
         for i in range.clone() {
@@ -510,9 +520,11 @@ impl<'r, 't> Linker<'r, 't> {
                 return Some(r);
             }
         }
+        // A guessed person may be a short form of another label, though not of an event.
         let short = forms.short.knows(key).map(|r| match r {
             Reading::One(t, usable) => {
-                Reading::One(t, usable && (t.label == label || label == Label::Person))
+                let guessed = label == Label::Person && t.label != Label::Event;
+                Reading::One(t, usable && (t.label == label || guessed))
             }
             many => many,
         });
@@ -634,7 +646,17 @@ mod tests {
         assert_eq!(f.get("Corvina Shipping Company"), None);
         assert_eq!(f.get("Bank"), None);
         assert_eq!(f.get("Irving"), None, "a second head: the place the police serve");
-        assert_eq!(f.get("Marlin"), None, "an event's first word names its organiser");
+        assert_eq!(
+            f.get("Marlin"),
+            None,
+            "an event's first word may name its organiser"
+        );
+        let mut linking: ShortForms<u8> = ShortForms {
+            events: true,
+            ..ShortForms::default()
+        };
+        linking.add_names(&[("Marlin Cup", Label::Event, 4)], g);
+        assert_eq!(linking.get("Marlin"), Some(4), "where the label agrees (Linker)");
         f.add_names(&[("Corvina Mining Group", Label::Org, 5)], g);
         assert_eq!(f.get("Corvina"), None);
     }
