@@ -5,6 +5,7 @@
 use crate::alias::{group, Raw};
 use crate::corpus::Corpus;
 use crate::curation::Curation;
+use crate::label::Label;
 pub use crate::model::{Alias, Analysis, Block, DocAnalysis, Entity, Mention, Zone};
 use crate::normal::Lookup;
 use crate::recognise::{
@@ -379,7 +380,7 @@ fn push_raws<'c>(
             Some(_) => Cow::Owned(text[c.range.clone()].to_string()),
             None => Cow::Borrowed(surface),
         };
-        let (key, settled) = grouping_key(c.source, looked_up, lexicon);
+        let (key, settled) = grouping_key(c.label, c.source, looked_up, lexicon);
         out.raws.push(Raw {
             doc: di,
             label: c.label,
@@ -421,10 +422,15 @@ fn add_found(
     }
 }
 
-/// The grouping key of a candidate found by `source` and written `surface`, and
-/// whether it is settled evidence: a table's canonical name, a person's full name, a
-/// value.
-fn grouping_key<'a>(source: Source, surface: Cow<'a, str>, lexicon: &Lexicon) -> (Cow<'a, str>, bool) {
+/// The grouping key of a candidate of `label` found by `source` and written `surface`,
+/// and whether it is settled evidence: a table's canonical name, a person's full name,
+/// a value.
+fn grouping_key<'a>(
+    label: Label,
+    source: Source,
+    surface: Cow<'a, str>,
+    lexicon: &Lexicon,
+) -> (Cow<'a, str>, bool) {
     match source {
         Source::Table(canon) => (Cow::Borrowed(canon), true),
         Source::Person { canonical, .. } => {
@@ -443,8 +449,23 @@ fn grouping_key<'a>(source: Source, surface: Cow<'a, str>, lexicon: &Lexicon) ->
         // Most values ("2024", "last week") are lower case already.
         Source::Value if surface.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) => (surface, true),
         Source::Value => (Cow::Owned(crate::case::lower_str(&surface)), true),
-        Source::Composed => (surface, false),
+        Source::Composed => match abbreviation_without_period(&surface, label) {
+            Some(canonical) => (Cow::Borrowed(canonical), true),
+            None => (surface, false),
+        },
     }
+}
+
+/// The tables' canonical name of `surface` (a name of `label`) when it is a dotted
+/// abbreviation they know with that label, written without its last period ("U.K" for
+/// "U.K."): recognition leaves the period to a sentence end, or the writer dropped it.
+fn abbreviation_without_period(surface: &str, label: Label) -> Option<&'static str> {
+    if !surface.contains('.') || surface.ends_with('.') || surface.len() > 12 {
+        return None;
+    }
+    let g = crate::gazetteer::Gazetteer::get();
+    let known = g.name(&format!("{surface}."))?;
+    (known.label == label).then_some(known.canonical)
 }
 
 /// Whether `range` is written in parentheses right after a mention ending at `previous`:
@@ -488,5 +509,20 @@ impl Layout {
             blocks,
             zones,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dotted_abbreviation_without_its_last_period_keeps_its_table_name() {
+        assert_eq!(
+            abbreviation_without_period("U.K", Label::Gpe),
+            Some("United Kingdom")
+        );
+        assert_eq!(abbreviation_without_period("U.K", Label::Org), None);
+        assert_eq!(abbreviation_without_period("UK", Label::Gpe), None);
     }
 }
