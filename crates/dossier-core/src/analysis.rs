@@ -272,7 +272,12 @@ fn second_pass<'c>(
     let (sentences, mut found) = block_candidates(di, text, &original, &layout, first, lexicon, out);
     crate::recognise::make_consistent(text, &mut found);
     let (toks, work) = (&mut out.scratch.toks, &mut out.work);
-    let repeats = crate::recognise::find_repeats(text, &layout.blocks, &found, toks, work);
+    let capitals = crate::recognise::Capitals {
+        blocks: &layout.blocks,
+        title_case: &layout.title_case,
+        sentences: &sentences,
+    };
+    let repeats = crate::recognise::find_repeats(text, &capitals, &found, toks, work);
     add_found(di, &original, repeats, &mut found, out);
     let (toks, work) = (&mut out.scratch.toks, &mut out.work);
     let short = crate::short_forms::find(text, &layout.blocks, &found, toks, work);

@@ -32,7 +32,7 @@ pub(crate) fn make_consistent(text: &str, found: &mut [Candidate]) {
 
 /// Whether `c` (written `surface`) is only a guess: one word that no table, cue or head
 /// word named, which the decision made a person or a name.
-fn guessed(surface: &str, c: &Candidate) -> bool {
+pub(super) fn guessed(surface: &str, c: &Candidate) -> bool {
     if surface.contains(' ') {
         return false;
     }

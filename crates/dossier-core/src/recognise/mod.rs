@@ -62,7 +62,7 @@ mod unknown;
 pub(crate) use consistency::make_consistent;
 pub(crate) use lexicon::Deps;
 pub use lexicon::{full_key, Lexicon};
-pub(crate) use repeats::find as find_repeats;
+pub(crate) use repeats::{find as find_repeats, Capitals};
 
 use crate::gazetteer::{Gazetteer, Lengths};
 use crate::label::Label;

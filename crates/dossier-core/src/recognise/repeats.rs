@@ -8,12 +8,15 @@
 //! uncovered occurrence of a recognised name's exact text becomes a mention with that
 //! name's label and source, unless
 //!
-//! - the name's mentions disagree on a label, or it is a value;
+//! - the name's mentions disagree on a label, or it is a value, or it is a one-word
+//!   guess (no table, cue or head word named it: its errors would spread with it);
 //! - the occurrence is part of a longer name: a capitalised word right before or after
 //!   it, or "of", "for", "and" … joining it to one ("Church of Scientology");
 //! - it is glued to other text ("Lumen.org", "Lumen@home", "Lumen-based");
-//! - it is one word the document also writes in lower case (an ordinary word, at a
-//!   sentence start or in a headline), or a function word.
+//! - it is one word where its capital says nothing (a sentence's first word, a block in
+//!   Title Case or capitals: "Mr. Dips" made a person of a cut, "Dips in turnout …" is
+//!   none), one word the document also writes in lower case (an ordinary word), or a
+//!   function word.
 
 use super::{Candidate, Source};
 use crate::gazetteer::Gazetteer;
@@ -25,12 +28,23 @@ use std::ops::Range;
 /// At most this many different names are tried at one word (the longest first).
 const MAX_NAMES_PER_WORD: usize = 8;
 
+/// Where a document's capitals say something: its blocks, whether each is in Title Case
+/// (or capitals), and its sentences (sorted, none crossing a block).
+pub(crate) struct Capitals<'a> {
+    /// The blocks of the document, in text order.
+    pub blocks: &'a [Range<usize>],
+    /// Per block: written in Title Case or in capitals.
+    pub title_case: &'a [bool],
+    /// The sentences of all blocks.
+    pub sentences: &'a [Range<usize>],
+}
+
 /// The uncovered repetitions of `found`'s names (see the module documentation), each
-/// with the index of its block in `blocks`, in text order. `found` is sorted by
+/// with the index of its block in `layout.blocks`, in text order. `found` is sorted by
 /// position; `toks` is scratch space; `work` counts the tokens and names visited.
 pub(crate) fn find(
     text: &str,
-    blocks: &[Range<usize>],
+    layout: &Capitals,
     found: &[Candidate],
     toks: &mut Vec<Token>,
     work: &mut usize,
@@ -50,7 +64,8 @@ pub(crate) fn find(
     let mut lower_words: FxSet<&str> = FxSet::default();
     let mut out = Vec::new();
     let mut next = 0; // the first candidate not ending before the token looked at
-    for (bi, r) in blocks.iter().enumerate() {
+    let (mut sentence, mut words_in_sentence) = (0, 0);
+    for (bi, r) in layout.blocks.iter().enumerate() {
         toks.clear();
         tokenize_into(text, r.clone(), toks);
         *work += toks.len();
@@ -59,6 +74,12 @@ pub(crate) fn find(
             if toks[i].kind != TokenKind::Word {
                 continue;
             }
+            let sentences = layout.sentences;
+            while sentence < sentences.len() && sentences[sentence].end <= toks[i].start {
+                (sentence, words_in_sentence) = (sentence + 1, 0);
+            }
+            words_in_sentence += 1;
+            let capital_says_nothing = layout.title_case[bi] || words_in_sentence == 1;
             if !single.is_empty() && single.contains(t) {
                 lower_words.insert(t);
             }
@@ -68,7 +89,7 @@ pub(crate) fn find(
             let free_until = found.get(next).map_or(usize::MAX, |c| c.range.start);
             let Some(list) = names.get(t) else { continue };
             *work += list.len();
-            if let Some(c) = repeat_at(text, toks, i, free_until, list, g) {
+            if let Some(c) = repeat_at(text, toks, i, free_until, list, capital_says_nothing, g) {
                 out.push((bi, c));
             }
         }
@@ -108,7 +129,10 @@ fn names_by_first_word<'t>(
     }
     let mut by_first: FxMap<&'t str, Vec<Name<'t>>> = FxMap::default();
     for (s, c) in agreed {
-        let Some(mut c) = c else { continue };
+        // A one-word guess is no evidence to spread: its errors would spread with it.
+        let Some(mut c) = c.filter(|c| !super::consistency::guessed(s, c)) else {
+            continue;
+        };
         let first = s.split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
         let function = || g.is_function_word(&crate::case::lower_str(s));
         if first.is_empty() || !first.starts_with(char::is_uppercase) || function() {
@@ -128,12 +152,14 @@ fn names_by_first_word<'t>(
 
 /// The first of `names` (longest first) written at token `i`, ending on a token
 /// boundary before byte `free_until` and standing alone: a copy of its mention there.
+/// Where the token's `capital_says_nothing`, only names of two or more words count.
 fn repeat_at(
     text: &str,
     toks: &[Token],
     i: usize,
     free_until: usize,
     names: &[Name],
+    capital_says_nothing: bool,
     g: &Gazetteer,
 ) -> Option<Candidate> {
     let start = toks[i].start;
@@ -142,7 +168,8 @@ fn repeat_at(
     }
     for (s, c) in names {
         let end = start + s.len();
-        if end > free_until || !text[start..].starts_with(s) {
+        let one_word = !s.contains(' ');
+        if end > free_until || !text[start..].starts_with(s) || capital_says_nothing && one_word {
             continue;
         }
         // The last token of the occurrence must end where the name ends.
@@ -244,7 +271,13 @@ mod tests {
     fn repeats(text: &str, found: &[super::Candidate]) -> Vec<String> {
         let (mut toks, mut work) = (Vec::new(), 0);
         let blocks = std::iter::once(0..text.len()).collect::<Vec<_>>();
-        super::find(text, &blocks, found, &mut toks, &mut work)
+        let sentences = crate::text::sentences(text, &crate::text::tokenize(text, 0..text.len()));
+        let layout = super::Capitals {
+            blocks: &blocks,
+            title_case: &[false],
+            sentences: &sentences,
+        };
+        super::find(text, &layout, found, &mut toks, &mut work)
             .into_iter()
             .map(|(_, c)| text[c.range].to_string())
             .collect()
@@ -256,7 +289,7 @@ mod tests {
         super::Candidate {
             range: start..start + word.len(),
             label,
-            source: super::Source::Composed,
+            source: super::Source::Table("table name"),
         }
     }
 
@@ -266,6 +299,18 @@ mod tests {
                     Quillfoss-based firms agreed; Quillfoss Rail too. We asked Quillfoss's staff.";
         let found = [at(text, "Quillfoss", 0, Label::Org)];
         assert_eq!(repeats(text, &found), ["Quillfoss"]);
+        // A sentence's first word: its capital says nothing.
+        let text = "We thank Quillfoss. Quillfoss grew.";
+        let found = [at(text, "Quillfoss", 0, Label::Org)];
+        assert!(repeats(text, &found).is_empty());
+    }
+
+    #[test]
+    fn a_one_word_guess_is_not_repeated() {
+        let text = "Quillfoss grew. We thank Quillfoss.";
+        let mut guess = at(text, "Quillfoss", 0, Label::Org);
+        guess.source = super::Source::Composed;
+        assert!(repeats(text, &[guess]).is_empty());
     }
 
     #[test]
