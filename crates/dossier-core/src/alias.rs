@@ -23,6 +23,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 pub mod forms;
+mod people;
 
 /// One mention waiting for its entity. It borrows its text from the document and,
 /// where it can, its key from the tables or the lexicon: most keys need no copy.
@@ -258,8 +259,51 @@ pub fn group(raws: &[Raw<'_>], curation: &Curation) -> Grouping {
     // Short forms and acronyms join the full names they stand for.
     let (shown_by, work) = forms::Linker::new(raws, &ks.text, &keys).link(&mut keys);
 
-    // Curation: ignore, split, merge.
+    let display_override = apply_curation(raws, curation, &mut ks, &mut keys);
+
+    let mut index: HashMap<(Label, usize), usize> = HashMap::default();
+    let mut accs: Vec<Acc> = Vec::new();
+    let mut entity_of: Vec<Option<usize>> = Vec::with_capacity(raws.len());
+    for (i, (k, r)) in keys.iter().zip(raws).enumerate() {
+        let shown = &raws[shown_by[i]].key;
+        entity_of.push(
+            k.as_ref()
+                .map(|k| accumulate(&mut index, &mut accs, i, k, r, shown)),
+        );
+    }
+    let keys_of: Vec<(Label, &str)> = {
+        let mut v = vec![(Label::Person, ""); accs.len()];
+        for (&(label, id), &e) in &index {
+            v[e] = (label, ks.text[id].as_str());
+        }
+        v
+    };
+    let entities: Vec<(usize, Entity)> = accs
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (i, entity_of_acc(a, keys_of[i], &display_override)))
+        .collect();
+    let (entities, new_index) = sort_and_name(entities, &accs);
+    Grouping {
+        entities,
+        entity_of: entity_of.into_iter().map(|e| e.map(|e| new_index[e])).collect(),
+        work,
+    }
+}
+
+/// Applies `curation` to the mentions' `keys` (numbers in `ks`): ignored mentions lose
+/// their key, split and curated ones take the curated name's. Returns the curated
+/// display names by (label, spelling key).
+fn apply_curation(
+    raws: &[Raw<'_>],
+    curation: &Curation,
+    ks: &mut Keys<'_>,
+    keys: &mut [Option<(Label, usize)>],
+) -> HashMap<(Label, String), String> {
     let mut display_override: HashMap<(Label, String), String> = HashMap::default();
+    if curation.ignore.is_empty() && curation.splits.is_empty() && curation.entities.is_empty() {
+        return display_override;
+    }
     // The curation's spelling keys, computed once rather than once per mention.
     let ignore_keys: Vec<String> = curation.ignore.iter().map(|t| spelling_key(t)).collect();
     let entity_keys: Vec<(String, Vec<String>)> = curation
@@ -272,8 +316,7 @@ pub fn group(raws: &[Raw<'_>], curation: &Curation) -> Grouping {
             )
         })
         .collect();
-    let curated = !(curation.ignore.is_empty() && curation.splits.is_empty() && curation.entities.is_empty());
-    for (k, r) in keys.iter_mut().zip(raws).filter(|_| curated) {
+    for (k, r) in keys.iter_mut().zip(raws) {
         let Some((label, id)) = k.as_mut() else { continue };
         let key = &ks.text[*id];
         if curation
@@ -306,71 +349,54 @@ pub fn group(raws: &[Raw<'_>], curation: &Curation) -> Grouping {
             *id = ks.id(key);
         }
     }
+    display_override
+}
 
-    // Build entities.
-    let mut index: HashMap<(Label, usize), usize> = HashMap::default();
-    let mut accs: Vec<Acc> = Vec::new();
-    let mut entity_of: Vec<Option<usize>> = Vec::with_capacity(raws.len());
-    for (i, (k, r)) in keys.iter().zip(raws).enumerate() {
-        let shown = &raws[shown_by[i]].key;
-        entity_of.push(
-            k.as_ref()
-                .map(|k| accumulate(&mut index, &mut accs, i, k, r, shown)),
-        );
-    }
-    let keys_of: Vec<(Label, &str)> = {
-        let mut v = vec![(Label::Person, ""); accs.len()];
-        for (&(label, id), &e) in &index {
-            v[e] = (label, ks.text[id].as_str());
+/// The entity gathered in `a` under (label, spelling key) `key` (its id still empty):
+/// named by the curation, else by its most frequent key spelling.
+fn entity_of_acc(a: &Acc, key: (Label, &str), display_override: &HashMap<(Label, String), String>) -> Entity {
+    let (label, key) = key;
+    let curated = (!display_override.is_empty())
+        .then(|| display_override.get(&(label, key.to_string())).cloned())
+        .flatten();
+    let canonical = curated.unwrap_or_else(|| {
+        // The most frequent key spelling; for values, the lower-cased text.
+        let best = a
+            .display_votes
+            .iter()
+            .max_by(|x, y| x.1.cmp(y.1).then(x.0.len().cmp(&y.0.len())))
+            .map(|(k, _)| k.clone())
+            .unwrap_or_default();
+        if matches!(a.label, Label::Date | Label::Money | Label::Percent) {
+            crate::case::lower_str(&best)
+        } else {
+            best
         }
-        v
-    };
-    let mut entities: Vec<(usize, Entity)> = accs
+    });
+    let mut aliases: Vec<Alias> = a
+        .aliases
         .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            let (label, key) = keys_of[i];
-            let curated = (!display_override.is_empty())
-                .then(|| display_override.get(&(label, key.to_string())).cloned())
-                .flatten();
-            let canonical = curated.unwrap_or_else(|| {
-                // The most frequent key spelling; for values, the lower-cased text.
-                let best = a
-                    .display_votes
-                    .iter()
-                    .max_by(|x, y| x.1.cmp(y.1).then(x.0.len().cmp(&y.0.len())))
-                    .map(|(k, _)| k.clone())
-                    .unwrap_or_default();
-                if matches!(a.label, Label::Date | Label::Money | Label::Percent) {
-                    crate::case::lower_str(&best)
-                } else {
-                    best
-                }
-            });
-            let mut aliases: Vec<Alias> = a
-                .aliases
-                .iter()
-                .map(|(t, &c)| Alias {
-                    text: t.clone(),
-                    count: c,
-                })
-                .collect();
-            crate::order::sort_by(&mut aliases, |x, y| {
-                y.count.cmp(&x.count).then(x.text.cmp(&y.text))
-            });
-            (
-                i,
-                Entity {
-                    id: String::new(),
-                    canonical,
-                    label: a.label,
-                    aliases,
-                    mentions: a.mentions,
-                    documents: a.docs.len(),
-                },
-            )
+        .map(|(t, &c)| Alias {
+            text: t.clone(),
+            count: c,
         })
         .collect();
+    crate::order::sort_by(&mut aliases, |x, y| {
+        y.count.cmp(&x.count).then(x.text.cmp(&y.text))
+    });
+    Entity {
+        id: String::new(),
+        canonical,
+        label: a.label,
+        aliases,
+        mentions: a.mentions,
+        documents: a.docs.len(),
+    }
+}
+
+/// The `entities` (each with its position in `accs`) sorted by label, then mentions
+/// (most first), and given unique URL-safe ids; with the new position of each.
+fn sort_and_name(mut entities: Vec<(usize, Entity)>, accs: &[Acc]) -> (Vec<Entity>, Vec<usize>) {
     crate::order::sort_by(&mut entities, |(ia, a), (ib, b)| {
         a.label
             .cmp(&b.label)
@@ -387,11 +413,7 @@ pub fn group(raws: &[Raw<'_>], curation: &Curation) -> Grouping {
         *n += 1;
         e.id = if *n == 1 { base } else { format!("{base}-{n}") };
     }
-    Grouping {
-        entities: entities.into_iter().map(|(_, e)| e).collect(),
-        entity_of: entity_of.into_iter().map(|e| e.map(|e| new_index[e])).collect(),
-        work,
-    }
+    (entities.into_iter().map(|(_, e)| e).collect(), new_index)
 }
 
 #[cfg(test)]
@@ -611,6 +633,28 @@ mod tests {
     }
 
     #[test]
+    fn an_event_short_form_joins_only_where_it_is_an_event() {
+        let raws = [
+            raw(
+                0,
+                Label::Event,
+                "Kelpie Sailing Tournament",
+                "Kelpie Sailing Tournament",
+            ),
+            raw(0, Label::Event, "Kelpie Sailing", "Kelpie Sailing"),
+            raw(1, Label::Event, "Tarn Cup", "Tarn Cup"),
+            raw(1, Label::Org, "Tarn", "Tarn"),
+            raw(1, Label::Person, "Tarn", "Tarn"),
+            raw(2, Label::Event, "Rook Valley Cup", "Rook Valley Cup"),
+            raw(2, Label::Event, "Rook", "Rook"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[1], "Kelpie Sailing Tournament");
+        assert_eq!(c[3..5], ["Tarn", "Tarn"], "the organiser, or a person guessed");
+        assert_eq!(c[6], "Rook Valley Cup");
+    }
+
+    #[test]
     fn across_documents_a_form_joins_the_one_name_the_corpus_links_it_to() {
         let one = [
             raw(
@@ -640,6 +684,68 @@ mod tests {
             [&c[1], &c[3], &c[4]],
             ["Corvina Shipping Company", "Corvina Mining Group", "Corvina"]
         );
+    }
+
+    #[test]
+    fn a_trailing_form_joins_the_one_name_it_ends() {
+        let raws = [
+            raw(
+                0,
+                Label::Org,
+                "Westmark Fisheries Board",
+                "Westmark Fisheries Board",
+            ),
+            raw(0, Label::Org, "Fisheries Board", "Fisheries Board"),
+            // Two names ending alike: the form stands for neither.
+            raw(
+                1,
+                Label::Event,
+                "Orla Valley Harvest Festival",
+                "Orla Valley Harvest Festival",
+            ),
+            raw(
+                1,
+                Label::Event,
+                "Brennock Harvest Festival",
+                "Brennock Harvest Festival",
+            ),
+            raw(1, Label::Event, "Harvest Festival", "Harvest Festival"),
+            // A head word alone, or words after "of", stand for nothing.
+            raw(2, Label::Org, "Marrow Street Clinic", "Marrow Street Clinic"),
+            raw(2, Label::Org, "Clinic", "Clinic"),
+            raw(2, Label::Org, "Museum of Tin Toys", "Museum of Tin Toys"),
+            raw(2, Label::Org, "Tin Toys", "Tin Toys"),
+            // Nor does a form change a label.
+            raw(
+                3,
+                Label::Org,
+                "Kestle Harbour Authority",
+                "Kestle Harbour Authority",
+            ),
+            raw(3, Label::Person, "Harbour Authority", "Harbour Authority"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[1], "Westmark Fisheries Board");
+        for i in [4, 6, 8, 10] {
+            assert_eq!(c[i], raws[i].key, "{}", raws[i].surface);
+        }
+    }
+
+    #[test]
+    fn a_one_word_person_joins_the_one_person_of_its_document_it_names() {
+        let raws = [
+            // The corpus lexicon resolved "Oduya" elsewhere; this document has its own.
+            settled(0, Label::Person, "Ruth Oduya", "Ruth Oduya"),
+            settled(0, Label::Person, "Oduya", "Samuel Oduya"),
+            raw(0, Label::Person, "Ruth", "Ruth"),
+            // Two people share the word: it stays as it was.
+            settled(1, Label::Person, "Ruth Oduya", "Ruth Oduya"),
+            settled(1, Label::Person, "Ruth Kamau", "Ruth Kamau"),
+            raw(1, Label::Person, "Ruth", "Ruth"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[..3], ["Ruth Oduya"; 3]);
+        assert_eq!(c[5], "Ruth");
     }
 
     #[test]

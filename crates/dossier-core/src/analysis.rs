@@ -5,6 +5,7 @@
 use crate::alias::{group, Raw};
 use crate::corpus::Corpus;
 use crate::curation::Curation;
+use crate::label::Label;
 pub use crate::model::{Alias, Analysis, Block, DocAnalysis, Entity, Mention, Zone};
 use crate::normal::Lookup;
 use crate::recognise::{
@@ -265,6 +266,55 @@ fn second_pass<'c>(
     lexicon: &Lexicon,
     out: &mut SecondPass<'c>,
 ) {
+    let text: &str = lookup.map_or(&d.text, |l| &l.doc.text);
+    // A range of the lookup text in the document's text.
+    let original = |r: &Range<usize>| lookup.map_or(r.clone(), |l| l.map.range_to_original(r));
+    let (sentences, mut found) = block_candidates(di, text, &original, &layout, first, lexicon, out);
+    crate::recognise::make_consistent(text, &mut found);
+    let (toks, work) = (&mut out.scratch.toks, &mut out.work);
+    let capitals = crate::recognise::Capitals {
+        blocks: &layout.blocks,
+        title_case: &layout.title_case,
+        sentences: &sentences,
+    };
+    let repeats = crate::recognise::find_repeats(text, &capitals, &found, toks, work);
+    add_found(di, &original, repeats, &mut found, out);
+    let (toks, work) = (&mut out.scratch.toks, &mut out.work);
+    let short = crate::short_forms::find(text, &layout.blocks, &found, toks, work);
+    add_found(di, &original, short, &mut found, out);
+    push_raws(di, d, lookup, &original, found, lexicon, out);
+    let blocks = layout
+        .blocks
+        .iter()
+        .zip(&layout.zones)
+        .map(|(r, z)| Block {
+            range: original(r),
+            zone: *z,
+        })
+        .collect();
+    let sentences = match lookup {
+        Some(_) => sentences.iter().map(original).collect(),
+        None => sentences,
+    };
+    out.docs.push(DocAnalysis {
+        blocks,
+        sentences,
+        mentions: Vec::new(),
+    });
+}
+
+/// The candidates of document `di` (its lookup `text`), block by block: pass 1's where
+/// the final lexicon answers as pass 1 saw it, else the block recognised again; each
+/// placed in `out.placed`. Returns the document's sentences too.
+fn block_candidates(
+    di: usize,
+    text: &str,
+    original: &dyn Fn(&Range<usize>) -> Range<usize>,
+    layout: &Layout,
+    first: FirstPass,
+    lexicon: &Lexicon,
+    out: &mut SecondPass<'_>,
+) -> (Vec<Range<usize>>, Vec<Candidate>) {
     let FirstPass {
         sentences,
         work: block_work,
@@ -273,9 +323,6 @@ fn second_pass<'c>(
         deps,
         deps_end,
     } = first;
-    let text: &str = lookup.map_or(&d.text, |l| &l.doc.text);
-    // A range of the lookup text in the document's text.
-    let original = |r: &Range<usize>| lookup.map_or(r.clone(), |l| l.map.range_to_original(r));
     let mut found = Vec::new();
     let mut first_found = first_found.into_iter();
     let (mut found_start, mut deps_start) = (0, 0);
@@ -315,7 +362,21 @@ fn second_pass<'c>(
             out.placed.push((di, original(&c.range), bi));
         }
     }
-    add_short_forms(di, text, &original, &layout.blocks, &mut found, out);
+    (sentences, found)
+}
+
+/// Adds document `di`'s candidates `found` (in its lookup `text`) to `out.raws`, each
+/// with its surface in `d`'s text and its grouping key.
+fn push_raws<'c>(
+    di: usize,
+    d: &'c crate::corpus::Document,
+    lookup: Option<&Lookup>,
+    original: &dyn Fn(&Range<usize>) -> Range<usize>,
+    found: Vec<Candidate>,
+    lexicon: &Lexicon,
+    out: &mut SecondPass<'c>,
+) {
+    let text: &str = lookup.map_or(&d.text, |l| &l.doc.text);
     let mut previous_end = None;
     for c in found {
         let surface = &d.text[original(&c.range)];
@@ -324,7 +385,7 @@ fn second_pass<'c>(
             Some(_) => Cow::Owned(text[c.range.clone()].to_string()),
             None => Cow::Borrowed(surface),
         };
-        let (key, settled) = grouping_key(c.source, looked_up, lexicon);
+        let (key, settled) = grouping_key(c.label, c.source, looked_up, lexicon);
         out.raws.push(Raw {
             doc: di,
             label: c.label,
@@ -335,39 +396,19 @@ fn second_pass<'c>(
         });
         previous_end = Some(c.range.end);
     }
-    let blocks = layout
-        .blocks
-        .iter()
-        .zip(&layout.zones)
-        .map(|(r, z)| Block {
-            range: original(r),
-            zone: *z,
-        })
-        .collect();
-    let sentences = match lookup {
-        Some(_) => sentences.iter().map(original).collect(),
-        None => sentences,
-    };
-    out.docs.push(DocAnalysis {
-        blocks,
-        sentences,
-        mentions: Vec::new(),
-    });
 }
 
-/// Adds to document `di`'s candidates `found` (placed last in `out.placed`) the short
-/// forms of its full names that recognition missed ([`crate::short_forms`]), keeping
-/// both in text order.
-fn add_short_forms(
+/// Adds to document `di`'s candidates `found` (placed last in `out.placed`) the
+/// `extra` ones (each with its block) that a later stage found, keeping both in text
+/// order: the names a document repeats ([`crate::recognise::find_repeats`]), the short
+/// forms of its full names ([`crate::short_forms`]).
+fn add_found(
     di: usize,
-    text: &str,
     original: &dyn Fn(&Range<usize>) -> Range<usize>,
-    blocks: &[Range<usize>],
+    extra: Vec<(usize, Candidate)>,
     found: &mut Vec<Candidate>,
     out: &mut SecondPass<'_>,
 ) {
-    let (toks, work) = (&mut out.scratch.toks, &mut out.work);
-    let extra = crate::short_forms::find(text, blocks, found, toks, work);
     if extra.is_empty() {
         return;
     }
@@ -386,10 +427,15 @@ fn add_short_forms(
     }
 }
 
-/// The grouping key of a candidate found by `source` and written `surface`, and
-/// whether it is settled evidence: a table's canonical name, a person's full name, a
-/// value.
-fn grouping_key<'a>(source: Source, surface: Cow<'a, str>, lexicon: &Lexicon) -> (Cow<'a, str>, bool) {
+/// The grouping key of a candidate of `label` found by `source` and written `surface`,
+/// and whether it is settled evidence: a table's canonical name, a person's full name,
+/// a value.
+fn grouping_key<'a>(
+    label: Label,
+    source: Source,
+    surface: Cow<'a, str>,
+    lexicon: &Lexicon,
+) -> (Cow<'a, str>, bool) {
     match source {
         Source::Table(canon) => (Cow::Borrowed(canon), true),
         Source::Person { canonical, .. } => {
@@ -408,8 +454,23 @@ fn grouping_key<'a>(source: Source, surface: Cow<'a, str>, lexicon: &Lexicon) ->
         // Most values ("2024", "last week") are lower case already.
         Source::Value if surface.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) => (surface, true),
         Source::Value => (Cow::Owned(crate::case::lower_str(&surface)), true),
-        Source::Composed => (surface, false),
+        Source::Composed => match abbreviation_without_period(&surface, label) {
+            Some(canonical) => (Cow::Borrowed(canonical), true),
+            None => (surface, false),
+        },
     }
+}
+
+/// The tables' canonical name of `surface` (a name of `label`) when it is a dotted
+/// abbreviation they know with that label, written without its last period ("U.K" for
+/// "U.K."): recognition leaves the period to a sentence end, or the writer dropped it.
+fn abbreviation_without_period(surface: &str, label: Label) -> Option<&'static str> {
+    if !surface.contains('.') || surface.ends_with('.') || surface.len() > 12 {
+        return None;
+    }
+    let g = crate::gazetteer::Gazetteer::get();
+    let known = g.name(&format!("{surface}."))?;
+    (known.label == label).then_some(known.canonical)
 }
 
 /// Whether `range` is written in parentheses right after a mention ending at `previous`:
@@ -453,5 +514,20 @@ impl Layout {
             blocks,
             zones,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dotted_abbreviation_without_its_last_period_keeps_its_table_name() {
+        assert_eq!(
+            abbreviation_without_period("U.K", Label::Gpe),
+            Some("United Kingdom")
+        );
+        assert_eq!(abbreviation_without_period("U.K", Label::Org), None);
+        assert_eq!(abbreviation_without_period("UK", Label::Gpe), None);
     }
 }

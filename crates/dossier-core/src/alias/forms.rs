@@ -21,6 +21,7 @@
 //! The work is linear: each name gives at most [`MAX_WORDS`] prefixes and words, each
 //! mention a few map lookups.
 
+use super::people::People;
 use super::Raw;
 use crate::gazetteer::Gazetteer;
 use crate::hash::{FxMap as HashMap, FxSet as HashSet};
@@ -92,12 +93,16 @@ fn note<K: std::hash::Hash + Eq, T: Copy + PartialEq>(
 /// neither.
 pub struct ShortForms<'t, T> {
     map: HashMap<&'t str, Reading<T>>,
+    /// Events shorten too: only where a form of the same label is linked, never where
+    /// new mentions are found ("FIFA" in "FIFA World Cup" names the organiser).
+    events: bool,
 }
 
 impl<T> Default for ShortForms<'_, T> {
     fn default() -> Self {
         ShortForms {
             map: HashMap::default(),
+            events: false,
         }
     }
 }
@@ -114,7 +119,7 @@ impl<'t, T: Copy + PartialEq> ShortForms<'t, T> {
             words.clear();
             words.extend(name.split(' '));
             work += words.len();
-            if words.len() <= MAX_WORDS && shortens(label, &words, g) {
+            if words.len() <= MAX_WORDS && shortens(label, &words, self.events, g) {
                 self.add_leading_words(name, &words, label, t, g);
             } else {
                 others.push((name, t));
@@ -253,18 +258,23 @@ pub(crate) fn spells(acronym: &str, name: &str) -> bool {
 
 /// Whether a full name of `label` may be shortened to its leading words: an
 /// organisation or facility whose only head word ends it ("Northwind Logistics Group",
-/// "Heathrow Airport"). With a second head ("Irving Police Department", "Rotterdam Port
-/// Authority") the leading words usually name the place the institution serves; an
-/// event's leading words usually name its organiser or place ("FIFA World Cup").
-/// Every other word must be distinctive: in "Rock and Roll Hall" the leading word is
-/// only a part of a longer name.
-fn shortens(label: Label, words: &[&str], g: &Gazetteer) -> bool {
+/// "Heathrow Airport"), and, with `events`, an event ending in one ("Marlin Cup"). With
+/// a second head ("Irving Police Department", "Rotterdam Port Authority") the leading
+/// words usually name the place the institution serves; an event's leading words may
+/// name its organiser or place ("FIFA World Cup"), so they stand for the event only
+/// where a mention with the event's label says so ([`Linker`]). Every other word must
+/// be distinctive: in "Rock and Roll Hall" the leading word is only a part of a longer
+/// name.
+fn shortens(label: Label, words: &[&str], events: bool, g: &Gazetteer) -> bool {
     let Some((last, rest)) = words.split_last() else {
         return false;
     };
-    matches!(label, Label::Org | Label::Fac)
-        && (g.org_head(last).suffix || g.fac_head(last).suffix)
-        && rest.iter().all(|w| distinctive(w, g))
+    let headed = match label {
+        Label::Org | Label::Fac => g.org_head(last).suffix || g.fac_head(last).suffix,
+        Label::Event => events && g.event_head(last).suffix,
+        _ => false,
+    };
+    headed && rest.iter().all(|w| distinctive(w, g))
 }
 
 /// Whether `w` is a head word of an organisation, facility or event, in any position.
@@ -284,10 +294,55 @@ fn distinctive(w: &str, g: &Gazetteer) -> bool {
 struct DocForms<'t> {
     /// Short forms of the full names.
     short: ShortForms<'t, Target>,
+    /// Trailing words of the full names ([`add_tails`]).
+    tails: HashMap<&'t str, Reading<Target>>,
+    /// The people named in full, for their one-word names ([`People`]).
+    people: People<'t>,
     /// Initials of a full name.
     initials: HashMap<String, Reading<Target>>,
     /// Acronyms defined in parentheses, and full names defined by a known acronym.
     defined: HashMap<usize, Reading<Target>>,
+}
+
+/// Notes the trailing forms of full name `name` (of `label`, told apart by `t`): its
+/// last two or more words, when the name is an organisation, facility or event ending
+/// in a head word and the words left off are capitalised names ("Home Office" for
+/// "United Kingdom Home Office", "Lantern Festival" for "Harbin City Lantern
+/// Festival"). A form the tables know, one starting after a function word ("of"), a
+/// head word alone, and a form two names share stand for nothing.
+fn add_tails<'t>(
+    tails: &mut HashMap<&'t str, Reading<Target>>,
+    name: &'t str,
+    label: Label,
+    t: Target,
+    g: &Gazetteer,
+) {
+    if !spelled_by_initials(label) {
+        return;
+    }
+    let words: Vec<&str> = name.split(' ').collect();
+    let Some(&last) = words.last() else { return };
+    let suffix = |h: crate::gazetteer::Heads| h.suffix;
+    let headed = suffix(g.org_head(last)) || suffix(g.fac_head(last)) || suffix(g.event_head(last));
+    if !headed || words.len() < 3 || words.len() > MAX_WORDS {
+        return;
+    }
+    let mut start = 0;
+    for k in 1..words.len() - 1 {
+        start += words[k - 1].len() + 1;
+        let (before, first) = (words[k - 1], words[k]);
+        if !distinctive_or_head(before, g) || !distinctive_or_head(first, g) {
+            continue;
+        }
+        let form = &name[start..];
+        note(tails, form, t, g.name(form).is_none());
+    }
+}
+
+/// Whether `w` is a capitalised word that is no function word.
+fn distinctive_or_head(w: &str, g: &Gazetteer) -> bool {
+    let function = || w.len() <= g.stop_max_len() && g.is_function_word(&crate::case::lower_str(w));
+    w.chars().next().is_some_and(char::is_uppercase) && !function()
 }
 
 /// Labels whose full names an acronym can stand for by its initials (a place's only
@@ -303,6 +358,9 @@ pub(super) struct Linker<'r, 't> {
     g: &'static Gazetteer,
     /// Per mention: it may be moved (its key is not settled evidence).
     movable: Vec<bool>,
+    /// Per mention: the person of its document a one-word PERSON name stands for,
+    /// when that is not its key ([`People`]); it overrides the corpus lexicon.
+    person: Vec<Option<Target>>,
     /// (document, key) → what the document says the key stands for.
     local: HashMap<(usize, usize), Reading<Target>>,
     /// Key → what the documents that resolve it say it stands for.
@@ -328,6 +386,7 @@ impl<'r, 't> Linker<'r, 't> {
             raws,
             text,
             g: Gazetteer::get(),
+            person: vec![None; raws.len()],
             movable,
             local: HashMap::default(),
             corpus: HashMap::default(),
@@ -350,6 +409,11 @@ impl<'r, 't> Linker<'r, 't> {
         for i in 0..self.raws.len() {
             self.work += 1;
             let Some((label, id)) = keys[i] else { continue };
+            if let Some(t) = self.person[i] {
+                keys[i] = Some((t.label, t.id));
+                shown_by[i] = t.shown_by;
+                continue;
+            }
             if !self.movable[i] {
                 continue;
             }
@@ -388,19 +452,26 @@ impl<'r, 't> Linker<'r, 't> {
     /// each movable mention's key stands for in it.
     fn read_document(&mut self, range: std::ops::Range<usize>, keys: &[Option<(Label, usize)>]) {
         let mut forms = DocForms::default();
+        forms.short.events = true;
         let mut seen: HashSet<(Label, usize)> = HashSet::default();
         let mut names = Vec::new();
         for i in range.clone() {
             let Some((label, id)) = keys[i] else { continue };
             self.work += 1;
             let text: &'t str = self.text[id].as_str();
+            let t = Target {
+                label,
+                id,
+                shown_by: i,
+            };
+            // Only people written in full here: a one-word name the corpus lexicon
+            // resolved says nothing of this document's people.
+            if label == Label::Person && text.contains(' ') && self.raws[i].surface.contains(' ') {
+                forms.people.add(text, t);
+            }
             if text.contains(' ') && seen.insert((label, id)) {
-                let t = Target {
-                    label,
-                    id,
-                    shown_by: i,
-                };
                 self.add_initials(&mut forms, t);
+                add_tails(&mut forms.tails, text, label, t, self.g);
                 names.push((text, label, t));
             }
             if self.raws[i].in_parens && i > range.start {
@@ -411,6 +482,16 @@ impl<'r, 't> Linker<'r, 't> {
         let doc = self.raws[range.start].doc;
         for i in range {
             let Some((label, id)) = keys[i] else { continue };
+            let surface = self.raws[i].surface;
+            if label == Label::Person && !forms.people.is_empty() && !surface.contains(' ') {
+                self.person[i] = forms
+                    .people
+                    .get(surface)
+                    .filter(|t| (t.label, t.id) != (label, id));
+                if self.person[i].is_some() {
+                    continue;
+                }
+            }
             if !self.movable[i] || self.local.contains_key(&(doc, id)) {
                 continue;
             }
@@ -439,12 +520,24 @@ impl<'r, 't> Linker<'r, 't> {
                 return Some(r);
             }
         }
-        forms.short.knows(key).map(|r| match r {
+        // A guessed person may be a short form of another label, though not of an event.
+        let short = forms.short.knows(key).map(|r| match r {
             Reading::One(t, usable) => {
-                Reading::One(t, usable && (t.label == label || label == Label::Person))
+                let guessed = label == Label::Person && t.label != Label::Event;
+                Reading::One(t, usable && (t.label == label || guessed))
             }
             many => many,
-        })
+        });
+        // A trailing form keeps its label: "Lantern Festival" is no person.
+        let tail = forms.tails.get(key).map(|&r| match r {
+            Reading::One(t, usable) => Reading::One(t, usable && t.label == label),
+            many => many,
+        });
+        match (short, tail) {
+            (Some(r), _) if r.target().is_some() => Some(r),
+            (_, Some(t)) if t.target().is_some() => Some(t),
+            (s, t) => s.or(t),
+        }
     }
 
     /// Notes the initials of full name `t`, in the document and in the corpus.
@@ -553,7 +646,17 @@ mod tests {
         assert_eq!(f.get("Corvina Shipping Company"), None);
         assert_eq!(f.get("Bank"), None);
         assert_eq!(f.get("Irving"), None, "a second head: the place the police serve");
-        assert_eq!(f.get("Marlin"), None, "an event's first word names its organiser");
+        assert_eq!(
+            f.get("Marlin"),
+            None,
+            "an event's first word may name its organiser"
+        );
+        let mut linking: ShortForms<u8> = ShortForms {
+            events: true,
+            ..ShortForms::default()
+        };
+        linking.add_names(&[("Marlin Cup", Label::Event, 4)], g);
+        assert_eq!(linking.get("Marlin"), Some(4), "where the label agrees (Linker)");
         f.add_names(&[("Corvina Mining Group", Label::Org, 5)], g);
         assert_eq!(f.get("Corvina"), None);
     }

@@ -49,16 +49,20 @@
 //! depended on, so that [`crate::analysis`]'s second pass recognises again only the
 //! blocks whose answers changed.
 
+mod consistency;
 mod context;
 mod cues;
 mod glued;
 mod lexicon;
 mod names;
 mod pieces;
+mod repeats;
 mod unknown;
 
+pub(crate) use consistency::make_consistent;
 pub(crate) use lexicon::Deps;
 pub use lexicon::{full_key, Lexicon};
+pub(crate) use repeats::{find as find_repeats, Capitals};
 
 use crate::gazetteer::{Gazetteer, Lengths};
 use crate::label::Label;

@@ -1,0 +1,277 @@
+//! Document-level consistency: a name keeps one reading through its document where
+//! the document says which.
+//!
+//! Recognition decides each block by itself, so the same word may be guessed a person
+//! in one paragraph and found an organisation by its table entry or head word in
+//! another. After both passes, one linear walk over a document's candidates:
+//!
+//! 1. **One label per name.** A mention that was only guessed (a single unknown word
+//!    the decision made a person or a name) takes the label and source of the same
+//!    text found by firmer evidence elsewhere in the document (a table entry, a strong
+//!    person cue, a head word), when all those firmer mentions agree.
+//! 2. **A person's surname stays the person.** After a person is introduced in full by a
+//!    strong cue ("Ada Lindqvist said"), a lone "Lindqvist" that a table reads as a
+//!    place or organisation is that person, unless the document used the word for the
+//!    place before the person came in.
+//! 3. **A club named after its town.** A place name that is also a club's
+//!    ([`Gazetteer::place_named`]) is the club where a match word stands next to it
+//!    ("Livorno beat Pisa", "a draw against Sochi").
+
+use super::{Candidate, Source};
+use crate::gazetteer::Gazetteer;
+use crate::hash::{FxMap, FxSet};
+use crate::label::Label;
+
+/// Makes the labels of document `text`'s candidates `found` (in text order) consistent
+/// (see the module documentation). Linear in the candidates.
+pub(crate) fn make_consistent(text: &str, found: &mut [Candidate]) {
+    one_label_per_name(text, found);
+    surnames_stay_people(text, found);
+    clubs_by_context(text, found, Gazetteer::get());
+}
+
+/// Whether `c` (written `surface`) is only a guess: one word that no table, cue or head
+/// word named, which the decision made a person or a name.
+pub(super) fn guessed(surface: &str, c: &Candidate) -> bool {
+    if surface.contains(' ') {
+        return false;
+    }
+    match &c.source {
+        Source::Person { strong, canonical } => {
+            !strong && canonical.as_ref().is_none_or(|k| !k.contains(' '))
+        }
+        Source::Composed => true,
+        Source::Table(_) | Source::Value => false,
+    }
+}
+
+/// Rule 1: a guessed mention takes the reading the firmer mentions of its text agree on.
+fn one_label_per_name(text: &str, found: &mut [Candidate]) {
+    // Text → the firmer mentions' reading (None: they disagree).
+    let mut firm: FxMap<&str, Option<(Label, Source)>> = FxMap::default();
+    let mut any_guess = false;
+    for c in found.iter() {
+        let surface = &text[c.range.clone()];
+        if is_value(c.label) {
+            continue;
+        }
+        if guessed(surface, c) {
+            any_guess = true;
+            continue;
+        }
+        firm.entry(surface)
+            .and_modify(|r| {
+                if r.as_ref().is_some_and(|(l, _)| *l != c.label) {
+                    *r = None;
+                }
+            })
+            .or_insert_with(|| Some((c.label, c.source.clone())));
+    }
+    if !any_guess || firm.is_empty() {
+        return;
+    }
+    for c in found.iter_mut() {
+        let surface = &text[c.range.clone()];
+        if is_value(c.label) || !guessed(surface, c) {
+            continue;
+        }
+        if let Some(Some((label, source))) = firm.get(surface) {
+            if *label != c.label {
+                c.label = *label;
+                c.source = source.clone();
+            }
+        }
+    }
+}
+
+/// Rule 2: after a person introduced in full by a strong cue, a lone word that is the
+/// person's surname and that a table or a guess reads otherwise is the person.
+fn surnames_stay_people(text: &str, found: &mut [Candidate]) {
+    // Surname → the person's full name (None: two people share it).
+    let mut surnames: FxMap<&str, Option<String>> = FxMap::default();
+    // Words the document used for something else before a person took them.
+    let mut used_before: FxSet<&str> = FxSet::default();
+    for c in found.iter_mut() {
+        let surface = &text[c.range.clone()];
+        if c.label == Label::Person {
+            if let Source::Person {
+                canonical: Some(full),
+                strong: true,
+            } = &c.source
+            {
+                if let Some(last) = surface.rsplit(' ').next().filter(|_| surface.contains(' ')) {
+                    let full = full.clone();
+                    surnames
+                        .entry(last)
+                        .and_modify(|f| {
+                            if f.as_ref() != Some(&full) {
+                                *f = None;
+                            }
+                        })
+                        .or_insert(Some(full));
+                }
+            }
+            continue;
+        }
+        if is_value(c.label) || c.label == Label::Norp || surface.contains(' ') {
+            continue;
+        }
+        match surnames.get(surface) {
+            Some(Some(full)) if !used_before.contains(surface) => {
+                c.label = Label::Person;
+                c.source = Source::Person {
+                    canonical: Some(full.clone()),
+                    strong: false,
+                };
+            }
+            _ => {
+                used_before.insert(surface);
+            }
+        }
+    }
+}
+
+/// Words that, right before or after a place name, make it a sports club.
+const MATCH_WORDS_AFTER: &[&str] = &[
+    "beat",
+    "beats",
+    "defeated",
+    "drew",
+    "draw",
+    "lost",
+    "won",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "coach",
+    "fans",
+    "supporters",
+    "squad",
+];
+const MATCH_WORDS_BEFORE: &[&str] = &["against", "vs", "vs.", "v", "v.", "beat", "defeated", "joined"];
+
+/// Rule 3: a place name that is also a club's is the club next to a match word.
+fn clubs_by_context(text: &str, found: &mut [Candidate], g: &Gazetteer) {
+    for c in found.iter_mut() {
+        if !matches!(c.label, Label::Gpe | Label::Loc) || !matches!(c.source, Source::Table(_)) {
+            continue;
+        }
+        let surface = &text[c.range.clone()];
+        let Some(club) = g.place_named(surface).filter(|k| k.label == Label::Org) else {
+            continue;
+        };
+        let before = text[..c.range.start].split_whitespace().next_back();
+        let after = text[c.range.end..].split_whitespace().next();
+        let cue = |w: Option<&str>, list: &[&str]| {
+            w.map(|w| w.trim_matches(|ch: char| ch.is_ascii_punctuation() && ch != '.'))
+                .is_some_and(|w| list.contains(&w))
+        };
+        let touches = |s: &str| s.starts_with(|ch: char| ch.is_alphanumeric());
+        // Punctuation between the name and the word breaks the link ("Livorno, won …").
+        let after_ok = touches(text[c.range.end..].trim_start()) && cue(after, MATCH_WORDS_AFTER);
+        let before_ok = text[..c.range.start].ends_with(' ') && cue(before, MATCH_WORDS_BEFORE);
+        if after_ok || before_ok {
+            c.label = Label::Org;
+            c.source = Source::Table(club.canonical);
+        }
+    }
+}
+
+fn is_value(label: Label) -> bool {
+    matches!(label, Label::Date | Label::Money | Label::Percent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A candidate of `label` over the first occurrence at or after byte `from` of `word`.
+    fn at(text: &str, word: &str, from: usize, label: Label, source: Source) -> Candidate {
+        let start = from + text[from..].find(word).unwrap();
+        Candidate {
+            range: start..start + word.len(),
+            label,
+            source,
+        }
+    }
+
+    fn guess(full: &str) -> Source {
+        Source::Person {
+            canonical: Some(full.to_string()),
+            strong: false,
+        }
+    }
+
+    #[test]
+    fn a_guessed_word_takes_the_label_its_firm_mentions_agree_on() {
+        let text =
+            "Veltra said on Monday that Veltra Holdings rose. Shares of Veltra fell as Veltra expands.";
+        let mut found = vec![
+            at(text, "Veltra", 0, Label::Person, guess("Veltra")),
+            at(text, "Veltra Holdings", 0, Label::Org, Source::Composed),
+            at(text, "Veltra", 50, Label::Org, Source::Table("Veltra")),
+            at(text, "Veltra", 68, Label::Person, guess("Veltra")),
+        ];
+        make_consistent(text, &mut found);
+        let labels: Vec<Label> = found.iter().map(|c| c.label).collect();
+        assert_eq!(labels, [Label::Org, Label::Org, Label::Org, Label::Org]);
+        assert_eq!(found[0].source, Source::Table("Veltra"));
+    }
+
+    #[test]
+    fn firm_mentions_that_disagree_change_no_guess() {
+        let text = "Marden won. Marden is a town. The Marden club said Marden would appeal.";
+        let mut found = vec![
+            at(text, "Marden", 0, Label::Org, Source::Table("Marden")),
+            at(text, "Marden", 10, Label::Gpe, Source::Table("Marden")),
+            at(text, "Marden", 40, Label::Person, guess("Marden")),
+        ];
+        make_consistent(text, &mut found);
+        assert_eq!(found[2].label, Label::Person);
+    }
+
+    #[test]
+    fn a_surname_after_the_full_name_is_the_person_unless_used_before() {
+        let text = "Ada Kingston spoke in Leeds. Later Kingston said the plan would work.";
+        let strong = Source::Person {
+            canonical: Some("Ada Kingston".into()),
+            strong: true,
+        };
+        let mut found = vec![
+            at(text, "Ada Kingston", 0, Label::Person, strong.clone()),
+            at(text, "Leeds", 0, Label::Gpe, Source::Table("Leeds")),
+            at(text, "Kingston", 30, Label::Gpe, Source::Table("Kingston")),
+        ];
+        make_consistent(text, &mut found);
+        assert_eq!(found[2].label, Label::Person);
+        assert_eq!(found[2].source, guess("Ada Kingston"));
+        // The place named first keeps the word a place.
+        let text = "Flights to Kingston resumed. Ada Kingston said Kingston was calm.";
+        let mut found = vec![
+            at(text, "Kingston", 0, Label::Gpe, Source::Table("Kingston")),
+            at(text, "Ada Kingston", 0, Label::Person, strong),
+            at(text, "Kingston", 45, Label::Gpe, Source::Table("Kingston")),
+        ];
+        make_consistent(text, &mut found);
+        assert_eq!(found[2].label, Label::Gpe);
+    }
+
+    #[test]
+    fn a_town_is_its_club_only_beside_a_match_word() {
+        let g = Gazetteer::get();
+        // A place name the tables also know as a club.
+        let Some(town) = ["Sochi", "Livorno"]
+            .into_iter()
+            .find(|t| g.place_named(t).is_some())
+        else {
+            return;
+        };
+        let text = format!("{town} beat the visitors 2-0. Fans travelled to {town} by train.");
+        let first = at(&text, town, 0, Label::Gpe, Source::Table(""));
+        let second = at(&text, town, 10, Label::Gpe, Source::Table(""));
+        let mut found = vec![first, second];
+        make_consistent(&text, &mut found);
+        assert_eq!((found[0].label, found[1].label), (Label::Org, Label::Gpe));
+    }
+}
