@@ -259,9 +259,9 @@ mod tests {
     }
 
     #[test]
-    fn a_person_named_again_without_a_cue_is_found() {
+    fn a_person_named_again_without_a_cue_is_found_again() {
         let m = mentions(
-            "Choir news\n\nThe conductor, Marguerite Oyelaran, said rehearsals begin soon. \
+            "Choir news\n\nThe choir's conductor, Mrs Marguerite Oyelaran, said rehearsals begin soon. \
              Singers wrote to thank Marguerite Oyelaran for the season.",
         );
         assert_eq!(count(&m, "Marguerite Oyelaran", Label::Person), 2, "{m:?}");
