@@ -325,6 +325,7 @@ fn second_pass<'c>(
             None => Cow::Borrowed(surface),
         };
         let (key, settled) = grouping_key(c.source, looked_up, lexicon);
+        let key = crate::value_key::of(c.label, key);
         out.raws.push(Raw {
             doc: di,
             label: c.label,
