@@ -43,7 +43,7 @@ pub fn HoverCard() -> impl IntoView {
     let d = data();
     move || {
         if let Some((i, start)) = pinned.0.get() {
-            return Some(view! { <PinnedCard entity=i start=start/> }.into_any());
+            return Some(pinned_card(i, start).into_any());
         }
         let (i, x, y) = hover.0.get()?;
         let e = &d.analysis.entities[i];
@@ -53,7 +53,7 @@ pub fn HoverCard() -> impl IntoView {
         Some(
             view! {
                 <div class="hover-card" role="tooltip" style=style data-label=e.label.code()>
-                    <Facts e=e/>
+                    {facts(e)}
                     <span class="card-hint">"Click to filter by it · Alt-click to exclude"</span>
                 </div>
             }
@@ -63,8 +63,7 @@ pub fn HoverCard() -> impl IntoView {
 }
 
 /// The entity's name, label, counts and the ways it is written.
-#[component]
-fn Facts(e: &'static Entity) -> impl IntoView {
+fn facts(e: &'static Entity) -> impl IntoView {
     let aliases = e
         .aliases
         .iter()
@@ -81,8 +80,7 @@ fn Facts(e: &'static Entity) -> impl IntoView {
 
 /// The card a tap opened: the facts, then Require, Exclude and Close. Closing (a
 /// button, or Esc) gives the focus back to the mark tapped.
-#[component]
-fn PinnedCard(entity: usize, start: usize) -> impl IntoView {
+fn pinned_card(entity: usize, start: usize) -> impl IntoView {
     let nav = crate::app::context::<Navigator>();
     let pinned = crate::app::context::<Pinned>();
     let e = &data().analysis.entities[entity];
@@ -111,7 +109,7 @@ fn PinnedCard(entity: usize, start: usize) -> impl IntoView {
     };
     view! {
         <div class="hover-card pinned" role="dialog" aria-label=name.to_string() data-label=e.label.code() on:keydown=on_key>
-            <Facts e=e/>
+            {facts(e)}
             <div class="card-actions">
                 <button type="button" class="tool" title=format!("Show only articles that mention {name}") on:click=move |_| filter(false)>
                     "Require"
