@@ -76,20 +76,25 @@ pub fn amount_key(key: &str) -> Option<String> {
         }
     }
     words.drain(..start);
-    let mut out = String::with_capacity(key.len());
-    for (i, w) in words.iter().enumerate() {
-        let (before, after) = (i.checked_sub(1).map(|p| words[p]), words.get(i + 1).copied());
-        match *w {
-            "per" if after == Some("cent") => continue,
-            "cent" if before == Some("per") => out.push('%'),
-            "percent" if before.is_some() => out.push('%'),
-            _ => {
-                if i > 0 {
-                    out.push(' ');
-                }
-                push_scaled(&mut out, w, i > 0);
-            }
+    // "per cent" is read as one word, "percent".
+    let mut joined: Vec<&str> = Vec::with_capacity(words.len());
+    for w in words {
+        match joined.last_mut() {
+            Some(last) if *last == "per" && w == "cent" => *last = "percent",
+            _ => joined.push(w),
         }
+    }
+    let mut out = String::with_capacity(key.len());
+    for (i, w) in joined.iter().enumerate() {
+        let after_digit = i > 0 && joined[i - 1].ends_with(|c: char| c.is_ascii_digit());
+        if *w == "percent" && after_digit {
+            out.push('%');
+            continue;
+        }
+        if i > 0 {
+            out.push(' ');
+        }
+        push_scaled(&mut out, w, i > 0);
     }
     (out != key).then_some(out)
 }
@@ -153,6 +158,12 @@ mod tests {
         assert_eq!(amount_key("under 3 per cent").as_deref(), Some("3%"));
         assert_eq!(amount_key("3.5 percent").as_deref(), Some("3.5%"));
         assert_eq!(amount_key("7%"), None);
+        // A number in words keeps the word: "twelve per cent" is "twelve percent".
+        assert_eq!(
+            amount_key("roughly twelve per cent").as_deref(),
+            Some("twelve percent")
+        );
+        assert_eq!(amount_key("twelve percent"), None);
     }
 
     #[test]
