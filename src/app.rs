@@ -3,7 +3,7 @@
 use crate::components::{
     entity_panel::EntityPanel,
     filter_bar::{ActiveFilters, FilterBar},
-    hover_card::HoverCard,
+    hover_card::{HoverCard, Pinned},
     reader::Reader,
     results_list::ResultsList,
     topbar::TopBar,
@@ -152,6 +152,7 @@ fn Explorer() -> impl IntoView {
     };
     provide_context(nav);
     provide_context(Hover(RwSignal::new(None)));
+    provide_context(Pinned(RwSignal::new(None)));
     let painted = Painted::new();
     provide_context(painted);
     // The filters alone: opening an article or changing the tab searches nothing again.
@@ -164,15 +165,14 @@ fn Explorer() -> impl IntoView {
     keys::install(nav, results, hits);
     crate::theme::init();
 
-    // On a phone one pane shows at a time: the reader once an article is open.
+    // On a phone one pane shows at a time: the reader once an article opens or a view is
+    // chosen. Only those move it: a filter chosen in the entity panel keeps the reader
+    // there, to choose another.
     let pane = RwSignal::new(Pane::Results);
+    let opened = Memo::new(move |_| state.with(|s| (s.doc.clone(), s.view)));
     Effect::new(move |_| {
-        let s = state.get();
-        pane.set(if s.doc.is_some() || s.view != View::Articles {
-            Pane::Main
-        } else {
-            Pane::Results
-        });
+        let main = opened.with(|(doc, view)| doc.is_some() || *view != View::Articles);
+        pane.set(if main { Pane::Main } else { Pane::Results });
     });
 
     let notices = move || parsed.get().notices;
@@ -270,21 +270,37 @@ impl Pane {
     }
 }
 
-/// Tabs that choose the pane on a phone (hidden on wider screens).
+/// The one navigation on a phone (hidden on wider screens, where the panes sit side by
+/// side and the view tabs choose the view): the article list, the reader, each view, and
+/// the entity panel.
 #[component]
 fn PaneTabs(pane: RwSignal<Pane>) -> impl IntoView {
-    let tab = move |p: Pane, name: &'static str| {
+    let nav = context::<Navigator>();
+    // A destination is a pane, and for the main pane a view.
+    let tab = move |p: Pane, view: Option<View>, name: &'static str| {
+        let current = move || pane.get() == p && view.is_none_or(|v| nav.state.with(|s| s.view == v));
+        let choose = move |_| {
+            if let Some(v) = view {
+                nav.update(|s| s.view = v);
+            }
+            pane.set(p);
+        };
         view! {
-            <button type="button" class="pane-tab" aria-pressed=move || (pane.get() == p).to_string() on:click=move |_| pane.set(p)>
+            <button type="button" class="pane-tab" aria-pressed=move || current().to_string() on:click=choose>
                 {name}
             </button>
         }
     };
+    let views = View::ALL[1..]
+        .iter()
+        .map(|&v| tab(Pane::Main, Some(v), v.title()))
+        .collect_view();
     view! {
         <nav class="pane-tabs" aria-label="Panels">
-            {tab(Pane::Results, "Articles")}
-            {tab(Pane::Main, "Read")}
-            {tab(Pane::Entities, "Entities")}
+            {tab(Pane::Results, None, "Articles")}
+            {tab(Pane::Main, Some(View::Articles), "Reader")}
+            {tab(Pane::Entities, None, "Entities")}
+            {views}
         </nav>
     }
 }

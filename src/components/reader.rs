@@ -2,6 +2,7 @@
 //! search's hits marked, and next/previous mention of the selected entity and hit.
 
 use crate::app::{Hover, Navigator, Painted};
+use crate::components::hover_card::Pinned;
 use crate::data::{data, Data};
 use crate::url::ViewState;
 use crate::wording::{count, name};
@@ -113,6 +114,12 @@ fn mark_of(ev: &web_sys::Event) -> Option<web_sys::Element> {
         .ok()?
 }
 
+/// Whether a click came from a touch (or a pen), not a mouse or a key.
+fn tapped(ev: &web_sys::MouseEvent) -> bool {
+    ev.dyn_ref::<web_sys::PointerEvent>()
+        .is_some_and(|p| matches!(p.pointer_type().as_str(), "touch" | "pen"))
+}
+
 /// The open article, or a short guide when none is open.
 #[component]
 pub fn Reader() -> impl IntoView {
@@ -140,8 +147,12 @@ pub fn Reader() -> impl IntoView {
         }
     });
 
+    let pinned = crate::app::context::<Pinned>();
     let on_click = move |ev: web_sys::MouseEvent| {
-        let Some(mark) = mark_of(&ev) else { return };
+        let Some(mark) = mark_of(&ev) else {
+            pinned.0.set(None);
+            return;
+        };
         let (Some(id), Some(start)) = (
             mark.get_attribute("data-entity"),
             mark.get_attribute("data-start"),
@@ -149,6 +160,15 @@ pub fn Reader() -> impl IntoView {
             return;
         };
         ev.prevent_default();
+        // A tap opens the entity's card, whose buttons filter: a touch screen has no
+        // hover to show the card first, nor Alt to exclude.
+        if tapped(&ev) {
+            if let (Some(e), Ok(start)) = (d.entity_index(&id), start.parse()) {
+                hover.0.set(None);
+                pinned.open(e, start);
+            }
+            return;
+        }
         let exclude = ev.alt_key() || ev.shift_key();
         nav.update(|s| {
             s.put(&id, exclude);

@@ -19,6 +19,7 @@ use crate::curation::Curation;
 use crate::hash::FxMap as HashMap;
 use crate::label::Label;
 use crate::model::{Alias, Entity};
+use crate::value_key;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -253,7 +254,13 @@ pub fn group(raws: &[Raw<'_>], curation: &Curation) -> Grouping {
     let mut ks = Keys::default();
     let mut keys: Vec<Option<(Label, usize)>> = Vec::with_capacity(raws.len());
     for r in raws {
-        keys.push(Some((r.label, ks.folded(&r.key))));
+        // A date such as "Thursday" names a different day in each article.
+        let id = if r.label == Label::Date && value_key::is_deictic(&r.key) {
+            ks.id(value_key::in_document(&r.key, r.doc))
+        } else {
+            ks.folded(&r.key)
+        };
+        keys.push(Some((r.label, id)));
     }
 
     // Short forms and acronyms join the full names they stand for.

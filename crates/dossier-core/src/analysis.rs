@@ -386,6 +386,7 @@ fn push_raws<'c>(
             None => Cow::Borrowed(surface),
         };
         let (key, settled) = grouping_key(c.label, c.source, looked_up, lexicon);
+        let key = crate::value_key::of(c.label, key);
         out.raws.push(Raw {
             doc: di,
             label: c.label,

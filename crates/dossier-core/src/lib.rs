@@ -55,6 +55,8 @@ mod short_forms;
 #[cfg(feature = "engine")]
 pub mod text;
 #[cfg(feature = "engine")]
+pub mod value_key;
+#[cfg(feature = "engine")]
 pub mod values;
 #[cfg(feature = "engine")]
 pub mod zone;

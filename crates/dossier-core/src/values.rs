@@ -166,7 +166,9 @@ const ORDINAL_WORDS: &[&str] = &[
     "twenty-first",
 ];
 const SUFFIXES: &[&str] = &["ago", "earlier", "later", "before", "after", "old", "long"];
-const APPROX: &[&str] = &[
+/// Words before a number that hedge or bound it ("about", "over"); also read by
+/// [`crate::value_key`].
+pub(crate) const APPROX: &[&str] = &[
     "just",
     "over",
     "about",
@@ -182,7 +184,8 @@ const APPROX: &[&str] = &[
     "precisely",
     "well",
 ];
-const APPROX2: &[(&str, &str)] = &[
+/// Two-word approximators and bounds ("more than").
+pub(crate) const APPROX2: &[(&str, &str)] = &[
     ("more", "than"),
     ("less", "than"),
     ("fewer", "than"),
