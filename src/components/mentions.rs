@@ -1,11 +1,12 @@
 //! The mentions view: every mention of the chosen entities in the matching articles,
-//! with left and right context (a keyword-in-context concordance).
+//! with left and right context (a keyword-in-context concordance), and its export.
 
 use crate::app::Navigator;
 use crate::components::results_list::use_results;
-use crate::data::data;
+use crate::data::{data, Data};
 use crate::url::{View, ViewState};
-use dossier_core::query::{mentions, KwicSort};
+use dossier_core::export;
+use dossier_core::query::{mentions, Kwic, KwicSort};
 use leptos::prelude::*;
 
 /// Most rows drawn at once; the rest are counted and can be drawn on request.
@@ -23,6 +24,17 @@ pub fn chosen(s: &ViewState) -> Vec<String> {
     ids
 }
 
+/// Where a row's link goes: the reader at its mention.
+fn at_mention(d: &Data, s: &ViewState, k: &Kwic) -> ViewState {
+    ViewState {
+        doc: Some(d.corpus.documents[k.doc].file.clone()),
+        mention: Some(k.range.start),
+        selected: Some(d.analysis.entities[k.entity].id.clone()),
+        view: View::Articles,
+        ..s.clone()
+    }
+}
+
 /// The mentions view.
 #[component]
 pub fn MentionsView() -> impl IntoView {
@@ -38,6 +50,15 @@ pub fn MentionsView() -> impl IntoView {
         rows.retain(|k| matched.get(k.doc).copied().unwrap_or(false));
         rows
     });
+    crate::components::export_menu::offer(
+        "Mentions",
+        || true,
+        move |format| {
+            let s = nav.state.get_untracked();
+            let link = |k: &Kwic| nav.address(&at_mention(d, &s, k));
+            rows.with_untracked(|rows| export::kwic(d.corpus, d.analysis, rows, link, format))
+        },
+    );
     view! {
         <section class="view-mentions" aria-labelledby="mentions-title">
             <h1 id="mentions-title">"Mentions in context"</h1>
@@ -91,13 +112,7 @@ pub fn MentionsView() -> impl IntoView {
                             let doc = &d.corpus.documents[k.doc];
                             let e = &d.analysis.entities[k.entity];
                             let text = &doc.text;
-                            let href = nav.href(&ViewState {
-                                doc: Some(doc.file.clone()),
-                                mention: Some(k.range.start),
-                                selected: Some(e.id.clone()),
-                                view: View::Articles,
-                                ..s.clone()
-                            });
+                            let href = nav.href(&at_mention(d, &s, &k));
                             let dim = !k.zone.is_article();
                             view! {
                                 <li class="kwic-row" class:residue=dim>
