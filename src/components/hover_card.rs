@@ -1,9 +1,31 @@
 //! The card shown over a highlighted mention: canonical name, label, aliases, counts.
+//!
+//! It follows the reader's own pointer and keyboard focus, never a focus the app gives
+//! (the mention jumped to from the mentions view, or with `n` and `p`): there it would
+//! cover the text the reader came to read.
 
 use crate::app::Hover;
 use crate::data::data;
 use crate::wording::count;
 use leptos::prelude::*;
+use std::cell::Cell;
+
+thread_local! {
+    /// Set while the app itself focuses a mention.
+    static QUIET: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Focuses `el` without opening the card (focus events are sent while `focus` runs).
+pub fn focus_quietly(el: &web_sys::HtmlElement) {
+    QUIET.set(true);
+    let _ = el.focus();
+    QUIET.set(false);
+}
+
+/// Whether an event over or into a mention may open the card: not while the app focuses.
+pub fn may_open() -> bool {
+    !QUIET.get()
+}
 
 /// One floating card for the whole page, placed under the hovered or focused mark.
 #[component]

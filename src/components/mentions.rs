@@ -1,5 +1,10 @@
 //! The mentions view: every mention of the chosen entities in the matching articles,
 //! with left and right context (a keyword-in-context concordance), and its export.
+//!
+//! Context is cut between words, with an ellipsis where it is cut inside its paragraph
+//! (the core's `Kwic`). On a wide screen each row is one line, and the page hides
+//! context that does not fit a word at a time: each word is an inline block, which
+//! `text-overflow` hides whole (`.kwic` in style/main.css). On a phone the row wraps.
 
 use crate::app::Navigator;
 use crate::components::results_list::use_results;
@@ -33,6 +38,29 @@ fn at_mention(d: &Data, s: &ViewState, k: &Kwic) -> ViewState {
         view: View::Articles,
         ..s.clone()
     }
+}
+
+/// Context as the words of `text`, each an inline block, with an ellipsis before the
+/// first (`cut_start`) or after the last (`cut_end`); white space at either end stays
+/// (the space between the context and the mention).
+fn words(text: &str, cut_start: bool, cut_end: bool) -> Vec<AnyView> {
+    let n = text.split_whitespace().count();
+    let mut out = Vec::with_capacity(2 * n + 2);
+    if text.starts_with(char::is_whitespace) {
+        out.push(" ".into_any());
+    }
+    for (i, w) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(" ".into_any());
+        }
+        let before = if cut_start && i == 0 { "…" } else { "" };
+        let after = if cut_end && i + 1 == n { "…" } else { "" };
+        out.push(view! { <span class="w">{format!("{before}{w}{after}")}</span> }.into_any());
+    }
+    if n > 0 && text.ends_with(char::is_whitespace) {
+        out.push(" ".into_any());
+    }
+    out
 }
 
 /// The mentions view.
@@ -116,11 +144,11 @@ pub fn MentionsView() -> impl IntoView {
                             let dim = !k.zone.is_article();
                             view! {
                                 <li class="kwic-row" class:residue=dim>
-                                    <span class="kwic-left">{text[k.left.clone()].to_string()}</span>
+                                    <span class="kwic-left"><bdi>{words(&text[k.left.clone()], k.cut_start, false)}</bdi></span>
                                     <a class="kwic-hit" href=href data-label=e.label.code() title=format!("Open “{}” at this mention", doc.title)>
                                         {text[k.range.clone()].to_string()}
                                     </a>
-                                    <span class="kwic-right">{text[k.right.clone()].to_string()}</span>
+                                    <span class="kwic-right">{words(&text[k.right.clone()], false, k.cut_end)}</span>
                                     <span class="kwic-doc">{doc.title.clone()}</span>
                                 </li>
                             }
