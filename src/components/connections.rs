@@ -104,6 +104,7 @@ pub fn ConnectionsView() -> impl IntoView {
                         view! {
                             <g
                                 class="cell"
+                                data-focus=format!("cell {ia} {ib}")
                                 class:selected=selected
                                 class:empty=c == 0
                                 role="button"

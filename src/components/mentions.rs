@@ -117,6 +117,7 @@ pub fn MentionsView() -> impl IntoView {
                                     view! {
                                         <button
                                             type="button"
+                                            data-focus=format!("ksort {}", by.code())
                                             aria-pressed=move || (nav.state.get().ksort == by).to_string()
                                             on:click=move |_| nav.update(|s| s.ksort = by)
                                         >
