@@ -83,6 +83,7 @@ impl Navigator {
         if self.state.with_untracked(|s| s == state) {
             return;
         }
+        crate::focus::keep();
         let query = state.to_query();
         let href = with_query(self.pathname.get_untracked(), &query);
         self.ahead.set(format!("?{query}"));
@@ -153,6 +154,7 @@ fn Explorer() -> impl IntoView {
     provide_context(nav);
     provide_context(Hover(RwSignal::new(None)));
     provide_context(Pinned(RwSignal::new(None)));
+    provide_context(crate::components::export_menu::Offers::default());
     let painted = Painted::new();
     provide_context(painted);
     // The filters alone: opening an article or changing the tab searches nothing again.
@@ -178,7 +180,10 @@ fn Explorer() -> impl IntoView {
     let notices = move || parsed.get().notices;
     let view_is = move |v: View| state.get().view == v;
     view! {
-        <a class="skip" href="#main">"Skip to content"</a>
+        <a class="skip" href="#main" on:click=move |ev| skip(ev, pane, Pane::Main, "#main")>"Skip to content"</a>
+        <a class="skip" href="#entity-list" on:click=move |ev| skip(ev, pane, Pane::Entities, "#entity-list")>
+            "Skip to entities"
+        </a>
         <TopBar/>
         <Show when=move || !notices().is_empty()>
             <div class="notice" role="status">
@@ -220,6 +225,16 @@ fn Explorer() -> impl IntoView {
         </div>
         <HoverCard/>
     }
+}
+
+/// A skip link's action: shows `to`'s pane (on a phone, one pane shows at a time) and
+/// moves the focus to `target` in it, which the router's handling of the link would not.
+fn skip(ev: web_sys::MouseEvent, pane: RwSignal<Pane>, to: Pane, target: &'static str) {
+    ev.prevent_default();
+    pane.set(to);
+    request_animation_frame(move || {
+        crate::focus::to(target);
+    });
 }
 
 /// Whether the first frame is on screen. What needs the index (the lists, the counts)

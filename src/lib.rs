@@ -8,6 +8,7 @@ pub mod components;
 pub mod data;
 pub mod dom;
 pub mod fatal;
+pub mod focus;
 pub mod keys;
 pub mod results;
 pub mod seen;

@@ -2,10 +2,11 @@
 //! matrix; choosing a cell lists the sentences where both occur.
 
 use crate::app::Navigator;
+use crate::components::export_menu;
 use crate::components::results_list::use_results;
 use crate::data::data;
 use crate::url::{View, ViewState};
-use dossier_core::query::{cooccurrence_in, sentences_with};
+use dossier_core::query::{cooccurrence_in, sentences_with, SharedSentence};
 use leptos::prelude::*;
 
 /// How many entities the matrix shows.
@@ -26,6 +27,21 @@ pub fn ConnectionsView() -> impl IntoView {
             matched.get(doc).copied().unwrap_or(false)
         })
     });
+    // Export: the grid's pairs, and the sentences of the pair chosen (export_menu.rs).
+    export_menu::offer(
+        "Pairs",
+        || true,
+        move |f| export_menu::pairs(nav, &matrix.get_untracked(), f),
+    );
+    export_menu::offer(
+        "Sentences",
+        move || nav.state.with(|s| s.pair.is_some()),
+        move |f| {
+            let s = nav.state.get_untracked();
+            let shared = results.with_untracked(|r| shared_sentences(&s, &r.matched));
+            export_menu::sentences(&shared, |x| nav.address(&at_sentence(&s, x)), f)
+        },
+    );
     let choose = move |a: usize, b: usize| {
         let (ea, eb) = (&d.analysis.entities[a], &d.analysis.entities[b]);
         nav.update(|s| s.pair = Some((ea.id.clone(), eb.id.clone())));
@@ -88,6 +104,7 @@ pub fn ConnectionsView() -> impl IntoView {
                         view! {
                             <g
                                 class="cell"
+                                data-focus=format!("cell {ia} {ib}")
                                 class:selected=selected
                                 class:empty=c == 0
                                 role="button"
@@ -138,6 +155,31 @@ fn clip(s: &str) -> String {
     }
 }
 
+/// The chosen pair (entity indices) and the sentences it shares in the `matched`
+/// articles, if a pair is chosen.
+fn shared_sentences(s: &ViewState, matched: &[bool]) -> Option<(usize, usize, Vec<SharedSentence>)> {
+    let d = data();
+    let (a, b) = s.pair.as_ref()?;
+    let (ia, ib) = (d.entity_index(a)?, d.entity_index(b)?);
+    let sentences = sentences_with(d.analysis, ia, ib, s.all_zones)
+        .into_iter()
+        .filter(|x| matched.get(x.doc).copied().unwrap_or(false))
+        .collect();
+    Some((ia, ib, sentences))
+}
+
+/// Where a shared sentence's link goes: the reader at its first mention of the pair.
+fn at_sentence(s: &ViewState, x: &SharedSentence) -> ViewState {
+    ViewState {
+        doc: Some(data().corpus.documents[x.doc].file.clone()),
+        mention: x.mentions.first().map(|(r, _)| r.start),
+        selected: s.pair.as_ref().map(|p| p.0.clone()),
+        view: View::Articles,
+        pair: None,
+        ..s.clone()
+    }
+}
+
 /// The sentences shared by the chosen pair, each linking to the reader.
 #[component]
 fn SharedSentences() -> impl IntoView {
@@ -146,13 +188,7 @@ fn SharedSentences() -> impl IntoView {
     let d = data();
     move || {
         let s = nav.state.get();
-        let (a, b) = s.pair.clone()?;
-        let (ia, ib) = (d.entity_index(&a)?, d.entity_index(&b)?);
-        let matched = results.with(|r| r.matched.clone());
-        let sentences: Vec<_> = sentences_with(d.analysis, ia, ib, s.all_zones)
-            .into_iter()
-            .filter(|x| matched.get(x.doc).copied().unwrap_or(false))
-            .collect();
+        let (ia, ib, sentences) = results.with(|r| shared_sentences(&s, &r.matched))?;
         let (na, nb) = (
             crate::wording::name(&d.analysis.entities[ia]),
             crate::wording::name(&d.analysis.entities[ib]),
@@ -180,14 +216,7 @@ fn SharedSentences() -> impl IntoView {
                     at = r.end;
                 }
                 parts.push(text[at..x.range.end].to_string().into_any());
-                let href = nav.href(&ViewState {
-                    doc: Some(doc.file.clone()),
-                    mention: x.mentions.first().map(|(r, _)| r.start),
-                    selected: Some(a.clone()),
-                    view: View::Articles,
-                    pair: None,
-                    ..s.clone()
-                });
+                let href = nav.href(&at_sentence(&s, x));
                 view! {
                     <li>
                         <blockquote>{parts}</blockquote>

@@ -199,7 +199,9 @@ pub fn EntityPanel() -> impl IntoView {
             });
             Some(view! { <p class="empty" role="status">{why} {back}</p> })
         }}
-        // One section per label, hidden while it has no entity to show.
+        // One section per label, hidden while it has no entity to show; the skip link
+        // "Skip to entities" (app.rs) leads here, a Tab before the first entity.
+        <div id="entity-list" class="entity-list" tabindex="-1">
         {Label::ALL
             .into_iter()
             .map(|label| {
@@ -265,6 +267,7 @@ pub fn EntityPanel() -> impl IntoView {
                 }
             })
             .collect_view()}
+        </div>
     }
 }
 
@@ -278,25 +281,40 @@ struct Group {
     max: usize,
 }
 
-/// Pressing a row's button may move the row (the panel's order follows the counts), which
-/// drops the keyboard focus: if the pressed button had it, the same button (`class`) of
-/// the row of `id` takes it back once the panel is drawn, unless the focus went elsewhere
+/// Pressing a row's button may move the row (the panel's order follows the counts), or
+/// take it out (an excluded entity is in no matching article), which drops the keyboard
+/// focus: if the pressed button had it, once the panel is drawn the same button (`class`)
+/// of the row of `id` takes it back, or else that of the row now where it was, the last
+/// of its list, or the field that finds entities; unless the focus went elsewhere
 /// meanwhile.
 fn keep_focus(pressed: &web_sys::Element, id: &str, class: &str) {
-    let doc = document();
-    if doc.active_element().as_ref() != Some(pressed) {
+    if document().active_element().as_ref() != Some(pressed) {
         return;
     }
-    let selector = format!("li.entity[data-entity=\"{id}\"] .{class}");
+    let Some(li) = pressed.closest("li.entity").ok().flatten() else {
+        return;
+    };
+    let list = li.parent_element();
+    let at = list.as_ref().map_or(0, |l| {
+        let rows = l.children();
+        (0..rows.length())
+            .position(|k| rows.item(k).as_ref() == Some(&li))
+            .unwrap_or(0) as u32
+    });
+    let (same, class) = (
+        format!("li.entity[data-entity=\"{id}\"] .{class}"),
+        class.to_string(),
+    );
     request_animation_frame(move || {
-        let doc = document();
-        if doc
-            .active_element()
-            .is_none_or(|a| Some(a) == doc.body().map(Into::into))
-        {
-            if let Some(button) = doc.query_selector(&selector).ok().flatten() {
-                let _ = button.unchecked_into::<web_sys::HtmlElement>().focus();
-            }
+        if !crate::focus::dropped() || crate::focus::to(&same) {
+            return;
+        }
+        let rows = list.map(|l| l.children());
+        let row = rows.and_then(|r| r.item(at).or_else(|| r.item(r.length().wrapping_sub(1))));
+        let button = row.and_then(|r| r.query_selector(&format!(".{class}")).ok().flatten());
+        match button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+            Some(b) => drop(b.focus()),
+            None => drop(crate::focus::to("#entity-filter")),
         }
     });
 }

@@ -1,12 +1,34 @@
 //! The card shown over a highlighted mention: canonical name, label, aliases, counts. A
 //! tap on a touch screen pins it open, with buttons that filter by the entity.
+//!
+//! It follows the reader's own pointer and keyboard focus, never a focus the app gives
+//! (the mention jumped to from the mentions view, or with `n` and `p`): there it would
+//! cover the text the reader came to read.
 
 use crate::app::{Hover, Navigator};
 use crate::data::data;
 use crate::wording::count;
 use dossier_core::model::Entity;
 use leptos::prelude::*;
+use std::cell::Cell;
 use wasm_bindgen::JsCast;
+
+thread_local! {
+    /// Set while the app itself focuses a mention.
+    static QUIET: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Focuses `el` without opening the card (focus events are sent while `focus` runs).
+pub fn focus_quietly(el: &web_sys::HtmlElement) {
+    QUIET.set(true);
+    let _ = el.focus();
+    QUIET.set(false);
+}
+
+/// Whether an event over or into a mention may open the card: not while the app focuses.
+pub fn may_open() -> bool {
+    !QUIET.get()
+}
 
 /// The card a tap pinned open: the entity, and the start of the mark tapped (focus goes
 /// back to it when the card closes).

@@ -1,11 +1,17 @@
 //! The mentions view: every mention of the chosen entities in the matching articles,
-//! with left and right context (a keyword-in-context concordance).
+//! with left and right context (a keyword-in-context concordance), and its export.
+//!
+//! Context is cut between words, with an ellipsis where it is cut inside its paragraph
+//! (the core's `Kwic`). On a wide screen each row is one line, and the page hides
+//! context that does not fit a word at a time: each word is an inline block, which
+//! `text-overflow` hides whole (`.kwic` in style/main.css). On a phone the row wraps.
 
 use crate::app::Navigator;
 use crate::components::results_list::use_results;
-use crate::data::data;
+use crate::data::{data, Data};
 use crate::url::{View, ViewState};
-use dossier_core::query::{mentions, KwicSort};
+use dossier_core::export;
+use dossier_core::query::{mentions, Kwic, KwicSort};
 use leptos::prelude::*;
 
 /// Most rows drawn at once; the rest are counted and can be drawn on request.
@@ -23,6 +29,40 @@ pub fn chosen(s: &ViewState) -> Vec<String> {
     ids
 }
 
+/// Where a row's link goes: the reader at its mention.
+fn at_mention(d: &Data, s: &ViewState, k: &Kwic) -> ViewState {
+    ViewState {
+        doc: Some(d.corpus.documents[k.doc].file.clone()),
+        mention: Some(k.range.start),
+        selected: Some(d.analysis.entities[k.entity].id.clone()),
+        view: View::Articles,
+        ..s.clone()
+    }
+}
+
+/// Context as the words of `text`, each an inline block, with an ellipsis before the
+/// first (`cut_start`) or after the last (`cut_end`); white space at either end stays
+/// (the space between the context and the mention).
+fn words(text: &str, cut_start: bool, cut_end: bool) -> Vec<AnyView> {
+    let n = text.split_whitespace().count();
+    let mut out = Vec::with_capacity(2 * n + 2);
+    if text.starts_with(char::is_whitespace) {
+        out.push(" ".into_any());
+    }
+    for (i, w) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(" ".into_any());
+        }
+        let before = if cut_start && i == 0 { "…" } else { "" };
+        let after = if cut_end && i + 1 == n { "…" } else { "" };
+        out.push(view! { <span class="w">{format!("{before}{w}{after}")}</span> }.into_any());
+    }
+    if n > 0 && text.ends_with(char::is_whitespace) {
+        out.push(" ".into_any());
+    }
+    out
+}
+
 /// The mentions view.
 #[component]
 pub fn MentionsView() -> impl IntoView {
@@ -38,6 +78,15 @@ pub fn MentionsView() -> impl IntoView {
         rows.retain(|k| matched.get(k.doc).copied().unwrap_or(false));
         rows
     });
+    crate::components::export_menu::offer(
+        "Mentions",
+        || true,
+        move |format| {
+            let s = nav.state.get_untracked();
+            let link = |k: &Kwic| nav.address(&at_mention(d, &s, k));
+            rows.with_untracked(|rows| export::kwic(d.corpus, d.analysis, rows, link, format))
+        },
+    );
     view! {
         <section class="view-mentions" aria-labelledby="mentions-title">
             <h1 id="mentions-title">"Mentions in context"</h1>
@@ -68,6 +117,7 @@ pub fn MentionsView() -> impl IntoView {
                                     view! {
                                         <button
                                             type="button"
+                                            data-focus=format!("ksort {}", by.code())
                                             aria-pressed=move || (nav.state.get().ksort == by).to_string()
                                             on:click=move |_| nav.update(|s| s.ksort = by)
                                         >
@@ -91,21 +141,15 @@ pub fn MentionsView() -> impl IntoView {
                             let doc = &d.corpus.documents[k.doc];
                             let e = &d.analysis.entities[k.entity];
                             let text = &doc.text;
-                            let href = nav.href(&ViewState {
-                                doc: Some(doc.file.clone()),
-                                mention: Some(k.range.start),
-                                selected: Some(e.id.clone()),
-                                view: View::Articles,
-                                ..s.clone()
-                            });
+                            let href = nav.href(&at_mention(d, &s, &k));
                             let dim = !k.zone.is_article();
                             view! {
                                 <li class="kwic-row" class:residue=dim>
-                                    <span class="kwic-left">{text[k.left.clone()].to_string()}</span>
+                                    <span class="kwic-left"><bdi>{words(&text[k.left.clone()], k.cut_start, false)}</bdi></span>
                                     <a class="kwic-hit" href=href data-label=e.label.code() title=format!("Open “{}” at this mention", doc.title)>
                                         {text[k.range.clone()].to_string()}
                                     </a>
-                                    <span class="kwic-right">{text[k.right.clone()].to_string()}</span>
+                                    <span class="kwic-right">{words(&text[k.right.clone()], false, k.cut_end)}</span>
                                     <span class="kwic-doc">{doc.title.clone()}</span>
                                 </li>
                             }

@@ -141,7 +141,7 @@ pub fn Reader() -> impl IntoView {
                     let opts = web_sys::ScrollIntoViewOptions::new();
                     opts.set_block(web_sys::ScrollLogicalPosition::Center);
                     el.scroll_into_view_with_scroll_into_view_options(&opts);
-                    let _ = el.focus();
+                    crate::components::hover_card::focus_quietly(&el);
                 }
             });
         }
@@ -179,6 +179,9 @@ pub fn Reader() -> impl IntoView {
         });
     };
     let over = move |ev: &web_sys::Event| {
+        if !crate::components::hover_card::may_open() {
+            return;
+        }
         let Some(mark) = mark_of(ev) else { return };
         let Some(e) = mark
             .get_attribute("data-entity")
@@ -187,7 +190,10 @@ pub fn Reader() -> impl IntoView {
             return;
         };
         let r = mark.get_bounding_client_rect();
-        hover.0.set(Some((e, r.left(), r.bottom())));
+        let at = Some((e, r.left(), r.bottom()));
+        if hover.0.get_untracked() != at {
+            hover.0.set(at);
+        }
     };
     let out = move || hover.0.set(None);
 
@@ -317,7 +323,10 @@ pub fn Reader() -> impl IntoView {
         view! {
             <article class="reader" aria-labelledby="article-title" data-link=link
                 on:click=on_click
-                on:mouseover=move |ev: web_sys::MouseEvent| over(&ev)
+                // A move, not `mouseover`: the browser sends that when the text scrolls
+                // under a pointer that stays still (a jump to a mention), and the card of
+                // whatever name came under it would cover the mention.
+                on:mousemove=move |ev: web_sys::MouseEvent| over(&ev)
                 on:focusin=move |ev: web_sys::FocusEvent| over(&ev)
                 on:mouseout=move |_| out()
                 on:focusout=move |_| out()

@@ -16,9 +16,15 @@ pub fn SearchBox() -> impl IntoView {
         nav.go(&ViewState { q, ..current }, replace);
     };
     // Enter steps to the next hit in the open article, Shift+Enter to the previous, as
-    // in a browser's find bar.
+    // in a browser's find bar. Esc clears the search, the filter with the text (a new
+    // history entry: Back brings it back), and leaves the focus here for the next one;
+    // in an empty box it leaves the box (`keys`).
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Enter" {
+        if ev.key() == "Escape" && nav.state.with_untracked(|s| !s.q.is_empty()) {
+            ev.prevent_default();
+            ev.stop_propagation();
+            nav.update(|s| s.q.clear());
+        } else if ev.key() == "Enter" {
             let hits = crate::app::context::<crate::components::reader::Hits>();
             if crate::components::reader::step_hit(hits, if ev.shift_key() { -1 } else { 1 }) {
                 ev.prevent_default();

@@ -102,6 +102,7 @@ pub fn TimelineView() -> impl IntoView {
                         view! {
                             <g
                                 class="bar-group"
+                                data-focus=format!("bar {key}")
                                 class:selected=selected
                                 role="button"
                                 tabindex="0"

@@ -241,7 +241,7 @@ test('the entity panel shows aliases, sorts and searches', async ({ page }) => {
   }).toBe(true);
 });
 
-test('export downloads the filtered mentions and entities as CSV and JSON', async ({ page }) => {
+test('export downloads the filtered articles and entities as CSV and JSON', async ({ page }) => {
   await page.goto(BASE);
   const row = panel(page).locator('li.entity', { hasText: /· 2 articles$/ }).first();
   const id = await row.getAttribute('data-entity');
@@ -262,18 +262,20 @@ test('export downloads the filtered mentions and entities as CSV and JSON', asyn
     return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
   };
 
-  const csv = await fetchDownload('Mentions (CSV)');
-  expect(csv.name).toBe('dossier-mentions.csv');
-  const lines = csv.text.trim().split(/\r\n/);
-  expect(lines[0]).toBe('doc,start,end,text,label,canonical,zone');
-  expect(lines.length).toBeGreaterThan(10);
-  const docs = new Set(lines.slice(1).map((l) => l.split(',')[0]));
-  expect([...docs].sort()).toEqual([...files].sort());
+  // (tests/e2e/export-focus.spec.js checks each view's export field by field.)
+  const csv = await fetchDownload('Articles (CSV)');
+  expect(csv.name).toBe('dossier-articles.csv');
+  expect(csv.text.startsWith('\uFEFF')).toBe(true);
+  const lines = csv.text.trim().split(/\r\n/); // (trim takes the BOM too)
+  expect(lines[0]).toBe('title,date,source,url,matches,sentence,file,link');
+  expect(lines).toHaveLength(3);
+  const json = JSON.parse((await fetchDownload('Articles (JSON)')).text);
+  expect(json.map((a) => a.file).sort()).toEqual([...files].sort());
 
-  const json = JSON.parse((await fetchDownload('Entities (JSON)')).text);
-  const entity = json.find((e) => e.id === id);
+  const entities = JSON.parse((await fetchDownload('Entities (JSON)')).text);
+  const entity = entities.find((e) => e.id === id);
   expect(entity.articles).toBe(2);
-  expect(json.every((e) => e.mentions > 0 && e.articles <= 2)).toBe(true);
+  expect(entities.every((e) => e.mentions > 0 && e.articles <= 2)).toBe(true);
 });
 
 test('text search: words, "phrases", prefix* and -exclusion, with highlighted snippets', async ({ page }) => {

@@ -1,13 +1,37 @@
-//! Mentions and entities as JSON Lines, JSON or CSV, for the CLI and the app's
-//! downloads alike.
+//! Tables as JSON Lines, JSON or CSV, for the CLI and the app's downloads alike: the
+//! mentions `dossier extract` prints, and what each of the app's views shows (the
+//! entity panel, the article list, mentions in context, entity pairs and the sentences a
+//! pair shares).
 //!
-//! A mention record has the fields `doc`, `start`, `end` (Unicode code-point offsets
-//! into the file, end exclusive), `text`, `label`, `canonical` and `zone`; an entity
-//! record `id`, `canonical`, `label`, `mentions`, `articles` and `aliases`.
+//! Every table goes through one encoder per format (`Table::encode`), so JSON and CSV
+//! hold the same fields under the same names. Offsets are Unicode code points into the
+//! file, end exclusive; dates are ISO 8601 to the precision known (`2024-05`), empty when
+//! unknown. CSV is RFC 4180 (CRLF line ends; a field is quoted when it holds a comma, a
+//! quote or a line break) made to open cleanly in a spreadsheet: it starts with a UTF-8
+//! byte order mark, by which spreadsheets tell UTF-8 from their local code page, and a
+//! text that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is written
+//! with a `'` before it, so that a spreadsheet shows it as text instead of running it as
+//! a formula (OWASP, "CSV injection"). JSON and JSON Lines hold the text as it is.
+//!
+//! The tables' fields, in order:
+//! - mentions: `doc`, `start`, `end`, `text`, `label`, `canonical`, `zone`;
+//! - entities: `id`, `canonical`, `label`, `mentions`, `articles`, `aliases`, `link`;
+//! - articles: `title`, `date`, `source`, `url`, `matches`, `sentence`, `file`, `link`;
+//! - mentions in context: `title`, `date`, `sentence`, `mention`, `entity`, `label`,
+//!   `zone`, `file`, `start`, `end`, `link`;
+//! - pairs: `entity_a`, `label_a`, `entity_b`, `label_b`, `sentences`, `link`;
+//! - shared sentences: `title`, `date`, `sentence`, `entity_a`, `entity_b`, `file`,
+//!   `start`, `end`, `link`.
+//!
+//! `sentence` is the whole sentence a row comes from; `link` the address of the view
+//! that shows the row (the caller's, as only it knows the page's address).
 
-use crate::corpus::Corpus;
-use crate::model::{Analysis, Mention};
+use crate::corpus::{Corpus, Document};
+use crate::model::{Analysis, DocAnalysis, Mention};
+use crate::query::{Kwic, SharedSentence};
+use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::ops::Range;
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,12 +40,12 @@ pub enum Format {
     Jsonl,
     /// One JSON array of objects.
     Json,
-    /// RFC 4180 CSV with a header line.
+    /// RFC 4180 CSV with a header line, for spreadsheets (module doc).
     Csv,
 }
 
-const MENTION_FIELDS: &str = "doc,start,end,text,label,canonical,zone";
-const ENTITY_FIELDS: &str = "id,canonical,label,mentions,articles,aliases";
+/// The byte order mark that starts a CSV file.
+pub const BOM: char = '\u{feff}';
 
 /// Writes every mention for which `keep(document index, mention)` holds.
 pub fn mentions(
@@ -30,112 +54,320 @@ pub fn mentions(
     format: Format,
     keep: impl Fn(usize, &Mention) -> bool,
 ) -> String {
-    let mut rows = Vec::new();
+    let mut t = Table::new(&["doc", "start", "end", "text", "label", "canonical", "zone"]);
     for (i, (doc, da)) in corpus.documents.iter().zip(&analysis.docs).enumerate() {
         let mut cp = CodePoints::new(&doc.text);
         for m in da.mentions.iter().filter(|m| keep(i, m)) {
             let (start, end) = (cp.at(m.range.start), cp.at(m.range.end));
-            rows.push([
-                Field::Str(&doc.file),
+            t.row([
+                text(&doc.file),
                 Field::Num(start),
                 Field::Num(end),
-                Field::Str(&doc.text[m.range.clone()]),
-                Field::Str(m.label.code()),
-                Field::Str(&analysis.entities[m.entity].canonical),
-                Field::Str(da.blocks[m.block].zone.code()),
+                text(&doc.text[m.range.clone()]),
+                text(m.label.code()),
+                text(&analysis.entities[m.entity].canonical),
+                text(da.blocks[m.block].zone.code()),
             ]);
         }
     }
-    table(MENTION_FIELDS, &rows, format)
+    t.encode(format)
 }
 
 /// Writes the entities `rows` as `(entity index, mentions, articles)`: counts under
-/// whatever filter the caller applied.
-pub fn entities(analysis: &Analysis, rows: &[(usize, usize, usize)], format: Format) -> String {
-    let aliases: Vec<String> = rows
-        .iter()
-        .map(|&(e, _, _)| {
-            let e = &analysis.entities[e];
-            e.aliases
-                .iter()
-                .map(|a| a.text.as_str())
-                .collect::<Vec<_>>()
-                .join("|")
-        })
-        .collect();
-    let records: Vec<[Field; 6]> = rows
-        .iter()
-        .zip(&aliases)
-        .map(|(&(i, mentions, articles), aliases)| {
-            let e = &analysis.entities[i];
-            [
-                Field::Str(&e.id),
-                Field::Str(&e.canonical),
-                Field::Str(e.label.code()),
-                Field::Num(mentions),
-                Field::Num(articles),
-                Field::Str(aliases),
-            ]
-        })
-        .collect();
-    table(ENTITY_FIELDS, &records, format)
+/// whatever filter the caller applied; `link` gives the address of the view of an
+/// entity's articles.
+pub fn entities(
+    analysis: &Analysis,
+    rows: &[(usize, usize, usize)],
+    link: impl Fn(usize) -> String,
+    format: Format,
+) -> String {
+    let mut t = Table::new(&[
+        "id",
+        "canonical",
+        "label",
+        "mentions",
+        "articles",
+        "aliases",
+        "link",
+    ]);
+    for &(i, mentions, articles) in rows {
+        let e = &analysis.entities[i];
+        let aliases: Vec<&str> = e.aliases.iter().map(|a| a.text.as_str()).collect();
+        t.row([
+            text(&e.id),
+            text(&e.canonical),
+            text(e.label.code()),
+            Field::Num(mentions),
+            Field::Num(articles),
+            text(aliases.join("|")),
+            text(link(i)),
+        ]);
+    }
+    t.encode(format)
 }
 
+/// One row of an article list: the document, its matches, and where the first is (a
+/// byte offset), if it has any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ArticleRow {
+    /// Index of the document.
+    pub doc: usize,
+    /// Matches of the search and mentions of the required entities in it.
+    pub matches: usize,
+    /// Byte offset of the first match, whose sentence the row gives; without one, the
+    /// row gives the article's first sentence after the title.
+    pub first: Option<usize>,
+}
+
+/// Writes an article list; `link(doc)` gives the address that opens an article.
+pub fn articles(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    rows: &[ArticleRow],
+    link: impl Fn(usize) -> String,
+    format: Format,
+) -> String {
+    let mut t = Table::new(&[
+        "title", "date", "source", "url", "matches", "sentence", "file", "link",
+    ]);
+    for r in rows {
+        let (doc, da) = (&corpus.documents[r.doc], &analysis.docs[r.doc]);
+        let sentence = r
+            .first
+            .and_then(|at| da.sentences.iter().find(|s| s.contains(&at)))
+            .or_else(|| lead(da))
+            .map_or("", |s| &doc.text[s.clone()]);
+        let meta = &doc.meta;
+        t.row([
+            text(&doc.title),
+            date(doc),
+            text(meta.source.as_deref().unwrap_or("")),
+            text(meta.url.as_deref().unwrap_or("")),
+            Field::Num(r.matches),
+            text(sentence),
+            text(&doc.file),
+            text(link(r.doc)),
+        ]);
+    }
+    t.encode(format)
+}
+
+/// The first sentence of an article's body.
+fn lead(da: &DocAnalysis) -> Option<&Range<usize>> {
+    let body = da.blocks.iter().find(|b| b.zone == crate::Zone::Body)?;
+    da.sentences.iter().find(|s| s.start >= body.range.start)
+}
+
+/// Writes mentions in context (the mentions view's rows, in its order) with the
+/// sentence of each; `link` gives the address that opens the reader at one.
+pub fn kwic(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    rows: &[Kwic],
+    link: impl Fn(&Kwic) -> String,
+    format: Format,
+) -> String {
+    let mut t = Table::new(&[
+        "title", "date", "sentence", "mention", "entity", "label", "zone", "file", "start", "end", "link",
+    ]);
+    let mut cp = DocCodePoints::new(corpus);
+    for k in rows {
+        let doc = &corpus.documents[k.doc];
+        let m = &analysis.docs[k.doc].mentions[k.mention];
+        let sentence = analysis.docs[k.doc].sentences.get(m.sentence).unwrap_or(&m.range);
+        let cp = cp.of(k.doc);
+        t.row([
+            text(&doc.title),
+            date(doc),
+            text(&doc.text[sentence.clone()]),
+            text(&doc.text[k.range.clone()]),
+            text(&analysis.entities[k.entity].canonical),
+            text(m.label.code()),
+            text(k.zone.code()),
+            text(&doc.file),
+            Field::Num(cp.at(k.range.start)),
+            Field::Num(cp.at(k.range.end)),
+            text(link(k)),
+        ]);
+    }
+    t.encode(format)
+}
+
+/// Writes entity pairs `(entity, entity, shared sentences)`; `link(a, b)` gives the
+/// address of the view of a pair's sentences.
+pub fn pairs(
+    analysis: &Analysis,
+    rows: &[(usize, usize, u32)],
+    link: impl Fn(usize, usize) -> String,
+    format: Format,
+) -> String {
+    let mut t = Table::new(&["entity_a", "label_a", "entity_b", "label_b", "sentences", "link"]);
+    for &(a, b, n) in rows {
+        let (ea, eb) = (&analysis.entities[a], &analysis.entities[b]);
+        t.row([
+            text(&ea.canonical),
+            text(ea.label.code()),
+            text(&eb.canonical),
+            text(eb.label.code()),
+            Field::Num(n as usize),
+            text(link(a, b)),
+        ]);
+    }
+    t.encode(format)
+}
+
+/// Writes the sentences entities `a` and `b` share; `link` gives the address that opens
+/// the reader at one.
+pub fn shared_sentences(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    (a, b): (usize, usize),
+    rows: &[SharedSentence],
+    link: impl Fn(&SharedSentence) -> String,
+    format: Format,
+) -> String {
+    let mut t = Table::new(&[
+        "title", "date", "sentence", "entity_a", "entity_b", "file", "start", "end", "link",
+    ]);
+    let mut cp = DocCodePoints::new(corpus);
+    for s in rows {
+        let doc = &corpus.documents[s.doc];
+        let cp = cp.of(s.doc);
+        t.row([
+            text(&doc.title),
+            date(doc),
+            text(&doc.text[s.range.clone()]),
+            text(&analysis.entities[a].canonical),
+            text(&analysis.entities[b].canonical),
+            text(&doc.file),
+            Field::Num(cp.at(s.range.start)),
+            Field::Num(cp.at(s.range.end)),
+            text(link(s)),
+        ]);
+    }
+    t.encode(format)
+}
+
+/// Code-point offsets for rows that come document after document: one pass over each
+/// document's text while its rows follow each other.
+struct DocCodePoints<'c> {
+    corpus: &'c Corpus,
+    doc: usize,
+    cp: CodePoints<'c>,
+}
+
+impl<'c> DocCodePoints<'c> {
+    fn new(corpus: &'c Corpus) -> Self {
+        DocCodePoints {
+            corpus,
+            doc: usize::MAX,
+            cp: CodePoints::new(""),
+        }
+    }
+
+    /// The converter of document `doc`'s text.
+    fn of(&mut self, doc: usize) -> &mut CodePoints<'c> {
+        if doc != self.doc {
+            self.doc = doc;
+            self.cp = CodePoints::new(&self.corpus.documents[doc].text);
+        }
+        &mut self.cp
+    }
+}
+
+/// A document's publication date as a field: ISO 8601, empty when unknown.
+fn date(doc: &Document) -> Field<'static> {
+    text(doc.meta.published.map(|d| d.to_string()).unwrap_or_default())
+}
+
+/// One field of a row.
 enum Field<'a> {
-    Str(&'a str),
+    Text(Cow<'a, str>),
     Num(usize),
 }
 
-fn table<const N: usize>(header: &str, rows: &[[Field; N]], format: Format) -> String {
-    let names: Vec<&str> = header.split(',').collect();
-    let mut out = String::new();
-    match format {
-        Format::Csv => {
-            out.push_str(header);
-            out.push_str("\r\n");
-            for row in rows {
-                let cells: Vec<String> = row
-                    .iter()
-                    .map(|f| match f {
-                        Field::Str(s) => csv_field(s),
-                        Field::Num(n) => n.to_string(),
-                    })
-                    .collect();
-                out.push_str(&cells.join(","));
-                out.push_str("\r\n");
-            }
+/// A text field.
+fn text<'a>(s: impl Into<Cow<'a, str>>) -> Field<'a> {
+    Field::Text(s.into())
+}
+
+/// Named columns and rows of fields, stored row after row.
+struct Table<'a> {
+    columns: &'static [&'static str],
+    cells: Vec<Field<'a>>,
+}
+
+impl<'a> Table<'a> {
+    fn new(columns: &'static [&'static str]) -> Self {
+        Table {
+            columns,
+            cells: Vec::new(),
         }
-        Format::Jsonl | Format::Json => {
-            if format == Format::Json {
-                out.push('[');
-            }
-            for (r, row) in rows.iter().enumerate() {
-                if format == Format::Json && r > 0 {
-                    out.push(',');
-                }
-                if format == Format::Json {
-                    out.push_str("\n  ");
-                }
-                out.push('{');
-                for (i, (name, f)) in names.iter().zip(row).enumerate() {
-                    let sep = if i > 0 { ", " } else { "" };
-                    match f {
-                        Field::Str(s) => write!(out, "{sep}\"{name}\": {}", json_string(s)),
-                        Field::Num(n) => write!(out, "{sep}\"{name}\": {n}"),
+    }
+
+    /// Adds a row: one field per column.
+    fn row<const N: usize>(&mut self, fields: [Field<'a>; N]) {
+        debug_assert_eq!(N, self.columns.len());
+        self.cells.extend(fields);
+    }
+
+    fn rows(&self) -> std::slice::Chunks<'_, Field<'a>> {
+        self.cells.chunks(self.columns.len())
+    }
+
+    /// The table in `format`: the one encoder of each.
+    fn encode(&self, format: Format) -> String {
+        let mut out = String::new();
+        match format {
+            Format::Csv => {
+                out.push(BOM);
+                out.push_str(&self.columns.join(","));
+                out.push_str("\r\n");
+                for row in self.rows() {
+                    for (i, f) in row.iter().enumerate() {
+                        if i > 0 {
+                            out.push(',');
+                        }
+                        match f {
+                            Field::Text(s) => out.push_str(&csv_field(s)),
+                            Field::Num(n) => write!(out, "{n}").expect("writing to a String"),
+                        }
                     }
-                    .expect("writing to a String");
+                    out.push_str("\r\n");
                 }
-                out.push('}');
-                if format == Format::Jsonl {
+            }
+            Format::Jsonl => {
+                for row in self.rows() {
+                    self.json_object(&mut out, row);
                     out.push('\n');
                 }
             }
-            if format == Format::Json {
-                out.push_str(if rows.is_empty() { "]\n" } else { "\n]\n" });
+            Format::Json => {
+                out.push('[');
+                for (r, row) in self.rows().enumerate() {
+                    out.push_str(if r > 0 { ",\n  " } else { "\n  " });
+                    self.json_object(&mut out, row);
+                }
+                out.push_str(if self.cells.is_empty() { "]\n" } else { "\n]\n" });
             }
         }
+        out
     }
-    out
+
+    /// Writes `row` as a JSON object under the column names.
+    fn json_object(&self, out: &mut String, row: &[Field]) {
+        out.push('{');
+        for (i, (name, f)) in self.columns.iter().zip(row).enumerate() {
+            let sep = if i > 0 { ", " } else { "" };
+            match f {
+                Field::Text(s) => write!(out, "{sep}\"{name}\": {}", json_string(s)),
+                Field::Num(n) => write!(out, "{sep}\"{name}\": {n}"),
+            }
+            .expect("writing to a String");
+        }
+        out.push('}');
+    }
 }
 
 /// A JSON string literal.
@@ -157,12 +389,18 @@ pub fn json_string(s: &str) -> String {
     o
 }
 
-/// A CSV field, quoted when needed (RFC 4180).
+/// A CSV text field: with a `'` before it when a spreadsheet would read it as a
+/// formula, and quoted when needed (RFC 4180).
 pub fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+    let guard = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        "'"
     } else {
-        s.to_string()
+        ""
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{guard}{}\"", s.replace('"', "\"\""))
+    } else {
+        format!("{guard}{s}")
     }
 }
 
@@ -216,6 +454,15 @@ mod tests {
     }
 
     #[test]
+    fn csv_fields_a_spreadsheet_would_run_as_formulas_are_kept_as_text() {
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("+1 555 0100"), "'+1 555 0100");
+        assert_eq!(csv_field("-3%, then more"), "\"'-3%, then more\"");
+        assert_eq!(csv_field("@handle"), "'@handle");
+        assert_eq!(csv_field("a=b"), "a=b");
+    }
+
+    #[test]
     fn code_points_count_characters_not_bytes() {
         let mut cp = CodePoints::new("Xi’s visit");
         assert_eq!(cp.at(2), 2);
@@ -244,7 +491,10 @@ mod tests {
         let csv = mentions(&corpus, &analysis, Format::Csv, |_, m| {
             m.label == crate::Label::Gpe
         });
-        assert_eq!(csv.lines().next(), Some(MENTION_FIELDS));
+        assert_eq!(
+            csv.lines().next(),
+            Some("\u{feff}doc,start,end,text,label,canonical,zone")
+        );
         assert_eq!(csv.lines().count(), 2);
         let json = mentions(&corpus, &analysis, Format::Json, |_, _| false);
         assert_eq!(json, "[]\n");
@@ -257,7 +507,7 @@ mod tests {
         let corpus = Corpus::new(vec![doc]);
         let analysis = crate::analyse(&corpus);
         let (i, _) = analysis.entity("person-vladimir-putin").expect("Putin is found");
-        let out = entities(&analysis, &[(i, 2, 1)], Format::Json);
+        let out = entities(&analysis, &[(i, 2, 1)], |i| format!("?e={i}"), Format::Json);
         assert!(
             out.contains(
                 "\"canonical\": \"Vladimir Putin\", \"label\": \"PERSON\", \"mentions\": 2, \"articles\": 1"
@@ -265,5 +515,125 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("Putin"));
+        assert!(out.contains(&format!("\"link\": \"?e={i}\"")), "{out}");
+    }
+
+    use crate::index::Index;
+    use crate::query::tests::fixture;
+
+    /// A CSV table's records, each split at its commas (the tests' fields hold none).
+    fn records(csv: &str) -> Vec<Vec<&str>> {
+        let body = csv.strip_prefix(BOM).expect("a BOM first");
+        assert!(body.ends_with("\r\n"));
+        body.split_terminator("\r\n")
+            .map(|l| l.split(',').collect())
+            .collect()
+    }
+
+    #[test]
+    fn mentions_in_context_come_with_their_title_sentence_and_link_in_the_order_given() {
+        let (mut c, a) = fixture();
+        c.documents[0].meta.published = crate::date::Date::parse("2024-05-16").ok();
+        let ix = Index::new(&c, &a);
+        let mut rows = crate::query::mentions(&ix, &[0], crate::query::KwicSort::Document, false);
+        rows.reverse();
+        let link = |k: &Kwic| format!("?doc={}&m={}", c.documents[k.doc].file, k.range.start);
+        let csv = kwic(&c, &a, &rows, link, Format::Csv);
+        let r = records(&csv);
+        assert_eq!(
+            r[0].join(","),
+            "title,date,sentence,mention,entity,label,zone,file,start,end,link"
+        );
+        assert_eq!(r.len(), rows.len() + 1);
+        assert_eq!(
+            r[1],
+            [
+                "Trade war looms",
+                "",
+                "The trade talks stalled. Putin stayed home.",
+                "Putin",
+                "Vladimir Putin",
+                "PERSON",
+                "body",
+                "1.txt",
+                "41",
+                "46",
+                "?doc=1.txt&m=41"
+            ]
+        );
+        assert_eq!(
+            r[3][..4],
+            ["Putin meets Xi", "2024-05-16", "Putin meets Xi", "Putin"]
+        );
+        let json = kwic(&c, &a, &rows, link, Format::Json);
+        assert!(
+            json.contains(
+                "\"sentence\": \"Putin and Xi signed a trade deal in Beijing.\", \"mention\": \"Putin\""
+            ),
+            "{json}"
+        );
+        assert_eq!(json.matches("\"title\": ").count(), rows.len());
+    }
+
+    #[test]
+    fn an_article_row_gives_the_sentence_of_its_first_match_or_its_lead() {
+        let (mut c, a) = fixture();
+        c.documents[1].meta.source = Some("The Wire".into());
+        let at = c.documents[1].text.find("Putin").unwrap();
+        let rows = [
+            ArticleRow {
+                doc: 1,
+                matches: 1,
+                first: Some(at),
+            },
+            ArticleRow {
+                doc: 0,
+                matches: 0,
+                first: None,
+            },
+        ];
+        let csv = articles(&c, &a, &rows, |d| format!("?doc={d}"), Format::Csv);
+        let r = records(&csv);
+        assert_eq!(r[0].join(","), "title,date,source,url,matches,sentence,file,link");
+        // The fixture's sentences are its lines.
+        assert_eq!(
+            r[1],
+            [
+                "Trade war looms",
+                "",
+                "The Wire",
+                "",
+                "1",
+                "The trade talks stalled. Putin stayed home.",
+                "1.txt",
+                "?doc=1"
+            ]
+        );
+        assert_eq!(r[2][5], "Putin and Xi signed a trade deal in Beijing.");
+    }
+
+    #[test]
+    fn pairs_and_the_sentences_they_share_are_written_with_both_names() {
+        let (c, a) = fixture();
+        let json = pairs(&a, &[(0, 2, 1)], |x, y| format!("?pair={x},{y}"), Format::Json);
+        assert_eq!(
+            json,
+            "[\n  {\"entity_a\": \"Vladimir Putin\", \"label_a\": \"PERSON\", \"entity_b\": \"Beijing\", \"label_b\": \"GPE\", \"sentences\": 1, \"link\": \"?pair=0,2\"}\n]\n"
+        );
+        let shared = crate::query::sentences_with(&a, 0, 2, false);
+        let jsonl = shared_sentences(
+            &c,
+            &a,
+            (0, 2),
+            &shared,
+            |s| format!("?doc={}", s.doc),
+            Format::Jsonl,
+        );
+        assert_eq!(jsonl.lines().count(), 1);
+        assert!(jsonl.starts_with("{\"title\": \"Putin meets Xi\", \"date\": \"\", \"sentence\": \"Putin and Xi signed a trade deal in Beijing.\""), "{jsonl}");
+        assert!(
+            jsonl.ends_with("\"start\": 15, \"end\": 59, \"link\": \"?doc=0\"}\n"),
+            "{jsonl}"
+        );
     }
 }

@@ -838,7 +838,7 @@ pub(crate) fn context_right(text: &str, block: &Range<usize>, at: usize, chars: 
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::analysis::{Analysis, Block, DocAnalysis, Entity, Mention};
     use crate::corpus::{Corpus, Document, Meta};

@@ -50,6 +50,10 @@ pub struct Kwic {
     pub right: Range<usize>,
     /// The zone of the mention's block.
     pub zone: Zone,
+    /// The left context starts inside the block (show an ellipsis before it).
+    pub cut_start: bool,
+    /// The right context ends inside the block (show an ellipsis after it).
+    pub cut_end: bool,
 }
 
 impl Kwic {
@@ -86,12 +90,16 @@ pub fn mentions(ix: &Index, entities: &[usize], sort: KwicSort, all_zones: bool)
             }
             let text = &corpus.documents[doc].text;
             let r = mn.range.clone();
+            let left = context_left(text, &block.range, r.start, CONTEXT_CHARS)..r.start;
+            let right = r.end..context_right(text, &block.range, r.end, CONTEXT_CHARS);
             Some(Kwic {
                 doc,
                 mention,
                 entity: mn.entity,
-                left: context_left(text, &block.range, r.start, CONTEXT_CHARS)..r.start,
-                right: r.end..context_right(text, &block.range, r.end, CONTEXT_CHARS),
+                cut_start: left.start > block.range.start,
+                cut_end: right.end < block.range.end,
+                left,
+                right,
                 range: r,
                 zone: block.zone,
             })
@@ -140,6 +148,30 @@ mod tests {
             ("", "Putin", " and Xi signed a trade deal in Beijing.")
         );
         assert!(k.iter().all(|k| a.docs[k.doc].mentions[k.mention].entity == 0));
+        assert!(!k[1].cut_start && !k[1].cut_end, "the whole line is context");
+    }
+
+    #[test]
+    fn context_is_cut_between_words_and_says_where() {
+        let (mut c, a) = fixture();
+        // The same mention offsets, in a longer line (only text after the mention grows).
+        c.documents[1].text.to_mut().push_str(
+            " The harvest was late, the roads were closed again and the markets were quiet for weeks.",
+        );
+        let mut a = a;
+        let end = c.documents[1].text.len();
+        a.docs[1].blocks[1].range.end = end;
+        let ix = Index::new(&c, &a);
+        let k = mentions(&ix, &[0], KwicSort::Document, false);
+        let k = k.iter().find(|k| k.doc == 1).unwrap();
+        let (l, _, r) = k.texts(&c.documents[1].text);
+        assert_eq!(l, "The trade talks stalled. ");
+        assert!(!k.cut_start && k.cut_end);
+        assert!(
+            r.len() < end - k.range.end && r.ends_with(|ch: char| ch.is_alphanumeric()),
+            "{r:?}"
+        );
+        assert_eq!(c.documents[1].text[k.right.end..].chars().next(), Some(' '));
     }
 
     #[test]
