@@ -84,3 +84,14 @@ pub fn keep_in_order<'a>(list: &Element, items: impl Iterator<Item = &'a Element
         }
     }
 }
+
+/// Focuses the element `selector` finds once the next frame is drawn (after the change
+/// that redraws it), so that focus stays where the reader acted.
+pub fn focus_soon(selector: String) {
+    use wasm_bindgen::JsCast;
+    leptos::prelude::request_animation_frame(move || {
+        if let Some(e) = document().query_selector(&selector).ok().flatten() {
+            let _ = e.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    });
+}

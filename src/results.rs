@@ -3,7 +3,6 @@
 
 use crate::data::{data, Data};
 use crate::url::ViewState;
-use dossier_core::date::Date;
 pub use dossier_core::query::{Counts, Hit, Results};
 use dossier_core::query::{LabelSet, Query};
 
@@ -19,7 +18,7 @@ pub fn query_of(state: &ViewState) -> Query {
         exclude: state.exclude.clone(),
         hidden,
         all_zones: state.all_zones,
-        when: state.when.as_deref().and_then(|w| Date::parse(w).ok()),
+        when: state.when_span(),
     }
 }
 

@@ -15,8 +15,11 @@
 //! | `m` | the selected mention: its start offset in the open article |
 //! | `sel` | the selected entity (next/previous mention, mentions view) |
 //! | `view` | `articles` (default), `mentions`, `connections` or `timeline` |
-//! | `when` | a period on the timeline: `YYYY` or `YYYY-MM` |
+//! | `when` | a period on the timeline: `YYYY` or `YYYY-MM`, or two of the same kind, `from..to` |
 //! | `pair` | two entity ids, `a,b`, whose shared sentences are shown |
+//! | `cl` | the labels the connections grid shows (default `PERSON`) |
+//! | `row` | an entity the connections grid shows first, whatever its label |
+//! | `cv=list` | connections as a list of pairs instead of a grid |
 //! | `sort` | the entity panel's order: `mentions` (default), `articles` or `name` |
 //! | `ksort` | the mentions view's order: `document` (default), `date` or `position` |
 
@@ -109,10 +112,18 @@ pub struct ViewState {
     pub selected: Option<String>,
     /// The main view.
     pub view: View,
-    /// The selected timeline period, `YYYY` or `YYYY-MM`.
+    /// The selected timeline period, `YYYY` or `YYYY-MM`, or `from..to` (two of the
+    /// same kind, the first earlier).
     pub when: Option<String>,
     /// Two entities whose shared sentences are shown.
     pub pair: Option<(String, String)>,
+    /// The labels the connections grid shows, in [`Label::ALL`] order; empty for the
+    /// default, people (see [`ViewState::grid_labels`]).
+    pub grid: Vec<Label>,
+    /// An entity the connections grid shows first.
+    pub row: Option<String>,
+    /// Connections as a list of pairs.
+    pub pair_list: bool,
     /// The entity panel's order.
     pub sort: SortBy,
     /// The mentions view's order.
@@ -208,8 +219,27 @@ impl ViewState {
                     Some(v) => s.view = v,
                     None => bad("unknown view"),
                 },
-                "when" if valid_period(value) => s.when = Some(value.to_string()),
-                "when" => bad("period"),
+                "when" => match period(value) {
+                    Some(w) => s.when = Some(w),
+                    None => bad("period"),
+                },
+                "cl" => {
+                    for code in value.split(',').filter(|c| !c.is_empty()) {
+                        match Label::from_code(code) {
+                            Some(l) if !s.grid.contains(&l) => s.grid.push(l),
+                            Some(_) => {}
+                            None => p.notices.push(format!("unknown label “{}”", clip(code))),
+                        }
+                    }
+                    dossier_core::order::sort(&mut s.grid);
+                    if s.grid == [Label::Person] {
+                        s.grid.clear();
+                    }
+                }
+                "row" if known.entity(value) => s.row = Some(value.to_string()),
+                "row" => bad("unknown entity"),
+                "cv" if value == "list" => s.pair_list = true,
+                "cv" => bad("connections view"),
                 "pair" => match value.split_once(',') {
                     Some((a, b)) if a != b && known.entity(a) && known.entity(b) => {
                         s.pair = Some((a.to_string(), b.to_string()))
@@ -270,6 +300,18 @@ impl ViewState {
         if let Some((a, b)) = &self.pair {
             put("pair", &format!("{a},{b}"));
         }
+        if !self.grid.is_empty() {
+            put(
+                "cl",
+                &self.grid.iter().map(|l| l.code()).collect::<Vec<_>>().join(","),
+            );
+        }
+        if let Some(r) = &self.row {
+            put("row", r);
+        }
+        if self.pair_list {
+            put("cv", "list");
+        }
         if self.sort != SortBy::Mentions {
             put("sort", self.sort.code());
         }
@@ -298,6 +340,25 @@ impl ViewState {
             sort: self.sort,
             ..ViewState::default()
         }
+    }
+
+    /// The labels the connections grid shows: people unless others were chosen.
+    pub fn grid_labels(&self) -> &[Label] {
+        if self.grid.is_empty() {
+            &[Label::Person]
+        } else {
+            &self.grid
+        }
+    }
+
+    /// The chosen timeline period's first and last bucket (the same for one).
+    pub fn when_span(&self) -> Option<(dossier_core::date::Date, dossier_core::date::Date)> {
+        let w = self.when.as_deref()?;
+        let (a, b) = w.split_once("..").unwrap_or((w, w));
+        Some((
+            dossier_core::date::Date::parse(a).ok()?,
+            dossier_core::date::Date::parse(b).ok()?,
+        ))
     }
 
     /// Whether any filter narrows the articles.
@@ -337,6 +398,23 @@ fn cut_query(q: &str) -> (&str, &str) {
         q[..limit].rfind(char::is_whitespace).unwrap_or(limit)
     };
     (q[..at].trim_end(), q[at..].trim_start())
+}
+
+/// A timeline period as the URL keeps it: one `YYYY` or `YYYY-MM`, or two of the same
+/// kind as `from..to`, put in order (one when both are the same).
+pub fn period(s: &str) -> Option<String> {
+    let Some((a, b)) = s.split_once("..") else {
+        return valid_period(s).then(|| s.to_string());
+    };
+    if !(valid_period(a) && valid_period(b) && a.len() == b.len()) {
+        return None;
+    }
+    // Same-length keys sort as their dates do.
+    Some(match a.cmp(b) {
+        std::cmp::Ordering::Equal => a.to_string(),
+        std::cmp::Ordering::Less => format!("{a}..{b}"),
+        std::cmp::Ordering::Greater => format!("{b}..{a}"),
+    })
 }
 
 /// `YYYY` or `YYYY-MM` with a month from 01 to 12.
@@ -505,12 +583,41 @@ mod tests {
         assert_eq!(parse("when=2024-05").state.when.as_deref(), Some("2024-05"));
         assert_eq!(parse("when=2024-13").state.when, None);
         assert_eq!(parse("when=May").state.when, None);
+        // Two ends of the same kind, in either order; one when they are the same.
+        assert_eq!(
+            parse("when=2024-05..2023-11").state.when.as_deref(),
+            Some("2023-11..2024-05")
+        );
+        assert_eq!(parse("when=2021..2021").state.when.as_deref(), Some("2021"));
+        assert_eq!(parse("when=2021..2022-01").state.when, None);
+        assert_eq!(parse("when=2021..").state.when, None);
+        let s = parse("when=2020..2022").state;
+        assert_eq!(
+            s.when_span().map(|(a, b)| (a.to_string(), b.to_string())),
+            Some(("2020".into(), "2022".into()))
+        );
         assert_eq!(
             parse("pair=person-a,gpe-b").state.pair,
             Some(("person-a".into(), "gpe-b".into()))
         );
         assert_eq!(parse("pair=person-a,person-a").state.pair, None);
         assert_eq!(parse("pair=person-a").state.pair, None);
+    }
+
+    #[test]
+    fn grid_labels_default_to_people_and_row_and_list_are_read() {
+        let p = parse("cl=ORG,person,nope&row=gpe-b&cv=list");
+        assert_eq!(p.state.grid, [Label::Person, Label::Org]);
+        assert_eq!(p.state.row.as_deref(), Some("gpe-b"));
+        assert!(p.state.pair_list);
+        assert_eq!(p.notices, ["unknown label “nope”"]);
+        // People alone is the default, written as nothing.
+        let p = parse("cl=PERSON");
+        assert_eq!(
+            (p.state.grid_labels(), p.state.to_query().as_str()),
+            (&[Label::Person][..], "")
+        );
+        assert_eq!(parse("row=nobody&cv=grid").notices.len(), 2);
     }
 
     #[test]
@@ -575,8 +682,11 @@ mod tests {
             mention: Some(42),
             selected: Some("person-a".into()),
             view: View::Timeline,
-            when: Some("2024".into()),
+            when: Some("2023-11..2024-02".into()),
             pair: Some(("person-a".into(), "org-c".into())),
+            grid: vec![Label::Person, Label::Gpe],
+            row: Some("gpe-b".into()),
+            pair_list: true,
             sort: SortBy::Name,
             ksort: KwicSort::Date,
         };

@@ -34,6 +34,15 @@ pub fn name(e: &Entity) -> &str {
         .map_or(&e.canonical, |a| &a.text)
 }
 
+/// A timeline period as a phrase after "dates": "in 2024-05", or "from 2023-11 to
+/// 2024-02" for two ends (`from..to`, as the URL keeps it).
+pub fn period(when: &str) -> String {
+    match when.split_once("..") {
+        Some((a, b)) => format!("from {a} to {b}"),
+        None => format!("in {when}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,5 +106,11 @@ mod tests {
             name(&entity("last year", &[("last year", 4), ("Last year", 1)])),
             "last year"
         );
+    }
+
+    #[test]
+    fn a_period_reads_as_one_or_two_ends() {
+        assert_eq!(period("2024-05"), "in 2024-05");
+        assert_eq!(period("2023..2025"), "from 2023 to 2025");
     }
 }

@@ -16,8 +16,8 @@ use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
 
-const KEYS: [&str; 12] = [
-    "q", "e", "x", "hide", "zones", "doc", "m", "sel", "view", "when", "pair", "sort",
+const KEYS: [&str; 15] = [
+    "q", "e", "x", "hide", "zones", "doc", "m", "sel", "view", "when", "pair", "sort", "cl", "row", "cv",
 ];
 
 /// The seed corpus and its analysis, as the page built on `seeds/` carries them.
@@ -95,6 +95,10 @@ fn atoms(d: &'static Data) -> Vec<String> {
         "2024-05",
         "2024-13",
         "2024-1",
+        "..",
+        "2023..2021",
+        "2024-05..2023-01",
+        "list",
         "99999",
         "-1",
         "0",
@@ -175,7 +179,13 @@ fn query(d: &'static Data) -> impl Strategy<Value = String> {
                         "m" => a.to_string(),
                         "sel" => id(a).into(),
                         "view" => one(a, &["articles", "mentions", "connections", "timeline"]),
-                        "when" => one(a, &["2024", "2024-05", "1999-12"]),
+                        "when" => one(
+                            a,
+                            &["2024", "2024-05", "1999-12", "2025..2023", "2023-01..2023-06"],
+                        ),
+                        "cl" => one(a, &["ORG", "PERSON", "GPE,person", "NORP,LOC,BOGUS"]),
+                        "row" => id(a).into(),
+                        "cv" => "list".into(),
                         "pair" => format!("{},{}", id(a), id(b)),
                         _ => one(a, &["mentions", "articles", "name"]),
                     };
@@ -205,6 +215,7 @@ fn check_valid(s: &ViewState, known: &dyn Known) -> Result<(), String> {
         .iter()
         .chain(&s.exclude)
         .chain(&s.selected)
+        .chain(&s.row)
         .chain(s.pair.iter().flat_map(|(a, b)| [a, b]));
     for id in ids {
         if !known.entity(id) {
@@ -242,7 +253,17 @@ fn check_valid(s: &ViewState, known: &dyn Known) -> Result<(), String> {
             return Err("a pair of one entity".into());
         }
     }
-    if let Some(w) = &s.when {
+    if s.grid.windows(2).any(|w| w[0] >= w[1]) || s.grid == [dossier_core::Label::Person] {
+        return Err(format!(
+            "grid labels not sorted, unique and apart from the default: {:?}",
+            s.grid
+        ));
+    }
+    let ends: Vec<&str> = s.when.iter().flat_map(|w| w.split("..")).collect();
+    if ends.len() == 2 && (ends[0] >= ends[1] || ends[0].len() != ends[1].len()) {
+        return Err(format!("a period out of order or of two kinds: {:?}", s.when));
+    }
+    for w in ends {
         let ok = match w.len() {
             4 => w.bytes().all(|b| b.is_ascii_digit()),
             7 => {
@@ -294,7 +315,7 @@ fn the_fuzzer_reaches_every_field() {
     let d = data();
     let mut runner = TestRunner::deterministic();
     let strategy = query(d);
-    let mut seen = [false; 10];
+    let mut seen = [false; 13];
     for _ in 0..20_000 {
         let raw = strategy.new_tree(&mut runner).unwrap().current();
         let s = parse(&raw).state;
@@ -309,6 +330,9 @@ fn the_fuzzer_reaches_every_field() {
             s.when.is_some(),
             s.pair.is_some(),
             s.doc.is_some(),
+            !s.grid.is_empty(),
+            s.row.is_some(),
+            s.pair_list,
         ]
         .into_iter()
         .enumerate()
@@ -317,7 +341,7 @@ fn the_fuzzer_reaches_every_field() {
         }
     }
     assert_eq!(
-        seen, [true; 10],
-        "fields reached: q e x hide zones m sel when pair doc"
+        seen, [true; 13],
+        "fields reached: q e x hide zones m sel when pair doc cl row cv"
     );
 }

@@ -1,18 +1,26 @@
-//! The connections view: how often the top entities share a sentence, as an SVG
-//! matrix; choosing a cell lists the sentences where both occur.
+//! The connections view: who appears with whom. A grid of how often the top entities of
+//! the chosen labels (people by default, never a label hidden in the legend) share a
+//! sentence, with any entity pinned as the first row; or the same pairs as a list. The
+//! grid is one Tab stop (arrow keys move inside it); choosing a cell or a pair lists
+//! the sentences where both occur.
 
 use crate::app::Navigator;
 use crate::components::export_menu;
 use crate::components::results_list::use_results;
 use crate::data::data;
 use crate::url::{View, ViewState};
-use dossier_core::query::{cooccurrence_in, sentences_with, SharedSentence};
+use dossier_core::query::{
+    connects, cooccurrence_among, sentences_with, Among, Cooccurrence, SharedSentence,
+};
+use dossier_core::Label;
 use leptos::prelude::*;
 
-/// How many entities the matrix shows.
+/// How many entities the grid shows.
 const TOP: usize = 12;
-const CELL: i32 = 30;
-const LABEL_W: i32 = 150;
+/// How many entities the list of pairs draws its pairs from.
+const LIST_TOP: usize = 40;
+/// How many pairs the list shows before "Show all".
+const LIST_FIRST: usize = 20;
 
 /// The connections view.
 #[component]
@@ -23,11 +31,18 @@ pub fn ConnectionsView() -> impl IntoView {
     let matrix = Memo::new(move |_| {
         let s = nav.state.get();
         let matched = results.with(|r| r.matched.clone());
-        cooccurrence_in(d.analysis, TOP, s.all_zones, |doc| {
+        let wanted = |l: Label| s.grid_labels().contains(&l) && !s.hide.contains(&l);
+        let among = Among {
+            top_n: if s.pair_list { LIST_TOP } else { TOP },
+            all_zones: s.all_zones,
+            labels: &wanted,
+            pinned: s.row.as_deref().and_then(|id| d.entity_index(id)),
+        };
+        cooccurrence_among(d.analysis, &among, |doc| {
             matched.get(doc).copied().unwrap_or(false)
         })
     });
-    // Export: the grid's pairs, and the sentences of the pair chosen (export_menu.rs).
+    // Export: the pairs shown, and the sentences of the pair chosen (export_menu.rs).
     export_menu::offer(
         "Pairs",
         || true,
@@ -42,116 +57,363 @@ pub fn ConnectionsView() -> impl IntoView {
             export_menu::sentences(&shared, |x| nav.address(&at_sentence(&s, x)), f)
         },
     );
-    let choose = move |a: usize, b: usize| {
-        let (ea, eb) = (&d.analysis.entities[a], &d.analysis.entities[b]);
-        nav.update(|s| s.pair = Some((ea.id.clone(), eb.id.clone())));
-    };
+    let list = Memo::new(move |_| nav.state.get().pair_list);
     view! {
         <section class="view-connections" aria-labelledby="connections-title">
             <h1 id="connections-title">"Connections"</h1>
             <p class="hint">
-                "How often the most present entities are named in the same sentence, in the matching articles. Choose a cell to read those sentences."
+                "Who is named in the same sentence as whom, in the matching articles. Choose a pair to read those sentences."
             </p>
+            <Controls/>
             {move || {
                 let m = matrix.get();
-                let n = m.len();
-                if n < 2 {
-                    return view! { <p class="empty">"Too few entities in the matching articles to connect."</p> }.into_any();
+                if m.len() < 2 {
+                    return view! {
+                        <p class="empty">"Too few entities of these labels in the matching articles to connect. Choose more labels above."</p>
+                    }
+                    .into_any();
                 }
-                let max = m.pairs().first().map(|p| p.2).unwrap_or(1).max(1);
-                let pair = nav.state.get().pair;
-                let size = LABEL_W + CELL * n as i32;
-                let names: Vec<String> = m.entities.iter().map(|&e| crate::wording::name(&d.analysis.entities[e]).to_string()).collect();
-                let rows = (0..n)
-                    .map(|i| {
-                        let y = LABEL_W + CELL * i as i32;
-                        let label = names[i].clone();
-                        view! {
-                            <text x=LABEL_W - 6 y=y + CELL * 2 / 3 text-anchor="end" class="axis">{clip(&label)}</text>
-                        }
-                    })
-                    .collect_view();
-                let cols = (0..n)
-                    .map(|j| {
-                        let x = LABEL_W + CELL * j as i32 + CELL * 3 / 5;
-                        view! {
-                            <text x=x y=LABEL_W - 6 transform=format!("rotate(-50 {x} {})", LABEL_W - 6) class="axis">
-                                {clip(&names[j])}
-                            </text>
-                        }
-                    })
-                    .collect_view();
-                let cells = (0..n)
-                    .flat_map(|i| (0..n).map(move |j| (i, j)))
-                    .filter(|&(i, j)| i != j)
-                    .map(|(i, j)| {
-                        let c = m.get(i, j);
-                        let (a, b) = (m.entities[i], m.entities[j]);
-                        let (ia, ib) = (&d.analysis.entities[a].id, &d.analysis.entities[b].id);
-                        let selected = pair.as_ref().is_some_and(|(x, y)| (x == ia && y == ib) || (x == ib && y == ia));
-                        let name = format!("{} and {}: {}", names[i], names[j], crate::wording::count(c as usize, "shared sentence"));
-                        // A percentage in whole numbers: float formatting costs wasm size.
-                        let opacity = format!("{}%", if c == 0 { 0 } else { 15 + 85 * c / max });
-                        let (x, y) = (LABEL_W + CELL * j as i32, LABEL_W + CELL * i as i32);
-                        let tabindex = if c > 0 { "0" } else { "-1" };
-                        let title = name.clone();
-                        let on_key = move |ev: web_sys::KeyboardEvent| {
-                            if c > 0 && (ev.key() == "Enter" || ev.key() == " ") {
-                                ev.prevent_default();
-                                choose(a, b);
-                            }
-                        };
-                        view! {
-                            <g
-                                class="cell"
-                                data-focus=format!("cell {ia} {ib}")
-                                class:selected=selected
-                                class:empty=c == 0
-                                role="button"
-                                tabindex=tabindex
-                                aria-label=name
-                                on:click=move |_| {
-                                    if c > 0 {
-                                        choose(a, b)
-                                    }
-                                }
-                                on:keydown=on_key
-                            >
-                                <title>{title}</title>
-                                <rect x=x + 1 y=y + 1 width=CELL - 2 height=CELL - 2 rx="3" class="cell-bg"></rect>
-                                <rect x=x + 1 y=y + 1 width=CELL - 2 height=CELL - 2 rx="3" class="cell-fill" fill-opacity=opacity></rect>
-                                {(c > 0).then(|| view! { <text x=x + CELL / 2 y=y + CELL * 16 / 25 text-anchor="middle" class="cell-count">{c}</text> })}
-                            </g>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <svg
-                        class="matrix"
-                        viewBox=format!("0 0 {size} {size}")
-                        width=size
-                        height=size
-                        role="group"
-                        aria-label="Sentence co-occurrence matrix"
-                    >
-                        {rows}
-                        {cols}
-                        {cells}
-                    </svg>
-                }
-                .into_any()
+                if list.get() { view! { <PairList m=m/> }.into_any() } else { view! { <Grid m=m/> }.into_any() }
             }}
             <SharedSentences/>
         </section>
     }
 }
 
-/// A name short enough for an axis.
-fn clip(s: &str) -> String {
-    if s.chars().count() <= 22 {
-        s.to_string()
+/// The labels the grid shows, the entity of its first row, and grid or list.
+#[component]
+fn Controls() -> impl IntoView {
+    let nav = crate::app::context::<Navigator>();
+    let d = data();
+    let labels = Label::ALL
+        .into_iter()
+        .filter(|&l| connects(l) && d.analysis.entities.iter().any(|e| e.label == l));
+    let boxes = labels
+        .map(|l| {
+            let on = move || nav.state.get().grid_labels().contains(&l);
+            let only = move || nav.state.get().grid_labels() == [l];
+            let hidden = move || {
+                nav.state
+                    .get()
+                    .hide
+                    .contains(&l)
+                    .then_some(" (hidden in the legend)")
+            };
+            let toggle = move |_| nav.update(|s| s.grid = toggled(s.grid_labels(), l));
+            view! {
+                <label>
+                    <input type="checkbox" prop:checked=on disabled=only on:change=toggle/>
+                    {l.name()}
+                    {hidden}
+                </label>
+            }
+        })
+        .collect_view();
+    let every = move |_| {
+        nav.update(|s| s.grid = Label::ALL.into_iter().filter(|&l| connects(l)).collect());
+    };
+    let show = move |list: bool| {
+        view! {
+            <button
+                type="button"
+                class="tool"
+                aria-pressed=move || (nav.state.get().pair_list == list).to_string()
+                on:click=move |_| nav.update(|s| s.pair_list = list)
+            >
+                {if list { "List of pairs" } else { "Grid" }}
+            </button>
+        }
+    };
+    view! {
+        <div class="conn-controls">
+            <fieldset class="grid-labels">
+                <legend>"Labels"</legend>
+                {boxes}
+                <button type="button" class="tool" on:click=every>"All the legend shows"</button>
+            </fieldset>
+            <RowPicker/>
+            <div role="group" aria-label="Show connections as" class="segmented">
+                {show(false)}
+                {show(true)}
+            </div>
+        </div>
+    }
+}
+
+/// `labels` with `l` added or taken out, in display order; people alone is the default
+/// (empty).
+fn toggled(labels: &[Label], l: Label) -> Vec<Label> {
+    let mut v: Vec<Label> = labels.iter().copied().filter(|&x| x != l).collect();
+    if !labels.contains(&l) {
+        v.push(l);
+        dossier_core::order::sort(&mut v);
+    }
+    if v == [Label::Person] {
+        v.clear();
+    }
+    v
+}
+
+/// A searchable entity picker: the chosen entity comes first in the grid (and the list
+/// keeps only its pairs), whatever its label.
+#[component]
+fn RowPicker() -> impl IntoView {
+    let nav = crate::app::context::<Navigator>();
+    let d = data();
+    let missing = RwSignal::new(None::<String>);
+    let options = d
+        .analysis
+        .entities
+        .iter()
+        .filter(|e| connects(e.label))
+        .map(|e| view! { <option value=crate::wording::name(e).to_string()>{e.label.name()}</option> })
+        .collect_view();
+    let current = move || {
+        let s = nav.state.get();
+        let e = s.row.as_deref().and_then(|id| d.entity_index(id))?;
+        Some(crate::wording::name(&d.analysis.entities[e]).to_string())
+    };
+    let pick = move |ev: web_sys::Event| {
+        let typed = event_target_value(&ev);
+        let typed = typed.trim();
+        let found = d
+            .analysis
+            .entities
+            .iter()
+            .find(|e| connects(e.label) && crate::wording::name(e).eq_ignore_ascii_case(typed));
+        if typed.is_empty() || found.is_some() {
+            missing.set(None);
+            let id = found.map(|e| e.id.clone());
+            nav.update(|s| s.row = id);
+        } else {
+            missing.set(Some(format!("No entity is named “{typed}”.")));
+        }
+    };
+    view! {
+        <div class="row-picker">
+            <label for="conn-row">"First row"</label>
+            <input
+                id="conn-row"
+                type="search"
+                list="conn-entities"
+                placeholder="Any entity…"
+                autocomplete="off"
+                prop:value=current
+                aria-describedby="conn-row-note"
+                on:change=pick
+            />
+            <datalist id="conn-entities">{options}</datalist>
+            <span id="conn-row-note" class="note" role="status">{move || missing.get()}</span>
+        </div>
+    }
+}
+
+/// Sets the pair whose sentences are shown.
+fn choose(nav: Navigator, a: usize, b: usize) {
+    let d = data();
+    let (ea, eb) = (&d.analysis.entities[a], &d.analysis.entities[b]);
+    nav.update(|s| s.pair = Some((ea.id.clone(), eb.id.clone())));
+}
+
+/// Whether the pair shown is entities `a` and `b`, in either order.
+fn is_pair(s: &ViewState, a: &str, b: &str) -> bool {
+    s.pair
+        .as_ref()
+        .is_some_and(|(x, y)| (x == a && y == b) || (x == b && y == a))
+}
+
+/// The grid: a table with one Tab stop, the arrow keys, Home and End moving between
+/// cells, Enter or Space choosing one.
+#[component]
+fn Grid(m: Cooccurrence) -> impl IntoView {
+    let nav = crate::app::context::<Navigator>();
+    let d = data();
+    let n = m.len();
+    let active = RwSignal::new((0usize, 1usize));
+    let max = m.pairs().first().map(|p| p.2).unwrap_or(1).max(1);
+    let names: Vec<String> = m
+        .entities
+        .iter()
+        .map(|&e| crate::wording::name(&d.analysis.entities[e]).to_string())
+        .collect();
+    let head = names
+        .iter()
+        .map(|nm| view! { <th scope="col"><span>{nm.clone()}</span></th> })
+        .collect_view();
+    let m2 = m.clone();
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let (i, j) = active.get_untracked();
+        let last = n - 1;
+        let to = match ev.key().as_str() {
+            "ArrowUp" => (i.saturating_sub(1), j),
+            "ArrowDown" => ((i + 1).min(last), j),
+            "ArrowLeft" => (i, j.saturating_sub(1)),
+            "ArrowRight" => (i, (j + 1).min(last)),
+            "Home" => (i, 0),
+            "End" => (i, last),
+            "Enter" | " " => {
+                ev.prevent_default();
+                if i != j && m2.get(i, j) > 0 {
+                    choose(nav, m2.entities[i], m2.entities[j]);
+                }
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        active.set(to);
+        crate::dom::focus_soon(format!("#cc-{}-{}", to.0, to.1));
+    };
+    let rows = (0..n)
+        .map(|i| {
+            let cells = (0..n).map(|j| cell(&m, &names, i, j, max, active)).collect_view();
+            view! { <tr><th scope="row">{names[i].clone()}</th>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <div class="grid-wrap">
+            <table class="matrix" role="grid" aria-labelledby="grid-caption" on:keydown=on_key>
+                <caption id="grid-caption">"Sentences shared, in the matching articles"</caption>
+                <thead>
+                    <tr><td></td>{head}</tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// One cell of the grid: sentences shared by the `i`-th and `j`-th entities.
+fn cell(
+    m: &Cooccurrence,
+    names: &[String],
+    i: usize,
+    j: usize,
+    max: u32,
+    active: RwSignal<(usize, usize)>,
+) -> impl IntoView {
+    let nav = crate::app::context::<Navigator>();
+    let d = data();
+    let c = if i == j { 0 } else { m.get(i, j) };
+    let (a, b) = (m.entities[i], m.entities[j]);
+    let (ia, ib) = (
+        d.analysis.entities[a].id.clone(),
+        d.analysis.entities[b].id.clone(),
+    );
+    let selected = move || i != j && is_pair(&nav.state.get(), &ia, &ib);
+    let name = if i == j {
+        names[i].clone()
     } else {
-        format!("{}…", s.chars().take(21).collect::<String>())
+        format!(
+            "{} and {}: {}",
+            names[i],
+            names[j],
+            crate::wording::count(c as usize, "shared sentence")
+        )
+    };
+    // A whole percentage: float formatting costs wasm size.
+    let style = format!("--w:{}%", if c == 0 { 0 } else { 8 + 42 * c / max });
+    let click = move |_| {
+        active.set((i, j));
+        if c > 0 {
+            choose(nav, a, b);
+        }
+    };
+    view! {
+        <td
+            id=format!("cc-{i}-{j}")
+            class="cell"
+            class:empty=c == 0
+            class:self=i == j
+            class:selected=selected
+            style=style
+            tabindex=move || if active.get() == (i, j) { "0" } else { "-1" }
+            aria-label=name.clone()
+            title=name
+            on:click=click
+        >
+            {(c > 0).then_some(c)}
+        </td>
+    }
+}
+
+/// The pairs as a table: entity, entity, sentences and articles together, and a link to
+/// read them; only the pinned entity's pairs when one is pinned.
+#[component]
+fn PairList(m: Cooccurrence) -> impl IntoView {
+    let nav = crate::app::context::<Navigator>();
+    let d = data();
+    let all = RwSignal::new(false);
+    let pinned = nav
+        .state
+        .with_untracked(|s| s.row.as_deref().and_then(|id| d.entity_index(id)));
+    let pairs: Vec<(usize, usize, u32)> = m
+        .pairs()
+        .into_iter()
+        .filter(|&(i, j, _)| pinned.is_none_or(|p| m.entities[i] == p || m.entities[j] == p))
+        .collect();
+    let total = pairs.len();
+    let row = move |&(i, j, c): &(usize, usize, u32)| {
+        let (a, b) = (
+            &d.analysis.entities[m.entities[i]],
+            &d.analysis.entities[m.entities[j]],
+        );
+        let articles = m.documents(i, j) as usize;
+        let s = nav.state.get_untracked();
+        let href = nav.href(&ViewState {
+            pair: Some((a.id.clone(), b.id.clone())),
+            ..s
+        });
+        let (na, nb) = (
+            crate::wording::name(a).to_string(),
+            crate::wording::name(b).to_string(),
+        );
+        let read = format!(
+            "Read the {} of {na} and {nb}",
+            crate::wording::count(c as usize, "sentence")
+        );
+        view! {
+            <tr>
+                <td><mark data-label=a.label.code()>{na}</mark></td>
+                <td><mark data-label=b.label.code()>{nb}</mark></td>
+                <td class="num">{c}</td>
+                <td class="num">{articles}</td>
+                <td><a href=href aria-label=read>"Read"</a></td>
+            </tr>
+        }
+    };
+    let first: Vec<_> = pairs.iter().take(LIST_FIRST).map(&row).collect();
+    let rest: Vec<_> = pairs.iter().skip(LIST_FIRST).cloned().collect();
+    let more = move || {
+        if all.get() {
+            rest.iter().map(&row).collect_view().into_any()
+        } else {
+            ().into_any()
+        }
+    };
+    let show_all = (total > LIST_FIRST).then(|| {
+        view! {
+            <button type="button" class="tool" hidden=move || all.get() on:click=move |_| all.set(true)>
+                {format!("Show all {}", crate::wording::count(total, "pair"))}
+            </button>
+        }
+    });
+    view! {
+        <table class="pairs">
+            <caption>{format!("{}, most sentences first", crate::wording::count(total, "pair"))}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Entity"</th>
+                    <th scope="col">"With"</th>
+                    <th scope="col">"Sentences"</th>
+                    <th scope="col">"Articles"</th>
+                    <th scope="col"><span class="visually-hidden">"Read"</span></th>
+                </tr>
+            </thead>
+            <tbody>{first}{more}</tbody>
+        </table>
+        {show_all}
     }
 }
 

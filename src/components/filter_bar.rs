@@ -79,7 +79,14 @@ pub fn ActiveFilters() -> impl IntoView {
             );
         }
         if let Some(w) = &s.when {
-            out.push(chip("when", format!("dates in {w}"), without(&|t| t.when = None)).into_any());
+            out.push(
+                chip(
+                    "when",
+                    format!("dates {}", crate::wording::period(w)),
+                    without(&|t| t.when = None),
+                )
+                .into_any(),
+            );
         }
         if s.all_zones {
             out.push(

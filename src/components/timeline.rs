@@ -1,17 +1,23 @@
 //! The timeline view: DATE mentions resolved against each article's publication date,
-//! counted by month (or by year when they span decades); choosing a bar filters the
-//! articles to that period. Dates that cannot be placed are listed, not guessed.
+//! counted by month (or by year when they span decades) on a time axis to scale, gaps
+//! and all, with axis labels thinned to the width available. A period — one bar, a
+//! stretch dragged across the chart, or two ends chosen in the From and To lists —
+//! filters the articles. Dates that cannot be placed are listed, not guessed; lengths
+//! of time ("two-day", "months") are not dates and are only counted.
 
 use crate::app::Navigator;
 use crate::components::results_list::use_results;
 use crate::data::data;
 use crate::url::{View, ViewState};
 use dossier_core::date::Date;
-use dossier_core::timeline::{timeline, Granularity, Period};
+use dossier_core::timeline::{timeline, Granularity, Period, Timeline};
 use leptos::prelude::*;
 
-const BAR_W: i32 = 48;
 const HEIGHT: i32 = 150;
+/// Room left and right of the bars (the last axis label may run past its slot).
+const PAD: i32 = 10;
+/// The widest a period's slot grows.
+const MAX_SLOT: i32 = 48;
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -22,6 +28,120 @@ fn key_label(k: Date) -> String {
     match k.month {
         Some(m) => format!("{} {}", MONTHS[(m - 1) as usize], k.year),
         None => k.year.to_string(),
+    }
+}
+
+/// A bucket key as a number of months (or years) since year 0: its place on the axis.
+fn ordinal(k: Date) -> i64 {
+    match k.month {
+        Some(m) => i64::from(k.year) * 12 + i64::from(m) - 1,
+        None => i64::from(k.year),
+    }
+}
+
+/// The bucket key at place `n` of the axis (see [`ordinal`]).
+fn key_at(n: i64, g: Granularity) -> Date {
+    let (year, month) = match g {
+        Granularity::Month => (n.div_euclid(12) as i32, Some((n.rem_euclid(12) + 1) as u8)),
+        Granularity::Year => (n as i32, None),
+    };
+    Date {
+        year,
+        month,
+        day: None,
+    }
+}
+
+/// The time axis: the first bucket's place, how many slots, and each slot's width.
+#[derive(Clone, Copy, PartialEq)]
+struct Axis {
+    first: i64,
+    slots: i64,
+    slot: i32,
+    granularity: Granularity,
+}
+
+impl Axis {
+    /// The axis of `t` fitted to `width` pixels (never narrower than 3 px a slot).
+    fn new(t: &Timeline, g: Granularity, width: i32) -> Axis {
+        let first = t.buckets.first().map_or(0, |b| ordinal(b.key));
+        let last = t.buckets.last().map_or(0, |b| ordinal(b.key));
+        let slots = last - first + 1;
+        let slot = ((width - 2 * PAD) as i64 / slots).clamp(3, MAX_SLOT as i64) as i32;
+        Axis {
+            first,
+            slots,
+            slot,
+            granularity: g,
+        }
+    }
+
+    fn x(&self, key: Date) -> i32 {
+        PAD + self.slot * (ordinal(key) - self.first) as i32
+    }
+
+    fn width(&self) -> i32 {
+        2 * PAD + self.slot * self.slots as i32
+    }
+
+    /// The bucket key under `x` pixels, clamped to the axis.
+    fn key_under(&self, x: f64) -> Date {
+        let n = ((x as i32 - PAD) / self.slot).clamp(0, self.slots as i32 - 1);
+        key_at(self.first + i64::from(n), self.granularity)
+    }
+
+    /// Every how many slots a label fits, and the labels: a month's ("Mar 2023") or,
+    /// once a label covers a year or more, the year's.
+    fn ticks(&self) -> Vec<(Date, String)> {
+        let (steps, wide): (&[i64], i32) = match self.granularity {
+            Granularity::Month => (&[1, 2, 3, 6, 12, 24, 60, 120, 240], 64),
+            Granularity::Year => (&[1, 2, 5, 10, 20, 50, 100, 200, 500], 40),
+        };
+        let fits = |k: i64| {
+            let needs = if self.granularity == Granularity::Month && k >= 12 {
+                40
+            } else {
+                wide
+            };
+            k * i64::from(self.slot) >= i64::from(needs)
+        };
+        let step = steps.iter().copied().find(|&k| fits(k)).unwrap_or(1000);
+        let label = |n: i64| {
+            let key = key_at(n, self.granularity);
+            let text = if step >= 12 && key.month.is_some() {
+                key.year.to_string()
+            } else {
+                key_label(key)
+            };
+            (key, text)
+        };
+        let all = self.first..self.first + self.slots;
+        let ticks: Vec<_> = all.filter(|n| n.rem_euclid(step) == 0).map(label).collect();
+        if ticks.is_empty() {
+            vec![label(self.first)]
+        } else {
+            ticks
+        }
+    }
+
+    /// The first and last slot's x of the buckets that overlap `span`.
+    fn band(&self, span: Period) -> Option<(i32, i32)> {
+        let over = |n: &i64| Period::of(key_at(*n, self.granularity)).overlaps(&span);
+        let mut inside = (self.first..self.first + self.slots).filter(over);
+        let a = inside.next()?;
+        let z = inside.next_back().unwrap_or(a);
+        let x = |n: i64| PAD + self.slot * (n - self.first) as i32;
+        Some((x(a), x(z) + self.slot))
+    }
+}
+
+/// The days from bucket `a` to bucket `b` (in either order, of any kind).
+fn span_period(a: Date, b: Date) -> Period {
+    let (pa, pb) = (Period::of(a), Period::of(b));
+    Period {
+        start: pa.start.min(pb.start),
+        end: pa.end.max(pb.end),
+        ..pa
     }
 }
 
@@ -46,102 +166,237 @@ pub fn TimelineView() -> impl IntoView {
             _ => 0,
         };
         if span > 6 {
-            (
-                Granularity::Year,
-                timeline(d.index().dates(), Granularity::Year, s.all_zones, |doc| keep[doc]),
-            )
+            let by_year = timeline(d.index().dates(), Granularity::Year, s.all_zones, |doc| keep[doc]);
+            (Granularity::Year, by_year)
         } else {
             (Granularity::Month, by_month)
         }
     });
+    let chart = NodeRef::<leptos::html::Div>::new();
+    let avail = RwSignal::new(600);
+    let measure = move || {
+        if let Some(el) = chart.get_untracked() {
+            let w = el.client_width();
+            if w > 0 {
+                avail.set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        chart.track();
+        request_animation_frame(measure);
+    });
+    let handle = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || handle.remove());
     view! {
         <section class="view-timeline" aria-labelledby="timeline-title">
             <h1 id="timeline-title">"Timeline"</h1>
             <p class="hint">
-                "Dates the articles mention, placed on the calendar against each article's publication date. Choose a bar to keep the articles that mention that period."
+                "Dates the articles mention, placed on the calendar against each article's publication date. Choose a bar, drag across the chart, or choose two ends to keep the articles that mention that period."
             </p>
+            <div class="chart" node_ref=chart>
+                {move || {
+                    let (g, t) = line.get();
+                    if t.buckets.is_empty() {
+                        return view! { <p class="empty">"No date in the matching articles could be placed on a calendar."</p> }
+                            .into_any();
+                    }
+                    let axis = Axis::new(&t, g, avail.get());
+                    view! { <Chart t=t axis=axis/> <Ends t=line/> }.into_any()
+                }}
+            </div>
             {move || {
-                let (granularity, t) = line.get();
-                let when = nav.state.get().when;
-                if t.buckets.is_empty() {
-                    return view! { <p class="empty">"No date in the matching articles could be placed on a calendar."</p> }
-                        .into_any();
-                }
-                let max = t.buckets.iter().map(|b| b.mentions).max().unwrap_or(1).max(1);
-                let width = BAR_W * t.buckets.len() as i32 + 20;
-                let bars = t
-                    .buckets
-                    .iter()
-                    .enumerate()
-                    .map(|(i, b)| {
-                        let key = b.key.to_string();
-                        // Whole pixels: float formatting costs wasm size.
-                        let h = ((HEIGHT - 20) as usize * b.mentions / max) as i32;
-                        let x = 10 + BAR_W * i as i32;
-                        let selected = when.as_deref() == Some(key.as_str());
-                        // The name starts with the bar's visible text, period then count (WCAG 2.5.3).
-                        let label = format!(
-                            "{} {} in {}",
-                            key_label(b.key),
-                            crate::wording::count(b.mentions, "mention"),
-                            crate::wording::count(b.documents, "article")
-                        );
-                        let key2 = key.clone();
-                        let choose = move || {
-                            let k = key2.clone();
-                            nav.update(move |s| s.when = if s.when.as_deref() == Some(k.as_str()) { None } else { Some(k) });
-                        };
-                        let choose2 = choose.clone();
-                        let every = t.buckets.len() <= 24;
-                        let tick = (every || i == 0 || b.key.month == Some(1) || b.key.month.is_none()).then(|| {
-                            view! { <text x=x + (BAR_W - 4) / 2 y=HEIGHT + 14 text-anchor="middle" class="axis" aria-hidden="true">{key_label(b.key)}</text> }
-                        });
-                        let count = view! {
-                            <text x=x + (BAR_W - 4) / 2 y=HEIGHT - h - 4 text-anchor="middle" class="axis" aria-hidden="true">{b.mentions}</text>
-                        };
-                        view! {
-                            <g
-                                class="bar-group"
-                                data-focus=format!("bar {key}")
-                                class:selected=selected
-                                role="button"
-                                tabindex="0"
-                                aria-pressed=selected.to_string()
-                                aria-label=label
-                                on:click=move |_| choose()
-                                on:keydown=move |ev: web_sys::KeyboardEvent| {
-                                    if ev.key() == "Enter" || ev.key() == " " {
-                                        ev.prevent_default();
-                                        choose2();
-                                    }
-                                }
-                            >
-                                <rect x=x y="0" width=BAR_W - 4 height=HEIGHT class="bar-hit"></rect>
-                                <rect x=x y=HEIGHT - h width=BAR_W - 4 height=h rx="2" class="bar-fill"></rect>
-                            </g>
-                            {tick}
-                            {count}
-                        }
-                    })
-                    .collect_view();
+                let (g, t) = line.get();
                 let note = format!(
-                    "{} · {} dates placed only more coarsely · {} dates that cannot be placed without guessing",
-                    if granularity == Granularity::Month { "by month" } else { "by year" },
-                    t.coarser,
-                    t.unresolved
+                    "{} · {} placed only more coarsely · {} that cannot be placed without guessing · {} (lengths of time, not dates)",
+                    if g == Granularity::Month { "by month" } else { "by year" },
+                    crate::wording::count(t.coarser, "date"),
+                    crate::wording::count(t.unresolved, "date"),
+                    crate::wording::count(t.durations, "duration"),
                 );
-                view! {
-                    <div class="chart">
-                        <svg class="timeline" viewBox=format!("0 0 {width} {}", HEIGHT + 24) width=width height=HEIGHT + 24 role="group" aria-label="Dates mentioned, by period">
-                            {bars}
-                        </svg>
-                    </div>
-                    <p class="meta">{note}</p>
-                }
-                .into_any()
+                view! { <p class="meta">{note}</p> }
             }}
             <DateList/>
         </section>
+    }
+}
+
+/// Sets the period from bucket `a` to bucket `b` (in either order); choosing the one
+/// bucket already chosen clears it.
+fn choose(nav: Navigator, a: Date, b: Date) {
+    let w = crate::url::period(&format!("{a}..{b}"));
+    nav.update(move |s| s.when = if s.when == w && a == b { None } else { w });
+}
+
+/// The bars on their time axis, with a period chosen by a click or a drag.
+#[component]
+fn Chart(t: Timeline, axis: Axis) -> impl IntoView {
+    let nav = crate::app::context::<Navigator>();
+    let drag = RwSignal::new(None::<(Date, Date)>);
+    let max = t.buckets.iter().map(|b| b.mentions).max().unwrap_or(1).max(1);
+    let span = move || drag.get().or_else(|| nav.state.get().when_span());
+    let band = move || {
+        let (a, b) = span()?;
+        let (x1, x2) = axis.band(span_period(a, b))?;
+        Some(view! { <rect x=x1 y="0" width=x2 - x1 height=HEIGHT class="band"></rect> })
+    };
+    let bars = t.buckets.iter().map(|b| bar(b, axis, max, drag)).collect_view();
+    let ticks = axis
+        .ticks()
+        .into_iter()
+        .map(|(k, text)| {
+            let x = axis.x(k);
+            view! {
+                <line x1=x x2=x y1=HEIGHT y2=HEIGHT + 4 class="tick"></line>
+                <text x=x + 2 y=HEIGHT + 16 class="axis">{text}</text>
+            }
+        })
+        .collect_view();
+    let at = move |ev: &web_sys::PointerEvent| {
+        let svg: web_sys::Element = event_target::<web_sys::Element>(ev);
+        let svg = svg.closest("svg").ok().flatten()?;
+        Some(axis.key_under(f64::from(ev.client_x()) - svg.get_bounding_client_rect().left()))
+    };
+    let down = move |ev: web_sys::PointerEvent| {
+        if let Some(k) = at(&ev) {
+            drag.set(Some((k, k)));
+        }
+    };
+    let over = move |ev: web_sys::PointerEvent| {
+        if let (Some((a, _)), Some(k)) = (drag.get_untracked(), at(&ev)) {
+            drag.set(Some((a, k)));
+        }
+    };
+    let up = move |ev: web_sys::PointerEvent| {
+        if let (Some((a, _)), Some(k)) = (drag.get_untracked(), at(&ev)) {
+            choose(nav, a, k);
+        }
+        drag.set(None);
+    };
+    let width = axis.width() + 30;
+    view! {
+        <svg
+            class="timeline"
+            viewBox=format!("0 0 {width} {}", HEIGHT + 24)
+            width=width
+            height=HEIGHT + 24
+            role="group"
+            aria-label="Dates mentioned, by period"
+            on:pointerdown=down
+            on:pointermove=over
+            on:pointerup=up
+            on:pointerleave=move |_| drag.set(None)
+        >
+            {band}
+            <line x1=PAD x2=axis.width() - PAD y1=HEIGHT y2=HEIGHT class="baseline"></line>
+            {bars}
+            <g aria-hidden="true">{ticks}</g>
+        </svg>
+    }
+}
+
+/// One bucket's bar: a button (Enter or Space chooses its period).
+fn bar(
+    b: &dossier_core::timeline::Bucket,
+    axis: Axis,
+    max: usize,
+    drag: RwSignal<Option<(Date, Date)>>,
+) -> impl IntoView {
+    let nav = crate::app::context::<Navigator>();
+    let key = b.key;
+    // Whole pixels: float formatting costs wasm size.
+    let h = ((HEIGHT - 20) as usize * b.mentions / max).max(1) as i32;
+    let x = axis.x(key);
+    let w = (axis.slot - if axis.slot > 6 { 2 } else { 1 }).max(2);
+    let inside = move || {
+        let span = drag.get().or_else(|| nav.state.get().when_span());
+        span.is_some_and(|(a, z)| span_period(a, z).overlaps(&Period::of(key)))
+    };
+    // The name starts with the bar's visible text, period then count (WCAG 2.5.3).
+    let label = format!(
+        "{} {} in {}",
+        key_label(key),
+        crate::wording::count(b.mentions, "mention"),
+        crate::wording::count(b.documents, "article")
+    );
+    let count = (axis.slot >= 22).then(|| {
+        view! { <text x=x + w / 2 y=HEIGHT - h - 4 text-anchor="middle" class="axis" aria-hidden="true">{b.mentions}</text> }
+    });
+    view! {
+        <g
+            class="bar-group"
+            data-focus=format!("bar {}", key_label(key))
+            class:selected=inside
+            role="button"
+            tabindex="0"
+            aria-pressed=move || inside().to_string()
+            aria-label=label
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    ev.prevent_default();
+                    choose(nav, key, key);
+                }
+            }
+        >
+            <rect x=x y="0" width=w height=HEIGHT class="bar-hit"></rect>
+            <rect x=x y=HEIGHT - h width=w height=h rx="1" class="bar-fill"></rect>
+        </g>
+        {count}
+    }
+}
+
+/// The period's two ends, each chosen from a list of the periods with dates.
+#[component]
+fn Ends(t: Memo<(Granularity, Timeline)>) -> impl IntoView {
+    let nav = crate::app::context::<Navigator>();
+    let keys = move || t.with(|(_, t)| t.buckets.iter().map(|b| b.key).collect::<Vec<_>>());
+    // The chosen ends when they are of this timeline's kind, else the whole span.
+    let ends = move || {
+        let k = keys();
+        let (first, last) = (*k.first()?, *k.last()?);
+        Some(match nav.state.get().when_span() {
+            Some((a, b)) if a.month.is_some() == first.month.is_some() => (a, b),
+            _ => (first, last),
+        })
+    };
+    let pick = move |from: bool| {
+        move |ev: web_sys::Event| {
+            let (Ok(k), Some((a, b))) = (Date::parse(&event_target_value(&ev)), ends()) else {
+                return;
+            };
+            let (a, b) = if from { (k, b) } else { (a, k) };
+            let w = crate::url::period(&format!("{a}..{b}"));
+            nav.update(move |s| s.when = w);
+        }
+    };
+    let list = move |from: bool| {
+        let chosen = move || ends().map(|(a, b)| if from { a } else { b });
+        let options = keys()
+            .into_iter()
+            .map(|k| view! { <option value=k.to_string() selected=move || chosen() == Some(k)>{key_label(k)}</option> })
+            .collect_view();
+        view! {
+            <label>
+                {if from { "From " } else { "To " }}
+                <select on:change=pick(from)>{options}</select>
+            </label>
+        }
+    };
+    let clear = move || {
+        nav.state.get().when.map(|_| {
+            view! { <button type="button" class="tool" on:click=move |_| {
+                nav.update(|s| s.when = None);
+                // The button goes with the period: focus the first end instead.
+                crate::dom::focus_soon(".ends select".into());
+            }>"All dates"</button> }
+        })
+    };
+    view! {
+        <div class="ends" role="group" aria-label="Period">
+            {list(true)}
+            {list(false)}
+            {clear}
+        </div>
     }
 }
 
@@ -155,11 +410,10 @@ fn DateList() -> impl IntoView {
     move || {
         let s = nav.state.get();
         let matched = results.with(|r| r.matched.clone());
-        let period = s
-            .when
-            .as_deref()
-            .and_then(|w| Date::parse(w).ok())
-            .map(Period::of);
+        let period = s.when_span().map(|(a, b)| Period {
+            end: Period::of(b).end,
+            ..Period::of(a)
+        });
         let rows: Vec<_> = d
             .index()
             .dates()
@@ -168,11 +422,11 @@ fn DateList() -> impl IntoView {
             .filter(|m| match (&period, &m.period) {
                 (Some(p), Some(mp)) => mp.overlaps(p),
                 (Some(_), None) => false,
-                (None, p) => p.is_none(),
+                (None, p) => p.is_none() && !m.duration,
             })
             .collect();
         let title = match &s.when {
-            Some(w) => format!("Dates in {} ({})", w, rows.len()),
+            Some(w) => format!("Dates {} ({})", crate::wording::period(w), rows.len()),
             None => format!("Dates that cannot be placed ({})", rows.len()),
         };
         let items = rows

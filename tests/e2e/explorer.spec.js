@@ -320,15 +320,16 @@ test('the mentions view lists every mention in context, sorts, and opens the rea
   await expect(page.locator('mark.current')).toBeFocused();
 });
 
-test('the connections matrix opens the sentences a pair shares', async ({ page }) => {
+test('the connections grid opens the sentences a pair shares', async ({ page }) => {
   await page.goto(`${BASE}?view=connections`);
-  const cells = page.locator('svg.matrix g.cell:not(.empty)');
+  const cells = page.locator('table.matrix td.cell:not(.empty)');
   await cells.first().waitFor();
   expect(await cells.count()).toBeGreaterThan(10);
   const cell = cells.first();
   const name = await cell.getAttribute('aria-label');
   const [, a, b, n] = name.match(/^(.+) and (.+): (\d+) shared sentences$/);
-  await cell.focus();
+  await cell.click();
+  await expect(cell).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/pair=/);
   const shared = page.getByRole('region', { name: `${a} and ${b}: ${n} sentences` });

@@ -126,7 +126,7 @@ test('the article list exports its articles, in its order, with a link to each',
 
 test('Connections exports its pairs, and the sentences of the pair chosen', async ({ page }) => {
   await page.goto(`${BASE}?view=connections`);
-  const cells = page.locator('svg.matrix g.cell:not(.empty)');
+  const cells = page.locator('table.matrix td.cell:not(.empty):not(.self)');
   await cells.first().waitFor();
   const pairs = new Map();
   for (const label of await cells.evaluateAll((cs) => cs.map((c) => c.getAttribute('aria-label')))) {

@@ -489,7 +489,7 @@ fn read_doc(
     if entity_of.next().is_some() {
         return Err(fail("more entities than mentions"));
     }
-    read_dates(di, &a, periods, dates).ok_or_else(|| fail("bad dates"))?;
+    read_dates(di, &a, &doc.text, periods, dates).ok_or_else(|| fail("bad dates"))?;
     Ok((doc, a))
 }
 
@@ -517,8 +517,15 @@ fn read_sentences(s: &str, text: &str) -> Option<Vec<Range<usize>>> {
     sentences.iter().all(fits).then_some(sentences)
 }
 
-/// Adds document `di`'s DATE mentions to `dates`, with their `periods`.
-fn read_dates(di: usize, a: &DocAnalysis, periods: &str, dates: &mut Vec<DateMention>) -> Option<()> {
+/// Adds document `di`'s DATE mentions to `dates`, with their `periods` (durations are
+/// told from their `text`, as at analysis).
+fn read_dates(
+    di: usize,
+    a: &DocAnalysis,
+    text: &str,
+    periods: &str,
+    dates: &mut Vec<DateMention>,
+) -> Option<()> {
     let mut periods = periods.split(' ').filter(|p| !p.is_empty());
     for (mi, m) in a
         .mentions
@@ -530,13 +537,15 @@ fn read_dates(di: usize, a: &DocAnalysis, periods: &str, dates: &mut Vec<DateMen
             "-" => None,
             p => Some(read_period(p)?),
         };
-        dates.push(DateMention {
-            doc: di,
-            mention: mi,
-            range: m.range.clone(),
-            article: a.blocks[m.block].zone.is_article(),
+        let article = a.blocks[m.block].zone.is_article();
+        dates.push(DateMention::new(
+            di,
+            mi,
+            m.range.clone(),
+            article,
             period,
-        });
+            &text[m.range.clone()],
+        ));
     }
     periods.next().is_none().then_some(())
 }

@@ -45,7 +45,10 @@
 pub mod connections;
 pub mod kwic;
 
-pub use connections::{cooccurrence, cooccurrence_in, sentences_with, Cooccurrence, SharedSentence};
+pub use connections::{
+    connects, cooccurrence, cooccurrence_among, cooccurrence_in, sentences_with, Among, Cooccurrence,
+    SharedSentence,
+};
 pub use kwic::{mentions, Kwic, KwicSort};
 
 use crate::date::Date;
@@ -134,9 +137,9 @@ pub struct Query {
     pub hidden: LabelSet,
     /// Count captions, credits and site boilerplate too (default: the article proper).
     pub all_zones: bool,
-    /// A timeline period (a year, or a month): keep documents mentioning a date in it
-    /// (see [`crate::timeline::Period::in_bucket`]).
-    pub when: Option<Date>,
+    /// A timeline period, from one year or month to another (the same for one): keep
+    /// documents mentioning a date in it (see [`crate::timeline::Period::in_buckets`]).
+    pub when: Option<(Date, Date)>,
 }
 
 impl Query {
@@ -507,11 +510,11 @@ impl Matching {
         }
     }
 
-    /// Keeps only the documents with a date in the period `when`.
-    fn keep_in_period(&mut self, ix: &Index, when: Date, all_zones: bool) {
+    /// Keeps only the documents with a date in the period `when` (from, to).
+    fn keep_in_period(&mut self, ix: &Index, (from, to): (Date, Date), all_zones: bool) {
         let mut in_period = vec![false; ix.len()];
         for m in ix.dates() {
-            if (all_zones || m.article) && m.period.is_some_and(|p| p.in_bucket(when)) {
+            if (all_zones || m.article) && m.period.is_some_and(|p| p.in_buckets(from, to)) {
                 in_period[m.doc] = true;
             }
         }

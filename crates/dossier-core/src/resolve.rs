@@ -442,15 +442,11 @@ pub fn date_mentions(corpus: &Corpus, docs: &[DocAnalysis]) -> Vec<DateMention> 
             if m.label != Label::Date {
                 continue;
             }
-            let period = resolve(&d.text[m.range.clone()], d.meta.published, previous);
+            let text = &d.text[m.range.clone()];
+            let period = resolve(text, d.meta.published, previous);
             previous = period.or(previous);
-            out.push(DateMention {
-                doc: di,
-                mention: mi,
-                range: m.range.clone(),
-                article: da.blocks[m.block].zone.is_article(),
-                period,
-            });
+            let article = da.blocks[m.block].zone.is_article();
+            out.push(DateMention::new(di, mi, m.range.clone(), article, period, text));
         }
     }
     out

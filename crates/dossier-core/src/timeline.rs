@@ -71,12 +71,24 @@ impl Period {
     /// Whether the period belongs in the timeline bucket `key` (a year, or a month when
     /// `key` has one): it overlaps the bucket and is at least as precise as it.
     pub fn in_bucket(&self, key: Date) -> bool {
-        let fine = if key.month.is_some() {
+        self.in_buckets(key, key)
+    }
+
+    /// Whether the period belongs in the buckets from `from` to `to`, both included (years,
+    /// or months when `from` has one): it overlaps them and is at least as precise as a
+    /// bucket.
+    pub fn in_buckets(&self, from: Date, to: Date) -> bool {
+        let fine = if from.month.is_some() {
             Precision::Month
         } else {
             Precision::Year
         };
-        self.precision <= fine && self.overlaps(&Period::of(Date { day: None, ..key }))
+        let span = Period {
+            start: Period::of(Date { day: None, ..from }).start,
+            end: Period::of(Date { day: None, ..to }).end,
+            precision: fine,
+        };
+        self.precision <= fine && self.overlaps(&span)
     }
 }
 
@@ -106,6 +118,126 @@ pub struct DateMention {
     pub article: bool,
     /// The period it resolves to, or `None` when it cannot be placed without guessing.
     pub period: Option<Period>,
+    /// Whether it is a length of time ("two-day", "100 years"), not a date: never placed,
+    /// and not counted among the dates that cannot be placed (see [`is_duration`]).
+    pub duration: bool,
+}
+
+impl DateMention {
+    /// A mention of document `doc` whose text is `text`: a duration when `text` says how
+    /// long and `period` is `None`.
+    pub fn new(
+        doc: usize,
+        mention: usize,
+        range: Range<usize>,
+        article: bool,
+        period: Option<Period>,
+        text: &str,
+    ) -> DateMention {
+        DateMention {
+            doc,
+            mention,
+            range,
+            article,
+            period,
+            duration: period.is_none() && is_duration(text),
+        }
+    }
+}
+
+/// Units of time, singular and plural.
+const UNITS: [&str; 17] = [
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "night",
+    "week",
+    "fortnight",
+    "month",
+    "year",
+    "decade",
+    "century",
+    "centuries",
+    "millennium",
+    "millennia",
+    "quarter",
+    "season",
+    "semester",
+];
+
+/// Words that may count units without saying when ("a few", "more than two", "100").
+const AMOUNTS: [&str; 48] = [
+    "a",
+    "an",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "dozen",
+    "dozens",
+    "few",
+    "several",
+    "many",
+    "some",
+    "couple",
+    "of",
+    "half",
+    "and",
+    "more",
+    "than",
+    "about",
+    "nearly",
+    "almost",
+    "over",
+    "under",
+    "around",
+    "roughly",
+    "just",
+    "less",
+];
+
+/// Whether a DATE mention's text is a length of time rather than a point in time: at
+/// most an amount, then a unit ("two-day", "100 years", "months", "a few weeks", "a
+/// year-long"). Any other word ("last", "next", "the", "ago", "recent") makes it not a
+/// duration, so relative and vague dates keep their place among the unplaced.
+pub fn is_duration(text: &str) -> bool {
+    let lower = crate::case::lower_str(text);
+    let mut words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2011}')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > 1 && words.last() == Some(&"long") {
+        words.pop();
+    }
+    let Some((unit, amount)) = words.split_last() else {
+        return false;
+    };
+    let singular = unit.strip_suffix('s').unwrap_or(unit);
+    let is_number = |w: &str| w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+    (UNITS.contains(unit) || UNITS.contains(&singular))
+        && amount.iter().all(|w| AMOUNTS.contains(w) || is_number(w))
 }
 
 /// Bucket size of a timeline.
@@ -135,8 +267,10 @@ pub struct Timeline {
     pub buckets: Vec<Bucket>,
     /// Resolved mentions too coarse for the buckets (a decade in a year timeline).
     pub coarser: usize,
-    /// Mentions that could not be resolved.
+    /// Mentions that could not be resolved, durations apart.
     pub unresolved: usize,
+    /// Mentions of a length of time, not a date (see [`is_duration`]).
+    pub durations: usize,
 }
 
 /// Counts `dates` by month or year, keeping the mentions of documents for which `keep`
@@ -153,7 +287,11 @@ pub fn timeline(
     let mut hits: Vec<(Date, usize)> = Vec::new();
     for m in dates.iter().filter(|m| (all_zones || m.article) && keep(m.doc)) {
         let Some(p) = m.period else {
-            t.unresolved += 1;
+            if m.duration {
+                t.durations += 1;
+            } else {
+                t.unresolved += 1;
+            }
             continue;
         };
         let fine = match granularity {
@@ -208,14 +346,15 @@ pub fn timeline(
     t
 }
 
-/// Whether document `doc` mentions a date in the bucket `key` (a year, or a month), in
-/// the article proper unless `all_zones`: the documents a selected period filters to.
-pub fn mentions_period(dates: &[DateMention], doc: usize, key: Date, all_zones: bool) -> bool {
-    let from = dates.partition_point(|m| m.doc < doc);
-    dates[from..]
+/// Whether document `doc` mentions a date in the buckets `from` to `to` (years, or
+/// months), in the article proper unless `all_zones`: the documents a selected period
+/// filters to.
+pub fn mentions_period(dates: &[DateMention], doc: usize, (from, to): (Date, Date), all_zones: bool) -> bool {
+    let first = dates.partition_point(|m| m.doc < doc);
+    dates[first..]
         .iter()
         .take_while(|m| m.doc == doc)
-        .any(|m| (all_zones || m.article) && m.period.is_some_and(|p| p.in_bucket(key)))
+        .any(|m| (all_zones || m.article) && m.period.is_some_and(|p| p.in_buckets(from, to)))
 }
 
 #[cfg(test)]
@@ -229,6 +368,7 @@ mod tests {
             range: 0..1,
             article: true,
             period,
+            duration: false,
         }
     }
 
@@ -278,12 +418,85 @@ mod tests {
         let may = Date::parse("2024-05").unwrap();
         let y2024 = Date::parse("2024").unwrap();
         let keep: Vec<usize> = (0..3)
-            .filter(|&d| mentions_period(&dates, d, may, false))
+            .filter(|&d| mentions_period(&dates, d, (may, may), false))
             .collect();
         assert_eq!(keep, [0]);
         let keep: Vec<usize> = (0..3)
-            .filter(|&d| mentions_period(&dates, d, y2024, false))
+            .filter(|&d| mentions_period(&dates, d, (y2024, y2024), false))
             .collect();
         assert_eq!(keep, [0, 2]);
+    }
+
+    #[test]
+    fn a_span_of_buckets_keeps_dates_in_any_of_them() {
+        let dates = vec![
+            dm(0, span("2021-02-10", "2021-02-10", Precision::Day)),
+            dm(1, span("2021-06-01", "2021-06-30", Precision::Month)),
+            dm(2, span("2021-01-01", "2021-12-31", Precision::Year)),
+        ];
+        let (jan, mar) = (Date::parse("2021-01").unwrap(), Date::parse("2021-03").unwrap());
+        let keep: Vec<usize> = (0..3)
+            .filter(|&d| mentions_period(&dates, d, (jan, mar), false))
+            .collect();
+        assert_eq!(keep, [0]);
+        let (y20, y21) = (Date::parse("2020").unwrap(), Date::parse("2021").unwrap());
+        let keep: Vec<usize> = (0..3)
+            .filter(|&d| mentions_period(&dates, d, (y20, y21), false))
+            .collect();
+        assert_eq!(keep, [0, 1, 2]);
+    }
+
+    #[test]
+    fn lengths_of_time_are_durations_and_points_in_time_are_not() {
+        for text in [
+            "two-day",
+            "100 years",
+            "months",
+            "a few weeks",
+            "less than an hour",
+            "Six Hours",
+            "a year-long",
+            "more than 3,000 years",
+            "decades",
+        ] {
+            assert!(is_duration(text), "{text}");
+        }
+        for text in [
+            "last week",
+            "the year",
+            "recent years",
+            "two years ago",
+            "the 1990s",
+            "next month",
+            "Tuesday",
+            "early spring",
+            "days later",
+            "",
+        ] {
+            assert!(!is_duration(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn durations_are_counted_apart_from_unplaced_dates() {
+        let mut dates = vec![
+            dm(0, None),
+            dm(0, None),
+            dm(1, span("2021-02-10", "2021-02-10", Precision::Day)),
+        ];
+        dates[0].duration = true;
+        let t = timeline(&dates, Granularity::Month, false, |_| true);
+        assert_eq!((t.durations, t.unresolved, t.buckets.len()), (1, 1, 1));
+        let d = DateMention::new(0, 0, 0..8, true, None, "two-week");
+        assert!(d.duration);
+        let placed = DateMention::new(
+            0,
+            0,
+            0..8,
+            true,
+            span("2021-02-10", "2021-02-10", Precision::Day),
+            "two days",
+        );
+        assert!(!placed.duration);
     }
 }

@@ -295,7 +295,7 @@ fn dates_resolve_only_against_a_precise_enough_publication_date() {
     let t = timeline(dates, Granularity::Month, false, |_| true);
     for b in &t.buckets {
         let q = Query {
-            when: Some(b.key),
+            when: Some((b.key, b.key)),
             ..Query::default()
         };
         assert_eq!(docs(&q, &ix).len(), b.documents, "{}", b.key);

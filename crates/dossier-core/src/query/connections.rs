@@ -8,11 +8,14 @@ use std::ops::Range;
 /// Sentence co-occurrence counts among the top entities.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Cooccurrence {
-    /// The entities (indices into the analysis's entities), most present first.
+    /// The entities (indices into the analysis's entities): the pinned one first, then
+    /// the most present.
     pub entities: Vec<usize>,
     /// Row-major `n × n` counts: off the diagonal, sentences mentioning both entities;
     /// on it, sentences mentioning the entity.
     pub counts: Vec<u32>,
+    /// Row-major `n × n`: the documents with at least one such sentence.
+    pub documents: Vec<u32>,
 }
 
 impl Cooccurrence {
@@ -31,6 +34,11 @@ impl Cooccurrence {
         self.counts[i * self.len() + j]
     }
 
+    /// The documents where the `i`-th and `j`-th entities share a sentence.
+    pub fn documents(&self, i: usize, j: usize) -> u32 {
+        self.documents[i * self.len() + j]
+    }
+
     /// Every pair `(i, j, count)` with `i < j` that shares a sentence, most shared first.
     pub fn pairs(&self) -> Vec<(usize, usize, u32)> {
         let n = self.len();
@@ -45,7 +53,7 @@ impl Cooccurrence {
 }
 
 /// Whether entities of this label take part in co-occurrence (values do not).
-fn connects(label: Label) -> bool {
+pub fn connects(label: Label) -> bool {
     !matches!(label, Label::Date | Label::Money | Label::Percent)
 }
 
@@ -63,37 +71,59 @@ pub fn cooccurrence_in(
     all_zones: bool,
     keep: impl Fn(usize) -> bool,
 ) -> Cooccurrence {
+    let among = Among {
+        top_n,
+        all_zones,
+        labels: &|_| true,
+        pinned: None,
+    };
+    cooccurrence_among(a, &among, keep)
+}
+
+/// Which entities a [`cooccurrence_among`] takes.
+pub struct Among<'a> {
+    /// How many entities at most.
+    pub top_n: usize,
+    /// Count captions and boilerplate too.
+    pub all_zones: bool,
+    /// The labels taken (values are never taken).
+    pub labels: &'a dyn Fn(Label) -> bool,
+    /// An entity taken first, whatever its label or presence (unless a value).
+    pub pinned: Option<usize>,
+}
+
+/// Co-occurrence among `among`'s entities over the documents for which `keep` is true:
+/// the pinned entity, then the most present of the chosen labels (by documents, then
+/// mentions).
+pub fn cooccurrence_among(a: &Analysis, among: &Among, keep: impl Fn(usize) -> bool) -> Cooccurrence {
+    let all_zones = among.all_zones;
     let counted = |doc: usize| {
         let da = &a.docs[doc];
         da.mentions
             .iter()
             .filter(move |m| all_zones || da.blocks[m.block].zone.is_article())
     };
-    // (documents, mentions) per entity, in scope.
-    let mut presence = vec![(0u32, 0u32); a.entities.len()];
-    let mut last_doc = vec![usize::MAX; a.entities.len()];
     let docs: Vec<usize> = (0..a.docs.len()).filter(|&d| keep(d)).collect();
-    for &d in &docs {
-        for m in counted(d) {
-            let p = &mut presence[m.entity];
-            p.1 += 1;
-            if last_doc[m.entity] != d {
-                last_doc[m.entity] = d;
-                p.0 += 1;
-            }
-        }
-    }
+    let presence = presence(
+        a.entities.len(),
+        docs.iter().map(|&d| (d, counted(d).map(|m| m.entity))),
+    );
+    let pinned = among.pinned.filter(|&e| connects(a.entities[e].label));
     let mut top: Vec<usize> = (0..a.entities.len())
-        .filter(|&e| presence[e].1 > 0 && connects(a.entities[e].label))
+        .filter(|&e| presence[e].1 > 0 && Some(e) != pinned)
+        .filter(|&e| connects(a.entities[e].label) && (among.labels)(a.entities[e].label))
         .collect();
     crate::order::sort_by(&mut top, |&x, &y| presence[y].cmp(&presence[x]).then(x.cmp(&y)));
-    top.truncate(top_n);
+    top.splice(0..0, pinned);
+    top.truncate(among.top_n);
     let n = top.len();
     let mut slot = vec![usize::MAX; a.entities.len()];
     for (i, &e) in top.iter().enumerate() {
         slot[e] = i;
     }
     let mut counts = vec![0u32; n * n];
+    let mut documents = vec![0u32; n * n];
+    let mut last_doc = vec![usize::MAX; n * n];
     let mut here: Vec<usize> = Vec::new();
     for &d in &docs {
         let mut sentence = usize::MAX;
@@ -104,6 +134,10 @@ pub fn cooccurrence_in(
                 for &i in &here {
                     for &j in &here {
                         counts[i * n + j] += 1;
+                        if last_doc[i * n + j] != d {
+                            last_doc[i * n + j] = d;
+                            documents[i * n + j] += 1;
+                        }
                     }
                 }
                 here.clear();
@@ -117,7 +151,28 @@ pub fn cooccurrence_in(
     Cooccurrence {
         entities: top,
         counts,
+        documents,
     }
+}
+
+/// (documents, mentions) per entity over `docs`, each a document and its entities.
+fn presence<I: Iterator<Item = usize>>(
+    entities: usize,
+    docs: impl Iterator<Item = (usize, I)>,
+) -> Vec<(u32, u32)> {
+    let mut presence = vec![(0u32, 0u32); entities];
+    let mut last_doc = vec![usize::MAX; entities];
+    for (d, mentioned) in docs {
+        for e in mentioned {
+            let p = &mut presence[e];
+            p.1 += 1;
+            if last_doc[e] != d {
+                last_doc[e] = d;
+                p.0 += 1;
+            }
+        }
+    }
+    presence
 }
 
 /// Ends the last sentence of a document in the counting loop.
@@ -230,5 +285,41 @@ mod tests {
         assert!(sentences_with(&a, 0, 0, false).is_empty());
         assert_eq!(sentences_with(&a, 1, 2, false).len(), 1);
         assert!(sentences_with(&a, 1, 2, true).len() == 1);
+    }
+
+    #[test]
+    fn labels_narrow_the_entities_and_a_pinned_one_comes_first() {
+        let (_, a) = fixture();
+        let people = |l: Label| l == Label::Person;
+        let among = Among {
+            top_n: 10,
+            all_zones: false,
+            labels: &people,
+            pinned: None,
+        };
+        let co = cooccurrence_among(&a, &among, |_| true);
+        assert!(co.entities.iter().all(|&e| a.entities[e].label == Label::Person));
+        let beijing = (0..a.entities.len())
+            .find(|&e| a.entities[e].label != Label::Person)
+            .unwrap();
+        let pinned = Among {
+            pinned: Some(beijing),
+            ..among
+        };
+        let co = cooccurrence_among(&a, &pinned, |_| true);
+        assert_eq!(co.entities[0], beijing);
+        assert_eq!(
+            co.len(),
+            1 + a.entities.iter().filter(|e| e.label == Label::Person).count()
+        );
+    }
+
+    #[test]
+    fn documents_count_each_article_once_per_pair() {
+        let (_, a) = fixture();
+        let co = cooccurrence(&a, 10);
+        let p = |e| co.entities.iter().position(|&v| v == e).unwrap();
+        // Putin and Beijing share two sentences, both in document 0.
+        assert_eq!((co.get(p(0), p(1)), co.documents(p(0), p(1))), (2, 1));
     }
 }
