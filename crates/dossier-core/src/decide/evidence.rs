@@ -64,12 +64,12 @@ const ORG_ROLES: &[&str] = &[
     "workers",
 ];
 
-/// `word` (lower case) names the people or a part of an organisation ([`ORG_ROLES`]).
+/// `word` (lower case) names the people or a part of an organisation (`ORG_ROLES`).
 pub fn is_org_role(word: &str) -> bool {
     ORG_ROLES.contains(&word)
 }
 
-/// Prepositions that link a noun of [`ORG_ROLES`] to the organisation after it.
+/// Prepositions that link a noun of `ORG_ROLES` to the organisation after it.
 pub fn is_org_link(word: &str) -> bool {
     matches!(word, "of" | "for" | "at" | "with" | "by" | "from")
 }
