@@ -344,8 +344,15 @@ fn adversarial_texts_cost_linear_work() {
             let eight = format!("Title\n{}", [unit.as_str(); 8].join(sep));
             let (w1, w8) = (work(&one), work(&eight));
             // At most 8× and a little: a text that is one token costs the same at any size.
+            // Units glued without a separator make tokens at their joins that one unit
+            // lacks, so each unit after the first may cost more than the first: then the
+            // six units from 2× to 8× must cost at most six times the second one.
+            let linear = w8 <= 9 * w1 + 64 || {
+                let w2 = work(&format!("Title\n{}", [unit.as_str(); 2].join(sep)));
+                w8.saturating_sub(w2) <= 6 * w2.saturating_sub(w1) + 64
+            };
             assert!(
-                w8 <= 9 * w1 + 64,
+                linear,
                 "{name} (sep {sep:?}): 8× the text costs {:.2}× the work ({w1} → {w8})",
                 w8 as f64 / w1.max(1) as f64
             );

@@ -152,17 +152,23 @@ impl Cues {
         let len = b - a;
         let prev = if a > 0 { cx.w(a - 1) } else { "" };
         let prev_word = a > 0 && cx.is_word(a - 1);
-        let role_before = prev_word && cx.lower_is(a - 1, ROLES) && !is_capitalised(prev);
-        let said_before = prev_word
-            && cx.lower_is(a - 1, &["said", "says", "told", "by", "with"])
-            && cx.lower_is(a - 1, &["said", "says"]);
+        // "violinist Ana Ruiz", or an apposition: "The conductor, Ana Ruiz, …".
+        let role_before = prev_word && role_noun(cx, a - 1)
+            || prev == ","
+                && a >= 3
+                && role_noun(cx, a - 2)
+                && cx.lower_is(a - 3, &["the", "a", "an", "its", "their", "our"]);
+        // After "told" stands the listener, and "said Acme had …" opens a reported
+        // clause: only "said X" ending its clause names the speaker.
+        let said_before = prev_word && cx.lower_is(a - 1, &["said", "says"]) && !lower_word(cx, b);
         let mut j = b;
         if cx.toks.get(j).is_some_and(|t| t.kind == TokenKind::Possessive) {
             j += 1;
         }
         let said_after = cx.lower_is(j, SAID)
             && !cx.toks.get(j).is_some_and(|t| t.kind == TokenKind::Possessive)
-            && j == b;
+            && j == b
+            && reports_speech(cx, j);
         let appos = cx.w(b) == "," && cx.lower_is(b + 1, APPOSITION);
         let credit = cx.w(b) == "/" && cx.toks.get(b + 1).is_some();
         let admin = prev.eq_ignore_ascii_case("the")
@@ -191,6 +197,27 @@ impl Cues {
             wordy,
         }
     }
+}
+
+/// Whether token `k` is a lower-case noun for a person's role or occupation: one of
+/// [`ROLES`], or a word of the agent endings "-ist" and "-ian" ("violinist", "cellist",
+/// "musician", "comedian"), which name what people do.
+fn role_noun(cx: &Ctx, k: usize) -> bool {
+    let w = cx.w(k);
+    lower_word(cx, k) && (cx.lower_is(k, ROLES) || w.len() >= 6 && (w.ends_with("ist") || w.ends_with("ian")))
+}
+
+/// Whether token `k` is a lower-case word.
+fn lower_word(cx: &Ctx, k: usize) -> bool {
+    cx.is_word(k) && !is_capitalised(cx.w(k))
+}
+
+/// Whether the verb of [`SAID`] at token `k` reports speech: "said", "says" and "told"
+/// always do; the others ("observed", "announced", "asked") also name seeing or doing,
+/// so they count only before "that", a quotation or punctuation ("Ines observed that …",
+/// "Ines added, …"), not before an object ("the crowd Ines observed at the fair").
+fn reports_speech(cx: &Ctx, k: usize) -> bool {
+    cx.lower_is(k, &["said", "says", "told"]) || cx.lower_is(k + 1, &["that"]) || !lower_word(cx, k + 1)
 }
 
 /// Whether a strong cue makes the unknown words `a..b` a person: a role noun before,
@@ -275,6 +302,40 @@ mod tests {
             has(&v, "Joanna Pietrzak", Label::Person) && has(&v, "Reuters", Label::Org),
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn an_occupation_noun_before_a_name_makes_a_person() {
+        for (text, name) in [
+            (
+                "The cellist Ysolde Brannagh toured in the spring.",
+                "Ysolde Brannagh",
+            ),
+            ("A musician Corwin Tallquist joined late.", "Corwin Tallquist"),
+            (
+                "Their curator, Odalys Fenwright, opened the show.",
+                "Odalys Fenwright",
+            ),
+        ] {
+            let v = found(text);
+            assert!(has(&v, name, Label::Person), "{text}: {v:?}");
+        }
+    }
+
+    #[test]
+    fn a_verb_of_seeing_before_an_object_is_no_cue_of_speech() {
+        let v = found("The stalls Brellicor observed at the fair were full.");
+        assert!(!has(&v, "Brellicor", Label::Person), "{v:?}");
+        let v = found("At the fair, Ilse Wandtke observed that the stalls were full.");
+        assert!(has(&v, "Ilse Wandtke", Label::Person), "{v:?}");
+    }
+
+    #[test]
+    fn general_club_and_company_heads_make_organisations() {
+        let v = found("Pellham Athletic drew with Stoney Wanderers as Kellstrom Buses watched.");
+        for name in ["Pellham Athletic", "Stoney Wanderers", "Kellstrom Buses"] {
+            assert!(has(&v, name, Label::Org), "{name}: {v:?}");
+        }
     }
 
     #[test]
