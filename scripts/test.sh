@@ -52,12 +52,13 @@ step "the main page over the wire within its budget (scripts/size-report.sh --ch
 scripts/size-report.sh dist --check
 ok
 
-step "the built page carries the seeds' analysis: dossier extract and check on it = on seeds/"
+step "the built page carries the seeds' analysis: dossier extract (--quotes) and check on it = on seeds/"
 dossier() { cargo run --release --locked --quiet -p dossier-cli -- "$@"; }
 diff <(dossier extract seeds) <(dossier extract dist/index.html)
 diff <(dossier extract seeds --format csv) <(dossier extract dist/index.html --format csv)
 diff <(dossier check seeds) <(dossier check dist/index.html)
-echo "same mentions ($(dossier extract seeds | wc -l)), entities and aliases"
+diff <(dossier extract seeds --quotes) <(dossier extract dist/index.html --quotes)
+echo "same mentions ($(dossier extract seeds | wc -l)), entities, aliases and quotes ($(dossier extract seeds --quotes | wc -l))"
 ok
 
 step "a corpus in Unicode NFD gives the same mentions as in NFC (scripts/check-nfd.sh)"

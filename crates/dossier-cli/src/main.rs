@@ -1,8 +1,9 @@
 //! `dossier`: the command-line face of Dossier's analysis core.
 //!
 //! ```text
-//! dossier extract <folder> [--format jsonl|csv]   one mention a line (or of a built
-//!                                                 page: <folder> an index.html)
+//! dossier extract <folder> [--format jsonl|csv] [--quotes]
+//!                                                 one mention (or quote) a line, of a
+//!                                                 folder or a built page (an index.html)
 //! dossier check <folder>                          validate and summarise a corpus
 //! dossier page [<folder>] --out <file>            the analysis the web page carries
 //! ```
@@ -23,7 +24,7 @@ const HELP: &str = "\
 dossier — find people, organisations, places, dates and more in a folder of news articles
 
 USAGE:
-    dossier extract <folder> [--format jsonl|csv]
+    dossier extract <folder> [--format jsonl|csv] [--quotes]
     dossier check <folder>
     dossier page [<folder>] --out <file>
     dossier --help
@@ -31,7 +32,10 @@ USAGE:
 COMMANDS:
     extract   print every entity mention, one a line: doc, start, end (Unicode code-point
               offsets, end exclusive), text, label, canonical, zone; given a built
-              page (an .html file) instead of a folder, the mentions the page carries
+              page (an .html file) instead of a folder, the mentions the page carries;
+              with --quotes, every quote instead: doc, start, end, text, kind
+              (direct/reported), cue, speaker (canonical name), speaker_id,
+              speaker_start, speaker_end, speaker_text (null when unattributed)
     check     validate the corpus (its .txt files, corpus.toml and entities.toml) and
               print a summary: documents, entities by label, top entities
     page      analyse the corpus and write what the web page carries (its texts, marks
@@ -41,6 +45,7 @@ COMMANDS:
 
 OPTIONS:
     --format jsonl|csv   output format of `extract` (default: jsonl)
+    --quotes             `extract` prints quotes instead of mentions
     --out <file>         where `page` writes (its folder is made if missing)
     -h, --help           show this help
 
@@ -52,9 +57,18 @@ EXIT CODES:
 #[derive(Debug, PartialEq, Eq)]
 enum Command {
     Help,
-    Extract { dir: PathBuf, format: Format },
-    Check { dir: PathBuf },
-    Page { dir: PathBuf, out: PathBuf },
+    Extract {
+        dir: PathBuf,
+        format: Format,
+        quotes: bool,
+    },
+    Check {
+        dir: PathBuf,
+    },
+    Page {
+        dir: PathBuf,
+        out: PathBuf,
+    },
 }
 
 /// Output format of `extract`.
@@ -75,6 +89,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut dir: Option<PathBuf> = None;
     let mut format = Format::Jsonl;
     let mut out: Option<PathBuf> = None;
+    let mut quotes = false;
     let mut i = 1;
     while i < args.len() {
         let a = args[i].as_str();
@@ -90,6 +105,10 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
             }
             _ if a.starts_with("--format=") && cmd == "extract" => {
                 format = parse_format(&a["--format=".len()..])?;
+                i += 1;
+            }
+            "--quotes" if cmd == "extract" => {
+                quotes = true;
                 i += 1;
             }
             "--out" | "-o" if cmd == "page" => {
@@ -114,6 +133,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
         "extract" => Ok(Command::Extract {
             dir: need_dir()?,
             format,
+            quotes,
         }),
         "check" => Ok(Command::Check { dir: need_dir()? }),
         "page" => Ok(Command::Page {
@@ -154,7 +174,9 @@ fn main() -> ExitCode {
             print!("{HELP}");
             ExitCode::SUCCESS
         }
-        Command::Extract { dir, format } => run(&dir, |corpus, analysis| extract(corpus, analysis, format)),
+        Command::Extract { dir, format, quotes } => {
+            run(&dir, |corpus, analysis| extract(corpus, analysis, format, quotes))
+        }
         Command::Check { dir } => run(&dir, check),
         Command::Page { dir, out } => run(&dir, |corpus, analysis| page(corpus, analysis, &out)),
     }
@@ -166,7 +188,11 @@ fn run(dir: &std::path::Path, f: impl FnOnce(&Corpus, &Analysis) -> io::Result<(
     if dir.extension().is_some_and(|e| e == "html") {
         let read = std::fs::read_to_string(dir).map_err(|e| e.to_string());
         return match read.and_then(|html| dossier_core::page::read_html(&html).map_err(|e| e.to_string())) {
-            Ok((corpus, analysis)) => finish(f(&corpus, &analysis)),
+            Ok((corpus, mut analysis)) => {
+                // the page carries no quotes: they follow from its texts and mentions
+                dossier_core::quotes::fill(&corpus, &mut analysis);
+                finish(f(&corpus, &analysis))
+            }
             Err(e) => {
                 eprintln!("error: {}: {e}", dir.display());
                 ExitCode::from(1)
@@ -204,13 +230,17 @@ fn finish(result: io::Result<()>) -> ExitCode {
     }
 }
 
-fn extract(corpus: &Corpus, analysis: &Analysis, format: Format) -> io::Result<()> {
+fn extract(corpus: &Corpus, analysis: &Analysis, format: Format, quotes: bool) -> io::Result<()> {
     let format = match format {
         Format::Jsonl => export::Format::Jsonl,
         Format::Csv => export::Format::Csv,
     };
+    let table = match quotes {
+        true => export::quotes(corpus, analysis, format, |_, _| true),
+        false => export::mentions(corpus, analysis, format, |_, _| true),
+    };
     let mut out = io::stdout().lock();
-    out.write_all(export::mentions(corpus, analysis, format, |_, _| true).as_bytes())?;
+    out.write_all(table.as_bytes())?;
     out.flush()
 }
 
@@ -287,23 +317,39 @@ mod tests {
             parse_args(&args("extract seeds")),
             Ok(Command::Extract {
                 dir: "seeds".into(),
-                format: Format::Jsonl
+                format: Format::Jsonl,
+                quotes: false
             })
         );
         assert_eq!(
             parse_args(&args("extract seeds --format csv")),
             Ok(Command::Extract {
                 dir: "seeds".into(),
-                format: Format::Csv
+                format: Format::Csv,
+                quotes: false
             })
         );
         assert_eq!(
             parse_args(&args("extract --format=csv seeds")),
             Ok(Command::Extract {
                 dir: "seeds".into(),
-                format: Format::Csv
+                format: Format::Csv,
+                quotes: false
             })
         );
+    }
+
+    #[test]
+    fn extract_takes_quotes() {
+        assert_eq!(
+            parse_args(&args("extract seeds --quotes")),
+            Ok(Command::Extract {
+                dir: PathBuf::from("seeds"),
+                format: Format::Jsonl,
+                quotes: true
+            })
+        );
+        assert!(parse_args(&args("check seeds --quotes")).is_err());
     }
 
     #[test]

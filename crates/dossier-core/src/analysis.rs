@@ -182,6 +182,12 @@ impl<'c> Analyser<'c> {
                 sentence,
             });
         }
+        let mut work = work;
+        for (doc, a) in self.corpus.documents.iter().zip(docs.iter_mut()) {
+            let (quotes, quote_work) = crate::quotes::find_counting(doc, a);
+            a.quotes = quotes;
+            work += quote_work;
+        }
         let dates = crate::resolve::date_mentions(self.corpus, &docs);
         let analysis = Analysis {
             docs,
@@ -300,6 +306,7 @@ fn second_pass<'c>(
         blocks,
         sentences,
         mentions: Vec::new(),
+        quotes: Vec::new(),
     });
 }
 

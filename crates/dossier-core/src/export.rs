@@ -15,6 +15,10 @@
 //!
 //! The tables' fields, in order:
 //! - mentions: `doc`, `start`, `end`, `text`, `label`, `canonical`, `zone`;
+//! - quotes: `doc`, `start`, `end`, `text`, `kind` (`direct`/`reported`), `cue`,
+//!   `speaker` (the canonical name), `speaker_id` (the entity id), `speaker_start`,
+//!   `speaker_end`, `speaker_text` (the mention that names the speaker); null in JSON
+//!   (empty in CSV) when there is no cue or no speaker;
 //! - entities: `id`, `canonical`, `label`, `mentions`, `articles`, `aliases`, `link`;
 //! - articles: `title`, `date`, `source`, `url`, `matches`, `sentence`, `file`, `link`;
 //! - mentions in context: `title`, `date`, `sentence`, `mention`, `entity`, `label`,
@@ -27,7 +31,7 @@
 //! that shows the row (the caller's, as only it knows the page's address).
 
 use crate::corpus::{Corpus, Document};
-use crate::model::{Analysis, DocAnalysis, Mention};
+use crate::model::{Analysis, DocAnalysis, Mention, Quote};
 use crate::query::{Kwic, SharedSentence};
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -67,6 +71,52 @@ pub fn mentions(
                 text(m.label.code()),
                 text(&analysis.entities[m.entity].canonical),
                 text(da.blocks[m.block].zone.code()),
+            ]);
+        }
+    }
+    t.encode(format)
+}
+
+/// Writes every quote for which `keep(document index, quote)` holds.
+pub fn quotes(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    format: Format,
+    keep: impl Fn(usize, &Quote) -> bool,
+) -> String {
+    let mut t = Table::new(&[
+        "doc",
+        "start",
+        "end",
+        "text",
+        "kind",
+        "cue",
+        "speaker",
+        "speaker_id",
+        "speaker_start",
+        "speaker_end",
+        "speaker_text",
+    ]);
+    for (i, (doc, da)) in corpus.documents.iter().zip(&analysis.docs).enumerate() {
+        let mut cp = CodePoints::new(&doc.text);
+        for q in da.quotes.iter().filter(|q| keep(i, q)) {
+            let (start, end) = (cp.at(q.range.start), cp.at(q.range.end));
+            let cue = q.cue.clone().map(|c| doc.text[c].to_lowercase());
+            let speaker = q.speaker.map(|m| &da.mentions[m]);
+            let entity = speaker.map(|m| &analysis.entities[m.entity]);
+            let offsets = speaker.map(|m| (cp.at(m.range.start), cp.at(m.range.end)));
+            t.row([
+                text(&doc.file),
+                Field::Num(start),
+                Field::Num(end),
+                text(&doc.text[q.range.clone()]),
+                text(q.kind.code()),
+                cue.map_or(Field::Null, text),
+                entity.map_or(Field::Null, |e| text(e.canonical.as_str())),
+                entity.map_or(Field::Null, |e| text(e.id.as_str())),
+                offsets.map_or(Field::Null, |o| Field::Num(o.0)),
+                offsets.map_or(Field::Null, |o| Field::Num(o.1)),
+                speaker.map_or(Field::Null, |m| text(&doc.text[m.range.clone()])),
             ]);
         }
     }
@@ -285,6 +335,8 @@ fn date(doc: &Document) -> Field<'static> {
 enum Field<'a> {
     Text(Cow<'a, str>),
     Num(usize),
+    /// No value: JSON null, an empty CSV field.
+    Null,
 }
 
 /// A text field.
@@ -332,6 +384,7 @@ impl<'a> Table<'a> {
                         match f {
                             Field::Text(s) => out.push_str(&csv_field(s)),
                             Field::Num(n) => write!(out, "{n}").expect("writing to a String"),
+                            Field::Null => {}
                         }
                     }
                     out.push_str("\r\n");
@@ -363,6 +416,7 @@ impl<'a> Table<'a> {
             match f {
                 Field::Text(s) => write!(out, "{sep}\"{name}\": {}", json_string(s)),
                 Field::Num(n) => write!(out, "{sep}\"{name}\": {n}"),
+                Field::Null => write!(out, "{sep}\"{name}\": null"),
             }
             .expect("writing to a String");
         }
@@ -498,6 +552,37 @@ mod tests {
         assert_eq!(csv.lines().count(), 2);
         let json = mentions(&corpus, &analysis, Format::Json, |_, _| false);
         assert_eq!(json, "[]\n");
+    }
+
+    #[test]
+    fn quotes_export_with_their_speaker_or_nulls() {
+        use crate::corpus::{Document, Meta};
+        let text = "T\n\n“The new bridge will open in May,” said Angela Merkel. \
+                    “The ferries stop then,” a spokesman said.";
+        let corpus = Corpus::new(vec![Document::new("a.txt", text, Meta::default()).unwrap()]);
+        let analysis = crate::analyse(&corpus);
+        let jsonl = quotes(&corpus, &analysis, Format::Jsonl, |_, _| true);
+        let lines: Vec<&str> = jsonl.lines().collect();
+        assert_eq!(lines.len(), 2, "{jsonl}");
+        assert!(
+            lines[0].starts_with("{\"doc\": \"a.txt\", \"start\": 4, \"end\": 36,"),
+            "{}",
+            lines[0]
+        );
+        assert!(lines[0].contains("\"kind\": \"direct\", \"cue\": \"said\", \"speaker\": \"Angela Merkel\", \"speaker_id\": \"person-angela-merkel\""), "{}", lines[0]);
+        assert!(
+            lines[1].contains("\"speaker\": null, \"speaker_id\": null"),
+            "{}",
+            lines[1]
+        );
+        let csv = quotes(&corpus, &analysis, Format::Csv, |_, _| true);
+        let header =
+            "\u{feff}doc,start,end,text,kind,cue,speaker,speaker_id,speaker_start,speaker_end,speaker_text";
+        assert_eq!(csv.lines().next(), Some(header));
+        assert!(
+            csv.lines().nth(2).unwrap().ends_with(",direct,said,,,,,"),
+            "{csv}"
+        );
     }
 
     #[test]

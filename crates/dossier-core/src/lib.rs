@@ -45,6 +45,8 @@ pub mod gazetteer;
 #[cfg(feature = "engine")]
 pub mod normal;
 #[cfg(feature = "engine")]
+pub mod quotes;
+#[cfg(feature = "engine")]
 pub mod recognise;
 #[cfg(feature = "engine")]
 pub mod resolve;
@@ -66,4 +68,4 @@ pub use analysis::{analyse, analyse_with};
 #[cfg(feature = "engine")]
 pub use curation::Curation;
 pub use label::Label;
-pub use model::{Analysis, Entity, Mention, Zone};
+pub use model::{Analysis, Entity, Mention, Quote, QuoteKind, Zone};

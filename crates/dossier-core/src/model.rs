@@ -63,6 +63,39 @@ pub struct Mention {
     pub sentence: usize,
 }
 
+/// Whether a quote gives the speaker's words or the reporter's account of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum QuoteKind {
+    /// Words inside quotation marks.
+    Direct,
+    /// A content clause after a speech verb: "X said (that) …", "according to X, …".
+    Reported,
+}
+
+impl QuoteKind {
+    /// The lower-case name used in data files: `direct` or `reported`.
+    pub fn code(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Reported => "reported",
+        }
+    }
+}
+
+/// One quotation in a document: what was said, how, and by whom when the text says so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// Byte range of the quoted words (direct: inside the marks) in the document's text.
+    pub range: Range<usize>,
+    /// Direct or reported.
+    pub kind: QuoteKind,
+    /// Byte range of the cue ("said", "according to"), when there is one.
+    pub cue: Option<Range<usize>>,
+    /// The speaker: index into the document's mentions of the mention that names them,
+    /// `None` when the quote is unattributed.
+    pub speaker: Option<usize>,
+}
+
 /// The analysis of one document.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocAnalysis {
@@ -72,6 +105,8 @@ pub struct DocAnalysis {
     pub sentences: Vec<Range<usize>>,
     /// Mentions sorted by start offset, never overlapping.
     pub mentions: Vec<Mention>,
+    /// Quotations in the body, sorted by start offset ([`Quote`]).
+    pub quotes: Vec<Quote>,
 }
 
 /// A surface form of an entity and how often it occurs.

@@ -34,6 +34,10 @@
 //! and count, separated by U+001D), mentions, documents.
 //!
 //! An empty source, coverage, url or title reads back as none.
+//!
+//! Quotes are not carried (the main page's byte budget): they follow from the texts,
+//! zones and mentions the page does carry, so a reader with the engine derives them
+//! with `quotes::fill` (as `dossier extract <page> --quotes` does) and gets the build's.
 
 use crate::corpus::{Corpus, Document, Meta};
 use crate::date::Date;
@@ -470,6 +474,7 @@ fn read_doc(
             .collect(),
         sentences: read_sentences(sentences, &doc.text).ok_or_else(|| fail("bad sentences"))?,
         mentions: Vec::with_capacity(m.mentions.len()),
+        quotes: Vec::new(),
     };
     let mut entity_of = numbers(entity_of);
     for (range, label, block) in m.mentions {

@@ -990,6 +990,7 @@ pub(crate) mod tests {
                 blocks,
                 sentences,
                 mentions,
+                quotes: Vec::new(),
             });
         }
         let entity = |id: &str, canonical: &str, label| Entity {
