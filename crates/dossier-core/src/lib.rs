@@ -41,6 +41,8 @@ pub mod curation;
 #[cfg(feature = "engine")]
 pub mod decide;
 #[cfg(feature = "engine")]
+pub mod duration;
+#[cfg(feature = "engine")]
 pub mod gazetteer;
 #[cfg(feature = "engine")]
 pub mod normal;
