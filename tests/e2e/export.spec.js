@@ -2,18 +2,8 @@
 // it lists, the article list its articles, Connections its pairs and the sentences of the
 // pair chosen; each row with its article's title, date and sentence and a link back to
 // the view, in CSV that opens cleanly in a spreadsheet and JSON with the same fields.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './console.js';
 import { BASE } from '../../playwright.config.js';
-
-test.beforeEach(async ({ page }) => {
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
-});
-
-test.afterEach(async ({ page }) => {
-  expect(page.errors, 'no errors in the console').toEqual([]);
-});
 
 const results = (page) => page.getByRole('navigation', { name: 'Articles' }).getByRole('listitem');
 const panel = (page) => page.getByRole('complementary', { name: 'Entities' });

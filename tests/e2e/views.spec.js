@@ -3,18 +3,8 @@
 // pairs, a grid that is one Tab stop; a time axis to scale with labels that do not run
 // together, a period dragged or chosen by its two ends, durations apart from dates, and
 // a chart that fits a phone.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './console.js';
 import { BASE } from '../../playwright.config.js';
-
-test.beforeEach(async ({ page }) => {
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
-});
-
-test.afterEach(async ({ page }) => {
-  expect(page.errors, 'no errors in the console').toEqual([]);
-});
 
 const section = (page, name) => page.getByRole('region', { name, exact: true });
 
