@@ -84,6 +84,27 @@ test('connections as a list of pairs, with counts and a link to read them', asyn
   await expect(table).toBeVisible();
 });
 
+test('the timeline\'s bars are one Tab stop, moved along by the arrow keys', async ({ page }) => {
+  await page.goto(`${BASE}?view=timeline`);
+  const bars = page.locator('svg.timeline g.bar-group');
+  await bars.first().waitFor();
+  const n = await bars.count();
+  expect(n).toBeGreaterThan(2);
+  await expect(page.locator('svg.timeline g.bar-group[tabindex="0"]')).toHaveCount(1);
+  const name = (i) => bars.nth(i).getAttribute('aria-label');
+  const focusedName = () => page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  await page.locator('svg.timeline g.bar-group[tabindex="0"]').focus();
+  expect(await focusedName()).toBe(await name(n - 1));
+  await page.keyboard.press('Home');
+  expect(await focusedName()).toBe(await name(0));
+  await page.keyboard.press('ArrowRight');
+  expect(await focusedName()).toBe(await name(1));
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/when=/);
+  // After the choice the chosen bar holds the Tab stop.
+  await expect(page.locator('svg.timeline g.bar-group[tabindex="0"]')).toHaveAttribute('aria-label', await name(1));
+});
+
 /** The timeline's bars: their period's place in months and their x. */
 async function bars(page) {
   const months = { Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11 };
