@@ -9,7 +9,7 @@
 //!
 //! - **Pass 1**, a round of [`ROUND`] documents at a time: the threads read the round's
 //!   documents with the lexicon as it was at the round's start, recording the lexicon's
-//!   answers each block depended on ([`Deps`]); then, in corpus order, each document's
+//!   answers each block depended on (`recognise::Deps`); then, in corpus order, each document's
 //!   blocks whose answers the lexicon of the documents before it gives again are kept
 //!   (recognition is a function of the block and those answers, the lexicon only grows,
 //!   and the people a document teaches come from strong cues, which a short form's

@@ -21,14 +21,17 @@
 //! [`crate::page`] (so neither separator occurs inside a field); lists of numbers are
 //! separated by spaces. Each file starts with a header record: its format and version.
 //!
-//! - **The manifest** (`#manifest` in the page):
-//!   `dossier-site 1`, documents, entities; then one record a file: `f` the facets;
-//!   `d` a document shard with its first document, its number of documents and its first
-//!   document's file name (documents are in file-name order, so a link's file finds its
-//!   shard by a binary search); `t` a search-index fragment with its first term (terms
-//!   in sorted order: a fragment holds the terms from its first to the next's); `e` an
-//!   entity shard with its first entity and number of entities. Each file record: kind,
-//!   name, length in bytes, then those fields.
+//! - **The manifest** (`#manifest` in the page): `dossier-site 1`, documents, entities;
+//!   then one record a file: `f` the facets; `d` a document shard, with its first
+//!   document, its number of documents and its first document's file name (documents
+//!   are in file-name order, so a link's file finds its shard by a binary search); `i`
+//!   the directory. Each file record: kind, name, length in bytes, then those fields.
+//! - **The directory** (`i-…`), fetched by the first search or entity view:
+//!   `dossier-directory 1`, then one record a file as in the manifest: `t` a
+//!   search-index fragment with its first term (terms in sorted order: a fragment holds
+//!   the terms from its first to the next's); `e` an entity shard with its first entity
+//!   and number of entities. Kept out of the page, whose size then grows only with the
+//!   number of document shards.
 //! - **Facets** (`f-…`), what every view needs at once: `dossier-facets 1`, documents,
 //!   entities; the corpus's label counts (article proper, then all zones, one number a
 //!   label of [`crate::Label::ALL`]); four timelines (month and year, article proper and
@@ -62,10 +65,10 @@ mod read;
 mod write;
 
 pub use read::{
-    read_all, read_docs, read_entities, read_terms, DocRun, DocSummary, EntityFiles, Facets, FileRef, Kind,
-    Manifest, TermPostings,
+    read_all, read_directory, read_docs, read_entities, read_terms, DocRun, DocSummary, EntityFiles, Facets,
+    FileRef, Kind, Manifest, TermPostings,
 };
-pub use write::{write, Site, Sizes};
+pub use write::{write, write_each, Site, Sizes};
 
 use std::fmt;
 
@@ -80,6 +83,8 @@ pub const EMBED_BELOW: usize = 512 * 1024;
 pub const PARTNERS: usize = 50;
 /// The manifest's first field.
 const VERSION: &str = "dossier-site 1";
+/// The directory's first field.
+const DIRECTORY: &str = "dossier-directory 1";
 
 /// The address of `bytes`: 64-bit FNV-1a, as 16 hex digits.
 pub fn address(bytes: &[u8]) -> String {

@@ -17,6 +17,8 @@ pub enum Kind {
     Facets,
     /// Texts with their marks and analysis, for a run of documents.
     Docs,
+    /// Where the search-index fragments and entity shards are.
+    Directory,
     /// A fragment of the search index.
     Terms,
     /// Mentions and co-occurrence for a run of entities.
@@ -54,11 +56,16 @@ impl FileRef {
             return Err(fail(SiteErrorKind::Truncated { expected, found }));
         }
         let found = address(bytes);
-        if !self.name.contains(&found) {
+        if name_address(&self.name) != Some(found.as_str()) {
             return Err(fail(SiteErrorKind::Mismatch { found }));
         }
         std::str::from_utf8(bytes).map_err(|_| SiteError::damaged(&self.name, "not UTF-8"))
     }
+}
+
+/// The address a file's name gives (`d-0123456789abcdef.txt`: `0123456789abcdef`).
+fn name_address(name: &str) -> Option<&str> {
+    name.split_once('-')?.1.strip_suffix(".txt")
 }
 
 /// The manifest: the site's counts and every file.
@@ -68,8 +75,9 @@ pub struct Manifest {
     pub documents: usize,
     /// Entities in the analysis.
     pub entities: usize,
-    /// Every file, by kind in the manifest's order (documents, terms and entities each
-    /// in order).
+    /// Every file it names, by kind in the manifest's order (documents in order), and
+    /// once [`read_directory`] has added them, the search-index fragments and entity
+    /// shards.
     pub files: Vec<FileRef>,
 }
 
@@ -102,6 +110,11 @@ impl Manifest {
     /// The facets file.
     pub fn facets(&self) -> Option<&FileRef> {
         self.files(Kind::Facets).next()
+    }
+
+    /// The directory file.
+    pub fn directory(&self) -> Option<&FileRef> {
+        self.files(Kind::Directory).next()
     }
 
     /// The shard that holds document `doc`.
@@ -142,19 +155,43 @@ impl Manifest {
     }
 }
 
-/// Reads one file record of the manifest.
+/// Reads the directory `file`, as `fetched`, adding its files to `manifest`.
+pub fn read_directory(
+    manifest: &mut Manifest,
+    file: &FileRef,
+    fetched: Option<&[u8]>,
+) -> Result<(), SiteError> {
+    let text = file.open(fetched)?;
+    let bad = || SiteError::damaged(&file.name, "not a directory this version of Dossier reads");
+    let mut records = text.split(RECORD);
+    if records.next() != Some(super::DIRECTORY) {
+        return Err(bad());
+    }
+    let files = records
+        .map(|r| file_ref(r).filter(|f| matches!(f.kind, Kind::Terms | Kind::Entities)))
+        .collect::<Option<Vec<_>>>()
+        .ok_or_else(bad)?;
+    manifest
+        .files
+        .retain(|f| !matches!(f.kind, Kind::Terms | Kind::Entities));
+    manifest.files.extend(files);
+    Ok(())
+}
+
+/// Reads one file record of the manifest or the directory.
 fn file_ref(record: &str) -> Option<FileRef> {
     let f: Vec<&str> = record.split(FIELD).collect();
     let kind = match *f.first()? {
         "f" => Kind::Facets,
         "d" => Kind::Docs,
+        "i" => Kind::Directory,
         "t" => Kind::Terms,
         "e" => Kind::Entities,
         _ => return None,
     };
     let n = |i: usize| f.get(i)?.parse::<usize>().ok();
     let (first, count, key) = match (kind, f.len()) {
-        (Kind::Facets, 3) => (0, 0, String::new()),
+        (Kind::Facets | Kind::Directory, 3) => (0, 0, String::new()),
         (Kind::Docs, 6) => (n(3)?, n(4)?, unescape(f[5])),
         (Kind::Terms, 4) => (0, 0, unescape(f[3])),
         (Kind::Entities, 5) => (n(3)?, n(4)?, String::new()),
@@ -431,12 +468,15 @@ pub fn read_entities(file: &FileRef, fetched: Option<&[u8]>) -> Result<Vec<Entit
 }
 
 /// The whole corpus and analysis of a site, reading the facets and every document
-/// shard through `fetch` (a file's name → its bytes, `None` if it cannot be had): what
-/// `dossier extract` and `check` do with a sharded page.
+/// shard through `fetch` (a file's name → its bytes, `None` if it cannot be had), and
+/// checking every other file (the directory, each search-index fragment and entity
+/// shard) with its decoder: what `dossier extract` and `check` do with a sharded page,
+/// so that they fail, naming the file, on a site with any file missing or damaged.
 pub fn read_all(
     manifest: &Manifest,
     mut fetch: impl FnMut(&str) -> Option<Vec<u8>>,
 ) -> Result<(Corpus, Analysis), SiteError> {
+    check_index_files(manifest, &mut fetch)?;
     let facets = manifest
         .facets()
         .ok_or_else(|| SiteError::damaged("manifest", "no facets file"))?;
@@ -471,4 +511,39 @@ pub fn read_all(
         ));
     }
     Ok((Corpus::new(documents), analysis))
+}
+
+/// Reads the directory of `manifest`, then every search-index fragment and entity shard
+/// it names, through `fetch`; fails on the first that cannot be read, or on entity
+/// shards that do not cover the entities.
+fn check_index_files(
+    manifest: &Manifest,
+    fetch: &mut impl FnMut(&str) -> Option<Vec<u8>>,
+) -> Result<(), SiteError> {
+    let directory = manifest
+        .directory()
+        .ok_or_else(|| SiteError::damaged("manifest", "no directory file"))?;
+    let mut m = manifest.clone();
+    read_directory(&mut m, directory, fetch(&directory.name).as_deref())?;
+    for file in m.files(Kind::Terms) {
+        read_terms(file, fetch(&file.name).as_deref())?;
+    }
+    let mut next = 0;
+    for file in m.files(Kind::Entities) {
+        if file.first != next {
+            return Err(SiteError::damaged(
+                &directory.name,
+                "the entity shards leave a gap",
+            ));
+        }
+        read_entities(file, fetch(&file.name).as_deref())?;
+        next += file.count;
+    }
+    if next != manifest.entities {
+        return Err(SiteError::damaged(
+            &directory.name,
+            "the entity shards miss entities",
+        ));
+    }
+    Ok(())
 }

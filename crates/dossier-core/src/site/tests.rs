@@ -30,8 +30,17 @@ fn files(site: &Site) -> HashMap<String, Vec<u8>> {
         .collect()
 }
 
+/// The site's manifest, with its directory read.
 fn manifest(site: &Site) -> Manifest {
-    manifest_of_html(&site.page).unwrap().unwrap()
+    let mut m = manifest_of_html(&site.page).unwrap().unwrap();
+    let d = m.directory().unwrap().clone();
+    let bytes = site
+        .files
+        .iter()
+        .find(|(n, _)| *n == d.name)
+        .map(|(_, c)| c.as_bytes());
+    read_directory(&mut m, &d, bytes).unwrap();
+    m
 }
 
 #[test]
@@ -139,7 +148,10 @@ fn the_page_embeds_the_manifest_and_the_first_article_only() {
     assert_eq!(corpus.matches(crate::page::SEPARATOR).count(), 6);
     assert!(corpus.contains(&*c.documents[0].file));
     assert!(crate::page::script_text(&site.page, "analysis").is_none());
-    assert_eq!(manifest(&site).documents, c.documents.len());
+    let m = manifest_of_html(&site.page).unwrap().unwrap();
+    assert_eq!(m.documents, c.documents.len());
+    // The page names the facets, the document shards and the directory only.
+    assert!(m.files(Kind::Terms).next().is_none() && m.directory().is_some());
     assert!(!site.page.contains("</script><") || site.page.matches("</script>").count() == 2);
     // The same corpus and analysis make the same files.
     assert_eq!(write(&c, &a, &Sizes::default()).unwrap(), site);
@@ -184,7 +196,7 @@ fn a_missing_cut_or_other_file_is_a_typed_error() {
     };
     let e = read_docs(&as_docs, Some(&files[&t.name][..]), m.entities).unwrap_err();
     assert!(matches!(e.kind, SiteErrorKind::Damaged(_)), "{e}");
-    let (_, missing) = (0, read_all(&m, |n| (n != g.name).then(|| files[n].clone())));
+    let missing = read_all(&m, |n| (n != g.name).then(|| files[n].clone()));
     assert_eq!(
         missing.unwrap_err(),
         SiteError {
@@ -194,6 +206,40 @@ fn a_missing_cut_or_other_file_is_a_typed_error() {
     );
     assert!(Manifest::read("dossier-site 0\u{1f}1\u{1f}1").is_err());
     assert!(Manifest::read(&format!("{VERSION}\u{1f}1\u{1f}1\u{1e}x\u{1f}y")).is_err());
+}
+
+/// Reading a whole site (`dossier extract` and `check` on a sharded page) fails on any
+/// file missing or changed, of every kind, naming it: not only those it reads whole.
+#[test]
+fn reading_a_site_names_any_missing_or_changed_file() {
+    let (c, a) = seeds();
+    let site = write(&c, &a, &SMALL).unwrap();
+    let (page_manifest, files) = (manifest_of_html(&site.page).unwrap().unwrap(), files(&site));
+    let m = manifest(&site);
+    assert!(read_all(&page_manifest, |n| files.get(n).cloned()).is_ok());
+    for f in &m.files {
+        let missing = read_all(&page_manifest, |n| (n != f.name).then(|| files[n].clone()));
+        let e = missing.unwrap_err();
+        assert_eq!(
+            (&e.file, &e.kind),
+            (&f.name, &SiteErrorKind::Missing),
+            "{:?}",
+            f.kind
+        );
+        assert!(e.to_string().contains(&f.name), "{e}");
+        let changed = |n: &str| {
+            let mut b = files[n].clone();
+            if n == f.name {
+                let last = b.len() - 1;
+                b[last] ^= 1;
+            }
+            Some(b)
+        };
+        let e = read_all(&page_manifest, changed).unwrap_err();
+        assert_eq!(e.file, f.name);
+        assert!(matches!(e.kind, SiteErrorKind::Mismatch { .. }), "{e}");
+        assert!(e.to_string().contains("another version of the site"), "{e}");
+    }
 }
 
 /// A file changed anywhere, re-addressed so that it passes its checks: each decoder
@@ -221,13 +267,22 @@ fn a_damaged_file_that_passes_its_checks_is_an_error_never_a_panic() {
                     ..f.clone()
                 };
                 let b = Some(t.as_bytes());
+                let mut directory = m.clone();
                 let _ = (
+                    read_directory(&mut directory, &g, b),
                     Facets::read(&g, b),
                     read_docs(&g, b, m.entities),
                     read_terms(&g, b),
                     read_entities(&g, b),
                 );
             }
+        }
+    }
+    for (i, ch) in site.manifest.char_indices() {
+        for x in ['\u{1e}', '\u{1f}', '9', ' ', '-'] {
+            let mut t = site.manifest.clone();
+            t.replace_range(i..i + ch.len_utf8(), &x.to_string());
+            let _ = Manifest::read(&t);
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Writing the site's files (see the [module doc](super) for the format).
 
-use super::{address, PARTNERS, VERSION};
+use super::{address, DIRECTORY, PARTNERS, VERSION};
 use crate::corpus::Corpus;
 use crate::index::Index;
 use crate::model::Analysis;
@@ -42,49 +42,85 @@ pub struct Site {
     pub page: String,
     /// The manifest (also in `page`).
     pub manifest: String,
-    /// Every file: (name, content).
+    /// Every file: (name, content); empty when [`write_each`] handed them out.
     pub files: Vec<(String, String)>,
 }
 
-impl Site {
-    /// Adds a file of `kind` with `content`; returns its manifest record's first fields.
-    fn add(&mut self, kind: char, content: String) -> String {
+/// Where the files go as they are made: (name, content).
+type Put<'p> = dyn FnMut(&str, &str) -> Result<(), PageError> + 'p;
+
+/// The files made so far: handed to `put`, their records kept for the manifest (the
+/// facets and document shards) or the directory (the rest).
+struct Files<'p> {
+    put: &'p mut Put<'p>,
+    records: Vec<String>,
+    directory: Vec<String>,
+}
+
+impl Files<'_> {
+    /// Hands `put` a file of `kind` with `content`; returns its manifest record's first
+    /// fields, which the caller completes and pushes.
+    fn add(&mut self, kind: char, content: &str) -> Result<String, PageError> {
         let name = format!("{kind}-{}.txt", address(content.as_bytes()));
-        let record = format!("{kind}{FIELD}{name}{FIELD}{}", content.len());
-        self.files.push((name, content));
-        record
+        (self.put)(&name, content)?;
+        Ok(format!("{kind}{FIELD}{name}{FIELD}{}", content.len()))
     }
 }
 
-/// The sharded site of `corpus` and its `analysis`, files cut at `sizes`. Fails as
-/// [`crate::page::write`] does, on an analysis that breaks its contract.
+/// The sharded site of `corpus` and its `analysis`, files cut at `sizes`, every file
+/// in [`Site::files`]. Fails as [`crate::page::write`] does, on an analysis that breaks
+/// its contract.
 pub fn write(corpus: &Corpus, analysis: &Analysis, sizes: &Sizes) -> Result<Site, PageError> {
-    let mut site = Site {
-        page: String::new(),
-        manifest: String::new(),
-        files: Vec::new(),
+    let mut files = Vec::new();
+    let mut keep = |name: &str, content: &str| {
+        files.push((name.to_string(), content.to_string()));
+        Ok(())
     };
-    let mut manifest = vec![format!(
-        "{VERSION}{FIELD}{}{FIELD}{}",
-        corpus.documents.len(),
-        analysis.entities.len()
-    )];
+    let mut site = write_each(corpus, analysis, sizes, &mut keep)?;
+    site.files = files;
+    Ok(site)
+}
+
+/// [`write()`], handing each file to `put` as soon as it is made (a build keeps none
+/// in memory), and failing with its error.
+pub fn write_each<'p>(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    sizes: &Sizes,
+    put: &'p mut Put<'p>,
+) -> Result<Site, PageError> {
+    let mut files = Files {
+        put,
+        records: vec![format!(
+            "{VERSION}{FIELD}{}{FIELD}{}",
+            corpus.documents.len(),
+            analysis.entities.len()
+        )],
+        directory: vec![DIRECTORY.to_string()],
+    };
     let ix = Index::new(corpus, analysis);
-    manifest.push(site.add('f', facets(corpus, analysis, &ix)));
-    doc_shards(corpus, analysis, sizes.docs, &mut site, &mut manifest)?;
-    term_fragments(&ix, sizes.terms, &mut site, &mut manifest);
-    entity_shards(&ix, sizes.entities, &mut site, &mut manifest);
-    site.manifest = manifest.join(&RECORD.to_string());
+    let facets = files.add('f', &facets(corpus, analysis, &ix))?;
+    files.records.push(facets);
+    doc_shards(corpus, analysis, sizes.docs, &mut files)?;
+    term_fragments(&ix, sizes.terms, &mut files)?;
+    entity_shards(&ix, sizes.entities, &mut files)?;
+    let directory = std::mem::take(&mut files.directory).join(&RECORD.to_string());
+    let directory = files.add('i', &directory)?;
+    files.records.push(directory);
+    let manifest = files.records.join(&RECORD.to_string());
     let mut first = String::new();
     if let (Some(doc), Some(a)) = (corpus.documents.first(), analysis.docs.first()) {
         write_text(&mut first, doc, a).map_err(|why| PageError::new(format!("{}: {why}", doc.file)))?;
     }
-    site.page = format!(
-        "{}{first}</script><script type=\"application/x-dossier\" id=\"manifest\">{}</script>",
+    let page = format!(
+        "{}{first}</script><script type=\"application/x-dossier\" id=\"manifest\">{manifest}</script>",
         corpus_tag(analysis),
-        site.manifest
     );
-    Ok(site)
+    Ok(Site {
+        page,
+        manifest,
+        files: Vec::new(),
+    })
 }
 
 /// The facets file: label counts, timelines, the article list, the entity table.
@@ -141,13 +177,7 @@ fn write_timeline(out: &mut String, granularity: char, zones: char, t: &Timeline
 }
 
 /// The document shards, each ending with the document that brings it to `size` bytes.
-fn doc_shards(
-    corpus: &Corpus,
-    analysis: &Analysis,
-    size: usize,
-    site: &mut Site,
-    manifest: &mut Vec<String>,
-) -> Result<(), PageError> {
+fn doc_shards(corpus: &Corpus, analysis: &Analysis, size: usize, files: &mut Files) -> Result<(), PageError> {
     let mut dates = analysis.dates.iter().peekable();
     let (mut records, mut texts, mut first) = (String::new(), String::new(), 0);
     let n = corpus.documents.len();
@@ -159,10 +189,10 @@ fn doc_shards(
         if records.len() + texts.len() >= size || di + 1 == n {
             let count = di + 1 - first;
             let content = format!("dossier-docs 1{FIELD}{first}{FIELD}{count}{records}{texts}");
-            let mut record = site.add('d', content);
+            let mut record = files.add('d', &content)?;
             let _ = write!(record, "{FIELD}{first}{FIELD}{count}{FIELD}");
             push_escaped(&mut record, &corpus.documents[first].file);
-            manifest.push(record);
+            files.records.push(record);
             (first, records, texts) = (di + 1, String::new(), String::new());
         }
     }
@@ -171,7 +201,7 @@ fn doc_shards(
 
 /// The search-index fragments, terms in sorted order, each ending with the term that
 /// brings it to `size` bytes.
-fn term_fragments(ix: &Index, size: usize, site: &mut Site, manifest: &mut Vec<String>) {
+fn term_fragments(ix: &Index, size: usize, files: &mut Files) -> Result<(), PageError> {
     let mut out = String::new();
     let mut first_term = String::new();
     let mut numbers: Vec<usize> = Vec::new();
@@ -194,16 +224,18 @@ fn term_fragments(ix: &Index, size: usize, site: &mut Site, manifest: &mut Vec<S
         }
         write_numbers(&mut out, numbers.iter().copied());
         if out.len() >= size || terms.peek().is_none() {
-            let mut record = site.add('t', std::mem::take(&mut out));
+            let mut record = files.add('t', &out)?;
+            out.clear();
             record.push(FIELD);
             push_escaped(&mut record, &first_term);
-            manifest.push(record);
+            files.directory.push(record);
         }
     }
+    Ok(())
 }
 
 /// The entity shards, each ending with the entity that brings it to `size` bytes.
-fn entity_shards(ix: &Index, size: usize, site: &mut Site, manifest: &mut Vec<String>) {
+fn entity_shards(ix: &Index, size: usize, files: &mut Files) -> Result<(), PageError> {
     let n = ix.analysis().entities.len();
     let docs_of: Vec<Vec<u32>> = (0..n)
         .map(|e| {
@@ -232,12 +264,13 @@ fn entity_shards(ix: &Index, size: usize, site: &mut Site, manifest: &mut Vec<St
         if out.len() >= size || e + 1 == n {
             let count = e + 1 - first;
             let content = format!("dossier-entities 1{FIELD}{first}{FIELD}{count}{out}");
-            let mut record = site.add('e', content);
+            let mut record = files.add('e', &content)?;
             let _ = write!(record, "{FIELD}{first}{FIELD}{count}");
-            manifest.push(record);
+            files.directory.push(record);
             (first, out) = (e + 1, String::new());
         }
     }
+    Ok(())
 }
 
 /// The entities that share documents `docs` with entity `e`, with how many, most shared
