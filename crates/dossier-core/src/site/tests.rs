@@ -208,6 +208,28 @@ fn a_missing_cut_or_other_file_is_a_typed_error() {
     assert!(Manifest::read(&format!("{VERSION}\u{1f}1\u{1f}1\u{1e}x\u{1f}y")).is_err());
 }
 
+/// A file name and a text that hold markup stay text in the sharded page: the page has
+/// its two `<script>` elements and no other.
+#[test]
+fn markup_in_a_file_name_or_text_never_becomes_html_in_the_page() {
+    let evil = "</script><script>alert(1)</script>";
+    let c = Corpus::new(vec![crate::corpus::Document::new(
+        "<b></script>.txt",
+        format!("Strike {evil}\n\nDock workers in Rotterdam went back, said Anna Smit. {evil}"),
+        Default::default(),
+    )
+    .unwrap()]);
+    let a = crate::analyse(&c);
+    let site = write(&c, &a, &SMALL).unwrap();
+    assert_eq!(site.page.matches("<script").count(), 2, "{}", site.page);
+    assert_eq!(site.page.matches("</script>").count(), 2, "{}", site.page);
+    let (c2, _) = read_all(&manifest(&site), |n| files(&site).get(n).cloned()).unwrap();
+    assert_eq!(
+        (&c2.documents[0].file, &c2.documents[0].text),
+        (&c.documents[0].file, &c.documents[0].text)
+    );
+}
+
 /// Reading a whole site (`dossier extract` and `check` on a sharded page) fails on any
 /// file missing or changed, of every kind, naming it: not only those it reads whole.
 #[test]
