@@ -133,6 +133,9 @@ fn extend_over_connectors(
                     || cx.g.loc_head(lw).prefix
                     || cx.g.fac_head(lw).prefix
             };
+            // An event's head word also opens a name with "of": "Carnival of Lights".
+            let event_of = !prefix_of && cx.lower_is(ee, &["of"]) && cx.g.event_head(cx.w(ee - 1)).suffix;
+            let prefix_of = prefix_of || event_of;
             if ok.is_some() || prefix_of {
                 // "Institute of Baltic, Nordic and Arctic Studies"
                 let (r2, end2) = if prefix_of {
@@ -142,8 +145,9 @@ fn extend_over_connectors(
                 };
                 qq = r2;
                 ee = end2;
+                let opened = if event_of { Label::Event } else { Label::Org };
                 let c2 = compose(cx, s, ee, &pieces[p..qq]).or(if prefix_of {
-                    Some(head_label(cx, s, ee).unwrap_or(Label::Org))
+                    Some(head_label(cx, s, ee).unwrap_or(opened))
                 } else {
                     None
                 });
@@ -255,21 +259,39 @@ fn push_composed(
     out: &mut Vec<Candidate>,
 ) {
     let toks = cx.toks;
-    // Trailing numerals belong to events and facilities ("World War II", "Spirit of Aurora 2").
+    // Trailing numerals belong to events and facilities ("World War II", "Spirit of Aurora
+    // 2"), and so does a year right after an event's name ("Harvest Games 2019").
     let mut e2 = end_tok;
-    if matches!(label, Label::Event | Label::Fac)
-        && toks
-            .get(e2)
-            .is_some_and(|t| t.kind == TokenKind::Number && t.end - t.start <= 2)
-        && !covered[e2]
-    {
+    let short_number = |t: &crate::text::Token| t.kind == TokenKind::Number && t.end - t.start <= 2;
+    if matches!(label, Label::Event | Label::Fac) && toks.get(e2).is_some_and(short_number) && !covered[e2] {
         e2 += 1;
+    } else if label == Label::Event {
+        e2 = with_year(cx, e2, covered);
     }
     out.push(Candidate {
         range: toks[s].start..toks[e2 - 1].end,
         label,
         source: Source::Composed,
     });
+}
+
+/// The end of an event's name ending before token `end`, with the year that follows it
+/// ("Harvest Games 2019"), when one does and no longer value goes on from it.
+fn with_year(cx: &Ctx, end: usize, covered: &[bool]) -> usize {
+    let year = cx.toks.get(end).is_some_and(|t| is_year(cx.w(end), t));
+    if year && !covered.get(end + 1).is_some_and(|&c| c) {
+        end + 1
+    } else {
+        end
+    }
+}
+
+/// Whether token `t` (text `w`) is a year of four digits, 1000 to 2999.
+fn is_year(w: &str, t: &crate::text::Token) -> bool {
+    t.kind == TokenKind::Number
+        && w.len() == 4
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && matches!(w.as_bytes()[0], b'1' | b'2')
 }
 
 /// Appends the pieces `p..q` one by one, known names and people as they are and runs of
@@ -290,6 +312,11 @@ fn push_pieces(
         let (a, b, ref pc) = pieces[k];
         match pc {
             Piece::Known(kn) => {
+                let b = if kn.label == Label::Event {
+                    with_year(cx, b, marks.covered)
+                } else {
+                    b
+                };
                 out.push(Candidate {
                     range: toks[a].start..toks[b - 1].end,
                     label: kn.label,
@@ -398,6 +425,18 @@ mod tests {
         assert!(has(&v, "Harbour and Rail Forum", Label::Event), "{v:?}");
         assert!(has(&v, "Spirit of Aurora 2", Label::Fac), "{v:?}");
         assert!(has(&v, "Cold War", Label::Event), "{v:?}");
+    }
+
+    #[test]
+    fn event_names_open_with_of_and_keep_a_year_after_them() {
+        let v = found("Crowds came to the Carnival of Lanterns before the Orchard Games 2019 began.");
+        assert!(has(&v, "Carnival of Lanterns", Label::Event), "{v:?}");
+        assert!(has(&v, "Orchard Games 2019", Label::Event), "{v:?}");
+        assert!(!has(&v, "2019", Label::Date), "the year is the event's: {v:?}");
+        let v = found("Pupils from Ostby showed robots at the Velmora Science Fair and the Northern Comics Convention in 2021.");
+        assert!(has(&v, "Velmora Science Fair", Label::Event), "{v:?}");
+        assert!(has(&v, "Northern Comics Convention", Label::Event), "{v:?}");
+        assert!(has(&v, "2021", Label::Date), "{v:?}");
     }
 
     #[test]
