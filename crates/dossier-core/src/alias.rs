@@ -543,6 +543,18 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_defined_by_a_shorter_form_joins_the_full_name_that_form_stands_for() {
+        let full = "Kessel Free Farmers Party";
+        let raws = [
+            raw(0, Label::Org, full, full),
+            raw(0, Label::Org, "Free Farmers Party", "Free Farmers Party"),
+            in_parens(0, Label::Org, "FFP"),
+            raw(0, Label::Org, "FFP", "FFP"),
+        ];
+        assert_eq!(canonicals(&raws), [full; 4]);
+    }
+
+    #[test]
     fn parentheses_whose_letters_disagree_define_nothing() {
         let raws = [
             raw(

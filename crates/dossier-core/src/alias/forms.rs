@@ -557,8 +557,9 @@ impl<'r, 't> Linker<'r, 't> {
             if !self.movable[i] {
                 continue;
             }
-            let t = match self.local.get(&(self.raws[i].doc, id)) {
-                Some(r) => r.target(),
+            let doc = self.raws[i].doc;
+            let t = match self.local.get(&(doc, id)) {
+                Some(r) => r.target().map(|t| self.followed(doc, t)),
                 None => self.across_documents(label, id),
             };
             if let Some(t) = t {
@@ -567,6 +568,20 @@ impl<'r, 't> Linker<'r, 't> {
             }
         }
         (shown_by, self.work)
+    }
+
+    /// The name `t` ends at in document `doc` when its own key stands for a longer name
+    /// there too: an acronym defined by a form ("New People Party (NPP)") that is
+    /// itself a trailing form of the full name ("pro-Beijing New People Party") joins
+    /// the full name. A few steps at most (no cycle can hold it longer).
+    fn followed(&self, doc: usize, mut t: Target) -> Target {
+        for _ in 0..4 {
+            match self.local.get(&(doc, t.id)).and_then(|r| r.target()) {
+                Some(next) if next != t => t = next,
+                _ => break,
+            }
+        }
+        t
     }
 
     /// What the corpus says key `id` (of a mention of `label` its document does not
