@@ -555,6 +555,18 @@ mod tests {
     }
 
     #[test]
+    fn a_kind_of_name_the_tables_know_joins_the_one_its_document_names_in_full() {
+        let full = "Velmoran Supreme Court of Appeal";
+        let raws = [
+            raw(0, Label::Org, full, full),
+            settled(0, Label::Org, "Supreme Court", "Supreme Court"),
+            // Another article's supreme court is not that one.
+            settled(1, Label::Org, "Supreme Court", "Supreme Court"),
+        ];
+        assert_eq!(canonicals(&raws), [full, full, "Supreme Court"]);
+    }
+
+    #[test]
     fn parentheses_whose_letters_disagree_define_nothing() {
         let raws = [
             raw(

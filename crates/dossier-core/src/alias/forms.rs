@@ -20,7 +20,10 @@
 //! A form that two different names of the document could stand for (a word both share,
 //! "Supreme Court" in "Supreme Court of India" and "US Supreme Court", "Bank" in "Bank of
 //! England" and "Bank of Japan") is left alone. A mention whose key came from the tables
-//! or from a person's full name is never moved. A form no document resolves for itself
+//! or from a person's full name is never moved, but for a name the tables know only as a
+//! kind of name ("Supreme Court", "National Assembly"): its own document may join it to
+//! the one it names in full ("Italian Supreme Court of Cassation"). A link that lands on
+//! a form of a longer name goes on to that name. A form no document resolves for itself
 //! joins the name the rest of the corpus links it to, when the corpus links it to only one.
 //!
 //! The work is linear: each name gives at most [`MAX_WORDS`] prefixes and words, each
@@ -416,8 +419,12 @@ fn add_of_forms<'t>(
         if !distinctive_or_head(w, g) {
             return;
         }
+        // "Supreme Court" is known only as a kind of court.
         let form = &name[start..before_of];
-        note(tails, form, t, g.name(form).is_none());
+        let usable = g
+            .name(form)
+            .is_none_or(|k| k.label == t.label && k.canonical == form);
+        note(tails, form, t, usable);
         start += w.len() + 1;
     }
     let complement = &words[of + 1..];
@@ -469,6 +476,18 @@ fn known_tail(name: &str, label: Label, g: &Gazetteer) -> Option<&'static str> {
     None
 }
 
+/// Whether the mention `r` has its key from a table that knows it only as a kind of
+/// name, spelled as itself: an organisation, facility or event such as "Supreme Court"
+/// or "National Assembly" (no canonical name of its own, not an acronym), which a
+/// document that names one in full ("Italian Supreme Court of Cassation") may mean.
+fn generic_table_name(r: &Raw, g: &Gazetteer) -> bool {
+    spelled_by_initials(r.label)
+        && *r.key == *r.surface
+        && r.surface.contains(' ')
+        && g.name(r.surface)
+            .is_some_and(|k| k.canonical == r.surface && k.label == r.label)
+}
+
 /// Whether `w` is a capitalised word that is no function word.
 fn distinctive_or_head(w: &str, g: &Gazetteer) -> bool {
     let function = || w.len() <= g.stop_max_len() && g.is_function_word(&crate::case::lower_str(w));
@@ -498,6 +517,9 @@ pub(super) struct Linker<'r, 't> {
     g: &'static Gazetteer,
     /// Per mention: it may be moved (its key is not settled evidence).
     movable: Vec<bool>,
+    /// Per mention: it may be moved by its own document only: a name the tables know
+    /// only as a kind of name, spelled as itself ("Supreme Court", [`generic_table_name`]).
+    local_only: Vec<bool>,
     /// Per mention: the person of its document a one-word PERSON name stands for,
     /// when that is not its key ([`People`]); it overrides the corpus lexicon.
     person: Vec<Option<Target>>,
@@ -514,20 +536,28 @@ pub(super) struct Linker<'r, 't> {
 impl<'r, 't> Linker<'r, 't> {
     /// A linker over `raws`, whose key numbers index `text`.
     pub fn new(raws: &'r [Raw<'r>], text: &'t [String], keys: &[Option<(Label, usize)>]) -> Self {
+        let g = Gazetteer::get();
+        let local_only: Vec<bool> = raws
+            .iter()
+            .zip(keys)
+            .map(|(r, k)| k.is_some() && r.settled && generic_table_name(r, g))
+            .collect();
         let movable = raws
             .iter()
             .zip(keys)
-            .map(|(r, k)| match k {
-                Some((_, id)) => !r.settled || (*r.key == *r.surface && acronym_shaped(&text[*id])),
+            .zip(&local_only)
+            .map(|((r, k), &local)| match k {
+                Some((_, id)) => !r.settled || (*r.key == *r.surface && acronym_shaped(&text[*id])) || local,
                 None => false,
             })
             .collect();
         Linker {
             raws,
             text,
-            g: Gazetteer::get(),
+            g,
             person: vec![None; raws.len()],
             movable,
+            local_only,
             local: HashMap::default(),
             corpus: HashMap::default(),
             initials: HashMap::default(),
@@ -560,6 +590,7 @@ impl<'r, 't> Linker<'r, 't> {
             let doc = self.raws[i].doc;
             let t = match self.local.get(&(doc, id)) {
                 Some(r) => r.target().map(|t| self.followed(doc, t)),
+                None if self.local_only[i] => None,
                 None => self.across_documents(label, id),
             };
             if let Some(t) = t {
@@ -662,7 +693,8 @@ impl<'r, 't> Linker<'r, 't> {
                 continue;
             };
             self.local.insert((doc, id), reading);
-            if let Some(t) = reading.target().filter(|t| (t.label, t.id) != (label, id)) {
+            let linked = reading.target().filter(|t| (t.label, t.id) != (label, id));
+            if let Some(t) = linked.filter(|_| !self.local_only[i]) {
                 note(&mut self.corpus, id, t, true);
             }
         }
