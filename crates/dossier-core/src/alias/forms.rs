@@ -677,11 +677,14 @@ impl<'r, 't> Linker<'r, 't> {
         for i in range {
             let Some((label, id)) = keys[i] else { continue };
             let surface = self.raws[i].surface;
-            if label == Label::Person && !forms.people.is_empty() && !surface.contains(' ') {
-                self.person[i] = forms
-                    .people
-                    .get(surface)
-                    .filter(|t| (t.label, t.id) != (label, id));
+            if label == Label::Person && !forms.people.is_empty() {
+                // A one-word name, or a full name spelling a given name another way.
+                let person = if surface.contains(' ') {
+                    forms.people.variant_of(&self.text[id])
+                } else {
+                    forms.people.get(surface)
+                };
+                self.person[i] = person.filter(|t| (t.label, t.id) != (label, id));
                 if self.person[i].is_some() {
                     continue;
                 }
