@@ -815,6 +815,21 @@ mod tests {
     }
 
     #[test]
+    fn the_words_before_for_join_the_name_but_its_field_does_not() {
+        let full = "Ida Brenner Foundation for the Study of Lakes";
+        let raws = [
+            raw(0, Label::Org, full, full),
+            raw(0, Label::Org, "Ida Brenner Foundation", "Ida Brenner Foundation"),
+            raw(0, Label::Org, "Foundation", "Foundation"),
+            raw(1, Label::Org, "Institute for Justice", "Institute for Justice"),
+            raw(1, Label::Org, "Justice", "Justice"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[..3], [full; 3]);
+        assert_eq!(c[4], "Justice");
+    }
+
+    #[test]
     fn an_event_is_also_named_by_its_last_word_and_games_by_their_plural() {
         let raws = [
             raw(0, Label::Event, "Winter Deaflympics", "Winter Deaflympics"),

@@ -395,9 +395,11 @@ fn add_tails<'t>(
 }
 
 /// Notes the forms of a name built "<head phrase> of <complement>" ("Church of
-/// Scientology", "Italian Supreme Court of Cassation"): the words before "of" that end in
-/// its head word ("Church", "Supreme Court", "Court"), and the complement when it is made
-/// of distinctive words ("Scientology"). Like every trailing form they keep their label,
+/// Scientology", "Italian Supreme Court of Cassation") or "<head phrase> for …" ("Andy
+/// Warhol Foundation for the Visual Arts"): the words before "of" or "for" that end in
+/// its head word ("Church", "Supreme Court", "Court", "Andy Warhol Foundation"), and after
+/// "of" the complement when it is made of distinctive words ("Scientology"; a field after
+/// "for", "Justice", names no institution). Like every trailing form they keep their label,
 /// so "England" the place never joins "Bank of England"; two names sharing one stand for
 /// neither.
 fn add_of_forms<'t>(
@@ -407,7 +409,7 @@ fn add_of_forms<'t>(
     t: Target,
     g: &Gazetteer,
 ) {
-    let Some(of) = words.iter().position(|w| *w == "of") else {
+    let Some(of) = words.iter().position(|w| *w == "of" || *w == "for") else {
         return;
     };
     if of == 0 || of + 1 == words.len() || !head(words[of - 1], g) {
@@ -428,7 +430,7 @@ fn add_of_forms<'t>(
         start += w.len() + 1;
     }
     let complement = &words[of + 1..];
-    if complement.iter().all(|w| distinctive(w, g)) {
+    if words[of] == "of" && complement.iter().all(|w| distinctive(w, g)) {
         let form = &name[before_of + 4..];
         note(tails, form, t, g.name(form).is_none());
     }
