@@ -488,10 +488,14 @@ fn abbreviation_without_period(surface: &str, label: Label) -> Option<&'static s
     (known.label == label).then_some(known.canonical)
 }
 
-/// Whether `range` is written in parentheses right after a mention ending at `previous`:
-/// only white space and "(" between them, ")" right after it.
+/// Whether `range` is written in parentheses (or square brackets) right after a mention
+/// ending at `previous`: only white space and "(" between them, ")" right after it.
 fn in_parens_after(text: &str, previous: usize, range: &Range<usize>) -> bool {
-    previous <= range.start && text[previous..range.start].trim() == "(" && text[range.end..].starts_with(')')
+    if previous > range.start {
+        return false;
+    }
+    let (between, after) = (text[previous..range.start].trim(), &text[range.end..]);
+    (between == "(" && after.starts_with(')')) || (between == "[" && after.starts_with(']'))
 }
 
 /// What pass 1 keeps of a document for pass 2.
@@ -544,5 +548,16 @@ mod tests {
         );
         assert_eq!(abbreviation_without_period("U.K", Label::Org), None);
         assert_eq!(abbreviation_without_period("UK", Label::Gpe), None);
+    }
+
+    #[test]
+    fn a_name_in_parentheses_or_square_brackets_follows_the_previous_one() {
+        let text = "the Velmoran Rail Board (VRB) and the Tarn Guard [TG] and Ostby (OS";
+        let at = |s: &str| text.find(s).unwrap()..text.find(s).unwrap() + s.len();
+        let after = |prev: &str, s: &str| in_parens_after(text, at(prev).end, &at(s));
+        assert!(after("Velmoran Rail Board", "VRB"));
+        assert!(after("Tarn Guard", "TG"));
+        assert!(!after("Ostby", "OS"), "unclosed");
+        assert!(!after("VRB", "Tarn Guard"));
     }
 }
