@@ -3,18 +3,8 @@
 // pairs, a grid that is one Tab stop; a time axis to scale with labels that do not run
 // together, a period dragged or chosen by its two ends, durations apart from dates, and
 // a chart that fits a phone.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './console.js';
 import { BASE } from '../../playwright.config.js';
-
-test.beforeEach(async ({ page }) => {
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
-});
-
-test.afterEach(async ({ page }) => {
-  expect(page.errors, 'no errors in the console').toEqual([]);
-});
 
 const section = (page, name) => page.getByRole('region', { name, exact: true });
 
@@ -94,6 +84,27 @@ test('connections as a list of pairs, with counts and a link to read them', asyn
   await expect(table).toBeVisible();
 });
 
+test('the timeline\'s bars are one Tab stop, moved along by the arrow keys', async ({ page }) => {
+  await page.goto(`${BASE}?view=timeline`);
+  const bars = page.locator('svg.timeline g.bar-group');
+  await bars.first().waitFor();
+  const n = await bars.count();
+  expect(n).toBeGreaterThan(2);
+  await expect(page.locator('svg.timeline g.bar-group[tabindex="0"]')).toHaveCount(1);
+  const name = (i) => bars.nth(i).getAttribute('aria-label');
+  const focusedName = () => page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  await page.locator('svg.timeline g.bar-group[tabindex="0"]').focus();
+  expect(await focusedName()).toBe(await name(n - 1));
+  await page.keyboard.press('Home');
+  expect(await focusedName()).toBe(await name(0));
+  await page.keyboard.press('ArrowRight');
+  expect(await focusedName()).toBe(await name(1));
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/when=/);
+  // After the choice the chosen bar holds the Tab stop.
+  await expect(page.locator('svg.timeline g.bar-group[tabindex="0"]')).toHaveAttribute('aria-label', await name(1));
+});
+
 /** The timeline's bars: their period's place in months and their x. */
 async function bars(page) {
   const months = { Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11 };
@@ -129,6 +140,13 @@ for (const [width, height] of [[1366, 900], [390, 844]]) {
   });
 }
 
+/** A `when` key as the page words it: "2023-03" → "Mar 2023", "2023" → "2023". */
+const inWords = (key) => {
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const [year, month] = key.split('-');
+  return month ? `${months[Number(month) - 1]} ${year}` : year;
+};
+
 test('a period is chosen by dragging across the timeline, and kept in the URL', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 900 });
   await page.goto(`${BASE}?view=timeline`);
@@ -142,7 +160,7 @@ test('a period is chosen by dragging across the timeline, and kept in the URL', 
   await page.mouse.up();
   await expect(page).toHaveURL(/when=\d{4}(-\d\d)?\.\.\d{4}(-\d\d)?/);
   const when = decodeURIComponent(new URL(page.url()).searchParams.get('when'));
-  const [a, b] = when.split('..');
+  const [a, b] = when.split('..').map(inWords);
   const heading = page.getByRole('heading', { name: new RegExp(`^Dates from ${a} to ${b} \\(\\d+\\)`) });
   await expect(heading).toBeVisible();
   await expect(page.getByRole('list', { name: 'Active filters' })).toContainText(`dates from ${a} to ${b}`);
@@ -163,7 +181,7 @@ test('a period is chosen by its two ends from the keyboard', async ({ page }) =>
   await expect(page).toHaveURL(new RegExp(`when=${options[1]}\\.\\.${options[options.length - 1]}`));
   await to.selectOption(options[2]);
   await expect(page).toHaveURL(new RegExp(`when=${options[1]}\\.\\.${options[2]}(&|$)`));
-  await expect(page.getByRole('heading', { name: new RegExp(`^Dates from ${options[1]} to ${options[2]}`) })).toBeVisible();
+  await expect(page.getByRole('heading', { name: new RegExp(`^Dates from ${inWords(options[1])} to ${inWords(options[2])}`) })).toBeVisible();
   await period.getByRole('button', { name: 'All dates' }).click();
   await expect(page).not.toHaveURL(/when=/);
   await expect(from).toBeFocused();

@@ -27,6 +27,7 @@ pub mod model;
 pub mod order;
 pub mod page;
 pub mod query;
+pub mod site;
 pub mod timeline;
 
 // The analysis engine (feature `engine`): recognition, world knowledge, alias grouping,
@@ -41,6 +42,8 @@ pub mod curation;
 #[cfg(feature = "engine")]
 pub mod decide;
 #[cfg(feature = "engine")]
+pub mod duration;
+#[cfg(feature = "engine")]
 pub mod gazetteer;
 #[cfg(feature = "engine")]
 pub mod normal;
@@ -54,6 +57,8 @@ pub mod resolve;
 pub mod shape;
 #[cfg(feature = "engine")]
 mod short_forms;
+#[cfg(all(test, feature = "engine"))]
+mod test_support;
 #[cfg(feature = "engine")]
 pub mod text;
 #[cfg(feature = "engine")]

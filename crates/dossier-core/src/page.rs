@@ -24,12 +24,13 @@
 //! proper, and in every zone).
 //!
 //! `#analysis`, the rest of the analysis: records separated by U+001E, fields by U+001F.
-//! First `dossier-page 2`, the number of documents and of entities; then one record a
+//! First `dossier-page 3`, the number of documents and of entities; then one record a
 //! document: url, metadata title, `1` if the first line is a lead, its sentences (pairs
 //! of numbers: the start's distance from the previous sentence's end, then the length,
 //! in bytes), the entity index of each of its mentions, and the period of each of its
 //! DATE mentions (`start/end/precision`, days as `YYYY-MM-DD` and precision as one
-//! letter of `dwmyxc`, or `-` when it cannot be placed); numbers in lists are separated
+//! letter of `dwmyxc`; `~` for a length of time, `-` for any other mention that cannot
+//! be placed); numbers in lists are separated
 //! by spaces. Then one record an entity: id, canonical name, label code, aliases (text
 //! and count, separated by U+001D), mentions, documents.
 //!
@@ -51,7 +52,7 @@ use std::ops::Range;
 /// Leads an escaped character.
 const ESCAPE: char = '\u{e}';
 /// Separates the fields of `#corpus`.
-const SEPARATOR: char = '\u{1b}';
+pub(crate) const SEPARATOR: char = '\u{1b}';
 /// Ends a mention.
 const END: char = '\u{10}';
 /// The label character of [`Label::ALL`]`[0]`; the others follow.
@@ -59,13 +60,13 @@ const FIRST_LABEL: u32 = 0x11;
 /// The zone character of [`ZONES`]`[0]`; the others follow.
 const FIRST_ZONE: u32 = 0x1c;
 /// Separates the records of `#analysis`.
-const RECORD: char = '\u{1e}';
+pub(crate) const RECORD: char = '\u{1e}';
 /// Separates the fields of a record.
-const FIELD: char = '\u{1f}';
+pub(crate) const FIELD: char = '\u{1f}';
 /// Separates the items of a list of texts.
-const ITEM: char = '\u{1d}';
+pub(crate) const ITEM: char = '\u{1d}';
 /// The first field of `#analysis`.
-const VERSION: &str = "dossier-page 2";
+const VERSION: &str = "dossier-page 3";
 /// The zones, in the order of their characters.
 pub const ZONES: [Zone; 4] = [Zone::Title, Zone::Body, Zone::Caption, Zone::Boilerplate];
 /// The precisions, in the order of their letters.
@@ -121,7 +122,7 @@ pub fn write(corpus: &Corpus, analysis: &Analysis) -> Result<String, PageError> 
     for (di, (doc, a)) in corpus.documents.iter().zip(&analysis.docs).enumerate() {
         write_text(&mut texts, doc, a).map_err(|why| PageError(format!("{}: {why}", doc.file)))?;
         data.push(RECORD);
-        let periods = std::iter::from_fn(|| dates.next_if(|d| d.doc == di).map(|d| d.period));
+        let periods = std::iter::from_fn(|| dates.next_if(|d| d.doc == di));
         write_doc_record(&mut data, doc, a, periods);
     }
     for e in &analysis.entities {
@@ -138,7 +139,7 @@ pub fn write(corpus: &Corpus, analysis: &Analysis) -> Result<String, PageError> 
 /// zone codes its characters stand for, the label names, and the whole corpus's count of
 /// each label in the article proper and in every zone (the largest it can show, whose
 /// room the legend keeps, so the loader's legend wraps where the app's will).
-fn corpus_tag(analysis: &Analysis) -> String {
+pub(crate) fn corpus_tag(analysis: &Analysis) -> String {
     let counts = label_mentions(analysis);
     let join = |it: &mut dyn Iterator<Item = String>, sep: &str| it.collect::<Vec<_>>().join(sep);
     format!(
@@ -153,7 +154,7 @@ fn corpus_tag(analysis: &Analysis) -> String {
 }
 
 /// Appends `s`, escaped.
-fn push_escaped(out: &mut String, s: &str) {
+pub(crate) fn push_escaped(out: &mut String, s: &str) {
     for c in s.chars() {
         if escaped(c) {
             out.push(ESCAPE);
@@ -170,7 +171,7 @@ fn flip(c: char) -> char {
 }
 
 /// Appends `doc`'s six `#corpus` fields, its analysis `a` marked in its text.
-fn write_text(out: &mut String, doc: &Document, a: &DocAnalysis) -> Result<(), &'static str> {
+pub(crate) fn write_text(out: &mut String, doc: &Document, a: &DocAnalysis) -> Result<(), &'static str> {
     let has_headline = a.blocks.iter().any(|b| b.zone == Zone::Title);
     let title = if has_headline { "" } else { &doc.title };
     let m = &doc.meta;
@@ -223,11 +224,11 @@ fn code(first: u32, index: Option<usize>) -> char {
 
 /// Appends `doc`'s `#analysis` record: metadata the first part lacks, sentences, each
 /// mention's entity and each DATE mention's period.
-fn write_doc_record(
+pub(crate) fn write_doc_record<'d>(
     out: &mut String,
     doc: &Document,
     a: &DocAnalysis,
-    periods: impl Iterator<Item = Option<Period>>,
+    dates: impl Iterator<Item = &'d DateMention>,
 ) {
     let m = &doc.meta;
     push_escaped(out, m.url.as_deref().unwrap_or_default());
@@ -246,11 +247,12 @@ fn write_doc_record(
     out.push(FIELD);
     write_numbers(out, a.mentions.iter().map(|m| m.entity));
     out.push(FIELD);
-    for (i, p) in periods.enumerate() {
+    for (i, d) in dates.enumerate() {
         if i > 0 {
             out.push(' ');
         }
-        match p {
+        match d.period {
+            None if d.duration => out.push('~'),
             None => out.push('-'),
             Some(p) => {
                 let letter = PRECISIONS
@@ -264,7 +266,7 @@ fn write_doc_record(
 }
 
 /// Appends `numbers`, separated by spaces.
-fn write_numbers(out: &mut String, numbers: impl Iterator<Item = usize>) {
+pub(crate) fn write_numbers(out: &mut String, numbers: impl Iterator<Item = usize>) {
     for (i, n) in numbers.enumerate() {
         if i > 0 {
             out.push(' ');
@@ -274,7 +276,7 @@ fn write_numbers(out: &mut String, numbers: impl Iterator<Item = usize>) {
 }
 
 /// Appends entity `e`'s `#analysis` record.
-fn write_entity(out: &mut String, e: &Entity) {
+pub(crate) fn write_entity(out: &mut String, e: &Entity) {
     push_escaped(out, &e.id);
     out.push(FIELD);
     push_escaped(out, &e.canonical);
@@ -292,7 +294,7 @@ fn write_entity(out: &mut String, e: &Entity) {
 }
 
 /// `s` with its escapes undone.
-fn unescape(s: &str) -> String {
+pub(crate) fn unescape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars();
     while let Some(c) = chars.next() {
@@ -411,7 +413,7 @@ pub fn read_html(html: &str) -> Result<(Corpus, Analysis), PageError> {
 }
 
 /// The text of the `<script>` element with this id in `html`.
-fn script_text<'a>(html: &'a str, id: &str) -> Option<&'a str> {
+pub(crate) fn script_text<'a>(html: &'a str, id: &str) -> Option<&'a str> {
     let mut rest = html;
     while let Some(at) = rest.find("<script") {
         let tag_end = at + rest[at..].find('>')? + 1;
@@ -428,7 +430,7 @@ fn script_text<'a>(html: &'a str, id: &str) -> Option<&'a str> {
 /// Reads document `di`: its six `#corpus` fields from `fields` and its `#analysis`
 /// `record`, checked against each other and the number of `entities`; its DATE
 /// mentions are added to `dates`.
-fn read_doc(
+pub(crate) fn read_doc(
     di: usize,
     fields: &mut std::str::Split<'_, char>,
     record: &str,
@@ -494,12 +496,12 @@ fn read_doc(
     if entity_of.next().is_some() {
         return Err(fail("more entities than mentions"));
     }
-    read_dates(di, &a, &doc.text, periods, dates).ok_or_else(|| fail("bad dates"))?;
+    read_dates(di, &a, periods, dates).ok_or_else(|| fail("bad dates"))?;
     Ok((doc, a))
 }
 
 /// The numbers of a space-separated list; `None` for one that is not a number.
-fn numbers(s: &str) -> impl Iterator<Item = Option<usize>> + '_ {
+pub(crate) fn numbers(s: &str) -> impl Iterator<Item = Option<usize>> + '_ {
     s.split(' ').filter(|n| !n.is_empty()).map(|n| n.parse().ok())
 }
 
@@ -522,15 +524,8 @@ fn read_sentences(s: &str, text: &str) -> Option<Vec<Range<usize>>> {
     sentences.iter().all(fits).then_some(sentences)
 }
 
-/// Adds document `di`'s DATE mentions to `dates`, with their `periods` (durations are
-/// told from their `text`, as at analysis).
-fn read_dates(
-    di: usize,
-    a: &DocAnalysis,
-    text: &str,
-    periods: &str,
-    dates: &mut Vec<DateMention>,
-) -> Option<()> {
+/// Adds document `di`'s DATE mentions to `dates`, with their `periods`.
+fn read_dates(di: usize, a: &DocAnalysis, periods: &str, dates: &mut Vec<DateMention>) -> Option<()> {
     let mut periods = periods.split(' ').filter(|p| !p.is_empty());
     for (mi, m) in a
         .mentions
@@ -538,9 +533,10 @@ fn read_dates(
         .enumerate()
         .filter(|(_, m)| m.label == Label::Date)
     {
-        let period = match periods.next()? {
-            "-" => None,
-            p => Some(read_period(p)?),
+        let (period, duration) = match periods.next()? {
+            "-" => (None, false),
+            "~" => (None, true),
+            p => (Some(read_period(p)?), false),
         };
         let article = a.blocks[m.block].zone.is_article();
         dates.push(DateMention::new(
@@ -549,7 +545,7 @@ fn read_dates(
             m.range.clone(),
             article,
             period,
-            &text[m.range.clone()],
+            duration,
         ));
     }
     periods.next().is_none().then_some(())
@@ -570,7 +566,7 @@ fn read_period(p: &str) -> Option<Period> {
 }
 
 /// Reads an entity's `#analysis` record.
-fn read_entity(record: &str) -> Result<Entity, PageError> {
+pub(crate) fn read_entity(record: &str) -> Result<Entity, PageError> {
     let f: Vec<&str> = record.split(FIELD).collect();
     let [id, canonical, label, aliases, mentions, documents] = f[..] else {
         return bad("an entity record has the wrong number of fields");
@@ -633,7 +629,7 @@ mod tests {
         let c = corpus(&[
             (
                 "a.txt",
-                "Port strike ends\r\n\r\n  Mr. Jansen arrived in Rotterdam on Monday, May 13.  \r\n",
+                "Port strike ends\r\n\r\n  Mr. Jansen arrived in Rotterdam on Monday, May 13, for two weeks.  \r\n",
                 Meta::default(),
             ),
             ("b.txt", "Photo: AP\nThe talks in Lisbon, Portugal went on.\n\n", meta),
@@ -645,6 +641,7 @@ mod tests {
         ]);
         let a = analyse(&c);
         assert!(!a.dates.is_empty() && !a.entities.is_empty());
+        assert!(a.dates.iter().any(|d| d.duration), "{:?}", a.dates);
         let (c2, a2) = round_trip(&c);
         assert_eq!(a2, a);
         for (d2, d) in c2.documents.iter().zip(&c.documents) {
