@@ -57,7 +57,7 @@ pub(super) fn classify_unknown(
         return None;
     }
     let cues = Cues::around(cx, a, b);
-    if strong_org_cue(cx, a, b) {
+    if strong_org_cue(cx, a, b) || acronym_of_person(cx, a, b, sofar) {
         return Some(Candidate {
             range,
             label: Label::Org,
@@ -245,6 +245,22 @@ fn strong_org_cue(cx: &Ctx, a: usize, b: usize) -> bool {
     based(a - 1) || kind
 }
 
+/// Whether the unknown word `a..b` is an acronym a person just found belongs to:
+/// "Gary Chan of DAB", "Wong Kwok-kin of the FTU". A person is "of" a place too, but
+/// places are written out; an acronym there names the party, union or firm.
+fn acronym_of_person(cx: &Ctx, a: usize, b: usize, sofar: &[Candidate]) -> bool {
+    let w = cx.w(a);
+    if a < 2 || b - a != 1 || !is_acronym(w) || NOT_ORG_ACRONYMS.contains(&w) {
+        return false;
+    }
+    let of_at = if cx.w(a - 1) == "the" { a - 2 } else { a - 1 };
+    of_at >= 1
+        && cx.w(of_at) == "of"
+        && sofar
+            .last()
+            .is_some_and(|c| c.label == Label::Person && c.range.end == cx.toks[of_at - 1].end)
+}
+
 /// Whether a strong cue makes the unknown words `a..b` a person: a role noun before,
 /// "the … administration", "said" around a word inside a sentence, an apposition or a
 /// photo credit after two to four words, a surname's ending closing them
@@ -325,6 +341,17 @@ mod tests {
         // to the other cues.
         let v = found("She joined the band Grace Okoro founded.");
         assert!(!has(&v, "Grace Okoro", Label::Org), "{v:?}");
+    }
+
+    #[test]
+    fn an_acronym_a_person_is_of_is_an_organisation() {
+        let v =
+            found("Speaking for the miners, Marta Kowalczyk of the ZZGW and Piotr Nowak of KWK walked out.");
+        assert!(has(&v, "ZZGW", Label::Org), "{v:?}");
+        assert!(has(&v, "KWK", Label::Org), "{v:?}");
+        // A common acronym is no organisation: "Anna Berg of HR".
+        let v = found("The memo came from Anna Berg of HR on Monday.");
+        assert!(!has(&v, "HR", Label::Org), "{v:?}");
     }
 
     #[test]
