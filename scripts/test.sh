@@ -60,6 +60,19 @@ diff <(dossier check seeds) <(dossier check dist/index.html)
 echo "same mentions ($(dossier extract seeds | wc -l)), entities and aliases"
 ok
 
+step "a sharded site carries the seeds' analysis too: dossier page --shards always, then extract and check on it"
+rm -rf target/sharded && dossier page seeds --shards always --out target/sharded/index.html
+diff <(dossier extract seeds) <(dossier extract target/sharded/index.html)
+diff <(dossier check seeds) <(dossier check target/sharded/index.html)
+echo "same mentions, from $(ls target/sharded/shards | wc -l) files"
+gone=$(ls target/sharded/shards | grep '^t-' | head -1)
+rm "target/sharded/shards/$gone"
+if dossier extract target/sharded/index.html >/dev/null 2>target/sharded/error.txt; then
+  echo "a site with $gone missing was read"; false
+fi
+grep "$gone is missing" target/sharded/error.txt
+ok
+
 step "a corpus in Unicode NFD gives the same mentions as in NFC (scripts/check-nfd.sh)"
 scripts/check-nfd.sh
 ok

@@ -34,12 +34,26 @@ pub fn name(e: &Entity) -> &str {
         .map_or(&e.canonical, |a| &a.text)
 }
 
-/// A timeline period as a phrase after "dates": "in 2024-05", or "from 2023-11 to
-/// 2024-02" for two ends (`from..to`, as the URL keeps it).
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A year or a month as a reader says it: "2024", "May 2024" (a key the URL's `when`
+/// keeps, `YYYY` or `YYYY-MM`; anything else as it is).
+pub fn month(key: &str) -> String {
+    let month = key.get(5..).and_then(|m| m.parse::<usize>().ok());
+    match (key.get(..4), month) {
+        (Some(year), Some(m @ 1..=12)) if key.len() == 7 => format!("{} {year}", MONTHS[m - 1]),
+        _ => key.to_string(),
+    }
+}
+
+/// A timeline period as a phrase after "dates": "in May 2024", or "from Nov 2023 to
+/// Feb 2024" for two ends (`from..to`, as the URL keeps it).
 pub fn period(when: &str) -> String {
     match when.split_once("..") {
-        Some((a, b)) => format!("from {a} to {b}"),
-        None => format!("in {when}"),
+        Some((a, b)) => format!("from {} to {}", month(a), month(b)),
+        None => format!("in {}", month(when)),
     }
 }
 
@@ -110,7 +124,9 @@ mod tests {
 
     #[test]
     fn a_period_reads_as_one_or_two_ends() {
-        assert_eq!(period("2024-05"), "in 2024-05");
+        assert_eq!(period("2024-05"), "in May 2024");
+        assert_eq!(period("2023-11..2024-02"), "from Nov 2023 to Feb 2024");
+        assert_eq!(month("2024-13"), "2024-13");
         assert_eq!(period("2023..2025"), "from 2023 to 2025");
     }
 }

@@ -21,16 +21,9 @@ const PAD: i32 = 10;
 /// The widest a period's slot grows.
 const MAX_SLOT: i32 = 48;
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
 /// A short label for a bucket key: "May 2024" or "2024".
 fn key_label(k: Date) -> String {
-    match k.month {
-        Some(m) => format!("{} {}", MONTHS[(m - 1) as usize], k.year),
-        None => k.year.to_string(),
-    }
+    crate::wording::month(&k.to_string())
 }
 
 /// A bucket key as a number of months (or years) since year 0: its place on the axis.

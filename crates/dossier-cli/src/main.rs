@@ -4,8 +4,12 @@
 //! dossier extract <folder> [--format jsonl|csv]   one mention a line (or of a built
 //!                                                 page: <folder> an index.html)
 //! dossier check <folder>                          validate and summarise a corpus
-//! dossier page [<folder>] --out <file>            the analysis the web page carries
+//! dossier page [<folder>] --out <file> [--shards auto|always|never]
+//!                                                 the analysis the web page carries
+//!                                                 (a large corpus: as a sharded site)
 //! ```
+//!
+//! Every command takes `--threads N` (default: the machine's): the analysis is the same.
 //!
 //! Offsets are Unicode code points into each file, end exclusive. Exit codes: 0 ok,
 //! 1 the corpus (or its `entities.toml`) is bad, 2 the command line is wrong.
@@ -14,9 +18,10 @@ use dossier_core::analysis::Analysis;
 use dossier_core::corpus::{load_dir, Corpus};
 use dossier_core::curation::load_curation;
 use dossier_core::export;
-use dossier_core::Label;
+use dossier_core::{page, site, Label};
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::num::NonZeroUsize;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const HELP: &str = "\
@@ -25,7 +30,7 @@ dossier — find people, organisations, places, dates and more in a folder of ne
 USAGE:
     dossier extract <folder> [--format jsonl|csv]
     dossier check <folder>
-    dossier page [<folder>] --out <file>
+    dossier page [<folder>] --out <file> [--shards auto|always|never]
     dossier --help
 
 COMMANDS:
@@ -37,11 +42,17 @@ COMMANDS:
     page      analyse the corpus and write what the web page carries (its texts, marks
               and analysis, as two <script> elements: dossier_core::page) to <file>;
               the folder defaults to $DOSSIER_CORPUS, else seeds (Trunk runs this before
-              each build of the app)
+              each build of the app); with --shards (auto: when the page's data would
+              pass 512 KB), <file> carries the first article and a manifest, and the
+              rest goes to content-addressed files in shards/ beside it
+              (dossier_core::site); extract and check read such a page too
 
 OPTIONS:
     --format jsonl|csv   output format of `extract` (default: jsonl)
     --out <file>         where `page` writes (its folder is made if missing)
+    --shards MODE        auto (default), always or never: whether `page` writes a sharded site
+    --threads N          threads that analyse the corpus (default: the machine's); the
+                         analysis is the same on any number
     -h, --help           show this help
 
 EXIT CODES:
@@ -52,9 +63,27 @@ EXIT CODES:
 #[derive(Debug, PartialEq, Eq)]
 enum Command {
     Help,
-    Extract { dir: PathBuf, format: Format },
-    Check { dir: PathBuf },
-    Page { dir: PathBuf, out: PathBuf },
+    Extract {
+        dir: PathBuf,
+        format: Format,
+    },
+    Check {
+        dir: PathBuf,
+    },
+    Page {
+        dir: PathBuf,
+        out: PathBuf,
+        shards: Shards,
+    },
+}
+
+/// Whether `page` writes a sharded site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shards {
+    /// When the page's data would reach [`dossier_core::site::EMBED_BELOW`] bytes.
+    Auto,
+    Always,
+    Never,
 }
 
 /// Output format of `extract`.
@@ -75,6 +104,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut dir: Option<PathBuf> = None;
     let mut format = Format::Jsonl;
     let mut out: Option<PathBuf> = None;
+    let mut shards = Shards::Auto;
     let mut i = 1;
     while i < args.len() {
         let a = args[i].as_str();
@@ -94,6 +124,19 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
             }
             "--out" | "-o" if cmd == "page" => {
                 out = Some(PathBuf::from(value(i)?));
+                i += 2;
+            }
+            "--shards" if cmd == "page" => {
+                shards = match value(i)?.as_str() {
+                    "auto" => Shards::Auto,
+                    "always" => Shards::Always,
+                    "never" => Shards::Never,
+                    other => {
+                        return Err(format!(
+                            "unknown --shards {other:?} (expected auto, always or never)"
+                        ))
+                    }
+                };
                 i += 2;
             }
             _ if a.starts_with('-') => return Err(format!("unknown option {a}")),
@@ -119,6 +162,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
         "page" => Ok(Command::Page {
             dir: dir.unwrap_or_else(default_corpus),
             out: out.ok_or("`page` needs --out <file>")?,
+            shards,
         }),
         other => Err(format!("unknown command {other:?}")),
     }
@@ -140,38 +184,100 @@ fn parse_format(s: &str) -> Result<Format, String> {
     }
 }
 
+/// Takes `--threads N` out of `args`: the threads that analyse the corpus (default: as
+/// many as the machine runs at once). The analysis is the same on any number.
+fn take_threads(args: &mut Vec<String>) -> Result<NonZeroUsize, String> {
+    let default = std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN);
+    let Some(at) = args.iter().position(|a| a == "--threads") else {
+        return Ok(default);
+    };
+    let value = args.get(at + 1).ok_or("--threads needs a value")?;
+    let n = value
+        .parse::<NonZeroUsize>()
+        .map_err(|_| format!("--threads takes a number above 0, not {value:?}"))?;
+    args.drain(at..at + 2);
+    Ok(n)
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let cmd = match parse_args(&args) {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let threads = take_threads(&mut args);
+    let cmd = match threads.and_then(|t| parse_args(&args).map(|c| (c, t))) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("error: {e}\n\nRun `dossier --help` for usage.");
             return ExitCode::from(2);
         }
     };
+    let (cmd, threads) = cmd;
     match cmd {
         Command::Help => {
             print!("{HELP}");
             ExitCode::SUCCESS
         }
-        Command::Extract { dir, format } => run(&dir, |corpus, analysis| extract(corpus, analysis, format)),
-        Command::Check { dir } => run(&dir, check),
-        Command::Page { dir, out } => run(&dir, |corpus, analysis| page(corpus, analysis, &out)),
+        Command::Extract { dir, format } => run(&dir, threads, |corpus, analysis| {
+            extract(corpus, analysis, format)
+        }),
+        Command::Check { dir } => run(&dir, threads, check),
+        Command::Page { dir, out, shards } => run(&dir, threads, |corpus, analysis| {
+            page(corpus, analysis, &out, shards)
+        }),
     }
 }
 
-/// Loads and analyses `dir` (or reads the analysis a built page carries, when `dir` is
-/// an .html file), then runs `f`; maps failures to exit codes.
-fn run(dir: &std::path::Path, f: impl FnOnce(&Corpus, &Analysis) -> io::Result<()>) -> ExitCode {
+/// The most text a build analyses: its memory peaks at about 12 times the text (20,000
+/// generated articles, 101 MB of text, written as a sharded site on 2 threads: 1.18 GB,
+/// `scripts/scale.py`), so this bound keeps it near 6 GB, what a common CI machine has. A larger corpus is
+/// refused before it is read.
+const MAX_TEXT_BYTES: u64 = 512 << 20;
+
+/// The bytes of the `.txt` files of `dir` (those `load_dir` reads), if it can be listed.
+fn text_bytes(dir: &std::path::Path) -> u64 {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let txt = |p: &std::path::Path| p.extension().is_some_and(|e| e == "txt");
+    entries
+        .flatten()
+        .filter(|e| txt(&e.path()))
+        .filter_map(|e| e.metadata().ok())
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+        .sum()
+}
+
+/// Why a corpus of `bytes` of text is too large to build, if it is.
+fn too_large(dir: &std::path::Path, bytes: u64) -> Option<String> {
+    (bytes > MAX_TEXT_BYTES).then(|| {
+        format!(
+            "{}: the corpus holds {} MB of text, more than the {} MB a build analyses \
+             (it needs about 12 times the text in memory); split it into smaller corpora",
+            dir.display(),
+            bytes.div_ceil(1 << 20),
+            MAX_TEXT_BYTES >> 20
+        )
+    })
+}
+
+/// Loads and analyses `dir` on `threads` threads (or reads the analysis a built page
+/// carries, when `dir` is an .html file), then runs `f`; maps failures to exit codes.
+fn run(
+    dir: &std::path::Path,
+    threads: NonZeroUsize,
+    f: impl FnOnce(&Corpus, &Analysis) -> io::Result<()>,
+) -> ExitCode {
     if dir.extension().is_some_and(|e| e == "html") {
-        let read = std::fs::read_to_string(dir).map_err(|e| e.to_string());
-        return match read.and_then(|html| dossier_core::page::read_html(&html).map_err(|e| e.to_string())) {
+        return match read_page(dir) {
             Ok((corpus, analysis)) => finish(f(&corpus, &analysis)),
             Err(e) => {
                 eprintln!("error: {}: {e}", dir.display());
                 ExitCode::from(1)
             }
         };
+    }
+    if let Some(why) = too_large(dir, text_bytes(dir)) {
+        eprintln!("error: {why}");
+        return ExitCode::from(1);
     }
     let corpus = match load_dir(dir) {
         Ok(c) => c,
@@ -187,7 +293,7 @@ fn run(dir: &std::path::Path, f: impl FnOnce(&Corpus, &Analysis) -> io::Result<(
             return ExitCode::from(1);
         }
     };
-    let analysis = dossier_core::analyse_with(&corpus, &curation);
+    let analysis = dossier_core::analysis::threads::analyse(&corpus, &curation, threads);
     finish(f(&corpus, &analysis))
 }
 
@@ -214,13 +320,78 @@ fn extract(corpus: &Corpus, analysis: &Analysis, format: Format) -> io::Result<(
     out.flush()
 }
 
-/// Writes the page's corpus and analysis to `out`.
-fn page(corpus: &Corpus, analysis: &Analysis, out: &std::path::Path) -> io::Result<()> {
-    let html = dossier_core::page::write(corpus, analysis).map_err(io::Error::other)?;
-    if let Some(folder) = out.parent() {
-        std::fs::create_dir_all(folder)?;
+/// Writes the page's corpus and analysis to `out`: the whole page, or, when `shards`
+/// says so, the page of a sharded site with its files in `shards/` beside it.
+fn page(corpus: &Corpus, analysis: &Analysis, out: &Path, shards: Shards) -> io::Result<()> {
+    let folder = out.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(folder)?;
+    let text: usize = corpus.documents.iter().map(|d| d.text.len()).sum();
+    // The page's data is longer than the texts: a corpus whose texts pass the bound
+    // needs no page made to know it.
+    let whole = match shards {
+        Shards::Never => Some(page::write(corpus, analysis).map_err(io::Error::other)?),
+        Shards::Auto if text < site::EMBED_BELOW => {
+            Some(page::write(corpus, analysis).map_err(io::Error::other)?)
+                .filter(|p| p.len() < site::EMBED_BELOW)
+        }
+        _ => None,
+    };
+    let shard_dir = folder.join(site::FOLDER);
+    let kept = match whole {
+        Some(html) => {
+            std::fs::write(out, html)?;
+            Vec::new()
+        }
+        None => {
+            std::fs::create_dir_all(&shard_dir)?;
+            let mut names = Vec::new();
+            let mut put = |name: &str, content: &str| {
+                names.push(name.to_string());
+                let path = shard_dir.join(name);
+                std::fs::write(&path, content)
+                    .map_err(|e| page::PageError::new(format!("{}: {e}", path.display())))
+            };
+            let sizes = site::Sizes::default();
+            let s = site::write_each(corpus, analysis, &sizes, &mut put).map_err(io::Error::other)?;
+            std::fs::write(out, &s.page)?;
+            names
+        }
+    };
+    remove_stale_shards(&shard_dir, &kept)
+}
+
+/// Removes from `dir` the site files (named as `dossier_core::site` names them) that are
+/// not `kept`: an earlier build's.
+fn remove_stale_shards(dir: &Path, kept: &[String]) -> io::Result<()> {
+    let kept: std::collections::HashSet<&str> = kept.iter().map(String::as_str).collect();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(());
+    };
+    let ours = |n: &str| {
+        let b = n.as_bytes();
+        n.len() == 22 && b"fdite".contains(&b[0]) && b[1] == b'-' && n.ends_with(".txt")
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if ours(&name) && !kept.contains(name.as_str()) {
+            std::fs::remove_file(e.path())?;
+        }
     }
-    std::fs::write(out, html)
+    Ok(())
+}
+
+/// Reads the corpus and analysis a built page carries: embedded, or in the files of a
+/// sharded site beside it.
+fn read_page(html_path: &Path) -> Result<(Corpus, Analysis), String> {
+    let html = std::fs::read_to_string(html_path).map_err(|e| e.to_string())?;
+    match site::manifest_of_html(&html) {
+        None => page::read_html(&html).map_err(|e| e.to_string()),
+        Some(manifest) => {
+            let manifest = manifest.map_err(|e| e.to_string())?;
+            let dir = html_path.parent().unwrap_or(Path::new(".")).join(site::FOLDER);
+            site::read_all(&manifest, |name| std::fs::read(dir.join(name)).ok()).map_err(|e| e.to_string())
+        }
+    }
 }
 
 fn check(corpus: &Corpus, analysis: &Analysis) -> io::Result<()> {
@@ -323,13 +494,78 @@ mod tests {
             parse_args(&args("page corpus --out dist/page.html")),
             Ok(Command::Page {
                 dir: "corpus".into(),
-                out: "dist/page.html".into()
+                out: "dist/page.html".into(),
+                shards: Shards::Auto
             })
         );
+        assert!(matches!(
+            parse_args(&args("page c --out p.html --shards always")),
+            Ok(Command::Page {
+                shards: Shards::Always,
+                ..
+            })
+        ));
+        assert!(parse_args(&args("page c --out p.html --shards sometimes")).is_err());
         assert!(matches!(
             parse_args(&args("page -o p.html")),
             Ok(Command::Page { .. })
         ));
+    }
+
+    #[test]
+    fn threads_are_taken_from_anywhere_on_the_line() {
+        let mut a = args("page seeds --threads 3 --out p.html");
+        assert_eq!(take_threads(&mut a).map(NonZeroUsize::get), Ok(3));
+        assert_eq!(a, args("page seeds --out p.html"));
+        assert!(take_threads(&mut args("check seeds --threads 0")).is_err());
+        assert!(take_threads(&mut args("check seeds --threads")).is_err());
+    }
+
+    #[test]
+    fn a_corpus_over_the_bound_is_refused_with_its_size() {
+        assert_eq!(too_large("c".as_ref(), MAX_TEXT_BYTES), None);
+        let why = too_large("c".as_ref(), MAX_TEXT_BYTES + 1).unwrap();
+        assert!(why.contains("513 MB") && why.contains("512 MB"), "{why}");
+    }
+
+    /// A sharded site of the seeds, written as `dossier page --shards always` does,
+    /// reads back; with a file missing or changed, reading fails naming that file; a
+    /// later one-page build removes the files.
+    #[test]
+    fn a_sharded_page_reads_back_and_names_a_missing_or_changed_file() {
+        let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+        let corpus = load_dir(&seeds).unwrap();
+        let analysis = dossier_core::analyse(&corpus);
+        let dir = std::env::temp_dir().join(format!("dossier-cli-shards-{}", std::process::id()));
+        let out = dir.join("index.html");
+        page(&corpus, &analysis, &out, Shards::Always).unwrap();
+        let (c2, a2) = read_page(&out).unwrap();
+        assert!(a2 == analysis && c2.documents.len() == corpus.documents.len());
+        let shards = dir.join(site::FOLDER);
+        let mut names: Vec<String> = std::fs::read_dir(&shards)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        // The directory, the facets, a document shard and an index fragment.
+        for kind in ["i-", "f-", "d-", "t-"] {
+            let name = names.iter().find(|n| n.starts_with(kind)).unwrap();
+            let path = shards.join(name);
+            let bytes = std::fs::read(&path).unwrap();
+            std::fs::remove_file(&path).unwrap();
+            let e = read_page(&out).unwrap_err();
+            assert!(e.contains(name.as_str()) && e.contains("missing"), "{e}");
+            let mut changed = bytes.clone();
+            changed[0] ^= 1;
+            std::fs::write(&path, changed).unwrap();
+            let e = read_page(&out).unwrap_err();
+            assert!(e.contains(name.as_str()) && e.contains("other content"), "{e}");
+            std::fs::write(&path, bytes).unwrap();
+        }
+        assert!(read_page(&out).is_ok());
+        page(&corpus, &analysis, &out, Shards::Never).unwrap();
+        assert_eq!(std::fs::read_dir(&shards).unwrap().count(), 0);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -15,6 +15,9 @@ use crate::text::tokenize_into;
 use std::borrow::Cow;
 use std::ops::Range;
 
+#[cfg(feature = "fs")]
+pub mod threads;
+
 /// Analyses every document of `corpus` (no curation; see [`analyse_with`]).
 pub fn analyse(corpus: &Corpus) -> Analysis {
     analyse_with(corpus, &Curation::default())
@@ -159,37 +162,43 @@ impl<'c> Analyser<'c> {
 
     fn finish_counting(mut self, curation: &Curation) -> (Analysis, usize) {
         while self.step() {}
-        let SecondPass {
-            raws,
-            placed,
-            mut docs,
-            work,
-            ..
-        } = self.out;
-        let grouping = group(&raws, curation);
-        let work = work + grouping.work;
-        for (i, (di, range, block)) in placed.into_iter().enumerate() {
-            let Some(entity) = grouping.entity_of[i] else {
-                continue;
-            };
-            let doc = &mut docs[di];
-            let sentence = doc.sentences.partition_point(|s| s.end <= range.start);
-            doc.mentions.push(Mention {
-                range,
-                label: grouping.entities[entity].label,
-                entity,
-                block,
-                sentence,
-            });
-        }
-        let dates = crate::resolve::date_mentions(self.corpus, &docs);
-        let analysis = Analysis {
-            docs,
-            entities: grouping.entities,
-            dates,
-        };
-        (analysis, work)
+        assemble(self.corpus, self.out, curation)
     }
+}
+
+/// The corpus-level steps after pass 2 (`out`, every document's): the grouping into
+/// entities, each mention's entity, the dates resolved. Returns the work counted too.
+pub(crate) fn assemble(corpus: &Corpus, out: SecondPass<'_>, curation: &Curation) -> (Analysis, usize) {
+    let SecondPass {
+        raws,
+        placed,
+        mut docs,
+        work,
+        ..
+    } = out;
+    let grouping = group(&raws, curation);
+    let work = work + grouping.work;
+    for (i, (di, range, block)) in placed.into_iter().enumerate() {
+        let Some(entity) = grouping.entity_of[i] else {
+            continue;
+        };
+        let doc = &mut docs[di];
+        let sentence = doc.sentences.partition_point(|s| s.end <= range.start);
+        doc.mentions.push(Mention {
+            range,
+            label: grouping.entities[entity].label,
+            entity,
+            block,
+            sentence,
+        });
+    }
+    let dates = crate::resolve::date_mentions(corpus, &docs);
+    let analysis = Analysis {
+        docs,
+        entities: grouping.entities,
+        dates,
+    };
+    (analysis, work)
 }
 
 // The passes run one call per document, never inlined: a browser first runs wasm with a
@@ -200,7 +209,7 @@ impl<'c> Analyser<'c> {
 /// Pass 1 over document `d`: its layout, and each block's sentences, title case,
 /// candidates and the lexicon answers they depend on.
 #[inline(never)]
-fn first_pass(
+pub(crate) fn first_pass(
     d: &crate::corpus::Document,
     lexicon: &Lexicon,
     scratch: &mut Scratch,
@@ -240,24 +249,25 @@ fn first_pass(
 }
 
 /// What pass 2 gathers over the documents (whose text it borrows).
-struct SecondPass<'a> {
+#[derive(Default)]
+pub(crate) struct SecondPass<'a> {
     /// Every mention's surface and grouping key, in corpus order.
-    raws: Vec<Raw<'a>>,
+    pub(crate) raws: Vec<Raw<'a>>,
     /// Where each of `raws` is: document, range, block.
-    placed: Vec<(usize, Range<usize>, usize)>,
+    pub(crate) placed: Vec<(usize, Range<usize>, usize)>,
     /// Each document's analysis, mentions still to come.
-    docs: Vec<DocAnalysis>,
+    pub(crate) docs: Vec<DocAnalysis>,
     /// Recognition's token buffer and scratch space, shared by the documents.
-    scratch: Scratch,
+    pub(crate) scratch: Scratch,
     /// Tokens visited.
-    work: usize,
+    pub(crate) work: usize,
 }
 
 /// Pass 2 over document `di`: each block's pass-1 candidates where the final lexicon
 /// answers as pass 1 saw it, else the block recognised again. Both passes read the
 /// document's `lookup` text when it has one; the ranges kept are in `d`'s text.
 #[inline(never)]
-fn second_pass<'c>(
+pub(crate) fn second_pass<'c>(
     di: usize,
     d: &'c crate::corpus::Document,
     lookup: Option<&Lookup>,
@@ -478,39 +488,43 @@ fn abbreviation_without_period(surface: &str, label: Label) -> Option<&'static s
     (known.label == label).then_some(known.canonical)
 }
 
-/// Whether `range` is written in parentheses right after a mention ending at `previous`:
-/// only white space and "(" between them, ")" right after it.
+/// Whether `range` is written in parentheses (or square brackets) right after a mention
+/// ending at `previous`: only white space and "(" between them, ")" right after it.
 fn in_parens_after(text: &str, previous: usize, range: &Range<usize>) -> bool {
-    previous <= range.start && text[previous..range.start].trim() == "(" && text[range.end..].starts_with(')')
+    if previous > range.start {
+        return false;
+    }
+    let (between, after) = (text[previous..range.start].trim(), &text[range.end..]);
+    (between == "(" && after.starts_with(')')) || (between == "[" && after.starts_with(']'))
 }
 
 /// What pass 1 keeps of a document for pass 2.
 #[derive(Default)]
-struct FirstPass {
+pub(crate) struct FirstPass {
     /// Sentences of all blocks (they do not depend on the lexicon).
-    sentences: Vec<Range<usize>>,
+    pub(crate) sentences: Vec<Range<usize>>,
     /// Work (tokens visited) of each block.
-    work: Vec<usize>,
+    pub(crate) work: Vec<usize>,
     /// Candidates of all blocks; block `b`'s end at `found_end[b]`.
-    found: Vec<Candidate>,
-    found_end: Vec<usize>,
+    pub(crate) found: Vec<Candidate>,
+    pub(crate) found_end: Vec<usize>,
     /// Lexicon answers of all blocks; block `b`'s end at `deps_end[b]`.
-    deps: Deps,
-    deps_end: Vec<usize>,
+    pub(crate) deps: Deps,
+    pub(crate) deps_end: Vec<usize>,
 }
 
 /// A document's blocks in text order, their zones and whether each is in Title Case
 /// (filled in pass 1).
 #[derive(Default)]
-struct Layout {
-    blocks: Vec<Range<usize>>,
-    zones: Vec<Zone>,
-    title_case: Vec<bool>,
+pub(crate) struct Layout {
+    pub(crate) blocks: Vec<Range<usize>>,
+    pub(crate) zones: Vec<Zone>,
+    pub(crate) title_case: Vec<bool>,
 }
 
 impl Layout {
     #[inline(never)]
-    fn new(d: &crate::corpus::Document) -> Layout {
+    pub(crate) fn new(d: &crate::corpus::Document) -> Layout {
         let mut blocks: Vec<Range<usize>> = d.headline.iter().cloned().collect();
         blocks.extend(d.paragraphs.iter().cloned());
         let zones = crate::zone::classify(&d.text, &blocks, d.headline.is_some());
@@ -534,5 +548,16 @@ mod tests {
         );
         assert_eq!(abbreviation_without_period("U.K", Label::Org), None);
         assert_eq!(abbreviation_without_period("UK", Label::Gpe), None);
+    }
+
+    #[test]
+    fn a_name_in_parentheses_or_square_brackets_follows_the_previous_one() {
+        let text = "the Velmoran Rail Board (VRB) and the Tarn Guard [TG] and Ostby (OS";
+        let at = |s: &str| text.find(s).unwrap()..text.find(s).unwrap() + s.len();
+        let after = |prev: &str, s: &str| in_parens_after(text, at(prev).end, &at(s));
+        assert!(after("Velmoran Rail Board", "VRB"));
+        assert!(after("Tarn Guard", "TG"));
+        assert!(!after("Ostby", "OS"), "unclosed");
+        assert!(!after("VRB", "Tarn Guard"));
     }
 }

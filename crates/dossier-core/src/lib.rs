@@ -27,6 +27,7 @@ pub mod model;
 pub mod order;
 pub mod page;
 pub mod query;
+pub mod site;
 pub mod timeline;
 
 // The analysis engine (feature `engine`): recognition, world knowledge, alias grouping,

@@ -48,7 +48,7 @@ use std::ops::Range;
 /// Leads an escaped character.
 const ESCAPE: char = '\u{e}';
 /// Separates the fields of `#corpus`.
-const SEPARATOR: char = '\u{1b}';
+pub(crate) const SEPARATOR: char = '\u{1b}';
 /// Ends a mention.
 const END: char = '\u{10}';
 /// The label character of [`Label::ALL`]`[0]`; the others follow.
@@ -56,11 +56,11 @@ const FIRST_LABEL: u32 = 0x11;
 /// The zone character of [`ZONES`]`[0]`; the others follow.
 const FIRST_ZONE: u32 = 0x1c;
 /// Separates the records of `#analysis`.
-const RECORD: char = '\u{1e}';
+pub(crate) const RECORD: char = '\u{1e}';
 /// Separates the fields of a record.
-const FIELD: char = '\u{1f}';
+pub(crate) const FIELD: char = '\u{1f}';
 /// Separates the items of a list of texts.
-const ITEM: char = '\u{1d}';
+pub(crate) const ITEM: char = '\u{1d}';
 /// The first field of `#analysis`.
 const VERSION: &str = "dossier-page 3";
 /// The zones, in the order of their characters.
@@ -135,7 +135,7 @@ pub fn write(corpus: &Corpus, analysis: &Analysis) -> Result<String, PageError> 
 /// zone codes its characters stand for, the label names, and the whole corpus's count of
 /// each label in the article proper and in every zone (the largest it can show, whose
 /// room the legend keeps, so the loader's legend wraps where the app's will).
-fn corpus_tag(analysis: &Analysis) -> String {
+pub(crate) fn corpus_tag(analysis: &Analysis) -> String {
     let counts = label_mentions(analysis);
     let join = |it: &mut dyn Iterator<Item = String>, sep: &str| it.collect::<Vec<_>>().join(sep);
     format!(
@@ -150,7 +150,7 @@ fn corpus_tag(analysis: &Analysis) -> String {
 }
 
 /// Appends `s`, escaped.
-fn push_escaped(out: &mut String, s: &str) {
+pub(crate) fn push_escaped(out: &mut String, s: &str) {
     for c in s.chars() {
         if escaped(c) {
             out.push(ESCAPE);
@@ -167,7 +167,7 @@ fn flip(c: char) -> char {
 }
 
 /// Appends `doc`'s six `#corpus` fields, its analysis `a` marked in its text.
-fn write_text(out: &mut String, doc: &Document, a: &DocAnalysis) -> Result<(), &'static str> {
+pub(crate) fn write_text(out: &mut String, doc: &Document, a: &DocAnalysis) -> Result<(), &'static str> {
     let has_headline = a.blocks.iter().any(|b| b.zone == Zone::Title);
     let title = if has_headline { "" } else { &doc.title };
     let m = &doc.meta;
@@ -220,7 +220,7 @@ fn code(first: u32, index: Option<usize>) -> char {
 
 /// Appends `doc`'s `#analysis` record: metadata the first part lacks, sentences, each
 /// mention's entity and each DATE mention's period.
-fn write_doc_record<'d>(
+pub(crate) fn write_doc_record<'d>(
     out: &mut String,
     doc: &Document,
     a: &DocAnalysis,
@@ -262,7 +262,7 @@ fn write_doc_record<'d>(
 }
 
 /// Appends `numbers`, separated by spaces.
-fn write_numbers(out: &mut String, numbers: impl Iterator<Item = usize>) {
+pub(crate) fn write_numbers(out: &mut String, numbers: impl Iterator<Item = usize>) {
     for (i, n) in numbers.enumerate() {
         if i > 0 {
             out.push(' ');
@@ -272,7 +272,7 @@ fn write_numbers(out: &mut String, numbers: impl Iterator<Item = usize>) {
 }
 
 /// Appends entity `e`'s `#analysis` record.
-fn write_entity(out: &mut String, e: &Entity) {
+pub(crate) fn write_entity(out: &mut String, e: &Entity) {
     push_escaped(out, &e.id);
     out.push(FIELD);
     push_escaped(out, &e.canonical);
@@ -290,7 +290,7 @@ fn write_entity(out: &mut String, e: &Entity) {
 }
 
 /// `s` with its escapes undone.
-fn unescape(s: &str) -> String {
+pub(crate) fn unescape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars();
     while let Some(c) = chars.next() {
@@ -409,7 +409,7 @@ pub fn read_html(html: &str) -> Result<(Corpus, Analysis), PageError> {
 }
 
 /// The text of the `<script>` element with this id in `html`.
-fn script_text<'a>(html: &'a str, id: &str) -> Option<&'a str> {
+pub(crate) fn script_text<'a>(html: &'a str, id: &str) -> Option<&'a str> {
     let mut rest = html;
     while let Some(at) = rest.find("<script") {
         let tag_end = at + rest[at..].find('>')? + 1;
@@ -426,7 +426,7 @@ fn script_text<'a>(html: &'a str, id: &str) -> Option<&'a str> {
 /// Reads document `di`: its six `#corpus` fields from `fields` and its `#analysis`
 /// `record`, checked against each other and the number of `entities`; its DATE
 /// mentions are added to `dates`.
-fn read_doc(
+pub(crate) fn read_doc(
     di: usize,
     fields: &mut std::str::Split<'_, char>,
     record: &str,
@@ -496,7 +496,7 @@ fn read_doc(
 }
 
 /// The numbers of a space-separated list; `None` for one that is not a number.
-fn numbers(s: &str) -> impl Iterator<Item = Option<usize>> + '_ {
+pub(crate) fn numbers(s: &str) -> impl Iterator<Item = Option<usize>> + '_ {
     s.split(' ').filter(|n| !n.is_empty()).map(|n| n.parse().ok())
 }
 
@@ -561,7 +561,7 @@ fn read_period(p: &str) -> Option<Period> {
 }
 
 /// Reads an entity's `#analysis` record.
-fn read_entity(record: &str) -> Result<Entity, PageError> {
+pub(crate) fn read_entity(record: &str) -> Result<Entity, PageError> {
     let f: Vec<&str> = record.split(FIELD).collect();
     let [id, canonical, label, aliases, mentions, documents] = f[..] else {
         return bad("an entity record has the wrong number of fields");

@@ -19,18 +19,30 @@ pub(crate) struct Found {
 
 /// Each mention of `text`, analysed as the only document of a corpus.
 pub(crate) fn mentions(text: &str) -> Vec<Found> {
-    let corpus = Corpus::new(vec![
-        Document::new("a.txt", text.to_string(), Meta::default()).unwrap()
-    ]);
-    let a = crate::analyse(&corpus);
-    a.docs[0]
-        .mentions
+    corpus_mentions(&[text]).remove(0)
+}
+
+/// Each mention of each of `texts`, analysed as the documents of one corpus (in order).
+pub(crate) fn corpus_mentions(texts: &[&str]) -> Vec<Vec<Found>> {
+    let docs = texts
         .iter()
-        .map(|m| Found {
-            range: m.range.clone(),
-            text: text[m.range.clone()].to_string(),
-            label: m.label,
-            canonical: a.entities[m.entity].canonical.clone(),
+        .enumerate()
+        .map(|(i, t)| Document::new(format!("{i}.txt"), t.to_string(), Meta::default()).unwrap())
+        .collect();
+    let a = crate::analyse(&Corpus::new(docs));
+    a.docs
+        .iter()
+        .zip(texts)
+        .map(|(d, text)| {
+            d.mentions
+                .iter()
+                .map(|m| Found {
+                    range: m.range.clone(),
+                    text: text[m.range.clone()].to_string(),
+                    label: m.label,
+                    canonical: a.entities[m.entity].canonical.clone(),
+                })
+                .collect()
         })
         .collect()
 }

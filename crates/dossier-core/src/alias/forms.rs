@@ -10,13 +10,21 @@
 //! 2. an acronym that spells the initials of one full name (function words skipped or
 //!    kept in lower case, the parts of hyphenated words counted or not);
 //! 3. a short form: the leading distinctive words of a full name that ends in a head
-//!    word ("Group", "Airport", "Festival"), never a head or a function word itself.
+//!    word ("Group", "Airport", "Festival"), never a head or a function word itself;
+//! 4. a trailing form, which keeps its label: the last words of such a name ("Home
+//!    Office"), its head word alone ("the Press" for "New York Press"), the words around
+//!    "of" ("Church" and "Scientology" for "Church of Scientology"), an event's last word
+//!    ("Paralympics" for "Winter Paralympics"). A full name whose trailing words the tables
+//!    know as a name of its label is that name ("United Kingdom Home Office").
 //!
 //! A form that two different names of the document could stand for (a word both share,
-//! "Supreme Court" against "Supreme Court of India", "Bank" in "Bank of England" and
-//! "Bank of Japan") is left alone. A mention whose key came from the tables or from a
-//! person's full name is never moved. A form no document resolves for itself joins the
-//! name the rest of the corpus links it to, when the corpus links it to only one.
+//! "Supreme Court" in "Supreme Court of India" and "US Supreme Court", "Bank" in "Bank of
+//! England" and "Bank of Japan") is left alone. A mention whose key came from the tables
+//! or from a person's full name is never moved, but for a name the tables know only as a
+//! kind of name ("Supreme Court", "National Assembly"): its own document may join it to
+//! the one it names in full ("Italian Supreme Court of Cassation"). A link that lands on
+//! a form of a longer name goes on to that name. A form no document resolves for itself
+//! joins the name the rest of the corpus links it to, when the corpus links it to only one.
 //!
 //! The work is linear: each name gives at most [`MAX_WORDS`] prefixes and words, each
 //! mention a few map lookups.
@@ -200,13 +208,14 @@ impl<'t, T: Copy + PartialEq> ShortForms<'t, T> {
     }
 }
 
-/// Whether `s` is written like an acronym: 2 to 10 letters, the first a capital, at
-/// least two capitals and no fewer capitals than small letters ("NATO", "BoE").
+/// Whether `s` is written like an acronym: 2 to 10 letters and digits, the first a
+/// capital, at least two capitals and no fewer capitals than small letters and digits
+/// ("NATO", "BoE", "M5S"; not "G20").
 pub fn acronym_shaped(s: &str) -> bool {
     let n = s.chars().count();
     let upper = s.chars().filter(|c| c.is_uppercase()).count();
     (2..=10).contains(&n)
-        && s.chars().all(char::is_alphabetic)
+        && s.chars().all(|c| c.is_alphabetic() || c.is_ascii_digit())
         && s.chars().next().is_some_and(char::is_uppercase)
         && upper >= 2
         && 2 * upper >= n
@@ -302,6 +311,40 @@ struct DocForms<'t> {
     initials: HashMap<String, Reading<Target>>,
     /// Acronyms defined in parentheses, and full names defined by a known acronym.
     defined: HashMap<usize, Reading<Target>>,
+    /// Full names whose trailing words are a name the tables know, with that name's
+    /// canonical form ([`known_tail`]).
+    known_tails: HashMap<&'static str, Reading<Target>>,
+}
+
+/// Notes the trailing forms of the full `names` of a document, longest names first: a
+/// name that is itself a form of a longer one ("High Court" after "Velmoran High Court
+/// of Appeal") adds none, so that its own forms ("Court") do not look like a second
+/// name's. Returns the names visited (their words are counted where they are shortened,
+/// [`ShortForms::add_names`]).
+fn add_all_tails<'t>(
+    tails: &mut HashMap<&'t str, Reading<Target>>,
+    names: &[(&'t str, Label, Target)],
+    g: &Gazetteer,
+) -> usize {
+    // Bucketed by word count (longer ones are never shortened).
+    let mut by_length: Vec<Vec<usize>> = vec![Vec::new(); MAX_WORDS + 1];
+    for (k, (name, _, _)) in names.iter().enumerate() {
+        if let Some(bucket) = by_length.get_mut(name.split(' ').count()) {
+            bucket.push(k);
+        }
+    }
+    for &k in by_length.iter().rev().flatten() {
+        let (name, label, t) = names[k];
+        if !form_of_other(tails, name, t) {
+            add_tails(tails, name, label, t, g);
+        }
+    }
+    names.len()
+}
+
+/// Whether `name` (of `t`) is a usable trailing form of another name.
+fn form_of_other(tails: &HashMap<&str, Reading<Target>>, name: &str, t: Target) -> bool {
+    matches!(tails.get(name), Some(&Reading::One(o, true)) if o != t)
 }
 
 /// Notes the trailing forms of full name `name` (of `label`, told apart by `t`): its
@@ -324,7 +367,19 @@ fn add_tails<'t>(
     let Some(&last) = words.last() else { return };
     let suffix = |h: crate::gazetteer::Heads| h.suffix;
     let headed = suffix(g.org_head(last)) || suffix(g.fac_head(last)) || suffix(g.event_head(last));
-    if !headed || words.len() < 3 || words.len() > MAX_WORDS {
+    if words.len() > MAX_WORDS {
+        return;
+    }
+    add_of_forms(tails, name, &words, t, g);
+    if label == Label::Event && words.len() >= 2 {
+        add_event_word(tails, name, &words, t, g);
+    }
+    if !headed {
+        return;
+    }
+    // The head word alone: "the Press" after "New York Press", "the Church".
+    note(tails, last, t, g.name(last).is_none());
+    if words.len() < 3 {
         return;
     }
     let mut start = 0;
@@ -339,6 +394,102 @@ fn add_tails<'t>(
     }
 }
 
+/// Notes the forms of a name built "<head phrase> of <complement>" ("Church of
+/// Scientology", "Italian Supreme Court of Cassation") or "<head phrase> for …" ("Andy
+/// Warhol Foundation for the Visual Arts"): the words before "of" or "for" that end in
+/// its head word ("Church", "Supreme Court", "Court", "Andy Warhol Foundation"), and after
+/// "of" the complement when it is made of distinctive words ("Scientology"; a field after
+/// "for", "Justice", names no institution). Like every trailing form they keep their label,
+/// so "England" the place never joins "Bank of England"; two names sharing one stand for
+/// neither.
+fn add_of_forms<'t>(
+    tails: &mut HashMap<&'t str, Reading<Target>>,
+    name: &'t str,
+    words: &[&str],
+    t: Target,
+    g: &Gazetteer,
+) {
+    let Some(of) = words.iter().position(|w| *w == "of" || *w == "for") else {
+        return;
+    };
+    if of == 0 || of + 1 == words.len() || !head(words[of - 1], g) {
+        return;
+    }
+    let before_of: usize = words[..of].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
+    let mut start = 0;
+    for w in &words[..of] {
+        if !distinctive_or_head(w, g) {
+            return;
+        }
+        // "Supreme Court" is known only as a kind of court.
+        let form = &name[start..before_of];
+        let usable = g
+            .name(form)
+            .is_none_or(|k| k.label == t.label && k.canonical == form);
+        note(tails, form, t, usable);
+        start += w.len() + 1;
+    }
+    let complement = &words[of + 1..];
+    if words[of] == "of" && complement.iter().all(|w| distinctive(w, g)) {
+        let form = &name[before_of + 4..];
+        note(tails, form, t, g.name(form).is_none());
+    }
+}
+
+/// Notes the last word of an event name whose other words only qualify it ("Paralympics"
+/// for "Winter Paralympics", "Jamboree" for "Alpine Jamboree"), when that word is no head
+/// word ("Cup" alone names no event) and no function word precedes it.
+fn add_event_word<'t>(
+    tails: &mut HashMap<&'t str, Reading<Target>>,
+    name: &'t str,
+    words: &[&str],
+    t: Target,
+    g: &Gazetteer,
+) {
+    let (last, rest) = words.split_last().expect("two words or more");
+    if distinctive(last, g) && rest.iter().all(|w| distinctive_or_head(w, g)) {
+        let form = &name[name.len() - last.len()..];
+        note(tails, form, t, g.name(form).is_none());
+    }
+}
+
+/// The tables' canonical name for the trailing words of full name `name` (of `label`),
+/// when the words left off are capitalised names and the tables know the trailing words
+/// as a name of the same label ("Home Office" in "United Kingdom Home Office"): the full
+/// name is then that known name, written with its place or owner.
+fn known_tail(name: &str, label: Label, g: &Gazetteer) -> Option<&'static str> {
+    if !spelled_by_initials(label) {
+        return None;
+    }
+    let words: Vec<&str> = name.split(' ').take(MAX_WORDS + 1).collect();
+    if words.len() < 3 || words.len() > MAX_WORDS {
+        return None;
+    }
+    let mut start = 0;
+    for k in 1..words.len() - 1 {
+        start += words[k - 1].len() + 1;
+        if !words[..k].iter().all(|w| distinctive_or_head(w, g)) {
+            return None;
+        }
+        if let Some(known) = g.name(&name[start..]).filter(|known| known.label == label) {
+            return Some(known.canonical);
+        }
+    }
+    None
+}
+
+/// Whether the mention `r` has its key from a table that knows it only as a kind of
+/// name, spelled as itself: an organisation, facility or event such as "Supreme Court"
+/// or "National Assembly" (no canonical name of its own, not an acronym), which a
+/// document that names one in full ("Italian Supreme Court of Cassation") may mean.
+fn generic_table_name(r: &Raw, g: &Gazetteer) -> bool {
+    spelled_by_initials(r.label)
+        && *r.key == *r.surface
+        && r.surface.contains(' ')
+        && g.name(r.surface)
+            .is_some_and(|k| k.canonical == r.surface && k.label == r.label)
+}
+
 /// Whether `w` is a capitalised word that is no function word.
 fn distinctive_or_head(w: &str, g: &Gazetteer) -> bool {
     let function = || w.len() <= g.stop_max_len() && g.is_function_word(&crate::case::lower_str(w));
@@ -351,6 +502,16 @@ fn spelled_by_initials(label: Label) -> bool {
     matches!(label, Label::Org | Label::Fac | Label::Event)
 }
 
+/// What a form stands for when it is both a short form (`short`) and a trailing form
+/// (`tail`): the usable one when both name one entity, nothing when they name two
+/// ("Pellucid" in "Pellucid Media Group" and in "Friends of Pellucid").
+fn combined(short: Reading<Target>, tail: Reading<Target>) -> Reading<Target> {
+    match (short, tail) {
+        (Reading::One(a, ua), Reading::One(b, ub)) if a == b => Reading::One(a, ua || ub),
+        _ => Reading::Many,
+    }
+}
+
 /// The link of each form to its full names, document by document, then over the corpus.
 pub(super) struct Linker<'r, 't> {
     raws: &'r [Raw<'r>],
@@ -358,6 +519,9 @@ pub(super) struct Linker<'r, 't> {
     g: &'static Gazetteer,
     /// Per mention: it may be moved (its key is not settled evidence).
     movable: Vec<bool>,
+    /// Per mention: it may be moved by its own document only: a name the tables know
+    /// only as a kind of name, spelled as itself ("Supreme Court", [`generic_table_name`]).
+    local_only: Vec<bool>,
     /// Per mention: the person of its document a one-word PERSON name stands for,
     /// when that is not its key ([`People`]); it overrides the corpus lexicon.
     person: Vec<Option<Target>>,
@@ -374,20 +538,28 @@ pub(super) struct Linker<'r, 't> {
 impl<'r, 't> Linker<'r, 't> {
     /// A linker over `raws`, whose key numbers index `text`.
     pub fn new(raws: &'r [Raw<'r>], text: &'t [String], keys: &[Option<(Label, usize)>]) -> Self {
+        let g = Gazetteer::get();
+        let local_only: Vec<bool> = raws
+            .iter()
+            .zip(keys)
+            .map(|(r, k)| k.is_some() && r.settled && generic_table_name(r, g))
+            .collect();
         let movable = raws
             .iter()
             .zip(keys)
-            .map(|(r, k)| match k {
-                Some((_, id)) => !r.settled || (*r.key == *r.surface && acronym_shaped(&text[*id])),
+            .zip(&local_only)
+            .map(|((r, k), &local)| match k {
+                Some((_, id)) => !r.settled || (*r.key == *r.surface && acronym_shaped(&text[*id])) || local,
                 None => false,
             })
             .collect();
         Linker {
             raws,
             text,
-            g: Gazetteer::get(),
+            g,
             person: vec![None; raws.len()],
             movable,
+            local_only,
             local: HashMap::default(),
             corpus: HashMap::default(),
             initials: HashMap::default(),
@@ -417,8 +589,10 @@ impl<'r, 't> Linker<'r, 't> {
             if !self.movable[i] {
                 continue;
             }
-            let t = match self.local.get(&(self.raws[i].doc, id)) {
-                Some(r) => r.target(),
+            let doc = self.raws[i].doc;
+            let t = match self.local.get(&(doc, id)) {
+                Some(r) => r.target().map(|t| self.followed(doc, t)),
+                None if self.local_only[i] => None,
                 None => self.across_documents(label, id),
             };
             if let Some(t) = t {
@@ -427,6 +601,20 @@ impl<'r, 't> Linker<'r, 't> {
             }
         }
         (shown_by, self.work)
+    }
+
+    /// The name `t` ends at in document `doc` when its own key stands for a longer name
+    /// there too: an acronym defined by a form ("New People Party (NPP)") that is
+    /// itself a trailing form of the full name ("pro-Beijing New People Party") joins
+    /// the full name. A few steps at most (no cycle can hold it longer).
+    fn followed(&self, doc: usize, mut t: Target) -> Target {
+        for _ in 0..4 {
+            match self.local.get(&(doc, t.id)).and_then(|r| r.target()) {
+                Some(next) if next != t => t = next,
+                _ => break,
+            }
+        }
+        t
     }
 
     /// What the corpus says key `id` (of a mention of `label` its document does not
@@ -471,23 +659,34 @@ impl<'r, 't> Linker<'r, 't> {
             }
             if text.contains(' ') && seen.insert((label, id)) {
                 self.add_initials(&mut forms, t);
-                add_tails(&mut forms.tails, text, label, t, self.g);
+                if let Some(known) = known_tail(text, label, self.g).filter(|_| self.movable[i]) {
+                    note(&mut forms.known_tails, known, t, true);
+                }
                 names.push((text, label, t));
             }
             if self.raws[i].in_parens && i > range.start {
                 self.add_definition(&mut forms, i - 1, i, keys);
             }
         }
+        self.work += add_all_tails(&mut forms.tails, &names, self.g);
+        // A name that is a trailing form of another is that name, not a second one.
+        names.retain(|&(name, _, t)| !form_of_other(&forms.tails, name, t));
         self.work += forms.short.add_names(&names, self.g);
         let doc = self.raws[range.start].doc;
+        if !forms.known_tails.is_empty() {
+            self.join_known_tails(&forms, range.clone(), keys);
+        }
         for i in range {
             let Some((label, id)) = keys[i] else { continue };
             let surface = self.raws[i].surface;
-            if label == Label::Person && !forms.people.is_empty() && !surface.contains(' ') {
-                self.person[i] = forms
-                    .people
-                    .get(surface)
-                    .filter(|t| (t.label, t.id) != (label, id));
+            if label == Label::Person && !forms.people.is_empty() {
+                // A one-word name, or a full name spelling a given name another way.
+                let person = if surface.contains(' ') {
+                    forms.people.variant_of(&self.text[id])
+                } else {
+                    forms.people.get(surface)
+                };
+                self.person[i] = person.filter(|t| (t.label, t.id) != (label, id));
                 if self.person[i].is_some() {
                     continue;
                 }
@@ -499,7 +698,8 @@ impl<'r, 't> Linker<'r, 't> {
                 continue;
             };
             self.local.insert((doc, id), reading);
-            if let Some(t) = reading.target().filter(|t| (t.label, t.id) != (label, id)) {
+            let linked = reading.target().filter(|t| (t.label, t.id) != (label, id));
+            if let Some(t) = linked.filter(|_| !self.local_only[i]) {
                 note(&mut self.corpus, id, t, true);
             }
         }
@@ -534,9 +734,35 @@ impl<'r, 't> Linker<'r, 't> {
             many => many,
         });
         match (short, tail) {
-            (Some(r), _) if r.target().is_some() => Some(r),
-            (_, Some(t)) if t.target().is_some() => Some(t),
+            (Some(s), Some(t)) => Some(combined(s, t)),
             (s, t) => s.or(t),
+        }
+    }
+
+    /// Moves each full name of the document whose trailing words the tables know
+    /// ([`known_tail`]) onto the key of a mention of that known name in the document
+    /// ("United Kingdom Home Office" onto "Home Office"); the full name stays shown.
+    fn join_known_tails(
+        &mut self,
+        forms: &DocForms,
+        range: std::ops::Range<usize>,
+        keys: &[Option<(Label, usize)>],
+    ) {
+        let doc = self.raws[range.start].doc;
+        for i in range {
+            self.work += 1;
+            let Some((label, id)) = keys[i] else { continue };
+            let known = forms.known_tails.get(self.text[id].as_str());
+            let Some(full) = known.and_then(|r| r.target()).filter(|t| t.label == label) else {
+                continue;
+            };
+            // Not where the known name is also a form of another name of the document.
+            let shared = matches!(forms.tails.get(self.raws[i].surface), Some(Reading::Many));
+            if !shared && !self.local.contains_key(&(doc, full.id)) {
+                let onto = Target { id, ..full };
+                self.local.insert((doc, full.id), Reading::One(onto, true));
+                note(&mut self.corpus, full.id, onto, true);
+            }
         }
     }
 
@@ -575,7 +801,10 @@ impl<'r, 't> Linker<'r, 't> {
             return;
         };
         let names_a_thing = spelled_by_initials(full.label) || full.label == Label::Gpe;
-        if !names_a_thing || !spells(name(acronym), name(full)) {
+        // The letters may be those of the full name as written ("M5S" for "Movimento 5
+        // Stelle", whose tables' name is English).
+        let written = self.raws[full.shown_by].surface;
+        if !names_a_thing || !(spells(name(acronym), name(full)) || spells(name(acronym), written)) {
             return;
         }
         // The acronym joins the full name; a full name joins an acronym the tables know.
@@ -601,7 +830,7 @@ mod tests {
 
     #[test]
     fn acronyms_are_short_runs_of_mostly_capital_letters() {
-        for yes in ["NATO", "BoE", "UK", "AIIB"] {
+        for yes in ["NATO", "BoE", "UK", "AIIB", "P4C"] {
             assert!(acronym_shaped(yes), "{yes}");
         }
         for no in ["Nato", "A", "U.K.", "G20", "McDonald", "ABCDEFGHIJK"] {

@@ -6,6 +6,11 @@
 //! ("Okafor" after "Grace Okafor"), else the one whose full name begins with it (an
 //! interview's "Grace" after "Grace Okafor"). Two people of the document sharing the
 //! word leave it as it was.
+//!
+//! A full name whose given name spells the given name of the person introduced before
+//! with the same surname another way is that person: a short form of it ("Natsu" for
+//! "Natsuko", "Alex" for "Alexander") or one letter inside it changed ("Kristin" and
+//! "Kristen"), as writers shorten or misspell a name within one article.
 
 use super::forms::Target;
 use crate::hash::FxMap as HashMap;
@@ -17,6 +22,10 @@ pub(super) struct People<'t> {
     last: HashMap<&'t str, Option<Target>>,
     /// First word → the one person whose name begins with it (`None`: more than one).
     first: HashMap<&'t str, Option<Target>>,
+    /// Person key number → the first word of the name that introduced the person.
+    given: HashMap<usize, &'t str>,
+    /// Full name → the person introduced before whose given name it spells another way.
+    variants: HashMap<&'t str, Target>,
 }
 
 impl<'t> People<'t> {
@@ -28,6 +37,14 @@ impl<'t> People<'t> {
         if first == last {
             return;
         }
+        if let Some(&Some(o)) = self.last.get(last) {
+            if o != t && self.given.get(&o.id).is_some_and(|g| same_given_name(g, first)) {
+                self.variants.insert(name, o);
+                self.first.entry(first).or_insert(Some(o));
+                return;
+            }
+        }
+        self.given.entry(t.id).or_insert(first);
         for (map, w) in [(&mut self.last, last), (&mut self.first, first)] {
             map.entry(w)
                 .and_modify(|o| {
@@ -48,10 +65,37 @@ impl<'t> People<'t> {
         }
     }
 
+    /// The person introduced before whom the full name `name` names with its given
+    /// name spelled another way, if any.
+    pub fn variant_of(&self, name: &str) -> Option<Target> {
+        self.variants.get(name).copied()
+    }
+
     /// Whether the document names no person in full.
     pub fn is_empty(&self) -> bool {
         self.last.is_empty()
     }
+}
+
+/// Whether given names `a` and `b` may be one name spelled two ways: one a short form
+/// the other begins with (three letters or more: "Natsu", "Natsuko", "Alex",
+/// "Alexander"; not when the longer ends in "a" or "e", as a name made another
+/// person's by its ending does: "Robert", "Roberta"), or as long as the other, five
+/// letters or more, with one letter changed that is neither the first nor the last
+/// ("Kristin", "Kristen"; not "Mario", "Maria").
+fn same_given_name(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b || !a.iter().chain(&b).all(|c| c.is_alphabetic()) {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if short.len() < long.len() {
+        let ending = long.last().is_some_and(|c| matches!(c, 'a' | 'e'));
+        return short.len() >= 3 && long.starts_with(short) && !ending;
+    }
+    let n = a.len();
+    let differ = (0..n).filter(|&k| a[k] != b[k]).count();
+    n >= 5 && differ == 1 && a[0] == b[0] && a[n - 1] == b[n - 1]
 }
 
 #[cfg(test)]
@@ -80,5 +124,32 @@ mod tests {
         assert_eq!(p.get("Berg"), None, "two people share it");
         assert_eq!(p.get("Daniels"), Some(t(4)));
         assert_eq!(p.get("Sofia"), None);
+    }
+
+    #[test]
+    fn a_given_name_shortened_or_misspelt_names_the_person_introduced_before() {
+        let mut p = People::default();
+        p.add("Alexander Kinnear", t(1));
+        p.add("Alex Kinnear", t(2));
+        p.add("Marina Castell", t(3));
+        p.add("Marino Castell", t(4));
+        p.add("Dmitri Vasko", t(5));
+        p.add("Dmitry Vasko", t(6));
+        assert_eq!(p.variant_of("Alex Kinnear"), Some(t(1)), "a short form");
+        assert_eq!(p.variant_of("Marino Castell"), None, "the last letter differs");
+        assert_eq!(p.variant_of("Dmitry Vasko"), None, "the last letter differs");
+        assert_eq!(p.get("Castell"), None, "two people");
+        assert_eq!(p.get("Kinnear"), Some(t(1)));
+        let mut q = People::default();
+        q.add("Katharine Osei", t(7));
+        q.add("Katherine Osei", t(8));
+        q.add("Ed Osei", t(9));
+        assert_eq!(q.variant_of("Katherine Osei"), Some(t(7)));
+        assert_eq!(q.variant_of("Ed Osei"), None, "too short to be a short form");
+        assert_eq!(q.get("Osei"), None, "Ed is another Osei");
+        let mut r = People::default();
+        r.add("Paul Osei", t(11));
+        r.add("Paula Osei", t(12));
+        assert_eq!(r.variant_of("Paula Osei"), None, "another person by its ending");
     }
 }

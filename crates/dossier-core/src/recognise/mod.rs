@@ -246,8 +246,13 @@ pub(crate) fn recognise_tokens(
     find_pieces(&mut cx, &marks, pieces);
     join_pieces(&mut cx, pieces, &marks, out);
     (*key, *lower, *evidence) = (cx.key, cx.lower, cx.evidence);
-    // Values, merged in order.
-    for v in vals.iter() {
+    // Values, merged in order; a year an event's name took ("Harvest Games 2019") is
+    // the event's.
+    let events = event_ranges(&out[earlier_blocks..]);
+    for v in vals
+        .iter()
+        .filter(|v| v.end > v.start + 1 || !inside(&events, toks[v.start].start))
+    {
         out.push(Candidate {
             range: toks[v.start].start..toks[v.end - 1].end,
             label: v.label,
@@ -255,6 +260,23 @@ pub(crate) fn recognise_tokens(
         });
     }
     crate::order::sort_by_key(&mut out[earlier_blocks..], |c| c.range.start);
+}
+
+/// The ranges of the events among `found`, in text order.
+fn event_ranges(found: &[Candidate]) -> Vec<std::ops::Range<usize>> {
+    let mut events: Vec<_> = found
+        .iter()
+        .filter(|c| c.label == Label::Event)
+        .map(|c| c.range.clone())
+        .collect();
+    crate::order::sort_by_key(&mut events, |r| r.start);
+    events
+}
+
+/// Whether byte `at` lies inside one of the sorted, disjoint `ranges`.
+fn inside(ranges: &[std::ops::Range<usize>], at: usize) -> bool {
+    let k = ranges.partition_point(|r| r.start <= at);
+    k > 0 && ranges[k - 1].contains(&at)
 }
 
 /// What is known of a block's tokens before its pieces are found.

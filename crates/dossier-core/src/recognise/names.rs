@@ -110,14 +110,19 @@ fn extend_over_connectors(
     let mut qq = q;
     let mut ee = reach.end_tok;
     let mut in_field = false;
+    // The label a prefix head gives the name it opens when no head word ends it.
+    let mut opened = Label::Org;
     loop {
         if let Some(c) = compose(cx, s, ee, &pieces[p..qq]) {
             reach.composed = Some(c);
             reach.seq_end_piece = qq;
             reach.end_tok = ee;
         }
-        let prefix_of = cx.lower_is(ee, &["of", "for", "on"]) && ee > 0 && is_prefix_head(cx, cx.w(ee - 1));
-        let Some(r) = run_after_connector(cx, pieces, qq, ee, prefix_of) else {
+        let head_of = cx.lower_is(ee, &["of", "for", "on"]) && ee > 0 && is_prefix_head(cx, cx.w(ee - 1));
+        // An event's head word also opens a name with "of": "Carnival of Lights".
+        let event_of = !head_of && ee > 0 && cx.lower_is(ee, &["of"]) && cx.g.event_head(cx.w(ee - 1)).suffix;
+        let prefix_of = head_of || event_of;
+        let Some(r) = run_after_connector(cx, pieces, qq, ee, head_of) else {
             break;
         };
         if stops_before(cx, pieces, p, qq, r, ee, reach) {
@@ -140,8 +145,11 @@ fn extend_over_connectors(
         qq = r2;
         ee = end2;
         in_field |= prefix_of;
+        if prefix_of {
+            opened = if event_of { Label::Event } else { Label::Org };
+        }
         let c2 = compose(cx, s, ee, &pieces[p..qq]).or(if prefix_of || field_of {
-            Some(head_label(cx, s, ee).unwrap_or(Label::Org))
+            Some(head_label(cx, s, ee).unwrap_or(opened))
         } else {
             None
         });
@@ -310,21 +318,39 @@ fn push_composed(
     out: &mut Vec<Candidate>,
 ) {
     let toks = cx.toks;
-    // Trailing numerals belong to events and facilities ("World War II", "Spirit of Aurora 2").
+    // Trailing numerals belong to events and facilities ("World War II", "Spirit of Aurora
+    // 2"), and so does a year right after an event's name ("Harvest Games 2019").
     let mut e2 = end_tok;
-    if matches!(label, Label::Event | Label::Fac)
-        && toks
-            .get(e2)
-            .is_some_and(|t| t.kind == TokenKind::Number && t.end - t.start <= 2)
-        && !covered[e2]
-    {
+    let short_number = |t: &crate::text::Token| t.kind == TokenKind::Number && t.end - t.start <= 2;
+    if matches!(label, Label::Event | Label::Fac) && toks.get(e2).is_some_and(short_number) && !covered[e2] {
         e2 += 1;
+    } else if label == Label::Event {
+        e2 = with_year(cx, e2, covered);
     }
     out.push(Candidate {
         range: toks[s].start..toks[e2 - 1].end,
         label,
         source: Source::Composed,
     });
+}
+
+/// The end of an event's name ending before token `end`, with the year that follows it
+/// ("Harvest Games 2019"), when one does and no longer value goes on from it.
+fn with_year(cx: &Ctx, end: usize, covered: &[bool]) -> usize {
+    let year = cx.toks.get(end).is_some_and(|t| is_year(cx.w(end), t));
+    if year && !covered.get(end + 1).is_some_and(|&c| c) {
+        end + 1
+    } else {
+        end
+    }
+}
+
+/// Whether token `t` (text `w`) is a year of four digits, 1000 to 2999.
+fn is_year(w: &str, t: &crate::text::Token) -> bool {
+    t.kind == TokenKind::Number
+        && w.len() == 4
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && matches!(w.as_bytes()[0], b'1' | b'2')
 }
 
 /// Appends the pieces `p..q` one by one, known names and people as they are and runs of
@@ -344,7 +370,15 @@ fn push_pieces(
     while k < q {
         let (a, b, ref pc) = pieces[k];
         match pc {
+            _ if starts_run(pieces, k, q, marks) => {
+                k = push_unknown_run(cx, pieces, k, q, last_title_end, marks, out);
+            }
             Piece::Known(kn) => {
+                let b = if kn.label == Label::Event {
+                    with_year(cx, b, marks.covered)
+                } else {
+                    b
+                };
                 out.push(Candidate {
                     range: toks[a].start..toks[b - 1].end,
                     label: kn.label,
@@ -363,26 +397,76 @@ fn push_pieces(
                 });
                 k += 1;
             }
-            Piece::Title => {
+            // A title is never part of a name (an unknown word starts a run above).
+            Piece::Title | Piece::Unknown => {
                 k += 1;
-            }
-            Piece::Unknown => {
-                let mut m = k + 1;
-                while m < q && pieces[m].2 == Piece::Unknown {
-                    m += 1;
-                }
-                let (ua, ub) = (a, pieces[m - 1].1);
-                let after_title =
-                    last_title_end.is_some_and(|te| te == ua || (te + 1 == ua && cx.w(te) == ","));
-                if let Some(c) =
-                    classify_unknown(cx, ua, ub, after_title, marks.initial[ua], marks.title_case, out)
-                {
-                    out.push(c);
-                }
-                k = m;
             }
         }
     }
+}
+
+/// Whether piece `k` (of the run `..q`) starts a run of unknown words: it is one, or it
+/// is a one-word person the lexicon knows from elsewhere right before another such
+/// person, where capitals say something ([`push_unknown_run`]); a known surname before
+/// unknown words names a person's work or place as often ("Warhol Polaroids").
+fn starts_run(pieces: &[(usize, usize, Piece)], k: usize, q: usize, marks: &Marks) -> bool {
+    let joins = !marks.title_case && !marks.initial[pieces[k].0];
+    pieces[k].2 == Piece::Unknown
+        || (joins
+            && one_word_guess(&pieces[k])
+            && pieces
+                .get(k + 1)
+                .filter(|_| k + 1 < q)
+                .is_some_and(one_word_guess))
+}
+
+/// Appends the run of unknown words that piece `k` starts (of the run `..q`), as
+/// [`classify_unknown`] finds it; returns the piece after the run. A one-word person
+/// the lexicon knows from elsewhere in the corpus, after unknown words or next to
+/// another such person, is one part of a new person's name ("Stan Lee", where "Stan" and "Lee"
+/// are the surnames of Jonathan Stan and Starry Lee of other articles): the run takes it
+/// and is that new person when nothing else is found of it. Not where capitals say
+/// nothing (a sentence start, a Title Case headline).
+fn push_unknown_run(
+    cx: &mut Ctx,
+    pieces: &[(usize, usize, Piece)],
+    k: usize,
+    q: usize,
+    last_title_end: Option<usize>,
+    marks: &Marks,
+    out: &mut Vec<Candidate>,
+) -> usize {
+    let a = pieces[k].0;
+    let joins = !marks.title_case && !marks.initial[a];
+    let (mut m, mut surname) = (k + 1, pieces[k].2 != Piece::Unknown);
+    while m < q {
+        if pieces[m].2 == Piece::Unknown {
+            m += 1;
+        } else if joins && one_word_guess(&pieces[m]) {
+            m += 1;
+            surname = true;
+        } else {
+            break;
+        }
+    }
+    let b = pieces[m - 1].1;
+    let after_title = last_title_end.is_some_and(|te| te == a || (te + 1 == a && cx.w(te) == ","));
+    let found = classify_unknown(cx, a, b, after_title, marks.initial[a], marks.title_case, out);
+    let person = surname.then(|| Candidate {
+        range: cx.toks[a].start..cx.toks[b - 1].end,
+        label: Label::Person,
+        source: Source::Person {
+            canonical: None,
+            strong: false,
+        },
+    });
+    out.extend(found.or(person));
+    m
+}
+
+/// Whether a piece is one word the lexicon knows only as a person's short name.
+fn one_word_guess(piece: &(usize, usize, Piece)) -> bool {
+    matches!(piece.2, Piece::Person { strong: false, .. }) && piece.1 == piece.0 + 1
 }
 
 /// The label a head word gives tokens `s..e`, if any.
@@ -454,6 +538,48 @@ mod tests {
         assert!(has(&v, "Harbour and Rail Forum", Label::Event), "{v:?}");
         assert!(has(&v, "Spirit of Aurora 2", Label::Fac), "{v:?}");
         assert!(has(&v, "Cold War", Label::Event), "{v:?}");
+    }
+
+    #[test]
+    fn event_names_open_with_of_and_keep_a_year_after_them() {
+        let v = found("Crowds came to the Carnival of Lanterns before the Orchard Games 2019 began.");
+        assert!(has(&v, "Carnival of Lanterns", Label::Event), "{v:?}");
+        assert!(has(&v, "Orchard Games 2019", Label::Event), "{v:?}");
+        assert!(!has(&v, "2019", Label::Date), "the year is the event's: {v:?}");
+        let v = found("Pupils from Ostby showed robots at the Velmora Science Fair and the Northern Comics Convention in 2021.");
+        assert!(has(&v, "Velmora Science Fair", Label::Event), "{v:?}");
+        assert!(has(&v, "Northern Comics Convention", Label::Event), "{v:?}");
+        assert!(has(&v, "2021", Label::Date), "{v:?}");
+    }
+
+    #[test]
+    fn a_surname_known_from_another_document_does_not_split_a_new_name() {
+        let docs = crate::test_support::corpus_mentions(&[
+            "The mayor, Dorota Wysocka, opened the bridge. Wysocka thanked the builders.",
+            "Guests at the gala included Bartek Wysocka and the singer Ilse Brandt. Later Wysocka spoke.",
+        ]);
+        let people: Vec<(&str, &str)> = docs[1]
+            .iter()
+            .map(|f| (f.text.as_str(), f.canonical.as_str()))
+            .collect();
+        assert!(
+            people.contains(&("Bartek Wysocka", "Bartek Wysocka")),
+            "{people:?}"
+        );
+        assert!(people.contains(&("Wysocka", "Bartek Wysocka")), "{people:?}");
+        // Two surnames known from elsewhere, side by side, are one new person.
+        let docs = crate::test_support::corpus_mentions(&[
+            "The novelist Alice Walker and the senator Gareth Evans spoke on Monday. Walker praised Evans.",
+            "Photographs by Walker Evans hang in the new wing. Critics say Evans changed how farms were seen.",
+        ]);
+        let people: Vec<(&str, &str)> = docs[1]
+            .iter()
+            .map(|f| (f.text.as_str(), f.canonical.as_str()))
+            .collect();
+        assert_eq!(
+            people,
+            [("Walker Evans", "Walker Evans"), ("Evans", "Walker Evans")]
+        );
     }
 
     #[test]

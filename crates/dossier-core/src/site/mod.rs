@@ -1,0 +1,165 @@
+//! The analysed corpus as a sharded site, for corpora too large for one page: the page
+//! embeds a small manifest and the first article, and every other part of the analysis
+//! is a file fetched when a view needs it. [`write()`] makes the files (`dossier page
+//! --shards`); this module's decoders read them, each checking the file's address
+//! first. Below [`EMBED_BELOW`] bytes of page data the page embeds everything instead
+//! ([`crate::page`]).
+//!
+//! # Files
+//!
+//! Every file is UTF-8 text named by its content: a kind letter, `-`, the 16 hex digits
+//! of [`address()`] (64-bit FNV-1a of its bytes) and `.txt`, in the folder [`FOLDER`]
+//! beside the page (`shards/d-0123456789abcdef.txt`). A name never changes meaning, so
+//! hosts and browsers may cache it for ever, and a file from another deploy can never
+//! pass for this one's: the manifest gives each file's name and length, and a decoder
+//! refuses a file that is missing ([`SiteErrorKind::Missing`]), shorter or longer
+//! ([`SiteErrorKind::Truncated`]), of another content ([`SiteErrorKind::Mismatch`]) or
+//! unreadable ([`SiteErrorKind::Damaged`]). The address detects damage and stale files;
+//! it is not a defence against a forger (the files come from the page's own origin).
+//!
+//! Records are separated by U+001E and fields by U+001F; texts are escaped as in
+//! [`crate::page`] (so neither separator occurs inside a field); lists of numbers are
+//! separated by spaces. Each file starts with a header record: its format and version.
+//!
+//! - **The manifest** (`#manifest` in the page): `dossier-site 1`, documents, entities;
+//!   then one record a file: `f` the facets; `d` a document shard, with its first
+//!   document, its number of documents and its first document's file name (documents
+//!   are in file-name order, so a link's file finds its shard by a binary search); `i`
+//!   the directory. Each file record: kind, name, length in bytes, then those fields.
+//! - **The directory** (`i-…`), fetched by the first search or entity view:
+//!   `dossier-directory 1`, then one record a file as in the manifest: `t` a
+//!   search-index fragment with its first term (terms in sorted order: a fragment holds
+//!   the terms from its first to the next's); `e` an entity shard with its first entity
+//!   and number of entities. Kept out of the page, whose size then grows only with the
+//!   number of document shards.
+//! - **Facets** (`f-…`), what every view needs at once: `dossier-facets 1`, documents,
+//!   entities; the corpus's label counts (article proper, then all zones, one number a
+//!   label of [`crate::Label::ALL`]); four timelines (month and year, article proper and
+//!   all zones): granularity letter `m`/`y`, `a`/`z`, buckets as `key:mentions:documents`,
+//!   then the coarser, unresolved and duration counts; one record a document for the
+//!   article list (file, title, publication date, source, words in the article proper);
+//!   one record an entity, as in the page's `#analysis` (id, canonical name, label,
+//!   aliases with counts, mentions, documents).
+//! - **Document shards** (`d-…`), the texts with their marks: `dossier-docs 1`, first
+//!   document, number of documents; each document's `#analysis` record as in the page;
+//!   then, from the first U+001B, each document's six `#corpus` fields as in the page
+//!   (file, source, date, coverage, title, marked text). A document record may gain
+//!   fields in a later version of the page format: the shard carries whatever
+//!   [`crate::page`] writes.
+//! - **Search-index fragments** (`t-…`): `dossier-terms 1`; one record a term: the
+//!   term (normalised as [`crate::index::normalise_words`]), then its postings as pairs
+//!   of numbers, the document's distance from the previous posting's (the first: from 0)
+//!   and the word position times two, plus one when the word is in the article proper.
+//!   A query fetches the fragments of its terms only (a prefix: the fragments its range
+//!   of terms meets).
+//! - **Entity shards** (`e-…`): `dossier-entities 1`, first entity, number of entities;
+//!   one record an entity: its mentions as pairs (document's distance from the previous
+//!   mention's, index of the mention in the document's), then the entities it shares
+//!   documents with, at most [`PARTNERS`], most shared first, as pairs (entity, shared
+//!   documents).
+//!
+//! The page, when sharded, carries `#corpus` with the first document only (the loader
+//! draws it as before, with the corpus's legend counts) and `#manifest`.
+
+mod read;
+mod write;
+
+pub use read::{
+    read_all, read_directory, read_docs, read_entities, read_terms, DocRun, DocSummary, EntityFiles, Facets,
+    FileRef, Kind, Manifest, TermPostings,
+};
+pub use write::{write, write_each, Site, Sizes};
+
+use std::fmt;
+
+/// The folder of the files, beside the page.
+pub const FOLDER: &str = "shards";
+/// Page data (the page's `#corpus` and `#analysis`) below this many bytes is embedded
+/// whole; above, the site is sharded. 512 KB of data is about 100 generated articles:
+/// at 200 (1.3 MB) the first highlighted article took 2.4× a static page, at 5 (46 KB)
+/// 1.25× (docs/performance.md).
+pub const EMBED_BELOW: usize = 512 * 1024;
+/// The most co-occurring entities an entity shard lists for each entity.
+pub const PARTNERS: usize = 50;
+/// The manifest's first field.
+const VERSION: &str = "dossier-site 1";
+/// The directory's first field.
+const DIRECTORY: &str = "dossier-directory 1";
+
+/// The address of `bytes`: 64-bit FNV-1a, as 16 hex digits.
+pub fn address(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// Why a file of the site cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SiteErrorKind {
+    /// The file is not there (not deployed, or the network failed).
+    Missing,
+    /// The file is not as long as the manifest says (cut short, or another file).
+    Truncated {
+        /// The manifest's length.
+        expected: usize,
+        /// The file's.
+        found: usize,
+    },
+    /// The file's content does not have its name's address (another deploy's, or damaged).
+    Mismatch {
+        /// The content's address.
+        found: String,
+    },
+    /// The file passed its checks but does not read as its format (or the manifest does not).
+    Damaged(String),
+}
+
+/// A file of the site that cannot be read, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteError {
+    /// The file's name (`manifest` for the manifest).
+    pub file: String,
+    /// What is wrong with it.
+    pub kind: SiteErrorKind,
+}
+
+impl SiteError {
+    fn damaged(file: &str, why: impl Into<String>) -> SiteError {
+        SiteError {
+            file: file.to_string(),
+            kind: SiteErrorKind::Damaged(why.into()),
+        }
+    }
+}
+
+impl fmt::Display for SiteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let file = &self.file;
+        match &self.kind {
+            SiteErrorKind::Missing => write!(f, "{file} is missing"),
+            SiteErrorKind::Truncated { expected, found } => {
+                write!(f, "{file} has {found} bytes instead of {expected}")
+            }
+            SiteErrorKind::Mismatch { found } => {
+                write!(
+                    f,
+                    "{file} holds other content (its address is {found}): from another version of the site?"
+                )
+            }
+            SiteErrorKind::Damaged(why) => write!(f, "{file} is damaged: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for SiteError {}
+
+/// The manifest a built page carries (`#manifest`), if it is a sharded site's page.
+pub fn manifest_of_html(html: &str) -> Option<Result<Manifest, SiteError>> {
+    crate::page::script_text(html, "manifest").map(Manifest::read)
+}
+
+#[cfg(all(test, feature = "engine"))]
+mod tests;
