@@ -30,7 +30,7 @@ enum Kind {
     Given,
     /// The first column only, no tag.
     Words,
-    /// `word position`: tag "prefix" or "suffix".
+    /// `word position`: tag "prefix", "suffix" or "trade".
     Heads,
     /// `word kind`: tag the kind ("function" when left out).
     Stop,
@@ -156,11 +156,12 @@ fn pack(tsv: &str, kind: Kind, front: bool) -> Result<String, String> {
             ),
             Kind::Words => (String::new(), f[0].to_string()),
             Kind::Heads => {
-                let prefix = f.get(1) == Some(&"prefix");
-                (
-                    if prefix { "prefix" } else { "suffix" }.to_string(),
-                    f[0].to_string(),
-                )
+                let tag = match f.get(1) {
+                    Some(&"prefix") => "prefix",
+                    Some(&"trade") => "trade",
+                    _ => "suffix",
+                };
+                (tag.to_string(), f[0].to_string())
             }
             Kind::Stop => (
                 f.get(1).copied().unwrap_or("function").to_string(),

@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
-"""Convert Universal NER's English-EWT part into extra training data for the learned decision.
+"""Convert Universal NER's English parts (EWT, PUD) into extra training data for the learned decision.
 
-usage: python3 tools/devset/uner.py [--uner DIR] [--out DIR]
+usage: python3 tools/devset/uner.py [--part ewt|pud] [--uner DIR] [--out DIR]
 
 Reads the UNER_English-EWT repository (a git directory; files are read at HEAD with
 `git show`): the `.iob2` files it holds whole (dev and test; the train file may be absent
 from a mirror, and is then skipped). Writes under --out (default
 /work/devset/train-extra/uner-ewt) one `.txt` per EWT document and a `gold.jsonl` in the
 format of ../shared/eval/seeds-gold.jsonl, like tools/devset/build.py's `train/`.
+
+`--part pud` reads UNER_English-PUD instead (its one file, en_pud-ud-test.iob2: the 1,000
+sentences of the Parallel UD treebank, 100 short documents of news (`n…`) and Wikipedia
+(`w…`), default out /work/devset/train-extra/uner-pud; licence CC BY-SA 3.0 per its
+LICENSE.txt). All its documents are kept: both genres are news-like.
 
 Source: https://github.com/UniversalNER/UNER_English-EWT, licence CC BY-SA 4.0 (its
 LICENSE.txt; the texts are those of UD_English-EWT, CC BY-SA 4.0). Mayhew et al. (2024),
@@ -31,12 +36,23 @@ import os
 import subprocess
 import sys
 
-DEFAULT_UNER = "/work/.mirror/UniversalNER+UNER_English-EWT/repo"
 LABEL = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE|LOC|FAC"}
-FILES = ("en_ewt-ud-train.iob2", "en_ewt-ud-dev.iob2", "en_ewt-ud-test.iob2")
-# EWT's genres by document id prefix; e-mail (signatures: "from Dana.") and short product
-# reviews are furthest from news and taught the decision patterns news does not have
-DEFAULT_GENRES = ("weblog", "newsgroup", "answers")
+# per part: mirror, files, genres kept (document id prefix), default output. EWT's e-mail
+# (signatures: "from Dana.") and short product reviews are furthest from news and taught the
+# decision patterns news does not have; PUD's ids are n… (news) and w… (Wikipedia)
+PARTS = {
+    "ewt": ("/work/.mirror/UniversalNER+UNER_English-EWT/repo",
+            ("en_ewt-ud-train.iob2", "en_ewt-ud-dev.iob2", "en_ewt-ud-test.iob2"),
+            ("weblog", "newsgroup", "answers"), "/work/devset/train-extra/uner-ewt"),
+    "pud": ("/work/.mirror/UniversalNER+UNER_English-PUD/repo", ("en_pud-ud-test.iob2",),
+            ("n", "w"), "/work/devset/train-extra/uner-pud"),
+}
+
+
+def genre(doc):
+    """EWT: the id up to its first hyphen ("weblog"); PUD: its first letter ("n", "w")."""
+    head = doc.split("-", 1)[0]
+    return head if not head[:1].isalpha() or not head[1:2].isdigit() else head[0]
 
 
 def git_show(repo, path):
@@ -114,21 +130,25 @@ def build_docs(text):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--uner", default=DEFAULT_UNER, help="UNER_English-EWT git directory")
-    ap.add_argument("--out", default="/work/devset/train-extra/uner-ewt", help="output folder")
-    ap.add_argument("--genres", default=",".join(DEFAULT_GENRES),
-                    help="EWT genres to keep, comma-separated (default %(default)s; all: "
-                         "weblog,newsgroup,answers,email,reviews)")
+    ap.add_argument("--part", default="ewt", choices=sorted(PARTS), help="UNER English part")
+    ap.add_argument("--uner", help="its git directory (default: the part's /work/.mirror snapshot)")
+    ap.add_argument("--out", help="output folder (default: /work/devset/train-extra/uner-<part>)")
+    ap.add_argument("--genres",
+                    help="genres to keep, comma-separated (EWT default weblog,newsgroup,answers; "
+                         "all: weblog,newsgroup,answers,email,reviews; PUD default n,w)")
     a = ap.parse_args()
+    repo, files, genres, out = PARTS[a.part]
+    a.uner, a.out = a.uner or repo, a.out or out
+    a.genres = a.genres or ",".join(genres)
     os.makedirs(a.out, exist_ok=True)
     lines, ndocs = [], 0
-    for name in FILES:
+    for name in files:
         text = git_show(a.uner, name)
         if text is None:
             print(f"{name}: not in the mirror, skipped", file=sys.stderr)
             continue
         for doc, body, gold in build_docs(text):
-            if doc.split("-", 1)[0] not in a.genres.split(","):
+            if genre(doc) not in a.genres.split(","):
                 continue
             file = doc.replace("/", "_") + ".txt"
             with open(os.path.join(a.out, file), "w", encoding="utf-8") as fh:

@@ -36,6 +36,10 @@ pub struct Heads {
     pub suffix: bool,
     /// Starts a name: "Institute of …", "World War II".
     pub prefix: bool,
+    /// A line of business that ends a company's name and stays one of its distinctive
+    /// words ("Nordvik Shipping", short for "Nordvik Shipping Company"): organisation
+    /// heads only.
+    pub trade: bool,
 }
 
 /// The token counts of the names and of the titles that start with one token: bit
@@ -252,6 +256,7 @@ impl Gazetteer {
                 let h = map.entry(word).or_default();
                 match tag {
                     "prefix" => h.prefix = true,
+                    "trade" => h.trade = true,
                     _ => h.suffix = true,
                 }
             }
@@ -553,6 +558,7 @@ mod tests {
                 let h = map.entry(r[0]).or_default();
                 match r.get(1).copied() {
                     Some("prefix") => h.prefix = true,
+                    Some("trade") => h.trade = true,
                     _ => h.suffix = true,
                 }
             }

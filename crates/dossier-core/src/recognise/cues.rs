@@ -305,6 +305,41 @@ pub(super) const NOT_ORG_ACRONYMS: &[&str] = &[
     "OBE", "MBE", "JR", "SR",
 ];
 
+/// Lower-case nouns for kinds of organisation that introduce one's name after an
+/// article ("the union Kestrel", "a carmaker Voltra"), as a role noun introduces a person.
+pub(super) const ORG_KINDS: &[&str] = &[
+    "company",
+    "firm",
+    "startup",
+    "start-up",
+    "carmaker",
+    "automaker",
+    "airline",
+    "bank",
+    "lender",
+    "insurer",
+    "retailer",
+    "broadcaster",
+    "newspaper",
+    "magazine",
+    "website",
+    "publisher",
+    "union",
+    "charity",
+    "agency",
+    "regulator",
+    "band",
+    "club",
+    "conglomerate",
+    "manufacturer",
+    "supplier",
+    "operator",
+    "developer",
+    "organisation",
+    "organization",
+    "group",
+];
+
 /// English derivational endings: words that end so are rarely names.
 pub(super) const WORDY_ENDINGS: &[&str] = &[
     "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ive", "ing", "ism", "ist", "ical", "ous", "ful",

@@ -95,7 +95,10 @@ fn composed_reach(
 
 /// Tries to extend the run of pieces `p..q` over connectors ("of", "and", …) and the
 /// runs after them while a head word makes one name of it ("Harbour and Rail Forum",
-/// "Institute of …"), recording the longest such name in `reach`.
+/// "Institute of …"), recording the longest such name in `reach`. After a prefix head
+/// the connector may take "the" ("Foundation for the Visual Arts"), and the field it
+/// opens may take an "of" of its own ("Institute for the Study of Tides"); a person
+/// does not join the organisation after "of" ([`stops_before`]).
 fn extend_over_connectors(
     cx: &mut Ctx,
     pieces: &[(usize, usize, Piece)],
@@ -104,63 +107,119 @@ fn extend_over_connectors(
     reach: &mut Reach,
 ) {
     let s = pieces[p].0;
-    let n = cx.toks.len();
     let mut qq = q;
     let mut ee = reach.end_tok;
+    let mut in_field = false;
+    // The label a prefix head gives the name it opens when no head word ends it.
+    let mut opened = Label::Org;
     loop {
         if let Some(c) = compose(cx, s, ee, &pieces[p..qq]) {
             reach.composed = Some(c);
             reach.seq_end_piece = qq;
             reach.end_tok = ee;
         }
-        // Connector + next sequence.
-        if qq < pieces.len()
-            && ee < n
-            && cx.lower_is(ee, CONNECTORS)
-            && pieces[qq].0 == ee + 1
-            && pieces[qq].2 != Piece::Title
-        {
-            let mut r = qq + 1;
-            while r < pieces.len() && adjacent(pieces[r - 1].1, pieces[r].0) && pieces[r].2 != Piece::Title {
-                r += 1;
-            }
-            let cand_end = pieces[r - 1].1;
-            let ok = compose(cx, s, cand_end, &pieces[p..r]);
-            let prefix_of = cx.lower_is(ee, &["of", "for", "on"]) && {
-                let lw = cx.w(ee - 1);
-                cx.g.org_head(lw).prefix
-                    || cx.g.event_head(lw).prefix
-                    || cx.g.loc_head(lw).prefix
-                    || cx.g.fac_head(lw).prefix
-            };
-            // An event's head word also opens a name with "of": "Carnival of Lights".
-            let event_of = !prefix_of && cx.lower_is(ee, &["of"]) && cx.g.event_head(cx.w(ee - 1)).suffix;
-            let prefix_of = prefix_of || event_of;
-            if ok.is_some() || prefix_of {
-                // "Institute of Baltic, Nordic and Arctic Studies"
-                let (r2, end2) = if prefix_of {
-                    field_list_end(cx, pieces, r, cand_end)
-                } else {
-                    (r, cand_end)
-                };
-                qq = r2;
-                ee = end2;
-                let opened = if event_of { Label::Event } else { Label::Org };
-                let c2 = compose(cx, s, ee, &pieces[p..qq]).or(if prefix_of {
-                    Some(head_label(cx, s, ee).unwrap_or(opened))
-                } else {
-                    None
-                });
-                if c2.is_some() {
-                    reach.composed = c2;
-                    reach.seq_end_piece = qq;
-                    reach.end_tok = ee;
-                    continue;
-                }
-            }
+        let head_of = cx.lower_is(ee, &["of", "for", "on"]) && ee > 0 && is_prefix_head(cx, cx.w(ee - 1));
+        // An event's head word also opens a name with "of": "Carnival of Lights".
+        let event_of = !head_of && ee > 0 && cx.lower_is(ee, &["of"]) && cx.g.event_head(cx.w(ee - 1)).suffix;
+        let prefix_of = head_of || event_of;
+        let Some(r) = run_after_connector(cx, pieces, qq, ee, head_of) else {
+            break;
+        };
+        if stops_before(cx, pieces, p, qq, r, ee, reach) {
+            break;
         }
-        break;
+        let cand_end = pieces[r - 1].1;
+        let ok = compose(cx, s, cand_end, &pieces[p..r]);
+        // The field's own complement: "Study" + "of Tides", a run no table knows.
+        let field_of =
+            in_field && cx.lower_is(ee, &["of"]) && pieces[qq..r].iter().all(|pc| pc.2 == Piece::Unknown);
+        if ok.is_none() && !prefix_of && !field_of {
+            break;
+        }
+        // "Institute of Baltic, Nordic and Arctic Studies"
+        let (r2, end2) = if prefix_of {
+            field_list_end(cx, pieces, r, cand_end)
+        } else {
+            (r, cand_end)
+        };
+        qq = r2;
+        ee = end2;
+        in_field |= prefix_of;
+        if prefix_of {
+            opened = if event_of { Label::Event } else { Label::Org };
+        }
+        let c2 = compose(cx, s, ee, &pieces[p..qq]).or(if prefix_of || field_of {
+            Some(head_label(cx, s, ee).unwrap_or(opened))
+        } else {
+            None
+        });
+        let Some(c2) = c2 else { break };
+        reach.composed = Some(c2);
+        reach.seq_end_piece = qq;
+        reach.end_tok = ee;
     }
+}
+
+/// Whether `w` opens names as a prefix head ("Institute of …", "Battle of …").
+fn is_prefix_head(cx: &Ctx, w: &str) -> bool {
+    let g = cx.g;
+    g.org_head(w).prefix || g.event_head(w).prefix || g.loc_head(w).prefix || g.fac_head(w).prefix
+}
+
+/// When token `ee` is a connector with a run of pieces right after it (after "the" too
+/// when `prefix_of`), the piece after that run: `qq` is the run's first piece.
+fn run_after_connector(
+    cx: &Ctx,
+    pieces: &[(usize, usize, Piece)],
+    qq: usize,
+    ee: usize,
+    prefix_of: bool,
+) -> Option<usize> {
+    if qq >= pieces.len()
+        || ee >= cx.toks.len()
+        || !cx.lower_is(ee, CONNECTORS)
+        || pieces[qq].2 == Piece::Title
+    {
+        return None;
+    }
+    let gap = if prefix_of && cx.w(ee + 1) == "the" { 2 } else { 1 };
+    if pieces[qq].0 != ee + gap {
+        return None;
+    }
+    let mut r = qq + 1;
+    while r < pieces.len() && adjacent(pieces[r - 1].1, pieces[r].0) && pieces[r].2 != Piece::Title {
+        r += 1;
+    }
+    Some(r)
+}
+
+/// Whether the name `p..qq` (ending at token `ee`) must not take the run `qq..r` after
+/// its connector. Words without a head word before "of" or "for" and an organisation
+/// complete in itself after it are that organisation's person or product, not part of
+/// its name ("Dana Reyes of Kestrel Shipping Company"). Two complete names joined by
+/// "and" stay two ("… Institute of Oceanography and Harlan State University") when the
+/// second is a name of its own: a head word after a known name or after two more words
+/// ("Health and Human Services" stays one).
+fn stops_before(
+    cx: &mut Ctx,
+    pieces: &[(usize, usize, Piece)],
+    p: usize,
+    qq: usize,
+    r: usize,
+    ee: usize,
+    reach: &Reach,
+) -> bool {
+    let (a, b) = (pieces[qq].0, pieces[r - 1].1);
+    let left_whole = reach.composed.is_some() && reach.end_tok == ee;
+    if cx.lower_is(ee, &["of", "for"]) {
+        let headless = reach.composed.is_none() && (pieces[p].0..ee).all(|k| !cx.is_head(cx.w(k)));
+        return headless && compose(cx, a, b, &pieces[qq..r]) == Some(Label::Org);
+    }
+    if !left_whole || !cx.lower_is(ee, &["and", "&"]) {
+        return false;
+    }
+    let own = b - a >= 3 || (b - a == 2 && matches!(pieces[qq].2, Piece::Known(_)));
+    own && compose(cx, a, b, &pieces[qq..r]).is_some()
 }
 
 /// After a prefix head and its connector ("Institute of Baltic", pieces up to `r`,
@@ -431,7 +490,8 @@ pub(super) fn head_label(cx: &Ctx, s: usize, e: usize) -> Option<Label> {
     let prefix = |f: &dyn Fn(&str) -> crate::gazetteer::Heads| {
         (f(first).prefix && e > s + 1 && cx.cap(s + 1)) || (e > s + 2 && f(first2).prefix)
     };
-    if suffix(&|w| g.org_head(w)) {
+    // A line of business ends a company's name as a head word does ("Nordvik Shipping").
+    if suffix(&|w| g.org_head(w)) || g.org_head(last).trade {
         return Some(Label::Org);
     }
     if suffix(&|w| g.event_head(w)) || prefix(&|w| g.event_head(w)) {
@@ -530,5 +590,67 @@ mod tests {
             "{v:?}"
         );
         assert!(has(&v, "Polish Academy of Sciences", Label::Org), "{v:?}");
+    }
+
+    #[test]
+    fn a_line_of_business_ends_a_company_name() {
+        let v = found(
+            "Prices fell at Brightwater Logistics, and Kelmar Energy cut jobs while Ostrava Steel hired.",
+        );
+        for name in ["Brightwater Logistics", "Kelmar Energy", "Ostrava Steel"] {
+            assert!(has(&v, name, Label::Org), "{name}: {v:?}");
+        }
+        // One word alone is no name: "Energy" opening a sentence stays out.
+        let v = found("Energy prices rose again.");
+        assert!(v.is_empty(), "{v:?}");
+    }
+
+    #[test]
+    fn newspapers_and_broadcasters_end_in_their_kind() {
+        let v = found("Readers of the Brookvale Weekly and the Harlow Chronicle wrote in, and Kestrel Radio apologised.");
+        for name in ["Brookvale Weekly", "Harlow Chronicle", "Kestrel Radio"] {
+            assert!(has(&v, name, Label::Org), "{name}: {v:?}");
+        }
+    }
+
+    #[test]
+    fn a_prefix_head_takes_the_and_its_field_takes_of() {
+        let v = found("The Society for the Protection of Lighthouses wrote to the Institute for the Study of Tides and the Carrow Foundation for the Visual Arts.");
+        for name in [
+            "Society for the Protection of Lighthouses",
+            "Institute for the Study of Tides",
+            "Carrow Foundation for the Visual Arts",
+        ] {
+            assert!(has(&v, name, Label::Org), "{name}: {v:?}");
+        }
+        // "of the" after a name that is no prefix head still ends it.
+        let v = found("She studied at the University of Tallinn of the old town.");
+        assert!(has(&v, "University of Tallinn", Label::Org), "{v:?}");
+    }
+
+    #[test]
+    fn a_person_of_an_organisation_stays_apart_from_it() {
+        let v = found("The rates were set by Daniel Lindqvist of Nordvik Shipping Company last week.");
+        assert!(has(&v, "Nordvik Shipping Company", Label::Org), "{v:?}");
+        assert!(
+            !v.iter().any(|(t, _)| t.starts_with("Daniel Lindqvist of")),
+            "{v:?}"
+        );
+        // With a head word before "of" the name goes on.
+        let v = found("A grant from the Bank of Ruritania Development Fund arrived.");
+        assert!(has(&v, "Bank of Ruritania Development Fund", Label::Org), "{v:?}");
+    }
+
+    #[test]
+    fn two_complete_names_joined_by_and_stay_two() {
+        let v = found("Teams from the Petrov Institute of Oceanography and Harlan State University sailed.");
+        assert!(has(&v, "Petrov Institute of Oceanography", Label::Org), "{v:?}");
+        assert!(has(&v, "Harlan State University", Label::Org), "{v:?}");
+        // A second part that is no name of its own joins the first.
+        let v = found("She ran the Department of Health and Human Services for a year.");
+        assert!(
+            has(&v, "Department of Health and Human Services", Label::Org),
+            "{v:?}"
+        );
     }
 }
