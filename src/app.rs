@@ -18,6 +18,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// The whole app.
 #[component]
@@ -26,6 +27,27 @@ pub fn App() -> impl IntoView {
         <Router>
             <Explorer/>
         </Router>
+    }
+}
+
+thread_local! {
+    /// The mounted app: dropping it unmounts it.
+    static MOUNTED: std::cell::RefCell<Option<Box<dyn std::any::Any>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Mounts the app on the current data ([`crate::data::data`]), in place of the one
+/// mounted before, if any (the reader's own documents changed it: `crate::own`). The
+/// URL holds the view, so the new app shows the same; the focus goes back to the
+/// element of the same id, if it had one.
+pub fn mount() {
+    let focused = document().active_element().map(|e| e.id()).filter(|id| !id.is_empty());
+    MOUNTED.with(|m| {
+        m.borrow_mut().take();
+        let app = leptos::mount::mount_to(leptos::prelude::document().body().expect("a body"), App);
+        *m.borrow_mut() = Some(Box::new(app));
+    });
+    if let Some(e) = focused.and_then(|id| document().get_element_by_id(&id)) {
+        let _ = e.unchecked_into::<web_sys::HtmlElement>().focus();
     }
 }
 
@@ -195,6 +217,7 @@ fn Explorer() -> impl IntoView {
         <PaneTabs pane=pane/>
         <div class="layout" data-pane=move || pane.get().code()>
             <div class="pane results-pane">
+                <crate::components::own_filter::OwnFilter/>
                 <ActiveFilters/>
                 <nav aria-label="Articles">
                     <AfterFirstPaint>

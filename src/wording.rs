@@ -20,6 +20,15 @@ pub fn count(n: usize, noun: &str) -> String {
     format!("{n} {plural}")
 }
 
+/// The label of the button that opens the reader's own documents: "Add documents", or
+/// "Your documents (2)" once they have some.
+pub fn own_button(n: usize) -> String {
+    match n {
+        0 => "Add documents".to_string(),
+        n => format!("Your documents ({n})"),
+    }
+}
+
 /// The name an entity is shown under: its canonical name, unless that is only the
 /// lower-cased form of how the articles write it (dates: "march" for "March"), in
 /// which case the most frequent way they write it.

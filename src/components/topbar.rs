@@ -33,6 +33,12 @@ pub fn TopBar() -> impl IntoView {
             <a class="brand" href=move || nav.href(&ViewState::default())>"Dossier"</a>
             <SearchBox/>
             <div class="tools">
+                <button type="button" class="tool" id="own-open" aria-haspopup="dialog"
+                    on:click=|_| crate::own::open_dialog()
+                    title="Add documents of your own: kept in this browser, never sent"
+                >
+                    {crate::wording::own_button(crate::data::data().own)}
+                </button>
                 <ExportMenu/>
                 <button type="button" class="tool" on:click=copy_link title="Copy a link to this view">
                     {move || if copied.get() { "Link copied" } else { "Copy link" }}
