@@ -20,34 +20,47 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// The whole app.
+/// The whole app. The explorer is drawn again, on the same router, when the data
+/// changes ([`mount`]).
 #[component]
 pub fn App() -> impl IntoView {
+    let changed = ArcTrigger::new();
+    DATA_CHANGED.with(|c| *c.borrow_mut() = Some(changed.clone()));
     view! {
         <Router>
-            <Explorer/>
+            {move || {
+                changed.track();
+                view! { <Explorer/> }
+            }}
         </Router>
     }
 }
 
 thread_local! {
-    /// The mounted app: dropping it unmounts it.
-    static MOUNTED: std::cell::RefCell<Option<Box<dyn std::any::Any>>> = const { std::cell::RefCell::new(None) };
+    /// Notified when the data changes: the mounted app draws its explorer again.
+    static DATA_CHANGED: std::cell::RefCell<Option<ArcTrigger>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Mounts the app on the current data ([`crate::data::data`]), in place of the one
-/// mounted before, if any (the reader's own documents changed it: `crate::own`). The
-/// URL holds the view, so the new app shows the same; the focus goes back to the
+/// Mounts the app on the current data ([`crate::data::data`]), or, once mounted, draws
+/// its explorer again on it (the reader's own documents changed it: `crate::own`). The
+/// URL holds the view, so the explorer shows the same; the focus goes back to the
 /// element of the same id, if it had one.
 pub fn mount() {
-    let focused = document().active_element().map(|e| e.id()).filter(|id| !id.is_empty());
-    MOUNTED.with(|m| {
-        m.borrow_mut().take();
-        let app = leptos::mount::mount_to(leptos::prelude::document().body().expect("a body"), App);
-        *m.borrow_mut() = Some(Box::new(app));
-    });
-    if let Some(e) = focused.and_then(|id| document().get_element_by_id(&id)) {
-        let _ = e.unchecked_into::<web_sys::HtmlElement>().focus();
+    let Some(changed) = DATA_CHANGED.with(|c| c.borrow().clone()) else {
+        leptos::mount::mount_to_body(App);
+        return;
+    };
+    let focused = document()
+        .active_element()
+        .map(|e| e.id())
+        .filter(|id| !id.is_empty());
+    changed.notify();
+    if let Some(id) = focused {
+        request_animation_frame(move || {
+            if let Some(e) = document().get_element_by_id(&id) {
+                let _ = e.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        });
     }
 }
 

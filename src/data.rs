@@ -29,7 +29,11 @@ pub struct Data {
 impl Data {
     /// The data of `corpus` and its `analysis`, kept for the rest of the page's life.
     pub fn new(corpus: Corpus, analysis: Analysis) -> Data {
-        let own = corpus.documents.iter().filter(|d| crate::own::is_own(&d.file)).count();
+        let own = corpus
+            .documents
+            .iter()
+            .filter(|d| crate::own::is_own(&d.file))
+            .count();
         Data {
             own,
             corpus: Box::leak(Box::new(corpus)),

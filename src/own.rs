@@ -45,18 +45,29 @@ pub fn show_own(texts: &str, data: &str, open: &str) -> String {
         Ok((corpus, analysis)) => {
             crate::data::replace(crate::data::Data::new(corpus, analysis));
             if !open.is_empty() {
-                let href = format!("?{}", crate::url::ViewState {
-                    doc: Some(open.to_string()),
-                    ..Default::default()
-                }.to_query());
-                if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-                    let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
-                }
+                open_document(open);
             }
             crate::app::mount();
             String::new()
         }
         Err(e) => e.to_string(),
+    }
+}
+
+/// Puts the document in file `open` in the URL, as a new history entry, and lets the
+/// router know (a history entry made outside it tells it nothing).
+fn open_document(open: &str) {
+    let state = crate::url::ViewState {
+        doc: Some(open.to_string()),
+        ..Default::default()
+    };
+    let Some(w) = web_sys::window() else { return };
+    if let Ok(h) = w.history() {
+        let href = format!("?{}", state.to_query());
+        let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
+    }
+    if let Ok(e) = web_sys::Event::new("popstate") {
+        let _ = w.dispatch_event(&e);
     }
 }
 

@@ -716,6 +716,15 @@ mod tests {
     }
 
     #[test]
+    fn a_link_to_a_reader_s_own_document_says_links_do_not_carry_them() {
+        let p = parse("doc=mine%2Fnotes.txt&own=mine&own=x");
+        assert_eq!(p.state.doc, None);
+        assert_eq!(p.state.own, Whose::Mine);
+        assert!(p.notices[0].starts_with(OWN_NOT_HERE), "{:?}", p.notices);
+        assert_eq!(parse("own=both").notices.len(), 1, "the default is never written");
+    }
+
+    #[test]
     fn every_field_survives_a_round_trip_through_the_query_string() {
         let state = ViewState {
             q: "Xi & Putin = 100% \"tie\" -war".into(),
@@ -734,6 +743,7 @@ mod tests {
             pair_list: true,
             sort: SortBy::Name,
             ksort: KwicSort::Date,
+            own: Whose::Mine,
         };
         let back = parse(&state.to_query());
         assert!(back.notices.is_empty(), "{:?}", back.notices);

@@ -17,7 +17,8 @@ use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
 
 const KEYS: [&str; 16] = [
-    "q", "e", "x", "hide", "zones", "doc", "m", "sel", "view", "when", "pair", "sort", "cl", "row", "cv", "own",
+    "q", "e", "x", "hide", "zones", "doc", "m", "sel", "view", "when", "pair", "sort", "cl", "row", "cv",
+    "own",
 ];
 
 /// The seed corpus and its analysis, as the page built on `seeds/` carries them.

@@ -95,6 +95,10 @@ function build() {
     form, bar, status, messages, listHead, list, clear, close);
   dialog.setAttribute('aria-labelledby', 'own-heading');
   close.addEventListener('click', () => dialog.close());
+  // Escape closes the dialog, and only the dialog (the app's own shortcut clears filters).
+  dialog.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') { e.stopPropagation(); e.preventDefault(); dialog.close(); }
+  });
   dialog.addEventListener('close', () => document.getElementById('own-open')?.focus());
   document.body.append(dialog);
   return { dialog, status, bar, messages, list, listHead, clear, pick };
@@ -115,13 +119,19 @@ function draw() {
   ui.listHead.textContent = docs.length ? `Kept in this browser: ${plural(docs.length, 'document')}, ${mb(total)}` : 'No documents of yours yet';
   ui.clear.hidden = !docs.length;
   ui.list.replaceChildren(...docs.map((d) => {
-    const link = el('a', { href: `?doc=${encodeURIComponent(d.file)}`, textContent: d.title || d.name });
+    const link = el('a', { href: `?doc=${encodeURIComponent(d.file)}`, textContent: label(d) });
     link.addEventListener('click', () => ui.dialog.close());
     const rm = el('button', { type: 'button', className: 'own-remove', textContent: 'Remove' });
-    rm.setAttribute('aria-label', `Remove ${d.title || d.name}`);
+    rm.setAttribute('aria-label', `Remove ${label(d)}`);
     rm.addEventListener('click', () => remove([d.file]));
     return el('li', {}, link, el('span', { className: 'own-meta', textContent: ` ${d.name} · ${mb(d.size)} ` }), rm);
   }));
+}
+
+/** A document's title: the one given, else its first line (as the engine reads it). */
+function label(d) {
+  const first = d.text.split('\n').find((l) => l.trim()) ?? d.name;
+  return d.title || (first.length > 90 ? `${first.slice(0, 89).trim()}…` : first.trim());
 }
 
 function say(text) {
@@ -311,7 +321,14 @@ const BLOCKS = 'address,article,aside,blockquote,br,dd,div,dl,dt,figcaption,figu
  * its date if it names one. DOMParser's document is inert: no script runs, nothing loads.
  */
 export function fromHtml(html) {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  // Event handler attributes renamed first: the parsed document would never run them,
+  // but the browser reports each to the page's CSP as refused (noise, not safety).
+  let quiet = html;
+  for (let before = ''; before !== quiet;) {
+    before = quiet;
+    quiet = quiet.replace(/(<[a-z][^>]*?[\s/"'])on([a-z]+\s*=)/gi, '$1data-on$2');
+  }
+  const doc = new DOMParser().parseFromString(quiet, 'text/html');
   const date = doc.querySelector('meta[property="article:published_time"],meta[name="date"],time[datetime]');
   const when = (date?.getAttribute('content') ?? date?.getAttribute('datetime') ?? '').match(/^\d{4}-\d{2}-\d{2}/)?.[0] ?? '';
   const pageTitle = doc.title.trim();

@@ -20,8 +20,9 @@ pub fn OwnFilter() -> impl IntoView {
     };
     view! {
         <Show when=shown>
-            <label class="own-filter">
-                "Show "
+            <p class="own-filter">
+                <label for="own-filter">"Show"</label>
+                " "
                 <select id="own-filter" on:change=choose>
                     {Whose::ALL
                         .into_iter()
@@ -34,7 +35,7 @@ pub fn OwnFilter() -> impl IntoView {
                         })
                         .collect_view()}
                 </select>
-            </label>
+            </p>
         </Show>
     }
 }
