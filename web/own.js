@@ -80,7 +80,7 @@ function build() {
   const status = el('p', { className: 'own-status', role: 'status', tabIndex: -1 });
   const bar = el('progress', { className: 'own-progress', hidden: true, max: 1 });
   bar.setAttribute('aria-label', 'Analysing your documents');
-  const messages = el('ul', { className: 'own-messages', role: 'alert' });
+  const messages = el('ul', { className: 'own-messages' });
   const list = el('ul', { className: 'own-list' });
   const listHead = el('h3', { id: 'own-list-head' });
   list.setAttribute('aria-labelledby', 'own-list-head');
@@ -92,7 +92,7 @@ function build() {
     el('p', { className: 'own-note', textContent:
       `Add articles of your own to explore them with the corpus. They are kept in this browser only and never sent anywhere. Text, Markdown or HTML files, up to ${mb(MAX_FILE)} each and ${mb(MAX_TOTAL)} in all.` }),
     el('p', { className: 'own-drop', textContent: 'Drop files anywhere on the page, or ' }, pick, input),
-    form, bar, status, messages, listHead, list, clear, close);
+    form, bar, status, el('div', { role: 'alert' }, messages), listHead, list, clear, close);
   dialog.setAttribute('aria-labelledby', 'own-heading');
   close.addEventListener('click', () => dialog.close());
   // Escape closes the dialog, and only the dialog (the app's own shortcut clears filters).
@@ -255,7 +255,10 @@ function show(openFile, done = '') {
       const [texts, data, ...left] = await addDocuments(page[0], page[1],
         docs.map(({ file, title, date, text }) => ({ file, title, date, text })),
         (d, of) => { if (ui) ui.bar.value = d / of; });
+      performance.measure('dossier:own:worker', 'dossier:own:start');
+      performance.mark('dossier:own:show');
       const error = app.show_own(texts, data, openFile);
+      performance.measure('dossier:own:app', 'dossier:own:show');
       if (error) throw new Error(error);
       performance.measure('dossier:own', 'dossier:own:start');
       if (left.length) report(left);

@@ -11,6 +11,18 @@ const MARK = 'Quillfeather'; // a word no corpus article has: found in no reques
 const TEXT = `Harbour talks in ${MARK}\n\nPutin met officials in ${MARK} on Tuesday, 4 June 2024, to discuss the harbour.\n`;
 const PUTIN = 'person-vladimir-putin';
 
+/** Chooses `name` in the export menu: the file downloaded, as text. */
+async function exported(page, name) {
+  await page.getByText('Export', { exact: true }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name, exact: true }).click(),
+  ]);
+  const chunks = [];
+  for await (const c of await download.createReadStream()) chunks.push(c);
+  return { text: Buffer.concat(chunks).toString('utf8') };
+}
+
 test.beforeEach(async ({ page }) => {
   page.requests = [];
   page.on('request', (r) => page.requests.push({ url: r.url(), body: r.postData() ?? '' }));
@@ -152,8 +164,15 @@ test('the corpus / mine / both choice filters every view and lives in the URL', 
   await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('your documents only');
   await page.getByRole('link', { name: 'Timeline', exact: true }).click();
   await expect(page).toHaveURL(/own=mine/);
+  // Export gives what is in view: the reader's document and its entities.
+  const articles = JSON.parse((await exported(page, 'Articles (JSON)')).text);
+  expect(JSON.stringify(articles)).toContain('mine/harbour.txt');
+  expect(JSON.stringify(articles)).not.toContain('000_');
+  const entities = JSON.stringify(JSON.parse((await exported(page, 'Entities (JSON)')).text));
+  expect(entities).toContain(PUTIN);
   await show.selectOption('corpus');
   await expect(list).toHaveCount(corpus);
+  await expect(page).toHaveURL(/own=corpus/);
   await page.reload();
   await expect(list).toHaveCount(corpus, { timeout: 20_000 });
   await expect(page.getByLabel('Show', { exact: true })).toHaveValue('corpus');
