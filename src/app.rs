@@ -190,6 +190,7 @@ fn Explorer() -> impl IntoView {
     provide_context(Hover(RwSignal::new(None)));
     provide_context(Pinned(RwSignal::new(None)));
     provide_context(crate::components::export_menu::Offers::default());
+    provide_context(crate::components::entity_panel::PanelOrder::default());
     let painted = Painted::new();
     provide_context(painted);
     // The filters alone: opening an article or changing the tab searches nothing again.

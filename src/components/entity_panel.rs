@@ -18,6 +18,28 @@ use wasm_bindgen::JsCast;
 /// out without `content-visibility`).
 const FIRST: usize = 12;
 
+/// The panel's entities in its order (label groups, each sorted as chosen, narrowed by
+/// the panel's search), for the export: context the explorer provides, which the panel
+/// fills once drawn.
+#[derive(Clone, Copy)]
+pub struct PanelOrder(StoredValue<Option<Memo<Vec<Group>>>, LocalStorage>);
+
+impl Default for PanelOrder {
+    /// No panel drawn yet.
+    fn default() -> PanelOrder {
+        PanelOrder(StoredValue::new_local(None))
+    }
+}
+
+impl PanelOrder {
+    /// Entity indices as the panel lists them (every one of a group, shown or not yet),
+    /// or `None` before the panel is drawn.
+    pub fn entities(&self) -> Option<Vec<usize>> {
+        let groups = self.0.get_value()?;
+        Some(groups.with_untracked(|g| g.iter().flat_map(|g| g.ents.iter().copied()).collect()))
+    }
+}
+
 /// The entity panel.
 #[component]
 pub fn EntityPanel() -> impl IntoView {
@@ -82,6 +104,7 @@ pub fn EntityPanel() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    crate::app::context::<PanelOrder>().0.set_value(Some(groups));
     // Rows are keyed by entity: an update moves rows and changes their counts, classes
     // and bars in place instead of drawing the panel again.
     let group = move |label: Label, f: &dyn Fn(&Group) -> usize| {
@@ -273,7 +296,7 @@ pub fn EntityPanel() -> impl IntoView {
 
 /// One label's entities as the panel lists them.
 #[derive(Clone, PartialEq)]
-struct Group {
+pub struct Group {
     label: Label,
     /// Entity indices, in the panel's order.
     ents: Vec<usize>,

@@ -1,17 +1,20 @@
 //! "Export": what the page shows, as CSV or JSON, made and downloaded in the browser.
 //!
 //! The menu lists the tables of the view shown first (the mentions listed; the pairs
-//! of the connections grid and the sentences of the pair chosen), which each view
+//! of the connections grid and the sentences of the pair chosen; the timeline's periods
+//! and dates), which each view
 //! offers itself ([`offer`]), so that a file holds exactly the rows the view draws; then
 //! the article list and the entity panel, which every view shows. Each row links back to
 //! its view ([`Navigator::address`]); the core's `export` writes the formats.
 
 use crate::app::Navigator;
+use crate::components::entity_panel::PanelOrder;
 use crate::components::results_list::use_results;
 use crate::data::data;
 use crate::url::{View, ViewState};
 use dossier_core::export::{self, ArticleRow, Format};
 use dossier_core::query::{Cooccurrence, Query, SharedSentence, Snippets};
+use dossier_core::timeline::{Bucket, DateMention, Timeline};
 use leptos::prelude::*;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -115,20 +118,26 @@ fn articles(nav: Navigator, format: Format) -> String {
     export::articles(d.corpus, d.analysis, &rows, link, format)
 }
 
-/// The entities with a mention under the filters, of the labels shown, most mentioned
-/// first; each links to the view with the entity required.
+/// The entities of the panel, in its order (before it is drawn: those with a mention
+/// under the filters, of the labels shown, most mentioned first); each links to the
+/// view with the entity required.
 fn entities(nav: Navigator, format: Format) -> String {
     let d = data();
     let s = nav.state.get_untracked();
+    let panel = crate::app::context::<PanelOrder>().entities();
     let mut rows: Vec<(usize, usize, usize)> = use_results().with_untracked(|r| {
-        r.entities
-            .iter()
-            .enumerate()
-            .filter(|(i, c)| c.mentions > 0 && !s.hide.contains(&d.analysis.entities[*i].label))
-            .map(|(i, c)| (i, c.mentions, c.documents))
-            .collect()
+        let row = |i: usize| (i, r.entities[i].mentions, r.entities[i].documents);
+        match &panel {
+            Some(order) => order.iter().map(|&i| row(i)).collect(),
+            None => (0..r.entities.len())
+                .filter(|&i| r.entities[i].mentions > 0 && !s.hide.contains(&d.analysis.entities[i].label))
+                .map(row)
+                .collect(),
+        }
     });
-    dossier_core::order::sort_by_key(&mut rows, |r| (std::cmp::Reverse(r.1), r.0));
+    if panel.is_none() {
+        dossier_core::order::sort_by_key(&mut rows, |r| (std::cmp::Reverse(r.1), r.0));
+    }
     let link = |i: usize| {
         let mut t = s.clone();
         t.put(&d.analysis.entities[i].id, false);
@@ -170,6 +179,36 @@ pub fn sentences(
         None => ((0, 0), &[][..]),
     };
     export::shared_sentences(d.corpus, d.analysis, pair, rows, link, format)
+}
+
+/// The timeline's periods, in its order; each links to the view of its articles.
+pub fn periods(nav: Navigator, t: &Timeline, format: Format) -> String {
+    let s = nav.state.get_untracked();
+    let link = |b: &Bucket| {
+        nav.address(&ViewState {
+            when: crate::url::period(&b.key.to_string()),
+            ..s.clone()
+        })
+    };
+    export::periods(&t.buckets, link, format)
+}
+
+/// The dates the timeline lists (`listed` indexes the index's DATE mentions), in its
+/// order; each links to the reader at the date.
+pub fn dates(nav: Navigator, listed: &[usize], format: Format) -> String {
+    let d = data();
+    let s = nav.state.get_untracked();
+    let all = d.index().dates();
+    let rows: Vec<&DateMention> = listed.iter().map(|&i| &all[i]).collect();
+    let link = |m: &DateMention| {
+        nav.address(&ViewState {
+            doc: Some(d.corpus.documents[m.doc].file.clone()),
+            mention: Some(m.range.start),
+            view: View::Articles,
+            ..s.clone()
+        })
+    };
+    export::dates(d.corpus, d.analysis, &rows, link, format)
 }
 
 /// The export menu.

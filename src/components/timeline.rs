@@ -6,12 +6,14 @@
 //! of time ("two-day", "months") are not dates and are only counted.
 
 use crate::app::Navigator;
+use crate::components::export_menu;
 use crate::components::results_list::use_results;
 use crate::data::data;
 use crate::url::{View, ViewState};
 use dossier_core::date::Date;
 use dossier_core::timeline::{timeline, Granularity, Period, Timeline};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 const HEIGHT: i32 = 150;
 /// Room left and right of the bars (the last axis label may run past its slot).
@@ -172,6 +174,12 @@ pub fn TimelineView() -> impl IntoView {
             (Granularity::Month, by_month)
         }
     });
+    // Export: the periods drawn (export_menu.rs); the date list offers its own.
+    export_menu::offer(
+        "Periods",
+        || true,
+        move |f| export_menu::periods(nav, &line.get_untracked().1, f),
+    );
     let chart = NodeRef::<leptos::html::Div>::new();
     let avail = RwSignal::new(600);
     let measure = move || {
@@ -240,7 +248,35 @@ fn Chart(t: Timeline, axis: Axis) -> impl IntoView {
         let (x1, x2) = axis.band(span_period(a, b))?;
         Some(view! { <rect x=x1 y="0" width=x2 - x1 height=HEIGHT class="band"></rect> })
     };
-    let bars = t.buckets.iter().map(|b| bar(b, axis, max, drag)).collect_view();
+    // One Tab stop for the bars (a toolbar): the arrow keys, Home and End move between
+    // them; the chosen bar, else the last, takes the Tab stop.
+    let chosen = nav.state.with_untracked(|s| s.when_span());
+    let start = chosen
+        .and_then(|(a, _)| {
+            t.buckets
+                .iter()
+                .position(|b| Period::of(b.key).overlaps(&Period::of(a)))
+        })
+        .unwrap_or(t.buckets.len().saturating_sub(1));
+    let current = RwSignal::new(start);
+    let bars = t
+        .buckets
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            bar(
+                b,
+                Roving {
+                    i,
+                    current,
+                    count: t.buckets.len(),
+                },
+                axis,
+                max,
+                drag,
+            )
+        })
+        .collect_view();
     let ticks = axis
         .ticks()
         .into_iter()
@@ -280,7 +316,7 @@ fn Chart(t: Timeline, axis: Axis) -> impl IntoView {
             viewBox=format!("0 0 {width} {}", HEIGHT + 24)
             width=width
             height=HEIGHT + 24
-            role="group"
+            role="toolbar"
             aria-label="Dates mentioned, by period"
             on:pointerdown=down
             on:pointermove=over
@@ -295,9 +331,42 @@ fn Chart(t: Timeline, axis: Axis) -> impl IntoView {
     }
 }
 
+/// A bar's place among the chart's bars, and which of them holds the Tab stop.
+#[derive(Clone, Copy)]
+struct Roving {
+    i: usize,
+    current: RwSignal<usize>,
+    count: usize,
+}
+
+impl Roving {
+    /// The bar an arrow, Home or End key moves to from this one, if the key moves.
+    fn target(&self, key: &str) -> Option<usize> {
+        match key {
+            "ArrowRight" | "ArrowDown" => Some((self.i + 1).min(self.count - 1)),
+            "ArrowLeft" | "ArrowUp" => Some(self.i.saturating_sub(1)),
+            "Home" => Some(0),
+            "End" => Some(self.count - 1),
+            _ => None,
+        }
+    }
+
+    /// Moves the Tab stop and the focus to bar `to` of the chart holding `from`.
+    fn focus(&self, from: &web_sys::Element, to: usize) {
+        self.current.set(to);
+        let svg = from.closest("svg").ok().flatten();
+        let bars = svg.and_then(|s| s.query_selector_all(".bar-group").ok());
+        if let Some(el) = bars.and_then(|b| b.item(to as u32)) {
+            // An SVG element focuses as an HTML one does (the same `focus()`).
+            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    }
+}
+
 /// One bucket's bar: a button (Enter or Space chooses its period).
 fn bar(
     b: &dossier_core::timeline::Bucket,
+    roving: Roving,
     axis: Axis,
     max: usize,
     drag: RwSignal<Option<(Date, Date)>>,
@@ -328,13 +397,18 @@ fn bar(
             data-focus=format!("bar {}", key_label(key))
             class:selected=inside
             role="button"
-            tabindex="0"
+            tabindex=move || if roving.current.get() == roving.i { "0" } else { "-1" }
             aria-pressed=move || inside().to_string()
             aria-label=label
+            on:focus=move |_| roving.current.set(roving.i)
             on:keydown=move |ev: web_sys::KeyboardEvent| {
-                if ev.key() == "Enter" || ev.key() == " " {
+                let k = ev.key();
+                if k == "Enter" || k == " " {
                     ev.prevent_default();
                     choose(nav, key, key);
+                } else if let Some(to) = roving.target(&k) {
+                    ev.prevent_default();
+                    roving.focus(&event_target::<web_sys::Element>(&ev), to);
                 }
             }
         >
@@ -407,24 +481,34 @@ fn DateList() -> impl IntoView {
     let nav = crate::app::context::<Navigator>();
     let results = use_results();
     let d = data();
-    move || {
+    // The listed dates, as indices into the index's DATE mentions.
+    let listed = Memo::new(move |_| {
         let s = nav.state.get();
-        let matched = results.with(|r| r.matched.clone());
         let period = s.when_span().map(|(a, b)| Period {
             end: Period::of(b).end,
             ..Period::of(a)
         });
-        let rows: Vec<_> = d
-            .index()
-            .dates()
-            .iter()
-            .filter(|m| (s.all_zones || m.article) && matched.get(m.doc).copied().unwrap_or(false))
-            .filter(|m| match (&period, &m.period) {
-                (Some(p), Some(mp)) => mp.overlaps(p),
-                (Some(_), None) => false,
-                (None, p) => p.is_none() && !m.duration,
-            })
-            .collect();
+        results.with(|r| {
+            let all = d.index().dates().iter().enumerate();
+            all.filter(|(_, m)| (s.all_zones || m.article) && r.matched.get(m.doc).copied().unwrap_or(false))
+                .filter(|(_, m)| match (&period, &m.period) {
+                    (Some(p), Some(mp)) => mp.overlaps(p),
+                    (Some(_), None) => false,
+                    (None, p) => p.is_none() && !m.duration,
+                })
+                .map(|(i, _)| i)
+                .collect::<Vec<_>>()
+        })
+    });
+    export_menu::offer(
+        "Dates",
+        || true,
+        move |f| export_menu::dates(nav, &listed.get_untracked(), f),
+    );
+    move || {
+        let s = nav.state.get();
+        let all = d.index().dates();
+        let rows: Vec<_> = listed.with(|l| l.iter().map(|&i| &all[i]).collect());
         let title = match &s.when {
             Some(w) => format!("Dates {} ({})", crate::wording::period(w), rows.len()),
             None => format!("Dates that cannot be placed ({})", rows.len()),

@@ -1,18 +1,8 @@
 // The explorer: highlighted reading, entity facets, filters, mentions and the URL as state.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './console.js';
 import { BASE } from '../../playwright.config.js';
 
 const DOC = '003_1075b8958bdb5eef.txt';
-
-test.beforeEach(async ({ page }) => {
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
-});
-
-test.afterEach(async ({ page }) => {
-  expect(page.errors, 'no errors in the console').toEqual([]);
-});
 
 const results = (page) => page.getByRole('navigation', { name: 'Articles' }).getByRole('listitem');
 const panel = (page) => page.getByRole('complementary', { name: 'Entities' });

@@ -2,18 +2,8 @@
 // it lists, the article list its articles, Connections its pairs and the sentences of the
 // pair chosen; each row with its article's title, date and sentence and a link back to
 // the view, in CSV that opens cleanly in a spreadsheet and JSON with the same fields.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './console.js';
 import { BASE } from '../../playwright.config.js';
-
-test.beforeEach(async ({ page }) => {
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
-});
-
-test.afterEach(async ({ page }) => {
-  expect(page.errors, 'no errors in the console').toEqual([]);
-});
 
 const results = (page) => page.getByRole('navigation', { name: 'Articles' }).getByRole('listitem');
 const panel = (page) => page.getByRole('complementary', { name: 'Entities' });
@@ -161,4 +151,43 @@ test('Export offers only what the view shows', async ({ page }) => {
   expect(await menu()).toEqual(['Mentions', 'Articles', 'Entities']);
   await page.goto(`${BASE}?view=connections`);
   expect(await menu()).toEqual(['Pairs', 'Articles', 'Entities']);
+  await page.goto(`${BASE}?view=timeline`);
+  expect(await menu()).toEqual(['Periods', 'Dates', 'Articles', 'Entities']);
+});
+
+test('the entity panel exports its entities in its order, narrowed by its search', async ({ page }) => {
+  await page.goto(`${BASE}?sort=name`);
+  await panel(page).getByRole('searchbox', { name: 'Find an entity' }).fill('ch');
+  const rows = panel(page).locator('li.entity');
+  await expect.poll(() => rows.count()).toBeGreaterThan(2);
+  const shown = await rows.evaluateAll((li) => li.map((l) => l.getAttribute('data-entity')));
+  expect(shown.length).toBeLessThan(12);
+  const got = records(await exported(page, 'Entities (CSV)'));
+  expect(got.map((r) => r.id)).toEqual(shown);
+});
+
+test('the timeline exports its periods and the dates it lists, each with a link back', async ({ page }) => {
+  await page.goto(`${BASE}?view=timeline`);
+  const bars = page.locator('svg.timeline g.bar-group');
+  await bars.first().waitFor();
+  const labels = await bars.evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label')));
+  const periods = records(await exported(page, 'Periods (CSV)'));
+  expect(periods).toHaveLength(labels.length);
+  periods.forEach((p, i) => {
+    expect(p.period).toMatch(/^\d{4}(-\d\d)?$/);
+    expect(labels[i]).toContain(` ${p.mentions} mention`);
+  });
+  await page.goto(periods[0].link);
+  await expect(page).toHaveURL(new RegExp(`when=${periods[0].period}`));
+  const listed = await page.locator('.date-list mark').allTextContents();
+  expect(listed.length).toBeGreaterThan(0);
+  const dates = records(await exported(page, 'Dates (CSV)'));
+  expect(dates.map((d) => d.mention)).toEqual(listed);
+  checkSourced(dates);
+  // Each date listed overlaps the period chosen.
+  const p = periods[0].period;
+  const [start, end] = p.length === 4 ? [`${p}-01-01`, `${p}-12-31`] : [`${p}-01`, `${p}-31`];
+  for (const d of dates) expect(d.from <= end && d.to >= start, `${d.mention}: ${d.from}..${d.to}`).toBe(true);
+  await page.goto(dates[0].link);
+  await expect(page.locator('#article-title')).toHaveText(dates[0].title);
 });

@@ -1,18 +1,8 @@
 // Issue 23, item 6: the keyboard focus kept after each action (Exclude, a Connections
 // cell, a Timeline bar), Esc clearing the search filter with its text, and a skip link to
 // the entities.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './console.js';
 import { BASE } from '../../playwright.config.js';
-
-test.beforeEach(async ({ page }) => {
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
-});
-
-test.afterEach(async ({ page }) => {
-  expect(page.errors, 'no errors in the console').toEqual([]);
-});
 
 const results = (page) => page.getByRole('navigation', { name: 'Articles' }).getByRole('listitem');
 const panel = (page) => page.getByRole('complementary', { name: 'Entities' });

@@ -1,5 +1,5 @@
 // The foundation: the embedded corpus, the article list, the reader, and the URL as state.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './console.js';
 import { BASE } from '../../playwright.config.js';
 
 const TITLES = [
@@ -8,16 +8,6 @@ const TITLES = [
   "Putin's Strategic Visit to China: Aligning Forces Amidst the Ukraine Conflict",
   'Putin Visits China as Moscow and Beijing Reaffirm Ties',
 ];
-
-test.beforeEach(async ({ page }) => {
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
-});
-
-test.afterEach(async ({ page }) => {
-  expect(page.errors, 'no errors in the console').toEqual([]);
-});
 
 test('a deep link under the sub-path lists the five articles', async ({ page }) => {
   await page.goto(`${BASE}?q=`);

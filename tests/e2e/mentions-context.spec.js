@@ -1,18 +1,8 @@
 // Issue 23, item 5: mentions in context cut between words, with an ellipsis, readable on
 // a phone; no hover card on a focus the app gives (a jump from a mention into the article).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './console.js';
 import { readFileSync } from 'node:fs';
 import { BASE } from '../../playwright.config.js';
-
-test.beforeEach(async ({ page }) => {
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
-});
-
-test.afterEach(async ({ page }) => {
-  expect(page.errors, 'no errors in the console').toEqual([]);
-});
 
 const PUTIN = 'person-vladimir-putin';
 

@@ -3,18 +3,8 @@
 // pairs, a grid that is one Tab stop; a time axis to scale with labels that do not run
 // together, a period dragged or chosen by its two ends, durations apart from dates, and
 // a chart that fits a phone.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './console.js';
 import { BASE } from '../../playwright.config.js';
-
-test.beforeEach(async ({ page }) => {
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
-});
-
-test.afterEach(async ({ page }) => {
-  expect(page.errors, 'no errors in the console').toEqual([]);
-});
 
 const section = (page, name) => page.getByRole('region', { name, exact: true });
 
@@ -92,6 +82,27 @@ test('connections as a list of pairs, with counts and a link to read them', asyn
   expect(await tabStops(section(page, 'Connections'))).toBeLessThan(112 / 2);
   await page.reload();
   await expect(table).toBeVisible();
+});
+
+test('the timeline\'s bars are one Tab stop, moved along by the arrow keys', async ({ page }) => {
+  await page.goto(`${BASE}?view=timeline`);
+  const bars = page.locator('svg.timeline g.bar-group');
+  await bars.first().waitFor();
+  const n = await bars.count();
+  expect(n).toBeGreaterThan(2);
+  await expect(page.locator('svg.timeline g.bar-group[tabindex="0"]')).toHaveCount(1);
+  const name = (i) => bars.nth(i).getAttribute('aria-label');
+  const focusedName = () => page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  await page.locator('svg.timeline g.bar-group[tabindex="0"]').focus();
+  expect(await focusedName()).toBe(await name(n - 1));
+  await page.keyboard.press('Home');
+  expect(await focusedName()).toBe(await name(0));
+  await page.keyboard.press('ArrowRight');
+  expect(await focusedName()).toBe(await name(1));
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/when=/);
+  // After the choice the chosen bar holds the Tab stop.
+  await expect(page.locator('svg.timeline g.bar-group[tabindex="0"]')).toHaveAttribute('aria-label', await name(1));
 });
 
 /** The timeline's bars: their period's place in months and their x. */

@@ -19,7 +19,7 @@ use crate::curation::Curation;
 use crate::hash::FxMap as HashMap;
 use crate::label::Label;
 use crate::model::{Alias, Entity};
-use crate::value_key;
+
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -44,6 +44,9 @@ pub struct Raw<'a> {
     /// Written in parentheses right after the previous mention of its document, as in
     /// "Full Name (ACR)" or "ACR (Full Name)".
     pub in_parens: bool,
+    /// A date's grouping key when its text names one date only within its article or
+    /// year ([`crate::value_key::scoped_key`]).
+    pub scoped: Option<String>,
 }
 
 /// British/American spelling variants folded for grouping.
@@ -255,10 +258,9 @@ pub fn group(raws: &[Raw<'_>], curation: &Curation) -> Grouping {
     let mut keys: Vec<Option<(Label, usize)>> = Vec::with_capacity(raws.len());
     for r in raws {
         // A date such as "Thursday" names a different day in each article.
-        let id = if r.label == Label::Date && value_key::is_deictic(&r.key) {
-            ks.id(value_key::in_document(&r.key, r.doc))
-        } else {
-            ks.folded(&r.key)
+        let id = match &r.scoped {
+            Some(key) => ks.id(key.clone()),
+            None => ks.folded(&r.key),
         };
         keys.push(Some((r.label, id)));
     }
@@ -436,6 +438,7 @@ mod tests {
             key: key.into(),
             settled: false,
             in_parens: false,
+            scoped: None,
         }
     }
 

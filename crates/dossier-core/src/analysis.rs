@@ -387,6 +387,9 @@ fn push_raws<'c>(
         };
         let (key, settled) = grouping_key(c.label, c.source, looked_up, lexicon);
         let key = crate::value_key::of(c.label, key);
+        let scoped = (c.label == Label::Date)
+            .then(|| crate::value_key::scoped_key(&key, di, d.meta.published))
+            .flatten();
         out.raws.push(Raw {
             doc: di,
             label: c.label,
@@ -394,6 +397,7 @@ fn push_raws<'c>(
             key,
             settled,
             in_parens: previous_end.is_some_and(|e| in_parens_after(text, e, &c.range)),
+            scoped,
         });
         previous_end = Some(c.range.end);
     }

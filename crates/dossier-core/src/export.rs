@@ -1,7 +1,7 @@
 //! Tables as JSON Lines, JSON or CSV, for the CLI and the app's downloads alike: the
 //! mentions `dossier extract` prints, and what each of the app's views shows (the
 //! entity panel, the article list, mentions in context, entity pairs and the sentences a
-//! pair shares).
+//! pair shares, the timeline's periods and its dates).
 //!
 //! Every table goes through one encoder per format (`Table::encode`), so JSON and CSV
 //! hold the same fields under the same names. Offsets are Unicode code points into the
@@ -21,7 +21,10 @@
 //!   `zone`, `file`, `start`, `end`, `link`;
 //! - pairs: `entity_a`, `label_a`, `entity_b`, `label_b`, `sentences`, `link`;
 //! - shared sentences: `title`, `date`, `sentence`, `entity_a`, `entity_b`, `file`,
-//!   `start`, `end`, `link`.
+//!   `start`, `end`, `link`;
+//! - periods: `period`, `mentions`, `articles`, `link`;
+//! - dates: `title`, `date`, `sentence`, `mention`, `from`, `to`, `file`, `start`, `end`,
+//!   `link` (`from` and `to` are the days it resolves to, empty when it cannot be placed).
 //!
 //! `sentence` is the whole sentence a row comes from; `link` the address of the view
 //! that shows the row (the caller's, as only it knows the page's address).
@@ -29,6 +32,7 @@
 use crate::corpus::{Corpus, Document};
 use crate::model::{Analysis, DocAnalysis, Mention};
 use crate::query::{Kwic, SharedSentence};
+use crate::timeline::{Bucket, DateMention};
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -244,6 +248,58 @@ pub fn shared_sentences(
             Field::Num(cp.at(s.range.start)),
             Field::Num(cp.at(s.range.end)),
             text(link(s)),
+        ]);
+    }
+    t.encode(format)
+}
+
+/// Writes a timeline's periods (`YYYY-MM` or `YYYY`) with the DATE mentions and
+/// articles in each; `link` gives the address of the view of a period's articles.
+pub fn periods(buckets: &[Bucket], link: impl Fn(&Bucket) -> String, format: Format) -> String {
+    let mut t = Table::new(&["period", "mentions", "articles", "link"]);
+    for b in buckets {
+        t.row([
+            text(b.key.to_string()),
+            Field::Num(b.mentions),
+            Field::Num(b.documents),
+            text(link(b)),
+        ]);
+    }
+    t.encode(format)
+}
+
+/// Writes DATE mentions (the timeline's list, in its order) with the days each
+/// resolves to and its sentence; `link` gives the address that opens the reader at one.
+pub fn dates(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    rows: &[&DateMention],
+    link: impl Fn(&DateMention) -> String,
+    format: Format,
+) -> String {
+    let mut t = Table::new(&[
+        "title", "date", "sentence", "mention", "from", "to", "file", "start", "end", "link",
+    ]);
+    let mut cp = DocCodePoints::new(corpus);
+    for d in rows {
+        let doc = &corpus.documents[d.doc];
+        let m = &analysis.docs[d.doc].mentions[d.mention];
+        let sentence = analysis.docs[d.doc].sentences.get(m.sentence).unwrap_or(&m.range);
+        let day = |f: fn(&crate::timeline::Period) -> crate::date::Date| {
+            text(d.period.as_ref().map(|p| f(p).to_string()).unwrap_or_default())
+        };
+        let cp = cp.of(d.doc);
+        t.row([
+            text(&doc.title),
+            date(doc),
+            text(&doc.text[sentence.clone()]),
+            text(&doc.text[d.range.clone()]),
+            day(|p| p.start),
+            day(|p| p.end),
+            text(&doc.file),
+            Field::Num(cp.at(d.range.start)),
+            Field::Num(cp.at(d.range.end)),
+            text(link(d)),
         ]);
     }
     t.encode(format)
@@ -573,6 +629,61 @@ mod tests {
             "{json}"
         );
         assert_eq!(json.matches("\"title\": ").count(), rows.len());
+    }
+
+    #[test]
+    fn timeline_periods_and_dates_export_with_the_days_they_resolve_to() {
+        use crate::corpus::Meta;
+        use crate::timeline::{timeline, Granularity};
+        let meta = Meta {
+            published: crate::date::Date::parse("2024-05-16").ok(),
+            ..Meta::default()
+        };
+        let text = "Ferry strike ends\n\nThe strike began on May 3 and lasted two weeks.";
+        let c = Corpus::new(vec![Document::new("f.txt", text.to_string(), meta).unwrap()]);
+        let a = crate::analyse(&c);
+        let rows: Vec<&DateMention> = a.dates.iter().collect();
+        let r = |d: &DateMention| format!("?m={}", d.range.start);
+        let csv = dates(&c, &a, &rows, r, Format::Csv);
+        let sentence = "The strike began on May 3 and lasted two weeks.";
+        assert_eq!(
+            records(&csv)[1..],
+            [
+                vec![
+                    "Ferry strike ends",
+                    "2024-05-16",
+                    sentence,
+                    "May 3",
+                    "2024-05-03",
+                    "2024-05-03",
+                    "f.txt",
+                    "39",
+                    "44",
+                    "?m=39"
+                ],
+                vec![
+                    "Ferry strike ends",
+                    "2024-05-16",
+                    sentence,
+                    "two weeks",
+                    "",
+                    "",
+                    "f.txt",
+                    "56",
+                    "65",
+                    "?m=56"
+                ],
+            ]
+        );
+        let t = timeline(&a.dates, Granularity::Month, false, |_| true);
+        let csv = periods(&t.buckets, |b| format!("?when={}", b.key), Format::Csv);
+        assert_eq!(
+            records(&csv),
+            [
+                vec!["period", "mentions", "articles", "link"],
+                vec!["2024-05", "1", "1", "?when=2024-05"]
+            ]
+        );
     }
 
     #[test]

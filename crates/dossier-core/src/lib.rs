@@ -41,6 +41,8 @@ pub mod curation;
 #[cfg(feature = "engine")]
 pub mod decide;
 #[cfg(feature = "engine")]
+pub mod duration;
+#[cfg(feature = "engine")]
 pub mod gazetteer;
 #[cfg(feature = "engine")]
 pub mod normal;
@@ -52,6 +54,8 @@ pub mod resolve;
 pub mod shape;
 #[cfg(feature = "engine")]
 mod short_forms;
+#[cfg(all(test, feature = "engine"))]
+mod test_support;
 #[cfg(feature = "engine")]
 pub mod text;
 #[cfg(feature = "engine")]

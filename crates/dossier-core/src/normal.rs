@@ -488,15 +488,8 @@ mod tests {
 
     /// Each mention of `a` in `text`: its text, label and entity's canonical name.
     fn mentions(text: &str) -> Vec<(Range<usize>, crate::Label, String)> {
-        use crate::corpus::{Corpus, Meta};
-        let corpus = Corpus::new(vec![
-            Document::new("a.txt", text.to_string(), Meta::default()).unwrap()
-        ]);
-        let a = crate::analyse(&corpus);
-        let m = &a.docs[0].mentions;
-        m.iter()
-            .map(|m| (m.range.clone(), m.label, a.entities[m.entity].canonical.clone()))
-            .collect()
+        let found = crate::test_support::mentions(text).into_iter();
+        found.map(|f| (f.range, f.label, f.canonical)).collect()
     }
 
     fn labelled<'t>(

@@ -24,12 +24,13 @@
 //! proper, and in every zone).
 //!
 //! `#analysis`, the rest of the analysis: records separated by U+001E, fields by U+001F.
-//! First `dossier-page 2`, the number of documents and of entities; then one record a
+//! First `dossier-page 3`, the number of documents and of entities; then one record a
 //! document: url, metadata title, `1` if the first line is a lead, its sentences (pairs
 //! of numbers: the start's distance from the previous sentence's end, then the length,
 //! in bytes), the entity index of each of its mentions, and the period of each of its
 //! DATE mentions (`start/end/precision`, days as `YYYY-MM-DD` and precision as one
-//! letter of `dwmyxc`, or `-` when it cannot be placed); numbers in lists are separated
+//! letter of `dwmyxc`; `~` for a length of time, `-` for any other mention that cannot
+//! be placed); numbers in lists are separated
 //! by spaces. Then one record an entity: id, canonical name, label code, aliases (text
 //! and count, separated by U+001D), mentions, documents.
 //!
@@ -61,7 +62,7 @@ const FIELD: char = '\u{1f}';
 /// Separates the items of a list of texts.
 const ITEM: char = '\u{1d}';
 /// The first field of `#analysis`.
-const VERSION: &str = "dossier-page 2";
+const VERSION: &str = "dossier-page 3";
 /// The zones, in the order of their characters.
 pub const ZONES: [Zone; 4] = [Zone::Title, Zone::Body, Zone::Caption, Zone::Boilerplate];
 /// The precisions, in the order of their letters.
@@ -128,7 +129,7 @@ pub fn write_parts(corpus: &Corpus, analysis: &Analysis) -> Result<(String, Stri
     for (di, (doc, a)) in corpus.documents.iter().zip(&analysis.docs).enumerate() {
         write_text(&mut texts, doc, a).map_err(|why| PageError(format!("{}: {why}", doc.file)))?;
         data.push(RECORD);
-        let periods = std::iter::from_fn(|| dates.next_if(|d| d.doc == di).map(|d| d.period));
+        let periods = std::iter::from_fn(|| dates.next_if(|d| d.doc == di));
         write_doc_record(&mut data, doc, a, periods);
     }
     for e in &analysis.entities {
@@ -227,11 +228,11 @@ fn code(first: u32, index: Option<usize>) -> char {
 
 /// Appends `doc`'s `#analysis` record: metadata the first part lacks, sentences, each
 /// mention's entity and each DATE mention's period.
-fn write_doc_record(
+fn write_doc_record<'d>(
     out: &mut String,
     doc: &Document,
     a: &DocAnalysis,
-    periods: impl Iterator<Item = Option<Period>>,
+    dates: impl Iterator<Item = &'d DateMention>,
 ) {
     let m = &doc.meta;
     push_escaped(out, m.url.as_deref().unwrap_or_default());
@@ -250,11 +251,12 @@ fn write_doc_record(
     out.push(FIELD);
     write_numbers(out, a.mentions.iter().map(|m| m.entity));
     out.push(FIELD);
-    for (i, p) in periods.enumerate() {
+    for (i, d) in dates.enumerate() {
         if i > 0 {
             out.push(' ');
         }
-        match p {
+        match d.period {
+            None if d.duration => out.push('~'),
             None => out.push('-'),
             Some(p) => {
                 let letter = PRECISIONS
@@ -497,7 +499,7 @@ fn read_doc(
     if entity_of.next().is_some() {
         return Err(fail("more entities than mentions"));
     }
-    read_dates(di, &a, &doc.text, periods, dates).ok_or_else(|| fail("bad dates"))?;
+    read_dates(di, &a, periods, dates).ok_or_else(|| fail("bad dates"))?;
     Ok((doc, a))
 }
 
@@ -525,15 +527,8 @@ fn read_sentences(s: &str, text: &str) -> Option<Vec<Range<usize>>> {
     sentences.iter().all(fits).then_some(sentences)
 }
 
-/// Adds document `di`'s DATE mentions to `dates`, with their `periods` (durations are
-/// told from their `text`, as at analysis).
-fn read_dates(
-    di: usize,
-    a: &DocAnalysis,
-    text: &str,
-    periods: &str,
-    dates: &mut Vec<DateMention>,
-) -> Option<()> {
+/// Adds document `di`'s DATE mentions to `dates`, with their `periods`.
+fn read_dates(di: usize, a: &DocAnalysis, periods: &str, dates: &mut Vec<DateMention>) -> Option<()> {
     let mut periods = periods.split(' ').filter(|p| !p.is_empty());
     for (mi, m) in a
         .mentions
@@ -541,9 +536,10 @@ fn read_dates(
         .enumerate()
         .filter(|(_, m)| m.label == Label::Date)
     {
-        let period = match periods.next()? {
-            "-" => None,
-            p => Some(read_period(p)?),
+        let (period, duration) = match periods.next()? {
+            "-" => (None, false),
+            "~" => (None, true),
+            p => (Some(read_period(p)?), false),
         };
         let article = a.blocks[m.block].zone.is_article();
         dates.push(DateMention::new(
@@ -552,7 +548,7 @@ fn read_dates(
             m.range.clone(),
             article,
             period,
-            &text[m.range.clone()],
+            duration,
         ));
     }
     periods.next().is_none().then_some(())
@@ -636,7 +632,7 @@ mod tests {
         let c = corpus(&[
             (
                 "a.txt",
-                "Port strike ends\r\n\r\n  Mr. Jansen arrived in Rotterdam on Monday, May 13.  \r\n",
+                "Port strike ends\r\n\r\n  Mr. Jansen arrived in Rotterdam on Monday, May 13, for two weeks.  \r\n",
                 Meta::default(),
             ),
             ("b.txt", "Photo: AP\nThe talks in Lisbon, Portugal went on.\n\n", meta),
@@ -648,6 +644,7 @@ mod tests {
         ]);
         let a = analyse(&c);
         assert!(!a.dates.is_empty() && !a.entities.is_empty());
+        assert!(a.dates.iter().any(|d| d.duration), "{:?}", a.dates);
         let (c2, a2) = round_trip(&c);
         assert_eq!(a2, a);
         for (d2, d) in c2.documents.iter().zip(&c.documents) {

@@ -31,6 +31,7 @@
 
 use crate::corpus::Corpus;
 use crate::date::Date;
+use crate::duration::is_duration;
 use crate::label::Label;
 use crate::model::DocAnalysis;
 use crate::timeline::{add_months, ymd, DateMention, Period, Precision};
@@ -446,7 +447,15 @@ pub fn date_mentions(corpus: &Corpus, docs: &[DocAnalysis]) -> Vec<DateMention> 
             let period = resolve(text, d.meta.published, previous);
             previous = period.or(previous);
             let article = da.blocks[m.block].zone.is_article();
-            out.push(DateMention::new(di, mi, m.range.clone(), article, period, text));
+            let duration = is_duration(text);
+            out.push(DateMention::new(
+                di,
+                mi,
+                m.range.clone(),
+                article,
+                period,
+                duration,
+            ));
         }
     }
     out

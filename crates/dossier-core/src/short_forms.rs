@@ -209,28 +209,10 @@ fn joins(text: &str, t: &Token, g: &Gazetteer) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::corpus::{Corpus, Document, Meta};
-
     /// Each named mention of `text` as (text, label code, canonical name).
     fn mentions(text: &str) -> Vec<(String, &'static str, String)> {
-        let corpus = Corpus::new(vec![
-            Document::new("a.txt", text.to_string(), Meta::default()).unwrap()
-        ]);
-        let a = crate::analyse(&corpus);
-        let d = &corpus.documents[0];
-        a.docs[0]
-            .mentions
-            .iter()
-            .map(|m| {
-                let e = &a.entities[m.entity];
-                (
-                    d.text[m.range.clone()].to_string(),
-                    e.label.code(),
-                    e.canonical.clone(),
-                )
-            })
-            .filter(|(_, l, _)| !matches!(*l, "DATE" | "MONEY" | "PERCENT"))
-            .collect()
+        let found = crate::test_support::names(text).into_iter();
+        found.map(|f| (f.text, f.label.code(), f.canonical)).collect()
     }
 
     #[test]

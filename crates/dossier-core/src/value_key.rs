@@ -4,8 +4,9 @@
 //! - an amount's key leaves out the words that hedge or bound it and spells its scale
 //!   and percent sign one way, so "approximately $3 billion", "$3bn" and "$3 billion"
 //!   are one entity (the mentions keep their own text, approximator included);
-//! - a deictic date ("Thursday", "this week", "two days ago") names a different day in
-//!   each article, so it groups within its article and never across articles.
+//! - a date groups only where its text names one date ([`date_scope`]): a deictic date
+//!   ("Thursday", "this week", "two days ago") within its article, a date without a
+//!   year ("June 3", "March") among the articles it places in the same year.
 //!
 //! ```
 //! use dossier_core::value_key::{amount_key, is_deictic};
@@ -14,7 +15,9 @@
 //! assert!(is_deictic("last tuesday") && !is_deictic("march 2021"));
 //! ```
 
+use crate::date::Date;
 use crate::label::Label;
+use crate::resolve::resolve;
 use crate::values::{APPROX, APPROX2};
 use std::borrow::Cow;
 
@@ -129,10 +132,40 @@ pub fn is_deictic(key: &str) -> bool {
             .any(|w| DEICTIC.contains(&w))
 }
 
-/// The grouping key of a deictic date keyed `key` in document `doc`: its own in each
-/// document (the separator is no character of a text).
-pub fn in_document(key: &str, doc: usize) -> String {
-    format!("{key}\u{1f}{doc}")
+/// Where a date's text names one date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Everywhere: it has a year or needs none ("June 2019", "the 1980s").
+    Corpus,
+    /// In the articles whose publication places it in this year ("June 3").
+    Year(i32),
+    /// Only in its own article ("Thursday", "last week", or a date without a year
+    /// whose article's date does not place it).
+    Document,
+}
+
+/// Where a date keyed `key` (lower case), in an article published on `published`,
+/// names one date ([`Scope`]).
+pub fn date_scope(key: &str, published: Option<Date>) -> Scope {
+    let year = key.split(|c: char| !c.is_ascii_digit()).any(|run| run.len() == 4);
+    if is_deictic(key) {
+        Scope::Document
+    } else if year || resolve(key, None, None).is_some() {
+        Scope::Corpus
+    } else {
+        resolve(key, published, None).map_or(Scope::Document, |p| Scope::Year(p.start.year))
+    }
+}
+
+/// The grouping key of a date keyed `key` in document `doc`, published on
+/// `published`, when it groups more narrowly than its text (the separator is no
+/// character of a text); `None` when its text is its key.
+pub fn scoped_key(key: &str, doc: usize, published: Option<Date>) -> Option<String> {
+    match date_scope(key, published) {
+        Scope::Corpus => None,
+        Scope::Year(y) => Some(format!("{key}\u{1f}y{y}")),
+        Scope::Document => Some(format!("{key}\u{1f}{doc}")),
+    }
 }
 
 #[cfg(test)]
@@ -228,6 +261,37 @@ mod tests {
         assert_eq!(fridays.len(), 2, "{:?}", a.entities);
         let docs: Vec<usize> = fridays.iter().map(|&e| a.entities[e].documents).collect();
         assert_eq!(docs, [1, 1]);
+    }
+
+    #[test]
+    fn a_date_without_a_year_groups_within_its_year_of_publication() {
+        let meta = |d: &str| Meta {
+            published: Date::parse(d).ok(),
+            ..Meta::default()
+        };
+        let texts = [
+            ("2023-09-01", "The festival closes on September 30 this time."),
+            ("2023-09-20", "Tickets sell until September 30, organisers said."),
+            ("2024-09-02", "The festival closes on September 30 again."),
+            ("", "Nobody knows what happened on September 30 then."),
+        ];
+        let docs = texts
+            .iter()
+            .enumerate()
+            .map(|(i, (d, t))| Document::new(format!("{i}.txt"), format!("Headline\n{t}"), meta(d)).unwrap())
+            .collect();
+        let a = crate::analyse(&Corpus::new(docs));
+        let days = holding(&a, Label::Date, "September 30");
+        let docs: Vec<usize> = days.iter().map(|&e| a.entities[e].documents).collect();
+        assert_eq!(docs.iter().sum::<usize>(), 4, "{:?}", a.entities);
+        assert_eq!(
+            docs.len(),
+            3,
+            "2023, 2024 and an undated article: {:?}",
+            a.entities
+        );
+        assert_eq!(date_scope("september 30", None), Scope::Document);
+        assert_eq!(date_scope("the nineteenth century", None), Scope::Corpus);
     }
 
     #[test]

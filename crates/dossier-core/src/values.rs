@@ -106,7 +106,9 @@ const DEICTIC: &[&str] = &[
     "early",
     "late",
 ];
-const NUMBER_WORDS: &[&str] = &[
+/// Numbers and vague amounts written as words ("seven", "a dozen", "several"); also
+/// read by [`crate::duration`].
+pub(crate) const NUMBER_WORDS: &[&str] = &[
     "one",
     "two",
     "three",
@@ -195,7 +197,8 @@ pub(crate) const APPROX2: &[(&str, &str)] = &[
     ("as", "many"),
     ("a", "little"),
 ];
-const SCALES: &[&str] = &[
+/// Multipliers written after a number ("3 million"); also read by [`crate::duration`].
+pub(crate) const SCALES: &[&str] = &[
     "thousand", "million", "billion", "trillion", "bn", "m", "mn", "tn", "k", "crore", "lakh",
 ];
 const CURRENCY_WORDS: &[&str] = &[

@@ -236,22 +236,12 @@ fn stands_alone(text: &str, toks: &[Token], j: usize, g: &Gazetteer) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::corpus::{Corpus, Document, Meta};
     use crate::Label;
 
     /// Each named mention of `text` as (text, label).
     fn mentions(text: &str) -> Vec<(String, Label)> {
-        let corpus = Corpus::new(vec![
-            Document::new("a.txt", text.to_string(), Meta::default()).unwrap()
-        ]);
-        let a = crate::analyse(&corpus);
-        let d = &corpus.documents[0];
-        a.docs[0]
-            .mentions
-            .iter()
-            .map(|m| (d.text[m.range.clone()].to_string(), a.entities[m.entity].label))
-            .filter(|(_, l)| !matches!(l, Label::Date | Label::Money | Label::Percent))
-            .collect()
+        let found = crate::test_support::names(text).into_iter();
+        found.map(|f| (f.text, f.label)).collect()
     }
 
     fn count(m: &[(String, Label)], s: &str, l: Label) -> usize {
