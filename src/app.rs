@@ -18,7 +18,6 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 /// The whole app. The explorer is drawn again, on the same router, when the data
 /// changes ([`mount`]).
@@ -43,24 +42,11 @@ thread_local! {
 
 /// Mounts the app on the current data ([`crate::data::data`]), or, once mounted, draws
 /// its explorer again on it (the reader's own documents changed it: `crate::own`). The
-/// URL holds the view, so the explorer shows the same; the focus goes back to the
-/// element of the same id, if it had one.
+/// URL holds the view, so the explorer shows the same (`web/own.js` puts the focus back).
 pub fn mount() {
-    let Some(changed) = DATA_CHANGED.with(|c| c.borrow().clone()) else {
-        leptos::mount::mount_to_body(App);
-        return;
-    };
-    let focused = document()
-        .active_element()
-        .map(|e| e.id())
-        .filter(|id| !id.is_empty());
-    changed.notify();
-    if let Some(id) = focused {
-        request_animation_frame(move || {
-            if let Some(e) = document().get_element_by_id(&id) {
-                let _ = e.unchecked_into::<web_sys::HtmlElement>().focus();
-            }
-        });
+    match DATA_CHANGED.with(|c| c.borrow().clone()) {
+        Some(changed) => changed.notify(),
+        None => leptos::mount::mount_to_body(App),
     }
 }
 
@@ -231,7 +217,6 @@ fn Explorer() -> impl IntoView {
         <PaneTabs pane=pane/>
         <div class="layout" data-pane=move || pane.get().code()>
             <div class="pane results-pane">
-                <crate::components::own_filter::OwnFilter/>
                 <ActiveFilters/>
                 <nav aria-label="Articles">
                     <AfterFirstPaint>

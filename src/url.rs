@@ -105,7 +105,7 @@ pub enum Whose {
 }
 
 impl Whose {
-    /// Every choice, in menu order.
+    /// Every choice, the default first.
     pub const ALL: [Whose; 3] = [Whose::Both, Whose::Corpus, Whose::Mine];
 
     /// The URL code (none for the default).
@@ -183,8 +183,7 @@ pub struct Parsed {
 pub const MAX_QUERY: usize = dossier_core::query::MAX_QUERY_CHARS;
 /// The notice for a link to a document the reader added in another browser: links do
 /// not carry the documents themselves, which never leave the browser that has them.
-pub const OWN_NOT_HERE: &str =
-    "a document of the reader's own, which links do not carry (it stays in the browser that added it; the corpus is shown)";
+pub const OWN_NOT_HERE: &str = "a document of the reader's own: links do not carry them";
 /// Most entity ids kept in one list.
 pub const MAX_IDS: usize = 50;
 

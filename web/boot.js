@@ -101,14 +101,15 @@ function firstLook() {
 const looked = (parsed ?? Promise.resolve()).then(firstLook).catch(console.error);
 
 // The reader's own documents (web/own.js, src/own.rs): the module loads when the reader
-// first opens its dialog (the app calls dossierOwn) or drops files on the page, or at
+// first opens its dialog (the top bar's #own-open) or drops files on the page, or at
 // start when documents are kept from before. It gets the app's glue and the page's two
 // data texts, which the app removes from the page as it starts.
 let started;
 const app = new Promise((ok) => { started = ok; });
 let own;
 const ownModule = () => (own ??= app.then(([glue, parts]) => import(new URL('own.js', here).href).then((m) => m.start(glue, parts))));
-globalThis.dossierOwn = () => ownModule().then((m) => m.open());
+// The top bar's button (src/components/topbar.rs) opens the dialog.
+addEventListener('click', (e) => { if (e.target.closest?.('#own-open')) ownModule().then((m) => m.open()); });
 const files = (e) => e.dataTransfer?.types.includes('Files');
 addEventListener('dragover', (e) => { if (files(e)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } });
 addEventListener('drop', (e) => {

@@ -28,7 +28,8 @@ let docs = []; // the documents kept: { file, name, title, date, text, size, add
 let ui; // the dialog's parts
 let work = Promise.resolve(); // analyses run one after another
 
-const mb = (n) => `${(n / 1e6).toFixed(n < 1e5 ? 2 : 1)} MB`;
+const mb = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} MB` : `${Math.max(1, Math.round(n / 1e3))} KB`);
+const limit = (n) => `${n / 1e6} MB`;
 const plural = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** Starts the module: `appModule` is the app's glue, `parts` the page's two texts. */
@@ -87,12 +88,15 @@ function build() {
   const clear = el('button', { type: 'button', className: 'own-clear', textContent: 'Remove all' });
   clear.addEventListener('click', () => remove(docs.map((d) => d.file)));
   const close = el('button', { type: 'button', className: 'own-close', textContent: 'Close' });
+  const whose = el('fieldset', { className: 'own-whose' }, el('legend', { textContent: 'Show in the views' }),
+    ...WHOSE.map(([code, text]) => el('label', {}, el('input', { type: 'radio', name: 'own-whose', value: code }), ` ${text}`)));
+  whose.addEventListener('change', (e) => choose(e.target.value));
   const dialog = el('dialog', { className: 'own-dialog', id: 'own-dialog' },
     el('h2', { id: 'own-heading', textContent: 'Your documents' }),
     el('p', { className: 'own-note', textContent:
-      `Add articles of your own to explore them with the corpus. They are kept in this browser only and never sent anywhere. Text, Markdown or HTML files, up to ${mb(MAX_FILE)} each and ${mb(MAX_TOTAL)} in all.` }),
+      `Add articles of your own to explore them with the corpus. They are kept in this browser only and never sent anywhere. Text, Markdown or HTML files, up to ${limit(MAX_FILE)} each and ${limit(MAX_TOTAL)} in all.` }),
     el('p', { className: 'own-drop', textContent: 'Drop files anywhere on the page, or ' }, pick, input),
-    form, bar, status, el('div', { role: 'alert' }, messages), listHead, list, clear, close);
+    form, bar, status, el('div', { role: 'alert' }, messages), listHead, list, clear, whose, close);
   dialog.setAttribute('aria-labelledby', 'own-heading');
   close.addEventListener('click', () => dialog.close());
   // Escape closes the dialog, and only the dialog (the app's own shortcut clears filters).
@@ -101,7 +105,7 @@ function build() {
   });
   dialog.addEventListener('close', () => document.getElementById('own-open')?.focus());
   document.body.append(dialog);
-  return { dialog, status, bar, messages, list, listHead, clear, pick };
+  return { dialog, status, bar, messages, list, listHead, clear, pick, whose };
 }
 
 /** Opens the dialog, the focus on its first control. */
@@ -118,6 +122,9 @@ function draw() {
   const total = docs.reduce((n, d) => n + d.size, 0);
   ui.listHead.textContent = docs.length ? `Kept in this browser: ${plural(docs.length, 'document')}, ${mb(total)}` : 'No documents of yours yet';
   ui.clear.hidden = !docs.length;
+  const chosen = new URLSearchParams(location.search).get('own') ?? 'both';
+  ui.whose.hidden = !docs.length && chosen === 'both';
+  for (const r of ui.whose.querySelectorAll('input')) r.checked = r.value === chosen;
   ui.list.replaceChildren(...docs.map((d) => {
     const link = el('a', { href: `?doc=${encodeURIComponent(d.file)}`, textContent: label(d) });
     link.addEventListener('click', () => ui.dialog.close());
@@ -126,6 +133,23 @@ function draw() {
     rm.addEventListener('click', () => remove([d.file]));
     return el('li', {}, link, el('span', { className: 'own-meta', textContent: ` ${d.name} · ${mb(d.size)} ` }), rm);
   }));
+}
+
+/** Whose articles the views show (`own` in the URL, src/url.rs: Whose), as the chip words it (src/wording.rs). */
+const WHOSE = [['both', 'all articles'], ['corpus', 'the corpus only'], ['mine', 'your documents only']];
+
+/** Shows whose articles `code` (of WHOSE) names: a new view, in the URL. */
+function choose(code) {
+  const url = new URL(location.href);
+  if (code === 'both') url.searchParams.delete('own');
+  else url.searchParams.set('own', code);
+  go(url, true);
+}
+
+/** Moves the app's router to `url`, a new history entry if `push` (it reads the URL on popstate). */
+function go(url, push) {
+  history[push ? 'pushState' : 'replaceState'](push ? null : history.state, '', url);
+  dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
 }
 
 /** A document's title: the one given, else its first line (as the engine reads it). */
@@ -183,7 +207,7 @@ async function add(items) {
   for (const item of items) {
     try {
       const doc = item.pasted ? { ...item, size: new Blob([item.text]).size } : await read(item);
-      if (total + doc.size > MAX_TOTAL) throw new Error(`would take your documents over ${mb(MAX_TOTAL)} in all; remove some first`);
+      if (total + doc.size > MAX_TOTAL) throw new Error(`would take your documents over ${limit(MAX_TOTAL)} in all; remove some first`);
       doc.file = uniqueName(doc.name, fresh);
       doc.added = Date.now();
       total += doc.size;
@@ -224,8 +248,20 @@ async function remove(files) {
   docs = docs.filter((d) => !gone.has(d.file));
   if (!docs.length) localStorage.removeItem(FLAG);
   report([]);
+  leave(gone);
   await show('', `Removed ${plural(before - docs.length, 'document')}.`);
   ui?.pick.focus();
+}
+
+/**
+ * Takes a removed document (of `gone`) out of the URL if it is the one open, so the view
+ * goes back to the list rather than naming a document that is no longer here.
+ */
+function leave(gone) {
+  const url = new URL(location.href);
+  if (!gone.has(url.searchParams.get('doc'))) return;
+  for (const k of ['doc', 'm']) url.searchParams.delete(k);
+  go(url, false);
 }
 
 /** A file name for `name` that no kept or `fresh` document has. */
@@ -241,7 +277,7 @@ function uniqueName(name, fresh) {
 function show(openFile, done = '') {
   const run = async () => {
     if (!docs.length) {
-      app.show_own(page[0], page[1], '');
+      redraw(page[0], page[1], '');
       say(done);
       draw();
       return true;
@@ -257,9 +293,8 @@ function show(openFile, done = '') {
         (d, of) => { if (ui) ui.bar.value = d / of; });
       performance.measure('dossier:own:worker', 'dossier:own:start');
       performance.mark('dossier:own:show');
-      const error = app.show_own(texts, data, openFile);
+      redraw(texts, data, openFile);
       performance.measure('dossier:own:app', 'dossier:own:show');
-      if (error) throw new Error(error);
       performance.measure('dossier:own', 'dossier:own:start');
       if (left.length) report(left);
       say(done);
@@ -278,12 +313,25 @@ function show(openFile, done = '') {
   return next;
 }
 
+/**
+ * Has the app show the page's `texts` and `data` (throws why not), then open the document
+ * in file `openFile` unless it is empty; the focus goes back to the element of the same id
+ * once the views are drawn again.
+ */
+function redraw(texts, data, openFile) {
+  const focused = document.activeElement?.id;
+  const error = app.show_own(texts, data);
+  if (error) throw new Error(error);
+  if (openFile) go(new URL(`?doc=${encodeURIComponent(openFile)}`, location.href), true);
+  if (focused) requestAnimationFrame(() => document.getElementById(focused)?.focus());
+}
+
 // ---- reading files ----------------------------------------------------------------
 
 /** A file's document: { name, title, date, text, size }, or throws why not. */
 async function read(file) {
   const name = file.name;
-  if (file.size > MAX_FILE) throw new Error(`is ${mb(file.size)}, over the limit of ${mb(MAX_FILE)} a file`);
+  if (file.size > MAX_FILE) throw new Error(`is ${mb(file.size)}, over the limit of ${limit(MAX_FILE)} a file`);
   const kind = /\.html?$/i.test(name) || file.type === 'text/html' ? 'html'
     : /\.(md|markdown)$/i.test(name) ? 'md'
     : /\.(txt|text)$/i.test(name) || /^text\//.test(file.type) || !/\.[^.]+$/.test(name) ? 'txt' : null;

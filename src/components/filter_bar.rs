@@ -92,7 +92,7 @@ pub fn ActiveFilters() -> impl IntoView {
             out.push(
                 chip(
                     "own",
-                    crate::components::own_filter::choice(s.own).into(),
+                    crate::wording::whose(s.own).into(),
                     without(&|t| t.own = crate::url::Whose::Both),
                 )
                 .into_any(),

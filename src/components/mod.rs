@@ -6,7 +6,6 @@ pub mod export_menu;
 pub mod filter_bar;
 pub mod hover_card;
 pub mod mentions;
-pub mod own_filter;
 pub mod reader;
 pub mod results_list;
 pub mod search_box;

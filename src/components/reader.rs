@@ -337,10 +337,7 @@ pub fn Reader() -> impl IntoView {
                     <MentionStepper/>
                 </div>
                 <h1 id="article-title">{title}</h1>
-                <p class="meta">
-                    {crate::own::is_own(&doc.file).then(|| view! { <span class="own-badge">"Your document"</span> " " })}
-                    {meta}
-                </p>
+                <p class="meta">{meta}</p>
                 <label class="zones-toggle">
                     <input
                         type="checkbox"

@@ -33,10 +33,8 @@ pub fn TopBar() -> impl IntoView {
             <a class="brand" href=move || nav.href(&ViewState::default())>"Dossier"</a>
             <SearchBox/>
             <div class="tools">
-                <button type="button" class="tool" id="own-open" aria-haspopup="dialog"
-                    on:click=|_| crate::own::open_dialog()
-                    title="Add documents of your own: kept in this browser, never sent"
-                >
+                // Opens the dialog of the reader's own documents: web/boot.js listens.
+                <button type="button" class="tool" id="own-open" aria-haspopup="dialog">
                     {crate::wording::own_button(crate::data::data().own)}
                 </button>
                 <ExportMenu/>

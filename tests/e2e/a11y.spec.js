@@ -84,7 +84,7 @@ for (const scheme of ['light', 'dark']) {
     await expect(dialog.getByRole('alert')).toContainText('empty.txt: is empty');
     const all = (await violations(page)).map((v) => `dialog: ${v}`);
     await dialog.getByRole('button', { name: 'Close' }).click();
-    await expect(page.locator('.reader .own-badge')).toBeVisible();
+    await expect(page.locator('.reader[data-link*="doc=mine%2F"] .meta')).toBeVisible();
     for (const v of await violations(page)) all.push(`reader: ${v}`);
     expect(all, 'axe violations').toEqual([]);
   });

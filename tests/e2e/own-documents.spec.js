@@ -53,7 +53,8 @@ test('a dropped text is analysed with the corpus and opens with a badge; its Put
   await dialog(page).getByRole('button', { name: 'Close' }).click();
   await expect(page).toHaveURL(/doc=mine%2Fharbour\.txt/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Harbour talks in ${MARK}`);
-  await expect(page.locator('.reader .own-badge')).toHaveText('Your document');
+  await expect(page.locator('.reader[data-link*="doc=mine%2F"] .meta')).toBeVisible();
+  expect(await page.locator('.reader .meta').evaluate((e) => getComputedStyle(e, '::before').content)).toBe('"Your document"');
   await expect(page.locator(`.reader mark[data-entity="${PUTIN}"]`)).toHaveText('Putin');
   await expect(page.getByRole('button', { name: 'Your documents (1)' })).toBeFocused();
   // In the list with a badge, and found by search.
@@ -97,17 +98,21 @@ test('bad files each get a message; the good one of the same drop and those adde
     { name: 'huge.txt', text: big },
     { name: 'second.md', text: `# Second note on ${MARK}\n\nXi Jinping spoke.` },
     { name: 'utf16.txt', bytes: [0xff, 0xfe, ...[...'Über Zürich\n\nEin Text.'].flatMap((c) => [c.charCodeAt(0), 0])] },
+    { name: 'latin1.txt', bytes: [...'Caf\xe9 in Z\xfcrich\n\nEin Text.'].map((c) => c.charCodeAt(0)) },
+    { name: 'titled.htm', text: '<title>Port notes</title><p>The harbour reopened on Monday.</p>' },
   ]);
-  await settled(page, 'Added 2 documents.');
+  await settled(page, 'Added 3 documents.');
   const messages = dialog(page).getByRole('alert').getByRole('listitem');
   await expect(messages).toHaveText([
     /^image\.png: is not a text, Markdown or HTML file/,
     /^photo\.txt: is not (readable )?text/,
     /^blank\.txt: is empty$/,
-    /^huge\.txt: is 5\.0 MB, over the limit of 5\.0 MB a file$/,
+    /^huge\.txt: is 5\.00 MB, over the limit of 5 MB a file$/,
+    /^latin1\.txt: is not readable text \(it is binary, or neither UTF-8 nor UTF-16 with a byte order mark\)$/,
   ]);
-  const kept = dialog(page).getByRole('list', { name: /Kept in this browser: 3 documents/ });
-  await expect(kept.getByRole('link')).toHaveText([`Harbour talks in ${MARK}`, `Second note on ${MARK}`, 'Über Zürich']);
+  const kept = dialog(page).getByRole('list', { name: /Kept in this browser: 4 documents/ });
+  // An HTML page without <h1> is titled by its <title>.
+  await expect(kept.getByRole('link')).toHaveText([`Harbour talks in ${MARK}`, `Second note on ${MARK}`, 'Über Zürich', 'Port notes']);
 });
 
 test('pasted text with a title and date, by keyboard; kept across a reload; removed one, then all', async ({ page }) => {
@@ -139,6 +144,9 @@ test('pasted text with a title and date, by keyboard; kept across a reload; remo
   await dialog(page).getByRole('button', { name: 'Remove Evening visit' }).click();
   await settled(page, 'Removed 1 document.');
   await expect(kept.getByRole('link')).toHaveText([`Harbour talks in ${MARK}`]);
+  // The document open was the one removed: the view leaves it, with no notice of a bad link.
+  await expect(page).not.toHaveURL(/doc=/);
+  await expect(page.getByText('Part of this link was ignored')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Your documents (1)' })).toBeAttached();
   await dialog(page).getByRole('button', { name: 'Remove all' }).click();
   await settled(page, 'Removed 1 document.');
@@ -146,7 +154,7 @@ test('pasted text with a title and date, by keyboard; kept across a reload; remo
   await page.reload();
   await load(page, page.url());
   await expect(page.getByRole('button', { name: 'Add documents' })).toBeVisible();
-  await expect(page.locator('.own-badge')).toHaveCount(0);
+  await expect(page.locator('.own-badge, .reader[data-link*="doc=mine%2F"]')).toHaveCount(0);
 });
 
 test('the corpus / mine / both choice filters every view and lives in the URL', async ({ page }) => {
@@ -157,8 +165,13 @@ test('the corpus / mine / both choice filters every view and lives in the URL', 
   await settled(page, 'Added 1 document.');
   await dialog(page).getByRole('button', { name: 'Close' }).click();
   await expect(list).toHaveCount(corpus + 1);
-  const show = page.getByLabel('Show', { exact: true });
-  await show.selectOption('mine');
+  // The choice is in the dialog, and in the URL.
+  const choose = async (name) => {
+    await page.getByRole('button', { name: 'Your documents (1)' }).click();
+    await dialog(page).getByRole('group', { name: 'Show in the views' }).getByRole('radio', { name }).check();
+    await dialog(page).getByRole('button', { name: 'Close' }).click();
+  };
+  await choose('your documents only');
   await expect(page).toHaveURL(/[?&]own=mine/);
   await expect(list).toHaveCount(1);
   await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('your documents only');
@@ -170,19 +183,21 @@ test('the corpus / mine / both choice filters every view and lives in the URL', 
   expect(JSON.stringify(articles)).not.toContain('000_');
   const entities = JSON.stringify(JSON.parse((await exported(page, 'Entities (JSON)')).text));
   expect(entities).toContain(PUTIN);
-  await show.selectOption('corpus');
+  await choose('the corpus only');
   await expect(list).toHaveCount(corpus);
   await expect(page).toHaveURL(/own=corpus/);
   await page.reload();
   await expect(list).toHaveCount(corpus, { timeout: 20_000 });
-  await expect(page.getByLabel('Show', { exact: true })).toHaveValue('corpus');
+  await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('the corpus only');
+  await page.getByRole('button', { name: 'Your documents (1)' }).click();
+  await expect(dialog(page).getByRole('radio', { name: 'the corpus only' })).toBeChecked();
 });
 
 test('a link to a document of the reader’s, opened elsewhere, shows the corpus and says why', async ({ page, browser }) => {
   await page.goto(`${BASE}?doc=${encodeURIComponent('mine/harbour.txt')}&own=mine`);
   await expect(page.getByRole('status').filter({ hasText: 'Part of this link was ignored' }))
-    .toContainText("a document of the reader's own, which links do not carry");
-  await expect(page.getByLabel('Show', { exact: true })).toHaveValue('mine');
+    .toContainText("a document of the reader's own: links do not carry them");
+  await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('your documents only');
   await expect(page.getByRole('navigation', { name: 'Articles' })).toContainText('No article');
 });
 
@@ -209,4 +224,28 @@ test('a storage quota error and an engine that cannot load each get a message an
   await expect(dialog(page).getByRole('alert')).toContainText('Your documents could not be analysed', { timeout: 20_000 });
   await expect(dialog(page).getByRole('list', { name: /Kept in this browser: 1 document/ })).toBeVisible();
   page.problems = page.problems.filter((p) => !/engine/.test(p));
+});
+
+test('a file that would take the documents over the total limit gets a message; the others stay', async ({ page }) => {
+  await load(page, BASE);
+  // A document kept from before whose recorded size leaves 100 KB of the 50 MB (the limit
+  // counts the sizes kept, so the test need not store 50 MB).
+  await page.evaluate((mark) => new Promise((ok, no) => {
+    const r = indexedDB.open('dossier', 1);
+    r.onupgradeneeded = () => r.result.createObjectStore('documents', { keyPath: 'file' });
+    r.onsuccess = () => {
+      const t = r.result.transaction('documents', 'readwrite');
+      t.objectStore('documents').put({ file: 'mine/archive.txt', name: 'archive.txt', title: '', date: '',
+        text: `Archive of ${mark}\n\nNotes.`, size: 49_900_000, added: 1 });
+      t.oncomplete = () => { r.result.close(); localStorage.setItem('dossier-own', '1'); ok(); };
+      t.onerror = () => no(t.error);
+    };
+  }), MARK);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Your documents (1)' })).toBeVisible({ timeout: 20_000 });
+  await drop(page, [{ name: 'long.txt', text: `Long read\n\n${'word '.repeat(30_000)}` }, { name: 'short.txt', text: 'Short note\n\nA line.' }]);
+  await settled(page, 'Added 1 document.');
+  await expect(dialog(page).getByRole('alert')).toHaveText('long.txt: would take your documents over 50 MB in all; remove some first');
+  await expect(dialog(page).getByRole('list', { name: /Kept in this browser: 2 documents/ }).getByRole('link'))
+    .toHaveText([`Archive of ${MARK}`, 'Short note']);
 });
