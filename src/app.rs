@@ -19,13 +19,34 @@ use leptos_router::NavigateOptions;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-/// The whole app.
+/// The whole app. The explorer is drawn again, on the same router, when the data
+/// changes ([`mount`]).
 #[component]
 pub fn App() -> impl IntoView {
+    let changed = ArcTrigger::new();
+    DATA_CHANGED.with(|c| *c.borrow_mut() = Some(changed.clone()));
     view! {
         <Router>
-            <Explorer/>
+            {move || {
+                changed.track();
+                view! { <Explorer/> }
+            }}
         </Router>
+    }
+}
+
+thread_local! {
+    /// Notified when the data changes: the mounted app draws its explorer again.
+    static DATA_CHANGED: std::cell::RefCell<Option<ArcTrigger>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Mounts the app on the current data ([`crate::data::data`]), or, once mounted, draws
+/// its explorer again on it (the reader's own documents changed it: `crate::own`). The
+/// URL holds the view, so the explorer shows the same (`web/own.js` puts the focus back).
+pub fn mount() {
+    match DATA_CHANGED.with(|c| c.borrow().clone()) {
+        Some(changed) => changed.notify(),
+        None => leptos::mount::mount_to_body(App),
     }
 }
 

@@ -1,12 +1,15 @@
 //! The corpus and its analysis, read once at start-up from the page (`dossier page`
 //! analysed them at build time: `dossier_core::page`) and shared by every view. The app
-//! never runs the recogniser on the embedded corpus.
+//! never runs the recogniser on the embedded corpus. When the reader adds documents of
+//! their own, the engine worker gives the corpus with them added, in the same format,
+//! and it replaces the data ([`replace`]; `crate::own`).
 
 use crate::url::Known;
 use dossier_core::corpus::Corpus;
 use dossier_core::index::Index;
 use dossier_core::page::PageError;
 use dossier_core::Analysis;
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 /// Everything the views read: built once at start-up, never changed (so it lives for
@@ -19,12 +22,20 @@ pub struct Data {
     pub analysis: &'static Analysis,
     /// The inverted index that answers searches and filters: see [`Data::index`].
     index: OnceLock<Index<'static>>,
+    /// How many of the documents are the reader's own ([`crate::own::is_own`]).
+    pub own: usize,
 }
 
 impl Data {
     /// The data of `corpus` and its `analysis`, kept for the rest of the page's life.
     pub fn new(corpus: Corpus, analysis: Analysis) -> Data {
+        let own = corpus
+            .documents
+            .iter()
+            .filter(|d| crate::own::is_own(&d.file))
+            .count();
         Data {
+            own,
             corpus: Box::leak(Box::new(corpus)),
             analysis: Box::leak(Box::new(analysis)),
             index: OnceLock::new(),
@@ -64,7 +75,15 @@ pub fn data() -> &'static Data {
     DATA.get().expect("the app starts once the page's corpus is read")
 }
 
-static DATA: OnceLock<Data> = OnceLock::new();
+/// Makes `new` the app's data. The views are mounted again to show it (`crate::own`);
+/// the data they read before stays allocated, as views still being dropped may read it.
+pub fn replace(new: Data) {
+    DATA.set(Some(Box::leak(Box::new(new))));
+}
+
+thread_local! {
+    static DATA: Cell<Option<&'static Data>> = const { Cell::new(None) };
+}
 
 /// Reads the corpus and its analysis from the page, then calls `ready` ([`data`] has
 /// them by then). A page whose corpus is missing or damaged gets the error box, saying
@@ -72,7 +91,7 @@ static DATA: OnceLock<Data> = OnceLock::new();
 pub fn load(ready: impl FnOnce()) {
     match measured(READ, read_page) {
         Ok(data) => {
-            let _ = DATA.set(data);
+            replace(data);
             // The app replaces the loading notice and the first look the loader drew
             // (`web/boot.js`) in the same task as it mounts: no frame shows both, or neither.
             for id in ["loading", "first-look"] {

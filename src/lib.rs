@@ -10,6 +10,7 @@ pub mod dom;
 pub mod fatal;
 pub mod focus;
 pub mod keys;
+pub mod own;
 pub mod results;
 pub mod seen;
 pub mod theme;

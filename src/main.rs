@@ -3,5 +3,5 @@
 
 fn main() {
     dossier_app::fatal::install_panic_hook();
-    dossier_app::data::load(|| leptos::mount::mount_to_body(dossier_app::App));
+    dossier_app::data::load(dossier_app::app::mount);
 }

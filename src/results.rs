@@ -2,7 +2,7 @@
 //! the index.
 
 use crate::data::{data, Data};
-use crate::url::ViewState;
+use crate::url::{ViewState, Whose};
 pub use dossier_core::query::{Counts, Hit, Results};
 use dossier_core::query::{LabelSet, Query};
 
@@ -19,7 +19,17 @@ pub fn query_of(state: &ViewState) -> Query {
         hidden,
         all_zones: state.all_zones,
         when: state.when_span(),
+        docs: whose_docs(state.own),
     }
+}
+
+/// The documents `whose` keeps, one flag a document; `None` for all.
+fn whose_docs(whose: Whose) -> Option<Vec<bool>> {
+    let mine = whose == Whose::Mine;
+    (whose != Whose::Both).then(|| {
+        let docs = &data().corpus.documents;
+        docs.iter().map(|d| crate::own::is_own(&d.file) == mine).collect()
+    })
 }
 
 /// Evaluates `query` over the corpus.

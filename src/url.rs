@@ -22,6 +22,7 @@
 //! | `cv=list` | connections as a list of pairs instead of a grid |
 //! | `sort` | the entity panel's order: `mentions` (default), `articles` or `name` |
 //! | `ksort` | the mentions view's order: `document` (default), `date` or `position` |
+//! | `own` | `corpus` or `mine`: only the corpus's articles, or only the reader's own (default both) |
 
 use dossier_core::query::KwicSort;
 use dossier_core::Label;
@@ -91,6 +92,32 @@ impl SortBy {
     }
 }
 
+/// Whose articles the view shows: the reader may add their own (`crate::own`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Whose {
+    /// The corpus's and the reader's own.
+    #[default]
+    Both,
+    /// Only the corpus's.
+    Corpus,
+    /// Only the reader's own.
+    Mine,
+}
+
+impl Whose {
+    /// Every choice, the default first.
+    pub const ALL: [Whose; 3] = [Whose::Both, Whose::Corpus, Whose::Mine];
+
+    /// The URL code (none for the default).
+    pub fn code(self) -> &'static str {
+        match self {
+            Whose::Both => "both",
+            Whose::Corpus => "corpus",
+            Whose::Mine => "mine",
+        }
+    }
+}
+
 /// Everything a link reproduces.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ViewState {
@@ -128,6 +155,8 @@ pub struct ViewState {
     pub sort: SortBy,
     /// The mentions view's order.
     pub ksort: KwicSort,
+    /// Whose articles are shown.
+    pub own: Whose,
 }
 
 /// What the parser may check names against.
@@ -152,6 +181,9 @@ pub struct Parsed {
 /// for the link and the search), enough for any real query, and it bounds the work a
 /// hostile link can cause. A longer query is cut at a word boundary, with a notice.
 pub const MAX_QUERY: usize = dossier_core::query::MAX_QUERY_CHARS;
+/// The notice for a link to a document the reader added in another browser: links do
+/// not carry the documents themselves, which never leave the browser that has them.
+pub const OWN_NOT_HERE: &str = "a document of the reader's own: links do not carry them";
 /// Most entity ids kept in one list.
 pub const MAX_IDS: usize = 50;
 
@@ -208,7 +240,12 @@ impl ViewState {
                 "zones" if value == "all" => s.all_zones = true,
                 "zones" => bad("zones value"),
                 "doc" if known.doc(value) => s.doc = Some(value.to_string()),
+                "doc" if crate::own::is_own(value) => bad(OWN_NOT_HERE),
                 "doc" => bad("unknown article"),
+                "own" => match Whose::ALL[1..].iter().find(|w| w.code() == value) {
+                    Some(&w) => s.own = w,
+                    None => bad("unknown choice of articles"),
+                },
                 "m" => match value.parse::<usize>() {
                     Ok(m) => mention = Some(m),
                     Err(_) => bad("mention offset"),
@@ -318,6 +355,9 @@ impl ViewState {
         if self.ksort != KwicSort::default() {
             put("ksort", self.ksort.code());
         }
+        if self.own != Whose::Both {
+            put("own", self.own.code());
+        }
         if let Some(s) = &self.selected {
             put("sel", s);
         }
@@ -363,7 +403,11 @@ impl ViewState {
 
     /// Whether any filter narrows the articles.
     pub fn is_filtered(&self) -> bool {
-        !self.q.is_empty() || !self.require.is_empty() || !self.exclude.is_empty() || self.when.is_some()
+        !self.q.is_empty()
+            || !self.require.is_empty()
+            || !self.exclude.is_empty()
+            || self.when.is_some()
+            || self.own != Whose::Both
     }
 
     /// Puts entity `id` among the excluded entities if `exclude`, else among the required,
@@ -671,6 +715,15 @@ mod tests {
     }
 
     #[test]
+    fn a_link_to_a_reader_s_own_document_says_links_do_not_carry_them() {
+        let p = parse("doc=mine%2Fnotes.txt&own=mine&own=x");
+        assert_eq!(p.state.doc, None);
+        assert_eq!(p.state.own, Whose::Mine);
+        assert!(p.notices[0].starts_with(OWN_NOT_HERE), "{:?}", p.notices);
+        assert_eq!(parse("own=both").notices.len(), 1, "the default is never written");
+    }
+
+    #[test]
     fn every_field_survives_a_round_trip_through_the_query_string() {
         let state = ViewState {
             q: "Xi & Putin = 100% \"tie\" -war".into(),
@@ -689,6 +742,7 @@ mod tests {
             pair_list: true,
             sort: SortBy::Name,
             ksort: KwicSort::Date,
+            own: Whose::Mine,
         };
         let back = parse(&state.to_query());
         assert!(back.notices.is_empty(), "{:?}", back.notices);

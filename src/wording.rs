@@ -20,6 +20,25 @@ pub fn count(n: usize, noun: &str) -> String {
     format!("{n} {plural}")
 }
 
+/// How a choice of whose articles the views show reads in its filter chip (the reader
+/// makes it in the dialog of their own documents, `web/own.js`).
+pub fn whose(w: crate::url::Whose) -> &'static str {
+    match w {
+        crate::url::Whose::Both => "all articles",
+        crate::url::Whose::Corpus => "the corpus only",
+        crate::url::Whose::Mine => "your documents only",
+    }
+}
+
+/// The label of the button that opens the reader's own documents: "Add documents", or
+/// "Your documents (2)" once they have some.
+pub fn own_button(n: usize) -> String {
+    match n {
+        0 => "Add documents".to_string(),
+        n => format!("Your documents ({n})"),
+    }
+}
+
 /// The name an entity is shown under: its canonical name, unless that is only the
 /// lower-cased form of how the articles write it (dates: "march" for "March"), in
 /// which case the most frequent way they write it.

@@ -16,8 +16,9 @@ use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
 
-const KEYS: [&str; 15] = [
+const KEYS: [&str; 16] = [
     "q", "e", "x", "hide", "zones", "doc", "m", "sel", "view", "when", "pair", "sort", "cl", "row", "cv",
+    "own",
 ];
 
 /// The seed corpus and its analysis, as the page built on `seeds/` carries them.
@@ -186,6 +187,7 @@ fn query(d: &'static Data) -> impl Strategy<Value = String> {
                         "cl" => one(a, &["ORG", "PERSON", "GPE,person", "NORP,LOC,BOGUS"]),
                         "row" => id(a).into(),
                         "cv" => "list".into(),
+                        "own" => one(a, &["corpus", "mine", "both", "yours"]),
                         "pair" => format!("{},{}", id(a), id(b)),
                         _ => one(a, &["mentions", "articles", "name"]),
                     };
@@ -315,7 +317,7 @@ fn the_fuzzer_reaches_every_field() {
     let d = data();
     let mut runner = TestRunner::deterministic();
     let strategy = query(d);
-    let mut seen = [false; 13];
+    let mut seen = [false; 14];
     for _ in 0..20_000 {
         let raw = strategy.new_tree(&mut runner).unwrap().current();
         let s = parse(&raw).state;
@@ -333,6 +335,7 @@ fn the_fuzzer_reaches_every_field() {
             !s.grid.is_empty(),
             s.row.is_some(),
             s.pair_list,
+            s.own != dossier_app::url::Whose::Both,
         ]
         .into_iter()
         .enumerate()
@@ -341,7 +344,7 @@ fn the_fuzzer_reaches_every_field() {
         }
     }
     assert_eq!(
-        seen, [true; 13],
-        "fields reached: q e x hide zones m sel when pair doc cl row cv"
+        seen, [true; 14],
+        "fields reached: q e x hide zones m sel when pair doc cl row cv own"
     );
 }

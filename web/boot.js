@@ -100,15 +100,39 @@ function firstLook() {
 }
 const looked = (parsed ?? Promise.resolve()).then(firstLook).catch(console.error);
 
+// The reader's own documents (web/own.js, src/own.rs): the module loads when the reader
+// first opens its dialog (the top bar's #own-open) or drops files on the page, or at
+// start when documents are kept from before. It gets the app's glue and the page's two
+// data texts, which the app removes from the page as it starts.
+let started;
+const app = new Promise((ok) => { started = ok; });
+let own;
+const ownModule = () => (own ??= app.then(([glue, parts]) => import(new URL('own.js', here).href).then((m) => m.start(glue, parts))));
+// The top bar's button (src/components/topbar.rs) opens the dialog.
+addEventListener('click', (e) => { if (e.target.closest?.('#own-open')) ownModule().then((m) => m.open()); });
+const files = (e) => e.dataTransfer?.types.includes('Files');
+addEventListener('dragover', (e) => { if (files(e)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } });
+addEventListener('drop', (e) => {
+  if (!files(e)) return;
+  e.preventDefault();
+  // Read now: the drop's data is gone after this event.
+  const entries = [...e.dataTransfer.items].map((i) => i.webkitGetAsEntry?.());
+  const dropped = [...e.dataTransfer.files];
+  ownModule().then((m) => m.drop(dropped, entries));
+});
+
 try {
   const { default: init } = await glue;
   const module_or_path = await compiled;
   await parsed; // the app mounts into the body
+  const parts = ['corpus', 'analysis'].map((id) => document.getElementById(id)?.textContent ?? '');
   // The first look reaches the screen before the app's first long task: a frame, then a task.
   if (await looked) await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
   const wasm = await init({ module_or_path });
   if (slowShown()) box().hidden = true; // it was only slow
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+  started([await glue, parts]);
+  if (localStorage.getItem('dossier-own')) ownModule().catch(console.error);
 } catch (err) {
   console.error('Dossier could not start:', err);
   await parsed;

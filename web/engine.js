@@ -26,8 +26,10 @@ function start() {
   w.onmessage = ({ data }) => {
     const call = pending.get(data.id);
     if (!call) return;
+    if (data.progress) return call.progress?.(...data.progress);
     pending.delete(data.id);
     if (typeof data.jsonl === 'string') call.resolve(data.jsonl);
+    else if (Array.isArray(data.parts)) call.resolve(data.parts);
     else call.reject(new Error(data.error));
     if (data.fatal && worker === w) stop(new Error(`the analysis engine stopped: ${data.error}`));
   };
@@ -49,10 +51,28 @@ export function analyse(file, text) {
   if (typeof file !== 'string' || typeof text !== 'string') {
     return Promise.reject(new TypeError('analyse(file, text) takes two strings'));
   }
+  return call({ file, text });
+}
+
+/**
+ * The page's corpus (`texts`, `data`: the #corpus and #analysis texts) with the reader's
+ * documents added: resolves to [texts, data, ...a message for each document left out].
+ * @param {string} texts
+ * @param {string} data
+ * @param {{file: string, title: string, date: string, text: string}[]} docs
+ * @param {(done: number, of: number) => void} [progress]
+ * @returns {Promise<string[]>}
+ */
+export function addDocuments(texts, data, docs, progress) {
+  return call({ add: { texts, data, docs } }, progress);
+}
+
+/** Sends `message` to the worker (started if need be); resolves to its answer. */
+function call(message, progress) {
   return new Promise((resolve, reject) => {
     worker ??= start();
     const id = ++last;
-    pending.set(id, { resolve, reject });
-    worker.postMessage({ id, file, text });
+    pending.set(id, { resolve, reject, progress });
+    worker.postMessage({ id, ...message });
   });
 }

@@ -88,6 +88,16 @@ pub fn ActiveFilters() -> impl IntoView {
                 .into_any(),
             );
         }
+        if s.own != crate::url::Whose::Both {
+            out.push(
+                chip(
+                    "own",
+                    crate::wording::whose(s.own).into(),
+                    without(&|t| t.own = crate::url::Whose::Both),
+                )
+                .into_any(),
+            );
+        }
         if s.all_zones {
             out.push(
                 chip(

@@ -162,6 +162,9 @@ impl Drawn {
         let li = dom::el("li", "article", "");
         let link = dom::el("a", "", &doc.title);
         let _ = li.append_with_node_2(&link, &dom::el("span", "meta", &meta));
+        if crate::own::is_own(&doc.file) {
+            let _ = li.append_with_node_1(&dom::el("span", "own-badge", "Yours"));
+        }
         for sn in &row.snippets {
             let p = dom::el("p", "snippet", "");
             for (t, hit) in sn.shown(&doc.text) {

@@ -33,6 +33,10 @@ pub fn TopBar() -> impl IntoView {
             <a class="brand" href=move || nav.href(&ViewState::default())>"Dossier"</a>
             <SearchBox/>
             <div class="tools">
+                // Opens the dialog of the reader's own documents: web/boot.js listens.
+                <button type="button" class="tool" id="own-open" aria-haspopup="dialog">
+                    {crate::wording::own_button(crate::data::data().own)}
+                </button>
                 <ExportMenu/>
                 <button type="button" class="tool" on:click=copy_link title="Copy a link to this view">
                     {move || if copied.get() { "Link copied" } else { "Copy link" }}

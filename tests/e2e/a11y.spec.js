@@ -6,6 +6,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { BASE } from '../../playwright.config.js';
+import { drop } from './own.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const DOC = '003_1075b8958bdb5eef.txt';
@@ -69,5 +70,22 @@ for (const theme of ['light', 'dark (system)', 'dark (toggle)']) {
     }
     expect(all.filter((v) => !KNOWN.some((k) => k.test(v))), 'axe violations').toEqual([]);
     for (const k of KNOWN) expect(all.some((v) => k.test(v)), `known violation ${k} is fixed: remove it`).toBe(true);
+  });
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`the reader's own documents (dialog, badge, choice) have no WCAG A/AA violation, ${scheme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(BASE);
+    await expect(page.getByRole('navigation', { name: 'Articles' }).getByRole('listitem').first()).toBeVisible();
+    await drop(page, [{ name: 'notes.txt', text: 'Harbour notes\n\nPutin met officials.' }, { name: 'empty.txt', text: ' ' }]);
+    const dialog = page.getByRole('dialog', { name: 'Your documents' });
+    await expect(dialog.getByRole('status')).toHaveText('Added 1 document.', { timeout: 20_000 });
+    await expect(dialog.getByRole('alert')).toContainText('empty.txt: is empty');
+    const all = (await violations(page)).map((v) => `dialog: ${v}`);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(page.locator('.reader[data-link*="doc=mine%2F"] .meta')).toBeVisible();
+    for (const v of await violations(page)) all.push(`reader: ${v}`);
+    expect(all, 'axe violations').toEqual([]);
   });
 }

@@ -2,9 +2,10 @@
 // none at all may happen while the reader moves around the app. The page's
 // Content-Security-Policy holds (no violation reported) with the app fully working. A
 // slow start says that the articles are loading; when the app cannot load, the reader
-// gets a visible error with a Reload button.
+// gets a visible error with a Reload button. The reader's own documents never travel.
 import { test, expect } from '@playwright/test';
 import { BASE } from '../../playwright.config.js';
+import { drop } from './own.js';
 
 test.beforeEach(async ({ page }) => {
   page.requests = [];
@@ -53,6 +54,27 @@ test('only same-origin requests at load, none while reading, no CSP violation', 
   expect(network(page.requests.slice(atLoad)), 'requests while reading').toEqual([]);
   expect(await page.evaluate(() => window.__csp), 'CSP violations').toEqual([]);
   expect(errors).toEqual([]);
+});
+
+test('the reader’s own documents travel in no request: only the engine and its module are fetched', async ({ page }) => {
+  const bodies = [];
+  page.on('request', (r) => bodies.push(`${r.url()} ${r.postData() ?? ''} ${JSON.stringify(r.headers())}`));
+  await page.goto(BASE);
+  await expect(list(page).getByRole('listitem').first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const atLoad = page.requests.length;
+  const secret = 'Zanzibarquill';
+  await drop(page, [{ name: 'secret.txt', text: `Notes from ${secret}\n\nPutin spoke in ${secret}.` }]);
+  await expect(page.getByRole('dialog').getByRole('status')).toHaveText('Added 1 document.', { timeout: 20_000 });
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Your documents (1)' })).toBeVisible({ timeout: 20_000 });
+  const origin = new URL(page.url()).origin;
+  expect(network(page.requests).filter((u) => new URL(u).origin !== origin), 'requests to other origins').toEqual([]);
+  expect(bodies.filter((b) => b.includes(secret)), 'requests carrying the text').toEqual([]);
+  const after = network(page.requests.slice(atLoad)).map((u) => new URL(u).pathname.replace(BASE, ''));
+  const allowed = /^(|\?.*|own\.js|own\.css|engine\.js|engine-worker\.js|dossier-engine[^/]*|dossier-app[^/]*|main-[^/]*\.css|boot\.js)$/;
+  expect(after.filter((p) => !allowed.test(p)), 'unexpected requests').toEqual([]);
+  expect(await page.evaluate(() => window.__csp), 'CSP violations').toEqual([]);
 });
 
 test('the page carries a strict CSP and no inline script', async ({ page }) => {

@@ -1,7 +1,8 @@
 // Screenshots of the main views in both themes (docs/screenshots/, shown in the README),
-// and the phone layout, where the panels become tabs.
+// the phone layout, where the panels become tabs, and the reader's own documents.
 import { test, expect } from '@playwright/test';
 import { BASE } from '../../playwright.config.js';
+import { drop } from './own.js';
 
 const VIEWS = {
   reader: '?doc=003_1075b8958bdb5eef.txt&sel=person-vladimir-putin',
@@ -22,6 +23,19 @@ for (const scheme of ['light', 'dark']) {
     });
   }
 }
+
+test('the reader\'s own documents: the dialog over a dropped article', async ({ page }) => {
+  await page.setViewportSize({ width: 1360, height: 860 });
+  await page.goto(BASE);
+  await expect(page.getByRole('navigation', { name: 'Articles' }).getByRole('listitem').first()).toBeVisible();
+  await drop(page, [
+    { name: 'harbour-talks.txt', text: 'Harbour talks in Odesa\n\nPutin and Xi Jinping were named again on Tuesday as officials in Odesa met to discuss grain exports through the harbour.\n\nThe European Union said sanctions would stay.' },
+    { name: 'scan.pdf', text: '%PDF-1.7' },
+  ]);
+  const dialog = page.getByRole('dialog', { name: 'Your documents' });
+  await expect(dialog.getByRole('status')).toHaveText('Added 1 document.', { timeout: 20_000 });
+  await page.screenshot({ path: 'docs/screenshots/own-documents.png' });
+});
 
 test('on a phone the panels become tabs', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });

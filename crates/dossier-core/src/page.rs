@@ -112,6 +112,17 @@ fn bad<T>(why: impl Into<String>) -> Result<T, PageError> {
 /// doc). Fails if the analysis breaks its contract (a mention across a block or over
 /// another): the reader could not draw it.
 pub fn write(corpus: &Corpus, analysis: &Analysis) -> Result<String, PageError> {
+    let (texts, data) = write_parts(corpus, analysis)?;
+    Ok(format!(
+        "{}{texts}</script><script type=\"application/x-dossier\" id=\"analysis\">{data}</script>",
+        corpus_tag(analysis)
+    ))
+}
+
+/// The texts of `#corpus` and `#analysis` that [`write()`] puts in its two elements, as
+/// [`read()`] takes them: how the engine worker hands the app a corpus with the reader's
+/// own documents added (crates/dossier-engine).
+pub fn write_parts(corpus: &Corpus, analysis: &Analysis) -> Result<(String, String), PageError> {
     let mut texts = String::new();
     let mut data = format!(
         "{VERSION}{FIELD}{}{FIELD}{}",
@@ -129,10 +140,7 @@ pub fn write(corpus: &Corpus, analysis: &Analysis) -> Result<String, PageError> 
         data.push(RECORD);
         write_entity(&mut data, e);
     }
-    Ok(format!(
-        "{}{texts}</script><script type=\"application/x-dossier\" id=\"analysis\">{data}</script>",
-        corpus_tag(analysis)
-    ))
+    Ok((texts, data))
 }
 
 /// The opening tag of `#corpus`, with what the loader's legend needs: the label and

@@ -140,6 +140,9 @@ pub struct Query {
     /// A timeline period, from one year or month to another (the same for one): keep
     /// documents mentioning a date in it (see [`crate::timeline::Period::in_buckets`]).
     pub when: Option<(Date, Date)>,
+    /// The documents the view is limited to, one flag a document (the app keeps the
+    /// corpus's or the reader's own this way); `None` for all.
+    pub docs: Option<Vec<bool>>,
 }
 
 impl Query {
@@ -157,6 +160,7 @@ impl Query {
             && self.require.is_empty()
             && self.exclude.is_empty()
             && self.when.is_none()
+            && self.docs.is_none()
     }
 }
 
@@ -456,6 +460,11 @@ impl Matching {
         }
         if let Some(when) = query.when {
             m.keep_in_period(ix, when, all_zones);
+        }
+        if let Some(docs) = &query.docs {
+            for (k, &d) in m.keep.iter_mut().zip(docs) {
+                *k &= d;
+            }
         }
         m
     }

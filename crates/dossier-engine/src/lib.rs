@@ -9,12 +9,19 @@
 //! The answer is the mentions as JSON Lines, exactly what `dossier extract --format jsonl`
 //! prints for a folder holding the same file: both are [`dossier_core::export::mentions`].
 //!
+//! [`add_documents`] adds the reader's documents to the corpus the page carries, their
+//! entities joined to the corpus's ([`merge`]), and gives the result in the page's own
+//! format, which the app reads as it reads the page.
+//!
 //! ```
 //! let jsonl = dossier_engine::mentions_jsonl("a.txt", "Talks\n\nMr. Putin met Xi Jinping in Beijing.").unwrap();
 //! assert!(jsonl.lines().any(|l| l.contains(r#""text": "Beijing", "label": "GPE""#)));
 //! ```
 
+pub mod merge;
+
 use dossier_core::corpus::{Corpus, Document, Meta, TextError};
+use dossier_core::date::Date;
 use dossier_core::export::{self, Format};
 use std::fmt;
 use wasm_bindgen::prelude::*;
@@ -69,6 +76,105 @@ pub fn analyse(file: &str, text: &str) -> Result<String, JsError> {
     mentions_jsonl(file, text).map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// One of the reader's documents: its file name (unique), a title or an empty string
+/// (then its first line is the headline), a publication date `YYYY[-MM[-DD]]` or an
+/// empty string, and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Own<'a> {
+    /// The file name: the app's URLs and exports name the document by it.
+    pub file: &'a str,
+    /// The title the reader gave, or empty.
+    pub title: &'a str,
+    /// The publication date, or empty.
+    pub date: &'a str,
+    /// The text.
+    pub text: &'a str,
+}
+
+impl Own<'_> {
+    /// The document, or why it cannot be one.
+    fn document(&self) -> Result<Document, EngineError> {
+        let title = self.title.trim();
+        let meta = Meta {
+            title: (!title.is_empty()).then(|| title.to_string()),
+            // A title given apart: the text's first line is not its headline.
+            lead: !title.is_empty(),
+            published: Date::parse(self.date).ok(),
+            ..Meta::default()
+        };
+        Document::new(self.file, self.text.to_owned(), meta).map_err(|TextError::Empty| {
+            EngineError::EmptyText {
+                file: self.file.to_owned(),
+            }
+        })
+    }
+}
+
+/// The page's corpus (`texts` and `data`, the two parts of [`dossier_core::page`]) with
+/// the reader's documents `own` added and analysed, in the same format; with a message
+/// for each document left out. `progress(done, of)` is called as the analysis goes.
+pub fn add_to_page(
+    texts: &str,
+    data: &str,
+    own: &[Own],
+    mut progress: impl FnMut(usize, usize),
+) -> Result<(String, String, Vec<String>), String> {
+    let (corpus, analysis) = dossier_core::page::read(texts, data).map_err(|e| e.to_string())?;
+    let mut errors = Vec::new();
+    let mut docs = Vec::new();
+    for o in own {
+        match o.document() {
+            Ok(d) if corpus.get(&d.file).is_none() && !docs.iter().any(|x: &Document| x.file == d.file) => {
+                docs.push(d)
+            }
+            Ok(d) => errors.push(format!("{}: the name is taken", d.file)),
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
+    let (corpus, analysis) = merge::add(corpus, analysis, docs, &mut progress);
+    let (texts, data) = dossier_core::page::write_parts(&corpus, &analysis).map_err(|e| e.to_string())?;
+    Ok((texts, data, errors))
+}
+
+/// JavaScript's entry point for [`add_to_page`]: `files`, `titles`, `dates` and
+/// `texts` hold the documents' fields, in the same order; `progress` is called with
+/// (done, of). Returns the page's two parts, then a message for each document left
+/// out; throws an `Error` if the page's corpus cannot be read.
+#[wasm_bindgen]
+pub fn add_documents(
+    page_texts: &str,
+    page_data: &str,
+    files: Vec<String>,
+    titles: Vec<String>,
+    dates: Vec<String>,
+    texts: Vec<String>,
+    progress: &js_sys::Function,
+) -> Result<Vec<String>, JsError> {
+    let own: Vec<Own> = (0..files.len())
+        .map(|i| Own {
+            file: &files[i],
+            title: field(&titles, i),
+            date: field(&dates, i),
+            text: field(&texts, i),
+        })
+        .collect();
+    let mut last = 0;
+    let report = |done: usize, of: usize| {
+        // A message a percent at most: the worker posts each one.
+        if (done - last) * 100 >= of || done == of {
+            last = done;
+            let _ = progress.call2(&JsValue::NULL, &(done as f64).into(), &(of as f64).into());
+        }
+    };
+    let (t, d, errors) = add_to_page(page_texts, page_data, &own, report).map_err(|e| JsError::new(&e))?;
+    Ok([t, d].into_iter().chain(errors).collect())
+}
+
+/// Item `i` of `v`, or an empty string.
+fn field(v: &[String], i: usize) -> &str {
+    v.get(i).map_or("", String::as_str)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,5 +206,47 @@ mod tests {
                 .all(|l| l.starts_with(r#"{"doc": "x.txt", "start": "#)),
             "{jsonl}"
         );
+    }
+
+    #[test]
+    fn own_documents_join_the_page_and_an_empty_one_is_named() {
+        let corpus = Corpus::new(vec![Document::new(
+            "a.txt",
+            "Budget vote\n\nThe minister Rosa Lindqvist presented the budget in Oslo. Lindqvist said taxes would fall.".to_string(),
+            Meta::default(),
+        )
+        .unwrap()]);
+        let (texts, data) =
+            dossier_core::page::write_parts(&corpus, &dossier_core::analyse(&corpus)).unwrap();
+        let own = [
+            Own {
+                file: "mine/1",
+                title: "Reply",
+                date: "2024-05-01",
+                text: "Lindqvist answered critics in Bergen.",
+            },
+            Own {
+                file: "mine/2",
+                title: "",
+                date: "",
+                text: "  ",
+            },
+        ];
+        let mut calls = 0;
+        let (t, d, errors) = add_to_page(&texts, &data, &own, |_, _| calls += 1).unwrap();
+        assert_eq!(errors, ["mine/2: the text is empty"]);
+        assert!(calls > 0);
+        let (c, a) = dossier_core::page::read(&t, &d).unwrap();
+        let doc = c.get("mine/1").expect("added");
+        assert_eq!(
+            (doc.title.as_str(), doc.meta.published.is_some()),
+            ("Reply", true)
+        );
+        let rosa = a
+            .entities
+            .iter()
+            .find(|e| e.canonical == "Rosa Lindqvist")
+            .expect("kept");
+        assert_eq!(rosa.documents, 2, "{rosa:?}");
     }
 }

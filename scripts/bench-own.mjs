@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// The reader's own documents (web/own.js), in headless Chromium: a benchmark, never fails.
+//
+//   node scripts/bench-own.mjs [dist] [runs]      # defaults: dist 3; a site built with --public-url /dossier-e2e/
+//
+// Prints, for `runs` fresh pages each:
+//   - the engine's first use: the first `analyse` call of a short text (fetch, compile and
+//     start of the worker and its wasm, then the analysis), the second (the analysis
+//     alone), and the wasm's fetch from its Resource Timing entry;
+//   - 1 MB of text (seed paragraphs recombined) dropped as one file: from the drop to its
+//     title in the reader, with the engine cold (first use) and warm (loaded before), and
+//     the longest main-thread task meanwhile (Long Tasks API);
+//   - keystrokes in the search box while 3 MB (three files) are analysed: each from its
+//     `input` event to the end of the next frame; median, p95, worst.
+import { readFileSync, readdirSync } from 'node:fs';
+import { launch, serve } from './browser.mjs';
+
+const [dist = 'dist', runsArg = '3'] = process.argv.slice(2);
+const runs = Number(runsArg);
+const base = '/dossier-e2e/';
+const port = 8794;
+const url = `http://127.0.0.1:${port}${base}`;
+
+/** About `bytes` of news text: the seeds' paragraphs in turn, each run numbered so no two are equal. */
+function text(bytes, title) {
+  const paras = readdirSync('seeds').filter((f) => f.endsWith('.txt'))
+    .flatMap((f) => readFileSync(`seeds/${f}`, 'utf8').split('\n').slice(1).map((l) => l.trim()).filter((l) => l.length > 80));
+  const out = [title, ''];
+  let size = title.length;
+  for (let i = 0; size < bytes; i++) {
+    const p = paras[i % paras.length];
+    out.push(p, '');
+    size += p.length + 2;
+  }
+  return out.join('\n');
+}
+
+await serve(dist, base, port);
+const browser = await launch();
+
+async function fresh() {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__long = [];
+    new PerformanceObserver((l) => window.__long.push(...l.getEntries().map((e) => ({ start: e.startTime, ms: e.duration }))))
+      .observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(url);
+  await page.locator('li.entity button.entity-name').first().waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(300);
+  return { page, close: () => context.close() };
+}
+
+/** Drops files [{name, text}] and resolves, in the page, when `title` heads the reader: ms, longest task. */
+const dropAndWait = (page, files, title) => page.evaluate(async ([files, title]) => {
+  const dt = new DataTransfer();
+  for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'text/plain' }));
+  const t0 = performance.now();
+  dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  await new Promise((ok) => {
+    const check = () => (document.querySelector('#article-title')?.textContent === title ? requestAnimationFrame(() => setTimeout(ok)) : setTimeout(check, 5));
+    check();
+  });
+  const ms = performance.now() - t0;
+  const longest = Math.max(0, ...window.__long.filter((e) => e.start >= t0).map((e) => e.ms));
+  return { ms, longest };
+}, [files, title]);
+
+const engineFirstUse = (page) => page.evaluate(async (base) => {
+  const engine = await import(new URL(`${base}engine.js`, location.href).href);
+  const t0 = performance.now();
+  await engine.analyse('a.txt', 'Talks\n\nPutin met Xi Jinping in Beijing.');
+  const t1 = performance.now();
+  await engine.analyse('b.txt', 'Talks\n\nMacron met Scholz in Paris.');
+  const t2 = performance.now();
+  const wasm = performance.getEntriesByType('resource').find((e) => /dossier-engine_bg\.wasm$/.test(e.name));
+  return { first: t1 - t0, second: t2 - t1, fetch: wasm ? wasm.responseEnd - wasm.startTime : NaN, bytes: wasm?.encodedBodySize };
+}, base);
+
+async function keystrokesWhileAnalysing(page) {
+  const files = [1, 2, 3].map((n) => ({ name: `part-${n}.txt`, text: text(1_000_000, `Part ${n} of the long read`) }));
+  return page.evaluate(async (files) => {
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'text/plain' }));
+    dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    document.getElementById('own-dialog')?.close();
+    const input = document.getElementById('search-input');
+    const words = ['russia', 'china', 'trade', 'summit'];
+    const out = [];
+    const done = () => document.querySelector('#article-title')?.textContent === 'Part 1 of the long read';
+    for (let i = 0; !done() && i < 2000; i++) {
+      const w = words[Math.floor(i / 7) % words.length];
+      const typed = w.slice(0, (i % 7) + 1);
+      const t0 = performance.now();
+      input.value = typed;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
+      out.push(performance.now() - t0);
+      await new Promise((ok) => setTimeout(ok, 30)); // a fast typist
+    }
+    return out;
+  }, files);
+}
+
+const f1 = (x) => x.toFixed(0);
+const big = { name: 'long-read.txt', text: text(1_000_000, 'A long read of one megabyte') };
+console.log(`1 MB file: ${big.text.length} characters, ${new Blob([big.text]).size} bytes`);
+const keys = [];
+for (let r = 0; r < runs; r++) {
+  let { page, close } = await fresh();
+  const cold = await dropAndWait(page, [big], 'A long read of one megabyte');
+  await close();
+  ({ page, close } = await fresh());
+  const e = await engineFirstUse(page);
+  const warm = await dropAndWait(page, [big], 'A long read of one megabyte');
+  await close();
+  ({ page, close } = await fresh());
+  keys.push(...await keystrokesWhileAnalysing(page));
+  await close();
+  console.log(`run ${r + 1}: engine first call ${f1(e.first)} ms (wasm fetch ${f1(e.fetch)} ms, ${e.bytes} B), second call ${f1(e.second)} ms; `
+    + `1 MB drop → on screen: cold ${f1(cold.ms)} ms (longest task ${f1(cold.longest)} ms), warm ${f1(warm.ms)} ms (longest task ${f1(warm.longest)} ms)`);
+}
+const s = [...keys].sort((a, b) => a - b);
+const q = (p) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+console.log(`keystroke → next frame while 3 MB are analysed: median ${q(0.5).toFixed(1)}, p95 ${q(0.95).toFixed(1)}, worst ${s[s.length - 1].toFixed(1)} ms (${s.length} samples)`);
+await browser.close();
+process.exit(0);

@@ -1,0 +1,48 @@
+//! The reader's own documents, in the app: only the integration. Reading files (text,
+//! Markdown, HTML), keeping them (IndexedDB) and the "Add documents" dialog are
+//! `web/own.js`, a module the page loads when the reader first adds a document (the
+//! top bar's button, `#own-open`, or files dropped on the page: `web/boot.js` listens) or
+//! has kept some; the engine worker analyses them with the corpus (`dossier-engine`'s
+//! `add_documents`) and gives the corpus with them added in the page's own format, which
+//! [`show_own`] reads as the page is read, then draws the views again on it. Whose
+//! articles the views show (`own` in the URL: [`crate::url::Whose`]) is chosen in the
+//! dialog too; the app filters by it and shows it as a chip.
+//!
+//! A document of the reader's is known by its file name: [`PREFIX`] and a name, which no
+//! corpus file has (a corpus is a folder's files, whose names hold no `/`).
+
+/// How the file name of each of the reader's documents starts.
+pub const PREFIX: &str = "mine/";
+
+/// Whether the document stored in `file` is one the reader added.
+pub fn is_own(file: &str) -> bool {
+    file.starts_with(PREFIX)
+}
+
+/// Shows the corpus with the reader's documents as `texts` and `data` hold them (the
+/// page's `#corpus` and `#analysis` format: `dossier_core::page`): the data is replaced
+/// and the explorer drawn again on it. Returns an empty string, or why the texts cannot
+/// be read (the views are then left as they were). Called by `web/own.js`, which then
+/// opens a document added, if any, through the URL.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn show_own(texts: &str, data: &str) -> String {
+    match dossier_core::page::read(texts, data) {
+        Ok((corpus, analysis)) => {
+            crate::data::replace(crate::data::Data::new(corpus, analysis));
+            crate::app::mount();
+            String::new()
+        }
+        Err(e) => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_corpus_file_name_is_never_the_reader_s() {
+        assert!(is_own("mine/notes.txt"));
+        assert!(!is_own("mine.txt") && !is_own("000_a.txt"));
+    }
+}

@@ -1,0 +1,251 @@
+// The reader's own documents (web/own.js, src/own.rs, crates/dossier-engine): dropped,
+// picked or pasted; analysed with the corpus in the engine worker (a surname joins the
+// corpus's person); shown in the views with a badge and a corpus / mine / both choice;
+// kept across reloads until removed; bad files refused one by one with a message; a
+// hostile HTML file shown as text only; and no request ever carries the text.
+import { test, expect } from '@playwright/test';
+import { BASE } from '../../playwright.config.js';
+import { drop, dialog, settled, load } from './own.js';
+
+const MARK = 'Quillfeather'; // a word no corpus article has: found in no request
+const TEXT = `Harbour talks in ${MARK}\n\nPutin met officials in ${MARK} on Tuesday, 4 June 2024, to discuss the harbour.\n`;
+const PUTIN = 'person-vladimir-putin';
+
+/** Chooses `name` in the export menu: the file downloaded, as text. */
+async function exported(page, name) {
+  await page.getByText('Export', { exact: true }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name, exact: true }).click(),
+  ]);
+  const chunks = [];
+  for await (const c of await download.createReadStream()) chunks.push(c);
+  return { text: Buffer.concat(chunks).toString('utf8') };
+}
+
+test.beforeEach(async ({ page }) => {
+  page.requests = [];
+  page.on('request', (r) => page.requests.push({ url: r.url(), body: r.postData() ?? '' }));
+  page.problems = [];
+  page.on('dialog', (d) => { page.problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+  page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+});
+
+test.afterEach(async ({ page }) => {
+  expect(page.problems, 'no dialog, no page error').toEqual([]);
+  expect(await page.evaluate(() => window.__csp), 'no CSP violation').toEqual([]);
+  const origin = new URL(page.url()).origin;
+  for (const r of page.requests) {
+    if (/^(data|blob):/.test(r.url)) continue;
+    expect(new URL(r.url).origin, r.url).toBe(origin);
+    expect(r.url + r.body, 'a request carries the text').not.toContain(MARK);
+  }
+});
+
+test('a dropped text is analysed with the corpus and opens with a badge; its Putin is the corpus’s', async ({ page }) => {
+  await load(page, BASE);
+  await drop(page, [{ name: 'harbour.txt', text: TEXT, type: 'text/plain' }]);
+  await settled(page, 'Added 1 document.');
+  await dialog(page).getByRole('button', { name: 'Close' }).click();
+  await expect(page).toHaveURL(/doc=mine%2Fharbour\.txt/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Harbour talks in ${MARK}`);
+  await expect(page.locator('.reader[data-link*="doc=mine%2F"] .meta')).toBeVisible();
+  expect(await page.locator('.reader .meta').evaluate((e) => getComputedStyle(e, '::before').content)).toBe('"Your document"');
+  await expect(page.locator(`.reader mark[data-entity="${PUTIN}"]`)).toHaveText('Putin');
+  await expect(page.getByRole('button', { name: 'Your documents (1)' })).toBeFocused();
+  // In the list with a badge, and found by search.
+  await page.getByRole('searchbox', { name: 'Search articles' }).fill(MARK);
+  const list = page.getByRole('navigation', { name: 'Articles' });
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(list.locator('.own-badge')).toHaveText('Yours');
+});
+
+test('HTML gives its text only: title from <h1>, no markup; a hostile page runs nothing', async ({ page }) => {
+  await load(page, BASE);
+  const hostile = `<html><head><title>Ignored title</title><script>window.__pwned='script'</script>
+    <meta http-equiv="refresh" content="0;url=javascript:window.__pwned='meta'"></head>
+    <body onload="window.__pwned='onload'"><h1>Ferry strike in ${MARK}</h1>
+    <p>Workers <b>stopped</b> the ferries.<img src="x.png" onerror="window.__pwned='img'"></p>
+    <p><a href="javascript:window.__pwned='link'" onclick="window.__pwned='click'">Read more</a></p>
+    <style>body{display:none}</style><iframe src="https://example.com/"></iframe></body></html>`;
+  await drop(page, [{ name: 'strike.html', text: hostile, type: 'text/html' }]);
+  await settled(page, 'Added 1 document.');
+  await dialog(page).getByRole('button', { name: 'Close' }).click();
+  const article = page.locator('article.reader');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Ferry strike in ${MARK}`);
+  await expect(article).toContainText('Workers stopped the ferries.');
+  await expect(article).toContainText('Read more');
+  await article.getByText('Read more').click();
+  await page.waitForTimeout(200);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  expect(await article.locator('a[href^="javascript"], img, iframe, script, b').count()).toBe(0);
+  expect(page.requests.filter((r) => /x\.png|example\.com/.test(r.url))).toEqual([]);
+});
+
+test('bad files each get a message; the good one of the same drop and those added before stay', async ({ page }) => {
+  await load(page, BASE);
+  await drop(page, [{ name: 'first.txt', text: TEXT }]);
+  await settled(page, 'Added 1 document.');
+  const big = 'word '.repeat(1_000_001); // 5,000,005 bytes
+  await drop(page, [
+    { name: 'image.png', bytes: [0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52] },
+    { name: 'photo.txt', bytes: [0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0xc3, 0x28] },
+    { name: 'blank.txt', text: ' \n\t\n' },
+    { name: 'huge.txt', text: big },
+    { name: 'second.md', text: `# Second note on ${MARK}\n\nXi Jinping spoke.` },
+    { name: 'utf16.txt', bytes: [0xff, 0xfe, ...[...'Über Zürich\n\nEin Text.'].flatMap((c) => [c.charCodeAt(0), 0])] },
+    { name: 'latin1.txt', bytes: [...'Caf\xe9 in Z\xfcrich\n\nEin Text.'].map((c) => c.charCodeAt(0)) },
+    { name: 'titled.htm', text: '<title>Port notes</title><p>The harbour reopened on Monday.</p>' },
+  ]);
+  await settled(page, 'Added 3 documents.');
+  const messages = dialog(page).getByRole('alert').getByRole('listitem');
+  await expect(messages).toHaveText([
+    /^image\.png: is not a text, Markdown or HTML file/,
+    /^photo\.txt: is not (readable )?text/,
+    /^blank\.txt: is empty$/,
+    /^huge\.txt: is 5\.00 MB, over the limit of 5 MB a file$/,
+    /^latin1\.txt: is not readable text \(it is binary, or neither UTF-8 nor UTF-16 with a byte order mark\)$/,
+  ]);
+  const kept = dialog(page).getByRole('list', { name: /Kept in this browser: 4 documents/ });
+  // An HTML page without <h1> is titled by its <title>.
+  await expect(kept.getByRole('link')).toHaveText([`Harbour talks in ${MARK}`, `Second note on ${MARK}`, 'Über Zürich', 'Port notes']);
+});
+
+test('pasted text with a title and date, by keyboard; kept across a reload; removed one, then all', async ({ page }) => {
+  await load(page, BASE);
+  await page.getByRole('button', { name: 'Add documents' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog(page)).toBeVisible();
+  await expect(dialog(page).getByRole('button', { name: 'Choose files…' })).toBeFocused();
+  await dialog(page).getByLabel('Text', { exact: true }).fill(`Putin arrived in ${MARK} late.`);
+  await dialog(page).getByLabel('Title (optional)').fill('Evening visit');
+  await dialog(page).getByLabel('Date (optional)').fill('2024-06-05');
+  await dialog(page).getByRole('button', { name: 'Add this text' }).click();
+  await settled(page, 'Added 1 document.');
+  await drop(page, [{ name: 'harbour.txt', text: TEXT }]);
+  await settled(page, 'Added 1 document.');
+  await page.keyboard.press('Escape');
+  await expect(dialog(page)).toBeHidden();
+
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Your documents (2)' })).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Your documents (2)' }).click();
+  const kept = dialog(page).getByRole('list', { name: /Kept in this browser/ });
+  await expect(kept.getByRole('link')).toHaveText(['Evening visit', `Harbour talks in ${MARK}`]);
+  await kept.getByRole('link', { name: 'Evening visit' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Evening visit');
+  await expect(page.locator('.reader .meta')).toContainText('2024-06-05');
+
+  await page.getByRole('button', { name: 'Your documents (2)' }).click();
+  await dialog(page).getByRole('button', { name: 'Remove Evening visit' }).click();
+  await settled(page, 'Removed 1 document.');
+  await expect(kept.getByRole('link')).toHaveText([`Harbour talks in ${MARK}`]);
+  // The document open was the one removed: the view leaves it, with no notice of a bad link.
+  await expect(page).not.toHaveURL(/doc=/);
+  await expect(page.getByText('Part of this link was ignored')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Your documents (1)' })).toBeAttached();
+  await dialog(page).getByRole('button', { name: 'Remove all' }).click();
+  await settled(page, 'Removed 1 document.');
+  await expect(dialog(page).getByRole('heading', { name: 'No documents of yours yet' })).toBeVisible();
+  await page.reload();
+  await load(page, page.url());
+  await expect(page.getByRole('button', { name: 'Add documents' })).toBeVisible();
+  await expect(page.locator('.own-badge, .reader[data-link*="doc=mine%2F"]')).toHaveCount(0);
+});
+
+test('the corpus / mine / both choice filters every view and lives in the URL', async ({ page }) => {
+  await load(page, BASE);
+  const list = page.getByRole('navigation', { name: 'Articles' }).getByRole('listitem');
+  const corpus = await list.count();
+  await drop(page, [{ name: 'harbour.txt', text: TEXT }]);
+  await settled(page, 'Added 1 document.');
+  await dialog(page).getByRole('button', { name: 'Close' }).click();
+  await expect(list).toHaveCount(corpus + 1);
+  // The choice is in the dialog, and in the URL.
+  const choose = async (name) => {
+    await page.getByRole('button', { name: 'Your documents (1)' }).click();
+    await dialog(page).getByRole('group', { name: 'Show in the views' }).getByRole('radio', { name }).check();
+    await dialog(page).getByRole('button', { name: 'Close' }).click();
+  };
+  await choose('your documents only');
+  await expect(page).toHaveURL(/[?&]own=mine/);
+  await expect(list).toHaveCount(1);
+  await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('your documents only');
+  await page.getByRole('link', { name: 'Timeline', exact: true }).click();
+  await expect(page).toHaveURL(/own=mine/);
+  // Export gives what is in view: the reader's document and its entities.
+  const articles = JSON.parse((await exported(page, 'Articles (JSON)')).text);
+  expect(JSON.stringify(articles)).toContain('mine/harbour.txt');
+  expect(JSON.stringify(articles)).not.toContain('000_');
+  const entities = JSON.stringify(JSON.parse((await exported(page, 'Entities (JSON)')).text));
+  expect(entities).toContain(PUTIN);
+  await choose('the corpus only');
+  await expect(list).toHaveCount(corpus);
+  await expect(page).toHaveURL(/own=corpus/);
+  await page.reload();
+  await expect(list).toHaveCount(corpus, { timeout: 20_000 });
+  await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('the corpus only');
+  await page.getByRole('button', { name: 'Your documents (1)' }).click();
+  await expect(dialog(page).getByRole('radio', { name: 'the corpus only' })).toBeChecked();
+});
+
+test('a link to a document of the reader’s, opened elsewhere, shows the corpus and says why', async ({ page, browser }) => {
+  await page.goto(`${BASE}?doc=${encodeURIComponent('mine/harbour.txt')}&own=mine`);
+  await expect(page.getByRole('status').filter({ hasText: 'Part of this link was ignored' }))
+    .toContainText("a document of the reader's own: links do not carry them");
+  await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('your documents only');
+  await expect(page.getByRole('navigation', { name: 'Articles' })).toContainText('No article');
+});
+
+test('a storage quota error and an engine that cannot load each get a message and lose nothing', async ({ page }) => {
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (v, ...rest) {
+      if (String(v?.name).startsWith('full')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.call(this, v, ...rest);
+    };
+  });
+  await load(page, BASE);
+  await drop(page, [{ name: 'harbour.txt', text: TEXT }]);
+  await settled(page, 'Added 1 document.');
+  await drop(page, [{ name: 'full.txt', text: `Too much in ${MARK}.` }]);
+  await settled(page, 'Nothing was added.');
+  await expect(dialog(page).getByRole('alert')).toHaveText("full.txt: this browser's storage is full, so it was not added");
+  await expect(page.getByRole('button', { name: 'Your documents (1)' })).toBeAttached();
+
+  await page.route(/dossier-engine_bg\.wasm$/, (r) => r.abort());
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Articles' }).getByRole('listitem').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Add documents' }).click();
+  await expect(dialog(page).getByRole('alert')).toContainText('Your documents could not be analysed', { timeout: 20_000 });
+  await expect(dialog(page).getByRole('list', { name: /Kept in this browser: 1 document/ })).toBeVisible();
+  page.problems = page.problems.filter((p) => !/engine/.test(p));
+});
+
+test('a file that would take the documents over the total limit gets a message; the others stay', async ({ page }) => {
+  await load(page, BASE);
+  // A document kept from before whose recorded size leaves 100 KB of the 50 MB (the limit
+  // counts the sizes kept, so the test need not store 50 MB).
+  await page.evaluate((mark) => new Promise((ok, no) => {
+    const r = indexedDB.open('dossier', 1);
+    r.onupgradeneeded = () => r.result.createObjectStore('documents', { keyPath: 'file' });
+    r.onsuccess = () => {
+      const t = r.result.transaction('documents', 'readwrite');
+      t.objectStore('documents').put({ file: 'mine/archive.txt', name: 'archive.txt', title: '', date: '',
+        text: `Archive of ${mark}\n\nNotes.`, size: 49_900_000, added: 1 });
+      t.oncomplete = () => { r.result.close(); localStorage.setItem('dossier-own', '1'); ok(); };
+      t.onerror = () => no(t.error);
+    };
+  }), MARK);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Your documents (1)' })).toBeVisible({ timeout: 20_000 });
+  await drop(page, [{ name: 'long.txt', text: `Long read\n\n${'word '.repeat(30_000)}` }, { name: 'short.txt', text: 'Short note\n\nA line.' }]);
+  await settled(page, 'Added 1 document.');
+  await expect(dialog(page).getByRole('alert')).toHaveText('long.txt: would take your documents over 50 MB in all; remove some first');
+  await expect(dialog(page).getByRole('list', { name: /Kept in this browser: 2 documents/ }).getByRole('link'))
+    .toHaveText([`Archive of ${MARK}`, 'Short note']);
+});

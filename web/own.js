@@ -1,0 +1,427 @@
+// The reader's own documents: the "Add documents" dialog, reading dropped, picked or
+// pasted text, keeping it in this browser (IndexedDB) and handing it to the engine
+// worker, which analyses it with the corpus (web/engine.js, crates/dossier-engine). The
+// app then shows the corpus with the documents added (src/own.rs: show_own).
+//
+// Loaded on demand by web/boot.js: when the reader first opens the dialog or drops
+// files, or at start when documents are kept from before. Nothing here sends anything:
+// the text stays in this page, its worker and the browser's storage (the page's CSP
+// allows requests to its own origin only).
+//
+// Every text reaches the DOM as text (textContent, never markup). An HTML file is read
+// by DOMParser, whose document is inert: its scripts never run and nothing it names is
+// fetched; only its text is kept.
+import { addDocuments } from './engine.js';
+
+/** Largest file, and largest total, kept (docs/performance.md: 1 MB analyses in well under a second). */
+export const MAX_FILE = 5_000_000;
+export const MAX_TOTAL = 50_000_000;
+const DB = 'dossier';
+const STORE = 'documents';
+/** Set while documents are kept, so that web/boot.js loads this module at start. */
+const FLAG = 'dossier-own';
+const PREFIX = 'mine/';
+
+let app; // the app's wasm-bindgen module: show_own
+let page; // the page's #corpus and #analysis texts
+let docs = []; // the documents kept: { file, name, title, date, text, size, added }
+let ui; // the dialog's parts
+let work = Promise.resolve(); // analyses run one after another
+
+const mb = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} MB` : `${Math.max(1, Math.round(n / 1e3))} KB`);
+const limit = (n) => `${n / 1e6} MB`;
+const plural = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/** Starts the module: `appModule` is the app's glue, `parts` the page's two texts. */
+export async function start(appModule, parts) {
+  [app, page] = [appModule, parts];
+  document.head.append(el('link', { rel: 'stylesheet', href: new URL('./own.css', import.meta.url).href }));
+  try {
+    docs = await stored();
+  } catch (e) {
+    docs = [];
+    report([`Your documents could not be read from this browser's storage: ${why(e)}`]);
+  }
+  if (docs.length) await show('');
+  return { open, drop };
+}
+
+// ---- the dialog -------------------------------------------------------------------
+
+function el(tag, props = {}, ...kids) {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...kids.filter((k) => k != null));
+  return e;
+}
+
+function build() {
+  const input = el('input', { type: 'file', multiple: true, hidden: true, accept: '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html' });
+  input.addEventListener('change', () => { add([...input.files]); input.value = ''; });
+  const pick = el('button', { type: 'button', className: 'own-pick', textContent: 'Choose files…' });
+  pick.addEventListener('click', () => input.click());
+  const title = el('input', { type: 'text', id: 'own-title', autocomplete: 'off' });
+  const date = el('input', { type: 'date', id: 'own-date' });
+  const text = el('textarea', { id: 'own-text', rows: 6 });
+  const paste = el('button', { type: 'submit', textContent: 'Add this text' });
+  const form = el('form', { className: 'own-paste' },
+    el('h3', { textContent: 'Or paste a text' }),
+    el('label', { htmlFor: 'own-text', textContent: 'Text' }), text,
+    el('div', { className: 'own-row' },
+      el('label', {}, 'Title (optional) ', title),
+      el('label', {}, 'Date (optional) ', date)),
+    paste);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (!text.value.trim()) { report(['The pasted text is empty: nothing was added.']); text.focus(); return; }
+    const name = title.value.trim() || 'Pasted text';
+    add([{ pasted: true, name, title: title.value.trim(), date: date.value, text: text.value }]).then((ok) => {
+      if (ok) { text.value = ''; title.value = ''; date.value = ''; }
+    });
+  });
+  const status = el('p', { className: 'own-status', role: 'status', tabIndex: -1 });
+  const bar = el('progress', { className: 'own-progress', hidden: true, max: 1 });
+  bar.setAttribute('aria-label', 'Analysing your documents');
+  const messages = el('ul', { className: 'own-messages' });
+  const list = el('ul', { className: 'own-list' });
+  const listHead = el('h3', { id: 'own-list-head' });
+  list.setAttribute('aria-labelledby', 'own-list-head');
+  const clear = el('button', { type: 'button', className: 'own-clear', textContent: 'Remove all' });
+  clear.addEventListener('click', () => remove(docs.map((d) => d.file)));
+  const close = el('button', { type: 'button', className: 'own-close', textContent: 'Close' });
+  const whose = el('fieldset', { className: 'own-whose' }, el('legend', { textContent: 'Show in the views' }),
+    ...WHOSE.map(([code, text]) => el('label', {}, el('input', { type: 'radio', name: 'own-whose', value: code }), ` ${text}`)));
+  whose.addEventListener('change', (e) => choose(e.target.value));
+  const dialog = el('dialog', { className: 'own-dialog', id: 'own-dialog' },
+    el('h2', { id: 'own-heading', textContent: 'Your documents' }),
+    el('p', { className: 'own-note', textContent:
+      `Add articles of your own to explore them with the corpus. They are kept in this browser only and never sent anywhere. Text, Markdown or HTML files, up to ${limit(MAX_FILE)} each and ${limit(MAX_TOTAL)} in all.` }),
+    el('p', { className: 'own-drop', textContent: 'Drop files anywhere on the page, or ' }, pick, input),
+    form, bar, status, el('div', { role: 'alert' }, messages), listHead, list, clear, whose, close);
+  dialog.setAttribute('aria-labelledby', 'own-heading');
+  close.addEventListener('click', () => dialog.close());
+  // Escape closes the dialog, and only the dialog (the app's own shortcut clears filters).
+  dialog.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') { e.stopPropagation(); e.preventDefault(); dialog.close(); }
+  });
+  dialog.addEventListener('close', () => document.getElementById('own-open')?.focus());
+  document.body.append(dialog);
+  return { dialog, status, bar, messages, list, listHead, clear, pick, whose };
+}
+
+/** Opens the dialog, the focus on its first control. */
+export function open() {
+  ui ??= build();
+  draw();
+  if (!ui.dialog.open) ui.dialog.showModal();
+  ui.pick.focus();
+}
+
+/** The list of documents kept, each with a link that opens it and a Remove button. */
+function draw() {
+  if (!ui) return;
+  const total = docs.reduce((n, d) => n + d.size, 0);
+  ui.listHead.textContent = docs.length ? `Kept in this browser: ${plural(docs.length, 'document')}, ${mb(total)}` : 'No documents of yours yet';
+  ui.clear.hidden = !docs.length;
+  const chosen = new URLSearchParams(location.search).get('own') ?? 'both';
+  ui.whose.hidden = !docs.length && chosen === 'both';
+  for (const r of ui.whose.querySelectorAll('input')) r.checked = r.value === chosen;
+  ui.list.replaceChildren(...docs.map((d) => {
+    const link = el('a', { href: `?doc=${encodeURIComponent(d.file)}`, textContent: label(d) });
+    link.addEventListener('click', () => ui.dialog.close());
+    const rm = el('button', { type: 'button', className: 'own-remove', textContent: 'Remove' });
+    rm.setAttribute('aria-label', `Remove ${label(d)}`);
+    rm.addEventListener('click', () => remove([d.file]));
+    return el('li', {}, link, el('span', { className: 'own-meta', textContent: ` ${d.name} · ${mb(d.size)} ` }), rm);
+  }));
+}
+
+/** Whose articles the views show (`own` in the URL, src/url.rs: Whose), as the chip words it (src/wording.rs). */
+const WHOSE = [['both', 'all articles'], ['corpus', 'the corpus only'], ['mine', 'your documents only']];
+
+/** Shows whose articles `code` (of WHOSE) names: a new view, in the URL. */
+function choose(code) {
+  const url = new URL(location.href);
+  if (code === 'both') url.searchParams.delete('own');
+  else url.searchParams.set('own', code);
+  go(url, true);
+}
+
+/** Moves the app's router to `url`, a new history entry if `push` (it reads the URL on popstate). */
+function go(url, push) {
+  history[push ? 'pushState' : 'replaceState'](push ? null : history.state, '', url);
+  dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
+}
+
+/** A document's title: the one given, else its first line (as the engine reads it). */
+function label(d) {
+  const first = d.text.split('\n').find((l) => l.trim()) ?? d.name;
+  return d.title || (first.length > 90 ? `${first.slice(0, 89).trim()}…` : first.trim());
+}
+
+function say(text) {
+  if (ui) ui.status.textContent = text;
+}
+
+/** Shows one message a file that was not added (kept until the next action). */
+function report(lines) {
+  ui ??= build();
+  ui.messages.replaceChildren(...lines.map((t) => el('li', { textContent: t })));
+}
+
+// ---- adding and removing ----------------------------------------------------------
+
+/** Files dropped on the page (`entries`: their FileSystemEntry, for folders). */
+export async function drop(files, entries = []) {
+  open();
+  const all = [];
+  for (const [i, f] of files.entries()) {
+    const entry = entries[i];
+    if (entry?.isDirectory) all.push(...await folder(entry));
+    else all.push(f);
+  }
+  return add(all);
+}
+
+/** The files of a dropped folder and of its folders. */
+async function folder(dir) {
+  const entries = await new Promise((ok, no) => {
+    const out = [];
+    const reader = dir.createReader();
+    const next = () => reader.readEntries((batch) => (batch.length ? (out.push(...batch), next()) : ok(out)), no);
+    next();
+  });
+  const files = [];
+  for (const e of entries) {
+    if (e.isDirectory) files.push(...await folder(e));
+    else files.push(await new Promise((ok, no) => e.file(ok, no)));
+  }
+  return files;
+}
+
+/** Reads, checks, keeps and analyses `items` (Files, or pasted {pasted, name, title, date, text}). */
+async function add(items) {
+  const problems = [];
+  const fresh = [];
+  let total = docs.reduce((n, d) => n + d.size, 0);
+  say(`Reading ${plural(items.length, 'file')}…`);
+  for (const item of items) {
+    try {
+      const doc = item.pasted ? { ...item, size: new Blob([item.text]).size } : await read(item);
+      if (total + doc.size > MAX_TOTAL) throw new Error(`would take your documents over ${limit(MAX_TOTAL)} in all; remove some first`);
+      doc.file = uniqueName(doc.name, fresh);
+      doc.added = Date.now();
+      total += doc.size;
+      fresh.push(doc);
+    } catch (e) {
+      problems.push(`${item.name}: ${why(e)}`);
+    }
+  }
+  const kept = [];
+  for (const doc of fresh) {
+    try {
+      await tx('readwrite', (s) => s.put(doc));
+      kept.push(doc);
+    } catch (e) {
+      problems.push(`${doc.name}: ${quota(e) ? "this browser's storage is full, so it was not added" : `could not be kept: ${why(e)}`}`);
+    }
+  }
+  report(problems);
+  if (!kept.length) {
+    say(problems.length ? 'Nothing was added.' : '');
+    return false;
+  }
+  docs = [...docs, ...kept];
+  localStorage.setItem(FLAG, '1');
+  return show(kept[0].file, `Added ${plural(kept.length, 'document')}.`);
+}
+
+/** Removes the documents kept in `files`. */
+async function remove(files) {
+  const gone = new Set(files);
+  try {
+    await tx('readwrite', (s) => { for (const f of files) s.delete(f); });
+  } catch (e) {
+    report([`Could not remove from this browser's storage: ${why(e)}`]);
+    return;
+  }
+  const before = docs.length;
+  docs = docs.filter((d) => !gone.has(d.file));
+  if (!docs.length) localStorage.removeItem(FLAG);
+  report([]);
+  leave(gone);
+  await show('', `Removed ${plural(before - docs.length, 'document')}.`);
+  ui?.pick.focus();
+}
+
+/**
+ * Takes a removed document (of `gone`) out of the URL if it is the one open, so the view
+ * goes back to the list rather than naming a document that is no longer here.
+ */
+function leave(gone) {
+  const url = new URL(location.href);
+  if (!gone.has(url.searchParams.get('doc'))) return;
+  for (const k of ['doc', 'm']) url.searchParams.delete(k);
+  go(url, false);
+}
+
+/** A file name for `name` that no kept or `fresh` document has. */
+function uniqueName(name, fresh) {
+  const base = PREFIX + (name.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'text');
+  const taken = new Set([...docs, ...fresh].map((d) => d.file));
+  let file = base;
+  for (let n = 2; taken.has(file); n++) file = `${base}-${n}`;
+  return file;
+}
+
+/** Analyses the kept documents with the corpus in the worker and shows the result, opening `openFile`. */
+function show(openFile, done = '') {
+  const run = async () => {
+    if (!docs.length) {
+      redraw(page[0], page[1], '');
+      say(done);
+      draw();
+      return true;
+    }
+    const size = docs.reduce((n, d) => n + d.size, 0);
+    const slow = size > 200_000;
+    if (ui && slow) Object.assign(ui.bar, { hidden: false, value: 0 });
+    say(`Analysing ${plural(docs.length, 'document')} (${mb(size)})…`);
+    performance.mark('dossier:own:start');
+    try {
+      const [texts, data, ...left] = await addDocuments(page[0], page[1],
+        docs.map(({ file, title, date, text }) => ({ file, title, date, text })),
+        (d, of) => { if (ui) ui.bar.value = d / of; });
+      performance.measure('dossier:own:worker', 'dossier:own:start');
+      performance.mark('dossier:own:show');
+      redraw(texts, data, openFile);
+      performance.measure('dossier:own:app', 'dossier:own:show');
+      performance.measure('dossier:own', 'dossier:own:start');
+      if (left.length) report(left);
+      say(done);
+      return true;
+    } catch (e) {
+      report([`Your documents could not be analysed: ${why(e)}. They are still kept; reload the page to try again.`]);
+      say('');
+      return false;
+    } finally {
+      if (ui) ui.bar.hidden = true;
+      draw();
+    }
+  };
+  const next = work.then(run);
+  work = next.catch(() => {});
+  return next;
+}
+
+/**
+ * Has the app show the page's `texts` and `data` (throws why not), then open the document
+ * in file `openFile` unless it is empty; the focus goes back to the element of the same id
+ * once the views are drawn again.
+ */
+function redraw(texts, data, openFile) {
+  const focused = document.activeElement?.id;
+  const error = app.show_own(texts, data);
+  if (error) throw new Error(error);
+  if (openFile) go(new URL(`?doc=${encodeURIComponent(openFile)}`, location.href), true);
+  if (focused) requestAnimationFrame(() => document.getElementById(focused)?.focus());
+}
+
+// ---- reading files ----------------------------------------------------------------
+
+/** A file's document: { name, title, date, text, size }, or throws why not. */
+async function read(file) {
+  const name = file.name;
+  if (file.size > MAX_FILE) throw new Error(`is ${mb(file.size)}, over the limit of ${limit(MAX_FILE)} a file`);
+  const kind = /\.html?$/i.test(name) || file.type === 'text/html' ? 'html'
+    : /\.(md|markdown)$/i.test(name) ? 'md'
+    : /\.(txt|text)$/i.test(name) || /^text\//.test(file.type) || !/\.[^.]+$/.test(name) ? 'txt' : null;
+  if (!kind) throw new Error('is not a text, Markdown or HTML file (.txt, .md, .html)');
+  const raw = decode(new Uint8Array(await file.arrayBuffer()));
+  const { title = '', date = '', text } = kind === 'html' ? fromHtml(raw) : { text: kind === 'md' ? fromMarkdown(raw) : raw };
+  if (!text.trim()) throw new Error('is empty');
+  return { name, title, date, text, size: file.size };
+}
+
+/** The text of `bytes`: UTF-8 (a BOM or none) or UTF-16 with its BOM; throws if it is not text. */
+export function decode(bytes) {
+  const [a, b, c] = bytes;
+  const [encoding, skip] = a === 0xef && b === 0xbb && c === 0xbf ? ['utf-8', 3]
+    : a === 0xff && b === 0xfe ? ['utf-16le', 2]
+    : a === 0xfe && b === 0xff ? ['utf-16be', 2] : ['utf-8', 0];
+  let text;
+  try {
+    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(skip));
+  } catch {
+    throw new Error('is not readable text (it is binary, or neither UTF-8 nor UTF-16 with a byte order mark)');
+  }
+  // Control characters other than tab, line and page breaks: a binary file that happens to decode.
+  const odd = text.match(/[\0-\x08\x0e-\x1f\x7f]/g)?.length ?? 0;
+  if (text.includes('\0') || odd > text.length / 100) throw new Error('is not text (it looks like a binary file)');
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/** Markdown as text: heading marks dropped, the rest as written. */
+function fromMarkdown(text) {
+  return text.replace(/^#{1,6}[ \t]+/gm, '');
+}
+
+const BLOCKS = 'address,article,aside,blockquote,br,dd,div,dl,dt,figcaption,figure,footer,h1,h2,h3,h4,h5,h6,header,hr,li,main,nav,ol,p,pre,section,table,td,th,tr,ul';
+
+/**
+ * The text of an HTML page, one line a block, its title (<h1>, else <title>) first; and
+ * its date if it names one. DOMParser's document is inert: no script runs, nothing loads.
+ */
+export function fromHtml(html) {
+  // Event handler attributes renamed first: the parsed document would never run them,
+  // but the browser reports each to the page's CSP as refused (noise, not safety).
+  let quiet = html;
+  for (let before = ''; before !== quiet;) {
+    before = quiet;
+    quiet = quiet.replace(/(<[a-z][^>]*?[\s/"'])on([a-z]+\s*=)/gi, '$1data-on$2');
+  }
+  const doc = new DOMParser().parseFromString(quiet, 'text/html');
+  const date = doc.querySelector('meta[property="article:published_time"],meta[name="date"],time[datetime]');
+  const when = (date?.getAttribute('content') ?? date?.getAttribute('datetime') ?? '').match(/^\d{4}-\d{2}-\d{2}/)?.[0] ?? '';
+  const pageTitle = doc.title.trim();
+  const body = doc.body ?? doc.documentElement;
+  body.querySelectorAll('script,style,noscript,template,iframe,object,embed,svg,math,head').forEach((e) => e.remove());
+  const h1 = body.querySelector('h1');
+  const title = (h1?.textContent ?? '').replace(/\s+/g, ' ').trim() || pageTitle;
+  h1?.remove();
+  body.querySelectorAll(BLOCKS).forEach((e) => { e.before('\n'); e.after('\n'); });
+  const lines = body.textContent.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return { date: when, text: [title, ...lines].filter(Boolean).join('\n\n') };
+}
+
+// ---- storage ----------------------------------------------------------------------
+
+let db;
+function open_db() {
+  db ??= new Promise((ok, no) => {
+    const r = indexedDB.open(DB, 1);
+    r.onupgradeneeded = () => r.result.createObjectStore(STORE, { keyPath: 'file' });
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => no(r.error);
+  });
+  return db;
+}
+
+/** Runs `f(store)` in a transaction; resolves when it is committed, to the last request's result. */
+async function tx(mode, f) {
+  const d = await open_db();
+  return new Promise((ok, no) => {
+    const t = d.transaction(STORE, mode);
+    const r = f(t.objectStore(STORE));
+    t.oncomplete = () => ok(r?.result);
+    t.onerror = t.onabort = () => no(t.error ?? new Error('the transaction was aborted'));
+  });
+}
+
+/** The documents kept, oldest first. */
+async function stored() {
+  const all = (await tx('readonly', (s) => s.getAll())) ?? [];
+  return all.sort((a, b) => a.added - b.added);
+}
+
+const quota = (e) => e?.name === 'QuotaExceededError';
+const why = (e) => (e instanceof Error || e instanceof DOMException ? e.message : String(e));
