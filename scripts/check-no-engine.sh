@@ -17,7 +17,8 @@ if grep -q 'feature "engine"' <<<"$features"; then
 fi
 
 cargo build --release --locked --quiet -p dossier-cli
-control=target/release/dossier
+control="${CARGO_TARGET_DIR:-target}/release/dossier"
+[ -f "$control" ] || { echo "FAIL: no control binary at $control"; exit 1; }
 # Organisation names of 14 characters or more (orgs.tsv is not front-coded: its names
 # are stored whole).
 names=$(grep -v '^#' crates/dossier-core/data/orgs.tsv | cut -f1 | awk 'length >= 14' | head -200)
