@@ -175,11 +175,12 @@ pub fn TimelineView() -> impl IntoView {
     );
     let chart = NodeRef::<leptos::html::Div>::new();
     let avail = RwSignal::new(600);
+    // Runs a frame later, when the view may be gone: `try_` reads nothing disposed.
     let measure = move || {
-        if let Some(el) = chart.get_untracked() {
+        if let Some(el) = chart.try_get_untracked().flatten() {
             let w = el.client_width();
             if w > 0 {
-                avail.set(w);
+                avail.try_set(w);
             }
         }
     };
