@@ -4,6 +4,7 @@
 // the view, in CSV that opens cleanly in a spreadsheet and JSON with the same fields.
 import { test, expect } from './console.js';
 import { BASE } from '../../playwright.config.js';
+import { exported } from './download.js';
 
 const results = (page) => page.getByRole('navigation', { name: 'Articles' }).getByRole('listitem');
 const panel = (page) => page.getByRole('complementary', { name: 'Entities' });
@@ -34,18 +35,6 @@ function parseCsv(text) {
   if (field !== '' || rows.at(-1).length) rows.at(-1).push(field);
   if (!rows.at(-1).length) rows.pop();
   return rows;
-}
-
-/** Chooses `name` in the export menu and returns the file downloaded: its name and bytes as text. */
-async function exported(page, name) {
-  await page.getByText('Export', { exact: true }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name, exact: true }).click(),
-  ]);
-  const chunks = [];
-  for await (const c of await download.createReadStream()) chunks.push(c);
-  return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
 }
 
 /** A CSV download as records (header → field), after checking that it opens cleanly: a

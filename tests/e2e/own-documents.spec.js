@@ -6,22 +6,11 @@
 import { test, expect } from '@playwright/test';
 import { BASE } from '../../playwright.config.js';
 import { drop, dialog, settled, load } from './own.js';
+import { exported } from './download.js';
 
 const MARK = 'Quillfeather'; // a word no corpus article has: found in no request
 const TEXT = `Harbour talks in ${MARK}\n\nPutin met officials in ${MARK} on Tuesday, 4 June 2024, to discuss the harbour.\n`;
 const PUTIN = 'person-vladimir-putin';
-
-/** Chooses `name` in the export menu: the file downloaded, as text. */
-async function exported(page, name) {
-  await page.getByText('Export', { exact: true }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name, exact: true }).click(),
-  ]);
-  const chunks = [];
-  for await (const c of await download.createReadStream()) chunks.push(c);
-  return { text: Buffer.concat(chunks).toString('utf8') };
-}
 
 test.beforeEach(async ({ page }) => {
   page.requests = [];

@@ -90,32 +90,24 @@ fn according_to(d: &Doc, sent: Range<usize>, i: usize) -> Option<(Claim, usize)>
         let limit = sent.end.min(i + 2 + TRAILING_SUBJECT);
         let to = (i + 2..limit).find(|&k| d.is_punct(k, ",")).unwrap_or(limit);
         let range = clause(d, sent.start, i - 1)?;
-        let source = Source::Within { from: i + 2, to };
-        return Some((
-            Claim {
-                range,
-                kind: QuoteKind::Reported,
-                cue,
-                source,
-            },
-            sent.end,
-        ));
+        return Some((attributed(range, cue, i + 2..to), sent.end));
     }
     let (source_end, content) = according_source(d, &sent, i + 2)?;
     let range = clause(d, content, sent.end)?;
-    let source = Source::Within {
-        from: i + 2,
-        to: source_end,
-    };
-    Some((
-        Claim {
-            range,
-            kind: QuoteKind::Reported,
-            cue,
-            source,
+    Some((attributed(range, cue, i + 2..source_end), sent.end))
+}
+
+/// A reported claim whose speaker is named by the tokens `source` ("according to X").
+fn attributed(range: Range<usize>, cue: Option<Range<usize>>, source: Range<usize>) -> Claim {
+    Claim {
+        range,
+        kind: QuoteKind::Reported,
+        cue,
+        source: Source::Within {
+            from: source.start,
+            to: source.end,
         },
-        sent.end,
-    ))
+    }
 }
 
 /// After "according to": where the source ends and the clause starts. The source runs
