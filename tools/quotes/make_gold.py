@@ -10,7 +10,11 @@ Each TSV line (after a header, '#' lines skipped):
   the document, that contains it (empty: the occurrence nearest before the quote, else the
   nearest after it).
 - cue: lowercase cue words, or empty.
-Usage: make_gold.py --corpus DIR --annotations FILE.tsv --out gold.jsonl
+Usage: make_gold.py --corpus DIR (--annotations FILE.tsv | --spans FILE.tsv) --out gold.jsonl
+
+--spans reads the same gold kept as offsets, without the quotes' text (heldout-spans.tsv:
+doc, start, end, kind, cue, speaker, speaker_start, speaker_end; code points), and takes the
+texts from the corpus.
 Standard library only. Every span is checked against the text.
 """
 import argparse
@@ -54,19 +58,36 @@ def locate_speaker(content, mention, anchor, quote_start):
     return after
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--corpus", required=True)
-    ap.add_argument("--annotations", required=True)
-    ap.add_argument("--out", required=True)
-    args = ap.parse_args()
-    rows = []
-    with open(args.annotations, encoding="utf-8") as f:
+def read_rows(path):
+    with open(path, encoding="utf-8") as f:
         lines = [l.rstrip("\n") for l in f if l.strip() and not l.startswith("#")]
-    for line in lines[1:]:
+    return lines[1:]
+
+
+def from_spans(corpus, lines):
+    rows = []
+    for line in lines:
+        doc, start, end, kind, cue, speaker, s_start, s_end = line.split("\t")
+        assert kind in ("direct", "reported"), line
+        with open(os.path.join(corpus, doc), encoding="utf-8") as f:
+            content = f.read()
+        start, end = int(start), int(end)
+        row = {"doc": doc, "start": start, "end": end, "text": content[start:end],
+               "kind": kind, "cue": cue or None, "speaker": speaker or None,
+               "speaker_start": None, "speaker_end": None, "speaker_text": None}
+        if speaker:
+            s, e = int(s_start), int(s_end)
+            row.update(speaker_start=s, speaker_end=e, speaker_text=content[s:e])
+        rows.append(row)
+    return rows
+
+
+def from_annotations(corpus, lines):
+    rows = []
+    for line in lines:
         doc, kind, cue, speaker, stext, sanchor, text = line.split("\t")
         assert kind in ("direct", "reported"), line
-        with open(os.path.join(args.corpus, doc), encoding="utf-8") as f:
+        with open(os.path.join(corpus, doc), encoding="utf-8") as f:
             content = f.read()
         start, end = locate_span(content, text)
         row = {"doc": doc, "start": start, "end": end, "text": content[start:end],
@@ -76,6 +97,21 @@ def main():
             s = locate_speaker(content, stext, sanchor, start)
             row.update(speaker_start=s, speaker_end=s + len(stext), speaker_text=stext)
         rows.append(row)
+    return rows
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", required=True)
+    source = ap.add_mutually_exclusive_group(required=True)
+    source.add_argument("--annotations")
+    source.add_argument("--spans")
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args()
+    if args.spans:
+        rows = from_spans(args.corpus, read_rows(args.spans))
+    else:
+        rows = from_annotations(args.corpus, read_rows(args.annotations))
     rows.sort(key=lambda r: (r["doc"], r["start"]))
     with open(args.out, "w", encoding="utf-8") as f:
         for r in rows:
