@@ -16,6 +16,10 @@
 //! 3. **A club named after its town.** A place name that is also a club's
 //!    ([`Gazetteer::place_named`]) is the club where a match word stands next to it
 //!    ("Livorno beat Pisa", "a draw against Sochi").
+//! 4. **A cut name is the name.** A run of two or more words that only the decision or
+//!    a head word read, written as a name the tables know in the same document with its
+//!    last word cut short ("United State" beside "United States", as a scraper or a
+//!    line break leaves it), is that name.
 
 use super::{Candidate, Source};
 use crate::gazetteer::Gazetteer;
@@ -28,6 +32,7 @@ pub(crate) fn make_consistent(text: &str, found: &mut [Candidate]) {
     one_label_per_name(text, found);
     surnames_stay_people(text, found);
     clubs_by_context(text, found, Gazetteer::get());
+    cut_names(text, found);
 }
 
 /// Whether `c` (written `surface`) is only a guess: one word that no table, cue or head
@@ -178,6 +183,61 @@ fn clubs_by_context(text: &str, found: &mut [Candidate], g: &Gazetteer) {
     }
 }
 
+/// Rule 4: a composed run of two or more words that is a table name of the same
+/// document with its last word cut short takes that name's reading.
+fn cut_names(text: &str, found: &mut [Candidate]) {
+    // (The words before the last one, the last word's first letters) → the last word
+    // and reading of the table names of two or more words so written (None: two).
+    let mut names: FxMap<(&str, &str), Option<(&str, Label, Source)>> = FxMap::default();
+    for c in found.iter() {
+        let surface = &text[c.range.clone()];
+        let (Source::Table(_), Some((head, last))) = (&c.source, surface.rsplit_once(' ')) else {
+            continue;
+        };
+        let Some(key) = cut_key(head, last).filter(|_| !is_value(c.label)) else {
+            continue;
+        };
+        names
+            .entry(key)
+            .and_modify(|r| {
+                if r.as_ref()
+                    .is_some_and(|(l, lab, _)| *l != last || *lab != c.label)
+                {
+                    *r = None;
+                }
+            })
+            .or_insert_with(|| Some((last, c.label, c.source.clone())));
+    }
+    if names.is_empty() {
+        return;
+    }
+    for c in found.iter_mut() {
+        if c.source != Source::Composed {
+            continue;
+        }
+        let Some((head, cut)) = text[c.range.clone()].rsplit_once(' ') else {
+            continue;
+        };
+        let full = cut_key(head, cut)
+            .and_then(|key| names.get(&key))
+            .and_then(Option::as_ref);
+        if let Some((last, label, source)) = full {
+            if last.len() > cut.len() && last.starts_with(cut) {
+                c.label = *label;
+                c.source = source.clone();
+            }
+        }
+    }
+}
+
+/// The key a name of two or more words is found by when its last word is cut: the
+/// words before it and its first three letters (`None`: a shorter last word, too little
+/// left to say which word it was).
+fn cut_key<'a>(head: &'a str, last: &'a str) -> Option<(&'a str, &'a str)> {
+    let (k, _) = last.char_indices().nth(3).unwrap_or((last.len(), ' '));
+    (last.chars().count() >= 3).then(|| (head, &last[..k]))
+}
+
 fn is_value(label: Label) -> bool {
     matches!(label, Label::Date | Label::Money | Label::Percent)
 }
@@ -255,6 +315,44 @@ mod tests {
         ];
         make_consistent(text, &mut found);
         assert_eq!(found[2].label, Label::Gpe);
+    }
+
+    #[test]
+    fn a_name_cut_short_is_the_name_the_document_writes_in_full() {
+        let text = "Talks in the Czech Republ ended. The Czech Republic and the Czech Airlines \
+                    said more. The Czech Re and the Czech Reporters Guild met.";
+        let mut found = vec![
+            at(text, "Czech Republ", 0, Label::Org, Source::Composed),
+            at(
+                text,
+                "Czech Republic",
+                0,
+                Label::Gpe,
+                Source::Table("Czech Republic"),
+            ),
+            at(
+                text,
+                "Czech Airlines",
+                0,
+                Label::Org,
+                Source::Table("Czech Airlines"),
+            ),
+            at(text, "Czech Re", 90, Label::Org, Source::Composed),
+            at(text, "Czech Reporters Guild", 0, Label::Org, Source::Composed),
+        ];
+        make_consistent(text, &mut found);
+        assert_eq!(found[0].label, Label::Gpe);
+        assert_eq!(found[0].source, Source::Table("Czech Republic"));
+        // Another name that shares the words ("Czech Reporters Guild") keeps its own,
+        // and so does a cut form of a name the tables do not know.
+        assert_eq!(found[4].source, Source::Composed);
+        // "Re" is too short a piece to say which word it was.
+        assert_eq!(found[3].label, Label::Org);
+        // Without the full name in the document nothing changes.
+        let text = "Talks in the Czech Republ ended.";
+        let mut found = vec![at(text, "Czech Republ", 0, Label::Org, Source::Composed)];
+        make_consistent(text, &mut found);
+        assert_eq!(found[0].source, Source::Composed);
     }
 
     #[test]
