@@ -256,6 +256,10 @@ pub fn initials_variants(name: &str, g: &Gazetteer) -> Vec<String> {
 /// is shortened to. `None` for other words, acronyms ("NATO", "BoE") and names made
 /// with a short prefix ("McDonald", "DeLuca").
 pub(crate) fn camel_initials(word: &str) -> Option<String> {
+    // Most words have no capital inside: ruled out before anything is built.
+    if !word.chars().skip(1).any(char::is_uppercase) {
+        return None;
+    }
     if word.contains(' ') || acronym_shaped(word) || !word.chars().all(char::is_alphabetic) {
         return None;
     }

@@ -59,6 +59,10 @@ pub(crate) fn find(text: &str, blocks: &[Range<usize>], found: &mut [Candidate])
 fn dateline_place(block: &str, g: &Gazetteer) -> Option<Range<usize>> {
     let name = words(block, 0)?;
     let place = &block[name.clone()];
+    // Most blocks: a sentence, whose first word no comma, parenthesis or dash follows.
+    if !block[name.end..].starts_with([',', ' ']) {
+        return None;
+    }
     let mut rest = name.end;
     // ", England", ", Calif."
     let mut region_is_place = false;
@@ -80,9 +84,10 @@ fn dateline_place(block: &str, g: &Gazetteer) -> Option<Range<usize>> {
         dash.strip_prefix(d)
             .is_some_and(|r| r.starts_with([' ', '-']) || r.is_empty())
     });
-    let capitals = place.split(' ').all(crate::normal::is_all_caps);
-    let names_a_place = agency || region_is_place || known_place(place, g).is_some();
-    (dashed && (capitals || agency) && names_a_place).then_some(name)
+    if !dashed || !(agency || place.split(' ').all(crate::normal::is_all_caps)) {
+        return None;
+    }
+    (agency || region_is_place || known_place(place, g).is_some()).then_some(name)
 }
 
 /// The run of one to [`MAX_WORDS`] capitalised words (letters, and "." "'" "’" "-"
