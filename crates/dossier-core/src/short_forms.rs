@@ -47,11 +47,7 @@ pub(crate) fn find(
 
 /// The names of two or more words among `found` (values aside), each with its label
 /// and text as what tells it apart, and where each name is first written.
-#[allow(clippy::type_complexity)]
-fn full_names<'t>(
-    text: &'t str,
-    found: &[Candidate],
-) -> (Vec<(&'t str, Label, (Label, &'t str))>, FxMap<&'t str, usize>) {
+fn full_names<'t>(text: &'t str, found: &[Candidate]) -> (Vec<FullName<'t>>, FxMap<&'t str, usize>) {
     let mut first_seen: FxMap<&str, usize> = FxMap::default();
     let mut names = Vec::new();
     for c in found {
@@ -64,6 +60,10 @@ fn full_names<'t>(
     }
     (names, first_seen)
 }
+
+/// A full name as [`ShortForms::add_names`] takes it: its text, label, and what tells
+/// it apart (label and text).
+type FullName<'t> = (&'t str, Label, (Label, &'t str));
 
 /// One reading of a document's blocks for the short forms and acronyms of its names.
 struct Scan<'t, 'a> {

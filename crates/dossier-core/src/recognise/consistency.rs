@@ -188,12 +188,16 @@ fn clubs_by_context(text: &str, found: &mut [Candidate], g: &Gazetteer) {
     }
 }
 
+/// The table names of two or more words of a document by [`cut_key`]: the last word
+/// and reading of the one name so keyed (`None`: two).
+type CutNames<'t> = FxMap<(&'t str, &'t str), Option<(&'t str, Label, Source)>>;
+
 /// Rule 4: a composed run of two or more words that is a table name of the same
 /// document with its last word cut short takes that name's reading.
 fn cut_names(text: &str, found: &mut [Candidate]) {
     // (The words before the last one, the last word's first letters) → the last word
     // and reading of the table names of two or more words so written (None: two).
-    let mut names: FxMap<(&str, &str), Option<(&str, Label, Source)>> = FxMap::default();
+    let mut names: CutNames = FxMap::default();
     for c in found.iter() {
         let surface = &text[c.range.clone()];
         let (Source::Table(_), Some((head, last))) = (&c.source, surface.rsplit_once(' ')) else {

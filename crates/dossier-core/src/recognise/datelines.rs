@@ -38,11 +38,9 @@ pub(crate) fn find(text: &str, blocks: &[Range<usize>], found: &mut [Candidate])
         let at = found.partition_point(|c| c.range.start < range.start);
         let clear_before = at == 0 || found[at - 1].range.end <= range.start;
         match found.get_mut(at).filter(|c| c.range.start < range.end) {
-            Some(c) if c.range == range => {
-                if !matches!(c.label, Label::Gpe | Label::Loc) {
-                    c.label = Label::Gpe;
-                    c.source = place_source(surface, g);
-                }
+            Some(c) if c.range == range && !matches!(c.label, Label::Gpe | Label::Loc) => {
+                c.label = Label::Gpe;
+                c.source = place_source(surface, g);
             }
             None if clear_before => {
                 let source = place_source(surface, g);
