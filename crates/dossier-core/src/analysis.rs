@@ -479,8 +479,12 @@ fn grouping_key<'a>(
         Source::Value => (Cow::Owned(crate::case::lower_str(&surface)), true),
         Source::Composed => match abbreviation_without_period(&surface, label) {
             Some(canonical) => (Cow::Borrowed(canonical), true),
-            // A place in capitals (a dateline's "MANCHESTER") as names are written.
-            None if matches!(label, Label::Gpe | Label::Loc) && surface.split(' ').all(is_all_caps) => {
+            // A place in capitals (a dateline's "MANCHESTER") as names are written; not
+            // a code of three letters or fewer ("PHX").
+            None if matches!(label, Label::Gpe | Label::Loc)
+                && surface.chars().count() > 3
+                && surface.split(' ').all(is_all_caps) =>
+            {
                 let words: Vec<Cow<str>> = surface.split(' ').map(lexicon_form).collect();
                 (Cow::Owned(words.join(" ")), false)
             }

@@ -297,8 +297,8 @@ pub(crate) fn spells(acronym: &str, name: &str) -> bool {
 /// a second head ("Irving Police Department", "Rotterdam Port Authority") the leading
 /// words usually name the place the institution serves; an event's leading words may
 /// name its organiser or place ("FIFA World Cup"), so they stand for the event only
-/// where a mention with the event's label says so ([`Linker`]); so do a place's
-/// ("Levico" for "Levico Terme"), with `events`. Every other word must
+/// where a mention with the event's label says so ([`Linker`]); so does the first word
+/// of a place of two words ("Levico" for "Levico Terme"), with `events`. Every other word must
 /// be distinctive: in "Rock and Roll Hall" the leading word is only a part of a longer
 /// name.
 fn shortens(label: Label, words: &[&str], events: bool, g: &Gazetteer) -> bool {
@@ -308,9 +308,10 @@ fn shortens(label: Label, words: &[&str], events: bool, g: &Gazetteer) -> bool {
     let headed = match label {
         Label::Org | Label::Fac => g.org_head(last).suffix || g.fac_head(last).suffix,
         Label::Event => events && g.event_head(last).suffix,
-        // A place's leading words ("Levico" for "Levico Terme"), only where a mention
-        // of the place's own label says so, as for events.
-        Label::Gpe | Label::Loc => events && distinctive(last, g),
+        // A place of two words by its first ("Levico" for "Levico Terme"), only where a
+        // mention of the place's own label says so, as for events; a longer name is
+        // more often a site named after a place ("Hapupu National Historic Reserve").
+        Label::Gpe | Label::Loc => events && rest.len() == 1 && distinctive(last, g),
         _ => false,
     };
     headed && rest.iter().all(|w| distinctive(w, g))
