@@ -197,4 +197,29 @@ mod tests {
         assert_eq!(places[0], ("KRAKENHOLM", Label::Gpe, "Krakenholm"), "{places:?}");
         assert_eq!((places[1].0, places[1].1), ("LIVORNO", Label::Gpe), "{places:?}");
     }
+
+    #[test]
+    fn a_dateline_reads_alike_in_nfc_and_nfd() {
+        use unicode_normalization::UnicodeNormalization;
+        let nfc = "Weather\n\nØRSKÅLVIK (NTB) - Snow fell on the fjord on Monday.";
+        let nfd: String = nfc.nfd().collect();
+        assert_ne!(nfd, nfc);
+        let docs = crate::test_support::corpus_mentions(&[nfc, &nfd]);
+        let read = |d: &[crate::test_support::Found]| {
+            d.iter()
+                .map(|f| {
+                    (
+                        f.text.nfc().collect::<String>(),
+                        f.label,
+                        f.canonical.nfc().collect::<String>(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(read(&docs[0]), read(&docs[1]));
+        assert_eq!(
+            read(&docs[0])[0],
+            ("ØRSKÅLVIK".into(), Label::Gpe, "Ørskålvik".into())
+        );
+    }
 }
