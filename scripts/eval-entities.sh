@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Entity figures of the engine on every evaluation set we have, one scorer table each:
 #   seeds    the seed articles (the tuning figure: the rules were written looking at them)
+#   bare     the same articles without their entities.toml (grouping without curation)
 #   other    crates/dossier-core/tests/fixtures/other (five hand-annotated other-topic articles)
 #   tune     the GUM Wikinews development set, tuning part (tools/devset/README.md)
 #   frozen   the GUM Wikinews development set, FROZEN part: aggregate tables only
@@ -115,7 +116,7 @@ summary() {
 import json, os, sys
 print(f"{'set':<8}{'gold':>6} {'P':>5} {'R':>5} {'F1':>5} | {'PER F1':>6} {'ORG R':>6} {'ORG F1':>6}"
       f" {'PLC F1':>6} {'EVT F1':>6} | multi-form entities grouped")
-for name in ("seeds", "other", "tune", "frozen"):
+for name in ("seeds", "bare", "other", "tune", "frozen"):
     path = os.path.join(sys.argv[1], name + ".score.json")
     if not os.path.exists(path):
         continue
@@ -134,6 +135,11 @@ PY
 }
 
 run_plain seeds "$repo/seeds" "$eval_dir/seeds-gold.jsonl"
+# the seeds without their curation file: what the engine groups by itself
+mkdir "$tmp/seeds"
+cp "$repo"/seeds/*.txt "$tmp/seeds/"
+if [ -f "$repo/seeds/corpus.toml" ]; then cp "$repo/seeds/corpus.toml" "$tmp/seeds/"; fi
+run_plain bare "$tmp/seeds" "$eval_dir/seeds-gold.jsonl"
 run_plain other "$repo/crates/dossier-core/tests/fixtures/other" \
     "$repo/crates/dossier-core/tests/fixtures/other/gold.jsonl"
 run_devset tune

@@ -706,6 +706,53 @@ mod tests {
     }
 
     #[test]
+    fn a_place_of_two_words_is_shortened_to_its_first_where_a_place_says_so() {
+        let raws = [
+            raw(0, Label::Gpe, "Orvieto Scalo", "Orvieto Scalo"),
+            raw(0, Label::Gpe, "Orvieto", "Orvieto"),
+            raw(
+                1,
+                Label::Gpe,
+                "Marrow Creek Nature Reserve",
+                "Marrow Creek Nature Reserve",
+            ),
+            raw(1, Label::Gpe, "Marrow", "Marrow"),
+            raw(2, Label::Gpe, "Tellin Bay", "Tellin Bay"),
+            raw(2, Label::Person, "Tellin", "Tellin"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[1], "Orvieto Scalo");
+        assert_eq!(c[3], "Marrow", "a longer name is a site named after the place");
+        assert_eq!(c[5], "Tellin", "a guessed person stays one");
+    }
+
+    #[test]
+    fn a_camel_case_name_and_its_capitals_are_one_organisation() {
+        let raws = [
+            raw(0, Label::Org, "BrightMarket", "BrightMarket"),
+            raw(0, Label::Org, "BM", "BM"),
+            raw(1, Label::Org, "McArdle", "McArdle"),
+            raw(1, Label::Org, "MA", "MA"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[1], "BrightMarket");
+        assert_eq!(c[3], "MA", "a prefix of a name is no word of its own");
+    }
+
+    #[test]
+    fn a_descriptor_before_a_full_name_is_that_person() {
+        let raws = [
+            raw(0, Label::Person, "Cellist Ines Marwood", "Cellist Ines Marwood"),
+            raw(0, Label::Person, "Ines Marwood", "Ines Marwood"),
+            raw(1, Label::Person, "Maria Ines Marwood", "Maria Ines Marwood"),
+            raw(1, Label::Person, "Ines Marwood", "Ines Marwood"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[0], "Ines Marwood");
+        assert_ne!(c[2], c[3], "a given name before it makes another person");
+    }
+
+    #[test]
     fn across_documents_a_form_joins_the_one_name_the_corpus_links_it_to() {
         let one = [
             raw(

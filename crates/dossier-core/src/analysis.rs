@@ -7,7 +7,7 @@ use crate::corpus::Corpus;
 use crate::curation::Curation;
 use crate::label::Label;
 pub use crate::model::{Alias, Analysis, Block, DocAnalysis, Entity, Mention, Zone};
-use crate::normal::Lookup;
+use crate::normal::{is_all_caps, lexicon_form, Lookup};
 use crate::recognise::{
     is_title_case, recognise_tokens, BlockFacts, Candidate, Deps, Lexicon, Scratch, Source,
 };
@@ -286,6 +286,8 @@ pub(crate) fn second_pass<'c>(
     let original = |r: &Range<usize>| lookup.map_or(r.clone(), |l| l.map.range_to_original(r));
     let (sentences, mut found) = block_candidates(di, text, &original, &layout, first, lexicon, out);
     crate::recognise::make_consistent(text, &mut found);
+    let datelines = crate::recognise::find_datelines(text, &layout.blocks, &mut found);
+    add_found(di, &original, datelines, &mut found, out);
     let (toks, work) = (&mut out.scratch.toks, &mut out.work);
     let capitals = crate::recognise::Capitals {
         blocks: &layout.blocks,
@@ -477,6 +479,15 @@ fn grouping_key<'a>(
         Source::Value => (Cow::Owned(crate::case::lower_str(&surface)), true),
         Source::Composed => match abbreviation_without_period(&surface, label) {
             Some(canonical) => (Cow::Borrowed(canonical), true),
+            // A place in capitals (a dateline's "MANCHESTER") as names are written; not
+            // a code of three letters or fewer ("PHX").
+            None if matches!(label, Label::Gpe | Label::Loc)
+                && surface.chars().count() > 3
+                && surface.split(' ').all(is_all_caps) =>
+            {
+                let words: Vec<Cow<str>> = surface.split(' ').map(lexicon_form).collect();
+                (Cow::Owned(words.join(" ")), false)
+            }
             None => (surface, false),
         },
     }

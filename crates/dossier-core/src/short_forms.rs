@@ -28,6 +28,26 @@ pub(crate) fn find(
     work: &mut usize,
 ) -> Vec<(usize, Candidate)> {
     let g = Gazetteer::get();
+    let (names, first_seen) = full_names(text, found);
+    let mut forms: ShortForms<(Label, &str)> = ShortForms::default();
+    *work += forms.add_names(&names, g);
+    let acronyms = acronyms_of(text, found, g);
+    if forms.is_empty() && acronyms.is_empty() {
+        return Vec::new();
+    }
+    let mut scan = Scan::new(text, found, &forms, &acronyms, &first_seen, g);
+    for (bi, r) in blocks.iter().enumerate() {
+        toks.clear();
+        tokenize_into(text, r.clone(), toks);
+        *work += toks.len();
+        scan.block(bi, toks);
+    }
+    scan.finish()
+}
+
+/// The names of two or more words among `found` (values aside), each with its label
+/// and text as what tells it apart, and where each name is first written.
+fn full_names<'t>(text: &'t str, found: &[Candidate]) -> (Vec<FullName<'t>>, FxMap<&'t str, usize>) {
     let mut first_seen: FxMap<&str, usize> = FxMap::default();
     let mut names = Vec::new();
     for c in found {
@@ -38,72 +58,128 @@ pub(crate) fn find(
             first_seen.entry(name).or_insert(c.range.start);
         }
     }
-    let mut forms: ShortForms<(Label, &str)> = ShortForms::default();
-    *work += forms.add_names(&names, g);
-    let acronyms = acronyms_of(text, found, g);
-    if forms.is_empty() && acronyms.is_empty() {
-        return Vec::new();
+    (names, first_seen)
+}
+
+/// A full name as [`ShortForms::add_names`] takes it: its text, label, and what tells
+/// it apart (label and text).
+type FullName<'t> = (&'t str, Label, (Label, &'t str));
+
+/// One reading of a document's blocks for the short forms and acronyms of its names.
+struct Scan<'t, 'a> {
+    text: &'t str,
+    found: &'a [Candidate],
+    forms: &'a ShortForms<'t, (Label, &'t str)>,
+    acronyms: &'a Acronyms<'t>,
+    first_seen: &'a FxMap<&'t str, usize>,
+    g: &'static Gazetteer,
+    /// The forms' words in lower case, and a quick test of their first bytes.
+    lowered: FxSet<String>,
+    firsts: [bool; 256],
+    /// Those of the forms' words the document writes in lower case.
+    lower_words: FxSet<&'t str>,
+    /// The names whose form the document uses alone before the full name.
+    early: FxSet<&'t str>,
+    /// The first candidate not ending before the token looked at.
+    next: usize,
+    /// The forms found, with their block and the name they stand for.
+    out: Vec<(usize, &'t str, Candidate)>,
+}
+
+impl<'t, 'a> Scan<'t, 'a> {
+    fn new(
+        text: &'t str,
+        found: &'a [Candidate],
+        forms: &'a ShortForms<'t, (Label, &'t str)>,
+        acronyms: &'a Acronyms<'t>,
+        first_seen: &'a FxMap<&'t str, usize>,
+        g: &'static Gazetteer,
+    ) -> Self {
+        let lowered: FxSet<String> = forms.words().map(crate::case::lower_str).collect();
+        let mut firsts = [false; 256];
+        lowered
+            .iter()
+            .for_each(|w| firsts[usize::from(w.as_bytes()[0])] = true);
+        Scan {
+            text,
+            found,
+            forms,
+            acronyms,
+            first_seen,
+            g,
+            lowered,
+            firsts,
+            lower_words: FxSet::default(),
+            early: FxSet::default(),
+            next: 0,
+            out: Vec::new(),
+        }
     }
-    let mut out = Vec::new();
-    // The forms' words in lower case, and those of them the document writes so.
-    let lowered: FxSet<String> = forms.words().map(crate::case::lower_str).collect();
-    let mut firsts = [false; 256];
-    lowered
-        .iter()
-        .for_each(|w| firsts[usize::from(w.as_bytes()[0])] = true);
-    let mut lower_words = FxSet::default();
-    let mut early = FxSet::default();
-    let mut next = 0; // the first candidate not ending before the token looked at
-    for (bi, r) in blocks.iter().enumerate() {
-        toks.clear();
-        tokenize_into(text, r.clone(), toks);
-        *work += toks.len();
+
+    /// Reads block `bi`, tokenized as `toks`.
+    fn block(&mut self, bi: usize, toks: &[Token]) {
+        let text = self.text;
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i].text(text);
-            if firsts[usize::from(t.as_bytes()[0])] && toks[i].kind == TokenKind::Word && lowered.contains(t)
+            if self.firsts[usize::from(t.as_bytes()[0])]
+                && toks[i].kind == TokenKind::Word
+                && self.lowered.contains(t)
             {
-                lower_words.insert(t);
+                self.lower_words.insert(t);
             }
-            while next < found.len() && found[next].range.end <= toks[i].start {
-                next += 1;
+            while self.next < self.found.len() && self.found[self.next].range.end <= toks[i].start {
+                self.next += 1;
             }
-            let free_until = found.get(next).map_or(usize::MAX, |c| c.range.start);
-            if let Some((label, name)) = acronym_at(text, &toks[i], free_until, &acronyms) {
-                if first_seen[name] < toks[i].start {
-                    let (range, source) = (toks[i].start..toks[i].end, Source::Composed);
-                    out.push((bi, name, Candidate { range, label, source }));
-                }
-                i += 1;
-                continue;
-            }
-            match standalone_form(text, toks, i, free_until, &forms, g) {
-                // Before the full name, the form is a name of its own (the place
-                // "Exeter" before "Exeter School"): it is never found.
-                Some((_, (_, name))) if first_seen[name] >= toks[i].start => {
-                    early.insert(name);
-                    i += 1;
-                }
-                Some((n, (label, name))) => {
-                    let range = toks[i].start..toks[i + n - 1].end;
-                    let source = Source::Composed;
-                    out.push((bi, name, Candidate { range, label, source }));
-                    i += n;
-                }
-                None => i += 1,
-            }
+            let free_until = self.found.get(self.next).map_or(usize::MAX, |c| c.range.start);
+            i += self.form_at(bi, toks, i, free_until);
         }
     }
-    let ordinary = |c: &Candidate| {
-        let written = text[c.range.clone()].split(' ');
-        written
-            .map(crate::case::lower_str)
-            .any(|w| lower_words.contains(w.as_str()))
-    };
-    out.into_iter()
-        .filter(|(_, name, c)| !early.contains(name) && !ordinary(c))
-        .map(|(bi, _, c)| (bi, c))
-        .collect()
+
+    /// Notes the acronym or short form at token `i` of block `bi`, if any; returns the
+    /// tokens it takes (one when none).
+    fn form_at(&mut self, bi: usize, toks: &[Token], i: usize, free_until: usize) -> usize {
+        let start = toks[i].start;
+        if let Some((label, name)) = acronym_at(self.text, &toks[i], free_until, self.acronyms) {
+            if self.first_seen[name] < start {
+                let (range, source) = (start..toks[i].end, Source::Composed);
+                self.out.push((bi, name, Candidate { range, label, source }));
+            }
+            return 1;
+        }
+        match standalone_form(self.text, toks, i, free_until, self.forms, self.g) {
+            // Before the full name, the form is a name of its own (the place
+            // "Exeter" before "Exeter School"): it is never found.
+            Some((_, (_, name))) if self.first_seen[name] >= start => {
+                self.early.insert(name);
+                1
+            }
+            Some((n, (label, name))) => {
+                let range = start..toks[i + n - 1].end;
+                let source = Source::Composed;
+                self.out.push((bi, name, Candidate { range, label, source }));
+                n
+            }
+            None => 1,
+        }
+    }
+
+    /// The forms found, but those of names used alone early and those of a word the
+    /// document writes in lower case.
+    fn finish(self) -> Vec<(usize, Candidate)> {
+        let (text, lower_words, early) = (self.text, &self.lower_words, &self.early);
+        let ordinary = |c: &Candidate| {
+            let written = text[c.range.clone()].split(' ');
+            written
+                .map(crate::case::lower_str)
+                .any(|w| lower_words.contains(w.as_str()))
+        };
+        self.out
+            .into_iter()
+            .filter(|(_, name, c)| !early.contains(name) && !ordinary(c))
+            .map(|(bi, _, c)| (bi, c))
+            .collect()
+    }
 }
 
 /// The acronyms of the document's organisations, facilities and events: their initials

@@ -251,6 +251,32 @@ pub fn initials_variants(name: &str, g: &Gazetteer) -> Vec<String> {
     out
 }
 
+/// The capitals of a one-word name written in camel case, each opening a part of
+/// three letters or more ("LibriVox" → "LV", "PayPal" → "PP"): the acronym such a name
+/// is shortened to. `None` for other words, acronyms ("NATO", "BoE") and names made
+/// with a short prefix ("McDonald", "DeLuca").
+pub(crate) fn camel_initials(word: &str) -> Option<String> {
+    // Most words have no capital inside: ruled out before anything is built.
+    if !word.chars().skip(1).any(char::is_uppercase) {
+        return None;
+    }
+    if word.contains(' ') || acronym_shaped(word) || !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let (mut caps, mut part) = (String::new(), 0usize);
+    for c in word.chars() {
+        if c.is_uppercase() {
+            if !caps.is_empty() && part < 3 {
+                return None;
+            }
+            caps.push(c);
+            part = 0;
+        }
+        part += 1;
+    }
+    (caps.chars().count() >= 2 && part >= 3 && word.starts_with(char::is_uppercase)).then_some(caps)
+}
+
 /// Whether the letters of `acronym` can be read off `name` in order, starting with
 /// its first letter: the check a definition in parentheses must pass.
 pub(crate) fn spells(acronym: &str, name: &str) -> bool {
@@ -271,7 +297,8 @@ pub(crate) fn spells(acronym: &str, name: &str) -> bool {
 /// a second head ("Irving Police Department", "Rotterdam Port Authority") the leading
 /// words usually name the place the institution serves; an event's leading words may
 /// name its organiser or place ("FIFA World Cup"), so they stand for the event only
-/// where a mention with the event's label says so ([`Linker`]). Every other word must
+/// where a mention with the event's label says so ([`Linker`]); so does the first word
+/// of a place of two words ("Levico" for "Levico Terme"), with `events`. Every other word must
 /// be distinctive: in "Rock and Roll Hall" the leading word is only a part of a longer
 /// name.
 fn shortens(label: Label, words: &[&str], events: bool, g: &Gazetteer) -> bool {
@@ -281,6 +308,10 @@ fn shortens(label: Label, words: &[&str], events: bool, g: &Gazetteer) -> bool {
     let headed = match label {
         Label::Org | Label::Fac => g.org_head(last).suffix || g.fac_head(last).suffix,
         Label::Event => events && g.event_head(last).suffix,
+        // A place of two words by its first ("Levico" for "Levico Terme"), only where a
+        // mention of the place's own label says so, as for events; a longer name is
+        // more often a site named after a place ("Hapupu National Historic Reserve").
+        Label::Gpe | Label::Loc => events && rest.len() == 1 && distinctive(last, g),
         _ => false,
     };
     headed && rest.iter().all(|w| distinctive(w, g))
@@ -663,6 +694,8 @@ impl<'r, 't> Linker<'r, 't> {
                     note(&mut forms.known_tails, known, t, true);
                 }
                 names.push((text, label, t));
+            } else if camel_initials(text).is_some() && seen.insert((label, id)) {
+                self.add_initials(&mut forms, t);
             }
             if self.raws[i].in_parens && i > range.start {
                 self.add_definition(&mut forms, i - 1, i, keys);
@@ -682,7 +715,12 @@ impl<'r, 't> Linker<'r, 't> {
             if label == Label::Person && !forms.people.is_empty() {
                 // A one-word name, or a full name spelling a given name another way.
                 let person = if surface.contains(' ') {
-                    forms.people.variant_of(&self.text[id])
+                    let name = self.text[id].as_str();
+                    let g = self.g;
+                    forms
+                        .people
+                        .variant_of(name)
+                        .or_else(|| forms.people.described(name, |w| g.given(w).is_some()))
                 } else {
                     forms.people.get(surface)
                 };
@@ -720,10 +758,12 @@ impl<'r, 't> Linker<'r, 't> {
                 return Some(r);
             }
         }
-        // A guessed person may be a short form of another label, though not of an event.
+        // A guessed person may be a short form of another label, though not of an event
+        // or a place.
         let short = forms.short.knows(key).map(|r| match r {
             Reading::One(t, usable) => {
-                let guessed = label == Label::Person && t.label != Label::Event;
+                let place = matches!(t.label, Label::Gpe | Label::Loc);
+                let guessed = label == Label::Person && t.label != Label::Event && !place;
                 Reading::One(t, usable && (t.label == label || guessed))
             }
             many => many,
@@ -766,10 +806,16 @@ impl<'r, 't> Linker<'r, 't> {
         }
     }
 
-    /// Notes the initials of full name `t`, in the document and in the corpus.
+    /// Notes the initials of full name `t` (or the capitals of a one-word name written
+    /// in camel case, [`camel_initials`]), in the document and in the corpus.
     fn add_initials(&mut self, forms: &mut DocForms<'t>, t: Target) {
         if spelled_by_initials(t.label) {
-            for v in initials_variants(&self.text[t.id], self.g) {
+            let name = self.text[t.id].as_str();
+            let variants = match camel_initials(name) {
+                Some(caps) => vec![caps],
+                None => initials_variants(name, self.g),
+            };
+            for v in variants {
                 note(&mut self.initials, v.clone(), t, true);
                 note(&mut forms.initials, v, t, true);
             }
@@ -835,6 +881,18 @@ mod tests {
         }
         for no in ["Nato", "A", "U.K.", "G20", "McDonald", "ABCDEFGHIJK"] {
             assert!(!acronym_shaped(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn a_camel_case_name_is_shortened_to_its_capitals() {
+        assert_eq!(camel_initials("LibriVox").as_deref(), Some("LV"));
+        assert_eq!(camel_initials("PayPal").as_deref(), Some("PP"));
+        assert_eq!(camel_initials("SoundCloud").as_deref(), Some("SC"));
+        for no in [
+            "McDonald", "DeLuca", "NATO", "BoE", "Librivox", "iPhone", "TikT", "O'Neill",
+        ] {
+            assert_eq!(camel_initials(no), None, "{no}");
         }
     }
 

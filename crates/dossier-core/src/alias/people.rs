@@ -11,6 +11,10 @@
 //! with the same surname another way is that person: a short form of it ("Natsu" for
 //! "Natsuko", "Alex" for "Alexander") or one letter inside it changed ("Kristin" and
 //! "Kristen"), as writers shorten or misspell a name within one article.
+//!
+//! A name that is another full name of the document with one more word before it, a
+//! word that is no given name, is that person: a descriptor the capitalised run took in
+//! ("Scientologist Tom Cruise" beside "Tom Cruise", "Guitarist Ana Ruiz").
 
 use super::forms::Target;
 use crate::hash::FxMap as HashMap;
@@ -26,6 +30,8 @@ pub(super) struct People<'t> {
     given: HashMap<usize, &'t str>,
     /// Full name → the person introduced before whose given name it spells another way.
     variants: HashMap<&'t str, Target>,
+    /// Full name → the one person written so (`None`: more than one key).
+    full: HashMap<&'t str, Option<Target>>,
 }
 
 impl<'t> People<'t> {
@@ -37,6 +43,14 @@ impl<'t> People<'t> {
         if first == last {
             return;
         }
+        self.full
+            .entry(name)
+            .and_modify(|o| {
+                if *o != Some(t) {
+                    *o = None;
+                }
+            })
+            .or_insert(Some(t));
         if let Some(&Some(o)) = self.last.get(last) {
             if o != t && self.given.get(&o.id).is_some_and(|g| same_given_name(g, first)) {
                 self.variants.insert(name, o);
@@ -69,6 +83,16 @@ impl<'t> People<'t> {
     /// name spelled another way, if any.
     pub fn variant_of(&self, name: &str) -> Option<Target> {
         self.variants.get(name).copied()
+    }
+
+    /// The person whose full name `name` writes with one word before it that is no
+    /// given name (`given` says which words are), if the document names one so.
+    pub fn described(&self, name: &str, given: impl Fn(&str) -> bool) -> Option<Target> {
+        let (descriptor, rest) = name.split_once(' ')?;
+        if !rest.contains(' ') || given(descriptor) {
+            return None;
+        }
+        self.full.get(rest).copied().flatten()
     }
 
     /// Whether the document names no person in full.
@@ -124,6 +148,28 @@ mod tests {
         assert_eq!(p.get("Berg"), None, "two people share it");
         assert_eq!(p.get("Daniels"), Some(t(4)));
         assert_eq!(p.get("Sofia"), None);
+    }
+
+    #[test]
+    fn a_descriptor_before_a_full_name_names_that_person() {
+        let mut p = People::default();
+        p.add("Bassist Lena Hoff", t(1));
+        p.add("Lena Hoff", t(2));
+        p.add("Marta Lena Hoff", t(3));
+        p.add("Pianist Ivo Stern", t(4));
+        let given = |w: &str| matches!(w, "Lena" | "Marta" | "Ivo");
+        assert_eq!(p.described("Bassist Lena Hoff", given), Some(t(2)));
+        assert_eq!(
+            p.described("Marta Lena Hoff", given),
+            None,
+            "a given name: another person"
+        );
+        assert_eq!(
+            p.described("Pianist Ivo Stern", given),
+            None,
+            "no Ivo Stern in full"
+        );
+        assert_eq!(p.described("Lena Hoff", given), None, "one word is no full name");
     }
 
     #[test]

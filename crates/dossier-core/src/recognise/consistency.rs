@@ -16,6 +16,14 @@
 //! 3. **A club named after its town.** A place name that is also a club's
 //!    ([`Gazetteer::place_named`]) is the club where a match word stands next to it
 //!    ("Livorno beat Pisa", "a draw against Sochi").
+//! 4. **A cut name is the name.** A run of two or more words that only the decision or
+//!    a head word read, written as a name the tables know in the same document with its
+//!    last word cut short ("United State" beside "United States", as a scraper or a
+//!    line break leaves it), is that name.
+//! 5. **A person's full name.** A run of two or three words that only the decision read
+//!    as a place or an organisation (no head word in it), whose last word the document
+//!    writes alone only as a person, is that person ("a Scientology attorney, Kendrick
+//!    Moxon. … Moxon proceeded …").
 
 use super::{Candidate, Source};
 use crate::gazetteer::Gazetteer;
@@ -28,6 +36,8 @@ pub(crate) fn make_consistent(text: &str, found: &mut [Candidate]) {
     one_label_per_name(text, found);
     surnames_stay_people(text, found);
     clubs_by_context(text, found, Gazetteer::get());
+    cut_names(text, found);
+    full_names_of_people(text, found, Gazetteer::get());
 }
 
 /// Whether `c` (written `surface`) is only a guess: one word that no table, cue or head
@@ -178,6 +188,111 @@ fn clubs_by_context(text: &str, found: &mut [Candidate], g: &Gazetteer) {
     }
 }
 
+/// The table names of two or more words of a document by [`cut_key`]: the last word
+/// and reading of the one name so keyed (`None`: two).
+type CutNames<'t> = FxMap<(&'t str, &'t str), Option<(&'t str, Label, Source)>>;
+
+/// Rule 4: a composed run of two or more words that is a table name of the same
+/// document with its last word cut short takes that name's reading.
+fn cut_names(text: &str, found: &mut [Candidate]) {
+    // (The words before the last one, the last word's first letters) → the last word
+    // and reading of the table names of two or more words so written (None: two).
+    let mut names: CutNames = FxMap::default();
+    for c in found.iter() {
+        let surface = &text[c.range.clone()];
+        let (Source::Table(_), Some((head, last))) = (&c.source, surface.rsplit_once(' ')) else {
+            continue;
+        };
+        let Some(key) = cut_key(head, last).filter(|_| !is_value(c.label)) else {
+            continue;
+        };
+        names
+            .entry(key)
+            .and_modify(|r| {
+                if r.as_ref()
+                    .is_some_and(|(l, lab, _)| *l != last || *lab != c.label)
+                {
+                    *r = None;
+                }
+            })
+            .or_insert_with(|| Some((last, c.label, c.source.clone())));
+    }
+    if names.is_empty() {
+        return;
+    }
+    for c in found.iter_mut() {
+        if c.source != Source::Composed {
+            continue;
+        }
+        let Some((head, cut)) = text[c.range.clone()].rsplit_once(' ') else {
+            continue;
+        };
+        let full = cut_key(head, cut)
+            .and_then(|key| names.get(&key))
+            .and_then(Option::as_ref);
+        if let Some((last, label, source)) = full {
+            if last.len() > cut.len() && last.starts_with(cut) {
+                c.label = *label;
+                c.source = source.clone();
+            }
+        }
+    }
+}
+
+/// Rule 5: a composed run of two or three words, none a head word, whose last word
+/// the document writes alone only as a person, is that person.
+fn full_names_of_people(text: &str, found: &mut [Candidate], g: &Gazetteer) {
+    // One word → whether every mention of it alone is a person.
+    let mut alone: FxMap<&str, bool> = FxMap::default();
+    for c in found.iter() {
+        let surface = &text[c.range.clone()];
+        if !surface.contains(' ') && !is_value(c.label) {
+            let person = c.label == Label::Person;
+            alone
+                .entry(surface)
+                .and_modify(|p| *p &= person)
+                .or_insert(person);
+        }
+    }
+    if !alone.values().any(|&p| p) {
+        return;
+    }
+    let headed = |w: &str| {
+        let any = |h: crate::gazetteer::Heads| h.prefix || h.suffix;
+        any(g.org_head(w)) || any(g.fac_head(w)) || any(g.loc_head(w)) || any(g.event_head(w))
+    };
+    for c in found.iter_mut() {
+        if c.source != Source::Composed || !matches!(c.label, Label::Gpe | Label::Loc | Label::Org) {
+            continue;
+        }
+        let surface = &text[c.range.clone()];
+        let words = surface.split(' ').count();
+        let name_like =
+            |w: &str| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic);
+        let Some((_, last)) = surface.rsplit_once(' ') else {
+            continue;
+        };
+        if (2..=3).contains(&words)
+            && alone.get(last) == Some(&true)
+            && surface.split(' ').all(|w| name_like(w) && !headed(w))
+        {
+            c.label = Label::Person;
+            c.source = Source::Person {
+                canonical: Some(super::full_key(surface)),
+                strong: false,
+            };
+        }
+    }
+}
+
+/// The key a name of two or more words is found by when its last word is cut: the
+/// words before it and its first three letters (`None`: a shorter last word, too little
+/// left to say which word it was).
+fn cut_key<'a>(head: &'a str, last: &'a str) -> Option<(&'a str, &'a str)> {
+    let (k, _) = last.char_indices().nth(3).unwrap_or((last.len(), ' '));
+    (last.chars().count() >= 3).then(|| (head, &last[..k]))
+}
+
 fn is_value(label: Label) -> bool {
     matches!(label, Label::Date | Label::Money | Label::Percent)
 }
@@ -255,6 +370,74 @@ mod tests {
         ];
         make_consistent(text, &mut found);
         assert_eq!(found[2].label, Label::Gpe);
+    }
+
+    #[test]
+    fn a_name_cut_short_is_the_name_the_document_writes_in_full() {
+        let text = "Talks in the Czech Republ ended. The Czech Republic and the Czech Airlines \
+                    said more. The Czech Re and the Czech Reporters Guild met.";
+        let mut found = vec![
+            at(text, "Czech Republ", 0, Label::Org, Source::Composed),
+            at(
+                text,
+                "Czech Republic",
+                0,
+                Label::Gpe,
+                Source::Table("Czech Republic"),
+            ),
+            at(
+                text,
+                "Czech Airlines",
+                0,
+                Label::Org,
+                Source::Table("Czech Airlines"),
+            ),
+            at(text, "Czech Re", 90, Label::Org, Source::Composed),
+            at(text, "Czech Reporters Guild", 0, Label::Org, Source::Composed),
+        ];
+        make_consistent(text, &mut found);
+        assert_eq!(found[0].label, Label::Gpe);
+        assert_eq!(found[0].source, Source::Table("Czech Republic"));
+        // Another name that shares the words ("Czech Reporters Guild") keeps its own,
+        // and so does a cut form of a name the tables do not know.
+        assert_eq!(found[4].source, Source::Composed);
+        // "Re" is too short a piece to say which word it was.
+        assert_eq!(found[3].label, Label::Org);
+        // Without the full name in the document nothing changes.
+        let text = "Talks in the Czech Republ ended.";
+        let mut found = vec![at(text, "Czech Republ", 0, Label::Org, Source::Composed)];
+        make_consistent(text, &mut found);
+        assert_eq!(found[0].source, Source::Composed);
+    }
+
+    #[test]
+    fn a_run_ending_in_a_word_the_document_reads_alone_as_a_person_is_that_person() {
+        let text = "The firm hired a lawyer, Osric Delaunay. Delaunay said no. \
+                    The Delaunay Institute and Tarrow Valley replied, and Tarrow Pike spoke.";
+        let mut found = vec![
+            at(text, "Osric Delaunay", 0, Label::Gpe, Source::Composed),
+            at(text, "Delaunay", 30, Label::Person, guess("Delaunay")),
+            at(text, "Delaunay Institute", 0, Label::Org, Source::Composed),
+            at(text, "Tarrow Valley", 0, Label::Loc, Source::Composed),
+            at(text, "Tarrow Pike", 0, Label::Org, Source::Composed),
+        ];
+        make_consistent(text, &mut found);
+        assert_eq!(found[0].label, Label::Person);
+        assert_eq!(found[0].source, guess("Osric Delaunay"));
+        // A head word keeps its run ("Institute", "Valley"), and a last word the
+        // document never writes alone as a person changes nothing.
+        assert_eq!(found[2].label, Label::Org);
+        assert_eq!(found[3].label, Label::Loc);
+        assert_eq!(found[4].label, Label::Org);
+        // A word the document also writes alone as a place keeps the run.
+        let text = "Osric Delaunay grew. Delaunay said no. Trains to Delaunay stopped.";
+        let mut found = vec![
+            at(text, "Osric Delaunay", 0, Label::Gpe, Source::Composed),
+            at(text, "Delaunay", 15, Label::Person, guess("Delaunay")),
+            at(text, "Delaunay", 40, Label::Gpe, Source::Table("Delaunay")),
+        ];
+        make_consistent(text, &mut found);
+        assert_eq!(found[0].label, Label::Gpe);
     }
 
     #[test]

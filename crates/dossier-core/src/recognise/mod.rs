@@ -52,6 +52,7 @@
 mod consistency;
 mod context;
 mod cues;
+mod datelines;
 mod glued;
 mod lexicon;
 mod names;
@@ -60,6 +61,7 @@ mod repeats;
 mod unknown;
 
 pub(crate) use consistency::make_consistent;
+pub(crate) use datelines::find as find_datelines;
 pub(crate) use lexicon::Deps;
 pub use lexicon::{full_key, Lexicon};
 pub(crate) use repeats::{find as find_repeats, Capitals};

@@ -199,7 +199,8 @@ fn run_after_connector(
 /// its name ("Dana Reyes of Kestrel Shipping Company"). Two complete names joined by
 /// "and" stay two ("… Institute of Oceanography and Harlan State University") when the
 /// second is a name of its own: a head word after a known name or after two more words
-/// ("Health and Human Services" stays one).
+/// ("Health and Human Services" stays one), or two organisations the tables know
+/// ("Bank of Ireland and Ulster Bank").
 fn stops_before(
     cx: &mut Ctx,
     pieces: &[(usize, usize, Piece)],
@@ -210,7 +211,8 @@ fn stops_before(
     reach: &Reach,
 ) -> bool {
     let (a, b) = (pieces[qq].0, pieces[r - 1].1);
-    let left_whole = reach.composed.is_some() && reach.end_tok == ee;
+    let left_whole =
+        (reach.composed.is_some() && reach.end_tok == ee) || (qq == p + 1 && known_org(&pieces[p]));
     if cx.lower_is(ee, &["of", "for"]) {
         let headless = reach.composed.is_none() && (pieces[p].0..ee).all(|k| !cx.is_head(cx.w(k)));
         return headless && compose(cx, a, b, &pieces[qq..r]) == Some(Label::Org);
@@ -219,7 +221,12 @@ fn stops_before(
         return false;
     }
     let own = b - a >= 3 || (b - a == 2 && matches!(pieces[qq].2, Piece::Known(_)));
-    own && compose(cx, a, b, &pieces[qq..r]).is_some()
+    own && (compose(cx, a, b, &pieces[qq..r]).is_some() || (r == qq + 1 && known_org(&pieces[qq])))
+}
+
+/// Whether a piece is an organisation the tables know as nothing else.
+fn known_org(piece: &(usize, usize, Piece)) -> bool {
+    matches!(&piece.2, Piece::Known(k) if k.label == Label::Org && !k.ambiguous)
 }
 
 /// After a prefix head and its connector ("Institute of Baltic", pieces up to `r`,
@@ -646,6 +653,10 @@ mod tests {
         let v = found("Teams from the Petrov Institute of Oceanography and Harlan State University sailed.");
         assert!(has(&v, "Petrov Institute of Oceanography", Label::Org), "{v:?}");
         assert!(has(&v, "Harlan State University", Label::Org), "{v:?}");
+        // Two organisations the tables know stay two, whatever follows the second.
+        let v = found("Analysts at Deutsche Bank and Goldman Sachs of New York disagreed.");
+        assert!(has(&v, "Deutsche Bank", Label::Org), "{v:?}");
+        assert!(has(&v, "Goldman Sachs", Label::Org), "{v:?}");
         // A second part that is no name of its own joins the first.
         let v = found("She ran the Department of Health and Human Services for a year.");
         assert!(

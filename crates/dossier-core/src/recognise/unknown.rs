@@ -17,28 +17,14 @@ use crate::text::{is_capitalised, TokenKind};
 pub(super) fn classify_unknown(
     cx: &mut Ctx,
     a: usize,
-    mut b: usize,
+    b: usize,
     after_title: bool,
     initial: bool,
     title_case: bool,
     sofar: &[Candidate],
 ) -> Option<Candidate> {
-    // Trailing possessive or punctuation are not part of the run anyway.
-    while b > a && !cx.is_word(b - 1) {
-        b -= 1;
-    }
+    let b = run_end(cx, a, b)?;
     let len = b - a;
-    if len == 0 {
-        return None;
-    }
-    // "Cross-border": the capital belongs to a compound word, not a name.
-    if cx
-        .toks
-        .get(b)
-        .is_some_and(|t| t.hyphen && t.kind == TokenKind::Word)
-    {
-        return None;
-    }
     let range = cx.toks[a].start..cx.toks[b - 1].end;
     let person = |strong: bool| {
         Some(Candidate {
@@ -68,14 +54,7 @@ pub(super) fn classify_unknown(
     if strong_person_cue(cx, a, b, initial, &cues, sofar) {
         return person(true);
     }
-    // Capitals say nothing by their shape (an all-caps headline or dateline): of the
-    // words in capitals, only acronyms go on to the decision.
-    let caps = if len == 1 {
-        crate::normal::is_all_caps(cx.w(a)) && !is_acronym(cx.w(a))
-    } else {
-        crate::normal::is_all_caps_run(cx.text, &cx.toks[a..b])
-    };
-    if caps {
+    if in_capitals(cx, a, b) {
         return None;
     }
     let label = match learned_decision(cx, a, b, initial, after_title, &cues) {
@@ -93,6 +72,31 @@ pub(super) fn classify_unknown(
         label,
         source: Source::Composed,
     })
+}
+
+/// The end of the run of unknown words `a..b` without a trailing possessive or
+/// punctuation; `None` when nothing is left or the run's last capital belongs to a
+/// compound word ("Cross-border").
+fn run_end(cx: &Ctx, a: usize, mut b: usize) -> Option<usize> {
+    while b > a && !cx.is_word(b - 1) {
+        b -= 1;
+    }
+    let compound = cx
+        .toks
+        .get(b)
+        .is_some_and(|t| t.hyphen && t.kind == TokenKind::Word);
+    (b > a && !compound).then_some(b)
+}
+
+/// Whether the words `a..b` are written in capitals, where capitals say nothing by
+/// their shape (an all-caps headline or dateline): of the words in capitals, only
+/// acronyms go on to the decision.
+fn in_capitals(cx: &Ctx, a: usize, b: usize) -> bool {
+    if b - a == 1 {
+        crate::normal::is_all_caps(cx.w(a)) && !is_acronym(cx.w(a))
+    } else {
+        crate::normal::is_all_caps_run(cx.text, &cx.toks[a..b])
+    }
 }
 
 /// What the learned decision ([`crate::decide`]) makes of the unknown words `a..b`
