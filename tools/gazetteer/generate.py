@@ -23,13 +23,17 @@ HAND = os.path.join(HERE, "hand")
 OUT = os.path.normpath(os.path.join(HERE, "..", "..", "crates", "dossier-core", "data"))
 
 # ---- thresholds (documented in crates/dossier-core/data/README.md) ----
-CITY_MIN_POPULATION = 750_000  # GeoNames population (sections of cities, PPLX, excluded)
-ADMIN_SEAT_MIN_POPULATION = 450_000  # seats of first-level divisions (PPLA) from this size
+CITY_MIN_POPULATION = 250_000  # GeoNames population (sections of cities, PPLX, excluded)
+# Below this size a city named like a given name of given_names.tsv is left out: "Vladimir"
+# (350,000 people) is far more often the first word of a person's name in news.
+CITY_NAMED_LIKE_PERSON_MIN_POPULATION = 750_000
+ADMIN_SEAT_MIN_POPULATION = 150_000  # seats of first-level divisions (PPLA) from this size
 # National capitals (world-countries) are always included.
-GIVEN_NAMES_TOP = 800  # most frequent SSA names (births 1940-2017, both sexes pooled)
+GIVEN_NAMES_TOP = 2000  # most frequent SSA names (births 1940-2017, both sexes pooled)
 GIVEN_NAMES_FROM_YEAR = 1940
 GENDER_SHARE = 0.9  # a name is M or F when >= 90% of its SSA births are of that sex
 GIVEN_NAME_AMBIGUOUS_RANK = 300  # a capital/city named like a top-300 SSA given name is flagged
+SURNAME_AMBIGUOUS_RANK = 1000  # a city named like a top-1000 US surname (Census 1990) is flagged
 COMMON_WORD_LEVELS = ("10", "20")  # SCOWL size levels that count as "frequent English word"
 RARER_WORD_LEVELS = ("35",)  # also flag subdivisions/cities whose name is a level-35 English word
 ENGLISH_WORD_LEVELS = ("10", "20", "35", "40", "50")  # used to judge whether an alt spelling is English
@@ -247,6 +251,19 @@ def given_names() -> tuple[dict[str, str], dict[str, int]]:
     return names, rank
 
 
+# ---------------------------------------------------------------- surnames
+def surnames(top: int) -> set[str]:
+    """The `top` most frequent US surnames of the 1990 Census (PyPI `names`' dist.all.last),
+    title-cased: a city named like one ("Lincoln", "Hamilton") is as often a person."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("names")
+    path = os.path.join(os.path.dirname(spec.origin), "dist.all.last")
+    with open(path, encoding="ascii") as f:
+        rows = [line.split()[0] for line in f if line.strip()]
+    return {name.title() for name in rows[:top]}
+
+
 # ---------------------------------------------------------------- places
 class Table:
     """(surface, label) -> row; lower priority number wins; ties keep the first."""
@@ -291,7 +308,18 @@ def country_surfaces(c) -> list[str]:
     return out
 
 
-def build_places(rank: dict[str, int]):
+def qualified_short(name: str) -> str | None:
+    """The name English text uses for a city GeoNames writes with a qualifier of its river
+    or region: "Frankfurt am Main" → "Frankfurt", "Halle (Saale)" → "Halle",
+    "Newcastle upon Tyne" → "Newcastle"; None for other names."""
+    for mark in (" am ", " an der ", " upon ", " ("):
+        if mark in name:
+            short = name.split(mark, 1)[0].strip()
+            return short if short and " " not in short else None
+    return None
+
+
+def build_places(rank: dict[str, int], given: dict[str, str]):
     countries = read_json(NM, "world-countries", "countries.json")
     t = Table()
     # 0: hand rows (GPE and LOC)
@@ -344,9 +372,16 @@ def build_places(rank: dict[str, int]):
         if name.endswith("-si"):
             name = name[:-3]
         name = name.rstrip("'")
+        if name in given and city["population"] < CITY_NAMED_LIKE_PERSON_MIN_POPULATION:
+            continue
         for v in variants(name):
             t.add(v, "GPE", name, 4)
+        short = qualified_short(name)
+        if short:
+            for v in variants(short):
+                t.add(v, "GPE", name, 5)
     # flags
+    family = surnames(SURNAME_AMBIGUOUS_RANK)
     rows = []
     for (surface, label), (prio, canonical, flags) in t.rows.items():
         flags = set(flags)
@@ -355,6 +390,8 @@ def build_places(rank: dict[str, int]):
         if prio >= 2 and titlecase_word(surface) and surface.lower() in RARER:
             flags.add("ambiguous")
         if prio >= 3 and rank.get(surface, 10**9) <= GIVEN_NAME_AMBIGUOUS_RANK:
+            flags.add("ambiguous")
+        if prio >= 3 and surface in family:
             flags.add("ambiguous")
         rows.append((surface, label, canonical, ",".join(sorted(flags))))
     return rows, countries
@@ -823,7 +860,7 @@ def write_simple(name: str, header: str, rows, key_cols=2):
 def main():
     os.makedirs(OUT, exist_ok=True)
     names, rank = given_names()
-    places, countries = build_places(rank)
+    places, countries = build_places(rank, names)
     demonyms = build_demonyms(countries)
     orgs = build_orgs()
     counts = {}

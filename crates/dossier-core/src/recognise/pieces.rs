@@ -200,11 +200,24 @@ impl Ctx<'_> {
         if names == 0 {
             return None;
         }
+        // A given name and a numeral alone may name a craft ("the Orion IV capsule") or,
+        // after a title, a monarch ("Queen Elizabeth II"): without one, the learned
+        // decision weighs the context.
+        let titled = i > 0 && self.title(i - 1) > 0;
+        if names == 1 && is_roman_numeral(self.w(i + 1)) && !titled {
+            return None;
+        }
         if given == Some(true) && names == 1 && self.gaz(i + 1).is_some() {
             return None;
         }
         Some(j - i)
     }
+}
+
+/// Whether `w` is a roman numeral in capitals ("II", "XIV"), as names number monarchs,
+/// missions and crafts.
+fn is_roman_numeral(w: &str) -> bool {
+    !w.is_empty() && w.len() <= 6 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
 }
 
 #[cfg(test)]
