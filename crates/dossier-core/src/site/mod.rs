@@ -107,9 +107,10 @@ use std::fmt;
 /// The folder of the files, beside the page.
 pub const FOLDER: &str = "shards";
 /// Page data (the page's `#corpus` and `#analysis`) below this many bytes is embedded
-/// whole; above, the site is sharded. 512 KB of data is about 100 generated articles:
-/// at 200 (1.3 MB) the first highlighted article took 2.4× a static page, at 5 (46 KB)
-/// 1.25× (docs/performance.md).
+/// whole; above, the site is sharded. 512 KB of data is about 80 generated articles;
+/// below it the one page's first look is within the noise of the sharded page's, and
+/// the whole app works with no fetch; above it the one page's first look grows with its
+/// bytes (`scripts/threshold.py`, docs/performance.md).
 pub const EMBED_BELOW: usize = 512 * 1024;
 /// The most co-occurring entities an entity shard lists for each entity.
 pub const PARTNERS: usize = 50;
