@@ -41,6 +41,7 @@ KINDS = {
     "t": "index fragments",
     "p": "parts of common terms",
     "e": "entity shards",
+    "m": "parts of common entities' mentions",
 }
 
 

@@ -386,7 +386,7 @@ fn remove_stale_shards(dir: &Path, kept: &[String]) -> io::Result<()> {
     // `f`: the facets file of the site's first version.
     let ours = |n: &str| {
         let b = n.as_bytes();
-        n.len() == 22 && b"fhldinxtpe".contains(&b[0]) && b[1] == b'-' && n.ends_with(".txt")
+        n.len() == 22 && b"fhldinxtpem".contains(&b[0]) && b[1] == b'-' && n.ends_with(".txt")
     };
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();

@@ -40,7 +40,8 @@
 //!   fragment with its first term; for each term cut in parts, `w` with the term and its
 //!   totals (postings in all zones, in the article proper; documents in all zones, in
 //!   the article proper), then `p` its parts in document order, each with its first
-//!   document, the number of documents from its first to its last, and the term. Kept
+//!   document, the number of documents from its first to its last, and the term; `m`
+//!   a part of an entity's mentions (below). Kept
 //!   out of the page, whose size then grows only with the number of document shards and
 //!   list runs.
 //! - **The head** (`h-…`), what the first screen of every view draws: `dossier-head 1`,
@@ -83,19 +84,27 @@
 //!   the directory's totals.
 //! - **Entity shards** (`e-…`): `dossier-entities 1`, first entity, number of entities;
 //!   one record an entity: its mentions as pairs (document's distance from the previous
-//!   mention's, index of the mention in the document's), then the entities it shares
-//!   documents with, at most [`PARTNERS`], most shared first, as pairs (entity, shared
-//!   documents).
+//!   mention's, index of the mention in the document's; none when they are in parts),
+//!   then the entities it shares documents with, at most [`PARTNERS`], most shared
+//!   first, as pairs (entity, shared documents).
+//! - **Parts of a common entity's mentions** (`m-…`): `dossier-mentions 1`, the entity's
+//!   number, first document, number of documents; then one record: the mentions in those
+//!   documents, as in an entity shard. An entity whose mentions alone would reach an
+//!   entity shard's size has them in parts, cut as a common term's postings are; the
+//!   directory names them (`m`, with first document, number of documents and the
+//!   entity's number), after the search index and before the entity shards.
 //!
 //! The page, when sharded, carries `#corpus` with the first document only (the loader
 //! draws it as before, with the corpus's legend counts) and `#manifest`.
 
 mod facets;
+mod mentions;
 mod read;
 mod terms;
 mod write;
 
 pub use facets::{read_list, read_names, read_table, DocSummary, Head, NameKey, HEAD_ENTITIES};
+pub use mentions::read_mention_part;
 pub use read::{
     read_all, read_directory, read_docs, read_entities, DocRun, EntityFiles, FileRef, Kind, Manifest,
 };

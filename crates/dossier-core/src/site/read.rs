@@ -31,15 +31,14 @@ pub enum Kind {
     Part,
     /// Mentions and co-occurrence for a run of entities.
     Entities,
+    /// Part of one common entity's mentions, for a run of documents.
+    Mentions,
 }
 
 impl Kind {
     /// The kinds the directory names (the others, the manifest).
     fn in_directory(self) -> bool {
-        matches!(
-            self,
-            Kind::Table | Kind::Names | Kind::Terms | Kind::Part | Kind::Entities
-        )
+        !matches!(self, Kind::Head | Kind::List | Kind::Docs | Kind::Directory)
     }
 }
 
@@ -58,7 +57,7 @@ pub struct FileRef {
     /// documents from its first posting's to its last's).
     pub count: usize,
     /// A document shard's first document's file name, a fragment's first term or word,
-    /// a part's term (empty for the others).
+    /// a part's term, a mention part's entity (its number; empty for the others).
     pub key: String,
 }
 
@@ -191,6 +190,13 @@ impl Manifest {
             .take_while(move |t| t.term.starts_with(prefix))
     }
 
+    /// The parts of entity `entity`'s mentions, in document order (none when its entity
+    /// shard holds them).
+    pub fn mention_parts(&self, entity: usize) -> impl Iterator<Item = &FileRef> {
+        let key = entity.to_string();
+        self.files(Kind::Mentions).filter(move |f| f.key == key)
+    }
+
     /// The parts of `term`'s postings, in document order: the first holds the first
     /// rows of a search for it.
     pub fn term_parts<'m>(&'m self, term: &'m str) -> impl Iterator<Item = &'m FileRef> + 'm {
@@ -260,12 +266,13 @@ fn file_ref(record: &str) -> Option<FileRef> {
         "t" => Kind::Terms,
         "p" => Kind::Part,
         "e" => Kind::Entities,
+        "m" => Kind::Mentions,
         _ => return None,
     };
     let n = |i: usize| f.get(i)?.parse::<usize>().ok();
     let (first, count, key) = match (kind, f.len()) {
         (Kind::Head | Kind::Directory, 3) => (0, 0, String::new()),
-        (Kind::Docs | Kind::Part, 6) => (n(3)?, n(4)?, unescape(f[5])),
+        (Kind::Docs | Kind::Part | Kind::Mentions, 6) => (n(3)?, n(4)?, unescape(f[5])),
         (Kind::Names | Kind::Terms, 4) => (0, 0, unescape(f[3])),
         (Kind::List | Kind::Table | Kind::Entities, 5) => (n(3)?, n(4)?, String::new()),
         _ => return None,
@@ -322,7 +329,41 @@ pub struct EntityFiles {
     pub partners: Vec<(u32, u32)>,
 }
 
-/// Reads the entity shard `file`, as `fetched`.
+/// Pairs of numbers.
+fn pairs(s: &str) -> Option<Vec<(u32, u32)>> {
+    let n: Vec<usize> = numbers(s).collect::<Option<_>>()?;
+    let pair = |p: &[usize]| match *p {
+        [a, b] => Some((u32::try_from(a).ok()?, u32::try_from(b).ok()?)),
+        _ => None,
+    };
+    n.chunks(2).map(pair).collect()
+}
+
+/// Mentions as their pairs write them: (document's distance from the previous
+/// mention's, the first from 0; index of the mention in the document's).
+pub(super) fn mention_pairs(s: &str) -> Option<Vec<(u32, u32)>> {
+    let mut mentions = pairs(s)?;
+    let mut doc = 0u32;
+    for m in &mut mentions {
+        doc = doc.checked_add(m.0)?;
+        m.0 = doc;
+    }
+    Some(mentions)
+}
+
+/// Appends `mentions` (document, index in its mentions) as [`mention_pairs`] reads them.
+pub(super) fn write_mentions(out: &mut String, mentions: &[(u32, u32)]) {
+    let mut previous = 0;
+    let pairs = mentions.iter().flat_map(|&(d, m)| {
+        let pair = [(d - previous) as usize, m as usize];
+        previous = d;
+        pair
+    });
+    crate::page::write_numbers(out, pairs);
+}
+
+/// Reads the entity shard `file`, as `fetched`: each entity's record (with no mentions
+/// for an entity whose mentions are in parts: [`Manifest::mention_parts`]).
 pub fn read_entities(file: &FileRef, fetched: Option<&[u8]>) -> Result<Vec<EntityFiles>, SiteError> {
     let text = file.open(fetched)?;
     let bad = |why: &str| SiteError::damaged(&file.name, why);
@@ -331,25 +372,11 @@ pub fn read_entities(file: &FileRef, fetched: Option<&[u8]>) -> Result<Vec<Entit
     if records.next() != Some(header.as_str()) {
         return Err(bad("not the entities the manifest says"));
     }
-    let pairs = |s: &str| -> Option<Vec<(u32, u32)>> {
-        let n: Vec<usize> = numbers(s).collect::<Option<_>>()?;
-        let pair = |p: &[usize]| match *p {
-            [a, b] => Some((u32::try_from(a).ok()?, u32::try_from(b).ok()?)),
-            _ => None,
-        };
-        n.chunks(2).map(pair).collect::<Option<Vec<_>>>()
-    };
     let out = records
         .map(|r| {
             let (mentions, partners) = r.split_once(FIELD)?;
-            let mut mentions = pairs(mentions)?;
-            let mut doc = 0u32;
-            for m in &mut mentions {
-                doc = doc.checked_add(m.0)?;
-                m.0 = doc;
-            }
             Some(EntityFiles {
-                mentions,
+                mentions: mention_pairs(mentions)?,
                 partners: pairs(partners)?,
             })
         })
@@ -416,7 +443,7 @@ pub fn read_all(
     if !list.iter().zip(&documents).all(listed) {
         return Err(bad("the article list is not the documents'"));
     }
-    check_index_files(&m, &mut fetch)?;
+    check_index_files(&m, &analysis.entities, &mut fetch)?;
     Ok((Corpus::new(documents), analysis))
 }
 
@@ -447,11 +474,16 @@ fn read_runs<T>(
     Ok(out)
 }
 
-/// Reads every name-index fragment, search-index fragment, part and entity shard of
-/// `m` (its directory read) through `fetch`; fails on the first that cannot be read, on
-/// a cut term whose parts do not hold its total, or on entity shards that do not cover
-/// the entities.
-fn check_index_files(m: &Manifest, fetch: &mut impl FnMut(&str) -> Option<Vec<u8>>) -> Result<(), SiteError> {
+/// Reads every name-index fragment, search-index fragment, part, entity shard and
+/// mention part of `m` (its directory read) through `fetch`; fails on the first that
+/// cannot be read, on a cut term whose parts do not hold its total, on entity shards
+/// that do not cover the `entities`, or on an entity whose mentions are not as many as
+/// its table row says.
+fn check_index_files(
+    m: &Manifest,
+    entities: &[crate::model::Entity],
+    fetch: &mut impl FnMut(&str) -> Option<Vec<u8>>,
+) -> Result<(), SiteError> {
     let directory = m.directory().map(|d| d.name.clone()).unwrap_or_default();
     for file in m.files(Kind::Names) {
         read_names(file, fetch(&file.name).as_deref(), m.entities)?;
@@ -476,6 +508,25 @@ fn check_index_files(m: &Manifest, fetch: &mut impl FnMut(&str) -> Option<Vec<u8
     if parts != m.files(Kind::Part).count() {
         return Err(SiteError::damaged(&directory, "a part of no term's"));
     }
-    read_runs(m, Kind::Entities, m.entities, &directory, fetch, read_entities)?;
+    let shards = read_runs(m, Kind::Entities, m.entities, &directory, fetch, read_entities)?;
+    let mut parts: std::collections::HashMap<&str, Vec<&FileRef>> = Default::default();
+    for file in m.files(Kind::Mentions) {
+        parts.entry(file.key.as_str()).or_default().push(file);
+    }
+    let mut read = 0;
+    for (e, (shard, entity)) in shards.iter().zip(entities).enumerate() {
+        let mut mentions = shard.mentions.len();
+        for file in parts.get(e.to_string().as_str()).into_iter().flatten() {
+            mentions += super::read_mention_part(file, fetch(&file.name).as_deref())?.len();
+            read += 1;
+        }
+        if mentions != entity.mentions {
+            let why = format!("{}'s mentions are not as many as the table says", entity.id);
+            return Err(SiteError::damaged(&directory, why));
+        }
+    }
+    if read != m.files(Kind::Mentions).count() {
+        return Err(SiteError::damaged(&directory, "a part of no entity's mentions"));
+    }
     Ok(())
 }

@@ -179,7 +179,7 @@ fn parts<E>(
 }
 
 /// The digits of `n`, plus one for its separator.
-fn digits(n: usize) -> usize {
+pub(super) fn digits(n: usize) -> usize {
     n.checked_ilog10().unwrap_or(0) as usize + 2
 }
 

@@ -23,7 +23,7 @@ const SMALL: Sizes = Sizes {
     table: 300,
     names: 200,
     terms: 1_000,
-    entities: 500,
+    entities: 250,
 };
 
 /// A corpus of `n` articles made from the seeds, each with the seed's people renamed
@@ -300,7 +300,7 @@ fn a_common_words_postings_are_cut_in_parts_by_document_with_totals() {
 }
 
 #[test]
-fn entity_shards_hold_every_mention_and_the_most_shared_partners() {
+fn entity_shards_and_mention_parts_hold_every_mention_and_the_most_shared_partners() {
     let (c, a) = seeds();
     let ix = Index::new(&c, &a);
     let site = write(&c, &a, &SMALL).unwrap();
@@ -309,7 +309,17 @@ fn entity_shards_hold_every_mention_and_the_most_shared_partners() {
         let f = m.entity_shard(e).unwrap();
         let shard = read_entities(f, files.get(&f.name).map(|b| &b[..])).unwrap();
         let got = &shard[e - f.first];
-        assert_eq!(got.mentions, ix.entity_mentions(e));
+        let parts: Vec<&FileRef> = m.mention_parts(e).collect();
+        let mut mentions = got.mentions.clone();
+        for p in &parts {
+            mentions.extend(read_mention_part(p, bytes(&files, p)).unwrap());
+        }
+        assert!(parts.is_empty() || got.mentions.is_empty());
+        assert_eq!(mentions, ix.entity_mentions(e));
+        // A part ends with the document that brings it to the size.
+        for p in parts.iter().rev().skip(1) {
+            assert!(p.bytes >= SMALL.entities, "{p:?}");
+        }
         assert!(got.partners.len() <= PARTNERS);
         for &(other, shared) in &got.partners {
             let both = (0..c.documents.len())
@@ -319,6 +329,7 @@ fn entity_shards_hold_every_mention_and_the_most_shared_partners() {
         }
         assert!(got.partners.windows(2).all(|w| w[0].1 >= w[1].1));
     }
+    assert!(m.files(Kind::Mentions).count() > 1);
 }
 
 #[test]
@@ -486,6 +497,7 @@ fn a_damaged_file_that_passes_its_checks_is_an_error_never_a_panic() {
                     read_terms(&g, b),
                     read_part(&g, b),
                     read_entities(&g, b),
+                    read_mention_part(&g, b),
                 );
             }
         }
@@ -511,6 +523,7 @@ fn decode(m: &Manifest, f: &FileRef, b: Option<&[u8]>) -> Result<(), SiteError> 
         Kind::Terms => read_terms(f, b).map(drop),
         Kind::Part => read_part(f, b).map(drop),
         Kind::Entities => read_entities(f, b).map(drop),
+        Kind::Mentions => read_mention_part(f, b).map(drop),
     }
 }
 
@@ -528,7 +541,7 @@ fn every_kind_of_file_missing_cut_changed_or_another_is_an_error_naming_it() {
             kinds.push(f.kind);
         }
     }
-    assert_eq!(kinds.len(), 9, "{kinds:?}");
+    assert_eq!(kinds.len(), 10, "{kinds:?}");
     for kind in kinds {
         let f = m.files(kind).next().unwrap();
         let good = &files[&f.name];
@@ -575,8 +588,7 @@ fn every_kind_of_file_missing_cut_changed_or_another_is_an_error_naming_it() {
 
 /// On a corpus four times larger, the first screen (the page, the head and the article
 /// list's first run) stays about as large while the site grows, and no file of the
-/// lists or the search index outgrows its size by more than one record (an entity
-/// shard may: one entity's mentions are one record).
+/// lists, the search index or the entities outgrows its size by more than one record.
 #[test]
 fn the_first_screen_stays_bounded_as_a_generated_corpus_grows() {
     let sizes = Sizes {
@@ -599,6 +611,7 @@ fn the_first_screen_stays_bounded_as_a_generated_corpus_grows() {
                 Kind::List => sizes.list + 300,
                 Kind::Table | Kind::Names => sizes.table + 1_000,
                 Kind::Terms | Kind::Part => sizes.terms + 3_000,
+                Kind::Entities | Kind::Mentions => sizes.entities + 3_000,
                 _ => usize::MAX,
             };
             assert!(f.bytes <= size, "{n} articles: {f:?}");

@@ -1,6 +1,8 @@
 //! Writing the site's files (see the [module doc](super) for the format).
 
 use super::facets::{head, name_keys, write_name_key, write_summary};
+use super::mentions::mention_parts;
+use super::read::write_mentions;
 use super::terms::{term_files, TermFile};
 use super::{address, DIRECTORY, PARTNERS, VERSION};
 use crate::corpus::Corpus;
@@ -257,19 +259,22 @@ fn term_fragments(ix: &Index, size: usize, files: &mut Files) -> Result<(), Page
     })
 }
 
-/// The entity shards, each ending with the entity that brings it to `size` bytes.
+/// The entity shards, each ending with the entity that brings it to `size` bytes, and
+/// before them the parts of the entities whose mentions alone would reach it.
 fn entity_shards(ix: &Index, size: usize, files: &mut Files) -> Result<(), PageError> {
+    let in_parts = mention_parts(ix, size, &mut |content, fields| {
+        let mut record = files.add('m', &content)?;
+        let _ = write!(record, "{FIELD}{fields}");
+        files.directory.push(record);
+        Ok(())
+    })?;
     let n = ix.analysis().entities.len();
     let mut shared = vec![0u32; n];
     let run = Run::new('e', "dossier-entities 1", size, true);
     run.write(files, n, |out, e| {
-        let mut previous = 0;
-        let mentions = ix.entity_mentions(e).iter().flat_map(|&(d, m)| {
-            let pair = [(d - previous) as usize, m as usize];
-            previous = d;
-            pair
-        });
-        write_numbers(out, mentions);
+        if !in_parts[e] {
+            write_mentions(out, ix.entity_mentions(e));
+        }
         out.push(FIELD);
         let partners = partners(ix, e, &mut shared);
         write_numbers(out, partners.iter().flat_map(|&(f, k)| [f as usize, k as usize]));
