@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measures a build at scale: the analysis on 1 and 2 threads, and the sharded site.
 
-    scripts/scale.py DOSSIER CORPUS OUT [--rounds 3]
+    scripts/scale.py DOSSIER CORPUS OUT [--rounds 3] [--terms WORD ...]
 
 DOSSIER is a release `dossier` binary, CORPUS a folder (`scripts/gen-corpus.py` makes one),
 OUT a folder the site is written to (replaced). Prints, in one run:
@@ -10,15 +10,20 @@ OUT a folder the site is written to (replaced). Prints, in one run:
   that both see the same load: each run's wall time, CPU time and peak memory, and the
   ratio of the medians of wall time (1 thread / 2 threads);
 - `dossier page CORPUS --shards always` on 2 threads: wall, CPU, peak memory;
-- the site: files, total bytes, the largest file, each kind's files and bytes, and the
-  page (manifest + first article), the directory and the facets raw and gzipped: what a
-  reader fetches before the first article and before the first search.
+- the site: files, total bytes, the largest file, each kind's files, bytes and largest file
+  (raw and gzipped), and the first screen: the page (manifest + first article), the head
+  and the article list's first run, gzipped: what a reader fetches before the lists are
+  drawn;
+- with --terms, what a search for each word fetches (the directory, then the word's
+  fragment, or its first part and how many parts it has) and what a search over the
+  entities' names fetches (one name fragment), gzipped.
 
 The machine's load average is printed before and after: figures taken on a busy machine
 say so. Everything goes to standard output, as the Markdown that docs/performance.md quotes.
 """
 
 import argparse
+import bisect
 import gzip
 import os
 import shutil
@@ -26,7 +31,18 @@ import statistics
 import subprocess
 import time
 
-KINDS = {"f": "facets", "d": "document shards", "i": "directory", "t": "index fragments", "e": "entity shards"}
+KINDS = {
+    "h": "head",
+    "l": "article-list runs",
+    "d": "document shards",
+    "i": "directory",
+    "n": "entity-table runs",
+    "x": "name-index fragments",
+    "t": "index fragments",
+    "p": "parts of common terms",
+    "e": "entity shards",
+    "m": "parts of common entities' mentions",
+}
 
 
 def run(cmd):
@@ -78,13 +94,64 @@ def site(dossier, corpus, out):
     largest = max(files, key=lambda f: f[1])
     print(f"files: {len(files) + 1} (page + {len(files)}), total {mb(total)}, "
           f"largest {largest[0]} {mb(largest[1])}\n")
-    print("| part | files | bytes | largest | gzip (one file) |\n|---|---:|---:|---:|---:|")
+    print("| part | files | bytes | largest | largest, gzip |\n|---|---:|---:|---:|---:|")
     print(f"| page (manifest + first article) | 1 | {mb(os.path.getsize(page))} | | {mb(gz(page))} |")
     for k, name in KINDS.items():
         mine = [f for f in files if f[0].startswith(k + "-")]
+        if not mine:
+            print(f"| {name} | 0 | | | |")
+            continue
         big = max(mine, key=lambda f: f[1])
-        one = f"{mb(gz(os.path.join(folder, big[0])))}" if len(mine) == 1 else ""
-        print(f"| {name} | {len(mine)} | {mb(sum(s for _, s in mine))} | {mb(big[1])} | {one} |")
+        print(f"| {name} | {len(mine)} | {mb(sum(s for _, s in mine))} | {mb(big[1])} "
+              f"| {mb(gz(os.path.join(folder, big[0])))} |")
+    first = [page] + [os.path.join(folder, first_of(page, k)) for k in ("h", "l")]
+    print(f"\nfirst screen (page + head + first article-list run): {mb(sum(os.path.getsize(f) for f in first))}, "
+          f"gzip {mb(sum(gz(f) for f in first))}")
+
+
+def records(text):
+    """The records of a manifest or directory (after its header), as lists of fields."""
+    return [r.split("\x1f") for r in text.split("\x1e")[1:]]
+
+
+def manifest(page):
+    """The page's manifest records."""
+    with open(page, encoding="utf-8") as f:
+        html = f.read()
+    start = html.index('id="manifest">') + len('id="manifest">')
+    return records(html[start:html.index("</script>", start)])
+
+
+def first_of(page, kind):
+    """The name of the manifest's first file of `kind`."""
+    for fields in manifest(page):
+        if fields[0] == kind:
+            return fields[1]
+    raise SystemExit(f"no {kind} file in the manifest")
+
+
+def searches(out, terms):
+    """What a search for each of `terms` fetches after the directory, gzipped."""
+    folder = os.path.join(out, "shards")
+    name = first_of(os.path.join(out, "index.html"), "i")
+    with open(os.path.join(folder, name), encoding="utf-8") as f:
+        directory = records(f.read())
+    size = lambda n: mb(gz(os.path.join(folder, n)))
+    print(f"\ndirectory {size(name)} gzip, then:\n")
+    print("| word | search: files | search: gzip | entity names: gzip |\n|---|---|---:|---:|")
+
+    def fragment(kind, key):
+        fs = [r for r in directory if r[0] == kind]
+        at = max(bisect.bisect_right([r[3] for r in fs], key) - 1, 0)
+        return fs[at][1]
+
+    for term in terms:
+        parts = [r[1] for r in directory if r[0] == "p" and r[5] == term]
+        if parts:
+            what, file = f"first of {len(parts)} parts", parts[0]
+        else:
+            what, file = "one fragment", fragment("t", term)
+        print(f"| `{term}` | {what} | {size(file)} | {size(fragment('x', term))} |")
 
 
 def main():
@@ -93,12 +160,15 @@ def main():
     ap.add_argument("corpus")
     ap.add_argument("out")
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--terms", nargs="*", default=[])
     a = ap.parse_args()
     texts = sum(e.stat().st_size for e in os.scandir(a.corpus) if e.name.endswith(".txt"))
     n = sum(1 for e in os.scandir(a.corpus) if e.name.endswith(".txt"))
     print(f"{a.corpus}: {n} articles, {mb(texts)} of text; {os.cpu_count()} cores, {load()}\n")
     analysis(a.dossier, a.corpus, a.rounds)
     site(a.dossier, a.corpus, a.out)
+    if a.terms:
+        searches(a.out, a.terms)
     print(f"\n{load()}")
 
 

@@ -383,9 +383,10 @@ fn remove_stale_shards(dir: &Path, kept: &[String]) -> io::Result<()> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Ok(());
     };
+    // `f`: the facets file of the site's first version.
     let ours = |n: &str| {
         let b = n.as_bytes();
-        n.len() == 22 && b"fdite".contains(&b[0]) && b[1] == b'-' && n.ends_with(".txt")
+        n.len() == 22 && b"fhldinxtpem".contains(&b[0]) && b[1] == b'-' && n.ends_with(".txt")
     };
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
@@ -582,8 +583,8 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         names.sort();
-        // The directory, the facets, a document shard and an index fragment.
-        for kind in ["i-", "f-", "d-", "t-"] {
+        // A file of each kind the seeds make with the default sizes.
+        for kind in ["i-", "h-", "l-", "d-", "n-", "x-", "t-", "e-"] {
             let name = names.iter().find(|n| n.starts_with(kind)).unwrap();
             let path = shards.join(name);
             let bytes = std::fs::read(&path).unwrap();

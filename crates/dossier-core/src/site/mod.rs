@@ -21,25 +21,49 @@
 //! [`crate::page`] (so neither separator occurs inside a field); lists of numbers are
 //! separated by spaces. Each file starts with a header record: its format and version.
 //!
-//! - **The manifest** (`#manifest` in the page): `dossier-site 1`, documents, entities;
-//!   then one record a file: `f` the facets; `d` a document shard, with its first
-//!   document, its number of documents and its first document's file name (documents
-//!   are in file-name order, so a link's file finds its shard by a binary search); `i`
-//!   the directory. Each file record: kind, name, length in bytes, then those fields.
+//! A file of documents or entities holds a run of them in order, cut at a size in
+//! bytes ([`Sizes`]): its header gives its first and its number; a file of keys (words,
+//! terms) holds them in sorted order, from its first key (given where the file is named)
+//! to the next file's. The first screen of any view needs the page, the head and one
+//! article-list run, whatever the corpus's size.
+//!
+//! - **The manifest** (`#manifest` in the page): `dossier-site 2`, documents, entities;
+//!   then one record a file: `h` the head; `l` an article-list run and `d` a document
+//!   shard, each with its first document and its number of documents, the shard also
+//!   with its first document's file name (documents are in file-name order, so a link's
+//!   file finds its shard by a binary search); `i` the directory. Each file record:
+//!   kind, name, length in bytes, then those fields.
 //! - **The directory** (`i-…`), fetched by the first search or entity view:
-//!   `dossier-directory 1`, then one record a file as in the manifest: `t` a
-//!   search-index fragment with its first term (terms in sorted order: a fragment holds
-//!   the terms from its first to the next's); `e` an entity shard with its first entity
-//!   and number of entities. Kept out of the page, whose size then grows only with the
-//!   number of document shards.
-//! - **Facets** (`f-…`), what every view needs at once: `dossier-facets 1`, documents,
-//!   entities; the corpus's label counts (article proper, then all zones, one number a
-//!   label of [`crate::Label::ALL`]); four timelines (month and year, article proper and
-//!   all zones): granularity letter `m`/`y`, `a`/`z`, buckets as `key:mentions:documents`,
-//!   then the coarser, unresolved and duration counts; one record a document for the
-//!   article list (file, title, publication date, source, words in the article proper);
-//!   one record an entity, as in the page's `#analysis` (id, canonical name, label,
-//!   aliases with counts, mentions, documents).
+//!   `dossier-directory 2`, then one record a file as in the manifest: `n` an
+//!   entity-table run and `e` an entity shard, each with its first entity and number of
+//!   entities; `x` a name-index fragment with its first word; `t` a search-index
+//!   fragment with its first term; for each term cut in parts, `w` with the term and its
+//!   totals (postings in all zones, in the article proper; documents in all zones, in
+//!   the article proper), then `p` its parts in document order, each with its first
+//!   document, the number of documents from its first to its last, and the term; `m`
+//!   a part of an entity's mentions (below). Kept
+//!   out of the page, whose size then grows only with the number of document shards and
+//!   list runs.
+//! - **The head** (`h-…`), what the first screen of every view draws: `dossier-head 1`,
+//!   documents, entities; the corpus's label counts (article proper, then all zones, one
+//!   number a label of [`crate::Label::ALL`]); four timelines (month and year, article
+//!   proper and all zones): granularity letter `m`/`y`, `a`/`z`, buckets as
+//!   `key:mentions:documents`, then the coarser, unresolved and duration counts; then
+//!   each label's [`HEAD_ENTITIES`] entities in most documents, label by label, one
+//!   record each: the entity's index, then its `#analysis` record as in the page.
+//! - **Article-list runs** (`l-…`): `dossier-list 1`, first document, number; one record
+//!   a document for the article list (file, title, publication date, source, words in
+//!   the article proper). A virtualised list's row range needs the run or two it meets.
+//! - **Entity-table runs** (`n-…`): `dossier-table 1`, first entity, number; one record
+//!   an entity, as in the page's `#analysis` (id, canonical name, label, aliases with
+//!   counts, mentions, documents).
+//! - **Name-index fragments** (`x-…`): `dossier-names 1`; one record a word of an
+//!   entity's canonical name or aliases (normalised as
+//!   [`crate::index::normalise_words`]): the word, then the entities whose names hold it,
+//!   as distances from the previous (the first: from 0); and one record an entity's id
+//!   (ids hold a `-`, words none), with its entity. "Search over all entities" fetches
+//!   the fragments of its prefix, then the table runs of what it found; an entity named
+//!   in the URL, the fragment of its id.
 //! - **Document shards** (`d-…`), the texts with their marks: `dossier-docs 1`, first
 //!   document, number of documents; each document's `#analysis` record as in the page;
 //!   then, from the first U+001B, each document's six `#corpus` fields as in the page
@@ -51,23 +75,40 @@
 //!   of numbers, the document's distance from the previous posting's (the first: from 0)
 //!   and the word position times two, plus one when the word is in the article proper.
 //!   A query fetches the fragments of its terms only (a prefix: the fragments its range
-//!   of terms meets).
+//!   of terms meets). A term whose postings alone would reach a fragment's size is in no
+//!   fragment but in parts.
+//! - **Parts of a common term** (`p-…`): `dossier-part 1`, the term, first document,
+//!   number of documents; then one record: the postings in those documents, as in a
+//!   fragment. A part ends with the document that brings it to its size, so a document's
+//!   postings are in one part: a search's first rows need the first part, its counts
+//!   the directory's totals.
 //! - **Entity shards** (`e-…`): `dossier-entities 1`, first entity, number of entities;
 //!   one record an entity: its mentions as pairs (document's distance from the previous
-//!   mention's, index of the mention in the document's), then the entities it shares
-//!   documents with, at most [`PARTNERS`], most shared first, as pairs (entity, shared
-//!   documents).
+//!   mention's, index of the mention in the document's; none when they are in parts),
+//!   then the entities it shares documents with, at most [`PARTNERS`], most shared
+//!   first, as pairs (entity, shared documents).
+//! - **Parts of a common entity's mentions** (`m-…`): `dossier-mentions 1`, the entity's
+//!   number, first document, number of documents; then one record: the mentions in those
+//!   documents, as in an entity shard. An entity whose mentions alone would reach an
+//!   entity shard's size has them in parts, cut as a common term's postings are; the
+//!   directory names them (`m`, with first document, number of documents and the
+//!   entity's number), after the search index and before the entity shards.
 //!
 //! The page, when sharded, carries `#corpus` with the first document only (the loader
 //! draws it as before, with the corpus's legend counts) and `#manifest`.
 
+mod facets;
+mod mentions;
 mod read;
+mod terms;
 mod write;
 
+pub use facets::{read_list, read_names, read_table, DocSummary, Head, NameKey, HEAD_ENTITIES};
+pub use mentions::read_mention_part;
 pub use read::{
-    read_all, read_directory, read_docs, read_entities, read_terms, DocRun, DocSummary, EntityFiles, Facets,
-    FileRef, Kind, Manifest, TermPostings,
+    read_all, read_directory, read_docs, read_entities, DocRun, EntityFiles, FileRef, Kind, Manifest,
 };
+pub use terms::{read_part, read_terms, TermPostings, TermTotals};
 pub use write::{write, write_each, Site, Sizes};
 
 use std::fmt;
@@ -75,16 +116,17 @@ use std::fmt;
 /// The folder of the files, beside the page.
 pub const FOLDER: &str = "shards";
 /// Page data (the page's `#corpus` and `#analysis`) below this many bytes is embedded
-/// whole; above, the site is sharded. 512 KB of data is about 100 generated articles:
-/// at 200 (1.3 MB) the first highlighted article took 2.4× a static page, at 5 (46 KB)
-/// 1.25× (docs/performance.md).
+/// whole; above, the site is sharded. 512 KB of data is about 80 generated articles;
+/// below it the one page's first look is within the noise of the sharded page's, and
+/// the whole app works with no fetch; above it the one page's first look grows with its
+/// bytes (`scripts/threshold.py`, docs/performance.md).
 pub const EMBED_BELOW: usize = 512 * 1024;
 /// The most co-occurring entities an entity shard lists for each entity.
 pub const PARTNERS: usize = 50;
 /// The manifest's first field.
-const VERSION: &str = "dossier-site 1";
+const VERSION: &str = "dossier-site 2";
 /// The directory's first field.
-const DIRECTORY: &str = "dossier-directory 1";
+const DIRECTORY: &str = "dossier-directory 2";
 
 /// The address of `bytes`: 64-bit FNV-1a, as 16 hex digits.
 pub fn address(bytes: &[u8]) -> String {

@@ -2,27 +2,44 @@
 //! Each takes the bytes as fetched (or `None` when the fetch failed) and checks them
 //! against the manifest before reading a byte of them.
 
+use super::facets::{read_list, read_names, read_table, Head};
+use super::terms::{read_part, read_terms, TermTotals};
 use super::{address, SiteError, SiteErrorKind, VERSION};
 use crate::corpus::{Corpus, Document};
-use crate::date::Date;
-use crate::index::{Posting, ZoneCount};
-use crate::model::{Analysis, DocAnalysis, Entity};
-use crate::page::{numbers, read_doc, read_entity, unescape, FIELD, RECORD, SEPARATOR};
-use crate::timeline::{Bucket, DateMention, Granularity, Timeline};
+use crate::model::{Analysis, DocAnalysis};
+use crate::page::{numbers, read_doc, unescape, FIELD, RECORD, SEPARATOR};
+use crate::timeline::DateMention;
 
 /// What a file of the site holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    /// The facets every view needs at once.
-    Facets,
+    /// What every view's first screen needs: counts, timelines, top entities.
+    Head,
+    /// The article list's rows, for a run of documents.
+    List,
     /// Texts with their marks and analysis, for a run of documents.
     Docs,
-    /// Where the search-index fragments and entity shards are.
+    /// Where the files below are.
     Directory,
+    /// The entity table's rows, for a run of entities.
+    Table,
+    /// A fragment of the name index (entities by the words of their names).
+    Names,
     /// A fragment of the search index.
     Terms,
+    /// Part of one common term's postings, for a run of documents.
+    Part,
     /// Mentions and co-occurrence for a run of entities.
     Entities,
+    /// Part of one common entity's mentions, for a run of documents.
+    Mentions,
+}
+
+impl Kind {
+    /// The kinds the directory names (the others, the manifest).
+    fn in_directory(self) -> bool {
+        !matches!(self, Kind::Head | Kind::List | Kind::Docs | Kind::Directory)
+    }
 }
 
 /// A file as the manifest names it.
@@ -36,9 +53,11 @@ pub struct FileRef {
     pub bytes: usize,
     /// Its first document or entity (0 for the others).
     pub first: usize,
-    /// How many documents or entities it holds (0 for the others).
+    /// How many documents or entities it holds (0 for the others; for a part, the
+    /// documents from its first posting's to its last's).
     pub count: usize,
-    /// Its first document's file name, or its first term (empty for the others).
+    /// A document shard's first document's file name, a fragment's first term or word,
+    /// a part's term, a mention part's entity (its number; empty for the others).
     pub key: String,
 }
 
@@ -76,9 +95,11 @@ pub struct Manifest {
     /// Entities in the analysis.
     pub entities: usize,
     /// Every file it names, by kind in the manifest's order (documents in order), and
-    /// once [`read_directory`] has added them, the search-index fragments and entity
-    /// shards.
+    /// once [`read_directory`] has added them, the directory's.
     pub files: Vec<FileRef>,
+    /// The terms cut in parts, in sorted order, with their totals (once
+    /// [`read_directory`] has added them).
+    pub long_terms: Vec<TermTotals>,
 }
 
 impl Manifest {
@@ -93,12 +114,17 @@ impl Manifest {
         let number = |s: &str| s.parse::<usize>().map_err(|_| bad("a count is not a number"));
         let (documents, entities) = (number(documents)?, number(entities)?);
         let files = records
-            .map(|r| file_ref(r).ok_or_else(|| bad("a file record is damaged")))
+            .map(|r| {
+                file_ref(r)
+                    .filter(|f| !f.kind.in_directory())
+                    .ok_or_else(|| bad("a file record is damaged"))
+            })
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Manifest {
             documents,
             entities,
             files,
+            long_terms: Vec::new(),
         })
     }
 
@@ -107,9 +133,19 @@ impl Manifest {
         self.files.iter().filter(move |f| f.kind == kind)
     }
 
-    /// The facets file.
-    pub fn facets(&self) -> Option<&FileRef> {
-        self.files(Kind::Facets).next()
+    /// The head file.
+    pub fn head(&self) -> Option<&FileRef> {
+        self.files(Kind::Head).next()
+    }
+
+    /// The article-list run that holds document `doc`'s row.
+    pub fn list_run(&self, doc: usize) -> Option<&FileRef> {
+        run_of(self.files(Kind::List), doc)
+    }
+
+    /// The entity-table run that holds entity `entity`'s row.
+    pub fn table_run(&self, entity: usize) -> Option<&FileRef> {
+        run_of(self.files(Kind::Table), entity)
     }
 
     /// The directory file.
@@ -119,8 +155,7 @@ impl Manifest {
 
     /// The shard that holds document `doc`.
     pub fn doc_shard(&self, doc: usize) -> Option<&FileRef> {
-        self.files(Kind::Docs)
-            .find(|f| (f.first..f.first + f.count).contains(&doc))
+        run_of(self.files(Kind::Docs), doc)
     }
 
     /// The shard that would hold the document stored in `file` (documents are in
@@ -133,26 +168,59 @@ impl Manifest {
 
     /// The shard that holds entity `entity`.
     pub fn entity_shard(&self, entity: usize) -> Option<&FileRef> {
-        self.files(Kind::Entities)
-            .find(|f| (f.first..f.first + f.count).contains(&entity))
+        run_of(self.files(Kind::Entities), entity)
     }
 
     /// The search-index fragments that hold the terms starting with `prefix` (a whole
-    /// term is its own prefix): the one whose range holds `prefix`, and those after it
-    /// whose first term still starts with it.
-    pub fn term_fragments<'m>(&'m self, prefix: &'m str) -> impl Iterator<Item = &'m FileRef> + 'm {
-        let terms: Vec<&FileRef> = self.files(Kind::Terms).collect();
-        let at = terms
-            .partition_point(|f| f.key.as_str() <= prefix)
-            .saturating_sub(1);
-        let after = terms[at.min(terms.len())..].iter().skip(1);
-        let more = after.take_while(move |f| f.key.starts_with(prefix));
-        terms
-            .get(at)
-            .copied()
-            .into_iter()
-            .chain(more.copied().collect::<Vec<_>>())
+    /// term is its own prefix), except those cut in parts ([`Manifest::long_terms`]).
+    pub fn term_fragments(&self, prefix: &str) -> Vec<&FileRef> {
+        fragments(self.files(Kind::Terms).collect(), prefix)
     }
+
+    /// The name-index fragments that hold the keys (words, ids) starting with `prefix`.
+    pub fn name_fragments(&self, prefix: &str) -> Vec<&FileRef> {
+        fragments(self.files(Kind::Names).collect(), prefix)
+    }
+
+    /// The terms starting with `prefix` that are cut in parts, with their totals.
+    pub fn long_terms<'m>(&'m self, prefix: &'m str) -> impl Iterator<Item = &'m TermTotals> + 'm {
+        let from = self.long_terms.partition_point(|t| t.term.as_str() < prefix);
+        self.long_terms[from..]
+            .iter()
+            .take_while(move |t| t.term.starts_with(prefix))
+    }
+
+    /// The parts of entity `entity`'s mentions, in document order (none when its entity
+    /// shard holds them).
+    pub fn mention_parts(&self, entity: usize) -> impl Iterator<Item = &FileRef> {
+        let key = entity.to_string();
+        self.files(Kind::Mentions).filter(move |f| f.key == key)
+    }
+
+    /// The parts of `term`'s postings, in document order: the first holds the first
+    /// rows of a search for it.
+    pub fn term_parts<'m>(&'m self, term: &'m str) -> impl Iterator<Item = &'m FileRef> + 'm {
+        self.files(Kind::Part).filter(move |f| f.key == term)
+    }
+}
+
+/// The file of a run (`runs` in order) that holds item `i`.
+fn run_of<'m>(runs: impl Iterator<Item = &'m FileRef>, i: usize) -> Option<&'m FileRef> {
+    let runs: Vec<&FileRef> = runs.collect();
+    let at = runs.partition_point(|f| f.first + f.count <= i);
+    runs.get(at).copied().filter(|f| f.first <= i)
+}
+
+/// Of the fragments `all` (keys in sorted order: a fragment holds the keys from its first
+/// to the next's), those that hold the keys starting with `prefix`: the one whose range
+/// holds `prefix`, and those after it whose first key still starts with it.
+fn fragments<'m>(all: Vec<&'m FileRef>, prefix: &str) -> Vec<&'m FileRef> {
+    let at = all
+        .partition_point(|f| f.key.as_str() <= prefix)
+        .saturating_sub(1);
+    let mut out: Vec<&FileRef> = all.get(at).copied().into_iter().collect();
+    out.extend(all.iter().skip(at + 1).take_while(|f| f.key.starts_with(prefix)));
+    out
 }
 
 /// Reads the directory `file`, as `fetched`, adding its files to `manifest`.
@@ -167,14 +235,21 @@ pub fn read_directory(
     if records.next() != Some(super::DIRECTORY) {
         return Err(bad());
     }
-    let files = records
-        .map(|r| file_ref(r).filter(|f| matches!(f.kind, Kind::Terms | Kind::Entities)))
-        .collect::<Option<Vec<_>>>()
-        .ok_or_else(bad)?;
-    manifest
-        .files
-        .retain(|f| !matches!(f.kind, Kind::Terms | Kind::Entities));
+    let (mut files, mut long_terms) = (Vec::new(), Vec::new());
+    for r in records {
+        let fields: Vec<&str> = r.split(FIELD).collect();
+        if fields[0] == "w" {
+            long_terms.push(TermTotals::read(&fields[1..]).ok_or_else(bad)?);
+        } else {
+            files.push(file_ref(r).filter(|f| f.kind.in_directory()).ok_or_else(bad)?);
+        }
+    }
+    if long_terms.windows(2).any(|w| w[0].term >= w[1].term) {
+        return Err(bad());
+    }
+    manifest.files.retain(|f| !f.kind.in_directory());
     manifest.files.extend(files);
+    manifest.long_terms = long_terms;
     Ok(())
 }
 
@@ -182,19 +257,24 @@ pub fn read_directory(
 fn file_ref(record: &str) -> Option<FileRef> {
     let f: Vec<&str> = record.split(FIELD).collect();
     let kind = match *f.first()? {
-        "f" => Kind::Facets,
+        "h" => Kind::Head,
+        "l" => Kind::List,
         "d" => Kind::Docs,
         "i" => Kind::Directory,
+        "n" => Kind::Table,
+        "x" => Kind::Names,
         "t" => Kind::Terms,
+        "p" => Kind::Part,
         "e" => Kind::Entities,
+        "m" => Kind::Mentions,
         _ => return None,
     };
     let n = |i: usize| f.get(i)?.parse::<usize>().ok();
     let (first, count, key) = match (kind, f.len()) {
-        (Kind::Facets | Kind::Directory, 3) => (0, 0, String::new()),
-        (Kind::Docs, 6) => (n(3)?, n(4)?, unescape(f[5])),
-        (Kind::Terms, 4) => (0, 0, unescape(f[3])),
-        (Kind::Entities, 5) => (n(3)?, n(4)?, String::new()),
+        (Kind::Head | Kind::Directory, 3) => (0, 0, String::new()),
+        (Kind::Docs | Kind::Part | Kind::Mentions, 6) => (n(3)?, n(4)?, unescape(f[5])),
+        (Kind::Names | Kind::Terms, 4) => (0, 0, unescape(f[3])),
+        (Kind::List | Kind::Table | Kind::Entities, 5) => (n(3)?, n(4)?, String::new()),
         _ => return None,
     };
     Some(FileRef {
@@ -204,140 +284,6 @@ fn file_ref(record: &str) -> Option<FileRef> {
         first,
         count,
         key,
-    })
-}
-
-/// An article as the article list shows it, before its text is fetched.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocSummary {
-    /// The file it was read from (its id in the URL).
-    pub file: String,
-    /// Its title.
-    pub title: String,
-    /// Its publication date, if known.
-    pub published: Option<Date>,
-    /// Its source, if known.
-    pub source: Option<String>,
-    /// Words in the article proper (for ranking).
-    pub article_words: u32,
-}
-
-/// The facets file read: what every view needs at once.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Facets {
-    /// Mentions of each label of [`crate::Label::ALL`] in the corpus.
-    pub label_counts: [ZoneCount; 10],
-    /// The corpus's timelines: (granularity, all zones, timeline).
-    pub timelines: Vec<(Granularity, bool, Timeline)>,
-    /// Every document, in order.
-    pub documents: Vec<DocSummary>,
-    /// Every entity, in order.
-    pub entities: Vec<Entity>,
-}
-
-impl Facets {
-    /// Reads the facets `file`, as `fetched`.
-    pub fn read(file: &FileRef, fetched: Option<&[u8]>) -> Result<Facets, SiteError> {
-        let text = file.open(fetched)?;
-        let bad = |why: &str| SiteError::damaged(&file.name, why);
-        let mut records = text.split(RECORD);
-        let header: Vec<&str> = records.next().unwrap_or_default().split(FIELD).collect();
-        let ["dossier-facets 1", documents, entities] = header[..] else {
-            return Err(bad("not a facets file this version of Dossier reads"));
-        };
-        let (Ok(documents), Ok(entities_announced)) = (documents.parse::<usize>(), entities.parse::<usize>())
-        else {
-            return Err(bad("its counts are not numbers"));
-        };
-        let label_counts =
-            read_label_counts(records.next().unwrap_or_default()).ok_or_else(|| bad("bad label counts"))?;
-        let timelines = (0..4)
-            .map(|_| read_timeline(records.next().unwrap_or_default()))
-            .collect::<Option<Vec<_>>>()
-            .ok_or_else(|| bad("bad timelines"))?;
-        let documents = (0..documents)
-            .map(|_| records.next().and_then(read_summary))
-            .collect::<Option<Vec<_>>>()
-            .ok_or_else(|| bad("a document record is damaged or missing"))?;
-        let entities = records
-            .map(|r| read_entity(r).map_err(|e| bad(&e.to_string())))
-            .collect::<Result<Vec<_>, _>>()?;
-        if entities.len() != entities_announced {
-            return Err(bad("the entities are not as many as announced"));
-        }
-        Ok(Facets {
-            label_counts,
-            timelines,
-            documents,
-            entities,
-        })
-    }
-}
-
-/// The label counts record: article proper, then all zones.
-fn read_label_counts(record: &str) -> Option<[ZoneCount; 10]> {
-    let (article, all) = record.split_once(FIELD)?;
-    let article: Vec<usize> = numbers(article).collect::<Option<_>>()?;
-    let all: Vec<usize> = numbers(all).collect::<Option<_>>()?;
-    let mut out = [ZoneCount::default(); 10];
-    if article.len() != out.len() || all.len() != out.len() {
-        return None;
-    }
-    for (i, c) in out.iter_mut().enumerate() {
-        (c.article, c.all) = (u32::try_from(article[i]).ok()?, u32::try_from(all[i]).ok()?);
-    }
-    Some(out)
-}
-
-/// A timeline record.
-fn read_timeline(record: &str) -> Option<(Granularity, bool, Timeline)> {
-    let f: Vec<&str> = record.split(FIELD).collect();
-    let [g, zones, buckets, coarser, unresolved, durations] = f[..] else {
-        return None;
-    };
-    let g = match g {
-        "m" => Granularity::Month,
-        "y" => Granularity::Year,
-        _ => return None,
-    };
-    let bucket = |b: &str| {
-        let mut p = b.split(':');
-        let key = Date::parse(p.next()?).ok()?;
-        let (mentions, documents) = (p.next()?.parse().ok()?, p.next()?.parse().ok()?);
-        Some(Bucket {
-            key,
-            mentions,
-            documents,
-        })
-    };
-    let t = Timeline {
-        buckets: buckets
-            .split(' ')
-            .filter(|b| !b.is_empty())
-            .map(bucket)
-            .collect::<Option<_>>()?,
-        coarser: coarser.parse().ok()?,
-        unresolved: unresolved.parse().ok()?,
-        durations: durations.parse().ok()?,
-    };
-    Some((g, zones == "z", t))
-}
-
-/// A document record of the facets.
-fn read_summary(record: &str) -> Option<DocSummary> {
-    let f: Vec<&str> = record.split(FIELD).collect();
-    let [file, title, published, source, words] = f[..] else {
-        return None;
-    };
-    Some(DocSummary {
-        file: unescape(file),
-        title: unescape(title),
-        published: match published {
-            "" => None,
-            p => Some(Date::parse(p).ok()?),
-        },
-        source: (!source.is_empty()).then(|| unescape(source)),
-        article_words: words.parse().ok()?,
     })
 }
 
@@ -374,51 +320,6 @@ pub fn read_docs(file: &FileRef, fetched: Option<&[u8]>, entities: usize) -> Res
     Ok(out)
 }
 
-/// A term and its postings, each with whether its word is in the article proper.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TermPostings {
-    /// The normalised term.
-    pub term: String,
-    /// Every occurrence, by document then position.
-    pub postings: Vec<(Posting, bool)>,
-}
-
-/// Reads the search-index fragment `file`, as `fetched`.
-pub fn read_terms(file: &FileRef, fetched: Option<&[u8]>) -> Result<Vec<TermPostings>, SiteError> {
-    let text = file.open(fetched)?;
-    let bad = |why: &str| SiteError::damaged(&file.name, why);
-    let mut records = text.split(RECORD);
-    if records.next() != Some("dossier-terms 1") {
-        return Err(bad("not a search-index fragment this version of Dossier reads"));
-    }
-    records
-        .map(|r| {
-            let (term, list) = r
-                .split_once(FIELD)
-                .ok_or_else(|| bad("a term without postings"))?;
-            let n: Vec<usize> = numbers(list)
-                .collect::<Option<_>>()
-                .ok_or_else(|| bad("bad postings"))?;
-            let mut doc = 0u32;
-            let postings = n.chunks(2).map(|p| match p {
-                &[delta, word] => {
-                    doc = doc.checked_add(u32::try_from(delta).ok()?)?;
-                    let pos = u32::try_from(word / 2).ok()?;
-                    Some((Posting { doc, pos }, word % 2 == 1))
-                }
-                _ => None,
-            });
-            let postings = postings
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| bad("bad postings"))?;
-            Ok(TermPostings {
-                term: unescape(term),
-                postings,
-            })
-        })
-        .collect()
-}
-
 /// An entity's mentions and the entities it shares documents with.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EntityFiles {
@@ -428,7 +329,41 @@ pub struct EntityFiles {
     pub partners: Vec<(u32, u32)>,
 }
 
-/// Reads the entity shard `file`, as `fetched`.
+/// Pairs of numbers.
+fn pairs(s: &str) -> Option<Vec<(u32, u32)>> {
+    let n: Vec<usize> = numbers(s).collect::<Option<_>>()?;
+    let pair = |p: &[usize]| match *p {
+        [a, b] => Some((u32::try_from(a).ok()?, u32::try_from(b).ok()?)),
+        _ => None,
+    };
+    n.chunks(2).map(pair).collect()
+}
+
+/// Mentions as their pairs write them: (document's distance from the previous
+/// mention's, the first from 0; index of the mention in the document's).
+pub(super) fn mention_pairs(s: &str) -> Option<Vec<(u32, u32)>> {
+    let mut mentions = pairs(s)?;
+    let mut doc = 0u32;
+    for m in &mut mentions {
+        doc = doc.checked_add(m.0)?;
+        m.0 = doc;
+    }
+    Some(mentions)
+}
+
+/// Appends `mentions` (document, index in its mentions) as [`mention_pairs`] reads them.
+pub(super) fn write_mentions(out: &mut String, mentions: &[(u32, u32)]) {
+    let mut previous = 0;
+    let pairs = mentions.iter().flat_map(|&(d, m)| {
+        let pair = [(d - previous) as usize, m as usize];
+        previous = d;
+        pair
+    });
+    crate::page::write_numbers(out, pairs);
+}
+
+/// Reads the entity shard `file`, as `fetched`: each entity's record (with no mentions
+/// for an entity whose mentions are in parts: [`Manifest::mention_parts`]).
 pub fn read_entities(file: &FileRef, fetched: Option<&[u8]>) -> Result<Vec<EntityFiles>, SiteError> {
     let text = file.open(fetched)?;
     let bad = |why: &str| SiteError::damaged(&file.name, why);
@@ -437,25 +372,11 @@ pub fn read_entities(file: &FileRef, fetched: Option<&[u8]>) -> Result<Vec<Entit
     if records.next() != Some(header.as_str()) {
         return Err(bad("not the entities the manifest says"));
     }
-    let pairs = |s: &str| -> Option<Vec<(u32, u32)>> {
-        let n: Vec<usize> = numbers(s).collect::<Option<_>>()?;
-        let pair = |p: &[usize]| match *p {
-            [a, b] => Some((u32::try_from(a).ok()?, u32::try_from(b).ok()?)),
-            _ => None,
-        };
-        n.chunks(2).map(pair).collect::<Option<Vec<_>>>()
-    };
     let out = records
         .map(|r| {
             let (mentions, partners) = r.split_once(FIELD)?;
-            let mut mentions = pairs(mentions)?;
-            let mut doc = 0u32;
-            for m in &mut mentions {
-                doc = doc.checked_add(m.0)?;
-                m.0 = doc;
-            }
             Some(EntityFiles {
-                mentions,
+                mentions: mention_pairs(mentions)?,
                 partners: pairs(partners)?,
             })
         })
@@ -467,83 +388,145 @@ pub fn read_entities(file: &FileRef, fetched: Option<&[u8]>) -> Result<Vec<Entit
     Ok(out)
 }
 
-/// The whole corpus and analysis of a site, reading the facets and every document
-/// shard through `fetch` (a file's name → its bytes, `None` if it cannot be had), and
-/// checking every other file (the directory, each search-index fragment and entity
-/// shard) with its decoder: what `dossier extract` and `check` do with a sharded page,
-/// so that they fail, naming the file, on a site with any file missing or damaged.
+/// The whole corpus and analysis of a site, reading every file of it through `fetch`
+/// (a file's name → its bytes, `None` if it cannot be had) with its decoder: the
+/// entities from the entity table, the documents from the document shards, each checked
+/// against the head and the article list, and every other file (name index, search
+/// index, entity shards) checked too. What `dossier extract` and `check` do with a
+/// sharded page, so that they fail, naming the file, on a site with any file missing or
+/// damaged.
 pub fn read_all(
     manifest: &Manifest,
     mut fetch: impl FnMut(&str) -> Option<Vec<u8>>,
 ) -> Result<(Corpus, Analysis), SiteError> {
-    check_index_files(manifest, &mut fetch)?;
-    let facets = manifest
-        .facets()
-        .ok_or_else(|| SiteError::damaged("manifest", "no facets file"))?;
-    let facets = Facets::read(facets, fetch(&facets.name).as_deref())?;
-    if facets.entities.len() != manifest.entities || facets.documents.len() != manifest.documents {
-        return Err(SiteError::damaged("manifest", "its counts are not the facets'"));
+    let bad = |why: &str| SiteError::damaged("manifest", why);
+    let directory = manifest.directory().ok_or_else(|| bad("no directory file"))?;
+    let mut m = manifest.clone();
+    read_directory(&mut m, directory, fetch(&directory.name).as_deref())?;
+    let head = m.head().ok_or_else(|| bad("no head file"))?;
+    let head = Head::read(head, fetch(&head.name).as_deref())?;
+    if (head.documents, head.entities) != (m.documents, m.entities) {
+        return Err(bad("its counts are not the head's"));
     }
-    let mut documents = Vec::with_capacity(manifest.documents);
+    let owner = &directory.name;
+    let entities = read_runs(&m, Kind::Table, m.entities, owner, &mut fetch, read_table)?;
+    if head.top.iter().any(|(e, entity)| entities[*e] != *entity) {
+        return Err(SiteError::damaged(
+            owner,
+            "the head's entities are not the table's",
+        ));
+    }
+    let list = read_runs(&m, Kind::List, m.documents, "manifest", &mut fetch, read_list)?;
+    let mut documents = Vec::with_capacity(m.documents);
     let mut analysis = Analysis {
-        entities: facets.entities,
+        entities,
         ..Analysis::default()
     };
-    for file in manifest.files(Kind::Docs) {
+    for file in m.files(Kind::Docs) {
         if file.first != documents.len() {
-            return Err(SiteError::damaged("manifest", "the document shards leave a gap"));
+            return Err(bad("the document shards leave a gap"));
         }
-        let (docs, analyses, dates) = read_docs(file, fetch(&file.name).as_deref(), manifest.entities)?;
+        let (docs, analyses, dates) = read_docs(file, fetch(&file.name).as_deref(), m.entities)?;
         documents.extend(docs);
         analysis.docs.extend(analyses);
         analysis.dates.extend(dates);
     }
-    if documents.len() != manifest.documents {
-        return Err(SiteError::damaged(
-            "manifest",
-            "the document shards hold too few documents",
-        ));
+    if documents.len() != m.documents {
+        return Err(bad("the document shards hold too few documents"));
     }
     if documents.windows(2).any(|w| w[0].file >= w[1].file) {
-        return Err(SiteError::damaged(
-            "manifest",
-            "the documents are not in file-name order",
-        ));
+        return Err(bad("the documents are not in file-name order"));
     }
+    let listed = |(s, d): (&super::DocSummary, &Document)| {
+        (&s.file, &s.title, &s.published, &s.source) == (&d.file, &d.title, &d.meta.published, &d.meta.source)
+    };
+    if !list.iter().zip(&documents).all(listed) {
+        return Err(bad("the article list is not the documents'"));
+    }
+    check_index_files(&m, &analysis.entities, &mut fetch)?;
     Ok((Corpus::new(documents), analysis))
 }
 
-/// Reads the directory of `manifest`, then every search-index fragment and entity shard
-/// it names, through `fetch`; fails on the first that cannot be read, or on entity
-/// shards that do not cover the entities.
+/// Reads the runs of `kind` of `m` in order through `fetch` and `read`, checking that
+/// they hold items 0 to `total` with no gap (else an error naming `owner`, the file
+/// that lists them).
+fn read_runs<T>(
+    m: &Manifest,
+    kind: Kind,
+    total: usize,
+    owner: &str,
+    fetch: &mut impl FnMut(&str) -> Option<Vec<u8>>,
+    read: impl Fn(&FileRef, Option<&[u8]>) -> Result<Vec<T>, SiteError>,
+) -> Result<Vec<T>, SiteError> {
+    let mut out = Vec::with_capacity(total);
+    for file in m.files(kind) {
+        if file.first != out.len() {
+            return Err(SiteError::damaged(
+                owner,
+                format!("the {kind:?} runs leave a gap"),
+            ));
+        }
+        out.extend(read(file, fetch(&file.name).as_deref())?);
+    }
+    if out.len() != total {
+        return Err(SiteError::damaged(owner, format!("the {kind:?} runs miss items")));
+    }
+    Ok(out)
+}
+
+/// Reads every name-index fragment, search-index fragment, part, entity shard and
+/// mention part of `m` (its directory read) through `fetch`; fails on the first that
+/// cannot be read, on a cut term whose parts do not hold its total, on entity shards
+/// that do not cover the `entities`, or on an entity whose mentions are not as many as
+/// its table row says.
 fn check_index_files(
-    manifest: &Manifest,
+    m: &Manifest,
+    entities: &[crate::model::Entity],
     fetch: &mut impl FnMut(&str) -> Option<Vec<u8>>,
 ) -> Result<(), SiteError> {
-    let directory = manifest
-        .directory()
-        .ok_or_else(|| SiteError::damaged("manifest", "no directory file"))?;
-    let mut m = manifest.clone();
-    read_directory(&mut m, directory, fetch(&directory.name).as_deref())?;
+    let directory = m.directory().map(|d| d.name.clone()).unwrap_or_default();
+    for file in m.files(Kind::Names) {
+        read_names(file, fetch(&file.name).as_deref(), m.entities)?;
+    }
     for file in m.files(Kind::Terms) {
         read_terms(file, fetch(&file.name).as_deref())?;
     }
-    let mut next = 0;
-    for file in m.files(Kind::Entities) {
-        if file.first != next {
+    let mut parts = 0;
+    for t in &m.long_terms {
+        let mut postings = 0;
+        for file in m.term_parts(&t.term) {
+            postings += read_part(file, fetch(&file.name).as_deref())?.postings.len();
+            parts += 1;
+        }
+        if postings != t.postings[0] {
             return Err(SiteError::damaged(
-                &directory.name,
-                "the entity shards leave a gap",
+                &directory,
+                format!("the parts of {:?} do not hold its postings", t.term),
             ));
         }
-        read_entities(file, fetch(&file.name).as_deref())?;
-        next += file.count;
     }
-    if next != manifest.entities {
-        return Err(SiteError::damaged(
-            &directory.name,
-            "the entity shards miss entities",
-        ));
+    if parts != m.files(Kind::Part).count() {
+        return Err(SiteError::damaged(&directory, "a part of no term's"));
+    }
+    let shards = read_runs(m, Kind::Entities, m.entities, &directory, fetch, read_entities)?;
+    let mut parts: std::collections::HashMap<&str, Vec<&FileRef>> = Default::default();
+    for file in m.files(Kind::Mentions) {
+        parts.entry(file.key.as_str()).or_default().push(file);
+    }
+    let mut read = 0;
+    for (e, (shard, entity)) in shards.iter().zip(entities).enumerate() {
+        let mut mentions = shard.mentions.len();
+        for file in parts.get(e.to_string().as_str()).into_iter().flatten() {
+            mentions += super::read_mention_part(file, fetch(&file.name).as_deref())?.len();
+            read += 1;
+        }
+        if mentions != entity.mentions {
+            let why = format!("{}'s mentions are not as many as the table says", entity.id);
+            return Err(SiteError::damaged(&directory, why));
+        }
+    }
+    if read != m.files(Kind::Mentions).count() {
+        return Err(SiteError::damaged(&directory, "a part of no entity's mentions"));
     }
     Ok(())
 }

@@ -19,9 +19,42 @@ fn seeds() -> (Corpus, Analysis) {
 /// Small files, so that the seeds make many of each kind.
 const SMALL: Sizes = Sizes {
     docs: 2_000,
+    list: 150,
+    table: 300,
+    names: 200,
     terms: 1_000,
-    entities: 500,
+    entities: 250,
 };
+
+/// A corpus of `n` articles made from the seeds, each with the seed's people renamed
+/// after its number, so that the entities grow with the corpus.
+fn generated(n: usize) -> (Corpus, Analysis) {
+    let seeds = load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds")).unwrap();
+    const NAMES: [&str; 6] = ["Petrov", "Novak", "Haddad", "Okafor", "Tanaka", "Moreau"];
+    let docs = (0..n)
+        .map(|k| {
+            let seed = &seeds.documents[k % seeds.documents.len()];
+            let name = format!(
+                "{}{}",
+                NAMES[k % NAMES.len()],
+                ["", "ski", "son", "ez"][k / NAMES.len() % 4]
+            );
+            let text = seed
+                .text
+                .replace("Putin", &name)
+                .replace("Lavrov", NAMES[(k + 1) % NAMES.len()]);
+            crate::corpus::Document::new(format!("g{k:04}.txt"), text, seed.meta.clone()).unwrap()
+        })
+        .collect();
+    let c = Corpus::new(docs);
+    let a = crate::analyse(&c);
+    (c, a)
+}
+
+/// The bytes of the file `f` of `files`.
+fn bytes<'f>(files: &'f HashMap<String, Vec<u8>>, f: &FileRef) -> Option<&'f [u8]> {
+    files.get(&f.name).map(|b| &b[..])
+}
 
 fn files(site: &Site) -> HashMap<String, Vec<u8>> {
     site.files
@@ -48,11 +81,17 @@ fn the_corpus_and_analysis_read_back_from_the_shards_as_written() {
     let (c, a) = seeds();
     let site = write(&c, &a, &SMALL).unwrap();
     let m = manifest(&site);
-    assert!(
-        m.files(Kind::Docs).count() > 2
-            && m.files(Kind::Terms).count() > 2
-            && m.files(Kind::Entities).count() > 2
-    );
+    for kind in [
+        Kind::List,
+        Kind::Docs,
+        Kind::Table,
+        Kind::Names,
+        Kind::Terms,
+        Kind::Part,
+        Kind::Entities,
+    ] {
+        assert!(m.files(kind).count() > 1, "{kind:?}");
+    }
     let files = files(&site);
     let (c2, mut a2) = read_all(&m, |name| files.get(name).cloned()).unwrap();
     // Shards carry no quotes, as the page does not: they follow from texts and mentions.
@@ -70,18 +109,106 @@ fn the_corpus_and_analysis_read_back_from_the_shards_as_written() {
 }
 
 #[test]
-fn the_facets_hold_counts_timelines_the_article_list_and_entities() {
+fn the_head_holds_counts_timelines_and_each_labels_top_entities() {
     let (c, a) = seeds();
     let site = write(&c, &a, &SMALL).unwrap();
     let (m, files) = (manifest(&site), files(&site));
-    let f = m.facets().unwrap();
-    let facets = Facets::read(f, files.get(&f.name).map(|b| &b[..])).unwrap();
-    assert_eq!(facets.label_counts, label_mentions(&a));
-    assert_eq!(facets.entities, a.entities);
-    assert_eq!(facets.documents.len(), c.documents.len());
-    assert_eq!(facets.documents[0].title, c.documents[0].title);
+    let head = Head::read(m.head().unwrap(), bytes(&files, m.head().unwrap())).unwrap();
+    assert_eq!(
+        (head.documents, head.entities),
+        (c.documents.len(), a.entities.len())
+    );
+    assert_eq!(head.label_counts, label_mentions(&a));
     let month = timeline(&a.dates, Granularity::Month, true, |_| true);
-    assert!(facets.timelines.contains(&(Granularity::Month, true, month)));
+    assert!(head.timelines.contains(&(Granularity::Month, true, month)));
+    for label in crate::Label::ALL {
+        let top: Vec<&(usize, crate::model::Entity)> =
+            head.top.iter().filter(|(_, e)| e.label == label).collect();
+        let of_label = a.entities.iter().filter(|e| e.label == label).count();
+        assert_eq!(top.len(), of_label.min(HEAD_ENTITIES), "{label:?}");
+        for (e, entity) in &top {
+            assert_eq!(&a.entities[*e], entity);
+        }
+        let most = a
+            .entities
+            .iter()
+            .filter(|e| e.label == label)
+            .map(|e| e.documents)
+            .max();
+        assert_eq!(top.first().map(|(_, e)| e.documents), most);
+        assert!(top.windows(2).all(|w| w[0].1.documents >= w[1].1.documents));
+    }
+}
+
+#[test]
+fn a_row_of_the_article_list_or_the_entity_table_is_in_one_run() {
+    let (c, a) = seeds();
+    let ix = Index::new(&c, &a);
+    let site = write(&c, &a, &SMALL).unwrap();
+    let (m, files) = (manifest(&site), files(&site));
+    for (d, doc) in c.documents.iter().enumerate() {
+        let f = m.list_run(d).unwrap();
+        let row = &read_list(f, bytes(&files, f)).unwrap()[d - f.first];
+        assert_eq!((&row.file, &row.title), (&doc.file, &doc.title));
+        assert_eq!(
+            (row.published, &row.source),
+            (doc.meta.published, &doc.meta.source)
+        );
+        assert_eq!(row.article_words, ix.doc(d).article_words);
+    }
+    assert!(m.list_run(c.documents.len()).is_none());
+    for (e, entity) in a.entities.iter().enumerate() {
+        let f = m.table_run(e).unwrap();
+        assert_eq!(&read_table(f, bytes(&files, f)).unwrap()[e - f.first], entity);
+    }
+    assert!(m.table_run(a.entities.len()).is_none());
+}
+
+#[test]
+fn the_name_index_finds_every_entity_by_a_prefix_of_any_word_of_its_names_or_its_id() {
+    let (c, a) = seeds();
+    let site = write(&c, &a, &SMALL).unwrap();
+    let (m, files) = (manifest(&site), files(&site));
+    let read = |f: &FileRef| read_names(f, bytes(&files, f), a.entities.len()).unwrap();
+    let all: Vec<NameKey> = m.files(Kind::Names).flat_map(read).collect();
+    assert!(all.windows(2).all(|w| w[0].key < w[1].key));
+    let find = |prefix: &str| -> Vec<u32> {
+        let mut found: Vec<u32> = m
+            .name_fragments(prefix)
+            .into_iter()
+            .flat_map(read)
+            .filter(|k| k.key.starts_with(prefix))
+            .flat_map(|k| k.entities)
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    };
+    let (mut buf, mut words) = (String::new(), Vec::new());
+    for (e, entity) in a.entities.iter().enumerate() {
+        words.clear();
+        crate::index::normalise_words(&entity.canonical, &mut buf, &mut words);
+        for (_, w) in &words {
+            let word = &buf[w.clone()];
+            let prefix: String = word.chars().take(3).collect();
+            assert!(
+                m.name_fragments(word).len() < m.files(Kind::Names).count(),
+                "{word}"
+            );
+            assert!(find(word).contains(&(e as u32)), "{word}");
+            assert!(find(&prefix).contains(&(e as u32)), "{prefix}");
+        }
+    }
+    assert!(find("zzzz").is_empty());
+    // An entity named in the URL: the fragment of its id holds it.
+    for (e, entity) in a.entities.iter().enumerate() {
+        let key = m
+            .name_fragments(&entity.id)
+            .into_iter()
+            .flat_map(read)
+            .find(|k| k.key == entity.id);
+        assert_eq!(key.map(|k| k.entities), Some(vec![e as u32]), "{}", entity.id);
+    }
 }
 
 #[test]
@@ -91,8 +218,18 @@ fn a_query_fetches_only_the_fragments_of_its_terms_and_finds_every_posting() {
     let site = write(&c, &a, &SMALL).unwrap();
     let (m, files) = (manifest(&site), files(&site));
     let read = |f: &FileRef| read_terms(f, files.get(&f.name).map(|b| &b[..])).unwrap();
-    // Every term, across every fragment, in order, with the index's postings.
-    let all: Vec<TermPostings> = m.files(Kind::Terms).flat_map(read).collect();
+    let part = |f: &FileRef| read_part(f, bytes(&files, f)).unwrap();
+    // A cut term's postings are its parts', in order; with the rest, every term, in
+    // order, with the index's postings.
+    let mut all: Vec<TermPostings> = m.files(Kind::Terms).flat_map(read).collect();
+    for t in &m.long_terms {
+        let postings = m.term_parts(&t.term).flat_map(|f| part(f).postings).collect();
+        all.push(TermPostings {
+            term: t.term.clone(),
+            postings,
+        });
+    }
+    all.sort_by(|x, y| x.term.cmp(&y.term));
     let terms: Vec<u32> = ix.terms_with_prefix("").collect();
     assert_eq!(all.len(), terms.len());
     for (t, tp) in terms.iter().zip(&all) {
@@ -104,7 +241,7 @@ fn a_query_fetches_only_the_fragments_of_its_terms_and_finds_every_posting() {
         }
     }
     for prefix in ["putin", "p", "a", "zz", "", "beijing", "2024"] {
-        let fetched: Vec<&FileRef> = m.term_fragments(prefix).collect();
+        let fetched: Vec<&FileRef> = m.term_fragments(prefix);
         assert!(
             fetched.len() < m.files(Kind::Terms).count() || prefix.len() < 2,
             "{prefix}"
@@ -115,13 +252,55 @@ fn a_query_fetches_only_the_fragments_of_its_terms_and_finds_every_posting() {
             .map(|t| t.term)
             .filter(|t| t.starts_with(prefix))
             .collect();
+        let long = m.long_terms(prefix).map(|t| t.term.clone());
+        let mut found: Vec<String> = found.into_iter().chain(long).collect();
+        found.sort();
         let want: Vec<&str> = ix.terms_with_prefix(prefix).map(|t| ix.term_text(t)).collect();
         assert_eq!(found, want, "{prefix:?}");
     }
 }
 
+/// A common word's postings are cut by document range; its totals give its counts, and
+/// its first part holds the first rows of a search for it.
 #[test]
-fn entity_shards_hold_every_mention_and_the_most_shared_partners() {
+fn a_common_words_postings_are_cut_in_parts_by_document_with_totals() {
+    let (c, a) = seeds();
+    let ix = Index::new(&c, &a);
+    let site = write(&c, &a, &SMALL).unwrap();
+    let (m, files) = (manifest(&site), files(&site));
+    let the = m.long_terms("the").find(|t| t.term == "the").unwrap();
+    let postings = ix.postings(ix.term("the").unwrap());
+    let docs = |article: bool| {
+        let mut d: Vec<u32> = postings
+            .iter()
+            .filter(|p| !article || ix.doc(p.doc as usize).counts(p.pos as usize, false))
+            .map(|p| p.doc)
+            .collect();
+        d.dedup();
+        d.len()
+    };
+    assert_eq!(the.documents, [docs(false), docs(true)]);
+    let article = postings
+        .iter()
+        .filter(|p| ix.doc(p.doc as usize).counts(p.pos as usize, false))
+        .count();
+    assert_eq!(the.postings, [postings.len(), article]);
+    let parts: Vec<&FileRef> = m.term_parts("the").collect();
+    assert!(parts.len() > 1);
+    // Parts follow each other by document, a document in one part only.
+    for w in parts.windows(2) {
+        assert!(w[0].first + w[0].count <= w[1].first, "{w:?}");
+    }
+    let first = read_part(parts[0], bytes(&files, parts[0])).unwrap();
+    assert_eq!(first.postings[0].0, postings[0]);
+    // A part ends with the document that brings it to the size.
+    for f in &parts[..parts.len() - 1] {
+        assert!(f.bytes >= SMALL.terms, "{f:?}");
+    }
+}
+
+#[test]
+fn entity_shards_and_mention_parts_hold_every_mention_and_the_most_shared_partners() {
     let (c, a) = seeds();
     let ix = Index::new(&c, &a);
     let site = write(&c, &a, &SMALL).unwrap();
@@ -130,7 +309,17 @@ fn entity_shards_hold_every_mention_and_the_most_shared_partners() {
         let f = m.entity_shard(e).unwrap();
         let shard = read_entities(f, files.get(&f.name).map(|b| &b[..])).unwrap();
         let got = &shard[e - f.first];
-        assert_eq!(got.mentions, ix.entity_mentions(e));
+        let parts: Vec<&FileRef> = m.mention_parts(e).collect();
+        let mut mentions = got.mentions.clone();
+        for p in &parts {
+            mentions.extend(read_mention_part(p, bytes(&files, p)).unwrap());
+        }
+        assert!(parts.is_empty() || got.mentions.is_empty());
+        assert_eq!(mentions, ix.entity_mentions(e));
+        // A part ends with the document that brings it to the size.
+        for p in parts.iter().rev().skip(1) {
+            assert!(p.bytes >= SMALL.entities, "{p:?}");
+        }
         assert!(got.partners.len() <= PARTNERS);
         for &(other, shared) in &got.partners {
             let both = (0..c.documents.len())
@@ -140,6 +329,7 @@ fn entity_shards_hold_every_mention_and_the_most_shared_partners() {
         }
         assert!(got.partners.windows(2).all(|w| w[0].1 >= w[1].1));
     }
+    assert!(m.files(Kind::Mentions).count() > 1);
 }
 
 #[test]
@@ -152,8 +342,13 @@ fn the_page_embeds_the_manifest_and_the_first_article_only() {
     assert!(crate::page::script_text(&site.page, "analysis").is_none());
     let m = manifest_of_html(&site.page).unwrap().unwrap();
     assert_eq!(m.documents, c.documents.len());
-    // The page names the facets, the document shards and the directory only.
-    assert!(m.files(Kind::Terms).next().is_none() && m.directory().is_some());
+    // The page names the head, the article list, the document shards and the directory
+    // only.
+    let kinds: Vec<Kind> = m.files.iter().map(|f| f.kind).collect();
+    assert!(kinds
+        .iter()
+        .all(|k| matches!(k, Kind::Head | Kind::List | Kind::Docs | Kind::Directory)));
+    assert!(m.head().is_some() && m.directory().is_some());
     assert!(!site.page.contains("</script><") || site.page.matches("</script>").count() == 2);
     // The same corpus and analysis make the same files.
     assert_eq!(write(&c, &a, &Sizes::default()).unwrap(), site);
@@ -294,10 +489,15 @@ fn a_damaged_file_that_passes_its_checks_is_an_error_never_a_panic() {
                 let mut directory = m.clone();
                 let _ = (
                     read_directory(&mut directory, &g, b),
-                    Facets::read(&g, b),
+                    Head::read(&g, b),
+                    read_list(&g, b),
                     read_docs(&g, b, m.entities),
+                    read_table(&g, b),
+                    read_names(&g, b, m.entities),
                     read_terms(&g, b),
+                    read_part(&g, b),
                     read_entities(&g, b),
+                    read_mention_part(&g, b),
                 );
             }
         }
@@ -309,4 +509,117 @@ fn a_damaged_file_that_passes_its_checks_is_an_error_never_a_panic() {
             let _ = Manifest::read(&t);
         }
     }
+}
+
+/// Reads `f`, as `b`, with its kind's decoder.
+fn decode(m: &Manifest, f: &FileRef, b: Option<&[u8]>) -> Result<(), SiteError> {
+    match f.kind {
+        Kind::Head => Head::read(f, b).map(drop),
+        Kind::List => read_list(f, b).map(drop),
+        Kind::Docs => read_docs(f, b, m.entities).map(drop),
+        Kind::Directory => read_directory(&mut m.clone(), f, b),
+        Kind::Table => read_table(f, b).map(drop),
+        Kind::Names => read_names(f, b, m.entities).map(drop),
+        Kind::Terms => read_terms(f, b).map(drop),
+        Kind::Part => read_part(f, b).map(drop),
+        Kind::Entities => read_entities(f, b).map(drop),
+        Kind::Mentions => read_mention_part(f, b).map(drop),
+    }
+}
+
+/// Each kind's decoder refuses its file missing, cut, changed, or replaced by another
+/// file (of its kind when there is one: an old deploy's), naming it; and a file of
+/// another kind, addressed as this one, as damaged.
+#[test]
+fn every_kind_of_file_missing_cut_changed_or_another_is_an_error_naming_it() {
+    let (c, a) = seeds();
+    let site = write(&c, &a, &SMALL).unwrap();
+    let (m, files) = (manifest(&site), files(&site));
+    let mut kinds: Vec<Kind> = Vec::new();
+    for f in &m.files {
+        if !kinds.contains(&f.kind) {
+            kinds.push(f.kind);
+        }
+    }
+    assert_eq!(kinds.len(), 10, "{kinds:?}");
+    for kind in kinds {
+        let f = m.files(kind).next().unwrap();
+        let good = &files[&f.name];
+        let named = |b: Option<&[u8]>| {
+            let e = decode(&m, f, b).unwrap_err();
+            assert_eq!(e.file, f.name);
+            assert!(e.to_string().contains(&f.name), "{e}");
+            e.kind
+        };
+        assert!(decode(&m, f, Some(good)).is_ok(), "{kind:?}");
+        assert_eq!(named(None), SiteErrorKind::Missing, "{kind:?}");
+        let cut = &good[..good.len() - 1];
+        assert!(
+            matches!(named(Some(cut)), SiteErrorKind::Truncated { .. }),
+            "{kind:?}"
+        );
+        let mut changed = good.clone();
+        changed[good.len() / 2] ^= 1;
+        assert!(
+            matches!(named(Some(&changed)), SiteErrorKind::Mismatch { .. }),
+            "{kind:?}"
+        );
+        let other = m.files(kind).nth(1).or(m.head()).filter(|o| o.name != f.name);
+        let other = other.unwrap_or(m.directory().unwrap());
+        assert!(
+            matches!(
+                named(bytes(&files, other)),
+                SiteErrorKind::Truncated { .. } | SiteErrorKind::Mismatch { .. }
+            ),
+            "{kind:?}"
+        );
+        // Another kind's file, named and measured as this kind's: it passes the checks
+        // and fails as its format.
+        let other = m.files.iter().find(|o| o.kind != kind).unwrap();
+        let as_this = FileRef {
+            kind,
+            ..other.clone()
+        };
+        let e = decode(&m, &as_this, bytes(&files, other)).unwrap_err();
+        assert_eq!(e.file, other.name);
+        assert!(matches!(e.kind, SiteErrorKind::Damaged(_)), "{kind:?}: {e}");
+    }
+}
+
+/// On a corpus four times larger, the first screen (the page, the head and the article
+/// list's first run) stays about as large while the site grows, and no file of the
+/// lists, the search index or the entities outgrows its size by more than one record.
+#[test]
+fn the_first_screen_stays_bounded_as_a_generated_corpus_grows() {
+    let sizes = Sizes {
+        docs: 20_000,
+        list: 1_000,
+        table: 1_000,
+        names: 1_000,
+        terms: 4_000,
+        entities: 4_000,
+    };
+    let measure = |n: usize| {
+        let (c, a) = generated(n);
+        let site = write(&c, &a, &sizes).unwrap();
+        let m = manifest(&site);
+        let len = |f: Option<&FileRef>| f.map_or(0, |f| f.bytes);
+        let first = site.page.len() + len(m.head()) + len(m.list_run(0));
+        let total: usize = m.files.iter().map(|f| f.bytes).sum();
+        for f in &m.files {
+            let size = match f.kind {
+                Kind::List => sizes.list + 300,
+                Kind::Table | Kind::Names => sizes.table + 1_000,
+                Kind::Terms | Kind::Part => sizes.terms + 3_000,
+                Kind::Entities | Kind::Mentions => sizes.entities + 3_000,
+                _ => usize::MAX,
+            };
+            assert!(f.bytes <= size, "{n} articles: {f:?}");
+        }
+        (first, total, m.files(Kind::Part).count())
+    };
+    let (small, large) = (measure(16), measure(64));
+    assert!(large.1 > 3 * small.1, "{small:?} {large:?}");
+    assert!(large.2 > small.2, "{small:?} {large:?}");
+    assert!(large.0 * 4 < small.0 * 5, "{small:?} {large:?}");
 }

@@ -1,5 +1,9 @@
 //! Writing the site's files (see the [module doc](super) for the format).
 
+use super::facets::{head, name_keys, write_name_key, write_summary};
+use super::mentions::mention_parts;
+use super::read::write_mentions;
+use super::terms::{term_files, TermFile};
 use super::{address, DIRECTORY, PARTNERS, VERSION};
 use crate::corpus::Corpus;
 use crate::index::Index;
@@ -8,8 +12,6 @@ use crate::page::{
     corpus_tag, push_escaped, write_doc_record, write_entity, write_numbers, write_text, PageError, FIELD,
     RECORD,
 };
-use crate::query::label_mentions;
-use crate::timeline::{timeline, Granularity, Timeline};
 use std::fmt::Write as _;
 
 /// The length a file is cut at, in bytes: a file ends with the record that reaches it
@@ -18,17 +20,28 @@ use std::fmt::Write as _;
 pub struct Sizes {
     /// Document shards: what a reader fetches to open an article.
     pub docs: usize,
-    /// Search-index fragments.
+    /// Article-list runs.
+    pub list: usize,
+    /// Entity-table runs.
+    pub table: usize,
+    /// Name-index fragments.
+    pub names: usize,
+    /// Search-index fragments, and the parts of a common term's postings.
     pub terms: usize,
     /// Entity shards.
     pub entities: usize,
 }
 
 impl Default for Sizes {
-    /// 256 KB of texts (about 40 articles, 70 KB compressed), 128 KB of the rest.
+    /// 256 KB of texts (about 40 articles, 70 KB compressed); 32 KB of article-list rows
+    /// (about 400, 9 KB compressed), of entity rows and of the name index; 128 KB of the
+    /// rest.
     fn default() -> Sizes {
         Sizes {
             docs: 256 * 1024,
+            list: 32 * 1024,
+            table: 32 * 1024,
+            names: 32 * 1024,
             terms: 128 * 1024,
             entities: 128 * 1024,
         }
@@ -50,7 +63,7 @@ pub struct Site {
 type Put<'p> = dyn FnMut(&str, &str) -> Result<(), PageError> + 'p;
 
 /// The files made so far: handed to `put`, their records kept for the manifest (the
-/// facets and document shards) or the directory (the rest).
+/// head, the article list and the document shards) or the directory (the rest).
 struct Files<'p> {
     put: &'p mut Put<'p>,
     records: Vec<String>,
@@ -64,6 +77,14 @@ impl Files<'_> {
         let name = format!("{kind}-{}.txt", address(content.as_bytes()));
         (self.put)(&name, content)?;
         Ok(format!("{kind}{FIELD}{name}{FIELD}{}", content.len()))
+    }
+
+    /// Keeps a file's record for the manifest, or for the directory.
+    fn keep(&mut self, record: String, in_directory: bool) {
+        match in_directory {
+            true => self.directory.push(record),
+            false => self.records.push(record),
+        }
     }
 }
 
@@ -99,9 +120,18 @@ pub fn write_each<'p>(
         directory: vec![DIRECTORY.to_string()],
     };
     let ix = Index::new(corpus, analysis);
-    let facets = files.add('f', &facets(corpus, analysis, &ix))?;
-    files.records.push(facets);
+    let head = files.add('h', &head(corpus, analysis))?;
+    files.records.push(head);
+    let list = Run::new('l', "dossier-list 1", sizes.list, false);
+    list.write(&mut files, corpus.documents.len(), |out, d| {
+        write_summary(out, &ix, d)
+    })?;
     doc_shards(corpus, analysis, sizes.docs, &mut files)?;
+    let table = Run::new('n', "dossier-table 1", sizes.table, true);
+    table.write(&mut files, analysis.entities.len(), |out, e| {
+        write_entity(out, &analysis.entities[e])
+    })?;
+    name_fragments(analysis, sizes.names, &mut files)?;
     term_fragments(&ix, sizes.terms, &mut files)?;
     entity_shards(&ix, sizes.entities, &mut files)?;
     let directory = std::mem::take(&mut files.directory).join(&RECORD.to_string());
@@ -123,57 +153,47 @@ pub fn write_each<'p>(
     })
 }
 
-/// The facets file: label counts, timelines, the article list, the entity table.
-fn facets(corpus: &Corpus, analysis: &Analysis, ix: &Index) -> String {
-    let mut out = format!(
-        "dossier-facets 1{FIELD}{}{FIELD}{}{RECORD}",
-        corpus.documents.len(),
-        analysis.entities.len()
-    );
-    let counts = label_mentions(analysis);
-    write_numbers(&mut out, counts.iter().map(|c| c.article as usize));
-    out.push(FIELD);
-    write_numbers(&mut out, counts.iter().map(|c| c.all as usize));
-    for (g, letter) in [(Granularity::Month, 'm'), (Granularity::Year, 'y')] {
-        for (all_zones, zones) in [(false, 'a'), (true, 'z')] {
-            out.push(RECORD);
-            write_timeline(
-                &mut out,
-                letter,
-                zones,
-                &timeline(&analysis.dates, g, all_zones, |_| true),
-            );
-        }
-    }
-    for (di, d) in corpus.documents.iter().enumerate() {
-        out.push(RECORD);
-        let m = &d.meta;
-        let date = m.published.map(|d| d.to_string()).unwrap_or_default();
-        for field in [&*d.file, &d.title, &date, m.source.as_deref().unwrap_or_default()] {
-            push_escaped(&mut out, field);
-            out.push(FIELD);
-        }
-        let _ = write!(out, "{}", ix.doc(di).article_words);
-    }
-    for e in &analysis.entities {
-        out.push(RECORD);
-        write_entity(&mut out, e);
-    }
-    out
+/// Files of runs of items (documents or entities), each ending with the item that
+/// brings it to its size: `format`, first item, number of items, then a record an item.
+struct Run {
+    kind: char,
+    format: &'static str,
+    size: usize,
+    in_directory: bool,
 }
 
-/// Appends a timeline's record.
-fn write_timeline(out: &mut String, granularity: char, zones: char, t: &Timeline) {
-    let _ = write!(out, "{granularity}{FIELD}{zones}{FIELD}");
-    for (i, b) in t.buckets.iter().enumerate() {
-        let space = if i > 0 { " " } else { "" };
-        let _ = write!(out, "{space}{}:{}:{}", b.key, b.mentions, b.documents);
+impl Run {
+    fn new(kind: char, format: &'static str, size: usize, in_directory: bool) -> Run {
+        Run {
+            kind,
+            format,
+            size,
+            in_directory,
+        }
     }
-    let _ = write!(
-        out,
-        "{FIELD}{}{FIELD}{}{FIELD}{}",
-        t.coarser, t.unresolved, t.durations
-    );
+
+    /// Writes the runs of `n` items, `record` appending item `i`'s record.
+    fn write(
+        &self,
+        files: &mut Files,
+        n: usize,
+        mut record: impl FnMut(&mut String, usize),
+    ) -> Result<(), PageError> {
+        let (mut out, mut first) = (String::new(), 0);
+        for i in 0..n {
+            out.push(RECORD);
+            record(&mut out, i);
+            if out.len() >= self.size || i + 1 == n {
+                let count = i + 1 - first;
+                let content = format!("{}{FIELD}{first}{FIELD}{count}{out}", self.format);
+                let mut r = files.add(self.kind, &content)?;
+                let _ = write!(r, "{FIELD}{first}{FIELD}{count}");
+                files.keep(r, self.in_directory);
+                (first, out) = (i + 1, String::new());
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The document shards, each ending with the document that brings it to `size` bytes.
@@ -199,85 +219,75 @@ fn doc_shards(corpus: &Corpus, analysis: &Analysis, size: usize, files: &mut Fil
     Ok(())
 }
 
-/// The search-index fragments, terms in sorted order, each ending with the term that
+/// The name-index fragments, words in sorted order, each ending with the word that
 /// brings it to `size` bytes.
-fn term_fragments(ix: &Index, size: usize, files: &mut Files) -> Result<(), PageError> {
-    let mut out = String::new();
-    let mut first_term = String::new();
-    let mut numbers: Vec<usize> = Vec::new();
-    let mut terms = ix.terms_with_prefix("").peekable();
-    while let Some(t) = terms.next() {
+fn name_fragments(analysis: &Analysis, size: usize, files: &mut Files) -> Result<(), PageError> {
+    let keys = name_keys(&analysis.entities);
+    let (mut out, mut first) = (String::new(), String::new());
+    let mut keys = keys.iter().peekable();
+    while let Some((key, entities)) = keys.next() {
         if out.is_empty() {
-            out.push_str("dossier-terms 1");
-            first_term = ix.term_text(t).to_string();
+            out.push_str("dossier-names 1");
+            first.clear();
+            push_escaped(&mut first, key);
         }
         out.push(RECORD);
-        push_escaped(&mut out, ix.term_text(t));
-        out.push(FIELD);
-        numbers.clear();
-        let mut previous = 0;
-        for p in ix.postings(t) {
-            let article = ix.doc(p.doc as usize).counts(p.pos as usize, false);
-            numbers.push((p.doc - previous) as usize);
-            numbers.push(p.pos as usize * 2 + usize::from(article));
-            previous = p.doc;
-        }
-        write_numbers(&mut out, numbers.iter().copied());
-        if out.len() >= size || terms.peek().is_none() {
-            let mut record = files.add('t', &out)?;
+        write_name_key(&mut out, key, entities);
+        if out.len() >= size || keys.peek().is_none() {
+            let mut record = files.add('x', &out)?;
             out.clear();
-            record.push(FIELD);
-            push_escaped(&mut record, &first_term);
+            let _ = write!(record, "{FIELD}{first}");
             files.directory.push(record);
         }
     }
     Ok(())
 }
 
-/// The entity shards, each ending with the entity that brings it to `size` bytes.
+/// The search-index fragments and the parts of common terms (see [`term_files`]).
+fn term_fragments(ix: &Index, size: usize, files: &mut Files) -> Result<(), PageError> {
+    term_files(ix, size, &mut |f| {
+        let record = match f {
+            TermFile::File(kind, content, fields) => {
+                let mut record = files.add(kind, &content)?;
+                let _ = write!(record, "{FIELD}{fields}");
+                record
+            }
+            TermFile::Totals(t) => t.record(),
+        };
+        files.directory.push(record);
+        Ok(())
+    })
+}
+
+/// The entity shards, each ending with the entity that brings it to `size` bytes, and
+/// before them the parts of the entities whose mentions alone would reach it.
 fn entity_shards(ix: &Index, size: usize, files: &mut Files) -> Result<(), PageError> {
+    let in_parts = mention_parts(ix, size, &mut |content, fields| {
+        let mut record = files.add('m', &content)?;
+        let _ = write!(record, "{FIELD}{fields}");
+        files.directory.push(record);
+        Ok(())
+    })?;
     let n = ix.analysis().entities.len();
-    let docs_of: Vec<Vec<u32>> = (0..n)
-        .map(|e| {
-            let mut docs: Vec<u32> = ix.entity_mentions(e).iter().map(|&(d, _)| d).collect();
-            docs.dedup();
-            docs
-        })
-        .collect();
     let mut shared = vec![0u32; n];
-    let (mut out, mut first) = (String::new(), 0);
-    for (e, docs) in docs_of.iter().enumerate() {
-        out.push(RECORD);
-        let mut previous = 0;
-        let mentions = ix.entity_mentions(e).iter().flat_map(|&(d, m)| {
-            let pair = [(d - previous) as usize, m as usize];
-            previous = d;
-            pair
-        });
-        write_numbers(&mut out, mentions);
-        out.push(FIELD);
-        let partners = partners(ix, e, docs, &mut shared);
-        write_numbers(
-            &mut out,
-            partners.iter().flat_map(|&(f, k)| [f as usize, k as usize]),
-        );
-        if out.len() >= size || e + 1 == n {
-            let count = e + 1 - first;
-            let content = format!("dossier-entities 1{FIELD}{first}{FIELD}{count}{out}");
-            let mut record = files.add('e', &content)?;
-            let _ = write!(record, "{FIELD}{first}{FIELD}{count}");
-            files.directory.push(record);
-            (first, out) = (e + 1, String::new());
+    let run = Run::new('e', "dossier-entities 1", size, true);
+    run.write(files, n, |out, e| {
+        if !in_parts[e] {
+            write_mentions(out, ix.entity_mentions(e));
         }
-    }
-    Ok(())
+        out.push(FIELD);
+        let partners = partners(ix, e, &mut shared);
+        write_numbers(out, partners.iter().flat_map(|&(f, k)| [f as usize, k as usize]));
+    })
 }
 
-/// The entities that share documents `docs` with entity `e`, with how many, most shared
-/// first (then by entity), at most [`PARTNERS`]; `shared` is all zeros before and after.
-fn partners(ix: &Index, e: usize, docs: &[u32], shared: &mut [u32]) -> Vec<(u32, u32)> {
+/// The entities that share documents with entity `e`, with how many, most shared first
+/// (then by entity), at most [`PARTNERS`]; `shared` is all zeros before and after.
+fn partners(ix: &Index, e: usize, shared: &mut [u32]) -> Vec<(u32, u32)> {
+    let mut docs: Vec<u32> = ix.entity_mentions(e).iter().map(|&(d, _)| d).collect();
+    docs.dedup();
     let mut touched: Vec<u32> = Vec::new();
-    for &d in docs {
+    for d in docs {
         for c in &ix.doc(d as usize).entities {
             if c.entity as usize != e {
                 if shared[c.entity as usize] == 0 {
