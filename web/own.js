@@ -14,9 +14,13 @@
 // fetched; only its text is kept.
 import { addDocuments } from './engine.js';
 
-/** Largest file, and largest total, kept (docs/performance.md: 1 MB analyses in well under a second). */
+/**
+ * Largest file, and largest total, kept (docs/performance.md, "The reader's own documents":
+ * every addition analyses all the documents again, about 0.6 s a MB in the worker, and the
+ * app's join and index each take one task growing with the total).
+ */
 export const MAX_FILE = 5_000_000;
-export const MAX_TOTAL = 50_000_000;
+export const MAX_TOTAL = 10_000_000;
 /** A drop this large (bytes in all) shows a progress bar and the file being read. */
 const SLOW = 200_000;
 const DB = 'dossier';

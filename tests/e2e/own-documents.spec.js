@@ -217,15 +217,15 @@ test('a storage quota error and an engine that cannot load each get a message an
 
 test('a file that would take the documents over the total limit gets a message; the others stay', async ({ page }) => {
   await load(page, BASE);
-  // A document kept from before whose recorded size leaves 100 KB of the 50 MB (the limit
-  // counts the sizes kept, so the test need not store 50 MB).
+  // A document kept from before whose recorded size leaves 100 KB of the 10 MB (the limit
+  // counts the sizes kept, so the test need not store 10 MB).
   await page.evaluate((mark) => new Promise((ok, no) => {
     const r = indexedDB.open('dossier', 1);
     r.onupgradeneeded = () => r.result.createObjectStore('documents', { keyPath: 'file' });
     r.onsuccess = () => {
       const t = r.result.transaction('documents', 'readwrite');
       t.objectStore('documents').put({ file: 'mine/archive.txt', name: 'archive.txt', title: '', date: '',
-        text: `Archive of ${mark}\n\nNotes.`, size: 49_900_000, added: 1 });
+        text: `Archive of ${mark}\n\nNotes.`, size: 9_900_000, added: 1 });
       t.oncomplete = () => { r.result.close(); localStorage.setItem('dossier-own', '1'); ok(); };
       t.onerror = () => no(t.error);
     };
@@ -234,7 +234,7 @@ test('a file that would take the documents over the total limit gets a message; 
   await expect(page.getByRole('button', { name: 'Your documents (1)' })).toBeVisible({ timeout: 20_000 });
   await drop(page, [{ name: 'long.txt', text: `Long read\n\n${'word '.repeat(30_000)}` }, { name: 'short.txt', text: 'Short note\n\nA line.' }]);
   await settled(page, 'Added 1 document.');
-  await expect(dialog(page).getByRole('alert')).toHaveText('long.txt: would take your documents over 50 MB in all; remove some first');
+  await expect(dialog(page).getByRole('alert')).toHaveText('long.txt: would take your documents over 10 MB in all; remove some first');
   await expect(dialog(page).getByRole('list', { name: /Kept in this browser: 2 documents/ }).getByRole('link'))
     .toHaveText([`Archive of ${MARK}`, 'Short note']);
 });
@@ -251,6 +251,7 @@ const long = (title, bytes) => {
 test('a large drop shows a progress bar naming each file as it is analysed', async ({ page }) => {
   await load(page, BASE);
   await page.getByRole('button', { name: 'Add documents' }).click();
+  await expect(dialog(page)).toBeVisible();
   // Everything the status says and the bar shows, as it changes.
   await page.evaluate(() => {
     window.__said = [];
@@ -299,6 +300,7 @@ test('the app is handed the reader’s documents only, and a long one is drawn w
 test('a dropped folder gives the files in it and in its folders', async ({ page }) => {
   await load(page, BASE);
   await page.getByRole('button', { name: 'Add documents' }).click();
+  await expect(dialog(page)).toBeVisible();
   // Playwright cannot drop a real folder: the drop's entries (FileSystemEntry) are made
   // as the browser gives them, a folder read in batches until an empty one.
   await page.evaluate(async ([base, mark]) => {
