@@ -12,6 +12,7 @@
 //     the longest main-thread task meanwhile (Long Tasks API);
 //   - keystrokes in the search box while 3 MB (three files) are analysed: each from its
 //     `input` event to the end of the next frame; median, p95, worst.
+//   - the machine's load average before and after (a shared machine: compare ratios).
 import { readFileSync, readdirSync } from 'node:fs';
 import { launch, serve } from './browser.mjs';
 
@@ -35,6 +36,7 @@ function text(bytes, title) {
   return out.join('\n');
 }
 
+console.log(`load average: ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 await serve(dist, base, port);
 const browser = await launch();
 
@@ -64,7 +66,9 @@ const dropAndWait = (page, files, title) => page.evaluate(async ([files, title])
   });
   const ms = performance.now() - t0;
   const longest = Math.max(0, ...window.__long.filter((e) => e.start >= t0).map((e) => e.ms));
-  return { ms, longest };
+  // The parts (web/own.js, src/data.rs): the worker's analysis, the app's join, its index.
+  const span = (name) => performance.getEntriesByName(name).filter((e) => e.startTime >= t0).at(-1)?.duration ?? NaN;
+  return { ms, longest, worker: span('dossier:own:worker'), app: span('dossier:own:app'), index: span('dossier:index') };
 }, [files, title]);
 
 const engineFirstUse = (page) => page.evaluate(async (base) => {
@@ -119,10 +123,12 @@ for (let r = 0; r < runs; r++) {
   keys.push(...await keystrokesWhileAnalysing(page));
   await close();
   console.log(`run ${r + 1}: engine first call ${f1(e.first)} ms (wasm fetch ${f1(e.fetch)} ms, ${e.bytes} B), second call ${f1(e.second)} ms; `
-    + `1 MB drop → on screen: cold ${f1(cold.ms)} ms (longest task ${f1(cold.longest)} ms), warm ${f1(warm.ms)} ms (longest task ${f1(warm.longest)} ms)`);
+    + `1 MB drop → on screen: cold ${f1(cold.ms)} ms (longest task ${f1(cold.longest)} ms), warm ${f1(warm.ms)} ms (longest task ${f1(warm.longest)} ms; `
+    + `worker ${f1(warm.worker)} ms, app's join ${f1(warm.app)} ms, index ${f1(warm.index)} ms)`);
 }
 const s = [...keys].sort((a, b) => a - b);
 const q = (p) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
 console.log(`keystroke → next frame while 3 MB are analysed: median ${q(0.5).toFixed(1)}, p95 ${q(0.95).toFixed(1)}, worst ${s[s.length - 1].toFixed(1)} ms (${s.length} samples)`);
+console.log(`load average: ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 await browser.close();
 process.exit(0);

@@ -1,8 +1,8 @@
 //! The corpus and its analysis, read once at start-up from the page (`dossier page`
 //! analysed them at build time: `dossier_core::page`) and shared by every view. The app
 //! never runs the recogniser on the embedded corpus. When the reader adds documents of
-//! their own, the engine worker gives the corpus with them added, in the same format,
-//! and it replaces the data ([`replace`]; `crate::own`).
+//! their own, the engine worker gives their part, in the same format, which joined to the
+//! page's data ([`page_data`]) replaces the data ([`replace`]; `crate::own`).
 
 use crate::url::Known;
 use dossier_core::corpus::Corpus;
@@ -75,14 +75,20 @@ pub fn data() -> &'static Data {
     DATA.get().expect("the app starts once the page's corpus is read")
 }
 
+/// The page's own data, as [`load`] read it: the corpus without the reader's documents.
+pub fn page_data() -> &'static Data {
+    PAGE.get().unwrap_or_else(data)
+}
+
 /// Makes `new` the app's data. The views are mounted again to show it (`crate::own`);
 /// the data they read before stays allocated, as views still being dropped may read it.
-pub fn replace(new: Data) {
-    DATA.set(Some(Box::leak(Box::new(new))));
+pub fn replace(new: &'static Data) {
+    DATA.set(Some(new));
 }
 
 thread_local! {
     static DATA: Cell<Option<&'static Data>> = const { Cell::new(None) };
+    static PAGE: Cell<Option<&'static Data>> = const { Cell::new(None) };
 }
 
 /// Reads the corpus and its analysis from the page, then calls `ready` ([`data`] has
@@ -91,6 +97,8 @@ thread_local! {
 pub fn load(ready: impl FnOnce()) {
     match measured(READ, read_page) {
         Ok(data) => {
+            let data = Box::leak(Box::new(data));
+            PAGE.set(Some(data));
             replace(data);
             // The app replaces the loading notice and the first look the loader drew
             // (`web/boot.js`) in the same task as it mounts: no frame shows both, or neither.

@@ -3,8 +3,9 @@
 //! `web/own.js`, a module the page loads when the reader first adds a document (the
 //! top bar's button, `#own-open`, or files dropped on the page: `web/boot.js` listens) or
 //! has kept some; the engine worker analyses them with the corpus (`dossier-engine`'s
-//! `add_documents`) and gives the corpus with them added in the page's own format, which
-//! [`show_own`] reads as the page is read, then draws the views again on it. Whose
+//! `add_documents`) and gives their part of the result in the page's own format, which
+//! [`show_own`] reads as the page is read and joins to the page's corpus, then draws the
+//! views again on it. Whose
 //! articles the views show (`own` in the URL: [`crate::url::Whose`]) is chosen in the
 //! dialog too; the app filters by it and shows it as a chip.
 //!
@@ -19,21 +20,30 @@ pub fn is_own(file: &str) -> bool {
     file.starts_with(PREFIX)
 }
 
-/// Shows the corpus with the reader's documents as `texts` and `data` hold them (the
-/// page's `#corpus` and `#analysis` format: `dossier_core::page`): the data is replaced
-/// and the explorer drawn again on it. Returns an empty string, or why the texts cannot
-/// be read (the views are then left as they were). Called by `web/own.js`, which then
-/// opens a document added, if any, through the URL.
+/// Shows the corpus with the reader's documents as `texts` and `data` hold them: their
+/// part of the corpus with them added (the page's `#corpus` and `#analysis` format,
+/// `dossier_core::page`; `dossier_core::part`), joined to the page's corpus; none when
+/// `texts` is empty. The data is replaced and the explorer drawn again on it. Returns an
+/// empty string, or why the texts cannot be read (the views are then left as they
+/// were). Called by `web/own.js`, which then opens a document added, if any, through the
+/// URL.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn show_own(texts: &str, data: &str) -> String {
-    match dossier_core::page::read(texts, data) {
-        Ok((corpus, analysis)) => {
-            crate::data::replace(crate::data::Data::new(corpus, analysis));
-            crate::app::mount();
-            String::new()
+    let page = crate::data::page_data();
+    let shown = if texts.is_empty() {
+        page
+    } else {
+        match dossier_core::page::read(texts, data) {
+            Ok((c, a)) => {
+                let (c, a) = dossier_core::part::join(page.corpus, page.analysis, c, a);
+                Box::leak(Box::new(crate::data::Data::new(c, a)))
+            }
+            Err(e) => return e.to_string(),
         }
-        Err(e) => e.to_string(),
-    }
+    };
+    crate::data::replace(shown);
+    crate::app::mount();
+    String::new()
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 // from index.html's worker link) and answers each message {id, file, text} with
 // {id, jsonl} or {id, error}; and each {id, add: {texts, data, docs}} (the page's corpus
 // and the reader's documents, each {file, title, date, text}) with {id, progress: [done,
-// of]} as it goes, then {id, parts: [texts, data, ...messages]} (the corpus with the
-// documents added, in the page's format) or {id, error}. A module worker: every URL is relative to this file, so
+// of, file]} as it goes (file: the reader's document read last, or ""), then {id, parts: [texts, data, ...messages]} (the documents' part of
+// the corpus with them added, in the page's format) or {id, error}. A module worker: every URL is relative to this file, so
 // it works under any base path; its files are same-origin, as the page's CSP asks.
 import init, { analyse, add_documents } from './dossier-engine.js';
 
@@ -14,10 +14,10 @@ ready.catch(() => {}); // reported with each answer below, not as an unhandled r
 
 const message = (e) => (e instanceof Error ? e.message : String(e));
 
-/** The page's corpus with the reader's documents added (crates/dossier-engine). */
+/** The reader's documents' part of the page's corpus with them added (crates/dossier-engine). */
 function add({ texts, data, docs }, id) {
   const field = (k) => docs.map((d) => String(d[k] ?? ''));
-  const progress = (done, of) => self.postMessage({ id, progress: [done, of] });
+  const progress = (done, of, file) => self.postMessage({ id, progress: [done, of, file] });
   return { id, parts: add_documents(texts, data, field('file'), field('title'), field('date'), field('text'), progress) };
 }
 

@@ -55,12 +55,15 @@ export function analyse(file, text) {
 }
 
 /**
- * The page's corpus (`texts`, `data`: the #corpus and #analysis texts) with the reader's
- * documents added: resolves to [texts, data, ...a message for each document left out].
+ * The reader's documents analysed with the page's corpus (`texts`, `data`: the #corpus and
+ * #analysis texts): resolves to their part of the whole, in the same format (the
+ * documents, their analysis and the entities they name, with the corpus's ids:
+ * crates/dossier-core/src/part.rs), as [texts, data, ...a message for each document left out].
  * @param {string} texts
  * @param {string} data
  * @param {{file: string, title: string, date: string, text: string}[]} docs
- * @param {(done: number, of: number) => void} [progress]
+ * @param {(done: number, of: number, file: string) => void} [progress] how far the analysis is, and the
+ *   file of the reader's document it read last ("" before the first)
  * @returns {Promise<string[]>}
  */
 export function addDocuments(texts, data, docs, progress) {

@@ -1,7 +1,8 @@
 // The reader's own documents: the "Add documents" dialog, reading dropped, picked or
 // pasted text, keeping it in this browser (IndexedDB) and handing it to the engine
-// worker, which analyses it with the corpus (web/engine.js, crates/dossier-engine). The
-// app then shows the corpus with the documents added (src/own.rs: show_own).
+// worker, which analyses it with the corpus (web/engine.js, crates/dossier-engine) and
+// gives back the documents' part; the app joins it to its corpus and shows the whole
+// (src/own.rs: show_own).
 //
 // Loaded on demand by web/boot.js: when the reader first opens the dialog or drops
 // files, or at start when documents are kept from before. Nothing here sends anything:
@@ -13,9 +14,15 @@
 // fetched; only its text is kept.
 import { addDocuments } from './engine.js';
 
-/** Largest file, and largest total, kept (docs/performance.md: 1 MB analyses in well under a second). */
+/**
+ * Largest file, and largest total, kept (docs/performance.md, "The reader's own documents":
+ * every addition analyses all the documents again, about 0.6 s a MB in the worker, and the
+ * app's join and index each take one task growing with the total).
+ */
 export const MAX_FILE = 5_000_000;
-export const MAX_TOTAL = 50_000_000;
+export const MAX_TOTAL = 10_000_000;
+/** A drop this large (bytes in all) shows a progress bar and the file being read. */
+const SLOW = 200_000;
 const DB = 'dossier';
 const STORE = 'documents';
 /** Set while documents are kept, so that web/boot.js loads this module at start. */
@@ -154,7 +161,8 @@ function go(url, push) {
 
 /** A document's title: the one given, else its first line (as the engine reads it). */
 function label(d) {
-  const first = d.text.split('\n').find((l) => l.trim()) ?? d.name;
+  // The first line that is not blank, found without splitting a text of megabytes.
+  const first = d.text.match(/^[^\S\n]*(\S.*)/m)?.[1] ?? d.name;
   return d.title || (first.length > 90 ? `${first.slice(0, 89).trim()}…` : first.trim());
 }
 
@@ -277,24 +285,25 @@ function uniqueName(name, fresh) {
 function show(openFile, done = '') {
   const run = async () => {
     if (!docs.length) {
-      redraw(page[0], page[1], '');
+      redraw('', '', '');
       say(done);
       draw();
       return true;
     }
     const size = docs.reduce((n, d) => n + d.size, 0);
-    const slow = size > 200_000;
+    const slow = size > SLOW;
     if (ui && slow) Object.assign(ui.bar, { hidden: false, value: 0 });
     say(`Analysing ${plural(docs.length, 'document')} (${mb(size)})…`);
     performance.mark('dossier:own:start');
     try {
       const [texts, data, ...left] = await addDocuments(page[0], page[1],
         docs.map(({ file, title, date, text }) => ({ file, title, date, text })),
-        (d, of) => { if (ui) ui.bar.value = d / of; });
+        (d, of, file) => progress(d / of, slow && docs.findIndex((x) => x.file === file)));
       performance.measure('dossier:own:worker', 'dossier:own:start');
       performance.mark('dossier:own:show');
       redraw(texts, data, openFile);
-      performance.measure('dossier:own:app', 'dossier:own:show');
+      // The texts the app was handed: the documents', not the corpus's again (tests/e2e).
+      performance.measure('dossier:own:app', { start: 'dossier:own:show', detail: { texts: texts.length } });
       performance.measure('dossier:own', 'dossier:own:start');
       if (left.length) report(left);
       say(done);
@@ -314,7 +323,19 @@ function show(openFile, done = '') {
 }
 
 /**
- * Has the app show the page's `texts` and `data` (throws why not), then open the document
+ * Shows how far the analysis is: the bar at `share` (0 to 1) and, for a large drop, the
+ * file being read, `at` in the documents (-1 or false: none yet, or a small drop).
+ */
+function progress(share, at) {
+  if (!ui) return;
+  ui.bar.value = share;
+  const d = docs[at];
+  if (d) say(`Analysing ${label(d)}: ${at + 1} of ${plural(docs.length, 'document')}, ${Math.floor(share * 100)}% done…`);
+}
+
+/**
+ * Has the app show the reader's documents' part `texts` and `data` (none if empty)
+ * joined to its corpus (throws why not), then open the document
  * in file `openFile` unless it is empty; the focus goes back to the element of the same id
  * once the views are drawn again.
  */

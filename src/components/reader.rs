@@ -4,6 +4,7 @@
 use crate::app::{Hover, Navigator, Painted};
 use crate::components::hover_card::Pinned;
 use crate::data::{data, Data};
+use crate::dom;
 use crate::url::ViewState;
 use crate::wording::{count, name};
 use dossier_core::model::Zone;
@@ -230,6 +231,49 @@ pub fn Reader() -> impl IntoView {
             .with(|s| (s.doc.as_deref().and_then(|f| d.doc_index(f)), s.hide.clone()));
         (doc, hide, hits.list.get())
     });
+    // The article's headline and blocks, drawn with plain DOM calls after the view
+    // (before the effects below mark and scroll to what is selected): the first part at
+    // once, or up to the selected mention's, then a part a frame, so that a long article
+    // (a reader's own document may be megabytes) costs no long task.
+    let drawing = std::rc::Rc::new(std::cell::Cell::new(0u32));
+    Effect::new(move |_| {
+        let (Some(doc), hide, hits_in) = open.get() else {
+            return;
+        };
+        let q = |s: &str| document().query_selector(s).ok().flatten();
+        let (Some(title), Some(body)) = (q("#article-title"), q("article.reader .reader-body")) else {
+            return;
+        };
+        let (sel, mention) = nav.state.with_untracked(|s| (s.selected.clone(), s.mention));
+        let draw = Draw {
+            d,
+            doc,
+            hide,
+            hits: hits_in,
+            sel,
+            mention,
+            hit: hits.at.get_untracked(),
+        };
+        let a = &d.analysis.docs[doc];
+        title.set_text_content(None);
+        body.set_text_content(None);
+        // The headline's marks carry no name of their own, so the heading's accessible
+        // name stays the title.
+        match a.blocks.iter().position(|b| b.zone == Zone::Title) {
+            Some(bi) => draw.block(&title, bi, false),
+            None => title.set_text_content(Some(&d.corpus.documents[doc].title)),
+        }
+        let parts = parts(&a.blocks);
+        let first = mention.map_or(0, |m| {
+            let bi = a.blocks.partition_point(|b| b.range.end <= m);
+            parts.partition_point(|p| p.end <= bi)
+        });
+        for p in parts.iter().take(first + 1) {
+            draw.part(&body, p.clone());
+        }
+        drawing.set(drawing.get() + 1);
+        draw_rest(body, draw, parts, first + 1, drawing.clone());
+    });
     // The hit stepped to: marked apart and scrolled to the middle of the view, once the
     // article is drawn.
     Effect::new(move |_| {
@@ -271,7 +315,7 @@ pub fn Reader() -> impl IntoView {
         );
     });
     move || {
-        let (Some(i), hide, found) = open.get() else {
+        let (Some(i), ..) = open.get() else {
             return view! {
                 <section class="welcome">
                     <h1>"Dossier"</h1>
@@ -287,7 +331,6 @@ pub fn Reader() -> impl IntoView {
             .into_any();
         };
         let doc = &d.corpus.documents[i];
-        let a = &d.analysis.docs[i];
         let close = move || {
             nav.href(&ViewState {
                 doc: None,
@@ -298,28 +341,6 @@ pub fn Reader() -> impl IntoView {
         // The printed page ends with the link to this view.
         let link = move || nav.address(&nav.state.get());
         let meta = doc.meta.byline();
-        let render_block = |bi: usize, named: bool| render_block(d, i, bi, &hide, &found, named);
-        // The headline's marks carry no name of their own, so the heading's accessible
-        // name stays the title.
-        let title = match a.blocks.iter().position(|b| b.zone == Zone::Title) {
-            Some(bi) => render_block(bi, false).into_any(),
-            None => doc.title.clone().into_any(),
-        };
-        let body = a
-            .blocks
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| b.zone != Zone::Title)
-            // A caption's or site text's tag is the stylesheet's (`.block[data-zone]`), as
-            // in the loader's first look (web/boot.js).
-            .map(|(bi, b)| {
-                view! {
-                    <p class="block" data-zone=b.zone.code()>
-                        {render_block(bi, true)}
-                    </p>
-                }
-            })
-            .collect_view();
         view! {
             <article class="reader" aria-labelledby="article-title" data-link=link
                 on:click=on_click
@@ -336,7 +357,8 @@ pub fn Reader() -> impl IntoView {
                     <HitStepper/>
                     <MentionStepper/>
                 </div>
-                <h1 id="article-title">{title}</h1>
+                // The headline and the blocks: drawn by the effect above (`Draw`).
+                <h1 id="article-title"></h1>
                 <p class="meta">{meta}</p>
                 <label class="zones-toggle">
                     <input
@@ -346,12 +368,28 @@ pub fn Reader() -> impl IntoView {
                     />
                     " Count captions, credits and site text"
                 </label>
-                {body}
+                <div class="reader-body"></div>
             </article>
         }
         .into_any()
     }
 }
+
+/// The article's blocks in parts of about [`PART`] bytes of text each, in order.
+fn parts(blocks: &[dossier_core::model::Block]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (bi, b) in blocks.iter().enumerate() {
+        if bi + 1 == blocks.len() || b.range.end - blocks[start].range.start >= PART {
+            out.push(start..bi + 1);
+            start = bi + 1;
+        }
+    }
+    out
+}
+
+/// About how many bytes of an article are drawn a frame (docs/performance.md).
+const PART: usize = 16_000;
 
 /// Gives `class` to the marks of `article` that match `selector`, and to no other.
 fn mark_only(article: &web_sys::Element, class: &str, selector: Option<String>) {
@@ -371,80 +409,137 @@ fn mark_only(article: &web_sys::Element, class: &str, selector: Option<String>) 
     }
 }
 
-/// The text of `range` with the parts that are search hits as `<mark class="hit">`s,
-/// each carrying its hit's number (a hit across a mention's edge is marked in pieces,
-/// so that marks nest).
-fn with_hits(text: &str, range: Range<usize>, hits: &[Range<usize>]) -> Vec<AnyView> {
-    let mut parts = Vec::new();
-    let mut at = range.start;
-    for (k, h) in hits.iter().enumerate() {
-        let (start, end) = (h.start.max(range.start), h.end.min(range.end));
-        if start >= end {
-            continue;
-        }
-        if start > at {
-            parts.push(text[at..start].to_string().into_any());
-        }
-        parts.push(view! { <mark class="hit" data-hit=k>{text[start..end].to_string()}</mark> }.into_any());
-        at = end;
-    }
-    if at < range.end {
-        parts.push(text[at..range.end].to_string().into_any());
-    }
-    parts
-}
-
-/// One block's text with its mentions as `<mark>`s (hidden labels stay plain text) and
-/// the search's `hits` marked. With `named`, each mention is a button whose accessible
-/// name is "name, label".
-fn render_block(
-    d: &'static Data,
-    doc: usize,
-    block: usize,
-    hide: &[Label],
-    hits: &[Range<usize>],
-    named: bool,
-) -> impl IntoView {
-    let text = &d.corpus.documents[doc].text;
-    let a = &d.analysis.docs[doc];
-    let range = a.blocks[block].range.clone();
-    let mut parts = Vec::new();
-    let mut at = range.start;
-    for m in a.mentions.iter().filter(|m| m.block == block) {
-        if m.range.start < at || hide.contains(&m.label) {
-            continue;
-        }
-        parts.extend(with_hits(text, at..m.range.start, hits));
-        let e = &d.analysis.entities[m.entity];
-        // The name starts with the visible text (WCAG 2.5.3), then says who it is.
-        let label = named.then(|| {
-            let written = &text[m.range.clone()];
-            let shown = name(e);
-            if written == shown {
-                format!("{shown}, {}", m.label.name())
-            } else {
-                format!("{written} ({shown}, {})", m.label.name())
+/// Draws parts `k..` of `parts` in `body`, one a frame, until another drawing (a new
+/// count in `drawing`) starts.
+fn draw_rest(
+    body: web_sys::Element,
+    draw: Draw,
+    parts: Vec<Range<usize>>,
+    k: usize,
+    drawing: std::rc::Rc<std::cell::Cell<u32>>,
+) {
+    let now = drawing.get();
+    if k < parts.len() {
+        request_animation_frame(move || {
+            if drawing.get() == now && body.is_connected() {
+                draw.part(&body, parts[k].clone());
+                draw_rest(body, draw, parts, k + 1, drawing);
             }
         });
-        parts.push(
-            view! {
-                <mark
-                    data-label=m.label.code()
-                    data-entity=e.id.clone()
-                    data-start=m.range.start
-                    role=named.then_some("button")
-                    tabindex=named.then_some("-1")
-                    aria-label=label
-                >
-                    {with_hits(text, m.range.clone(), hits)}
-                </mark>
-            }
-            .into_any(),
-        );
-        at = m.range.end;
     }
-    parts.extend(with_hits(text, at..range.end, hits));
-    parts
+}
+
+/// What the open article is drawn with: its document, the labels hidden, the search's
+/// hits (byte ranges, in order), and what is selected (marked as the effects above
+/// would mark it: a part drawn later is drawn marked).
+struct Draw {
+    d: &'static Data,
+    doc: usize,
+    hide: Vec<Label>,
+    hits: Vec<Range<usize>>,
+    sel: Option<String>,
+    mention: Option<usize>,
+    hit: Option<usize>,
+}
+
+impl Draw {
+    /// The blocks `part` (the headline left out) as paragraphs of `body`; a caption's or
+    /// site text's tag is the stylesheet's (`.block[data-zone]`), as in the loader's
+    /// first look (web/boot.js).
+    fn part(&self, body: &web_sys::Element, part: Range<usize>) {
+        for bi in part {
+            let zone = self.d.analysis.docs[self.doc].blocks[bi].zone;
+            if zone != Zone::Title {
+                let p = dom::el("p", "block", "");
+                dom::set_attr(&p, "data-zone", Some(zone.code()));
+                self.block(&p, bi, true);
+                let _ = body.append_with_node_1(&p);
+            }
+        }
+    }
+
+    /// Block `bi`'s text in `parent`, its mentions as `<mark>`s (hidden labels stay plain
+    /// text) and the search's hits marked. With `named`, each mention is a button whose
+    /// accessible name is "name, label".
+    fn block(&self, parent: &web_sys::Element, bi: usize, named: bool) {
+        let (text, a) = (
+            &self.d.corpus.documents[self.doc].text,
+            &self.d.analysis.docs[self.doc],
+        );
+        let range = a.blocks[bi].range.clone();
+        let mut at = range.start;
+        // Mentions are in text order: this block's start where the earlier ones end.
+        let first = a.mentions.partition_point(|m| m.block < bi);
+        for m in a.mentions[first..].iter().take_while(|m| m.block == bi) {
+            if m.range.start < at || self.hide.contains(&m.label) {
+                continue;
+            }
+            self.text(parent, at..m.range.start);
+            let e = &self.d.analysis.entities[m.entity];
+            let class = match (
+                self.sel.as_deref() == Some(&e.id),
+                self.mention == Some(m.range.start),
+            ) {
+                (true, true) => "sel current",
+                (true, false) => "sel",
+                (false, true) => "current",
+                (false, false) => "",
+            };
+            let mark = dom::el("mark", class, "");
+            dom::set_attr(&mark, "data-label", Some(m.label.code()));
+            dom::set_attr(&mark, "data-entity", Some(&e.id));
+            dom::set_attr(&mark, "data-start", Some(&m.range.start.to_string()));
+            if named {
+                // The name starts with the visible text (WCAG 2.5.3), then says who it is.
+                let (written, shown) = (&text[m.range.clone()], name(e));
+                let label = if written == shown {
+                    format!("{shown}, {}", m.label.name())
+                } else {
+                    format!("{written} ({shown}, {})", m.label.name())
+                };
+                dom::set_attr(&mark, "role", Some("button"));
+                dom::set_attr(&mark, "tabindex", Some("-1"));
+                dom::set_attr(&mark, "aria-label", Some(&label));
+            }
+            self.text(&mark, m.range.clone());
+            let _ = parent.append_with_node_1(&mark);
+            at = m.range.end;
+        }
+        self.text(parent, at..range.end);
+    }
+
+    /// The text of `range` in `parent`, the parts that are search hits as
+    /// `<mark class="hit">`s, each carrying its hit's number (a hit across a mention's
+    /// edge is marked in pieces, so that marks nest).
+    fn text(&self, parent: &web_sys::Element, range: Range<usize>) {
+        let text = &self.d.corpus.documents[self.doc].text;
+        let mut at = range.start;
+        let from = self.hits.partition_point(|h| h.end <= range.start);
+        for (k, h) in self.hits.iter().enumerate().skip(from) {
+            if h.start >= range.end {
+                break;
+            }
+            let (start, end) = (h.start.max(range.start), h.end.min(range.end));
+            if start >= end {
+                continue;
+            }
+            if start > at {
+                let _ = parent.append_with_str_1(&text[at..start]);
+            }
+            let class = if self.hit == Some(k) {
+                "hit current-hit"
+            } else {
+                "hit"
+            };
+            let mark = dom::el("mark", class, &text[start..end]);
+            dom::set_attr(&mark, "data-hit", Some(&k.to_string()));
+            let _ = parent.append_with_node_1(&mark);
+            at = end;
+        }
+        if at < range.end {
+            let _ = parent.append_with_str_1(&text[at..range.end]);
+        }
+    }
 }
 
 /// "hit 2 of 7" with previous and next buttons, while the open article has hits of the

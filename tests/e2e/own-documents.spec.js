@@ -217,15 +217,15 @@ test('a storage quota error and an engine that cannot load each get a message an
 
 test('a file that would take the documents over the total limit gets a message; the others stay', async ({ page }) => {
   await load(page, BASE);
-  // A document kept from before whose recorded size leaves 100 KB of the 50 MB (the limit
-  // counts the sizes kept, so the test need not store 50 MB).
+  // A document kept from before whose recorded size leaves 100 KB of the 10 MB (the limit
+  // counts the sizes kept, so the test need not store 10 MB).
   await page.evaluate((mark) => new Promise((ok, no) => {
     const r = indexedDB.open('dossier', 1);
     r.onupgradeneeded = () => r.result.createObjectStore('documents', { keyPath: 'file' });
     r.onsuccess = () => {
       const t = r.result.transaction('documents', 'readwrite');
       t.objectStore('documents').put({ file: 'mine/archive.txt', name: 'archive.txt', title: '', date: '',
-        text: `Archive of ${mark}\n\nNotes.`, size: 49_900_000, added: 1 });
+        text: `Archive of ${mark}\n\nNotes.`, size: 9_900_000, added: 1 });
       t.oncomplete = () => { r.result.close(); localStorage.setItem('dossier-own', '1'); ok(); };
       t.onerror = () => no(t.error);
     };
@@ -234,7 +234,87 @@ test('a file that would take the documents over the total limit gets a message; 
   await expect(page.getByRole('button', { name: 'Your documents (1)' })).toBeVisible({ timeout: 20_000 });
   await drop(page, [{ name: 'long.txt', text: `Long read\n\n${'word '.repeat(30_000)}` }, { name: 'short.txt', text: 'Short note\n\nA line.' }]);
   await settled(page, 'Added 1 document.');
-  await expect(dialog(page).getByRole('alert')).toHaveText('long.txt: would take your documents over 50 MB in all; remove some first');
+  await expect(dialog(page).getByRole('alert')).toHaveText('long.txt: would take your documents over 10 MB in all; remove some first');
   await expect(dialog(page).getByRole('list', { name: /Kept in this browser: 2 documents/ }).getByRole('link'))
     .toHaveText([`Archive of ${MARK}`, 'Short note']);
+});
+
+/** About `bytes` of text titled `title`: numbered paragraphs naming the corpus's people. */
+const long = (title, bytes) => {
+  const out = [title];
+  for (let i = 0; out.join('\n\n').length < bytes; i++) {
+    out.push(`Paragraph ${i}: Putin and Xi Jinping met again in Beijing, officials in ${MARK} said on Monday.`);
+  }
+  return out.join('\n\n');
+};
+
+test('a large drop shows a progress bar naming each file as it is analysed', async ({ page }) => {
+  await load(page, BASE);
+  await page.getByRole('button', { name: 'Add documents' }).click();
+  await expect(dialog(page)).toBeVisible();
+  // Everything the status says and the bar shows, as it changes.
+  await page.evaluate(() => {
+    window.__said = [];
+    const status = document.querySelector('#own-dialog [role=status]');
+    const bar = document.querySelector('#own-dialog progress');
+    new MutationObserver(() => window.__said.push({ text: status.textContent, shown: !bar.hidden, value: bar.value }))
+      .observe(document.getElementById('own-dialog'), { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  const files = ['One', 'Two', 'Three'].map((n) => ({ name: `${n.toLowerCase()}.txt`, text: long(`${n} long read`, 120_000) }));
+  await drop(page, files);
+  await settled(page, 'Added 3 documents.');
+  const said = await page.evaluate(() => window.__said);
+  for (const [k, n] of ['One', 'Two', 'Three'].entries()) {
+    expect(said.some((s) => s.shown && s.text.startsWith(`Analysing ${n} long read: ${k + 1} of 3 documents`)), n).toBe(true);
+  }
+  const values = said.filter((s) => s.shown).map((s) => s.value);
+  expect(values.length).toBeGreaterThan(3);
+  expect(values).toEqual([...values].sort((a, b) => a - b));
+  await expect(dialog(page).locator('progress')).toBeHidden();
+});
+
+test('the app is handed the reader’s documents only, and a long one is drawn whole, from a mention deep in it', async ({ page }) => {
+  await load(page, BASE);
+  await drop(page, [{ name: 'note.txt', text: TEXT }]);
+  await settled(page, 'Added 1 document.');
+  // Handed the document's part (src/own.rs, crates/dossier-core/src/part.rs): its text
+  // with its marks, not the corpus's texts again.
+  const handed = () => page.evaluate(() => performance.getEntriesByName('dossier:own:app').at(-1).detail.texts);
+  expect(await handed()).toBeLessThan(1.5 * TEXT.length);
+  const text = long('A long read', 400_000);
+  await drop(page, [{ name: 'long.txt', text }]);
+  await settled(page, 'Added 1 document.');
+  expect(await handed()).toBeLessThan(1.5 * text.length);
+  await dialog(page).getByRole('button', { name: 'Close' }).click();
+  const blocks = page.locator('article.reader p.block');
+  await expect(blocks).toHaveCount(text.split('\n\n').length - 1);
+  // A mention near the end, opened by link: drawn, current and in view.
+  const start = new TextEncoder().encode(text.slice(0, text.lastIndexOf('Xi Jinping'))).length;
+  await page.goto(`${BASE}?doc=${encodeURIComponent('mine/long.txt')}&m=${start}`);
+  const current = page.locator('article.reader mark.current');
+  await expect(current).toHaveText('Xi Jinping', { timeout: 20_000 });
+  await expect(current).toBeInViewport();
+  await expect(blocks).toHaveCount(text.split('\n\n').length - 1);
+});
+
+test('a dropped folder gives the files in it and in its folders', async ({ page }) => {
+  await load(page, BASE);
+  await page.getByRole('button', { name: 'Add documents' }).click();
+  await expect(dialog(page)).toBeVisible();
+  // Playwright cannot drop a real folder: the drop's entries (FileSystemEntry) are made
+  // as the browser gives them, a folder read in batches until an empty one.
+  await page.evaluate(async ([base, mark]) => {
+    const file = (name, text) => ({ isDirectory: false, file: (ok) => ok(new File([text], name, { type: 'text/plain' })) });
+    const dir = (batches) => ({
+      isDirectory: true,
+      createReader: () => { let k = 0; return { readEntries: (ok) => setTimeout(() => ok(batches[k++] ?? [])) }; },
+    });
+    const inner = dir([[file('deep.txt', `Deep note in ${mark}\n\nXi Jinping spoke.`)]]);
+    const top = dir([[file('a.txt', `First note in ${mark}\n\nPutin spoke.`), inner], [file('b.md', `# Second note in ${mark}\n\nA line.`)]]);
+    const own = await import(new URL(`${base}own.js`, location.href).href);
+    await own.drop([new File([], 'notes')], [top]);
+  }, [BASE, MARK]);
+  await settled(page, 'Added 3 documents.');
+  await expect(dialog(page).getByRole('list', { name: /Kept in this browser: 3 documents/ }).getByRole('link'))
+    .toHaveText([`First note in ${MARK}`, `Deep note in ${MARK}`, `Second note in ${MARK}`]);
 });

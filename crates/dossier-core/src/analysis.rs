@@ -145,6 +145,11 @@ impl<'c> Analyser<'c> {
         true
     }
 
+    /// The index of the document the next step's first pass reads, if any is left.
+    pub fn reading(&self) -> Option<usize> {
+        (self.read < self.corpus.documents.len()).then_some(self.read)
+    }
+
     /// How much of the work is done, as (done, of): five units a document, four for its
     /// first pass and one for its second, which mostly reuses the first's results.
     pub fn progress(&self) -> (usize, usize) {

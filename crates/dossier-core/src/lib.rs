@@ -26,6 +26,7 @@ pub mod label;
 pub mod model;
 pub mod order;
 pub mod page;
+pub mod part;
 pub mod query;
 pub mod site;
 pub mod timeline;

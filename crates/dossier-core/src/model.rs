@@ -140,7 +140,8 @@ pub struct Entity {
 pub struct Analysis {
     /// One per corpus document, in the corpus's order.
     pub docs: Vec<DocAnalysis>,
-    /// Every entity, sorted by label then by mentions (most first).
+    /// Every entity, sorted by label then by mentions (most first); with the reader's own
+    /// documents added, the new ones follow (`dossier_core::part`).
     pub entities: Vec<Entity>,
     /// Every DATE mention resolved against its article's publication date, by document
     /// then position.

@@ -9,9 +9,10 @@
 //! The answer is the mentions as JSON Lines, exactly what `dossier extract --format jsonl`
 //! prints for a folder holding the same file: both are [`dossier_core::export::mentions`].
 //!
-//! [`add_documents`] adds the reader's documents to the corpus the page carries, their
-//! entities joined to the corpus's ([`merge`]), and gives the result in the page's own
-//! format, which the app reads as it reads the page.
+//! [`add_documents`] analyses the reader's documents with the corpus the page carries,
+//! their entities joined to the corpus's ([`merge`]), and gives their part of the result
+//! ([`dossier_core::part`]) in the page's own format, which the app reads with the page's
+//! decoder and joins to the corpus it holds.
 //!
 //! ```
 //! let jsonl = dossier_engine::mentions_jsonl("a.txt", "Talks\n\nMr. Putin met Xi Jinping in Beijing.").unwrap();
@@ -23,6 +24,7 @@ pub mod merge;
 use dossier_core::corpus::{Corpus, Document, Meta, TextError};
 use dossier_core::date::Date;
 use dossier_core::export::{self, Format};
+use std::collections::HashSet;
 use std::fmt;
 use wasm_bindgen::prelude::*;
 
@@ -110,14 +112,18 @@ impl Own<'_> {
     }
 }
 
-/// The page's corpus (`texts` and `data`, the two parts of [`dossier_core::page`]) with
-/// the reader's documents `own` added and analysed, in the same format; with a message
-/// for each document left out. `progress(done, of)` is called as the analysis goes.
+/// The reader's documents `own`, analysed with the page's corpus (`texts` and `data`, the
+/// two parts of [`dossier_core::page`]), as the part of that whole they are
+/// ([`dossier_core::part`]: their texts, analysis and the entities they name, with the
+/// corpus's ids), in the same format; with a message for each document left out. The
+/// app joins it to the corpus it already holds. `progress(done, of, file)` is called as
+/// the analysis goes, with the file of the reader's document it reads, if any
+/// ([`merge::add`]).
 pub fn add_to_page(
     texts: &str,
     data: &str,
     own: &[Own],
-    mut progress: impl FnMut(usize, usize),
+    mut progress: impl FnMut(usize, usize, Option<&str>),
 ) -> Result<(String, String, Vec<String>), String> {
     let (corpus, analysis) = dossier_core::page::read(texts, data).map_err(|e| e.to_string())?;
     let mut errors = Vec::new();
@@ -131,14 +137,16 @@ pub fn add_to_page(
             Err(e) => errors.push(e.to_string()),
         }
     }
+    let added: HashSet<String> = docs.iter().map(|d| d.file.to_string()).collect();
     let (corpus, analysis) = merge::add(corpus, analysis, docs, &mut progress);
-    let (texts, data) = dossier_core::page::write_parts(&corpus, &analysis).map_err(|e| e.to_string())?;
+    let (part, part_analysis) = dossier_core::part::split(&corpus, &analysis, |d| added.contains(&*d.file));
+    let (texts, data) = dossier_core::page::write_parts(&part, &part_analysis).map_err(|e| e.to_string())?;
     Ok((texts, data, errors))
 }
 
 /// JavaScript's entry point for [`add_to_page`]: `files`, `titles`, `dates` and
 /// `texts` hold the documents' fields, in the same order; `progress` is called with
-/// (done, of). Returns the page's two parts, then a message for each document left
+/// (done, of, the file of the reader's document read last, or ""). Returns the page's two parts, then a message for each document left
 /// out; throws an `Error` if the page's corpus cannot be read.
 #[wasm_bindgen]
 pub fn add_documents(
@@ -158,12 +166,16 @@ pub fn add_documents(
             text: field(&texts, i),
         })
         .collect();
-    let mut last = 0;
-    let report = |done: usize, of: usize| {
-        // A message a percent at most: the worker posts each one.
-        if (done - last) * 100 >= of || done == of {
+    let (mut last, mut reading) = (0, None::<String>);
+    let report = |done: usize, of: usize, file: Option<&str>| {
+        // A message a percent at most, and one as each of the reader's files starts: the
+        // worker posts each one.
+        let new_file = file.is_some_and(|f| reading.as_deref() != Some(f));
+        if new_file || (done - last) * 100 >= of || done == of {
             last = done;
-            let _ = progress.call2(&JsValue::NULL, &(done as f64).into(), &(of as f64).into());
+            reading = file.map(str::to_string).or(reading.take());
+            let file = JsValue::from(reading.as_deref().unwrap_or_default());
+            let _ = progress.call3(&JsValue::NULL, &(done as f64).into(), &(of as f64).into(), &file);
         }
     };
     let (t, d, errors) = add_to_page(page_texts, page_data, &own, report).map_err(|e| JsError::new(&e))?;
@@ -233,10 +245,25 @@ mod tests {
             },
         ];
         let mut calls = 0;
-        let (t, d, errors) = add_to_page(&texts, &data, &own, |_, _| calls += 1).unwrap();
+        let (t, d, errors) = add_to_page(&texts, &data, &own, |_, _, _| calls += 1).unwrap();
         assert_eq!(errors, ["mine/2: the text is empty"]);
         assert!(calls > 0);
-        let (c, a) = dossier_core::page::read(&t, &d).unwrap();
+        // Only the reader's document is handed over; joined to the corpus, it is the whole.
+        let (part, part_analysis) = dossier_core::page::read(&t, &d).unwrap();
+        assert_eq!(part.documents.len(), 1);
+        assert!(
+            !t.contains("Budget vote"),
+            "the corpus's texts are not handed over again"
+        );
+        let (base, base_analysis) = dossier_core::page::read(&texts, &data).unwrap();
+        let (c, a) = dossier_core::part::join(&base, &base_analysis, part, part_analysis);
+        let (whole, whole_analysis) = merge::add(
+            base.clone(),
+            base_analysis.clone(),
+            vec![own[0].document().unwrap()],
+            |_, _, _| {},
+        );
+        assert_eq!((&c, &a), (&whole, &whole_analysis));
         let doc = c.get("mine/1").expect("added");
         assert_eq!(
             (doc.title.as_str(), doc.meta.published.is_some()),

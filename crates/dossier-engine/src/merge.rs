@@ -17,26 +17,33 @@ use dossier_core::{order, Curation};
 use std::collections::HashMap;
 
 /// `corpus` and its build's `analysis` with `mine` (the reader's documents, whose names
-/// no corpus document has) added, in file-name order; entities sorted by label then
-/// mentions as the core sorts them. `progress(done, of)` is called as the analysis goes.
+/// no corpus document has) added, in file-name order; the build's entities keep their
+/// places (so the app need renumber none of its mentions: [`dossier_core::part`]), the
+/// new ones follow in the order the reader's documents first name them. `progress(done, of, file)` is called before each
+/// step of the analysis, with the file of the reader's document it reads, if it reads one.
 pub fn add(
     corpus: Corpus,
     analysis: Analysis,
     mine: Vec<Document>,
-    mut progress: impl FnMut(usize, usize),
+    mut progress: impl FnMut(usize, usize, Option<&str>),
 ) -> (Corpus, Analysis) {
     let combined = Corpus::new(corpus.documents.iter().cloned().chain(mine).collect());
+    let in_build: HashMap<&str, usize> = (corpus.documents.iter().enumerate())
+        .map(|(i, d)| (d.file.as_str(), i))
+        .collect();
+    let build_doc: Vec<Option<usize>> = (combined.documents.iter())
+        .map(|d| in_build.get(d.file.as_str()).copied())
+        .collect();
     let mut analyser = Analyser::new(&combined);
-    while analyser.step() {
+    loop {
         let (done, of) = analyser.progress();
-        progress(done, of);
+        let reading = analyser.reading().filter(|&di| build_doc[di].is_none());
+        progress(done, of, reading.map(|di| &*combined.documents[di].file));
+        if !analyser.step() {
+            break;
+        }
     }
     let full = analyser.finish(&Curation::default());
-    let build_doc: Vec<Option<usize>> = combined
-        .documents
-        .iter()
-        .map(|d| corpus.documents.iter().position(|c| c.file == d.file))
-        .collect();
     let to_build = entities_in_build(&analysis, &full, &build_doc);
     let mut join = Joiner::new(analysis.entities);
     let mut build_docs: Vec<Option<DocAnalysis>> = analysis.docs.into_iter().map(Some).collect();
@@ -49,13 +56,9 @@ pub fn add(
         docs.push(a);
     }
     let dates = merged_dates(analysis.dates, full.dates, &build_doc);
-    let (entities, new_index) = sorted(join.entities);
-    for m in docs.iter_mut().flat_map(|d| d.mentions.iter_mut()) {
-        m.entity = new_index[m.entity];
-    }
     let analysis = Analysis {
         docs,
-        entities,
+        entities: join.entities,
         dates,
     };
     (combined, analysis)
@@ -216,24 +219,6 @@ fn unique_id(id: &str, taken: &HashMap<String, ()>) -> String {
         .expect("an unused id")
 }
 
-/// The entities sorted by label, then mentions (most first), then name; with the new
-/// index of each.
-fn sorted(entities: Vec<Entity>) -> (Vec<Entity>, Vec<usize>) {
-    let mut all: Vec<(usize, Entity)> = entities.into_iter().enumerate().collect();
-    order::sort_by(&mut all, |(ia, a), (ib, b)| {
-        a.label
-            .cmp(&b.label)
-            .then(b.mentions.cmp(&a.mentions))
-            .then(a.canonical.cmp(&b.canonical))
-            .then(ia.cmp(ib))
-    });
-    let mut new_index = vec![0; all.len()];
-    for (new, (old, _)) in all.iter().enumerate() {
-        new_index[*old] = new;
-    }
-    (all.into_iter().map(|(_, e)| e).collect(), new_index)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,7 +253,7 @@ mod tests {
             "mine/1",
             "Review\n\nCritics praised Wolniewicz after the concert in Graz.",
         )];
-        let (c, a) = add(c, a, mine, |_, _| {});
+        let (c, a) = add(c, a, mine, |_, _, _| {});
         assert_eq!(c.documents.len(), 2);
         let (_, e) = a.entity(&id).expect("the corpus id is kept");
         assert_eq!(e.documents, 2, "{e:?}");
@@ -289,7 +274,7 @@ mod tests {
             "a-mine.txt",
             "Sun in Porto\n\nThe sun shone in Porto on 4 May 2021.",
         )];
-        let (c, a) = add(c, a, mine, |_, _| {});
+        let (c, a) = add(c, a, mine, |_, _, _| {});
         assert_eq!(c.documents[0].file, "a-mine.txt");
         assert_eq!(a.docs[1].mentions.len(), before.mentions.len());
         for (m, b) in a.docs[1].mentions.iter().zip(&before.mentions) {

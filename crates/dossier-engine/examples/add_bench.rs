@@ -1,0 +1,77 @@
+//! How long `add_to_page` (the worker's `add_documents`) takes natively, by the size of
+//! the reader's text and of the corpus: is it linear, and how much is the corpus's own
+//! analysis again (docs/performance.md, "The reader's own documents").
+//!
+//!     cargo run --release -p dossier-engine --example add_bench -- [corpus folder]
+//!
+//! The reader's text is the corpus's paragraphs in turn, numbered (as
+//! `scripts/bench-own.mjs` makes it), one file; each figure is the best of three runs.
+
+use dossier_core::corpus::{Corpus, Document, Meta};
+use dossier_engine::{add_to_page, Own};
+use std::time::Instant;
+
+fn main() {
+    let dir = std::env::args().nth(1).unwrap_or_else(|| "seeds".into());
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("a corpus folder")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let docs: Vec<Document> = files
+        .iter()
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().to_string();
+            Document::new(name, std::fs::read_to_string(p).unwrap(), Meta::default()).unwrap()
+        })
+        .collect();
+    let paras: Vec<String> = docs
+        .iter()
+        .flat_map(|d| {
+            d.text
+                .lines()
+                .skip(1)
+                .map(str::trim)
+                .filter(|l| l.len() > 80)
+                .map(String::from)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let corpus = Corpus::new(docs);
+    let size: usize = corpus.documents.iter().map(|d| d.text.len()).sum();
+    let t = Instant::now();
+    let analysis = dossier_core::analyse(&corpus);
+    println!(
+        "corpus {dir}: {} documents, {size} bytes, analysed alone in {:.0} ms",
+        corpus.documents.len(),
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    let (texts, data) = dossier_core::page::write_parts(&corpus, &analysis).unwrap();
+    for kb in [0, 250, 500, 1000, 2000] {
+        let mut text = String::from("A long read\n\n");
+        for (i, p) in paras.iter().cycle().enumerate() {
+            if text.len() >= kb * 1000 {
+                break;
+            }
+            text.push_str(&format!("{i}. {p}\n\n"));
+        }
+        let own = [Own {
+            file: "mine/long.txt",
+            title: "",
+            date: "",
+            text: &text,
+        }];
+        let best = (0..3)
+            .map(|_| {
+                let t = Instant::now();
+                add_to_page(&texts, &data, &own, |_, _, _| {}).unwrap();
+                t.elapsed().as_secs_f64() * 1e3
+            })
+            .fold(f64::MAX, f64::min);
+        println!(
+            "reader's text {:>7} bytes: add_to_page {best:>6.0} ms",
+            text.len()
+        );
+    }
+}

@@ -1,0 +1,90 @@
+//! The reader's documents handed to the app as their part only: on the seeds, with
+//! corpus articles dropped again as the reader's (every entity of theirs joins the
+//! corpus's), the app's join of the part gives exactly the whole the worker analysed,
+//! and the part carries none of the corpus's texts.
+
+use dossier_core::corpus::{Corpus, Document, Meta};
+use dossier_engine::{add_to_page, merge, Own};
+
+fn seeds() -> Corpus {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let docs = files.iter().map(|p| {
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        Document::new(name, std::fs::read_to_string(p).unwrap(), Meta::default()).unwrap()
+    });
+    Corpus::new(docs.collect())
+}
+
+#[test]
+fn the_part_joined_to_the_page_is_the_whole_and_holds_only_the_reader_s_documents() {
+    let corpus = seeds();
+    let analysis = dossier_core::analyse(&corpus);
+    let (texts, data) = dossier_core::page::write_parts(&corpus, &analysis).unwrap();
+    // Two seed articles, their paragraphs in reverse order, as the reader's.
+    let mine: Vec<(String, String)> = corpus.documents[..2]
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let mut lines: Vec<&str> = d.text.lines().collect();
+            lines[1..].reverse();
+            (format!("mine/{i}"), lines.join("\n"))
+        })
+        .collect();
+    let own: Vec<Own> = mine
+        .iter()
+        .map(|(file, text)| Own {
+            file,
+            title: "",
+            date: "",
+            text,
+        })
+        .collect();
+    let mut read = Vec::new();
+    let (t, d, errors) = add_to_page(&texts, &data, &own, |_, _, file| {
+        if let Some(f) = file.filter(|f| read.last() != Some(&f.to_string())) {
+            read.push(f.to_string());
+        }
+    })
+    .unwrap();
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(
+        read,
+        ["mine/0", "mine/1"],
+        "progress names each of the reader's files"
+    );
+    let (part, part_analysis) = dossier_core::page::read(&t, &d).unwrap();
+    let files: Vec<&str> = part.documents.iter().map(|d| d.file.as_str()).collect();
+    assert_eq!(files, ["mine/0", "mine/1"]);
+    assert!(
+        t.len() < texts.len(),
+        "the part ({} B) is smaller than the corpus ({} B)",
+        t.len(),
+        texts.len()
+    );
+    // The corpus as the page carries it (no quotes: they follow from what it carries).
+    let (corpus, analysis) = dossier_core::page::read(&texts, &data).unwrap();
+    let joined = dossier_core::part::join(&corpus, &analysis, part, part_analysis);
+    let docs = own
+        .iter()
+        .map(|o| Document::new(o.file, o.text.to_string(), Meta::default()).unwrap());
+    let mut whole = merge::add(corpus.clone(), analysis.clone(), docs.collect(), |_, _, _| {});
+    for a in &mut whole.1.docs {
+        a.quotes.clear();
+    }
+    assert_eq!(joined, whole);
+    // The reader's copies name the corpus's entities, not new ones of the same names.
+    let (c, a) = whole;
+    assert_eq!(c.documents.len(), corpus.documents.len() + 2);
+    assert!(
+        a.entities.len() <= analysis.entities.len() + 2,
+        "{} against {}",
+        a.entities.len(),
+        analysis.entities.len()
+    );
+}
