@@ -31,8 +31,11 @@
 //! DATE mentions (`start/end/precision`, days as `YYYY-MM-DD` and precision as one
 //! letter of `dwmyxc`; `~` for a length of time, `-` for any other mention that cannot
 //! be placed), and its quotes (six numbers each: the start's distance from the previous
-//! quote's start and the length in bytes, `0` direct or `1` reported, the speaker's mention index plus one or `0`, the cue's start and
-//! length or `0 0`); numbers in lists are separated by spaces. Then one record an entity: id, canonical name, label code, aliases (text
+//! quote's start and the length in bytes, `0` direct or `1` reported, the speaker's
+//! mention index plus one or `0`, and the cue's start and length or `0 0`: the start as
+//! its distance `d` from the quote's start, `2d` after it, `2d - 1` before); numbers in
+//! lists are separated by spaces. Then one record an entity: id, canonical name, label
+//! code, aliases (text
 //! and count, separated by U+001D), mentions, documents.
 //!
 //! An empty source, coverage, url or title reads back as none.
@@ -283,16 +286,13 @@ pub(crate) fn write_doc_record<'d>(
 /// A quote's six numbers, after a quote that starts at `previous` (see the module doc).
 fn quote_numbers(q: &Quote, previous: usize) -> [usize; 6] {
     let kind = usize::from(q.kind == QuoteKind::Reported);
-    let cue = q.cue.clone().unwrap_or(0..0);
     let speaker = q.speaker.map_or(0, |m| m + 1);
-    [
-        q.range.start - previous,
-        q.range.len(),
-        kind,
-        speaker,
-        cue.start,
-        cue.len(),
-    ]
+    let (at, len) = match &q.cue {
+        Some(c) if c.start >= q.range.start => (2 * (c.start - q.range.start), c.len()),
+        Some(c) => (2 * (q.range.start - c.start) - 1, c.len()),
+        None => (0, 0),
+    };
+    [q.range.start - previous, q.range.len(), kind, speaker, at, len]
 }
 
 /// A document's quotes from their numbers, each checked against its text and its number
@@ -311,7 +311,11 @@ fn read_quotes(s: &str, text: &str, mentions: usize) -> Option<Vec<Quote>> {
             let start = previous.checked_add(q[0])?;
             previous = start;
             let range = start..start.checked_add(q[1])?;
-            let cue = q[4]..q[4].checked_add(q[5])?;
+            let at = match q[4] % 2 {
+                0 => start.checked_add(q[4] / 2)?,
+                _ => start.checked_sub(q[4].div_ceil(2))?,
+            };
+            let cue = at..at.checked_add(q[5])?;
             let kind = [QuoteKind::Direct, QuoteKind::Reported].get(q[2]).copied()?;
             let speaker = q[3].checked_sub(1);
             let ok = in_text(&range) && in_text(&cue) && speaker.is_none_or(|m| m < mentions);
@@ -801,8 +805,10 @@ mod tests {
         assert_eq!(read(texts, data).unwrap().1, a);
         let written = quote_numbers(&quotes[0], 0).map(|n| n.to_string()).join(" ");
         assert!(data.contains(&written), "{data:?}");
-        // Cut short, past the text, an unknown kind, a speaker with no mention.
+        // Cut short, past the text, an unknown kind, a speaker with no mention, a cue
+        // before the text's start.
         for bad in [
+            "0 3 0 0 1 4",
             "1 2 3",
             "0 9999 0 0 0 0",
             "0 3 7 0 0 0",
