@@ -66,7 +66,7 @@ fn speaker(d: &Data, r: Row) -> Option<usize> {
 }
 
 /// The quotes of the documents `matched` keeps whose text or speaker contains `search`
-/// (any case), grouped by `order` (an [`ORDERS`] code; the first for any other).
+/// (any case), grouped by `order`: `speaker` (also for any other value), `date` or `article`.
 pub fn groups(d: &Data, matched: &[bool], search: &str, order: &str) -> Vec<Group> {
     let search = search.to_lowercase();
     let mut rows = Vec::new();
