@@ -25,6 +25,7 @@ step "clippy (wasm32)"
 cargo clippy --target wasm32-unknown-unknown -p dossier-app --all-targets --locked -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p dossier-core --no-default-features --lib --locked -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p dossier-engine --all-targets --locked -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p dossier-views --all-targets --locked -- -D warnings
 ok
 
 step "docs"
