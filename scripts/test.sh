@@ -25,6 +25,7 @@ step "clippy (wasm32)"
 cargo clippy --target wasm32-unknown-unknown -p dossier-app --all-targets --locked -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p dossier-core --no-default-features --lib --locked -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p dossier-engine --all-targets --locked -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p dossier-views --all-targets --locked -- -D warnings
 ok
 
 step "docs"
@@ -61,9 +62,10 @@ diff <(dossier extract seeds --quotes) <(dossier extract dist/index.html --quote
 echo "same mentions ($(dossier extract seeds | wc -l)), entities, aliases and quotes ($(dossier extract seeds --quotes | wc -l))"
 ok
 
-step "a sharded site carries the seeds' analysis too: dossier page --shards always, then extract and check on it"
+step "a sharded site carries the seeds' analysis too: dossier page --shards always, then extract (--quotes) and check on it"
 rm -rf target/sharded && dossier page seeds --shards always --out target/sharded/index.html
 diff <(dossier extract seeds) <(dossier extract target/sharded/index.html)
+diff <(dossier extract seeds --quotes) <(dossier extract target/sharded/index.html --quotes)
 diff <(dossier check seeds) <(dossier check target/sharded/index.html)
 echo "same mentions, from $(ls target/sharded/shards | wc -l) files"
 gone=$(ls target/sharded/shards | grep '^t-' | head -1)

@@ -238,6 +238,9 @@ fn Explorer() -> impl IntoView {
                 <Show when=move || view_is(View::Timeline)>
                     <crate::components::timeline::TimelineView/>
                 </Show>
+                <Show when=move || view_is(View::Quotes)>
+                    <OnDemand/>
+                </Show>
             </main>
             <aside class="pane entity-pane" aria-label="Entities">
                 <AfterFirstPaint>
@@ -257,6 +260,26 @@ fn skip(ev: web_sys::MouseEvent, pane: RwSignal<Pane>, to: Pane, target: &'stati
     request_animation_frame(move || {
         crate::focus::to(target);
     });
+}
+
+/// Where a view loaded on demand draws (`crates/dossier-views`): a box holding the view's
+/// query and a loading notice, and an event, `dossier-views`, each time the query changes,
+/// on which `web/boot.js` loads `web/views.js` once and tells it to draw.
+#[component]
+fn OnDemand() -> impl IntoView {
+    let nav = context::<Navigator>();
+    let q = Memo::new(move |_| nav.state.get().to_query());
+    Effect::new(move |_| {
+        q.track();
+        if let Ok(e) = web_sys::Event::new("dossier-views") {
+            let _ = window().dispatch_event(&e);
+        }
+    });
+    view! {
+        <div id="views" data-q=q>
+            <p role="status">"Loading the view…"</p>
+        </div>
+    }
 }
 
 /// Whether the first frame is on screen. What needs the index (the lists, the counts)

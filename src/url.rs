@@ -14,7 +14,7 @@
 //! | `doc` | the open article (file name) |
 //! | `m` | the selected mention: its start offset in the open article |
 //! | `sel` | the selected entity (next/previous mention, mentions view) |
-//! | `view` | `articles` (default), `mentions`, `connections` or `timeline` |
+//! | `view` | `articles` (default), `mentions`, `connections`, `timeline` or `quotes` |
 //! | `when` | a period on the timeline: `YYYY` or `YYYY-MM`, or two of the same kind, `from..to` |
 //! | `pair` | two entity ids, `a,b`, whose shared sentences are shown |
 //! | `cl` | the labels the connections grid shows (default `PERSON`) |
@@ -23,6 +23,7 @@
 //! | `sort` | the entity panel's order: `mentions` (default), `articles` or `name` |
 //! | `ksort` | the mentions view's order: `document` (default), `date` or `position` |
 //! | `own` | `corpus` or `mine`: only the corpus's articles, or only the reader's own (default both) |
+//! | `v-…` | a view loaded on demand reads these itself (`crates/dossier-views`) |
 
 use dossier_core::query::KwicSort;
 use dossier_core::Label;
@@ -39,11 +40,19 @@ pub enum View {
     Connections,
     /// Dates mentioned, resolved on a calendar.
     Timeline,
+    /// Who said what: drawn by a module loaded on demand (`crates/dossier-views`).
+    Quotes,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 4] = [View::Articles, View::Mentions, View::Connections, View::Timeline];
+    pub const ALL: [View; 5] = [
+        View::Articles,
+        View::Mentions,
+        View::Connections,
+        View::Timeline,
+        View::Quotes,
+    ];
 
     /// The URL code.
     pub fn code(self) -> &'static str {
@@ -52,6 +61,7 @@ impl View {
             View::Mentions => "mentions",
             View::Connections => "connections",
             View::Timeline => "timeline",
+            View::Quotes => "quotes",
         }
     }
 
@@ -62,6 +72,7 @@ impl View {
             View::Mentions => "Mentions",
             View::Connections => "Connections",
             View::Timeline => "Timeline",
+            View::Quotes => "Quotes",
         }
     }
 }
@@ -157,6 +168,8 @@ pub struct ViewState {
     pub ksort: KwicSort,
     /// Whose articles are shown.
     pub own: Whose,
+    /// The `v-…` parameters, in order: the on-demand views' own, kept as they are.
+    pub views: Vec<(String, String)>,
 }
 
 /// What the parser may check names against.
@@ -291,6 +304,7 @@ impl ViewState {
                     Some(v) => s.sort = v,
                     None => bad("unknown order"),
                 },
+                k if k.starts_with("v-") => s.views.push((k.to_string(), value.to_string())),
                 _ => p.notices.push(format!("unknown parameter “{}”", clip(key))),
             }
         }
@@ -360,6 +374,9 @@ impl ViewState {
         }
         if let Some(s) = &self.selected {
             put("sel", s);
+        }
+        for (k, v) in &self.views {
+            put(&encode(k), v);
         }
         if let Some(d) = &self.doc {
             put("doc", d);
@@ -724,6 +741,20 @@ mod tests {
     }
 
     #[test]
+    fn a_view_loaded_on_demand_is_parsed_and_its_own_parameters_kept_as_they_are() {
+        let p = parse("view=quotes&v-q=gas%20deal&v-by=zzz&vq=1");
+        assert_eq!(p.state.view, View::Quotes);
+        assert_eq!(
+            p.state.views,
+            [
+                ("v-q".to_string(), "gas deal".to_string()),
+                ("v-by".into(), "zzz".into())
+            ]
+        );
+        assert_eq!(p.notices.len(), 1, "{:?}", p.notices);
+    }
+
+    #[test]
     fn every_field_survives_a_round_trip_through_the_query_string() {
         let state = ViewState {
             q: "Xi & Putin = 100% \"tie\" -war".into(),
@@ -743,6 +774,7 @@ mod tests {
             sort: SortBy::Name,
             ksort: KwicSort::Date,
             own: Whose::Mine,
+            views: vec![("v-by".into(), "date".into()), ("v-q&=".into(), "a & b=c".into())],
         };
         let back = parse(&state.to_query());
         assert!(back.notices.is_empty(), "{:?}", back.notices);

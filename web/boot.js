@@ -110,6 +110,16 @@ let own;
 const ownModule = () => (own ??= app.then(([glue, parts]) => import(new URL('own.js', here).href).then((m) => m.start(glue, parts))));
 // The top bar's button (src/components/topbar.rs) opens the dialog.
 addEventListener('click', (e) => { if (e.target.closest?.('#own-open')) ownModule().then((m) => m.open()); });
+// A view loaded on demand (web/views.js, crates/dossier-views): the app's box for it
+// (#views, src/app.rs) says `dossier-views` each time its view changes.
+let views;
+addEventListener('dossier-views', () => {
+  views ??= app.then(([, parts]) => import(new URL('views.js', here).href).then((m) => m.start(parts)));
+  views.then((m) => m.show(), (e) => {
+    views = null; // the next try loads it again
+    document.getElementById('views')?.replaceChildren(Object.assign(document.createElement('p'), { role: 'alert', textContent: `The view could not load: ${e.message}` }));
+  });
+});
 const files = (e) => e.dataTransfer?.types.includes('Files');
 addEventListener('dragover', (e) => { if (files(e)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } });
 addEventListener('drop', (e) => {

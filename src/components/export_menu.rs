@@ -64,7 +64,7 @@ pub fn offer(
 }
 
 /// Offers the file `name` with `contents` for download.
-fn download(name: &str, mime: &str, contents: &str) {
+pub fn download(name: &str, mime: &str, contents: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);

@@ -398,10 +398,10 @@ fn remove_stale_shards(dir: &Path, kept: &[String]) -> io::Result<()> {
 }
 
 /// Reads the corpus and analysis a built page carries: embedded, or in the files of a
-/// sharded site beside it; the quotes, which neither carries, derived from them.
+/// sharded site beside it.
 fn read_page(html_path: &Path) -> Result<(Corpus, Analysis), String> {
     let html = std::fs::read_to_string(html_path).map_err(|e| e.to_string())?;
-    let (corpus, mut analysis) = match site::manifest_of_html(&html) {
+    let (corpus, analysis) = match site::manifest_of_html(&html) {
         None => page::read_html(&html).map_err(|e| e.to_string())?,
         Some(manifest) => {
             let manifest = manifest.map_err(|e| e.to_string())?;
@@ -409,8 +409,6 @@ fn read_page(html_path: &Path) -> Result<(Corpus, Analysis), String> {
             site::read_all(&manifest, |name| std::fs::read(dir.join(name)).ok()).map_err(|e| e.to_string())?
         }
     };
-    // A page carries no quotes: they follow from its texts and mentions.
-    dossier_core::quotes::fill(&corpus, &mut analysis);
     Ok((corpus, analysis))
 }
 

@@ -24,26 +24,26 @@
 //! proper, and in every zone).
 //!
 //! `#analysis`, the rest of the analysis: records separated by U+001E, fields by U+001F.
-//! First `dossier-page 3`, the number of documents and of entities; then one record a
+//! First `dossier-page 4`, the number of documents and of entities; then one record a
 //! document: url, metadata title, `1` if the first line is a lead, its sentences (pairs
 //! of numbers: the start's distance from the previous sentence's end, then the length,
-//! in bytes), the entity index of each of its mentions, and the period of each of its
+//! in bytes), the entity index of each of its mentions, the period of each of its
 //! DATE mentions (`start/end/precision`, days as `YYYY-MM-DD` and precision as one
 //! letter of `dwmyxc`; `~` for a length of time, `-` for any other mention that cannot
-//! be placed); numbers in lists are separated
-//! by spaces. Then one record an entity: id, canonical name, label code, aliases (text
+//! be placed), and its quotes (six numbers each: the start's distance from the previous
+//! quote's start and the length in bytes, `0` direct or `1` reported, the speaker's
+//! mention index plus one or `0`, and the cue's start and length or `0 0`: the start as
+//! its distance `d` from the quote's start, `2d` after it, `2d - 1` before); numbers in
+//! lists are separated by spaces. Then one record an entity: id, canonical name, label
+//! code, aliases (text
 //! and count, separated by U+001D), mentions, documents.
 //!
 //! An empty source, coverage, url or title reads back as none.
-//!
-//! Quotes are not carried (the main page's byte budget): they follow from the texts,
-//! zones and mentions the page does carry, so a reader with the engine derives them
-//! with `quotes::fill` (as `dossier extract <page> --quotes` does) and gets the build's.
 
 use crate::corpus::{Corpus, Document, Meta};
 use crate::date::Date;
 use crate::label::Label;
-use crate::model::{Alias, Analysis, Block, DocAnalysis, Entity, Mention, Zone};
+use crate::model::{Alias, Analysis, Block, DocAnalysis, Entity, Mention, Quote, QuoteKind, Zone};
 use crate::query::label_mentions;
 use crate::timeline::{DateMention, Period, Precision};
 use std::fmt::{self, Write as _};
@@ -66,7 +66,7 @@ pub(crate) const FIELD: char = '\u{1f}';
 /// Separates the items of a list of texts.
 pub(crate) const ITEM: char = '\u{1d}';
 /// The first field of `#analysis`.
-const VERSION: &str = "dossier-page 3";
+const VERSION: &str = "dossier-page 4";
 /// The zones, in the order of their characters.
 pub const ZONES: [Zone; 4] = [Zone::Title, Zone::Body, Zone::Caption, Zone::Boilerplate];
 /// The precisions, in the order of their letters.
@@ -271,6 +271,62 @@ pub(crate) fn write_doc_record<'d>(
             }
         }
     }
+    out.push(FIELD);
+    let mut start = 0;
+    write_numbers(
+        out,
+        a.quotes.iter().flat_map(|q| {
+            let numbers = quote_numbers(q, start);
+            start = q.range.start;
+            numbers
+        }),
+    );
+}
+
+/// A quote's six numbers, after a quote that starts at `previous` (see the module doc).
+fn quote_numbers(q: &Quote, previous: usize) -> [usize; 6] {
+    let kind = usize::from(q.kind == QuoteKind::Reported);
+    let speaker = q.speaker.map_or(0, |m| m + 1);
+    let (at, len) = match &q.cue {
+        Some(c) if c.start >= q.range.start => (2 * (c.start - q.range.start), c.len()),
+        Some(c) => (2 * (q.range.start - c.start) - 1, c.len()),
+        None => (0, 0),
+    };
+    [q.range.start - previous, q.range.len(), kind, speaker, at, len]
+}
+
+/// A document's quotes from their numbers, each checked against its text and its number
+/// of mentions; `None` if any is damaged.
+fn read_quotes(s: &str, text: &str, mentions: usize) -> Option<Vec<Quote>> {
+    let n: Vec<usize> = numbers(s).collect::<Option<_>>()?;
+    if !n.len().is_multiple_of(6) {
+        return None;
+    }
+    let in_text = |r: &Range<usize>| {
+        r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end)
+    };
+    let mut previous = 0usize;
+    n.chunks(6)
+        .map(|q| {
+            let start = previous.checked_add(q[0])?;
+            previous = start;
+            let range = start..start.checked_add(q[1])?;
+            let at = match q[4] % 2 {
+                0 => start.checked_add(q[4] / 2)?,
+                _ => start.checked_sub(q[4].div_ceil(2))?,
+            };
+            let cue = at..at.checked_add(q[5])?;
+            let kind = [QuoteKind::Direct, QuoteKind::Reported].get(q[2]).copied()?;
+            let speaker = q[3].checked_sub(1);
+            let ok = in_text(&range) && in_text(&cue) && speaker.is_none_or(|m| m < mentions);
+            ok.then(|| Quote {
+                range,
+                kind,
+                cue: (!cue.is_empty()).then_some(cue),
+                speaker,
+            })
+        })
+        .collect()
 }
 
 /// Appends `numbers`, separated by spaces.
@@ -454,7 +510,7 @@ pub(crate) fn read_doc(
     let [source, published, covers, _title, marked] = [next()?, next()?, next()?, next()?, next()?];
     let fail = |why: &str| PageError(format!("{file}: {why}"));
     let r: Vec<&str> = record.split(FIELD).collect();
-    let [url, title, lead, sentences, entity_of, periods] = r[..] else {
+    let [url, title, lead, sentences, entity_of, periods, quotes] = r[..] else {
         return Err(fail("its analysis record has the wrong number of fields"));
     };
     let published = match published {
@@ -505,6 +561,7 @@ pub(crate) fn read_doc(
         return Err(fail("more entities than mentions"));
     }
     read_dates(di, &a, periods, dates).ok_or_else(|| fail("bad dates"))?;
+    a.quotes = read_quotes(quotes, &doc.text, a.mentions.len()).ok_or_else(|| fail("bad quotes"))?;
     Ok((doc, a))
 }
 
@@ -729,5 +786,38 @@ mod tests {
         }
         assert!(read(texts, "dossier-page 1\u{1f}1\u{1f}0").is_err());
         assert!(read("", "").is_err());
+    }
+
+    #[test]
+    fn quotes_read_back_with_their_speaker_and_cue_and_damaged_ones_are_errors() {
+        let c = corpus(&[(
+            "a.txt",
+            "Port reopens\n\n\u{201c}The cranes are working again after the storm,\u{201d} said Angela Merkel. \
+             The harbour master told reporters that the night shift would return on Monday.",
+            Meta::default(),
+        )]);
+        let a = analyse(&c);
+        let quotes = &a.docs[0].quotes;
+        assert_eq!(quotes.len(), 2, "{quotes:?}");
+        assert!(quotes[0].speaker.is_some() && quotes[0].cue.is_some());
+        let html = write(&c, &a).unwrap();
+        let (texts, data) = (script(&html, "corpus"), script(&html, "analysis"));
+        assert_eq!(read(texts, data).unwrap().1, a);
+        let written = quote_numbers(&quotes[0], 0).map(|n| n.to_string()).join(" ");
+        assert!(data.contains(&written), "{data:?}");
+        // Cut short, past the text, an unknown kind, a speaker with no mention, a cue
+        // before the text's start.
+        for bad in [
+            "0 3 0 0 1 4",
+            "1 2 3",
+            "0 9999 0 0 0 0",
+            "0 3 7 0 0 0",
+            "0 3 0 99 0 0",
+            "x 3 0 0 0 0",
+        ] {
+            let damaged = data.replace(&written, bad);
+            let e = read(texts, &damaged).unwrap_err();
+            assert_eq!(e.to_string(), "a.txt: bad quotes", "{bad}");
+        }
     }
 }

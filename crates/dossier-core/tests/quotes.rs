@@ -158,15 +158,10 @@ fn stray_marks_never_carry_a_quote_past_its_paragraph() {
 }
 
 #[test]
-fn quotes_derived_from_a_built_page_are_the_builds() {
+fn a_built_page_carries_the_seeds_quotes() {
     let (c, a) = common::seeds();
     let html = dossier_core::page::write(&c, &a).expect("the seeds make a page");
-    let (c2, mut a2) = dossier_core::page::read_html(&html).expect("the page reads back");
-    assert!(
-        a2.docs.iter().all(|d| d.quotes.is_empty()),
-        "the page carries no quotes"
-    );
-    quotes::fill(&c2, &mut a2);
+    let (_, a2) = dossier_core::page::read_html(&html).expect("the page reads back");
     let count: usize = a.docs.iter().map(|d| d.quotes.len()).sum();
     assert!(count > 30, "{count} seed quotes");
     for (d2, d) in a2.docs.iter().zip(&a.docs) {

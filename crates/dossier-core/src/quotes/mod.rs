@@ -39,20 +39,12 @@ mod marks;
 mod reported;
 mod speaker;
 
-use crate::corpus::{Corpus, Document};
+use crate::corpus::Document;
 use crate::label::Label;
-use crate::model::{Analysis, DocAnalysis, Quote, Zone};
+use crate::model::{DocAnalysis, Quote, Zone};
 use crate::text::{sentences, tokenize_into, Token, TokenKind};
 use std::cell::Cell;
 use std::ops::Range;
-
-/// Fills every document's quotes, for an analysis read from a page (which does not
-/// carry them); [`crate::analyse`] fills them itself.
-pub fn fill(corpus: &Corpus, analysis: &mut Analysis) {
-    for (doc, a) in corpus.documents.iter().zip(analysis.docs.iter_mut()) {
-        a.quotes = find(doc, a);
-    }
-}
 
 /// The quotes of one analysed document, in text order.
 pub fn find(doc: &Document, analysis: &DocAnalysis) -> Vec<Quote> {

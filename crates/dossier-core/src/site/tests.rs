@@ -93,9 +93,7 @@ fn the_corpus_and_analysis_read_back_from_the_shards_as_written() {
         assert!(m.files(kind).count() > 1, "{kind:?}");
     }
     let files = files(&site);
-    let (c2, mut a2) = read_all(&m, |name| files.get(name).cloned()).unwrap();
-    // Shards carry no quotes, as the page does not: they follow from texts and mentions.
-    crate::quotes::fill(&c2, &mut a2);
+    let (c2, a2) = read_all(&m, |name| files.get(name).cloned()).unwrap();
     assert!(a2 == a, "the analysis differs");
     for (d2, d) in c2.documents.iter().zip(&c.documents) {
         assert_eq!(

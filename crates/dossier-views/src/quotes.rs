@@ -1,0 +1,344 @@
+//! The quotes view: every quote in the articles the filters match, grouped by speaker
+//! (most quoted first, the unattributed last) or by article (in date or file order),
+//! each with its speaker's mention highlighted and a link to that place in the article;
+//! a search inside the quotes; the rows exported as CSV or JSON.
+//!
+//! Its own URL parameters: `v-q`, the search inside the quotes; `v-by`, `speaker`
+//! (default), `date` or `article`.
+
+use dossier_app::data::{data, Data};
+use dossier_app::url::{View, ViewState};
+use dossier_app::wording;
+use dossier_core::export::{self, Format};
+use dossier_core::model::{Quote, QuoteKind};
+use leptos::prelude::*;
+
+/// The parameter of the search inside the quotes.
+const SEARCH: &str = "v-q";
+/// The parameter of the order.
+const ORDER: &str = "v-by";
+/// The orders: URL code and name.
+const ORDERS: [(&str, &str); 3] = [("speaker", "Speaker"), ("date", "Date"), ("article", "Article")];
+
+/// The value of the view parameter `key` in `s`, empty if absent.
+pub fn param<'a>(s: &'a ViewState, key: &str) -> &'a str {
+    s.views.iter().find(|(k, _)| k == key).map_or("", |(_, v)| v)
+}
+
+/// `s` with the view parameter `key` set to `value` (removed when empty).
+pub fn with_param(s: &ViewState, key: &str, value: &str) -> ViewState {
+    let mut s = s.clone();
+    s.views.retain(|(k, _)| k != key);
+    if !value.is_empty() {
+        s.views.push((key.to_string(), value.to_string()));
+        s.views.sort();
+    }
+    s
+}
+
+/// One quote shown: its document and its index among the document's quotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Row {
+    /// The document's index.
+    pub doc: usize,
+    /// The quote's index in the document's analysis.
+    pub quote: usize,
+}
+
+/// A heading and its quotes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// What the quotes share: a speaker's name, or an article's title.
+    pub heading: String,
+    /// The quotes, in text order.
+    pub rows: Vec<Row>,
+}
+
+/// The quote `r` and its document.
+fn quote(d: &Data, r: Row) -> &Quote {
+    &d.analysis.docs[r.doc].quotes[r.quote]
+}
+
+/// The speaker entity of quote `r`, if it has one.
+fn speaker(d: &Data, r: Row) -> Option<usize> {
+    let m = quote(d, r).speaker?;
+    Some(d.analysis.docs[r.doc].mentions[m].entity)
+}
+
+/// The quotes of the documents `matched` keeps whose text or speaker contains `search`
+/// (any case), grouped by `order`: `speaker` (also for any other value), `date` or `article`.
+pub fn groups(d: &Data, matched: &[bool], search: &str, order: &str) -> Vec<Group> {
+    let search = search.to_lowercase();
+    let mut rows = Vec::new();
+    for (doc, a) in d.analysis.docs.iter().enumerate() {
+        if !matched.get(doc).copied().unwrap_or(false) {
+            continue;
+        }
+        let text = &d.corpus.documents[doc].text;
+        for (i, q) in a.quotes.iter().enumerate() {
+            let r = Row { doc, quote: i };
+            let said = text[q.range.clone()].to_lowercase();
+            let who = speaker(d, r).map(|e| d.analysis.entities[e].canonical.to_lowercase());
+            if search.is_empty() || said.contains(&search) || who.is_some_and(|w| w.contains(&search)) {
+                rows.push(r);
+            }
+        }
+    }
+    match order {
+        "date" | "article" => by_article(d, rows, order == "date"),
+        _ => by_speaker(d, rows),
+    }
+}
+
+/// Groups by speaker: the most quoted first (then by name), the unattributed last.
+fn by_speaker(d: &Data, rows: Vec<Row>) -> Vec<Group> {
+    let mut keyed: Vec<(Option<usize>, Vec<Row>)> = Vec::new();
+    for r in rows {
+        let e = speaker(d, r);
+        match keyed.iter_mut().find(|(k, _)| *k == e) {
+            Some((_, v)) => v.push(r),
+            None => keyed.push((e, vec![r])),
+        }
+    }
+    let name = |e: Option<usize>| {
+        e.map_or(String::new(), |e| {
+            wording::name(&d.analysis.entities[e]).to_string()
+        })
+    };
+    keyed.sort_by_cached_key(|(e, v)| (e.is_none(), std::cmp::Reverse(v.len()), name(*e)));
+    keyed
+        .into_iter()
+        .map(|(e, rows)| Group {
+            heading: e.map_or_else(|| "Unattributed".to_string(), |_| name(e)),
+            rows,
+        })
+        .collect()
+}
+
+/// Groups by article, in publication date order (undated last) or in file order.
+fn by_article(d: &Data, rows: Vec<Row>, by_date: bool) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    for r in rows {
+        match groups.last_mut() {
+            Some(g) if g.rows[0].doc == r.doc => g.rows.push(r),
+            _ => groups.push(Group {
+                heading: title(d, r.doc),
+                rows: vec![r],
+            }),
+        }
+    }
+    if by_date {
+        let docs = &d.corpus.documents;
+        groups.sort_by_key(|g| {
+            let p = docs[g.rows[0].doc].meta.published;
+            (p.is_none(), p)
+        });
+    }
+    groups
+}
+
+/// An article's title, with its date when it has one.
+fn title(d: &Data, doc: usize) -> String {
+    let doc = &d.corpus.documents[doc];
+    match doc.meta.published {
+        Some(p) => format!("{} ({p})", doc.title),
+        None => doc.title.clone(),
+    }
+}
+
+/// Where a quote's link goes: the article, at the speaker's mention when it has one.
+fn at_quote(d: &Data, s: &ViewState, r: Row) -> ViewState {
+    let a = &d.analysis.docs[r.doc];
+    let m = quote(d, r).speaker.map(|m| &a.mentions[m]);
+    ViewState {
+        doc: Some(d.corpus.documents[r.doc].file.clone()),
+        mention: m.map(|m| m.range.start),
+        selected: m.map(|m| d.analysis.entities[m.entity].id.clone()),
+        view: View::Articles,
+        ..s.clone()
+    }
+}
+
+/// The quotes view, drawn for the view `state`.
+#[component]
+pub fn QuotesView(
+    /// The view the URL describes.
+    state: ArcRwSignal<ViewState>,
+) -> impl IntoView {
+    let d = data();
+    let st = state.clone();
+    let matched = Memo::new(move |_| dossier_app::results::results(&st.get()).matched);
+    let st = state.clone();
+    let shown =
+        Memo::new(move |_| st.with(|s| matched.with(|m| groups(d, m, param(s, SEARCH), param(s, ORDER)))));
+    let count = move || shown.with(|g| g.iter().map(|g| g.rows.len()).sum::<usize>());
+    let st = state.clone();
+    let summary = move || {
+        let n = count();
+        let docs = shown.with(|g| {
+            let mut docs: Vec<usize> = g.iter().flat_map(|g| g.rows.iter().map(|r| r.doc)).collect();
+            docs.sort_unstable();
+            docs.dedup();
+            docs.len()
+        });
+        match (n, param(&st.get(), SEARCH).to_string()) {
+            (0, q) if !q.is_empty() => format!("No quote matches “{q}”."),
+            (0, _) => "No quotes in these articles.".to_string(),
+            (n, _) => format!(
+                "{} in {}",
+                wording::count(n, "quote"),
+                wording::count(docs, "article")
+            ),
+        }
+    };
+    let st = state.clone();
+    let export = move |format: Format, name: &'static str, mime: &'static str| {
+        let keep: Vec<Row> = shown.with(|g| g.iter().flat_map(|g| g.rows.clone()).collect());
+        let _ = &st;
+        let a = d.analysis;
+        let table = export::quotes(d.corpus, a, format, |doc, q| {
+            keep.iter().any(|r| r.doc == doc && std::ptr::eq(quote(d, *r), q))
+        });
+        dossier_app::components::export_menu::download(name, mime, &table);
+    };
+    let export_csv = export.clone();
+    view! {
+        <section class="quotes-view" aria-labelledby="quotes-title">
+            <h2 id="quotes-title">"Quotes"</h2>
+            <SearchForm state=state.clone()/>
+            <Orders state=state.clone()/>
+            <p class="quotes-summary" role="status">{summary}</p>
+            <div class="quotes-export">
+                <button type="button" class="tool" on:click=move |_| export_csv(Format::Csv, "quotes.csv", "text/csv")>"Export CSV"</button>
+                <button type="button" class="tool" on:click=move |_| export(Format::Json, "quotes.json", "application/json")>"Export JSON"</button>
+            </div>
+            <QuoteGroups state=state shown=shown/>
+        </section>
+    }
+}
+
+/// The search inside the quotes: a form whose submission changes the URL.
+#[component]
+fn SearchForm(state: ArcRwSignal<ViewState>) -> impl IntoView {
+    let input = NodeRef::<leptos::html::Input>::new();
+    let st = state.clone();
+    let value = move || param(&st.get(), SEARCH).to_string();
+    let submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        let typed = input.get().map(|i| i.value()).unwrap_or_default();
+        let s = with_param(&state.get_untracked(), SEARCH, typed.trim());
+        crate::go(&s);
+    };
+    view! {
+        <form class="quotes-search" role="search" on:submit=submit>
+            <label for="quotes-q">"Search in quotes"</label>
+            <input id="quotes-q" type="search" node_ref=input prop:value=value/>
+            <button type="submit" class="tool">"Search"</button>
+        </form>
+    }
+}
+
+/// The orders, as links; the current one marked.
+#[component]
+fn Orders(state: ArcRwSignal<ViewState>) -> impl IntoView {
+    let links = ORDERS
+        .iter()
+        .enumerate()
+        .map(|(i, &(code, name))| {
+            let st = state.clone();
+            let current = move || {
+                let by = param(&st.get(), ORDER).to_string();
+                by == code || (i == 0 && !ORDERS.iter().any(|o| o.0 == by))
+            };
+            let st = state.clone();
+            let href = move || crate::href(&with_param(&st.get(), ORDER, if i == 0 { "" } else { code }));
+            let current2 = current.clone();
+            view! {
+                <li>
+                    <a href=href class="tab" class:current=current aria-current=move || current2().then_some("true")>{name}</a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="quotes-order" aria-label="Group quotes by">
+            <ul>{links}</ul>
+        </nav>
+    }
+}
+
+/// The groups of quotes, each under its heading.
+#[component]
+fn QuoteGroups(state: ArcRwSignal<ViewState>, shown: Memo<Vec<Group>>) -> impl IntoView {
+    let d = data();
+    move || {
+        let s = state.get();
+        shown.with(|groups| {
+            groups
+                .iter()
+                .map(|g| {
+                    let rows = g.rows.iter().map(|&r| quote_row(d, &s, r)).collect_view();
+                    view! {
+                        <section class="quote-group">
+                            <h3>{g.heading.clone()} " " <span class="quote-count">{format!("({})", g.rows.len())}</span></h3>
+                            <ul class="quote-list">{rows}</ul>
+                        </section>
+                    }
+                })
+                .collect_view()
+        })
+    }
+}
+
+/// One quote: its words, then who said it (their mention highlighted), the cue and a
+/// link to the place in the article.
+fn quote_row(d: &Data, s: &ViewState, r: Row) -> impl IntoView {
+    let doc = &d.corpus.documents[r.doc];
+    let a = &d.analysis.docs[r.doc];
+    let q = quote(d, r);
+    let words = doc.text[q.range.clone()].to_string();
+    let said = match q.kind {
+        QuoteKind::Direct => {
+            view! { <blockquote class="quote-words">{format!("“{words}”")}</blockquote> }.into_any()
+        }
+        QuoteKind::Reported => view! { <p class="quote-words reported">{words}</p> }.into_any(),
+    };
+    let who = q.speaker.map(|m| {
+        let m = &a.mentions[m];
+        view! { <mark data-label=m.label.code()>{doc.text[m.range.clone()].to_string()}</mark> }
+    });
+    let cue = q.cue.clone().map(|c| format!(" {}", &doc.text[c]));
+    let kind = match q.kind {
+        QuoteKind::Direct => "",
+        QuoteKind::Reported => " (reported)",
+    };
+    let link = crate::href(&at_quote(d, s, r));
+    view! {
+        <li class="quote">
+            {said}
+            <p class="quote-source">
+                {who.map_or_else(|| "Unattributed".into_any(), |w| w.into_any())}
+                {cue}
+                {kind}
+                " · "
+                <a href=link>{title(d, r.doc)}</a>
+            </p>
+        </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_view_parameter_is_set_replaced_and_removed() {
+        let s = ViewState::default();
+        let s = with_param(&s, SEARCH, "gas");
+        assert_eq!(param(&s, SEARCH), "gas");
+        let s = with_param(&s, ORDER, "date");
+        let s = with_param(&s, SEARCH, "oil");
+        assert_eq!((param(&s, SEARCH), param(&s, ORDER)), ("oil", "date"));
+        assert_eq!(param(&with_param(&s, SEARCH, ""), SEARCH), "");
+    }
+}
