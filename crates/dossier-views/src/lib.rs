@@ -21,7 +21,7 @@ use wasm_bindgen::JsCast;
 pub fn load(texts: &str, analysis: &str) -> String {
     match dossier_core::page::read(texts, analysis) {
         Ok((corpus, analysis)) => {
-            replace(Data::new(corpus, analysis));
+            replace(Box::leak(Box::new(Data::new(corpus, analysis))));
             String::new()
         }
         Err(e) => e.to_string(),
