@@ -252,6 +252,28 @@ mod tests {
     }
 
     #[test]
+    fn place_head_words_make_places_not_people() {
+        let v = found("Hikers crossed Tamsin Creek and camped in Orwell Park, below Harrow Peak.");
+        for (name, label) in [
+            ("Tamsin Creek", crate::Label::Loc),
+            ("Orwell Park", crate::Label::Fac),
+            ("Harrow Peak", crate::Label::Loc),
+        ] {
+            assert!(v.contains(&(name.to_string(), label)), "{name}: {v:?}");
+        }
+        let v = found("The ferry to Kestrel Pass left from Grey Quay. Marlow Films made a film of it.");
+        assert!(
+            v.contains(&("Kestrel Pass".to_string(), crate::Label::Loc)),
+            "{v:?}"
+        );
+        assert!(v.contains(&("Grey Quay".to_string(), crate::Label::Fac)), "{v:?}");
+        assert!(
+            v.contains(&("Marlow Films".to_string(), crate::Label::Org)),
+            "{v:?}"
+        );
+    }
+
+    #[test]
     fn gold_labels_map_to_classes() {
         assert_eq!(Class::from_label("GPE|LOC|FAC"), Class::Place);
         assert_eq!(Class::from_label("LOC"), Class::Place);
