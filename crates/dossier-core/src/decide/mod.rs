@@ -168,8 +168,16 @@ pub fn collecting<R>(f: impl FnOnce() -> R) -> (R, Vec<Example>) {
     (r, examples)
 }
 
+/// The longest span (in tokens) the model decides: a longer run of unknown capitalised
+/// words in running text is a list, a line in capitals or a run-on heading, not one name,
+/// and is dropped without a question (nor is it a training example).
+pub const MAX_TOKENS: usize = 8;
+
 /// Decides what the span of `facts` is, with the committed [`Model`].
 pub(crate) fn decide(facts: &SpanFacts, evidence: &mut DocEvidence) -> Class {
+    if facts.span.len() > MAX_TOKENS {
+        return Class::None;
+    }
     let collect = COLLECTED.with(|c| c.borrow().is_some());
     let mut f = Features::new(collect);
     evidence.index(facts.text);
@@ -249,6 +257,36 @@ mod tests {
             v.contains(&("Tindle Studios".to_string(), crate::Label::Org)),
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn place_head_words_make_places_not_people() {
+        let v = found("Hikers crossed Tamsin Creek and camped in Orwell Park, below Harrow Peak.");
+        for (name, label) in [
+            ("Tamsin Creek", crate::Label::Loc),
+            ("Orwell Park", crate::Label::Fac),
+            ("Harrow Peak", crate::Label::Loc),
+        ] {
+            assert!(v.contains(&(name.to_string(), label)), "{name}: {v:?}");
+        }
+        let v = found("The ferry to Kestrel Pass left from Grey Quay. Marlow Films made a film of it.");
+        assert!(
+            v.contains(&("Kestrel Pass".to_string(), crate::Label::Loc)),
+            "{v:?}"
+        );
+        assert!(v.contains(&("Grey Quay".to_string(), crate::Label::Fac)), "{v:?}");
+        assert!(
+            v.contains(&("Marlow Films".to_string(), crate::Label::Org)),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_long_run_of_unknown_capitalised_words_is_no_name() {
+        // Twenty words: no name of any label (and no trailing forms of it to group).
+        let text = format!("Said {}today.", "Putin ".repeat(20));
+        let v = found(&text);
+        assert!(v.iter().all(|(t, _)| t.split(' ').count() <= MAX_TOKENS), "{v:?}");
     }
 
     #[test]

@@ -260,6 +260,15 @@ mod tests {
     }
 
     #[test]
+    fn cantonese_family_names_open_a_hyphenated_name() {
+        // Hong Kong and Macau names: family name first, a hyphenated given name.
+        let v = found("Lawmakers Chan Ka-lok and Cheung Man-kwong walked out with Yip Kin-yuen.");
+        for name in ["Chan Ka-lok", "Cheung Man-kwong", "Yip Kin-yuen"] {
+            assert!(has(&v, name, Label::Person), "{name}: {v:?}");
+        }
+    }
+
+    #[test]
     fn hyphenated_compounds_keep_only_the_name_part() {
         let v = found("the anti-French and Eastern-led bloc opposed U.K.-India ties");
         assert!(

@@ -59,6 +59,7 @@ pub(super) fn classify_unknown(
     }
     let label = match learned_decision(cx, a, b, initial, after_title, &cues) {
         Class::None => return None,
+        Class::Person if len == 1 && initial && titled_only(cx, a) => return None,
         Class::Person => return person(len >= 2),
         Class::Org => Label::Org,
         Class::Event => Label::Event,
@@ -128,6 +129,16 @@ fn learned_decision(
         },
     };
     crate::decide::decide(&facts, &mut cx.evidence)
+}
+
+/// Whether the corpus knows the word `a` as a person only from after a title ("Mr.
+/// Dips"), with no full name anywhere ([`Lexicon::is_lone`]): a title makes a person of
+/// any word a cut left after it, so at a sentence start, where the lexicon does not find
+/// such a person (`docs/entities.md`), the decision does not either.
+///
+/// [`Lexicon::is_lone`]: super::lexicon::Lexicon::is_lone
+fn titled_only(cx: &Ctx, a: usize) -> bool {
+    cx.lex.is_lone(cx.toks[a].text(cx.text))
 }
 
 /// Whether `w` is written as an acronym: two to six capitals and digits, at least two
