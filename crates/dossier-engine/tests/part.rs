@@ -67,16 +67,13 @@ fn the_part_joined_to_the_page_is_the_whole_and_holds_only_the_reader_s_document
         t.len(),
         texts.len()
     );
-    // The corpus as the page carries it (no quotes: they follow from what it carries).
+    // The corpus as the page carries it (its quotes included).
     let (corpus, analysis) = dossier_core::page::read(&texts, &data).unwrap();
     let joined = dossier_core::part::join(&corpus, &analysis, part, part_analysis);
     let docs = own
         .iter()
         .map(|o| Document::new(o.file, o.text.to_string(), Meta::default()).unwrap());
-    let mut whole = merge::add(corpus.clone(), analysis.clone(), docs.collect(), |_, _, _| {});
-    for a in &mut whole.1.docs {
-        a.quotes.clear();
-    }
+    let whole = merge::add(corpus.clone(), analysis.clone(), docs.collect(), |_, _, _| {});
     assert_eq!(joined, whole);
     // The reader's copies name the corpus's entities, not new ones of the same names.
     let (c, a) = whole;
