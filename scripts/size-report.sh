@@ -21,7 +21,7 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # The main page's budget over the wire, in bytes (sum of each file's gzip -9; issue 22, moved
 # for issue 23: docs/performance.md says why).
 # A KB is 1,000 bytes, as in issue 6's own anchor (compromise, "137 KB gzip", is 136,787).
-BUDGET_BYTES=275000
+BUDGET_BYTES=280000
 
 dist=dist mode=
 for arg in "$@"; do
