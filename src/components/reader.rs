@@ -128,16 +128,20 @@ pub fn Reader() -> impl IntoView {
     let hover = crate::app::context::<Hover>();
     let hits = crate::app::context::<Hits>();
     let d = data();
+    // What is left to draw of the open article (drawn a part a frame, below).
+    let drawing: Drawing = Default::default();
 
-    // Scroll to and focus the selected mention whenever it changes.
+    // Scroll to and focus the selected mention whenever it changes (drawing the article
+    // as far as it first, if it is in a part not yet drawn).
+    let scrolling = drawing.clone();
     Effect::new(move |_| {
         let s = nav.state.get();
         if let (Some(m), Some(_)) = (s.mention, s.doc) {
+            let drawing = scrolling.clone();
             request_animation_frame(move || {
-                let el = document()
-                    .query_selector(&format!("mark[data-start=\"{m}\"]"))
-                    .ok()
-                    .flatten();
+                let q = format!("mark[data-start=\"{m}\"]");
+                draw_until(&drawing, &q);
+                let el = document().query_selector(&q).ok().flatten();
                 if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
                     let opts = web_sys::ScrollIntoViewOptions::new();
                     opts.set_block(web_sys::ScrollLogicalPosition::Center);
@@ -235,7 +239,7 @@ pub fn Reader() -> impl IntoView {
     // (before the effects below mark and scroll to what is selected): the first part at
     // once, or up to the selected mention's, then a part a frame, so that a long article
     // (a reader's own document may be megabytes) costs no long task.
-    let drawing = std::rc::Rc::new(std::cell::Cell::new(0u32));
+    let pending = drawing.clone();
     Effect::new(move |_| {
         let (Some(doc), hide, hits_in) = open.get() else {
             return;
@@ -244,15 +248,14 @@ pub fn Reader() -> impl IntoView {
         let (Some(title), Some(body)) = (q("#article-title"), q("article.reader .reader-body")) else {
             return;
         };
-        let (sel, mention) = nav.state.with_untracked(|s| (s.selected.clone(), s.mention));
+        let mention = nav.state.with_untracked(|s| s.mention);
         let draw = Draw {
             d,
             doc,
             hide,
             hits: hits_in,
-            sel,
-            mention,
-            hit: hits.at.get_untracked(),
+            nav,
+            at: hits.at,
         };
         let a = &d.analysis.docs[doc];
         title.set_text_content(None);
@@ -271,19 +274,29 @@ pub fn Reader() -> impl IntoView {
         for p in parts.iter().take(first + 1) {
             draw.part(&body, p.clone());
         }
-        drawing.set(drawing.get() + 1);
-        draw_rest(body, draw, parts, first + 1, drawing.clone());
+        let next = first + 1;
+        *pending.borrow_mut() = Some(Pending {
+            body,
+            draw,
+            parts,
+            next,
+        });
+        draw_rest(pending.clone());
     });
     // The hit stepped to: marked apart and scrolled to the middle of the view, once the
     // article is drawn.
     Effect::new(move |_| {
         open.track();
         let at = hits.at.get();
+        let drawing = drawing.clone();
         request_animation_frame(move || {
             let Some(article) = document().query_selector("article.reader").ok().flatten() else {
                 return;
             };
             let selector = at.map(|k| format!("mark.hit[data-hit=\"{k}\"]"));
+            if let Some(q) = &selector {
+                draw_until(&drawing, q);
+            }
             mark_only(&article, "current-hit", selector.clone());
             let first = selector.and_then(|q| article.query_selector(&q).ok().flatten());
             if let Some(el) = first {
@@ -409,37 +422,67 @@ fn mark_only(article: &web_sys::Element, class: &str, selector: Option<String>) 
     }
 }
 
-/// Draws parts `k..` of `parts` in `body`, one a frame, until another drawing (a new
-/// count in `drawing`) starts.
-fn draw_rest(
+/// The open article's parts not yet drawn, shared by the frames that draw them and the
+/// effects that must find a mark in them first.
+type Drawing = std::rc::Rc<std::cell::RefCell<Option<Pending>>>;
+
+/// An article being drawn: its body, how, its parts and the next one to draw.
+struct Pending {
     body: web_sys::Element,
     draw: Draw,
     parts: Vec<Range<usize>>,
-    k: usize,
-    drawing: std::rc::Rc<std::cell::Cell<u32>>,
-) {
-    let now = drawing.get();
-    if k < parts.len() {
-        request_animation_frame(move || {
-            if drawing.get() == now && body.is_connected() {
-                draw.part(&body, parts[k].clone());
-                draw_rest(body, draw, parts, k + 1, drawing);
-            }
-        });
+    next: usize,
+}
+
+/// Draws the next part of the open article; false when none is left (or the reader
+/// closed).
+fn draw_next(drawing: &Drawing) -> bool {
+    let mut pending = drawing.borrow_mut();
+    let Some(p) = pending.as_mut() else {
+        return false;
+    };
+    if p.next >= p.parts.len() || !p.body.is_connected() {
+        *pending = None;
+        return false;
     }
+    p.draw.part(&p.body, p.parts[p.next].clone());
+    p.next += 1;
+    true
+}
+
+/// Draws the rest of the open article, a part a frame. An article opened while this
+/// runs replaces what is pending, so the frames go on with it.
+fn draw_rest(drawing: Drawing) {
+    request_animation_frame(move || {
+        if draw_next(&drawing) {
+            draw_rest(drawing);
+        }
+    });
+}
+
+/// Draws parts of the open article until a mark matching `selector` is drawn: a
+/// mention or hit stepped to before its part's frame came.
+fn draw_until(drawing: &Drawing, selector: &str) {
+    let found = || {
+        document()
+            .query_selector(&format!("article.reader {selector}"))
+            .ok()
+            .flatten()
+            .is_some()
+    };
+    while !found() && draw_next(drawing) {}
 }
 
 /// What the open article is drawn with: its document, the labels hidden, the search's
-/// hits (byte ranges, in order), and what is selected (marked as the effects above
-/// would mark it: a part drawn later is drawn marked).
+/// hits (byte ranges, in order), and where to read what is selected (a part drawn later
+/// is drawn marked as the effects above mark the drawn ones).
 struct Draw {
     d: &'static Data,
     doc: usize,
     hide: Vec<Label>,
     hits: Vec<Range<usize>>,
-    sel: Option<String>,
-    mention: Option<usize>,
-    hit: Option<usize>,
+    nav: Navigator,
+    at: RwSignal<Option<usize>>,
 }
 
 impl Draw {
@@ -468,6 +511,7 @@ impl Draw {
         );
         let range = a.blocks[bi].range.clone();
         let mut at = range.start;
+        let (sel, mention) = self.nav.state.with_untracked(|s| (s.selected.clone(), s.mention));
         // Mentions are in text order: this block's start where the earlier ones end.
         let first = a.mentions.partition_point(|m| m.block < bi);
         for m in a.mentions[first..].iter().take_while(|m| m.block == bi) {
@@ -476,10 +520,7 @@ impl Draw {
             }
             self.text(parent, at..m.range.start);
             let e = &self.d.analysis.entities[m.entity];
-            let class = match (
-                self.sel.as_deref() == Some(&e.id),
-                self.mention == Some(m.range.start),
-            ) {
+            let class = match (sel.as_deref() == Some(&e.id), mention == Some(m.range.start)) {
                 (true, true) => "sel current",
                 (true, false) => "sel",
                 (false, true) => "current",
@@ -526,7 +567,7 @@ impl Draw {
             if start > at {
                 let _ = parent.append_with_str_1(&text[at..start]);
             }
-            let class = if self.hit == Some(k) {
+            let class = if self.at.get_untracked() == Some(k) {
                 "hit current-hit"
             } else {
                 "hit"

@@ -297,6 +297,29 @@ test('the app is handed the reader’s documents only, and a long one is drawn w
   await expect(blocks).toHaveCount(text.split('\n\n').length - 1);
 });
 
+test('a hit or mention stepped to before its part of a long article is drawn is drawn and scrolled to', async ({ page }) => {
+  await load(page, BASE);
+  const text = `${long('Another long read', 400_000)}\n\nThe last word goes to Marrowby.`;
+  await drop(page, [{ name: 'later.txt', text }]);
+  await settled(page, 'Added 1 document.');
+  await dialog(page).getByRole('button', { name: 'Close' }).click();
+  const doc = encodeURIComponent('mine/later.txt');
+  // Opened with a search whose only hit is in the last paragraph: a part a frame would
+  // draw it after the view stepped to it.
+  await page.goto(`${BASE}?doc=${doc}&q=Marrowby`);
+  const hit = page.locator('article.reader mark.hit.current-hit');
+  await expect(hit).toHaveText('Marrowby', { timeout: 20_000 });
+  await expect(hit).toBeInViewport();
+  // Opened at its top with Xi Jinping selected, then straight to his last mention.
+  await page.goto(`${BASE}?doc=${doc}&sel=person-xi-jinping`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Another long read');
+  await page.locator('body').press('p');
+  const current = page.locator('article.reader mark.current');
+  await expect(current).toHaveText('Xi Jinping');
+  await expect(current).toBeInViewport();
+  expect(await current.getAttribute('data-start')).toBe(String(new TextEncoder().encode(text.slice(0, text.lastIndexOf('Xi Jinping'))).length));
+});
+
 test('a dropped folder gives the files in it and in its folders', async ({ page }) => {
   await load(page, BASE);
   await page.getByRole('button', { name: 'Add documents' }).click();
