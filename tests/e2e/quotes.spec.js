@@ -64,6 +64,15 @@ test('the filters apply, the search inside quotes and the order are in the URL',
   await expect(page.locator('.notice')).toHaveCount(0);
 });
 
+test('an order the link names that does not exist is said, and speaker order shown', async ({ page }) => {
+  await page.goto(`${BASE}?view=quotes&v-by=loudness`);
+  await expect(view(page).locator('.notice')).toHaveText('Part of this link was ignored: no order “loudness”; quotes are grouped by speaker.');
+  await expect(view(page).getByRole('link', { name: 'Speaker' })).toHaveAttribute('aria-current', 'true');
+  await view(page).getByRole('link', { name: 'Date' }).click();
+  await expect(page).toHaveURL(/v-by=date/);
+  await expect(view(page).locator('.notice')).toHaveCount(0);
+});
+
 test('a filter with no articles says so', async ({ page }) => {
   await page.goto(`${BASE}?view=quotes&e=gpe-china&x=gpe-russia`);
   await expect(summary(page)).toHaveText('No quotes in these articles.');

@@ -192,19 +192,34 @@ pub fn QuotesView(
         }
     };
     let st = state.clone();
+    // An order the link names that there is not: said, as the app says of what it drops.
+    let unknown_order = move || {
+        let by = param(&st.get(), ORDER).to_string();
+        (!by.is_empty() && !ORDERS.iter().any(|o| o.0 == by)).then(|| {
+            view! {
+                <p class="notice" role="status">
+                    {format!("Part of this link was ignored: no order “{by}”; quotes are grouped by speaker.")}
+                </p>
+            }
+        })
+    };
     let export = move |format: Format, name: &'static str, mime: &'static str| {
-        let keep: Vec<Row> = shown.with(|g| g.iter().flat_map(|g| g.rows.clone()).collect());
-        let _ = &st;
-        let a = d.analysis;
-        let table = export::quotes(d.corpus, a, format, |doc, q| {
-            keep.iter().any(|r| r.doc == doc && std::ptr::eq(quote(d, *r), q))
+        // The rows shown, by the address of their quote: one lookup a quote.
+        let keep: std::collections::HashSet<*const Quote> = shown.with(|g| {
+            g.iter()
+                .flat_map(|g| g.rows.iter().map(|&r| quote(d, r) as *const Quote))
+                .collect()
+        });
+        let table = export::quotes(d.corpus, d.analysis, format, |_, q| {
+            keep.contains(&(q as *const Quote))
         });
         dossier_app::components::export_menu::download(name, mime, &table);
     };
-    let export_csv = export.clone();
+    let export_csv = export;
     view! {
         <section class="quotes-view" aria-labelledby="quotes-title">
             <h2 id="quotes-title">"Quotes"</h2>
+            {unknown_order}
             <SearchForm state=state.clone()/>
             <Orders state=state.clone()/>
             <p class="quotes-summary" role="status">{summary}</p>
