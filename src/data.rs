@@ -80,6 +80,19 @@ pub fn page_data() -> &'static Data {
     PAGE.get().unwrap_or_else(data)
 }
 
+/// The data of `page` with the reader's documents' part (`texts` and `data`, the page
+/// format) joined to it, or `page` itself when `texts` is empty; `Err` says why the part
+/// cannot be read. Used by the app (`crate::own`) and by the on-demand views, each for
+/// the data it holds.
+pub fn with_part(page: &'static Data, texts: &str, data: &str) -> Result<&'static Data, String> {
+    if texts.is_empty() {
+        return Ok(page);
+    }
+    let (c, a) = dossier_core::page::read(texts, data).map_err(|e| e.to_string())?;
+    let (c, a) = dossier_core::part::join(page.corpus, page.analysis, c, a);
+    Ok(Box::leak(Box::new(Data::new(c, a))))
+}
+
 /// Makes `new` the app's data. The views are mounted again to show it (`crate::own`);
 /// the data they read before stays allocated, as views still being dropped may read it.
 pub fn replace(new: &'static Data) {

@@ -29,17 +29,9 @@ pub fn is_own(file: &str) -> bool {
 /// URL.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn show_own(texts: &str, data: &str) -> String {
-    let page = crate::data::page_data();
-    let shown = if texts.is_empty() {
-        page
-    } else {
-        match dossier_core::page::read(texts, data) {
-            Ok((c, a)) => {
-                let (c, a) = dossier_core::part::join(page.corpus, page.analysis, c, a);
-                Box::leak(Box::new(crate::data::Data::new(c, a)))
-            }
-            Err(e) => return e.to_string(),
-        }
+    let shown = match crate::data::with_part(crate::data::page_data(), texts, data) {
+        Ok(shown) => shown,
+        Err(e) => return e,
     };
     crate::data::replace(shown);
     crate::app::mount();

@@ -113,8 +113,13 @@ addEventListener('click', (e) => { if (e.target.closest?.('#own-open')) ownModul
 // A view loaded on demand (web/views.js, crates/dossier-views): the app's box for it
 // (#views, src/app.rs) says `dossier-views` each time its view changes.
 let views;
+let part = ['', '']; // the reader's documents' part, as web/own.js last handed it to the app
+addEventListener('dossier-own', (e) => {
+  part = e.detail;
+  views?.then((m) => m.own(part), () => {});
+});
 addEventListener('dossier-views', () => {
-  views ??= app.then(([, parts]) => import(new URL('views.js', here).href).then((m) => m.start(parts)));
+  views ??= app.then(([, parts]) => import(new URL('views.js', here).href).then((m) => m.start(parts, part)));
   views.then((m) => m.show(), (e) => {
     views = null; // the next try loads it again
     document.getElementById('views')?.replaceChildren(Object.assign(document.createElement('p'), { role: 'alert', textContent: `The view could not load: ${e.message}` }));

@@ -341,6 +341,8 @@ function progress(share, at) {
  */
 function redraw(texts, data, openFile) {
   const focused = document.activeElement?.id;
+  // The views loaded on demand hold their own copy of the data (web/boot.js hands it on).
+  dispatchEvent(new CustomEvent('dossier-own', { detail: [texts, data] }));
   const error = app.show_own(texts, data);
   if (error) throw new Error(error);
   if (openFile) go(new URL(`?doc=${encodeURIComponent(openFile)}`, location.href), true);

@@ -2,14 +2,16 @@
 // module the first time the app's box for them (#views, src/app.rs) says `dossier-views`,
 // with the page's two data texts, and calls `show()` each time it says so again. Every URL
 // is relative to this file, so it works under any base path.
-import init, { load, show } from './dossier-views.js';
+import init, { load, own, show } from './dossier-views.js';
 
 /**
- * Loads the views' wasm and reads the page's corpus into it.
+ * Loads the views' wasm and reads the page's corpus into it, with the reader's documents'
+ * part if there is one (web/own.js hands it to the app as well).
  * @param {string[]} parts the page's #corpus and #analysis texts
- * @returns {Promise<{show: () => void}>}
+ * @param {string[]} mine the reader's documents' part, texts and analysis ('' if none)
+ * @returns {Promise<{show: () => void, own: (part: string[]) => void}>}
  */
-export async function start([texts, data]) {
+export async function start([texts, data], mine) {
   const style = document.createElement('link');
   style.rel = 'stylesheet';
   style.href = new URL('views.css', import.meta.url).href;
@@ -17,5 +19,10 @@ export async function start([texts, data]) {
   await init();
   const error = load(texts, data);
   if (error) throw new Error(`the articles cannot be read (${error})`);
-  return { show: () => show(document.getElementById('views')?.dataset.q ?? '') };
+  const join = ([t, d]) => {
+    const failed = own(t, d);
+    if (failed) throw new Error(`your documents cannot be read (${failed})`);
+  };
+  if (mine[0]) join(mine);
+  return { show: () => show(document.getElementById('views')?.dataset.q ?? ''), own: join };
 }

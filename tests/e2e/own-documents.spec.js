@@ -320,6 +320,25 @@ test('a hit or mention stepped to before its part of a long article is drawn is 
   expect(await current.getAttribute('data-start')).toBe(String(new TextEncoder().encode(text.slice(0, text.lastIndexOf('Xi Jinping'))).length));
 });
 
+test('the Quotes view shows the reader’s documents’ quotes, with the corpus’s speaker, before and after a reload', async ({ page }) => {
+  await load(page, `${BASE}?view=quotes`);
+  const region = page.getByRole('region', { name: 'Quotes', exact: true });
+  await expect(region.locator('.quote').first()).toBeVisible();
+  const text = `Harbour pledge in ${MARK}\n\n“We will build the harbour together,” Putin said in ${MARK} on Tuesday.\n`;
+  await drop(page, [{ name: 'pledge.txt', text }]);
+  await settled(page, 'Added 1 document.');
+  await dialog(page).getByRole('button', { name: 'Close' }).click();
+  // The views module was loaded before the document came: it is given the document too.
+  await page.getByRole('link', { name: 'Quotes' }).first().click();
+  const mine = region.locator('.quote', { hasText: 'We will build the harbour together' });
+  await expect(mine).toHaveCount(1);
+  await expect(mine.locator('.quote-source mark')).toHaveText('Putin');
+  // Kept across a reload, and alone under own=mine, grouped under the corpus's name.
+  await page.goto(`${BASE}?view=quotes&own=mine`);
+  await expect(region.locator('.quotes-summary')).toHaveText('1 quote in 1 article');
+  await expect(region.getByRole('heading', { level: 3 })).toContainText('Putin');
+});
+
 test('a dropped folder gives the files in it and in its folders', async ({ page }) => {
   await load(page, BASE);
   await page.getByRole('button', { name: 'Add documents' }).click();

@@ -8,7 +8,7 @@
 
 pub mod quotes;
 
-use dossier_app::data::{data, replace, Data};
+use dossier_app::data::{data, replace, with_part, Data};
 use dossier_app::url::{parse_query, ViewState};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -21,10 +21,31 @@ use wasm_bindgen::JsCast;
 pub fn load(texts: &str, analysis: &str) -> String {
     match dossier_core::page::read(texts, analysis) {
         Ok((corpus, analysis)) => {
-            replace(Box::leak(Box::new(Data::new(corpus, analysis))));
+            let page: &'static Data = Box::leak(Box::new(Data::new(corpus, analysis)));
+            PAGE.set(Some(page));
+            replace(page);
             String::new()
         }
         Err(e) => e.to_string(),
+    }
+}
+
+/// Joins the reader's documents' part (`texts` and `data`, as `web/own.js` hands it to
+/// the app; none when `texts` is empty) to the page's corpus, as the app does, so that
+/// the views show them too; the view is drawn anew at the next [`show`]. Returns an
+/// empty string, or why the part cannot be read (the data is then left as it was).
+#[wasm_bindgen]
+pub fn own(texts: &str, analysis: &str) -> String {
+    let Some(page) = PAGE.get() else {
+        return "the page is not read yet".to_string();
+    };
+    match with_part(page, texts, analysis) {
+        Ok(shown) => {
+            replace(shown);
+            SHOWN.with(|s| s.borrow_mut().take());
+            String::new()
+        }
+        Err(e) => e,
     }
 }
 
@@ -37,6 +58,8 @@ struct Shown {
 
 thread_local! {
     static SHOWN: RefCell<Option<Shown>> = const { RefCell::new(None) };
+    /// The page's own data, without the reader's documents.
+    static PAGE: std::cell::Cell<Option<&'static Data>> = const { std::cell::Cell::new(None) };
 }
 
 /// Shows the view of `query` (a URL query string) in the app's `#views` box: drawn
