@@ -1,4 +1,4 @@
-// Screenshots of the main views in both themes (docs/screenshots/, shown in the README),
+// Screenshots of the main views (and the Quotes view, on demand) in both themes (docs/screenshots/, shown in the README),
 // the phone layout, where the panels become tabs, and the reader's own documents.
 import { test, expect } from '@playwright/test';
 import { BASE } from '../../playwright.config.js';
@@ -9,6 +9,7 @@ const VIEWS = {
   mentions: '?view=mentions&sel=person-xi-jinping',
   connections: '?view=connections&pair=person-vladimir-putin,person-xi-jinping',
   timeline: '?view=timeline&when=2024-05',
+  quotes: '?view=quotes',
 };
 
 for (const scheme of ['light', 'dark']) {
@@ -18,6 +19,8 @@ for (const scheme of ['light', 'dark']) {
       await page.setViewportSize({ width: 1360, height: 860 });
       await page.goto(`${BASE}${query}`);
       await expect(page.getByRole('main')).toBeVisible();
+      // The Quotes view loads on demand: shot once its quotes are drawn.
+      if (name === 'quotes') await expect(page.locator('.quote').first()).toBeVisible();
       await expect(page.locator('.notice')).toHaveCount(0);
       await page.screenshot({ path: `docs/screenshots/${name}-${scheme}.png` });
     });
