@@ -34,8 +34,10 @@ the output is a pure function of the Re-DocRED revision and the demonym table.
 import argparse
 import json
 import os
-import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from uner import git_show, proper, write_doc, write_gold  # noqa: E402  (the sibling converter)
 
 DEFAULT_REPO = "/work/.mirror/tonytan48+Re-DocRED/repo"
 FILES = ("data/train_revised.json", "data/dev_revised.json", "data/test_revised.json")
@@ -43,12 +45,6 @@ LABEL = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE|LOC|FAC", "MISC": "MISC"}
 NO_SPACE_BEFORE = {",", ".", ";", ":", ")", "]", "}", "%", "?", "!", "'s", "’s", "'", "n't", "”"}
 NO_SPACE_AFTER = {"(", "[", "{", "$", "#", "“", "(;"}
 TIGHT = {"-", "/"}
-
-
-def git_show(repo, path):
-    """The file at HEAD, or None when the mirror lacks its blob."""
-    run = subprocess.run(["git", "-C", repo, "show", "HEAD:" + path], capture_output=True)
-    return run.stdout.decode("utf-8") if run.returncode == 0 else None
 
 
 def detokenize(tokens):
@@ -71,10 +67,6 @@ def detokenize(tokens):
         out += tok
         glue_next = tok in NO_SPACE_AFTER or tok in TIGHT or (tok == '"' and opening)
     return out, offs
-
-
-def proper(word):
-    return word[:1].isupper() or word[:1].isdigit()
 
 
 def label_of(mtype, text, demonyms):
@@ -145,17 +137,9 @@ def main():
             if body in seen:
                 continue
             seen.add(body)
-            file = f"docred_{split}_{k:04d}.txt"
-            with open(os.path.join(a.out, file), "w", encoding="utf-8") as fh:
-                fh.write(body + "\n")
+            write_doc(a.out, f"docred_{split}_{k:04d}.txt", body, gold, lines)
             ndocs += 1
-            for s, e, label in gold:
-                t = body[s:e]
-                lines.append(json.dumps({"doc": file, "start": s, "end": e, "text": t, "label": label,
-                                         "canonical": t, "zone": "body"}, ensure_ascii=False))
-    with open(os.path.join(a.out, "gold.jsonl"), "w", encoding="utf-8") as fh:
-        fh.write("".join(line + "\n" for line in lines))
-    print(f"{ndocs} documents, {len(lines)} gold mentions", file=sys.stderr)
+    write_gold(a.out, lines, ndocs)
 
 
 if __name__ == "__main__":

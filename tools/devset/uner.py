@@ -107,6 +107,24 @@ def proper(word):
     return word[:1].isupper() or word[:1].isdigit()
 
 
+def write_doc(out, file, body, gold, lines):
+    """Writes `body` as `file` in folder `out` and adds its `gold` spans ((start, end,
+    label), code points) to `lines`, the gold file's lines."""
+    with open(os.path.join(out, file), "w", encoding="utf-8") as fh:
+        fh.write(body + "\n")
+    for s, e, label in gold:
+        t = body[s:e]
+        lines.append(json.dumps({"doc": file, "start": s, "end": e, "text": t, "label": label,
+                                 "canonical": t, "zone": "body"}, ensure_ascii=False))
+
+
+def write_gold(out, lines, ndocs):
+    """Writes the gold file of folder `out` and says how much was written."""
+    with open(os.path.join(out, "gold.jsonl"), "w", encoding="utf-8") as fh:
+        fh.write("".join(line + "\n" for line in lines))
+    print(f"{ndocs} documents, {len(lines)} gold mentions", file=sys.stderr)
+
+
 def build_docs(text):
     """[(doc id, text, [gold mention])] of one .iob2 file."""
     docs = []
@@ -150,17 +168,9 @@ def main():
         for doc, body, gold in build_docs(text):
             if genre(doc) not in a.genres.split(","):
                 continue
-            file = doc.replace("/", "_") + ".txt"
-            with open(os.path.join(a.out, file), "w", encoding="utf-8") as fh:
-                fh.write(body + "\n")
+            write_doc(a.out, doc.replace("/", "_") + ".txt", body, gold, lines)
             ndocs += 1
-            for s, e, label in gold:
-                t = body[s:e]
-                lines.append(json.dumps({"doc": file, "start": s, "end": e, "text": t, "label": label,
-                                         "canonical": t, "zone": "body"}, ensure_ascii=False))
-    with open(os.path.join(a.out, "gold.jsonl"), "w", encoding="utf-8") as fh:
-        fh.write("".join(line + "\n" for line in lines))
-    print(f"{ndocs} documents, {len(lines)} gold mentions", file=sys.stderr)
+    write_gold(a.out, lines, ndocs)
 
 
 if __name__ == "__main__":
