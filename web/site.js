@@ -157,20 +157,22 @@ async function docList(heading, docs) {
   const list = el('ol', { className: 'site-list' });
   const more = el('button', { type: 'button', className: 'site-more', textContent: 'Show more articles' });
   let shown = 0;
-  const next = async () => {
+  // The first rows' fault is the pane's (fill shows it); a later page's, the list's.
+  const next = async (first) => {
     const page = docs.slice(shown, shown + PAGE);
     more.disabled = true;
     try {
       list.append(...(await rowsOf(page)).map(rowItem));
       shown += page.length;
     } catch (e) {
+      if (first === true) throw e;
       list.append(el('li', {}, faultBox(e, 'the next articles', () => { list.lastChild.remove(); next(); })));
     }
     more.disabled = false;
     more.hidden = shown >= docs.length;
   };
   more.addEventListener('click', next);
-  await next();
+  await next(true);
   return [el('h2', { className: 'site-heading', textContent: heading }), list, more];
 }
 
@@ -199,7 +201,7 @@ async function entityOf(id) {
   if (!ids.has(id)) {
     await directory();
     for (const frag of await Promise.all(JSON.parse(name_files(id)).map(file))) {
-      const ix = frag[id]?.[0];
+      const ix = Object.hasOwn(frag, id) ? frag[id][0] : undefined;
       if (ix !== undefined) await entityRow(ix);
     }
   }
@@ -222,7 +224,7 @@ async function searchDocs(q) {
   let docs = null;
   for (const w of JSON.parse(words(q))) {
     const where = JSON.parse(term_files(w));
-    const found = (await Promise.all((where.parts ?? where.fragments ?? []).map(file))).flatMap((f) => f[w] ?? []);
+    const found = (await Promise.all((where.parts ?? where.fragments ?? []).map(file))).flatMap((f) => (Object.hasOwn(f, w) ? f[w] : []));
     const set = new Set(found);
     docs = docs ? docs.filter((d) => set.has(d)) : [...set].sort((a, b) => a - b);
   }
@@ -256,8 +258,8 @@ function article(d) {
 
 /** The article stored in file `name`. */
 async function articleOf(name) {
-  const shard = await file(locate('file', name));
-  const d = shard.docs.find((x) => x.file === name);
+  const where = locate('file', name);
+  const d = where && (await file(where)).docs.find((x) => x.file === name);
   if (!d) return [el('p', { className: 'site-note', textContent: `No article of this site is called ${name}.` })];
   return [article(d)];
 }

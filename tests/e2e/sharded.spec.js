@@ -81,6 +81,11 @@ test('opening another article fetches its document shard, with a loading state w
   // Back in history: the first URL's pane again, no fetch.
   await page.goBack();
   await expect(reader(page)).toContainText('Choose an article from the list.');
+  // A link to an article the site does not have says so, whichever shard it would be in.
+  for (const name of ['00000.tx', 'zzz.txt', '00050.txt.bak']) {
+    await page.goto(`${BASE}?doc=${name}`);
+    await expect(reader(page)).toHaveText(`No article of this site is called ${name}.`);
+  }
 });
 
 test('an entity shows its articles and its mentions, from the panel or a mark in the article', async ({ page }) => {
@@ -120,6 +125,11 @@ test('a search finds the articles holding every word, from the search index frag
   expect(both.length).toBeGreaterThan(0);
   await expect(results(page).getByRole('heading', { name: `${both.length} articles with “Blinken Ukraine”` })).toBeVisible();
   await expect(results(page).locator('.site-list li').first()).toContainText(title(both[0]));
+  // A word no article holds finds none, even one an object's prototype knows.
+  for (const word of ['constructor', 'zzyzx']) {
+    await page.goto(`${BASE}?q=${word}`);
+    await expect(results(page).getByRole('heading', { name: `0 articles with “${word}”` })).toBeVisible();
+  }
 });
 
 test('a corrupt shard says the page is from another version, with Reload; never other text', async ({ page }) => {
