@@ -26,6 +26,7 @@ cargo clippy --target wasm32-unknown-unknown -p dossier-app --all-targets --lock
 cargo clippy --target wasm32-unknown-unknown -p dossier-core --no-default-features --lib --locked -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p dossier-engine --all-targets --locked -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p dossier-views --all-targets --locked -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p dossier-site --all-targets --locked -- -D warnings
 ok
 
 step "docs"
