@@ -6,6 +6,7 @@
 // missing one give a message with Reload or Retry, never wrong data.
 import { test as base, expect } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { BASE } from '../../playwright.config.js';
 
@@ -167,4 +168,18 @@ test('a missing shard says it cannot be fetched, and Retry fetches it again', as
   await page.unroute('**/shards/d-*');
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect(reader(page).locator('h1')).toHaveText(title(doc));
+});
+
+for (const colorScheme of ['light', 'dark']) test(`the sharded reader has no WCAG 2.1 A or AA violation (axe), an article and an entity open, ${colorScheme}`, async ({ page }) => {
+  await page.emulateMedia({ colorScheme });
+  await page.goto(`${BASE}?doc=${files()[5]}&e=person-vladimir-putin`);
+  await expect(entities(page).locator('.site-mentions li').first()).toBeVisible();
+  await expect(reader(page).locator('mark[data-entity]').first()).toBeVisible();
+  // Evaluated through the debugging protocol, so the page's CSP does not apply to it.
+  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  const found = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`));
+  });
+  expect(found).toEqual([]);
 });
