@@ -338,6 +338,8 @@ function show() {
   const p = new URLSearchParams(location.search);
   const [doc, e, q] = ['doc', 'e', 'q'].map((k) => p.get(k));
   panes.search.value = q ?? '';
+  // On a phone, where the panes stack, the one the link is about comes first (site.css).
+  panes.main.parentElement.dataset.first = doc ? 'main' : e ? 'entities' : 'results';
   if (q) {
     fill(panes.results, `q:${q}`, 'the search results', async () => {
       const docs = await searchDocs(q);

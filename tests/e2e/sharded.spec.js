@@ -183,3 +183,15 @@ for (const colorScheme of ['light', 'dark']) test(`the sharded reader has no WCA
   });
   expect(found).toEqual([]);
 });
+
+test('on a phone the pane a link is about comes first: the article, else the entity', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  const top = (pane) => pane.evaluate((e) => e.getBoundingClientRect().top);
+  await page.goto(`${BASE}?doc=${files()[7]}`);
+  await expect(reader(page).locator('h1')).toHaveText(title(files()[7]));
+  await expect(results(page).locator('.site-list li').first()).toBeVisible();
+  expect(await top(reader(page))).toBeLessThan(await top(results(page)));
+  await page.goto(`${BASE}?e=person-vladimir-putin`);
+  await expect(entities(page).getByRole('region', { name: 'Vladimir Putin' })).toBeVisible();
+  expect(await top(entities(page))).toBeLessThan(await top(results(page)));
+});
