@@ -359,7 +359,10 @@ function show() {
     if (panes.main.dataset.key !== `look:${doc}`) fill(panes.main, `doc:${doc}`, 'the article', () => articleOf(doc));
   } else fill(panes.main, 'none', 'the article', async () => [el('p', { className: 'site-note', textContent: 'Choose an article from the list.' })]);
   fill(panes.entities, `e:${e ?? ''}`, 'the entities', async () => {
-    const top = topEntities(await file(site.head)); // the labels' names first
+    const h = await file(site.head);
+    const bar = document.querySelector('#site .filter-bar');
+    if (!bar.querySelector('.legend')) bar.prepend(legend(h));
+    const top = topEntities(h); // the labels' names first
     return [...(e ? await entityCard(e) : []), ...top];
   });
 }
@@ -424,9 +427,9 @@ export async function start() {
   });
   addEventListener('popstate', show);
   show();
-  // The legend's counts from the head (the entity pane draws from the same file); then
-  // the first look's article from its shard, in place, for its marks to open entities.
+  // Once the head is there (the legend and the entity pane draw from it), the first
+  // look's article from its shard, in place, for its marks to open entities.
   const swap = () => drawn && panes.main.contains(drawn) && fill(panes.main, `doc:${doc}`, 'the article', () => articleOf(doc), true);
   const doc = new URLSearchParams(location.search).get('doc');
-  file(site.head).then((h) => bar.prepend(legend(h)), () => {}).then(() => setTimeout(swap, 500));
+  file(site.head).catch(() => {}).then(() => setTimeout(swap, 500));
 }

@@ -195,3 +195,17 @@ test('on a phone the pane a link is about comes first: the article, else the ent
   await expect(entities(page).getByRole('region', { name: 'Vladimir Putin' })).toBeVisible();
   expect(await top(entities(page))).toBeLessThan(await top(results(page)));
 });
+
+test('a missing head leaves the list and the article working; Retry brings the legend and the entities', async ({ page }) => {
+  await page.route('**/shards/h-*', (route) => route.abort());
+  await page.goto(`${BASE}?doc=${files()[0]}`);
+  const alert = entities(page).getByRole('alert');
+  await expect(alert).toContainText('The entities cannot be fetched');
+  await expect(results(page).locator('.site-list li')).toHaveCount(50);
+  await expect(reader(page).locator('h1')).toHaveText(title(files()[0]));
+  await expect(page.locator('#site .legend')).toHaveCount(0);
+  await page.unroute('**/shards/h-*');
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(entities(page).getByRole('link', { name: 'Vladimir Putin' })).toBeVisible();
+  await expect(page.locator('#site .legend-item[data-label="PERSON"]')).toBeVisible();
+});
