@@ -108,6 +108,10 @@ test('an entity shows its articles and its mentions, from the panel or a mark in
   await results(page).locator('.site-list a').first().click();
   await reader(page).locator('mark[data-label="GPE"]').first().click();
   await expect(page).toHaveURL(/e=gpe-/);
+  // By keyboard too: a mark is a Tab stop, Enter opens its entity.
+  await reader(page).locator('mark[data-label="NORP"]').first().focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/e=norp-/);
   await expect(results(page).getByRole('heading', { name: /articles? naming/ })).toBeVisible();
   // A link to an entity the head does not list is found by its id (the name index).
   await page.goto(`${BASE}?e=person-vladimir-putin`);
