@@ -2,7 +2,8 @@
 // Trunk's post_build hook (Trunk.toml), run in the staging folder of every build:
 //   1. minifies the wasm-bindgen glue with terser (Trunk's own JS minifier cannot parse
 //      it), as it is: the glue and the wasm stay as wasm-bindgen and wasm-opt wrote them;
-//   2. minifies web/boot.js, the loader (copied by Trunk as it is, comments and all);
+//   2. minifies web/boot.js, the loader, and web/site.js, the reader of a sharded page
+//      (copied by Trunk as they are, comments and all);
 //   3. puts the new SHA-384 of every file it changed in index.html's integrity
 //      attributes, drops the wasm preload's (which Chromium ignores, with a warning),
 //      and copies index.html to 404.html: GitHub Pages serves that for unknown paths,
@@ -39,11 +40,13 @@ writeFileSync(glueFile, code);
 reintegrate(glueBefore, code, glueName);
 console.log(`post-build: ${glueName} ${glueBefore.length} → ${code.length} bytes`);
 
-const boot = join(dir, 'boot.js');
-const loader = readFileSync(boot, 'utf8');
-const { code: bootMin } = await minify(loader, { module: true, compress: true, mangle: true });
-writeFileSync(boot, bootMin);
-console.log(`post-build: boot.js ${loader.length} → ${bootMin.length} bytes`);
+for (const name of ['boot.js', 'site.js']) {
+  const file = join(dir, name);
+  const source = readFileSync(file, 'utf8');
+  const { code: min } = await minify(source, { module: true, compress: true, mangle: true });
+  writeFileSync(file, min);
+  console.log(`post-build: ${name} ${source.length} → ${min.length} bytes`);
+}
 
 // Chromium ignores `integrity` on a preload whose destination has no subresource
 // integrity (the wasm's, `as="fetch"`) and warns of it on every load (crbug.com/981419);

@@ -26,6 +26,7 @@ cargo clippy --target wasm32-unknown-unknown -p dossier-app --all-targets --lock
 cargo clippy --target wasm32-unknown-unknown -p dossier-core --no-default-features --lib --locked -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p dossier-engine --all-targets --locked -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p dossier-views --all-targets --locked -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p dossier-site --all-targets --locked -- -D warnings
 ok
 
 step "docs"
@@ -97,6 +98,14 @@ ok
 
 step "end-to-end tests (Playwright, Chromium)"
 DOSSIER_BASE=/dossier-e2e/ playwright test
+ok
+
+step "a sharded site read by the page: the same build, with 120 generated articles forced into shards (no second Trunk build)"
+rm -rf dist-sharded target/corpus-sharded
+python3 scripts/gen-corpus.py target/corpus-sharded --articles 120
+cargo build --release --locked --quiet -p dossier-cli
+python3 scripts/sharded-dist.py "${CARGO_TARGET_DIR:-target}/release/dossier" dist target/corpus-sharded dist-sharded
+DOSSIER_BASE=/dossier-e2e/ DOSSIER_DIST=dist-sharded DOSSIER_SHARDED=target/corpus-sharded playwright test tests/e2e/sharded.spec.js
 ok
 
 trap - ERR

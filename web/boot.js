@@ -33,8 +33,12 @@ const slowShown = () => { const b = box(); return b && !b.hidden && /did not sta
 // application/wasm, a browser without WebAssembly), the glue loads the wasm its own
 // way, and reports what goes wrong.
 const wasmUrl = url('wasm');
-const compiled = (async () => WebAssembly.compileStreaming(fetch(wasmUrl)))().catch(() => wasmUrl);
-const glue = import(url('js').href);
+// A sharded site's page (a manifest instead of the corpus, crates/dossier-core/src/site)
+// is read by web/site.js, loaded below: the app's wasm and glue are not fetched for it
+// when the page is parsed by now (else they are, unused).
+const sharded = () => document.getElementById('manifest');
+const compiled = (async () => sharded() ? 0 : WebAssembly.compileStreaming(fetch(wasmUrl)))().catch(() => wasmUrl);
+const glue = sharded() ? null : import(url('js').href);
 const parsed = document.readyState === 'loading'
   ? new Promise((ok) => document.addEventListener('DOMContentLoaded', ok, { once: true }))
   : null;
@@ -137,6 +141,17 @@ addEventListener('drop', (e) => {
 });
 
 try {
+  if ((await parsed, sharded())) await (await import(new URL('site.js', here).href)).start();
+  else await startApp();
+} catch (err) {
+  console.error('Dossier could not start:', err);
+  await parsed;
+  fatal(`Dossier could not start: ${err && err.message ? err.message : err}`);
+} finally {
+  clearTimeout(timer);
+}
+
+async function startApp() {
   const { default: init } = await glue;
   const module_or_path = await compiled;
   await parsed; // the app mounts into the body
@@ -148,10 +163,4 @@ try {
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
   started([await glue, parts]);
   if (localStorage.getItem('dossier-own')) ownModule().catch(console.error);
-} catch (err) {
-  console.error('Dossier could not start:', err);
-  await parsed;
-  fatal(`Dossier could not start: ${err && err.message ? err.message : err}`);
-} finally {
-  clearTimeout(timer);
 }

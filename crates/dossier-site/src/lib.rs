@@ -1,0 +1,167 @@
+//! Dossier's reader of a sharded site (issue 24) as a wasm module of its own: `web/boot.js`
+//! loads `web/site.js`, and with it this module, only when the page carries a manifest
+//! (`#manifest`) instead of the whole corpus, so a one-page build pays nothing for it.
+//!
+//! It holds the manifest and answers two questions, each with the core's one decoder of
+//! the file concerned (`dossier_core::site`): which file holds something ([`locate`],
+//! [`term_files`], [`name_files`], [`mention_files`]), and what a fetched file holds
+//! ([`decode`], which checks the file's length and address first). Answers are JSON for
+//! `web/site.js`, which fetches, caches and draws; errors are a kind and a message
+//! ([`Fault`]), so that the page can offer Retry for a missing file and Reload for one
+//! from another version of the site.
+
+mod json;
+
+use dossier_core::site::{
+    read_directory, read_docs, read_entities, read_list, read_mention_part, read_names, read_part,
+    read_table, read_terms, FileRef, Head, Kind, Manifest, SiteError, SiteErrorKind,
+};
+use serde_json::json;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+
+thread_local! {
+    /// The page's manifest, with the directory's files once it is read.
+    static MANIFEST: RefCell<Option<Manifest>> = const { RefCell::new(None) };
+}
+
+/// Why a file cannot be shown, as `web/site.js` tells the reader: `missing` (it could
+/// not be fetched: Retry may help) or `version` (it is not the file this page names:
+/// another version of the site; only a Reload helps). Thrown as `kind<TAB>message`.
+pub struct Fault;
+
+impl Fault {
+    /// The thrown text of `e`.
+    pub fn of(e: &SiteError) -> String {
+        let kind = match e.kind {
+            SiteErrorKind::Missing => "missing",
+            _ => "version",
+        };
+        format!("{kind}\t{e}")
+    }
+}
+
+/// Reads the page's manifest and keeps it. Returns the site's counts and the head's
+/// file as JSON, or throws a [`Fault`].
+#[wasm_bindgen]
+pub fn open(manifest: &str) -> Result<String, String> {
+    let m = Manifest::read(manifest).map_err(|e| Fault::of(&e))?;
+    let head = m.head().map(|f| f.name.clone());
+    let out = json!({ "documents": m.documents, "entities": m.entities, "head": head });
+    MANIFEST.with(|k| *k.borrow_mut() = Some(m));
+    Ok(out.to_string())
+}
+
+/// Runs `f` on the manifest (none before [`open`]).
+fn with_manifest<T>(f: impl FnOnce(&mut Manifest) -> Option<T>) -> Option<T> {
+    MANIFEST.with(|k| k.borrow_mut().as_mut().and_then(f))
+}
+
+/// The name of the file that holds `what`: `list` (an article-list run) or `docs` (a
+/// document shard) of document number `key`; `file`, the document shard of the
+/// document stored in file `key`; `table` (an entity-table run) or `entities` (an
+/// entity shard) of entity number `key`; `directory`. None when the manifest (or the
+/// directory, for the kinds it names, once read) has no such file.
+#[wasm_bindgen]
+pub fn locate(what: &str, key: &str) -> Option<String> {
+    let n = key.parse::<usize>().ok();
+    with_manifest(|m| {
+        let f = match what {
+            "list" => m.list_run(n?),
+            "docs" => m.doc_shard(n?),
+            "file" => m.doc_shard_of_file(key),
+            "table" => m.table_run(n?),
+            "entities" => m.entity_shard(n?),
+            "directory" => m.directory(),
+            _ => None,
+        };
+        f.map(|f| f.name.clone())
+    })
+}
+
+/// The files that hold the postings of the search term `term` (normalised): its parts
+/// when it is cut in parts (`{"parts": [...]}`), else the fragments of its range
+/// (`{"fragments": [...]}`). Needs the directory read.
+#[wasm_bindgen]
+pub fn term_files(term: &str) -> String {
+    with_manifest(|m| {
+        let parts: Vec<&str> = m.term_parts(term).map(|f| f.name.as_str()).collect();
+        Some(if parts.is_empty() {
+            let fragments: Vec<&str> = m.term_fragments(term).iter().map(|f| f.name.as_str()).collect();
+            json!({ "fragments": fragments })
+        } else {
+            json!({ "parts": parts })
+        })
+    })
+    .unwrap_or_default()
+    .to_string()
+}
+
+/// The name-index fragments that hold `key` (an entity's id, or a word of its names),
+/// as a JSON list. Needs the directory read.
+#[wasm_bindgen]
+pub fn name_files(key: &str) -> String {
+    let names = with_manifest(|m| Some(m.name_fragments(key).iter().map(|f| f.name.clone()).collect()));
+    json!(names.unwrap_or_else(Vec::<String>::new)).to_string()
+}
+
+/// The parts of entity `entity`'s mentions, in document order, as a JSON list (empty when
+/// its entity shard holds them). Needs the directory read.
+#[wasm_bindgen]
+pub fn mention_files(entity: usize) -> String {
+    let names = with_manifest(|m| Some(m.mention_parts(entity).map(|f| f.name.clone()).collect()));
+    json!(names.unwrap_or_else(Vec::<String>::new)).to_string()
+}
+
+/// The words of `query` as the search index holds them, as a JSON list.
+#[wasm_bindgen]
+pub fn words(query: &str) -> String {
+    let (mut buf, mut spans) = (String::new(), Vec::new());
+    dossier_core::index::normalise_words(query, &mut buf, &mut spans);
+    let words: Vec<&str> = spans.iter().map(|(_, r)| &buf[r.clone()]).collect();
+    json!(words).to_string()
+}
+
+/// What the file `name` holds, from its bytes as fetched (`None`: the fetch failed),
+/// as JSON, once its length and address match the manifest's; else throws a [`Fault`].
+/// Reading the directory also adds its files to the manifest.
+#[wasm_bindgen]
+pub fn decode(name: &str, bytes: Option<Vec<u8>>) -> Result<String, String> {
+    let file = with_manifest(|m| m.files.iter().find(|f| f.name == name).cloned())
+        .ok_or_else(|| format!("version\t{name} is not a file of this page's site"))?;
+    let entities = with_manifest(|m| Some(m.entities)).unwrap_or(0);
+    let fetched = bytes.as_deref();
+    let out = match file.kind {
+        Kind::Directory => directory(&file, fetched),
+        _ => decode_file(&file, fetched, entities),
+    };
+    out.map(|v| v.to_string()).map_err(|e| Fault::of(&e))
+}
+
+/// Reads the directory and adds its files to the manifest.
+fn directory(file: &FileRef, fetched: Option<&[u8]>) -> Result<serde_json::Value, SiteError> {
+    MANIFEST.with(|k| match k.borrow_mut().as_mut() {
+        Some(m) => read_directory(m, file, fetched).map(|()| json!({})),
+        None => Ok(json!({})),
+    })
+}
+
+/// Every kind of file but the directory, read by its decoder, as JSON.
+fn decode_file(
+    file: &FileRef,
+    fetched: Option<&[u8]>,
+    entities: usize,
+) -> Result<serde_json::Value, SiteError> {
+    Ok(match file.kind {
+        Kind::Head => json::head(&Head::read(file, fetched)?),
+        Kind::List => json::list(file.first, &read_list(file, fetched)?),
+        Kind::Docs => json::docs(file.first, &read_docs(file, fetched, entities)?),
+        Kind::Table => json::table(file.first, &read_table(file, fetched)?),
+        Kind::Entities => json::entities(file.first, &read_entities(file, fetched)?),
+        Kind::Names => json::names(&read_names(file, fetched, entities)?),
+        Kind::Terms => json::terms(&read_terms(file, fetched)?),
+        Kind::Part => json::terms(&[read_part(file, fetched)?]),
+        Kind::Mentions => json!({ "mentions": read_mention_part(file, fetched)? }),
+        Kind::Directory => json!({}),
+    })
+}

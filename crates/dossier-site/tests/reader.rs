@@ -1,0 +1,174 @@
+//! The sharded reader's answers on the seeds' site, cut in small files so that every
+//! kind has several: each file found where the manifest says, read back to what the
+//! analysis holds, and a missing, cut or changed file a fault of the right kind.
+
+use dossier_core::corpus::load_dir;
+use dossier_core::site::{write, Site, Sizes};
+use dossier_site::{decode, locate, mention_files, name_files, open, term_files, words};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Small files, so that the seeds make many of each kind.
+const SMALL: Sizes = Sizes {
+    docs: 2_000,
+    list: 150,
+    table: 300,
+    names: 200,
+    terms: 1_000,
+    entities: 250,
+};
+
+/// The seeds' corpus, analysis and site, opened; the site's files by name.
+fn site() -> (
+    dossier_core::corpus::Corpus,
+    dossier_core::model::Analysis,
+    HashMap<String, Vec<u8>>,
+) {
+    let corpus = load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds")).unwrap();
+    let analysis = dossier_core::analyse(&corpus);
+    let Site { manifest, files, .. } = write(&corpus, &analysis, &SMALL).unwrap();
+    open(&manifest).unwrap();
+    let files = files.into_iter().map(|(n, c)| (n, c.into_bytes())).collect();
+    (corpus, analysis, files)
+}
+
+fn read(files: &HashMap<String, Vec<u8>>, name: &str) -> Value {
+    serde_json::from_str(&decode(name, files.get(name).cloned()).unwrap()).unwrap()
+}
+
+#[test]
+fn every_article_reads_back_from_its_shard_with_its_marks() {
+    let (corpus, analysis, files) = site();
+    assert!(files.keys().filter(|n| n.starts_with("d-")).count() > 1);
+    for (di, doc) in corpus.documents.iter().enumerate() {
+        let shard = read(&files, &locate("file", &doc.file).unwrap());
+        let d = &shard["docs"][di - shard["first"].as_u64().unwrap() as usize];
+        assert_eq!(d["file"], doc.file.as_str());
+        let parts: Vec<&Value> = d["blocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|b| b["parts"].as_array().unwrap())
+            .collect();
+        let marks: Vec<&Value> = parts.iter().copied().filter(|p| p.is_array()).collect();
+        let mentions = &analysis.docs[di].mentions;
+        assert_eq!(marks.len(), mentions.len(), "{}", doc.file);
+        for (mark, m) in marks.iter().zip(mentions) {
+            assert_eq!(mark[0], &doc.text[m.range.clone()]);
+            assert_eq!(mark[1], m.label.code());
+            assert_eq!(mark[2], m.entity);
+        }
+        // The blocks' text is the document's, piece for piece.
+        let text: String = parts
+            .iter()
+            .map(|p| p.as_str().unwrap_or_else(|| p[0].as_str().unwrap()))
+            .collect();
+        let blocks: String = analysis.docs[di]
+            .blocks
+            .iter()
+            .map(|b| &doc.text[b.range.clone()])
+            .collect();
+        assert_eq!(text, blocks);
+    }
+}
+
+#[test]
+fn the_head_list_and_an_entitys_mentions_match_the_analysis() {
+    let (corpus, analysis, files) = site();
+    let head = read(&files, &locate_head(&files));
+    assert_eq!(head["documents"], corpus.documents.len());
+    let list = read(&files, &locate("list", "1").unwrap());
+    let first = list["first"].as_u64().unwrap() as usize;
+    assert_eq!(list["rows"][1 - first]["file"], corpus.documents[1].file.as_str());
+    read(&files, &locate("directory", "").unwrap());
+    let putin = analysis
+        .entities
+        .iter()
+        .position(|e| e.id == "person-vladimir-putin")
+        .unwrap();
+    let names = serde_json::from_str::<Vec<String>>(&name_files("person-vladimir-putin")).unwrap();
+    let found: Vec<u64> = names
+        .iter()
+        .filter_map(|n| read(&files, n)["person-vladimir-putin"][0].as_u64())
+        .collect();
+    assert_eq!(found, [putin as u64]);
+    let shard = read(&files, &locate("entities", &putin.to_string()).unwrap());
+    let mut mentions: Vec<(u64, u64)> = serde_json::from_value::<Vec<(u64, u64)>>(
+        shard["rows"][putin - shard["first"].as_u64().unwrap() as usize]["mentions"].clone(),
+    )
+    .unwrap();
+    for part in serde_json::from_str::<Vec<String>>(&mention_files(putin)).unwrap() {
+        mentions.extend(
+            serde_json::from_value::<Vec<(u64, u64)>>(read(&files, &part)["mentions"].clone()).unwrap(),
+        );
+    }
+    let expected: Vec<(u64, u64)> = analysis
+        .docs
+        .iter()
+        .enumerate()
+        .flat_map(|(d, a)| {
+            a.mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.entity == putin)
+                .map(move |(i, _)| (d as u64, i as u64))
+        })
+        .collect();
+    assert_eq!(mentions, expected);
+}
+
+/// The head's name, from any file list: the only `h-` file.
+fn locate_head(files: &HashMap<String, Vec<u8>>) -> String {
+    files.keys().find(|n| n.starts_with("h-")).unwrap().clone()
+}
+
+#[test]
+fn a_search_word_finds_the_documents_that_hold_it() {
+    let (corpus, _, files) = site();
+    read(&files, &locate("directory", "").unwrap());
+    assert_eq!(words("Putin PIPELINE"), r#"["putin","pipeline"]"#);
+    let where_: Value = serde_json::from_str(&term_files("pipeline")).unwrap();
+    let names = where_["fragments"]
+        .as_array()
+        .or(where_["parts"].as_array())
+        .unwrap();
+    let mut docs: Vec<u64> = names
+        .iter()
+        .flat_map(|n| {
+            read(&files, n.as_str().unwrap())["pipeline"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+        })
+        .map(|d| d.as_u64().unwrap())
+        .collect();
+    docs.dedup();
+    let expected: Vec<u64> = (0..corpus.documents.len() as u64)
+        .filter(|&d| {
+            corpus.documents[d as usize]
+                .text
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "pipeline")
+        })
+        .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(docs, expected);
+}
+
+#[test]
+fn a_missing_cut_or_changed_file_is_a_fault_of_its_kind() {
+    let (_, _, files) = site();
+    let name = locate("docs", "0").unwrap();
+    assert!(decode(&name, None).unwrap_err().starts_with("missing\t"));
+    let mut cut = files[&name].clone();
+    cut.pop();
+    assert!(decode(&name, Some(cut)).unwrap_err().starts_with("version\t"));
+    let mut changed = files[&name].clone();
+    changed[10] ^= 1;
+    assert!(decode(&name, Some(changed)).unwrap_err().starts_with("version\t"));
+    assert!(decode("d-0000000000000000.txt", Some(vec![]))
+        .unwrap_err()
+        .starts_with("version\t"));
+}

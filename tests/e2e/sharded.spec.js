@@ -1,0 +1,215 @@
+// A sharded site read by the page (issue 24): the build's app with the page of a small
+// corpus forced into shards (scripts/sharded-dist.py, `dossier page --shards always`),
+// served in place of dist/. Runs only when DOSSIER_SHARDED names that corpus's folder:
+//   DOSSIER_SHARDED=target/corpus-sharded DOSSIER_DIST=dist-sharded playwright test tests/e2e/sharded.spec.js
+// Opening, the article list, another article, an entity, a search; a corrupt shard and a
+// missing one give a message with Reload or Retry, never wrong data.
+import { test as base, expect } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { BASE } from '../../playwright.config.js';
+
+const CORPUS = process.env.DOSSIER_SHARDED;
+
+// Any uncaught error fails a test, and any console error but a failed fetch, which the
+// fault tests cause on purpose.
+const test = base.extend({
+  page: async ({ page }, use) => {
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
+    await use(page);
+    expect(errors, 'no errors in the console').toEqual([]);
+  },
+});
+test.skip(!CORPUS, 'needs a sharded build (DOSSIER_SHARDED, DOSSIER_DIST)');
+
+/** The corpus's files, in order (documents are in file-name order). */
+const files = () => readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort();
+/** A document's title: its first line. */
+const title = (f) => readFileSync(join(CORPUS, f), 'utf8').split('\n')[0].trim();
+
+const results = (page) => page.getByRole('region', { name: 'Articles' });
+const reader = (page) => page.getByRole('region', { name: 'Article', exact: true });
+const entities = (page) => page.getByRole('region', { name: 'Entities' });
+
+test('a sharded page opens: the first article at once, then the list, the legend and the top entities', async ({ page }) => {
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const [first] = files();
+  await page.goto(`${BASE}?doc=${first}`);
+  await expect(reader(page).locator('h1')).toHaveText(title(first));
+  await expect(reader(page).locator('mark[data-label="PERSON"]').first()).toBeVisible();
+  // The list from its run, a page at a time.
+  await expect(results(page).getByRole('heading', { name: `${files().length} articles` })).toBeVisible();
+  await expect(results(page).locator('.site-list li')).toHaveCount(50);
+  await results(page).getByRole('button', { name: 'Show more articles' }).click();
+  await expect(results(page).locator('.site-list li')).toHaveCount(100);
+  await expect(results(page).locator('.site-list li').nth(99)).toContainText(title(files()[99]));
+  // Label counts and each label's top entities from the head.
+  await expect(page.locator('#site .legend-item[data-label="PERSON"] .legend-count')).toHaveText(/^\d[\d,]*$/);
+  await expect(entities(page).getByRole('link', { name: 'Vladimir Putin' })).toBeVisible();
+  // Same origin only; the first screen from the page, the head and one list run; the
+  // article's shard after it, which makes the first look's marks open their entities.
+  const origin = new URL(page.url()).origin;
+  expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'))).toEqual([]);
+  const shards = () => requests.filter((u) => u.includes('/shards/')).map((u) => u.split('/shards/')[1][0]).sort();
+  expect(shards().filter((k) => k !== 'd')).toEqual(['h', 'l']);
+  // The app is not started: neither its wasm nor its glue is fetched.
+  expect(requests.filter((u) => /\/dossier-app-[^/]*$/.test(new URL(u).pathname))).toEqual([]);
+  await expect(reader(page).locator('mark[data-entity]').first()).toBeVisible();
+  expect(shards()).toEqual(['d', 'h', 'l']);
+  await reader(page).locator('mark[data-label="PERSON"]').first().click();
+  await expect(page).toHaveURL(/e=person-/);
+});
+
+test('opening another article fetches its document shard, with a loading state while it is slow', async ({ page }) => {
+  const all = files();
+  await page.goto(BASE);
+  await expect(reader(page)).toContainText('Choose an article from the list.');
+  // A slow network: the shard takes half a second.
+  await page.route('**/shards/d-*', async (route) => {
+    await new Promise((ok) => setTimeout(ok, 500));
+    await route.continue();
+  });
+  const last = all[49];
+  await results(page).getByRole('link', { name: title(last) }).first().click();
+  await expect(page).toHaveURL(new RegExp(`doc=${last}`));
+  await expect(reader(page).getByRole('status')).toHaveText('Loading the article…');
+  await expect(reader(page).locator('h1')).toHaveText(title(last));
+  await expect(reader(page).locator('mark[data-label]').first()).toBeVisible();
+  // Back in history: the first URL's pane again, no fetch.
+  await page.goBack();
+  await expect(reader(page)).toContainText('Choose an article from the list.');
+  // A link to an article the site does not have says so, whichever shard it would be in.
+  for (const name of ['00000.tx', 'zzz.txt', '00050.txt.bak']) {
+    await page.goto(`${BASE}?doc=${name}`);
+    await expect(reader(page)).toHaveText(`No article of this site is called ${name}.`);
+  }
+});
+
+test('an entity shows its articles and its mentions, from the panel or a mark in the article', async ({ page }) => {
+  await page.goto(BASE);
+  await entities(page).getByRole('link', { name: 'Vladimir Putin' }).click();
+  await expect(page).toHaveURL(/e=person-vladimir-putin/);
+  const heading = results(page).getByRole('heading', { name: /^\d+ articles? naming Vladimir Putin$/ });
+  await expect(heading).toBeVisible();
+  const n = Number((await heading.textContent()).split(' ')[0]);
+  // Every article that names Putin, and only those, by the corpus's own text.
+  const naming = files().filter((f) => /\bPutin\b/.test(readFileSync(join(CORPUS, f), 'utf8')));
+  expect(n).toBeGreaterThan(0);
+  expect(n).toBeLessThanOrEqual(naming.length);
+  const card = entities(page).getByRole('region', { name: 'Vladimir Putin' });
+  await expect(card.locator('.meta')).toHaveText(/^person · [\d,]+ mentions in \d+ articles$/);
+  await expect(card.locator('.site-mentions li').first()).toBeVisible();
+  await expect(card.locator('.site-mentions mark').first()).toHaveText(/Putin/);
+  // A mark in an article opens its entity.
+  await results(page).locator('.site-list a').first().click();
+  await reader(page).locator('mark[data-label="GPE"]').first().click();
+  await expect(page).toHaveURL(/e=gpe-/);
+  // By keyboard too: a mark is a Tab stop, Enter opens its entity.
+  await reader(page).locator('mark[data-label="NORP"]').first().focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/e=norp-/);
+  await expect(results(page).getByRole('heading', { name: /articles? naming/ })).toBeVisible();
+  // A link to an entity the head does not list is found by its id (the name index).
+  await page.goto(`${BASE}?e=person-vladimir-putin`);
+  await expect(heading).toHaveText(`${n} ${n === 1 ? 'article' : 'articles'} naming Vladimir Putin`);
+});
+
+test('a search finds the articles holding every word, from the search index fragments', async ({ page }) => {
+  await page.goto(BASE);
+  await page.getByRole('searchbox', { name: 'Search the articles' }).fill('Blinken Ukraine');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(/q=Blinken\+Ukraine/);
+  const both = files().filter((f) => {
+    const t = readFileSync(join(CORPUS, f), 'utf8');
+    return /\bBlinken\b/i.test(t) && /\bUkraine\b/i.test(t);
+  });
+  expect(both.length).toBeGreaterThan(0);
+  await expect(results(page).getByRole('heading', { name: `${both.length} articles with “Blinken Ukraine”` })).toBeVisible();
+  await expect(results(page).locator('.site-list li').first()).toContainText(title(both[0]));
+  // A word no article holds finds none, even one an object's prototype knows.
+  for (const word of ['constructor', 'zzyzx']) {
+    await page.goto(`${BASE}?q=${word}`);
+    await expect(results(page).getByRole('heading', { name: `0 articles with “${word}”` })).toBeVisible();
+  }
+});
+
+test('a corrupt shard says the page is from another version, with Reload; never other text', async ({ page }) => {
+  const doc = files()[1];
+  await page.route('**/shards/d-*', async (route) => {
+    const response = await route.fetch();
+    const body = Buffer.from(await response.body());
+    body[body.length - 2] ^= 1; // one bit changed: same length, another address
+    await route.fulfill({ response, body });
+  });
+  await page.goto(`${BASE}?doc=${doc}`);
+  const alert = reader(page).getByRole('alert');
+  await expect(alert).toContainText('This page is from another version of the site');
+  await expect(alert.getByRole('button', { name: 'Reload' })).toBeVisible();
+  await expect(reader(page).locator('article')).toHaveCount(0);
+  // A truncated one, the same.
+  await page.unroute('**/shards/d-*');
+  await page.route('**/shards/d-*', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: Buffer.from(await response.body()).subarray(0, 100) });
+  });
+  await page.goto(`${BASE}?doc=${files()[2]}`);
+  await expect(reader(page).getByRole('alert')).toContainText('has 100 bytes instead of');
+});
+
+test('a missing shard says it cannot be fetched, and Retry fetches it again', async ({ page }) => {
+  const doc = files()[3];
+  await page.route('**/shards/d-*', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(`${BASE}?doc=${doc}`);
+  const alert = reader(page).getByRole('alert');
+  await expect(alert).toContainText('The article cannot be fetched');
+  await expect(alert).toContainText('is missing');
+  // The list still works: one pane's fault is its own.
+  await expect(results(page).locator('.site-list li')).toHaveCount(50);
+  await page.unroute('**/shards/d-*');
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(reader(page).locator('h1')).toHaveText(title(doc));
+});
+
+for (const colorScheme of ['light', 'dark']) test(`the sharded reader has no WCAG 2.1 A or AA violation (axe), an article and an entity open, ${colorScheme}`, async ({ page }) => {
+  await page.emulateMedia({ colorScheme });
+  await page.goto(`${BASE}?doc=${files()[5]}&e=person-vladimir-putin`);
+  await expect(entities(page).locator('.site-mentions li').first()).toBeVisible();
+  await expect(reader(page).locator('mark[data-entity]').first()).toBeVisible();
+  // Evaluated through the debugging protocol, so the page's CSP does not apply to it.
+  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  const found = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`));
+  });
+  expect(found).toEqual([]);
+});
+
+test('on a phone the pane a link is about comes first: the article, else the entity', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  const top = (pane) => pane.evaluate((e) => e.getBoundingClientRect().top);
+  await page.goto(`${BASE}?doc=${files()[7]}`);
+  await expect(reader(page).locator('h1')).toHaveText(title(files()[7]));
+  await expect(results(page).locator('.site-list li').first()).toBeVisible();
+  expect(await top(reader(page))).toBeLessThan(await top(results(page)));
+  await page.goto(`${BASE}?e=person-vladimir-putin`);
+  await expect(entities(page).getByRole('region', { name: 'Vladimir Putin' })).toBeVisible();
+  expect(await top(entities(page))).toBeLessThan(await top(results(page)));
+});
+
+test('a missing head leaves the list and the article working; Retry brings the legend and the entities', async ({ page }) => {
+  await page.route('**/shards/h-*', (route) => route.abort());
+  await page.goto(`${BASE}?doc=${files()[0]}`);
+  const alert = entities(page).getByRole('alert');
+  await expect(alert).toContainText('The entities cannot be fetched');
+  await expect(results(page).locator('.site-list li')).toHaveCount(50);
+  await expect(reader(page).locator('h1')).toHaveText(title(files()[0]));
+  await expect(page.locator('#site .legend')).toHaveCount(0);
+  await page.unroute('**/shards/h-*');
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(entities(page).getByRole('link', { name: 'Vladimir Putin' })).toBeVisible();
+  await expect(page.locator('#site .legend-item[data-label="PERSON"]')).toBeVisible();
+});

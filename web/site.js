@@ -1,0 +1,435 @@
+// The reader of a sharded site (issue 24): web/boot.js imports this module, instead of
+// starting the app, when the page carries a manifest (#manifest) instead of the corpus.
+// The wasm beside it (crates/dossier-site) holds the manifest, says which file holds
+// what, and reads each fetched file with the core's one decoder of its format (length
+// and address checked first); this module fetches the files (same origin, shards/ beside
+// the page), keeps them in a cache bounded in bytes, and draws: the legend's counts and
+// each label's top entities from the head, the article list run by run, an article from
+// its document shard, an entity's articles and mentions from its entity shard, a search
+// from the search index's fragments. The URL is the state (doc, e, q); texts reach the
+// page as text nodes only.
+import init, { decode, locate, mention_files, name_files, open, term_files, words } from './dossier-site.js';
+
+const here = import.meta.url;
+/** Bytes of fetched files kept decoded in memory (least recently used dropped first). */
+const BOUND = 8 << 20;
+/** Rows a list draws at a time ("Show more" draws the next). */
+const PAGE = 50;
+/** Mentions an entity's card shows with their context. */
+const MENTIONS = 8;
+/** A pane shows its loading state when a fetch takes longer than this, in ms. */
+const SLOW = 100;
+
+/** A file that cannot be shown: kind `missing` (Retry may help) or `version` (Reload). */
+class Fault extends Error {
+  constructor(thrown) {
+    const [kind, message] = String(thrown).split('\t');
+    super(message ?? kind);
+    this.kind = message ? kind : 'version';
+  }
+}
+
+// The cache: file name → { p: promise of the decoded file, size: its bytes once read }.
+const cache = new Map();
+let held = 0;
+
+async function fetched(name) {
+  let bytes;
+  try {
+    const r = await fetch(new URL(`shards/${name}`, here));
+    if (r.ok) bytes = new Uint8Array(await r.arrayBuffer());
+  } catch {
+    // the network failed: the decoder says the file is missing
+  }
+  try {
+    return [JSON.parse(decode(name, bytes)), bytes.length];
+  } catch (e) {
+    // The decoder throws `kind<TAB>message`; anything else is a file it cannot read.
+    throw new Fault(e instanceof Error ? `version\t${e.message}` : e);
+  }
+}
+
+/** The decoded file `name`: from the cache, else fetched and decoded once. */
+function file(name) {
+  if (!name) return Promise.reject(new Fault('version\tthe site has no such file'));
+  let hit = cache.get(name);
+  if (hit) {
+    cache.delete(name);
+    cache.set(name, hit);
+    return hit.p;
+  }
+  hit = { size: 0 };
+  hit.p = fetched(name).then(([value, size]) => {
+    hit.size = size;
+    held += size;
+    for (const [k, v] of cache) {
+      if (held <= BOUND || v === hit) break;
+      if (v.size) { cache.delete(k); held -= v.size; }
+    }
+    return value;
+  }, (e) => { cache.delete(name); throw e; });
+  cache.set(name, hit);
+  return hit.p;
+}
+
+/** The directory, read once: the files of search, entity tables and shards. */
+const directory = () => file(locate('directory', ''));
+
+const el = (tag, props = {}, ...kids) => {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...kids.filter((k) => k !== null && k !== undefined));
+  return e;
+};
+
+/** A URL that changes only the query string: `set` over the current parameters. */
+function href(set) {
+  const p = new URLSearchParams(location.search);
+  for (const [k, v] of Object.entries(set)) v === null ? p.delete(k) : p.set(k, v);
+  const s = p.toString();
+  return s ? `?${s}` : location.pathname;
+}
+
+/** A link that sets `set` over the parameters of the moment it is followed. */
+function link(set, props, ...kids) {
+  const a = el('a', { href: href(set), ...props }, ...kids);
+  a.dataset.set = JSON.stringify(set);
+  return a;
+}
+
+/**
+ * Fills `pane` with what `work` makes, under `key` (nothing done if it already shows it):
+ * a loading state if that takes over SLOW ms, a fault's message with Retry or Reload if it
+ * fails; nothing partial. A later call for the same pane wins. `quiet`: what the pane
+ * shows stays until the new content is ready, and stays if it cannot be.
+ */
+async function fill(pane, key, label, work, quiet = false) {
+  if (pane.dataset.key === key && !pane.querySelector('.site-fault')) return;
+  pane.dataset.key = key;
+  const mine = {};
+  pane.token = mine;
+  const timer = setTimeout(() => {
+    if (pane.token !== mine || quiet) return;
+    pane.setAttribute('aria-busy', 'true');
+    pane.replaceChildren(el('p', { className: 'site-loading', role: 'status', textContent: `Loading ${label}…` }));
+  }, SLOW);
+  let nodes;
+  try {
+    nodes = await work();
+  } catch (e) {
+    if (quiet) return;
+    nodes = [faultBox(e, label, () => { delete pane.dataset.key; fill(pane, key, label, work); })];
+  }
+  clearTimeout(timer);
+  if (pane.token !== mine) return;
+  pane.removeAttribute('aria-busy');
+  pane.replaceChildren(...nodes);
+}
+
+/** The message for a file that cannot be shown, with Retry (missing) or Reload (another version). */
+function faultBox(e, label, retry) {
+  if (!(e instanceof Fault)) console.error(e);
+  const missing = e instanceof Fault && e.kind === 'missing';
+  const text = missing
+    ? `${label[0].toUpperCase()}${label.slice(1)} cannot be fetched: ${e.message}. Check the connection and retry.`
+    : `This page is from another version of the site, so ${label} cannot be shown (${e.message}). Reload to get the current version.`;
+  const button = el('button', { type: 'button', textContent: missing ? 'Retry' : 'Reload' });
+  button.addEventListener('click', missing ? retry : () => location.reload());
+  return el('div', { className: 'site-fault', role: 'alert' }, el('p', { textContent: text }), button);
+}
+
+// Article-list rows by document number, from the runs fetched.
+const rows = new Map();
+async function rowsOf(docs) {
+  const names = [...new Set(docs.map((d) => locate('list', String(d))))];
+  for (const run of await Promise.all(names.map(file))) run.rows.forEach((r, i) => rows.set(run.first + i, r));
+  return docs.map((d) => rows.get(d));
+}
+
+function rowItem(r) {
+  const meta = [r.date, r.source].filter(Boolean).join(' · ');
+  const a = link({ doc: r.file }, { className: 'site-row' }, el('span', { className: 'site-title', textContent: r.title }));
+  if (meta) a.append(el('small', { textContent: meta }));
+  return el('li', {}, a);
+}
+
+/** A list of documents, PAGE rows at a time, with "Show more" fetching the next rows' runs. */
+async function docList(heading, docs) {
+  const list = el('ol', { className: 'site-list' });
+  const more = el('button', { type: 'button', className: 'site-more', textContent: 'Show more articles' });
+  let shown = 0;
+  // The first rows' fault is the pane's (fill shows it); a later page's, the list's.
+  const next = async (first) => {
+    const page = docs.slice(shown, shown + PAGE);
+    more.disabled = true;
+    try {
+      list.append(...(await rowsOf(page)).map(rowItem));
+      shown += page.length;
+    } catch (e) {
+      if (first === true) throw e;
+      list.append(el('li', {}, faultBox(e, 'the next articles', () => { list.lastChild.remove(); next(); })));
+    }
+    more.disabled = false;
+    more.hidden = shown >= docs.length;
+  };
+  more.addEventListener('click', next);
+  await next(true);
+  return [el('h2', { className: 'site-heading', textContent: heading }), list, more];
+}
+
+const count = (n, one, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+// Entities by number (from the head and the table runs read) and by id.
+const entities = new Map();
+const ids = new Map();
+function know(ix, row) {
+  entities.set(ix, row);
+  ids.set(row.id, ix);
+}
+
+/** Entity number `ix`'s row (its table run, from the directory). */
+async function entityRow(ix) {
+  if (!entities.has(ix)) {
+    await directory();
+    const run = await file(locate('table', String(ix)));
+    run.rows.forEach((r, i) => know(run.first + i, r));
+  }
+  return entities.get(ix);
+}
+
+/** The number of the entity of id `id` (its name-index fragment), or undefined. */
+async function entityOf(id) {
+  if (!ids.has(id)) {
+    await directory();
+    for (const frag of await Promise.all(JSON.parse(name_files(id)).map(file))) {
+      const ix = Object.hasOwn(frag, id) ? frag[id][0] : undefined;
+      if (ix !== undefined) await entityRow(ix);
+    }
+  }
+  return ids.get(id);
+}
+
+/** Entity `ix`'s mentions as [document, mention] pairs: its shard's, or its parts'. */
+async function mentionsOf(ix) {
+  await directory();
+  const shard = await file(locate('entities', String(ix)));
+  const own = shard.rows[ix - shard.first].mentions;
+  const parts = JSON.parse(mention_files(ix));
+  if (!parts.length) return own;
+  return (await Promise.all(parts.map(file))).flatMap((p) => p.mentions);
+}
+
+/** The documents holding every word of `q`, in order. */
+async function searchDocs(q) {
+  await directory();
+  let docs = null;
+  for (const w of JSON.parse(words(q))) {
+    const where = JSON.parse(term_files(w));
+    const found = (await Promise.all((where.parts ?? where.fragments ?? []).map(file))).flatMap((f) => (Object.hasOwn(f, w) ? f[w] : []));
+    const set = new Set(found);
+    docs = docs ? docs.filter((d) => set.has(d)) : [...set].sort((a, b) => a - b);
+  }
+  return docs ?? [];
+}
+
+/** Document number `d`'s text and marks, from its shard. */
+async function docAt(d) {
+  const shard = await file(locate('docs', String(d)));
+  return shard.docs[d - shard.first];
+}
+
+/** The reader: title, byline and blocks with their marks. */
+function article(d) {
+  const heading = el('h1', { textContent: d.title });
+  const node = el('article', { className: 'reader' }, heading, el('p', { className: 'meta', textContent: d.byline }));
+  for (const b of d.blocks) {
+    const block = b.zone === 'title' ? heading : node.appendChild(el('p', { className: 'block' }));
+    if (b.zone === 'title') heading.replaceChildren();
+    block.dataset.zone = b.zone;
+    for (const p of b.parts) {
+      if (typeof p === 'string') { block.append(p); continue; }
+      const [text, label, ix, m] = p;
+      const mark = el('mark', { textContent: text, tabIndex: 0 });
+      Object.assign(mark.dataset, { label, entity: ix, m });
+      block.append(mark);
+    }
+  }
+  return node;
+}
+
+/** The article stored in file `name`. */
+async function articleOf(name) {
+  const where = locate('file', name);
+  const d = where && (await file(where)).docs.find((x) => x.file === name);
+  if (!d) return [el('p', { className: 'site-note', textContent: `No article of this site is called ${name}.` })];
+  return [article(d)];
+}
+
+/** A mention with the text around it in its block: [before, mark, after]. */
+function context(d, m) {
+  for (const b of d.blocks) {
+    const at = b.parts.findIndex((p) => typeof p !== 'string' && p[3] === m);
+    if (at < 0) continue;
+    const text = (p) => (p === undefined ? '' : typeof p === 'string' ? p : p[0]);
+    const before = b.parts.slice(0, at).map(text).join('');
+    const after = b.parts.slice(at + 1).map(text).join('');
+    return [before.length > 60 ? `…${before.slice(-60)}` : before, b.parts[at], after.length > 60 ? `${after.slice(0, 60)}…` : after];
+  }
+  return null;
+}
+
+/** An entity's card: name, counts, a way back, and its first mentions in context. */
+async function entityCard(id) {
+  const ix = await entityOf(id);
+  if (ix === undefined) return [el('p', { className: 'site-note', textContent: `No entity of this site has the id ${id}.` })];
+  const e = await entityRow(ix);
+  const mentions = await mentionsOf(ix);
+  const list = el('ol', { className: 'site-mentions' });
+  for (const [d, m] of mentions.slice(0, MENTIONS)) {
+    const doc = await docAt(d);
+    const c = context(doc, m);
+    if (!c) continue;
+    const mark = el('mark', { textContent: c[1][0] });
+    mark.dataset.label = c[1][1];
+    list.append(el('li', {}, link({ doc: doc.file }, { className: 'site-row' }, el('span', { className: 'site-title', textContent: doc.title }), el('q', {}, c[0], mark, c[2]))));
+  }
+  const label = labels.get(e.label) ?? e.label;
+  return [
+    el('section', { className: 'site-entity', ariaLabel: e.name },
+      el('h2', { textContent: e.name }),
+      el('p', { className: 'meta', textContent: `${label} · ${count(e.mentions, 'mention')} in ${count(e.documents, 'article')}` }),
+      link({ e: null }, { textContent: 'All articles' }),
+      el('h3', { textContent: 'Mentions' }), list),
+  ];
+}
+
+// The labels' names, from the head.
+const labels = new Map();
+
+function legend(h) {
+  return el('ul', { className: 'legend' }, ...h.labels.filter((l) => l.all).map((l) => {
+    const item = el('span', { className: 'legend-item' }, el('span', { className: 'swatch' }), el('span', { className: 'legend-name', textContent: l.name }), el('span', { className: 'legend-count', textContent: l.all.toLocaleString('en') }));
+    item.dataset.label = l.code;
+    return el('li', {}, item);
+  }));
+}
+
+function topEntities(h) {
+  for (const l of h.labels) labels.set(l.code, l.name);
+  const groups = new Map();
+  for (const e of h.top) {
+    know(e.ix, e);
+    if (!groups.has(e.label)) groups.set(e.label, []);
+    groups.get(e.label).push(e);
+  }
+  return [...groups].map(([code, list]) => el('section', { className: 'site-group' },
+    el('h2', { textContent: labels.get(code) ?? code }),
+    el('ul', {}, ...list.slice(0, 10).map((e) => {
+      const a = link({ e: e.id, q: null }, { className: 'site-entity-link', textContent: e.name });
+      a.dataset.label = e.label;
+      return el('li', {}, a, el('small', { textContent: ` ${count(e.documents, 'article')}` }));
+    }))));
+}
+
+let panes;
+let site;
+
+/** Draws the panes the URL asks for (only those that change). */
+function show() {
+  const p = new URLSearchParams(location.search);
+  const [doc, e, q] = ['doc', 'e', 'q'].map((k) => p.get(k));
+  panes.search.value = q ?? '';
+  // On a phone, where the panes stack, the one the link is about comes first (site.css).
+  panes.main.parentElement.dataset.first = doc ? 'main' : e ? 'entities' : 'results';
+  if (q) {
+    fill(panes.results, `q:${q}`, 'the search results', async () => {
+      const docs = await searchDocs(q);
+      return docList(`${count(docs.length, 'article')} with “${q}”`, docs);
+    });
+  } else if (e) {
+    fill(panes.results, `e:${e}`, 'the entity’s articles', async () => {
+      const ix = await entityOf(e);
+      if (ix === undefined) return [el('p', { className: 'site-note', textContent: `No entity of this site has the id ${e}.` })];
+      const docs = [...new Set((await mentionsOf(ix)).map(([d]) => d))];
+      return docList(`${count(docs.length, 'article')} naming ${(await entityRow(ix)).name}`, docs);
+    });
+  } else {
+    fill(panes.results, 'all', 'the article list', () => docList(count(site.documents, 'article'), [...Array(site.documents).keys()]));
+  }
+  if (doc) {
+    if (panes.main.dataset.key !== `look:${doc}`) fill(panes.main, `doc:${doc}`, 'the article', () => articleOf(doc));
+  } else fill(panes.main, 'none', 'the article', async () => [el('p', { className: 'site-note', textContent: 'Choose an article from the list.' })]);
+  fill(panes.entities, `e:${e ?? ''}`, 'the entities', async () => {
+    const h = await file(site.head);
+    const bar = document.querySelector('#site .filter-bar');
+    if (!bar.querySelector('.legend')) bar.prepend(legend(h));
+    const top = topEntities(h); // the labels' names first
+    return [...(e ? await entityCard(e) : []), ...top];
+  });
+}
+
+/** Opens the entity of the mark `mark` (its row gives its id for the URL). */
+async function openMark(mark) {
+  try {
+    const row = await entityRow(Number(mark.dataset.entity));
+    go(href({ e: row.id, q: null }));
+  } catch (e) {
+    mark.after(faultBox(e, 'the entity', () => openMark(mark)));
+  }
+}
+
+function go(url) {
+  history.pushState(null, '', url);
+  show();
+}
+
+/** Starts the reader: the wasm, the manifest, the layout; then the panes fill as files arrive. */
+export async function start() {
+  document.head.append(el('link', { rel: 'stylesheet', href: new URL('site.css', here).href }));
+  await init();
+  try {
+    site = JSON.parse(open(document.getElementById('manifest').textContent));
+  } catch (e) {
+    throw new Error(new Fault(e).message);
+  }
+  const search = el('input', { type: 'search', name: 'q', ariaLabel: 'Search the articles', placeholder: 'Search the articles' });
+  const form = el('form', { className: 'site-search', role: 'search' }, search, el('button', { type: 'submit', textContent: 'Search' }));
+  const bar = el('section', { className: 'filter-bar' }, form);
+  panes = {
+    search,
+    results: el('div', { className: 'pane results-pane', ariaLabel: 'Articles', role: 'region' }),
+    main: el('div', { className: 'pane main-pane', ariaLabel: 'Article', role: 'region' }),
+    entities: el('div', { className: 'pane entity-pane', ariaLabel: 'Entities', role: 'region' }),
+  };
+  // The first look's article stays on screen until the shard's replaces it.
+  const look = document.getElementById('first-look');
+  const drawn = look?.querySelector('.reader');
+  if (drawn) {
+    panes.main.append(drawn);
+    panes.main.dataset.key = `look:${new URLSearchParams(location.search).get('doc')}`;
+  }
+  const root = el('div', { id: 'site' }, bar, el('div', { className: 'layout' }, panes.results, panes.main, panes.entities));
+  (look ?? document.getElementById('manifest')).after(root);
+  look?.remove();
+  document.getElementById('loading')?.remove();
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    go(href({ q: search.value.trim() || null, e: null }));
+  });
+  root.addEventListener('click', (e) => {
+    const a = e.target.closest('a[href]');
+    if (a && !e.ctrlKey && !e.metaKey && !e.shiftKey && a.getAttribute('href').startsWith('?')) {
+      e.preventDefault();
+      go(a.dataset.set ? href(JSON.parse(a.dataset.set)) : a.getAttribute('href'));
+    } else if (e.target.closest('.main-pane mark[data-entity]')) openMark(e.target.closest('mark'));
+  });
+  root.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && e.target.matches?.('.main-pane mark[data-entity]')) openMark(e.target);
+  });
+  addEventListener('popstate', show);
+  show();
+  // Once the head is there (the legend and the entity pane draw from it), the first
+  // look's article from its shard, in place, for its marks to open entities.
+  const swap = () => drawn && panes.main.contains(drawn) && fill(panes.main, `doc:${doc}`, 'the article', () => articleOf(doc), true);
+  const doc = new URLSearchParams(location.search).get('doc');
+  file(site.head).catch(() => {}).then(() => setTimeout(swap, 500));
+}
