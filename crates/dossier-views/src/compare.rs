@@ -9,7 +9,7 @@
 //! Its own URL parameters: `v-a` and `v-b`, the sides (`crate::sides`); `v-e`, the entity
 //! whose mentions are shown.
 
-use crate::comparison::{Comparison, Presence, Row};
+use crate::comparison::{fixed, Comparison, Presence, Row};
 use crate::quotes::{self, param, with_param};
 use crate::sides::{self, SIDES};
 use dossier_app::data::{data, Data};
@@ -325,15 +325,16 @@ fn side_cell(mentions: usize, articles: usize, share: f64) -> String {
         return "none".to_string();
     }
     format!(
-        "{} in {} ({share:.1} %)",
+        "{} in {} ({} %)",
         wording::count(mentions, "mention"),
-        wording::count(articles, "article")
+        wording::count(articles, "article"),
+        fixed(share, 1)
     )
 }
 
 /// A change in points, signed: "+1.9", "−0.4", "0.0".
 fn signed(points: f64) -> String {
-    let shown = format!("{:.1}", points.abs());
+    let shown = fixed(points.abs(), 1);
     match points {
         p if shown == "0.0" || p == 0.0 => shown,
         p if p > 0.0 => format!("+{shown}"),

@@ -74,6 +74,19 @@ pub fn percent(part: usize, whole: usize) -> f64 {
     }
 }
 
+/// `x` with `places` decimals ("-40.00", "2.35"), rounded half away from zero; written
+/// with integers, so that the module carries no float formatting.
+pub fn fixed(x: f64, places: u32) -> String {
+    let scale = 10u64.pow(places);
+    let n = (x.abs() * scale as f64).round() as u64;
+    let sign = if x < 0.0 && n > 0 { "-" } else { "" };
+    let (whole, part) = (n / scale, n % scale);
+    match places {
+        0 => format!("{sign}{whole}"),
+        p => format!("{sign}{whole}.{part:0width$}", width = p as usize),
+    }
+}
+
 impl Comparison {
     /// Compares the per-entity counts of side A and side B (parallel to the analysis's
     /// entities), over the entities `counted` keeps; `name` gives the name ties sort by.
@@ -175,11 +188,11 @@ impl Comparison {
                 Cell::Text(r.presence().code().to_string()),
                 Cell::Num(r.a.mentions.to_string()),
                 Cell::Num(r.a.documents.to_string()),
-                Cell::Num(format!("{:.2}", self.share_a(r))),
+                Cell::Num(fixed(self.share_a(r), 2)),
                 Cell::Num(r.b.mentions.to_string()),
                 Cell::Num(r.b.documents.to_string()),
-                Cell::Num(format!("{:.2}", self.share_b(r))),
-                Cell::Num(format!("{:.2}", self.change(r))),
+                Cell::Num(fixed(self.share_b(r), 2)),
+                Cell::Num(fixed(self.change(r), 2)),
                 Cell::Text(link(r.entity)),
             ]);
         }
@@ -322,6 +335,17 @@ mod tests {
         assert_eq!(empty.totals, (10, 0));
         assert!(empty.rows.iter().all(|r| empty.share_b(r) == 0.0));
         assert_eq!(empty.of(Presence::OnlyA).count(), 3);
+    }
+
+    #[test]
+    fn numbers_are_written_with_fixed_decimals() {
+        assert_eq!(fixed(40.0, 2), "40.00");
+        assert_eq!(fixed(-40.0, 2), "-40.00");
+        assert_eq!(fixed(2.345, 1), "2.3");
+        assert_eq!(fixed(2.35, 1), "2.4");
+        assert_eq!(fixed(-0.004, 2), "0.00");
+        assert_eq!(fixed(100.0 / 3.0, 2), "33.33");
+        assert_eq!(fixed(7.6, 0), "8");
     }
 
     #[test]
