@@ -52,11 +52,13 @@ test('two articles: entities only in A, in both and only in B, with counts and c
   await expect(summary(page)).toHaveText(`${onlyB} entities only in A, ${both} in both, ${onlyA} only in B.`);
 });
 
-test('an entity chosen shows its mentions on both sides, each linking to its place in the article', async ({ page }) => {
+test('an entity chosen by keyboard shows its mentions on both sides, each linking to its place in the article', async ({ page }) => {
   await page.goto(TWO);
   const link = table(page, /^In both/).getByRole('rowheader').first().getByRole('link');
   const name = await link.textContent();
-  await link.click();
+  // By keyboard: the link, then Enter.
+  await link.focus();
+  await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/[?&]v-e=[^&]+/);
   const box = view(page).getByRole('region', { name: `Mentions of ${name}` });
   await expect(box.getByRole('heading', { name: `Mentions of ${name}` })).toBeFocused();
@@ -74,6 +76,8 @@ test('an entity chosen shows its mentions on both sides, each linking to its pla
   await box.getByRole('link', { name: 'Close the mentions' }).click();
   await expect(page).not.toHaveURL(/v-e=/);
   await expect(box).toHaveCount(0);
+  // Closed, the focus is back on the entity's link.
+  await expect(link).toBeFocused();
 });
 
 test('two periods and two searches set by the forms, kept in the URL, within the filter bar', async ({ page }) => {

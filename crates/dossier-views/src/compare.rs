@@ -191,7 +191,7 @@ pub fn CompareView(
             <section class="compare-quotes" aria-labelledby="compare-quotes-title">
                 <h3 id="compare-quotes-title">"Quotes"</h3>
                 <div class="compare-sides">
-                    {[0, 1].map(|i| view! { <SideQuotes state=clean both=both which=i/> }).collect_view()}
+                    {[0, 1].map(|i| view! { <SideQuotes state=base both=both which=i/> }).collect_view()}
                 </div>
             </section>
         </section>
@@ -378,7 +378,7 @@ fn EntityTable(
                     view! {
                         <tr>
                             <th scope="row">
-                                <a href=crate::href(&choose(&s, &e.id)) aria-current=current>{wording::name(e).to_string()}</a>
+                                <a href=crate::href(&choose(&s, &e.id)) data-entity=e.id.clone() aria-current=current>{wording::name(e).to_string()}</a>
                                 " " <span class="compare-label">{e.label.code()}</span>
                             </th>
                             <td>{side_cell(r.a.mentions, r.a.documents, c.share_a(&r))}</td>
@@ -417,18 +417,21 @@ fn EntityMentions(
     comparison: Memo<Comparison>,
 ) -> impl IntoView {
     let d = data();
-    // A new entity chosen (not the one the page opened with): the focus goes to its
-    // mentions, which appear above the tables.
+    // An entity chosen (not the one the page opened with): the focus goes to its
+    // mentions, which appear above the tables; closed, back to its link in the tables.
     Effect::new(move |before: Option<Option<(usize, String)>>| {
         let now = chosen.get();
-        if before.is_some_and(|b| b != now) && now.is_some() {
-            request_animation_frame(|| {
-                if let Some(h) = document().get_element_by_id("compare-entity-title") {
-                    if let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h) {
-                        let _ = h.focus();
-                    }
-                }
-            });
+        if let Some(before) = before.filter(|b| *b != now) {
+            let target = match (&now, before) {
+                (Some(_), _) => Some("#compare-entity-title".to_string()),
+                (None, Some((_, id))) => Some(format!("a[data-entity=\"{id}\"]")),
+                (None, None) => None,
+            };
+            if let Some(t) = target {
+                request_animation_frame(move || {
+                    dossier_app::focus::to(&t);
+                });
+            }
         }
         now
     });
