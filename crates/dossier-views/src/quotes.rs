@@ -504,6 +504,107 @@ pub fn quote_row(d: &Data, s: &ViewState, r: Row) -> impl IntoView {
 mod tests {
     use super::*;
 
+    /// The seed corpus and its analysis, as the page built on `seeds/` carries them.
+    fn seeds() -> &'static Data {
+        static DATA: std::sync::OnceLock<Data> = std::sync::OnceLock::new();
+        DATA.get_or_init(|| {
+            let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+            let corpus = dossier_core::corpus::load_dir(&seeds).expect("the seeds load");
+            let curation = dossier_core::curation::load_curation(&seeds).expect("and their curation");
+            let analysis = dossier_core::analyse_with(&corpus, &curation);
+            Data::new(corpus, analysis)
+        })
+    }
+
+    /// Whether quote `r` mentions `e` in its words, by a scan of all the document's mentions.
+    fn names(d: &Data, r: Row, e: usize) -> bool {
+        let q = quote(d, r);
+        let inside =
+            |m: &&dossier_core::Mention| m.range.start >= q.range.start && m.range.end <= q.range.end;
+        d.analysis.docs[r.doc]
+            .mentions
+            .iter()
+            .filter(inside)
+            .any(|m| m.entity == e)
+    }
+
+    #[test]
+    fn speakers_are_grouped_most_quoted_first_and_the_unattributed_last() {
+        let d = seeds();
+        let all = vec![true; d.corpus.documents.len()];
+        let groups = groups(d, &all, Only::default(), "speaker");
+        let quotes: usize = d.analysis.docs.iter().map(|a| a.quotes.len()).sum();
+        assert_eq!(groups.iter().map(|g| g.rows.len()).sum::<usize>(), quotes);
+        let (last, named) = groups.split_last().unwrap();
+        assert_eq!((last.heading.as_str(), last.speaker), ("Unattributed", None));
+        assert!(named.windows(2).all(|w| w[0].rows.len() >= w[1].rows.len()));
+        for g in named {
+            assert!(g.rows.iter().all(|&r| speaker(d, r) == g.speaker));
+        }
+        let mut speakers: Vec<_> = named.iter().map(|g| g.speaker).collect();
+        speakers.dedup();
+        assert_eq!(speakers.len(), named.len(), "one group a speaker");
+    }
+
+    #[test]
+    fn quoted_by_x_keeps_their_quotes_and_about_y_those_whose_words_name_y() {
+        let d = seeds();
+        let all = vec![true; d.corpus.documents.len()];
+        let x = d.entity_index("person-manoj-kewalramani").unwrap();
+        let by_x = groups(
+            d,
+            &all,
+            Only {
+                who: Some(x),
+                ..Only::default()
+            },
+            "speaker",
+        );
+        assert_eq!(by_x.len(), 1);
+        assert_eq!((by_x[0].speaker, by_x[0].rows.len()), (Some(x), 5));
+        // Every entity their quotes name: the quotes about it are exactly those naming it.
+        let mut subjects: Vec<usize> = Vec::new();
+        for &r in &by_x[0].rows {
+            let q = quote(d, r);
+            for m in &d.analysis.docs[r.doc].mentions {
+                if m.range.start >= q.range.start
+                    && m.range.end <= q.range.end
+                    && !subjects.contains(&m.entity)
+                {
+                    subjects.push(m.entity);
+                }
+            }
+        }
+        assert!(!subjects.is_empty());
+        for y in subjects {
+            let only = Only {
+                who: Some(x),
+                about: Some(y),
+                ..Only::default()
+            };
+            let about: Vec<Row> = groups(d, &all, only, "date")
+                .into_iter()
+                .flat_map(|g| g.rows)
+                .collect();
+            let expected: Vec<Row> = by_x[0].rows.iter().copied().filter(|&r| names(d, r, y)).collect();
+            assert!(!about.is_empty());
+            assert_eq!(about, expected);
+        }
+        // About Y by anyone: every speaker's quotes that name it.
+        let russia = d.entity_index("gpe-russia").unwrap();
+        let about = groups(
+            d,
+            &all,
+            Only {
+                about: Some(russia),
+                ..Only::default()
+            },
+            "article",
+        );
+        let rows: Vec<Row> = about.into_iter().flat_map(|g| g.rows).collect();
+        assert!(rows.len() > 1 && rows.iter().all(|&r| names(d, r, russia)));
+    }
+
     #[test]
     fn a_view_parameter_is_set_replaced_and_removed() {
         let s = ViewState::default();
