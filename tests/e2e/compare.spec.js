@@ -46,6 +46,14 @@ test('two articles: entities only in A, in both and only in B, with counts and c
   await expect(putin.getByRole('cell').nth(2)).toHaveText(/^([+−]\d+\.\d|0\.0)$/);
   // Only in A: nothing on side B.
   await expect(table(page, /^Only in A/).getByRole('row').nth(1).getByRole('cell').nth(1)).toHaveText('none');
+  // Hidden labels are left out of the comparison, and of the sides' mentions.
+  const mentions = async () => Number((await view(page).locator('.compare-size').first().textContent()).match(/(\d+) mentions/)[1]);
+  const shown = await mentions();
+  await page.goto(`${TWO}&hide=DATE`);
+  await expect(view(page).locator('.compare-size').first()).not.toHaveText(`1 article, ${shown} mentions`);
+  expect(await mentions()).toBeLessThan(shown);
+  await expect(table(page, /^In both/).getByRole('row').filter({ has: page.locator('.compare-label', { hasText: 'DATE' }) })).toHaveCount(0);
+  await page.goto(TWO);
   // Swapped, A's entities are B's.
   await view(page).getByRole('link', { name: 'Swap A and B' }).click();
   await expect(page).toHaveURL(new RegExp(`v-a=doc%3D${B_DOC.replace('.', '\\.')}`));

@@ -36,6 +36,8 @@ struct Side {
     filters: ViewState,
     notices: Vec<String>,
     results: Results,
+    /// Its mentions of the labels shown (what the shares are of).
+    mentions: usize,
 }
 
 /// The side whose parameter has `value`, within the app's filters `base` (which match
@@ -55,10 +57,17 @@ fn side(d: &Data, base: &Query, matched: &[bool], value: &str) -> Side {
     );
     q.hidden = base.hidden;
     q.all_zones = base.all_zones;
+    let results = search(&q);
+    let mentions = dossier_core::Label::ALL
+        .into_iter()
+        .filter(|&l| !base.hidden.contains(l))
+        .map(|l| results.label(l).mentions)
+        .sum();
     Side {
         filters,
         notices,
-        results: search(&q),
+        results,
+        mentions,
     }
 }
 
@@ -206,9 +215,8 @@ fn SideBox(state: Memo<ViewState>, both: Memo<[Side; 2]>, which: usize) -> impl 
     let described = move || both.with(|s| sides::describe(d, &s[which].filters));
     let size = move || {
         both.with(|s| {
-            let r = &s[which].results;
-            let articles = r.matched.iter().filter(|&&m| m).count();
-            let mentions: usize = r.labels.iter().map(|c| c.mentions).sum();
+            let articles = s[which].results.matched.iter().filter(|&&m| m).count();
+            let mentions = s[which].mentions;
             format!(
                 "{}, {}",
                 wording::count(articles, "article"),
