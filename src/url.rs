@@ -757,6 +757,11 @@ mod tests {
             ]
         );
         assert_eq!(p.notices.len(), 1, "{:?}", p.notices);
+        // The compare view's sides are kept as they are too (the views module reads them).
+        let p = parse("view=compare&v-a=when%3D2024&v-b=q%3Dgas%2520deal");
+        assert_eq!(p.state.view, View::Compare);
+        assert_eq!(p.state.views[1], ("v-b".to_string(), "q=gas%20deal".to_string()));
+        assert_eq!(parse(&p.state.to_query()).state, p.state);
     }
 
     #[test]
