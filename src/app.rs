@@ -238,7 +238,7 @@ fn Explorer() -> impl IntoView {
                 <Show when=move || view_is(View::Timeline)>
                     <crate::components::timeline::TimelineView/>
                 </Show>
-                <Show when=move || view_is(View::Quotes)>
+                <Show when=move || view_is(View::Quotes) || view_is(View::Compare)>
                     <OnDemand/>
                 </Show>
             </main>

@@ -14,7 +14,7 @@
 //! | `doc` | the open article (file name) |
 //! | `m` | the selected mention: its start offset in the open article |
 //! | `sel` | the selected entity (next/previous mention, mentions view) |
-//! | `view` | `articles` (default), `mentions`, `connections`, `timeline` or `quotes` |
+//! | `view` | `articles` (default), `mentions`, `connections`, `timeline`, `quotes` or `compare` |
 //! | `when` | a period on the timeline: `YYYY` or `YYYY-MM`, or two of the same kind, `from..to` |
 //! | `pair` | two entity ids, `a,b`, whose shared sentences are shown |
 //! | `cl` | the labels the connections grid shows (default `PERSON`) |
@@ -42,16 +42,19 @@ pub enum View {
     Timeline,
     /// Who said what: drawn by a module loaded on demand (`crates/dossier-views`).
     Quotes,
+    /// Two sets of articles side by side: drawn by the same module.
+    Compare,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Articles,
         View::Mentions,
         View::Connections,
         View::Timeline,
         View::Quotes,
+        View::Compare,
     ];
 
     /// The URL code.
@@ -62,6 +65,7 @@ impl View {
             View::Connections => "connections",
             View::Timeline => "timeline",
             View::Quotes => "quotes",
+            View::Compare => "compare",
         }
     }
 
@@ -73,6 +77,7 @@ impl View {
             View::Connections => "Connections",
             View::Timeline => "Timeline",
             View::Quotes => "Quotes",
+            View::Compare => "Compare",
         }
     }
 }
@@ -752,6 +757,11 @@ mod tests {
             ]
         );
         assert_eq!(p.notices.len(), 1, "{:?}", p.notices);
+        // The compare view's sides are kept as they are too (the views module reads them).
+        let p = parse("view=compare&v-a=when%3D2024&v-b=q%3Dgas%2520deal");
+        assert_eq!(p.state.view, View::Compare);
+        assert_eq!(p.state.views[1], ("v-b".to_string(), "q=gas%20deal".to_string()));
+        assert_eq!(parse(&p.state.to_query()).state, p.state);
     }
 
     #[test]

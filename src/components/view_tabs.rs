@@ -4,7 +4,7 @@ use crate::app::Navigator;
 use crate::url::{View, ViewState};
 use leptos::prelude::*;
 
-/// Links to the four views; the current one is marked.
+/// Links to the views; the current one is marked.
 #[component]
 pub fn ViewTabs() -> impl IntoView {
     let nav = crate::app::context::<Navigator>();

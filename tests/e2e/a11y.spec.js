@@ -1,5 +1,5 @@
 // Accessibility: axe-core (npm, pinned) on every main view — the article list, the
-// reader (with search hits too), filters that match nothing, the mentions, connections and timeline views with an entity selected, the quotes view (loaded on demand) — in the
+// reader (with search hits too), filters that match nothing, the mentions, connections and timeline views with an entity selected, the quotes and compare views (loaded on demand) — in the
 // light and dark themes, dark both from the system setting and from the theme toggle.
 // Zero violations of the WCAG 2.0/2.1 A and AA rules.
 import { test, expect } from '@playwright/test';
@@ -50,11 +50,13 @@ const VIEWS = [
   ['the timeline view', ([a]) => `?view=timeline&e=${a}&sel=${a}`],
   ['the quotes view', () => '?view=quotes'],
   ['the quotes view by date', () => '?view=quotes&v-by=date&v-q=said'],
+  ['the quotes of one speaker', () => '?view=quotes&v-who=person-manoj-kewalramani'],
+  ['the compare view with an entity chosen', ([a]) => `?view=compare&v-a=when%3D2023&v-b=when%3D2025&v-e=${a}`],
 ];
 
 for (const theme of ['light', 'dark (system)', 'dark (toggle)']) {
   test(`every main view has no WCAG A/AA violation, ${theme} theme`, async ({ page }) => {
-    test.slow(); // ten views, each loaded and checked in turn
+    test.slow(); // twelve views, each loaded and checked in turn
     await page.emulateMedia({ colorScheme: theme === 'dark (system)' ? 'dark' : 'light' });
     const ids = await someEntity(page);
     expect(ids.length).toBe(2);
@@ -68,6 +70,7 @@ for (const theme of ['light', 'dark (system)', 'dark (toggle)']) {
       await expect(page.getByRole('navigation', { name: 'Articles' })).toBeVisible();
       await page.waitForTimeout(100);
       if (query(ids).includes('view=quotes')) await page.locator('.quotes-summary').waitFor();
+      else if (query(ids).includes('view=compare')) await page.locator('.compare-summary').waitFor();
       else if (query(ids).includes('q=')) await page.locator('article mark.hit').first().waitFor();
       if (theme === 'dark (toggle)') await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
       for (const v of await violations(page)) all.push(`${name}: ${v}`);

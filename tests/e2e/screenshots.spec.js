@@ -1,4 +1,4 @@
-// Screenshots of the main views (and the Quotes view, on demand) in both themes (docs/screenshots/, shown in the README),
+// Screenshots of the main views (and the Quotes and Compare views, on demand) in both themes (docs/screenshots/, shown in the README),
 // the phone layout, where the panels become tabs, and the reader's own documents.
 import { test, expect } from '@playwright/test';
 import { BASE } from '../../playwright.config.js';
@@ -10,6 +10,7 @@ const VIEWS = {
   connections: '?view=connections&pair=person-vladimir-putin,person-xi-jinping',
   timeline: '?view=timeline&when=2024-05',
   quotes: '?view=quotes',
+  compare: '?view=compare&v-a=doc%3D003_1075b8958bdb5eef.txt&v-b=doc%3D002_d15cae400df2b21d.txt&v-e=person-vladimir-putin',
 };
 
 for (const scheme of ['light', 'dark']) {
@@ -21,6 +22,7 @@ for (const scheme of ['light', 'dark']) {
       await expect(page.getByRole('main')).toBeVisible();
       // The Quotes view loads on demand: shot once its quotes are drawn.
       if (name === 'quotes') await expect(page.locator('.quote').first()).toBeVisible();
+      if (name === 'compare') await expect(page.locator('.compare-mentions mark').first()).toBeVisible();
       await expect(page.locator('.notice')).toHaveCount(0);
       await page.screenshot({ path: `docs/screenshots/${name}-${scheme}.png` });
     });

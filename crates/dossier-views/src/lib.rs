@@ -1,15 +1,18 @@
 //! Dossier's secondary views as a wasm module of their own: `web/views.js` loads it the
-//! first time the URL asks for one of them (`view=quotes`), so the page fetches none of
+//! first time the URL asks for one of them (`view=quotes`, `view=compare`), so the page fetches none of
 //! it at load. It reads the page's corpus with the one decoder (`dossier_core::page`),
 //! reuses the app's URL state, results and wording (the `dossier-app` library), and
 //! draws into the box the app keeps for it (`#views`, `src/app.rs`). Its links change
 //! only the query string, and the app's router, which handles every link on the page,
 //! follows them: the URL stays the single source of truth.
 
+pub mod compare;
+pub mod comparison;
 pub mod quotes;
+pub mod sides;
 
 use dossier_app::data::{data, replace, with_part, Data};
-use dossier_app::url::{parse_query, ViewState};
+use dossier_app::url::{parse_query, View, ViewState};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -85,15 +88,28 @@ pub fn show(query: &str) {
         let Ok(element) = host.clone().dyn_into::<web_sys::HtmlElement>() else {
             return;
         };
-        let mounted = leptos::mount::mount_to(element, move || {
-            quotes::QuotesView(quotes::QuotesViewProps { state: view_state })
-        });
+        let mounted = leptos::mount::mount_to(element, move || Views(ViewsProps { state: view_state }));
         *shown = Some(Shown {
             host,
             _mounted: Box::new(mounted),
             state: signal,
         });
     });
+}
+
+/// The view the state names: compare, else quotes.
+#[component]
+fn Views(state: ArcRwSignal<ViewState>) -> impl IntoView {
+    let st = state.clone();
+    let compare = Memo::new(move |_| st.with(|s| s.view == View::Compare));
+    move || {
+        let state = state.clone();
+        if compare.get() {
+            compare::CompareView(compare::CompareViewProps { state }).into_any()
+        } else {
+            quotes::QuotesView(quotes::QuotesViewProps { state }).into_any()
+        }
+    }
 }
 
 /// Follows `state`'s link through the app's router, as a click on a link would: the

@@ -4,7 +4,9 @@
 //! a search inside the quotes; the rows exported as CSV or JSON.
 //!
 //! Its own URL parameters: `v-q`, the search inside the quotes; `v-by`, `speaker`
-//! (default), `date` or `article`.
+//! (default), `date` or `article`; `v-who`, an entity id: only the quotes it is quoted
+//! in (quoted by X); `v-about`, an entity id: only the quotes that mention it (with
+//! `v-who`: X quoted about Y).
 
 use dossier_app::data::{data, Data};
 use dossier_app::url::{View, ViewState};
@@ -17,6 +19,10 @@ use leptos::prelude::*;
 const SEARCH: &str = "v-q";
 /// The parameter of the order.
 const ORDER: &str = "v-by";
+/// The parameter of the speaker whose quotes alone are shown.
+const WHO: &str = "v-who";
+/// The parameter of the entity the quotes shown mention.
+const ABOUT: &str = "v-about";
 /// The orders: URL code and name.
 const ORDERS: [(&str, &str); 3] = [("speaker", "Speaker"), ("date", "Date"), ("article", "Article")];
 
@@ -50,6 +56,8 @@ pub struct Row {
 pub struct Group {
     /// What the quotes share: a speaker's name, or an article's title.
     pub heading: String,
+    /// The speaker entity, for a group of one speaker's quotes.
+    pub speaker: Option<usize>,
     /// The quotes, in text order.
     pub rows: Vec<Row>,
 }
@@ -65,10 +73,32 @@ fn speaker(d: &Data, r: Row) -> Option<usize> {
     Some(d.analysis.docs[r.doc].mentions[m].entity)
 }
 
-/// The quotes of the documents `matched` keeps whose text or speaker contains `search`
-/// (any case), grouped by `order`: `speaker` (also for any other value), `date` or `article`.
-pub fn groups(d: &Data, matched: &[bool], search: &str, order: &str) -> Vec<Group> {
-    let search = search.to_lowercase();
+/// Whether quote `r` mentions entity `e` inside its words.
+fn mentions(d: &Data, r: Row, e: usize) -> bool {
+    let q = quote(d, r);
+    let ms = &d.analysis.docs[r.doc].mentions;
+    let first = ms.partition_point(|m| m.range.start < q.range.start);
+    ms[first..]
+        .iter()
+        .take_while(|m| m.range.end <= q.range.end)
+        .any(|m| m.entity == e)
+}
+
+/// Which quotes are shown: a search inside them, a speaker, an entity they mention.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Only<'a> {
+    /// Words the quote or its speaker's name contains (any case); empty for any.
+    pub search: &'a str,
+    /// The speaker entity (quoted by X).
+    pub who: Option<usize>,
+    /// An entity the quote's words mention (quoted about Y).
+    pub about: Option<usize>,
+}
+
+/// The quotes of the documents `matched` keeps that `only` keeps, grouped by `order`:
+/// `speaker` (also for any other value), `date` or `article`.
+pub fn groups(d: &Data, matched: &[bool], only: Only, order: &str) -> Vec<Group> {
+    let search = only.search.to_lowercase();
     let mut rows = Vec::new();
     for (doc, a) in d.analysis.docs.iter().enumerate() {
         if !matched.get(doc).copied().unwrap_or(false) {
@@ -77,6 +107,11 @@ pub fn groups(d: &Data, matched: &[bool], search: &str, order: &str) -> Vec<Grou
         let text = &d.corpus.documents[doc].text;
         for (i, q) in a.quotes.iter().enumerate() {
             let r = Row { doc, quote: i };
+            if only.who.is_some_and(|w| speaker(d, r) != Some(w))
+                || only.about.is_some_and(|e| !mentions(d, r, e))
+            {
+                continue;
+            }
             let said = text[q.range.clone()].to_lowercase();
             let who = speaker(d, r).map(|e| d.analysis.entities[e].canonical.to_lowercase());
             if search.is_empty() || said.contains(&search) || who.is_some_and(|w| w.contains(&search)) {
@@ -92,24 +127,22 @@ pub fn groups(d: &Data, matched: &[bool], search: &str, order: &str) -> Vec<Grou
 
 /// Groups by speaker: the most quoted first (then by name), the unattributed last.
 fn by_speaker(d: &Data, rows: Vec<Row>) -> Vec<Group> {
-    let mut keyed: Vec<(Option<usize>, Vec<Row>)> = Vec::new();
+    let mut by: std::collections::HashMap<Option<usize>, Vec<Row>> = std::collections::HashMap::new();
     for r in rows {
-        let e = speaker(d, r);
-        match keyed.iter_mut().find(|(k, _)| *k == e) {
-            Some((_, v)) => v.push(r),
-            None => keyed.push((e, vec![r])),
-        }
+        by.entry(speaker(d, r)).or_default().push(r);
     }
+    let mut keyed: Vec<(Option<usize>, Vec<Row>)> = by.into_iter().collect();
     let name = |e: Option<usize>| {
         e.map_or(String::new(), |e| {
             wording::name(&d.analysis.entities[e]).to_string()
         })
     };
-    keyed.sort_by_cached_key(|(e, v)| (e.is_none(), std::cmp::Reverse(v.len()), name(*e)));
+    keyed.sort_by_cached_key(|(e, v)| (e.is_none(), std::cmp::Reverse(v.len()), name(*e), *e));
     keyed
         .into_iter()
         .map(|(e, rows)| Group {
             heading: e.map_or_else(|| "Unattributed".to_string(), |_| name(e)),
+            speaker: e,
             rows,
         })
         .collect()
@@ -123,6 +156,7 @@ fn by_article(d: &Data, rows: Vec<Row>, by_date: bool) -> Vec<Group> {
             Some(g) if g.rows[0].doc == r.doc => g.rows.push(r),
             _ => groups.push(Group {
                 heading: title(d, r.doc),
+                speaker: None,
                 rows: vec![r],
             }),
         }
@@ -169,8 +203,16 @@ pub fn QuotesView(
     let st = state.clone();
     let matched = Memo::new(move |_| dossier_app::results::results(&st.get()).matched);
     let st = state.clone();
-    let shown =
-        Memo::new(move |_| st.with(|s| matched.with(|m| groups(d, m, param(s, SEARCH), param(s, ORDER)))));
+    let shown = Memo::new(move |_| {
+        st.with(|s| {
+            let only = Only {
+                search: param(s, SEARCH),
+                who: d.entity_index(param(s, WHO)),
+                about: d.entity_index(param(s, ABOUT)),
+            };
+            matched.with(|m| groups(d, m, only, param(s, ORDER)))
+        })
+    });
     let count = move || shown.with(|g| g.iter().map(|g| g.rows.len()).sum::<usize>());
     let st = state.clone();
     let summary = move || {
@@ -203,6 +245,26 @@ pub fn QuotesView(
             }
         })
     };
+    let st = state.clone();
+    // A speaker or subject the link names that there is not: said too.
+    let unknown_entities = move || {
+        let s = st.get();
+        let missing: Vec<String> = [(WHO, "speaker"), (ABOUT, "entity")]
+            .iter()
+            .filter(|(k, _)| !param(&s, k).is_empty() && d.entity_index(param(&s, k)).is_none())
+            .map(|(k, what)| {
+                format!(
+                    "no {what} “{}”",
+                    param(&s, k).chars().take(40).collect::<String>()
+                )
+            })
+            .collect();
+        (!missing.is_empty()).then(|| {
+            view! {
+                <p class="notice" role="status">{format!("Part of this link was ignored: {}.", missing.join("; "))}</p>
+            }
+        })
+    };
     let export = move |format: Format, name: &'static str, mime: &'static str| {
         // The rows shown, by the address of their quote: one lookup a quote.
         let keep: std::collections::HashSet<*const Quote> = shown.with(|g| {
@@ -220,7 +282,9 @@ pub fn QuotesView(
         <section class="quotes-view" aria-labelledby="quotes-title">
             <h2 id="quotes-title">"Quotes"</h2>
             {unknown_order}
+            {unknown_entities}
             <SearchForm state=state.clone()/>
+            <Speaker state=state.clone()/>
             <Orders state=state.clone()/>
             <p class="quotes-summary" role="status">{summary}</p>
             <div class="quotes-export">
@@ -250,6 +314,91 @@ fn SearchForm(state: ArcRwSignal<ViewState>) -> impl IntoView {
             <input id="quotes-q" type="search" node_ref=input prop:value=value/>
             <button type="submit" class="tool">"Search"</button>
         </form>
+    }
+}
+
+/// The speaker the quotes are limited to (quoted by X), with what they are quoted
+/// about most as links (X quoted about Y), and a way back to every speaker.
+#[component]
+fn Speaker(state: ArcRwSignal<ViewState>) -> impl IntoView {
+    let d = data();
+    move || {
+        let s = state.get();
+        let who = d.entity_index(param(&s, WHO));
+        let about = d.entity_index(param(&s, ABOUT));
+        if who.is_none() && about.is_none() {
+            return None;
+        }
+        let name = |e: usize| wording::name(&d.analysis.entities[e]).to_string();
+        let said = match (who, about) {
+            (Some(w), Some(a)) => format!("Quotes of {} about {}.", name(w), name(a)),
+            (Some(w), None) => format!("Quotes of {}.", name(w)),
+            (None, Some(a)) => format!("Quotes about {}.", name(a)),
+            (None, None) => String::new(),
+        };
+        let all = crate::href(&with_param(&with_param(&s, WHO, ""), ABOUT, ""));
+        let any = about.map(|_| {
+            let href = crate::href(&with_param(&s, ABOUT, ""));
+            view! { " · " <a href=href>"Any subject"</a> }
+        });
+        let subjects = who.map(|w| subjects(d, &s, w));
+        Some(view! {
+            <div class="quotes-speaker">
+                <p>{said} " " <a href=all>"Every speaker"</a> {any}</p>
+                {subjects}
+            </div>
+        })
+    }
+}
+
+/// Most entities listed as what a speaker is quoted about.
+const MAX_SUBJECTS: usize = 12;
+
+/// What speaker `w` is quoted about in the articles `s`'s filters match: the entities
+/// their quotes mention most (not themself), as links that limit the quotes to each.
+fn subjects(d: &Data, s: &ViewState, w: usize) -> impl IntoView {
+    let matched = dossier_app::results::results(s).matched;
+    let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for (doc, a) in d.analysis.docs.iter().enumerate() {
+        if !matched.get(doc).copied().unwrap_or(false) {
+            continue;
+        }
+        for (i, q) in a.quotes.iter().enumerate() {
+            if speaker(d, Row { doc, quote: i }) != Some(w) {
+                continue;
+            }
+            let first = a.mentions.partition_point(|m| m.range.start < q.range.start);
+            let mut seen = Vec::new();
+            for m in a.mentions[first..]
+                .iter()
+                .take_while(|m| m.range.end <= q.range.end)
+            {
+                if m.entity != w && !seen.contains(&m.entity) && !s.hide.contains(&m.label) {
+                    seen.push(m.entity);
+                    *counts.entry(m.entity).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut top: Vec<(usize, usize)> = counts.into_iter().collect();
+    let name = |e: usize| wording::name(&d.analysis.entities[e]).to_string();
+    top.sort_by_cached_key(|&(e, n)| (std::cmp::Reverse(n), name(e), e));
+    top.truncate(MAX_SUBJECTS);
+    let current = param(s, ABOUT).to_string();
+    let links = top
+        .into_iter()
+        .map(|(e, n)| {
+            let id = &d.analysis.entities[e].id;
+            let href = crate::href(&with_param(s, ABOUT, id));
+            let here = (*id == current).then_some("true");
+            view! { <li><a href=href aria-current=here>{format!("{} ({n})", name(e))}</a></li> }
+        })
+        .collect_view();
+    view! {
+        <nav class="quotes-about" aria-label="Quoted about">
+            <span>"Quoted about: "</span>
+            <ul>{links}</ul>
+        </nav>
     }
 }
 
@@ -293,9 +442,18 @@ fn QuoteGroups(state: ArcRwSignal<ViewState>, shown: Memo<Vec<Group>>) -> impl I
                 .iter()
                 .map(|g| {
                     let rows = g.rows.iter().map(|&r| quote_row(d, &s, r)).collect_view();
+                    // A speaker's group links to their quotes alone (and what they are quoted about).
+                    let only = g
+                        .speaker
+                        .filter(|_| param(&s, WHO).is_empty())
+                        .map(|e| {
+                            let href = crate::href(&with_param(&s, WHO, &d.analysis.entities[e].id));
+                            view! { <p class="quote-only"><a href=href>{format!("Only the quotes of {}", g.heading)}</a></p> }
+                        });
                     view! {
                         <section class="quote-group">
                             <h3>{g.heading.clone()} " " <span class="quote-count">{format!("({})", g.rows.len())}</span></h3>
+                            {only}
                             <ul class="quote-list">{rows}</ul>
                         </section>
                     }
@@ -307,7 +465,7 @@ fn QuoteGroups(state: ArcRwSignal<ViewState>, shown: Memo<Vec<Group>>) -> impl I
 
 /// One quote: its words, then who said it (their mention highlighted), the cue and a
 /// link to the place in the article.
-fn quote_row(d: &Data, s: &ViewState, r: Row) -> impl IntoView {
+pub fn quote_row(d: &Data, s: &ViewState, r: Row) -> impl IntoView {
     let doc = &d.corpus.documents[r.doc];
     let a = &d.analysis.docs[r.doc];
     let q = quote(d, r);
@@ -345,6 +503,107 @@ fn quote_row(d: &Data, s: &ViewState, r: Row) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The seed corpus and its analysis, as the page built on `seeds/` carries them.
+    fn seeds() -> &'static Data {
+        static DATA: std::sync::OnceLock<Data> = std::sync::OnceLock::new();
+        DATA.get_or_init(|| {
+            let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+            let corpus = dossier_core::corpus::load_dir(&seeds).expect("the seeds load");
+            let curation = dossier_core::curation::load_curation(&seeds).expect("and their curation");
+            let analysis = dossier_core::analyse_with(&corpus, &curation);
+            Data::new(corpus, analysis)
+        })
+    }
+
+    /// Whether quote `r` mentions `e` in its words, by a scan of all the document's mentions.
+    fn names(d: &Data, r: Row, e: usize) -> bool {
+        let q = quote(d, r);
+        let inside =
+            |m: &&dossier_core::Mention| m.range.start >= q.range.start && m.range.end <= q.range.end;
+        d.analysis.docs[r.doc]
+            .mentions
+            .iter()
+            .filter(inside)
+            .any(|m| m.entity == e)
+    }
+
+    #[test]
+    fn speakers_are_grouped_most_quoted_first_and_the_unattributed_last() {
+        let d = seeds();
+        let all = vec![true; d.corpus.documents.len()];
+        let groups = groups(d, &all, Only::default(), "speaker");
+        let quotes: usize = d.analysis.docs.iter().map(|a| a.quotes.len()).sum();
+        assert_eq!(groups.iter().map(|g| g.rows.len()).sum::<usize>(), quotes);
+        let (last, named) = groups.split_last().unwrap();
+        assert_eq!((last.heading.as_str(), last.speaker), ("Unattributed", None));
+        assert!(named.windows(2).all(|w| w[0].rows.len() >= w[1].rows.len()));
+        for g in named {
+            assert!(g.rows.iter().all(|&r| speaker(d, r) == g.speaker));
+        }
+        let mut speakers: Vec<_> = named.iter().map(|g| g.speaker).collect();
+        speakers.dedup();
+        assert_eq!(speakers.len(), named.len(), "one group a speaker");
+    }
+
+    #[test]
+    fn quoted_by_x_keeps_their_quotes_and_about_y_those_whose_words_name_y() {
+        let d = seeds();
+        let all = vec![true; d.corpus.documents.len()];
+        let x = d.entity_index("person-manoj-kewalramani").unwrap();
+        let by_x = groups(
+            d,
+            &all,
+            Only {
+                who: Some(x),
+                ..Only::default()
+            },
+            "speaker",
+        );
+        assert_eq!(by_x.len(), 1);
+        assert_eq!((by_x[0].speaker, by_x[0].rows.len()), (Some(x), 5));
+        // Every entity their quotes name: the quotes about it are exactly those naming it.
+        let mut subjects: Vec<usize> = Vec::new();
+        for &r in &by_x[0].rows {
+            let q = quote(d, r);
+            for m in &d.analysis.docs[r.doc].mentions {
+                if m.range.start >= q.range.start
+                    && m.range.end <= q.range.end
+                    && !subjects.contains(&m.entity)
+                {
+                    subjects.push(m.entity);
+                }
+            }
+        }
+        assert!(!subjects.is_empty());
+        for y in subjects {
+            let only = Only {
+                who: Some(x),
+                about: Some(y),
+                ..Only::default()
+            };
+            let about: Vec<Row> = groups(d, &all, only, "date")
+                .into_iter()
+                .flat_map(|g| g.rows)
+                .collect();
+            let expected: Vec<Row> = by_x[0].rows.iter().copied().filter(|&r| names(d, r, y)).collect();
+            assert!(!about.is_empty());
+            assert_eq!(about, expected);
+        }
+        // About Y by anyone: every speaker's quotes that name it.
+        let russia = d.entity_index("gpe-russia").unwrap();
+        let about = groups(
+            d,
+            &all,
+            Only {
+                about: Some(russia),
+                ..Only::default()
+            },
+            "article",
+        );
+        let rows: Vec<Row> = about.into_iter().flat_map(|g| g.rows).collect();
+        assert!(rows.len() > 1 && rows.iter().all(|&r| names(d, r, russia)));
+    }
 
     #[test]
     fn a_view_parameter_is_set_replaced_and_removed() {
