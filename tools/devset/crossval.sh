@@ -30,7 +30,7 @@ tune=$devset/tune
 
 if [ $# -eq 0 ]; then
     set -- "$devset/train" "$devset/train-extra/gum-heldout" "$devset/train-extra/uner-ewt" \
-        "$devset/train-extra/uner-pud" "$devset/train-extra/docred"
+        "$devset/train-extra/uner-pud" "$devset/train-extra/docred" "$devset/train-extra/crossner"
 fi
 for d in "$@"; do
     case $(cd "$d" && pwd) in
@@ -39,10 +39,11 @@ for d in "$@"; do
 done
 
 cargo build --quiet --release -p dossier-core --example train_decision --manifest-path "$repo/Cargo.toml" >&2
-bin=${CARGO_TARGET_DIR:-$repo/target}/release/examples/train_decision
-
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# a copy: a build from another checkout sharing the target folder may replace the original
+cp "${CARGO_TARGET_DIR:-$repo/target}/release/examples/train_decision" "$tmp/train_decision"
+bin=$tmp/train_decision
 "$bin" "$@" --crossval "$tune" --folds "${FOLDS:-5}" > "$tmp/raw.jsonl"
 python3 "$repo/tools/devset/mapping.py" "$tune/gold.jsonl" "$tmp/raw.jsonl" "$tmp/gold.jsonl" "$tmp/pred.jsonl"
 echo "cross-validated tune (${FOLDS:-5} folds), trained on: $*"
