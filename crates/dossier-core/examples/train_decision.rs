@@ -18,10 +18,19 @@
 //! how the trained weights decide the spans of that folder (no output file changes),
 //! and with `--errors` after that folder, each wrong decision (never use it on a
 //! frozen test set).
+//!
+//! With `--crossval <folder> [--folds N]` after the training folders it prints
+//! instead the mentions (`dossier extract --format jsonl`) of a `N`-fold
+//! cross-validation over that folder (default 5 folds): its documents, in file-name
+//! order, go to fold `i mod N`; for each fold the weights are trained on the training
+//! folders and the other folds, then the engine analyses the fold's documents as a
+//! corpus of their own with those weights ([`deciding_with`]). The pooled predictions
+//! are scored as the folder itself would be (`tools/devset/crossval.sh`).
 
-use dossier_core::corpus::load_dir;
-use dossier_core::decide::perceptron::{predict, train, Example};
-use dossier_core::decide::{collecting, Class, CLASSES};
+use dossier_core::corpus::{load_dir, Corpus};
+use dossier_core::decide::perceptron::{predict, train, Example, Weights};
+use dossier_core::decide::{collecting, deciding_with, Class, Model, CLASSES};
+use dossier_core::export;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
@@ -35,8 +44,20 @@ const SCALE: f64 = 100.0;
 /// One gold file: (document, start, end in code points) → class.
 type Gold = HashMap<(String, usize, usize), Class>;
 
+/// One decision of the engine as a training example: its features, its gold class and
+/// the span with the words around it.
+type Raw = (Vec<String>, Class, String);
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(k) = args.iter().position(|a| a == "--crossval") {
+        let folds = match args.iter().position(|a| a == "--folds") {
+            Some(f) => args.get(f + 1).and_then(|n| n.parse().ok()).expect("--folds <N>"),
+            None => 5,
+        };
+        let dir = args.get(k + 1).expect("--crossval <folder>");
+        return crossval(&args[..k], Path::new(dir), folds);
+    }
     let (train_dirs, eval_dir) = match args.iter().position(|a| a == "--eval") {
         Some(k) => (&args[..k], args.get(k + 1)),
         None => (&args[..], None),
@@ -44,30 +65,13 @@ fn main() {
     let errors = args.iter().any(|a| a == "--errors");
     assert!(
         !train_dirs.is_empty(),
-        "usage: train_decision <folder>… [--eval <folder>]"
+        "usage: train_decision <folder>… [--eval <folder> [--errors] | --crossval <folder> [--folds N]]"
     );
-    let mut vocab: BTreeMap<String, usize> = BTreeMap::new();
     let mut raw = Vec::new();
     for dir in train_dirs {
         raw.extend(examples_of(Path::new(dir)));
     }
-    // Feature ids in sorted order of the features kept.
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for (fs, _, _) in &raw {
-        for f in fs {
-            *counts.entry(f.as_str()).or_default() += 1;
-        }
-    }
-    for (f, n) in &counts {
-        if *n >= MIN_COUNT {
-            let id = vocab.len();
-            vocab.insert(f.to_string(), id);
-        }
-    }
-    let examples: Vec<Example> = raw.iter().map(|(fs, c, _)| encode(&vocab, fs, *c)).collect();
-    report("training", &examples, None);
-    let w = train(&examples, vocab.len(), EPOCHS);
-    report("trained on itself", &examples, Some(&w));
+    let (vocab, w) = fit(&raw, true);
     if let Some(dir) = eval_dir {
         let raw = examples_of(Path::new(dir));
         let held: Vec<Example> = raw.iter().map(|(fs, c, _)| encode(&vocab, fs, *c)).collect();
@@ -79,15 +83,80 @@ fn main() {
             }
         }
     }
-    print_weights(&vocab, &w);
+    print!("{}", weights_tsv(&vocab, &w));
 }
 
-/// The examples of one folder: each decision's features, its gold class and the span
-/// with the words around it.
-fn examples_of(dir: &Path) -> Vec<(Vec<String>, Class, String)> {
+/// Trains on `raw`: the features kept (ids in sorted order) and the averaged weights;
+/// `verbose` reports the counts and the fit to standard error.
+fn fit(raw: &[Raw], verbose: bool) -> (BTreeMap<String, usize>, Weights) {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for (fs, _, _) in raw {
+        for f in fs {
+            *counts.entry(f.as_str()).or_default() += 1;
+        }
+    }
+    let mut vocab: BTreeMap<String, usize> = BTreeMap::new();
+    for (f, n) in &counts {
+        if *n >= MIN_COUNT {
+            let id = vocab.len();
+            vocab.insert(f.to_string(), id);
+        }
+    }
+    let examples: Vec<Example> = raw.iter().map(|(fs, c, _)| encode(&vocab, fs, *c)).collect();
+    let w = train(&examples, vocab.len(), EPOCHS);
+    if verbose {
+        report("training", &examples, None);
+        report("trained on itself", &examples, Some(&w));
+    }
+    (vocab, w)
+}
+
+/// Prints the pooled mentions of a `folds`-fold cross-validation over `dir` (module
+/// doc), training each fold's weights on `train_dirs` and the other folds.
+fn crossval(train_dirs: &[String], dir: &Path, folds: usize) {
+    assert!(folds >= 2, "--folds needs at least 2");
+    let mut base = Vec::new();
+    for d in train_dirs {
+        base.extend(examples_of(Path::new(d)));
+    }
     let corpus = load_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     let gold = read_gold(&dir.join("gold.jsonl"));
-    let (analysis, collected) = collecting(|| dossier_core::analyse(&corpus));
+    let part = |k: usize, inside: bool| {
+        let docs = corpus.documents.iter().enumerate();
+        let docs = docs
+            .filter(|(i, _)| (i % folds == k) == inside)
+            .map(|(_, d)| d.clone());
+        Corpus::new(docs.collect())
+    };
+    for k in 0..folds {
+        let mut raw = base.clone();
+        raw.extend(examples_in(&part(k, false), &gold));
+        let (vocab, w) = fit(&raw, false);
+        let held = part(k, true);
+        let model = Model::parse(&weights_tsv(&vocab, &w));
+        let analysis = deciding_with(model, || dossier_core::analyse(&held));
+        print!(
+            "{}",
+            export::mentions(&held, &analysis, export::Format::Jsonl, |_, _| true)
+        );
+        eprintln!(
+            "fold {k}: {} documents, {} training examples",
+            held.documents.len(),
+            raw.len()
+        );
+    }
+}
+
+/// The examples of one folder (its `.txt` documents and `gold.jsonl`).
+fn examples_of(dir: &Path) -> Vec<Raw> {
+    let corpus = load_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    examples_in(&corpus, &read_gold(&dir.join("gold.jsonl")))
+}
+
+/// The examples of `corpus`: each decision's features, its class in `gold` and the
+/// span with the words around it.
+fn examples_in(corpus: &Corpus, gold: &Gold) -> Vec<Raw> {
+    let (analysis, collected) = collecting(|| dossier_core::analyse(corpus));
     // The last decision on a span wins (the second pass may decide it again). While
     // collecting, every decision is NONE: a span that overlaps a mention of the result
     // was decided in the first pass only, and the second found something else there
@@ -208,17 +277,18 @@ fn report(what: &str, examples: &[Example], w: Option<&Vec<[f64; CLASSES]>>) {
     }
 }
 
-/// Prints the weights table: a header, then one row per feature with a weight left
-/// after rounding, in sorted order of the features.
-fn print_weights(vocab: &BTreeMap<String, usize>, w: &[[f64; CLASSES]]) {
+/// The weights table: a header, then one row per feature with a weight left after
+/// rounding, in sorted order of the features.
+fn weights_tsv(vocab: &BTreeMap<String, usize>, w: &[[f64; CLASSES]]) -> String {
     let header: Vec<&str> = Class::ALL.iter().map(|c| c.code()).collect();
-    println!("# feature\t{}", header.join("\t"));
+    let mut out = format!("# feature\t{}\n", header.join("\t"));
     for (f, &id) in vocab {
         let row = w[id].map(|x| (x * SCALE).round() / SCALE);
         if row.iter().all(|&x| x == 0.0) {
             continue;
         }
         let cols: Vec<String> = row.iter().map(|x| format!("{}", x + 0.0)).collect();
-        println!("{f}\t{}", cols.join("\t"));
+        out.push_str(&format!("{f}\t{}\n", cols.join("\t")));
     }
+    out
 }

@@ -206,6 +206,34 @@ fn context(facts: &SpanFacts, f: &mut Features) {
     pair.clear();
     let _ = write!(pair, "{p2} {p1}");
     f.add("p2p1=", &pair);
+    neighbour_endings(facts, &p1, &n1, f);
+}
+
+/// The endings of the lower-case words right before and after the span ("-ed" of a
+/// verb after a name, "-al" of an adjective before it), and a preposition of place
+/// right before it (alone, and with the clause ending right after the span: "… from
+/// Tromso."): general where the words themselves are too rare to learn from.
+fn neighbour_endings(facts: &SpanFacts, p1: &str, n1: &str, f: &mut Features) {
+    let (a, b) = (facts.span.start, facts.span.end);
+    let lower_word = |k: usize| {
+        facts
+            .toks
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Word && !is_capitalised(t.text(facts.text)))
+    };
+    if a > 0 && lower_word(a - 1) && p1.chars().count() > 3 {
+        f.add("p1suf2=", suffix(p1, 2));
+    }
+    if lower_word(b) && n1.chars().count() > 3 {
+        f.add("n1suf2=", suffix(n1, 2));
+    }
+    let place_preposition = matches!(
+        p1,
+        "in" | "at" | "from" | "near" | "to" | "into" | "outside" | "across"
+    );
+    f.flag(place_preposition, "pc=place_prep");
+    let clause_ends = matches!(n1, "." | "," | ";" | "</s>");
+    f.flag(place_preposition && clause_ends, "pc=place_prep_end");
 }
 
 /// Word classes around the span that point to an organisation, general where the
@@ -416,5 +444,15 @@ mod tests {
         assert!(has(&n, "pc=orgrole_link") && has(&n, "ev0=orgctx"), "{n:?}");
         let n = names_of("Lind of Kelpwise voted.", 2..3);
         assert!(has(&n, "pc=name_of") && !has(&n, "pc=orgrole_link"), "{n:?}");
+    }
+
+    #[test]
+    fn the_words_around_a_span_are_classed_by_ending_and_preposition() {
+        let has = |names: &[String], want: &str| names.iter().any(|n| n == want);
+        let n = names_of("A geologist from Vellmar arrived.", 3..4);
+        assert!(has(&n, "n1suf2=ed") && has(&n, "p1suf2=om"), "{n:?}");
+        assert!(has(&n, "pc=place_prep") && !has(&n, "pc=place_prep_end"), "{n:?}");
+        let n = names_of("They flew in to Vellmar.", 4..5);
+        assert!(has(&n, "pc=place_prep_end") && !has(&n, "p1suf2=to"), "{n:?}");
     }
 }

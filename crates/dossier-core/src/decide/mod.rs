@@ -155,6 +155,18 @@ pub struct Example {
 thread_local! {
     /// The examples of [`collecting`], when a collection runs on this thread.
     static COLLECTED: RefCell<Option<Vec<Example>>> = const { RefCell::new(None) };
+    /// The weights of [`deciding_with`], when they stand in for the committed ones.
+    static STAND_IN: RefCell<Option<Model>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` (an analysis) with `model` deciding on this thread in place of the
+/// committed weights: how cross-validation (`examples/train_decision.rs --crossval`)
+/// scores weights trained without the text it analyses.
+pub fn deciding_with<R>(model: Model, f: impl FnOnce() -> R) -> R {
+    STAND_IN.with(|m| *m.borrow_mut() = Some(model));
+    let r = f();
+    STAND_IN.with(|m| m.borrow_mut().take());
+    r
 }
 
 /// Runs `f` (an analysis) and returns, with its result, every decision the model was
@@ -193,7 +205,8 @@ pub(crate) fn decide(facts: &SpanFacts, evidence: &mut DocEvidence) -> Class {
         COLLECTED.with(|c| c.borrow_mut().as_mut().map(|v| v.push(example)));
         return Class::None;
     }
-    Model::get().classify(&f.hashes)
+    let stand_in = STAND_IN.with(|m| m.borrow().as_ref().map(|m| m.classify(&f.hashes)));
+    stand_in.unwrap_or_else(|| Model::get().classify(&f.hashes))
 }
 
 #[cfg(test)]
