@@ -2,8 +2,8 @@
 // text as JSON Lines, exactly as `dossier extract --format jsonl` prints them for a
 // folder holding that file (crates/dossier-engine), or rejects with an Error saying why.
 //
-// Nothing of the engine is fetched before the first call: it starts the Web Worker
-// (web/engine-worker.js), which fetches the engine's glue and wasm. URLs are relative to
+// Nothing of the engine is fetched before the first call (or `prepare()`): it starts the
+// Web Worker (web/engine-worker.js), which fetches the engine's glue and wasm. URLs are relative to
 // this module, so it works under any base path. If the worker cannot load, every pending
 // call rejects and the next call starts a new one.
 const WORKER = new URL('./engine-worker.js', import.meta.url);

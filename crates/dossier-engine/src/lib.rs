@@ -158,42 +158,62 @@ impl Session {
     /// unchanged, are kept as they are; the others are analysed and added (all of them
     /// again when one was removed or changed). `progress(done, of, file)` is called
     /// before each document with its file, and once at the end. Returns a message for
-    /// each document left out, and the analysis's work.
+    /// each document left out, and the work: the bytes of the documents read (only those
+    /// added) and the analysis's steps.
     pub fn update(
         &mut self,
         own: &[Own],
         mut progress: impl FnMut(usize, usize, Option<&str>),
     ) -> (Vec<String>, usize) {
-        let mut errors = Vec::new();
-        let mut docs: Vec<(&Own, Document)> = Vec::new();
-        for o in own {
-            match o.document() {
-                Ok(d)
-                    if self.merged.corpus().get(&d.file).is_none()
-                        && !docs.iter().any(|(_, x)| x.file == d.file) =>
-                {
-                    docs.push((o, d))
-                }
-                Ok(d) => errors.push(format!("{}: the name is taken", d.file)),
-                Err(e) => errors.push(e.to_string()),
-            }
-        }
-        let kept = self.added.len();
-        let same = |(a, (o, _)): (&[String; 4], &(&Own, Document))| o.is(a);
-        if kept > docs.len() || !self.added.iter().zip(&docs).all(same) {
+        let (mut errors, mut fresh, kept, mut work) = self.fresh(own, self.added.len());
+        if kept < self.added.len() {
             self.merged.clear();
             self.added.clear();
+            let read;
+            (errors, fresh, _, read) = self.fresh(own, 0);
+            work += read;
         }
-        let new = &docs[self.added.len()..];
-        let of = 5 * new.len();
-        let mut work = 0;
-        for (i, (o, d)) in new.iter().enumerate() {
+        let of = 5 * fresh.len();
+        for (i, (o, d)) in fresh.into_iter().enumerate() {
             progress(5 * i, of, Some(&d.file));
-            work += self.merged.add(d.clone());
+            work += self.merged.add(d);
             self.added.push(o.fields());
         }
         progress(of, of, None);
         (errors, work)
+    }
+
+    /// The documents of `own` to add after the first `keep` of those added (which `own`
+    /// holds first, in order, perhaps among documents left out), with a message for each
+    /// document left out, how many of those added `own` holds so, and the bytes of the
+    /// documents read (not those kept).
+    #[allow(clippy::type_complexity)]
+    fn fresh<'o>(
+        &self,
+        own: &'o [Own<'o>],
+        keep: usize,
+    ) -> (Vec<String>, Vec<(&'o Own<'o>, Document)>, usize, usize) {
+        let (mut errors, mut fresh, mut kept) = (Vec::new(), Vec::<(&Own, Document)>::new(), 0);
+        let mut read = 0;
+        for o in own {
+            if fresh.is_empty() && kept < keep && o.is(&self.added[kept]) {
+                kept += 1;
+                continue;
+            }
+            read += o.text.len();
+            match o.document() {
+                Ok(d)
+                    if self.merged.corpus().get(&d.file).is_some()
+                        || self.added[..kept].iter().any(|a| a[0] == *d.file)
+                        || fresh.iter().any(|(_, x)| x.file == d.file) =>
+                {
+                    errors.push(format!("{}: the name is taken", d.file))
+                }
+                Ok(d) => fresh.push((o, d)),
+                Err(e) => errors.push(e.to_string()),
+            }
+        }
+        (errors, fresh, kept, read)
     }
 
     /// The reader's documents' part of the corpus with them added

@@ -17,6 +17,7 @@ use dossier_core::corpus::{Corpus, Document};
 use dossier_core::model::{Alias, Analysis, DocAnalysis, Entity};
 use dossier_core::order;
 use dossier_core::timeline::DateMention;
+use dossier_core::Label;
 use std::collections::{HashMap, HashSet};
 
 /// An analysed corpus and the reader's documents added to it so far.
@@ -158,15 +159,31 @@ struct Joiner {
     chosen: HashMap<usize, usize>,
     /// The ids in use.
     ids: HashMap<String, ()>,
+    /// The entities of each label and canonical name, and of each label and alias:
+    /// found without reading every entity ([`Joiner::named`]).
+    names: Names,
+    aliases: Names,
 }
+
+/// Entities by label and a name.
+type Names = HashMap<(Label, String), Vec<usize>>;
 
 impl Joiner {
     fn new(entities: Vec<Entity>) -> Joiner {
         let ids = entities.iter().map(|e| (e.id.clone(), ())).collect();
+        let (mut names, mut aliases) = (Names::new(), Names::new());
+        for (i, e) in entities.iter().enumerate() {
+            names.entry((e.label, e.canonical.clone())).or_default().push(i);
+            for a in &e.aliases {
+                aliases.entry((e.label, a.text.clone())).or_default().push(i);
+            }
+        }
         Joiner {
             entities,
             chosen: HashMap::new(),
             ids,
+            names,
+            aliases,
         }
     }
 
@@ -183,7 +200,13 @@ impl Joiner {
             if seen.insert(to) {
                 e.documents += 1;
             }
-            add_alias(&mut e.aliases, &d.text[m.range.clone()]);
+            let text = &d.text[m.range.clone()];
+            if add_alias(&mut e.aliases, text) {
+                self.aliases
+                    .entry((e.label, text.to_string()))
+                    .or_default()
+                    .push(to);
+            }
         }
     }
 
@@ -193,55 +216,56 @@ impl Joiner {
             return to;
         }
         let e = &full[f];
-        let to = to_build[f]
-            .or_else(|| named(&self.entities, e))
-            .unwrap_or_else(|| {
-                let id = unique_id(&e.id, &self.ids);
-                self.ids.insert(id.clone(), ());
-                self.entities.push(Entity {
-                    id,
-                    aliases: Vec::new(),
-                    mentions: 0,
-                    documents: 0,
-                    ..e.clone()
-                });
-                self.entities.len() - 1
+        let to = to_build[f].or_else(|| self.named(e)).unwrap_or_else(|| {
+            let id = unique_id(&e.id, &self.ids);
+            self.ids.insert(id.clone(), ());
+            let at = self.entities.len();
+            self.names
+                .entry((e.label, e.canonical.clone()))
+                .or_default()
+                .push(at);
+            self.entities.push(Entity {
+                id,
+                aliases: Vec::new(),
+                mentions: 0,
+                documents: 0,
+                ..e.clone()
             });
+            at
+        });
         self.chosen.insert(f, to);
         to
     }
-}
 
-/// The entity of `ours` that `e` names: same label, and `e`'s canonical name is its
-/// canonical name (first) or an alias; most mentions first.
-fn named(ours: &[Entity], e: &Entity) -> Option<usize> {
-    let by = |canonical: bool| {
-        ours.iter()
-            .enumerate()
-            .filter(|(_, o)| o.label == e.label)
-            .filter(|(_, o)| {
-                if canonical {
-                    o.canonical == e.canonical
-                } else {
-                    o.aliases.iter().any(|a| a.text == e.canonical)
-                }
-            })
-            .max_by_key(|(i, o)| (o.mentions, usize::MAX - i))
-            .map(|(i, _)| i)
-    };
-    by(true).or_else(|| by(false))
-}
-
-/// Counts one more mention written `text`; most frequent alias first.
-fn add_alias(aliases: &mut Vec<Alias>, text: &str) {
-    match aliases.iter_mut().find(|x| x.text == text) {
-        Some(x) => x.count += 1,
-        None => aliases.push(Alias {
-            text: text.to_string(),
-            count: 1,
-        }),
+    /// The merged entity that `e` names: same label, and `e`'s canonical name is its
+    /// canonical name (first) or an alias; most mentions first.
+    fn named(&self, e: &Entity) -> Option<usize> {
+        let best = |index: &Names| {
+            (index.get(&(e.label, e.canonical.clone()))?.iter().copied())
+                .max_by_key(|&i| (self.entities[i].mentions, usize::MAX - i))
+        };
+        best(&self.names).or_else(|| best(&self.aliases))
     }
+}
+
+/// Counts one more mention written `text`, most frequent alias first; whether `text` is
+/// a new alias.
+fn add_alias(aliases: &mut Vec<Alias>, text: &str) -> bool {
+    let new = match aliases.iter_mut().find(|x| x.text == text) {
+        Some(x) => {
+            x.count += 1;
+            false
+        }
+        None => {
+            aliases.push(Alias {
+                text: text.to_string(),
+                count: 1,
+            });
+            true
+        }
+    };
     order::sort_by(aliases, |x, y| y.count.cmp(&x.count).then(x.text.cmp(&y.text)));
+    new
 }
 
 /// `id`, or `id-2`, `id-3`… the first that `taken` does not hold.
