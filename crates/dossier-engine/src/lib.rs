@@ -231,7 +231,8 @@ impl Session {
 /// corpus's ids), in the same format; with a message for each document left out. The
 /// app joins it to the corpus it already holds. `progress(done, of, file)` is called as
 /// the analysis goes, with the file of the reader's document it reads, if any. One
-/// [`Session`], used once.
+/// [`Session`], used once (its corpus stays allocated: for tests and benchmarks; the
+/// worker keeps its session).
 pub fn add_to_page(
     texts: &str,
     data: &str,
