@@ -2,16 +2,20 @@
 // The reader's own documents (web/own.js), in headless Chromium: a benchmark, never fails.
 //
 //   node scripts/bench-own.mjs [dist] [runs]      # defaults: dist 3; a site built with --public-url /dossier-e2e/
+//   BENCH_PORT=8908 node scripts/bench-own.mjs …  # another port than 8794
 //
 // Prints, for `runs` fresh pages each:
 //   - the engine's first use: the first `analyse` call of a short text (fetch, compile and
 //     start of the worker and its wasm, then the analysis), the second (the analysis
-//     alone), and the wasm's fetch from its Resource Timing entry;
+//     alone), and the engine's load as the worker measures it (web/engine-worker.js:
+//     fetch + compile + start, and the wasm's fetch alone from its Resource Timing entry);
 //   - 1 MB of text (seed paragraphs recombined) dropped as one file: from the drop to its
-//     title in the reader, with the engine cold (first use) and warm (loaded before), and
-//     the longest main-thread task meanwhile (Long Tasks API);
-//   - keystrokes in the search box while 3 MB (three files) are analysed: each from its
-//     `input` event to the end of the next frame; median, p95, worst.
+//     title in the reader, with the engine cold (first use, a drop without a drag before
+//     it), dragged over the page 1.5 s before the drop (the engine starts then), and warm
+//     (used before), and the longest main-thread task meanwhile (Long Tasks API);
+//   - keystrokes in the search box while 3 MB (three files) are analysed, and with nothing
+//     analysed (the search's own cost, on the same page): each from its `input` event to
+//     the end of the next frame; median, p95, worst; and the longest task meanwhile.
 //   - the machine's load average before and after (a shared machine: compare ratios).
 import { readFileSync, readdirSync } from 'node:fs';
 import { launch, serve } from './browser.mjs';
@@ -19,7 +23,7 @@ import { launch, serve } from './browser.mjs';
 const [dist = 'dist', runsArg = '3'] = process.argv.slice(2);
 const runs = Number(runsArg);
 const base = '/dossier-e2e/';
-const port = 8794;
+const port = Number(process.env.BENCH_PORT ?? 8794);
 const url = `http://127.0.0.1:${port}${base}`;
 
 /** About `bytes` of news text: the seeds' paragraphs in turn, each run numbered so no two are equal. */
@@ -54,10 +58,18 @@ async function fresh() {
   return { page, close: () => context.close() };
 }
 
-/** Drops files [{name, text}] and resolves, in the page, when `title` heads the reader: ms, longest task. */
-const dropAndWait = (page, files, title) => page.evaluate(async ([files, title]) => {
+/**
+ * Drops files [{name, text}] and resolves, in the page, when `title` heads the reader: ms
+ * from the drop, longest task. With `head` (ms), the files are dragged over the page that
+ * long before the drop, as a reader's drag does (the engine starts on it: web/boot.js).
+ */
+const dropAndWait = (page, files, title, head = 0) => page.evaluate(async ([files, title, head]) => {
   const dt = new DataTransfer();
   for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'text/plain' }));
+  if (head) {
+    dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    await new Promise((ok) => setTimeout(ok, head));
+  }
   const t0 = performance.now();
   dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   await new Promise((ok) => {
@@ -69,7 +81,7 @@ const dropAndWait = (page, files, title) => page.evaluate(async ([files, title])
   // The parts (web/own.js, src/data.rs): the worker's analysis, the app's join, its index.
   const span = (name) => performance.getEntriesByName(name).filter((e) => e.startTime >= t0).at(-1)?.duration ?? NaN;
   return { ms, longest, worker: span('dossier:own:worker'), app: span('dossier:own:app'), index: span('dossier:index') };
-}, [files, title]);
+}, [files, title, head]);
 
 const engineFirstUse = (page) => page.evaluate(async (base) => {
   const engine = await import(new URL(`${base}engine.js`, location.href).href);
@@ -78,57 +90,78 @@ const engineFirstUse = (page) => page.evaluate(async (base) => {
   const t1 = performance.now();
   await engine.analyse('b.txt', 'Talks\n\nMacron met Scholz in Paris.');
   const t2 = performance.now();
-  const wasm = performance.getEntriesByType('resource').find((e) => /dossier-engine_bg\.wasm$/.test(e.name));
-  return { first: t1 - t0, second: t2 - t1, fetch: wasm ? wasm.responseEnd - wasm.startTime : NaN, bytes: wasm?.encodedBodySize };
+  const load = performance.getEntriesByName('dossier:engine:load')[0];
+  return { first: t1 - t0, second: t2 - t1, load: load?.duration ?? NaN, fetch: load?.detail.fetch ?? NaN, bytes: load?.detail.bytes };
 }, base);
 
-async function keystrokesWhileAnalysing(page) {
-  const files = [1, 2, 3].map((n) => ({ name: `part-${n}.txt`, text: text(1_000_000, `Part ${n} of the long read`) }));
-  return page.evaluate(async (files) => {
+/** Types in the search box, a keystroke each 30 ms, until `done()` or `max` keystrokes: each one's ms to the next frame, and the longest task. */
+const typing = (page, files, max) => page.evaluate(async ([files, max]) => {
+  const t = performance.now();
+  if (files.length) {
     const dt = new DataTransfer();
     for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'text/plain' }));
     dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
     document.getElementById('own-dialog')?.close();
-    const input = document.getElementById('search-input');
-    const words = ['russia', 'china', 'trade', 'summit'];
-    const out = [];
-    const done = () => document.querySelector('#article-title')?.textContent === 'Part 1 of the long read';
-    for (let i = 0; !done() && i < 2000; i++) {
-      const w = words[Math.floor(i / 7) % words.length];
-      const typed = w.slice(0, (i % 7) + 1);
-      const t0 = performance.now();
-      input.value = typed;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
-      out.push(performance.now() - t0);
-      await new Promise((ok) => setTimeout(ok, 30)); // a fast typist
-    }
-    return out;
-  }, files);
+  }
+  const input = document.getElementById('search-input');
+  const words = ['russia', 'china', 'trade', 'summit'];
+  const out = [];
+  const done = () => files.length && document.querySelector('#article-title')?.textContent === 'Part 1 of the long read';
+  for (let i = 0; !done() && i < max; i++) {
+    const w = words[Math.floor(i / 7) % words.length];
+    const typed = w.slice(0, (i % 7) + 1);
+    const t0 = performance.now();
+    input.value = typed;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
+    out.push(performance.now() - t0);
+    await new Promise((ok) => setTimeout(ok, 30)); // a fast typist
+  }
+  const longest = Math.max(0, ...window.__long.filter((e) => e.start >= t).map((e) => e.ms));
+  return { keys: out, longest };
+}, [files, max]);
+
+async function keystrokesWhileAnalysing(page) {
+  const files = [1, 2, 3].map((n) => ({ name: `part-${n}.txt`, text: text(1_000_000, `Part ${n} of the long read`) }));
+  return typing(page, files, 2000);
 }
 
 const f1 = (x) => x.toFixed(0);
 const big = { name: 'long-read.txt', text: text(1_000_000, 'A long read of one megabyte') };
 console.log(`1 MB file: ${big.text.length} characters, ${new Blob([big.text]).size} bytes`);
 const keys = [];
+const idle = [];
+let [busyLongest, idleLongest] = [0, 0];
 for (let r = 0; r < runs; r++) {
   let { page, close } = await fresh();
   const cold = await dropAndWait(page, [big], 'A long read of one megabyte');
+  await close();
+  ({ page, close } = await fresh());
+  const dragged = await dropAndWait(page, [big], 'A long read of one megabyte', 1500);
   await close();
   ({ page, close } = await fresh());
   const e = await engineFirstUse(page);
   const warm = await dropAndWait(page, [big], 'A long read of one megabyte');
   await close();
   ({ page, close } = await fresh());
-  keys.push(...await keystrokesWhileAnalysing(page));
+  const quiet = await typing(page, [], 60);
+  idle.push(...quiet.keys);
+  idleLongest = Math.max(idleLongest, quiet.longest);
+  const busy = await keystrokesWhileAnalysing(page);
+  keys.push(...busy.keys);
+  busyLongest = Math.max(busyLongest, busy.longest);
   await close();
-  console.log(`run ${r + 1}: engine first call ${f1(e.first)} ms (wasm fetch ${f1(e.fetch)} ms, ${e.bytes} B), second call ${f1(e.second)} ms; `
-    + `1 MB drop → on screen: cold ${f1(cold.ms)} ms (longest task ${f1(cold.longest)} ms), warm ${f1(warm.ms)} ms (longest task ${f1(warm.longest)} ms; `
+  console.log(`run ${r + 1}: engine first call ${f1(e.first)} ms (its load: ${f1(e.load)} ms, of which the wasm's fetch ${f1(e.fetch)} ms, ${e.bytes} B), second call ${f1(e.second)} ms; `
+    + `1 MB drop → on screen: cold ${f1(cold.ms)} ms (longest task ${f1(cold.longest)} ms), dragged over the page 1.5 s before ${f1(dragged.ms)} ms (longest task ${f1(dragged.longest)} ms), warm ${f1(warm.ms)} ms (longest task ${f1(warm.longest)} ms; `
     + `worker ${f1(warm.worker)} ms, app's join ${f1(warm.app)} ms, index ${f1(warm.index)} ms)`);
 }
-const s = [...keys].sort((a, b) => a - b);
-const q = (p) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
-console.log(`keystroke → next frame while 3 MB are analysed: median ${q(0.5).toFixed(1)}, p95 ${q(0.95).toFixed(1)}, worst ${s[s.length - 1].toFixed(1)} ms (${s.length} samples)`);
+const stats = (keys) => {
+  const s = [...keys].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+  return `median ${q(0.5).toFixed(1)}, p95 ${q(0.95).toFixed(1)}, worst ${s[s.length - 1].toFixed(1)} ms (${s.length} samples)`;
+};
+console.log(`keystroke → next frame, nothing analysed: ${stats(idle)}; longest task ${f1(idleLongest)} ms`);
+console.log(`keystroke → next frame while 3 MB are analysed: ${stats(keys)}; longest task ${f1(busyLongest)} ms`);
 console.log(`load average: ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 await browser.close();
 process.exit(0);

@@ -130,7 +130,8 @@ addEventListener('dossier-views', () => {
   });
 });
 const files = (e) => e.dataTransfer?.types.includes('Files');
-addEventListener('dragover', (e) => { if (files(e)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } });
+// Files dragged over the page: the module (and the engine, web/own.js) loads before the drop.
+addEventListener('dragover', (e) => { if (files(e)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; ownModule(); } });
 addEventListener('drop', (e) => {
   if (!files(e)) return;
   e.preventDefault();

@@ -9,8 +9,39 @@
 import init, { analyse, add_documents } from './dossier-engine.js';
 
 // Fetched and compiled at once, while the first message waits.
+const started = performance.now();
 const ready = init();
 ready.catch(() => {}); // reported with each answer below, not as an unhandled rejection
+// How long the engine took to load (fetch, compile, start), and its wasm's fetch alone
+// (docs/performance.md): posted once, web/engine.js records it as a performance measure.
+ready.then(() => {
+  const wasm = performance.getEntriesByType('resource').find((e) => /\.wasm$/.test(e.name));
+  const ms = performance.now() - started;
+  if (WARM) analyse('warm-up.txt', warmUp());
+  self.postMessage({ loaded: {
+    start: performance.timeOrigin + started, ms, warm: performance.now() - started - ms,
+    fetch: wasm ? wasm.responseEnd - wasm.startTime : null, bytes: wasm?.encodedBodySize ?? null,
+  } });
+}, () => {});
+
+// A browser runs new wasm in a baseline compiler and optimises a function for its next
+// call once it has run a while; the analysis of one long text is a few calls, each run to
+// its end in the code it started in. So a short text is analysed first, as the engine
+// loads: its hot functions are optimised before a reader's text arrives
+// (docs/performance.md: 1 MB analysed first in about half the time). `?warm=0` (the
+// benchmark's comparison) leaves it out.
+const WARM = new URL(import.meta.url).searchParams.get('warm') !== '0';
+
+/** About 20 KB of news-like text, every paragraph different: names, places, dates, amounts, quotes. */
+function warmUp() {
+  const out = ['Talks in Geneva end without a deal'];
+  for (let i = 0; i < 60; i++) {
+    out.push(`Mr. Putin met Xi Jinping in Beijing on ${1 + (i % 28)} May ${1990 + i}, officials said. `
+      + `“We agreed on ${i + 2} points,” said Angela Merkel, the former chancellor of Germany, `
+      + `after the United Nations and the World Bank pledged $${i + 3} million (${i % 9}%) to Kenya.`);
+  }
+  return out.join('\n\n');
+}
 
 const message = (e) => (e instanceof Error ? e.message : String(e));
 

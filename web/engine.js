@@ -2,8 +2,8 @@
 // text as JSON Lines, exactly as `dossier extract --format jsonl` prints them for a
 // folder holding that file (crates/dossier-engine), or rejects with an Error saying why.
 //
-// Nothing of the engine is fetched before the first call: it starts the Web Worker
-// (web/engine-worker.js), which fetches the engine's glue and wasm. URLs are relative to
+// Nothing of the engine is fetched before the first call (or `prepare()`): it starts the
+// Web Worker (web/engine-worker.js), which fetches the engine's glue and wasm. URLs are relative to
 // this module, so it works under any base path. If the worker cannot load, every pending
 // call rejects and the next call starts a new one.
 const WORKER = new URL('./engine-worker.js', import.meta.url);
@@ -24,6 +24,11 @@ function stop(reason) {
 function start() {
   const w = new Worker(WORKER, { type: 'module', name: 'dossier-engine' });
   w.onmessage = ({ data }) => {
+    if (data.loaded) {
+      const { start, ms, ...detail } = data.loaded;
+      performance.measure('dossier:engine:load', { start: start - performance.timeOrigin, duration: ms, detail });
+      return;
+    }
     const call = pending.get(data.id);
     if (!call) return;
     if (data.progress) return call.progress?.(...data.progress);
@@ -68,6 +73,14 @@ export function analyse(file, text) {
  */
 export function addDocuments(texts, data, docs, progress) {
   return call({ add: { texts, data, docs } }, progress);
+}
+
+/**
+ * Starts the engine without a request: it loads and warms up (web/engine-worker.js) while
+ * the reader chooses what to add, so the first analysis does not wait for it.
+ */
+export function prepare() {
+  worker ??= start();
 }
 
 /** Sends `message` to the worker (started if need be); resolves to its answer. */

@@ -4,20 +4,22 @@
 // gives back the documents' part; the app joins it to its corpus and shows the whole
 // (src/own.rs: show_own).
 //
-// Loaded on demand by web/boot.js: when the reader first opens the dialog or drops
-// files, or at start when documents are kept from before. Nothing here sends anything:
-// the text stays in this page, its worker and the browser's storage (the page's CSP
+// Loaded on demand by web/boot.js: when the reader first opens the dialog or drags files
+// over the page, or at start when documents are kept from before; it starts the engine
+// at once, so that the engine has loaded and warmed up by the time the files come.
+// Nothing here sends anything: the text stays in this page, its worker and the browser's storage (the page's CSP
 // allows requests to its own origin only).
 //
 // Every text reaches the DOM as text (textContent, never markup). An HTML file is read
 // by DOMParser, whose document is inert: its scripts never run and nothing it names is
 // fetched; only its text is kept.
-import { addDocuments } from './engine.js';
+import { addDocuments, prepare } from './engine.js';
 
 /**
  * Largest file, and largest total, kept (docs/performance.md, "The reader's own documents":
- * every addition analyses all the documents again, about 0.6 s a MB in the worker, and the
- * app's join and index each take one task growing with the total).
+ * the worker analyses about 1 MB a second here, each addition only the documents added,
+ * but a reload analyses them all again, and the app's join and index each take one task
+ * growing with the total).
  */
 export const MAX_FILE = 5_000_000;
 export const MAX_TOTAL = 10_000_000;
@@ -42,6 +44,8 @@ const plural = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 /** Starts the module: `appModule` is the app's glue, `parts` the page's two texts. */
 export async function start(appModule, parts) {
   [app, page] = [appModule, parts];
+  // Loaded because the reader means to add documents (or has some): the engine starts now.
+  prepare();
   document.head.append(el('link', { rel: 'stylesheet', href: new URL('./own.css', import.meta.url).href }));
   try {
     docs = await stored();

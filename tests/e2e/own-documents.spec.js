@@ -360,3 +360,31 @@ test('a dropped folder gives the files in it and in its folders', async ({ page 
   await expect(dialog(page).getByRole('list', { name: /Kept in this browser: 3 documents/ }).getByRole('link'))
     .toHaveText([`First note in ${MARK}`, `Deep note in ${MARK}`, `Second note in ${MARK}`]);
 });
+
+test('files dragged over the page start the engine before the drop; a second drop analyses only its own file', async ({ page }) => {
+  await load(page, BASE);
+  // Dragged over, not dropped: the engine is fetched (and warms up) while the reader aims.
+  const engine = page.waitForRequest(/dossier-engine_bg\.wasm$/);
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['x'], 'x.txt', { type: 'text/plain' }));
+    dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await engine;
+  await drop(page, [{ name: 'one.txt', text: long('One long read', 120_000) }]);
+  await settled(page, 'Added 1 document.');
+  await page.evaluate(() => {
+    window.__said = [];
+    const status = document.querySelector('#own-dialog [role=status]');
+    new MutationObserver(() => window.__said.push(status.textContent))
+      .observe(status, { subtree: true, childList: true, characterData: true });
+  });
+  await drop(page, [{ name: 'two.txt', text: long('Two long read', 120_000) }]);
+  await expect.poll(() => page.evaluate(() => window.__said.at(-1)), { timeout: 20_000 }).toBe('Added 1 document.');
+  // The worker names each file it analyses (the progress bar's text): the new one only.
+  const said = await page.evaluate(() => window.__said);
+  expect(said.some((s) => s.startsWith('Analysing Two long read: 2 of 2 documents')), said.join(' | ')).toBe(true);
+  expect(said.filter((s) => s.startsWith('Analysing One long read'))).toEqual([]);
+  await dialog(page).getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Two long read');
+});

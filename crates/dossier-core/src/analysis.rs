@@ -15,6 +15,7 @@ use crate::text::tokenize_into;
 use std::borrow::Cow;
 use std::ops::Range;
 
+pub mod extend;
 #[cfg(feature = "fs")]
 pub mod threads;
 
@@ -184,18 +185,9 @@ pub(crate) fn assemble(corpus: &Corpus, out: SecondPass<'_>, curation: &Curation
     let grouping = group(&raws, curation);
     let mut work = work + grouping.work;
     for (i, (di, range, block)) in placed.into_iter().enumerate() {
-        let Some(entity) = grouping.entity_of[i] else {
-            continue;
-        };
-        let doc = &mut docs[di];
-        let sentence = doc.sentences.partition_point(|s| s.end <= range.start);
-        doc.mentions.push(Mention {
-            range,
-            label: grouping.entities[entity].label,
-            entity,
-            block,
-            sentence,
-        });
+        if let Some(entity) = grouping.entity_of[i] {
+            add_mention(&mut docs[di], range, block, entity, &grouping.entities);
+        }
     }
     for (doc, a) in corpus.documents.iter().zip(docs.iter_mut()) {
         let (quotes, quote_work) = crate::quotes::find_counting(doc, a);
@@ -209,6 +201,25 @@ pub(crate) fn assemble(corpus: &Corpus, out: SecondPass<'_>, curation: &Curation
         dates,
     };
     (analysis, work)
+}
+
+/// Adds to `doc` (whose mentions so far end before `range`) the mention at `range` in
+/// block `block` of entity `entity` (of `entities`).
+pub(crate) fn add_mention(
+    doc: &mut DocAnalysis,
+    range: Range<usize>,
+    block: usize,
+    entity: usize,
+    entities: &[Entity],
+) {
+    let sentence = doc.sentences.partition_point(|s| s.end <= range.start);
+    doc.mentions.push(Mention {
+        range,
+        label: entities[entity].label,
+        entity,
+        block,
+        sentence,
+    });
 }
 
 // The passes run one call per document, never inlined: a browser first runs wasm with a

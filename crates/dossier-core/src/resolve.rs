@@ -29,7 +29,7 @@
 //! assert_eq!(resolve("Tuesday", published, None), None); // needs the day of publication
 //! ```
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, Document};
 use crate::date::Date;
 use crate::duration::is_duration;
 use crate::label::Label;
@@ -436,27 +436,34 @@ fn same_month(p: &Period) -> bool {
 /// Resolves every DATE mention of the corpus, by document then position. Each
 /// resolved mention is the anchor of "earlier"/"later" expressions that follow it.
 pub fn date_mentions(corpus: &Corpus, docs: &[DocAnalysis]) -> Vec<DateMention> {
+    let documents = corpus.documents.iter().zip(docs).enumerate();
+    documents
+        .flat_map(|(di, (d, da))| doc_date_mentions(di, d, da))
+        .collect()
+}
+
+/// The dates of document `d` (index `di`) with its analysis `da`, as [`date_mentions`]
+/// gives them.
+pub fn doc_date_mentions(di: usize, d: &Document, da: &DocAnalysis) -> Vec<DateMention> {
     let mut out = Vec::new();
-    for (di, (d, da)) in corpus.documents.iter().zip(docs).enumerate() {
-        let mut previous = None;
-        for (mi, m) in da.mentions.iter().enumerate() {
-            if m.label != Label::Date {
-                continue;
-            }
-            let text = &d.text[m.range.clone()];
-            let period = resolve(text, d.meta.published, previous);
-            previous = period.or(previous);
-            let article = da.blocks[m.block].zone.is_article();
-            let duration = is_duration(text);
-            out.push(DateMention::new(
-                di,
-                mi,
-                m.range.clone(),
-                article,
-                period,
-                duration,
-            ));
+    let mut previous = None;
+    for (mi, m) in da.mentions.iter().enumerate() {
+        if m.label != Label::Date {
+            continue;
         }
+        let text = &d.text[m.range.clone()];
+        let period = resolve(text, d.meta.published, previous);
+        previous = period.or(previous);
+        let article = da.blocks[m.block].zone.is_article();
+        let duration = is_duration(text);
+        out.push(DateMention::new(
+            di,
+            mi,
+            m.range.clone(),
+            article,
+            period,
+            duration,
+        ));
     }
     out
 }

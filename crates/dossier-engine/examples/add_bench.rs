@@ -1,6 +1,8 @@
 //! How long `add_to_page` (the worker's `add_documents`) takes natively, by the size of
-//! the reader's text and of the corpus: is it linear, and how much is the corpus's own
-//! analysis again (docs/performance.md, "The reader's own documents").
+//! the reader's text and of the corpus, and its parts: the session's start (the page
+//! read, the corpus's passes: once a worker), the document's analysis, the part written;
+//! then how long adding one small document takes after 0, 10 and 50 added, in one
+//! session (docs/performance.md, "The reader's own documents").
 //!
 //!     cargo run --release -p dossier-engine --example add_bench -- [corpus folder]
 //!
@@ -8,7 +10,7 @@
 //! `scripts/bench-own.mjs` makes it), one file; each figure is the best of three runs.
 
 use dossier_core::corpus::{Corpus, Document, Meta};
-use dossier_engine::{add_to_page, Own};
+use dossier_engine::{add_to_page, Own, Session};
 use std::time::Instant;
 
 fn main() {
@@ -69,9 +71,66 @@ fn main() {
                 t.elapsed().as_secs_f64() * 1e3
             })
             .fold(f64::MAX, f64::min);
+        let t = Instant::now();
+        let mut session = Session::new(&texts, &data, |_, _| {}).unwrap();
+        let start = t.elapsed().as_secs_f64() * 1e3;
+        let t = Instant::now();
+        session.update(&own, |_, _, _| {});
+        let analysis = t.elapsed().as_secs_f64() * 1e3;
+        let t = Instant::now();
+        session.part().unwrap();
+        let part = t.elapsed().as_secs_f64() * 1e3;
         println!(
-            "reader's text {:>7} bytes: add_to_page {best:>6.0} ms",
+            "reader's text {:>7} bytes: add_to_page {best:>6.0} ms (once: session {start:.0} ms, analysis {analysis:.0} ms, part {part:.0} ms)",
             text.len()
+        );
+    }
+    one_small_after_many(&texts, &data, &paras);
+}
+
+/// Adding one small document to a session after `n` others (each about 3 KB).
+fn one_small_after_many(texts: &str, data: &str, paras: &[String]) {
+    let mut session = Session::new(texts, data, |_, _| {}).unwrap();
+    let docs: Vec<(String, String)> = (0..=50)
+        .map(|i| {
+            let body: Vec<&str> = paras
+                .iter()
+                .cycle()
+                .skip(i * 7)
+                .take(8)
+                .map(String::as_str)
+                .collect();
+            (
+                format!("mine/{i:03}"),
+                format!("Note {i}\n\n{}", body.join("\n\n")),
+            )
+        })
+        .collect();
+    let own: Vec<Own> = (docs.iter())
+        .map(|(file, text)| Own {
+            file,
+            title: "",
+            date: "",
+            text,
+        })
+        .collect();
+    for n in [0, 10, 50] {
+        session.update(&own[..n], |_, _, _| {});
+        let small = Own {
+            file: "mine/zz-small",
+            text: "Short\n\nPutin spoke in Moscow on Monday.",
+            ..own[0].clone()
+        };
+        let mut with: Vec<Own> = own[..n].to_vec();
+        with.push(small);
+        let t = Instant::now();
+        session.update(&with, |_, _, _| {});
+        let ms = t.elapsed().as_secs_f64() * 1e3;
+        let t = Instant::now();
+        session.part().unwrap();
+        println!(
+            "a small document added after {n:>2} others: analysis {ms:.1} ms, the part written {:.1} ms",
+            t.elapsed().as_secs_f64() * 1e3
         );
     }
 }

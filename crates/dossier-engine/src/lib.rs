@@ -12,7 +12,9 @@
 //! [`add_documents`] analyses the reader's documents with the corpus the page carries,
 //! their entities joined to the corpus's ([`merge`]), and gives their part of the result
 //! ([`dossier_core::part`]) in the page's own format, which the app reads with the page's
-//! decoder and joins to the corpus it holds.
+//! decoder and joins to the corpus it holds. The worker keeps a [`Session`]: the corpus
+//! is read by the analysis once, and each call analyses only the documents not added
+//! before.
 //!
 //! ```
 //! let jsonl = dossier_engine::mentions_jsonl("a.txt", "Talks\n\nMr. Putin met Xi Jinping in Beijing.").unwrap();
@@ -24,7 +26,6 @@ pub mod merge;
 use dossier_core::corpus::{Corpus, Document, Meta, TextError};
 use dossier_core::date::Date;
 use dossier_core::export::{self, Format};
-use std::collections::HashSet;
 use std::fmt;
 use wasm_bindgen::prelude::*;
 
@@ -94,6 +95,16 @@ pub struct Own<'a> {
 }
 
 impl Own<'_> {
+    /// Its fields, owned: how a [`Session`] knows the documents it holds.
+    fn fields(&self) -> [String; 4] {
+        [self.file, self.title, self.date, self.text].map(str::to_string)
+    }
+
+    /// Whether `fields` are its fields.
+    fn is(&self, fields: &[String; 4]) -> bool {
+        [self.file, self.title, self.date, self.text] == fields.each_ref().map(String::as_str)
+    }
+
     /// The document, or why it cannot be one.
     fn document(&self) -> Result<Document, EngineError> {
         let title = self.title.trim();
@@ -112,39 +123,140 @@ impl Own<'_> {
     }
 }
 
+/// The page's corpus, read and analysed once, with the reader's documents added so far:
+/// the worker keeps one, so that adding a document analyses that document only.
+pub struct Session {
+    texts: String,
+    data: String,
+    merged: merge::Merged<'static>,
+    /// The fields of each document added, in order: (file, title, date, text).
+    added: Vec<[String; 4]>,
+}
+
+impl Session {
+    /// The page's corpus (`texts` and `data`, the two parts of [`dossier_core::page`])
+    /// read, and read by the analysis's passes ([`merge::Merged::new`]; `progress(done,
+    /// of)` as they go); or why the page cannot be read.
+    pub fn new(texts: &str, data: &str, progress: impl FnMut(usize, usize)) -> Result<Session, String> {
+        let (corpus, analysis) = dossier_core::page::read(texts, data).map_err(|e| e.to_string())?;
+        // Kept for the worker's life (one page, one session): the analysis borrows it.
+        let (corpus, analysis) = (Box::leak(Box::new(corpus)), Box::leak(Box::new(analysis)));
+        Ok(Session {
+            texts: texts.to_string(),
+            data: data.to_string(),
+            merged: merge::Merged::new(corpus, analysis, progress),
+            added: Vec::new(),
+        })
+    }
+
+    /// Whether this is the session of the page whose parts are `texts` and `data`.
+    pub fn of_page(&self, texts: &str, data: &str) -> bool {
+        self.texts == texts && self.data == data
+    }
+
+    /// Makes `own` the reader's documents: those added before, in the same order and
+    /// unchanged, are kept as they are; the others are analysed and added (all of them
+    /// again when one was removed or changed). `progress(done, of, file)` is called
+    /// before each document with its file, and once at the end. Returns a message for
+    /// each document left out, and the work: the bytes of the documents read (only those
+    /// added) and the analysis's steps.
+    pub fn update(
+        &mut self,
+        own: &[Own],
+        mut progress: impl FnMut(usize, usize, Option<&str>),
+    ) -> (Vec<String>, usize) {
+        let (mut errors, mut fresh, kept, mut work) = self.fresh(own, self.added.len());
+        if kept < self.added.len() {
+            self.merged.clear();
+            self.added.clear();
+            let read;
+            (errors, fresh, _, read) = self.fresh(own, 0);
+            work += read;
+        }
+        let of = 5 * fresh.len();
+        for (i, (o, d)) in fresh.into_iter().enumerate() {
+            progress(5 * i, of, Some(&d.file));
+            work += self.merged.add(d);
+            self.added.push(o.fields());
+        }
+        progress(of, of, None);
+        (errors, work)
+    }
+
+    /// The documents of `own` to add after the first `keep` of those added (which `own`
+    /// holds first, in order, perhaps among documents left out), with a message for each
+    /// document left out, how many of those added `own` holds so, and the bytes of the
+    /// documents read (not those kept).
+    #[allow(clippy::type_complexity)]
+    fn fresh<'o>(
+        &self,
+        own: &'o [Own<'o>],
+        keep: usize,
+    ) -> (Vec<String>, Vec<(&'o Own<'o>, Document)>, usize, usize) {
+        let (mut errors, mut fresh, mut kept) = (Vec::new(), Vec::<(&Own, Document)>::new(), 0);
+        let mut read = 0;
+        for o in own {
+            if fresh.is_empty() && kept < keep && o.is(&self.added[kept]) {
+                kept += 1;
+                continue;
+            }
+            read += o.text.len();
+            match o.document() {
+                Ok(d)
+                    if self.merged.corpus().get(&d.file).is_some()
+                        || self.added[..kept].iter().any(|a| a[0] == *d.file)
+                        || fresh.iter().any(|(_, x)| x.file == d.file) =>
+                {
+                    errors.push(format!("{}: the name is taken", d.file))
+                }
+                Ok(d) => fresh.push((o, d)),
+                Err(e) => errors.push(e.to_string()),
+            }
+        }
+        (errors, fresh, kept, read)
+    }
+
+    /// The reader's documents' part of the corpus with them added
+    /// ([`dossier_core::part`]: their texts, analysis and the entities, with the
+    /// corpus's ids), in the page's format.
+    pub fn part(&self) -> Result<(String, String), String> {
+        let (part, analysis) = self.merged.part();
+        dossier_core::page::write_parts(&part, &analysis).map_err(|e| e.to_string())
+    }
+}
+
 /// The reader's documents `own`, analysed with the page's corpus (`texts` and `data`, the
 /// two parts of [`dossier_core::page`]), as the part of that whole they are
 /// ([`dossier_core::part`]: their texts, analysis and the entities they name, with the
 /// corpus's ids), in the same format; with a message for each document left out. The
 /// app joins it to the corpus it already holds. `progress(done, of, file)` is called as
-/// the analysis goes, with the file of the reader's document it reads, if any
-/// ([`merge::add`]).
+/// the analysis goes, with the file of the reader's document it reads, if any. One
+/// [`Session`], used once (its corpus stays allocated: for tests and benchmarks; the
+/// worker keeps its session).
 pub fn add_to_page(
     texts: &str,
     data: &str,
     own: &[Own],
     mut progress: impl FnMut(usize, usize, Option<&str>),
 ) -> Result<(String, String, Vec<String>), String> {
-    let (corpus, analysis) = dossier_core::page::read(texts, data).map_err(|e| e.to_string())?;
-    let mut errors = Vec::new();
-    let mut docs = Vec::new();
-    for o in own {
-        match o.document() {
-            Ok(d) if corpus.get(&d.file).is_none() && !docs.iter().any(|x: &Document| x.file == d.file) => {
-                docs.push(d)
-            }
-            Ok(d) => errors.push(format!("{}: the name is taken", d.file)),
-            Err(e) => errors.push(e.to_string()),
-        }
-    }
-    let added: HashSet<String> = docs.iter().map(|d| d.file.to_string()).collect();
-    let (corpus, analysis) = merge::add(corpus, analysis, docs, &mut progress);
-    let (part, part_analysis) = dossier_core::part::split(&corpus, &analysis, |d| added.contains(&*d.file));
-    let (texts, data) = dossier_core::page::write_parts(&part, &part_analysis).map_err(|e| e.to_string())?;
-    Ok((texts, data, errors))
+    let extra = 5 * own.len();
+    let mut of = 0;
+    let mut session = Session::new(texts, data, |done, n| {
+        of = n;
+        progress(done, n + extra, None)
+    })?;
+    let (errors, _) = session.update(own, |done, n, file| progress(of + done, of + n, file));
+    let (t, d) = session.part()?;
+    Ok((t, d, errors))
 }
 
-/// JavaScript's entry point for [`add_to_page`]: `files`, `titles`, `dates` and
+thread_local! {
+    /// The worker's session: its page's, once a document was added.
+    static SESSION: std::cell::RefCell<Option<Session>> = const { std::cell::RefCell::new(None) };
+}
+
+/// JavaScript's entry point for [`add_to_page`], through the worker's [`Session`] (made
+/// on the first call, and again if the page differs): `files`, `titles`, `dates` and
 /// `texts` hold the documents' fields, in the same order; `progress` is called with
 /// (done, of, the file of the reader's document read last, or ""). Returns the page's two parts, then a message for each document left
 /// out; throws an `Error` if the page's corpus cannot be read.
@@ -167,19 +279,34 @@ pub fn add_documents(
         })
         .collect();
     let (mut last, mut reading) = (0, None::<String>);
-    let report = |done: usize, of: usize, file: Option<&str>| {
+    let mut report = |done: usize, of: usize, file: Option<&str>| {
         // A message a percent at most, and one as each of the reader's files starts: the
         // worker posts each one.
         let new_file = file.is_some_and(|f| reading.as_deref() != Some(f));
-        if new_file || (done - last) * 100 >= of || done == of {
+        if new_file || done < last || (done - last) * 100 >= of || done == of {
             last = done;
             reading = file.map(str::to_string).or(reading.take());
             let file = JsValue::from(reading.as_deref().unwrap_or_default());
             let _ = progress.call3(&JsValue::NULL, &(done as f64).into(), &(of as f64).into(), &file);
         }
     };
-    let (t, d, errors) = add_to_page(page_texts, page_data, &own, report).map_err(|e| JsError::new(&e))?;
-    Ok([t, d].into_iter().chain(errors).collect())
+    SESSION.with_borrow_mut(|session| {
+        let extra = 5 * own.len();
+        let mut of = 0;
+        let current = session.take().filter(|s| s.of_page(page_texts, page_data));
+        let mut s = match current {
+            Some(s) => s,
+            None => Session::new(page_texts, page_data, |done, n| {
+                of = n;
+                report(done, n + extra, None)
+            })
+            .map_err(|e| JsError::new(&e))?,
+        };
+        let (errors, _) = s.update(&own, |done, n, file| report(of + done, of + n, file));
+        let (t, d) = s.part().map_err(|e| JsError::new(&e))?;
+        *session = Some(s);
+        Ok([t, d].into_iter().chain(errors).collect())
+    })
 }
 
 /// Item `i` of `v`, or an empty string.

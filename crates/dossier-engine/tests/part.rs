@@ -3,23 +3,11 @@
 //! corpus's), the app's join of the part gives exactly the whole the worker analysed,
 //! and the part carries none of the corpus's texts.
 
-use dossier_core::corpus::{Corpus, Document, Meta};
-use dossier_engine::{add_to_page, merge, Own};
+mod common;
 
-fn seeds() -> Corpus {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    let docs = files.iter().map(|p| {
-        let name = p.file_name().unwrap().to_string_lossy().to_string();
-        Document::new(name, std::fs::read_to_string(p).unwrap(), Meta::default()).unwrap()
-    });
-    Corpus::new(docs.collect())
-}
+use common::seeds;
+use dossier_core::corpus::{Document, Meta};
+use dossier_engine::{add_to_page, merge, Own};
 
 #[test]
 fn the_part_joined_to_the_page_is_the_whole_and_holds_only_the_reader_s_documents() {

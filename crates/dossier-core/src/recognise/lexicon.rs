@@ -134,6 +134,8 @@ impl Lexicon {
             .filter(|(l, w)| l != w)
             .collect();
         if lower.is_empty() {
+            // Settled again with more texts (`analysis::extend`): none is ordinary now.
+            self.ordinary.clear();
             return;
         }
         let (mut firsts, mut lens) = ([false; 256], 0u64);

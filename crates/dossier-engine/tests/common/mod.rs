@@ -1,0 +1,19 @@
+//! What the engine's tests share: the seed corpus.
+
+use dossier_core::corpus::{Corpus, Document, Meta};
+
+/// The seed corpus (`seeds/`), as the build reads it.
+pub fn seeds() -> Corpus {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let docs = files.iter().map(|p| {
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        Document::new(name, std::fs::read_to_string(p).unwrap(), Meta::default()).unwrap()
+    });
+    Corpus::new(docs.collect())
+}
