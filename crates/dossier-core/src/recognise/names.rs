@@ -689,6 +689,14 @@ mod tests {
         assert_eq!(of("Team Norway"), Some(Label::Org), "{found:?}");
         assert_eq!(of("UK"), None, "{found:?}");
         assert_eq!(of("Aleppo"), Some(Label::Gpe), "{found:?}");
+        // A noun for an organisation before the stretch makes one whatever the decision says.
+        let found = crate::test_support::names("Sales rose at the retailer Brantwell Canada last year.");
+        assert!(
+            found
+                .iter()
+                .any(|f| f.text == "Brantwell Canada" && f.label == Label::Org),
+            "{found:?}"
+        );
     }
 
     #[test]
