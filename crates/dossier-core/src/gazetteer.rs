@@ -7,7 +7,7 @@
 //! `tools/gazetteer/` (see `data/README.md`); `family_names.tsv` is hand-written. They are
 //! packed by `build.rs` (three of them front-coded), embedded with `include_str!` and
 //! parsed on first use into hash maps, so lookups are O(1). Only the engine embeds them
-//! (at build time and in the on-demand worker, about 590 KB gzipped of its wasm), never
+//! (at build time and in the on-demand worker, about 500 KB gzipped of its wasm), never
 //! the page's app. Rows flagged `place` (a club named after its town) stay out of the
 //! name lookup: [`Gazetteer::place_named`] offers them to a stage that reads context.
 
