@@ -822,7 +822,7 @@ PLACE_LAST_WORDS = {"Kommune", "Gemeinde", "Comune", "Commune", "Stadt", "Landkr
 # Denmark", "county of Maryland", "American businessman").
 NOT_AN_ORG = re.compile(
     r"^(\w+ )?(city|town|village|county|country|state|province|region|municipality|commune|"
-    r"capital|district|island|borough|township|human settlement|river|mountain|"
+    r"capital|district|island|borough|township|human settlement|river|mountain|comune|"
     r"administrative|neighbou?rhood|suburb|locality|comarca|prefecture)\b|"
     r"\b(businessman|businesswoman|politician|actor|actress|singer|footballer|entrepreneur|"
     r"chef|designer|family name|given name|surname)\b", re.I)
@@ -866,9 +866,13 @@ def add_body(t: Table, flags: Flags, name: str, canonical: str, place_suffixes: 
     name = clean(re.sub(r"\s*\(.*?\)", "", name))
     canonical = clean(re.sub(r"\s*\(.*?\)", "", canonical)) or name
     if not name or place_named(name, place_suffixes) or acronym_too_short(name) \
-            or not any(c.isalpha() for c in name) or one_word_clash(name, flags, family):
+            or not any(c.isalpha() for c in name):
         return
-    add_judged(t, flags, name, "ORG", canonical, "")
+    # Each written form is judged: an ASCII-folded one may be a given name ("Rosà" -> "Rosa").
+    for v in variants(name):
+        keep, fl = flags.judge(v)
+        if keep and not one_word_clash(v, flags, family):
+            t.add(v, "ORG", canonical, 0, fl)
 
 
 # A US federal body whose name starts so is written with the country before it too

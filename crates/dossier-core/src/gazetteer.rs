@@ -654,8 +654,9 @@ mod tests {
             (usda.label, usda.canonical),
             (Label::Org, "Department of Agriculture")
         );
-        // One-word brands that are English words or personal names are left out.
-        for word in ["Genesis", "Perkins", "Stan"] {
+        // One-word brands that are English words or personal names are left out, also
+        // when only their ASCII-folded form is one ("Rosà" -> "Rosa").
+        for word in ["Genesis", "Perkins", "Stan", "Rosa"] {
             assert!(g.name(word).is_none_or(|k| k.label != Label::Org), "{word}");
         }
     }
