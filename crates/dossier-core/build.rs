@@ -36,7 +36,7 @@ enum Kind {
     Stop,
 }
 
-const TABLES: [(&str, Kind); 16] = [
+const TABLES: [(&str, Kind); 19] = [
     ("places", Kind::Names),
     ("orgs", Kind::Names),
     ("demonyms", Kind::Names),
@@ -45,6 +45,9 @@ const TABLES: [(&str, Kind); 16] = [
     ("universities", Kind::Names),
     ("companies", Kind::Names),
     ("parties", Kind::Names),
+    ("agencies", Kind::Names),
+    ("newspapers", Kind::Names),
+    ("brands", Kind::Names),
     ("given_names", Kind::Given),
     ("family_names", Kind::Words),
     ("titles", Kind::Words),

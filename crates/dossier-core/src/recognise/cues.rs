@@ -233,6 +233,24 @@ pub(super) const APPOSITION: &[&str] = &[
 /// Lower-case words that join parts of one name ("Institute of …", "Harbour and Rail").
 pub(super) const CONNECTORS: &[&str] = &["of", "and", "for", "on", "&"];
 
+/// Prepositions of place: a known place right after one is the place of a phrase ("in
+/// Gaza", "from Brooklyn"), not the first word of a longer name, which would take an
+/// article ("in the Brooklyn Courier").
+pub(super) const LOCATIVES: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "near",
+    "across",
+    "into",
+    "to",
+    "around",
+    "throughout",
+    "outside",
+    "inside",
+    "within",
+];
+
 /// Particles inside personal names ("Gómez de la Serna", "van der Berg").
 pub(super) const PARTICLES: &[&str] = &[
     "de", "del", "della", "der", "van", "von", "da", "di", "dos", "das", "du", "bin", "ibn", "al", "el",

@@ -75,6 +75,25 @@ pub(super) fn classify_unknown(
     })
 }
 
+/// What the words `a..b`, unknown words and known places together ([`super::names`]),
+/// are: an organisation after a noun for one ("the company Zentrix UK"), else what the
+/// learned decision makes of them when it is an organisation or an event, or nothing
+/// (`None`: the place stands alone and the unknown words are decided apart).
+pub(super) fn classify_place_holding(cx: &mut Ctx, a: usize, b: usize, initial: bool) -> Option<Label> {
+    if run_end(cx, a, b) != Some(b) || in_capitals(cx, a, b) {
+        return None;
+    }
+    if strong_org_cue(cx, a, b) {
+        return Some(Label::Org);
+    }
+    let cues = Cues::around(cx, a, b);
+    match learned_decision(cx, a, b, initial, false, &cues) {
+        Class::Org => Some(Label::Org),
+        Class::Event => Some(Label::Event),
+        _ => None,
+    }
+}
+
 /// The end of the run of unknown words `a..b` without a trailing possessive or
 /// punctuation; `None` when nothing is left or the run's last capital belongs to a
 /// compound word ("Cross-border").
