@@ -452,15 +452,28 @@ fn add_found(
         return;
     }
     let from = out.placed.len() - found.len();
-    let mut all: Vec<(usize, Candidate)> = out
+    let mut all: Vec<(usize, Candidate, bool)> = out
         .placed
         .drain(from..)
         .map(|(_, _, bi)| bi)
         .zip(found.drain(..))
+        .map(|(bi, c)| (bi, c, false))
         .collect();
-    all.extend(extra);
-    crate::order::sort_by(&mut all, |a, b| a.1.range.start.cmp(&b.1.range.start));
-    for (bi, c) in all {
+    all.extend(extra.into_iter().map(|(bi, c)| (bi, c, true)));
+    // By start, the longer first: an extra name that covers found parts of it
+    // (a repeated name, `recognise::find_repeats`) comes before them and replaces them.
+    crate::order::sort_by(&mut all, |a, b| {
+        let key = |c: &Candidate| (c.range.start, std::cmp::Reverse(c.range.end));
+        key(&a.1).cmp(&key(&b.1))
+    });
+    let mut covered_until = 0;
+    for (bi, c, extra) in all {
+        if !extra && c.range.start < covered_until {
+            continue;
+        }
+        if extra {
+            covered_until = c.range.end;
+        }
         out.placed.push((di, original(&c.range), bi));
         found.push(c);
     }

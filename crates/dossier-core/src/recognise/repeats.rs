@@ -6,7 +6,8 @@
 //! ("Hey Frank"), a list, a caption. The document itself is the evidence: the same
 //! string, standing alone, is the same name. Each block is read once more, and an
 //! uncovered occurrence of a recognised name's exact text becomes a mention with that
-//! name's label and source, unless
+//! name's label and source (so does an occurrence of an organisation, event or facility
+//! of two or more words that recognition cut into parts: the name replaces them), unless
 //!
 //! - the name's mentions disagree on a label, or it is a value, or it is a one-word
 //!   guess (no table, cue or head word named it: its errors would spread with it);
@@ -89,9 +90,20 @@ pub(crate) fn find(
             let free_until = found.get(next).map_or(usize::MAX, |c| c.range.start);
             let Some(list) = names.get(t) else { continue };
             *work += list.len();
-            if let Some(c) = repeat_at(text, toks, i, free_until, list, capital_says_nothing, g) {
+            let visited = std::cell::Cell::new(0);
+            let inside = |end: usize| covers_only_parts(found, next, toks[i].start, end, &visited);
+            if let Some(c) = repeat_at(
+                text,
+                toks,
+                i,
+                (free_until, &inside),
+                list,
+                capital_says_nothing,
+                g,
+            ) {
                 out.push((bi, c));
             }
+            *work += visited.get();
         }
     }
     let ordinary = |c: &Candidate| {
@@ -150,14 +162,41 @@ fn names_by_first_word<'t>(
     by_first
 }
 
+/// Whether the mentions of `found` from `next` on that start before `end` all lie inside
+/// `start..end`, none the whole of it (and some do): parts of a longer name written
+/// there again.
+fn covers_only_parts(
+    found: &[Candidate],
+    next: usize,
+    start: usize,
+    end: usize,
+    work: &std::cell::Cell<usize>,
+) -> bool {
+    let parts = found[next..].iter().take_while(|c| c.range.start < end);
+    let mut any = false;
+    for c in parts {
+        work.set(work.get() + 1);
+        let whole = c.range.start == start && c.range.end == end;
+        if c.range.start < start || c.range.end > end || whole {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
 /// The first of `names` (longest first) written at token `i`, ending on a token
 /// boundary before byte `free_until` and standing alone: a copy of its mention there.
-/// Where the token's `capital_says_nothing`, only names of two or more words count.
+/// Where the token's `capital_says_nothing`, only names of two or more words count. An
+/// organisation, event or facility of two or more words may also cover mentions that
+/// lie wholly inside it (`inside` says so of an end): the document wrote that name whole
+/// once, so its parts here ("UK" in "Zentrix UK") are that name, and the caller puts it
+/// in their place.
 fn repeat_at(
     text: &str,
     toks: &[Token],
     i: usize,
-    free_until: usize,
+    (free_until, inside): (usize, &dyn Fn(usize) -> bool),
     names: &[Name],
     capital_says_nothing: bool,
     g: &Gazetteer,
@@ -169,7 +208,9 @@ fn repeat_at(
     for (s, c) in names {
         let end = start + s.len();
         let one_word = !s.contains(' ');
-        if end > free_until || !text[start..].starts_with(s) || capital_says_nothing && one_word {
+        let whole = !one_word && matches!(c.label, Label::Org | Label::Event | Label::Fac);
+        let free = end <= free_until || whole && inside(end);
+        if !free || !text[start..].starts_with(s) || capital_says_nothing && one_word {
             continue;
         }
         // The last token of the occurrence must end where the name ends.
