@@ -1,6 +1,6 @@
 // A sharded site read by the page (issue 24): the build's app with the page of a small
-// corpus forced into shards (scripts/sharded-dist.py, `dossier page --shards always`),
-// served in place of dist/. Runs only when DOSSIER_SHARDED names that corpus's folder:
+// corpus forced into shards (scripts/sharded-dist.py: `dossier page --shards always`, then
+// the build's own step for a sharded page, scripts/shard-site.mjs), served in place of dist/. Runs only when DOSSIER_SHARDED names that corpus's folder:
 //   DOSSIER_SHARDED=target/corpus-sharded DOSSIER_DIST=dist-sharded playwright test tests/e2e/sharded.spec.js
 // Opening, the article list, another article, an entity, a search; a corrupt shard and a
 // missing one give a message with Reload or Retry, never wrong data.
