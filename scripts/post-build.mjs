@@ -7,11 +7,16 @@
 //   3. puts the new SHA-384 of every file it changed in index.html's integrity
 //      attributes, drops the wasm preload's (which Chromium ignores, with a warning),
 //      and copies index.html to 404.html: GitHub Pages serves that for unknown paths,
-//      so the app answers there too.
+//      so the app answers there too;
+//   4. for a sharded site's page (a corpus above `site::EMBED_BELOW`: the pre_build hook
+//      runs `dossier page --shards auto`), copies the CLI's target/dossier/shards/ into
+//      the build's shards/ and drops the app's preloads (scripts/shard-site.mjs). A page
+//      that embeds its corpus builds as before, with no shards/.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
+import { shardSite } from './shard-site.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('post-build.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is unset)');
@@ -52,5 +57,7 @@ for (const name of ['boot.js', 'site.js']) {
 // integrity (the wasm's, `as="fetch"`) and warns of it on every load (crbug.com/981419);
 // the loader's `fetch` could not match it anyway. The glue's module preload keeps its own.
 page = page.replace(/<link\b[^>]*>/g, (tag) => (tag.includes(wasmName) ? tag.replace(/\s+integrity=("[^"]*"|[^\s>]+)/, '') : tag));
+// The folder the pre_build hook's `dossier page --out target/dossier/page.html` writes.
+page = shardSite(page, dir, join(process.env.TRUNK_SOURCE_DIR ?? '.', 'target', 'dossier', 'shards'));
 writeFileSync(html, page);
 writeFileSync(join(dir, '404.html'), page);

@@ -8,7 +8,7 @@
 // its document shard, an entity's articles and mentions from its entity shard, a search
 // from the search index's fragments. The URL is the state (doc, e, q); texts reach the
 // page as text nodes only.
-import init, { decode, locate, mention_files, name_files, open, term_files, words } from './dossier-site.js';
+import init, { clauses, decode, locate, mention_files, name_files, open, term_files } from './dossier-site.js';
 
 const here = import.meta.url;
 /** Bytes of fetched files kept decoded in memory (least recently used dropped first). */
@@ -218,17 +218,41 @@ async function mentionsOf(ix) {
   return (await Promise.all(parts.map(file))).flatMap((p) => p.mentions);
 }
 
-/** The documents holding every word of `q`, in order. */
+/** Where term `w` occurs: document → its word positions, from its fragments or parts. */
+async function postings(w) {
+  const where = JSON.parse(term_files(w));
+  const files = await Promise.all((where.parts ?? where.fragments ?? []).map(file));
+  const at = new Map();
+  for (const f of files) for (const [d, ...ps] of Object.hasOwn(f, w) ? f[w] : []) at.set(d, ps);
+  return at;
+}
+
+/**
+ * The documents holding a clause's words: one word, or a phrase's words at consecutive
+ * positions (the fragments carry no paragraph: a phrase across two, which the app does
+ * not count, is found here).
+ */
+async function clauseDocs(words) {
+  const [first, ...rest] = await Promise.all(words.map(postings));
+  const next = rest.map((m) => new Map([...m].map(([d, ps]) => [d, new Set(ps)])));
+  return new Set([...first].filter(([d, ps]) => ps.some((p) => next.every((m, i) => m.get(d)?.has(p + i + 1)))).map(([d]) => d));
+}
+
+/**
+ * The documents matching `q`, in order: holding every clause's word or phrase, and none
+ * of the excluded ones (`-word`, `-"a phrase"`), the clauses read as the app reads them.
+ */
 async function searchDocs(q) {
   await directory();
-  let docs = null;
-  for (const w of JSON.parse(words(q))) {
-    const where = JSON.parse(term_files(w));
-    const found = (await Promise.all((where.parts ?? where.fragments ?? []).map(file))).flatMap((f) => (Object.hasOwn(f, w) ? f[w] : []));
-    const set = new Set(found);
-    docs = docs ? docs.filter((d) => set.has(d)) : [...set].sort((a, b) => a - b);
-  }
-  return docs ?? [];
+  const all = JSON.parse(clauses(q));
+  if (!all.length) return [];
+  const found = await Promise.all(all.map((c) => clauseDocs(c.words)));
+  const kept = found.filter((_, i) => !all[i].negated);
+  const left = found.filter((_, i) => all[i].negated);
+  let docs = kept.length ? [...kept[0]].sort((a, b) => a - b) : [...Array(site.documents).keys()];
+  for (const set of kept.slice(1)) docs = docs.filter((d) => set.has(d));
+  for (const set of left) docs = docs.filter((d) => !set.has(d));
+  return docs;
 }
 
 /** Document number `d`'s text and marks, from its shard. */

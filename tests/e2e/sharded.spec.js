@@ -1,9 +1,11 @@
 // A sharded site read by the page (issue 24): the build's app with the page of a small
-// corpus forced into shards (scripts/sharded-dist.py, `dossier page --shards always`),
-// served in place of dist/. Runs only when DOSSIER_SHARDED names that corpus's folder:
+// corpus forced into shards (scripts/sharded-dist.py: `dossier page --shards always`, then
+// the build's own step for a sharded page, scripts/shard-site.mjs), served in place of
+// dist/. Runs only when DOSSIER_SHARDED names that corpus's folder:
 //   DOSSIER_SHARDED=target/corpus-sharded DOSSIER_DIST=dist-sharded playwright test tests/e2e/sharded.spec.js
-// Opening, the article list, another article, an entity, a search; a corrupt shard and a
-// missing one give a message with Reload or Retry, never wrong data.
+// Opening, the article list, another article, an entity, a search (words, a quoted
+// phrase, an exclusion); a corrupt shard and a missing one give a message with Reload or
+// Retry, never wrong data.
 import { test as base, expect } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -135,6 +137,45 @@ test('a search finds the articles holding every word, from the search index frag
     await page.goto(`${BASE}?q=${word}`);
     await expect(results(page).getByRole('heading', { name: `0 articles with “${word}”` })).toBeVisible();
   }
+});
+
+/** The files whose text holds `words` one after the other in one paragraph, as the index reads words. */
+const holding = (words) => {
+  const re = new RegExp(`\\b${words.join('[^\\p{L}\\p{N}\\n]+')}\\b`, 'iu');
+  return files().filter((f) => re.test(readFileSync(join(CORPUS, f), 'utf8')));
+};
+/** Searches `q` by its URL and expects `n` articles, the first one `first`'s title. */
+async function searchFor(page, q, n, first) {
+  await page.goto(`${BASE}?q=${encodeURIComponent(q)}`);
+  await expect(results(page).getByRole('heading', { name: `${n} article${n === 1 ? '' : 's'} with “${q}”`, exact: true })).toBeVisible();
+  if (first) await expect(results(page).locator('.site-list li').first()).toContainText(title(first));
+}
+
+test('a quoted phrase finds its words one after the other, from the positions the fragments carry', async ({ page }) => {
+  const both = files().filter((f) => holding(['defense']).includes(f) && holding(['minister']).includes(f));
+  const phrase = holding(['defense', 'minister']);
+  // Articles hold both words apart that do not hold the phrase: positions decide.
+  expect(phrase.length).toBeGreaterThan(0);
+  expect(phrase.length).toBeLessThan(both.length);
+  await searchFor(page, 'defense minister', both.length, both[0]);
+  await searchFor(page, '"defense minister"', phrase.length, phrase[0]);
+  // A quoted stop word is looked for; here every article holds the words, fewer the phrase.
+  const rc = holding(['russia', 'and', 'china']);
+  expect(rc.length).toBeLessThan(files().length);
+  await searchFor(page, '"Russia and China"', rc.length, rc[0]);
+});
+
+test('an excluded word or phrase leaves out the articles that hold it, alone or after other words', async ({ page }) => {
+  const gas = new Set(holding(['natural', 'gas']));
+  const blinken = holding(['blinken']).filter((f) => !gas.has(f));
+  expect(blinken.length).toBeGreaterThan(0);
+  expect(blinken.length).toBeLessThan(holding(['blinken']).length);
+  await searchFor(page, 'Blinken -"natural gas"', blinken.length, blinken[0]);
+  // Alone, an exclusion keeps every other article.
+  const ukraine = new Set(holding(['ukraine']));
+  const without = files().filter((f) => !ukraine.has(f));
+  await searchFor(page, '-Ukraine', without.length, without[0]);
+  await searchFor(page, 'Blinken -blinken', 0);
 });
 
 test('a corrupt shard says the page is from another version, with Reload; never other text', async ({ page }) => {

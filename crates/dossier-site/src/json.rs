@@ -65,13 +65,20 @@ pub fn names(keys: &[NameKey]) -> Value {
     json!(map)
 }
 
-/// A search-index fragment or part: each term's documents, in order, once each.
+/// A search-index fragment or part: each term's documents, in order, each as
+/// `[document, positions...]` (the word positions of the term in it, in order, all
+/// zones), so that a phrase is found by consecutive positions.
 pub fn terms(terms: &[TermPostings]) -> Value {
-    let map: BTreeMap<&str, Vec<u32>> = terms
+    let map: BTreeMap<&str, Vec<Vec<u32>>> = terms
         .iter()
         .map(|t| {
-            let mut docs: Vec<u32> = t.postings.iter().map(|(p, _)| p.doc).collect();
-            docs.dedup();
+            let mut docs: Vec<Vec<u32>> = Vec::new();
+            for (p, _) in &t.postings {
+                match docs.last_mut() {
+                    Some(d) if d[0] == p.doc => d.push(p.pos),
+                    _ => docs.push(vec![p.doc, p.pos]),
+                }
+            }
             (t.term.as_str(), docs)
         })
         .collect();

@@ -12,6 +12,7 @@
 
 mod json;
 
+use dossier_core::query::{Term, TextQuery};
 use dossier_core::site::{
     read_directory, read_docs, read_entities, read_list, read_mention_part, read_names, read_part,
     read_table, read_terms, FileRef, Head, Kind, Manifest, SiteError, SiteErrorKind,
@@ -113,13 +114,25 @@ pub fn mention_files(entity: usize) -> String {
     json!(names.unwrap_or_else(Vec::<String>::new)).to_string()
 }
 
-/// The words of `query` as the search index holds them, as a JSON list.
+/// The clauses of the text query `query`, read as the app reads them
+/// ([`TextQuery::parse`]: stop words left out unless quoted or alone, `-` excludes,
+/// quotes make a phrase), as a JSON list of `{"words": [...], "negated": bool}` with the
+/// words as the search index holds them. A prefix (`sanction*`) is looked for as its
+/// word: the fragments are found by term, not by range.
 #[wasm_bindgen]
-pub fn words(query: &str) -> String {
-    let (mut buf, mut spans) = (String::new(), Vec::new());
-    dossier_core::index::normalise_words(query, &mut buf, &mut spans);
-    let words: Vec<&str> = spans.iter().map(|(_, r)| &buf[r.clone()]).collect();
-    json!(words).to_string()
+pub fn clauses(query: &str) -> String {
+    let list: Vec<serde_json::Value> = TextQuery::parse(query)
+        .clauses
+        .into_iter()
+        .map(|c| {
+            let words = match c.term {
+                Term::Word(w) | Term::Prefix(w) => vec![w],
+                Term::Phrase(ws) => ws,
+            };
+            json!({ "words": words, "negated": c.negated })
+        })
+        .collect();
+    json!(list).to_string()
 }
 
 /// What the file `name` holds, from its bytes as fetched (`None`: the fetch failed),

@@ -3,8 +3,9 @@
 //! analysis holds, and a missing, cut or changed file a fault of the right kind.
 
 use dossier_core::corpus::load_dir;
+use dossier_core::index::Index;
 use dossier_core::site::{write, Site, Sizes};
-use dossier_site::{decode, locate, mention_files, name_files, open, term_files, words};
+use dossier_site::{clauses, decode, locate, mention_files, name_files, open, term_files};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::path::Path;
@@ -123,27 +124,31 @@ fn locate_head(files: &HashMap<String, Vec<u8>>) -> String {
     files.keys().find(|n| n.starts_with("h-")).unwrap().clone()
 }
 
-#[test]
-fn a_search_word_finds_the_documents_that_hold_it() {
-    let (corpus, _, files) = site();
-    read(&files, &locate("directory", "").unwrap());
-    assert_eq!(words("Putin PIPELINE"), r#"["putin","pipeline"]"#);
-    let where_: Value = serde_json::from_str(&term_files("pipeline")).unwrap();
+/// The postings of `term` as the reader gets them: `[document, positions...]` from its
+/// fragments or parts.
+fn postings(files: &HashMap<String, Vec<u8>>, term: &str) -> Vec<Vec<u32>> {
+    let where_: Value = serde_json::from_str(&term_files(term)).unwrap();
     let names = where_["fragments"]
         .as_array()
         .or(where_["parts"].as_array())
         .unwrap();
-    let mut docs: Vec<u64> = names
+    names
         .iter()
         .flat_map(|n| {
-            read(&files, n.as_str().unwrap())["pipeline"]
+            read(files, n.as_str().unwrap())[term]
                 .as_array()
                 .cloned()
                 .unwrap_or_default()
         })
-        .map(|d| d.as_u64().unwrap())
-        .collect();
-    docs.dedup();
+        .map(|d| serde_json::from_value(d).unwrap())
+        .collect()
+}
+
+#[test]
+fn a_search_word_finds_the_documents_that_hold_it_with_its_positions() {
+    let (corpus, analysis, files) = site();
+    read(&files, &locate("directory", "").unwrap());
+    let docs: Vec<u64> = postings(&files, "pipeline").iter().map(|d| d[0] as u64).collect();
     let expected: Vec<u64> = (0..corpus.documents.len() as u64)
         .filter(|&d| {
             corpus.documents[d as usize]
@@ -155,6 +160,33 @@ fn a_search_word_finds_the_documents_that_hold_it() {
         .collect();
     assert!(!expected.is_empty());
     assert_eq!(docs, expected);
+    // Every term's positions are the index's, the common ones' (cut in parts) too.
+    let ix = Index::new(&corpus, &analysis);
+    for term in ["pipeline", "the", "said", "putin"] {
+        let mut from_index: Vec<Vec<u32>> = Vec::new();
+        for p in ix.postings(ix.term(term).unwrap()) {
+            match from_index.last_mut() {
+                Some(d) if d[0] == p.doc => d.push(p.pos),
+                _ => from_index.push(vec![p.doc, p.pos]),
+            }
+        }
+        assert_eq!(postings(&files, term), from_index, "{term}");
+    }
+}
+
+#[test]
+fn a_query_reads_as_the_apps_clauses_words_phrases_and_exclusions() {
+    assert_eq!(
+        clauses(r#"Putin PIPELINE -gas "power of Siberia" sanction* of"#),
+        concat!(
+            r#"[{"negated":false,"words":["putin"]},{"negated":false,"words":["pipeline"]},"#,
+            r#"{"negated":true,"words":["gas"]},{"negated":false,"words":["power","of","siberia"]},"#,
+            r#"{"negated":false,"words":["sanction"]}]"#
+        )
+    );
+    // A stop word alone is looked for; nothing to look for is no clause.
+    assert_eq!(clauses("the"), r#"[{"negated":false,"words":["the"]}]"#);
+    assert_eq!(clauses(" - \"\" "), "[]");
 }
 
 #[test]

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// The last step of a build whose page is a sharded site's (`dossier page --shards auto`
+// above `site::EMBED_BELOW`, or `--shards always`): the site's files, written by the CLI
+// in shards/ beside the page, copied into the build's shards/, and Trunk's preloads of
+// the app dropped (web/boot.js starts web/site.js for such a page, not the app). A page
+// that embeds its corpus is left as it is, whether or not the folder exists.
+//
+// Used by scripts/post-build.mjs (Trunk's post_build hook, every build) and, as a
+// command, by scripts/sharded-dist.py (a built dist given another corpus's page):
+//
+//     node scripts/shard-site.mjs DIST SHARDS
+//
+// rewrites DIST/index.html and DIST/404.html and copies SHARDS' files into DIST/shards/.
+import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Whether `page` (a built index.html, minified or not) is a sharded site's. */
+export const isSharded = (page) => /<script\b[^>]*\bid=("|')?manifest\b/.test(page);
+
+/**
+ * `page` made ready for a sharded site in the build folder `dir`: the files of `from`
+ * (the CLI's shards/) copied into `dir`/shards, the app's preloads dropped. Returns the
+ * page to write; a page that is not sharded comes back unchanged and nothing is copied.
+ */
+export function shardSite(page, dir, from) {
+  if (!isSharded(page)) return page;
+  const files = existsSync(from) ? readdirSync(from) : [];
+  if (files.length === 0) throw new Error(`the page is a sharded site's, but ${from} holds none of its files`);
+  cpSync(from, join(dir, 'shards'), { recursive: true });
+  console.log(`shard-site: ${files.length} files from ${from} into ${join(dir, 'shards')}`);
+  // The page does not start the app: Trunk's preloads of its glue and wasm would fetch
+  // them for nothing.
+  return page.replace(/<link\b[^>]*>/g, (tag) => (/dossier-app-/.test(tag) && /preload/.test(tag) ? '' : tag));
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const [dir, from] = process.argv.slice(2);
+  if (!dir || !from) throw new Error('usage: node scripts/shard-site.mjs DIST SHARDS');
+  const html = join(dir, 'index.html');
+  const page = shardSite(readFileSync(html, 'utf8'), dir, from);
+  writeFileSync(html, page);
+  writeFileSync(join(dir, '404.html'), page);
+}
