@@ -3,7 +3,7 @@
 // by the Long Tasks API, never fails. For each of two fresh pages, the engine warmed up
 // first (an analysis, then 1.5 s), then 1 MB (the seeds' paragraphs recombined) dropped:
 // the long tasks from the drop until 1.5 s after its title heads the reader (count, sum,
-// longest), and the page's own measures meanwhile (dossier:own:worker, dossier:own:app:
+// longest, each), and the page's own measures meanwhile (dossier:own:worker, dossier:own:app:
 // the answer read, joined and mounted; dossier:index: the index built again).
 //
 //   node scripts/own-tasks.mjs [dist]        # a site built with --public-url /dossier-e2e/
@@ -56,14 +56,16 @@ for (let run = 0; run < 2; run++) {
       const check = () => (document.querySelector('#article-title')?.textContent === 'A long read' ? setTimeout(ok, 1500) : setTimeout(check, 5));
       check();
     });
-    const tasks = window.__long.filter((e) => e.start >= t0).map((e) => Math.round(e.ms));
+    const long = window.__long.filter((e) => e.start >= t0);
+    const tasks = long.map((e) => Math.round(e.ms));
+    const each = long.map((e) => `${Math.round(e.start - t0)}:${Math.round(e.ms)}`).join(' ');
     const measures = performance.getEntriesByType('measure').filter((e) => e.startTime >= t0 && e.name.startsWith('dossier'))
       .map((e) => `${e.name} at ${Math.round(e.startTime - t0)} ms: ${Math.round(e.duration)} ms`);
-    return { tasks, measures };
+    return { tasks, each, measures };
   }, big);
   const sum = r.tasks.reduce((a, b) => a + b, 0);
   console.log(`run ${run + 1}${process.env.CV === '0' ? ' (without content-visibility)' : ''}: ${r.tasks.length} long tasks, ${sum} ms in all, `
-    + `longest ${Math.max(0, ...r.tasks)} ms; ${r.measures.join('; ')}`);
+    + `longest ${Math.max(0, ...r.tasks)} ms (each, at ms after the drop:ms long: ${r.each}); ${r.measures.join('; ')}`);
   await page.close();
 }
 console.log(`load average: ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
