@@ -3,11 +3,11 @@
 // by the Long Tasks API, never fails. For each of two fresh pages, the engine warmed up
 // first (an analysis, then 1.5 s), then 1 MB (the seeds' paragraphs recombined) dropped:
 // the long tasks from the drop until 1.5 s after its title heads the reader (count, sum,
-// longest), and the page's own measures meanwhile (dossier:own:worker, dossier:own:app:
+// longest, each), and the page's own measures meanwhile (dossier:own:worker, dossier:own:app:
 // the answer read, joined and mounted; dossier:index: the index built again).
 //
 //   node scripts/own-tasks.mjs [dist]        # a site built with --public-url /dossier-e2e/
-//   CV=1 node scripts/own-tasks.mjs …         # with `content-visibility: auto` on the reader's blocks
+//   CV=0 node scripts/own-tasks.mjs …         # without web/own.css's `content-visibility: auto` on its blocks
 //   BENCH_PORT=8908 …                         # another port than 8796
 import { readFileSync, readdirSync } from 'node:fs';
 import { launch, serve } from './browser.mjs';
@@ -43,7 +43,7 @@ for (let run = 0; run < 2; run++) {
   });
   await page.goto(`http://127.0.0.1:${port}${base}`);
   await page.locator('li.entity button.entity-name').first().waitFor({ timeout: 60_000 });
-  if (process.env.CV) await page.addStyleTag({ content: 'article.reader p.block { content-visibility: auto; contain-intrinsic-size: auto 3em }' });
+  if (process.env.CV === '0') await page.addStyleTag({ content: 'article.reader p.block { content-visibility: visible !important }' });
   const r = await page.evaluate(async (big) => {
     const engine = await import(new URL('engine.js', location.href).href);
     await engine.analyse('a.txt', 'Talks\n\nPutin met Xi.');
@@ -56,14 +56,16 @@ for (let run = 0; run < 2; run++) {
       const check = () => (document.querySelector('#article-title')?.textContent === 'A long read' ? setTimeout(ok, 1500) : setTimeout(check, 5));
       check();
     });
-    const tasks = window.__long.filter((e) => e.start >= t0).map((e) => Math.round(e.ms));
+    const long = window.__long.filter((e) => e.start >= t0);
+    const tasks = long.map((e) => Math.round(e.ms));
+    const each = long.map((e) => `${Math.round(e.start - t0)}:${Math.round(e.ms)}`).join(' ');
     const measures = performance.getEntriesByType('measure').filter((e) => e.startTime >= t0 && e.name.startsWith('dossier'))
       .map((e) => `${e.name} at ${Math.round(e.startTime - t0)} ms: ${Math.round(e.duration)} ms`);
-    return { tasks, measures };
+    return { tasks, each, measures };
   }, big);
   const sum = r.tasks.reduce((a, b) => a + b, 0);
-  console.log(`run ${run + 1}${process.env.CV ? ' (content-visibility)' : ''}: ${r.tasks.length} long tasks, ${sum} ms in all, `
-    + `longest ${Math.max(0, ...r.tasks)} ms; ${r.measures.join('; ')}`);
+  console.log(`run ${run + 1}${process.env.CV === '0' ? ' (without content-visibility)' : ''}: ${r.tasks.length} long tasks, ${sum} ms in all, `
+    + `longest ${Math.max(0, ...r.tasks)} ms (each, at ms after the drop:ms long: ${r.each}); ${r.measures.join('; ')}`);
   await page.close();
 }
 console.log(`load average: ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);

@@ -310,6 +310,8 @@ test('a hit or mention stepped to before its part of a long article is drawn is 
   const hit = page.locator('article.reader mark.hit.current-hit');
   await expect(hit).toHaveText('Marrowby', { timeout: 20_000 });
   await expect(hit).toBeInViewport();
+  // … with the blocks out of view not laid out (web/own.css), as a reader's own are.
+  await expect(page.locator('article.reader p.block').first()).toHaveCSS('content-visibility', 'auto');
   // Opened at its top with Xi Jinping selected, then straight to his last mention.
   await page.goto(`${BASE}?doc=${doc}&sel=person-xi-jinping`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Another long read');
