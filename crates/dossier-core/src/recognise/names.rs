@@ -326,19 +326,35 @@ fn push_composed(
 ) {
     let toks = cx.toks;
     // Trailing numerals belong to events and facilities ("World War II", "Spirit of Aurora
-    // 2"), and so does a year right after an event's name ("Harvest Games 2019").
+    // 2"); a year after an event's name is added by [`take_years`].
     let mut e2 = end_tok;
     let short_number = |t: &crate::text::Token| t.kind == TokenKind::Number && t.end - t.start <= 2;
     if matches!(label, Label::Event | Label::Fac) && toks.get(e2).is_some_and(short_number) && !covered[e2] {
         e2 += 1;
-    } else if label == Label::Event {
-        e2 = with_year(cx, e2, covered);
     }
     out.push(Candidate {
         range: toks[s].start..toks[e2 - 1].end,
         label,
         source: Source::Composed,
     });
+}
+
+/// Gives each event among `found` the year right after its name ("Harvest Games 2019",
+/// "Fan Expo Canada 2016"), whichever step found the name: the year is part of the name
+/// of a recurring event's edition. `covered` marks the tokens of values: a year that a
+/// longer value goes on from ("2019 and 2020") stays that value's.
+pub(super) fn take_years(cx: &Ctx, covered: &[bool], found: &mut [Candidate]) {
+    let toks = cx.toks;
+    for c in found.iter_mut().filter(|c| c.label == Label::Event) {
+        let next = toks.partition_point(|t| t.end <= c.range.end);
+        if next == 0 || toks[next - 1].end != c.range.end {
+            continue;
+        }
+        let end = with_year(cx, next, covered);
+        if end > next {
+            c.range.end = toks[end - 1].end;
+        }
+    }
 }
 
 /// The end of an event's name ending before token `end`, with the year that follows it
@@ -385,11 +401,6 @@ fn push_pieces(
                 k = push_unknown_run(cx, pieces, k, q, last_title_end, marks, out);
             }
             Piece::Known(kn) => {
-                let b = if kn.label == Label::Event {
-                    with_year(cx, b, marks.covered)
-                } else {
-                    b
-                };
                 out.push(Candidate {
                     range: toks[a].start..toks[b - 1].end,
                     label: kn.label,
@@ -609,6 +620,15 @@ mod tests {
         assert!(has(&v, "Velmora Science Fair", Label::Event), "{v:?}");
         assert!(has(&v, "Northern Comics Convention", Label::Event), "{v:?}");
         assert!(has(&v, "2021", Label::Date), "{v:?}");
+    }
+
+    #[test]
+    fn an_event_from_the_tables_keeps_the_year_after_it_too() {
+        let v = found("Scouts watched the Africa Cup of Nations 2035 in a crowded hall.");
+        assert!(has(&v, "Africa Cup of Nations 2035", Label::Event), "{v:?}");
+        assert!(!has(&v, "2035", Label::Date), "the year is the event's: {v:?}");
+        let v = found("Scouts watched the Africa Cup of Nations in 2035 and 2036.");
+        assert!(has(&v, "Africa Cup of Nations", Label::Event), "{v:?}");
     }
 
     #[test]
