@@ -14,8 +14,7 @@
 // (`add_documents`, as web/own.js asks): "first" includes the engine's load (fetch,
 // compile, its warm-up unless `?warm=0`: web/engine-worker.js), "second" is the engine
 // warm. Prints each variant's times, best and median.
-import { readFileSync, readdirSync } from 'node:fs';
-import { launch, serve } from './browser.mjs';
+import { launch, newsText, printLoad, serve } from './browser.mjs';
 
 const [dist = 'dist', trials = '3'] = process.argv.slice(2);
 const port = Number(process.env.BENCH_PORT ?? 8795);
@@ -23,21 +22,8 @@ const base = '/dossier-e2e/';
 const variants = (process.env.VARIANTS ?? 'engine-worker.js?warm=0,engine-worker.js').split(',');
 const head = Number(process.env.HEAD ?? 0);
 
-/** About `bytes` of news text: the seeds' paragraphs in turn. */
-function text(bytes, title) {
-  const paras = readdirSync('seeds').filter((f) => f.endsWith('.txt'))
-    .flatMap((f) => readFileSync(`seeds/${f}`, 'utf8').split('\n').slice(1).map((l) => l.trim()).filter((l) => l.length > 80));
-  const out = [title, ''];
-  let size = title.length;
-  for (let i = 0; size < bytes; i++) {
-    const p = paras[i % paras.length];
-    out.push(p, '');
-    size += p.length + 2;
-  }
-  return out.join('\n');
-}
 
-console.log(`load average: ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+printLoad();
 await serve(dist, base, port);
 const browser = await launch();
 const page = await browser.newPage();
@@ -67,13 +53,13 @@ const times = await page.evaluate(async ([big, trials, variants, head]) => {
     }
   }
   return out;
-}, [text(1_000_000, 'A long read'), Number(trials), variants, head]);
+}, [newsText(1_000_000, 'A long read'), Number(trials), variants, head]);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (const [i, v] of variants.entries()) {
   const { first, second } = times[i];
   console.log(`${v}${head ? ` (started ${head} ms before)` : ''}: first ${first.join(', ')} ms (best ${Math.min(...first)}, median ${median(first)}); `
     + `second ${second.join(', ')} ms (best ${Math.min(...second)}, median ${median(second)})`);
 }
-console.log(`load average: ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+printLoad();
 await browser.close();
 process.exit(0);

@@ -17,8 +17,7 @@
 //     analysed (the search's own cost, on the same page): each from its `input` event to
 //     the end of the next frame; median, p95, worst; and the longest task meanwhile.
 //   - the machine's load average before and after (a shared machine: compare ratios).
-import { readFileSync, readdirSync } from 'node:fs';
-import { launch, serve } from './browser.mjs';
+import { launch, newsText, printLoad, serve } from './browser.mjs';
 
 const [dist = 'dist', runsArg = '3'] = process.argv.slice(2);
 const runs = Number(runsArg);
@@ -26,21 +25,8 @@ const base = '/dossier-e2e/';
 const port = Number(process.env.BENCH_PORT ?? 8794);
 const url = `http://127.0.0.1:${port}${base}`;
 
-/** About `bytes` of news text: the seeds' paragraphs in turn, each run numbered so no two are equal. */
-function text(bytes, title) {
-  const paras = readdirSync('seeds').filter((f) => f.endsWith('.txt'))
-    .flatMap((f) => readFileSync(`seeds/${f}`, 'utf8').split('\n').slice(1).map((l) => l.trim()).filter((l) => l.length > 80));
-  const out = [title, ''];
-  let size = title.length;
-  for (let i = 0; size < bytes; i++) {
-    const p = paras[i % paras.length];
-    out.push(p, '');
-    size += p.length + 2;
-  }
-  return out.join('\n');
-}
 
-console.log(`load average: ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+printLoad();
 await serve(dist, base, port);
 const browser = await launch();
 
@@ -122,12 +108,12 @@ const typing = (page, files, max) => page.evaluate(async ([files, max]) => {
 }, [files, max]);
 
 async function keystrokesWhileAnalysing(page) {
-  const files = [1, 2, 3].map((n) => ({ name: `part-${n}.txt`, text: text(1_000_000, `Part ${n} of the long read`) }));
+  const files = [1, 2, 3].map((n) => ({ name: `part-${n}.txt`, text: newsText(1_000_000, `Part ${n} of the long read`) }));
   return typing(page, files, 2000);
 }
 
 const f1 = (x) => x.toFixed(0);
-const big = { name: 'long-read.txt', text: text(1_000_000, 'A long read of one megabyte') };
+const big = { name: 'long-read.txt', text: newsText(1_000_000, 'A long read of one megabyte') };
 console.log(`1 MB file: ${big.text.length} characters, ${new Blob([big.text]).size} bytes`);
 const keys = [];
 const idle = [];
@@ -162,6 +148,6 @@ const stats = (keys) => {
 };
 console.log(`keystroke → next frame, nothing analysed: ${stats(idle)}; longest task ${f1(idleLongest)} ms`);
 console.log(`keystroke → next frame while 3 MB are analysed: ${stats(keys)}; longest task ${f1(busyLongest)} ms`);
-console.log(`load average: ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+printLoad();
 await browser.close();
 process.exit(0);

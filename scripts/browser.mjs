@@ -1,10 +1,31 @@
 // What the benchmark scripts share: Debian's Chromium, headless, with the flags of
 // playwright.config.js, and the project's static server (tests/serve.mjs) on loopback.
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
+
+/** About `bytes` of news text titled `title`: the seeds' long paragraphs in turn. */
+export function newsText(bytes, title) {
+  const paras = readdirSync(join(root, 'seeds')).filter((f) => f.endsWith('.txt'))
+    .flatMap((f) => readFileSync(join(root, 'seeds', f), 'utf8').split('\n').slice(1).map((l) => l.trim()).filter((l) => l.length > 80));
+  const out = [title, ''];
+  let size = title.length;
+  for (let i = 0; size < bytes; i++) {
+    const p = paras[i % paras.length];
+    out.push(p, '');
+    size += p.length + 2;
+  }
+  return out.join('\n');
+}
+
+/** The machine's load averages, printed first: the figures that follow depend on them. */
+export function printLoad() {
+  console.log(`load average: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+}
 
 /** Headless Chromium (`$CHROMIUM`, default /usr/bin/chromium). */
 export function launch() {

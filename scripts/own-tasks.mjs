@@ -9,31 +9,17 @@
 //   node scripts/own-tasks.mjs [dist]        # a site built with --public-url /dossier-e2e/
 //   CV=0 node scripts/own-tasks.mjs …         # without web/own.css's `content-visibility: auto` on its blocks
 //   BENCH_PORT=8908 …                         # another port than 8796
-import { readFileSync, readdirSync } from 'node:fs';
-import { launch, serve } from './browser.mjs';
+import { launch, newsText, printLoad, serve } from './browser.mjs';
 
 const [dist = 'dist'] = process.argv.slice(2);
 const port = Number(process.env.BENCH_PORT ?? 8796);
 const base = '/dossier-e2e/';
 
-/** About `bytes` of news text: the seeds' paragraphs in turn. */
-function text(bytes, title) {
-  const paras = readdirSync('seeds').filter((f) => f.endsWith('.txt'))
-    .flatMap((f) => readFileSync(`seeds/${f}`, 'utf8').split('\n').slice(1).map((l) => l.trim()).filter((l) => l.length > 80));
-  const out = [title, ''];
-  let size = title.length;
-  for (let i = 0; size < bytes; i++) {
-    const p = paras[i % paras.length];
-    out.push(p, '');
-    size += p.length + 2;
-  }
-  return out.join('\n');
-}
 
-console.log(`load average: ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+printLoad();
 await serve(dist, base, port);
 const browser = await launch();
-const big = text(1_000_000, 'A long read');
+const big = newsText(1_000_000, 'A long read');
 for (let run = 0; run < 2; run++) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.addInitScript(() => {
@@ -68,6 +54,6 @@ for (let run = 0; run < 2; run++) {
     + `longest ${Math.max(0, ...r.tasks)} ms (each, at ms after the drop:ms long: ${r.each}); ${r.measures.join('; ')}`);
   await page.close();
 }
-console.log(`load average: ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+printLoad();
 await browser.close();
 process.exit(0);
