@@ -131,6 +131,8 @@ fn a_thousand_unmatched_quote_marks_cost_linear_work() {
         "according to ",
         ", saying that ",
         "he said “the plan will work,” ",
+        "Minister Ana Ruiz arrived. “The plan will work,” the minister said. ",
+        "Acme Corporation met Baltic Freight. “The plan will work,” the company said. ",
     ];
     for piece in hostile {
         let (w1, w8) = (work(&piece.repeat(1000)), work(&piece.repeat(8000)));

@@ -67,6 +67,22 @@ const CLAUSE_OPENERS: &str = "\
 const TITLE_SMALL_WORDS: &str = "\
     of the and a an in on for to at by with or de la del von van";
 
+/// Nouns naming a person's role or office, as a title ("Minister Ana Ruiz") or a speaker
+/// ("the minister said").
+const PERSON_ROLES: &str = "\
+    minister president spokesman spokeswoman spokesperson chairman chairwoman chair executive \
+    director coach manager ambassador secretary governor mayor senator premier chancellor \
+    leader chief founder owner professor judge prosecutor lawyer attorney captain commander \
+    general envoy king queen prince pope official researcher scientist economist analyst \
+    author editor officer striker goalkeeper player";
+
+/// Nouns naming an organisation by its kind ("the company said").
+const BODY_ROLES: &str = "\
+    company firm group club team ministry department agency bank party union council \
+    committee court board organisation organization association federation league police \
+    army military embassy office campaign commission authority institute university \
+    network broadcaster newspaper airline carrier manufacturer regulator";
+
 /// Whether the word list `list` holds `w`.
 fn has(list: &str, w: &str) -> bool {
     list.split_ascii_whitespace().any(|x| x == w)
@@ -135,6 +151,30 @@ pub(super) fn is_clause_word(w: &str) -> bool {
         w,
         "that" | "which" | "who" | "whose" | "and" | "but" | "while" | "because" | "whereas"
     )
+}
+
+/// What a definite role as a speaker can refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    /// "the minister": a person.
+    Person,
+    /// "the company": an organisation.
+    Body,
+    /// "the government": an organisation or a country.
+    Government,
+}
+
+/// The kind of role a lower-case noun names, if it names one.
+pub(super) fn role(w: &str) -> Option<Role> {
+    if w == "government" {
+        Some(Role::Government)
+    } else if has(PERSON_ROLES, w) {
+        Some(Role::Person)
+    } else if has(BODY_ROLES, w) {
+        Some(Role::Body)
+    } else {
+        None
+    }
 }
 
 /// What a pronoun can refer to, if it refers to a speaker at all.

@@ -11,8 +11,9 @@
 //!   find their cue before or after the marks;
 //! - `reported`: "X said (that) …", "…, X said.", "according to X, …";
 //! - `speaker`: the mention a cue points to: a name before the cue ("X said"), after
-//!   it ("said X"), an appositive ("X, the minister, said"), or a pronoun resolved to the
-//!   last speaker or the nearest compatible mention in the paragraph.
+//!   it ("said X"), an appositive ("X, the minister, said"), a pronoun resolved to the
+//!   last speaker or the nearest compatible mention in the paragraph, or a definite role
+//!   resolved when one entity can be meant (`role`: "the minister said").
 //!
 //! Every stage looks at a bounded window around each mark or cue, so the work is linear
 //! in the text, and no quote crosses a paragraph unless the next paragraph opens with a
@@ -37,13 +38,14 @@ mod cues;
 mod direct;
 mod marks;
 mod reported;
+mod role;
 mod speaker;
 
 use crate::corpus::Document;
 use crate::label::Label;
 use crate::model::{DocAnalysis, Quote, Zone};
 use crate::text::{sentences, tokenize_into, Token, TokenKind};
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 use std::ops::Range;
 
 /// The quotes of one analysed document, in text order.
@@ -101,6 +103,9 @@ struct Doc<'a> {
     mention_of: Vec<Option<u32>>,
     analysis: &'a DocAnalysis,
     work: Cell<usize>,
+    /// The roles the text gives its people (`role::held_roles`), made when a role first
+    /// stands as a speaker.
+    roles: OnceCell<Vec<(String, usize)>>,
 }
 
 impl Claim {
@@ -134,6 +139,7 @@ impl<'a> Doc<'a> {
             mention_of: Vec::new(),
             analysis,
             work: Cell::new(0),
+            roles: OnceCell::new(),
         };
         for block in analysis.blocks.iter().filter(|b| b.zone == Zone::Body) {
             d.add_paragraph(block.range.clone());

@@ -7,7 +7,9 @@
 //! officials said"); a pronoun subject is resolved to the speaker of the last quote, or
 //! to the first compatible name of the nearest sentence before it in the paragraph when a
 //! name came after that quote (he/she: a person; it/they: an organisation or a country).
-//! Bare roles ("analysts say", "the club said") leave the quote unattributed.
+//! A definite role ("the minister said", "the club said") is resolved by `role` when one
+//! entity can be meant; other roles ("analysts say", "a spokesman said") leave the quote
+//! unattributed.
 
 use super::cues::{self, Pronoun};
 use super::{Claim, Doc, Source};
@@ -103,7 +105,7 @@ fn subject(d: &Doc, cue: usize, bound: usize, last: Option<Last>) -> Option<usiz
         let first = (near..j).rev().find(|&k| cues::is_speech(d.word(k)))?;
         return subject(d, first, bound, last);
     }
-    phrase(d, j, bound)
+    phrase(d, j, bound).or_else(|| super::role::resolve(d, j, bound))
 }
 
 /// The token before `from`, past auxiliaries, adverbs and dates; `None` below `bound`.

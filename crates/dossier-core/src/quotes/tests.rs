@@ -181,3 +181,57 @@ fn a_thousand_stray_marks_give_no_quote_across_paragraphs() {
         assert!(!text.contains("calm"));
     }
 }
+
+#[test]
+fn a_definite_role_is_the_one_person_given_that_title() {
+    let q = quotes_of(
+        "Foreign Minister Ana Ruiz met the delegation on Tuesday. “We have reached an agreement on the border,” the minister said.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2.as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
+fn a_role_given_in_an_appositive_is_resolved_in_the_next_paragraph() {
+    let q = quotes_of(
+        "Tomas Brandt, the club's coach, praised the defence after the match.\n\n“We were patient and it paid off in the end,” the coach said.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2.as_deref(), Some("Tomas Brandt"));
+}
+
+#[test]
+fn a_role_two_people_hold_stays_unattributed() {
+    let q = quotes_of(
+        "Foreign Minister Ana Ruiz and Defence Minister Karl Olsen met in Oslo. “The talks were useful for both of our countries,” the minister said.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, None);
+}
+
+#[test]
+fn the_company_is_the_one_organisation_named_nearby() {
+    let q = quotes_of(
+        "Nordvik Shipping Corporation reported a loss for the third quarter. “Freight rates fell faster than we expected,” the company said.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2.as_deref(), Some("Nordvik Shipping Corporation"));
+}
+
+#[test]
+fn the_ministry_prefers_the_organisation_whose_name_holds_the_word() {
+    let q = quotes_of(
+        "The Ministry of Health asked the Red Cross for tents. “Every family will have shelter by Friday,” the ministry said.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2.as_deref(), Some("Ministry of Health"));
+}
+
+#[test]
+fn the_company_among_two_companies_stays_unattributed() {
+    let q = quotes_of(
+        "Nordvik Shipping Corporation sued Baltic Freight Corporation in March. “The contract was broken twice,” the company said.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2, None);
+}
