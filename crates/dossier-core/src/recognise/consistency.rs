@@ -10,9 +10,10 @@
 //!    text found by firmer evidence elsewhere in the document (a table entry, a strong
 //!    person cue, a head word), when all those firmer mentions agree.
 //! 2. **A person's surname stays the person.** After a person is introduced in full by a
-//!    strong cue ("Ada Lindqvist said"), a lone "Lindqvist" that a table reads as a
-//!    place or organisation is that person, unless the document used the word for the
-//!    place before the person came in.
+//!    strong cue ("Ada Lindqvist said") or by a full name the corpus lexicon knows (which
+//!    only strong cues fill), a lone "Lindqvist" that a table reads as a place or
+//!    organisation is that person, unless the document used the word for the place
+//!    before the person came in.
 //! 3. **A club named after its town.** A place name that is also a club's
 //!    ([`Gazetteer::place_named`]) is the club where a match word stands next to it
 //!    ("Livorno beat Pisa", "a draw against Sochi").
@@ -94,8 +95,9 @@ fn one_label_per_name(text: &str, found: &mut [Candidate]) {
     }
 }
 
-/// Rule 2: after a person introduced in full by a strong cue, a lone word that is the
-/// person's surname and that a table or a guess reads otherwise is the person.
+/// Rule 2: after a person introduced in full (by a strong cue, or as a full name the
+/// corpus lexicon knows), a lone word that is the person's surname and that a table or a
+/// guess reads otherwise is the person.
 fn surnames_stay_people(text: &str, found: &mut [Candidate]) {
     // Surname → the person's full name (None: two people share it).
     let mut surnames: FxMap<&str, Option<String>> = FxMap::default();
@@ -104,9 +106,11 @@ fn surnames_stay_people(text: &str, found: &mut [Candidate]) {
     for c in found.iter_mut() {
         let surface = &text[c.range.clone()];
         if c.label == Label::Person {
+            // Introduced by a strong cue here, or (`strong` false) a full name the
+            // corpus lexicon knows, which only strong cues fill.
             if let Source::Person {
                 canonical: Some(full),
-                strong: true,
+                ..
             } = &c.source
             {
                 if let Some(last) = surface.rsplit(' ').next().filter(|_| surface.contains(' ')) {
@@ -370,6 +374,40 @@ mod tests {
         ];
         make_consistent(text, &mut found);
         assert_eq!(found[2].label, Label::Gpe);
+    }
+
+    #[test]
+    fn a_surname_is_the_person_after_a_full_name_the_corpus_knows() {
+        // In pass 2 the full name is a person the lexicon knows (not strong here).
+        let text = "Ida Selby opened a shop. Selby sells maps.";
+        let mut found = vec![
+            at(text, "Ida Selby", 0, Label::Person, guess("Ida Selby")),
+            at(text, "Selby", 20, Label::Gpe, Source::Table("Selby")),
+        ];
+        make_consistent(text, &mut found);
+        assert_eq!(found[1].label, Label::Person);
+    }
+
+    #[test]
+    fn a_person_whose_surname_is_a_city_keeps_it_through_the_document() {
+        let v = crate::test_support::names(
+            "Nurse sues clinic owners\n\nMarisol Denver, a retired nurse, has sued the clinic. \
+             Denver worked there for ten years. Denver says the owners ignored her.",
+        );
+        let denver: Vec<_> = v.iter().filter(|f| f.text.ends_with("Denver")).collect();
+        assert_eq!(denver.len(), 3, "{v:?}");
+        assert!(denver.iter().all(|f| f.label == Label::Person), "{v:?}");
+        // The city named before the person came in stays the city.
+        let v = crate::test_support::names(
+            "Flights to Denver resumed on Monday. Marisol Denver, a retired nurse, has sued \
+             the clinic in Denver.",
+        );
+        let labels: Vec<_> = v
+            .iter()
+            .filter(|f| f.text.ends_with("Denver"))
+            .map(|f| f.label)
+            .collect();
+        assert_eq!(labels, [Label::Gpe, Label::Person, Label::Gpe], "{v:?}");
     }
 
     #[test]
