@@ -11,9 +11,9 @@
 //!    person cue, a head word), when all those firmer mentions agree.
 //! 2. **A person's surname stays the person.** After a person is introduced in full by a
 //!    strong cue ("Ada Lindqvist said") or by a full name the corpus lexicon knows (which
-//!    only strong cues fill), a lone "Lindqvist" that a table reads as a place or
-//!    organisation is that person, unless the document used the word for the place
-//!    before the person came in.
+//!    only strong cues fill), a lone "Lindqvist" (or "Ada", when the tables know it as a
+//!    given name) that a table reads as a place or organisation is that person, unless
+//!    the document used the word for the place before the person came in.
 //! 3. **A club named after its town.** A place name that is also a club's
 //!    ([`Gazetteer::place_named`]) is the club where a match word stands next to it
 //!    ("Livorno beat Pisa", "a draw against Sochi").
@@ -35,7 +35,7 @@ use crate::label::Label;
 /// (see the module documentation). Linear in the candidates.
 pub(crate) fn make_consistent(text: &str, found: &mut [Candidate]) {
     one_label_per_name(text, found);
-    surnames_stay_people(text, found);
+    surnames_stay_people(text, found, Gazetteer::get());
     clubs_by_context(text, found, Gazetteer::get());
     cut_names(text, found);
     full_names_of_people(text, found, Gazetteer::get());
@@ -96,10 +96,10 @@ fn one_label_per_name(text: &str, found: &mut [Candidate]) {
 }
 
 /// Rule 2: after a person introduced in full (by a strong cue, or as a full name the
-/// corpus lexicon knows), a lone word that is the person's surname and that a table or a
-/// guess reads otherwise is the person.
-fn surnames_stay_people(text: &str, found: &mut [Candidate]) {
-    // Surname → the person's full name (None: two people share it).
+/// corpus lexicon knows), a lone word that is the person's surname or given name and that
+/// a table or a guess reads otherwise is the person.
+fn surnames_stay_people(text: &str, found: &mut [Candidate], g: &Gazetteer) {
+    // Surname or given name → the person's full name (None: two people share it).
     let mut surnames: FxMap<&str, Option<String>> = FxMap::default();
     // Words the document used for something else before a person took them.
     let mut used_before: FxSet<&str> = FxSet::default();
@@ -113,16 +113,20 @@ fn surnames_stay_people(text: &str, found: &mut [Candidate]) {
                 ..
             } = &c.source
             {
-                if let Some(last) = surface.rsplit(' ').next().filter(|_| surface.contains(' ')) {
-                    let full = full.clone();
-                    surnames
-                        .entry(last)
-                        .and_modify(|f| {
-                            if f.as_ref() != Some(&full) {
-                                *f = None;
-                            }
-                        })
-                        .or_insert(Some(full));
+                if let Some((first, last)) = surface.split_once(' ') {
+                    let last = last.rsplit(' ').next().unwrap_or(last);
+                    // The given name too, when the tables know it as one ("Ahmed").
+                    let given = g.given(first).is_some().then_some(first);
+                    for word in std::iter::once(last).chain(given) {
+                        surnames
+                            .entry(word)
+                            .and_modify(|f| {
+                                if f.as_ref() != Some(full) {
+                                    *f = None;
+                                }
+                            })
+                            .or_insert_with(|| Some(full.clone()));
+                    }
                 }
             }
             continue;
@@ -405,6 +409,31 @@ mod tests {
         let labels: Vec<_> = v
             .iter()
             .filter(|f| f.text.ends_with("Denver"))
+            .map(|f| f.label)
+            .collect();
+        assert_eq!(labels, [Label::Gpe, Label::Person, Label::Gpe], "{v:?}");
+    }
+
+    #[test]
+    fn a_given_name_alone_is_the_person_the_document_names_in_full() {
+        let v = crate::test_support::names(
+            "Potter opens studio\n\nGeorgia Brandt, a potter from Leeds, opened a studio. \
+             Georgia fires the kiln each night.",
+        );
+        let labels: Vec<_> = v
+            .iter()
+            .filter(|f| f.text.starts_with("Georgia"))
+            .map(|f| f.label)
+            .collect();
+        assert_eq!(labels, [Label::Person, Label::Person], "{v:?}");
+        // The country named before the person came in stays the country.
+        let v = crate::test_support::names(
+            "Wine exports rise\n\nExports from Georgia rose. Georgia Brandt, a trader, said \
+             Georgia sold more wine.",
+        );
+        let labels: Vec<_> = v
+            .iter()
+            .filter(|f| f.text.starts_with("Georgia"))
             .map(|f| f.label)
             .collect();
         assert_eq!(labels, [Label::Gpe, Label::Person, Label::Gpe], "{v:?}");
