@@ -16,6 +16,8 @@
 #   ../shared/eval, else /work/shared/eval) and CARGO_TARGET_DIR (default target/) are read
 #   from the environment. One release build of the training example, then a few seconds.
 #   Never point it at the frozen part: it prints per-label tables of the folder it scores.
+#   CROSSVAL_PRED=<file> keeps the pooled raw predictions there (for errors.py and
+#   confusion.py --list); the label confusion of the found spans is printed last.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -45,6 +47,7 @@ trap 'rm -rf "$tmp"' EXIT
 cp "${CARGO_TARGET_DIR:-$repo/target}/release/examples/train_decision" "$tmp/train_decision"
 bin=$tmp/train_decision
 "$bin" "$@" --crossval "$tune" --folds "${FOLDS:-5}" > "$tmp/raw.jsonl"
+[ -z "${CROSSVAL_PRED:-}" ] || cp "$tmp/raw.jsonl" "$CROSSVAL_PRED"
 python3 "$repo/tools/devset/mapping.py" "$tune/gold.jsonl" "$tmp/raw.jsonl" "$tmp/gold.jsonl" "$tmp/pred.jsonl"
 echo "cross-validated tune (${FOLDS:-5} folds), trained on: $*"
 python3 "$eval_dir/score.py" --gold "$tmp/gold.jsonl" --pred "$tmp/pred.jsonl" --corpus "$tune" \
@@ -60,3 +63,4 @@ p, r, f1 = (x * 100 for x in res["micro_exact"])
 print(f"crossval summary: P {p:.1f} R {r:.1f} F1 {f1:.1f} | PER F1 {f('PERSON')} ORG R {f('ORG', 1)}"
       f" ORG F1 {f('ORG')} PLC F1 {f('PLACE')} EVT F1 {f('EVENT')}")
 PY
+python3 "$repo/tools/devset/confusion.py" --mapped "$tmp/gold.jsonl" "$tmp/pred.jsonl"

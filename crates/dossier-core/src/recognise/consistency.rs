@@ -10,9 +10,10 @@
 //!    text found by firmer evidence elsewhere in the document (a table entry, a strong
 //!    person cue, a head word), when all those firmer mentions agree.
 //! 2. **A person's surname stays the person.** After a person is introduced in full by a
-//!    strong cue ("Ada Lindqvist said"), a lone "Lindqvist" that a table reads as a
-//!    place or organisation is that person, unless the document used the word for the
-//!    place before the person came in.
+//!    strong cue ("Ada Lindqvist said") or by a full name the corpus lexicon knows (which
+//!    only strong cues fill), a lone "Lindqvist" (or "Ada", when the tables know it as a
+//!    given name) that a table reads as a place or organisation is that person, unless
+//!    the document used the word for the place before the person came in.
 //! 3. **A club named after its town.** A place name that is also a club's
 //!    ([`Gazetteer::place_named`]) is the club where a match word stands next to it
 //!    ("Livorno beat Pisa", "a draw against Sochi").
@@ -34,7 +35,7 @@ use crate::label::Label;
 /// (see the module documentation). Linear in the candidates.
 pub(crate) fn make_consistent(text: &str, found: &mut [Candidate]) {
     one_label_per_name(text, found);
-    surnames_stay_people(text, found);
+    surnames_stay_people(text, found, Gazetteer::get());
     clubs_by_context(text, found, Gazetteer::get());
     cut_names(text, found);
     full_names_of_people(text, found, Gazetteer::get());
@@ -94,31 +95,38 @@ fn one_label_per_name(text: &str, found: &mut [Candidate]) {
     }
 }
 
-/// Rule 2: after a person introduced in full by a strong cue, a lone word that is the
-/// person's surname and that a table or a guess reads otherwise is the person.
-fn surnames_stay_people(text: &str, found: &mut [Candidate]) {
-    // Surname → the person's full name (None: two people share it).
+/// Rule 2: after a person introduced in full (by a strong cue, or as a full name the
+/// corpus lexicon knows), a lone word that is the person's surname or given name and that
+/// a table or a guess reads otherwise is the person.
+fn surnames_stay_people(text: &str, found: &mut [Candidate], g: &Gazetteer) {
+    // Surname or given name → the person's full name (None: two people share it).
     let mut surnames: FxMap<&str, Option<String>> = FxMap::default();
     // Words the document used for something else before a person took them.
     let mut used_before: FxSet<&str> = FxSet::default();
     for c in found.iter_mut() {
         let surface = &text[c.range.clone()];
         if c.label == Label::Person {
+            // Introduced by a strong cue here, or (`strong` false) a full name the
+            // corpus lexicon knows, which only strong cues fill.
             if let Source::Person {
                 canonical: Some(full),
-                strong: true,
+                ..
             } = &c.source
             {
-                if let Some(last) = surface.rsplit(' ').next().filter(|_| surface.contains(' ')) {
-                    let full = full.clone();
-                    surnames
-                        .entry(last)
-                        .and_modify(|f| {
-                            if f.as_ref() != Some(&full) {
-                                *f = None;
-                            }
-                        })
-                        .or_insert(Some(full));
+                if let Some((first, last)) = surface.split_once(' ') {
+                    let last = last.rsplit(' ').next().unwrap_or(last);
+                    // The given name too, when the tables know it as one ("Ahmed").
+                    let given = g.given(first).is_some().then_some(first);
+                    for word in std::iter::once(last).chain(given) {
+                        surnames
+                            .entry(word)
+                            .and_modify(|f| {
+                                if f.as_ref() != Some(full) {
+                                    *f = None;
+                                }
+                            })
+                            .or_insert_with(|| Some(full.clone()));
+                    }
                 }
             }
             continue;
@@ -370,6 +378,65 @@ mod tests {
         ];
         make_consistent(text, &mut found);
         assert_eq!(found[2].label, Label::Gpe);
+    }
+
+    #[test]
+    fn a_surname_is_the_person_after_a_full_name_the_corpus_knows() {
+        // In pass 2 the full name is a person the lexicon knows (not strong here).
+        let text = "Ida Selby opened a shop. Selby sells maps.";
+        let mut found = vec![
+            at(text, "Ida Selby", 0, Label::Person, guess("Ida Selby")),
+            at(text, "Selby", 20, Label::Gpe, Source::Table("Selby")),
+        ];
+        make_consistent(text, &mut found);
+        assert_eq!(found[1].label, Label::Person);
+    }
+
+    #[test]
+    fn a_person_whose_surname_is_a_city_keeps_it_through_the_document() {
+        let v = crate::test_support::names(
+            "Nurse sues clinic owners\n\nMarisol Denver, a retired nurse, has sued the clinic. \
+             Denver worked there for ten years. Denver says the owners ignored her.",
+        );
+        let denver: Vec<_> = v.iter().filter(|f| f.text.ends_with("Denver")).collect();
+        assert_eq!(denver.len(), 3, "{v:?}");
+        assert!(denver.iter().all(|f| f.label == Label::Person), "{v:?}");
+        // The city named before the person came in stays the city.
+        let v = crate::test_support::names(
+            "Flights to Denver resumed on Monday. Marisol Denver, a retired nurse, has sued \
+             the clinic in Denver.",
+        );
+        let labels: Vec<_> = v
+            .iter()
+            .filter(|f| f.text.ends_with("Denver"))
+            .map(|f| f.label)
+            .collect();
+        assert_eq!(labels, [Label::Gpe, Label::Person, Label::Gpe], "{v:?}");
+    }
+
+    #[test]
+    fn a_given_name_alone_is_the_person_the_document_names_in_full() {
+        let v = crate::test_support::names(
+            "Potter opens studio\n\nGeorgia Brandt, a potter from Leeds, opened a studio. \
+             Georgia fires the kiln each night.",
+        );
+        let labels: Vec<_> = v
+            .iter()
+            .filter(|f| f.text.starts_with("Georgia"))
+            .map(|f| f.label)
+            .collect();
+        assert_eq!(labels, [Label::Person, Label::Person], "{v:?}");
+        // The country named before the person came in stays the country.
+        let v = crate::test_support::names(
+            "Wine exports rise\n\nExports from Georgia rose. Georgia Brandt, a trader, said \
+             Georgia sold more wine.",
+        );
+        let labels: Vec<_> = v
+            .iter()
+            .filter(|f| f.text.starts_with("Georgia"))
+            .map(|f| f.label)
+            .collect();
+        assert_eq!(labels, [Label::Gpe, Label::Person, Label::Gpe], "{v:?}");
     }
 
     #[test]

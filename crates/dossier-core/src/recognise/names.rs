@@ -439,9 +439,10 @@ fn place_or_unknown(piece: &(usize, usize, Piece)) -> bool {
 
 /// A stretch of adjacent unknown words and known places, starting at piece `k` of the
 /// run `p..q`, may be one name that holds a place's name (a newspaper, a company's
-/// branch, a national team: "Harwick Courier", "Zentrix UK", "Team Norway"). The learned
-/// decision weighs the whole stretch, as it weighs a run of unknown words (the place is
-/// one of its features); when it makes an organisation or an event of it, that is the
+/// branch, a national team, a person: "Harwick Courier", "Zentrix UK", "Team Norway",
+/// "Marisol Denver"). The learned decision weighs the whole stretch, as it weighs a run
+/// of unknown words (the place is one of its features); when it makes an organisation,
+/// an event or a person of it, that is the
 /// name, appended to `out`, and the piece after it is returned. Otherwise (`None`) the
 /// pieces are taken one by one, the place standing alone. Not in Title Case headlines,
 /// nor for a stretch that opens with a place after a preposition of place ("in Gaza
@@ -467,11 +468,18 @@ fn push_place_holding_name(
         return None;
     }
     let label = super::unknown::classify_place_holding(cx, a, b, marks.initial[a])?;
-    out.push(Candidate {
-        range: cx.toks[a].start..cx.toks[b - 1].end,
-        label,
-        source: Source::Composed,
-    });
+    let range = cx.toks[a].start..cx.toks[b - 1].end;
+    // A person's name of two or more words, as the runs of unknown words the decision
+    // makes people (the lexicon learns it, so its surname alone is found later).
+    let source = if label == Label::Person {
+        Source::Person {
+            canonical: Some(super::full_key(&cx.text[range.clone()])),
+            strong: true,
+        }
+    } else {
+        Source::Composed
+    };
+    out.push(Candidate { range, label, source });
     Some(m)
 }
 

@@ -77,8 +77,9 @@ pub(super) fn classify_unknown(
 
 /// What the words `a..b`, unknown words and known places together ([`super::names`]),
 /// are: an organisation after a noun for one ("the company Zentrix UK"), else what the
-/// learned decision makes of them when it is an organisation or an event, or nothing
-/// (`None`: the place stands alone and the unknown words are decided apart).
+/// learned decision makes of them when it is an organisation, an event or a person (a
+/// surname that is a town's: "Marisol Denver"), or nothing (`None`: the place stands
+/// alone and the unknown words are decided apart).
 pub(super) fn classify_place_holding(cx: &mut Ctx, a: usize, b: usize, initial: bool) -> Option<Label> {
     if run_end(cx, a, b) != Some(b) || in_capitals(cx, a, b) {
         return None;
@@ -90,6 +91,7 @@ pub(super) fn classify_place_holding(cx: &mut Ctx, a: usize, b: usize, initial: 
     match learned_decision(cx, a, b, initial, false, &cues) {
         Class::Org => Some(Label::Org),
         Class::Event => Some(Label::Event),
+        Class::Person => Some(Label::Person),
         _ => None,
     }
 }
@@ -438,6 +440,13 @@ mod tests {
         for name in ["Pellham Athletic", "Stoney Wanderers", "Kellstrom Buses"] {
             assert!(has(&v, name, Label::Org), "{name}: {v:?}");
         }
+    }
+
+    #[test]
+    fn a_person_whose_surname_is_a_city_is_one_person() {
+        let v = found("Marisol Denver, a retired nurse, has sued the clinic.");
+        assert!(has(&v, "Marisol Denver", Label::Person), "{v:?}");
+        assert!(!has(&v, "Denver", Label::Gpe), "{v:?}");
     }
 
     #[test]
