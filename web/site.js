@@ -6,15 +6,19 @@
 // the page), keeps them in a cache bounded in bytes, and draws: the legend's counts and
 // each label's top entities from the head, the article list run by run, an article from
 // its document shard, an entity's articles and mentions from its entity shard, a search
-// from the search index's fragments. The URL is the state (doc, e, q); texts reach the
-// page as text nodes only.
-import init, { clauses, decode, locate, mention_files, name_files, open, term_files } from './dossier-site.js';
+// from the search index's fragments (words, phrases, prefixes, exclusions). The list
+// keeps at most WINDOW rows drawn, whatever the corpus's size; the keys of the app move
+// through it (j/k or the arrows, Home/End in the list, / and Esc). The URL is the state
+// (doc, e, q); texts reach the page as text nodes only.
+import init, { clauses, decode, locate, mention_files, name_files, open, prefix_files, term_files } from './dossier-site.js';
 
 const here = import.meta.url;
 /** Bytes of fetched files kept decoded in memory (least recently used dropped first). */
 const BOUND = 8 << 20;
 /** Rows a list draws at a time ("Show more" draws the next). */
 const PAGE = 50;
+/** Rows a list keeps drawn: past it, those at the far end from the page drawn go. */
+const WINDOW = 2 * PAGE;
 /** Mentions an entity's card shows with their context. */
 const MENTIONS = 8;
 /** A pane shows its loading state when a fetch takes longer than this, in ms. */
@@ -137,48 +141,100 @@ function faultBox(e, label, retry) {
   return el('div', { className: 'site-fault', role: 'alert' }, el('p', { textContent: text }), button);
 }
 
-// Article-list rows by document number, from the runs fetched.
-const rows = new Map();
+/** The article-list rows of documents `docs`, from their runs (cached as files are). */
 async function rowsOf(docs) {
-  const names = [...new Set(docs.map((d) => locate('list', String(d))))];
-  for (const run of await Promise.all(names.map(file))) run.rows.forEach((r, i) => rows.set(run.first + i, r));
-  return docs.map((d) => rows.get(d));
+  const names = docs.map((d) => locate('list', String(d)));
+  const runs = new Map(await Promise.all([...new Set(names)].map(async (n) => [n, await file(n)])));
+  return docs.map((d, i) => {
+    const run = runs.get(names[i]);
+    return run.rows[d - run.first];
+  });
 }
 
-function rowItem(r) {
+function rowItem(r, d, i, of) {
   const meta = [r.date, r.source].filter(Boolean).join(' · ');
   const a = link({ doc: r.file }, { className: 'site-row' }, el('span', { className: 'site-title', textContent: r.title }));
+  Object.assign(a.dataset, { file: r.file, doc: d });
   if (meta) a.append(el('small', { textContent: meta }));
-  return el('li', {}, a);
+  return el('li', { ariaPosInSet: String(i + 1), ariaSetSize: String(of) }, a);
 }
 
-/** A list of documents, PAGE rows at a time, with "Show more" fetching the next rows' runs. */
+/**
+ * A list of documents drawn PAGE rows at a time, "Show more" and "Show earlier" fetching
+ * the rows' runs, at most WINDOW rows kept (those at the other end go), so that the page
+ * holds as many rows at 20,000 articles as at 200. `reveal(i)` draws row i's page if it
+ * is not drawn.
+ */
 async function docList(heading, docs) {
   const list = el('ol', { className: 'site-list' });
   const more = el('button', { type: 'button', className: 'site-more', textContent: 'Show more articles' });
-  let shown = 0;
-  // The first rows' fault is the pane's (fill shows it); a later page's, the list's.
-  const next = async (first) => {
-    const page = docs.slice(shown, shown + PAGE);
-    more.disabled = true;
+  const earlier = el('button', { type: 'button', className: 'site-more', textContent: 'Show earlier articles' });
+  let [from, to] = [0, 0]; // docs[from..to] are drawn
+  const buttons = () => {
+    more.hidden = to >= docs.length;
+    earlier.hidden = from === 0;
+    markCurrent(list);
+  };
+  const rowsFrom = async (a, b) => (await rowsOf(docs.slice(a, b))).map((r, k) => rowItem(r, docs[a + k], a + k, docs.length));
+  // A later page's fault is the list's (the first rows' is the pane's: fill shows it).
+  const guard = async (what, work) => {
+    more.disabled = earlier.disabled = true;
     try {
-      list.append(...(await rowsOf(page)).map(rowItem));
-      shown += page.length;
+      await work();
     } catch (e) {
-      if (first === true) throw e;
-      list.append(el('li', {}, faultBox(e, 'the next articles', () => { list.lastChild.remove(); next(); })));
+      const box = el('li', {}, faultBox(e, what, () => { box.remove(); guard(what, work); }));
+      list.append(box);
     }
-    more.disabled = false;
-    more.hidden = shown >= docs.length;
+    more.disabled = earlier.disabled = false;
+    buttons();
+  };
+  const next = () => guard('the next articles', async () => {
+    const b = Math.min(docs.length, to + PAGE);
+    list.append(...(await rowsFrom(to, b)));
+    to = b;
+    for (; to - from > WINDOW; from++) list.firstElementChild.remove();
+  });
+  const before = () => guard('the earlier articles', async () => {
+    const a = Math.max(0, from - PAGE);
+    list.prepend(...(await rowsFrom(a, from)));
+    from = a;
+    for (; to - from > WINDOW; to--) list.lastElementChild.remove();
+  });
+  const jump = async (i) => {
+    const a = i - (i % PAGE);
+    const b = Math.min(docs.length, a + PAGE);
+    list.replaceChildren(...(await rowsFrom(a, b)));
+    [from, to] = [a, b];
+    buttons();
   };
   more.addEventListener('click', next);
-  await next(true);
-  return [el('h2', { className: 'site-heading', textContent: heading }), list, more];
+  earlier.addEventListener('click', before);
+  await jump(0);
+  // For the keys (step): the list's documents, and row i's link, its page drawn first.
+  list.docs = docs;
+  list.reveal = async (i) => {
+    if (i < from || i >= to) await jump(i);
+    return list.children[i - from]?.querySelector('a');
+  };
+  return [el('h2', { className: 'site-heading', textContent: heading }), earlier, list, more];
+}
+
+/** The list the results pane shows (docList's), if any. */
+const shownList = () => panes.results.querySelector('.site-list');
+
+/** Marks the open article's row in the list `list` (the results pane's), if it is drawn. */
+function markCurrent(list = shownList()) {
+  const doc = new URLSearchParams(location.search).get('doc');
+  for (const a of list?.querySelectorAll('a') ?? []) {
+    if (a.dataset.file === doc) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
 }
 
 const count = (n, one, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
-// Entities by number (from the head and the table runs read) and by id.
+// The head's entities (each label's top ones) by number and by id; any other is read
+// from its table run and name fragment, cached as files are, so these stay bounded.
 const entities = new Map();
 const ids = new Map();
 function know(ix, row) {
@@ -186,26 +242,22 @@ function know(ix, row) {
   ids.set(row.id, ix);
 }
 
-/** Entity number `ix`'s row (its table run, from the directory). */
+/** Entity number `ix`'s row (the head's, or its table run's, from the directory). */
 async function entityRow(ix) {
-  if (!entities.has(ix)) {
-    await directory();
-    const run = await file(locate('table', String(ix)));
-    run.rows.forEach((r, i) => know(run.first + i, r));
-  }
-  return entities.get(ix);
+  if (entities.has(ix)) return entities.get(ix);
+  await directory();
+  const run = await file(locate('table', String(ix)));
+  return run.rows[ix - run.first];
 }
 
-/** The number of the entity of id `id` (its name-index fragment), or undefined. */
+/** The number of the entity of id `id` (the head's, or its name-index fragment's), or undefined. */
 async function entityOf(id) {
-  if (!ids.has(id)) {
-    await directory();
-    for (const frag of await Promise.all(JSON.parse(name_files(id)).map(file))) {
-      const ix = Object.hasOwn(frag, id) ? frag[id][0] : undefined;
-      if (ix !== undefined) await entityRow(ix);
-    }
+  if (ids.has(id)) return ids.get(id);
+  await directory();
+  for (const frag of await Promise.all(JSON.parse(name_files(id)).map(file))) {
+    if (Object.hasOwn(frag, id) && (await entityRow(frag[id][0]))?.id === id) return frag[id][0];
   }
-  return ids.get(id);
+  return undefined;
 }
 
 /** Entity `ix`'s mentions as [document, mention] pairs: its shard's, or its parts'. */
@@ -238,15 +290,30 @@ async function clauseDocs(words) {
   return new Set([...first].filter(([d, ps]) => ps.some((p) => next.every((m, i) => m.get(d)?.has(p + i + 1)))).map(([d]) => d));
 }
 
+/** A prefix whose files are more than the cache holds: the reader is asked for more letters. */
+class Wide extends Error {}
+
+/** The documents holding a word that starts with `prefix`: its fragments' and parts' terms. */
+async function prefixDocs(prefix) {
+  const where = JSON.parse(prefix_files(prefix));
+  if (where.bytes > BOUND) throw new Wide(`“${prefix}*” is the start of too many words to look for here (${(where.bytes / 1048576).toFixed(1)} MB of the index): type more of the word.`);
+  const docs = new Set();
+  for (const f of await Promise.all(where.files.map(file))) {
+    for (const [t, list] of Object.entries(f)) if (t.startsWith(prefix)) for (const [d] of list) docs.add(d);
+  }
+  return docs;
+}
+
 /**
  * The documents matching `q`, in order: holding every clause's word or phrase, and none
- * of the excluded ones (`-word`, `-"a phrase"`), the clauses read as the app reads them.
+ * of the excluded ones (`-word`, `-"a phrase"`), a prefix (`word*`) any word starting
+ * with it, the clauses read as the app reads them.
  */
 async function searchDocs(q) {
   await directory();
   const all = JSON.parse(clauses(q));
   if (!all.length) return [];
-  const found = await Promise.all(all.map((c) => clauseDocs(c.words)));
+  const found = await Promise.all(all.map((c) => (c.prefix ? prefixDocs(c.words[0]) : clauseDocs(c.words))));
   const kept = found.filter((_, i) => !all[i].negated);
   const left = found.filter((_, i) => all[i].negated);
   let docs = kept.length ? [...kept[0]].sort((a, b) => a - b) : [...Array(site.documents).keys()];
@@ -366,7 +433,13 @@ function show() {
   panes.main.parentElement.dataset.first = doc ? 'main' : e ? 'entities' : 'results';
   if (q) {
     fill(panes.results, `q:${q}`, 'the search results', async () => {
-      const docs = await searchDocs(q);
+      let docs;
+      try {
+        docs = await searchDocs(q);
+      } catch (e) {
+        if (e instanceof Wide) return [el('p', { className: 'site-note', role: 'status', textContent: e.message })];
+        throw e;
+      }
       return docList(`${count(docs.length, 'article')} with “${q}”`, docs);
     });
   } else if (e) {
@@ -404,6 +477,60 @@ async function openMark(mark) {
 function go(url) {
   history.pushState(null, '', url);
   show();
+  markCurrent();
+}
+
+/** The number of the document stored in file `name` (its shard's, fetched if need be). */
+async function numberOf(name) {
+  const where = locate('file', name);
+  if (!where) return -1;
+  const shard = await file(where);
+  const i = shard.docs.findIndex((x) => x.file === name);
+  return i < 0 ? -1 : shard.first + i;
+}
+
+/**
+ * Opens the next (`to` = 1) or previous (-1) article of the list, or its first ('first')
+ * or last ('last'), as the app's j and k do; its row is drawn and marked, and keeps the
+ * focus if the list had it.
+ */
+async function step(to) {
+  const list = shownList();
+  if (!list?.docs.length) return;
+  const doc = new URLSearchParams(location.search).get('doc');
+  const drawn = doc && list.querySelector('a[aria-current]');
+  const at = drawn ? list.docs.indexOf(Number(drawn.dataset.doc)) : doc ? list.docs.indexOf(await numberOf(doc).catch(() => -1)) : -1;
+  const last = list.docs.length - 1;
+  const i = to === 'first' ? 0 : to === 'last' ? last : at < 0 ? (to > 0 ? 0 : last) : Math.min(last, Math.max(0, at + to));
+  if (i === at) return;
+  const [row] = await rowsOf([list.docs[i]]);
+  const focused = list.contains(document.activeElement);
+  go(href({ doc: row.file }));
+  const a = await list.reveal(i);
+  if (!a || shownList() !== list) return;
+  markCurrent();
+  a.scrollIntoView({ block: 'nearest' });
+  if (focused) a.focus({ preventScroll: true });
+}
+
+// Steps run one after another, each from where the last one left the URL.
+let stepping = Promise.resolve();
+
+/** The app's keys: / the search box, j/k and the arrows through the list, Home/End in it, Esc. */
+function keys(e) {
+  if (e.ctrlKey || e.metaKey || e.altKey) return;
+  const t = e.target;
+  if (t.matches?.('input, textarea, select')) {
+    if (e.key === 'Escape') t.blur();
+    return;
+  }
+  const inList = t.closest?.('.site-list');
+  const to = { j: 1, ArrowDown: 1, k: -1, ArrowUp: -1, Home: inList && 'first', End: inList && 'last' }[e.key];
+  if (e.key === '/') panes.search.focus();
+  else if (to) stepping = stepping.then(() => step(to)).catch((err) => console.error(err));
+  else if (e.key === 'Escape' && /[?&](e|q)=/.test(location.search)) go(href({ e: null, q: null }));
+  else return;
+  e.preventDefault();
 }
 
 /** Starts the reader: the wasm, the manifest, the layout; then the panes fill as files arrive. */
@@ -449,7 +576,8 @@ export async function start() {
   root.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && e.target.matches?.('.main-pane mark[data-entity]')) openMark(e.target);
   });
-  addEventListener('popstate', show);
+  addEventListener('keydown', keys);
+  addEventListener('popstate', () => { show(); markCurrent(); });
   show();
   // Once the head is there (the legend and the entity pane draw from it), the first
   // look's article from its shard, in place, for its marks to open entities.
