@@ -85,9 +85,14 @@ const el = (tag, props = {}, ...kids) => {
   return e;
 };
 
+// The view's query string: the URL's, ahead of it while a new history entry waits for
+// the frame that shows its view (go).
+let now = location.search;
+const param = (k) => new URLSearchParams(now).get(k);
+
 /** A URL that changes only the query string: `set` over the current parameters. */
 function href(set) {
-  const p = new URLSearchParams(location.search);
+  const p = new URLSearchParams(now);
   for (const [k, v] of Object.entries(set)) v === null ? p.delete(k) : p.set(k, v);
   const s = p.toString();
   return s ? `?${s}` : location.pathname;
@@ -224,7 +229,7 @@ const shownList = () => panes.results.querySelector('.site-list');
 
 /** Marks the open article's row in the list `list` (the results pane's), if it is drawn. */
 function markCurrent(list = shownList()) {
-  const doc = new URLSearchParams(location.search).get('doc');
+  const doc = param('doc');
   for (const a of list?.querySelectorAll('a') ?? []) {
     if (a.dataset.file === doc) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
@@ -280,38 +285,68 @@ function docsOf(lists) {
   return out;
 }
 
-/** Where term `w` occurs: document → its word positions, from its fragments or parts. */
-async function postings(w) {
+/**
+ * Term `w`'s postings as lists of [document, ...positions], in document order (a document
+ * once), from its fragments or its parts; read in place, never copied.
+ */
+async function postingLists(w) {
   const where = JSON.parse(term_files(w));
   const files = await Promise.all((where.parts ?? where.fragments ?? []).map(file));
-  const at = new Map();
-  for (const f of files) for (const [d, ...ps] of Object.hasOwn(f, w) ? f[w] : []) at.set(d, ps);
-  return at;
+  return files.map((f) => (Object.hasOwn(f, w) ? f[w] : []));
+}
+
+/** The documents of posting lists `lists`, in order. */
+function docsIn(lists) {
+  const out = [];
+  for (const list of lists) for (const e of list) out.push(e[0]);
+  return out;
+}
+
+/** The documents in both of the ordered lists `a` and `b`. */
+function both(a, b) {
+  const out = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] < b[j]) i++;
+    else if (a[i] > b[j]) j++;
+    else { out.push(a[i]); i++; j++; }
+  }
+  return out;
 }
 
 /**
- * The documents holding a clause's words: one word, or a phrase's words at consecutive
- * positions (the fragments carry no paragraph: a phrase across two, which the app does
- * not count, is found here).
+ * The documents holding a clause's words, in order: one word, or a phrase's words at
+ * consecutive positions (the fragments carry no paragraph: a phrase across two, which
+ * the app does not count, is found here).
  */
 async function clauseDocs(words) {
-  const [first, ...rest] = await Promise.all(words.map(postings));
-  const next = rest.map((m) => new Map([...m].map(([d, ps]) => [d, new Set(ps)])));
-  return new Set([...first].filter(([d, ps]) => ps.some((p) => next.every((m, i) => m.get(d)?.has(p + i + 1)))).map(([d]) => d));
+  const lists = await Promise.all(words.map(postingLists));
+  const docs = lists.map(docsIn).reduce(both);
+  if (words.length === 1) return docs;
+  // Positions only of the documents holding every word.
+  const keep = new Set(docs);
+  const at = lists.map((ls) => {
+    const m = new Map();
+    for (const list of ls) for (const e of list) if (keep.has(e[0])) m.set(e[0], e);
+    return m;
+  });
+  const follows = (d, p) => at.every((m, i) => i === 0 || m.get(d).indexOf(p + i, 1) > 0);
+  return docs.filter((d) => at[0].get(d).some((p, k) => k > 0 && follows(d, p)));
 }
 
 /** A prefix whose files are more than the cache holds: the reader is asked for more letters. */
 class Wide extends Error {}
 
-/** The documents holding a word that starts with `prefix`: its fragments' and parts' terms. */
+/** The documents holding a word that starts with `prefix`, in order: its fragments' and parts' terms. */
 async function prefixDocs(prefix) {
   const where = JSON.parse(prefix_files(prefix));
   if (where.bytes > BOUND) throw new Wide(`“${prefix}*” is the start of too many words to look for here (${(where.bytes / 1048576).toFixed(1)} MB of the index): type more of the word.`);
-  const docs = new Set();
+  const seen = new Uint8Array(site.documents);
   for (const f of await Promise.all(where.files.map(file))) {
-    for (const [t, list] of Object.entries(f)) if (t.startsWith(prefix)) for (const [d] of list) docs.add(d);
+    for (const [t, list] of Object.entries(f)) if (t.startsWith(prefix)) for (const e of list) seen[e[0]] = 1;
   }
-  return docs;
+  const out = [];
+  seen.forEach((x, d) => x && out.push(d));
+  return out;
 }
 
 /**
@@ -326,10 +361,11 @@ async function searchDocs(q) {
   const found = await Promise.all(all.map((c) => (c.prefix ? prefixDocs(c.words[0]) : clauseDocs(c.words))));
   const kept = found.filter((_, i) => !all[i].negated);
   const left = found.filter((_, i) => all[i].negated);
-  let docs = kept.length ? [...kept[0]].sort((a, b) => a - b) : [...Array(site.documents).keys()];
-  for (const set of kept.slice(1)) docs = docs.filter((d) => set.has(d));
-  for (const set of left) docs = docs.filter((d) => !set.has(d));
-  return docs;
+  const docs = kept.length ? kept.reduce(both) : [...Array(site.documents).keys()];
+  if (!left.length) return docs;
+  const out = new Uint8Array(site.documents);
+  for (const list of left) for (const d of list) out[d] = 1;
+  return docs.filter((d) => !out[d]);
 }
 
 /** Document number `d`'s text and marks, from its shard. */
@@ -441,8 +477,7 @@ let site;
 
 /** Draws the panes the URL asks for (only those that change). */
 function show() {
-  const p = new URLSearchParams(location.search);
-  const [doc, e, q] = ['doc', 'e', 'q'].map((k) => p.get(k));
+  const [doc, e, q] = ['doc', 'e', 'q'].map(param);
   panes.search.value = q ?? '';
   // On a phone, where the panes stack, the one the link is about comes first (site.css).
   panes.main.parentElement.dataset.first = doc ? 'main' : e ? 'entities' : 'results';
@@ -494,10 +529,16 @@ async function openMark(mark) {
   }
 }
 
+/**
+ * Shows the view of `url` (a query string, or the page's path), then adds its history
+ * entry once the frame that shows it has been drawn (pushState took up to 5 ms of a
+ * search's frame at 20,000 articles, on a loaded machine: bench-sharded.mjs).
+ */
 function go(url) {
-  history.pushState(null, '', url);
+  now = new URL(url, location.href).search;
   show();
   markCurrent();
+  requestAnimationFrame(() => setTimeout(() => history.pushState(null, '', url)));
 }
 
 /** The number of the document stored in file `name` (its shard's, fetched if need be). */
@@ -517,7 +558,7 @@ async function numberOf(name) {
 async function step(to) {
   const list = shownList();
   if (!list?.docs.length) return;
-  const doc = new URLSearchParams(location.search).get('doc');
+  const doc = param('doc');
   const drawn = doc && list.querySelector('a[aria-current]');
   const at = drawn ? list.docs.indexOf(Number(drawn.dataset.doc)) : doc ? list.docs.indexOf(await numberOf(doc).catch(() => -1)) : -1;
   const last = list.docs.length - 1;
@@ -548,7 +589,7 @@ function keys(e) {
   const to = { j: 1, ArrowDown: 1, k: -1, ArrowUp: -1, Home: inList && 'first', End: inList && 'last' }[e.key];
   if (e.key === '/') panes.search.focus();
   else if (to) stepping = stepping.then(() => step(to)).catch((err) => console.error(err));
-  else if (e.key === 'Escape' && /[?&](e|q)=/.test(location.search)) go(href({ e: null, q: null }));
+  else if (e.key === 'Escape' && /[?&](e|q)=/.test(now)) go(href({ e: null, q: null }));
   else return;
   e.preventDefault();
 }
@@ -577,7 +618,7 @@ export async function start() {
   const drawn = look?.querySelector('.reader');
   if (drawn) {
     panes.main.append(drawn);
-    panes.main.dataset.key = `look:${new URLSearchParams(location.search).get('doc')}`;
+    panes.main.dataset.key = `look:${param('doc')}`;
   }
   const entityPane = el('div', { className: 'pane entity-pane', ariaLabel: 'Entities', role: 'region' }, panes.card, panes.top);
   const root = el('div', { id: 'site' }, bar, el('div', { className: 'layout' }, panes.results, panes.main, entityPane));
@@ -599,13 +640,19 @@ export async function start() {
     if (e.key === 'Enter' && e.target.matches?.('.main-pane mark[data-entity]')) openMark(e.target);
   });
   addEventListener('keydown', keys);
-  addEventListener('popstate', () => { show(); markCurrent(); });
+  addEventListener('popstate', () => {
+    now = location.search;
+    show();
+    markCurrent();
+  });
   show();
   // Once the head is there (the legend and the entity pane draw from it), the first
   // look's article from its shard, in place, for its marks to open entities.
   const swap = () => drawn && panes.main.contains(drawn) && fill(panes.main, `doc:${doc}`, 'the article', () => articleOf(doc), true);
-  const doc = new URLSearchParams(location.search).get('doc');
-  // (In the task after: the head's panes are drawn first. It waited 500 ms more, which
-  // put the article's marks at 3.6× a static page at 20,000 articles: bench-sharded.mjs.)
+  const doc = param('doc');
+  // Its shard is fetched meanwhile; it is drawn in the task after the head's, so that the
+  // head's panes come first. (It was fetched 500 ms after the head, which put the
+  // article's marks at 3.6× a static page at 20,000 articles: bench-sharded.mjs.)
+  if (drawn) file(locate('file', doc)).catch(() => {});
   file(site.head).catch(() => {}).then(() => setTimeout(swap));
 }
