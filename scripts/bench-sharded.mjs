@@ -238,7 +238,10 @@ for (const { dist, corpus } of sites) {
     const raw = f.reduce((s, [, b]) => s + b, 0);
     const gz = f.reduce((s, [u]) => s + gzipOf(dist, u), 0);
     const names = f.map(([u]) => new URL(u).pathname.slice(BASE.length).replace(/-[0-9a-f]{8,}/, '-…') || 'index.html');
-    console.log(`    fetched before it is readable: ${f.length} files, ${kb(raw)} as served, ${kb(gz)} gzip -9 (${names.join(', ')})`);
+    // The reader's files, which the page preloads at low priority, apart.
+    const reader = f.filter(([u]) => /\/(site\.(js|css)|dossier-site[^/]*)$/.test(new URL(u).pathname));
+    const rgz = reader.reduce((s, [u]) => s + gzipOf(dist, u), 0);
+    console.log(`    fetched before it is readable: ${f.length} files, ${kb(raw)} as served, ${kb(gz)} gzip -9, of which the reader's ${reader.length} files ${kb(rgz)} (${names.join(', ')})`);
   };
   row(`first article (in the page, ${first})`, runs.first, runs.staticFirst);
   row(`last article (a deep link, ${last})`, runs.last, runs.staticLast);

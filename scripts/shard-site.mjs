@@ -22,14 +22,15 @@ export const isSharded = (page) => /<script\b[^>]*\bid=("|')?manifest\b/.test(pa
 /**
  * The preloads of the sharded reader, under the base path `base`: web/boot.js imports
  * site.js once the page is parsed, site.js its glue, the glue fetches the wasm, and only
- * then can the manifest name a file; preloaded, the three arrive while the page is parsed
+ * then can the manifest name a file; preloaded, the three arrive while the page is parsed,
+ * at low priority, after what the first look needs (the page, its stylesheet, boot.js)
  * (`crossorigin`: the glue's `fetch` is a CORS-mode request, which the preload must match).
  */
 const readerPreloads = (base) => [
-  `<link rel="modulepreload" href="${base}site.js">`,
-  `<link rel="modulepreload" href="${base}dossier-site.js">`,
-  `<link rel="preload" href="${base}dossier-site_bg.wasm" as="fetch" type="application/wasm" crossorigin>`,
-  `<link rel="preload" href="${base}site.css" as="style">`,
+  `<link rel="modulepreload" href="${base}site.js" fetchpriority="low">`,
+  `<link rel="modulepreload" href="${base}dossier-site.js" fetchpriority="low">`,
+  `<link rel="preload" href="${base}dossier-site_bg.wasm" as="fetch" type="application/wasm" crossorigin fetchpriority="low">`,
+  `<link rel="preload" href="${base}site.css" as="style" fetchpriority="low">`,
 ].join('');
 
 /**
