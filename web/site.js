@@ -6,15 +6,19 @@
 // the page), keeps them in a cache bounded in bytes, and draws: the legend's counts and
 // each label's top entities from the head, the article list run by run, an article from
 // its document shard, an entity's articles and mentions from its entity shard, a search
-// from the search index's fragments. The URL is the state (doc, e, q); texts reach the
-// page as text nodes only.
-import init, { clauses, decode, locate, mention_files, name_files, open, term_files } from './dossier-site.js';
+// from the search index's fragments (words, phrases, prefixes, exclusions). The list
+// keeps at most WINDOW rows drawn, whatever the corpus's size; the keys of the app move
+// through it (j/k or the arrows, Home/End in the list, / and Esc). The URL is the state
+// (doc, e, q); texts reach the page as text nodes only.
+import init, { clauses, decode, locate, mention_files, name_files, open, prefix_files, term_files } from './dossier-site.js';
 
 const here = import.meta.url;
 /** Bytes of fetched files kept decoded in memory (least recently used dropped first). */
 const BOUND = 8 << 20;
 /** Rows a list draws at a time ("Show more" draws the next). */
 const PAGE = 50;
+/** Rows a list keeps drawn: past it, those at the far end from the page drawn go. */
+const WINDOW = 2 * PAGE;
 /** Mentions an entity's card shows with their context. */
 const MENTIONS = 8;
 /** A pane shows its loading state when a fetch takes longer than this, in ms. */
@@ -81,9 +85,14 @@ const el = (tag, props = {}, ...kids) => {
   return e;
 };
 
+// The view's query string: the URL's, ahead of it while a new history entry waits for
+// the frame that shows its view (go).
+let now = location.search;
+const param = (k) => new URLSearchParams(now).get(k);
+
 /** A URL that changes only the query string: `set` over the current parameters. */
 function href(set) {
-  const p = new URLSearchParams(location.search);
+  const p = new URLSearchParams(now);
   for (const [k, v] of Object.entries(set)) v === null ? p.delete(k) : p.set(k, v);
   const s = p.toString();
   return s ? `?${s}` : location.pathname;
@@ -137,48 +146,100 @@ function faultBox(e, label, retry) {
   return el('div', { className: 'site-fault', role: 'alert' }, el('p', { textContent: text }), button);
 }
 
-// Article-list rows by document number, from the runs fetched.
-const rows = new Map();
+/** The article-list rows of documents `docs`, from their runs (cached as files are). */
 async function rowsOf(docs) {
-  const names = [...new Set(docs.map((d) => locate('list', String(d))))];
-  for (const run of await Promise.all(names.map(file))) run.rows.forEach((r, i) => rows.set(run.first + i, r));
-  return docs.map((d) => rows.get(d));
+  const names = docs.map((d) => locate('list', String(d)));
+  const runs = new Map(await Promise.all([...new Set(names)].map(async (n) => [n, await file(n)])));
+  return docs.map((d, i) => {
+    const run = runs.get(names[i]);
+    return run.rows[d - run.first];
+  });
 }
 
-function rowItem(r) {
+function rowItem(r, d, i, of) {
   const meta = [r.date, r.source].filter(Boolean).join(' · ');
   const a = link({ doc: r.file }, { className: 'site-row' }, el('span', { className: 'site-title', textContent: r.title }));
+  Object.assign(a.dataset, { file: r.file, doc: d });
   if (meta) a.append(el('small', { textContent: meta }));
-  return el('li', {}, a);
+  return el('li', { ariaPosInSet: String(i + 1), ariaSetSize: String(of) }, a);
 }
 
-/** A list of documents, PAGE rows at a time, with "Show more" fetching the next rows' runs. */
+/**
+ * A list of documents drawn PAGE rows at a time, "Show more" and "Show earlier" fetching
+ * the rows' runs, at most WINDOW rows kept (those at the other end go), so that the page
+ * holds as many rows at 20,000 articles as at 200. `reveal(i)` draws row i's page if it
+ * is not drawn.
+ */
 async function docList(heading, docs) {
   const list = el('ol', { className: 'site-list' });
   const more = el('button', { type: 'button', className: 'site-more', textContent: 'Show more articles' });
-  let shown = 0;
-  // The first rows' fault is the pane's (fill shows it); a later page's, the list's.
-  const next = async (first) => {
-    const page = docs.slice(shown, shown + PAGE);
-    more.disabled = true;
+  const earlier = el('button', { type: 'button', className: 'site-more', textContent: 'Show earlier articles' });
+  let [from, to] = [0, 0]; // docs[from..to] are drawn
+  const buttons = () => {
+    more.hidden = to >= docs.length;
+    earlier.hidden = from === 0;
+    markCurrent(list);
+  };
+  const rowsFrom = async (a, b) => (await rowsOf(docs.slice(a, b))).map((r, k) => rowItem(r, docs[a + k], a + k, docs.length));
+  // A later page's fault is the list's (the first rows' is the pane's: fill shows it).
+  const guard = async (what, work) => {
+    more.disabled = earlier.disabled = true;
     try {
-      list.append(...(await rowsOf(page)).map(rowItem));
-      shown += page.length;
+      await work();
     } catch (e) {
-      if (first === true) throw e;
-      list.append(el('li', {}, faultBox(e, 'the next articles', () => { list.lastChild.remove(); next(); })));
+      const box = el('li', {}, faultBox(e, what, () => { box.remove(); guard(what, work); }));
+      list.append(box);
     }
-    more.disabled = false;
-    more.hidden = shown >= docs.length;
+    more.disabled = earlier.disabled = false;
+    buttons();
+  };
+  const next = () => guard('the next articles', async () => {
+    const b = Math.min(docs.length, to + PAGE);
+    list.append(...(await rowsFrom(to, b)));
+    to = b;
+    for (; to - from > WINDOW; from++) list.firstElementChild.remove();
+  });
+  const before = () => guard('the earlier articles', async () => {
+    const a = Math.max(0, from - PAGE);
+    list.prepend(...(await rowsFrom(a, from)));
+    from = a;
+    for (; to - from > WINDOW; to--) list.lastElementChild.remove();
+  });
+  const jump = async (i) => {
+    const a = i - (i % PAGE);
+    const b = Math.min(docs.length, a + PAGE);
+    list.replaceChildren(...(await rowsFrom(a, b)));
+    [from, to] = [a, b];
+    buttons();
   };
   more.addEventListener('click', next);
-  await next(true);
-  return [el('h2', { className: 'site-heading', textContent: heading }), list, more];
+  earlier.addEventListener('click', before);
+  await jump(0);
+  // For the keys (step): the list's documents, and row i's link, its page drawn first.
+  list.docs = docs;
+  list.reveal = async (i) => {
+    if (i < from || i >= to) await jump(i);
+    return list.children[i - from]?.querySelector('a');
+  };
+  return [el('h2', { className: 'site-heading', textContent: heading }), earlier, list, more];
+}
+
+/** The list the results pane shows (docList's), if any. */
+const shownList = () => panes.results.querySelector('.site-list');
+
+/** Marks the open article's row in the list `list` (the results pane's), if it is drawn. */
+function markCurrent(list = shownList()) {
+  const doc = param('doc');
+  for (const a of list?.querySelectorAll('a') ?? []) {
+    if (a.dataset.file === doc) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
 }
 
 const count = (n, one, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
-// Entities by number (from the head and the table runs read) and by id.
+// The head's entities (each label's top ones) by number and by id; any other is read
+// from its table run and name fragment, cached as files are, so these stay bounded.
 const entities = new Map();
 const ids = new Map();
 function know(ix, row) {
@@ -186,73 +247,125 @@ function know(ix, row) {
   ids.set(row.id, ix);
 }
 
-/** Entity number `ix`'s row (its table run, from the directory). */
+/** Entity number `ix`'s row (the head's, or its table run's, from the directory). */
 async function entityRow(ix) {
-  if (!entities.has(ix)) {
-    await directory();
-    const run = await file(locate('table', String(ix)));
-    run.rows.forEach((r, i) => know(run.first + i, r));
-  }
-  return entities.get(ix);
-}
-
-/** The number of the entity of id `id` (its name-index fragment), or undefined. */
-async function entityOf(id) {
-  if (!ids.has(id)) {
-    await directory();
-    for (const frag of await Promise.all(JSON.parse(name_files(id)).map(file))) {
-      const ix = Object.hasOwn(frag, id) ? frag[id][0] : undefined;
-      if (ix !== undefined) await entityRow(ix);
-    }
-  }
-  return ids.get(id);
-}
-
-/** Entity `ix`'s mentions as [document, mention] pairs: its shard's, or its parts'. */
-async function mentionsOf(ix) {
+  if (entities.has(ix)) return entities.get(ix);
   await directory();
-  const shard = await file(locate('entities', String(ix)));
-  const own = shard.rows[ix - shard.first].mentions;
-  const parts = JSON.parse(mention_files(ix));
-  if (!parts.length) return own;
-  return (await Promise.all(parts.map(file))).flatMap((p) => p.mentions);
+  const run = await file(locate('table', String(ix)));
+  return run.rows[ix - run.first];
 }
 
-/** Where term `w` occurs: document → its word positions, from its fragments or parts. */
-async function postings(w) {
-  const where = JSON.parse(term_files(w));
-  const files = await Promise.all((where.parts ?? where.fragments ?? []).map(file));
-  const at = new Map();
-  for (const f of files) for (const [d, ...ps] of Object.hasOwn(f, w) ? f[w] : []) at.set(d, ps);
-  return at;
+/** The number of the entity of id `id` (the head's, or its name-index fragment's), or undefined. */
+async function entityOf(id) {
+  if (ids.has(id)) return ids.get(id);
+  await directory();
+  for (const frag of await Promise.all(JSON.parse(name_files(id)).map(file))) {
+    if (Object.hasOwn(frag, id) && (await entityRow(frag[id][0]))?.id === id) return frag[id][0];
+  }
+  return undefined;
 }
 
 /**
- * The documents holding a clause's words: one word, or a phrase's words at consecutive
- * positions (the fragments carry no paragraph: a phrase across two, which the app does
- * not count, is found here).
+ * Entity `ix`'s mentions as lists of [document, mention] pairs, in document order: its
+ * shard's list, or its parts' (a common entity's: hundreds of thousands at 20,000
+ * articles, so they are read in place, never copied into one list).
+ */
+async function mentionLists(ix) {
+  await directory();
+  const shard = await file(locate('entities', String(ix)));
+  const parts = JSON.parse(mention_files(ix));
+  if (!parts.length) return [shard.rows[ix - shard.first].mentions];
+  return (await Promise.all(parts.map(file))).map((p) => p.mentions);
+}
+
+/** The documents of mention lists `lists` (in document order), each once. */
+function docsOf(lists) {
+  const out = [];
+  for (const list of lists) for (const [d] of list) if (d !== out[out.length - 1]) out.push(d);
+  return out;
+}
+
+/**
+ * Term `w`'s postings as lists of [document, ...positions], in document order (a document
+ * once), from its fragments or its parts; read in place, never copied.
+ */
+async function postingLists(w) {
+  const where = JSON.parse(term_files(w));
+  const files = await Promise.all((where.parts ?? where.fragments ?? []).map(file));
+  return files.map((f) => (Object.hasOwn(f, w) ? f[w] : []));
+}
+
+/** The documents of posting lists `lists`, in order. */
+function docsIn(lists) {
+  const out = [];
+  for (const list of lists) for (const e of list) out.push(e[0]);
+  return out;
+}
+
+/** The documents in both of the ordered lists `a` and `b`. */
+function both(a, b) {
+  const out = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] < b[j]) i++;
+    else if (a[i] > b[j]) j++;
+    else { out.push(a[i]); i++; j++; }
+  }
+  return out;
+}
+
+/**
+ * The documents holding a clause's words, in order: one word, or a phrase's words at
+ * consecutive positions (the fragments carry no paragraph: a phrase across two, which
+ * the app does not count, is found here).
  */
 async function clauseDocs(words) {
-  const [first, ...rest] = await Promise.all(words.map(postings));
-  const next = rest.map((m) => new Map([...m].map(([d, ps]) => [d, new Set(ps)])));
-  return new Set([...first].filter(([d, ps]) => ps.some((p) => next.every((m, i) => m.get(d)?.has(p + i + 1)))).map(([d]) => d));
+  const lists = await Promise.all(words.map(postingLists));
+  const docs = lists.map(docsIn).reduce(both);
+  if (words.length === 1) return docs;
+  // Positions only of the documents holding every word.
+  const keep = new Set(docs);
+  const at = lists.map((ls) => {
+    const m = new Map();
+    for (const list of ls) for (const e of list) if (keep.has(e[0])) m.set(e[0], e);
+    return m;
+  });
+  const follows = (d, p) => at.every((m, i) => i === 0 || m.get(d).indexOf(p + i, 1) > 0);
+  return docs.filter((d) => at[0].get(d).some((p, k) => k > 0 && follows(d, p)));
+}
+
+/** A prefix whose files are more than the cache holds: the reader is asked for more letters. */
+class Wide extends Error {}
+
+/** The documents holding a word that starts with `prefix`, in order: its fragments' and parts' terms. */
+async function prefixDocs(prefix) {
+  const where = JSON.parse(prefix_files(prefix));
+  if (where.bytes > BOUND) throw new Wide(`“${prefix}*” is the start of too many words to look for here (${(where.bytes / 1048576).toFixed(1)} MB of the index): type more of the word.`);
+  const seen = new Uint8Array(site.documents);
+  for (const f of await Promise.all(where.files.map(file))) {
+    for (const [t, list] of Object.entries(f)) if (t.startsWith(prefix)) for (const e of list) seen[e[0]] = 1;
+  }
+  const out = [];
+  seen.forEach((x, d) => x && out.push(d));
+  return out;
 }
 
 /**
  * The documents matching `q`, in order: holding every clause's word or phrase, and none
- * of the excluded ones (`-word`, `-"a phrase"`), the clauses read as the app reads them.
+ * of the excluded ones (`-word`, `-"a phrase"`), a prefix (`word*`) any word starting
+ * with it, the clauses read as the app reads them.
  */
 async function searchDocs(q) {
   await directory();
   const all = JSON.parse(clauses(q));
   if (!all.length) return [];
-  const found = await Promise.all(all.map((c) => clauseDocs(c.words)));
+  const found = await Promise.all(all.map((c) => (c.prefix ? prefixDocs(c.words[0]) : clauseDocs(c.words))));
   const kept = found.filter((_, i) => !all[i].negated);
   const left = found.filter((_, i) => all[i].negated);
-  let docs = kept.length ? [...kept[0]].sort((a, b) => a - b) : [...Array(site.documents).keys()];
-  for (const set of kept.slice(1)) docs = docs.filter((d) => set.has(d));
-  for (const set of left) docs = docs.filter((d) => !set.has(d));
-  return docs;
+  const docs = kept.length ? kept.reduce(both) : [...Array(site.documents).keys()];
+  if (!left.length) return docs;
+  const out = new Uint8Array(site.documents);
+  for (const list of left) for (const d of list) out[d] = 1;
+  return docs.filter((d) => !out[d]);
 }
 
 /** Document number `d`'s text and marks, from its shard. */
@@ -306,9 +419,10 @@ async function entityCard(id) {
   const ix = await entityOf(id);
   if (ix === undefined) return [el('p', { className: 'site-note', textContent: `No entity of this site has the id ${id}.` })];
   const e = await entityRow(ix);
-  const mentions = await mentionsOf(ix);
+  const first = [];
+  for (const l of await mentionLists(ix)) first.push(...l.slice(0, MENTIONS - first.length));
   const list = el('ol', { className: 'site-mentions' });
-  for (const [d, m] of mentions.slice(0, MENTIONS)) {
+  for (const [d, m] of first) {
     const doc = await docAt(d);
     const c = context(doc, m);
     if (!c) continue;
@@ -337,8 +451,12 @@ function legend(h) {
   }));
 }
 
-function topEntities(h) {
+function nameLabels(h) {
   for (const l of h.labels) labels.set(l.code, l.name);
+}
+
+function topEntities(h) {
+  nameLabels(h);
   const groups = new Map();
   for (const e of h.top) {
     know(e.ix, e);
@@ -359,21 +477,26 @@ let site;
 
 /** Draws the panes the URL asks for (only those that change). */
 function show() {
-  const p = new URLSearchParams(location.search);
-  const [doc, e, q] = ['doc', 'e', 'q'].map((k) => p.get(k));
+  const [doc, e, q] = ['doc', 'e', 'q'].map(param);
   panes.search.value = q ?? '';
   // On a phone, where the panes stack, the one the link is about comes first (site.css).
   panes.main.parentElement.dataset.first = doc ? 'main' : e ? 'entities' : 'results';
   if (q) {
     fill(panes.results, `q:${q}`, 'the search results', async () => {
-      const docs = await searchDocs(q);
+      let docs;
+      try {
+        docs = await searchDocs(q);
+      } catch (e) {
+        if (e instanceof Wide) return [el('p', { className: 'site-note', role: 'status', textContent: e.message })];
+        throw e;
+      }
       return docList(`${count(docs.length, 'article')} with “${q}”`, docs);
     });
   } else if (e) {
     fill(panes.results, `e:${e}`, 'the entity’s articles', async () => {
       const ix = await entityOf(e);
       if (ix === undefined) return [el('p', { className: 'site-note', textContent: `No entity of this site has the id ${e}.` })];
-      const docs = [...new Set((await mentionsOf(ix)).map(([d]) => d))];
+      const docs = docsOf(await mentionLists(ix));
       return docList(`${count(docs.length, 'article')} naming ${(await entityRow(ix)).name}`, docs);
     });
   } else {
@@ -382,12 +505,17 @@ function show() {
   if (doc) {
     if (panes.main.dataset.key !== `look:${doc}`) fill(panes.main, `doc:${doc}`, 'the article', () => articleOf(doc));
   } else fill(panes.main, 'none', 'the article', async () => [el('p', { className: 'site-note', textContent: 'Choose an article from the list.' })]);
-  fill(panes.entities, `e:${e ?? ''}`, 'the entities', async () => {
+  // The entity's card and the top entities fill apart: a click changes the card only.
+  fill(panes.card, `e:${e ?? ''}`, 'the entity', async () => {
+    if (!e) return [];
+    await file(site.head).then(nameLabels, () => {}); // its label's name, if the head is there
+    return entityCard(e);
+  });
+  fill(panes.top, 'top', 'the entities', async () => {
     const h = await file(site.head);
     const bar = document.querySelector('#site .filter-bar');
     if (!bar.querySelector('.legend')) bar.prepend(legend(h));
-    const top = topEntities(h); // the labels' names first
-    return [...(e ? await entityCard(e) : []), ...top];
+    return topEntities(h);
   });
 }
 
@@ -401,9 +529,69 @@ async function openMark(mark) {
   }
 }
 
+/**
+ * Shows the view of `url` (a query string, or the page's path), then adds its history
+ * entry once the frame that shows it has been drawn (pushState took up to 5 ms of a
+ * search's frame at 20,000 articles, on a loaded machine: bench-sharded.mjs).
+ */
 function go(url) {
-  history.pushState(null, '', url);
+  now = new URL(url, location.href).search;
   show();
+  markCurrent();
+  requestAnimationFrame(() => setTimeout(() => history.pushState(null, '', url)));
+}
+
+/** The number of the document stored in file `name` (its shard's, fetched if need be). */
+async function numberOf(name) {
+  const where = locate('file', name);
+  if (!where) return -1;
+  const shard = await file(where);
+  const i = shard.docs.findIndex((x) => x.file === name);
+  return i < 0 ? -1 : shard.first + i;
+}
+
+/**
+ * Opens the next (`to` = 1) or previous (-1) article of the list, or its first ('first')
+ * or last ('last'), as the app's j and k do; its row is drawn and marked, and keeps the
+ * focus if the list had it.
+ */
+async function step(to) {
+  const list = shownList();
+  if (!list?.docs.length) return;
+  const doc = param('doc');
+  const drawn = doc && list.querySelector('a[aria-current]');
+  const at = drawn ? list.docs.indexOf(Number(drawn.dataset.doc)) : doc ? list.docs.indexOf(await numberOf(doc).catch(() => -1)) : -1;
+  const last = list.docs.length - 1;
+  const i = to === 'first' ? 0 : to === 'last' ? last : at < 0 ? (to > 0 ? 0 : last) : Math.min(last, Math.max(0, at + to));
+  if (i === at) return;
+  const [row] = await rowsOf([list.docs[i]]);
+  const focused = list.contains(document.activeElement);
+  go(href({ doc: row.file }));
+  const a = await list.reveal(i);
+  if (!a || shownList() !== list) return;
+  markCurrent();
+  a.scrollIntoView({ block: 'nearest' });
+  if (focused) a.focus({ preventScroll: true });
+}
+
+// Steps run one after another, each from where the last one left the URL.
+let stepping = Promise.resolve();
+
+/** The app's keys: / the search box, j/k and the arrows through the list, Home/End in it, Esc. */
+function keys(e) {
+  if (e.ctrlKey || e.metaKey || e.altKey) return;
+  const t = e.target;
+  if (t.matches?.('input, textarea, select')) {
+    if (e.key === 'Escape') t.blur();
+    return;
+  }
+  const inList = t.closest?.('.site-list');
+  const to = { j: 1, ArrowDown: 1, k: -1, ArrowUp: -1, Home: inList && 'first', End: inList && 'last' }[e.key];
+  if (e.key === '/') panes.search.focus();
+  else if (to) stepping = stepping.then(() => step(to)).catch((err) => console.error(err));
+  else if (e.key === 'Escape' && /[?&](e|q)=/.test(now)) go(href({ e: null, q: null }));
+  else return;
+  e.preventDefault();
 }
 
 /** Starts the reader: the wasm, the manifest, the layout; then the panes fill as files arrive. */
@@ -422,16 +610,18 @@ export async function start() {
     search,
     results: el('div', { className: 'pane results-pane', ariaLabel: 'Articles', role: 'region' }),
     main: el('div', { className: 'pane main-pane', ariaLabel: 'Article', role: 'region' }),
-    entities: el('div', { className: 'pane entity-pane', ariaLabel: 'Entities', role: 'region' }),
+    card: el('div'),
+    top: el('div'),
   };
   // The first look's article stays on screen until the shard's replaces it.
   const look = document.getElementById('first-look');
   const drawn = look?.querySelector('.reader');
   if (drawn) {
     panes.main.append(drawn);
-    panes.main.dataset.key = `look:${new URLSearchParams(location.search).get('doc')}`;
+    panes.main.dataset.key = `look:${param('doc')}`;
   }
-  const root = el('div', { id: 'site' }, bar, el('div', { className: 'layout' }, panes.results, panes.main, panes.entities));
+  const entityPane = el('div', { className: 'pane entity-pane', ariaLabel: 'Entities', role: 'region' }, panes.card, panes.top);
+  const root = el('div', { id: 'site' }, bar, el('div', { className: 'layout' }, panes.results, panes.main, entityPane));
   (look ?? document.getElementById('manifest')).after(root);
   look?.remove();
   document.getElementById('loading')?.remove();
@@ -449,11 +639,20 @@ export async function start() {
   root.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && e.target.matches?.('.main-pane mark[data-entity]')) openMark(e.target);
   });
-  addEventListener('popstate', show);
+  addEventListener('keydown', keys);
+  addEventListener('popstate', () => {
+    now = location.search;
+    show();
+    markCurrent();
+  });
   show();
   // Once the head is there (the legend and the entity pane draw from it), the first
   // look's article from its shard, in place, for its marks to open entities.
   const swap = () => drawn && panes.main.contains(drawn) && fill(panes.main, `doc:${doc}`, 'the article', () => articleOf(doc), true);
-  const doc = new URLSearchParams(location.search).get('doc');
-  file(site.head).catch(() => {}).then(() => setTimeout(swap, 500));
+  const doc = param('doc');
+  // Its shard is fetched meanwhile; it is drawn in the task after the head's, so that the
+  // head's panes come first. (It was fetched 500 ms after the head, which put the
+  // article's marks at 3.6× a static page at 20,000 articles: bench-sharded.mjs.)
+  if (drawn) file(locate('file', doc)).catch(() => {});
+  file(site.head).catch(() => {}).then(() => setTimeout(swap));
 }

@@ -254,3 +254,87 @@ test('a missing head leaves the list and the article working; Retry brings the l
   await expect(entities(page).getByRole('link', { name: 'Vladimir Putin' })).toBeVisible();
   await expect(page.locator('#site .legend-item[data-label="PERSON"]')).toBeVisible();
 });
+
+test('the list keeps at most 100 rows drawn, whatever the corpus: Show earlier brings back the rows it let go', async ({ page }) => {
+  const all = files();
+  expect(all.length).toBeGreaterThan(100);
+  await page.goto(BASE);
+  const rows = results(page).locator('.site-list li');
+  await expect(rows).toHaveCount(50);
+  await expect(results(page).getByRole('button', { name: 'Show earlier articles' })).toBeHidden();
+  await results(page).getByRole('button', { name: 'Show more articles' }).click();
+  await expect(rows).toHaveCount(100);
+  await results(page).getByRole('button', { name: 'Show more articles' }).click();
+  // The first rows went as the last came: the last 100 rows are drawn.
+  const first = all.length - 100;
+  await expect(rows.last()).toContainText(title(all[all.length - 1]));
+  await expect(rows).toHaveCount(100);
+  await expect(rows.first()).toContainText(title(all[first]));
+  await expect(rows.first()).toHaveAttribute('aria-posinset', String(first + 1));
+  await expect(rows.first()).toHaveAttribute('aria-setsize', String(all.length));
+  await expect(results(page).getByRole('button', { name: 'Show more articles' })).toBeHidden();
+  await results(page).getByRole('button', { name: 'Show earlier articles' }).click();
+  await expect(rows).toHaveCount(100);
+  await expect(rows.first()).toContainText(title(all[0]));
+  await expect(rows.last()).toContainText(title(all[99]));
+  await expect(results(page).getByRole('button', { name: 'Show earlier articles' })).toBeHidden();
+});
+
+test('keys: / focuses the search, j and k (or the arrows) open the next and previous article, Home and End the list\'s ends, Esc clears', async ({ page }) => {
+  const all = files();
+  await page.goto(BASE);
+  await expect(results(page).locator('.site-list li')).toHaveCount(50);
+  await page.locator('body').press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search the articles' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('j');
+  await expect(page).toHaveURL(new RegExp(`doc=${all[0]}`));
+  await expect(reader(page).locator('h1')).toHaveText(title(all[0]));
+  await page.keyboard.press('ArrowDown');
+  await expect(page).toHaveURL(new RegExp(`doc=${all[1]}`));
+  const current = results(page).locator('.site-list a[aria-current="page"]');
+  await expect(current).toHaveCount(1);
+  await expect(current).toContainText(title(all[1]));
+  await page.keyboard.press('k');
+  await expect(page).toHaveURL(new RegExp(`doc=${all[0]}`));
+  // In the list, End and Home go to its ends, drawing the last rows' page, the focus with them.
+  await current.focus();
+  await page.keyboard.press('End');
+  await expect(page).toHaveURL(new RegExp(`doc=${all[all.length - 1]}`));
+  await expect(current).toContainText(title(all[all.length - 1]));
+  await expect(current).toBeFocused();
+  await expect(reader(page).locator('h1')).toHaveText(title(all[all.length - 1]));
+  await page.keyboard.press('ArrowUp');
+  await expect(page).toHaveURL(new RegExp(`doc=${all[all.length - 2]}`));
+  await expect(current).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(page).toHaveURL(new RegExp(`doc=${all[0]}`));
+  await expect(current).toBeFocused();
+  await expect(results(page).locator('.site-list li').first()).toContainText(title(all[0]));
+  // Through an entity's articles: the next one naming it; Esc lifts the entity.
+  await page.goto(`${BASE}?e=person-vladimir-putin&doc=${all[0]}`);
+  await expect(results(page).getByRole('heading', { name: /naming Vladimir Putin$/ })).toBeVisible();
+  const second = await results(page).locator('.site-list a').nth(1).getAttribute('data-file');
+  const first = await results(page).locator('.site-list a').first().getAttribute('data-file');
+  await page.locator('body').press('j');
+  await expect(page).toHaveURL(new RegExp(`doc=${first === all[0] ? second : first}`));
+  await page.keyboard.press('Escape');
+  await expect(page).not.toHaveURL(/e=/);
+  await expect(results(page).getByRole('heading', { name: `${all.length} articles` })).toBeVisible();
+});
+
+test('a prefix finds the articles holding any word that starts with it, alone, with other words or excluded', async ({ page }) => {
+  /** The files holding a word starting with `p`, as the index reads words. */
+  const starting = (p) => files().filter((f) => new RegExp(`(?<![\\p{L}\\p{N}])${p}`, 'iu').test(readFileSync(join(CORPUS, f), 'utf8')));
+  const sanction = starting('sanction');
+  // More articles than hold the word itself: "sanctions", "sanctioned" count too.
+  expect(sanction.length).toBeGreaterThan(holding(['sanction']).length);
+  await searchFor(page, 'sanction*', sanction.length, sanction[0]);
+  const putin = new Set(holding(['putin']));
+  const both = sanction.filter((f) => putin.has(f));
+  expect(both.length).toBeLessThan(sanction.length);
+  await searchFor(page, 'Putin sanction*', both.length, both[0]);
+  const without = files().filter((f) => !sanction.includes(f));
+  await searchFor(page, '-sanction*', without.length, without[0]);
+  await searchFor(page, 'zzyzx*', 0);
+});

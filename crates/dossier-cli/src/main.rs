@@ -352,34 +352,33 @@ fn page(corpus: &Corpus, analysis: &Analysis, out: &Path, shards: Shards) -> io:
         }
         _ => None,
     };
+    // An earlier build's files go before anything is written: the build's last step
+    // copies the whole folder (scripts/shard-site.mjs), and a build that fails half-way
+    // must not leave a page naming another build's files, nor a mix of two builds.
     let shard_dir = folder.join(site::FOLDER);
-    let kept = match whole {
-        Some(html) => {
-            std::fs::write(out, html)?;
-            Vec::new()
-        }
+    clear_site_files(&shard_dir)?;
+    match whole {
+        Some(html) => std::fs::write(out, html),
         None => {
+            if out.exists() {
+                std::fs::remove_file(out)?;
+            }
             std::fs::create_dir_all(&shard_dir)?;
-            let mut names = Vec::new();
             let mut put = |name: &str, content: &str| {
-                names.push(name.to_string());
                 let path = shard_dir.join(name);
                 std::fs::write(&path, content)
                     .map_err(|e| page::PageError::new(format!("{}: {e}", path.display())))
             };
             let sizes = site::Sizes::default();
             let s = site::write_each(corpus, analysis, &sizes, &mut put).map_err(io::Error::other)?;
-            std::fs::write(out, &s.page)?;
-            names
+            std::fs::write(out, &s.page)
         }
-    };
-    remove_stale_shards(&shard_dir, &kept)
+    }
 }
 
-/// Removes from `dir` the site files (named as `dossier_core::site` names them) that are
-/// not `kept`: an earlier build's.
-fn remove_stale_shards(dir: &Path, kept: &[String]) -> io::Result<()> {
-    let kept: std::collections::HashSet<&str> = kept.iter().map(String::as_str).collect();
+/// Removes from `dir` every site file (named as `dossier_core::site` names them: a kind
+/// letter, `-`, a 16-digit address, `.txt`), leaving anything else in it alone.
+fn clear_site_files(dir: &Path) -> io::Result<()> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Ok(());
     };
@@ -390,7 +389,7 @@ fn remove_stale_shards(dir: &Path, kept: &[String]) -> io::Result<()> {
     };
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
-        if ours(&name) && !kept.contains(name.as_str()) {
+        if ours(&name) {
             std::fs::remove_file(e.path())?;
         }
     }
@@ -600,6 +599,51 @@ mod tests {
         page(&corpus, &analysis, &out, Shards::Never).unwrap();
         assert_eq!(std::fs::read_dir(&shards).unwrap().count(), 0);
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// The files in `dir`, sorted.
+    fn listing(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// A sharded build over an earlier one leaves exactly its own site files (the build's
+    /// last step copies the whole folder), and a file that is not a site file alone.
+    #[test]
+    fn a_sharded_build_over_another_leaves_only_its_own_files() {
+        let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+        let all = load_dir(&seeds).unwrap();
+        let mut some = all.clone();
+        some.documents.truncate(2);
+        let root = std::env::temp_dir().join(format!("dossier-cli-stale-{}", std::process::id()));
+        let (over, alone) = (root.join("over"), root.join("alone"));
+        page(
+            &all,
+            &dossier_core::analyse(&all),
+            &over.join("index.html"),
+            Shards::Always,
+        )
+        .unwrap();
+        let before = listing(&over.join(site::FOLDER));
+        std::fs::write(over.join(site::FOLDER).join("README"), "not a site file").unwrap();
+        let analysis = dossier_core::analyse(&some);
+        page(&some, &analysis, &over.join("index.html"), Shards::Always).unwrap();
+        page(&some, &analysis, &alone.join("index.html"), Shards::Always).unwrap();
+        let mut expected = listing(&alone.join(site::FOLDER));
+        assert!(
+            before.iter().any(|n| !expected.contains(n)),
+            "the two builds share every file"
+        );
+        expected.push("README".into());
+        expected.sort();
+        assert_eq!(listing(&over.join(site::FOLDER)), expected);
+        let (corpus, _) = read_page(&over.join("index.html")).unwrap();
+        assert_eq!(corpus.documents.len(), 2);
+        std::fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]

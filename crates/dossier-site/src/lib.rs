@@ -4,8 +4,8 @@
 //!
 //! It holds the manifest and answers two questions, each with the core's one decoder of
 //! the file concerned (`dossier_core::site`): which file holds something ([`locate`],
-//! [`term_files`], [`name_files`], [`mention_files`]), and what a fetched file holds
-//! ([`decode`], which checks the file's length and address first). Answers are JSON for
+//! [`term_files`], [`prefix_files`], [`name_files`], [`mention_files`]), and what a
+//! fetched file holds ([`decode`], which checks the file's length and address first). Answers are JSON for
 //! `web/site.js`, which fetches, caches and draws; errors are a kind and a message
 //! ([`Fault`]), so that the page can offer Retry for a missing file and Reload for one
 //! from another version of the site.
@@ -114,22 +114,39 @@ pub fn mention_files(entity: usize) -> String {
     json!(names.unwrap_or_else(Vec::<String>::new)).to_string()
 }
 
+/// The files that hold the postings of every term starting with `prefix` (normalised):
+/// the search-index fragments of its range and every part of its terms cut in parts, as
+/// `{"files": [...], "bytes": n}` with their bytes in all, so that the page can refuse a
+/// prefix too short to fetch. Needs the directory read.
+#[wasm_bindgen]
+pub fn prefix_files(prefix: &str) -> String {
+    with_manifest(|m| {
+        let mut files: Vec<&FileRef> = m.term_fragments(prefix);
+        for t in m.long_terms(prefix) {
+            files.extend(m.term_parts(&t.term));
+        }
+        let bytes: usize = files.iter().map(|f| f.bytes).sum();
+        let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+        Some(json!({ "files": names, "bytes": bytes }))
+    })
+    .unwrap_or_else(|| json!({ "files": [], "bytes": 0 }))
+    .to_string()
+}
+
 /// The clauses of the text query `query`, read as the app reads them
 /// ([`TextQuery::parse`]: stop words left out unless quoted or alone, `-` excludes,
-/// quotes make a phrase), as a JSON list of `{"words": [...], "negated": bool}` with the
-/// words as the search index holds them. A prefix (`sanction*`) is looked for as its
-/// word: the fragments are found by term, not by range.
+/// quotes make a phrase, `word*` is any word starting with it), as a JSON list of
+/// `{"words": [...], "negated": bool}` with the words as the search index holds them,
+/// and `"prefix": true` for a prefix (its one word: [`prefix_files`]).
 #[wasm_bindgen]
 pub fn clauses(query: &str) -> String {
     let list: Vec<serde_json::Value> = TextQuery::parse(query)
         .clauses
         .into_iter()
-        .map(|c| {
-            let words = match c.term {
-                Term::Word(w) | Term::Prefix(w) => vec![w],
-                Term::Phrase(ws) => ws,
-            };
-            json!({ "words": words, "negated": c.negated })
+        .map(|c| match c.term {
+            Term::Prefix(w) => json!({ "words": [w], "negated": c.negated, "prefix": true }),
+            Term::Word(w) => json!({ "words": [w], "negated": c.negated }),
+            Term::Phrase(ws) => json!({ "words": ws, "negated": c.negated }),
         })
         .collect();
     json!(list).to_string()

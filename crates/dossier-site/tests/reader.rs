@@ -5,7 +5,7 @@
 use dossier_core::corpus::load_dir;
 use dossier_core::index::Index;
 use dossier_core::site::{write, Site, Sizes};
-use dossier_site::{clauses, decode, locate, mention_files, name_files, open, term_files};
+use dossier_site::{clauses, decode, locate, mention_files, name_files, open, prefix_files, term_files};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::path::Path;
@@ -181,7 +181,7 @@ fn a_query_reads_as_the_apps_clauses_words_phrases_and_exclusions() {
         concat!(
             r#"[{"negated":false,"words":["putin"]},{"negated":false,"words":["pipeline"]},"#,
             r#"{"negated":true,"words":["gas"]},{"negated":false,"words":["power","of","siberia"]},"#,
-            r#"{"negated":false,"words":["sanction"]}]"#
+            r#"{"negated":false,"prefix":true,"words":["sanction"]}]"#
         )
     );
     // A stop word alone is looked for; nothing to look for is no clause.
@@ -203,4 +203,49 @@ fn a_missing_cut_or_changed_file_is_a_fault_of_its_kind() {
     assert!(decode("d-0000000000000000.txt", Some(vec![]))
         .unwrap_err()
         .starts_with("version\t"));
+}
+
+/// The documents holding a term starting with `prefix`, as the reader gets them: the
+/// terms of its files that start with it.
+fn prefix_docs(files: &HashMap<String, Vec<u8>>, prefix: &str) -> Vec<u64> {
+    let where_: Value = serde_json::from_str(&prefix_files(prefix)).unwrap();
+    let mut docs: Vec<u64> = where_["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|n| {
+            let file = read(files, n.as_str().unwrap());
+            let terms = file.as_object().unwrap().clone();
+            terms
+                .into_iter()
+                .filter(|(t, _)| t.starts_with(prefix))
+                .flat_map(|(_, list)| list.as_array().unwrap().clone())
+                .map(|d| d[0].as_u64().unwrap())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    docs.sort_unstable();
+    docs.dedup();
+    docs
+}
+
+#[test]
+fn a_prefix_finds_the_documents_of_every_word_starting_with_it_common_words_too() {
+    let (corpus, analysis, files) = site();
+    read(&files, &locate("directory", "").unwrap());
+    let ix = Index::new(&corpus, &analysis);
+    // "th": "the" and others are cut in parts at these sizes; "sanction", "pipel" are not.
+    let cut: Value = serde_json::from_str(&term_files("the")).unwrap();
+    assert!(cut["parts"].is_array());
+    for prefix in ["sanction", "pipel", "th", "zzzz"] {
+        let mut expected: Vec<u64> = ix
+            .terms_with_prefix(prefix)
+            .flat_map(|t| ix.postings(t).iter().map(|p| p.doc as u64))
+            .collect();
+        expected.sort_unstable();
+        expected.dedup();
+        assert_eq!(prefix_docs(&files, prefix), expected, "{prefix}");
+    }
+    let bytes: Value = serde_json::from_str(&prefix_files("th")).unwrap();
+    assert!(bytes["bytes"].as_u64().unwrap() > 1_000);
 }
