@@ -5,6 +5,9 @@
 #   other    crates/dossier-core/tests/fixtures/other (five hand-annotated other-topic articles)
 #   tune     the GUM Wikinews development set, tuning part (tools/devset/README.md)
 #   frozen   the GUM Wikinews development set, FROZEN part: aggregate tables only
+#   news     the news frozen test set (11 Wikinews articles annotated by our guidelines before
+#            any engine run; tools/devset/README.md): aggregate tables only, all labels and the
+#            four-label view
 #
 # usage: scripts/eval-entities.sh [<dossier binary>]
 #   Without a binary, builds dossier-cli (release) into $CARGO_TARGET_DIR (default target/).
@@ -24,7 +27,7 @@
 # with alternatives (the scorer takes them only in predictions) is resolved to the label
 # of a prediction on the same span when that is one of them, else to its first one.
 #
-# The frozen part is never inspected: only the scorer's aggregate tables are printed
+# The frozen part and the news set are never inspected: only the scorer's aggregate tables are printed
 # (the scorer prints no mention lists); its error output is suppressed, since a failed
 # assertion would quote a gold line.
 set -euo pipefail
@@ -109,6 +112,27 @@ run_devset() { # part
     fi
 }
 
+# the news frozen test set: texts rebuilt by tools/devset/news_frozen.py into $devset/news-frozen,
+# gold committed at tools/devset/news-frozen/gold.jsonl. Aggregate tables only, errors suppressed
+# (a failed assertion would quote a gold line): first all labels, then the four-label view.
+run_news() {
+    local dir=$devset/news-frozen gold=$repo/tools/devset/news-frozen/gold.jsonl
+    echo; echo "######## news frozen test set ($dir): aggregate tables only"
+    if [ ! -d "$dir" ] || [ ! -f "$gold" ]; then
+        echo "skipped: no texts at $dir (rebuild them: python3 tools/devset/news_frozen.py --mirror <git dir of airKlizz/WikinewsSum> --out $dir)"
+        return
+    fi
+    "$bin" extract "$dir" --format jsonl > "$tmp/news.raw.jsonl" 2>/dev/null \
+        || { echo "extract failed on the news set (details suppressed)"; return; }
+    python3 "$scorer" --gold "$gold" --pred "$tmp/news.raw.jsonl" --corpus "$dir" 2>/dev/null \
+        || echo "scorer failed on the news set (details suppressed)"
+    map_devset "$gold" "$tmp/news.raw.jsonl" "$tmp/news.gold.jsonl" "$tmp/news.jsonl" 2>/dev/null \
+        || { echo "mapping failed on the news set (details suppressed)"; return; }
+    python3 "$scorer" --gold "$tmp/news.gold.jsonl" --pred "$tmp/news.jsonl" --corpus "$dir" \
+        --labels PERSON,ORG,PLACE,EVENT --json "$tmp/news.score.json" 2>/dev/null \
+        || echo "scorer failed on the news set (details suppressed)"
+}
+
 # one line per set in the common four-label view (exact match)
 summary() {
     echo; echo "######## summary: PERSON, ORG, PLACE (= GPE+LOC+FAC), EVENT; exact match"
@@ -116,7 +140,7 @@ summary() {
 import json, os, sys
 print(f"{'set':<8}{'gold':>6} {'P':>5} {'R':>5} {'F1':>5} | {'PER F1':>6} {'ORG R':>6} {'ORG F1':>6}"
       f" {'PLC F1':>6} {'EVT F1':>6} | multi-form entities grouped")
-for name in ("seeds", "bare", "other", "tune", "frozen"):
+for name in ("seeds", "bare", "other", "tune", "frozen", "news"):
     path = os.path.join(sys.argv[1], name + ".score.json")
     if not os.path.exists(path):
         continue
@@ -144,4 +168,5 @@ run_plain other "$repo/crates/dossier-core/tests/fixtures/other" \
     "$repo/crates/dossier-core/tests/fixtures/other/gold.jsonl"
 run_devset tune
 run_devset frozen
+run_news
 summary
