@@ -36,11 +36,12 @@ enum Kind {
     Stop,
 }
 
-const TABLES: [(&str, Kind); 19] = [
+const TABLES: [(&str, Kind); 20] = [
     ("places", Kind::Names),
     ("orgs", Kind::Names),
     ("demonyms", Kind::Names),
     ("extra_names", Kind::Names),
+    ("observances", Kind::Names),
     ("clubs", Kind::Names),
     ("universities", Kind::Names),
     ("companies", Kind::Names),

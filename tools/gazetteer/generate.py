@@ -497,6 +497,8 @@ REPOS = {
     "hdigital/partyfactsdata": "764de8978f84ba41a1c88752d6a00b9a4d05f599",  # MIT
     "cisagov/dotgov-data": "4ee64196503d34bcaff8b508444b0f7552f97d71",  # CC0-1.0
     "hearvox/wiki-media-cred": "e61118c66e052c5afc1d07136dae37f8fbf70f3a",  # CC0-1.0
+    # A raw Wikidata Query Service response (Wikidata's data, CC0-1.0).
+    "patrickswickard/international_newspapers": "1cc8ac4c18c7f7a5d70772c2c9ea8b418ff293f5",
 }
 # Parties active in or after this year (Party Facts `year_last` empty or later).
 PARTY_ACTIVE_FROM = 2000
@@ -909,14 +911,90 @@ def build_agencies(flags: Flags, place_suffixes: set[str], family: set[str]):
 
 
 def build_newspapers(flags: Flags, place_suffixes: set[str], family: set[str]):
-    """US newspapers (ORG) from hearvox/wiki-media-cred's list compiled from Wikipedia's
-    lists of newspapers by state (CC0)."""
+    """Newspapers (ORG): the US ones of hearvox/wiki-media-cred's list compiled from
+    Wikipedia's lists of newspapers by state (CC0), and those of every country that
+    Wikidata (CC0) knows with an official website, by their English label."""
     text = repo_file("hearvox/wiki-media-cred", "data/wikipedia-us-newspapers.tsv")
+    names = {line.split("\t")[0].strip() for line in text.splitlines()[1:]}
+    names.update(wikidata_newspapers())
     t = Table()
-    for line in sorted(text.splitlines()[1:]):
-        name = line.split("\t")[0].strip()
-        if name:
-            add_body(t, flags, name, name, place_suffixes, family)
+    for name in sorted(n for n in names if n):
+        add_body(t, flags, name, name, place_suffixes, family)
+    return table_rows(t)
+
+
+def wikidata_newspapers() -> set[str]:
+    """The English (else native) labels of the newspapers (Wikidata instances of Q11032
+    with an official website) of a pinned Wikidata Query Service response; an item with no
+    label, or a label with a lower-case word other than a particle (a description filed
+    as a newspaper: "Illustrations from British historical newspapers"), is left out, and
+    so is a one-word label: these are mostly unknown to English readers, and a word of
+    another language is often a name or a word of it too ("Azadi", "Bahar", "Avanti")."""
+    data = json.loads(repo_file("patrickswickard/international_newspapers",
+                                "full_list_of_newspapers.json"))
+    labels = {b["item"]["value"]: b.get("itemLabel", {}).get("value", "")
+              for b in data["results"]["bindings"]}
+    return {lab for lab in labels.values()
+            if " " in lab and not re.fullmatch(r"Q\d+", lab) and proper_name(lab)}
+
+
+def proper_name(name: str) -> bool:
+    """Whether every word of `name` is capitalised (or a digit), bar particles
+    (`PARTICLES`, and Arabic "al-"/"el-" joined to the next word)."""
+    for w in re.sub(r"\s*\(.*?\)", "", name).split():
+        w = re.sub(r"^(al|el|ad|ar|as|an|ash|at)-", "", w)
+        if not (w[:1].isupper() or w[:1].isdigit() or w in PARTICLES or not w[:1].isalpha()):
+            return False
+    return True
+
+
+# Holiday names that are not a holiday's own name: a day given off for another one, the
+# day after it, a generic "public holiday", a one-off funeral, visit, coronation,
+# election or lockdown, a day named after a person (a birthday, a death: the person's
+# name inside it would read as the start of an event's), two names in one ("A / B", "A, B").
+NOT_AN_OBSERVANCE = re.compile(
+    r"^(Day ([Oo]ff|[Aa]fter|[Bb]efore)|The |Public [Hh]oliday|Bridge|Non-working|"
+    r"Pre-holiday|Substitute|Special|Additional|Extra)|"
+    r"\b(Holidays?|Second Day|Third Day|Eve of|Anniversary|Bicentenary|Centenary|Birthday|"
+    r"Death|Martyrdom|Funeral|Mourning|Memorial Service|Coronation|Inauguration|Visit|"
+    r"Elections?|By-elections|Lockdown|Trade Fair|Government|Declaration)\b|[\d,/]")
+OBSERVANCE_YEARS = range(2001, 2031)
+OBSERVANCE_MAX_WORDS = 6
+
+
+def build_observances(flags: Flags, family: set[str]):
+    """Holidays and observances (EVENT) of every country the PyPI `holidays` package
+    (MIT) knows, in every category it has, by their English names, 2001-2030: each name
+    of a day (a day of two is "A; B"), "(observed)"/"(estimated)" dropped; a name that is
+    not a holiday's own (`NOT_AN_OBSERVANCE`), of more than `OBSERVANCE_MAX_WORDS` words,
+    with a lower-case word other than a particle, or starting with a given name or a
+    frequent surname ("Kim Collins Day": a person's day) is left out, and so is a one-word name
+    that is an English word or a personal name ("Easter": the hand table has those)."""
+    import warnings
+
+    import holidays
+
+    names = set()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for code in sorted(holidays.list_supported_countries(include_aliases=False)):
+            cls = type(holidays.country_holidays(code))
+            langs = getattr(cls, "supported_languages", ())
+            lang = next((lg for lg in ("en_US", "en_GB") if lg in langs), None)
+            days = holidays.country_holidays(code, years=OBSERVANCE_YEARS, language=lang,
+                                             categories=cls.supported_categories)
+            for value in days.values():
+                names.update(re.sub(r"\s*\(.*?\)", "", n).strip() for n in value.split("; "))
+    t = Table()
+    for name in sorted(names):
+        first = name.split()[0]
+        if NOT_AN_OBSERVANCE.search(name) or len(name.split()) > OBSERVANCE_MAX_WORDS \
+                or not proper_name(name) or first in flags.names or first in family:
+            continue
+        for v in variants(name):
+            keep, fl = flags.judge(v)
+            if keep and not one_word_clash(v, flags, family):
+                t.add(v, "EVENT", name, 0, fl)
     return table_rows(t)
 
 
@@ -1033,7 +1111,8 @@ def main():
                         ("companies.tsv", build_companies), ("parties.tsv", build_parties),
                         ("agencies.tsv", lambda f: build_agencies(f, place_suffixes, family)),
                         ("newspapers.tsv", lambda f: build_newspapers(f, place_suffixes, family)),
-                        ("brands.tsv", lambda f: build_brands(f, place_suffixes, family))):
+                        ("brands.tsv", lambda f: build_brands(f, place_suffixes, family)),
+                        ("observances.tsv", lambda f: build_observances(f, family))):
         try:
             rows = [r for r in build(flags) if r[0] not in hand_orgs]
         except FileNotFoundError as e:

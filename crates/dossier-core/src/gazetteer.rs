@@ -2,8 +2,9 @@
 //!
 //! The tables (places, organisations, demonyms, given names, family names, titles, head
 //! words, stop words, and the large generated lists of football clubs and competitions,
-//! universities, listed companies, political parties, US federal agencies, US newspapers,
-//! and the brands and operators OpenStreetMap maps) are plain TSV files generated from public data by
+//! universities, listed companies, political parties, US federal agencies, newspapers,
+//! holidays and observances, and the brands and operators OpenStreetMap maps) are plain
+//! TSV files generated from public data by
 //! `tools/gazetteer/` (see `data/README.md`); `family_names.tsv` is hand-written. They are
 //! packed by `build.rs` (three of them front-coded), embedded with `include_str!` and
 //! parsed on first use into hash maps, so lookups are O(1). Only the engine embeds them
@@ -202,6 +203,7 @@ impl Gazetteer {
             table!("orgs"),
             table!("demonyms"),
             table!("extra_names"),
+            table!("observances"),
             // The large generated lists last: a surface the tables above know keeps
             // their reading ("Barcelona" the city, not the club's short form).
             table!("clubs"),
@@ -523,6 +525,7 @@ mod tests {
             include_str!("../data/orgs.tsv"),
             include_str!("../data/demonyms.tsv"),
             include_str!("../data/extra_names.tsv"),
+            include_str!("../data/observances.tsv"),
             include_str!("../data/clubs.tsv"),
             include_str!("../data/universities.tsv"),
             include_str!("../data/companies.tsv"),
@@ -659,6 +662,32 @@ mod tests {
         for word in ["Genesis", "Perkins", "Stan", "Rosa"] {
             assert!(g.name(word).is_none_or(|k| k.label != Label::Org), "{word}");
         }
+    }
+
+    #[test]
+    fn newspapers_beyond_the_us_and_holidays_of_every_country_are_known() {
+        let g = Gazetteer::get();
+        let label = |key: &str| g.name(key).map(|k| k.label);
+        assert_eq!(label("Sydney Morning Herald"), Some(Label::Org));
+        assert_eq!(label("Daily Nation"), Some(Label::Org));
+        assert_eq!(label("Mid-Autumn Festival"), Some(Label::Event));
+        assert_eq!(label("Laylat al-Qadr"), Some(Label::Event));
+        assert_eq!(label("Chuseok"), Some(Label::Event));
+        // A day given off for a holiday is not a holiday's own name.
+        assert_eq!(label("Day off for Christmas Day"), None);
+    }
+
+    #[test]
+    fn a_festival_and_a_foreign_paper_are_found_in_text() {
+        // Written for this test, on no article of the dev set.
+        let found = crate::test_support::names(
+            "Boats raced on the river for the Mid-Autumn Festival, the Daily Nation \
+             reported, and stalls stayed open until Chuseok.",
+        );
+        let of = |text: &str| found.iter().find(|f| f.text == text).map(|f| f.label);
+        assert_eq!(of("Mid-Autumn Festival"), Some(Label::Event), "{found:?}");
+        assert_eq!(of("Daily Nation"), Some(Label::Org), "{found:?}");
+        assert_eq!(of("Chuseok"), Some(Label::Event), "{found:?}");
     }
 
     #[test]

@@ -576,7 +576,9 @@ const AFTER_A_YEAR: &[&str] = &[
     "will", "would", "that", "which", "but",
 ];
 
-/// A decade ("1990s") or a year ("2030") that no noun follows.
+/// A decade ("1990s") or a year ("2030") that no noun follows. A singular unit of time
+/// after a year is not one the year counts ("the Cup 2018 day two", "in 2018 day trips":
+/// the year alone is the date), as a plural one is ("2018 days").
 fn year_or_decade(c: &Cursor, i: usize) -> Option<usize> {
     if c.kind(i) != Some(TokenKind::Number) {
         return None;
@@ -589,8 +591,10 @@ fn year_or_decade(c: &Cursor, i: usize) -> Option<usize> {
     }
     if c.year(i) && !c.toks[i].hyphen {
         let next = c.t(i + 1);
-        let noun_follows =
-            next.chars().next().is_some_and(|ch| ch.is_lowercase()) && !c.is(i + 1, AFTER_A_YEAR);
+        let singular_unit = c.unit(i + 1) && !c.is(i + 1, PLURAL_UNITS) && !c.toks[i + 1].hyphen;
+        let noun_follows = next.chars().next().is_some_and(|ch| ch.is_lowercase())
+            && !c.is(i + 1, AFTER_A_YEAR)
+            && !singular_unit;
         if !noun_follows {
             return Some(i + 1);
         }
@@ -927,6 +931,14 @@ mod tests {
         assert_eq!(dates("in the eighteenth century."), ["eighteenth century"]);
         assert_eq!(dates("in the late 1990s and"), ["late 1990s"]);
         assert_eq!(dates("until 2041 –"), ["2041"]);
+    }
+
+    #[test]
+    fn a_year_before_a_singular_unit_is_the_date_alone() {
+        // regression: "2018 day" was read as 2018 days, cutting an event's edition year
+        assert_eq!(dates("at the Lakeside Games 1996 week one ended"), ["1996"]);
+        assert_eq!(dates("In 2019 month-long passes sold out"), ["2019"]);
+        assert_eq!(dates("after 2021 days of waiting"), ["2021 days"]);
     }
 
     #[test]
