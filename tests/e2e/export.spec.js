@@ -138,9 +138,12 @@ test('Export offers only what the view shows', async ({ page }) => {
   expect(await menu()).toEqual(['Articles', 'Entities']);
   await page.goto(`${BASE}?view=mentions`);
   expect(await menu()).toEqual(['Mentions', 'Articles', 'Entities']);
+  // Connections and Timeline are loaded on demand: their tables are offered once drawn.
   await page.goto(`${BASE}?view=connections`);
+  await page.locator('table.matrix').waitFor();
   expect(await menu()).toEqual(['Pairs', 'Articles', 'Entities']);
   await page.goto(`${BASE}?view=timeline`);
+  await page.locator('svg.timeline').waitFor();
   expect(await menu()).toEqual(['Periods', 'Dates', 'Articles', 'Entities']);
 });
 
