@@ -59,6 +59,8 @@ pub fn EntityPanel() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // How often each entity is a quote's speaker in the matching articles.
+    let quoted = Memo::new(move |_| results.with(|r| crate::quoted::by_speaker(d, &r.matched)));
     // Entity indices per label, filtered by the panel search and sorted, with the
     // group's largest mention count (the bars' scale).
     let panel = Memo::new(move |_| nav.state.with(|s| (s.sort, s.hide.clone())));
@@ -161,6 +163,10 @@ pub fn EntityPanel() -> impl IntoView {
             return;
         };
         let class = button.class_name();
+        if class == "entity-quoted" {
+            nav.update(|s| *s = crate::quoted::quotes_of(s, &id));
+            return;
+        }
         let exclude = class == "entity-exclude";
         keep_focus(&button, &id, &class);
         // Pressed again, a button lifts what it set.
@@ -263,9 +269,12 @@ pub fn EntityPanel() -> impl IntoView {
                     let mut drawn = dom::keyed(&ul.into(), old, entities, |r| &r.entity, |&i| i, Row::new, |r| &r.li);
                     let max = group(label, &|g| g.max).max(1);
                     counts.with(|c| {
-                        for (row, &(i, stand)) in drawn.iter_mut().zip(&rows) {
-                            row.show(stand, c[i], max);
-                        }
+                        quoted.with(|q| {
+                            for (row, &(i, stand)) in drawn.iter_mut().zip(&rows) {
+                                row.show(stand, c[i], max);
+                                row.quoted(q[i]);
+                            }
+                        })
                     });
                     drawn
                 });
@@ -363,6 +372,9 @@ struct Row {
     stand: Stand,
     count: Option<(usize, usize)>,
     width: usize,
+    /// "quoted n times", a button to their quotes, once the entity is a speaker in the
+    /// matching articles, with the count it shows.
+    quotes: Option<(web_sys::Element, usize)>,
 }
 
 impl Row {
@@ -415,6 +427,7 @@ impl Row {
             stand: Stand::Free,
             count: None,
             width: 0,
+            quotes: None,
         }
     }
 
@@ -447,5 +460,34 @@ impl Row {
             self.width = width;
             dom::set_attr(&self.bar, "style", Some(&format!("--share: {width}")));
         }
+    }
+
+    /// Shows how often a person or an organisation is a quote's speaker in the matching
+    /// articles, `n`, as a button to those quotes; nothing when `n` is zero.
+    fn quoted(&mut self, n: usize) {
+        if self.quotes.as_ref().map_or(0, |q| q.1) == n {
+            return;
+        }
+        let e = &data().analysis.entities[self.entity];
+        if !crate::quoted::speaks(e.label) {
+            return;
+        }
+        let b = match self.quotes.take() {
+            Some((b, _)) => b,
+            None => {
+                let b = dom::el("button", "entity-quoted", "");
+                dom::set_attr(&b, "type", Some("button"));
+                dom::set_attr(&b, "title", Some(&format!("Show the quotes of {}", name(e))));
+                if let Some(counts) = self.counts.parent_node() {
+                    let _ = counts.append_child(&b);
+                }
+                b
+            }
+        };
+        let phrase = crate::quoted::phrase(n);
+        dom::set_attr(&b, "aria-label", Some(&format!("{}, {phrase}", name(e))));
+        b.set_text_content(Some(&phrase));
+        dom::set_attr(&b, "hidden", (n == 0).then_some(""));
+        self.quotes = Some((b, n));
     }
 }
