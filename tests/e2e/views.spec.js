@@ -175,6 +175,7 @@ test('a period is chosen by its two ends from the keyboard', async ({ page }) =>
   const period = page.getByRole('group', { name: 'Period' });
   const from = period.getByRole('combobox', { name: 'From' });
   const to = period.getByRole('combobox', { name: 'To' });
+  await from.waitFor(); // the view is loaded on demand
   const options = await from.locator('option').evaluateAll((os) => os.map((o) => o.value));
   expect(options.length).toBeGreaterThan(2);
   await from.focus();
