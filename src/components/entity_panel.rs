@@ -373,8 +373,16 @@ struct Row {
     count: Option<(usize, usize)>,
     width: usize,
     /// "quoted n times", a button to their quotes, once the entity is a speaker in the
-    /// matching articles, with the count it shows.
-    quotes: Option<(web_sys::Element, usize)>,
+    /// matching articles.
+    quotes: Option<Quoted>,
+}
+
+/// A row's "quoted n times" button, with the count its words give and whether it is
+/// hidden (the entity is no speaker in the matching articles).
+struct Quoted {
+    button: web_sys::Element,
+    words: usize,
+    hidden: bool,
 }
 
 impl Row {
@@ -463,31 +471,35 @@ impl Row {
     }
 
     /// Shows how often a person or an organisation is a quote's speaker in the matching
-    /// articles, `n`, as a button to those quotes; nothing when `n` is zero.
+    /// articles, `n`, as a button to those quotes; nothing when `n` is zero. Sets only
+    /// what changed (hidden at zero, its words kept for when it shows again).
     fn quoted(&mut self, n: usize) {
-        if self.quotes.as_ref().map_or(0, |q| q.1) == n {
-            return;
-        }
         let e = &data().analysis.entities[self.entity];
-        if !crate::quoted::speaks(e.label) {
+        if !crate::quoted::speaks(e.label) || (n == 0 && self.quotes.is_none()) {
             return;
         }
-        let b = match self.quotes.take() {
-            Some((b, _)) => b,
-            None => {
-                let b = dom::el("button", "entity-quoted", "");
-                dom::set_attr(&b, "type", Some("button"));
-                dom::set_attr(&b, "title", Some(&format!("Show the quotes of {}", name(e))));
-                if let Some(counts) = self.counts.parent_node() {
-                    let _ = counts.append_child(&b);
-                }
-                b
+        let q = self.quotes.get_or_insert_with(|| {
+            let b = dom::el("button", "entity-quoted", "");
+            dom::set_attr(&b, "type", Some("button"));
+            dom::set_attr(&b, "title", Some(&format!("Show the quotes of {}", name(e))));
+            if let Some(counts) = self.counts.parent_node() {
+                let _ = counts.append_child(&b);
             }
-        };
-        let phrase = crate::quoted::phrase(n);
-        dom::set_attr(&b, "aria-label", Some(&format!("{}, {phrase}", name(e))));
-        b.set_text_content(Some(&phrase));
-        dom::set_attr(&b, "hidden", (n == 0).then_some(""));
-        self.quotes = Some((b, n));
+            Quoted {
+                button: b,
+                words: 0,
+                hidden: false,
+            }
+        });
+        if n > 0 && n != q.words {
+            let phrase = crate::quoted::phrase(n);
+            dom::set_attr(&q.button, "aria-label", Some(&format!("{}, {phrase}", name(e))));
+            q.button.set_text_content(Some(&phrase));
+            q.words = n;
+        }
+        if (n == 0) != q.hidden {
+            q.hidden = n == 0;
+            dom::set_attr(&q.button, "hidden", q.hidden.then_some(""));
+        }
     }
 }

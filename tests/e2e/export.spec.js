@@ -171,6 +171,7 @@ test('the timeline exports its periods and the dates it lists, each with a link 
   });
   await page.goto(periods[0].link);
   await expect(page).toHaveURL(new RegExp(`when=${periods[0].period}`));
+  await page.locator('.date-list mark').first().waitFor(); // the view is loaded on demand
   const listed = await page.locator('.date-list mark').allTextContents();
   expect(listed.length).toBeGreaterThan(0);
   const dates = records(await exported(page, 'Dates (CSV)'));
