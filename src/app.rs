@@ -232,13 +232,7 @@ fn Explorer() -> impl IntoView {
                 <Show when=move || view_is(View::Mentions)>
                     <crate::components::mentions::MentionsView/>
                 </Show>
-                <Show when=move || view_is(View::Connections)>
-                    <crate::components::connections::ConnectionsView/>
-                </Show>
-                <Show when=move || view_is(View::Timeline)>
-                    <crate::components::timeline::TimelineView/>
-                </Show>
-                <Show when=move || view_is(View::Quotes) || view_is(View::Compare)>
+                <Show when=move || state.with(|s| s.view.on_demand())>
                     <OnDemand/>
                 </Show>
             </main>

@@ -4,8 +4,9 @@
 //! control chosen again, and the browser drops the focus of an element taken out of the
 //! page to the body: the next Tab starts from the top. A control that carries a
 //! `data-focus` key, unique on the page, gets the focus back: [`keep`] (which
-//! `Navigator::go` calls before each change) finds the focused control's key, and once
-//! the change is drawn, if the focus was dropped, focuses the control with that key.
+//! `Navigator::go` and the on-demand views' `Nav::update` call before each change) finds
+//! the focused control's key, and once the change is drawn, if the focus was dropped,
+//! focuses the control with that key.
 //! A focus given back after a key press shows its ring (`:focus-visible`), as the
 //! control pressed did.
 

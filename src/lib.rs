@@ -11,6 +11,7 @@ pub mod fatal;
 pub mod focus;
 pub mod keys;
 pub mod own;
+pub mod quoted;
 pub mod results;
 pub mod seen;
 pub mod theme;

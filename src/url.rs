@@ -36,11 +36,12 @@ pub enum View {
     Articles,
     /// Every mention of the selected entities, in context.
     Mentions,
-    /// Sentence-level co-occurrence of the top entities.
+    /// Sentence-level co-occurrence of the top entities: drawn by a module loaded on
+    /// demand (`crates/dossier-views`).
     Connections,
-    /// Dates mentioned, resolved on a calendar.
+    /// Dates mentioned, resolved on a calendar: drawn by the same module.
     Timeline,
-    /// Who said what: drawn by a module loaded on demand (`crates/dossier-views`).
+    /// Who said what: drawn by the same module.
     Quotes,
     /// Two sets of articles side by side: drawn by the same module.
     Compare,
@@ -56,6 +57,11 @@ impl View {
         View::Quotes,
         View::Compare,
     ];
+
+    /// Whether the module loaded on demand (`crates/dossier-views`) draws the view.
+    pub fn on_demand(self) -> bool {
+        !matches!(self, View::Articles | View::Mentions)
+    }
 
     /// The URL code.
     pub fn code(self) -> &'static str {

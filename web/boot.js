@@ -126,7 +126,9 @@ addEventListener('dossier-views', () => {
   views ??= app.then(([, parts]) => import(new URL('views.js', here).href).then((m) => m.start(parts, part)));
   views.then((m) => m.show(), (e) => {
     views = null; // the next try loads it again
-    document.getElementById('views')?.replaceChildren(Object.assign(document.createElement('p'), { role: 'alert', textContent: `The view could not load: ${e.message}` }));
+    const retry = Object.assign(document.createElement('button'), { type: 'button', className: 'tool', textContent: 'Retry' });
+    retry.onclick = () => dispatchEvent(new Event('dossier-views'));
+    document.getElementById('views')?.replaceChildren(Object.assign(document.createElement('p'), { role: 'alert', textContent: `The view could not load: ${e.message} ` }), retry);
   });
 });
 const files = (e) => e.dataTransfer?.types.includes('Files');

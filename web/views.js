@@ -1,8 +1,8 @@
-// The secondary views (crates/dossier-views: quotes), on demand: web/boot.js imports this
+// The secondary views (crates/dossier-views: quotes, compare, connections, timeline), on demand: web/boot.js imports this
 // module the first time the app's box for them (#views, src/app.rs) says `dossier-views`,
 // with the page's two data texts, and calls `show()` each time it says so again. Every URL
 // is relative to this file, so it works under any base path.
-import init, { load, own, show } from './dossier-views.js';
+import init, { export_table, load, own, show } from './dossier-views.js';
 
 /**
  * Loads the views' wasm and reads the page's corpus into it, with the reader's documents'
@@ -24,5 +24,11 @@ export async function start([texts, data], mine) {
     if (failed) throw new Error(`your documents cannot be read (${failed})`);
   };
   if (mine[0]) join(mine);
+  // The app's export menu lists the tables the view offers (#views' data-offers); their
+  // buttons name them in data-export ("Pairs csv"), and the view writes them.
+  addEventListener('click', (e) => {
+    const [name, format] = e.target.closest?.('[data-export]')?.dataset.export.split(' ') ?? [];
+    if (name) export_table(name, format);
+  });
   return { show: () => show(document.getElementById('views')?.dataset.q ?? ''), own: join };
 }

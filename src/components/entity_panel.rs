@@ -59,6 +59,8 @@ pub fn EntityPanel() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // How often each entity is a quote's speaker in the matching articles.
+    let quoted = Memo::new(move |_| results.with(|r| crate::quoted::by_speaker(d, &r.matched)));
     // Entity indices per label, filtered by the panel search and sorted, with the
     // group's largest mention count (the bars' scale).
     let panel = Memo::new(move |_| nav.state.with(|s| (s.sort, s.hide.clone())));
@@ -161,6 +163,10 @@ pub fn EntityPanel() -> impl IntoView {
             return;
         };
         let class = button.class_name();
+        if class == "entity-quoted" {
+            nav.update(|s| *s = crate::quoted::quotes_of(s, &id));
+            return;
+        }
         let exclude = class == "entity-exclude";
         keep_focus(&button, &id, &class);
         // Pressed again, a button lifts what it set.
@@ -263,9 +269,12 @@ pub fn EntityPanel() -> impl IntoView {
                     let mut drawn = dom::keyed(&ul.into(), old, entities, |r| &r.entity, |&i| i, Row::new, |r| &r.li);
                     let max = group(label, &|g| g.max).max(1);
                     counts.with(|c| {
-                        for (row, &(i, stand)) in drawn.iter_mut().zip(&rows) {
-                            row.show(stand, c[i], max);
-                        }
+                        quoted.with(|q| {
+                            for (row, &(i, stand)) in drawn.iter_mut().zip(&rows) {
+                                row.show(stand, c[i], max);
+                                row.quoted(q[i]);
+                            }
+                        })
                     });
                     drawn
                 });
@@ -363,6 +372,17 @@ struct Row {
     stand: Stand,
     count: Option<(usize, usize)>,
     width: usize,
+    /// "quoted n times", a button to their quotes, once the entity is a speaker in the
+    /// matching articles.
+    quotes: Option<Quoted>,
+}
+
+/// A row's "quoted n times" button, with the count its words give and whether it is
+/// hidden (the entity is no speaker in the matching articles).
+struct Quoted {
+    button: web_sys::Element,
+    words: usize,
+    hidden: bool,
 }
 
 impl Row {
@@ -415,6 +435,7 @@ impl Row {
             stand: Stand::Free,
             count: None,
             width: 0,
+            quotes: None,
         }
     }
 
@@ -446,6 +467,39 @@ impl Row {
         if width != self.width {
             self.width = width;
             dom::set_attr(&self.bar, "style", Some(&format!("--share: {width}")));
+        }
+    }
+
+    /// Shows how often a person or an organisation is a quote's speaker in the matching
+    /// articles, `n`, as a button to those quotes; nothing when `n` is zero. Sets only
+    /// what changed (hidden at zero, its words kept for when it shows again).
+    fn quoted(&mut self, n: usize) {
+        let e = &data().analysis.entities[self.entity];
+        if !crate::quoted::speaks(e.label) || (n == 0 && self.quotes.is_none()) {
+            return;
+        }
+        let q = self.quotes.get_or_insert_with(|| {
+            let b = dom::el("button", "entity-quoted", "");
+            dom::set_attr(&b, "type", Some("button"));
+            dom::set_attr(&b, "title", Some(&format!("Show the quotes of {}", name(e))));
+            if let Some(counts) = self.counts.parent_node() {
+                let _ = counts.append_child(&b);
+            }
+            Quoted {
+                button: b,
+                words: 0,
+                hidden: false,
+            }
+        });
+        if n > 0 && n != q.words {
+            let phrase = crate::quoted::phrase(n);
+            dom::set_attr(&q.button, "aria-label", Some(&format!("{}, {phrase}", name(e))));
+            q.button.set_text_content(Some(&phrase));
+            q.words = n;
+        }
+        if (n == 0) != q.hidden {
+            q.hidden = n == 0;
+            dom::set_attr(&q.button, "hidden", q.hidden.then_some(""));
         }
     }
 }

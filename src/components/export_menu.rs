@@ -1,11 +1,13 @@
 //! "Export": what the page shows, as CSV or JSON, made and downloaded in the browser.
 //!
-//! The menu lists the tables of the view shown first (the mentions listed; the pairs
-//! of the connections grid and the sentences of the pair chosen; the timeline's periods
-//! and dates), which each view
+//! The menu lists the tables of the view shown first (the mentions listed here; the
+//! pairs, sentences, periods and dates of the views loaded on demand), which each view
 //! offers itself ([`offer`]), so that a file holds exactly the rows the view draws; then
 //! the article list and the entity panel, which every view shows. Each row links back to
-//! its view ([`Navigator::address`]); the core's `export` writes the formats.
+//! its view ([`Navigator::address`]); the core's `export` writes the formats. A view
+//! loaded on demand (`crates/dossier-views`) keeps its offers: it names them in its box's
+//! `data-offers` ([`OFFERS`]), which the menu reads as it opens, and writes the file when
+//! a button naming it in `data-export` is pressed (`web/views.js`).
 
 use crate::app::Navigator;
 use crate::components::entity_panel::PanelOrder;
@@ -13,8 +15,7 @@ use crate::components::results_list::use_results;
 use crate::data::data;
 use crate::url::{View, ViewState};
 use dossier_core::export::{self, ArticleRow, Format};
-use dossier_core::query::{Cooccurrence, Query, SharedSentence, Snippets};
-use dossier_core::timeline::{Bucket, DateMention, Timeline};
+use dossier_core::query::{Query, Snippets};
 use leptos::prelude::*;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -36,6 +37,51 @@ struct Offer {
 /// explorer provides.
 #[derive(Clone, Copy)]
 pub struct Offers(RwSignal<Vec<Offer>, LocalStorage>);
+
+impl Offers {
+    /// The names of the tables offered and shown now, in the order offered (read in a
+    /// reactive scope).
+    pub fn shown(&self) -> Vec<&'static str> {
+        self.0
+            .with(|v| v.iter().filter(|o| (o.shown)()).map(|o| o.name).collect())
+    }
+
+    /// The table `name` in `format`, if it is offered.
+    pub fn write(&self, name: &str, format: Format) -> Option<String> {
+        let write = self
+            .0
+            .with_untracked(|v| v.iter().find(|o| o.name == name).map(|o| o.write.clone()));
+        write.map(|w| w(format))
+    }
+}
+
+/// The attribute of the on-demand views' box (`#views`) that names the tables they
+/// offer, separated by spaces.
+pub const OFFERS: &str = "data-offers";
+
+/// The tables the view loaded on demand offers now (its box's [`OFFERS`]).
+fn on_demand() -> Vec<String> {
+    let offers = document()
+        .get_element_by_id("views")
+        .and_then(|b| b.get_attribute(OFFERS));
+    offers
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(String::from)
+        .collect()
+}
+
+/// The file a table `name` is downloaded as in `format`, and its media type.
+pub fn file(name: &str, format: Format) -> (String, &'static str) {
+    let (ext, mime) = match format {
+        Format::Csv => ("csv", "text/csv;charset=utf-8"),
+        _ => ("json", "application/json"),
+    };
+    (
+        format!("dossier-{}.{ext}", dossier_core::case::lower_str(name)),
+        mime,
+    )
+}
 
 impl Default for Offers {
     /// No offer yet.
@@ -146,71 +192,6 @@ fn entities(nav: Navigator, format: Format) -> String {
     export::entities(d.analysis, &rows, link, format)
 }
 
-/// The pairs of the connections grid `m` that share a sentence, most shared first; each
-/// links to the view of its sentences.
-pub fn pairs(nav: Navigator, m: &Cooccurrence, format: Format) -> String {
-    let d = data();
-    let s = nav.state.get_untracked();
-    let rows: Vec<(usize, usize, u32)> = m
-        .pairs()
-        .into_iter()
-        .map(|(i, j, n)| (m.entities[i], m.entities[j], n))
-        .collect();
-    let id = |e: usize| d.analysis.entities[e].id.clone();
-    let link = |a, b| {
-        nav.address(&ViewState {
-            pair: Some((id(a), id(b))),
-            ..s.clone()
-        })
-    };
-    export::pairs(d.analysis, &rows, link, format)
-}
-
-/// The sentences a pair shares: `shared` holds the pair (entity indices) and its
-/// sentences, if one is chosen; `link` gives the address of one in the reader.
-pub fn sentences(
-    shared: &Option<(usize, usize, Vec<SharedSentence>)>,
-    link: impl Fn(&SharedSentence) -> String,
-    format: Format,
-) -> String {
-    let d = data();
-    let (pair, rows) = match shared {
-        Some((a, b, rows)) => ((*a, *b), rows.as_slice()),
-        None => ((0, 0), &[][..]),
-    };
-    export::shared_sentences(d.corpus, d.analysis, pair, rows, link, format)
-}
-
-/// The timeline's periods, in its order; each links to the view of its articles.
-pub fn periods(nav: Navigator, t: &Timeline, format: Format) -> String {
-    let s = nav.state.get_untracked();
-    let link = |b: &Bucket| {
-        nav.address(&ViewState {
-            when: crate::url::period(&b.key.to_string()),
-            ..s.clone()
-        })
-    };
-    export::periods(&t.buckets, link, format)
-}
-
-/// The dates the timeline lists (`listed` indexes the index's DATE mentions), in its
-/// order; each links to the reader at the date.
-pub fn dates(nav: Navigator, listed: &[usize], format: Format) -> String {
-    let d = data();
-    let s = nav.state.get_untracked();
-    let all = d.index().dates();
-    let rows: Vec<&DateMention> = listed.iter().map(|&i| &all[i]).collect();
-    let link = |m: &DateMention| {
-        nav.address(&ViewState {
-            doc: Some(d.corpus.documents[m.doc].file.clone()),
-            mention: Some(m.range.start),
-            view: View::Articles,
-            ..s.clone()
-        })
-    };
-    export::dates(d.corpus, d.analysis, &rows, link, format)
-}
-
 /// The export menu.
 #[component]
 pub fn ExportMenu() -> impl IntoView {
@@ -218,14 +199,20 @@ pub fn ExportMenu() -> impl IntoView {
     let offers = crate::app::context::<Offers>().0;
     let menu = NodeRef::<leptos::html::Details>::new();
     let summary = NodeRef::<leptos::html::Summary>::new();
-    let item = move |name: &'static str, format: Format, write: Write| {
-        let (ext, kind, mime) = match format {
-            Format::Csv => ("csv", "CSV", "text/csv;charset=utf-8"),
-            _ => ("json", "JSON", "application/json"),
+    // A table the view loaded on demand writes itself (no `write` here): its button
+    // names it for `web/views.js`.
+    let item = move |name: String, format: Format, write: Option<Write>| {
+        let (kind, ext) = match format {
+            Format::Csv => ("CSV", "csv"),
+            _ => ("JSON", "json"),
         };
-        let file = format!("dossier-{}.{ext}", dossier_core::case::lower_str(name));
+        let there = write.is_none().then(|| format!("{name} {ext}"));
+        let label = format!("{name} ({kind})");
         let choose = move |_| {
-            download(&file, mime, &write(format));
+            if let Some(write) = &write {
+                let (file, mime) = file(&name, format);
+                download(&file, mime, &write(format));
+            }
             // The menu closes over the item pressed: the focus goes back to its button.
             if let (Some(details), Some(summary)) = (menu.get_untracked(), summary.get_untracked()) {
                 details.set_open(false);
@@ -234,29 +221,35 @@ pub fn ExportMenu() -> impl IntoView {
         };
         view! {
             <li>
-                <button type="button" on:click=choose>
-                    {format!("{name} ({kind})")}
+                <button type="button" data-export=there on:click=choose>
+                    {label}
                 </button>
             </li>
         }
     };
+    // Read as the menu opens: the view loaded on demand draws after the app.
+    let there = RwSignal::new(Vec::new());
     let items = move || {
-        let mut tables: Vec<(&'static str, Write)> = offers.with(|v| {
-            v.iter()
-                .filter(|o| (o.shown)())
-                .map(|o| (o.name, o.write.clone()))
-                .collect()
+        let mut tables: Vec<(String, Option<Write>)> = there.get().into_iter().map(|n| (n, None)).collect();
+        let here = offers.with(|v| {
+            let shown = v.iter().filter(|o| (o.shown)());
+            shown
+                .map(|o| (o.name.to_string(), Some(o.write.clone())))
+                .collect::<Vec<_>>()
         });
-        tables.push(("Articles", Rc::new(move |f| articles(nav, f))));
-        tables.push(("Entities", Rc::new(move |f| entities(nav, f))));
+        tables.extend(here);
+        tables.push(("Articles".into(), Some(Rc::new(move |f| articles(nav, f)))));
+        tables.push(("Entities".into(), Some(Rc::new(move |f| entities(nav, f)))));
         tables
             .into_iter()
-            .flat_map(|(name, write)| [Format::Csv, Format::Json].map(|f| item(name, f, write.clone())))
+            .flat_map(|(name, write)| {
+                [Format::Csv, Format::Json].map(|f| item(name.clone(), f, write.clone()))
+            })
             .collect_view()
     };
     view! {
         <details class="export" node_ref=menu>
-            <summary class="tool" node_ref=summary>"Export"</summary>
+            <summary class="tool" node_ref=summary on:click=move |_| there.set(on_demand())>"Export"</summary>
             <ul class="menu" aria-label="Export what the page shows">
                 {items}
             </ul>

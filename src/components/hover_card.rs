@@ -76,6 +76,7 @@ pub fn HoverCard() -> impl IntoView {
             view! {
                 <div class="hover-card" role="tooltip" style=style data-label=e.label.code()>
                     {facts(e)}
+                    {quoted(i).map(|n| view! { <span>{crate::quoted::phrase(n)}</span> })}
                     <span class="card-hint">"Click to filter by it · Alt-click to exclude"</span>
                 </div>
             }
@@ -100,7 +101,20 @@ fn facts(e: &'static Entity) -> impl IntoView {
     }
 }
 
-/// The card a tap opened: the facts, then Require, Exclude and Close. Closing (a
+/// How often entity `e`, a person or an organisation, is a quote's speaker in the
+/// matching articles, if it is at all.
+fn quoted(e: usize) -> Option<usize> {
+    let d = data();
+    if !crate::quoted::speaks(d.analysis.entities[e].label) {
+        return None;
+    }
+    let results = crate::components::results_list::use_results();
+    let n = results.with(|r| crate::quoted::by_speaker(d, &r.matched)[e]);
+    (n > 0).then_some(n)
+}
+
+/// The card a tap opened: the facts, how often it is quoted (a link to the quotes),
+/// then Require, Exclude and Close. Closing (a
 /// button, or Esc) gives the focus back to the mark tapped.
 fn pinned_card(entity: usize, start: usize) -> impl IntoView {
     let nav = crate::app::context::<Navigator>();
@@ -132,6 +146,10 @@ fn pinned_card(entity: usize, start: usize) -> impl IntoView {
     view! {
         <div class="hover-card pinned" role="dialog" aria-label=name.to_string() data-label=e.label.code() on:keydown=on_key>
             {facts(e)}
+            {quoted(entity).map(|n| {
+                let href = nav.href(&nav.state.with_untracked(|s| crate::quoted::quotes_of(s, &e.id)));
+                view! { <a href=href>{crate::quoted::phrase(n)}</a> }
+            })}
             <div class="card-actions">
                 <button type="button" class="tool" title=format!("Show only articles that mention {name}") on:click=move |_| filter(false)>
                     "Require"

@@ -1,6 +1,5 @@
 //! The app's components, one per file.
 
-pub mod connections;
 pub mod entity_panel;
 pub mod export_menu;
 pub mod filter_bar;
@@ -9,6 +8,5 @@ pub mod mentions;
 pub mod reader;
 pub mod results_list;
 pub mod search_box;
-pub mod timeline;
 pub mod topbar;
 pub mod view_tabs;

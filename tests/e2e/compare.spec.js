@@ -179,3 +179,38 @@ test('the Quotes view: quoted by X, and X quoted about Y, in the URL', async ({ 
   await expect(quotes.locator('.notice')).toHaveText('Part of this link was ignored: no speaker “nobody”.');
   await expect(quotes.locator('.quotes-summary')).toHaveText(new RegExp(`^${all} quotes in`));
 });
+
+test('the tables sort by a column pressed, either way, in the URL, and the focus stays', async ({ page }) => {
+  await page.goto(TWO);
+  const both = table(page, /^In both/);
+  const header = (name) => both.getByRole('columnheader', { name, exact: true });
+  /** Side B's mentions down the table, as its cells write them ("none" is 0). */
+  const inB = async () => (await both.locator('tbody tr').evaluateAll((rs) => rs.map((r) => r.cells[2].textContent)))
+    .map((t) => Number(t.match(/^(\d+) mentions?/)?.[1] ?? 0));
+  await expect(header('B')).not.toHaveAttribute('aria-sort');
+  await header('B').getByRole('button').click();
+  await expect(page).toHaveURL(/[?&]v-sort=b-desc/);
+  await expect(header('B')).toHaveAttribute('aria-sort', 'descending');
+  await expect(header('A')).not.toHaveAttribute('aria-sort');
+  const down = await inB();
+  expect(down.length).toBeGreaterThan(2);
+  expect(down).toEqual(down.toSorted((x, y) => y - x));
+  await expect(header('B').getByRole('button')).toBeFocused();
+  // Pressed again: the other way; every table follows the one order.
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/[?&]v-sort=b-asc/);
+  await expect(header('B')).toHaveAttribute('aria-sort', 'ascending');
+  expect(await inB()).toEqual(down.toSorted((x, y) => x - y));
+  await expect(table(page, /^Only in B/).getByRole('columnheader', { name: 'B', exact: true })).toHaveAttribute('aria-sort', 'ascending');
+  await page.reload();
+  await expect(header('B')).toHaveAttribute('aria-sort', 'ascending');
+  // By name, A to Z first.
+  await header('Entity').getByRole('button').click();
+  await expect(page).toHaveURL(/[?&]v-sort=entity-asc/);
+  const names = await both.locator('tbody th a').allTextContents();
+  expect(names).toEqual(names.toSorted((x, y) => (x.toLowerCase() < y.toLowerCase() ? -1 : x.toLowerCase() > y.toLowerCase() ? 1 : 0)));
+  // An order that does not exist is said, and the tables keep their own.
+  await page.goto(`${TWO}&v-sort=loudness`);
+  await expect(view(page).locator('.notice')).toHaveText('Part of this link was ignored: no order “loudness”.');
+  await expect(both.locator('th[aria-sort]')).toHaveCount(0);
+});

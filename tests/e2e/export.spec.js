@@ -138,9 +138,12 @@ test('Export offers only what the view shows', async ({ page }) => {
   expect(await menu()).toEqual(['Articles', 'Entities']);
   await page.goto(`${BASE}?view=mentions`);
   expect(await menu()).toEqual(['Mentions', 'Articles', 'Entities']);
+  // Connections and Timeline are loaded on demand: their tables are offered once drawn.
   await page.goto(`${BASE}?view=connections`);
+  await page.locator('table.matrix').waitFor();
   expect(await menu()).toEqual(['Pairs', 'Articles', 'Entities']);
   await page.goto(`${BASE}?view=timeline`);
+  await page.locator('svg.timeline').waitFor();
   expect(await menu()).toEqual(['Periods', 'Dates', 'Articles', 'Entities']);
 });
 
@@ -168,6 +171,7 @@ test('the timeline exports its periods and the dates it lists, each with a link 
   });
   await page.goto(periods[0].link);
   await expect(page).toHaveURL(new RegExp(`when=${periods[0].period}`));
+  await page.locator('.date-list mark').first().waitFor(); // the view is loaded on demand
   const listed = await page.locator('.date-list mark').allTextContents();
   expect(listed.length).toBeGreaterThan(0);
   const dates = records(await exported(page, 'Dates (CSV)'));

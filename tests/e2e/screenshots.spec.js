@@ -1,4 +1,4 @@
-// Screenshots of the main views (and the Quotes and Compare views, on demand) in both themes (docs/screenshots/, shown in the README),
+// Screenshots of the main views (Connections, Timeline, Quotes and Compare on demand) in both themes (docs/screenshots/, shown in the README),
 // the phone layout, where the panels become tabs, and the reader's own documents.
 import { test, expect } from '@playwright/test';
 import { BASE } from '../../playwright.config.js';
@@ -20,7 +20,9 @@ for (const scheme of ['light', 'dark']) {
       await page.setViewportSize({ width: 1360, height: 860 });
       await page.goto(`${BASE}${query}`);
       await expect(page.getByRole('main')).toBeVisible();
-      // The Quotes view loads on demand: shot once its quotes are drawn.
+      // The views loaded on demand: shot once drawn.
+      if (name === 'connections') await expect(page.locator('ol.sentences li').first()).toBeVisible();
+      if (name === 'timeline') await expect(page.locator('.date-list li').first()).toBeVisible();
       if (name === 'quotes') await expect(page.locator('.quote').first()).toBeVisible();
       if (name === 'compare') await expect(page.locator('.compare-mentions mark').first()).toBeVisible();
       await expect(page.locator('.notice')).toHaveCount(0);

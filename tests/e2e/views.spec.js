@@ -4,6 +4,7 @@
 // together, a period dragged or chosen by its two ends, durations apart from dates, and
 // a chart that fits a phone.
 import { test, expect } from './console.js';
+import { test as plain } from '@playwright/test';
 import { BASE } from '../../playwright.config.js';
 
 const section = (page, name) => page.getByRole('region', { name, exact: true });
@@ -174,6 +175,7 @@ test('a period is chosen by its two ends from the keyboard', async ({ page }) =>
   const period = page.getByRole('group', { name: 'Period' });
   const from = period.getByRole('combobox', { name: 'From' });
   const to = period.getByRole('combobox', { name: 'To' });
+  await from.waitFor(); // the view is loaded on demand
   const options = await from.locator('option').evaluateAll((os) => os.map((o) => o.value));
   expect(options.length).toBeGreaterThan(2);
   await from.focus();
@@ -212,4 +214,26 @@ test('leaving the timeline before its next frame is drawn breaks nothing', async
   }
   await page.getByRole('link', { name: 'Timeline', exact: true }).click();
   await expect(page.locator('svg.timeline')).toBeVisible();
+});
+
+// Without the console check: the failed fetch is logged; the test checks what the reader sees.
+plain('connections and timeline come with the views module, on demand, and a failed load can be retried', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(BASE);
+  await page.getByRole('link', { name: 'Connections', exact: true }).waitFor();
+  await page.waitForTimeout(300);
+  expect(fetched.filter((p) => /views/.test(p))).toEqual([]);
+  // The module's first fetch fails: the reader is told, and Retry loads it.
+  let failures = 0;
+  await page.route('**/dossier-views_bg.wasm', (r) => (failures++ === 0 ? r.abort() : r.continue()));
+  await page.getByRole('link', { name: 'Connections', exact: true }).click();
+  await expect(page.locator('#views [role="alert"]')).toHaveText(/The view could not load/);
+  await page.locator('#views').getByRole('button', { name: 'Retry' }).click();
+  await expect(page.locator('table.matrix td.cell:not(.empty)').first()).toBeVisible();
+  await expect(page.locator('#views [role="alert"]')).toHaveCount(0);
+  // Deep links draw the view; the timeline's period filters the article list.
+  await page.goto(`${BASE}?view=timeline&when=2023-03`);
+  await expect(page.getByRole('heading', { name: /^Dates in Mar 2023/ })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('dates in Mar 2023');
 });

@@ -7,9 +7,10 @@
 //! to their places in the articles; the comparison exports as CSV or JSON.
 //!
 //! Its own URL parameters: `v-a` and `v-b`, the sides (`crate::sides`); `v-e`, the entity
-//! whose mentions are shown.
+//! whose mentions are shown; `v-sort`, the column the tables are sorted by and which way
+//! (`comparison::Sort`: a press on a column's header).
 
-use crate::comparison::{fixed, Comparison, Presence, Row};
+use crate::comparison::{fixed, Column, Comparison, Presence, Row, Sort};
 use crate::quotes::{self, param, with_param};
 use crate::sides::{self, SIDES};
 use dossier_app::data::{data, Data};
@@ -22,6 +23,8 @@ use leptos::prelude::*;
 
 /// The parameter of the entity whose mentions are shown.
 const ENTITY: &str = "v-e";
+/// The parameter of the tables' order (`comparison::Sort`); none: each table's own.
+const SORT: &str = "v-sort";
 /// The sides' names, as the view writes them.
 const NAMES: [&str; 2] = ["A", "B"];
 /// Most rows a table of entities shows (the export has them all).
@@ -139,6 +142,10 @@ pub fn CompareView(
         let e = param(&st.get(), ENTITY).to_string();
         if !e.is_empty() && chosen.with(Option::is_none) {
             all.push(format!("no entity “{}”", e.chars().take(40).collect::<String>()));
+        }
+        let by = param(&st.get(), SORT).to_string();
+        if !by.is_empty() && Sort::read(&by).is_none() {
+            all.push(format!("no order “{}”", by.chars().take(40).collect::<String>()));
         }
         (!all.is_empty()).then(|| {
             view! { <p class="notice" role="status">{format!("Part of this link was ignored: {}.", all.join("; "))}</p> }
@@ -369,8 +376,13 @@ fn EntityTable(
     let count = move || comparison.with(|c| c.of(presence).count());
     let rows = move || {
         let s = base.get();
+        let sort = Sort::read(param(&s, SORT));
         comparison.with(|c| {
-            let rows: Vec<Row> = c.of(presence).take(MAX_ROWS).copied().collect();
+            let mut rows: Vec<Row> = c.of(presence).copied().collect();
+            if let Some(sort) = sort {
+                c.sort(&mut rows, sort, |e| wording::name(&d.analysis.entities[e]).to_string());
+            }
+            rows.truncate(MAX_ROWS);
             if rows.is_empty() {
                 return view! { <p>"None."</p> }.into_any();
             }
@@ -399,7 +411,7 @@ fn EntityTable(
             view! {
                 <table class="compare-table">
                     <thead>
-                        <tr><th scope="col">"Entity"</th><th scope="col">"A"</th><th scope="col">"B"</th><th scope="col">"Change (points)"</th></tr>
+                        <tr>{Column::ALL.map(|col| header(state, sort, col, code)).collect_view()}</tr>
                     </thead>
                     <tbody>{body}</tbody>
                 </table>
@@ -413,6 +425,32 @@ fn EntityTable(
             <h3 id=title>{heading} " " <span class="quote-count">{move || format!("({})", count())}</span></h3>
             {rows}
         </section>
+    }
+}
+
+/// A column's header: a button that sorts the tables of the view `state` by it (its first way, or the other
+/// way if they are sorted by it), with `aria-sort` on the column sorted by. The focus
+/// stays on the button as the table is drawn again (`data-focus`, unique: `table` is the
+/// table's code).
+fn header(state: Memo<ViewState>, sort: Option<Sort>, column: Column, table: &str) -> impl IntoView {
+    let title = match column {
+        Column::Entity => "Entity",
+        Column::A => "A",
+        Column::B => "B",
+        Column::Change => "Change (points)",
+    };
+    let by = sort.filter(|s| s.column == column);
+    let aria = by.map(|s| if s.ascending { "ascending" } else { "descending" });
+    let press = move |_| {
+        dossier_app::focus::keep();
+        crate::go(&state.with_untracked(|s| with_param(s, SORT, &Sort::pressed(sort, column).write())));
+    };
+    view! {
+        <th scope="col" aria-sort=aria>
+            <button type="button" class="sort-head" data-focus=format!("sort {table} {}", column.code()) on:click=press>
+                {title}
+            </button>
+        </th>
     }
 }
 

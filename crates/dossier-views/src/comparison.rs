@@ -269,6 +269,107 @@ impl Table {
     }
 }
 
+/// A column of the comparison's tables, as the URL names it (`v-sort`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    /// The entity's name.
+    Entity,
+    /// Its mentions on side A.
+    A,
+    /// Its mentions on side B.
+    B,
+    /// The change of its share, in points.
+    Change,
+}
+
+impl Column {
+    /// Every column, in the tables' order.
+    pub const ALL: [Column; 4] = [Column::Entity, Column::A, Column::B, Column::Change];
+
+    /// The URL code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Column::Entity => "entity",
+            Column::A => "a",
+            Column::B => "b",
+            Column::Change => "change",
+        }
+    }
+}
+
+/// The tables' order chosen by a column's header: the column and the direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sort {
+    /// The column sorted by.
+    pub column: Column,
+    /// Smallest (or A to Z) first.
+    pub ascending: bool,
+}
+
+impl Sort {
+    /// Reads the URL's value, `<column>-asc` or `<column>-desc` (`b-desc`); `None` for
+    /// anything else.
+    pub fn read(value: &str) -> Option<Sort> {
+        let (code, dir) = value.rsplit_once('-')?;
+        let column = Column::ALL.into_iter().find(|c| c.code() == code)?;
+        let ascending = match dir {
+            "asc" => true,
+            "desc" => false,
+            _ => return None,
+        };
+        Some(Sort { column, ascending })
+    }
+
+    /// The URL's value ([`Sort::read`] reads it back).
+    pub fn write(self) -> String {
+        let dir = if self.ascending { "asc" } else { "desc" };
+        format!("{}-{dir}", self.column.code())
+    }
+
+    /// The order a press on `column`'s header gives after `now`: the sorted column's
+    /// other direction, else the column's first (names A to Z, numbers largest first).
+    pub fn pressed(now: Option<Sort>, column: Column) -> Sort {
+        match now {
+            Some(s) if s.column == column => Sort {
+                ascending: !s.ascending,
+                ..s
+            },
+            _ => Sort {
+                column,
+                ascending: column == Column::Entity,
+            },
+        }
+    }
+}
+
+impl Comparison {
+    /// `rows` in the order `sort` gives; ties keep their order (the comparison's).
+    /// `name` gives an entity's name as the table writes it.
+    pub fn sort(&self, rows: &mut [Row], sort: Sort, name: impl Fn(usize) -> String) {
+        let mut keyed: Vec<(String, f64, Row)> = rows
+            .iter()
+            .map(|r| match sort.column {
+                Column::Entity => (dossier_core::case::lower_str(&name(r.entity)), 0.0, *r),
+                Column::A => (String::new(), r.a.mentions as f64, *r),
+                Column::B => (String::new(), r.b.mentions as f64, *r),
+                Column::Change => (String::new(), self.change(r), *r),
+            })
+            .collect();
+        // Stable: ties keep their order, either way.
+        keyed.sort_by(|x, y| {
+            let o = x.0.cmp(&y.0).then(x.1.total_cmp(&y.1));
+            if sort.ascending {
+                o
+            } else {
+                o.reverse()
+            }
+        });
+        for (to, (_, _, r)) in rows.iter_mut().zip(keyed) {
+            *to = r;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -368,5 +469,59 @@ mod tests {
         assert!(json.ends_with("}\n]\n"));
         let none = Comparison::default().export(entity, link, Format::Json);
         assert_eq!(none, "[]\n");
+    }
+
+    #[test]
+    fn a_sort_is_read_from_the_url_and_written_back() {
+        for value in ["entity-asc", "a-desc", "b-asc", "change-desc"] {
+            assert_eq!(Sort::read(value).map(Sort::write).as_deref(), Some(value));
+        }
+        for bad in ["", "a", "a-up", "size-desc", "-desc"] {
+            assert_eq!(Sort::read(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_header_pressed_sorts_its_way_first_then_the_other_way() {
+        let first = Sort::pressed(None, Column::B);
+        assert_eq!(
+            first,
+            Sort {
+                column: Column::B,
+                ascending: false
+            },
+            "numbers: largest first"
+        );
+        assert!(Sort::pressed(None, Column::Entity).ascending, "names: A to Z");
+        assert!(Sort::pressed(Some(first), Column::B).ascending);
+        assert!(!Sort::pressed(Some(first), Column::A).ascending);
+    }
+
+    #[test]
+    fn rows_sort_by_a_column_either_way_ties_in_the_comparisons_order() {
+        let c = example();
+        let name = |e: usize| ["Zed", "beta", "Alpha", "gamma"][e].to_string();
+        let sorted = |column, ascending| {
+            let mut rows = c.rows.clone();
+            c.sort(&mut rows, Sort { column, ascending }, name);
+            rows.iter().map(|r| r.entity).collect::<Vec<_>>()
+        };
+        assert_eq!(sorted(Column::Entity, true), [2, 1, 3, 0], "any case");
+        assert_eq!(sorted(Column::Entity, false), [0, 3, 1, 2]);
+        // Mentions in B: e1 5, e3 4, e2 1, e0 0.
+        assert_eq!(sorted(Column::B, false), [1, 3, 2, 0]);
+        assert_eq!(sorted(Column::B, true), [0, 2, 3, 1]);
+        // Mentions in A: e0 4 and e2 4 tie, kept in the comparison's order both ways.
+        let tied: Vec<usize> = c
+            .rows
+            .iter()
+            .map(|r| r.entity)
+            .filter(|&e| e == 0 || e == 2)
+            .collect();
+        let down = sorted(Column::A, false);
+        assert_eq!(&down[..2], &tied[..]);
+        assert_eq!(&sorted(Column::A, true)[2..], &tied[..]);
+        // Change: e1 +30, e3 +40, e2 -30, e0 -40 points.
+        assert_eq!(sorted(Column::Change, false), [3, 1, 2, 0]);
     }
 }

@@ -1,6 +1,6 @@
 //! Dossier's secondary views as a wasm module of their own: `web/views.js` loads it the
-//! first time the URL asks for one of them (`view=quotes`, `view=compare`), so the page fetches none of
-//! it at load. It reads the page's corpus with the one decoder (`dossier_core::page`),
+//! first time the URL asks for one of them (`view=quotes`, `compare`, `connections`,
+//! `timeline`), so the page fetches none of it at load. It reads the page's corpus with the one decoder (`dossier_core::page`),
 //! reuses the app's URL state, results and wording (the `dossier-app` library), and
 //! draws into the box the app keeps for it (`#views`, `src/app.rs`). Its links change
 //! only the query string, and the app's router, which handles every link on the page,
@@ -8,9 +8,13 @@
 
 pub mod compare;
 pub mod comparison;
+pub mod connections;
+pub mod nav;
 pub mod quotes;
 pub mod sides;
+pub mod timeline;
 
+use dossier_app::components::export_menu::{self, Offers, OFFERS};
 use dossier_app::data::{data, replace, with_part, Data};
 use dossier_app::url::{parse_query, View, ViewState};
 use leptos::prelude::*;
@@ -63,6 +67,25 @@ thread_local! {
     static SHOWN: RefCell<Option<Shown>> = const { RefCell::new(None) };
     /// The page's own data, without the reader's documents.
     static PAGE: std::cell::Cell<Option<&'static Data>> = const { std::cell::Cell::new(None) };
+    /// The tables the view shown offers for export.
+    static OFFERED: std::cell::Cell<Option<Offers>> = const { std::cell::Cell::new(None) };
+}
+
+/// Downloads the table `name` the view shown offers, in `format` (`csv` or `json`), as
+/// the app's export menu would (`web/views.js` calls it when the menu's button for it,
+/// which names it in `data-export`, is pressed). Returns whether the view offers it.
+#[wasm_bindgen]
+pub fn export_table(name: &str, format: &str) -> bool {
+    let format = match format {
+        "csv" => dossier_core::export::Format::Csv,
+        _ => dossier_core::export::Format::Json,
+    };
+    let Some(table) = OFFERED.get().and_then(|o| o.write(name, format)) else {
+        return false;
+    };
+    let (file, mime) = export_menu::file(name, format);
+    export_menu::download(&file, mime, &table);
+    true
 }
 
 /// Shows the view of `query` (a URL query string) in the app's `#views` box: drawn
@@ -88,7 +111,13 @@ pub fn show(query: &str) {
         let Ok(element) = host.clone().dyn_into::<web_sys::HtmlElement>() else {
             return;
         };
-        let mounted = leptos::mount::mount_to(element, move || Views(ViewsProps { state: view_state }));
+        let box_ = host.clone();
+        let mounted = leptos::mount::mount_to(element, move || {
+            Views(ViewsProps {
+                state: view_state,
+                host: box_,
+            })
+        });
         *shown = Some(Shown {
             host,
             _mounted: Box::new(mounted),
@@ -97,17 +126,27 @@ pub fn show(query: &str) {
     });
 }
 
-/// The view the state names: compare, else quotes.
+/// The view the state names, drawn in `host`: compare, connections, timeline, else quotes.
+/// The tables it offers for export are named in `host`'s [`OFFERS`] for the app's menu.
 #[component]
-fn Views(state: ArcRwSignal<ViewState>) -> impl IntoView {
+fn Views(state: ArcRwSignal<ViewState>, host: web_sys::Element) -> impl IntoView {
     let st = state.clone();
-    let compare = Memo::new(move |_| st.with(|s| s.view == View::Compare));
+    let memo = Memo::new(move |_| st.get());
+    provide_context(nav::Nav::new(memo));
+    let offers = Offers::default();
+    provide_context(offers);
+    OFFERED.set(Some(offers));
+    Effect::new(move |_| {
+        let _ = host.set_attribute(OFFERS, &offers.shown().join(" "));
+    });
+    let view = Memo::new(move |_| memo.with(|s| s.view));
     move || {
         let state = state.clone();
-        if compare.get() {
-            compare::CompareView(compare::CompareViewProps { state }).into_any()
-        } else {
-            quotes::QuotesView(quotes::QuotesViewProps { state }).into_any()
+        match view.get() {
+            View::Compare => compare::CompareView(compare::CompareViewProps { state }).into_any(),
+            View::Connections => connections::ConnectionsView().into_any(),
+            View::Timeline => timeline::TimelineView().into_any(),
+            _ => quotes::QuotesView(quotes::QuotesViewProps { state }).into_any(),
         }
     }
 }
@@ -122,6 +161,8 @@ pub fn go(state: &ViewState) {
         return;
     };
     let _ = a.set_attribute("href", &href(state));
+    // As the app's own changes of view: the page stays where it is.
+    let _ = a.set_attribute("noscroll", "");
     let _ = host.append_child(&a);
     if let Some(a) = a.dyn_ref::<web_sys::HtmlElement>() {
         a.click();

@@ -4,11 +4,11 @@
 //! grid is one Tab stop (arrow keys move inside it); choosing a cell or a pair lists
 //! the sentences where both occur.
 
-use crate::app::Navigator;
-use crate::components::export_menu;
-use crate::components::results_list::use_results;
-use crate::data::data;
-use crate::url::{View, ViewState};
+use crate::nav::Nav;
+use dossier_app::components::export_menu;
+use dossier_app::data::data;
+use dossier_app::url::{View, ViewState};
+use dossier_core::export::{self, Format};
 use dossier_core::query::{
     connects, cooccurrence_among, sentences_with, Among, Cooccurrence, SharedSentence,
 };
@@ -25,8 +25,8 @@ const LIST_FIRST: usize = 20;
 /// The connections view.
 #[component]
 pub fn ConnectionsView() -> impl IntoView {
-    let nav = crate::app::context::<Navigator>();
-    let results = use_results();
+    let nav = crate::nav::nav();
+    let results = nav.results;
     let d = data();
     let matrix = Memo::new(move |_| {
         let s = nav.state.get();
@@ -43,18 +43,14 @@ pub fn ConnectionsView() -> impl IntoView {
         })
     });
     // Export: the pairs shown, and the sentences of the pair chosen (export_menu.rs).
-    export_menu::offer(
-        "Pairs",
-        || true,
-        move |f| export_menu::pairs(nav, &matrix.get_untracked(), f),
-    );
+    export_menu::offer("Pairs", || true, move |f| pairs(nav, &matrix.get_untracked(), f));
     export_menu::offer(
         "Sentences",
         move || nav.state.with(|s| s.pair.is_some()),
         move |f| {
             let s = nav.state.get_untracked();
             let shared = results.with_untracked(|r| shared_sentences(&s, &r.matched));
-            export_menu::sentences(&shared, |x| nav.address(&at_sentence(&s, x)), f)
+            sentences(&shared, |x| nav.address(&at_sentence(&s, x)), f)
         },
     );
     let list = Memo::new(move |_| nav.state.get().pair_list);
@@ -83,7 +79,7 @@ pub fn ConnectionsView() -> impl IntoView {
 /// The labels the grid shows, the entity of its first row, and grid or list.
 #[component]
 fn Controls() -> impl IntoView {
-    let nav = crate::app::context::<Navigator>();
+    let nav = crate::nav::nav();
     let d = data();
     let labels = Label::ALL
         .into_iter()
@@ -158,7 +154,7 @@ fn toggled(labels: &[Label], l: Label) -> Vec<Label> {
 /// keeps only its pairs), whatever its label.
 #[component]
 fn RowPicker() -> impl IntoView {
-    let nav = crate::app::context::<Navigator>();
+    let nav = crate::nav::nav();
     let d = data();
     let missing = RwSignal::new(None::<String>);
     let options = d
@@ -166,12 +162,12 @@ fn RowPicker() -> impl IntoView {
         .entities
         .iter()
         .filter(|e| connects(e.label))
-        .map(|e| view! { <option value=crate::wording::name(e).to_string()>{e.label.name()}</option> })
+        .map(|e| view! { <option value=dossier_app::wording::name(e).to_string()>{e.label.name()}</option> })
         .collect_view();
     let current = move || {
         let s = nav.state.get();
         let e = s.row.as_deref().and_then(|id| d.entity_index(id))?;
-        Some(crate::wording::name(&d.analysis.entities[e]).to_string())
+        Some(dossier_app::wording::name(&d.analysis.entities[e]).to_string())
     };
     let pick = move |ev: web_sys::Event| {
         let typed = event_target_value(&ev);
@@ -180,7 +176,7 @@ fn RowPicker() -> impl IntoView {
             .analysis
             .entities
             .iter()
-            .find(|e| connects(e.label) && crate::wording::name(e).eq_ignore_ascii_case(typed));
+            .find(|e| connects(e.label) && dossier_app::wording::name(e).eq_ignore_ascii_case(typed));
         if typed.is_empty() || found.is_some() {
             missing.set(None);
             let id = found.map(|e| e.id.clone());
@@ -209,7 +205,7 @@ fn RowPicker() -> impl IntoView {
 }
 
 /// Sets the pair whose sentences are shown.
-fn choose(nav: Navigator, a: usize, b: usize) {
+fn choose(nav: Nav, a: usize, b: usize) {
     let d = data();
     let (ea, eb) = (&d.analysis.entities[a], &d.analysis.entities[b]);
     nav.update(|s| s.pair = Some((ea.id.clone(), eb.id.clone())));
@@ -226,7 +222,7 @@ fn is_pair(s: &ViewState, a: &str, b: &str) -> bool {
 /// cells, Enter or Space choosing one.
 #[component]
 fn Grid(m: Cooccurrence) -> impl IntoView {
-    let nav = crate::app::context::<Navigator>();
+    let nav = crate::nav::nav();
     let d = data();
     let n = m.len();
     let active = RwSignal::new((0usize, 1usize));
@@ -234,7 +230,7 @@ fn Grid(m: Cooccurrence) -> impl IntoView {
     let names: Vec<String> = m
         .entities
         .iter()
-        .map(|&e| crate::wording::name(&d.analysis.entities[e]).to_string())
+        .map(|&e| dossier_app::wording::name(&d.analysis.entities[e]).to_string())
         .collect();
     let head = names
         .iter()
@@ -262,7 +258,7 @@ fn Grid(m: Cooccurrence) -> impl IntoView {
         };
         ev.prevent_default();
         active.set(to);
-        crate::dom::focus_soon(format!("#cc-{}-{}", to.0, to.1));
+        dossier_app::dom::focus_soon(format!("#cc-{}-{}", to.0, to.1));
     };
     let rows = (0..n)
         .map(|i| {
@@ -293,7 +289,7 @@ fn cell(
     max: u32,
     active: RwSignal<(usize, usize)>,
 ) -> impl IntoView {
-    let nav = crate::app::context::<Navigator>();
+    let nav = crate::nav::nav();
     let d = data();
     let c = if i == j { 0 } else { m.get(i, j) };
     let (a, b) = (m.entities[i], m.entities[j]);
@@ -309,7 +305,7 @@ fn cell(
             "{} and {}: {}",
             names[i],
             names[j],
-            crate::wording::count(c as usize, "shared sentence")
+            dossier_app::wording::count(c as usize, "shared sentence")
         )
     };
     // A whole percentage: float formatting costs wasm size.
@@ -342,7 +338,7 @@ fn cell(
 /// read them; only the pinned entity's pairs when one is pinned.
 #[component]
 fn PairList(m: Cooccurrence) -> impl IntoView {
-    let nav = crate::app::context::<Navigator>();
+    let nav = crate::nav::nav();
     let d = data();
     let all = RwSignal::new(false);
     let pinned = nav
@@ -366,12 +362,12 @@ fn PairList(m: Cooccurrence) -> impl IntoView {
             ..s
         });
         let (na, nb) = (
-            crate::wording::name(a).to_string(),
-            crate::wording::name(b).to_string(),
+            dossier_app::wording::name(a).to_string(),
+            dossier_app::wording::name(b).to_string(),
         );
         let read = format!(
             "Read the {} of {na} and {nb}",
-            crate::wording::count(c as usize, "sentence")
+            dossier_app::wording::count(c as usize, "sentence")
         );
         view! {
             <tr>
@@ -395,13 +391,13 @@ fn PairList(m: Cooccurrence) -> impl IntoView {
     let show_all = (total > LIST_FIRST).then(|| {
         view! {
             <button type="button" class="tool" hidden=move || all.get() on:click=move |_| all.set(true)>
-                {format!("Show all {}", crate::wording::count(total, "pair"))}
+                {format!("Show all {}", dossier_app::wording::count(total, "pair"))}
             </button>
         }
     });
     view! {
         <table class="pairs">
-            <caption>{format!("{}, most sentences first", crate::wording::count(total, "pair"))}</caption>
+            <caption>{format!("{}, most sentences first", dossier_app::wording::count(total, "pair"))}</caption>
             <thead>
                 <tr>
                     <th scope="col">"Entity"</th>
@@ -445,15 +441,15 @@ fn at_sentence(s: &ViewState, x: &SharedSentence) -> ViewState {
 /// The sentences shared by the chosen pair, each linking to the reader.
 #[component]
 fn SharedSentences() -> impl IntoView {
-    let nav = crate::app::context::<Navigator>();
-    let results = use_results();
+    let nav = crate::nav::nav();
+    let results = nav.results;
     let d = data();
     move || {
         let s = nav.state.get();
         let (ia, ib, sentences) = results.with(|r| shared_sentences(&s, &r.matched))?;
         let (na, nb) = (
-            crate::wording::name(&d.analysis.entities[ia]),
-            crate::wording::name(&d.analysis.entities[ib]),
+            dossier_app::wording::name(&d.analysis.entities[ia]),
+            dossier_app::wording::name(&d.analysis.entities[ib]),
         );
         let clear = nav.href(&ViewState {
             pair: None,
@@ -489,10 +485,45 @@ fn SharedSentences() -> impl IntoView {
             .collect_view();
         Some(view! {
             <section class="shared" aria-labelledby="shared-title">
-                <h2 id="shared-title">{format!("{na} and {nb}: {}", crate::wording::count(sentences.len(), "sentence"))}</h2>
+                <h2 id="shared-title">{format!("{na} and {nb}: {}", dossier_app::wording::count(sentences.len(), "sentence"))}</h2>
                 <a href=clear class="close">"Close"</a>
                 <ol class="sentences">{items}</ol>
             </section>
         })
     }
+}
+
+/// The pairs of the connections grid `m` that share a sentence, most shared first; each
+/// links to the view of its sentences.
+fn pairs(nav: Nav, m: &Cooccurrence, format: Format) -> String {
+    let d = data();
+    let s = nav.state.get_untracked();
+    let rows: Vec<(usize, usize, u32)> = m
+        .pairs()
+        .into_iter()
+        .map(|(i, j, n)| (m.entities[i], m.entities[j], n))
+        .collect();
+    let id = |e: usize| d.analysis.entities[e].id.clone();
+    let link = |a, b| {
+        nav.address(&ViewState {
+            pair: Some((id(a), id(b))),
+            ..s.clone()
+        })
+    };
+    export::pairs(d.analysis, &rows, link, format)
+}
+
+/// The sentences a pair shares: `shared` holds the pair (entity indices) and its
+/// sentences, if one is chosen; `link` gives the address of one in the reader.
+fn sentences(
+    shared: &Option<(usize, usize, Vec<SharedSentence>)>,
+    link: impl Fn(&SharedSentence) -> String,
+    format: Format,
+) -> String {
+    let d = data();
+    let (pair, rows) = match shared {
+        Some((a, b, rows)) => ((*a, *b), rows.as_slice()),
+        None => ((0, 0), &[][..]),
+    };
+    export::shared_sentences(d.corpus, d.analysis, pair, rows, link, format)
 }

@@ -5,13 +5,13 @@
 //! filters the articles. Dates that cannot be placed are listed, not guessed; lengths
 //! of time ("two-day", "months") are not dates and are only counted.
 
-use crate::app::Navigator;
-use crate::components::export_menu;
-use crate::components::results_list::use_results;
-use crate::data::data;
-use crate::url::{View, ViewState};
+use crate::nav::Nav;
+use dossier_app::components::export_menu;
+use dossier_app::data::data;
+use dossier_app::url::{View, ViewState};
 use dossier_core::date::Date;
-use dossier_core::timeline::{timeline, Granularity, Period, Timeline};
+use dossier_core::export::{self, Format};
+use dossier_core::timeline::{timeline, Bucket, DateMention, Granularity, Period, Timeline};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -23,7 +23,7 @@ const MAX_SLOT: i32 = 48;
 
 /// A short label for a bucket key: "May 2024" or "2024".
 fn key_label(k: Date) -> String {
-    crate::wording::month(&k.to_string())
+    dossier_app::wording::month(&k.to_string())
 }
 
 /// A bucket key as a number of months (or years) since year 0: its place on the axis.
@@ -143,12 +143,12 @@ fn span_period(a: Date, b: Date) -> Period {
 /// The timeline view.
 #[component]
 pub fn TimelineView() -> impl IntoView {
-    let nav = crate::app::context::<Navigator>();
+    let nav = crate::nav::nav();
     let d = data();
     // Every filter but the period itself, so that the other periods stay choosable.
     let scope = Memo::new(move |_| {
         let s = nav.state.get();
-        crate::results::results(&ViewState { when: None, ..s }).matched
+        dossier_app::results::results(&ViewState { when: None, ..s }).matched
     });
     let line = Memo::new(move |_| {
         let s = nav.state.get();
@@ -171,7 +171,7 @@ pub fn TimelineView() -> impl IntoView {
     export_menu::offer(
         "Periods",
         || true,
-        move |f| export_menu::periods(nav, &line.get_untracked().1, f),
+        move |f| periods(nav, &line.get_untracked().1, f),
     );
     let chart = NodeRef::<leptos::html::Div>::new();
     let avail = RwSignal::new(600);
@@ -212,9 +212,9 @@ pub fn TimelineView() -> impl IntoView {
                 let note = format!(
                     "{} · {} placed only more coarsely · {} that cannot be placed without guessing · {} (lengths of time, not dates)",
                     if g == Granularity::Month { "by month" } else { "by year" },
-                    crate::wording::count(t.coarser, "date"),
-                    crate::wording::count(t.unresolved, "date"),
-                    crate::wording::count(t.durations, "duration"),
+                    dossier_app::wording::count(t.coarser, "date"),
+                    dossier_app::wording::count(t.unresolved, "date"),
+                    dossier_app::wording::count(t.durations, "duration"),
                 );
                 view! { <p class="meta">{note}</p> }
             }}
@@ -225,15 +225,15 @@ pub fn TimelineView() -> impl IntoView {
 
 /// Sets the period from bucket `a` to bucket `b` (in either order); choosing the one
 /// bucket already chosen clears it.
-fn choose(nav: Navigator, a: Date, b: Date) {
-    let w = crate::url::period(&format!("{a}..{b}"));
+fn choose(nav: Nav, a: Date, b: Date) {
+    let w = dossier_app::url::period(&format!("{a}..{b}"));
     nav.update(move |s| s.when = if s.when == w && a == b { None } else { w });
 }
 
 /// The bars on their time axis, with a period chosen by a click or a drag.
 #[component]
 fn Chart(t: Timeline, axis: Axis) -> impl IntoView {
-    let nav = crate::app::context::<Navigator>();
+    let nav = crate::nav::nav();
     let drag = RwSignal::new(None::<(Date, Date)>);
     let max = t.buckets.iter().map(|b| b.mentions).max().unwrap_or(1).max(1);
     let span = move || drag.get().or_else(|| nav.state.get().when_span());
@@ -365,7 +365,7 @@ fn bar(
     max: usize,
     drag: RwSignal<Option<(Date, Date)>>,
 ) -> impl IntoView {
-    let nav = crate::app::context::<Navigator>();
+    let nav = crate::nav::nav();
     let key = b.key;
     // Whole pixels: float formatting costs wasm size.
     let h = ((HEIGHT - 20) as usize * b.mentions / max).max(1) as i32;
@@ -379,8 +379,8 @@ fn bar(
     let label = format!(
         "{} {} in {}",
         key_label(key),
-        crate::wording::count(b.mentions, "mention"),
-        crate::wording::count(b.documents, "article")
+        dossier_app::wording::count(b.mentions, "mention"),
+        dossier_app::wording::count(b.documents, "article")
     );
     let count = (axis.slot >= 22).then(|| {
         view! { <text x=x + w / 2 y=HEIGHT - h - 4 text-anchor="middle" class="axis" aria-hidden="true">{b.mentions}</text> }
@@ -416,7 +416,7 @@ fn bar(
 /// The period's two ends, each chosen from a list of the periods with dates.
 #[component]
 fn Ends(t: Memo<(Granularity, Timeline)>) -> impl IntoView {
-    let nav = crate::app::context::<Navigator>();
+    let nav = crate::nav::nav();
     let keys = move || t.with(|(_, t)| t.buckets.iter().map(|b| b.key).collect::<Vec<_>>());
     // The chosen ends when they are of this timeline's kind, else the whole span.
     let ends = move || {
@@ -433,7 +433,7 @@ fn Ends(t: Memo<(Granularity, Timeline)>) -> impl IntoView {
                 return;
             };
             let (a, b) = if from { (k, b) } else { (a, k) };
-            let w = crate::url::period(&format!("{a}..{b}"));
+            let w = dossier_app::url::period(&format!("{a}..{b}"));
             nav.update(move |s| s.when = w);
         }
     };
@@ -455,7 +455,7 @@ fn Ends(t: Memo<(Granularity, Timeline)>) -> impl IntoView {
             view! { <button type="button" class="tool" on:click=move |_| {
                 nav.update(|s| s.when = None);
                 // The button goes with the period: focus the first end instead.
-                crate::dom::focus_soon(".ends select".into());
+                dossier_app::dom::focus_soon(".ends select".into());
             }>"All dates"</button> }
         })
     };
@@ -472,8 +472,8 @@ fn Ends(t: Memo<(Granularity, Timeline)>) -> impl IntoView {
 /// the reader.
 #[component]
 fn DateList() -> impl IntoView {
-    let nav = crate::app::context::<Navigator>();
-    let results = use_results();
+    let nav = crate::nav::nav();
+    let results = nav.results;
     let d = data();
     // The listed dates, as indices into the index's DATE mentions.
     let listed = Memo::new(move |_| {
@@ -494,17 +494,13 @@ fn DateList() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    export_menu::offer(
-        "Dates",
-        || true,
-        move |f| export_menu::dates(nav, &listed.get_untracked(), f),
-    );
+    export_menu::offer("Dates", || true, move |f| dates(nav, &listed.get_untracked(), f));
     move || {
         let s = nav.state.get();
         let all = d.index().dates();
         let rows: Vec<_> = listed.with(|l| l.iter().map(|&i| &all[i]).collect());
         let title = match &s.when {
-            Some(w) => format!("Dates {} ({})", crate::wording::period(w), rows.len()),
+            Some(w) => format!("Dates {} ({})", dossier_app::wording::period(w), rows.len()),
             None => format!("Dates that cannot be placed ({})", rows.len()),
         };
         let items = rows
@@ -536,4 +532,34 @@ fn DateList() -> impl IntoView {
             </section>
         }
     }
+}
+
+/// The timeline's periods, in its order; each links to the view of its articles.
+fn periods(nav: Nav, t: &Timeline, format: Format) -> String {
+    let s = nav.state.get_untracked();
+    let link = |b: &Bucket| {
+        nav.address(&ViewState {
+            when: dossier_app::url::period(&b.key.to_string()),
+            ..s.clone()
+        })
+    };
+    export::periods(&t.buckets, link, format)
+}
+
+/// The dates the timeline lists (`listed` indexes the index's DATE mentions), in its
+/// order; each links to the reader at the date.
+fn dates(nav: Nav, listed: &[usize], format: Format) -> String {
+    let d = data();
+    let s = nav.state.get_untracked();
+    let all = d.index().dates();
+    let rows: Vec<&DateMention> = listed.iter().map(|&i| &all[i]).collect();
+    let link = |m: &DateMention| {
+        nav.address(&ViewState {
+            doc: Some(d.corpus.documents[m.doc].file.clone()),
+            mention: Some(m.range.start),
+            view: View::Articles,
+            ..s.clone()
+        })
+    };
+    export::dates(d.corpus, d.analysis, &rows, link, format)
 }
