@@ -380,9 +380,25 @@ test('the panel\'s search reaches any entity by the start of a word of its names
   await expect(page).toHaveURL(/[?&]e=person-/);
   await expect(results(page).getByRole('heading', { name: new RegExp(`^\\d+ articles? naming ${name}$`) })).toBeVisible();
   await expect(first).toHaveAttribute('aria-pressed', 'true');
-  // ↑ from the first goes back to the box; Enter there requires the first found.
+  // ↑ from the first goes back to the box; Enter there presses the first found, again: lifted.
   await page.keyboard.press('ArrowUp');
   await expect(find).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).not.toHaveURL(/[?&]e=/);
+  await expect(first).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('a name-index fragment that cannot be fetched says so in the panel, and Retry finds the entities', async ({ page }) => {
+  await page.route('**/shards/x-*', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(BASE);
+  const panel = entities(page);
+  await panel.getByRole('searchbox', { name: 'Find an entity' }).fill('putin');
+  const alert = panel.getByRole('alert');
+  await expect(alert).toContainText('The entities found cannot be fetched');
+  await expect(panel.getByRole('list', { name: 'Entities found' })).toHaveCount(0);
+  await page.unroute('**/shards/x-*');
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(panel.getByRole('list', { name: 'Entities found' }).locator('.site-entity-link')).toHaveText(['Vladimir Putin']);
 });
 
 test('entities as filters: articles naming all of the required ones and none of the excluded, with the search; chips remove them', async ({ page }) => {
