@@ -6,11 +6,12 @@
 // the page), keeps them in a cache bounded in bytes, and draws: the legend's counts and
 // each label's top entities from the head, the article list run by run, an article from
 // its document shard, an entity's articles and mentions from its entity shard, a search
-// from the search index's fragments (words, phrases, prefixes, exclusions). The list
-// keeps at most WINDOW rows drawn, whatever the corpus's size; the keys of the app move
-// through it (j/k or the arrows, Home/End in the list, / and Esc). The URL is the state
-// (doc, e, q); texts reach the page as text nodes only.
-import init, { clauses, decode, locate, mention_files, name_files, open, prefix_files, term_files } from './dossier-site.js';
+// from the search index's fragments (words, phrases, prefixes, exclusions), entities
+// required and excluded (AND/NOT) with it, any entity found by its name from the name
+// index. The list keeps at most WINDOW rows drawn, whatever the corpus's size; the keys
+// of the app move through it (j/k or the arrows, Home/End in the list, / and Esc). The
+// URL is the state (the app's doc, e, x, q); texts reach the page as text nodes only.
+import init, { clauses, decode, locate, mention_files, name_files, name_words, open, prefix_files, term_files } from './dossier-site.js';
 
 const here = import.meta.url;
 /** Bytes of fetched files kept decoded in memory (least recently used dropped first). */
@@ -23,6 +24,12 @@ const WINDOW = 2 * PAGE;
 const MENTIONS = 8;
 /** A pane shows its loading state when a fetch takes longer than this, in ms. */
 const SLOW = 100;
+/** Entities the panel's search lists at most (the most mentioned of those it finds). */
+const FOUND = 20;
+/** Entity-table runs the panel's search fetches at most for one query (~1.6 KB gzip each). */
+const FOUND_RUNS = 8;
+/** Entity ids a filter list keeps, as the app's parser (src/url.rs, MAX_IDS). */
+const MAX_IDS = 50;
 
 /** A file that cannot be shown: kind `missing` (Retry may help) or `version` (Reload). */
 class Fault extends Error {
@@ -90,12 +97,35 @@ const el = (tag, props = {}, ...kids) => {
 let now = location.search;
 const param = (k) => new URLSearchParams(now).get(k);
 
-/** A URL that changes only the query string: `set` over the current parameters. */
+/**
+ * The entity ids of the filter list `k` (`e` required, `x` excluded), read as the app
+ * reads them (src/url.rs): comma-separated, each once, at most MAX_IDS; an entity both
+ * required and excluded is excluded.
+ */
+function filters(k) {
+  const list = (key) => [...new Set((param(key) ?? '').split(',').filter(Boolean))].slice(0, MAX_IDS);
+  const x = list('x');
+  return k === 'x' ? x : list('e').filter((id) => !x.includes(id));
+}
+
+/** A URL that changes only the query string: `set` over the current parameters (lists keep their commas). */
 function href(set) {
   const p = new URLSearchParams(now);
   for (const [k, v] of Object.entries(set)) v === null ? p.delete(k) : p.set(k, v);
-  const s = p.toString();
+  const s = p.toString().replace(/%2C/g, ',');
   return s ? `?${s}` : location.pathname;
+}
+
+/**
+ * The parameters that put entity `id` in the filter list `k` (`e` or `x`) and out of the
+ * other, or take it out of `k` if it is there already (as the app's panel buttons do).
+ */
+function toggle(k, id) {
+  const other = k === 'e' ? 'x' : 'e';
+  const on = filters(k);
+  const off = filters(other).filter((i) => i !== id);
+  const next = on.includes(id) ? on.filter((i) => i !== id) : [...on, id];
+  return { [k]: next.join(',') || null, [other]: off.join(',') || null };
 }
 
 /** A link that sets `set` over the parameters of the moment it is followed. */
@@ -368,6 +398,50 @@ async function searchDocs(q) {
   return docs.filter((d) => !out[d]);
 }
 
+/** The documents of the ordered list `a` that are not in the ordered list `b`. */
+function minus(a, b) {
+  const out = [];
+  for (let i = 0, j = 0; i < a.length; i++) {
+    while (j < b.length && b[j] < a[i]) j++;
+    if (b[j] !== a[i]) out.push(a[i]);
+  }
+  return out;
+}
+
+/** An entity id the site does not have, in a filter. */
+class NoEntity extends Error {}
+
+/** The articles naming entity `id`, in order, and its row. */
+async function entityDocs(id) {
+  const ix = await entityOf(id);
+  if (ix === undefined) throw new NoEntity(`No entity of this site has the id ${id}.`);
+  const [lists, row] = await Promise.all([mentionLists(ix), entityRow(ix)]);
+  return [docsOf(lists), row];
+}
+
+/** `names` joined as a sentence says them: `A`, `A and B`, `A, B and C` (`or` for `and` if asked). */
+const listed = (names, and = 'and') => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} ${and} ${names.at(-1)}`);
+
+/**
+ * The documents of the view: those matching the search `q` and naming every entity of
+ * `e`, less those naming any of `x`, each an ordered list merged as a search's clauses
+ * are; with the heading's words for it (`with “q” naming A and B, not naming C`).
+ */
+async function selection(q, e, x) {
+  const [found, named, left] = await Promise.all([
+    q ? searchDocs(q) : null,
+    Promise.all(e.map(entityDocs)),
+    Promise.all(x.map(entityDocs)),
+  ]);
+  const lists = [...(found ? [found] : []), ...named.map(([d]) => d)];
+  let docs = lists.length ? lists.reduce(both) : [...Array(site.documents).keys()];
+  for (const [d] of left) docs = minus(docs, d);
+  let words = q ? `with “${q}”` : '';
+  if (named.length) words += `${words && ' '}naming ${listed(named.map(([, r]) => r.name))}`;
+  if (left.length) words += `${words && ', '}not naming ${listed(left.map(([, r]) => r.name), 'or')}`;
+  return [docs, words];
+}
+
 /** Document number `d`'s text and marks, from its shard. */
 async function docAt(d) {
   const shard = await file(locate('docs', String(d)));
@@ -435,7 +509,7 @@ async function entityCard(id) {
     el('section', { className: 'site-entity', ariaLabel: e.name },
       el('h2', { textContent: e.name }),
       el('p', { className: 'meta', textContent: `${label} · ${count(e.mentions, 'mention')} in ${count(e.documents, 'article')}` }),
-      link({ e: null }, { textContent: 'All articles' }),
+      link({ e: null, x: null }, { textContent: 'All articles' }),
       el('h3', { textContent: 'Mentions' }), list),
   ];
 }
@@ -455,6 +529,31 @@ function nameLabels(h) {
   for (const l of h.labels) labels.set(l.code, l.name);
 }
 
+/**
+ * An entity's row in the panel: its name, which requires it (`e`), and "−", which
+ * excludes it (`x`); pressed again, either lifts what it set, as the app's panel does.
+ * Their links and pressed states follow the URL (pressed).
+ */
+function entityItem(e, withLabel = false) {
+  const a = el('button', { type: 'button', className: 'site-entity-link', textContent: e.name });
+  const out = el('button', { type: 'button', className: 'site-exclude', textContent: '−', ariaLabel: `Exclude ${e.name}`, title: `Leave out the articles naming ${e.name}` });
+  Object.assign(a.dataset, { label: e.label, toggle: 'e', id: e.id });
+  Object.assign(out.dataset, { toggle: 'x', id: e.id });
+  const on = filters(a.dataset.toggle).includes(e.id);
+  a.setAttribute('aria-pressed', String(on));
+  out.setAttribute('aria-pressed', String(filters('x').includes(e.id)));
+  const what = withLabel ? `${labels.get(e.label) ?? e.label} · ` : '';
+  return el('li', {}, a, ' ', out, el('small', { textContent: ` ${what}${count(e.documents, 'article')}` }));
+}
+
+/** The panel's filter buttons' pressed states, as the URL has them. */
+function pressed() {
+  const on = { e: filters('e'), x: filters('x') };
+  for (const b of document.querySelectorAll('#site [data-toggle]')) {
+    b.setAttribute('aria-pressed', String(on[b.dataset.toggle].includes(b.dataset.id)));
+  }
+}
+
 function topEntities(h) {
   nameLabels(h);
   const groups = new Map();
@@ -465,11 +564,109 @@ function topEntities(h) {
   }
   return [...groups].map(([code, list]) => el('section', { className: 'site-group' },
     el('h2', { textContent: labels.get(code) ?? code }),
-    el('ul', {}, ...list.slice(0, 10).map((e) => {
-      const a = link({ e: e.id, q: null }, { className: 'site-entity-link', textContent: e.name });
-      a.dataset.label = e.label;
-      return el('li', {}, a, el('small', { textContent: ` ${count(e.documents, 'article')}` }));
-    }))));
+    el('ul', {}, ...list.slice(0, 10).map((e) => entityItem(e)))));
+}
+
+/**
+ * The entities whose names (canonical or aliases) hold a word starting with each word of
+ * `text`, from the name index's fragments of each word (ids, which hold a `-`, left
+ * out), in entity order.
+ */
+async function entitiesNamed(text) {
+  const words = JSON.parse(name_words(text));
+  if (!words.length) return [];
+  await directory();
+  const sets = await Promise.all(words.map(async (w) => {
+    const found = new Set();
+    for (const frag of await Promise.all(JSON.parse(name_files(w)).map(file))) {
+      for (const [k, list] of Object.entries(frag)) if (k.startsWith(w) && !k.includes('-')) for (const ix of list) found.add(ix);
+    }
+    return found;
+  }));
+  return [...sets[0]].filter((ix) => sets.every((s) => s.has(ix))).sort((a, b) => a - b);
+}
+
+/**
+ * The panel's search over all entities: the FOUND most mentioned of those whose names
+ * start a word with what is typed, with their table runs, at most FOUND_RUNS of them;
+ * past that, only the head's (each label's top entities) among them, with a note to
+ * type more.
+ */
+async function findEntities(text) {
+  const all = await entitiesNamed(text);
+  const runs = new Set(all.filter((ix) => !entities.has(ix)).map((ix) => locate('table', String(ix))));
+  const wide = runs.size > FOUND_RUNS;
+  const shown = wide ? all.filter((ix) => entities.has(ix)) : all;
+  const rows = await Promise.all(shown.map(entityRow));
+  rows.sort((a, b) => b.mentions - a.mentions);
+  const say = !all.length
+    ? `No entity’s name has a word starting with “${text}”.`
+    : wide
+      ? `${count(all.length, 'entity', 'entities')} found: the most named shown; type more of the name for the others.`
+      : `${count(all.length, 'entity', 'entities')} found${all.length > FOUND ? `, the ${FOUND} most mentioned shown` : ''}.`;
+  return [el('p', { className: 'site-note', role: 'status', textContent: say }),
+    el('ul', { className: 'site-found', ariaLabel: 'Entities found' }, ...rows.slice(0, FOUND).map((e) => entityItem(e, true)))];
+}
+
+/** Shows the panel's search results for what the find box holds (the top entities when it is empty). */
+function find() {
+  const text = panes.find.value.trim();
+  panes.top.hidden = Boolean(text);
+  panes.found.hidden = !text;
+  if (text) fill(panes.found, `find:${text}`, 'the entities found', () => findEntities(text));
+}
+
+/**
+ * The keys of the panel's search: ↓ from the box to the first entity found, ↑ and ↓
+ * through them, ↑ from the first back to the box, Enter in the box requires the first.
+ */
+function findKeys(e) {
+  const buttons = [...panes.found.querySelectorAll('.site-entity-link')];
+  const at = buttons.indexOf(e.target);
+  const to = e.key === 'ArrowDown' ? at + 1 : e.key === 'ArrowUp' ? at - 1 : null;
+  if (e.target === panes.find && e.key === 'Enter') {
+    e.preventDefault();
+    buttons[0]?.click();
+  } else if (to !== null && (e.target === panes.find || at >= 0)) {
+    e.preventDefault();
+    e.stopPropagation();
+    (to < 0 ? panes.find : buttons[Math.min(to, buttons.length - 1)])?.focus();
+  }
+}
+
+/** The name of entity `id`, for a chip (its id if it cannot be had). */
+async function nameOf(id) {
+  try {
+    const ix = await entityOf(id);
+    return ix === undefined ? id : (await entityRow(ix)).name;
+  } catch {
+    return id;
+  }
+}
+
+/**
+ * The active filters as chips, each with a link that removes it, and "Clear filters"
+ * (as the app's filter bar): the search, each entity required, each one excluded.
+ */
+async function chips(q, required, excluded) {
+  const key = `${q}\n${required}\n${excluded}`;
+  if (panes.chips.dataset.key === key) return;
+  panes.chips.dataset.key = key;
+  const chip = (kind, text, set) => {
+    const li = el('li', { className: 'chip' }, el('span', { className: 'chip-text', textContent: text }),
+      link(set, { className: 'chip-x', textContent: '×', ariaLabel: `Remove filter: ${text}`, title: 'Remove' }));
+    li.dataset.kind = kind;
+    return li;
+  };
+  const names = await Promise.all([...required, ...excluded].map(nameOf));
+  if (panes.chips.dataset.key !== key) return;
+  const list = [];
+  if (q) list.push(chip('text', `search: ${q}`, { q: null }));
+  required.forEach((id, i) => list.push(chip('require', `with ${names[i]}`, { e: required.filter((x) => x !== id).join(',') || null })));
+  excluded.forEach((id, i) => list.push(chip('exclude', `without ${names[required.length + i]}`, { x: excluded.filter((x) => x !== id).join(',') || null })));
+  panes.chips.replaceChildren(...(list.length
+    ? [el('ul', { className: 'chips', ariaLabel: 'Active filters' }, ...list), link({ q: null, e: null, x: null }, { className: 'clear-all', textContent: 'Clear filters' })]
+    : []));
 }
 
 let panes;
@@ -477,27 +674,25 @@ let site;
 
 /** Draws the panes the URL asks for (only those that change). */
 function show() {
-  const [doc, e, q] = ['doc', 'e', 'q'].map(param);
+  const [doc, q] = ['doc', 'q'].map(param);
+  const [required, excluded] = [filters('e'), filters('x')];
+  // The entity card: the last entity required.
+  const e = required.at(-1);
   panes.search.value = q ?? '';
   // On a phone, where the panes stack, the one the link is about comes first (site.css).
   panes.main.parentElement.dataset.first = doc ? 'main' : e ? 'entities' : 'results';
-  if (q) {
-    fill(panes.results, `q:${q}`, 'the search results', async () => {
-      let docs;
+  chips(q, required, excluded);
+  pressed();
+  if (q || required.length || excluded.length) {
+    fill(panes.results, `sel:${q}\n${required}\n${excluded}`, q ? 'the search results' : 'the entity’s articles', async () => {
+      let docs, words;
       try {
-        docs = await searchDocs(q);
+        [docs, words] = await selection(q, required, excluded);
       } catch (e) {
-        if (e instanceof Wide) return [el('p', { className: 'site-note', role: 'status', textContent: e.message })];
+        if (e instanceof Wide || e instanceof NoEntity) return [el('p', { className: 'site-note', role: 'status', textContent: e.message })];
         throw e;
       }
-      return docList(`${count(docs.length, 'article')} with “${q}”`, docs);
-    });
-  } else if (e) {
-    fill(panes.results, `e:${e}`, 'the entity’s articles', async () => {
-      const ix = await entityOf(e);
-      if (ix === undefined) return [el('p', { className: 'site-note', textContent: `No entity of this site has the id ${e}.` })];
-      const docs = docsOf(await mentionLists(ix));
-      return docList(`${count(docs.length, 'article')} naming ${(await entityRow(ix)).name}`, docs);
+      return docList(`${count(docs.length, 'article')} ${words}`, docs);
     });
   } else {
     fill(panes.results, 'all', 'the article list', () => docList(count(site.documents, 'article'), [...Array(site.documents).keys()]));
@@ -523,7 +718,7 @@ function show() {
 async function openMark(mark) {
   try {
     const row = await entityRow(Number(mark.dataset.entity));
-    go(href({ e: row.id, q: null }));
+    go(href({ e: row.id, x: null, q: null }));
   } catch (e) {
     mark.after(faultBox(e, 'the entity', () => openMark(mark)));
   }
@@ -589,7 +784,7 @@ function keys(e) {
   const to = { j: 1, ArrowDown: 1, k: -1, ArrowUp: -1, Home: inList && 'first', End: inList && 'last' }[e.key];
   if (e.key === '/') panes.search.focus();
   else if (to) stepping = stepping.then(() => step(to)).catch((err) => console.error(err));
-  else if (e.key === 'Escape' && /[?&](e|q)=/.test(now)) go(href({ e: null, q: null }));
+  else if (e.key === 'Escape' && /[?&](e|x|q)=/.test(now)) go(href({ e: null, x: null, q: null }));
   else return;
   e.preventDefault();
 }
@@ -605,13 +800,17 @@ export async function start() {
   }
   const search = el('input', { type: 'search', name: 'q', ariaLabel: 'Search the articles', placeholder: 'Search the articles' });
   const form = el('form', { className: 'site-search', role: 'search' }, search, el('button', { type: 'submit', textContent: 'Search' }));
-  const bar = el('section', { className: 'filter-bar' }, form);
+  const chipBox = el('div', { className: 'active-filters' });
+  const bar = el('section', { className: 'filter-bar' }, form, chipBox);
   panes = {
     search,
     results: el('div', { className: 'pane results-pane', ariaLabel: 'Articles', role: 'region' }),
     main: el('div', { className: 'pane main-pane', ariaLabel: 'Article', role: 'region' }),
     card: el('div'),
     top: el('div'),
+    find: el('input', { type: 'search', ariaLabel: 'Find an entity', placeholder: 'Find an entity', autocomplete: 'off' }),
+    found: el('div', { hidden: true }),
+    chips: chipBox,
   };
   // The first look's article stays on screen until the shard's replaces it.
   const look = document.getElementById('first-look');
@@ -620,18 +819,22 @@ export async function start() {
     panes.main.append(drawn);
     panes.main.dataset.key = `look:${param('doc')}`;
   }
-  const entityPane = el('div', { className: 'pane entity-pane', ariaLabel: 'Entities', role: 'region' }, panes.card, panes.top);
+  const entityPane = el('div', { className: 'pane entity-pane', ariaLabel: 'Entities', role: 'region' }, panes.card, el('div', { className: 'site-find' }, panes.find), panes.found, panes.top);
+  panes.find.addEventListener('input', find);
+  entityPane.addEventListener('keydown', findKeys);
   const root = el('div', { id: 'site' }, bar, el('div', { className: 'layout' }, panes.results, panes.main, entityPane));
   (look ?? document.getElementById('manifest')).after(root);
   look?.remove();
   document.getElementById('loading')?.remove();
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    go(href({ q: search.value.trim() || null, e: null }));
+    go(href({ q: search.value.trim() || null }));
   });
   root.addEventListener('click', (e) => {
     const a = e.target.closest('a[href]');
-    if (a && !e.ctrlKey && !e.metaKey && !e.shiftKey && a.getAttribute('href').startsWith('?')) {
+    const filter = e.target.closest('button[data-toggle]');
+    if (filter) go(href(toggle(filter.dataset.toggle, filter.dataset.id)));
+    else if (a && !e.ctrlKey && !e.metaKey && !e.shiftKey && (a.dataset.set || a.getAttribute('href').startsWith('?'))) {
       e.preventDefault();
       go(a.dataset.set ? href(JSON.parse(a.dataset.set)) : a.getAttribute('href'));
     } else if (e.target.closest('.main-pane mark[data-entity]')) openMark(e.target.closest('mark'));

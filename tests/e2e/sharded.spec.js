@@ -4,9 +4,11 @@
 // dist/. Runs only when DOSSIER_SHARDED names that corpus's folder:
 //   DOSSIER_SHARDED=target/corpus-sharded DOSSIER_DIST=dist-sharded playwright test tests/e2e/sharded.spec.js
 // Opening, the article list, another article, an entity, a search (words, a quoted
-// phrase, an exclusion); a corrupt shard and a missing one give a message with Reload or
+// phrase, an exclusion), the panel's search over all entities, entities required and
+// excluded with a search; a corrupt shard and a missing one give a message with Reload or
 // Retry, never wrong data.
 import { test as base, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -51,7 +53,7 @@ test('a sharded page opens: the first article at once, then the list, the legend
   await expect(results(page).locator('.site-list li').nth(99)).toContainText(title(files()[99]));
   // Label counts and each label's top entities from the head.
   await expect(page.locator('#site .legend-item[data-label="PERSON"] .legend-count')).toHaveText(/^\d[\d,]*$/);
-  await expect(entities(page).getByRole('link', { name: 'Vladimir Putin' })).toBeVisible();
+  await expect(entities(page).getByRole('button', { name: 'Vladimir Putin', exact: true })).toBeVisible();
   // Same origin only; the first screen from the page, the head and one list run; the
   // article's shard after it, which makes the first look's marks open their entities.
   const origin = new URL(page.url()).origin;
@@ -93,7 +95,7 @@ test('opening another article fetches its document shard, with a loading state w
 
 test('an entity shows its articles and its mentions, from the panel or a mark in the article', async ({ page }) => {
   await page.goto(BASE);
-  await entities(page).getByRole('link', { name: 'Vladimir Putin' }).click();
+  await entities(page).getByRole('button', { name: 'Vladimir Putin', exact: true }).click();
   await expect(page).toHaveURL(/e=person-vladimir-putin/);
   const heading = results(page).getByRole('heading', { name: /^\d+ articles? naming Vladimir Putin$/ });
   await expect(heading).toBeVisible();
@@ -251,7 +253,7 @@ test('a missing head leaves the list and the article working; Retry brings the l
   await expect(page.locator('#site .legend')).toHaveCount(0);
   await page.unroute('**/shards/h-*');
   await alert.getByRole('button', { name: 'Retry' }).click();
-  await expect(entities(page).getByRole('link', { name: 'Vladimir Putin' })).toBeVisible();
+  await expect(entities(page).getByRole('button', { name: 'Vladimir Putin', exact: true })).toBeVisible();
   await expect(page.locator('#site .legend-item[data-label="PERSON"]')).toBeVisible();
 });
 
@@ -337,4 +339,117 @@ test('a prefix finds the articles holding any word that starts with it, alone, w
   const without = files().filter((f) => !sanction.includes(f));
   await searchFor(page, '-sanction*', without.length, without[0]);
   await searchFor(page, 'zzyzx*', 0);
+});
+
+let mentions;
+/** The corpus's mentions as `dossier extract` gives them for the folder (the site's analysis is the build's). */
+const extracted = () => (mentions ??= execFileSync('cargo', ['run', '--release', '--locked', '-q', '-p', 'dossier-cli', '--', 'extract', CORPUS, '--format', 'jsonl'],
+  { encoding: 'utf8', maxBuffer: 1 << 28 }).trim().split('\n').map((l) => JSON.parse(l)));
+
+test('the panel\'s search reaches any entity by the start of a word of its names, by keyboard too', async ({ page }) => {
+  await page.goto(BASE);
+  const panel = entities(page);
+  await expect(panel.getByRole('button', { name: 'Vladimir Putin', exact: true })).toBeVisible();
+  const shown = await panel.locator('.site-group .site-entity-link').allTextContents();
+  // A person the top lists do not show, found by the start of a word of its name.
+  const find = panel.getByRole('searchbox', { name: 'Find an entity' });
+  await find.fill('lindq');
+  const found = panel.getByRole('list', { name: 'Entities found' });
+  await expect(panel.getByRole('status')).toHaveText(/^\d+ entit(y|ies) found/);
+  const names = await found.locator('.site-entity-link').allTextContents();
+  expect(names.length).toBeGreaterThan(0);
+  for (const n of names) expect(n).toMatch(/\bLindq/i);
+  expect(names.some((n) => !shown.includes(n))).toBe(true);
+  // The top lists are hidden while the box holds a name, and back once it is empty.
+  await expect(panel.locator('.site-group').first()).toBeHidden();
+  // Every word typed must start a word of the name.
+  await find.fill('vlad put');
+  await expect(found.locator('.site-entity-link')).toHaveText(['Vladimir Putin']);
+  await find.fill('zzyzx');
+  await expect(panel.getByRole('status')).toHaveText('No entity’s name has a word starting with “zzyzx”.');
+  await find.fill('');
+  await expect(panel.locator('.site-group').first()).toBeVisible();
+  // By keyboard: ↓ to the first found, Enter requires it (its id in the URL, its articles listed).
+  await find.fill(names[0].split(' ').at(-1).slice(0, 5));
+  await expect(found.locator('.site-entity-link').first()).toBeVisible();
+  await find.press('ArrowDown');
+  const first = found.locator('.site-entity-link').first();
+  await expect(first).toBeFocused();
+  const name = await first.textContent();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/[?&]e=person-/);
+  await expect(results(page).getByRole('heading', { name: new RegExp(`^\\d+ articles? naming ${name}$`) })).toBeVisible();
+  await expect(first).toHaveAttribute('aria-pressed', 'true');
+  // ↑ from the first goes back to the box; Enter there presses the first found, again: lifted.
+  await page.keyboard.press('ArrowUp');
+  await expect(find).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).not.toHaveURL(/[?&]e=/);
+  await expect(first).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('a name-index fragment that cannot be fetched says so in the panel, and Retry finds the entities', async ({ page }) => {
+  await page.route('**/shards/x-*', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(BASE);
+  const panel = entities(page);
+  await panel.getByRole('searchbox', { name: 'Find an entity' }).fill('putin');
+  const alert = panel.getByRole('alert');
+  await expect(alert).toContainText('The entities found cannot be fetched');
+  await expect(panel.getByRole('list', { name: 'Entities found' })).toHaveCount(0);
+  await page.unroute('**/shards/x-*');
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(panel.getByRole('list', { name: 'Entities found' }).locator('.site-entity-link')).toHaveText(['Vladimir Putin']);
+});
+
+test('entities as filters: articles naming all of the required ones and none of the excluded, with the search; chips remove them', async ({ page }) => {
+  const text = (f) => readFileSync(join(CORPUS, f), 'utf8');
+  // The documents of each entity, from the corpus's own analysis.
+  const docsOf = (label, name) => new Set(extracted().filter((m) => m.label === label && m.canonical === name).map((m) => m.doc));
+  const putin = docsOf('PERSON', 'Vladimir Putin');
+  const xi = docsOf('PERSON', 'Xi Jinping');
+  const iran = docsOf('GPE', 'Iran');
+  const all = files();
+  const both = all.filter((f) => putin.has(f) && xi.has(f));
+  const bothNotIran = both.filter((f) => !iran.has(f));
+  expect(both.length).toBeGreaterThan(bothNotIran.length);
+  expect(bothNotIran.length).toBeGreaterThan(0);
+  await page.goto(BASE);
+  const panel = entities(page);
+  await panel.getByRole('button', { name: 'Vladimir Putin', exact: true }).click();
+  await expect(results(page).getByRole('heading', { name: `${putin.size} articles naming Vladimir Putin` })).toBeVisible();
+  await panel.getByRole('button', { name: 'Xi Jinping', exact: true }).click();
+  await expect(page).toHaveURL(/e=person-vladimir-putin,person-xi-jinping/);
+  await expect(results(page).getByRole('heading', { name: `${both.length} articles naming Vladimir Putin and Xi Jinping` })).toBeVisible();
+  await panel.getByRole('button', { name: 'Exclude Iran' }).click();
+  await expect(page).toHaveURL(/x=gpe-iran/);
+  const heading = results(page).getByRole('heading', { name: `${bothNotIran.length} ${bothNotIran.length === 1 ? 'article' : 'articles'} naming Vladimir Putin and Xi Jinping, not naming Iran` });
+  await expect(heading).toBeVisible();
+  await expect(results(page).locator('.site-list li').first()).toContainText(title(bothNotIran[0]));
+  await expect(panel.getByRole('button', { name: 'Exclude Iran' })).toHaveAttribute('aria-pressed', 'true');
+  // With a search: the articles of the filter that hold the word too.
+  const word = bothNotIran.filter((f) => /\bsanctions\b/i.test(text(f)));
+  await page.getByRole('searchbox', { name: 'Search the articles' }).fill('sanctions');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(results(page).getByRole('heading', { name: `${word.length} ${word.length === 1 ? 'article' : 'articles'} with “sanctions” naming Vladimir Putin and Xi Jinping, not naming Iran` })).toBeVisible();
+  // The URL is the state: reloaded, the same view; the chips remove one filter each.
+  await page.reload();
+  const chips = page.getByRole('list', { name: 'Active filters' });
+  await expect(chips.getByRole('listitem')).toHaveText(['search: sanctions×', 'with Vladimir Putin×', 'with Xi Jinping×', 'without Iran×']);
+  await chips.getByRole('link', { name: 'Remove filter: search: sanctions' }).click();
+  await expect(heading).toBeVisible();
+  await chips.getByRole('link', { name: 'Remove filter: with Xi Jinping' }).click();
+  const putinNotIran = all.filter((f) => putin.has(f) && !iran.has(f));
+  await expect(results(page).getByRole('heading', { name: `${putinNotIran.length} articles naming Vladimir Putin, not naming Iran` })).toBeVisible();
+  // Pressed again, a required entity is lifted; excluding a required one moves it.
+  await panel.getByRole('button', { name: 'Exclude Vladimir Putin' }).click();
+  await expect(page).toHaveURL(/x=gpe-iran,person-vladimir-putin/);
+  await expect(page).not.toHaveURL(/e=/);
+  const neither = all.filter((f) => !putin.has(f) && !iran.has(f));
+  await expect(results(page).getByRole('heading', { name: `${neither.length} articles not naming Iran or Vladimir Putin` })).toBeVisible();
+  await page.getByRole('link', { name: 'Clear filters' }).click();
+  await expect(results(page).getByRole('heading', { name: `${all.length} articles` })).toBeVisible();
+  await expect(chips).toHaveCount(0);
+  // A link with an unknown entity says so.
+  await page.goto(`${BASE}?e=person-nobody`);
+  await expect(results(page)).toContainText('No entity of this site has the id person-nobody.');
 });

@@ -4,7 +4,8 @@
 //!
 //! It holds the manifest and answers two questions, each with the core's one decoder of
 //! the file concerned (`dossier_core::site`): which file holds something ([`locate`],
-//! [`term_files`], [`prefix_files`], [`name_files`], [`mention_files`]), and what a
+//! [`term_files`], [`prefix_files`], [`name_files`], [`mention_files`]; with the words to
+//! look for read as the app reads them: [`clauses`], [`name_words`]), and what a
 //! fetched file holds ([`decode`], which checks the file's length and address first). Answers are JSON for
 //! `web/site.js`, which fetches, caches and draws; errors are a kind and a message
 //! ([`Fault`]), so that the page can offer Retry for a missing file and Reload for one
@@ -133,6 +134,21 @@ pub fn prefix_files(prefix: &str) -> String {
     .to_string()
 }
 
+/// The words of `text` as the name index holds them (normalised as
+/// [`dossier_core::index::normalise_words`] does), as a JSON list: what the entity
+/// panel's search looks up, each word as a prefix of the names' words.
+#[wasm_bindgen]
+pub fn name_words(text: &str) -> String {
+    json!(words_of(text)).to_string()
+}
+
+/// The normalised words of `text`, in order.
+fn words_of(text: &str) -> Vec<String> {
+    let (mut buf, mut words) = (String::new(), Vec::new());
+    dossier_core::index::normalise_words(text, &mut buf, &mut words);
+    words.iter().map(|(_, w)| buf[w.clone()].to_string()).collect()
+}
+
 /// The clauses of the text query `query`, read as the app reads them
 /// ([`TextQuery::parse`]: stop words left out unless quoted or alone, `-` excludes,
 /// quotes make a phrase, `word*` is any word starting with it), as a JSON list of
@@ -194,4 +210,16 @@ fn decode_file(
         Kind::Mentions => json!({ "mentions": read_mention_part(file, fetched)? }),
         Kind::Directory => json!({}),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::words_of;
+
+    #[test]
+    fn a_name_typed_in_the_panel_is_read_as_the_name_index_reads_names() {
+        assert_eq!(words_of("Vladimir PUTIN"), ["vladimir", "putin"]);
+        assert_eq!(words_of("U.S. Navy's"), ["us", "navy"]);
+        assert_eq!(words_of("  "), Vec::<String>::new());
+    }
 }
