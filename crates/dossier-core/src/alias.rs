@@ -23,6 +23,7 @@ use crate::model::{Alias, Entity};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+pub mod defined;
 pub mod forms;
 mod people;
 
@@ -44,6 +45,10 @@ pub struct Raw<'a> {
     /// Written in parentheses right after the previous mention of its document, as in
     /// "Full Name (ACR)" or "ACR (Full Name)".
     pub in_parens: bool,
+    /// When in parentheses after a name recognition found only part of: the name as
+    /// written, with the capitalised words left off either side ("Korean People's
+    /// Army" for "Army [KPA]", [`defined::around`]).
+    pub parens_name: Option<&'a str>,
     /// A date's grouping key when its text names one date only within its article or
     /// year ([`crate::value_key::scoped_key`]).
     pub scoped: Option<String>,
@@ -277,7 +282,12 @@ pub fn group(raws: &[Raw<'_>], curation: &Curation) -> Grouping {
     }
 
     // Short forms and acronyms join the full names they stand for.
-    let (shown_by, work) = forms::Linker::new(raws, &ks.text, &keys).link(&mut keys);
+    let (shown_by, shared, work) = forms::Linker::new(raws, &ks.text, &keys).link(&mut keys);
+    let mut own_text = vec![false; raws.len()];
+    for i in shared {
+        keys[i] = Some((raws[i].label, ks.folded(raws[i].surface)));
+        own_text[i] = true;
+    }
 
     let display_override = apply_curation(raws, curation, &mut ks, &mut keys);
 
@@ -285,7 +295,11 @@ pub fn group(raws: &[Raw<'_>], curation: &Curation) -> Grouping {
     let mut accs: Vec<Acc> = Vec::new();
     let mut entity_of: Vec<Option<usize>> = Vec::with_capacity(raws.len());
     for (i, (k, r)) in keys.iter().zip(raws).enumerate() {
-        let shown = &raws[shown_by[i]].key;
+        let shown: &str = if own_text[i] {
+            r.surface
+        } else {
+            &raws[shown_by[i]].key
+        };
         entity_of.push(
             k.as_ref()
                 .map(|k| accumulate(&mut index, &mut accs, i, k, r, shown)),
@@ -449,6 +463,7 @@ mod tests {
             key: key.into(),
             settled: false,
             in_parens: false,
+            parens_name: None,
             scoped: None,
         }
     }
@@ -941,6 +956,79 @@ mod tests {
         let c = canonicals(&raws);
         assert_eq!(c[..3], ["Ruth Oduya"; 3]);
         assert_eq!(c[5], "Ruth");
+    }
+
+    #[test]
+    fn a_surname_two_people_of_its_document_share_names_neither() {
+        let raws = [
+            settled(0, Label::Person, "Ilse Marrak", "Ilse Marrak"),
+            settled(0, Label::Person, "Oskar Marrak", "Oskar Marrak"),
+            // The corpus lexicon picked one of them: the document says it may be either.
+            settled(0, Label::Person, "Marrak", "Oskar Marrak"),
+            // A descriptor taken into one name makes no second person.
+            settled(1, Label::Person, "Sculptor Dana Welk", "Sculptor Dana Welk"),
+            settled(1, Label::Person, "Dana Welk", "Dana Welk"),
+            settled(1, Label::Person, "Welk", "Dana Welk"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[..3], ["Ilse Marrak", "Oskar Marrak", "Marrak"]);
+        assert_eq!(c[3..], ["Dana Welk"; 3]);
+    }
+
+    #[test]
+    fn an_acronym_in_parentheses_defines_the_name_as_written_before_it() {
+        // Recognition found only the head: the acronym spells the words before it too.
+        let text = "Troops of the Velmoran People's Guard [VPG] moved. The VPG said so.";
+        let guard = text.find("Guard").unwrap();
+        let vpg = text.find("VPG").unwrap();
+        let named = defined::around(text, guard..guard + 5, vpg..vpg + 3).unwrap();
+        let raws = [
+            raw(0, Label::Org, "Guard", "Guard"),
+            Raw {
+                parens_name: Some(&text[named]),
+                ..in_parens(0, Label::Org, "VPG")
+            },
+            raw(0, Label::Org, "VPG", "VPG"),
+        ];
+        assert_eq!(canonicals(&raws), ["Guard"; 3]);
+        // Without the widened name the letters do not agree.
+        let bare = [
+            raw(0, Label::Org, "Guard", "Guard"),
+            in_parens(0, Label::Org, "VPG"),
+        ];
+        assert_eq!(canonicals(&bare), ["Guard", "VPG"]);
+    }
+
+    #[test]
+    fn an_acronym_of_a_name_in_its_own_language_is_defined_in_any_order() {
+        // "Liga Ostrava Rybáři" spells LOR; the English name's initials read ORL.
+        let name = "Ostrava Rural League";
+        let raws = [
+            raw(0, Label::Org, "LOR", "LOR"),
+            in_parens(0, Label::Org, name),
+            raw(0, Label::Org, "LOR", "LOR"),
+        ];
+        assert_eq!(canonicals(&raws), [name; 3]);
+        // Without the parentheses a permutation links nothing.
+        let apart = [raw(0, Label::Org, name, name), raw(0, Label::Org, "LOR", "LOR")];
+        assert_eq!(canonicals(&apart), [name, "LOR"]);
+    }
+
+    #[test]
+    fn a_company_is_named_by_its_name_without_the_legal_form() {
+        let full = "Talvik Holdings Inc.";
+        let raws = [
+            raw(0, Label::Org, full, full),
+            raw(0, Label::Org, "Talvik", "Talvik"),
+            raw(0, Label::Org, "Talvik Holdings", "Talvik Holdings"),
+            // Two companies of one name: the shared word names neither.
+            raw(1, Label::Org, full, full),
+            raw(1, Label::Org, "Talvik Mining Ltd.", "Talvik Mining Ltd."),
+            raw(1, Label::Org, "Talvik", "Talvik"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[..3], [full; 3]);
+        assert_eq!(c[5], "Talvik");
     }
 
     #[test]

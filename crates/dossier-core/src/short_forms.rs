@@ -6,6 +6,7 @@
 //! word joined to it) becomes a mention with the full name's label, and grouping then
 //! joins it to the name ([`crate::alias::forms`]).
 
+use crate::alias::defined::initials_agree;
 use crate::alias::forms::{initials_variants, spells, ShortForms, MAX_WORDS};
 use crate::gazetteer::Gazetteer;
 use crate::hash::{FxMap, FxSet};
@@ -194,7 +195,8 @@ fn acronyms_of<'t>(text: &'t str, found: &[Candidate], g: &Gazetteer) -> Acronym
         if !matches!(c.label, Label::Org | Label::Fac | Label::Event) || !name.contains(' ') {
             continue;
         }
-        let defined = defined_after(&text[c.range.end..]).filter(|a| spells(a, name));
+        let defined =
+            defined_after(&text[c.range.end..]).filter(|a| spells(a, name) || initials_agree(a, name));
         // Two-letter initials are too often something else ("AI"); a definition says so.
         let initials = initials_variants(name, g).into_iter().filter(|a| a.len() >= 3);
         for a in initials.chain(defined.map(str::to_string)) {

@@ -5,7 +5,8 @@
 //! a single word usually means the one person there whose full name ends with it
 //! ("Okafor" after "Grace Okafor"), else the one whose full name begins with it (an
 //! interview's "Grace" after "Grace Okafor"). Two people of the document sharing the
-//! word leave it as it was.
+//! word leave it to neither: it keeps its own text, not the person the corpus lexicon
+//! chose.
 //!
 //! A full name whose given name spells the given name of the person introduced before
 //! with the same surname another way is that person: a short form of it ("Natsu" for
@@ -32,6 +33,10 @@ pub(super) struct People<'t> {
     variants: HashMap<&'t str, Target>,
     /// Full name → the one person written so (`None`: more than one key).
     full: HashMap<&'t str, Option<Target>>,
+    /// Last word → the first full name ending with it, and whether a second name ends
+    /// with it that is neither an ending of the first nor ends with it ("George
+    /// Whitman" after "Walt Whitman"; not "Tom Cruise" after "Scientologist Tom Cruise").
+    rivals: HashMap<&'t str, (&'t str, bool)>,
 }
 
 impl<'t> People<'t> {
@@ -59,6 +64,8 @@ impl<'t> People<'t> {
             }
         }
         self.given.entry(t.id).or_insert(first);
+        let (seen, shared) = self.rivals.entry(last).or_insert((name, false));
+        *shared |= !seen.ends_with(name) && !name.ends_with(*seen);
         for (map, w) in [(&mut self.last, last), (&mut self.first, first)] {
             map.entry(w)
                 .and_modify(|o| {
@@ -77,6 +84,12 @@ impl<'t> People<'t> {
             Some(t) => *t,
             None => self.first.get(word).copied().flatten(),
         }
+    }
+
+    /// Whether two people of the document have full names ending with `word`: the
+    /// word alone names neither ("Whitman" beside "Walt Whitman" and "George Whitman").
+    pub fn shared(&self, word: &str) -> bool {
+        self.rivals.get(word).is_some_and(|&(_, shared)| shared)
     }
 
     /// The person introduced before whom the full name `name` names with its given
