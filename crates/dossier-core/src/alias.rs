@@ -43,11 +43,12 @@ pub struct Raw<'a> {
     /// value): no short form or acronym rule moves it ([`forms`]).
     pub settled: bool,
     /// Written in parentheses right after the previous mention of its document, as in
-    /// "Full Name (ACR)" or "ACR (Full Name)".
+    /// "Full Name (ACR)" or "ACR (Full Name)", or after capitalised words that continue
+    /// it ("… Atheists and Agnostics (UAAR)", [`defined::around`]).
     pub in_parens: bool,
     /// When in parentheses after a name recognition found only part of: the name as
     /// written, with the capitalised words left off either side ("Korean People's
-    /// Army" for "Army [KPA]", [`defined::around`]).
+    /// Army" for "Army \[KPA\]", [`defined::around`]).
     pub parens_name: Option<&'a str>,
     /// A date's grouping key when its text names one date only within its article or
     /// year ([`crate::value_key::scoped_key`]).
@@ -282,12 +283,7 @@ pub fn group(raws: &[Raw<'_>], curation: &Curation) -> Grouping {
     }
 
     // Short forms and acronyms join the full names they stand for.
-    let (shown_by, shared, work) = forms::Linker::new(raws, &ks.text, &keys).link(&mut keys);
-    let mut own_text = vec![false; raws.len()];
-    for i in shared {
-        keys[i] = Some((raws[i].label, ks.folded(raws[i].surface)));
-        own_text[i] = true;
-    }
+    let (shown_by, work) = forms::Linker::new(raws, &ks.text, &keys).link(&mut keys);
 
     let display_override = apply_curation(raws, curation, &mut ks, &mut keys);
 
@@ -295,11 +291,7 @@ pub fn group(raws: &[Raw<'_>], curation: &Curation) -> Grouping {
     let mut accs: Vec<Acc> = Vec::new();
     let mut entity_of: Vec<Option<usize>> = Vec::with_capacity(raws.len());
     for (i, (k, r)) in keys.iter().zip(raws).enumerate() {
-        let shown: &str = if own_text[i] {
-            r.surface
-        } else {
-            &raws[shown_by[i]].key
-        };
+        let shown = &raws[shown_by[i]].key;
         entity_of.push(
             k.as_ref()
                 .map(|k| accumulate(&mut index, &mut accs, i, k, r, shown)),
@@ -959,20 +951,25 @@ mod tests {
     }
 
     #[test]
-    fn a_surname_two_people_of_its_document_share_names_neither() {
+    fn a_surname_two_people_of_its_document_share_names_the_one_introduced_first() {
         let raws = [
             settled(0, Label::Person, "Ilse Marrak", "Ilse Marrak"),
             settled(0, Label::Person, "Oskar Marrak", "Oskar Marrak"),
-            // The corpus lexicon picked one of them: the document says it may be either.
+            // The corpus lexicon picked the other one; the document introduced Ilse first.
             settled(0, Label::Person, "Marrak", "Oskar Marrak"),
-            // A descriptor taken into one name makes no second person.
+            // A descriptor or a middle name taken into one name makes no second person:
+            // the word stays with the lexicon's reading.
             settled(1, Label::Person, "Sculptor Dana Welk", "Sculptor Dana Welk"),
             settled(1, Label::Person, "Dana Welk", "Dana Welk"),
             settled(1, Label::Person, "Welk", "Dana Welk"),
+            settled(2, Label::Person, "Rolf Anton Brisk", "Rolf Anton Brisk"),
+            settled(2, Label::Person, "Rolf Brisk", "Rolf Brisk"),
+            settled(2, Label::Person, "Brisk", "Rolf Brisk"),
         ];
         let c = canonicals(&raws);
-        assert_eq!(c[..3], ["Ilse Marrak", "Oskar Marrak", "Marrak"]);
-        assert_eq!(c[3..], ["Dana Welk"; 3]);
+        assert_eq!(c[..3], ["Ilse Marrak", "Oskar Marrak", "Ilse Marrak"]);
+        assert_eq!(c[3..6], ["Dana Welk"; 3]);
+        assert_eq!(c[8], "Rolf Brisk");
     }
 
     #[test]

@@ -626,9 +626,6 @@ pub(super) struct Linker<'r, 't> {
     /// Per mention: the person of its document a one-word PERSON name stands for,
     /// when that is not its key ([`People`]); it overrides the corpus lexicon.
     person: Vec<Option<Target>>,
-    /// The one-word PERSON names two people of their document share ([`People::shared`]):
-    /// they keep their own text as key, not the person the corpus lexicon chose.
-    shared: Vec<usize>,
     /// (document, key) → what the document says the key stands for.
     local: HashMap<(usize, usize), Reading<Target>>,
     /// Key → what the documents that resolve it say it stands for.
@@ -662,7 +659,6 @@ impl<'r, 't> Linker<'r, 't> {
             text,
             g,
             person: vec![None; raws.len()],
-            shared: Vec::new(),
             movable,
             local_only,
             local: HashMap::default(),
@@ -673,9 +669,8 @@ impl<'r, 't> Linker<'r, 't> {
     }
 
     /// Moves every form that stands for one full name onto that name's key; returns,
-    /// per mention, the mention whose key votes for its display name, the mentions to
-    /// key by their own text ([`People::shared`]) and the work done.
-    pub fn link(mut self, keys: &mut [Option<(Label, usize)>]) -> (Vec<usize>, Vec<usize>, usize) {
+    /// per mention, the mention whose key votes for its display name.
+    pub fn link(mut self, keys: &mut [Option<(Label, usize)>]) -> (Vec<usize>, usize) {
         let mut start = 0;
         while start < self.raws.len() {
             let doc = self.raws[start].doc;
@@ -706,7 +701,7 @@ impl<'r, 't> Linker<'r, 't> {
                 shown_by[i] = t.shown_by;
             }
         }
-        (shown_by, self.shared, self.work)
+        (shown_by, self.work)
     }
 
     /// The name `t` ends at in document `doc` when its own key stands for a longer name
@@ -797,11 +792,8 @@ impl<'r, 't> Linker<'r, 't> {
                         .variant_of(name)
                         .or_else(|| forms.people.described(name, |w| g.given(w).is_some()))
                 } else {
-                    let own = forms.people.shared(surface) && self.text[id] != surface;
-                    if own {
-                        self.shared.push(i);
-                    }
-                    forms.people.get(surface)
+                    let people = &forms.people;
+                    people.get(surface).or_else(|| people.first_of(surface))
                 };
                 self.person[i] = person.filter(|t| (t.label, t.id) != (label, id));
                 if self.person[i].is_some() {
