@@ -230,7 +230,7 @@ fn acronyms_of<'t>(text: &'t str, found: &[Candidate], g: &Gazetteer) -> Acronym
     out
 }
 
-/// The head words that name an organisation, facility or event of the document alone
+/// The head words that name an organisation or facility of the document alone
 /// after "the" ("the Authority" for "Kestrel Valley Water Authority", "the Court" for
 /// "Supreme Court of Velmoria", "the Church" for "Church of Scientology"): a name's last
 /// word, or the word before its "of", when that is a head word the tables know as no
@@ -239,7 +239,7 @@ fn heads_of<'t>(text: &'t str, found: &[Candidate], g: &Gazetteer) -> Acronyms<'
     let mut out: Acronyms<'t> = FxMap::default();
     for c in found {
         let name = &text[c.range.clone()];
-        if !matches!(c.label, Label::Org | Label::Fac | Label::Event) || !name.contains(' ') {
+        if !matches!(c.label, Label::Org | Label::Fac) || !name.contains(' ') {
             continue;
         }
         let words: Vec<&str> = name.split(' ').take(MAX_WORDS + 1).collect();
@@ -252,11 +252,7 @@ fn heads_of<'t>(text: &'t str, found: &[Candidate], g: &Gazetteer) -> Acronyms<'
             .filter(|&k| k > 0)
             .map(|k| words[k - 1]);
         let head = before_of.or(words.last().copied()).filter(|w| {
-            let h = |h: crate::gazetteer::Heads| h.suffix;
-            let headed = match c.label {
-                Label::Event => h(g.event_head(w)),
-                _ => h(g.org_head(w)) || h(g.fac_head(w)),
-            };
+            let headed = g.org_head(w).suffix || g.fac_head(w).suffix;
             headed && g.name(w).is_none() && w.chars().next().is_some_and(char::is_uppercase)
         });
         let Some(head) = head else { continue };
