@@ -23,6 +23,7 @@ use crate::model::{Alias, Entity};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+pub mod defined;
 pub mod forms;
 mod people;
 
@@ -42,8 +43,13 @@ pub struct Raw<'a> {
     /// value): no short form or acronym rule moves it ([`forms`]).
     pub settled: bool,
     /// Written in parentheses right after the previous mention of its document, as in
-    /// "Full Name (ACR)" or "ACR (Full Name)".
+    /// "Full Name (ACR)" or "ACR (Full Name)", or after capitalised words that continue
+    /// it ("… Atheists and Agnostics (UAAR)", [`defined::around`]).
     pub in_parens: bool,
+    /// When in parentheses after a name recognition found only part of: the name as
+    /// written, with the capitalised words left off either side ("Korean People's
+    /// Army" for "Army \[KPA\]", [`defined::around`]).
+    pub parens_name: Option<&'a str>,
     /// A date's grouping key when its text names one date only within its article or
     /// year ([`crate::value_key::scoped_key`]).
     pub scoped: Option<String>,
@@ -449,6 +455,7 @@ mod tests {
             key: key.into(),
             settled: false,
             in_parens: false,
+            parens_name: None,
             scoped: None,
         }
     }
@@ -941,6 +948,84 @@ mod tests {
         let c = canonicals(&raws);
         assert_eq!(c[..3], ["Ruth Oduya"; 3]);
         assert_eq!(c[5], "Ruth");
+    }
+
+    #[test]
+    fn a_surname_two_people_of_its_document_share_names_the_one_introduced_first() {
+        let raws = [
+            settled(0, Label::Person, "Ilse Marrak", "Ilse Marrak"),
+            settled(0, Label::Person, "Oskar Marrak", "Oskar Marrak"),
+            // The corpus lexicon picked the other one; the document introduced Ilse first.
+            settled(0, Label::Person, "Marrak", "Oskar Marrak"),
+            // A descriptor or a middle name taken into one name makes no second person:
+            // the word stays with the lexicon's reading.
+            settled(1, Label::Person, "Sculptor Dana Welk", "Sculptor Dana Welk"),
+            settled(1, Label::Person, "Dana Welk", "Dana Welk"),
+            settled(1, Label::Person, "Welk", "Dana Welk"),
+            settled(2, Label::Person, "Rolf Anton Brisk", "Rolf Anton Brisk"),
+            settled(2, Label::Person, "Rolf Brisk", "Rolf Brisk"),
+            settled(2, Label::Person, "Brisk", "Rolf Brisk"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[..3], ["Ilse Marrak", "Oskar Marrak", "Ilse Marrak"]);
+        assert_eq!(c[3..6], ["Dana Welk"; 3]);
+        assert_eq!(c[8], "Rolf Brisk");
+    }
+
+    #[test]
+    fn an_acronym_in_parentheses_defines_the_name_as_written_before_it() {
+        // Recognition found only the head: the acronym spells the words before it too.
+        let text = "Troops of the Velmoran People's Guard [VPG] moved. The VPG said so.";
+        let guard = text.find("Guard").unwrap();
+        let vpg = text.find("VPG").unwrap();
+        let named = defined::around(text, guard..guard + 5, vpg..vpg + 3).unwrap();
+        let raws = [
+            raw(0, Label::Org, "Guard", "Guard"),
+            Raw {
+                parens_name: Some(&text[named]),
+                ..in_parens(0, Label::Org, "VPG")
+            },
+            raw(0, Label::Org, "VPG", "VPG"),
+        ];
+        assert_eq!(canonicals(&raws), ["Guard"; 3]);
+        // Without the widened name the letters do not agree.
+        let bare = [
+            raw(0, Label::Org, "Guard", "Guard"),
+            in_parens(0, Label::Org, "VPG"),
+        ];
+        assert_eq!(canonicals(&bare), ["Guard", "VPG"]);
+    }
+
+    #[test]
+    fn an_acronym_of_a_name_in_its_own_language_is_defined_in_any_order() {
+        // "Liga Ostrava Rybáři" spells LOR; the English name's initials read ORL.
+        let name = "Ostrava Rural League";
+        let raws = [
+            raw(0, Label::Org, "LOR", "LOR"),
+            in_parens(0, Label::Org, name),
+            raw(0, Label::Org, "LOR", "LOR"),
+        ];
+        assert_eq!(canonicals(&raws), [name; 3]);
+        // Without the parentheses a permutation links nothing.
+        let apart = [raw(0, Label::Org, name, name), raw(0, Label::Org, "LOR", "LOR")];
+        assert_eq!(canonicals(&apart), [name, "LOR"]);
+    }
+
+    #[test]
+    fn a_company_is_named_by_its_name_without_the_legal_form() {
+        let full = "Talvik Holdings Inc.";
+        let raws = [
+            raw(0, Label::Org, full, full),
+            raw(0, Label::Org, "Talvik", "Talvik"),
+            raw(0, Label::Org, "Talvik Holdings", "Talvik Holdings"),
+            // Two companies of one name: the shared word names neither.
+            raw(1, Label::Org, full, full),
+            raw(1, Label::Org, "Talvik Mining Ltd.", "Talvik Mining Ltd."),
+            raw(1, Label::Org, "Talvik", "Talvik"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[..3], [full; 3]);
+        assert_eq!(c[5], "Talvik");
     }
 
     #[test]

@@ -411,7 +411,7 @@ fn push_raws<'c>(
     out: &mut SecondPass<'c>,
 ) {
     let text: &str = lookup.map_or(&d.text, |l| &l.doc.text);
-    let mut previous_end = None;
+    let mut previous: Option<Range<usize>> = None;
     for c in found {
         let surface = &d.text[original(&c.range)];
         // Keys come from the lookup text: a name reads the same in any normal form.
@@ -424,16 +424,22 @@ fn push_raws<'c>(
         let scoped = (c.label == Label::Date)
             .then(|| crate::value_key::scoped_key(&key, di, d.meta.published))
             .flatten();
+        let before = previous.replace(c.range.clone());
+        let named = before
+            .clone()
+            .and_then(|p| crate::alias::defined::around(text, p, c.range.clone()));
         out.raws.push(Raw {
             doc: di,
             label: c.label,
             surface,
             key,
             settled,
-            in_parens: previous_end.is_some_and(|e| in_parens_after(text, e, &c.range)),
+            in_parens: named.is_some(),
+            parens_name: named
+                .filter(|r| Some(r) != before.as_ref())
+                .map(|r| &d.text[original(&r)]),
             scoped,
         });
-        previous_end = Some(c.range.end);
     }
 }
 
@@ -534,16 +540,6 @@ fn abbreviation_without_period(surface: &str, label: Label) -> Option<&'static s
     (known.label == label).then_some(known.canonical)
 }
 
-/// Whether `range` is written in parentheses (or square brackets) right after a mention
-/// ending at `previous`: only white space and "(" between them, ")" right after it.
-fn in_parens_after(text: &str, previous: usize, range: &Range<usize>) -> bool {
-    if previous > range.start {
-        return false;
-    }
-    let (between, after) = (text[previous..range.start].trim(), &text[range.end..]);
-    (between == "(" && after.starts_with(')')) || (between == "[" && after.starts_with(']'))
-}
-
 /// What pass 1 keeps of a document for pass 2.
 #[derive(Default)]
 pub(crate) struct FirstPass {
@@ -600,7 +596,7 @@ mod tests {
     fn a_name_in_parentheses_or_square_brackets_follows_the_previous_one() {
         let text = "the Velmoran Rail Board (VRB) and the Tarn Guard [TG] and Ostby (OS";
         let at = |s: &str| text.find(s).unwrap()..text.find(s).unwrap() + s.len();
-        let after = |prev: &str, s: &str| in_parens_after(text, at(prev).end, &at(s));
+        let after = |prev: &str, s: &str| crate::alias::defined::around(text, at(prev), at(s)).is_some();
         assert!(after("Velmoran Rail Board", "VRB"));
         assert!(after("Tarn Guard", "TG"));
         assert!(!after("Ostby", "OS"), "unclosed");

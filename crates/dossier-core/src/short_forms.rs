@@ -6,6 +6,7 @@
 //! word joined to it) becomes a mention with the full name's label, and grouping then
 //! joins it to the name ([`crate::alias::forms`]).
 
+use crate::alias::defined::initials_agree;
 use crate::alias::forms::{initials_variants, spells, ShortForms, MAX_WORDS};
 use crate::gazetteer::Gazetteer;
 use crate::hash::{FxMap, FxSet};
@@ -32,10 +33,11 @@ pub(crate) fn find(
     let mut forms: ShortForms<(Label, &str)> = ShortForms::default();
     *work += forms.add_names(&names, g);
     let acronyms = acronyms_of(text, found, g);
-    if forms.is_empty() && acronyms.is_empty() {
+    let heads = heads_of(text, found, g);
+    if forms.is_empty() && acronyms.is_empty() && heads.is_empty() {
         return Vec::new();
     }
-    let mut scan = Scan::new(text, found, &forms, &acronyms, &first_seen, g);
+    let mut scan = Scan::new(text, found, (&forms, &acronyms, &heads), &first_seen, g);
     for (bi, r) in blocks.iter().enumerate() {
         toks.clear();
         tokenize_into(text, r.clone(), toks);
@@ -71,6 +73,8 @@ struct Scan<'t, 'a> {
     found: &'a [Candidate],
     forms: &'a ShortForms<'t, (Label, &'t str)>,
     acronyms: &'a Acronyms<'t>,
+    /// The head words that name one name of the document alone ([`heads_of`]).
+    heads: &'a Acronyms<'t>,
     first_seen: &'a FxMap<&'t str, usize>,
     g: &'static Gazetteer,
     /// The forms' words in lower case, and a quick test of their first bytes.
@@ -87,14 +91,19 @@ struct Scan<'t, 'a> {
 }
 
 impl<'t, 'a> Scan<'t, 'a> {
+    /// A reading for the short forms, acronyms and head words (`kinds`) of `found`.
     fn new(
         text: &'t str,
         found: &'a [Candidate],
-        forms: &'a ShortForms<'t, (Label, &'t str)>,
-        acronyms: &'a Acronyms<'t>,
+        kinds: (
+            &'a ShortForms<'t, (Label, &'t str)>,
+            &'a Acronyms<'t>,
+            &'a Acronyms<'t>,
+        ),
         first_seen: &'a FxMap<&'t str, usize>,
         g: &'static Gazetteer,
     ) -> Self {
+        let (forms, acronyms, heads) = kinds;
         let lowered: FxSet<String> = forms.words().map(crate::case::lower_str).collect();
         let mut firsts = [false; 256];
         lowered
@@ -105,6 +114,7 @@ impl<'t, 'a> Scan<'t, 'a> {
             found,
             forms,
             acronyms,
+            heads,
             first_seen,
             g,
             lowered,
@@ -141,6 +151,13 @@ impl<'t, 'a> Scan<'t, 'a> {
     fn form_at(&mut self, bi: usize, toks: &[Token], i: usize, free_until: usize) -> usize {
         let start = toks[i].start;
         if let Some((label, name)) = acronym_at(self.text, &toks[i], free_until, self.acronyms) {
+            if self.first_seen[name] < start {
+                let (range, source) = (start..toks[i].end, Source::Composed);
+                self.out.push((bi, name, Candidate { range, label, source }));
+            }
+            return 1;
+        }
+        if let Some((label, name)) = head_at(self.text, toks, i, free_until, self.heads, self.g) {
             if self.first_seen[name] < start {
                 let (range, source) = (start..toks[i].end, Source::Composed);
                 self.out.push((bi, name, Candidate { range, label, source }));
@@ -194,7 +211,8 @@ fn acronyms_of<'t>(text: &'t str, found: &[Candidate], g: &Gazetteer) -> Acronym
         if !matches!(c.label, Label::Org | Label::Fac | Label::Event) || !name.contains(' ') {
             continue;
         }
-        let defined = defined_after(&text[c.range.end..]).filter(|a| spells(a, name));
+        let defined =
+            defined_after(&text[c.range.end..]).filter(|a| spells(a, name) || initials_agree(a, name));
         // Two-letter initials are too often something else ("AI"); a definition says so.
         let initials = initials_variants(name, g).into_iter().filter(|a| a.len() >= 3);
         for a in initials.chain(defined.map(str::to_string)) {
@@ -210,6 +228,71 @@ fn acronyms_of<'t>(text: &'t str, found: &[Candidate], g: &Gazetteer) -> Acronym
         }
     }
     out
+}
+
+/// The head words that name an organisation or facility of the document alone
+/// after "the" ("the Authority" for "Kestrel Valley Water Authority", "the Court" for
+/// "Supreme Court of Velmoria", "the Church" for "Church of Scientology"): a name's last
+/// word, or the word before its "of", when that is a head word the tables know as no
+/// name of its own; `None` where two names share one ("the Court" beside two courts).
+fn heads_of<'t>(text: &'t str, found: &[Candidate], g: &Gazetteer) -> Acronyms<'t> {
+    let mut out: Acronyms<'t> = FxMap::default();
+    for c in found {
+        let name = &text[c.range.clone()];
+        if !matches!(c.label, Label::Org | Label::Fac) || !name.contains(' ') {
+            continue;
+        }
+        let words: Vec<&str> = name.split(' ').take(MAX_WORDS + 1).collect();
+        if words.len() > MAX_WORDS {
+            continue;
+        }
+        let before_of = words
+            .iter()
+            .position(|w| *w == "of")
+            .filter(|&k| k > 0)
+            .map(|k| words[k - 1]);
+        let head = before_of.or(words.last().copied()).filter(|w| {
+            let headed = g.org_head(w).suffix || g.fac_head(w).suffix;
+            headed && g.name(w).is_none() && w.chars().next().is_some_and(char::is_uppercase)
+        });
+        let Some(head) = head else { continue };
+        out.entry(head.to_string())
+            .and_modify(|v| {
+                if v.is_some_and(|(_, n)| n != name) {
+                    *v = None;
+                }
+            })
+            .or_insert(Some((c.label, name)));
+    }
+    out
+}
+
+/// The name whose head word token `i` is ([`heads_of`]), when it stands alone right
+/// after "the" and is not covered by a candidate (it ends before byte `free_until`).
+fn head_at<'t>(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    free_until: usize,
+    heads: &Acronyms<'t>,
+    g: &Gazetteer,
+) -> Option<(Label, &'t str)> {
+    let t = &toks[i];
+    if i == 0 || t.end > free_until || !capitalised(text, t) || t.hyphen {
+        return None;
+    }
+    let the = toks[i - 1].text(text);
+    if !(the == "the" || the == "The") || toks.get(i + 1).is_some_and(|n| n.hyphen || joins(text, n, g)) {
+        return None;
+    }
+    // "the Society for General Research", "the Court of Appeal": a longer name.
+    let of = toks
+        .get(i + 1)
+        .is_some_and(|n| matches!(n.text(text), "of" | "for"));
+    if of && toks.get(i + 2).is_some_and(|n| capitalised(text, n)) {
+        return None;
+    }
+    heads.get(t.text(text)).copied().flatten()
 }
 
 /// The word in parentheses at the start of `after` (" (LFG) met …" → "LFG").
@@ -317,6 +400,37 @@ mod tests {
             lfg.iter().all(|(_, _, c)| c == "Lumen Fruit Growers Association"),
             "{m:?}"
         );
+    }
+
+    #[test]
+    fn a_head_word_alone_after_the_names_the_one_name_it_ends() {
+        let m = mentions(
+            "Dam opens\n\nThe Kestrel Valley Water Authority opened the dam on Monday. \
+             The Authority said the reservoir was full. The Supreme Court of Velmoria \
+             heard a case, and the Court adjourned. The Authority of Ports did not.",
+        );
+        let alone = m.iter().filter(|(t, _, _)| t == "Authority").count();
+        assert_eq!(alone, 1, "not the head of a longer name: {m:?}");
+        let authority = (
+            "Authority".to_string(),
+            "ORG",
+            "Kestrel Valley Water Authority".to_string(),
+        );
+        assert!(m.contains(&authority), "{m:?}");
+        assert!(
+            m.iter()
+                .any(|(t, _, c)| t == "Court" && c == "Supreme Court of Velmoria"),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn a_head_word_two_names_share_is_not_found() {
+        let m = mentions(
+            "Courts\n\nThe Supreme Court of Velmoria and the Ostrava High Court met. \
+             Later the Court ruled.",
+        );
+        assert!(!m.iter().any(|(t, _, _)| t == "Court"), "{m:?}");
     }
 
     #[test]

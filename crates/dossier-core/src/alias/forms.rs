@@ -29,6 +29,7 @@
 //! The work is linear: each name gives at most [`MAX_WORDS`] prefixes and words, each
 //! mention a few map lookups.
 
+use super::defined::{endings, initials_agree};
 use super::people::People;
 use super::Raw;
 use crate::gazetteer::Gazetteer;
@@ -120,15 +121,23 @@ impl<'t, T: Copy + PartialEq> ShortForms<'t, T> {
     /// label told apart by its `T`): first the leading words of those that may be
     /// shortened, then what the others block, unless they are themselves a short form
     /// of one of the first ("Corvina Shipping" after "Corvina Shipping Company" is that
-    /// company, not a second name beginning with "Corvina"). Returns the words visited.
+    /// company, not a second name beginning with "Corvina"). Longer names come first,
+    /// so a name that is a short form of a longer one ("Talvik Holdings" of "Talvik
+    /// Holdings Inc.") adds no forms of its own. Returns the words visited.
     pub fn add_names(&mut self, names: &[(&'t str, Label, T)], g: &Gazetteer) -> usize {
         let (mut work, mut words, mut others) = (0, Vec::new(), Vec::new());
-        for &(name, label, t) in names {
+        let mut order: Vec<usize> = (0..names.len()).collect();
+        order.sort_by_key(|&k| std::cmp::Reverse(names[k].0.len()));
+        for &(name, label, t) in order.iter().map(|&k| &names[k]) {
             words.clear();
             words.extend(name.split(' '));
             work += words.len();
             if words.len() <= MAX_WORDS && shortens(label, &words, self.events, g) {
+                if self.get(name).is_some_and(|o| o != t) {
+                    continue;
+                }
                 self.add_leading_words(name, &words, label, t, g);
+                self.add_after_place(name, &words, label, t, g);
             } else {
                 others.push((name, t));
             }
@@ -160,8 +169,37 @@ impl<'t, T: Copy + PartialEq> ShortForms<'t, T> {
                 leading &= distinctive(w, g);
                 let form = &name[..end];
                 let other = || g.name(form).is_some_and(|known| known.label != label);
-                note(&mut self.map, form, t, leading && !other());
+                // The name without its legal form ("Talbridge Holdings" for "Talbridge
+                // Holdings Inc.") is the name, whatever its last word.
+                let unincorporated = k + 2 == words.len() && legal_form(words[k + 1]);
+                note(&mut self.map, form, t, (leading || unincorporated) && !other());
             }
+        }
+    }
+
+    /// Adds the forms of facility `name` (its `words`, which may be shortened) that
+    /// begin after the place it starts with, when the tables know that place: "Heathrow"
+    /// for "London Heathrow Airport", as a city's airport or station is called by its
+    /// own name. Not an organisation's: "Stock" names no "New York Stock Exchange".
+    fn add_after_place(&mut self, name: &'t str, words: &[&str], label: Label, t: T, g: &Gazetteer) {
+        if label != Label::Fac {
+            return;
+        }
+        let Some(place) = leading_place(name, words, g) else {
+            return;
+        };
+        let (mut leading, mut end) = (true, place.len());
+        for (k, w) in words
+            .iter()
+            .enumerate()
+            .take(words.len() - 1)
+            .skip(place.matches(' ').count() + 1)
+        {
+            end += w.len() + usize::from(k > 0);
+            leading &= distinctive(w, g);
+            let form = &name[place.len() + 1..end];
+            let other = || g.name(form).is_some_and(|known| known.label != label);
+            note(&mut self.map, form, t, leading && !other());
         }
     }
 
@@ -305,6 +343,11 @@ fn shortens(label: Label, words: &[&str], events: bool, g: &Gazetteer) -> bool {
     let Some((last, rest)) = words.split_last() else {
         return false;
     };
+    // A company's legal form follows its name: "Talbridge Holdings Inc." shortens as
+    // "Talbridge Holdings" does.
+    if label == Label::Org && rest.len() >= 2 && legal_form(last) && shortens(label, rest, events, g) {
+        return true;
+    }
     let headed = match label {
         Label::Org | Label::Fac => g.org_head(last).suffix || g.fac_head(last).suffix,
         Label::Event => events && g.event_head(last).suffix,
@@ -315,6 +358,33 @@ fn shortens(label: Label, words: &[&str], events: bool, g: &Gazetteer) -> bool {
         _ => false,
     };
     headed && rest.iter().all(|w| distinctive(w, g))
+}
+
+/// The place a name of `words` begins with (one or two of its words, two words or
+/// more left after it), when the tables know it as a place: "London" in "London
+/// Heathrow Airport", "New York" in "New York Stock Exchange".
+fn leading_place<'t>(name: &'t str, words: &[&str], g: &Gazetteer) -> Option<&'t str> {
+    (1..=2usize).rev().find_map(|n| {
+        if words.len() < n + 2 {
+            return None;
+        }
+        let end = words[..n].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
+        let place = &name[..end];
+        g.name(place)
+            .is_some_and(|k| matches!(k.label, Label::Gpe | Label::Loc))
+            .then_some(place)
+    })
+}
+
+/// A company's legal form, written after its name ("Inc.", "plc", "GmbH").
+const LEGAL_FORMS: &[&str] = &[
+    "Inc", "Inc.", "Ltd", "Ltd.", "Limited", "LLC", "LLP", "plc", "PLC", "Corp", "Corp.", "Co.", "GmbH",
+    "AG", "SA", "S.A.", "NV", "N.V.", "BV", "B.V.", "Pty", "SpA", "S.p.A.",
+];
+
+/// Whether `w` is a company's legal form.
+fn legal_form(w: &str) -> bool {
+    LEGAL_FORMS.contains(&w)
 }
 
 /// Whether `w` is a head word of an organisation, facility or event, in any position.
@@ -722,7 +792,8 @@ impl<'r, 't> Linker<'r, 't> {
                         .variant_of(name)
                         .or_else(|| forms.people.described(name, |w| g.given(w).is_some()))
                 } else {
-                    forms.people.get(surface)
+                    let people = &forms.people;
+                    people.get(surface).or_else(|| people.first_of(surface))
                 };
                 self.person[i] = person.filter(|t| (t.label, t.id) != (label, id));
                 if self.person[i].is_some() {
@@ -839,7 +910,10 @@ impl<'r, 't> Linker<'r, 't> {
             shown_by: b,
         };
         let name = |t: Target| self.text[t.id].as_str();
-        let (acronym, full) = if acronym_shaped(name(tb)) && name(ta).contains(' ') {
+        // The name before the parenthesis as written, where recognition found only
+        // part of it ("Army" of "Korean People's Army [KPA]").
+        let widened = self.raws[b].parens_name;
+        let (acronym, full) = if acronym_shaped(name(tb)) && (name(ta).contains(' ') || widened.is_some()) {
             (tb, ta)
         } else if acronym_shaped(name(ta)) && name(tb).contains(' ') {
             (ta, tb)
@@ -848,9 +922,17 @@ impl<'r, 't> Linker<'r, 't> {
         };
         let names_a_thing = spelled_by_initials(full.label) || full.label == Label::Gpe;
         // The letters may be those of the full name as written ("M5S" for "Movimento 5
-        // Stelle", whose tables' name is English).
+        // Stelle", whose tables' name is English), in another order (an acronym of the
+        // name in its own language), or those of the widened name.
         let written = self.raws[full.shown_by].surface;
-        if !names_a_thing || !(spells(name(acronym), name(full)) || spells(name(acronym), written)) {
+        let acr = name(acronym);
+        let agree = |n: &str| spells(acr, n) || initials_agree(acr, n);
+        let widened_agrees = || {
+            widened
+                .filter(|_| full == ta)
+                .is_some_and(|w| endings(w).any(|e| initials_agree(acr, e)))
+        };
+        if !names_a_thing || !(agree(name(full)) || agree(written) || widened_agrees()) {
             return;
         }
         // The acronym joins the full name; a full name joins an acronym the tables know.
@@ -946,5 +1028,25 @@ mod tests {
         assert_eq!(linking.get("Marlin"), Some(4), "where the label agrees (Linker)");
         f.add_names(&[("Corvina Mining Group", Label::Org, 5)], g);
         assert_eq!(f.get("Corvina"), None);
+    }
+
+    #[test]
+    fn a_facility_named_after_its_city_is_shortened_to_its_own_name() {
+        let g = Gazetteer::get();
+        let mut f: ShortForms<u8> = ShortForms::default();
+        f.add_names(
+            &[
+                ("London Kestrelmoor Airport", Label::Fac, 1),
+                ("Paris Ostraval International Airport", Label::Fac, 2),
+                ("London Vellum Exchange", Label::Org, 3),
+            ],
+            g,
+        );
+        assert_eq!(f.get("Kestrelmoor"), Some(1));
+        assert_eq!(f.get("Ostraval"), Some(2));
+        assert_eq!(f.get("London"), None, "the city stays the city");
+        assert_eq!(f.get("Vellum"), None, "an organisation's words after its city");
+        f.add_names(&[("Kestrelmoor Rail Station", Label::Fac, 4)], g);
+        assert_eq!(f.get("Kestrelmoor"), None, "two facilities share the word");
     }
 }

@@ -5,7 +5,7 @@
 //! a single word usually means the one person there whose full name ends with it
 //! ("Okafor" after "Grace Okafor"), else the one whose full name begins with it (an
 //! interview's "Grace" after "Grace Okafor"). Two people of the document sharing the
-//! word leave it as it was.
+//! word name the one introduced first there, not the person the corpus lexicon chose.
 //!
 //! A full name whose given name spells the given name of the person introduced before
 //! with the same surname another way is that person: a short form of it ("Natsu" for
@@ -32,6 +32,11 @@ pub(super) struct People<'t> {
     variants: HashMap<&'t str, Target>,
     /// Full name → the one person written so (`None`: more than one key).
     full: HashMap<&'t str, Option<Target>>,
+    /// Last word → the first full name ending with it, its person, and whether a second
+    /// name ends with it that is another person's ("George Whitman" after "Walt
+    /// Whitman"; not "Tom Cruise" after "Scientologist Tom Cruise", nor "Brock Holt"
+    /// after "Brock Wyatt Holt").
+    rivals: HashMap<&'t str, (&'t str, Target, bool)>,
 }
 
 impl<'t> People<'t> {
@@ -59,6 +64,9 @@ impl<'t> People<'t> {
             }
         }
         self.given.entry(t.id).or_insert(first);
+        let (seen, _, shared) = self.rivals.entry(last).or_insert((name, t, false));
+        let same_first = seen.split(' ').next() == Some(first);
+        *shared |= !seen.ends_with(name) && !name.ends_with(*seen) && !same_first;
         for (map, w) in [(&mut self.last, last), (&mut self.first, first)] {
             map.entry(w)
                 .and_modify(|o| {
@@ -77,6 +85,17 @@ impl<'t> People<'t> {
             Some(t) => *t,
             None => self.first.get(word).copied().flatten(),
         }
+    }
+
+    /// The person introduced first of the two or more people of the document whose
+    /// full names end with `word` ("Walt Whitman" for "Whitman" beside "Walt Whitman"
+    /// and, later, "George Whitman"): the one an article is about names the family
+    /// after it, as a biography names its subject before the parents.
+    pub fn first_of(&self, word: &str) -> Option<Target> {
+        self.rivals
+            .get(word)
+            .filter(|&&(_, _, shared)| shared)
+            .map(|&(_, t, _)| t)
     }
 
     /// The person introduced before whom the full name `name` names with its given
@@ -146,6 +165,8 @@ mod tests {
         assert_eq!(p.get("Grace"), Some(t(1)));
         assert_eq!(p.get("Tomas"), Some(t(2)));
         assert_eq!(p.get("Berg"), None, "two people share it");
+        assert_eq!(p.first_of("Berg"), Some(t(2)), "the one introduced first");
+        assert_eq!(p.first_of("Okafor"), None, "one person");
         assert_eq!(p.get("Daniels"), Some(t(4)));
         assert_eq!(p.get("Sofia"), None);
     }
