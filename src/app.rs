@@ -276,17 +276,30 @@ fn OnDemand() -> impl IntoView {
     }
 }
 
-/// Whether the first frame is on screen. What needs the index (the lists, the counts)
-/// waits for it, so the article (or the welcome) appears first and the index is built
-/// after (start-up: docs/performance.md).
+/// Whether the first frame is on screen and the index built after it. What needs the
+/// index (the lists, the counts) waits for it, so the article (or the welcome) appears
+/// first and the index is built after (start-up: docs/performance.md).
 #[derive(Clone, Copy)]
 pub struct Painted(pub RwSignal<bool>);
 
 impl Painted {
     fn new() -> Painted {
         let painted = RwSignal::new(false);
-        after_paint(Box::new(move || painted.set(true)));
+        after_paint(Box::new(move || index_then(painted)));
         Painted(painted)
+    }
+}
+
+/// How long one task builds the index for, in ms: the browser draws between two (a
+/// long task is one over 50 ms).
+const INDEX_TASK: f64 = 15.0;
+
+/// Builds the index a task at a time, then sets `painted`.
+fn index_then(painted: RwSignal<bool>) {
+    if data().build_index(INDEX_TASK) {
+        painted.set(true);
+    } else {
+        set_timeout(move || index_then(painted), std::time::Duration::ZERO);
     }
 }
 

@@ -6,7 +6,7 @@
 
 use crate::url::Known;
 use dossier_core::corpus::Corpus;
-use dossier_core::index::Index;
+use dossier_core::index::{Building, Index};
 use dossier_core::page::PageError;
 use dossier_core::Analysis;
 use std::cell::Cell;
@@ -42,12 +42,56 @@ impl Data {
         }
     }
 
-    /// The inverted index that answers searches and filters, built on first use: the
-    /// article in the reader needs only the analysis, so it reaches the screen before
-    /// the index is built for the lists beside it.
+    /// The inverted index that answers searches and filters, built on first use (what
+    /// [`Data::build_index`] has built of it kept): the article in the reader needs only
+    /// the analysis, so it reaches the screen before the index is built for the lists
+    /// beside it.
     pub fn index(&self) -> &Index<'static> {
-        self.index
-            .get_or_init(|| measured(INDEX, || Index::new(self.corpus, self.analysis)))
+        self.index.get_or_init(|| {
+            let building = self.building();
+            measured(INDEX, || building.finish())
+        })
+    }
+
+    /// Builds the index for about `ms` milliseconds more, a slice of [`SLICE`] bytes of
+    /// text at a time; true once it is built. Called once a task, so that the browser
+    /// draws and answers the reader between the calls: no task is as long as the whole
+    /// build, which grows with the text (docs/performance.md, "The reader's own
+    /// documents"). Natively, with no clock, the whole index at once.
+    pub fn build_index(&self, ms: f64) -> bool {
+        if self.index.get().is_some() {
+            return true;
+        }
+        let now = || performance().map_or(0.0, |p| p.now());
+        let start = now();
+        let mut building = self.building();
+        while !building.step(SLICE) {
+            if now() - start > ms {
+                BUILDING.set(Some((self, building)));
+                return false;
+            }
+        }
+        self.index.get_or_init(|| {
+            let ix = building.finish();
+            if let Some(p) = performance() {
+                let _ = p.measure_with_start_mark(INDEX.0, INDEX.1);
+            }
+            ix
+        });
+        true
+    }
+
+    /// The index being built ([`Data::build_index`]), or one to build, its start marked.
+    fn building(&self) -> Building<'static> {
+        match BUILDING.take() {
+            Some((d, b)) if std::ptr::eq(d, self) => b,
+            _ => {
+                if let Some(p) = performance() {
+                    let _ = p.mark(INDEX.1);
+                }
+                Building::new(self.corpus, self.analysis)
+            }
+        }
     }
 
     /// The index of the document stored in `file`.
@@ -99,7 +143,12 @@ pub fn replace(new: &'static Data) {
     DATA.set(Some(new));
 }
 
+/// The bytes of text indexed between two looks at the clock ([`Data::build_index`]).
+const SLICE: usize = 8 * 1024;
+
 thread_local! {
+    /// The index being built a slice at a time, and whose data it is for.
+    static BUILDING: Cell<Option<(*const Data, Building<'static>)>> = const { Cell::new(None) };
     static DATA: Cell<Option<&'static Data>> = const { Cell::new(None) };
     static PAGE: Cell<Option<&'static Data>> = const { Cell::new(None) };
 }

@@ -4,8 +4,8 @@
 //! top bar's button, `#own-open`, or files dropped on the page: `web/boot.js` listens) or
 //! has kept some; the engine worker analyses them with the corpus (`dossier-engine`'s
 //! `add_documents`) and gives their part of the result in the page's own format, which
-//! [`show_own`] reads as the page is read and joins to the page's corpus, then draws the
-//! views again on it. Whose
+//! [`show_own`] reads as the page is read and joins to the page's corpus, and [`mount_own`]
+//! draws the views again on it. Whose
 //! articles the views show (`own` in the URL: [`crate::url::Whose`]) is chosen in the
 //! dialog too; the app filters by it and shows it as a chip.
 //!
@@ -20,22 +20,36 @@ pub fn is_own(file: &str) -> bool {
     file.starts_with(PREFIX)
 }
 
-/// Shows the corpus with the reader's documents as `texts` and `data` hold them: their
+/// Reads the corpus with the reader's documents as `texts` and `data` hold them: their
 /// part of the corpus with them added (the page's `#corpus` and `#analysis` format,
 /// `dossier_core::page`; `dossier_core::part`), joined to the page's corpus; none when
-/// `texts` is empty. The data is replaced and the explorer drawn again on it. Returns an
-/// empty string, or why the texts cannot be read (the views are then left as they
-/// were). Called by `web/own.js`, which then opens a document added, if any, through the
-/// URL.
+/// `texts` is empty. [`mount_own`] then shows it: the two are separate tasks, so that
+/// neither is as long as both (docs/performance.md). Returns an empty string, or why the
+/// texts cannot be read (the views are then left as they were). Called by `web/own.js`,
+/// which then opens a document added, if any, through the URL.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn show_own(texts: &str, data: &str) -> String {
-    let shown = match crate::data::with_part(crate::data::page_data(), texts, data) {
-        Ok(shown) => shown,
-        Err(e) => return e,
-    };
-    crate::data::replace(shown);
-    crate::app::mount();
-    String::new()
+    match crate::data::with_part(crate::data::page_data(), texts, data) {
+        Ok(shown) => {
+            READ.set(Some(shown));
+            String::new()
+        }
+        Err(e) => e,
+    }
+}
+
+/// Makes the data [`show_own`] read the app's, and draws the explorer again on it.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn mount_own() {
+    if let Some(shown) = READ.take() {
+        crate::data::replace(shown);
+        crate::app::mount();
+    }
+}
+
+thread_local! {
+    /// The data [`show_own`] read, until [`mount_own`] shows it.
+    static READ: std::cell::Cell<Option<&'static crate::data::Data>> = const { std::cell::Cell::new(None) };
 }
 
 #[cfg(test)]

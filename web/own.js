@@ -289,7 +289,7 @@ function uniqueName(name, fresh) {
 function show(openFile, done = '') {
   const run = async () => {
     if (!docs.length) {
-      redraw('', '', '');
+      await redraw('', '', '');
       say(done);
       draw();
       return true;
@@ -305,7 +305,7 @@ function show(openFile, done = '') {
         (d, of, file) => progress(d / of, slow && docs.findIndex((x) => x.file === file)));
       performance.measure('dossier:own:worker', 'dossier:own:start');
       performance.mark('dossier:own:show');
-      redraw(texts, data, openFile);
+      await redraw(texts, data, openFile);
       // The texts the app was handed: the documents', not the corpus's again (tests/e2e).
       performance.measure('dossier:own:app', { start: 'dossier:own:show', detail: { texts: texts.length } });
       performance.measure('dossier:own', 'dossier:own:start');
@@ -343,12 +343,15 @@ function progress(share, at) {
  * in file `openFile` unless it is empty; the focus goes back to the element of the same id
  * once the views are drawn again.
  */
-function redraw(texts, data, openFile) {
+async function redraw(texts, data, openFile) {
   const focused = document.activeElement?.id;
   // The views loaded on demand hold their own copy of the data (web/boot.js hands it on).
   dispatchEvent(new CustomEvent('dossier-own', { detail: [texts, data] }));
   const error = app.show_own(texts, data);
   if (error) throw new Error(error);
+  // Read in one task, drawn in the next: neither as long as both (docs/performance.md).
+  await new Promise((ok) => setTimeout(ok));
+  app.mount_own();
   if (openFile) go(new URL(`?doc=${encodeURIComponent(openFile)}`, location.href), true);
   if (focused) requestAnimationFrame(() => document.getElementById(focused)?.focus());
 }

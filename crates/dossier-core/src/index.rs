@@ -148,100 +148,9 @@ pub struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
-    /// Indexes document `di`: its words (with postings) and its entity and label
-    /// counts. One call per document, never inlined: the browser runs it optimised
-    /// after its first calls, which a loop over the corpus in one call would not be
-    /// (docs/performance.md).
-    #[inline(never)]
-    fn index_doc(
-        &mut self,
-        di: usize,
-        buf: &mut String,
-        spans: &mut Vec<(Range<usize>, Range<usize>)>,
-        slot: &mut [u32],
-    ) -> DocIndex {
-        let (doc, da) = (&self.corpus.documents[di], &self.analysis.docs[di]);
-        let mut d = DocIndex {
-            article_blocks: da.blocks.iter().map(|b| b.zone.is_article()).collect(),
-            ..DocIndex::default()
-        };
-        for (bi, block) in da.blocks.iter().enumerate() {
-            spans.clear();
-            normalise_words(&doc.text[block.range.clone()], buf, spans);
-            for (range, key) in spans.iter() {
-                let term = self.intern(&buf[key.clone()]);
-                let pos = d.words.len() as u32;
-                self.postings[term as usize].push(Posting { doc: di as u32, pos });
-                d.words.push(Word {
-                    start: (block.range.start + range.start) as u32,
-                    end: (block.range.start + range.end) as u32,
-                    term,
-                    block: bi as u32,
-                });
-            }
-            if d.article_blocks[bi] {
-                d.article_words += spans.len() as u32;
-            }
-        }
-        for (mi, m) in da.mentions.iter().enumerate() {
-            self.entity_mentions[m.entity].push((di as u32, mi as u32));
-            let article = u32::from(da.blocks[m.block].zone.is_article());
-            let l = &mut d.labels[m.label as usize];
-            l.all += 1;
-            l.article += article;
-            let s = slot[m.entity] as usize;
-            match d.entities.get_mut(s) {
-                Some(c) if c.entity == m.entity as u32 => {
-                    c.all += 1;
-                    c.article += article;
-                }
-                _ => {
-                    slot[m.entity] = d.entities.len() as u32;
-                    d.entities.push(EntityCount {
-                        entity: m.entity as u32,
-                        article,
-                        all: 1,
-                    });
-                }
-            }
-        }
-        crate::order::sort_by_key(&mut d.entities, |c| c.entity);
-        d
-    }
-
     /// Indexes `corpus` with its `analysis` (whose documents are parallel to the corpus's).
     pub fn new(corpus: &'a Corpus, analysis: &'a Analysis) -> Index<'a> {
-        let mut ix = Index {
-            corpus,
-            analysis,
-            terms: FxMap::default(),
-            names: Vec::new(),
-            sorted: Vec::new(),
-            postings: Vec::new(),
-            docs: Vec::with_capacity(corpus.documents.len()),
-            entity_mentions: vec![Vec::new(); analysis.entities.len()],
-            entity_ids: analysis
-                .entities
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (e.id.as_str(), i))
-                .collect(),
-            dates: &analysis.dates,
-        };
-        let mut buf = String::new();
-        let mut spans = Vec::new();
-        // Per entity, its slot in the current document's counts (checked before use).
-        let mut slot = vec![0u32; analysis.entities.len()];
-        for di in 0..corpus.documents.len() {
-            let d = ix.index_doc(di, &mut buf, &mut spans, &mut slot);
-            ix.docs.push(d);
-        }
-        let mut sorted: Vec<u32> = (0..ix.names.len() as u32).collect();
-        crate::order::sort_by(&mut sorted, |&a, &b| {
-            ix.names[a as usize].cmp(&ix.names[b as usize])
-        });
-        ix.sorted = sorted;
-        ix
+        Building::new(corpus, analysis).finish()
     }
 
     fn intern(&mut self, key: &str) -> u32 {
@@ -339,6 +248,169 @@ impl<'a> Index<'a> {
     /// Every DATE mention with its resolution, by document then position.
     pub fn dates(&self) -> &'a [DateMention] {
         self.dates
+    }
+}
+
+/// An [`Index`] built a slice at a time, so that a caller with other work to do (the
+/// browser's main thread: docs/performance.md) can stop between slices; the index it
+/// gives is the one [`Index::new`] builds.
+///
+/// ```
+/// use dossier_core::corpus::{Corpus, Document, Meta};
+/// use dossier_core::index::Building;
+///
+/// let corpus = Corpus::new(vec![Document::new("a.txt", "Talks\n\nPutin met Xi.", Meta::default()).unwrap()]);
+/// let analysis = dossier_core::analyse(&corpus);
+/// let mut building = Building::new(&corpus, &analysis);
+/// while !building.step(8) {}
+/// assert!(building.finish().term("putin").is_some());
+/// ```
+#[derive(Debug)]
+pub struct Building<'a> {
+    ix: Index<'a>,
+    /// The document being indexed, and the next of its blocks.
+    at: (usize, usize),
+    /// What is known of that document so far.
+    doc: DocIndex,
+    buf: String,
+    spans: Vec<(Range<usize>, Range<usize>)>,
+    /// Per entity, its slot in the current document's counts (checked before use).
+    slot: Vec<u32>,
+}
+
+impl<'a> Building<'a> {
+    /// An index of `corpus` and its `analysis` (whose documents are parallel to the
+    /// corpus's) about to be built.
+    pub fn new(corpus: &'a Corpus, analysis: &'a Analysis) -> Building<'a> {
+        let ix = Index {
+            corpus,
+            analysis,
+            terms: FxMap::default(),
+            names: Vec::new(),
+            sorted: Vec::new(),
+            postings: Vec::new(),
+            docs: Vec::with_capacity(corpus.documents.len()),
+            entity_mentions: vec![Vec::new(); analysis.entities.len()],
+            entity_ids: analysis
+                .entities
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.id.as_str(), i))
+                .collect(),
+            dates: &analysis.dates,
+        };
+        let mut b = Building {
+            ix,
+            at: (0, 0),
+            doc: DocIndex::default(),
+            buf: String::new(),
+            spans: Vec::new(),
+            slot: vec![0u32; analysis.entities.len()],
+        };
+        b.start_doc();
+        b
+    }
+
+    /// Indexes the next blocks, at least one and at most about `bytes` of text together
+    /// (a document's mentions count as its last block); true once every document is.
+    pub fn step(&mut self, bytes: usize) -> bool {
+        let mut done = 0;
+        while done < bytes.max(1) {
+            let (di, bi) = self.at;
+            let Some(da) = self.ix.analysis.docs.get(di) else {
+                return true;
+            };
+            if let Some(block) = da.blocks.get(bi) {
+                done += block.range.len() + 1;
+                self.index_block(di, bi);
+                self.at.1 += 1;
+            } else {
+                done += da.mentions.len() * 8 + 1;
+                self.end_doc(di);
+                self.at = (di + 1, 0);
+                self.start_doc();
+            }
+        }
+        self.at.0 >= self.ix.analysis.docs.len()
+    }
+
+    /// The index, its last slices built now.
+    pub fn finish(mut self) -> Index<'a> {
+        while !self.step(usize::MAX) {}
+        let ix = &mut self.ix;
+        let mut sorted: Vec<u32> = (0..ix.names.len() as u32).collect();
+        crate::order::sort_by(&mut sorted, |&a, &b| {
+            ix.names[a as usize].cmp(&ix.names[b as usize])
+        });
+        ix.sorted = sorted;
+        self.ix
+    }
+
+    fn start_doc(&mut self) {
+        if let Some(da) = self.ix.analysis.docs.get(self.at.0) {
+            self.doc = DocIndex {
+                article_blocks: da.blocks.iter().map(|b| b.zone.is_article()).collect(),
+                ..DocIndex::default()
+            };
+        }
+    }
+
+    /// Indexes block `bi` of document `di`: its words, with their postings. One call per
+    /// block, never inlined: the browser runs it optimised after its first calls, which
+    /// a loop over the corpus in one call would not be (docs/performance.md).
+    #[inline(never)]
+    fn index_block(&mut self, di: usize, bi: usize) {
+        let (corpus, analysis) = (self.ix.corpus, self.ix.analysis);
+        let (text, block) = (&corpus.documents[di].text, &analysis.docs[di].blocks[bi]);
+        let d = &mut self.doc;
+        self.spans.clear();
+        normalise_words(&text[block.range.clone()], &mut self.buf, &mut self.spans);
+        for (range, key) in self.spans.iter() {
+            let term = self.ix.intern(&self.buf[key.clone()]);
+            let pos = d.words.len() as u32;
+            self.ix.postings[term as usize].push(Posting { doc: di as u32, pos });
+            d.words.push(Word {
+                start: (block.range.start + range.start) as u32,
+                end: (block.range.start + range.end) as u32,
+                term,
+                block: bi as u32,
+            });
+        }
+        if d.article_blocks[bi] {
+            d.article_words += self.spans.len() as u32;
+        }
+    }
+
+    /// Counts document `di`'s mentions by entity and label, and adds the document.
+    #[inline(never)]
+    fn end_doc(&mut self, di: usize) {
+        let analysis = self.ix.analysis;
+        let da = &analysis.docs[di];
+        let mut d = std::mem::take(&mut self.doc);
+        for (mi, m) in da.mentions.iter().enumerate() {
+            self.ix.entity_mentions[m.entity].push((di as u32, mi as u32));
+            let article = u32::from(da.blocks[m.block].zone.is_article());
+            let l = &mut d.labels[m.label as usize];
+            l.all += 1;
+            l.article += article;
+            let s = self.slot[m.entity] as usize;
+            match d.entities.get_mut(s) {
+                Some(c) if c.entity == m.entity as u32 => {
+                    c.all += 1;
+                    c.article += article;
+                }
+                _ => {
+                    self.slot[m.entity] = d.entities.len() as u32;
+                    d.entities.push(EntityCount {
+                        entity: m.entity as u32,
+                        article,
+                        all: 1,
+                    });
+                }
+            }
+        }
+        crate::order::sort_by_key(&mut d.entities, |c| c.entity);
+        self.ix.docs.push(d);
     }
 }
 
@@ -530,6 +602,39 @@ mod tests {
         assert_eq!(w.block, 1);
         assert_eq!(ix.doc(0).len(true), 5);
         assert_eq!(ix.term("absent"), None);
+    }
+
+    #[test]
+    fn an_index_built_in_slices_is_the_index_built_at_once() {
+        let c = Corpus::new(vec![
+            Document::new(
+                "a.txt",
+                "Putin meets Xi\n\nPutin arrived in Beijing.\n\nXi said so.",
+                Meta::default(),
+            )
+            .unwrap(),
+            Document::new("b.txt", "Other news\n\nNothing about him.", Meta::default()).unwrap(),
+            Document::new(
+                "c.txt",
+                "Beijing talks\n\nXi and Putin met again in Beijing.",
+                Meta::default(),
+            )
+            .unwrap(),
+        ]);
+        let a = crate::analyse(&c);
+        let whole = format!("{:?}", Index::new(&c, &a));
+        for bytes in [0, 1, 10, 30, 1000] {
+            let mut b = Building::new(&c, &a);
+            let mut steps = 0;
+            while !b.step(bytes) {
+                steps += 1;
+            }
+            assert!(
+                bytes > 100 || steps > 3,
+                "{bytes} bytes a slice took {steps} steps"
+            );
+            assert_eq!(format!("{:?}", b.finish()), whole, "{bytes} bytes a slice");
+        }
     }
 
     #[test]
