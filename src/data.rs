@@ -53,7 +53,7 @@ impl Data {
         })
     }
 
-    /// Builds the index for about `ms` milliseconds more, a slice of [`SLICE`] bytes of
+    /// Builds the index for about `ms` milliseconds more, a slice of `SLICE` bytes of
     /// text at a time; true once it is built. Called once a task, so that the browser
     /// draws and answers the reader between the calls: no task is as long as the whole
     /// build, which grows with the text (docs/performance.md, "The reader's own
