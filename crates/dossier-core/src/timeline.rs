@@ -199,39 +199,11 @@ pub fn timeline(
             }
             continue;
         };
-        let fine = match granularity {
-            Granularity::Month => Precision::Month,
-            Granularity::Year => Precision::Year,
-        };
-        if p.precision > fine {
+        let Some(keys) = bucket_keys(&p, granularity) else {
             t.coarser += 1;
             continue;
-        }
-        let mut key = match granularity {
-            Granularity::Month => Date { day: None, ..p.start },
-            Granularity::Year => Date {
-                year: p.start.year,
-                month: None,
-                day: None,
-            },
         };
-        while Period::of(key).start <= p.end {
-            hits.push((key, m.doc));
-            key = match key.month {
-                Some(mo) => {
-                    let (y, mo) = add_months(key.year, mo, 1);
-                    Date {
-                        year: y,
-                        month: Some(mo),
-                        day: None,
-                    }
-                }
-                None => Date {
-                    year: key.year + 1,
-                    ..key
-                },
-            };
-        }
+        hits.extend(keys.map(|key| (key, m.doc)));
     }
     crate::order::sort(&mut hits);
     for (i, &(key, doc)) in hits.iter().enumerate() {
@@ -249,6 +221,45 @@ pub fn timeline(
         }
     }
     t
+}
+
+/// The buckets of `granularity` period `p` counts in, in order (every month or year it
+/// overlaps), or `None` when it is too coarse for them (a decade in a year timeline).
+pub fn bucket_keys(p: &Period, granularity: Granularity) -> Option<impl Iterator<Item = Date>> {
+    let fine = match granularity {
+        Granularity::Month => Precision::Month,
+        Granularity::Year => Precision::Year,
+    };
+    if p.precision > fine {
+        return None;
+    }
+    let first = match granularity {
+        Granularity::Month => Date { day: None, ..p.start },
+        Granularity::Year => Date {
+            year: p.start.year,
+            month: None,
+            day: None,
+        },
+    };
+    let end = p.end;
+    let next = |key: &Date| match key.month {
+        Some(mo) => {
+            let (y, mo) = add_months(key.year, mo, 1);
+            Date {
+                year: y,
+                month: Some(mo),
+                day: None,
+            }
+        }
+        None => Date {
+            year: key.year + 1,
+            ..*key
+        },
+    };
+    Some(
+        std::iter::successors(Some(first), move |k| Some(next(k)))
+            .take_while(move |k| Period::of(*k).start <= end),
+    )
 }
 
 /// Whether document `doc` mentions a date in the buckets `from` to `to` (years, or

@@ -3,7 +3,8 @@
 
 use dossier_core::corpus::Document;
 use dossier_core::model::{DocAnalysis, Entity};
-use dossier_core::site::{DocRun, DocSummary, EntityFiles, Head, NameKey, TermPostings};
+use dossier_core::site::{DocRun, DocSummary, EntityFiles, Head, NameKey, PeriodDocs, TermPostings};
+use dossier_core::timeline::Granularity;
 use dossier_core::Label;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -29,7 +30,29 @@ pub fn head(h: &Head) -> Value {
             row
         })
         .collect();
-    json!({ "documents": h.documents, "entities": h.entities, "labels": labels, "top": top })
+    let timelines: Vec<Value> = h
+        .timelines
+        .iter()
+        .map(|(g, all_zones, t)| {
+            let buckets: Vec<Value> = t
+                .buckets
+                .iter()
+                .map(|b| json!([b.key.to_string(), b.mentions, b.documents]))
+                .collect();
+            json!({ "year": *g == Granularity::Year, "all": all_zones, "buckets": buckets,
+                "coarser": t.coarser, "unresolved": t.unresolved, "durations": t.durations })
+        })
+        .collect();
+    json!({ "documents": h.documents, "entities": h.entities, "labels": labels, "top": top, "timelines": timelines })
+}
+
+/// A period file: each bucket's documents (all zones), in order.
+pub fn periods(periods: &[PeriodDocs]) -> Value {
+    let map: BTreeMap<&str, Vec<u32>> = periods
+        .iter()
+        .map(|p| (p.key.as_str(), p.docs.iter().map(|&(d, _)| d).collect()))
+        .collect();
+    json!(map)
 }
 
 /// An article-list run: its first document and its rows.

@@ -16,7 +16,7 @@ mod json;
 use dossier_core::query::{Term, TextQuery};
 use dossier_core::site::{
     read_directory, read_docs, read_entities, read_list, read_mention_part, read_names, read_part,
-    read_table, read_terms, FileRef, Head, Kind, Manifest, SiteError, SiteErrorKind,
+    read_periods, read_table, read_terms, FileRef, Head, Kind, Manifest, SiteError, SiteErrorKind,
 };
 use serde_json::json;
 use std::cell::RefCell;
@@ -62,7 +62,8 @@ fn with_manifest<T>(f: impl FnOnce(&mut Manifest) -> Option<T>) -> Option<T> {
 /// The name of the file that holds `what`: `list` (an article-list run) or `docs` (a
 /// document shard) of document number `key`; `file`, the document shard of the
 /// document stored in file `key`; `table` (an entity-table run) or `entities` (an
-/// entity shard) of entity number `key`; `directory`. None when the manifest (or the
+/// entity shard) of entity number `key`; `period`, the period file of the timeline
+/// bucket `key` (`YYYY` or `YYYY-MM`); `directory`. None when the manifest (or the
 /// directory, for the kinds it names, once read) has no such file.
 #[wasm_bindgen]
 pub fn locate(what: &str, key: &str) -> Option<String> {
@@ -74,6 +75,7 @@ pub fn locate(what: &str, key: &str) -> Option<String> {
             "file" => m.doc_shard_of_file(key),
             "table" => m.table_run(n?),
             "entities" => m.entity_shard(n?),
+            "period" => m.period_file(key),
             "directory" => m.directory(),
             _ => None,
         };
@@ -208,6 +210,7 @@ fn decode_file(
         Kind::Terms => json::terms(&read_terms(file, fetched)?),
         Kind::Part => json::terms(&[read_part(file, fetched)?]),
         Kind::Mentions => json!({ "mentions": read_mention_part(file, fetched)? }),
+        Kind::Periods => json::periods(&read_periods(file, fetched)?),
         Kind::Directory => json!({}),
     })
 }

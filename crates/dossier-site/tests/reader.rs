@@ -249,3 +249,38 @@ fn a_prefix_finds_the_documents_of_every_word_starting_with_it_common_words_too(
     let bytes: Value = serde_json::from_str(&prefix_files("th")).unwrap();
     assert!(bytes["bytes"].as_u64().unwrap() > 1_000);
 }
+
+/// Each bucket of the head's all-zones timelines is found by its key, with as many
+/// documents as the head says, each with a date that counts in it.
+#[test]
+fn a_timeline_bucket_locates_its_documents() {
+    let (corpus, analysis, files) = site();
+    let head = read(&files, &locate_head(&files));
+    read(&files, &locate("directory", "").unwrap());
+    let mut seen = 0;
+    for t in head["timelines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["all"] == true)
+    {
+        for b in t["buckets"].as_array().unwrap() {
+            let key = b[0].as_str().unwrap();
+            let docs = read(&files, &locate("period", key).unwrap())[key].clone();
+            let docs: Vec<usize> = serde_json::from_value(docs).unwrap();
+            assert_eq!(docs.len() as u64, b[2].as_u64().unwrap(), "{key}");
+            let span = dossier_core::date::Date::parse(key).unwrap();
+            for d in docs {
+                assert!(d < corpus.documents.len());
+                assert!(dossier_core::timeline::mentions_period(
+                    &analysis.dates,
+                    d,
+                    (span, span),
+                    true
+                ));
+            }
+            seen += 1;
+        }
+    }
+    assert!(seen > 5);
+}

@@ -34,14 +34,14 @@
 //!   file finds its shard by a binary search); `i` the directory. Each file record:
 //!   kind, name, length in bytes, then those fields.
 //! - **The directory** (`i-…`), fetched by the first search or entity view:
-//!   `dossier-directory 2`, then one record a file as in the manifest: `n` an
+//!   `dossier-directory 3`, then one record a file as in the manifest: `n` an
 //!   entity-table run and `e` an entity shard, each with its first entity and number of
 //!   entities; `x` a name-index fragment with its first word; `t` a search-index
 //!   fragment with its first term; for each term cut in parts, `w` with the term and its
 //!   totals (postings in all zones, in the article proper; documents in all zones, in
 //!   the article proper), then `p` its parts in document order, each with its first
 //!   document, the number of documents from its first to its last, and the term; `m`
-//!   a part of an entity's mentions (below). Kept
+//!   a part of an entity's mentions (below); `c` a period file with its first bucket. Kept
 //!   out of the page, whose size then grows only with the number of document shards and
 //!   list runs.
 //! - **The head** (`h-…`), what the first screen of every view draws: `dossier-head 1`,
@@ -93,18 +93,28 @@
 //!   entity shard's size has them in parts, cut as a common term's postings are; the
 //!   directory names them (`m`, with first document, number of documents and the
 //!   entity's number), after the search index and before the entity shards.
+//! - **Period files** (`c-…`), what a period chosen on the timeline keeps: `dossier-periods
+//!   1`; one record a bucket of the month or the year timeline, in sorted order of its
+//!   key (`YYYY` or `YYYY-MM`, as the head's): the key, then the documents with a date
+//!   that counts in it (as [`crate::timeline::timeline`] counts), each as its distance
+//!   from the previous (the first: from 0) times two, plus one when such a date is in
+//!   the article proper. A range of buckets keeps the documents of any of them; a
+//!   bucket's documents are the head's bucket's `documents`. After the entity shards in
+//!   the directory; cut at the search index's size.
 //!
 //! The page, when sharded, carries `#corpus` with the first document only (the loader
 //! draws it as before, with the corpus's legend counts) and `#manifest`.
 
 mod facets;
 mod mentions;
+mod periods;
 mod read;
 mod terms;
 mod write;
 
 pub use facets::{read_list, read_names, read_table, DocSummary, Head, NameKey, HEAD_ENTITIES};
 pub use mentions::read_mention_part;
+pub use periods::{read_periods, PeriodDocs};
 pub use read::{
     read_all, read_directory, read_docs, read_entities, DocRun, EntityFiles, FileRef, Kind, Manifest,
 };
@@ -126,7 +136,7 @@ pub const PARTNERS: usize = 50;
 /// The manifest's first field.
 const VERSION: &str = "dossier-site 2";
 /// The directory's first field.
-const DIRECTORY: &str = "dossier-directory 2";
+const DIRECTORY: &str = "dossier-directory 3";
 
 /// The address of `bytes`: 64-bit FNV-1a, as 16 hex digits.
 pub fn address(bytes: &[u8]) -> String {

@@ -33,6 +33,8 @@ pub enum Kind {
     Entities,
     /// Part of one common entity's mentions, for a run of documents.
     Mentions,
+    /// The documents of a range of timeline buckets.
+    Periods,
 }
 
 impl Kind {
@@ -57,7 +59,7 @@ pub struct FileRef {
     /// documents from its first posting's to its last's).
     pub count: usize,
     /// A document shard's first document's file name, a fragment's first term or word,
-    /// a part's term, a mention part's entity (its number; empty for the others).
+    /// a period file's first bucket, a part's term, a mention part's entity (its number; empty for the others).
     pub key: String,
 }
 
@@ -197,6 +199,14 @@ impl Manifest {
         self.files(Kind::Mentions).filter(move |f| f.key == key)
     }
 
+    /// The period file that would hold the documents of the timeline bucket `key`
+    /// (`YYYY` or `YYYY-MM`); its decoder says whether it does.
+    pub fn period_file(&self, key: &str) -> Option<&FileRef> {
+        let all: Vec<&FileRef> = self.files(Kind::Periods).collect();
+        let at = all.partition_point(|f| f.key.as_str() <= key);
+        at.checked_sub(1).map(|i| all[i])
+    }
+
     /// The parts of `term`'s postings, in document order: the first holds the first
     /// rows of a search for it.
     pub fn term_parts<'m>(&'m self, term: &'m str) -> impl Iterator<Item = &'m FileRef> + 'm {
@@ -267,13 +277,14 @@ fn file_ref(record: &str) -> Option<FileRef> {
         "p" => Kind::Part,
         "e" => Kind::Entities,
         "m" => Kind::Mentions,
+        "c" => Kind::Periods,
         _ => return None,
     };
     let n = |i: usize| f.get(i)?.parse::<usize>().ok();
     let (first, count, key) = match (kind, f.len()) {
         (Kind::Head | Kind::Directory, 3) => (0, 0, String::new()),
         (Kind::Docs | Kind::Part | Kind::Mentions, 6) => (n(3)?, n(4)?, unescape(f[5])),
-        (Kind::Names | Kind::Terms, 4) => (0, 0, unescape(f[3])),
+        (Kind::Names | Kind::Terms | Kind::Periods, 4) => (0, 0, unescape(f[3])),
         (Kind::List | Kind::Table | Kind::Entities, 5) => (n(3)?, n(4)?, String::new()),
         _ => return None,
     };
@@ -474,8 +485,8 @@ fn read_runs<T>(
     Ok(out)
 }
 
-/// Reads every name-index fragment, search-index fragment, part, entity shard and
-/// mention part of `m` (its directory read) through `fetch`; fails on the first that
+/// Reads every name-index fragment, search-index fragment, part, entity shard, mention
+/// part and period file of `m` (its directory read) through `fetch`; fails on the first that
 /// cannot be read, on a cut term whose parts do not hold its total, on entity shards
 /// that do not cover the `entities`, or on an entity whose mentions are not as many as
 /// its table row says.
@@ -527,6 +538,9 @@ fn check_index_files(
     }
     if read != m.files(Kind::Mentions).count() {
         return Err(SiteError::damaged(&directory, "a part of no entity's mentions"));
+    }
+    for file in m.files(Kind::Periods) {
+        super::read_periods(file, fetch(&file.name).as_deref())?;
     }
     Ok(())
 }

@@ -330,6 +330,40 @@ fn entity_shards_and_mention_parts_hold_every_mention_and_the_most_shared_partne
     assert!(m.files(Kind::Mentions).count() > 1);
 }
 
+/// Every bucket of the head's four timelines is found in its period file, with the
+/// documents the app's period filter keeps, as many as the head counts.
+#[test]
+fn a_timeline_buckets_documents_are_in_its_period_file_as_the_period_filter_keeps_them() {
+    let (c, a) = seeds();
+    let site = write(&c, &a, &Sizes { terms: 40, ..SMALL }).unwrap();
+    let (m, files) = (manifest(&site), files(&site));
+    assert!(m.files(Kind::Periods).count() > 4);
+    let head = Head::read(m.head().unwrap(), bytes(&files, m.head().unwrap())).unwrap();
+    let mut buckets = 0;
+    for (_, all_zones, t) in &head.timelines {
+        for b in &t.buckets {
+            let key = b.key.to_string();
+            let f = m.period_file(&key).unwrap();
+            let file = read_periods(f, bytes(&files, f)).unwrap();
+            let found = file.iter().find(|p| p.key == key).unwrap();
+            let docs: Vec<usize> = found
+                .docs
+                .iter()
+                .filter(|&&(_, article)| *all_zones || article)
+                .map(|&(d, _)| d as usize)
+                .collect();
+            let kept: Vec<usize> = (0..c.documents.len())
+                .filter(|&d| crate::timeline::mentions_period(&a.dates, d, (b.key, b.key), *all_zones))
+                .collect();
+            assert_eq!(docs, kept, "{key}");
+            assert_eq!(docs.len(), b.documents, "{key}");
+            buckets += 1;
+        }
+    }
+    assert!(buckets > 10);
+    assert_eq!(m.period_file("0000"), None);
+}
+
 #[test]
 fn the_page_embeds_the_manifest_and_the_first_article_only() {
     let (c, a) = seeds();
@@ -522,6 +556,7 @@ fn decode(m: &Manifest, f: &FileRef, b: Option<&[u8]>) -> Result<(), SiteError> 
         Kind::Part => read_part(f, b).map(drop),
         Kind::Entities => read_entities(f, b).map(drop),
         Kind::Mentions => read_mention_part(f, b).map(drop),
+        Kind::Periods => read_periods(f, b).map(drop),
     }
 }
 
@@ -539,7 +574,7 @@ fn every_kind_of_file_missing_cut_changed_or_another_is_an_error_naming_it() {
             kinds.push(f.kind);
         }
     }
-    assert_eq!(kinds.len(), 10, "{kinds:?}");
+    assert_eq!(kinds.len(), 11, "{kinds:?}");
     for kind in kinds {
         let f = m.files(kind).next().unwrap();
         let good = &files[&f.name];
@@ -613,6 +648,7 @@ fn the_first_screen_stays_bounded_as_a_generated_corpus_grows() {
                 // parts) and at most 50 partners: one record can double a file.
                 Kind::Entities => 2 * sizes.entities + 1_000,
                 Kind::Mentions => sizes.entities + 3_000,
+                Kind::Periods => sizes.terms + 3_000,
                 _ => usize::MAX,
             };
             assert!(f.bytes <= size, "{n} articles: {f:?}");

@@ -2,6 +2,7 @@
 
 use super::facets::{head, name_keys, write_name_key, write_summary};
 use super::mentions::mention_parts;
+use super::periods::{period_docs, write_period};
 use super::read::write_mentions;
 use super::terms::{term_files, TermFile};
 use super::{address, DIRECTORY, PARTNERS, VERSION};
@@ -26,7 +27,7 @@ pub struct Sizes {
     pub table: usize,
     /// Name-index fragments.
     pub names: usize,
-    /// Search-index fragments, and the parts of a common term's postings.
+    /// Search-index fragments, the parts of a common term's postings, and period files.
     pub terms: usize,
     /// Entity shards.
     pub entities: usize,
@@ -134,6 +135,7 @@ pub fn write_each<'p>(
     name_fragments(analysis, sizes.names, &mut files)?;
     term_fragments(&ix, sizes.terms, &mut files)?;
     entity_shards(&ix, sizes.entities, &mut files)?;
+    period_files(analysis, sizes.terms, &mut files)?;
     let directory = std::mem::take(&mut files.directory).join(&RECORD.to_string());
     let directory = files.add('i', &directory)?;
     files.records.push(directory);
@@ -235,6 +237,30 @@ fn name_fragments(analysis: &Analysis, size: usize, files: &mut Files) -> Result
         write_name_key(&mut out, key, entities);
         if out.len() >= size || keys.peek().is_none() {
             let mut record = files.add('x', &out)?;
+            out.clear();
+            let _ = write!(record, "{FIELD}{first}");
+            files.directory.push(record);
+        }
+    }
+    Ok(())
+}
+
+/// The period files, buckets in key order, each ending with the bucket that brings it
+/// to `size` bytes.
+fn period_files(analysis: &Analysis, size: usize, files: &mut Files) -> Result<(), PageError> {
+    let (mut out, mut first) = (String::new(), String::new());
+    let periods = period_docs(&analysis.dates);
+    let mut periods = periods.iter().peekable();
+    while let Some((key, docs)) = periods.next() {
+        if out.is_empty() {
+            out.push_str("dossier-periods 1");
+            first.clear();
+            push_escaped(&mut first, key);
+        }
+        out.push(RECORD);
+        write_period(&mut out, key, docs);
+        if out.len() >= size || periods.peek().is_none() {
+            let mut record = files.add('c', &out)?;
             out.clear();
             let _ = write!(record, "{FIELD}{first}");
             files.directory.push(record);
