@@ -8,9 +8,12 @@
 // its document shard, an entity's articles and mentions from its entity shard, a search
 // from the search index's fragments (words, phrases, prefixes, exclusions), entities
 // required and excluded (AND/NOT) with it, any entity found by its name from the name
-// index. The list keeps at most WINDOW rows drawn, whatever the corpus's size; the keys
-// of the app move through it (j/k or the arrows, Home/End in the list, / and Esc). The
-// URL is the state (the app's doc, e, x, q); texts reach the page as text nodes only.
+// index, a period chosen on the timeline (the head's timelines, then the period files of
+// its buckets), an entity's connections (the entities named in most of its articles, from
+// its entity shard). The list keeps at most WINDOW rows drawn, whatever the corpus's size;
+// the keys of the app move through it (j/k or the arrows, Home/End in the list, / and
+// Esc). The URL is the state (the app's doc, e, x, q, when, view and the timeline's v-by);
+// texts reach the page as text nodes only.
 import init, { clauses, decode, locate, mention_files, name_files, name_words, open, prefix_files, term_files } from './dossier-site.js';
 
 const here = import.meta.url;
@@ -30,6 +33,11 @@ const FOUND = 20;
 const FOUND_RUNS = 8;
 /** Entity ids a filter list keeps, as the app's parser (src/url.rs, MAX_IDS). */
 const MAX_IDS = 50;
+/** Connections an entity's view lists (its shard holds the 50 most shared). */
+const PARTNERS = 20;
+/** A month timeline spanning more years than this is drawn by year (as the app's). */
+const YEARS_OF_MONTHS = 6;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** A file that cannot be shown: kind `missing` (Retry may help) or `version` (Reload). */
 class Fault extends Error {
@@ -126,6 +134,33 @@ function toggle(k, id) {
   const off = filters(other).filter((i) => i !== id);
   const next = on.includes(id) ? on.filter((i) => i !== id) : [...on, id];
   return { [k]: next.join(',') || null, [other]: off.join(',') || null };
+}
+
+/**
+ * The URL's period (`when`), read as the app reads it (src/url.rs, `period`): `YYYY` or
+ * `YYYY-MM`, or two of one kind as `from..to`, put in order; null when there is none or
+ * it is malformed (the app drops it too).
+ */
+function when() {
+  const w = param('when');
+  if (!w) return null;
+  const ends = w.split('..');
+  const ok = (k) => /^\d{4}(-(0[1-9]|1[0-2]))?$/.test(k);
+  if (ends.length > 2 || !ends.every(ok) || ends[0].length !== ends.at(-1).length) return null;
+  const [from, to] = [ends[0], ends.at(-1)].sort();
+  return { from, to };
+}
+
+/** A bucket's key in words: `May 2024`, `2024`. */
+const period = (k) => (k.length === 7 ? `${MONTHS[Number(k.slice(5)) - 1]} ${k.slice(0, 4)}` : k);
+
+/** A period in words: `in May 2024`, or `from May 2024 to July 2024`. */
+const span = (w) => (w.from === w.to ? `in ${period(w.from)}` : `from ${period(w.from)} to ${period(w.to)}`);
+
+/** The view the URL asks for: `timeline`, `connections`, else the articles. */
+function view() {
+  const v = param('view');
+  return v === 'timeline' || v === 'connections' ? v : 'articles';
 }
 
 /** A link that sets `set` over the parameters of the moment it is followed. */
@@ -408,6 +443,28 @@ function minus(a, b) {
   return out;
 }
 
+/** The head's all-zones timeline by year (`year`) or by month. */
+const timelineOf = (h, year) => h.timelines.find((t) => t.all && t.year === year);
+
+/** The decoded period files of buckets `keys`, each file once. */
+async function periodFiles(keys) {
+  await directory();
+  return Promise.all([...new Set(keys.map((k) => locate('period', k)))].map(file));
+}
+
+/**
+ * The documents mentioning a date in the period `w` (its buckets of the head's timeline of
+ * its kind), in order: the period files of its buckets, merged.
+ */
+async function periodDocs(w) {
+  const keys = timelineOf(await file(site.head), w.from.length === 4).buckets.map((b) => b[0]).filter((k) => k >= w.from && k <= w.to);
+  const seen = new Uint8Array(site.documents);
+  for (const f of await periodFiles(keys)) for (const k of keys) if (Object.hasOwn(f, k)) for (const d of f[k]) seen[d] = 1;
+  const out = [];
+  seen.forEach((x, d) => x && out.push(d));
+  return out;
+}
+
 /** An entity id the site does not have, in a filter. */
 class NoEntity extends Error {}
 
@@ -423,22 +480,25 @@ async function entityDocs(id) {
 const listed = (names, and = 'and') => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} ${and} ${names.at(-1)}`);
 
 /**
- * The documents of the view: those matching the search `q` and naming every entity of
- * `e`, less those naming any of `x`, each an ordered list merged as a search's clauses
- * are; with the heading's words for it (`with “q” naming A and B, not naming C`).
+ * The documents of the view: those matching the search `q`, naming every entity of `e`
+ * and mentioning a date in the period `w`, less those naming any of `x`, each an ordered
+ * list merged as a search's clauses are; with the heading's words for it (`with “q”
+ * naming A and B, not naming C, mentioning a date in May 2024`).
  */
-async function selection(q, e, x) {
-  const [found, named, left] = await Promise.all([
+async function selection(q, e, x, w) {
+  const [found, named, left, dated] = await Promise.all([
     q ? searchDocs(q) : null,
     Promise.all(e.map(entityDocs)),
     Promise.all(x.map(entityDocs)),
+    w ? periodDocs(w) : null,
   ]);
-  const lists = [...(found ? [found] : []), ...named.map(([d]) => d)];
+  const lists = [...(found ? [found] : []), ...named.map(([d]) => d), ...(dated ? [dated] : [])];
   let docs = lists.length ? lists.reduce(both) : [...Array(site.documents).keys()];
   for (const [d] of left) docs = minus(docs, d);
   let words = q ? `with “${q}”` : '';
   if (named.length) words += `${words && ' '}naming ${listed(named.map(([, r]) => r.name))}`;
   if (left.length) words += `${words && ', '}not naming ${listed(left.map(([, r]) => r.name), 'or')}`;
+  if (w) words += `${words && ', '}mentioning a date ${span(w)}`;
   return [docs, words];
 }
 
@@ -509,7 +569,7 @@ async function entityCard(id) {
     el('section', { className: 'site-entity', ariaLabel: e.name },
       el('h2', { textContent: e.name }),
       el('p', { className: 'meta', textContent: `${label} · ${count(e.mentions, 'mention')} in ${count(e.documents, 'article')}` }),
-      link({ e: null, x: null }, { textContent: 'All articles' }),
+      el('p', {}, link({ e: null, x: null }, { textContent: 'All articles' }), ' · ', link({ view: 'connections' }, { textContent: 'Connections' })),
       el('h3', { textContent: 'Mentions' }), list),
   ];
 }
@@ -648,8 +708,8 @@ async function nameOf(id) {
  * The active filters as chips, each with a link that removes it, and "Clear filters"
  * (as the app's filter bar): the search, each entity required, each one excluded.
  */
-async function chips(q, required, excluded) {
-  const key = `${q}\n${required}\n${excluded}`;
+async function chips(q, required, excluded, w) {
+  const key = `${q}\n${required}\n${excluded}\n${w && span(w)}`;
   if (panes.chips.dataset.key === key) return;
   panes.chips.dataset.key = key;
   const chip = (kind, text, set) => {
@@ -664,9 +724,129 @@ async function chips(q, required, excluded) {
   if (q) list.push(chip('text', `search: ${q}`, { q: null }));
   required.forEach((id, i) => list.push(chip('require', `with ${names[i]}`, { e: required.filter((x) => x !== id).join(',') || null })));
   excluded.forEach((id, i) => list.push(chip('exclude', `without ${names[required.length + i]}`, { x: excluded.filter((x) => x !== id).join(',') || null })));
+  if (w) list.push(chip('when', `a date ${span(w)}`, { when: null }));
   panes.chips.replaceChildren(...(list.length
-    ? [el('ul', { className: 'chips', ariaLabel: 'Active filters' }, ...list), link({ q: null, e: null, x: null }, { className: 'clear-all', textContent: 'Clear filters' })]
+    ? [el('ul', { className: 'chips', ariaLabel: 'Active filters' }, ...list), link({ q: null, e: null, x: null, when: null }, { className: 'clear-all', textContent: 'Clear filters' })]
     : []));
+}
+
+/**
+ * The list of the articles the filters keep (the search `q`, entities required and
+ * excluded, the period `w`), under a heading that counts them and says the filters; a
+ * prefix too wide or an entity the site lacks, a note.
+ */
+async function selected(q, required, excluded, w) {
+  let docs, words;
+  try {
+    [docs, words] = await selection(q, required, excluded, w);
+  } catch (e) {
+    if (e instanceof Wide || e instanceof NoEntity) return [el('p', { className: 'site-note', role: 'status', textContent: e.message })];
+    throw e;
+  }
+  return docList(`${count(docs.length, 'article')} ${words}`.trim(), docs);
+}
+
+/** Period files the timeline fetches at most to count its buckets under the filters (≤ 2 MB). */
+const COUNT_FILES = 16;
+
+/**
+ * The timeline (view=timeline): the head's dates mentioned in all zones, by month (by
+ * year past YEARS_OF_MONTHS years, or as `v-by` says), one row a bucket with its articles,
+ * mentions and a bar; a bucket's link chooses it as the period (`when`), or lifts it. Under
+ * other filters, a column counts the articles they keep in each bucket (from the buckets'
+ * period files). Below, the articles of every filter, the period too.
+ */
+async function timelineView(q, required, excluded, w) {
+  const h = await file(site.head);
+  const months = timelineOf(h, false);
+  const first = months.buckets[0]?.[0] ?? '';
+  const last = months.buckets.at(-1)?.[0] ?? '';
+  const by = param('v-by');
+  const year = by === 'year' || (by !== 'month' && (w ? w.from.length === 4 : last.slice(0, 4) - first.slice(0, 4) > YEARS_OF_MONTHS));
+  const t = timelineOf(h, year);
+  const filtered = Boolean(q || required.length || excluded.length);
+  let matching = null;
+  let say = '';
+  if (filtered) {
+    const keys = t.buckets.map((b) => b[0]);
+    if (new Set(keys.map((k) => locate('period', k))).size > COUNT_FILES) {
+      say = 'The timeline has too many periods to count the filtered articles in each: choose a period, or draw it by year.';
+    } else {
+      try {
+        const [docs] = await selection(q, required, excluded, null);
+        const kept = new Uint8Array(site.documents);
+        for (const d of docs) kept[d] = 1;
+        const got = await periodFiles(keys);
+        matching = new Map(keys.map((k) => [k, 0]));
+        for (const f of got) for (const k of keys) if (Object.hasOwn(f, k)) matching.set(k, f[k].reduce((n, d) => n + kept[d], 0));
+      } catch (e) {
+        if (!(e instanceof Wide || e instanceof NoEntity)) throw e;
+      }
+    }
+  }
+  const max = t.buckets.reduce((m, b) => Math.max(m, matching ? matching.get(b[0]) : b[2]), 1);
+  const rows = t.buckets.map(([key, mentions, docs]) => {
+    const on = w && w.from.length === key.length && key >= w.from && key <= w.to;
+    const a = link({ when: on && w.from === w.to ? null : key }, { textContent: period(key) });
+    if (on) a.setAttribute('aria-current', 'true');
+    const bar = el('span', { className: 'site-bar' });
+    bar.style.width = `${((100 * (matching ? matching.get(key) : docs)) / max).toFixed(1)}%`;
+    return el('tr', {}, el('th', { scope: 'row' }, a),
+      matching && el('td', { textContent: matching.get(key).toLocaleString('en') }),
+      el('td', { textContent: docs.toLocaleString('en') }),
+      el('td', { textContent: mentions.toLocaleString('en') }),
+      el('td', { className: 'site-bar-cell', ariaHidden: 'true' }, bar));
+  });
+  const heads = ['Period', ...(matching ? ['Kept'] : []), 'Articles', 'Dates'];
+  const table = el('table', { className: 'site-timeline' },
+    el('caption', { textContent: `Dates mentioned in the articles, by ${year ? 'year' : 'month'}` },
+      matching ? el('small', { textContent: ' (kept: the articles the filters keep)' }) : null),
+    el('thead', {}, el('tr', {}, ...heads.map((x) => el('th', { scope: 'col', textContent: x })), el('td'))),
+    el('tbody', {}, ...rows));
+  const left = [t.coarser && `${count(t.coarser, 'date')} too coarse for ${year ? 'years' : 'months'}`,
+    t.unresolved && `${count(t.unresolved, 'date')} that cannot be placed`,
+    t.durations && `${count(t.durations, 'length')} of time`].filter(Boolean);
+  return [
+    el('h2', { className: 'site-heading', textContent: 'Timeline' }),
+    el('p', { className: 'site-note' }, link({ 'v-by': year ? 'month' : 'year' }, { textContent: year ? 'By month' : 'By year' }),
+      w ? ' · ' : null, w ? link({ when: null }, { textContent: 'Every period' }) : null),
+    t.buckets.length ? el('div', { className: 'site-scroll' }, table) : el('p', { className: 'site-note', textContent: 'No article mentions a date that can be placed.' }),
+    say ? el('p', { className: 'site-note', role: 'status', textContent: say }) : null,
+    left.length ? el('p', { className: 'site-note', textContent: `Not drawn: ${listed(left)}.` }) : null,
+    ...(q || required.length || excluded.length || w
+      ? await selected(q, required, excluded, w)
+      : await docList(count(site.documents, 'article'), [...Array(site.documents).keys()])),
+  ].filter(Boolean);
+}
+
+/**
+ * An entity's connections (view=connections): the PARTNERS entities named in most of
+ * its articles, from its entity shard, each a link to its own connections and to the
+ * articles naming both; fetched when the view opens.
+ */
+async function connections(id) {
+  if (!id) return [el('p', { className: 'site-note', textContent: 'Choose an entity, in the panel or in an article, to see the entities named in most of its articles.' })];
+  const ix = await entityOf(id);
+  if (ix === undefined) return [el('p', { className: 'site-note', textContent: `No entity of this site has the id ${id}.` })];
+  await file(site.head).then(nameLabels, () => {});
+  const [shard, e] = await Promise.all([file(locate('entities', String(ix))), entityRow(ix)]);
+  const partners = shard.rows[ix - shard.first].partners.slice(0, PARTNERS);
+  const rows = await Promise.all(partners.map(([p]) => entityRow(p)));
+  const heading = el('h2', { className: 'site-heading', textContent: `Connections of ${e.name}` });
+  if (!rows.length) return [heading, el('p', { className: 'site-note', textContent: `No other entity is named in the articles naming ${e.name}.` })];
+  const body = rows.map((r, i) => {
+    const both = count(partners[i][1], 'article');
+    const name = link({ e: r.id, x: null }, { className: 'site-entity-name', textContent: r.name });
+    name.dataset.label = r.label;
+    return el('tr', {}, el('th', { scope: 'row' }, name),
+      el('td', { textContent: labels.get(r.label) ?? r.label }),
+      el('td', {}, link({ e: `${id},${r.id}`, x: null, view: null }, { textContent: partners[i][1].toLocaleString('en'), ariaLabel: `${both} naming ${e.name} and ${r.name}` })));
+  });
+  return [heading,
+    el('table', { className: 'site-connections' },
+      el('caption', { textContent: `The entities named in most of the ${count(e.documents, 'article')} naming ${e.name}` }),
+      el('thead', {}, el('tr', {}, ...['Entity', 'Kind', 'Articles naming both'].map((x) => el('th', { scope: 'col', textContent: x })))),
+      el('tbody', {}, ...body))];
 }
 
 let panes;
@@ -675,25 +855,25 @@ let site;
 /** Draws the panes the URL asks for (only those that change). */
 function show() {
   const [doc, q] = ['doc', 'q'].map(param);
-  const [required, excluded] = [filters('e'), filters('x')];
+  const [required, excluded, w, v] = [filters('e'), filters('x'), when(), view()];
   // The entity card: the last entity required.
   const e = required.at(-1);
   panes.search.value = q ?? '';
   // On a phone, where the panes stack, the one the link is about comes first (site.css).
-  panes.main.parentElement.dataset.first = doc ? 'main' : e ? 'entities' : 'results';
-  chips(q, required, excluded);
+  panes.main.parentElement.dataset.first = doc ? 'main' : e && v === 'articles' ? 'entities' : 'results';
+  chips(q, required, excluded, w);
   pressed();
-  if (q || required.length || excluded.length) {
-    fill(panes.results, `sel:${q}\n${required}\n${excluded}`, q ? 'the search results' : 'the entity’s articles', async () => {
-      let docs, words;
-      try {
-        [docs, words] = await selection(q, required, excluded);
-      } catch (e) {
-        if (e instanceof Wide || e instanceof NoEntity) return [el('p', { className: 'site-note', role: 'status', textContent: e.message })];
-        throw e;
-      }
-      return docList(`${count(docs.length, 'article')} ${words}`, docs);
-    });
+  for (const a of panes.views.querySelectorAll('a')) {
+    if (a.dataset.view === v) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+  const sel = `${q}\n${required}\n${excluded}\n${w && span(w)}`;
+  if (v === 'timeline') {
+    fill(panes.results, `tl:${param('v-by')}\n${sel}`, 'the timeline', () => timelineView(q, required, excluded, w));
+  } else if (v === 'connections') {
+    fill(panes.results, `cn:${e ?? ''}`, 'the connections', () => connections(e));
+  } else if (q || required.length || excluded.length || w) {
+    fill(panes.results, `sel:${sel}`, q ? 'the search results' : required.length || excluded.length ? 'the entity’s articles' : 'the articles', () => selected(q, required, excluded, w));
   } else {
     fill(panes.results, 'all', 'the article list', () => docList(count(site.documents, 'article'), [...Array(site.documents).keys()]));
   }
@@ -784,7 +964,7 @@ function keys(e) {
   const to = { j: 1, ArrowDown: 1, k: -1, ArrowUp: -1, Home: inList && 'first', End: inList && 'last' }[e.key];
   if (e.key === '/') panes.search.focus();
   else if (to) stepping = stepping.then(() => step(to)).catch((err) => console.error(err));
-  else if (e.key === 'Escape' && /[?&](e|x|q)=/.test(now)) go(href({ e: null, x: null, q: null }));
+  else if (e.key === 'Escape' && /[?&](e|x|q|when)=/.test(now)) go(href({ e: null, x: null, q: null, when: null }));
   else return;
   e.preventDefault();
 }
@@ -801,7 +981,14 @@ export async function start() {
   const search = el('input', { type: 'search', name: 'q', ariaLabel: 'Search the articles', placeholder: 'Search the articles' });
   const form = el('form', { className: 'site-search', role: 'search' }, search, el('button', { type: 'submit', textContent: 'Search' }));
   const chipBox = el('div', { className: 'active-filters' });
-  const bar = el('section', { className: 'filter-bar' }, form, chipBox);
+  const tab = (v, text) => {
+    const a = link({ view: v === 'articles' ? null : v }, { textContent: text });
+    a.dataset.view = v;
+    return el('li', {}, a);
+  };
+  const views = el('nav', { className: 'site-views', ariaLabel: 'Views' },
+    el('ul', {}, tab('articles', 'Articles'), tab('timeline', 'Timeline'), tab('connections', 'Connections')));
+  const bar = el('section', { className: 'filter-bar' }, views, form, chipBox);
   panes = {
     search,
     results: el('div', { className: 'pane results-pane', ariaLabel: 'Articles', role: 'region' }),
@@ -811,6 +998,7 @@ export async function start() {
     find: el('input', { type: 'search', ariaLabel: 'Find an entity', placeholder: 'Find an entity', autocomplete: 'off' }),
     found: el('div', { hidden: true }),
     chips: chipBox,
+    views,
   };
   // The first look's article stays on screen until the shard's replaces it.
   const look = document.getElementById('first-look');

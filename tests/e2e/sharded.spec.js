@@ -217,11 +217,12 @@ test('a missing shard says it cannot be fetched, and Retry fetches it again', as
   await expect(reader(page).locator('h1')).toHaveText(title(doc));
 });
 
-for (const colorScheme of ['light', 'dark']) test(`the sharded reader has no WCAG 2.1 A or AA violation (axe), an article and an entity open, ${colorScheme}`, async ({ page }) => {
+for (const [colorScheme, view] of [['light', ''], ['dark', ''], ['light', '&view=timeline'], ['dark', '&view=connections']]) test(`the sharded reader has no WCAG 2.1 A or AA violation (axe), an article and an entity open${view.replace('&view=', ', ')}, ${colorScheme}`, async ({ page }) => {
   await page.emulateMedia({ colorScheme });
-  await page.goto(`${BASE}?doc=${files()[5]}&e=person-vladimir-putin`);
+  await page.goto(`${BASE}?doc=${files()[5]}&e=person-vladimir-putin${view}`);
   await expect(entities(page).locator('.site-mentions li').first()).toBeVisible();
   await expect(reader(page).locator('mark[data-entity]').first()).toBeVisible();
+  if (view) await expect(results(page).locator('table tbody tr').first()).toBeVisible();
   // Evaluated through the debugging protocol, so the page's CSP does not apply to it.
   await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
   const found = await page.evaluate(async () => {
@@ -452,4 +453,111 @@ test('entities as filters: articles naming all of the required ones and none of 
   // A link with an unknown entity says so.
   await page.goto(`${BASE}?e=person-nobody`);
   await expect(results(page)).toContainText('No entity of this site has the id person-nobody.');
+});
+
+/** The timeline's rows as [period, articles] (the whole corpus's column), from its table. */
+const timelineRows = async (page) => (await results(page).locator('table.site-timeline tbody tr').evaluateAll((rows) => rows.map((r) => [r.querySelector('th').textContent, Number(r.querySelector('td:nth-last-child(3)').textContent.replace(/,/g, ''))])));
+
+test('the timeline: dates by period from the head, a period chosen by click or keyboard filters the list, the URL keeps it', async ({ page }) => {
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(BASE);
+  await expect(results(page).locator('.site-list li')).toHaveCount(50);
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Timeline' }).click();
+  await expect(page).toHaveURL(/view=timeline/);
+  const table = results(page).getByRole('table', { name: /^Dates mentioned in the articles, by (month|year)/ });
+  await expect(table).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Timeline' })).toHaveAttribute('aria-current', 'page');
+  // Drawn from the head alone: no period file until a period is chosen.
+  expect(requests.filter((u) => u.includes('/shards/c-'))).toEqual([]);
+  const rows = await timelineRows(page);
+  expect(rows.length).toBeGreaterThan(1);
+  // The period with the most articles: its link filters the list to as many as the head counts.
+  const [name, n] = rows.reduce((a, b) => (b[1] > a[1] ? b : a));
+  await table.getByRole('link', { name, exact: true }).click();
+  await expect(page).toHaveURL(/when=\d{4}/);
+  const heading = results(page).getByRole('heading', { name: `${n} ${n === 1 ? 'article' : 'articles'} mentioning a date in ${name}` });
+  await expect(heading).toBeVisible();
+  await expect(table.getByRole('link', { name, exact: true })).toHaveAttribute('aria-current', 'true');
+  expect(requests.filter((u) => u.includes('/shards/c-')).length).toBeGreaterThan(0);
+  // The URL is the state: reloaded, the same view; the chip lifts the period.
+  await page.reload();
+  await expect(heading).toBeVisible();
+  const chips = page.getByRole('list', { name: 'Active filters' });
+  await expect(chips.getByRole('listitem')).toHaveText([`a date in ${name}×`]);
+  // By keyboard: a period's link is a Tab stop; Enter on the chosen one lifts it.
+  await table.getByRole('link', { name, exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).not.toHaveURL(/when=/);
+  await expect(results(page).getByRole('heading', { name: `${files().length} articles` })).toBeVisible();
+  // In the article view too, with the other filters: the period's articles naming Putin.
+  await page.goto(`${BASE}?view=timeline&e=person-vladimir-putin`);
+  await expect(table.getByRole('columnheader', { name: 'Kept' })).toBeVisible();
+  const kept = await results(page).locator('table.site-timeline tbody tr').evaluateAll((rs) => rs.map((r) => [r.querySelector('th').textContent, Number(r.querySelector('td').textContent.replace(/,/g, ''))]));
+  const [p, k] = kept.reduce((a, b) => (b[1] > a[1] ? b : a));
+  expect(k).toBeGreaterThan(0);
+  await table.getByRole('link', { name: p, exact: true }).click();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Articles' }).click();
+  await expect(page).not.toHaveURL(/view=/);
+  await expect(results(page).getByRole('heading', { name: `${k} ${k === 1 ? 'article' : 'articles'} naming Vladimir Putin, mentioning a date in ${p}` })).toBeVisible();
+  // A malformed period is dropped, as the app drops it.
+  await page.goto(`${BASE}?when=2024-13`);
+  await expect(results(page).getByRole('heading', { name: `${files().length} articles` })).toBeVisible();
+});
+
+test('a period file that cannot be fetched says so, and Retry filters the list', async ({ page }) => {
+  await page.goto(`${BASE}?view=timeline`);
+  const table = results(page).locator('table.site-timeline');
+  await expect(table).toBeVisible();
+  const [[name, n]] = await timelineRows(page);
+  await page.route('**/shards/c-*', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await table.getByRole('link', { name, exact: true }).click();
+  const alert = results(page).getByRole('alert');
+  await expect(alert).toContainText('The timeline cannot be fetched');
+  await expect(alert).toContainText('is missing');
+  await page.unroute('**/shards/c-*');
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(results(page).getByRole('heading', { name: `${n} ${n === 1 ? 'article' : 'articles'} mentioning a date in ${name}` })).toBeVisible();
+});
+
+test('connections: the entities named in most of an entity\'s articles, as many as the corpus says, each a way on', async ({ page }) => {
+  // The documents of each entity, from the corpus's own analysis.
+  const docsOf = (label, name) => new Set(extracted().filter((m) => m.label === label && m.canonical === name).map((m) => m.doc));
+  const putin = docsOf('PERSON', 'Vladimir Putin');
+  await page.goto(`${BASE}?view=connections`);
+  await expect(results(page)).toContainText('Choose an entity');
+  // Opened from the entity's card.
+  await page.goto(`${BASE}?e=person-vladimir-putin`);
+  await entities(page).getByRole('region', { name: 'Vladimir Putin' }).getByRole('link', { name: 'Connections' }).click();
+  await expect(page).toHaveURL(/view=connections/);
+  const table = results(page).getByRole('table', { name: `The entities named in most of the ${putin.size} articles naming Vladimir Putin` });
+  await expect(table).toBeVisible();
+  const rows = await table.locator('tbody tr').evaluateAll((rs) => rs.map((r) => [r.querySelector('th a').textContent, r.querySelector('th a').dataset.label, Number(r.querySelector('td:last-child').textContent.split(' ')[0])]));
+  expect(rows.length).toBeGreaterThan(3);
+  expect(rows.every((r, i) => i === 0 || rows[i - 1][2] >= r[2])).toBe(true);
+  // Each partner's shared articles, by the corpus's own analysis.
+  for (const [name, label, shared] of rows) {
+    const other = docsOf(label, name);
+    expect(shared, name).toBe([...putin].filter((d) => other.has(d)).length);
+  }
+  const [name, , shared] = rows[0];
+  // The count is the list of the articles naming both.
+  await table.getByRole('link', { name: `${shared} articles naming Vladimir Putin and ${name}` }).click();
+  await expect(page).not.toHaveURL(/view=/);
+  await expect(results(page).getByRole('heading', { name: `${shared} articles naming Vladimir Putin and ${name}` })).toBeVisible();
+  // The name, its own connections.
+  await page.goBack();
+  await table.getByRole('link', { name, exact: true }).click();
+  await expect(results(page).getByRole('heading', { name: `Connections of ${name}` })).toBeVisible();
+  await expect(page).not.toHaveURL(/person-vladimir-putin/);
+});
+
+test('connections whose entity shard cannot be fetched say so, and Retry draws them', async ({ page }) => {
+  await page.route('**/shards/e-*', (route) => route.abort());
+  await page.goto(`${BASE}?view=connections&e=person-vladimir-putin`);
+  const alert = results(page).getByRole('alert');
+  await expect(alert).toContainText('The connections cannot be fetched');
+  await page.unroute('**/shards/e-*');
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(results(page).getByRole('heading', { name: 'Connections of Vladimir Putin' })).toBeVisible();
 });
