@@ -7,7 +7,6 @@ use dossier_core::site::{DocRun, DocSummary, EntityFiles, Head, NameKey, PeriodD
 use dossier_core::timeline::Granularity;
 use dossier_core::Label;
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
 
 /// An entity as a row: id, name, label code, documents and mentions.
 fn entity(e: &Entity) -> Value {
@@ -46,13 +45,15 @@ pub fn head(h: &Head) -> Value {
     json!({ "documents": h.documents, "entities": h.entities, "labels": labels, "top": top, "timelines": timelines })
 }
 
-/// A period file: each bucket's documents (all zones), in order.
+/// A period file: each bucket's documents (all zones: those with a date in it in the
+/// article proper, then those with such dates only outside it).
 pub fn periods(periods: &[PeriodDocs]) -> Value {
-    let map: BTreeMap<&str, Vec<u32>> = periods
-        .iter()
-        .map(|p| (p.key.as_str(), p.docs.iter().map(|&(d, _)| d).collect()))
-        .collect();
-    json!(map)
+    let mut map = serde_json::Map::new();
+    for p in periods {
+        let docs = p.article.iter().chain(&p.other).map(|&d| Value::from(d));
+        map.insert(p.key.clone(), Value::Array(docs.collect()));
+    }
+    Value::Object(map)
 }
 
 /// An article-list run: its first document and its rows.
@@ -74,38 +75,44 @@ pub fn table(first: usize, rows: &[Entity]) -> Value {
 pub fn entities(first: usize, rows: &[EntityFiles]) -> Value {
     let rows: Vec<Value> = rows
         .iter()
-        .map(|e| json!({ "mentions": e.mentions, "partners": e.partners }))
+        .map(|e| json!({ "mentions": pairs(&e.mentions), "partners": pairs(&e.partners) }))
         .collect();
     json!({ "first": first, "rows": rows })
 }
 
+/// Pairs of numbers as arrays of two (built as values: serde's tuples cost more code).
+pub fn pairs(list: &[(u32, u32)]) -> Value {
+    list.iter()
+        .map(|&(a, b)| Value::Array(vec![a.into(), b.into()]))
+        .collect()
+}
+
 /// A name-index fragment: each key's entities.
 pub fn names(keys: &[NameKey]) -> Value {
-    let map: BTreeMap<&str, &[u32]> = keys
-        .iter()
-        .map(|k| (k.key.as_str(), k.entities.as_slice()))
-        .collect();
-    json!(map)
+    let mut map = serde_json::Map::new();
+    for k in keys {
+        let entities = k.entities.iter().map(|&e| Value::from(e));
+        map.insert(k.key.clone(), Value::Array(entities.collect()));
+    }
+    Value::Object(map)
 }
 
 /// A search-index fragment or part: each term's documents, in order, each as
 /// `[document, positions...]` (the word positions of the term in it, in order, all
 /// zones), so that a phrase is found by consecutive positions.
 pub fn terms(terms: &[TermPostings]) -> Value {
-    let map: BTreeMap<&str, Vec<Vec<u32>>> = terms
-        .iter()
-        .map(|t| {
-            let mut docs: Vec<Vec<u32>> = Vec::new();
-            for (p, _) in &t.postings {
-                match docs.last_mut() {
-                    Some(d) if d[0] == p.doc => d.push(p.pos),
-                    _ => docs.push(vec![p.doc, p.pos]),
-                }
+    let mut map = serde_json::Map::new();
+    for t in terms {
+        let mut docs: Vec<Vec<Value>> = Vec::new();
+        for (p, _) in &t.postings {
+            match docs.last_mut() {
+                Some(d) if d[0] == p.doc => d.push(p.pos.into()),
+                _ => docs.push(vec![p.doc.into(), p.pos.into()]),
             }
-            (t.term.as_str(), docs)
-        })
-        .collect();
-    json!(map)
+        }
+        map.insert(t.term.clone(), docs.into_iter().map(Value::Array).collect());
+    }
+    Value::Object(map)
 }
 
 /// A document shard: its first document and each document's file, title, byline and

@@ -177,11 +177,11 @@ pub fn clauses(query: &str) -> String {
 pub fn decode(name: &str, bytes: Option<Vec<u8>>) -> Result<String, String> {
     let file = with_manifest(|m| m.files.iter().find(|f| f.name == name).cloned())
         .ok_or_else(|| format!("version\t{name} is not a file of this page's site"))?;
-    let entities = with_manifest(|m| Some(m.entities)).unwrap_or(0);
+    let (documents, entities) = with_manifest(|m| Some((m.documents, m.entities))).unwrap_or((0, 0));
     let fetched = bytes.as_deref();
     let out = match file.kind {
         Kind::Directory => directory(&file, fetched),
-        _ => decode_file(&file, fetched, entities),
+        _ => decode_file(&file, fetched, documents, entities),
     };
     out.map(|v| v.to_string()).map_err(|e| Fault::of(&e))
 }
@@ -198,6 +198,7 @@ fn directory(file: &FileRef, fetched: Option<&[u8]>) -> Result<serde_json::Value
 fn decode_file(
     file: &FileRef,
     fetched: Option<&[u8]>,
+    documents: usize,
     entities: usize,
 ) -> Result<serde_json::Value, SiteError> {
     Ok(match file.kind {
@@ -209,8 +210,8 @@ fn decode_file(
         Kind::Names => json::names(&read_names(file, fetched, entities)?),
         Kind::Terms => json::terms(&read_terms(file, fetched)?),
         Kind::Part => json::terms(&[read_part(file, fetched)?]),
-        Kind::Mentions => json!({ "mentions": read_mention_part(file, fetched)? }),
-        Kind::Periods => json::periods(&read_periods(file, fetched)?),
+        Kind::Mentions => json!({ "mentions": json::pairs(&read_mention_part(file, fetched)?) }),
+        Kind::Periods => json::periods(&read_periods(file, fetched, documents)?),
         Kind::Directory => json!({}),
     })
 }

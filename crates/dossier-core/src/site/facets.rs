@@ -118,15 +118,35 @@ pub(super) fn name_keys(entities: &[Entity]) -> BTreeMap<String, Vec<u32>> {
 pub(super) fn write_name_key(out: &mut String, key: &str, entities: &[u32]) {
     push_escaped(out, key);
     out.push(FIELD);
+    write_ascending(out, entities);
+}
+
+/// Appends numbers in ascending order, each once, as distances from the previous (the
+/// first: from 0), as [`read_ascending`] reads them.
+pub(super) fn write_ascending(out: &mut String, list: &[u32]) {
     let mut previous = 0;
     write_numbers(
         out,
-        entities.iter().map(|&e| {
-            let d = e - previous;
-            previous = e;
+        list.iter().map(|&n| {
+            let d = n - previous;
+            previous = n;
             d as usize
         }),
     );
+}
+
+/// Numbers in ascending order, each once and below `limit`, from their distances
+/// ([`write_ascending`]); `None` if they are not.
+pub(super) fn read_ascending(list: &str, limit: usize) -> Option<Vec<u32>> {
+    let mut n = 0usize;
+    let mut first = true;
+    numbers(list)
+        .map(|d| {
+            n = n.checked_add(d.filter(|&d| d > 0 || first)?)?;
+            first = false;
+            u32::try_from(n).ok().filter(|&n| (n as usize) < limit)
+        })
+        .collect()
 }
 
 /// The head file read: what the first screen of any view draws.
@@ -333,16 +353,9 @@ pub fn read_names(
     records
         .map(|r| {
             let (key, list) = r.split_once(FIELD)?;
-            let mut e = 0usize;
-            let mut first = true;
-            let list = numbers(list).map(|d| {
-                e = e.checked_add(d.filter(|&d| d > 0 || first)?)?;
-                first = false;
-                u32::try_from(e).ok().filter(|&e| (e as usize) < entities)
-            });
             Some(NameKey {
                 key: unescape(key),
-                entities: list.collect::<Option<Vec<_>>>()?,
+                entities: read_ascending(list, entities)?,
             })
         })
         .collect::<Option<Vec<_>>>()

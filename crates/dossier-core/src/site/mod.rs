@@ -95,12 +95,13 @@
 //!   entity's number), after the search index and before the entity shards.
 //! - **Period files** (`c-…`), what a period chosen on the timeline keeps: `dossier-periods
 //!   1`; one record a bucket of the month or the year timeline, in sorted order of its
-//!   key (`YYYY` or `YYYY-MM`, as the head's): the key, then the documents with a date
-//!   that counts in it (as [`crate::timeline::timeline`] counts), each as its distance
-//!   from the previous (the first: from 0) times two, plus one when such a date is in
-//!   the article proper. A range of buckets keeps the documents of any of them; a
-//!   bucket's documents are the head's bucket's `documents`. After the entity shards in
-//!   the directory; cut at the search index's size.
+//!   key (`YYYY` or `YYYY-MM`, as the head's): the key; the documents with a date that
+//!   counts in it (as [`crate::timeline::timeline`] counts) in the article proper; the
+//!   documents with such dates only outside it; each list as distances from the
+//!   previous (the first: from 0), as the name index's. A range of buckets keeps the
+//!   documents of any of them; a bucket's documents are as many as the head's bucket's
+//!   `documents` (the first list, or both for all zones). After the entity shards in the
+//!   directory; cut at the search index's size.
 //!
 //! The page, when sharded, carries `#corpus` with the first document only (the loader
 //! draws it as before, with the corpus's legend counts) and `#manifest`.

@@ -540,7 +540,7 @@ fn check_index_files(
         return Err(SiteError::damaged(&directory, "a part of no entity's mentions"));
     }
     for file in m.files(Kind::Periods) {
-        super::read_periods(file, fetch(&file.name).as_deref())?;
+        super::read_periods(file, fetch(&file.name).as_deref(), m.documents)?;
     }
     Ok(())
 }

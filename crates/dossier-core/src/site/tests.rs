@@ -344,14 +344,13 @@ fn a_timeline_buckets_documents_are_in_its_period_file_as_the_period_filter_keep
         for b in &t.buckets {
             let key = b.key.to_string();
             let f = m.period_file(&key).unwrap();
-            let file = read_periods(f, bytes(&files, f)).unwrap();
+            let file = read_periods(f, bytes(&files, f), c.documents.len()).unwrap();
             let found = file.iter().find(|p| p.key == key).unwrap();
-            let docs: Vec<usize> = found
-                .docs
-                .iter()
-                .filter(|&&(_, article)| *all_zones || article)
-                .map(|&(d, _)| d as usize)
-                .collect();
+            let mut docs: Vec<usize> = found.article.iter().map(|&d| d as usize).collect();
+            if *all_zones {
+                docs.extend(found.other.iter().map(|&d| d as usize));
+                docs.sort_unstable();
+            }
             let kept: Vec<usize> = (0..c.documents.len())
                 .filter(|&d| crate::timeline::mentions_period(&a.dates, d, (b.key, b.key), *all_zones))
                 .collect();
@@ -556,7 +555,7 @@ fn decode(m: &Manifest, f: &FileRef, b: Option<&[u8]>) -> Result<(), SiteError> 
         Kind::Part => read_part(f, b).map(drop),
         Kind::Entities => read_entities(f, b).map(drop),
         Kind::Mentions => read_mention_part(f, b).map(drop),
-        Kind::Periods => read_periods(f, b).map(drop),
+        Kind::Periods => read_periods(f, b, m.documents).map(drop),
     }
 }
 

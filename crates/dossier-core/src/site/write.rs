@@ -251,14 +251,14 @@ fn period_files(analysis: &Analysis, size: usize, files: &mut Files) -> Result<(
     let (mut out, mut first) = (String::new(), String::new());
     let periods = period_docs(&analysis.dates);
     let mut periods = periods.iter().peekable();
-    while let Some((key, docs)) = periods.next() {
+    while let Some((key, p)) = periods.next() {
         if out.is_empty() {
             out.push_str("dossier-periods 1");
             first.clear();
             push_escaped(&mut first, key);
         }
         out.push(RECORD);
-        write_period(&mut out, key, docs);
+        write_period(&mut out, key, p);
         if out.len() >= size || periods.peek().is_none() {
             let mut record = files.add('c', &out)?;
             out.clear();
