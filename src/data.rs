@@ -47,10 +47,10 @@ impl Data {
     /// the analysis, so it reaches the screen before the index is built for the lists
     /// beside it.
     pub fn index(&self) -> &Index<'static> {
-        self.index.get_or_init(|| {
-            let building = self.building();
-            measured(INDEX, || building.finish())
-        })
+        match self.index.get() {
+            Some(index) => index,
+            None => self.finish(self.building()),
+        }
     }
 
     /// Builds the index for about `ms` milliseconds more, a slice of `SLICE` bytes of
@@ -71,13 +71,7 @@ impl Data {
                 return false;
             }
         }
-        self.index.get_or_init(|| {
-            let ix = building.finish();
-            if let Some(p) = performance() {
-                let _ = p.measure_with_start_mark(INDEX.0, INDEX.1);
-            }
-            ix
-        });
+        self.finish(building);
         true
     }
 
@@ -86,12 +80,20 @@ impl Data {
         match BUILDING.take() {
             Some((d, b)) if std::ptr::eq(d, self) => b,
             _ => {
-                if let Some(p) = performance() {
-                    let _ = p.mark(INDEX.1);
-                }
+                start(INDEX);
                 Building::new(self.corpus, self.analysis)
             }
         }
+    }
+
+    /// The index, `building` finished: the one place it is kept and measured (`INDEX`
+    /// spans the build from its start mark, over however many slices it took).
+    fn finish(&self, building: Building<'static>) -> &Index<'static> {
+        self.index.get_or_init(|| {
+            let index = building.finish();
+            end(INDEX);
+            index
+        })
     }
 
     /// The index of the document stored in `file`.
@@ -208,15 +210,24 @@ const INDEX: Span = ("dossier:index", "dossier:index:start");
 
 /// Runs `f` and, in the browser, records how long it took as `span`.
 fn measured<T>(span: Span, f: impl FnOnce() -> T) -> T {
-    let p = performance();
-    if let Some(p) = &p {
+    start(span);
+    let out = f();
+    end(span);
+    out
+}
+
+/// In the browser, marks where `span` starts.
+fn start(span: Span) {
+    if let Some(p) = performance() {
         let _ = p.mark(span.1);
     }
-    let out = f();
-    if let Some(p) = &p {
+}
+
+/// In the browser, records `span` from its start mark to now.
+fn end(span: Span) {
+    if let Some(p) = performance() {
         let _ = p.measure_with_start_mark(span.0, span.1);
     }
-    out
 }
 
 /// The browser's performance timeline.

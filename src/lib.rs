@@ -1,7 +1,8 @@
 //! Dossier's web app: turns the analysis core's plain data into views.
 //!
-//! The corpus is embedded at compile time (see `build.rs`) and analysed once at
-//! start-up; the URL's query string is the single source of truth for the view.
+//! The page carries the corpus and its analysis, made once at build time (`dossier
+//! page`); the app reads them once at start-up ([`data`]) and never runs the recogniser
+//! on them. The URL's query string is the single source of truth for the view.
 
 pub mod app;
 pub mod components;

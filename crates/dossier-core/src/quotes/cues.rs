@@ -1,11 +1,39 @@
 //! The closed word classes the quote finder reads: speech verbs, and the small words
 //! around them (auxiliaries, pronouns, prepositions, clause markers). General English,
-//! not fitted to any text. Each list is one string of words separated by spaces.
+//! not fitted to any text. Each list is one string of words separated by spaces, made a
+//! set the first time it is asked: the finder asks for nearly every token of a body.
+
+use crate::hash::FxSet;
+use std::sync::OnceLock;
+
+/// A closed word class: its words, separated by spaces, and their set, made once.
+struct List {
+    words: &'static str,
+    set: OnceLock<FxSet<&'static str>>,
+}
+
+impl List {
+    const fn new(words: &'static str) -> List {
+        List {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// Whether the list holds `w`, as written.
+    fn holds(&self, w: &str) -> bool {
+        let set = self
+            .set
+            .get_or_init(|| self.words.split_ascii_whitespace().collect());
+        set.contains(w)
+    }
+}
 
 /// Speech verbs that introduce both direct and reported speech, as news text inflects
 /// them. Matched lower-case only, so "States" in "United States" is no cue. Base forms
 /// that are mostly nouns ("a state", "the report") are left out.
-const SPEECH: &str = "\
+static SPEECH: List = List::new(
+    "\
     say says said tell tells told add adds added warn warns warned insist insists insisted states \
     stated assert asserts asserted claims claimed notes noted observe observes observed announce \
     announces announced reports reported explain explains explained argue argues argued deny denies \
@@ -14,135 +42,155 @@ const SPEECH: &str = "\
     promised reveal reveals revealed signalled signaled writes wrote conclude concludes concluded \
     declare declares declared replies replied responded answered commented remarked recalls recalled \
     cautioned concede concedes conceded countered contend contends contended allege alleges alleged \
-    tweeted reasoned complained suggesting noting adding saying warning arguing insisting telling";
+    tweeted reasoned complained suggesting noting adding saying warning arguing insisting telling",
+);
 
 /// Verbs that attribute quoted words but take no content clause of their own ("as she
 /// put it, …", "called the vote …", "described him as …").
-const DIRECT_ONLY: &str = "\
+static DIRECT_ONLY: List = List::new(
+    "\
     put puts call calls called describe describes described ask asks asked continue continues \
-    continued post posted posts urge urged";
+    continued post posted posts urge urged",
+);
 
 /// Speech verbs whose first complement is the hearer: "told reporters that …".
-const TELL: &str = "\
+static TELL: List = List::new(
+    "\
     tell tells told telling inform informs informed assure assured remind reminded warn warns warned \
-    warning promised";
+    warning promised",
+);
 
 /// Words that may stand between a subject and its speech verb.
-const BETWEEN_SUBJECT_AND_VERB: &str = "\
+static BETWEEN_SUBJECT_AND_VERB: List = List::new(
+    "\
     has have had also later then again once publicly recently previously repeatedly further earlier \
     separately too will would did does do just already first initially privately reportedly often \
-    never always not";
+    never always not",
+);
 
 /// Forms of "be": before a speech verb they make it passive ("is said to").
-const BE: &str = "\
-    is are was were be been being";
+static BE: List = List::new(
+    "\
+    is are was were be been being",
+);
 
 /// Words before a noun: a speech verb after one is a noun ("the claims").
-const DETERMINERS: &str = "\
-    the a an his her its their our my your these those this such new whose no any some to";
+static DETERMINERS: List = List::new(
+    "\
+    the a an his her its their our my your these those this such new whose no any some to",
+);
 
 /// Words that open a short phrase of place or time after a verb ("said in Oslo", "said
 /// on Monday").
-const ADVERBIAL: &str = "\
-    in on at during after before last this earlier later yesterday today late";
+static ADVERBIAL: List = List::new(
+    "\
+    in on at during after before last this earlier later yesterday today late",
+);
 
 /// Words that open a prepositional phrase, not a content clause.
-const PREPOSITIONS: &str = "\
+static PREPOSITIONS: List = List::new(
+    "\
     about in on at for with to of by from during after before over into through under as against \
-    without via goodbye nothing so yes no";
+    without via goodbye nothing so yes no",
+);
 
 /// Words that show a finite clause: auxiliaries, modals, copulas and common irregular
 /// past tenses.
-const CLAUSE_MARKERS: &str = "\
+static CLAUSE_MARKERS: List = List::new(
+    "\
     is are was were be been has have had will would can could may might must should shall do does \
     did remains remain felt thought went came made took gave left lost won met sent began became \
     knew saw found got held kept ran sat stood brought bought built paid set cut hit fell rose grew \
-    spent fought caught sold struck led";
+    spent fought caught sold struck led",
+);
 
 /// Words that can open a content clause on their own.
-const CLAUSE_OPENERS: &str = "\
-    he she it they we i there you";
+static CLAUSE_OPENERS: List = List::new(
+    "\
+    he she it they we i there you",
+);
 
 /// Lower-case words a title may hold ("Better Idea of Afghan Girls").
-const TITLE_SMALL_WORDS: &str = "\
-    of the and a an in on for to at by with or de la del von van";
+static TITLE_SMALL_WORDS: List = List::new(
+    "\
+    of the and a an in on for to at by with or de la del von van",
+);
 
 /// Nouns naming a person's role or office, as a title ("Minister Ana Ruiz") or a speaker
 /// ("the minister said").
-const PERSON_ROLES: &str = "\
+static PERSON_ROLES: List = List::new(
+    "\
     minister president spokesman spokeswoman spokesperson chairman chairwoman chair executive \
     director coach manager ambassador secretary governor mayor senator premier chancellor \
     leader chief founder owner professor judge prosecutor lawyer attorney captain commander \
     general envoy king queen prince pope official researcher scientist economist analyst \
-    author editor officer striker goalkeeper player";
+    author editor officer striker goalkeeper player",
+);
 
 /// Nouns naming an organisation by its kind ("the company said").
-const BODY_ROLES: &str = "\
+static BODY_ROLES: List = List::new(
+    "\
     company firm group club team ministry department agency bank party union council \
     committee court board organisation organization association federation league police \
     army military embassy office campaign commission authority institute university \
-    network broadcaster newspaper airline carrier manufacturer regulator";
-
-/// Whether the word list `list` holds `w`.
-fn has(list: &str, w: &str) -> bool {
-    list.split_ascii_whitespace().any(|x| x == w)
-}
+    network broadcaster newspaper airline carrier manufacturer regulator",
+);
 
 /// Whether `w` is a speech verb that can introduce reported speech.
 pub(super) fn is_speech(w: &str) -> bool {
-    has(SPEECH, w)
+    SPEECH.holds(w)
 }
 
 /// Whether `w` attributes a direct quote (any speech verb, or "put", "called" …).
 pub(super) fn is_direct_cue(w: &str) -> bool {
-    is_speech(w) || has(DIRECT_ONLY, w)
+    is_speech(w) || DIRECT_ONLY.holds(w)
 }
 
 /// Whether the verb's first complement is the hearer.
 pub(super) fn is_tell(w: &str) -> bool {
-    has(TELL, w)
+    TELL.holds(w)
 }
 
 /// Whether `w` may stand between a subject and its verb.
 pub(super) fn is_between(w: &str) -> bool {
-    has(BETWEEN_SUBJECT_AND_VERB, w.to_lowercase().as_str())
+    BETWEEN_SUBJECT_AND_VERB.holds(w.to_lowercase().as_str())
 }
 
 /// Whether `w` is a form of "be".
 pub(super) fn is_be(w: &str) -> bool {
-    has(BE, w.to_lowercase().as_str())
+    BE.holds(w.to_lowercase().as_str())
 }
 
 /// Whether `w` is a determiner (or the "to" of an infinitive): a speech verb after one is
 /// a noun or not finite.
 pub(super) fn is_determiner(w: &str) -> bool {
-    has(DETERMINERS, w.to_lowercase().as_str())
+    DETERMINERS.holds(w.to_lowercase().as_str())
 }
 
 /// Whether `w` opens a phrase of place or time.
 pub(super) fn is_adverbial(w: &str) -> bool {
-    has(ADVERBIAL, w.to_lowercase().as_str())
+    ADVERBIAL.holds(w.to_lowercase().as_str())
 }
 
 /// Whether `w` opens a prepositional phrase.
 pub(super) fn is_preposition(w: &str) -> bool {
-    has(PREPOSITIONS, w.to_lowercase().as_str())
+    PREPOSITIONS.holds(w.to_lowercase().as_str())
 }
 
 /// Whether `w` marks a finite clause.
 pub(super) fn is_clause_marker(w: &str) -> bool {
     let lower = w.to_lowercase();
-    has(CLAUSE_MARKERS, lower.as_str()) || (lower.len() > 4 && lower.ends_with("ed"))
+    CLAUSE_MARKERS.holds(lower.as_str()) || (lower.len() > 4 && lower.ends_with("ed"))
 }
 
 /// Whether `w` can open a clause by itself (a subject pronoun).
 pub(super) fn is_clause_opener(w: &str) -> bool {
-    has(CLAUSE_OPENERS, w.to_lowercase().as_str())
+    CLAUSE_OPENERS.holds(w.to_lowercase().as_str())
 }
 
 /// Whether `w` may be a lower-case word of a title.
 pub(super) fn is_title_small_word(w: &str) -> bool {
-    has(TITLE_SMALL_WORDS, w)
+    TITLE_SMALL_WORDS.holds(w)
 }
 
 /// Whether `w` joins clauses: a subject is not looked for past it.
@@ -168,9 +216,9 @@ pub(super) enum Role {
 pub(super) fn role(w: &str) -> Option<Role> {
     if w == "government" {
         Some(Role::Government)
-    } else if has(PERSON_ROLES, w) {
+    } else if PERSON_ROLES.holds(w) {
         Some(Role::Person)
-    } else if has(BODY_ROLES, w) {
+    } else if BODY_ROLES.holds(w) {
         Some(Role::Body)
     } else {
         None

@@ -48,6 +48,10 @@ use crate::text::{sentences, tokenize_into, Token, TokenKind};
 use std::cell::{Cell, OnceCell};
 use std::ops::Range;
 
+/// How far back, in tokens, a speaker named earlier is looked for (a pronoun's
+/// antecedent, the entity a role stands for), at most.
+const REACH: usize = 300;
+
 /// The quotes of one analysed document, in text order.
 pub fn find(doc: &Document, analysis: &DocAnalysis) -> Vec<Quote> {
     find_counting(doc, analysis).0
@@ -201,6 +205,15 @@ impl<'a> Doc<'a> {
     fn speaker_mention(&self, i: usize) -> Option<usize> {
         let m = self.mention_of[i]? as usize;
         can_speak(self.analysis.mentions[m].label).then_some(m)
+    }
+
+    /// Where a look back from token `i` for a speaker named earlier stops: the first
+    /// token of the paragraph before `i`'s, or `REACH` tokens back, whichever is nearer.
+    fn reach_start(&self, i: usize) -> usize {
+        let para = self.para_of[i] as usize;
+        self.paras[para.saturating_sub(1)]
+            .start
+            .max(i.saturating_sub(REACH))
     }
 
     /// The token index of the first token starting at or after byte `b`.

@@ -18,8 +18,6 @@ const MODIFIERS: usize = 3;
 /// How near a title stands before a name, and an appositive's role after it, in tokens.
 const TITLE: usize = 3;
 const APPOSITIVE: usize = 6;
-/// How far back the entity's mention is looked for, at most.
-const REACH: usize = 300;
 
 /// The speaker mention a definite role ending at token `j` resolves to.
 pub(super) fn resolve(d: &Doc, j: usize, bound: usize) -> Option<usize> {
@@ -28,12 +26,11 @@ pub(super) fn resolve(d: &Doc, j: usize, bound: usize) -> Option<usize> {
     if !is_definite(d, j, bound) {
         return None;
     }
-    let floor = window_start(d, j);
-    let entity = match role {
-        Role::Person => holder(d, &word)?,
-        Role::Body | Role::Government => body(d, floor, j, &word, role)?,
-    };
-    nearest(d, floor, j, entity)
+    let floor = d.reach_start(j);
+    match role {
+        Role::Person => nearest(d, floor, j, holder(d, &word)?),
+        Role::Body | Role::Government => body(d, floor, j, &word, role),
+    }
 }
 
 /// Whether the noun phrase ending at `j` opens with "the", past a few lower-case words
@@ -56,12 +53,6 @@ fn is_definite(d: &Doc, j: usize, bound: usize) -> bool {
         words += usize::from(modifier);
     }
     false
-}
-
-/// The first token of the paragraph before token `j`'s, or `REACH` tokens back.
-fn window_start(d: &Doc, j: usize) -> usize {
-    let para = d.para_of[j] as usize;
-    d.paras[para.saturating_sub(1)].start.max(j.saturating_sub(REACH))
 }
 
 /// The one person entity the document gives the role `word`, if exactly one.
@@ -102,11 +93,13 @@ pub(super) fn held_roles(d: &Doc) -> Vec<(String, usize)> {
     held
 }
 
-/// The one organisation (or, for "the government", country) named in tokens
-/// `floor..j`, preferring the one whose name holds the role word.
+/// The nearest mention of the one organisation (or, for "the government", country)
+/// named in tokens `floor..j`, preferring the one whose name holds the role word; one
+/// pass over the tokens, keeping each candidate's last mention.
 fn body(d: &Doc, floor: usize, j: usize, word: &str, role: Role) -> Option<usize> {
     let fits = |label: Label| label == Label::Org || (role == Role::Government && label == Label::Gpe);
-    let mut all: Vec<usize> = Vec::new();
+    // (entity, its last mention so far), in order of first mention.
+    let mut all: Vec<(usize, usize)> = Vec::new();
     let mut named: Vec<usize> = Vec::new();
     d.tick(j - floor);
     for k in floor..j {
@@ -115,25 +108,25 @@ fn body(d: &Doc, floor: usize, j: usize, word: &str, role: Role) -> Option<usize
         if !fits(mention.label) {
             continue;
         }
-        push_new(&mut all, mention.entity);
+        match all.iter_mut().find(|(e, _)| *e == mention.entity) {
+            Some(seen) => seen.1 = m,
+            None => all.push((mention.entity, m)),
+        }
         let text = d.text[mention.range.clone()].to_lowercase();
-        if text.split_whitespace().any(|w| w == word) {
-            push_new(&mut named, mention.entity);
+        if text.split_whitespace().any(|w| w == word) && !named.contains(&mention.entity) {
+            named.push(mention.entity);
         }
     }
-    match (named.as_slice(), all.as_slice()) {
-        ([one], _) | ([], [one]) => Some(*one),
-        _ => None,
-    }
+    let entity = match (named.as_slice(), all.as_slice()) {
+        ([one], _) => *one,
+        ([], [(one, _)]) => *one,
+        _ => return None,
+    };
+    all.iter().find(|(e, _)| *e == entity).map(|&(_, m)| m)
 }
 
-fn push_new(list: &mut Vec<usize>, entity: usize) {
-    if !list.contains(&entity) {
-        list.push(entity);
-    }
-}
-
-/// The mention of `entity` nearest before token `j`, at or after `floor`.
+/// The mention of `entity` nearest before token `j`, at or after `floor` (a person's,
+/// whose entity `holder` found in the whole document).
 fn nearest(d: &Doc, floor: usize, j: usize, entity: usize) -> Option<usize> {
     d.tick(j - floor);
     (floor..j)

@@ -16,10 +16,9 @@ use super::{Claim, Doc, Source};
 use crate::label::Label;
 use crate::model::Quote;
 
-/// How far back a noun phrase, an appositive, and a pronoun's antecedent are looked for.
+/// How far back a noun phrase and an appositive are looked for.
 const PHRASE: usize = 12;
 const APPOSITIVE: usize = 25;
-const ANTECEDENT: usize = 300;
 
 /// The last attributed quote: its speaker mention, last token and paragraph.
 #[derive(Clone, Copy)]
@@ -191,11 +190,9 @@ fn pronoun(d: &Doc, j: usize, kind: Pronoun, last: Option<Last>) -> Option<usize
 }
 
 /// The first compatible name of the nearest sentence before token `j` that has one, in
-/// its paragraph or the paragraph before.
+/// its paragraph or the paragraph before (at most `Doc::reach_start`).
 fn antecedent(d: &Doc, j: usize, kind: Pronoun) -> Option<(usize, usize)> {
-    let para = d.para_of[j] as usize;
-    let floor = d.paras[para.saturating_sub(1)].start;
-    let floor = floor.max(j.saturating_sub(ANTECEDENT));
+    let floor = d.reach_start(j);
     let mut si = d.sent_of[j] as usize;
     loop {
         let sent = d.sents[si].clone();

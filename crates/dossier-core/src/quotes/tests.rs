@@ -235,3 +235,18 @@ fn the_company_among_two_companies_stays_unattributed() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].2, None);
 }
+
+#[test]
+fn the_company_is_its_mention_nearest_the_quote() {
+    let text = "Headline\n\nNordvik Shipping Corporation reported a loss for the third quarter. \
+                Shares of Nordvik Shipping Corporation fell in Oslo. \
+                “Freight rates fell faster than we expected,” the company said.";
+    let corpus = Corpus::new(vec![Document::new("a.txt", text, Meta::default()).unwrap()]);
+    let analysis = crate::analyse(&corpus);
+    let da = &analysis.docs[0];
+    let found = find(&corpus.documents[0], da);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let speaker = &da.mentions[found[0].speaker.expect("attributed")];
+    assert_eq!(&text[speaker.range.clone()], "Nordvik Shipping Corporation");
+    assert_eq!(speaker.range.start, text.rfind("Nordvik").unwrap());
+}
