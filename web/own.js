@@ -25,6 +25,8 @@ export const MAX_FILE = 5_000_000;
 export const MAX_TOTAL = 10_000_000;
 /** A drop this large (bytes in all) shows a progress bar and the file being read. */
 const SLOW = 200_000;
+/** The largest page corpus (its two texts, in characters) that `warmUp` reads again. */
+const WARM_MAX = 200_000;
 const DB = 'dossier';
 const STORE = 'documents';
 /** Set while documents are kept, so that web/boot.js loads this module at start. */
@@ -36,6 +38,7 @@ let page; // the page's #corpus and #analysis texts
 let docs = []; // the documents kept: { file, name, title, date, text, size, added }
 let ui; // the dialog's parts
 let work = Promise.resolve(); // analyses run one after another
+let warmed = false; // whether `warmUp` has run
 
 const mb = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} MB` : `${Math.max(1, Math.round(n / 1e3))} KB`);
 const limit = (n) => `${n / 1e6} MB`;
@@ -311,6 +314,7 @@ function show(openFile, done = '', adding = null) {
     try {
       let answer = analyse(list);
       answer.catch(() => {}); // awaited below, or left if its documents could not be kept
+      if (!warmed) await new Promise((ok) => setTimeout(ok)).then(warmUp); // a task of its own
       if (adding) {
         const kept = await adding.keeping;
         if (kept.length) localStorage.setItem(FLAG, '1');
@@ -349,6 +353,27 @@ function show(openFile, done = '', adding = null) {
   const next = work.then(run);
   work = next.catch(() => {});
   return next;
+}
+
+/**
+ * Has the app read the page's own corpus as a part (the page format is the part's) three
+ * times, once, while the worker analyses the first documents: in `show`'s turn, so never
+ * between a part's read and its mount. A browser runs new wasm in a baseline compiler and
+ * optimises a function for its next call once it has run a while (as web/engine-worker.js
+ * says); the app's reader of the part has run once, at start, on the page's corpus, which
+ * for a small corpus leaves it in baseline code, and the reader's part then took one task
+ * 2–4 times as long (docs/performance.md). A larger corpus's read at start has done this
+ * already, and reading it again would be a long task: it is left out. Each read's result
+ * is kept for the page's life, as the app keeps what it reads; `show_own('', '')` then
+ * leaves the page's data as the one read.
+ */
+function warmUp() {
+  warmed = true;
+  if (page[0].length + page[1].length > WARM_MAX) return;
+  performance.mark('dossier:own:warm');
+  for (let i = 0; i < 3; i++) app.show_own(page[0], page[1]);
+  app.show_own('', '');
+  performance.measure('dossier:own:warm', 'dossier:own:warm');
 }
 
 /**

@@ -53,6 +53,22 @@ test('a dropped text is analysed with the corpus and opens with a badge; its Put
   await expect(list.locator('.own-badge')).toHaveText('Yours');
 });
 
+test('the part reader warmed up on the page’s corpus during the first analysis leaves each article listed once', async ({ page }) => {
+  await load(page, BASE);
+  const items = page.getByRole('navigation', { name: 'Articles' }).getByRole('listitem');
+  const corpus = await items.count();
+  await drop(page, [{ name: 'harbour.txt', text: TEXT }]);
+  await settled(page, 'Added 1 document.');
+  expect(await page.evaluate(() => performance.getEntriesByName('dossier:own:warm', 'measure').length)).toBe(1);
+  await dialog(page).getByRole('button', { name: 'Close' }).click();
+  await expect(items).toHaveCount(corpus + 1);
+  await page.getByRole('button', { name: 'Your documents (1)' }).click();
+  await dialog(page).getByRole('button', { name: 'Remove all' }).click();
+  await settled(page, 'Removed 1 document.');
+  await dialog(page).getByRole('button', { name: 'Close' }).click();
+  await expect(items).toHaveCount(corpus);
+});
+
 test('HTML gives its text only: title from <h1>, no markup; a hostile page runs nothing', async ({ page }) => {
   await load(page, BASE);
   const hostile = `<html><head><title>Ignored title</title><script>window.__pwned='script'</script>
