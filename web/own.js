@@ -25,6 +25,8 @@ export const MAX_FILE = 5_000_000;
 export const MAX_TOTAL = 10_000_000;
 /** A drop this large (bytes in all) shows a progress bar and the file being read. */
 const SLOW = 200_000;
+/** The largest page corpus (its two texts, in characters) that `warmUp` reads again. */
+const WARM_MAX = 200_000;
 const DB = 'dossier';
 const STORE = 'documents';
 /** Set while documents are kept, so that web/boot.js loads this module at start. */
@@ -36,6 +38,7 @@ let page; // the page's #corpus and #analysis texts
 let docs = []; // the documents kept: { file, name, title, date, text, size, added }
 let ui; // the dialog's parts
 let work = Promise.resolve(); // analyses run one after another
+let warmed = false; // whether `warmUp` has run
 
 const mb = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} MB` : `${Math.max(1, Math.round(n / 1e3))} KB`);
 const limit = (n) => `${n / 1e6} MB`;
@@ -228,23 +231,21 @@ async function add(items) {
       problems.push(`${item.name}: ${why(e)}`);
     }
   }
-  const kept = [];
-  for (const doc of fresh) {
-    try {
-      await tx('readwrite', (s) => s.put(doc));
-      kept.push(doc);
-    } catch (e) {
-      problems.push(`${doc.name}: ${quota(e) ? "this browser's storage is full, so it was not added" : `could not be kept: ${why(e)}`}`);
-    }
-  }
-  report(problems);
-  if (!kept.length) {
+  if (!fresh.length) {
+    report(problems);
     say(problems.length ? 'Nothing was added.' : '');
     return false;
   }
-  docs = [...docs, ...kept];
-  localStorage.setItem(FLAG, '1');
-  return show(kept[0].file, `Added ${plural(kept.length, 'document')}.`);
+  // Kept and analysed at once: the worker does not wait for the storage (each document in
+  // a transaction of its own, so that one refused loses no other).
+  const keeping = Promise.all(fresh.map((doc) => tx('readwrite', (s) => s.put(doc)).then(() => doc, (e) => {
+    problems.push(`${doc.name}: ${quota(e) ? "this browser's storage is full, so it was not added" : `could not be kept: ${why(e)}`}`);
+    return null;
+  }))).then((stored) => {
+    report(problems);
+    return stored.filter(Boolean);
+  });
+  return show('', (n) => `Added ${plural(n, 'document')}.`, { fresh, keeping });
 }
 
 /** Removes the documents kept in `files`. */
@@ -285,24 +286,52 @@ function uniqueName(name, fresh) {
   return file;
 }
 
-/** Analyses the kept documents with the corpus in the worker and shows the result, opening `openFile`. */
-function show(openFile, done = '') {
+/**
+ * Analyses the kept documents with the corpus in the worker and shows the result, opening
+ * `openFile`; then says `done`. With `adding` ({fresh, keeping}: documents being kept,
+ * and a promise of those kept), the analysis of all with them starts at once, beside the
+ * storing (docs/performance.md): what could not be kept is left out (the others then
+ * analysed again), nothing is shown if none was, the first kept opens, and `done` is a
+ * function of how many were kept.
+ */
+function show(openFile, done = '', adding = null) {
   const run = async () => {
-    if (!docs.length) {
+    let list = [...docs, ...(adding?.fresh ?? [])];
+    if (!list.length) {
       await redraw('', '', '');
       say(done);
       draw();
       return true;
     }
-    const size = docs.reduce((n, d) => n + d.size, 0);
+    const size = list.reduce((n, d) => n + d.size, 0);
     const slow = size > SLOW;
     if (ui && slow) Object.assign(ui.bar, { hidden: false, value: 0 });
-    say(`Analysing ${plural(docs.length, 'document')} (${mb(size)})…`);
+    say(`Analysing ${plural(list.length, 'document')} (${mb(size)})…`);
     performance.mark('dossier:own:start');
+    const analyse = (list) => addDocuments(page[0], page[1],
+      list.map(({ file, title, date, text }) => ({ file, title, date, text })),
+      (d, of, file) => progress(d / of, slow && list.findIndex((x) => x.file === file), list));
     try {
-      const [texts, data, ...left] = await addDocuments(page[0], page[1],
-        docs.map(({ file, title, date, text }) => ({ file, title, date, text })),
-        (d, of, file) => progress(d / of, slow && docs.findIndex((x) => x.file === file)));
+      let answer = analyse(list);
+      answer.catch(() => {}); // awaited below, or left if its documents could not be kept
+      if (!warmed) await new Promise((ok) => setTimeout(ok)).then(warmUp); // a task of its own
+      if (adding) {
+        const kept = await adding.keeping;
+        if (kept.length) localStorage.setItem(FLAG, '1');
+        docs = [...docs, ...kept];
+        openFile = kept[0]?.file;
+        done = done(kept.length);
+        if (!kept.length) {
+          say('Nothing was added.');
+          return false;
+        }
+        if (kept.length < adding.fresh.length) {
+          list = docs;
+          answer = analyse(list);
+          answer.catch(() => {});
+        }
+      }
+      const [texts, data, ...left] = await answer;
       performance.measure('dossier:own:worker', 'dossier:own:start');
       performance.mark('dossier:own:show');
       await redraw(texts, data, openFile);
@@ -327,14 +356,36 @@ function show(openFile, done = '') {
 }
 
 /**
- * Shows how far the analysis is: the bar at `share` (0 to 1) and, for a large drop, the
- * file being read, `at` in the documents (-1 or false: none yet, or a small drop).
+ * Has the app read the page's own corpus as a part (the page format is the part's) three
+ * times, once, while the worker analyses the first documents: in `show`'s turn, so never
+ * between a part's read and its mount. A browser runs new wasm in a baseline compiler and
+ * optimises a function for its next call once it has run a while (as web/engine-worker.js
+ * says); the app's reader of the part has run once, at start, on the page's corpus, which
+ * for a small corpus leaves it in baseline code, and the reader's part then took one task
+ * 2–4 times as long (docs/performance.md). A larger corpus's read at start has done this
+ * already, and reading it again would be a long task: it is left out. Each read's result
+ * is kept for the page's life, as the app keeps what it reads; `show_own('', '')` then
+ * leaves the page's data as the one read.
  */
-function progress(share, at) {
+function warmUp() {
+  warmed = true;
+  if (page[0].length + page[1].length > WARM_MAX) return;
+  performance.mark('dossier:own:warm');
+  for (let i = 0; i < 3; i++) app.show_own(page[0], page[1]);
+  app.show_own('', '');
+  performance.measure('dossier:own:warm', 'dossier:own:warm');
+}
+
+/**
+ * Shows how far the analysis is: the bar at `share` (0 to 1) and, for a large drop, the
+ * file being read, `at` in `list`, the documents analysed (-1 or false: none yet, or a
+ * small drop).
+ */
+function progress(share, at, list) {
   if (!ui) return;
   ui.bar.value = share;
-  const d = docs[at];
-  if (d) say(`Analysing ${label(d)}: ${at + 1} of ${plural(docs.length, 'document')}, ${Math.floor(share * 100)}% done…`);
+  const d = list[at];
+  if (d) say(`Analysing ${label(d)}: ${at + 1} of ${plural(list.length, 'document')}, ${Math.floor(share * 100)}% done…`);
 }
 
 /**

@@ -1,8 +1,9 @@
 //! How long `add_to_page` (the worker's `add_documents`) takes natively, by the size of
 //! the reader's text and of the corpus, and its parts: the session's start (the page
-//! read, the corpus's passes: once a worker), the document's analysis, the part written;
-//! then how long adding one small document takes after 0, 10 and 50 added, in one
-//! session (docs/performance.md, "The reader's own documents").
+//! read, the corpus's passes: once a worker), the document's analysis, the part written,
+//! and the app's read and join of the part (its main-thread work: `src/data.rs`); then
+//! how long adding one small document takes after 0, 10 and 50 added, in one session
+//! (docs/performance.md, "The reader's own documents").
 //!
 //!     cargo run --release -p dossier-engine --example add_bench -- [corpus folder]
 //!
@@ -50,6 +51,7 @@ fn main() {
         t.elapsed().as_secs_f64() * 1e3
     );
     let (texts, data) = dossier_core::page::write_parts(&corpus, &analysis).unwrap();
+    let analysis_of_page = analysis;
     for kb in [0, 250, 500, 1000, 2000] {
         let mut text = String::from("A long read\n\n");
         for (i, p) in paras.iter().cycle().enumerate() {
@@ -78,14 +80,30 @@ fn main() {
         session.update(&own, |_, _, _| {});
         let analysis = t.elapsed().as_secs_f64() * 1e3;
         let t = Instant::now();
-        session.part().unwrap();
+        let (part_texts, part_data) = session.part().unwrap();
         let part = t.elapsed().as_secs_f64() * 1e3;
+        let (read, join) = read_and_join(&corpus, &analysis_of_page, &part_texts, &part_data);
         println!(
-            "reader's text {:>7} bytes: add_to_page {best:>6.0} ms (once: session {start:.0} ms, analysis {analysis:.0} ms, part {part:.0} ms)",
-            text.len()
+            "reader's text {:>7} bytes: add_to_page {best:>6.0} ms (once: session {start:.0} ms, analysis {analysis:.0} ms, part {part:.0} ms, {} + {} bytes); the app's read {read:.1} ms, join {join:.1} ms",
+            text.len(),
+            part_texts.len(),
+            part_data.len()
         );
     }
     one_small_after_many(&texts, &data, &paras);
+}
+
+/// What the app does with the part on the main thread (`src/data.rs`: `with_part`): ms to
+/// read it (`page::read`), and to join it to the page's corpus (`part::join`).
+fn read_and_join(corpus: &Corpus, analysis: &dossier_core::Analysis, texts: &str, data: &str) -> (f64, f64) {
+    let t = Instant::now();
+    let (c, a) = dossier_core::page::read(texts, data).unwrap();
+    let read = t.elapsed().as_secs_f64() * 1e3;
+    let t = Instant::now();
+    let whole = dossier_core::part::join(corpus, analysis, c, a);
+    let join = t.elapsed().as_secs_f64() * 1e3;
+    drop(whole);
+    (read, join)
 }
 
 /// Adding one small document to a session after `n` others (each about 3 KB).
