@@ -1071,4 +1071,63 @@ mod tests {
         assert_eq!(g.entity_of[4], None);
         assert!(g.entities.iter().any(|e| e.canonical == "Washington State"));
     }
+
+    #[test]
+    fn a_head_of_field_name_is_also_written_field_first() {
+        let raws = [
+            raw(
+                0,
+                Label::Org,
+                "Ministry of Tidal Works",
+                "Ministry of Tidal Works",
+            ),
+            raw(0, Label::Org, "Ministry of Defence", "Ministry of Defense"),
+            raw(0, Label::Org, "Tidal Works Ministry", "Tidal Works Ministry"),
+            raw(0, Label::Org, "Defence Ministry", "Defense Ministry"),
+            // Another article writes it field first only: the one name the corpus knows.
+            raw(1, Label::Org, "Tidal Works Ministry", "Tidal Works Ministry"),
+        ];
+        let names = canonicals(&raws);
+        assert_eq!(
+            names[2..],
+            [
+                "Ministry of Tidal Works",
+                "Ministry of Defense",
+                "Ministry of Tidal Works"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_school_written_field_first_may_be_another_school() {
+        let raws = [
+            raw(0, Label::Org, "University of Carrowby", "University of Carrowby"),
+            raw(0, Label::Org, "Carrowby University", "Carrowby University"),
+        ];
+        assert_eq!(
+            canonicals(&raws),
+            ["University of Carrowby", "Carrowby University"]
+        );
+    }
+
+    #[test]
+    fn a_team_named_after_its_city_is_called_by_its_own_name() {
+        let raws = [
+            settled(0, Label::Gpe, "Lisbon", "Lisbon"),
+            raw(0, Label::Org, "Lisbon Stingrays", "Lisbon Stingrays"),
+            raw(0, Label::Org, "Stingrays", "Stingrays"),
+            settled(0, Label::Gpe, "Lisbon", "Lisbon"),
+        ];
+        assert_eq!(
+            canonicals(&raws),
+            ["Lisbon", "Lisbon Stingrays", "Lisbon Stingrays", "Lisbon"]
+        );
+        // Two teams of the same name in two cities: the name alone is neither.
+        let two = [
+            raw(0, Label::Org, "Lisbon Stingrays", "Lisbon Stingrays"),
+            raw(0, Label::Org, "Porto Stingrays", "Porto Stingrays"),
+            raw(0, Label::Org, "Stingrays", "Stingrays"),
+        ];
+        assert_eq!(canonicals(&two)[2], "Stingrays");
+    }
 }

@@ -415,6 +415,8 @@ struct DocForms<'t> {
     /// Full names whose trailing words are a name the tables know, with that name's
     /// canonical form ([`known_tail`]).
     known_tails: HashMap<&'static str, Reading<Target>>,
+    /// "<Field> <Head>" for the full names "<Head> of <Field>" ([`reordered`]).
+    reordered: HashMap<String, Reading<Target>>,
 }
 
 /// Notes the trailing forms of the full `names` of a document, longest names first: a
@@ -476,6 +478,11 @@ fn add_tails<'t>(
         add_event_word(tails, name, &words, t, g);
     }
     if !headed {
+        if label == Label::Org {
+            if let Some(own) = after_place(name, &words, g) {
+                note(tails, own, t, g.name(own).is_none());
+            }
+        }
         return;
     }
     // The head word alone: "the Press" after "New York Press", "the Church".
@@ -493,6 +500,42 @@ fn add_tails<'t>(
         let form = &name[start..];
         note(tails, form, t, g.name(form).is_none());
     }
+}
+
+/// The words of an organisation's name with no head word after the place it begins
+/// with, when the tables know that place and the words left are distinctive: "Red Sox"
+/// for "Boston Red Sox", "Pirates" for "Pittsburgh Pirates", as a team or a paper named
+/// after its city is called by its own name. Not where a head word follows the place
+/// ("New York Stock Exchange" is no "Stock Exchange" of its own: such names shorten by
+/// [`ShortForms`] or not at all).
+fn after_place<'t>(name: &'t str, words: &[&str], g: &Gazetteer) -> Option<&'t str> {
+    (1..=2usize).rev().find_map(|n| {
+        if words.len() <= n || !words[n..].iter().all(|w| distinctive(w, g)) {
+            return None;
+        }
+        let end = words[..n].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
+        g.name(&name[..end])
+            .is_some_and(|k| matches!(k.label, Label::Gpe | Label::Loc))
+            .then(|| &name[end + 1..])
+    })
+}
+
+/// Heads whose "X <Head>" and "<Head> of X" are often two institutions ("Washington
+/// University" and "University of Washington"): schools are never [`reordered`].
+const SCHOOL_HEADS: &[&str] = &["University", "College", "School", "Academy", "Institute"];
+
+/// The name "<Head> of <Field>" written the other way round, "<Field> <Head>" ("Finance
+/// Ministry" for "Ministry of Finance", "Homeland Security Department" for "Department
+/// of Homeland Security", "Appeal Court" for "Court of Appeal"), as news writes both:
+/// one head word of an organisation before "of", then one to three distinctive words.
+/// `None` for other names and for schools ([`SCHOOL_HEADS`]).
+fn reordered(name: &str, g: &Gazetteer) -> Option<String> {
+    let (head_word, field) = name.split_once(" of ")?;
+    let words = field.split(' ');
+    let prefix = g.org_head(head_word).prefix || g.fac_head(head_word).prefix;
+    let fits = (1..=3).contains(&words.clone().count()) && words.clone().all(|w| distinctive(w, g));
+    (prefix && fits && !head_word.contains(' ') && !SCHOOL_HEADS.contains(&head_word))
+        .then(|| format!("{field} {head_word}"))
 }
 
 /// Notes the forms of a name built "<head phrase> of <complement>" ("Church of
@@ -772,6 +815,11 @@ impl<'r, 't> Linker<'r, 't> {
             }
         }
         self.work += add_all_tails(&mut forms.tails, &names, self.g);
+        for &(name, label, t) in &names {
+            if let Some(form) = reordered(name, self.g).filter(|_| label == Label::Org) {
+                note(&mut forms.reordered, form, t, true);
+            }
+        }
         // A name that is a trailing form of another is that name, not a second one.
         names.retain(|&(name, _, t)| !form_of_other(&forms.tails, name, t));
         self.work += forms.short.add_names(&names, self.g);
@@ -840,7 +888,8 @@ impl<'r, 't> Linker<'r, 't> {
             many => many,
         });
         // A trailing form keeps its label: "Lantern Festival" is no person.
-        let tail = forms.tails.get(key).map(|&r| match r {
+        let tail = forms.tails.get(key).or_else(|| forms.reordered.get(key));
+        let tail = tail.map(|&r| match r {
             Reading::One(t, usable) => Reading::One(t, usable && t.label == label),
             many => many,
         });
