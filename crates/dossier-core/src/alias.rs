@@ -282,6 +282,8 @@ pub fn group(raws: &[Raw<'_>], curation: &Curation) -> Grouping {
         keys.push(Some((r.label, id)));
     }
 
+    fold_written_alike(&ks.text, &mut keys);
+
     // Short forms and acronyms join the full names they stand for.
     let (shown_by, work) = forms::Linker::new(raws, &ks.text, &keys).link(&mut keys);
 
@@ -315,6 +317,45 @@ pub fn group(raws: &[Raw<'_>], curation: &Curation) -> Grouping {
         entity_of: entity_of.into_iter().map(|e| e.map(|e| new_index[e])).collect(),
         work,
     }
+}
+
+/// Moves each name key onto the first key of its label written alike ([`written_alike`]):
+/// "Co-operation" and "Cooperation", "Basse-Terre" and "Basse Terre", "St. Albans" and
+/// "St Albans", "Lopez" and "López" are one name. One lookup per distinct key.
+fn fold_written_alike(text: &[String], keys: &mut [Option<(Label, usize)>]) {
+    let mut first: HashMap<(Label, String), usize> = HashMap::default();
+    let mut onto: HashMap<(Label, usize), usize> = HashMap::default();
+    for (label, id) in keys.iter_mut().flatten() {
+        if matches!(label, Label::Date | Label::Money | Label::Percent) {
+            continue;
+        }
+        let to = *onto
+            .entry((*label, *id))
+            .or_insert_with(|| match written_alike(&text[*id]) {
+                Some(form) => *first.entry((*label, form)).or_insert(*id),
+                None => *id,
+            });
+        *id = to;
+    }
+}
+
+/// The form two spellings of one name share: letters and digits only, in small letters
+/// with accents folded; hyphens, spaces, dots and apostrophes left out. `None` for a word
+/// in capitals that may be an acronym ("AIDS" is not "Aids", "WHO" not "Who").
+fn written_alike(key: &str) -> Option<String> {
+    if !key.contains(' ') && forms::acronym_shaped(key) {
+        return None;
+    }
+    let mut out = String::with_capacity(key.len());
+    for c in key.chars() {
+        if matches!(c, '-' | ' ' | '.' | '\'' | '’' | '‐' | '‑') {
+            continue;
+        }
+        for f in fold(c).chars() {
+            out.extend(f.to_lowercase());
+        }
+    }
+    Some(out)
 }
 
 /// Applies `curation` to the mentions' `keys` (numbers in `ks`): ignored mentions lose
@@ -1129,5 +1170,32 @@ mod tests {
             raw(0, Label::Org, "Stingrays", "Stingrays"),
         ];
         assert_eq!(canonicals(&two)[2], "Stingrays");
+    }
+
+    #[test]
+    fn names_written_alike_but_for_hyphens_spaces_dots_case_or_accents_are_one() {
+        let pairs = [
+            (
+                "Council for Economic Co-operation",
+                "Council for Economic Cooperation",
+            ),
+            ("Vallée-Haute", "Vallee Haute"),
+            ("St. Orwin Hospital", "St Orwin Hospital"),
+            ("KESTREL VALLEY TRUST", "Kestrel Valley Trust"),
+        ];
+        for (a, b) in pairs {
+            let raws = [raw(0, Label::Org, a, a), raw(1, Label::Org, b, b)];
+            assert_eq!(group(&raws, &Curation::default()).entities.len(), 1, "{a} / {b}");
+        }
+        // Not two labels, not an acronym and a word, not names whose letters differ.
+        for (la, a, lb, b) in [
+            (Label::Org, "Orwin Hall", Label::Gpe, "Orwin Hall"),
+            (Label::Org, "WHO", Label::Org, "Who"),
+            (Label::Org, "Orwin Trust", Label::Org, "Orwen Trust"),
+            (Label::Gpe, "北京", Label::Gpe, "上海"),
+        ] {
+            let raws = [raw(0, la, a, a), raw(1, lb, b, b)];
+            assert_eq!(group(&raws, &Curation::default()).entities.len(), 2, "{a} / {b}");
+        }
     }
 }
