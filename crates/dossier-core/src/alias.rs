@@ -1198,4 +1198,37 @@ mod tests {
             assert_eq!(group(&raws, &Curation::default()).entities.len(), 2, "{a} / {b}");
         }
     }
+
+    #[test]
+    fn an_acronym_the_tables_read_otherwise_is_what_its_document_defines_or_spells() {
+        let full = "Dunmere Rail Corporation";
+        let defined = [
+            raw(0, Label::Org, full, full),
+            Raw {
+                in_parens: true,
+                ..settled(0, Label::Gpe, "DRC", "DR Congo")
+            },
+            settled(0, Label::Gpe, "DRC", "DR Congo"),
+        ];
+        assert_eq!(canonicals(&defined), [full; 3]);
+        let spelled = [
+            raw(0, Label::Org, full, full),
+            settled(0, Label::Gpe, "DRC", "DR Congo"),
+            // Another article: the country.
+            settled(1, Label::Gpe, "DRC", "DR Congo"),
+        ];
+        assert_eq!(canonicals(&spelled), [full, full, "DR Congo"]);
+        // Not where the document names the table's name in full too, nor two letters.
+        let both = [
+            raw(0, Label::Org, full, full),
+            settled(0, Label::Gpe, "Democratic Republic of the Congo", "DR Congo"),
+            settled(0, Label::Gpe, "DRC", "DR Congo"),
+        ];
+        assert_eq!(canonicals(&both)[2], "DR Congo");
+        let short = [
+            raw(0, Label::Org, "Union of Surveyors", "Union of Surveyors"),
+            settled(0, Label::Gpe, "US", "United States"),
+        ];
+        assert_eq!(canonicals(&short)[1], "United States");
+    }
 }

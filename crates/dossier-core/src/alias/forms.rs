@@ -666,6 +666,9 @@ pub(super) struct Linker<'r, 't> {
     /// Per mention: it may be moved by its own document only: a name the tables know
     /// only as a kind of name, spelled as itself ("Supreme Court", [`generic_table_name`]).
     local_only: Vec<bool>,
+    /// Per mention: an acronym the tables read as another name, which its document
+    /// writes only so and may read otherwise ([`Self::free_table_acronyms`]).
+    table_acronym: Vec<bool>,
     /// Per mention: the person of its document a one-word PERSON name stands for,
     /// when that is not its key ([`People`]); it overrides the corpus lexicon.
     person: Vec<Option<Target>>,
@@ -704,6 +707,7 @@ impl<'r, 't> Linker<'r, 't> {
             person: vec![None; raws.len()],
             movable,
             local_only,
+            table_acronym: vec![false; raws.len()],
             local: HashMap::default(),
             corpus: HashMap::default(),
             initials: HashMap::default(),
@@ -783,6 +787,7 @@ impl<'r, 't> Linker<'r, 't> {
     /// Reads the mentions `range` of one document: gathers its forms, then records what
     /// each movable mention's key stands for in it.
     fn read_document(&mut self, range: std::ops::Range<usize>, keys: &[Option<(Label, usize)>]) {
+        self.free_table_acronyms(range.clone(), keys);
         let mut forms = DocForms::default();
         forms.short.events = true;
         let mut seen: HashSet<(Label, usize)> = HashSet::default();
@@ -851,7 +856,7 @@ impl<'r, 't> Linker<'r, 't> {
             if !self.movable[i] || self.local.contains_key(&(doc, id)) {
                 continue;
             }
-            let Some(reading) = self.reading(&forms, label, id) else {
+            let Some(reading) = self.reading(&forms, label, id, i) else {
                 continue;
             };
             self.local.insert((doc, id), reading);
@@ -866,12 +871,18 @@ impl<'r, 't> Linker<'r, 't> {
     /// definition first, then initials, then a short form, which may change a label only
     /// from PERSON (an unknown single name is guessed a person). `None` when they say
     /// nothing.
-    fn reading(&mut self, forms: &DocForms, label: Label, id: usize) -> Option<Reading<Target>> {
+    fn reading(&mut self, forms: &DocForms, label: Label, id: usize, i: usize) -> Option<Reading<Target>> {
         let key = self.text[id].as_str();
         if let Some(&r) = forms.defined.get(&id) {
             return Some(r);
         }
         self.work += 1;
+        if self.table_acronym[i] {
+            // Three letters at least: "US" or "EU" stays what the tables say.
+            let surface = self.raws[i].surface;
+            let spelled = (surface.chars().count() >= 3).then(|| forms.initials.get(surface));
+            return spelled.flatten().copied();
+        }
         if acronym_shaped(key) {
             if let Some(&r) = forms.initials.get(key) {
                 return Some(r);
@@ -926,6 +937,39 @@ impl<'r, 't> Linker<'r, 't> {
         }
     }
 
+    /// Lets the document `range` move an acronym the tables read as another name ("DRC",
+    /// keyed "DR Congo") when it writes that key only as this one acronym: a definition
+    /// in parentheses or the initials of one of its own names ("Dunmere Rail
+    /// Corporation") may then say what it stands for there ([`Self::reading`]), never in
+    /// another document. One pass over the document's mentions.
+    fn free_table_acronyms(&mut self, range: std::ops::Range<usize>, keys: &[Option<(Label, usize)>]) {
+        let mut written: HashMap<usize, Option<&str>> = HashMap::default();
+        for i in range.clone() {
+            let Some((_, id)) = keys[i] else { continue };
+            self.work += 1;
+            let s = self.raws[i].surface;
+            let acronym =
+                (self.raws[i].settled && !self.movable[i] && acronym_shaped(s) && s != self.text[id])
+                    .then_some(s);
+            written
+                .entry(id)
+                .and_modify(|w| {
+                    if *w != acronym {
+                        *w = None;
+                    }
+                })
+                .or_insert(acronym);
+        }
+        for i in range {
+            let Some((_, id)) = keys[i] else { continue };
+            if written.get(&id).copied().flatten().is_some() {
+                self.movable[i] = true;
+                self.local_only[i] = true;
+                self.table_acronym[i] = true;
+            }
+        }
+    }
+
     /// Notes the initials of full name `t` (or the capitals of a one-word name written
     /// in camel case, [`camel_initials`]), in the document and in the corpus.
     fn add_initials(&mut self, forms: &mut DocForms<'t>, t: Target) {
@@ -958,7 +1002,11 @@ impl<'r, 't> Linker<'r, 't> {
             id: ib,
             shown_by: b,
         };
-        let name = |t: Target| self.text[t.id].as_str();
+        // An acronym the tables read as another name is read as written ("DRC").
+        let name = |t: Target| match self.table_acronym[t.shown_by] {
+            true => self.raws[t.shown_by].surface,
+            false => self.text[t.id].as_str(),
+        };
         // The name before the parenthesis as written, where recognition found only
         // part of it ("Army" of "Korean People's Army [KPA]").
         let widened = self.raws[b].parens_name;
