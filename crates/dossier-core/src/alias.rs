@@ -1231,4 +1231,18 @@ mod tests {
         ];
         assert_eq!(canonicals(&short)[1], "United States");
     }
+
+    #[test]
+    fn a_name_clipped_in_camel_case_joins_the_one_name_of_its_document_it_clips() {
+        let raws = [
+            raw(0, Label::Org, "Nordic Casting", "Nordic Casting"),
+            raw(0, Label::Org, "NorCast", "NorCast"),
+            raw(1, Label::Org, "Nordic Casting", "Nordic Casting"),
+            raw(1, Label::Org, "Northern Castles", "Northern Castles"),
+            raw(1, Label::Org, "NorCast", "NorCast"),
+        ];
+        let names = canonicals(&raws);
+        assert_eq!(names[1], "Nordic Casting");
+        assert_eq!(names[4], "NorCast", "two names of its document it may clip");
+    }
 }

@@ -315,6 +315,50 @@ pub(crate) fn camel_initials(word: &str) -> Option<String> {
     (caps.chars().count() >= 2 && part >= 3 && word.starts_with(char::is_uppercase)).then_some(caps)
 }
 
+/// The parts of a one-word name written in camel case, each a capital and one small
+/// letter or more ("SocGen" → "Soc", "Gen"; "FedEx" → "Fed", "Ex"): the shape of a name
+/// clipped from the first letters of the words of a longer one. `None` for other words.
+pub(crate) fn camel_parts(word: &str) -> Option<Vec<&str>> {
+    if !word.chars().skip(1).any(char::is_uppercase) || acronym_shaped(word) {
+        return None;
+    }
+    if !word.starts_with(char::is_uppercase) || !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let starts: Vec<usize> = word
+        .char_indices()
+        .filter(|(_, c)| c.is_uppercase())
+        .map(|(i, _)| i)
+        .collect();
+    let parts: Vec<&str> = starts
+        .iter()
+        .zip(starts.iter().skip(1).chain([&word.len()]))
+        .map(|(&a, &b)| &word[a..b])
+        .collect();
+    (parts.len() >= 2 && parts.iter().all(|p| p.chars().count() >= 2)).then_some(parts)
+}
+
+/// Whether each of `parts` begins the matching capitalised word of `name`, case and
+/// accents aside, and `name` has no other capitalised word: "SocGen" of "Société
+/// Générale", "NatWest" of "National Westminster".
+fn clips(parts: &[&str], name: &str) -> bool {
+    let folded = |s: &str| -> String {
+        s.chars()
+            .flat_map(|c| super::fold(c).chars().collect::<Vec<_>>())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let words: Vec<&str> = name
+        .split(' ')
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .collect();
+    words.len() == parts.len()
+        && parts
+            .iter()
+            .zip(&words)
+            .all(|(p, w)| folded(w).starts_with(&folded(p)))
+}
+
 /// Whether the letters of `acronym` can be read off `name` in order, starting with
 /// its first letter: the check a definition in parentheses must pass.
 pub(crate) fn spells(acronym: &str, name: &str) -> bool {
@@ -415,6 +459,9 @@ struct DocForms<'t> {
     /// Full names whose trailing words are a name the tables know, with that name's
     /// canonical form ([`known_tail`]).
     known_tails: HashMap<&'static str, Reading<Target>>,
+    /// The initials of the capitalised words of the full names of two words or more,
+    /// for the names clipped in camel case ([`Linker::clipped`]).
+    capitals: HashMap<String, Reading<Target>>,
     /// "<Field> <Head>" for the full names "<Head> of <Field>" ([`reordered`]).
     reordered: HashMap<String, Reading<Target>>,
 }
@@ -889,6 +936,13 @@ impl<'r, 't> Linker<'r, 't> {
                 return Some(r);
             }
         }
+        match self.clipped(forms, key) {
+            Some(Reading::One(t, _)) if t.label == label || label == Label::Person => {
+                return Some(Reading::One(t, true));
+            }
+            Some(Reading::Many) => return Some(Reading::Many),
+            _ => {}
+        }
         // A guessed person may be a short form of another label, though not of an event
         // or a place.
         let short = forms.short.knows(key).map(|r| match r {
@@ -908,6 +962,18 @@ impl<'r, 't> Linker<'r, 't> {
         match (short, tail) {
             (Some(s), Some(t)) => Some(combined(s, t)),
             (s, t) => s.or(t),
+        }
+    }
+
+    /// The full name of the document whose words `key` clips ([`camel_parts`],
+    /// [`clips`]), found by its initials: "SocGen" for "Société Générale". Two names
+    /// with those initials make it ambiguous.
+    fn clipped(&self, forms: &DocForms, key: &str) -> Option<Reading<Target>> {
+        let parts = camel_parts(key)?;
+        let caps: String = parts.iter().filter_map(|p| p.chars().next()).collect();
+        match *forms.capitals.get(&caps)? {
+            Reading::One(t, _) => clips(&parts, &self.text[t.id]).then_some(Reading::One(t, true)),
+            Reading::Many => Some(Reading::Many),
         }
     }
 
@@ -976,6 +1042,12 @@ impl<'r, 't> Linker<'r, 't> {
     fn add_initials(&mut self, forms: &mut DocForms<'t>, t: Target) {
         if spelled_by_initials(t.label) {
             let name = self.text[t.id].as_str();
+            if name.contains(' ') {
+                let capitals = name
+                    .split(' ')
+                    .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()));
+                note(&mut forms.capitals, capitals.collect(), t, true);
+            }
             let variants = match camel_initials(name) {
                 Some(caps) => vec![caps],
                 None => initials_variants(name, self.g),
@@ -1084,6 +1156,23 @@ mod tests {
         assert!(v.contains(&"CSIRS".to_string()), "{v:?}");
         assert!(v.contains(&"CfSaIR".to_string()), "{v:?}");
         assert!(v.contains(&"CFSAIR".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn a_name_clipped_in_camel_case_begins_each_word_of_its_full_name() {
+        assert_eq!(camel_parts("SocGen"), Some(vec!["Soc", "Gen"]));
+        assert_eq!(camel_parts("FedEx"), Some(vec!["Fed", "Ex"]));
+        for no in ["Velmora", "NATO", "BoE", "iPhone", "O'Neill", "Soc-Gen"] {
+            assert_eq!(camel_parts(no), None, "{no}");
+        }
+        assert!(clips(&["Soc", "Gen"], "Société Générale"));
+        assert!(clips(&["Nor", "Cast"], "Nordic Casting"));
+        assert!(clips(&["Nor", "Cast"], "Nordic of Casting"), "small words aside");
+        assert!(!clips(&["Nor", "Cast"], "Northern Coastal"));
+        assert!(
+            !clips(&["Nor", "Cast"], "Nordic Casting Group"),
+            "a word left over"
+        );
     }
 
     #[test]
