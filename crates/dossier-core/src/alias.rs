@@ -44,11 +44,11 @@ pub struct Raw<'a> {
     pub settled: bool,
     /// Written in parentheses right after the previous mention of its document, as in
     /// "Full Name (ACR)" or "ACR (Full Name)", or after capitalised words that continue
-    /// it ("… Atheists and Agnostics (UAAR)", [`defined::around`]).
+    /// it ("… Farmers and Fishers (LTFF)", [`defined::around`]).
     pub in_parens: bool,
     /// When in parentheses after a name recognition found only part of: the name as
-    /// written, with the capitalised words left off either side ("Korean People's
-    /// Army" for "Army \[KPA\]", [`defined::around`]).
+    /// written, with the capitalised words left off either side ("Velmoran People's
+    /// Guard" for "Guard \[VPG\]", [`defined::around`]).
     pub parens_name: Option<&'a str>,
     /// A date's grouping key when its text names one date only within its article or
     /// year ([`crate::value_key::scoped_key`]).

@@ -1081,7 +1081,7 @@ impl<'r, 't> Linker<'r, 't> {
             false => self.text[t.id].as_str(),
         };
         // The name before the parenthesis as written, where recognition found only
-        // part of it ("Army" of "Korean People's Army [KPA]").
+        // part of it ("Guard" of "Velmoran People's Guard [VPG]").
         let widened = self.raws[b].parens_name;
         let (acronym, full) = if acronym_shaped(name(tb)) && (name(ta).contains(' ') || widened.is_some()) {
             (tb, ta)
