@@ -1245,4 +1245,30 @@ mod tests {
         assert_eq!(names[1], "Nordic Casting");
         assert_eq!(names[4], "NorCast", "two names of its document it may clip");
     }
+
+    #[test]
+    fn a_short_form_in_an_article_without_the_full_name_joins_the_one_name_of_the_corpus() {
+        let full = "Halvard Steel Group";
+        let raws = [
+            raw(0, Label::Org, full, full),
+            raw(1, Label::Org, "Halvard", "Halvard"),
+            raw(1, Label::Org, "Halvard Steel", "Halvard Steel"),
+            // Another label is another thing.
+            raw(2, Label::Gpe, "Halvard", "Halvard"),
+        ];
+        assert_eq!(canonicals(&raws), [full, full, full, "Halvard"]);
+        // A second name anywhere in the corpus that begins with the word: neither.
+        let two = [
+            raw(0, Label::Org, full, full),
+            raw(1, Label::Org, "Halvard", "Halvard"),
+            raw(2, Label::Org, "Halvard Mining", "Halvard Mining"),
+        ];
+        assert_eq!(canonicals(&two)[1], "Halvard");
+        let person = [
+            raw(0, Label::Org, full, full),
+            raw(1, Label::Org, "Halvard", "Halvard"),
+            raw(2, Label::Person, "Halvard Nygaard", "Halvard Nygaard"),
+        ];
+        assert_eq!(canonicals(&person)[1], "Halvard");
+    }
 }

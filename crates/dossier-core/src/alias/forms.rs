@@ -2,7 +2,7 @@
 //!
 //! Inside one document a name is often written in full once and shortened after:
 //! "Northwind Logistics Group" … "Northwind", "Heathrow Airport" … "Heathrow",
-//! "Competition and Markets Authority (CMA)" … "the CMA". Three kinds of evidence link
+//! "Competition and Markets Authority (CMA)" … "the CMA". These kinds of evidence link
 //! a mention to a full name of its document:
 //!
 //! 1. a definition in parentheses, "Full Name (ACR)" or "ACR (Full Name)", whose
@@ -16,6 +16,11 @@
 //!    "of" ("Church" and "Scientology" for "Church of Scientology"), an event's last word
 //!    ("Paralympics" for "Winter Paralympics"). A full name whose trailing words the tables
 //!    know as a name of its label is that name ("United Kingdom Home Office").
+//! 5. other ways of writing one name: "<Field> <Head>" for "<Head> of <Field>" ("Finance
+//!    Ministry"), a team's own words after its city ("Pirates" for "Pittsburgh Pirates"),
+//!    a name clipped in camel case ("SocGen" for "Société Générale"), and an acronym the
+//!    tables read as another name that its document defines or spells otherwise ("DRC"
+//!    for "Dunmere Rail Corporation").
 //!
 //! A form that two different names of the document could stand for (a word both share,
 //! "Supreme Court" in "Supreme Court of India" and "US Supreme Court", "Bank" in "Bank of
@@ -24,7 +29,9 @@
 //! kind of name ("Supreme Court", "National Assembly"): its own document may join it to
 //! the one it names in full ("Italian Supreme Court of Cassation"). A link that lands on
 //! a form of a longer name goes on to that name. A form no document resolves for itself
-//! joins the name the rest of the corpus links it to, when the corpus links it to only one.
+//! joins the name the rest of the corpus links it to, when the corpus links it to only one,
+//! else the one name of the corpus it is a short form of, when no other name of the corpus
+//! shares it.
 //!
 //! The work is linear: each name gives at most [`MAX_WORDS`] prefixes and words, each
 //! mention a few map lookups.
@@ -725,6 +732,12 @@ pub(super) struct Linker<'r, 't> {
     corpus: HashMap<usize, Reading<Target>>,
     /// Initials → the full names of the corpus they spell.
     initials: HashMap<String, Reading<Target>>,
+    /// The full names of the corpus, each once, for [`Self::corpus_short`].
+    names: Vec<(&'t str, Label, Target)>,
+    /// The short forms of the corpus's full names (any name that shares a word blocks
+    /// it, wherever it is written): for a form in a document that does not name its
+    /// full name ("Halvard" in an article after "Halvard Steel Group" in another).
+    corpus_short: ShortForms<'t, Target>,
     /// Elementary steps (words and mentions visited).
     work: usize,
 }
@@ -758,6 +771,8 @@ impl<'r, 't> Linker<'r, 't> {
             local: HashMap::default(),
             corpus: HashMap::default(),
             initials: HashMap::default(),
+            names: Vec::new(),
+            corpus_short: ShortForms::default(),
             work: 0,
         }
     }
@@ -772,6 +787,9 @@ impl<'r, 't> Linker<'r, 't> {
             self.read_document(start..end, keys);
             start = end;
         }
+        self.names.sort_by_key(|&(_, label, t)| (label, t.id));
+        self.names.dedup_by_key(|&mut (_, label, t)| (label, t.id));
+        self.work += self.corpus_short.add_names(&self.names, self.g);
         let mut shown_by: Vec<usize> = (0..self.raws.len()).collect();
         for i in 0..self.raws.len() {
             self.work += 1;
@@ -825,7 +843,7 @@ impl<'r, 't> Linker<'r, 't> {
                 .get(key)
                 .and_then(|r| r.target())
                 .filter(|t| t.label == label),
-            None => None,
+            None => self.corpus_short.get(key),
         };
         linked
             .filter(|t| t.label == label || (acronym && label == Label::Org && spelled_by_initials(t.label)))
@@ -859,6 +877,7 @@ impl<'r, 't> Linker<'r, 't> {
                     note(&mut forms.known_tails, known, t, true);
                 }
                 names.push((text, label, t));
+                self.names.push((text, label, t));
             } else if camel_initials(text).is_some() && seen.insert((label, id)) {
                 self.add_initials(&mut forms, t);
             }
