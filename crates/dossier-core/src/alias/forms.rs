@@ -16,7 +16,7 @@
 //!    "of" ("Church" and "Scientology" for "Church of Scientology"), an event's last word
 //!    ("Paralympics" for "Winter Paralympics"). A full name whose trailing words the tables
 //!    know as a name of its label is that name ("United Kingdom Home Office").
-//! 5. other ways of writing one name: "<Field> <Head>" for "<Head> of <Field>" ("Finance
+//! 5. other ways of writing one name: `<Field> <Head>` for `<Head> of <Field>` ("Finance
 //!    Ministry"), a team's own words after its city ("Pirates" for "Pittsburgh Pirates"),
 //!    a name clipped in camel case ("SocGen" for "Société Générale"), and an acronym the
 //!    tables read as another name that its document defines or spells otherwise ("DRC"
@@ -469,7 +469,7 @@ struct DocForms<'t> {
     /// The initials of the capitalised words of the full names of two words or more,
     /// for the names clipped in camel case ([`Linker::clipped`]).
     capitals: HashMap<String, Reading<Target>>,
-    /// "<Field> <Head>" for the full names "<Head> of <Field>" ([`reordered`]).
+    /// `<Field> <Head>` for the full names `<Head> of <Field>` ([`reordered`]).
     reordered: HashMap<String, Reading<Target>>,
 }
 
@@ -574,11 +574,11 @@ fn after_place<'t>(name: &'t str, words: &[&str], g: &Gazetteer) -> Option<&'t s
     })
 }
 
-/// Heads whose "X <Head>" and "<Head> of X" are often two institutions ("Washington
+/// Heads whose `X <Head>` and `<Head> of X` are often two institutions ("Washington
 /// University" and "University of Washington"): schools are never [`reordered`].
 const SCHOOL_HEADS: &[&str] = &["University", "College", "School", "Academy", "Institute"];
 
-/// The name "<Head> of <Field>" written the other way round, "<Field> <Head>" ("Finance
+/// The name `<Head> of <Field>` written the other way round, `<Field> <Head>` ("Finance
 /// Ministry" for "Ministry of Finance", "Homeland Security Department" for "Department
 /// of Homeland Security", "Appeal Court" for "Court of Appeal"), as news writes both:
 /// one head word of an organisation before "of", then one to three distinctive words.
