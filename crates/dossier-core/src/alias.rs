@@ -44,11 +44,11 @@ pub struct Raw<'a> {
     pub settled: bool,
     /// Written in parentheses right after the previous mention of its document, as in
     /// "Full Name (ACR)" or "ACR (Full Name)", or after capitalised words that continue
-    /// it ("… Atheists and Agnostics (UAAR)", [`defined::around`]).
+    /// it ("… Farmers and Fishers (LTFF)", [`defined::around`]).
     pub in_parens: bool,
     /// When in parentheses after a name recognition found only part of: the name as
-    /// written, with the capitalised words left off either side ("Korean People's
-    /// Army" for "Army \[KPA\]", [`defined::around`]).
+    /// written, with the capitalised words left off either side ("Velmoran People's
+    /// Guard" for "Guard \[VPG\]", [`defined::around`]).
     pub parens_name: Option<&'a str>,
     /// A date's grouping key when its text names one date only within its article or
     /// year ([`crate::value_key::scoped_key`]).
@@ -282,6 +282,8 @@ pub fn group(raws: &[Raw<'_>], curation: &Curation) -> Grouping {
         keys.push(Some((r.label, id)));
     }
 
+    fold_written_alike(&ks.text, &mut keys);
+
     // Short forms and acronyms join the full names they stand for.
     let (shown_by, work) = forms::Linker::new(raws, &ks.text, &keys).link(&mut keys);
 
@@ -315,6 +317,45 @@ pub fn group(raws: &[Raw<'_>], curation: &Curation) -> Grouping {
         entity_of: entity_of.into_iter().map(|e| e.map(|e| new_index[e])).collect(),
         work,
     }
+}
+
+/// Moves each name key onto the first key of its label written alike ([`written_alike`]):
+/// "Co-operation" and "Cooperation", "Basse-Terre" and "Basse Terre", "St. Albans" and
+/// "St Albans", "Lopez" and "López" are one name. One lookup per distinct key.
+fn fold_written_alike(text: &[String], keys: &mut [Option<(Label, usize)>]) {
+    let mut first: HashMap<(Label, String), usize> = HashMap::default();
+    let mut onto: HashMap<(Label, usize), usize> = HashMap::default();
+    for (label, id) in keys.iter_mut().flatten() {
+        if matches!(label, Label::Date | Label::Money | Label::Percent) {
+            continue;
+        }
+        let to = *onto
+            .entry((*label, *id))
+            .or_insert_with(|| match written_alike(&text[*id]) {
+                Some(form) => *first.entry((*label, form)).or_insert(*id),
+                None => *id,
+            });
+        *id = to;
+    }
+}
+
+/// The form two spellings of one name share: letters and digits only, in small letters
+/// with accents folded; hyphens, spaces, dots and apostrophes left out. `None` for a word
+/// in capitals that may be an acronym ("AIDS" is not "Aids", "WHO" not "Who").
+fn written_alike(key: &str) -> Option<String> {
+    if !key.contains(' ') && forms::acronym_shaped(key) {
+        return None;
+    }
+    let mut out = String::with_capacity(key.len());
+    for c in key.chars() {
+        if matches!(c, '-' | ' ' | '.' | '\'' | '’' | '‐' | '‑') {
+            continue;
+        }
+        for f in fold(c).chars() {
+            out.extend(f.to_lowercase());
+        }
+    }
+    Some(out)
 }
 
 /// Applies `curation` to the mentions' `keys` (numbers in `ks`): ignored mentions lose
@@ -1070,5 +1111,164 @@ mod tests {
         assert_ne!(g.entity_of[2], g.entity_of[3]);
         assert_eq!(g.entity_of[4], None);
         assert!(g.entities.iter().any(|e| e.canonical == "Washington State"));
+    }
+
+    #[test]
+    fn a_head_of_field_name_is_also_written_field_first() {
+        let raws = [
+            raw(
+                0,
+                Label::Org,
+                "Ministry of Tidal Works",
+                "Ministry of Tidal Works",
+            ),
+            raw(0, Label::Org, "Ministry of Defence", "Ministry of Defense"),
+            raw(0, Label::Org, "Tidal Works Ministry", "Tidal Works Ministry"),
+            raw(0, Label::Org, "Defence Ministry", "Defense Ministry"),
+            // Another article writes it field first only: the one name the corpus knows.
+            raw(1, Label::Org, "Tidal Works Ministry", "Tidal Works Ministry"),
+        ];
+        let names = canonicals(&raws);
+        assert_eq!(
+            names[2..],
+            [
+                "Ministry of Tidal Works",
+                "Ministry of Defense",
+                "Ministry of Tidal Works"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_school_written_field_first_may_be_another_school() {
+        let raws = [
+            raw(0, Label::Org, "University of Carrowby", "University of Carrowby"),
+            raw(0, Label::Org, "Carrowby University", "Carrowby University"),
+        ];
+        assert_eq!(
+            canonicals(&raws),
+            ["University of Carrowby", "Carrowby University"]
+        );
+    }
+
+    #[test]
+    fn a_team_named_after_its_city_is_called_by_its_own_name() {
+        let raws = [
+            settled(0, Label::Gpe, "Lisbon", "Lisbon"),
+            raw(0, Label::Org, "Lisbon Stingrays", "Lisbon Stingrays"),
+            raw(0, Label::Org, "Stingrays", "Stingrays"),
+            settled(0, Label::Gpe, "Lisbon", "Lisbon"),
+        ];
+        assert_eq!(
+            canonicals(&raws),
+            ["Lisbon", "Lisbon Stingrays", "Lisbon Stingrays", "Lisbon"]
+        );
+        // Two teams of the same name in two cities: the name alone is neither.
+        let two = [
+            raw(0, Label::Org, "Lisbon Stingrays", "Lisbon Stingrays"),
+            raw(0, Label::Org, "Porto Stingrays", "Porto Stingrays"),
+            raw(0, Label::Org, "Stingrays", "Stingrays"),
+        ];
+        assert_eq!(canonicals(&two)[2], "Stingrays");
+    }
+
+    #[test]
+    fn names_written_alike_but_for_hyphens_spaces_dots_case_or_accents_are_one() {
+        let pairs = [
+            (
+                "Council for Economic Co-operation",
+                "Council for Economic Cooperation",
+            ),
+            ("Vallée-Haute", "Vallee Haute"),
+            ("St. Orwin Hospital", "St Orwin Hospital"),
+            ("KESTREL VALLEY TRUST", "Kestrel Valley Trust"),
+        ];
+        for (a, b) in pairs {
+            let raws = [raw(0, Label::Org, a, a), raw(1, Label::Org, b, b)];
+            assert_eq!(group(&raws, &Curation::default()).entities.len(), 1, "{a} / {b}");
+        }
+        // Not two labels, not an acronym and a word, not names whose letters differ.
+        for (la, a, lb, b) in [
+            (Label::Org, "Orwin Hall", Label::Gpe, "Orwin Hall"),
+            (Label::Org, "WHO", Label::Org, "Who"),
+            (Label::Org, "Orwin Trust", Label::Org, "Orwen Trust"),
+            (Label::Gpe, "北京", Label::Gpe, "上海"),
+        ] {
+            let raws = [raw(0, la, a, a), raw(1, lb, b, b)];
+            assert_eq!(group(&raws, &Curation::default()).entities.len(), 2, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn an_acronym_the_tables_read_otherwise_is_what_its_document_defines_or_spells() {
+        let full = "Dunmere Rail Corporation";
+        let defined = [
+            raw(0, Label::Org, full, full),
+            Raw {
+                in_parens: true,
+                ..settled(0, Label::Gpe, "DRC", "DR Congo")
+            },
+            settled(0, Label::Gpe, "DRC", "DR Congo"),
+        ];
+        assert_eq!(canonicals(&defined), [full; 3]);
+        let spelled = [
+            raw(0, Label::Org, full, full),
+            settled(0, Label::Gpe, "DRC", "DR Congo"),
+            // Another article: the country.
+            settled(1, Label::Gpe, "DRC", "DR Congo"),
+        ];
+        assert_eq!(canonicals(&spelled), [full, full, "DR Congo"]);
+        // Not where the document names the table's name in full too, nor two letters.
+        let both = [
+            raw(0, Label::Org, full, full),
+            settled(0, Label::Gpe, "Democratic Republic of the Congo", "DR Congo"),
+            settled(0, Label::Gpe, "DRC", "DR Congo"),
+        ];
+        assert_eq!(canonicals(&both)[2], "DR Congo");
+        let short = [
+            raw(0, Label::Org, "Union of Surveyors", "Union of Surveyors"),
+            settled(0, Label::Gpe, "US", "United States"),
+        ];
+        assert_eq!(canonicals(&short)[1], "United States");
+    }
+
+    #[test]
+    fn a_name_clipped_in_camel_case_joins_the_one_name_of_its_document_it_clips() {
+        let raws = [
+            raw(0, Label::Org, "Nordic Casting", "Nordic Casting"),
+            raw(0, Label::Org, "NorCast", "NorCast"),
+            raw(1, Label::Org, "Nordic Casting", "Nordic Casting"),
+            raw(1, Label::Org, "Northern Castles", "Northern Castles"),
+            raw(1, Label::Org, "NorCast", "NorCast"),
+        ];
+        let names = canonicals(&raws);
+        assert_eq!(names[1], "Nordic Casting");
+        assert_eq!(names[4], "NorCast", "two names of its document it may clip");
+    }
+
+    #[test]
+    fn a_short_form_in_an_article_without_the_full_name_joins_the_one_name_of_the_corpus() {
+        let full = "Halvard Steel Group";
+        let raws = [
+            raw(0, Label::Org, full, full),
+            raw(1, Label::Org, "Halvard", "Halvard"),
+            raw(1, Label::Org, "Halvard Steel", "Halvard Steel"),
+            // Another label is another thing.
+            raw(2, Label::Gpe, "Halvard", "Halvard"),
+        ];
+        assert_eq!(canonicals(&raws), [full, full, full, "Halvard"]);
+        // A second name anywhere in the corpus that begins with the word: neither.
+        let two = [
+            raw(0, Label::Org, full, full),
+            raw(1, Label::Org, "Halvard", "Halvard"),
+            raw(2, Label::Org, "Halvard Mining", "Halvard Mining"),
+        ];
+        assert_eq!(canonicals(&two)[1], "Halvard");
+        let person = [
+            raw(0, Label::Org, full, full),
+            raw(1, Label::Org, "Halvard", "Halvard"),
+            raw(2, Label::Person, "Halvard Nygaard", "Halvard Nygaard"),
+        ];
+        assert_eq!(canonicals(&person)[1], "Halvard");
     }
 }

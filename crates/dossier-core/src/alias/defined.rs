@@ -2,21 +2,21 @@
 //!
 //! "Full Name (ACR)" links the acronym to the name before it when its letters agree.
 //! Two things make the plain check miss: recognition may have found only part of the
-//! name ("Army" of "Korean People's Army \[KPA\]", "Union of Rationalist Atheists" of
-//! "… and Agnostics (UAAR)"), and an acronym of a name in another language spells the
-//! English name's initials in another order ("CEI (Italian Episcopal Conference)").
+//! name ("Guard" of "Velmoran People's Guard \[VPG\]", "League of Tidal Farmers" of
+//! "… and Fishers (LTFF)"), and an acronym of a name in another language spells the
+//! English name's initials in another order ("FTL (Lusovian Tidal Federation)").
 //! [`around`] reads the name as written around the mention, up to the parenthesis;
 //! [`initials_agree`] accepts initials in any order, for a definition only.
 //!
 //! ```
 //! use dossier_core::alias::defined::{around, initials_agree};
-//! let text = "the Korean People's Army [KPA] moved";
-//! let army = text.find("Army").unwrap();
-//! let kpa = text.find("KPA").unwrap();
-//! let name = around(text, army..army + 4, kpa..kpa + 3).unwrap();
-//! assert_eq!(&text[name], "Korean People's Army");
-//! assert!(initials_agree("CEI", "Italian Episcopal Conference"));
-//! assert!(!initials_agree("CEI", "Italian Bishops Conference"));
+//! let text = "the Velmoran People's Guard [VPG] moved";
+//! let guard = text.find("Guard").unwrap();
+//! let vpg = text.find("VPG").unwrap();
+//! let name = around(text, guard..guard + 5, vpg..vpg + 3).unwrap();
+//! assert_eq!(&text[name], "Velmoran People's Guard");
+//! assert!(initials_agree("FTL", "Lusovian Tidal Federation"));
+//! assert!(!initials_agree("FTL", "Lusovian Harbour Federation"));
 //! ```
 
 use std::ops::Range;
@@ -25,7 +25,7 @@ use std::ops::Range;
 const MAX_EXTRA_WORDS: usize = 4;
 
 /// Small words a name may hold between its capitalised words ("Union of …", "… and
-/// Agnostics"), in the languages whose names English news quotes.
+/// Fishers"), in the languages whose names English news quotes.
 const CONNECTORS: &[&str] = &[
     "of", "and", "for", "the", "on", "in", "&", "de", "des", "du", "la", "le", "et", "di", "del", "della",
     "y", "der", "für", "und",
@@ -33,7 +33,7 @@ const CONNECTORS: &[&str] = &[
 
 /// When the mention at `next` is written in parentheses or brackets right after the
 /// mention at `previous`, possibly with words of the same name between ("Union of
-/// Rationalist Atheists and Agnostics (UAAR)"): the name as written, `previous`
+/// Tidal Farmers and Fishers (LTFF)"): the name as written, `previous`
 /// widened back over the capitalised words right before it and on over those words.
 /// `None` when `next` is not in parentheses after `previous`.
 pub fn around(text: &str, previous: Range<usize>, next: Range<usize>) -> Option<Range<usize>> {
@@ -63,7 +63,7 @@ pub fn around(text: &str, previous: Range<usize>, next: Range<usize>) -> Option<
 }
 
 /// Where the run of capitalised words written right before byte `start` begins (at
-/// most [`MAX_EXTRA_WORDS`], in one sentence: "Korean People's " before "Army").
+/// most [`MAX_EXTRA_WORDS`], in one sentence: "Velmoran People's " before "Guard").
 fn start_back(text: &str, start: usize) -> usize {
     let mut begin = start;
     for _ in 0..MAX_EXTRA_WORDS {
@@ -99,8 +99,8 @@ fn initials(name: &str) -> Vec<char> {
 }
 
 /// Whether `acronym` is made of the initials of the capitalised words of `name`, in
-/// their order ("KPA", "Korean People's Army") or, with three letters or more, in
-/// another ("UAAR", "Union of Rationalist Atheists and Agnostics": an acronym of the
+/// their order ("VPG", "Velmoran People's Guard") or, with three letters or more, in
+/// another ("FLTF", "League of Tidal Farmers and Fishers": an acronym of the
 /// name in its own language). Only for a definition: anywhere else a permutation is
 /// too weak a link.
 pub fn initials_agree(acronym: &str, name: &str) -> bool {
@@ -124,7 +124,7 @@ pub fn initials_agree(acronym: &str, name: &str) -> bool {
 
 /// The names `written` may be read as for a definition: itself, then each of its
 /// endings that starts at a word (the widened name may have taken in a word that is
-/// no part of it: "The Korean People's Army").
+/// no part of it: "The Velmoran People's Guard").
 pub fn endings(written: &str) -> impl Iterator<Item = &str> {
     let starts = std::iter::once(0).chain(written.match_indices(' ').map(|(i, _)| i + 1));
     starts.map(move |s| &written[s..])

@@ -2,7 +2,7 @@
 //!
 //! Inside one document a name is often written in full once and shortened after:
 //! "Northwind Logistics Group" … "Northwind", "Heathrow Airport" … "Heathrow",
-//! "Competition and Markets Authority (CMA)" … "the CMA". Three kinds of evidence link
+//! "Competition and Markets Authority (CMA)" … "the CMA". These kinds of evidence link
 //! a mention to a full name of its document:
 //!
 //! 1. a definition in parentheses, "Full Name (ACR)" or "ACR (Full Name)", whose
@@ -16,6 +16,11 @@
 //!    "of" ("Church" and "Scientology" for "Church of Scientology"), an event's last word
 //!    ("Paralympics" for "Winter Paralympics"). A full name whose trailing words the tables
 //!    know as a name of its label is that name ("United Kingdom Home Office").
+//! 5. other ways of writing one name: `<Field> <Head>` for `<Head> of <Field>` ("Finance
+//!    Ministry"), a team's own words after its city ("Pirates" for "Pittsburgh Pirates"),
+//!    a name clipped in camel case ("SocGen" for "Société Générale"), and an acronym the
+//!    tables read as another name that its document defines or spells otherwise ("DRC"
+//!    for "Dunmere Rail Corporation").
 //!
 //! A form that two different names of the document could stand for (a word both share,
 //! "Supreme Court" in "Supreme Court of India" and "US Supreme Court", "Bank" in "Bank of
@@ -24,7 +29,9 @@
 //! kind of name ("Supreme Court", "National Assembly"): its own document may join it to
 //! the one it names in full ("Italian Supreme Court of Cassation"). A link that lands on
 //! a form of a longer name goes on to that name. A form no document resolves for itself
-//! joins the name the rest of the corpus links it to, when the corpus links it to only one.
+//! joins the name the rest of the corpus links it to, when the corpus links it to only one,
+//! else the one name of the corpus it is a short form of, when no other name of the corpus
+//! shares it.
 //!
 //! The work is linear: each name gives at most [`MAX_WORDS`] prefixes and words, each
 //! mention a few map lookups.
@@ -315,6 +322,50 @@ pub(crate) fn camel_initials(word: &str) -> Option<String> {
     (caps.chars().count() >= 2 && part >= 3 && word.starts_with(char::is_uppercase)).then_some(caps)
 }
 
+/// The parts of a one-word name written in camel case, each a capital and one small
+/// letter or more ("SocGen" → "Soc", "Gen"; "FedEx" → "Fed", "Ex"): the shape of a name
+/// clipped from the first letters of the words of a longer one. `None` for other words.
+pub(crate) fn camel_parts(word: &str) -> Option<Vec<&str>> {
+    if !word.chars().skip(1).any(char::is_uppercase) || acronym_shaped(word) {
+        return None;
+    }
+    if !word.starts_with(char::is_uppercase) || !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let starts: Vec<usize> = word
+        .char_indices()
+        .filter(|(_, c)| c.is_uppercase())
+        .map(|(i, _)| i)
+        .collect();
+    let parts: Vec<&str> = starts
+        .iter()
+        .zip(starts.iter().skip(1).chain([&word.len()]))
+        .map(|(&a, &b)| &word[a..b])
+        .collect();
+    (parts.len() >= 2 && parts.iter().all(|p| p.chars().count() >= 2)).then_some(parts)
+}
+
+/// Whether each of `parts` begins the matching capitalised word of `name`, case and
+/// accents aside, and `name` has no other capitalised word: "SocGen" of "Société
+/// Générale", "NatWest" of "National Westminster".
+fn clips(parts: &[&str], name: &str) -> bool {
+    let folded = |s: &str| -> String {
+        s.chars()
+            .flat_map(|c| super::fold(c).chars().collect::<Vec<_>>())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let words: Vec<&str> = name
+        .split(' ')
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .collect();
+    words.len() == parts.len()
+        && parts
+            .iter()
+            .zip(&words)
+            .all(|(p, w)| folded(w).starts_with(&folded(p)))
+}
+
 /// Whether the letters of `acronym` can be read off `name` in order, starting with
 /// its first letter: the check a definition in parentheses must pass.
 pub(crate) fn spells(acronym: &str, name: &str) -> bool {
@@ -415,6 +466,11 @@ struct DocForms<'t> {
     /// Full names whose trailing words are a name the tables know, with that name's
     /// canonical form ([`known_tail`]).
     known_tails: HashMap<&'static str, Reading<Target>>,
+    /// The initials of the capitalised words of the full names of two words or more,
+    /// for the names clipped in camel case ([`Linker::clipped`]).
+    capitals: HashMap<String, Reading<Target>>,
+    /// `<Field> <Head>` for the full names `<Head> of <Field>` ([`reordered`]).
+    reordered: HashMap<String, Reading<Target>>,
 }
 
 /// Notes the trailing forms of the full `names` of a document, longest names first: a
@@ -476,6 +532,11 @@ fn add_tails<'t>(
         add_event_word(tails, name, &words, t, g);
     }
     if !headed {
+        if label == Label::Org {
+            if let Some(own) = after_place(name, &words, g) {
+                note(tails, own, t, g.name(own).is_none());
+            }
+        }
         return;
     }
     // The head word alone: "the Press" after "New York Press", "the Church".
@@ -493,6 +554,42 @@ fn add_tails<'t>(
         let form = &name[start..];
         note(tails, form, t, g.name(form).is_none());
     }
+}
+
+/// The words of an organisation's name with no head word after the place it begins
+/// with, when the tables know that place and the words left are distinctive: "Red Sox"
+/// for "Boston Red Sox", "Pirates" for "Pittsburgh Pirates", as a team or a paper named
+/// after its city is called by its own name. Not where a head word follows the place
+/// ("New York Stock Exchange" is no "Stock Exchange" of its own: such names shorten by
+/// [`ShortForms`] or not at all).
+fn after_place<'t>(name: &'t str, words: &[&str], g: &Gazetteer) -> Option<&'t str> {
+    (1..=2usize).rev().find_map(|n| {
+        if words.len() <= n || !words[n..].iter().all(|w| distinctive(w, g)) {
+            return None;
+        }
+        let end = words[..n].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
+        g.name(&name[..end])
+            .is_some_and(|k| matches!(k.label, Label::Gpe | Label::Loc))
+            .then(|| &name[end + 1..])
+    })
+}
+
+/// Heads whose `X <Head>` and `<Head> of X` are often two institutions ("Washington
+/// University" and "University of Washington"): schools are never [`reordered`].
+const SCHOOL_HEADS: &[&str] = &["University", "College", "School", "Academy", "Institute"];
+
+/// The name `<Head> of <Field>` written the other way round, `<Field> <Head>` ("Finance
+/// Ministry" for "Ministry of Finance", "Homeland Security Department" for "Department
+/// of Homeland Security", "Appeal Court" for "Court of Appeal"), as news writes both:
+/// one head word of an organisation before "of", then one to three distinctive words.
+/// `None` for other names and for schools ([`SCHOOL_HEADS`]).
+fn reordered(name: &str, g: &Gazetteer) -> Option<String> {
+    let (head_word, field) = name.split_once(" of ")?;
+    let words = field.split(' ');
+    let prefix = g.org_head(head_word).prefix || g.fac_head(head_word).prefix;
+    let fits = (1..=3).contains(&words.clone().count()) && words.clone().all(|w| distinctive(w, g));
+    (prefix && fits && !head_word.contains(' ') && !SCHOOL_HEADS.contains(&head_word))
+        .then(|| format!("{field} {head_word}"))
 }
 
 /// Notes the forms of a name built "<head phrase> of <complement>" ("Church of
@@ -623,6 +720,9 @@ pub(super) struct Linker<'r, 't> {
     /// Per mention: it may be moved by its own document only: a name the tables know
     /// only as a kind of name, spelled as itself ("Supreme Court", [`generic_table_name`]).
     local_only: Vec<bool>,
+    /// Per mention: an acronym the tables read as another name, which its document
+    /// writes only so and may read otherwise ([`Self::free_table_acronyms`]).
+    table_acronym: Vec<bool>,
     /// Per mention: the person of its document a one-word PERSON name stands for,
     /// when that is not its key ([`People`]); it overrides the corpus lexicon.
     person: Vec<Option<Target>>,
@@ -632,6 +732,12 @@ pub(super) struct Linker<'r, 't> {
     corpus: HashMap<usize, Reading<Target>>,
     /// Initials → the full names of the corpus they spell.
     initials: HashMap<String, Reading<Target>>,
+    /// The full names of the corpus, each once, for [`Self::corpus_short`].
+    names: Vec<(&'t str, Label, Target)>,
+    /// The short forms of the corpus's full names (any name that shares a word blocks
+    /// it, wherever it is written): for a form in a document that does not name its
+    /// full name ("Halvard" in an article after "Halvard Steel Group" in another).
+    corpus_short: ShortForms<'t, Target>,
     /// Elementary steps (words and mentions visited).
     work: usize,
 }
@@ -661,9 +767,12 @@ impl<'r, 't> Linker<'r, 't> {
             person: vec![None; raws.len()],
             movable,
             local_only,
+            table_acronym: vec![false; raws.len()],
             local: HashMap::default(),
             corpus: HashMap::default(),
             initials: HashMap::default(),
+            names: Vec::new(),
+            corpus_short: ShortForms::default(),
             work: 0,
         }
     }
@@ -678,6 +787,9 @@ impl<'r, 't> Linker<'r, 't> {
             self.read_document(start..end, keys);
             start = end;
         }
+        self.names.sort_by_key(|&(_, label, t)| (label, t.id));
+        self.names.dedup_by_key(|&mut (_, label, t)| (label, t.id));
+        self.work += self.corpus_short.add_names(&self.names, self.g);
         let mut shown_by: Vec<usize> = (0..self.raws.len()).collect();
         for i in 0..self.raws.len() {
             self.work += 1;
@@ -731,7 +843,7 @@ impl<'r, 't> Linker<'r, 't> {
                 .get(key)
                 .and_then(|r| r.target())
                 .filter(|t| t.label == label),
-            None => None,
+            None => self.corpus_short.get(key),
         };
         linked
             .filter(|t| t.label == label || (acronym && label == Label::Org && spelled_by_initials(t.label)))
@@ -740,6 +852,7 @@ impl<'r, 't> Linker<'r, 't> {
     /// Reads the mentions `range` of one document: gathers its forms, then records what
     /// each movable mention's key stands for in it.
     fn read_document(&mut self, range: std::ops::Range<usize>, keys: &[Option<(Label, usize)>]) {
+        self.free_table_acronyms(range.clone(), keys);
         let mut forms = DocForms::default();
         forms.short.events = true;
         let mut seen: HashSet<(Label, usize)> = HashSet::default();
@@ -764,6 +877,7 @@ impl<'r, 't> Linker<'r, 't> {
                     note(&mut forms.known_tails, known, t, true);
                 }
                 names.push((text, label, t));
+                self.names.push((text, label, t));
             } else if camel_initials(text).is_some() && seen.insert((label, id)) {
                 self.add_initials(&mut forms, t);
             }
@@ -772,6 +886,11 @@ impl<'r, 't> Linker<'r, 't> {
             }
         }
         self.work += add_all_tails(&mut forms.tails, &names, self.g);
+        for &(name, label, t) in &names {
+            if let Some(form) = reordered(name, self.g).filter(|_| label == Label::Org) {
+                note(&mut forms.reordered, form, t, true);
+            }
+        }
         // A name that is a trailing form of another is that name, not a second one.
         names.retain(|&(name, _, t)| !form_of_other(&forms.tails, name, t));
         self.work += forms.short.add_names(&names, self.g);
@@ -791,6 +910,7 @@ impl<'r, 't> Linker<'r, 't> {
                         .people
                         .variant_of(name)
                         .or_else(|| forms.people.described(name, |w| g.given(w).is_some()))
+                        .or_else(|| forms.people.without_middle(name))
                 } else {
                     let people = &forms.people;
                     people.get(surface).or_else(|| people.first_of(surface))
@@ -803,7 +923,7 @@ impl<'r, 't> Linker<'r, 't> {
             if !self.movable[i] || self.local.contains_key(&(doc, id)) {
                 continue;
             }
-            let Some(reading) = self.reading(&forms, label, id) else {
+            let Some(reading) = self.reading(&forms, label, id, i) else {
                 continue;
             };
             self.local.insert((doc, id), reading);
@@ -818,16 +938,29 @@ impl<'r, 't> Linker<'r, 't> {
     /// definition first, then initials, then a short form, which may change a label only
     /// from PERSON (an unknown single name is guessed a person). `None` when they say
     /// nothing.
-    fn reading(&mut self, forms: &DocForms, label: Label, id: usize) -> Option<Reading<Target>> {
+    fn reading(&mut self, forms: &DocForms, label: Label, id: usize, i: usize) -> Option<Reading<Target>> {
         let key = self.text[id].as_str();
         if let Some(&r) = forms.defined.get(&id) {
             return Some(r);
         }
         self.work += 1;
+        if self.table_acronym[i] {
+            // Three letters at least: "US" or "EU" stays what the tables say.
+            let surface = self.raws[i].surface;
+            let spelled = (surface.chars().count() >= 3).then(|| forms.initials.get(surface));
+            return spelled.flatten().copied();
+        }
         if acronym_shaped(key) {
             if let Some(&r) = forms.initials.get(key) {
                 return Some(r);
             }
+        }
+        match self.clipped(forms, key) {
+            Some(Reading::One(t, _)) if t.label == label || label == Label::Person => {
+                return Some(Reading::One(t, true));
+            }
+            Some(Reading::Many) => return Some(Reading::Many),
+            _ => {}
         }
         // A guessed person may be a short form of another label, though not of an event
         // or a place.
@@ -840,13 +973,26 @@ impl<'r, 't> Linker<'r, 't> {
             many => many,
         });
         // A trailing form keeps its label: "Lantern Festival" is no person.
-        let tail = forms.tails.get(key).map(|&r| match r {
+        let tail = forms.tails.get(key).or_else(|| forms.reordered.get(key));
+        let tail = tail.map(|&r| match r {
             Reading::One(t, usable) => Reading::One(t, usable && t.label == label),
             many => many,
         });
         match (short, tail) {
             (Some(s), Some(t)) => Some(combined(s, t)),
             (s, t) => s.or(t),
+        }
+    }
+
+    /// The full name of the document whose words `key` clips ([`camel_parts`],
+    /// [`clips`]), found by its initials: "SocGen" for "Société Générale". Two names
+    /// with those initials make it ambiguous.
+    fn clipped(&self, forms: &DocForms, key: &str) -> Option<Reading<Target>> {
+        let parts = camel_parts(key)?;
+        let caps: String = parts.iter().filter_map(|p| p.chars().next()).collect();
+        match *forms.capitals.get(&caps)? {
+            Reading::One(t, _) => clips(&parts, &self.text[t.id]).then_some(Reading::One(t, true)),
+            Reading::Many => Some(Reading::Many),
         }
     }
 
@@ -877,11 +1023,50 @@ impl<'r, 't> Linker<'r, 't> {
         }
     }
 
+    /// Lets the document `range` move an acronym the tables read as another name ("DRC",
+    /// keyed "DR Congo") when it writes that key only as this one acronym: a definition
+    /// in parentheses or the initials of one of its own names ("Dunmere Rail
+    /// Corporation") may then say what it stands for there ([`Self::reading`]), never in
+    /// another document. One pass over the document's mentions.
+    fn free_table_acronyms(&mut self, range: std::ops::Range<usize>, keys: &[Option<(Label, usize)>]) {
+        let mut written: HashMap<usize, Option<&str>> = HashMap::default();
+        for i in range.clone() {
+            let Some((_, id)) = keys[i] else { continue };
+            self.work += 1;
+            let s = self.raws[i].surface;
+            let acronym =
+                (self.raws[i].settled && !self.movable[i] && acronym_shaped(s) && s != self.text[id])
+                    .then_some(s);
+            written
+                .entry(id)
+                .and_modify(|w| {
+                    if *w != acronym {
+                        *w = None;
+                    }
+                })
+                .or_insert(acronym);
+        }
+        for i in range {
+            let Some((_, id)) = keys[i] else { continue };
+            if written.get(&id).copied().flatten().is_some() {
+                self.movable[i] = true;
+                self.local_only[i] = true;
+                self.table_acronym[i] = true;
+            }
+        }
+    }
+
     /// Notes the initials of full name `t` (or the capitals of a one-word name written
     /// in camel case, [`camel_initials`]), in the document and in the corpus.
     fn add_initials(&mut self, forms: &mut DocForms<'t>, t: Target) {
         if spelled_by_initials(t.label) {
             let name = self.text[t.id].as_str();
+            if name.contains(' ') {
+                let capitals = name
+                    .split(' ')
+                    .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()));
+                note(&mut forms.capitals, capitals.collect(), t, true);
+            }
             let variants = match camel_initials(name) {
                 Some(caps) => vec![caps],
                 None => initials_variants(name, self.g),
@@ -909,9 +1094,13 @@ impl<'r, 't> Linker<'r, 't> {
             id: ib,
             shown_by: b,
         };
-        let name = |t: Target| self.text[t.id].as_str();
+        // An acronym the tables read as another name is read as written ("DRC").
+        let name = |t: Target| match self.table_acronym[t.shown_by] {
+            true => self.raws[t.shown_by].surface,
+            false => self.text[t.id].as_str(),
+        };
         // The name before the parenthesis as written, where recognition found only
-        // part of it ("Army" of "Korean People's Army [KPA]").
+        // part of it ("Guard" of "Velmoran People's Guard [VPG]").
         let widened = self.raws[b].parens_name;
         let (acronym, full) = if acronym_shaped(name(tb)) && (name(ta).contains(' ') || widened.is_some()) {
             (tb, ta)
@@ -986,6 +1175,23 @@ mod tests {
         assert!(v.contains(&"CSIRS".to_string()), "{v:?}");
         assert!(v.contains(&"CfSaIR".to_string()), "{v:?}");
         assert!(v.contains(&"CFSAIR".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn a_name_clipped_in_camel_case_begins_each_word_of_its_full_name() {
+        assert_eq!(camel_parts("SocGen"), Some(vec!["Soc", "Gen"]));
+        assert_eq!(camel_parts("FedEx"), Some(vec!["Fed", "Ex"]));
+        for no in ["Velmora", "NATO", "BoE", "iPhone", "O'Neill", "Soc-Gen"] {
+            assert_eq!(camel_parts(no), None, "{no}");
+        }
+        assert!(clips(&["Soc", "Gen"], "Société Générale"));
+        assert!(clips(&["Nor", "Cast"], "Nordic Casting"));
+        assert!(clips(&["Nor", "Cast"], "Nordic of Casting"), "small words aside");
+        assert!(!clips(&["Nor", "Cast"], "Northern Coastal"));
+        assert!(
+            !clips(&["Nor", "Cast"], "Nordic Casting Group"),
+            "a word left over"
+        );
     }
 
     #[test]

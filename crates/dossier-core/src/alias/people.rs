@@ -15,6 +15,10 @@
 //! A name that is another full name of the document with one more word before it, a
 //! word that is no given name, is that person: a descriptor the capitalised run took in
 //! ("Scientologist Tom Cruise" beside "Tom Cruise", "Guitarist Ana Ruiz").
+//!
+//! A name with words between its first and last, the one such name of the document for
+//! them, is the person written with the first and the last alone: a middle name written
+//! once ("Elena Marsh Whitlock" and "Elena Whitlock").
 
 use super::forms::Target;
 use crate::hash::FxMap as HashMap;
@@ -37,6 +41,9 @@ pub(super) struct People<'t> {
     /// Whitman"; not "Tom Cruise" after "Scientologist Tom Cruise", nor "Brock Holt"
     /// after "Brock Wyatt Holt").
     rivals: HashMap<&'t str, (&'t str, Target, bool)>,
+    /// First and last word → the one person written with words between them (`None`:
+    /// more than one, "George H. W. Bush" and "George W. Bush").
+    middled: HashMap<(&'t str, &'t str), Option<Target>>,
 }
 
 impl<'t> People<'t> {
@@ -47,6 +54,16 @@ impl<'t> People<'t> {
         };
         if first == last {
             return;
+        }
+        if name.matches(' ').count() >= 2 {
+            self.middled
+                .entry((first, last))
+                .and_modify(|o| {
+                    if *o != Some(t) {
+                        *o = None;
+                    }
+                })
+                .or_insert(Some(t));
         }
         self.full
             .entry(name)
@@ -112,6 +129,19 @@ impl<'t> People<'t> {
             return None;
         }
         self.full.get(rest).copied().flatten()
+    }
+
+    /// The person written in full as the first and the last word of `name`, when `name`
+    /// has words between them and is the one name of the document that does ("Elena
+    /// Whitlock" for "Elena Marsh Whitlock", a middle name written once).
+    pub fn without_middle(&self, name: &'t str) -> Option<Target> {
+        let (first, rest) = name.split_once(' ')?;
+        let (_, last) = rest.rsplit_once(' ')?;
+        self.middled.get(&(first, last)).copied().flatten()?;
+        self.full
+            .get(format!("{first} {last}").as_str())
+            .copied()
+            .flatten()
     }
 
     /// Whether the document names no person in full.
@@ -218,5 +248,23 @@ mod tests {
         r.add("Paul Osei", t(11));
         r.add("Paula Osei", t(12));
         assert_eq!(r.variant_of("Paula Osei"), None, "another person by its ending");
+    }
+
+    #[test]
+    fn a_middle_name_written_once_names_the_person_written_without_it() {
+        let mut p = People::default();
+        p.add("Ilse Marten Quist", t(1));
+        p.add("Ilse Quist", t(2));
+        p.add("Oren Vael", t(3));
+        p.add("Oren Halloway Vael", t(4));
+        p.add("Oren Birch Vael", t(5));
+        assert_eq!(p.without_middle("Ilse Marten Quist"), Some(t(2)));
+        assert_eq!(
+            p.without_middle("Oren Halloway Vael"),
+            None,
+            "two middle names: two people"
+        );
+        assert_eq!(p.without_middle("Ilse Quist"), None, "no middle name");
+        assert_eq!(p.without_middle("Ana Beth Ruiz"), None, "no Ana Ruiz in full");
     }
 }
