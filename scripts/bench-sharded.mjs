@@ -131,7 +131,7 @@ const q95 = (xs) => {
   return s.length ? `median ${q(0.5).toFixed(1)}, p95 ${q(0.95).toFixed(1)}, worst ${s[s.length - 1].toFixed(1)} ms (${s.length})` : 'none';
 };
 
-async function interact(browser, url, corpus, files) {
+async function interact(browser, url, files) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.addInitScript(settler);
   const fetched = [];
@@ -192,18 +192,24 @@ async function interact(browser, url, corpus, files) {
   const rows = await page.locator('.site-list li').count();
   // Then articles across the whole corpus, a document shard each, as links followed
   // in the page (the back button's way): past the cache's bound.
-  const spread = Array.from({ length: SPREAD }, (_, i) => files[Math.floor(((i + 0.5) * files.length) / SPREAD)]);
+  const spread = new Set(Array.from({ length: SPREAD }, (_, i) => files[Math.floor(((i + 0.5) * files.length) / SPREAD)]));
   for (const f of spread) {
+    if (await page.evaluate((f) => new URLSearchParams(location.search).get('doc') === f, f)) continue;
     await page.evaluate((f) => {
+      window.__shown = document.querySelector('.main-pane article');
       history.pushState(null, '', `?doc=${encodeURIComponent(f)}`);
       dispatchEvent(new PopStateEvent('popstate'));
     }, f);
-    const title = readFileSync(join(corpus, f), 'utf8').split('\n')[0].trim();
-    await page.waitForFunction((t) => document.querySelector('.main-pane article h1')?.textContent.trim() === t, title);
+    await page.waitForFunction(() => {
+      const a = document.querySelector('.main-pane article');
+      return a && a !== window.__shown && a.querySelector('mark[data-entity]');
+    });
   }
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  // The JavaScript heap, and what it holds outside it: array buffers (a document shard's
+  // bytes) and the page's DOM (the embedder's heap).
+  const { usedSize, backingStorageSize, embedderHeapUsedSize } = await cdp.send('Runtime.getHeapUsage');
   await cdp.send('Performance.enable');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const nodes = metrics.find((m) => m.name === 'Nodes')?.value;
@@ -217,7 +223,7 @@ async function interact(browser, url, corpus, files) {
   });
   const sizes = await Promise.all(fetched);
   await page.close();
-  return { ...out, heap: usedSize, nodes, rows, ...mem, files: sizes.length, bytes: sizes.reduce((a, b) => a + b, 0) };
+  return { ...out, heap: usedSize, buffers: backingStorageSize, dom: embedderHeapUsedSize, nodes, rows, ...mem, files: sizes.length, bytes: sizes.reduce((a, b) => a + b, 0) };
 }
 
 printLoad();
@@ -239,7 +245,7 @@ for (const { dist, corpus } of sites) {
     runs.staticLast.push(await startup(browser, `http://127.0.0.1:${PORT + 1}/static/${last}.html`, 'article p'));
     runs.last.push(await startup(browser, `${site}?doc=${encodeURIComponent(last)}`, 'mark[data-label]', ready));
   }
-  const used = await interact(browser, site, corpus, files);
+  const used = await interact(browser, site, files);
   servers.forEach((s) => s.kill());
 
   console.log(`\n${dist}: ${files.length.toLocaleString('en')} articles (${corpus})`);
@@ -261,6 +267,6 @@ for (const { dist, corpus } of sites) {
   console.log(`  anchor, one character of text → on screen: ${q95(used.anchor)}`);
   console.log(`  search submitted → results on screen: first time ${q95(used.searchFirst)}; cached ${q95(used.searchCached)}`);
   console.log(`  entity click → its view on screen: first time ${q95(used.clickFirst)}; cached ${q95(used.clickCached)}`);
-  console.log(`  after every view (the list paged 10 times: ${used.rows} rows drawn; 10 articles, ${QUERIES.length} searches, 8 entities, then ${SPREAD} articles across the corpus): JS heap ${mb(used.heap)} after a GC, reader's wasm ${mb(used.wasm)}, ${used.nodes} DOM nodes; ${used.files} files fetched, ${mb(used.bytes)} as served`);
+  console.log(`  after every view (the list paged 10 times: ${used.rows} rows drawn; 10 articles, ${QUERIES.length} searches, 8 entities, then ${Math.min(SPREAD, files.length)} articles across the corpus): JS heap ${mb(used.heap)} after a GC, array buffers ${mb(used.buffers)}, DOM heap ${mb(used.dom)}, reader's wasm ${mb(used.wasm)}, ${used.nodes} DOM nodes; ${used.files} files fetched, ${mb(used.bytes)} as served`);
 }
 await browser.close();

@@ -24,8 +24,11 @@ export const isSharded = (page) => /<script\b[^>]*\bid=("|')?manifest\b/.test(pa
  * site.js once the page is parsed, site.js its glue, the glue fetches the wasm, and only
  * then can the manifest name a file; preloaded, the three arrive while the page is
  * parsed, as do the head and the first list run, which the page itself preloads
- * (`site::write`). `crossorigin`: the glue's `fetch` is a CORS-mode request, which the
- * preload must match.
+ * (`site::write`). After boot.js, so that what the first look needs (the page, its
+ * stylesheet, boot.js) is asked for and served first (before it, they delayed the first
+ * look at 20,000 articles, bench-sharded.mjs); not at low priority, which held them back
+ * from a deep link, whose article waits for the reader. `crossorigin`: the glue's
+ * `fetch` is a CORS-mode request, which the preload must match.
  */
 const readerPreloads = (base) => [
   `<link rel="modulepreload" href="${base}site.js">`,
@@ -52,7 +55,7 @@ export function shardSite(page, dir, from) {
   if (base === undefined) throw new Error('the page loads no boot.js: cannot place the reader\'s preloads');
   return page
     .replace(/<link\b[^>]*>/g, (tag) => (/dossier-app-/.test(tag) && /preload/.test(tag) ? '' : tag))
-    .replace(/<script\b[^>]*?\bboot\.js/, (tag) => `${readerPreloads(base)}${tag}`);
+    .replace(/<script\b[^>]*?\bboot\.js[^>]*><\/script>/, (tag) => `${tag}${readerPreloads(base)}`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
