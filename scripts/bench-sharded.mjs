@@ -25,9 +25,10 @@
 //    over the same ones, now cached ("cached"). The anchor, timed the same way first:
 //    the cheapest change the page can show, one character of the list's heading.
 // 3. Memory after using every view (the list paged 10 times, 10 articles opened, the
-//    searches, the entities): the JavaScript heap after a GC, the reader's wasm memory,
-//    the DOM's nodes, and the files and bytes fetched in all.
-// Environment: RUNS, SAMPLES, BENCH_PORT (8901; the static pages' server on the next).
+//    searches, the entities, then SPREAD (60) articles spread over the corpus, a
+//    document shard each, past the cache's bound): the JavaScript heap after a GC, the
+//    reader's wasm memory, the DOM's nodes, and the files and bytes fetched in all.
+// Environment: RUNS, SAMPLES, SPREAD, BENCH_PORT (8901; the static pages' server on the next).
 // A benchmark: never fails on a figure.
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,6 +38,7 @@ import { launch, median, printLoad, serve } from './browser.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const SAMPLES = Number(process.env.SAMPLES ?? 40);
+const SPREAD = Number(process.env.SPREAD ?? 60);
 const PORT = Number(process.env.BENCH_PORT ?? 8901);
 const BASE = '/dossier-e2e/';
 const QUERIES = ['putin', 'zelenskiy', '"defense minister"', 'sanctions -russia', 'petrov', 'energy summit', 'blinken', 'trade deal'];
@@ -129,7 +131,7 @@ const q95 = (xs) => {
   return s.length ? `median ${q(0.5).toFixed(1)}, p95 ${q(0.95).toFixed(1)}, worst ${s[s.length - 1].toFixed(1)} ms (${s.length})` : 'none';
 };
 
-async function interact(browser, url) {
+async function interact(browser, url, files) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.addInitScript(settler);
   const fetched = [];
@@ -145,9 +147,9 @@ async function interact(browser, url) {
     input.form.requestSubmit();
     return window.__settled(t0);
   }, q);
-  const ids = await page.locator('.site-entity-link').evaluateAll((ls) => ls.slice(0, 8).map((a) => JSON.parse(a.dataset.set).e));
+  const ids = await page.locator('.site-entity-link').evaluateAll((ls) => ls.slice(0, 8).map((a) => a.dataset.id));
   const click = (id) => page.evaluate(async (id) => {
-    const a = [...document.querySelectorAll('.site-entity-link')].find((x) => JSON.parse(x.dataset.set).e === id);
+    const a = [...document.querySelectorAll('.site-entity-link')].find((x) => x.dataset.id === id);
     if (!a) return null;
     const t0 = performance.now();
     a.click();
@@ -188,9 +190,26 @@ async function interact(browser, url) {
     await page.locator('.main-pane article mark[data-entity]').first().waitFor();
   }
   const rows = await page.locator('.site-list li').count();
+  // Then articles across the whole corpus, a document shard each, as links followed
+  // in the page (the back button's way): past the cache's bound.
+  const spread = new Set(Array.from({ length: SPREAD }, (_, i) => files[Math.floor(((i + 0.5) * files.length) / SPREAD)]));
+  for (const f of spread) {
+    if (await page.evaluate((f) => new URLSearchParams(location.search).get('doc') === f, f)) continue;
+    await page.evaluate((f) => {
+      window.__shown = document.querySelector('.main-pane article');
+      history.pushState(null, '', `?doc=${encodeURIComponent(f)}`);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, f);
+    await page.waitForFunction(() => {
+      const a = document.querySelector('.main-pane article');
+      return a && a !== window.__shown && a.querySelector('mark[data-entity]');
+    });
+  }
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  // The JavaScript heap, and what it holds outside it: array buffers (a document shard's
+  // bytes) and the page's DOM (the embedder's heap).
+  const { usedSize, backingStorageSize, embedderHeapUsedSize } = await cdp.send('Runtime.getHeapUsage');
   await cdp.send('Performance.enable');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const nodes = metrics.find((m) => m.name === 'Nodes')?.value;
@@ -204,7 +223,7 @@ async function interact(browser, url) {
   });
   const sizes = await Promise.all(fetched);
   await page.close();
-  return { ...out, heap: usedSize, nodes, rows, ...mem, files: sizes.length, bytes: sizes.reduce((a, b) => a + b, 0) };
+  return { ...out, heap: usedSize, buffers: backingStorageSize, dom: embedderHeapUsedSize, nodes, rows, ...mem, files: sizes.length, bytes: sizes.reduce((a, b) => a + b, 0) };
 }
 
 printLoad();
@@ -226,7 +245,7 @@ for (const { dist, corpus } of sites) {
     runs.staticLast.push(await startup(browser, `http://127.0.0.1:${PORT + 1}/static/${last}.html`, 'article p'));
     runs.last.push(await startup(browser, `${site}?doc=${encodeURIComponent(last)}`, 'mark[data-label]', ready));
   }
-  const used = await interact(browser, site);
+  const used = await interact(browser, site, files);
   servers.forEach((s) => s.kill());
 
   console.log(`\n${dist}: ${files.length.toLocaleString('en')} articles (${corpus})`);
@@ -248,6 +267,6 @@ for (const { dist, corpus } of sites) {
   console.log(`  anchor, one character of text → on screen: ${q95(used.anchor)}`);
   console.log(`  search submitted → results on screen: first time ${q95(used.searchFirst)}; cached ${q95(used.searchCached)}`);
   console.log(`  entity click → its view on screen: first time ${q95(used.clickFirst)}; cached ${q95(used.clickCached)}`);
-  console.log(`  after every view (the list paged 10 times: ${used.rows} rows drawn; 10 articles, ${QUERIES.length} searches, 8 entities): JS heap ${mb(used.heap)} after a GC, reader's wasm ${mb(used.wasm)}, ${used.nodes} DOM nodes; ${used.files} files fetched, ${mb(used.bytes)} as served`);
+  console.log(`  after every view (the list paged 10 times: ${used.rows} rows drawn; 10 articles, ${QUERIES.length} searches, 8 entities, then ${Math.min(SPREAD, files.length)} articles across the corpus): JS heap ${mb(used.heap)} after a GC, array buffers ${mb(used.buffers)}, DOM heap ${mb(used.dom)}, reader's wasm ${mb(used.wasm)}, ${used.nodes} DOM nodes; ${used.files} files fetched, ${mb(used.bytes)} as served`);
 }
 await browser.close();

@@ -2,8 +2,9 @@
 // The last step of a build whose page is a sharded site's (`dossier page --shards auto`
 // above `site::EMBED_BELOW`, or `--shards always`): the site's files, written by the CLI
 // in shards/ beside the page, copied into the build's shards/, and Trunk's preloads of
-// the app dropped (web/boot.js starts web/site.js for such a page, not the app). A page
-// that embeds its corpus is left as it is, whether or not the folder exists.
+// the app dropped (web/boot.js starts web/site.js for such a page, not the app) and the
+// reader's preloaded instead. A page that embeds its corpus is left as it is, whether or
+// not the folder exists.
 //
 // Used by scripts/post-build.mjs (Trunk's post_build hook, every build) and, as a
 // command, by scripts/sharded-dist.py (a built dist given another corpus's page):
@@ -19,9 +20,28 @@ import { fileURLToPath } from 'node:url';
 export const isSharded = (page) => /<script\b[^>]*\bid=("|')?manifest\b/.test(page);
 
 /**
+ * The preloads of the sharded reader, under the base path `base`: web/boot.js imports
+ * site.js once the page is parsed, site.js its glue, the glue fetches the wasm, and only
+ * then can the manifest name a file; preloaded, the three arrive while the page is
+ * parsed, as do the head and the first list run, which the page itself preloads
+ * (`site::write`). After boot.js, so that what the first look needs (the page, its
+ * stylesheet, boot.js) is asked for and served first (before it, they delayed the first
+ * look at 20,000 articles, bench-sharded.mjs); not at low priority, which held them back
+ * from a deep link, whose article waits for the reader. `crossorigin`: the glue's
+ * `fetch` is a CORS-mode request, which the preload must match.
+ */
+const readerPreloads = (base) => [
+  `<link rel="modulepreload" href="${base}site.js">`,
+  `<link rel="modulepreload" href="${base}dossier-site.js">`,
+  `<link rel="preload" href="${base}dossier-site_bg.wasm" as="fetch" type="application/wasm" crossorigin>`,
+  `<link rel="preload" href="${base}site.css" as="style">`,
+].join('');
+
+/**
  * `page` made ready for a sharded site in the build folder `dir`: the files of `from`
- * (the CLI's shards/) copied into `dir`/shards, the app's preloads dropped. Returns the
- * page to write; a page that is not sharded comes back unchanged and nothing is copied.
+ * (the CLI's shards/) copied into `dir`/shards, the app's preloads dropped and the
+ * reader's added. Returns the page to write; a page that is not sharded comes back
+ * unchanged and nothing is copied.
  */
 export function shardSite(page, dir, from) {
   if (!isSharded(page)) return page;
@@ -31,7 +51,11 @@ export function shardSite(page, dir, from) {
   console.log(`shard-site: ${files.length} files from ${from} into ${join(dir, 'shards')}`);
   // The page does not start the app: Trunk's preloads of its glue and wasm would fetch
   // them for nothing.
-  return page.replace(/<link\b[^>]*>/g, (tag) => (/dossier-app-/.test(tag) && /preload/.test(tag) ? '' : tag));
+  const base = /\bsrc=["']?([^"'\s>]*?)boot\.js/.exec(page)?.[1];
+  if (base === undefined) throw new Error('the page loads no boot.js: cannot place the reader\'s preloads');
+  return page
+    .replace(/<link\b[^>]*>/g, (tag) => (/dossier-app-/.test(tag) && /preload/.test(tag) ? '' : tag))
+    .replace(/<script\b[^>]*?\bboot\.js[^>]*><\/script>/, (tag) => `${tag}${readerPreloads(base)}`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -3,7 +3,8 @@
 // The wasm beside it (crates/dossier-site) holds the manifest, says which file holds
 // what, and reads each fetched file with the core's one decoder of its format (length
 // and address checked first); this module fetches the files (same origin, shards/ beside
-// the page), keeps them in a cache bounded in bytes, and draws: the legend's counts and
+// the page), keeps them decoded in a cache bounded by their decoded size (a document
+// shard's documents read one at a time, as shown), and draws: the legend's counts and
 // each label's top entities from the head, the article list run by run, an article from
 // its document shard, an entity's articles and mentions from its entity shard, a search
 // from the search index's fragments (words, phrases, prefixes, exclusions), entities
@@ -14,11 +15,18 @@
 // the keys of the app move through it (j/k or the arrows, Home/End in the list, / and
 // Esc). The URL is the state (the app's doc, e, x, q, when, view and the timeline's v-by);
 // texts reach the page as text nodes only.
-import init, { clauses, decode, locate, mention_files, name_files, name_words, open, prefix_files, term_files } from './dossier-site.js';
+import init, { clauses, decode, doc_at, locate, mention_files, name_files, name_words, open, prefix_files, term_files } from './dossier-site.js';
 
 const here = import.meta.url;
-/** Bytes of fetched files kept decoded in memory (least recently used dropped first). */
-const BOUND = 8 << 20;
+/**
+ * The decoded files kept in memory, in characters of their JSON (least recently used
+ * dropped first): the decoder's JSON is what JSON.parse makes objects of, about 1.4
+ * times the file's bytes, so this bounds the heap by what decoding made, not by what
+ * was fetched.
+ */
+const BOUND = 16 << 20;
+/** Bytes of files a prefix search may fetch (their JSON: about half of BOUND). */
+const PREFIX_BYTES = 8 << 20;
 /** Rows a list draws at a time ("Show more" draws the next). */
 const PAGE = 50;
 /** Rows a list keeps drawn: past it, those at the far end from the page drawn go. */
@@ -48,7 +56,7 @@ class Fault extends Error {
   }
 }
 
-// The cache: file name → { p: promise of the decoded file, size: its bytes once read }.
+// The cache: file name → { p: promise of the decoded file, size: its JSON's length once read }.
 const cache = new Map();
 let held = 0;
 
@@ -61,7 +69,13 @@ async function fetched(name) {
     // the network failed: the decoder says the file is missing
   }
   try {
-    return [JSON.parse(decode(name, bytes)), bytes.length];
+    const json = decode(name, bytes);
+    const value = JSON.parse(json);
+    if (!name.startsWith('d-')) return [value, json.length];
+    // A document shard: its file names now, each document read from the bytes when it
+    // is shown (docIn), its JSON about 1.3 times its bytes.
+    Object.assign(value, { name, bytes, docs: [] });
+    return [value, json.length + 2.3 * bytes.length];
   } catch (e) {
     // The decoder throws `kind<TAB>message`; anything else is a file it cannot read.
     throw new Fault(e instanceof Error ? `version\t${e.message}` : e);
@@ -91,8 +105,12 @@ function file(name) {
   return hit.p;
 }
 
-/** The directory, read once: the files of search, entity tables and shards. */
-const directory = () => file(locate('directory', ''));
+/**
+ * The directory, read once into the wasm's manifest: the files of search, entity tables
+ * and shards (kept out of the cache's bound, so that it is never fetched twice).
+ */
+let read;
+const directory = () => (read ??= file(locate('directory', '')).catch((e) => { read = null; throw e; }));
 
 const el = (tag, props = {}, ...kids) => {
   const e = Object.assign(document.createElement(tag), props);
@@ -297,11 +315,17 @@ function markCurrent(list = shownList()) {
   const doc = param('doc');
   for (const a of list?.querySelectorAll('a') ?? []) {
     if (a.dataset.file === doc) a.setAttribute('aria-current', 'page');
-    else a.removeAttribute('aria-current');
+    else if (a.hasAttribute('aria-current')) a.removeAttribute('aria-current');
   }
 }
 
-const count = (n, one, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+/**
+ * `n` with its thousands separated by commas (`20,000`), as `toLocaleString('en')` writes
+ * it, whose first call loads the locale's data: 40–140 ms on the way to the first list
+ * at 20,000 articles on a loaded machine (bench-sharded.mjs).
+ */
+const digits = (n) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+const count = (n, one, many = `${one}s`) => `${digits(n)} ${n === 1 ? one : many}`;
 
 // The head's entities (each label's top ones) by number and by id; any other is read
 // from its table run and name fragment, cached as files are, so these stay bounded.
@@ -404,7 +428,7 @@ class Wide extends Error {}
 /** The documents holding a word that starts with `prefix`, in order: its fragments' and parts' terms. */
 async function prefixDocs(prefix) {
   const where = JSON.parse(prefix_files(prefix));
-  if (where.bytes > BOUND) throw new Wide(`“${prefix}*” is the start of too many words to look for here (${(where.bytes / 1048576).toFixed(1)} MB of the index): type more of the word.`);
+  if (where.bytes > PREFIX_BYTES) throw new Wide(`“${prefix}*” is the start of too many words to look for here (${(where.bytes / 1048576).toFixed(1)} MB of the index): type more of the word.`);
   const seen = new Uint8Array(site.documents);
   for (const f of await Promise.all(where.files.map(file))) {
     for (const [t, list] of Object.entries(f)) if (t.startsWith(prefix)) for (const e of list) seen[e[0]] = 1;
@@ -419,7 +443,12 @@ async function prefixDocs(prefix) {
  * of the excluded ones (`-word`, `-"a phrase"`), a prefix (`word*`) any word starting
  * with it, the clauses read as the app reads them.
  */
-async function searchDocs(q) {
+function searchDocs(q) {
+  return memo(`q${q}`, () => matching(q));
+}
+
+/** searchDocs' documents, made from the files. */
+async function matching(q) {
   await directory();
   const all = JSON.parse(clauses(q));
   if (!all.length) return [];
@@ -468,12 +497,29 @@ async function periodDocs(w) {
 /** An entity id the site does not have, in a filter. */
 class NoEntity extends Error {}
 
+/** Document lists kept made: an entity's, a search's (each at most 4 bytes a document). */
+const LISTS = 32;
+const made = new Map();
+
+/**
+ * The document list of `key`, made by `make` once and kept among the LISTS last used: a
+ * common entity's documents are read from hundreds of thousands of mentions, which took
+ * most of a cached entity click at 20,000 articles (bench-sharded.mjs).
+ */
+function memo(key, make) {
+  let p = made.get(key);
+  if (p) made.delete(key);
+  else p = make().catch((e) => { made.delete(key); throw e; });
+  made.set(key, p);
+  if (made.size > LISTS) made.delete(made.keys().next().value);
+  return p;
+}
+
 /** The articles naming entity `id`, in order, and its row. */
 async function entityDocs(id) {
   const ix = await entityOf(id);
   if (ix === undefined) throw new NoEntity(`No entity of this site has the id ${id}.`);
-  const [lists, row] = await Promise.all([mentionLists(ix), entityRow(ix)]);
-  return [docsOf(lists), row];
+  return Promise.all([memo(`e${ix}`, async () => docsOf(await mentionLists(ix))), entityRow(ix)]);
 }
 
 /** `names` joined as a sentence says them: `A`, `A and B`, `A, B and C` (`or` for `and` if asked). */
@@ -502,10 +548,19 @@ async function selection(q, e, x, w) {
   return [docs, words];
 }
 
+/** Document `i` (0: its first) of the document shard `shard`, read once, when first asked for. */
+function docIn(shard, i) {
+  try {
+    return (shard.docs[i] ??= JSON.parse(doc_at(shard.name, shard.bytes, i)));
+  } catch (e) {
+    throw new Fault(e instanceof Error ? `version\t${e.message}` : e);
+  }
+}
+
 /** Document number `d`'s text and marks, from its shard. */
 async function docAt(d) {
   const shard = await file(locate('docs', String(d)));
-  return shard.docs[d - shard.first];
+  return docIn(shard, d - shard.first);
 }
 
 /** The reader: title, byline and blocks with their marks. */
@@ -530,7 +585,9 @@ function article(d) {
 /** The article stored in file `name`. */
 async function articleOf(name) {
   const where = locate('file', name);
-  const d = where && (await file(where)).docs.find((x) => x.file === name);
+  const shard = where && (await file(where));
+  const i = shard ? shard.files.indexOf(name) : -1;
+  const d = i >= 0 && docIn(shard, i);
   if (!d) return [el('p', { className: 'site-note', textContent: `No article of this site is called ${name}.` })];
   return [article(d)];
 }
@@ -556,8 +613,10 @@ async function entityCard(id) {
   const first = [];
   for (const l of await mentionLists(ix)) first.push(...l.slice(0, MENTIONS - first.length));
   const list = el('ol', { className: 'site-mentions' });
-  for (const [d, m] of first) {
-    const doc = await docAt(d);
+  // Their shards fetched together, not one after another.
+  const docs = await Promise.all(first.map(([d]) => docAt(d)));
+  for (const [i, [, m]] of first.entries()) {
+    const doc = docs[i];
     const c = context(doc, m);
     if (!c) continue;
     const mark = el('mark', { textContent: c[1][0] });
@@ -579,7 +638,7 @@ const labels = new Map();
 
 function legend(h) {
   return el('ul', { className: 'legend' }, ...h.labels.filter((l) => l.all).map((l) => {
-    const item = el('span', { className: 'legend-item' }, el('span', { className: 'swatch' }), el('span', { className: 'legend-name', textContent: l.name }), el('span', { className: 'legend-count', textContent: l.all.toLocaleString('en') }));
+    const item = el('span', { className: 'legend-item' }, el('span', { className: 'swatch' }), el('span', { className: 'legend-name', textContent: l.name }), el('span', { className: 'legend-count', textContent: digits(l.all) }));
     item.dataset.label = l.code;
     return el('li', {}, item);
   }));
@@ -610,7 +669,9 @@ function entityItem(e, withLabel = false) {
 function pressed() {
   const on = { e: filters('e'), x: filters('x') };
   for (const b of document.querySelectorAll('#site [data-toggle]')) {
-    b.setAttribute('aria-pressed', String(on[b.dataset.toggle].includes(b.dataset.id)));
+    const state = String(on[b.dataset.toggle].includes(b.dataset.id));
+    // Set only when it changes: each setting invalidates the button's style.
+    if (b.getAttribute('aria-pressed') !== state) b.setAttribute('aria-pressed', state);
   }
 }
 
@@ -921,7 +982,7 @@ async function numberOf(name) {
   const where = locate('file', name);
   if (!where) return -1;
   const shard = await file(where);
-  const i = shard.docs.findIndex((x) => x.file === name);
+  const i = shard.files.indexOf(name);
   return i < 0 ? -1 : shard.first + i;
 }
 
@@ -978,6 +1039,11 @@ export async function start() {
   } catch (e) {
     throw new Error(new Fault(e).message);
   }
+  // The linked article's shard first, before the panes are built: the head and the first
+  // list run are on their way already (the page preloads them), and the directory is
+  // fetched at once by a link that needs it (a search, an entity), not before the shard.
+  const doc = param('doc');
+  if (doc) file(locate('file', doc)).catch(() => {});
   const search = el('input', { type: 'search', name: 'q', ariaLabel: 'Search the articles', placeholder: 'Search the articles' });
   const form = el('form', { className: 'site-search', role: 'search' }, search, el('button', { type: 'submit', textContent: 'Search' }));
   const chipBox = el('div', { className: 'active-filters' });
@@ -1039,11 +1105,8 @@ export async function start() {
   show();
   // Once the head is there (the legend and the entity pane draw from it), the first
   // look's article from its shard, in place, for its marks to open entities.
+  // Its shard, fetched above, is drawn in the task after the head's, so that the head's
+  // panes come first.
   const swap = () => drawn && panes.main.contains(drawn) && fill(panes.main, `doc:${doc}`, 'the article', () => articleOf(doc), true);
-  const doc = param('doc');
-  // Its shard is fetched meanwhile; it is drawn in the task after the head's, so that the
-  // head's panes come first. (It was fetched 500 ms after the head, which put the
-  // article's marks at 3.6× a static page at 20,000 articles: bench-sharded.mjs.)
-  if (drawn) file(locate('file', doc)).catch(() => {});
   file(site.head).catch(() => {}).then(() => setTimeout(swap));
 }

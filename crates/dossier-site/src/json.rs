@@ -3,7 +3,7 @@
 
 use dossier_core::corpus::Document;
 use dossier_core::model::{DocAnalysis, Entity};
-use dossier_core::site::{DocRun, DocSummary, EntityFiles, Head, NameKey, PeriodDocs, TermPostings};
+use dossier_core::site::{DocSummary, EntityFiles, Head, NameKey, PeriodDocs, TermPostings};
 use dossier_core::timeline::Granularity;
 use dossier_core::Label;
 use serde_json::{json, Value};
@@ -115,16 +115,9 @@ pub fn terms(terms: &[TermPostings]) -> Value {
     Value::Object(map)
 }
 
-/// A document shard: its first document and each document's file, title, byline and
-/// blocks.
-pub fn docs(first: usize, run: &DocRun) -> Value {
-    let docs: Vec<Value> = run.0.iter().zip(&run.1).map(|(d, a)| doc(d, a)).collect();
-    json!({ "first": first, "docs": docs })
-}
-
 /// A document: its blocks, each a zone and parts, a part either text or a mark
 /// `[text, label code, entity, mention index]`.
-fn doc(d: &Document, a: &DocAnalysis) -> Value {
+pub fn doc(d: &Document, a: &DocAnalysis) -> Value {
     let text = d.text.as_ref();
     let mut mentions = a.mentions.iter().enumerate().peekable();
     let blocks: Vec<Value> = a

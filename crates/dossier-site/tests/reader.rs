@@ -5,7 +5,9 @@
 use dossier_core::corpus::load_dir;
 use dossier_core::index::Index;
 use dossier_core::site::{write, Site, Sizes};
-use dossier_site::{clauses, decode, locate, mention_files, name_files, open, prefix_files, term_files};
+use dossier_site::{
+    clauses, decode, doc_at, locate, mention_files, name_files, open, prefix_files, term_files,
+};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::path::Path;
@@ -43,8 +45,11 @@ fn every_article_reads_back_from_its_shard_with_its_marks() {
     let (corpus, analysis, files) = site();
     assert!(files.keys().filter(|n| n.starts_with("d-")).count() > 1);
     for (di, doc) in corpus.documents.iter().enumerate() {
-        let shard = read(&files, &locate("file", &doc.file).unwrap());
-        let d = &shard["docs"][di - shard["first"].as_u64().unwrap() as usize];
+        let name = locate("file", &doc.file).unwrap();
+        let shard = read(&files, &name);
+        let i = di - shard["first"].as_u64().unwrap() as usize;
+        assert_eq!(shard["files"][i], doc.file.as_str());
+        let d: Value = serde_json::from_str(&doc_at(&name, files[&name].clone(), i).unwrap()).unwrap();
         assert_eq!(d["file"], doc.file.as_str());
         let parts: Vec<&Value> = d["blocks"]
             .as_array()
@@ -199,7 +204,15 @@ fn a_missing_cut_or_changed_file_is_a_fault_of_its_kind() {
     assert!(decode(&name, Some(cut)).unwrap_err().starts_with("version\t"));
     let mut changed = files[&name].clone();
     changed[10] ^= 1;
-    assert!(decode(&name, Some(changed)).unwrap_err().starts_with("version\t"));
+    assert!(decode(&name, Some(changed.clone()))
+        .unwrap_err()
+        .starts_with("version\t"));
+    // A document read alone is checked as its shard is, and must be in it.
+    assert!(doc_at(&name, changed, 0).unwrap_err().starts_with("version\t"));
+    assert!(doc_at(&name, files[&name].clone(), 0).is_ok());
+    assert!(doc_at(&name, files[&name].clone(), 10_000)
+        .unwrap_err()
+        .starts_with("version\t"));
     assert!(decode("d-0000000000000000.txt", Some(vec![]))
         .unwrap_err()
         .starts_with("version\t"));

@@ -104,7 +104,9 @@
 //!   directory; cut at the search index's size.
 //!
 //! The page, when sharded, carries `#corpus` with the first document only (the loader
-//! draws it as before, with the corpus's legend counts) and `#manifest`.
+//! draws it as before, with the corpus's legend counts), `#manifest`, and preloads of
+//! the head and the first article-list run, which every view's first screen needs, so
+//! that they arrive while the reader loads.
 
 mod facets;
 mod mentions;
@@ -117,7 +119,8 @@ pub use facets::{read_list, read_names, read_table, DocSummary, Head, NameKey, H
 pub use mentions::read_mention_part;
 pub use periods::{read_periods, PeriodDocs};
 pub use read::{
-    read_all, read_directory, read_docs, read_entities, DocRun, EntityFiles, FileRef, Kind, Manifest,
+    read_all, read_directory, read_doc_at, read_doc_files, read_docs, read_entities, DocRun, EntityFiles,
+    FileRef, Kind, Manifest,
 };
 pub use terms::{read_part, read_terms, TermPostings, TermTotals};
 pub use write::{write, write_each, Site, Sizes};

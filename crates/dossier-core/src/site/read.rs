@@ -301,20 +301,72 @@ fn file_ref(record: &str) -> Option<FileRef> {
 /// The documents of a document shard, with their analyses and DATE mentions.
 pub type DocRun = (Vec<Document>, Vec<DocAnalysis>, Vec<DateMention>);
 
-/// Reads the document shard `file`, as `fetched`, of a corpus of `entities` entities.
-pub fn read_docs(file: &FileRef, fetched: Option<&[u8]>, entities: usize) -> Result<DocRun, SiteError> {
+/// The records (after the header) and the texts' fields (after the first separator) of
+/// the document shard `file`, as `fetched`, once its header is the manifest's.
+fn doc_shard<'b>(
+    file: &FileRef,
+    fetched: Option<&'b [u8]>,
+) -> Result<(std::str::Split<'b, char>, std::str::Split<'b, char>), SiteError> {
     let text = file.open(fetched)?;
-    let bad = |why: String| SiteError::damaged(&file.name, why);
+    let bad = |why: &str| SiteError::damaged(&file.name, why);
     let (analysis, texts) = text.split_at(text.find(SEPARATOR).unwrap_or(text.len()));
     let mut records = analysis.split(RECORD);
     let header = format!("dossier-docs 1{FIELD}{}{FIELD}{}", file.first, file.count);
     if records.next() != Some(header.as_str()) {
-        return Err(bad("not the documents the manifest says".into()));
+        return Err(bad("not the documents the manifest says"));
     }
     let mut fields = texts.split(SEPARATOR);
     if fields.next() != Some("") {
-        return Err(bad("no texts".into()));
+        return Err(bad("no texts"));
     }
+    Ok((records, fields))
+}
+
+/// The fields a document has in a shard's texts (file, source, date, coverage, title,
+/// marked text: as in the page's `#corpus`).
+const TEXT_FIELDS: usize = 6;
+
+/// The file names of the documents of the document shard `file`, as `fetched`, in
+/// order: what a link's file is looked for in, without reading a document.
+pub fn read_doc_files(file: &FileRef, fetched: Option<&[u8]>) -> Result<Vec<String>, SiteError> {
+    let (_, fields) = doc_shard(file, fetched)?;
+    let fields: Vec<&str> = fields.collect();
+    if fields.len() != file.count * TEXT_FIELDS {
+        return Err(SiteError::damaged(
+            &file.name,
+            "not as many texts as the manifest says",
+        ));
+    }
+    Ok(fields.iter().step_by(TEXT_FIELDS).map(|f| unescape(f)).collect())
+}
+
+/// Document `i` of the document shard `file` (0: its first), as `fetched`, with its
+/// analysis, read alone: a reader shows one document of a shard at a time, and reading
+/// all of them took most of the time a deep link waits once its shard has arrived.
+pub fn read_doc_at(
+    file: &FileRef,
+    fetched: Option<&[u8]>,
+    entities: usize,
+    i: usize,
+) -> Result<(Document, DocAnalysis), SiteError> {
+    let bad = |why: String| SiteError::damaged(&file.name, why);
+    if i >= file.count {
+        return Err(bad(format!("no document {i} in a shard of {}", file.count)));
+    }
+    let (mut records, mut fields) = doc_shard(file, fetched)?;
+    let record = records
+        .nth(i)
+        .ok_or_else(|| bad("fewer records than documents".into()))?;
+    if i > 0 {
+        fields.nth(i * TEXT_FIELDS - 1);
+    }
+    read_doc(file.first + i, &mut fields, record, entities, &mut Vec::new()).map_err(|e| bad(e.to_string()))
+}
+
+/// Reads the document shard `file`, as `fetched`, of a corpus of `entities` entities.
+pub fn read_docs(file: &FileRef, fetched: Option<&[u8]>, entities: usize) -> Result<DocRun, SiteError> {
+    let (mut records, mut fields) = doc_shard(file, fetched)?;
+    let bad = |why: String| SiteError::damaged(&file.name, why);
     let mut out: DocRun = Default::default();
     for di in file.first..file.first + file.count {
         let record = records

@@ -381,6 +381,15 @@ fn the_page_embeds_the_manifest_and_the_first_article_only() {
         .all(|k| matches!(k, Kind::Head | Kind::List | Kind::Docs | Kind::Directory)));
     assert!(m.head().is_some() && m.directory().is_some());
     assert!(!site.page.contains("</script><") || site.page.matches("</script>").count() == 2);
+    // It preloads every view's first screen, the head and the first list run, and no other file.
+    let preloaded: Vec<&str> = site
+        .page
+        .split("<link rel=\"preload\" href=\"shards/")
+        .skip(1)
+        .map(|l| &l[..22])
+        .collect();
+    let first_screen = [m.head().unwrap(), m.list_run(0).unwrap()].map(|f| f.name.as_str());
+    assert_eq!(preloaded, first_screen);
     // The same corpus and analysis make the same files.
     assert_eq!(write(&c, &a, &Sizes::default()).unwrap(), site);
 }
@@ -456,6 +465,32 @@ fn markup_in_a_file_name_or_text_never_becomes_html_in_the_page() {
         (&c2.documents[0].file, &c2.documents[0].text),
         (&c.documents[0].file, &c.documents[0].text)
     );
+}
+
+/// A document read alone from its shard is the one the whole shard's reading gives, and
+/// the shard's file names are its documents'; a number past the shard is an error.
+#[test]
+fn a_document_read_alone_is_the_one_its_whole_shard_gives() {
+    let (c, a) = seeds();
+    let site = write(&c, &a, &SMALL).unwrap();
+    let (m, files) = (manifest(&site), files(&site));
+    let shards: Vec<&FileRef> = m.files(Kind::Docs).collect();
+    assert!(shards.len() > 1);
+    for f in shards {
+        let bytes = Some(&files[&f.name][..]);
+        let (docs, analyses, _) = read_docs(f, bytes, m.entities).unwrap();
+        let names: Vec<String> = docs.iter().map(|d| d.file.to_string()).collect();
+        assert_eq!(read_doc_files(f, bytes).unwrap(), names);
+        for (i, (d, da)) in docs.iter().zip(&analyses).enumerate() {
+            let (alone, alone_analysis) = read_doc_at(f, bytes, m.entities, i).unwrap();
+            assert_eq!(
+                (&alone.file, &alone.text, &alone.title),
+                (&d.file, &d.text, &d.title)
+            );
+            assert_eq!(&alone_analysis, da);
+        }
+        assert!(read_doc_at(f, bytes, m.entities, f.count).is_err());
+    }
 }
 
 /// Reading a whole site (`dossier extract` and `check` on a sharded page) fails on any

@@ -69,6 +69,9 @@ struct Files<'p> {
     put: &'p mut Put<'p>,
     records: Vec<String>,
     directory: Vec<String>,
+    /// The files of every view's first screen, the head and the first article-list
+    /// run, which the page preloads.
+    first_screen: Vec<String>,
 }
 
 impl Files<'_> {
@@ -77,6 +80,9 @@ impl Files<'_> {
     fn add(&mut self, kind: char, content: &str) -> Result<String, PageError> {
         let name = format!("{kind}-{}.txt", address(content.as_bytes()));
         (self.put)(&name, content)?;
+        if matches!(kind, 'h' | 'l') && !self.first_screen.iter().any(|n| n.starts_with(kind)) {
+            self.first_screen.push(name.clone());
+        }
         Ok(format!("{kind}{FIELD}{name}{FIELD}{}", content.len()))
     }
 
@@ -119,6 +125,7 @@ pub fn write_each<'p>(
             analysis.entities.len()
         )],
         directory: vec![DIRECTORY.to_string()],
+        first_screen: Vec::new(),
     };
     let ix = Index::new(corpus, analysis);
     let head = files.add('h', &head(corpus, analysis))?;
@@ -145,14 +152,27 @@ pub fn write_each<'p>(
         write_text(&mut first, doc, a).map_err(|why| PageError::new(format!("{}: {why}", doc.file)))?;
     }
     let page = format!(
-        "{}{first}</script><script type=\"application/x-dossier\" id=\"manifest\">{manifest}</script>",
+        "{}{first}</script><script type=\"application/x-dossier\" id=\"manifest\">{manifest}</script>{}",
         corpus_tag(analysis),
+        preloads(&files.first_screen),
     );
     Ok(Site {
         page,
         manifest,
         files: Vec::new(),
     })
+}
+
+/// The page's preloads of the files `names`, so that they arrive while the reader
+/// (`web/site.js` and its wasm) loads instead of after it has read the manifest
+/// (`crossorigin`: the reader's `fetch` is a CORS-mode request, which a preload must
+/// match to be used).
+fn preloads(names: &[String]) -> String {
+    let folder = super::FOLDER;
+    names
+        .iter()
+        .map(|n| format!("<link rel=\"preload\" href=\"{folder}/{n}\" as=\"fetch\" crossorigin>"))
+        .collect()
 }
 
 /// Files of runs of items (documents or entities), each ending with the item that
