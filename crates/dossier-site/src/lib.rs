@@ -11,7 +11,10 @@
 //! ([`Fault`]), so that the page can offer Retry for a missing file and Reload for one
 //! from another version of the site.
 
+mod export;
 mod json;
+
+pub use export::{export_docs, export_end, export_names, export_rows, export_start};
 
 use dossier_core::query::{Term, TextQuery};
 use dossier_core::site::{
@@ -175,8 +178,7 @@ pub fn clauses(query: &str) -> String {
 /// Reading the directory also adds its files to the manifest.
 #[wasm_bindgen]
 pub fn decode(name: &str, bytes: Option<Vec<u8>>) -> Result<String, String> {
-    let file = with_manifest(|m| m.files.iter().find(|f| f.name == name).cloned())
-        .ok_or_else(|| format!("version\t{name} is not a file of this page's site"))?;
+    let file = file_ref(name)?;
     let (documents, entities) = with_manifest(|m| Some((m.documents, m.entities))).unwrap_or((0, 0));
     let fetched = bytes.as_deref();
     let out = match file.kind {
@@ -184,6 +186,12 @@ pub fn decode(name: &str, bytes: Option<Vec<u8>>) -> Result<String, String> {
         _ => decode_file(&file, fetched, documents, entities),
     };
     out.map(|v| v.to_string()).map_err(|e| Fault::of(&e))
+}
+
+/// The file `name` of the manifest (or of the directory, once read), or a [`Fault`].
+fn file_ref(name: &str) -> Result<FileRef, String> {
+    with_manifest(|m| m.files.iter().find(|f| f.name == name).cloned())
+        .ok_or_else(|| format!("version\t{name} is not a file of this page's site"))
 }
 
 /// Reads the directory and adds its files to the manifest.

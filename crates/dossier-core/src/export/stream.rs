@@ -7,7 +7,6 @@
 use super::{finish, start, text, CodePoints, Field, Format, Table};
 use crate::corpus::Document;
 use crate::model::{DocAnalysis, Entity, Mention};
-use std::collections::{BTreeMap, VecDeque};
 
 /// The columns of the mentions table.
 pub(super) const COLUMNS: &[&str] = &["doc", "start", "end", "text", "label", "canonical", "zone"];
@@ -74,11 +73,9 @@ impl MentionParts {
 /// document being written needs.
 #[derive(Debug, Clone, Default)]
 pub struct Names {
-    /// Each run kept, by its first entity: its names one after the other, and where each ends.
-    runs: BTreeMap<usize, (String, Vec<u32>)>,
-    /// The runs' first entities, in the order given.
-    order: VecDeque<usize>,
-    bytes: usize,
+    /// Each run kept, in the order given: its first entity, its names one after the
+    /// other, and where each ends.
+    runs: Vec<(usize, String, Vec<u32>)>,
     bound: usize,
 }
 
@@ -98,33 +95,34 @@ impl Names {
             all.push_str(&e.canonical);
             ends.push(u32::try_from(all.len()).unwrap_or(u32::MAX));
         }
-        let size = all.len() + 4 * ends.len();
-        if let Some((old, old_ends)) = self.runs.insert(first, (all, ends)) {
-            self.bytes -= old.len() + 4 * old_ends.len();
-            self.order.retain(|&f| f != first);
-        }
-        self.order.push_back(first);
-        self.bytes += size;
+        self.runs.push((first, all, ends));
     }
 
     /// Lets the runs given first go until the names kept are within the bound (the last
     /// run given stays, however large).
     pub fn trim(&mut self) {
-        while self.bytes > self.bound && self.order.len() > 1 {
-            let Some(f) = self.order.pop_front() else { break };
-            if let Some((old, old_ends)) = self.runs.remove(&f) {
-                self.bytes -= old.len() + 4 * old_ends.len();
+        let mut keep = self.runs.len();
+        let mut bytes = 0;
+        while keep > 0 {
+            let (_, all, ends) = &self.runs[keep - 1];
+            let size = all.len() + 4 * ends.len();
+            if keep < self.runs.len() && bytes + size > self.bound {
+                break;
             }
+            bytes += size;
+            keep -= 1;
         }
+        self.runs.drain(..keep);
     }
 
     /// The canonical name of entity number `entity`, if its run is kept.
     pub fn get(&self, entity: usize) -> Option<&str> {
-        let (first, (all, ends)) = self.runs.range(..=entity).next_back()?;
-        let i = entity - first;
-        let end = *ends.get(i)? as usize;
-        let start = if i == 0 { 0 } else { ends[i - 1] as usize };
-        all.get(start..end)
+        self.runs.iter().rev().find_map(|(first, all, ends)| {
+            let i = entity.checked_sub(*first)?;
+            let end = *ends.get(i)? as usize;
+            let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+            all.get(start..end)
+        })
     }
 }
 
