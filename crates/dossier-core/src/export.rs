@@ -431,9 +431,9 @@ impl<'a> Table<'a> {
     /// Appends the rows in `format`, as rows `before..` of a table (JSON separates each
     /// from the one before).
     fn encode_rows(&self, format: Format, before: usize, out: &mut String) {
-        for (r, row) in self.rows().enumerate() {
-            match format {
-                Format::Csv => {
+        match format {
+            Format::Csv => {
+                for row in self.rows() {
                     for (i, f) in row.iter().enumerate() {
                         if i > 0 {
                             out.push(',');
@@ -446,11 +446,15 @@ impl<'a> Table<'a> {
                     }
                     out.push_str("\r\n");
                 }
-                Format::Jsonl => {
+            }
+            Format::Jsonl => {
+                for row in self.rows() {
                     self.json_object(out, row);
                     out.push('\n');
                 }
-                Format::Json => {
+            }
+            Format::Json => {
+                for (r, row) in self.rows().enumerate() {
                     out.push_str(if before + r > 0 { ",\n  " } else { "\n  " });
                     self.json_object(out, row);
                 }
@@ -477,11 +481,17 @@ impl<'a> Table<'a> {
 /// What a table with `columns` starts with in `format`: CSV's byte order mark and
 /// header, JSON's `[`.
 fn start(columns: &[&str], format: Format) -> String {
+    let mut out = String::new();
     match format {
-        Format::Csv => format!("{BOM}{}\r\n", columns.join(",")),
-        Format::Jsonl => String::new(),
-        Format::Json => "[".to_string(),
+        Format::Csv => {
+            out.push(BOM);
+            out.push_str(&columns.join(","));
+            out.push_str("\r\n");
+        }
+        Format::Jsonl => {}
+        Format::Json => out.push('['),
     }
+    out
 }
 
 /// What a table ends with in `format`, after rows if `any`.
