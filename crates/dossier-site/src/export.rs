@@ -17,8 +17,8 @@ use dossier_core::site::{read_docs, read_table, FileRef, Kind};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
-/// Bytes of entities' names an export keeps between shards (4 MB: every name of the
-/// 178,013 entities of 20,000 generated articles; past it, runs are fetched again).
+/// Bytes of entities' names an export keeps between shards (past it, the runs read first
+/// go, and are fetched again if a later shard needs them).
 const NAMES: usize = 4 << 20;
 
 /// An export under way.
