@@ -15,7 +15,7 @@
 // the keys of the app move through it (j/k or the arrows, Home/End in the list, / and
 // Esc). The URL is the state (the app's doc, e, x, q, when, view and the timeline's v-by);
 // texts reach the page as text nodes only.
-import init, { clauses, decode, doc_at, locate, mention_files, name_files, name_words, open, prefix_files, term_files } from './dossier-site.js';
+import init, { clauses, decode, doc_at, export_docs, export_end, export_names, export_rows, export_start, locate, mention_files, name_files, name_words, open, prefix_files, term_files } from './dossier-site.js';
 
 const here = import.meta.url;
 /**
@@ -910,6 +910,132 @@ async function connections(id) {
       el('tbody', {}, ...body))];
 }
 
+// Export (issue 24, item 3): the mentions of the articles the view keeps, in the table of
+// the app's export and `dossier extract` (doc, start, end, text, label, canonical, zone),
+// written by the wasm with the core's one encoder. The document shards are fetched one at
+// a time, each written and let go, with the entity-table runs their names need; the parts
+// are joined into a Blob, so memory holds one shard, not the corpus. Progress counts the
+// shards; Cancel stops between two; a file that cannot be read stops the export with
+// Retry or Reload, and no file is offered.
+
+/** A call of the wasm's export, its throw a Fault. */
+function exporting(f, ...args) {
+  try {
+    return f(...args);
+  } catch (e) {
+    throw new Fault(e instanceof Error ? `version\t${e.message}` : e);
+  }
+}
+
+/** The bytes of file `name` as fetched, undefined if they cannot be (not kept: the HTTP cache does). */
+async function bytesOf(name) {
+  try {
+    const r = await fetch(new URL(`shards/${name}`, here));
+    if (r.ok) return new Uint8Array(await r.arrayBuffer());
+  } catch {
+    // the network failed: the decoder says the file is missing
+  }
+  return undefined;
+}
+
+/**
+ * The mentions of documents `docs` (in order) as a Blob in `format` (`csv`, `json`),
+ * shard after shard, `progress(n, of)` after each; null once `job.cancelled`.
+ */
+async function exportMentions(docs, format, job, progress) {
+  await directory();
+  const shards = new Map();
+  for (const d of docs) {
+    const name = locate('docs', String(d));
+    if (!shards.has(name)) shards.set(name, []);
+    shards.get(name).push(d);
+  }
+  const parts = [exporting(export_start, format)];
+  let n = 0;
+  progress(n, shards.size);
+  try {
+    for (const [name, list] of shards) {
+      const bytes = await bytesOf(name);
+      if (job.cancelled) return null;
+      const runs = JSON.parse(exporting(export_docs, name, bytes, Uint32Array.from(list)));
+      for (const run of runs) exporting(export_names, run, await bytesOf(run));
+      parts.push(exporting(export_rows));
+      progress(++n, shards.size);
+    }
+  } finally {
+    parts.push(export_end());
+  }
+  return new Blob(parts, { type: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json' });
+}
+
+/** Offers `blob` for download as `name`, as the app's export does. */
+function download(blob, name) {
+  const url = URL.createObjectURL(blob);
+  el('a', { href: url, download: name }).click();
+  // Revoking at once can cancel the download: the browser takes it first.
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+/**
+ * The Export menu of the filter bar: the mentions of the articles the view keeps, as CSV
+ * or JSON; below it, the export's progress (a bar, n of m shards, Cancel), then what
+ * became of it. One export at a time.
+ */
+function exportMenu() {
+  const status = el('div', { className: 'site-export' });
+  const summary = el('summary', { className: 'tool', textContent: 'Export' });
+  const menu = el('ul', { className: 'menu', ariaLabel: 'Export the mentions of the articles kept' });
+  const box = el('details', { className: 'export' }, summary, menu);
+  // The export shown (null once cancelled), and the end of the last one: an export starts
+  // once the one before has stopped, for the wasm holds one at a time.
+  let job = null;
+  let last = Promise.resolve();
+  const run = async (format) => {
+    box.open = false;
+    if (job) job.cancelled = true;
+    const mine = (job = { cancelled: false });
+    const before = last;
+    let stopped;
+    last = new Promise((ok) => { stopped = ok; });
+    const say = (...nodes) => mine === job && status.replaceChildren(...nodes);
+    const [q, required, excluded, w] = [param('q'), filters('e'), filters('x'), when()];
+    const bar = el('progress', { max: 1, value: 0, ariaLabel: 'Export progress' });
+    const line = el('span', { textContent: 'Finding the articles to export…' });
+    const cancel = el('button', { type: 'button', textContent: 'Cancel' });
+    cancel.addEventListener('click', () => {
+      mine.cancelled = true;
+      say(el('p', { role: 'status', textContent: 'Export cancelled.' }));
+      job = null;
+    });
+    say(el('p', { role: 'status' }, line), bar, ' ', cancel);
+    try {
+      await before;
+      const [docs] = q || required.length || excluded.length || w ? await selection(q, required, excluded, w) : [[...Array(site.documents).keys()]];
+      const what = `the mentions of ${count(docs.length, 'article')}`;
+      const blob = await exportMentions(docs, format, mine, (n, of) => {
+        Object.assign(bar, { max: Math.max(of, 1), value: n });
+        line.textContent = `Exporting ${what}: ${n} of ${count(of, 'shard')}`;
+      });
+      if (!blob || mine !== job) return;
+      const name = `dossier-mentions.${format}`;
+      download(blob, name);
+      say(el('p', { role: 'status', textContent: `Exported ${what} as ${name}.` }));
+    } catch (e) {
+      if (e instanceof Wide || e instanceof NoEntity) say(el('p', { className: 'site-note', role: 'status', textContent: e.message }));
+      else say(faultBox(e, 'the articles to export', () => run(format)));
+    } finally {
+      if (mine === job) job = null;
+      stopped();
+    }
+  };
+  for (const [format, text] of [['csv', 'Mentions (CSV)'], ['json', 'Mentions (JSON)']]) {
+    const b = el('button', { type: 'button', textContent: text });
+    b.addEventListener('click', () => run(format));
+    menu.append(el('li', {}, b));
+  }
+  return [box, status];
+}
+
 let panes;
 let site;
 
@@ -1054,7 +1180,7 @@ export async function start() {
   };
   const views = el('nav', { className: 'site-views', ariaLabel: 'Views' },
     el('ul', {}, tab('articles', 'Articles'), tab('timeline', 'Timeline'), tab('connections', 'Connections')));
-  const bar = el('section', { className: 'filter-bar' }, views, form, chipBox);
+  const bar = el('section', { className: 'filter-bar' }, views, form, chipBox, ...exportMenu());
   panes = {
     search,
     results: el('div', { className: 'pane results-pane', ariaLabel: 'Articles', role: 'region' }),

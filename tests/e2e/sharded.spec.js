@@ -6,13 +6,15 @@
 // Opening, the article list, another article, an entity, a search (words, a quoted
 // phrase, an exclusion), the panel's search over all entities, entities required and
 // excluded with a search; a corrupt shard and a missing one give a message with Reload or
-// Retry, never wrong data.
+// Retry, never wrong data; the export of what the filters keep, equal to `dossier
+// extract`'s rows, and with a shard missing, no file.
 import { test as base, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { BASE } from '../../playwright.config.js';
+import { exported } from './download.js';
 
 const CORPUS = process.env.DOSSIER_SHARDED;
 
@@ -560,4 +562,79 @@ test('connections whose entity shard cannot be fetched say so, and Retry draws t
   await page.unroute('**/shards/e-*');
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect(results(page).getByRole('heading', { name: 'Connections of Vladimir Putin' })).toBeVisible();
+});
+
+let mentionsCsv;
+/** The corpus's mentions as `dossier extract --format csv` gives them: the header, then one line a mention (no field of the corpus's holds a line break). */
+const extractedCsv = () => (mentionsCsv ??= execFileSync('cargo', ['run', '--release', '--locked', '-q', '-p', 'dossier-cli', '--', 'extract', CORPUS, '--format', 'csv'],
+  { encoding: 'utf8', maxBuffer: 1 << 28 }).split('\r\n').filter(Boolean));
+
+test('Export writes the mentions of the articles the filters keep, shard by shard with progress: dossier extract\'s rows of those articles, in CSV and JSON', async ({ page }) => {
+  // The articles naming Putin but not Iran, by the corpus's own analysis.
+  const docsOf = (label, name) => new Set(extracted().filter((m) => m.label === label && m.canonical === name).map((m) => m.doc));
+  const putin = docsOf('PERSON', 'Vladimir Putin');
+  const iran = docsOf('GPE', 'Iran');
+  const kept = new Set([...putin].filter((d) => !iran.has(d)));
+  expect(kept.size).toBeGreaterThan(1);
+  // Slow shards, for the progress to be seen.
+  await page.route('**/shards/d-*', async (route) => {
+    await new Promise((ok) => setTimeout(ok, 300));
+    await route.continue();
+  });
+  await page.goto(`${BASE}?e=person-vladimir-putin&x=gpe-iran`);
+  await expect(results(page).getByRole('heading', { name: `${kept.size} articles naming Vladimir Putin, not naming Iran` })).toBeVisible();
+  const bar = page.getByRole('progressbar', { name: 'Export progress' });
+  const [csv] = await Promise.all([
+    exported(page, 'Mentions (CSV)'),
+    expect(page.getByRole('status').filter({ hasText: /^Exporting the mentions of \d+ articles: \d+ of \d+ shards?$/ })).toBeVisible(),
+  ]);
+  expect(csv.name).toBe('dossier-mentions.csv');
+  await expect(page.getByRole('status').filter({ hasText: `Exported the mentions of ${kept.size} articles as dossier-mentions.csv.` })).toBeVisible();
+  await expect(bar).toHaveCount(0);
+  // Byte for byte, the lines dossier extract writes for those articles.
+  const [header, ...lines] = extractedCsv();
+  const rows = lines.filter((l) => kept.has(l.split(',')[0]));
+  expect(rows.length).toBeGreaterThan(kept.size);
+  expect(csv.text).toBe(`${header}\r\n${rows.join('\r\n')}\r\n`);
+  // JSON: the same rows as objects, as dossier extract's JSON Lines give them.
+  const json = await exported(page, 'Mentions (JSON)');
+  expect(json.name).toBe('dossier-mentions.json');
+  expect(JSON.parse(json.text)).toEqual(extracted().filter((m) => kept.has(m.doc)));
+});
+
+test('an export whose document shard cannot be fetched says so and offers no file; Retry exports it whole, Cancel stops it', async ({ page }) => {
+  const downloads = [];
+  page.on('download', (d) => downloads.push(d));
+  // The first document shard comes, the others do not: the export stops at the second.
+  let served = 0;
+  await page.route('**/shards/d-*', (route) => (served++ === 0 ? route.continue() : route.fulfill({ status: 404, body: 'not found' })));
+  await page.goto(BASE);
+  await expect(results(page).getByRole('heading', { name: `${files().length} articles` })).toBeVisible();
+  await page.getByText('Export', { exact: true }).click();
+  await page.getByRole('button', { name: 'Mentions (CSV)', exact: true }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(/^The articles to export cannot be fetched: d-[0-9a-f]{16}\.txt is missing\. Check the connection and retry\./);
+  expect(served).toBe(2);
+  expect(downloads).toEqual([]);
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+  // Retry, the shards there: every mention of the corpus, as dossier extract gives them.
+  await page.unroute('**/shards/d-*');
+  const [download] = await Promise.all([page.waitForEvent('download'), alert.getByRole('button', { name: 'Retry' }).click()]);
+  const chunks = [];
+  for await (const c of await download.createReadStream()) chunks.push(c);
+  expect(Buffer.concat(chunks).toString('utf8')).toBe(`${extractedCsv().join('\r\n')}\r\n`);
+  await expect(page.getByRole('status').filter({ hasText: `Exported the mentions of ${files().length} articles as dossier-mentions.csv.` })).toBeVisible();
+  // Cancel: the export stops between two shards, and offers no file.
+  await page.route('**/shards/d-*', async (route) => {
+    await new Promise((ok) => setTimeout(ok, 400));
+    await route.continue();
+  });
+  await page.getByText('Export', { exact: true }).click();
+  await page.getByRole('button', { name: 'Mentions (JSON)', exact: true }).click();
+  await expect(page.getByRole('progressbar', { name: 'Export progress' })).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Export cancelled.' })).toBeVisible();
+  await page.waitForTimeout(1500);
+  expect(downloads).toHaveLength(1);
+  await expect(page.getByRole('status').filter({ hasText: 'Export cancelled.' })).toBeVisible();
 });

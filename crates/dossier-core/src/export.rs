@@ -41,6 +41,10 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::ops::Range;
 
+mod stream;
+
+pub use stream::{MentionParts, Names};
+
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -62,23 +66,15 @@ pub fn mentions(
     format: Format,
     keep: impl Fn(usize, &Mention) -> bool,
 ) -> String {
-    let mut t = Table::new(&["doc", "start", "end", "text", "label", "canonical", "zone"]);
+    let mut parts = MentionParts::new(format);
+    let name = |e: usize| Some(analysis.entities[e].canonical.as_str());
+    let mut out = parts.start();
     for (i, (doc, da)) in corpus.documents.iter().zip(&analysis.docs).enumerate() {
-        let mut cp = CodePoints::new(&doc.text);
-        for m in da.mentions.iter().filter(|m| keep(i, m)) {
-            let (start, end) = (cp.at(m.range.start), cp.at(m.range.end));
-            t.row([
-                text(&doc.file),
-                Field::Num(start),
-                Field::Num(end),
-                text(&doc.text[m.range.clone()]),
-                text(m.label.code()),
-                text(&analysis.entities[m.entity].canonical),
-                text(da.blocks[m.block].zone.code()),
-            ]);
-        }
+        let rows = parts.document(doc, da, name, |m| keep(i, m));
+        out.push_str(&rows.expect("every entity of the analysis has a name"));
     }
-    t.encode(format)
+    out.push_str(&parts.finish());
+    out
 }
 
 /// Writes every quote for which `keep(document index, quote)` holds.
@@ -426,12 +422,17 @@ impl<'a> Table<'a> {
 
     /// The table in `format`: the one encoder of each.
     fn encode(&self, format: Format) -> String {
-        let mut out = String::new();
+        let mut out = start(self.columns, format);
+        self.encode_rows(format, 0, &mut out);
+        out.push_str(finish(format, !self.cells.is_empty()));
+        out
+    }
+
+    /// Appends the rows in `format`, as rows `before..` of a table (JSON separates each
+    /// from the one before).
+    fn encode_rows(&self, format: Format, before: usize, out: &mut String) {
         match format {
             Format::Csv => {
-                out.push(BOM);
-                out.push_str(&self.columns.join(","));
-                out.push_str("\r\n");
                 for row in self.rows() {
                     for (i, f) in row.iter().enumerate() {
                         if i > 0 {
@@ -448,20 +449,17 @@ impl<'a> Table<'a> {
             }
             Format::Jsonl => {
                 for row in self.rows() {
-                    self.json_object(&mut out, row);
+                    self.json_object(out, row);
                     out.push('\n');
                 }
             }
             Format::Json => {
-                out.push('[');
                 for (r, row) in self.rows().enumerate() {
-                    out.push_str(if r > 0 { ",\n  " } else { "\n  " });
-                    self.json_object(&mut out, row);
+                    out.push_str(if before + r > 0 { ",\n  " } else { "\n  " });
+                    self.json_object(out, row);
                 }
-                out.push_str(if self.cells.is_empty() { "]\n" } else { "\n]\n" });
             }
         }
-        out
     }
 
     /// Writes `row` as a JSON object under the column names.
@@ -477,6 +475,31 @@ impl<'a> Table<'a> {
             .expect("writing to a String");
         }
         out.push('}');
+    }
+}
+
+/// What a table with `columns` starts with in `format`: CSV's byte order mark and
+/// header, JSON's `[`.
+fn start(columns: &[&str], format: Format) -> String {
+    let mut out = String::new();
+    match format {
+        Format::Csv => {
+            out.push(BOM);
+            out.push_str(&columns.join(","));
+            out.push_str("\r\n");
+        }
+        Format::Jsonl => {}
+        Format::Json => out.push('['),
+    }
+    out
+}
+
+/// What a table ends with in `format`, after rows if `any`.
+fn finish(format: Format, any: bool) -> &'static str {
+    match (format, any) {
+        (Format::Json, true) => "\n]\n",
+        (Format::Json, false) => "]\n",
+        _ => "",
     }
 }
 

@@ -11,7 +11,10 @@
 //! ([`Fault`]), so that the page can offer Retry for a missing file and Reload for one
 //! from another version of the site.
 
+mod export;
 mod json;
+
+pub use export::{export_docs, export_end, export_names, export_rows, export_start};
 
 use dossier_core::query::{Term, TextQuery};
 use dossier_core::site::{
@@ -176,8 +179,7 @@ pub fn clauses(query: &str) -> String {
 /// its first document and its documents' file names only: [`doc_at`] reads one.
 #[wasm_bindgen]
 pub fn decode(name: &str, bytes: Option<Vec<u8>>) -> Result<String, String> {
-    let file = with_manifest(|m| m.files.iter().find(|f| f.name == name).cloned())
-        .ok_or_else(|| format!("version\t{name} is not a file of this page's site"))?;
+    let file = file_ref(name)?;
     let (documents, entities) = with_manifest(|m| Some((m.documents, m.entities))).unwrap_or((0, 0));
     let fetched = bytes.as_deref();
     let out = match file.kind {
@@ -193,11 +195,16 @@ pub fn decode(name: &str, bytes: Option<Vec<u8>>) -> Result<String, String> {
 /// and reading a whole shard of 256 KB took 20–90 ms of a deep link's wait.
 #[wasm_bindgen]
 pub fn doc_at(name: &str, bytes: Vec<u8>, i: usize) -> Result<String, String> {
-    let (file, entities) =
-        with_manifest(|m| Some((m.files.iter().find(|f| f.name == name)?.clone(), m.entities)))
-            .ok_or_else(|| format!("version\t{name} is not a file of this page's site"))?;
+    let file = file_ref(name)?;
+    let entities = with_manifest(|m| Some(m.entities)).unwrap_or(0);
     let (d, a) = read_doc_at(&file, Some(&bytes), entities, i).map_err(|e| Fault::of(&e))?;
     Ok(json::doc(&d, &a).to_string())
+}
+
+/// The file `name` of the manifest (or of the directory, once read), or a [`Fault`].
+fn file_ref(name: &str) -> Result<FileRef, String> {
+    with_manifest(|m| m.files.iter().find(|f| f.name == name).cloned())
+        .ok_or_else(|| format!("version\t{name} is not a file of this page's site"))
 }
 
 /// Reads the directory and adds its files to the manifest.

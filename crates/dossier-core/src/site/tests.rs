@@ -694,3 +694,49 @@ fn the_first_screen_stays_bounded_as_a_generated_corpus_grows() {
     assert!(large.2 > small.2, "{small:?} {large:?}");
     assert!(large.0 * 4 < small.0 * 5, "{small:?} {large:?}");
 }
+
+/// The mentions of `keep`'s documents as the sharded site's export writes them: the
+/// document shards one at a time, the names from the table runs their mentions need,
+/// fed to [`crate::export::Names`] as fetched and trimmed after each shard (to a bound
+/// small enough that runs go and come back).
+fn exported_from_shards(site: &Site, format: crate::export::Format, keep: impl Fn(usize) -> bool) -> String {
+    use crate::export::{MentionParts, Names};
+    let (m, files) = (manifest(site), files(site));
+    let mut names = Names::new(600);
+    let mut parts = MentionParts::new(format);
+    let mut out = parts.start();
+    for shard in m.files(Kind::Docs) {
+        let (docs, analyses, _) = read_docs(shard, bytes(&files, shard), m.entities).unwrap();
+        let kept: Vec<usize> = (0..docs.len()).filter(|&i| keep(shard.first + i)).collect();
+        for &i in &kept {
+            for e in analyses[i].mentions.iter().map(|x| x.entity) {
+                if names.get(e).is_none() {
+                    let run = m.table_run(e).unwrap();
+                    names.add(run.first, &read_table(run, bytes(&files, run)).unwrap());
+                }
+            }
+            let rows = parts.document(&docs[i], &analyses[i], |e| names.get(e), |_| true);
+            out.push_str(&rows.unwrap());
+        }
+        names.trim();
+    }
+    out.push_str(&parts.finish());
+    out
+}
+
+#[test]
+fn the_mentions_exported_shard_by_shard_are_the_export_of_the_whole_analysis() {
+    use crate::export::{mentions, Format};
+    let (c, a) = seeds();
+    let site = write(&c, &a, &SMALL).unwrap();
+    assert!(manifest(&site).files(Kind::Table).count() > 3);
+    for format in [Format::Csv, Format::Json, Format::Jsonl] {
+        let all = mentions(&c, &a, format, |_, _| true);
+        assert_eq!(exported_from_shards(&site, format, |_| true), all);
+        let some = |d: usize| d % 3 == 1;
+        let expected = mentions(&c, &a, format, |d, _| some(d));
+        assert_eq!(exported_from_shards(&site, format, some), expected);
+        let none = mentions(&c, &a, format, |_, _| false);
+        assert_eq!(exported_from_shards(&site, format, |_| false), none);
+    }
+}
