@@ -960,6 +960,7 @@ NOT_AN_OBSERVANCE = re.compile(
     r"Elections?|By-elections|Lockdown|Trade Fair|Government|Declaration)\b|[\d,/]")
 OBSERVANCE_YEARS = range(2001, 2031)
 OBSERVANCE_MAX_WORDS = 6
+WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 
 
 def build_observances(flags: Flags, family: set[str]):
@@ -968,7 +969,8 @@ def build_observances(flags: Flags, family: set[str]):
     of a day (a day of two is "A; B"), "(observed)"/"(estimated)" dropped; a name that is
     not a holiday's own (`NOT_AN_OBSERVANCE`), of more than `OBSERVANCE_MAX_WORDS` words,
     with a lower-case word other than a particle, or starting with a given name or a
-    frequent surname ("Kim Collins Day": a person's day) is left out, and so is a one-word name
+    frequent surname ("Kim Collins Day": a person's day; not when it ends in a weekday:
+    "Good Friday") is left out, and so is a one-word name
     that is an English word or a personal name ("Easter": the hand table has those)."""
     import warnings
 
@@ -987,9 +989,12 @@ def build_observances(flags: Flags, family: set[str]):
                 names.update(re.sub(r"\s*\(.*?\)", "", n).strip() for n in value.split("; "))
     t = Table()
     for name in sorted(names):
-        first = name.split()[0]
+        first, last = name.split()[0], name.split()[-1]
+        # A person's day is "<Name> Day", never "<Name> Friday": a name that ends in a
+        # weekday ("Good Friday", "Easter Monday") is a holiday's whatever its first word.
+        persons_day = (first in flags.names or first in family) and last not in WEEKDAYS
         if NOT_AN_OBSERVANCE.search(name) or len(name.split()) > OBSERVANCE_MAX_WORDS \
-                or not proper_name(name) or first in flags.names or first in family:
+                or not proper_name(name) or persons_day:
             continue
         for v in variants(name):
             keep, fl = flags.judge(v)

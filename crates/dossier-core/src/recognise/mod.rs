@@ -38,7 +38,8 @@
 //!
 //! 1. `glued`: words glued together by a scraper are split into two tokens.
 //! 2. Marks: the values ([`crate::values`]: DATE, MONEY, PERCENT) that names stop at,
-//!    and the sentence starts, where a capital says nothing.
+//!    less the days that end a holiday's name (`observances`: "Good Friday"), and the
+//!    sentence starts, where a capital says nothing.
 //! 3. `pieces`: level 1.
 //! 4. `names`: level 2, with `unknown` deciding the runs of unknown words.
 //! 5. The values join the names, in text order.
@@ -56,6 +57,7 @@ mod datelines;
 mod glued;
 mod lexicon;
 mod names;
+mod observances;
 mod pieces;
 mod repeats;
 mod unknown;
@@ -226,6 +228,7 @@ pub(crate) fn recognise_tokens(
         *w += toks.len();
     }
     values::scan_into(text, toks, vals);
+    observances::release_holiday_days(text, toks, vals);
     mark_values(vals, toks.len(), covered, next_covered);
     mark_sentence_starts(toks, block_sentences, initial);
     let mut cx = Ctx {
