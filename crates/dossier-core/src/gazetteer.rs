@@ -94,8 +94,27 @@ pub struct Gazetteer {
 /// (cleared first).
 pub fn normalise_into(s: &str, out: &mut String) {
     out.clear();
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
+    normalise_append(s, out);
+}
+
+/// Appends to `out`, which holds the normalised form of some text that ends in a
+/// character other than white space, what [`normalise_into`] makes of `s` after that
+/// text: `out` then holds the normalised form of the two together. A first word of `s`
+/// glued to that text continues its last word; after white space a new word starts.
+/// (How a name's key grows token by token without normalising each prefix again.)
+pub fn normalise_append(s: &str, out: &mut String) {
+    // The common case, one ASCII word perhaps after one space, needs no splitting.
+    let (space, word) = s.strip_prefix(' ').map_or((false, s), |w| (true, w));
+    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_graphic()) {
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+        return;
+    }
+    let continues = !out.is_empty() && !s.starts_with(char::is_whitespace);
+    for (n, word) in s.split_whitespace().enumerate() {
+        if !out.is_empty() && (n > 0 || !continues) {
             out.push(' ');
         }
         let mut rest = word;

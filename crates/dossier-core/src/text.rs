@@ -155,10 +155,20 @@ impl Scanner<'_, '_> {
     /// hyphen that joins two; returns where the next starts.
     #[inline(always)]
     fn step(&mut self, i: usize, c: char) -> usize {
-        if self.bytes[i] == b' ' {
-            // The common case of white space, without decoding.
-            self.pending_hyphen = false;
-            return i + 1;
+        match self.bytes[i] {
+            b' ' => {
+                // The common case of white space, without decoding.
+                self.pending_hyphen = false;
+                return i + 1;
+            }
+            b if b.is_ascii_alphabetic() => {
+                // The common case of a word, without the Unicode tables.
+                let end = self.word_end(i + 1);
+                let end = self.abbreviation_end(i, i + 1, end);
+                self.push(i, end, TokenKind::Word);
+                return end;
+            }
+            _ => {}
         }
         let next = i + c.len_utf8();
         if c.is_whitespace() {

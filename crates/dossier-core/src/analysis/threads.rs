@@ -36,7 +36,10 @@ const BATCH: usize = 16;
 
 /// [`super::analyse_with`] on `threads` threads: the same analysis.
 pub fn analyse(corpus: &Corpus, curation: &Curation, threads: NonZeroUsize) -> Analysis {
-    analyse_in_rounds(corpus, curation, threads.get(), ROUND)
+    // One thread reads the documents one after the other anyway: with rounds of one
+    // document, each is read with the lexicon of all before it, and none is read again.
+    let round = if threads.get() == 1 { 1 } else { ROUND };
+    analyse_in_rounds(corpus, curation, threads.get(), round)
 }
 
 /// [`analyse`] with pass 1 read ahead `round` documents at a time (tests use small

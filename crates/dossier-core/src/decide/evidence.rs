@@ -64,9 +64,32 @@ const ORG_ROLES: &[&str] = &[
     "workers",
 ];
 
+/// The byte lengths of the shortest and the longest of [`ORG_ROLES`]: a word of another
+/// length is none of them, without a look at its letters.
+const ORG_ROLE_LENGTHS: (usize, usize) = {
+    let (mut min, mut max, mut i) = (usize::MAX, 0, 0);
+    while i < ORG_ROLES.len() {
+        let n = ORG_ROLES[i].len();
+        if n < min {
+            min = n;
+        }
+        if n > max {
+            max = n;
+        }
+        i += 1;
+    }
+    (min, max)
+};
+
+/// Whether a word of `len` bytes in ASCII can be one of [`ORG_ROLES`] (written in
+/// another case): lower-casing ASCII keeps the length.
+fn may_be_org_role(len: usize) -> bool {
+    (ORG_ROLE_LENGTHS.0..=ORG_ROLE_LENGTHS.1).contains(&len)
+}
+
 /// `word` (lower case) names the people or a part of an organisation (`ORG_ROLES`).
 pub fn is_org_role(word: &str) -> bool {
-    ORG_ROLES.contains(&word)
+    may_be_org_role(word.len()) && ORG_ROLES.contains(&word)
 }
 
 /// Prepositions that link a noun of `ORG_ROLES` to the organisation after it.
@@ -225,10 +248,13 @@ impl DocEvidence {
         let mut role = |k: usize| {
             toks.get(k).is_some_and(|t| {
                 let w = t.text(text);
-                t.kind == TokenKind::Word && !is_capitalised(w) && {
-                    lower_into(w, &mut self.lower);
-                    is_org_role(&self.lower)
-                }
+                t.kind == TokenKind::Word
+                    && (!w.is_ascii() || may_be_org_role(w.len()))
+                    && !is_capitalised(w)
+                    && {
+                        lower_into(w, &mut self.lower);
+                        is_org_role(&self.lower)
+                    }
             })
         };
         let poss = toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Possessive);

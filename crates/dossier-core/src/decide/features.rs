@@ -57,6 +57,22 @@ pub struct Features {
     /// The features as written, when collected for training.
     pub names: Option<Vec<String>>,
     buf: String,
+    /// The words and shapes [`extract`] writes, kept from span to span.
+    words: Words,
+}
+
+/// Buffers for the words [`extract`] looks at: lower-cased, shaped, in context.
+#[derive(Debug, Default)]
+struct Words {
+    lower: String,
+    shapes: String,
+    key: String,
+    /// The context words: two before the span, two after it.
+    p1: String,
+    p2: String,
+    n1: String,
+    n2: String,
+    pair: String,
 }
 
 impl Features {
@@ -66,6 +82,12 @@ impl Features {
             names: named.then(Vec::new),
             ..Features::default()
         }
+    }
+
+    /// Empties the set for the next span, keeping its buffers; `named` as in [`Features::new`].
+    pub fn reset(&mut self, named: bool) {
+        self.hashes.clear();
+        self.names = named.then(Vec::new);
     }
 
     /// Adds the feature `prefix` + `value`.
@@ -96,6 +118,12 @@ impl Features {
 /// "X.X." for "U.S.").
 pub fn shape(w: &str) -> String {
     let mut out = String::new();
+    push_shape(w, &mut out);
+    out
+}
+
+/// Appends the [`shape`] of `w` to `out`.
+fn push_shape(w: &str, out: &mut String) {
     let (mut last, mut run) = ('\0', 0);
     for c in w.chars() {
         let k = if c.is_uppercase() {
@@ -113,7 +141,6 @@ pub fn shape(w: &str) -> String {
             out.push(k);
         }
     }
-    out
 }
 
 /// The last `n` characters of `w` (all of it when shorter).
@@ -126,35 +153,37 @@ fn suffix(w: &str, n: usize) -> &str {
 pub fn extract(facts: &SpanFacts, ev: &mut DocEvidence, f: &mut Features) {
     let (a, b) = (facts.span.start, facts.span.end);
     let word = |k: usize| facts.toks[k].text(facts.text);
-    let mut lower = String::new();
+    let mut w = std::mem::take(&mut f.words);
+    let lower = &mut w.lower;
     f.add("bias", "");
     f.add("len=", ["0", "1", "2", "3", "4", "5+"][(b - a).min(5)]);
     f.flag(facts.initial, "initial");
     f.flag(facts.title_case, "titlecase");
-    let mut shapes = String::new();
+    w.shapes.clear();
     for k in a..b.min(a + 4) {
         if k > a {
-            shapes.push('_');
+            w.shapes.push('_');
         }
-        shapes.push_str(&shape(word(k)));
+        push_shape(word(k), &mut w.shapes);
     }
-    f.add("shape=", &shapes);
-    lower_into(word(a), &mut lower);
-    f.add("first=", &lower);
-    f.add("pre3=", suffix_free_prefix(&lower, 3));
-    lower_into(word(b - 1), &mut lower);
-    f.add("last=", &lower);
+    f.add("shape=", &w.shapes);
+    lower_into(word(a), lower);
+    f.add("first=", lower);
+    f.add("pre3=", suffix_free_prefix(lower, 3));
+    lower_into(word(b - 1), lower);
+    f.add("last=", lower);
     for n in [2, 3, 4] {
-        f.add(["suf2=", "suf3=", "suf4="][n - 2], suffix(&lower, n));
+        f.add(["suf2=", "suf3=", "suf4="][n - 2], suffix(lower, n));
     }
     for k in a + 1..b.saturating_sub(1) {
-        lower_into(word(k), &mut lower);
-        f.add("inner=", &lower);
+        lower_into(word(k), lower);
+        f.add("inner=", lower);
     }
-    context(facts, f);
-    org_context(facts, f);
-    tables(facts, f);
+    context(facts, &mut w, f);
+    org_context(facts, &mut w.lower, f);
+    tables(facts, &mut w, f);
     document(facts, ev, f);
+    f.words = w;
     let c = facts.cues;
     f.flag(c.after_title, "cue=title");
     f.flag(c.role_before, "cue=role");
@@ -189,24 +218,26 @@ fn context_word(facts: &SpanFacts, k: Option<usize>, out: &mut String) {
 }
 
 /// The words before and after the span, alone and as a pair.
-fn context(facts: &SpanFacts, f: &mut Features) {
+fn context(facts: &SpanFacts, w: &mut Words, f: &mut Features) {
     let (a, b) = (facts.span.start, facts.span.end);
-    let (mut p1, mut p2, mut n1, mut n2) = (String::new(), String::new(), String::new(), String::new());
-    context_word(facts, a.checked_sub(1), &mut p1);
-    context_word(facts, a.checked_sub(2), &mut p2);
-    context_word(facts, Some(b), &mut n1);
-    context_word(facts, Some(b + 1), &mut n2);
-    f.add("p1=", &p1);
-    f.add("p2=", &p2);
-    f.add("n1=", &n1);
-    f.add("n2=", &n2);
-    let mut pair = String::new();
+    let Words {
+        p1, p2, n1, n2, pair, ..
+    } = w;
+    context_word(facts, a.checked_sub(1), p1);
+    context_word(facts, a.checked_sub(2), p2);
+    context_word(facts, Some(b), n1);
+    context_word(facts, Some(b + 1), n2);
+    f.add("p1=", p1);
+    f.add("p2=", p2);
+    f.add("n1=", n1);
+    f.add("n2=", n2);
+    pair.clear();
     let _ = write!(pair, "{p1}|{n1}");
-    f.add("p1n1=", &pair);
+    f.add("p1n1=", pair);
     pair.clear();
     let _ = write!(pair, "{p2} {p1}");
-    f.add("p2p1=", &pair);
-    neighbour_endings(facts, &p1, &n1, f);
+    f.add("p2p1=", pair);
+    neighbour_endings(facts, p1, n1, f);
 }
 
 /// The endings of the lower-case words right before and after the span ("-ed" of a
@@ -241,16 +272,15 @@ fn neighbour_endings(facts: &SpanFacts, p1: &str, n1: &str, f: &mut Features) {
 /// ("… officials", "…'s spokesman") or before it with a preposition ("members of …"),
 /// a name after its possessive ("…'s Dana Reyes": a party's or a firm's person), and
 /// "of" after a capitalised word ("Dana Reyes of …").
-fn org_context(facts: &SpanFacts, f: &mut Features) {
+fn org_context(facts: &SpanFacts, w: &mut String, f: &mut Features) {
     let (a, b) = (facts.span.start, facts.span.end);
-    let mut w = String::new();
     let lower_at = |k: usize, w: &mut String| match facts.toks.get(k) {
         Some(t) if t.kind == TokenKind::Word => lower_into(t.text(facts.text), w),
         _ => w.clear(),
     };
     let poss = facts.toks.get(b).is_some_and(|t| t.kind == TokenKind::Possessive);
-    lower_at(if poss { b + 1 } else { b }, &mut w);
-    f.flag(evidence::is_org_role(&w), "nc=orgrole");
+    lower_at(if poss { b + 1 } else { b }, w);
+    f.flag(evidence::is_org_role(w), "nc=orgrole");
     let cap = |k: usize| {
         facts
             .toks
@@ -259,18 +289,18 @@ fn org_context(facts: &SpanFacts, f: &mut Features) {
     };
     f.flag(poss && cap(b + 1), "nc=poss_name");
     if a >= 2 {
-        lower_at(a - 1, &mut w);
-        let link = evidence::is_org_link(&w);
+        lower_at(a - 1, w);
+        let link = evidence::is_org_link(w);
         let of = w == "of";
-        lower_at(a - 2, &mut w);
-        f.flag(link && evidence::is_org_role(&w), "pc=orgrole_link");
+        lower_at(a - 2, w);
+        f.flag(link && evidence::is_org_role(w), "pc=orgrole_link");
         f.flag(of && cap(a - 2), "pc=name_of");
     }
 }
 
 /// Hits in the world-knowledge tables: given and family names, head words, known
 /// names among the words, a title or a demonym before.
-fn tables(facts: &SpanFacts, f: &mut Features) {
+fn tables(facts: &SpanFacts, w: &mut Words, f: &mut Features) {
     let g = Gazetteer::get();
     let (a, b) = (facts.span.start, facts.span.end);
     let word = |k: usize| facts.toks[k].text(facts.text);
@@ -296,29 +326,29 @@ fn tables(facts: &SpanFacts, f: &mut Features) {
             f.add("head_prefix=", name);
         }
     }
-    let (mut key, mut lower) = (String::new(), String::new());
+    let Words { key, lower, .. } = w;
     for k in a..b {
-        normalise_into(word(k), &mut key);
-        if let Some(known) = g.name(&key) {
+        normalise_into(word(k), key);
+        if let Some(known) = g.name(key) {
             let amb = if known.ambiguous { "?" } else { "" };
             f.add_parts(&["known=", known.label.code(), amb]);
         }
-        lower_into(word(k), &mut lower);
-        if g.stop(&lower).is_some() {
+        lower_into(word(k), lower);
+        if g.stop(lower).is_some() {
             f.add("stopword", "");
         }
     }
     if a > 0 {
         let p = word(a - 1);
-        normalise_into(p, &mut key);
-        f.flag(g.title(&key), "ptitle");
-        if let Some(known) = g.name(&key).filter(|_| is_capitalised(p)) {
+        normalise_into(p, key);
+        f.flag(g.title(key), "ptitle");
+        if let Some(known) = g.name(key).filter(|_| is_capitalised(p)) {
             f.add("pknown=", known.label.code());
         }
     }
     if let Some(t) = facts.toks.get(b).filter(|t| t.kind == TokenKind::Word) {
-        normalise_into(t.text(facts.text), &mut key);
-        if let Some(known) = g.name(&key).filter(|_| is_capitalised(t.text(facts.text))) {
+        normalise_into(t.text(facts.text), key);
+        if let Some(known) = g.name(key).filter(|_| is_capitalised(t.text(facts.text))) {
             f.add("nknown=", known.label.code());
         }
     }

@@ -157,6 +157,9 @@ thread_local! {
     static COLLECTED: RefCell<Option<Vec<Example>>> = const { RefCell::new(None) };
     /// The weights of [`deciding_with`], when they stand in for the committed ones.
     static STAND_IN: RefCell<Option<Model>> = const { RefCell::new(None) };
+    /// The features of the span being decided: one buffer per thread, reused from span
+    /// to span (a span has about twenty).
+    static FEATURES: RefCell<Features> = RefCell::new(Features::default());
 }
 
 /// Runs `f` (an analysis) with `model` deciding on this thread in place of the
@@ -191,16 +194,24 @@ pub(crate) fn decide(facts: &SpanFacts, evidence: &mut DocEvidence) -> Class {
         return Class::None;
     }
     let collect = COLLECTED.with(|c| c.borrow().is_some());
-    let mut f = Features::new(collect);
     evidence.index(facts.text);
-    features::extract(facts, evidence, &mut f);
+    FEATURES.with(|f| {
+        let mut f = f.borrow_mut();
+        f.reset(collect);
+        features::extract(facts, evidence, &mut f);
+        decide_on(facts, &mut f, collect)
+    })
+}
+
+/// The class of a span with the features `f` (its names taken when collecting).
+fn decide_on(facts: &SpanFacts, f: &mut Features, collect: bool) -> Class {
     if collect {
         let start = facts.toks[facts.span.start].start;
         let end = facts.toks[facts.span.end - 1].end;
         let example = Example {
             doc: facts.text.as_ptr() as usize,
             range: start..end,
-            features: f.names.unwrap_or_default(),
+            features: f.names.take().unwrap_or_default(),
         };
         COLLECTED.with(|c| c.borrow_mut().as_mut().map(|v| v.push(example)));
         return Class::None;

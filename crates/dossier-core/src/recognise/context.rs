@@ -5,7 +5,7 @@
 use super::cues::{may_be_facility_noun, FAC_NOUNS, SURNAME_ENDINGS, WORDY_ENDINGS};
 use super::lexicon::{full_key_into, span_of, Dep, Deps};
 use super::Lexicon;
-use crate::gazetteer::{is_normal_ascii, normalised, Gazetteer, Known, Lengths};
+use crate::gazetteer::{is_normal_ascii, normalise_append, normalised, Gazetteer, Known, Lengths};
 use crate::normal::lexicon_form;
 use crate::text::{is_capitalised, lower_into, Token, TokenKind};
 
@@ -141,14 +141,25 @@ impl<'a> Ctx<'a> {
             let longest = highest(lens);
             let start = self.toks[i].start;
             let normal = is_normal_ascii(&self.text[start..self.toks[i + longest - 1].end]);
+            // Otherwise the longest span is normalised once, token by token, and each
+            // shorter one is a prefix of it (`ends[n - 1]`: where the first `n` end).
+            let mut ends = [0usize; 64];
+            if !normal {
+                self.key.clear();
+                let mut from = start;
+                for (n, t) in self.toks[i..i + longest].iter().enumerate() {
+                    normalise_append(&self.text[from..t.end], &mut self.key);
+                    ends[n] = self.key.len();
+                    from = t.end;
+                }
+            }
             while lens != 0 {
                 let len = highest(lens);
                 lens &= !(1 << (len - 1));
-                let g = self.g;
                 let k = if normal {
-                    g.name(&self.text[start..self.toks[i + len - 1].end])
+                    self.g.name(&self.text[start..self.toks[i + len - 1].end])
                 } else {
-                    g.name(self.key(i, i + len))
+                    self.g.name(&self.key[..ends[len - 1]])
                 };
                 if let Some(k) = k {
                     return Some((len, k));
