@@ -128,7 +128,7 @@ pub fn Reader() -> impl IntoView {
     let hover = crate::app::context::<Hover>();
     let hits = crate::app::context::<Hits>();
     let d = data();
-    // What is left to draw of the open article (drawn a part a frame, below).
+    // What is left to draw of the open article (drawn for `BUDGET` ms a frame, below).
     let drawing: Drawing = Default::default();
 
     // Scroll to and focus the selected mention whenever it changes (drawing the article
