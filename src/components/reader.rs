@@ -533,12 +533,12 @@ struct Draw {
 
 impl Draw {
     /// A new part of `body` for the blocks `part`, empty, its height until laid out
-    /// estimated from their text: lines of about half the font size a character, at the
+    /// estimated from their text: lines of about 0.42 of the font size a character, at the
     /// stylesheet's `.block` font (1.08rem/1.75) and gap (1rem), so that the parts around
     /// a mark scrolled to move it little once laid out.
     fn part(&self, body: &web_sys::Element, part: &Range<usize>) -> web_sys::Element {
         let (font, gap) = (1.08 * 16.0, 16.0);
-        let per_line = (self.width / (font / 2.0)).max(1.0);
+        let per_line = (self.width / (font * 0.42)).max(1.0);
         let blocks = &self.d.analysis.docs[self.doc].blocks[part.clone()];
         let px: f64 = blocks
             .iter()
