@@ -7,7 +7,7 @@
 // the answer read, joined and mounted; dossier:index: the index built again).
 //
 //   node scripts/own-tasks.mjs [dist]        # a site built with --public-url /dossier-e2e/
-//   CV=0 node scripts/own-tasks.mjs …         # without web/own.css's `content-visibility: auto` on its blocks
+//   CV=0 node scripts/own-tasks.mjs …         # without web/own.css's `content-visibility: auto` on the article's parts
 //   BENCH_PORT=8908 …                         # another port than 8796
 import { launch, newsText, printLoad, serve } from './browser.mjs';
 
@@ -29,7 +29,7 @@ for (let run = 0; run < 2; run++) {
   });
   await page.goto(`http://127.0.0.1:${port}${base}`);
   await page.locator('li.entity button.entity-name').first().waitFor({ timeout: 60_000 });
-  if (process.env.CV === '0') await page.addStyleTag({ content: 'article.reader p.block { content-visibility: visible !important }' });
+  if (process.env.CV === '0') await page.addStyleTag({ content: 'article.reader .part { content-visibility: visible !important }' });
   const r = await page.evaluate(async (big) => {
     const engine = await import(new URL('engine.js', location.href).href);
     await engine.analyse('a.txt', 'Talks\n\nPutin met Xi.');

@@ -128,7 +128,7 @@ pub fn Reader() -> impl IntoView {
     let hover = crate::app::context::<Hover>();
     let hits = crate::app::context::<Hits>();
     let d = data();
-    // What is left to draw of the open article (drawn a part a frame, below).
+    // What is left to draw of the open article (drawn for `BUDGET` ms a frame, below).
     let drawing: Drawing = Default::default();
 
     // Scroll to and focus the selected mention whenever it changes (drawing the article
@@ -143,9 +143,7 @@ pub fn Reader() -> impl IntoView {
                 draw_until(&drawing, &q);
                 let el = document().query_selector(&q).ok().flatten();
                 if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                    let opts = web_sys::ScrollIntoViewOptions::new();
-                    opts.set_block(web_sys::ScrollLogicalPosition::Center);
-                    el.scroll_into_view_with_scroll_into_view_options(&opts);
+                    center(el.clone().into(), SETTLE);
                     crate::components::hover_card::focus_quietly(&el);
                 }
             });
@@ -237,8 +235,8 @@ pub fn Reader() -> impl IntoView {
     });
     // The article's headline and blocks, drawn with plain DOM calls after the view
     // (before the effects below mark and scroll to what is selected): the first part at
-    // once, or up to the selected mention's, then a part a frame, so that a long article
-    // (a reader's own document may be megabytes) costs no long task.
+    // once, or up to the selected mention's, then blocks for [`BUDGET`] ms a frame, so
+    // that a long article (a reader's own document may be megabytes) costs no long task.
     let pending = drawing.clone();
     Effect::new(move |_| {
         let (Some(doc), hide, hits_in) = open.get() else {
@@ -249,6 +247,8 @@ pub fn Reader() -> impl IntoView {
             return;
         };
         let mention = nav.state.with_untracked(|s| s.mention);
+        title.set_text_content(None);
+        body.set_text_content(None);
         let draw = Draw {
             d,
             doc,
@@ -256,10 +256,9 @@ pub fn Reader() -> impl IntoView {
             hits: hits_in,
             nav,
             at: hits.at,
+            width: f64::from(body.client_width().max(200)),
         };
         let a = &d.analysis.docs[doc];
-        title.set_text_content(None);
-        body.set_text_content(None);
         // The headline's marks carry no name of their own, so the heading's accessible
         // name stays the title.
         match a.blocks.iter().position(|b| b.zone == Zone::Title) {
@@ -272,14 +271,19 @@ pub fn Reader() -> impl IntoView {
             parts.partition_point(|p| p.end <= bi)
         });
         for p in parts.iter().take(first + 1) {
-            draw.part(&body, p.clone());
+            let part = draw.part(&body, p);
+            for bi in p.clone() {
+                draw.paragraph(&part, bi);
+            }
         }
         let next = first + 1;
         *pending.borrow_mut() = Some(Pending {
+            part: body.clone(),
             body,
             draw,
             parts,
             next,
+            left: 0..0,
         });
         draw_rest(pending.clone());
     });
@@ -300,9 +304,7 @@ pub fn Reader() -> impl IntoView {
             mark_only(&article, "current-hit", selector.clone());
             let first = selector.and_then(|q| article.query_selector(&q).ok().flatten());
             if let Some(el) = first {
-                let opts = web_sys::ScrollIntoViewOptions::new();
-                opts.set_block(web_sys::ScrollLogicalPosition::Center);
-                el.scroll_into_view_with_scroll_into_view_options(&opts);
+                center(el, SETTLE);
             }
         });
     });
@@ -401,8 +403,32 @@ fn parts(blocks: &[dossier_core::model::Block]) -> Vec<Range<usize>> {
     out
 }
 
-/// About how many bytes of an article are drawn a frame (docs/performance.md).
+/// About how many bytes of text an article's part holds: the blocks of one are laid out
+/// together or not at all (`.part`, `content-visibility` in web/own.css).
 const PART: usize = 16_000;
+
+/// About how many milliseconds of a frame go to drawing the rest of an article (the
+/// browser lays out and paints after them): docs/performance.md.
+const BUDGET: f64 = 8.0;
+
+/// How many frames after a scroll to a mark it is scrolled to again, should the parts
+/// around it, placed at an estimated height until laid out, have moved it.
+const SETTLE: u8 = 3;
+
+/// Scrolls `el` to the middle of the view, then again in each of the next `frames`.
+fn center(el: web_sys::Element, frames: u8) {
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+    if frames > 0 && el.is_connected() {
+        request_animation_frame(move || center(el, frames - 1));
+    }
+}
+
+/// The page's clock, in milliseconds.
+fn now() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
 
 /// Gives `class` to the marks of `article` that match `selector`, and to no other.
 fn mark_only(article: &web_sys::Element, class: &str, selector: Option<String>) {
@@ -426,35 +452,53 @@ fn mark_only(article: &web_sys::Element, class: &str, selector: Option<String>) 
 /// effects that must find a mark in them first.
 type Drawing = std::rc::Rc<std::cell::RefCell<Option<Pending>>>;
 
-/// An article being drawn: its body, how, its parts and the next one to draw.
+/// An article being drawn: its body, how, its parts, the next one to start, and the
+/// part being drawn with its blocks left.
 struct Pending {
     body: web_sys::Element,
     draw: Draw,
     parts: Vec<Range<usize>>,
     next: usize,
+    part: web_sys::Element,
+    left: Range<usize>,
 }
 
-/// Draws the next part of the open article; false when none is left (or the reader
-/// closed).
-fn draw_next(drawing: &Drawing) -> bool {
+/// Draws blocks of the open article until `deadline` (on [`now`]'s clock) has passed or
+/// the part being drawn is finished, starting the next part if none is; false when
+/// nothing is left (or the reader closed).
+fn draw_next(drawing: &Drawing, deadline: f64) -> bool {
     let mut pending = drawing.borrow_mut();
     let Some(p) = pending.as_mut() else {
         return false;
     };
-    if p.next >= p.parts.len() || !p.body.is_connected() {
-        *pending = None;
-        return false;
+    if p.left.is_empty() {
+        if p.next >= p.parts.len() || !p.body.is_connected() {
+            *pending = None;
+            return false;
+        }
+        p.part = p.draw.part(&p.body, &p.parts[p.next]);
+        p.left = p.parts[p.next].clone();
+        p.next += 1;
     }
-    p.draw.part(&p.body, p.parts[p.next].clone());
-    p.next += 1;
+    for bi in p.left.by_ref() {
+        p.draw.paragraph(&p.part, bi);
+        if now() > deadline {
+            break;
+        }
+    }
     true
 }
 
-/// Draws the rest of the open article, a part a frame. An article opened while this
-/// runs replaces what is pending, so the frames go on with it.
+/// Draws the rest of the open article, for [`BUDGET`] ms a frame. An article opened
+/// while this runs replaces what is pending, so the frames go on with it.
 fn draw_rest(drawing: Drawing) {
     request_animation_frame(move || {
-        if draw_next(&drawing) {
+        let deadline = now() + BUDGET;
+        let mut more = true;
+        while more && now() < deadline {
+            more = draw_next(&drawing, deadline);
+        }
+        if more {
             draw_rest(drawing);
         }
     });
@@ -470,7 +514,7 @@ fn draw_until(drawing: &Drawing, selector: &str) {
             .flatten()
             .is_some()
     };
-    while !found() && draw_next(drawing) {}
+    while !found() && draw_next(drawing, f64::INFINITY) {}
 }
 
 /// What the open article is drawn with: its document, the labels hidden, the search's
@@ -483,21 +527,42 @@ struct Draw {
     hits: Vec<Range<usize>>,
     nav: Navigator,
     at: RwSignal<Option<usize>>,
+    /// The body's width in pixels, for a part's height before it is laid out.
+    width: f64,
 }
 
 impl Draw {
-    /// The blocks `part` (the headline left out) as paragraphs of `body`; a caption's or
-    /// site text's tag is the stylesheet's (`.block[data-zone]`), as in the loader's
-    /// first look (web/boot.js).
-    fn part(&self, body: &web_sys::Element, part: Range<usize>) {
-        for bi in part {
-            let zone = self.d.analysis.docs[self.doc].blocks[bi].zone;
-            if zone != Zone::Title {
-                let p = dom::el("p", "block", "");
-                dom::set_attr(&p, "data-zone", Some(zone.code()));
-                self.block(&p, bi, true);
-                let _ = body.append_with_node_1(&p);
-            }
+    /// A new part of `body` for the blocks `part`, empty, its height until laid out
+    /// estimated from their text: lines of about 0.42 of the font size a character, at the
+    /// stylesheet's `.block` font (1.08rem/1.75) and gap (1rem), so that the parts around
+    /// a mark scrolled to move it little once laid out.
+    fn part(&self, body: &web_sys::Element, part: &Range<usize>) -> web_sys::Element {
+        let (font, gap) = (1.08 * 16.0, 16.0);
+        let per_line = (self.width / (font * 0.42)).max(1.0);
+        let blocks = &self.d.analysis.docs[self.doc].blocks[part.clone()];
+        let px: f64 = blocks
+            .iter()
+            .filter(|b| b.zone != Zone::Title)
+            .map(|b| (b.range.len() as f64 / per_line).ceil() * font * 1.75 + gap)
+            .sum();
+        let div = dom::el("div", "part", "");
+        // As a whole number: formatting a float would add its code to the wasm.
+        let size = format!("contain-intrinsic-size:auto {}px", px as u32);
+        dom::set_attr(&div, "style", Some(&size));
+        let _ = body.append_with_node_1(&div);
+        div
+    }
+
+    /// Block `bi` (none for the headline) as a paragraph of `part`; a caption's or site
+    /// text's tag is the stylesheet's (`.block[data-zone]`), as in the loader's first look
+    /// (web/boot.js).
+    fn paragraph(&self, part: &web_sys::Element, bi: usize) {
+        let zone = self.d.analysis.docs[self.doc].blocks[bi].zone;
+        if zone != Zone::Title {
+            let p = dom::el("p", "block", "");
+            dom::set_attr(&p, "data-zone", Some(zone.code()));
+            self.block(&p, bi, true);
+            let _ = part.append_with_node_1(&p);
         }
     }
 

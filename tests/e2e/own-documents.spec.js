@@ -354,8 +354,8 @@ test('a hit or mention stepped to before its part of a long article is drawn is 
   const hit = page.locator('article.reader mark.hit.current-hit');
   await expect(hit).toHaveText('Marrowby', { timeout: 20_000 });
   await expect(hit).toBeInViewport();
-  // … with the blocks out of view not laid out (web/own.css), as a reader's own are.
-  await expect(page.locator('article.reader p.block').first()).toHaveCSS('content-visibility', 'auto');
+  // … with the parts out of view not laid out (web/own.css), as a reader's own are.
+  await expect(page.locator('article.reader .part').first()).toHaveCSS('content-visibility', 'auto');
   // Opened at its top with Xi Jinping selected, then straight to his last mention.
   await page.goto(`${BASE}?doc=${doc}&sel=person-xi-jinping`);
   // After the reload a new worker analyses the 400 KB again before the article shows.
