@@ -34,6 +34,7 @@ use crate::label::Label;
 /// Makes the labels of document `text`'s candidates `found` (in text order) consistent
 /// (see the module documentation). Linear in the candidates.
 pub(crate) fn make_consistent(text: &str, found: &mut [Candidate]) {
+    super::clubs::by_form(text, found);
     one_label_per_name(text, found);
     surnames_stay_people(text, found, Gazetteer::get());
     clubs_by_context(text, found, Gazetteer::get());

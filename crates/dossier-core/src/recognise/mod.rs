@@ -50,6 +50,8 @@
 //! depended on, so that [`crate::analysis`]'s second pass recognises again only the
 //! blocks whose answers changed.
 
+mod caps;
+mod clubs;
 mod consistency;
 mod context;
 mod cues;
@@ -62,6 +64,7 @@ mod pieces;
 mod repeats;
 mod unknown;
 
+pub(crate) use caps::find as find_caps_names;
 pub(crate) use consistency::make_consistent;
 pub(crate) use datelines::find as find_datelines;
 pub(crate) use lexicon::Deps;
