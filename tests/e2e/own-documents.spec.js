@@ -206,14 +206,19 @@ test('a link to a document of the reader’s, opened elsewhere, shows the corpus
   await expect(page.getByRole('navigation', { name: 'Articles' })).toContainText('No article');
 });
 
-test('a storage quota error and an engine that cannot load each get a message and lose nothing', async ({ page }) => {
-  await page.addInitScript(() => {
+/** Has the browser's storage refuse, as a full quota does, every document named `prefix…`. */
+async function quotaFor(page, prefix) {
+  await page.addInitScript((p) => {
     const put = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function (v, ...rest) {
-      if (String(v?.name).startsWith('full')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      if (String(v?.name).startsWith(p)) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return put.call(this, v, ...rest);
     };
-  });
+  }, prefix);
+}
+
+test('a storage quota error and an engine that cannot load each get a message and lose nothing', async ({ page }) => {
+  await quotaFor(page, 'full');
   await load(page, BASE);
   await drop(page, [{ name: 'harbour.txt', text: TEXT }]);
   await settled(page, 'Added 1 document.');
@@ -232,13 +237,7 @@ test('a storage quota error and an engine that cannot load each get a message an
 });
 
 test('a drop analysed while it is stored shows only what could be kept, analysed again without the rest', async ({ page }) => {
-  await page.addInitScript(() => {
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (v, ...rest) {
-      if (String(v?.name).startsWith('full')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return put.call(this, v, ...rest);
-    };
-  });
+  await quotaFor(page, 'full');
   await load(page, BASE);
   await drop(page, [{ name: 'full.txt', text: `Refused notes\n\nKept nowhere in ${MARK}.` }, { name: 'harbour.txt', text: TEXT }]);
   await settled(page, 'Added 1 document.');
