@@ -382,14 +382,9 @@ fn clear_site_files(dir: &Path) -> io::Result<()> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Ok(());
     };
-    // `f`: the facets file of the site's first version.
-    let ours = |n: &str| {
-        let b = n.as_bytes();
-        n.len() == 22 && b"fhldinxtpem".contains(&b[0]) && b[1] == b'-' && n.ends_with(".txt")
-    };
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
-        if ours(&name) {
+        if site::is_file_name(&name) {
             std::fs::remove_file(e.path())?;
         }
     }

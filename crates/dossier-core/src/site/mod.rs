@@ -152,6 +152,18 @@ pub fn address(bytes: &[u8]) -> String {
     format!("{h:016x}")
 }
 
+/// Whether `name` is a site file's name: a kind letter of this version or of the first
+/// (`f`, its facets file), `-`, 16 hex digits, `.txt` (`d-0123456789abcdef.txt`); a
+/// build clears these from [`FOLDER`] and leaves any other file alone.
+pub fn is_file_name(name: &str) -> bool {
+    let Some((letter, rest)) = name.split_once('-') else {
+        return false;
+    };
+    let known = letter == "f" || Kind::of_letter(letter).is_some();
+    let hex = rest.strip_suffix(".txt");
+    known && hex.is_some_and(|h| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 /// Why a file of the site cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SiteErrorKind {

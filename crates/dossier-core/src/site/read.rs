@@ -38,6 +38,24 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The kind whose files' names start with `letter` (`"d"`: [`Kind::Docs`]).
+    pub fn of_letter(letter: &str) -> Option<Kind> {
+        Some(match letter {
+            "h" => Kind::Head,
+            "l" => Kind::List,
+            "d" => Kind::Docs,
+            "i" => Kind::Directory,
+            "n" => Kind::Table,
+            "x" => Kind::Names,
+            "t" => Kind::Terms,
+            "p" => Kind::Part,
+            "e" => Kind::Entities,
+            "m" => Kind::Mentions,
+            "c" => Kind::Periods,
+            _ => return None,
+        })
+    }
+
     /// The kinds the directory names (the others, the manifest).
     fn in_directory(self) -> bool {
         !matches!(self, Kind::Head | Kind::List | Kind::Docs | Kind::Directory)
@@ -266,20 +284,7 @@ pub fn read_directory(
 /// Reads one file record of the manifest or the directory.
 fn file_ref(record: &str) -> Option<FileRef> {
     let f: Vec<&str> = record.split(FIELD).collect();
-    let kind = match *f.first()? {
-        "h" => Kind::Head,
-        "l" => Kind::List,
-        "d" => Kind::Docs,
-        "i" => Kind::Directory,
-        "n" => Kind::Table,
-        "x" => Kind::Names,
-        "t" => Kind::Terms,
-        "p" => Kind::Part,
-        "e" => Kind::Entities,
-        "m" => Kind::Mentions,
-        "c" => Kind::Periods,
-        _ => return None,
-    };
+    let kind = Kind::of_letter(f.first()?)?;
     let n = |i: usize| f.get(i)?.parse::<usize>().ok();
     let (first, count, key) = match (kind, f.len()) {
         (Kind::Head | Kind::Directory, 3) => (0, 0, String::new()),

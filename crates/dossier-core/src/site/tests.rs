@@ -740,3 +740,30 @@ fn the_mentions_exported_shard_by_shard_are_the_export_of_the_whole_analysis() {
         assert_eq!(exported_from_shards(&site, format, |_| false), none);
     }
 }
+
+#[test]
+fn every_file_a_site_writes_is_named_as_a_site_file_and_nothing_else_is() {
+    let (c, a) = seeds();
+    let site = write(&c, &a, &SMALL).unwrap();
+    let m = manifest(&site);
+    for kind in [Kind::Periods, Kind::Mentions, Kind::Docs] {
+        assert!(m.files(kind).count() > 0, "{kind:?}");
+    }
+    for (name, _) in &site.files {
+        assert!(is_file_name(name), "{name}");
+    }
+    assert!(
+        is_file_name("f-0123456789abcdef.txt"),
+        "the first version's facets"
+    );
+    for other in [
+        "README",
+        "z-0123456789abcdef.txt",
+        "d-0123456789abcdeg.txt",
+        "d-0123456789abcdef.json",
+        "d-0123456789abcde.txt",
+        "notes-0123456789abcdef.txt",
+    ] {
+        assert!(!is_file_name(other), "{other}");
+    }
+}
