@@ -38,26 +38,41 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Each kind with the letter its files' names start with, as the manifest and the
+    /// directory write it: the one list both the writer and the reader use.
+    pub(super) const LETTERS: [(Kind, char); 11] = [
+        (Kind::Head, 'h'),
+        (Kind::List, 'l'),
+        (Kind::Docs, 'd'),
+        (Kind::Directory, 'i'),
+        (Kind::Table, 'n'),
+        (Kind::Names, 'x'),
+        (Kind::Terms, 't'),
+        (Kind::Part, 'p'),
+        (Kind::Entities, 'e'),
+        (Kind::Mentions, 'm'),
+        (Kind::Periods, 'c'),
+    ];
+
     /// The kind whose files' names start with `letter` (`"d"`: [`Kind::Docs`]).
     pub fn of_letter(letter: &str) -> Option<Kind> {
-        Some(match letter {
-            "h" => Kind::Head,
-            "l" => Kind::List,
-            "d" => Kind::Docs,
-            "i" => Kind::Directory,
-            "n" => Kind::Table,
-            "x" => Kind::Names,
-            "t" => Kind::Terms,
-            "p" => Kind::Part,
-            "e" => Kind::Entities,
-            "m" => Kind::Mentions,
-            "c" => Kind::Periods,
-            _ => return None,
-        })
+        let mut chars = letter.chars();
+        let (c, None) = (chars.next()?, chars.next()) else {
+            return None;
+        };
+        Self::LETTERS.iter().find(|(_, l)| *l == c).map(|(k, _)| *k)
+    }
+
+    /// The letter this kind's files' names start with.
+    pub fn letter(self) -> char {
+        Self::LETTERS
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map_or('?', |(_, l)| *l)
     }
 
     /// The kinds the directory names (the others, the manifest).
-    fn in_directory(self) -> bool {
+    pub(super) fn in_directory(self) -> bool {
         !matches!(self, Kind::Head | Kind::List | Kind::Docs | Kind::Directory)
     }
 }

@@ -2,7 +2,7 @@
 //! postings cut in parts by document range, with its totals in the directory (see the
 //! [module doc](super)). The writer and the one decoder of each.
 
-use super::read::FileRef;
+use super::read::{FileRef, Kind};
 use super::SiteError;
 use crate::index::{Index, Posting};
 use crate::page::{numbers, push_escaped, unescape, write_numbers, FIELD, RECORD};
@@ -79,7 +79,7 @@ fn posting_numbers(ix: &Index, postings: &[Posting], out: &mut String) {
 pub(super) enum TermFile {
     /// A fragment (`t`) with its first term, or a part (`p`) with its term, first
     /// document and number of documents.
-    File(char, String, String),
+    File(Kind, String, String),
     /// A cut term's totals, before its parts.
     Totals(TermTotals),
 }
@@ -114,7 +114,7 @@ pub(super) fn term_files<E>(
         if !out.is_empty() && (out.len() >= size || terms.peek().is_none()) {
             let mut key = String::new();
             push_escaped(&mut key, &first);
-            put(TermFile::File('t', std::mem::take(&mut out), key))?;
+            put(TermFile::File(Kind::Terms, std::mem::take(&mut out), key))?;
         }
     }
     Ok(())
@@ -169,7 +169,7 @@ fn parts<E>(
         let mut out = format!("dossier-part 1{FIELD}{escaped}{FIELD}{first}{FIELD}{count}{RECORD}");
         posting_numbers(ix, &postings[start..end], &mut out);
         put(TermFile::File(
-            'p',
+            Kind::Part,
             out,
             format!("{first}{FIELD}{count}{FIELD}{escaped}"),
         ))?;

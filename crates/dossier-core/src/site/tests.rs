@@ -756,6 +756,9 @@ fn every_file_a_site_writes_is_named_as_a_site_file_and_nothing_else_is() {
         is_file_name("f-0123456789abcdef.txt"),
         "the first version's facets"
     );
+    for (kind, _) in Kind::LETTERS {
+        assert_eq!(Kind::of_letter(&kind.letter().to_string()), Some(kind));
+    }
     for other in [
         "README",
         "z-0123456789abcdef.txt",

@@ -5,7 +5,7 @@ use super::mentions::mention_parts;
 use super::periods::{period_docs, write_period};
 use super::read::write_mentions;
 use super::terms::{term_files, TermFile};
-use super::{address, DIRECTORY, PARTNERS, VERSION};
+use super::{address, Kind, DIRECTORY, PARTNERS, VERSION};
 use crate::corpus::Corpus;
 use crate::index::Index;
 use crate::model::Analysis;
@@ -77,13 +77,15 @@ struct Files<'p> {
 impl Files<'_> {
     /// Hands `put` a file of `kind` with `content`; returns its manifest record's first
     /// fields, which the caller completes and pushes.
-    fn add(&mut self, kind: char, content: &str) -> Result<String, PageError> {
-        let name = format!("{kind}-{}.txt", address(content.as_bytes()));
+    fn add(&mut self, kind: Kind, content: &str) -> Result<String, PageError> {
+        let letter = kind.letter();
+        let name = format!("{letter}-{}.txt", address(content.as_bytes()));
         (self.put)(&name, content)?;
-        if matches!(kind, 'h' | 'l') && !self.first_screen.iter().any(|n| n.starts_with(kind)) {
+        let first = |n: &String| n.starts_with(letter);
+        if matches!(kind, Kind::Head | Kind::List) && !self.first_screen.iter().any(first) {
             self.first_screen.push(name.clone());
         }
-        Ok(format!("{kind}{FIELD}{name}{FIELD}{}", content.len()))
+        Ok(format!("{letter}{FIELD}{name}{FIELD}{}", content.len()))
     }
 
     /// Keeps a file's record for the manifest, or for the directory.
@@ -128,14 +130,14 @@ pub fn write_each<'p>(
         first_screen: Vec::new(),
     };
     let ix = Index::new(corpus, analysis);
-    let head = files.add('h', &head(corpus, analysis))?;
+    let head = files.add(Kind::Head, &head(corpus, analysis))?;
     files.records.push(head);
-    let list = Run::new('l', "dossier-list 1", sizes.list, false);
+    let list = Run::new(Kind::List, "dossier-list 1", sizes.list);
     list.write(&mut files, corpus.documents.len(), |out, d| {
         write_summary(out, &ix, d)
     })?;
     doc_shards(corpus, analysis, sizes.docs, &mut files)?;
-    let table = Run::new('n', "dossier-table 1", sizes.table, true);
+    let table = Run::new(Kind::Table, "dossier-table 1", sizes.table);
     table.write(&mut files, analysis.entities.len(), |out, e| {
         write_entity(out, &analysis.entities[e])
     })?;
@@ -144,7 +146,7 @@ pub fn write_each<'p>(
     entity_shards(&ix, sizes.entities, &mut files)?;
     period_files(analysis, sizes.terms, &mut files)?;
     let directory = std::mem::take(&mut files.directory).join(&RECORD.to_string());
-    let directory = files.add('i', &directory)?;
+    let directory = files.add(Kind::Directory, &directory)?;
     files.records.push(directory);
     let manifest = files.records.join(&RECORD.to_string());
     let mut first = String::new();
@@ -178,20 +180,14 @@ fn preloads(names: &[String]) -> String {
 /// Files of runs of items (documents or entities), each ending with the item that
 /// brings it to its size: `format`, first item, number of items, then a record an item.
 struct Run {
-    kind: char,
+    kind: Kind,
     format: &'static str,
     size: usize,
-    in_directory: bool,
 }
 
 impl Run {
-    fn new(kind: char, format: &'static str, size: usize, in_directory: bool) -> Run {
-        Run {
-            kind,
-            format,
-            size,
-            in_directory,
-        }
+    fn new(kind: Kind, format: &'static str, size: usize) -> Run {
+        Run { kind, format, size }
     }
 
     /// Writes the runs of `n` items, `record` appending item `i`'s record.
@@ -210,7 +206,7 @@ impl Run {
                 let content = format!("{}{FIELD}{first}{FIELD}{count}{out}", self.format);
                 let mut r = files.add(self.kind, &content)?;
                 let _ = write!(r, "{FIELD}{first}{FIELD}{count}");
-                files.keep(r, self.in_directory);
+                files.keep(r, self.kind.in_directory());
                 (first, out) = (i + 1, String::new());
             }
         }
@@ -231,7 +227,7 @@ fn doc_shards(corpus: &Corpus, analysis: &Analysis, size: usize, files: &mut Fil
         if records.len() + texts.len() >= size || di + 1 == n {
             let count = di + 1 - first;
             let content = format!("dossier-docs 1{FIELD}{first}{FIELD}{count}{records}{texts}");
-            let mut record = files.add('d', &content)?;
+            let mut record = files.add(Kind::Docs, &content)?;
             let _ = write!(record, "{FIELD}{first}{FIELD}{count}{FIELD}");
             push_escaped(&mut record, &corpus.documents[first].file);
             files.records.push(record);
@@ -256,7 +252,7 @@ fn name_fragments(analysis: &Analysis, size: usize, files: &mut Files) -> Result
         out.push(RECORD);
         write_name_key(&mut out, key, entities);
         if out.len() >= size || keys.peek().is_none() {
-            let mut record = files.add('x', &out)?;
+            let mut record = files.add(Kind::Names, &out)?;
             out.clear();
             let _ = write!(record, "{FIELD}{first}");
             files.directory.push(record);
@@ -280,7 +276,7 @@ fn period_files(analysis: &Analysis, size: usize, files: &mut Files) -> Result<(
         out.push(RECORD);
         write_period(&mut out, key, p);
         if out.len() >= size || periods.peek().is_none() {
-            let mut record = files.add('c', &out)?;
+            let mut record = files.add(Kind::Periods, &out)?;
             out.clear();
             let _ = write!(record, "{FIELD}{first}");
             files.directory.push(record);
@@ -309,14 +305,14 @@ fn term_fragments(ix: &Index, size: usize, files: &mut Files) -> Result<(), Page
 /// before them the parts of the entities whose mentions alone would reach it.
 fn entity_shards(ix: &Index, size: usize, files: &mut Files) -> Result<(), PageError> {
     let in_parts = mention_parts(ix, size, &mut |content, fields| {
-        let mut record = files.add('m', &content)?;
+        let mut record = files.add(Kind::Mentions, &content)?;
         let _ = write!(record, "{FIELD}{fields}");
         files.directory.push(record);
         Ok(())
     })?;
     let n = ix.analysis().entities.len();
     let mut shared = vec![0u32; n];
-    let run = Run::new('e', "dossier-entities 1", size, true);
+    let run = Run::new(Kind::Entities, "dossier-entities 1", size);
     run.write(files, n, |out, e| {
         if !in_parts[e] {
             write_mentions(out, ix.entity_mentions(e));
