@@ -579,8 +579,8 @@ fn after_place<'t>(name: &'t str, words: &[&str], g: &Gazetteer) -> Option<&'t s
 const SCHOOL_HEADS: &[&str] = &["University", "College", "School", "Academy", "Institute"];
 
 /// The name `<Head> of <Field>` written the other way round, `<Field> <Head>` ("Finance
-/// Ministry" for "Ministry of Finance", "Homeland Security Department" for "Department
-/// of Homeland Security", "Appeal Court" for "Court of Appeal"), as news writes both:
+/// Ministry" for "Ministry of Finance", "Fisheries Department" for "Department
+/// of Fisheries", "Appeal Court" for "Court of Appeal"), as news writes both:
 /// one head word of an organisation before "of", then one to three distinctive words.
 /// `None` for other names and for schools ([`SCHOOL_HEADS`]).
 fn reordered(name: &str, g: &Gazetteer) -> Option<String> {
@@ -817,8 +817,8 @@ impl<'r, 't> Linker<'r, 't> {
     }
 
     /// The name `t` ends at in document `doc` when its own key stands for a longer name
-    /// there too: an acronym defined by a form ("New People Party (NPP)") that is
-    /// itself a trailing form of the full name ("pro-Beijing New People Party") joins
+    /// there too: an acronym defined by a form ("Coastal Farmers Party (CFP)") that is
+    /// itself a trailing form of the full name ("pro-reform Coastal Farmers Party") joins
     /// the full name. A few steps at most (no cycle can hold it longer).
     fn followed(&self, doc: usize, mut t: Target) -> Target {
         for _ in 0..4 {

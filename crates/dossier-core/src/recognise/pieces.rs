@@ -102,7 +102,7 @@ fn piece_at(cx: &mut Ctx, i: usize, marks: &Marks) -> Option<(usize, Piece)> {
 const PLACE_ADJECTIVE_PREFIXES: &[&str] = &["trans", "cross", "intra", "inter", "sub", "pre", "post"];
 
 /// Prefixes of a stance or a former state that make a modifier of any name after them:
-/// "the pro-Beijing camp", "anti-Ortega protests", "ex-Google staff".
+/// "the pro-Lisbon camp", "anti-Ortega protests", "ex-Google staff".
 const STANCE_PREFIXES: &[&str] = &["pro", "anti", "ex", "non"];
 
 /// Whether the capitalised token `i`, joined by a hyphen to the word before it, is part
