@@ -15,7 +15,9 @@
 //     (used before), and the longest main-thread task meanwhile (Long Tasks API);
 //   - keystrokes in the search box while 3 MB (three files) are analysed, and with nothing
 //     analysed (the search's own cost, on the same page): each from its `input` event to
-//     the end of the next frame; median, p95, worst; and the longest task meanwhile.
+//     the end of the next frame; median, p95, worst; and the longest task meanwhile; and
+//     the same measure on a page holding only a text box (the browser's own floor: the
+//     wait for the next frame, and the machine's load).
 //   - the machine's load average before and after (a shared machine: compare ratios).
 import { launch, newsText, printLoad, serve } from './browser.mjs';
 
@@ -143,11 +145,24 @@ for (let r = 0; r < runs; r++) {
     + `1 MB drop → on screen: cold ${f1(cold.ms)} ms (longest task ${f1(cold.longest)} ms), dragged over the page 1.5 s before ${f1(dragged.ms)} ms (longest task ${f1(dragged.longest)} ms), warm ${f1(warm.ms)} ms (longest task ${f1(warm.longest)} ms; `
     + `worker ${f1(warm.worker)} ms, app's join ${f1(warm.app)} ms, index ${f1(warm.index)} ms)`);
 }
+/** The same keystrokes on a page holding only a text box: what the measure cannot go under here. */
+async function floor() {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.setContent('<input id="search-input">');
+  await page.evaluate(() => { window.__long = []; });
+  const r = await typing(page, [], 60);
+  await page.close();
+  return r.keys;
+}
+const blank = [];
+for (let r = 0; r < runs; r++) blank.push(...await floor());
+
 const stats = (keys) => {
   const s = [...keys].sort((a, b) => a - b);
   const q = (p) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
   return `median ${q(0.5).toFixed(1)}, p95 ${q(0.95).toFixed(1)}, worst ${s[s.length - 1].toFixed(1)} ms (${s.length} samples)`;
 };
+console.log(`keystroke → next frame on a page holding only a text box: ${stats(blank)}`);
 console.log(`keystroke → next frame, nothing analysed: ${stats(idle)}; longest task ${f1(idleLongest)} ms`);
 console.log(`keystroke → next frame while 3 MB are analysed: ${stats(keys)}; longest task ${f1(busyLongest)} ms`);
 printLoad();

@@ -294,13 +294,20 @@ impl Painted {
 /// long task is one over 50 ms).
 const INDEX_TASK: f64 = 15.0;
 
-/// Builds the index a task at a time, then sets `painted`.
+/// Builds the index a task at a time, then sets `painted` in a task of its own: what
+/// waited for the index (the lists, the counts) is drawn after the last slice, not with it.
 fn index_then(painted: RwSignal<bool>) {
-    if data().build_index(INDEX_TASK) {
-        painted.set(true);
-    } else {
-        set_timeout(move || index_then(painted), std::time::Duration::ZERO);
-    }
+    let done = data().build_index(INDEX_TASK);
+    set_timeout(
+        move || {
+            if done {
+                painted.set(true)
+            } else {
+                index_then(painted)
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// Runs `f` once the next frame is on screen: an animation frame runs before its paint,

@@ -10,6 +10,7 @@ use dossier_core::index::{Building, Index};
 use dossier_core::page::PageError;
 use dossier_core::Analysis;
 use std::cell::Cell;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 /// Everything the views read: built once at start-up, never changed (so it lives for
@@ -24,6 +25,9 @@ pub struct Data {
     index: OnceLock<Index<'static>>,
     /// How many of the documents are the reader's own ([`crate::own::is_own`]).
     pub own: usize,
+    /// Each document's word count once counted (`usize::MAX` until then): see
+    /// [`Data::word_count`].
+    words: Vec<AtomicUsize>,
 }
 
 impl Data {
@@ -36,6 +40,11 @@ impl Data {
             .count();
         Data {
             own,
+            words: corpus
+                .documents
+                .iter()
+                .map(|_| AtomicUsize::new(usize::MAX))
+                .collect(),
             corpus: Box::leak(Box::new(corpus)),
             analysis: Box::leak(Box::new(analysis)),
             index: OnceLock::new(),
@@ -94,6 +103,21 @@ impl Data {
             end(INDEX);
             index
         })
+    }
+
+    /// The number of words of document `doc`, counted the first time it is asked for:
+    /// a reader's document may be megabytes, and its row in the list is drawn again each
+    /// time the search changes (docs/performance.md, "The reader's own documents").
+    pub fn word_count(&self, doc: usize) -> usize {
+        let kept = &self.words[doc];
+        match kept.load(Ordering::Relaxed) {
+            usize::MAX => {
+                let n = self.corpus.documents[doc].word_count();
+                kept.store(n, Ordering::Relaxed);
+                n
+            }
+            n => n,
+        }
     }
 
     /// The index of the document stored in `file`.
@@ -241,5 +265,28 @@ fn window() -> Option<web_sys::Window> {
         web_sys::window()
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dossier_core::corpus::{Document, Meta};
+
+    #[test]
+    fn a_document_s_word_count_is_its_body_s_and_stays_so_when_asked_again() {
+        let docs = [
+            "Headline here\n\nOne two three.\n\nFour-five six’s.",
+            "Title\n\nA b",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Document::new(format!("{i}.txt"), t.to_string(), Meta::default()).unwrap())
+        .collect();
+        let d = Data::new(Corpus::new(docs), Analysis::default());
+        for _ in 0..2 {
+            assert_eq!(d.word_count(0), d.corpus.documents[0].word_count());
+            assert_eq!((d.word_count(0), d.word_count(1)), (5, 2));
+        }
     }
 }

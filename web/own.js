@@ -314,7 +314,7 @@ function show(openFile, done = '', adding = null) {
     try {
       let answer = analyse(list);
       answer.catch(() => {}); // awaited below, or left if its documents could not be kept
-      if (!warmed) await new Promise((ok) => setTimeout(ok)).then(warmUp); // a task of its own
+      if (!warmed) await warmUp();
       if (adding) {
         const kept = await adding.keeping;
         if (kept.length) localStorage.setItem(FLAG, '1');
@@ -363,17 +363,22 @@ function show(openFile, done = '', adding = null) {
  * says); the app's reader of the part has run once, at start, on the page's corpus, which
  * for a small corpus leaves it in baseline code, and the reader's part then took one task
  * 2–4 times as long (docs/performance.md). A larger corpus's read at start has done this
- * already, and reading it again would be a long task: it is left out. Each read's result
- * is kept for the page's life, as the app keeps what it reads; `show_own('', '')` then
- * leaves the page's data as the one read.
+ * already, and reading it again would be a long task: it is left out. Each read is a task
+ * of its own, so that a keystroke meanwhile waits for one read at most, not three. Each
+ * read's result is kept for the page's life, as the app keeps what it reads;
+ * `show_own('', '')` then leaves the page's data as the one read.
  */
-function warmUp() {
+async function warmUp() {
   warmed = true;
   if (page[0].length + page[1].length > WARM_MAX) return;
-  performance.mark('dossier:own:warm');
-  for (let i = 0; i < 3; i++) app.show_own(page[0], page[1]);
+  const task = () => new Promise((ok) => setTimeout(ok));
+  for (let i = 0; i < 3; i++) {
+    await task();
+    performance.mark('dossier:own:warm');
+    app.show_own(page[0], page[1]);
+    performance.measure('dossier:own:warm', 'dossier:own:warm');
+  }
   app.show_own('', '');
-  performance.measure('dossier:own:warm', 'dossier:own:warm');
 }
 
 /**

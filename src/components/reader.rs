@@ -234,9 +234,10 @@ pub fn Reader() -> impl IntoView {
         (doc, hide, hits.list.get())
     });
     // The article's headline and blocks, drawn with plain DOM calls after the view
-    // (before the effects below mark and scroll to what is selected): the first part at
-    // once, or up to the selected mention's, then blocks for [`BUDGET`] ms a frame, so
-    // that a long article (a reader's own document may be megabytes) costs no long task.
+    // (before the effects below mark and scroll to what is selected): blocks for
+    // [`BUDGET`] ms at once, or every part up to the selected mention's, then blocks for
+    // [`BUDGET`] ms a frame, so that a long article (a reader's own document may be
+    // megabytes) costs no long task.
     let pending = drawing.clone();
     Effect::new(move |_| {
         let (Some(doc), hide, hits_in) = open.get() else {
@@ -256,7 +257,9 @@ pub fn Reader() -> impl IntoView {
             hits: hits_in,
             nav,
             at: hits.at,
-            width: f64::from(body.client_width().max(200)),
+            body: body.clone(),
+            width: Default::default(),
+            top: mention.is_none(),
         };
         let a = &d.analysis.docs[doc];
         // The headline's marks carry no name of their own, so the heading's accessible
@@ -266,17 +269,17 @@ pub fn Reader() -> impl IntoView {
             None => title.set_text_content(Some(&d.corpus.documents[doc].title)),
         }
         let parts = parts(&a.blocks);
-        let first = mention.map_or(0, |m| {
+        // How many parts are drawn whole at once: those up to the mention's, if any.
+        let next = mention.map_or(0, |m| {
             let bi = a.blocks.partition_point(|b| b.range.end <= m);
-            parts.partition_point(|p| p.end <= bi)
+            parts.partition_point(|p| p.end <= bi) + 1
         });
-        for p in parts.iter().take(first + 1) {
+        for p in parts.iter().take(next) {
             let part = draw.part(&body, p);
             for bi in p.clone() {
                 draw.paragraph(&part, bi);
             }
         }
-        let next = first + 1;
         *pending.borrow_mut() = Some(Pending {
             part: body.clone(),
             body,
@@ -285,6 +288,9 @@ pub fn Reader() -> impl IntoView {
             next,
             left: 0..0,
         });
+        if next == 0 {
+            draw_next(&pending, now() + BUDGET);
+        }
         draw_rest(pending.clone());
     });
     // The hit stepped to: marked apart and scrolled to the middle of the view, once the
@@ -527,29 +533,46 @@ struct Draw {
     hits: Vec<Range<usize>>,
     nav: Navigator,
     at: RwSignal<Option<usize>>,
-    /// The body's width in pixels, for a part's height before it is laid out.
-    width: f64,
+    /// The article's body, and its width in pixels once read, for a part's height before
+    /// it is laid out: read when a part first needs it, so that opening an article lays
+    /// out nothing before its first frame.
+    body: web_sys::Element,
+    width: std::cell::Cell<Option<f64>>,
+    /// Whether the article opens at its top (no mention to scroll to): its first part is
+    /// then laid out in the first frame and needs no height estimated.
+    top: bool,
 }
 
 impl Draw {
     /// A new part of `body` for the blocks `part`, empty, its height until laid out
-    /// estimated from their text: lines of about 0.42 of the font size a character, at the
+    /// estimated from their text (but the first of an article opened at its top, laid out
+    /// in the first frame): lines of about 0.42 of the font size a character, at the
     /// stylesheet's `.block` font (1.08rem/1.75) and gap (1rem), so that the parts around
     /// a mark scrolled to move it little once laid out.
     fn part(&self, body: &web_sys::Element, part: &Range<usize>) -> web_sys::Element {
+        let div = dom::el("div", "part", "");
+        let _ = body.append_with_node_1(&div);
+        if self.top && part.start == 0 {
+            // Laid out in the first frame: its size is kept from then on (`auto`).
+            dom::set_attr(&div, "style", Some("contain-intrinsic-size:auto none"));
+            return div;
+        }
+        let width = self.width.get().unwrap_or_else(|| {
+            let w = f64::from(self.body.client_width().max(200));
+            self.width.set(Some(w));
+            w
+        });
         let (font, gap) = (1.08 * 16.0, 16.0);
-        let per_line = (self.width / (font * 0.42)).max(1.0);
+        let per_line = (width / (font * 0.42)).max(1.0);
         let blocks = &self.d.analysis.docs[self.doc].blocks[part.clone()];
         let px: f64 = blocks
             .iter()
             .filter(|b| b.zone != Zone::Title)
             .map(|b| (b.range.len() as f64 / per_line).ceil() * font * 1.75 + gap)
             .sum();
-        let div = dom::el("div", "part", "");
         // As a whole number: formatting a float would add its code to the wasm.
         let size = format!("contain-intrinsic-size:auto {}px", px as u32);
         dom::set_attr(&div, "style", Some(&size));
-        let _ = body.append_with_node_1(&div);
         div
     }
 

@@ -152,7 +152,7 @@ impl Drawn {
         let meta = [
             doc.meta.source.clone(),
             doc.meta.published.map(|d| d.to_string()),
-            Some(count(doc.word_count(), "word")),
+            Some(count(data().word_count(row.doc), "word")),
             (row.count > 0).then(|| count(row.count, "match")),
         ]
         .into_iter()
