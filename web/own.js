@@ -40,6 +40,8 @@ let ui; // the dialog's parts
 let work = Promise.resolve(); // analyses run one after another
 let warmed = false; // whether `warmUp` has run
 
+/** Resolves in a task of its own: the browser draws and answers the reader in between. */
+const nextTask = () => new Promise((ok) => setTimeout(ok));
 const mb = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} MB` : `${Math.max(1, Math.round(n / 1e3))} KB`);
 const limit = (n) => `${n / 1e6} MB`;
 const plural = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -222,6 +224,7 @@ async function add(items) {
   for (const item of items) {
     try {
       const doc = item.pasted ? { ...item, size: new Blob([item.text]).size } : await read(item);
+      await nextTask(); // each file's read (decoded and checked) a task, its analysis the next
       if (total + doc.size > MAX_TOTAL) throw new Error(`would take your documents over ${limit(MAX_TOTAL)} in all; remove some first`);
       doc.file = uniqueName(doc.name, fresh);
       doc.added = Date.now();
@@ -237,11 +240,13 @@ async function add(items) {
     return false;
   }
   // Kept and analysed at once: the worker does not wait for the storage (each document in
-  // a transaction of its own, so that one refused loses no other).
-  const keeping = Promise.all(fresh.map((doc) => tx('readwrite', (s) => s.put(doc)).then(() => doc, (e) => {
+  // a transaction of its own, so that one refused loses no other), which starts in the
+  // task after the text is handed to the worker (each copies the text: neither waits for
+  // the other's copy).
+  const keeping = nextTask().then(() => Promise.all(fresh.map((doc) => tx('readwrite', (s) => s.put(doc)).then(() => doc, (e) => {
     problems.push(`${doc.name}: ${quota(e) ? "this browser's storage is full, so it was not added" : `could not be kept: ${why(e)}`}`);
     return null;
-  }))).then((stored) => {
+  })))).then((stored) => {
     report(problems);
     return stored.filter(Boolean);
   });
@@ -371,9 +376,8 @@ function show(openFile, done = '', adding = null) {
 async function warmUp() {
   warmed = true;
   if (page[0].length + page[1].length > WARM_MAX) return;
-  const task = () => new Promise((ok) => setTimeout(ok));
   for (let i = 0; i < 3; i++) {
-    await task();
+    await nextTask();
     performance.mark('dossier:own:warm');
     app.show_own(page[0], page[1]);
     performance.measure('dossier:own:warm', 'dossier:own:warm');
@@ -406,7 +410,7 @@ async function redraw(texts, data, openFile) {
   const error = app.show_own(texts, data);
   if (error) throw new Error(error);
   // Read in one task, drawn in the next: neither as long as both (docs/performance.md).
-  await new Promise((ok) => setTimeout(ok));
+  await nextTask();
   app.mount_own();
   if (openFile) go(new URL(`?doc=${encodeURIComponent(openFile)}`, location.href), true);
   if (focused) requestAnimationFrame(() => document.getElementById(focused)?.focus());
