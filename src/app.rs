@@ -294,10 +294,17 @@ impl Painted {
 /// long task is one over 50 ms).
 const INDEX_TASK: f64 = 15.0;
 
-/// Builds the index a task at a time, then sets `painted` in a task of its own: what
-/// waited for the index (the lists, the counts) is drawn after the last slice, not with it.
+/// Builds the index a task at a time, then counts the words of the reader's documents
+/// a task at a time, then sets `painted` in a task of its own: what waited for the index
+/// (the lists, the counts) is drawn after the last slice, not with it.
 fn index_then(painted: RwSignal<bool>) {
-    let done = data().build_index(INDEX_TASK);
+    let d = data();
+    let done = if d.indexed() {
+        d.count_own_words(INDEX_TASK)
+    } else {
+        d.build_index(INDEX_TASK);
+        false
+    };
     set_timeout(
         move || {
             if done {

@@ -105,9 +105,43 @@ impl Data {
         })
     }
 
-    /// The number of words of document `doc`, counted the first time it is asked for:
-    /// a reader's document may be megabytes, and its row in the list is drawn again each
-    /// time the search changes (docs/performance.md, "The reader's own documents").
+    /// Counts the words of the reader's documents for about `ms` milliseconds, a few
+    /// paragraphs at a time; true once all are counted. Called a task at a time after the
+    /// index is built ([`Data::build_index`]): a reader's document may be megabytes, and
+    /// counting it whole when its row is first drawn made the lists' task a long one.
+    /// The page's articles are counted as they are drawn ([`Data::word_count`]).
+    pub fn count_own_words(&self, ms: f64) -> bool {
+        let now = || performance().map_or(0.0, |p| p.now());
+        let start = now();
+        let (mut doc, mut para, mut sum) = match COUNTING.take() {
+            Some((d, at)) if std::ptr::eq(d, self) => at,
+            _ => (0, 0, 0),
+        };
+        while let Some(d) = self.corpus.documents.get(doc) {
+            if crate::own::is_own(&d.file) && self.words[doc].load(Ordering::Relaxed) == usize::MAX {
+                for r in &d.paragraphs[para..] {
+                    sum += dossier_core::corpus::count_words(&d.text[r.clone()]);
+                    para += 1;
+                    if para % 16 == 0 && now() - start > ms {
+                        COUNTING.set(Some((self, (doc, para, sum))));
+                        return false;
+                    }
+                }
+                self.words[doc].store(sum, Ordering::Relaxed);
+            }
+            (doc, para, sum) = (doc + 1, 0, 0);
+        }
+        true
+    }
+
+    /// Whether the index is built ([`Data::build_index`]).
+    pub fn indexed(&self) -> bool {
+        self.index.get().is_some()
+    }
+
+    /// The number of words of document `doc`, counted the first time it is asked for
+    /// (for the reader's documents, before: [`Data::count_own_words`]); its row in the
+    /// list is drawn again each time the search changes.
     pub fn word_count(&self, doc: usize) -> usize {
         let kept = &self.words[doc];
         match kept.load(Ordering::Relaxed) {
@@ -169,10 +203,15 @@ pub fn replace(new: &'static Data) {
     DATA.set(Some(new));
 }
 
+/// Where counting words stopped: the document, its next paragraph, its words so far.
+type Counted = (usize, usize, usize);
+
 /// The bytes of text indexed between two looks at the clock ([`Data::build_index`]).
 const SLICE: usize = 8 * 1024;
 
 thread_local! {
+    /// Where [`Data::count_own_words`] stopped, and whose data it is for.
+    static COUNTING: Cell<Option<(*const Data, Counted)>> = const { Cell::new(None) };
     /// The index being built a slice at a time, and whose data it is for.
     static BUILDING: Cell<Option<(*const Data, Building<'static>)>> = const { Cell::new(None) };
     static DATA: Cell<Option<&'static Data>> = const { Cell::new(None) };
@@ -288,5 +327,29 @@ mod tests {
             assert_eq!(d.word_count(0), d.corpus.documents[0].word_count());
             assert_eq!((d.word_count(0), d.word_count(1)), (5, 2));
         }
+    }
+
+    #[test]
+    fn the_reader_s_documents_counted_ahead_count_as_when_drawn() {
+        let text = "Title\n\n".to_string() + &"Putin met Xi in Beijing, officials said.\n\n".repeat(100);
+        let docs = ["a.txt", "mine/long.txt"]
+            .iter()
+            .map(|f| Document::new(*f, text.clone(), Meta::default()).unwrap())
+            .collect();
+        let d = Data::new(Corpus::new(docs), Analysis::default());
+        // With no time at all, it stops after every few paragraphs and goes on from there.
+        let mut calls = 1;
+        while !d.count_own_words(-1.0) {
+            calls += 1;
+        }
+        assert!(calls > 5, "{calls} calls");
+        assert_eq!(d.words[1].load(Ordering::Relaxed), 700, "the reader's, counted");
+        assert_eq!(
+            d.words[0].load(Ordering::Relaxed),
+            usize::MAX,
+            "the page's, as drawn"
+        );
+        assert_eq!(d.word_count(1), d.corpus.documents[1].word_count());
+        assert_eq!(d.word_count(0), 700);
     }
 }
