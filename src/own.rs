@@ -22,13 +22,17 @@ pub fn is_own(file: &str) -> bool {
 
 /// Reads the corpus with the reader's documents as `texts` and `data` hold them: their
 /// part of the corpus with them added (the page's `#corpus` and `#analysis` format,
-/// `dossier_core::page`; `dossier_core::part`), joined to the page's corpus; none when
-/// `texts` is empty. [`mount_own`] then shows it: the two are separate tasks, so that
+/// `dossier_core::page`; `dossier_core::part`, as UTF-8 bytes: copied into the wasm's
+/// memory whole, where a string would be converted character by character), joined to
+/// the page's corpus; none when `texts` is empty. [`mount_own`] then shows it: the two are separate tasks, so that
 /// neither is as long as both (docs/performance.md). Returns an empty string, or why the
 /// texts cannot be read (the views are then left as they were). Called by `web/own.js`,
 /// which then opens a document added, if any, through the URL.
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn show_own(texts: &str, data: &str) -> String {
+pub fn show_own(texts: &[u8], data: &[u8]) -> String {
+    let (Ok(texts), Ok(data)) = (std::str::from_utf8(texts), std::str::from_utf8(data)) else {
+        return "the part is not UTF-8".to_string();
+    };
     match crate::data::with_part(crate::data::page_data(), texts, data) {
         Ok(shown) => {
             READ.set(Some(shown));
@@ -60,5 +64,11 @@ mod tests {
     fn a_corpus_file_name_is_never_the_reader_s() {
         assert!(is_own("mine/notes.txt"));
         assert!(!is_own("mine.txt") && !is_own("000_a.txt"));
+    }
+
+    #[test]
+    fn a_part_that_is_not_utf_8_is_refused_with_a_reason() {
+        assert_eq!(show_own(b"\xff\xfe", b""), "the part is not UTF-8");
+        assert_eq!(show_own(b"", b"\xc3"), "the part is not UTF-8");
     }
 }

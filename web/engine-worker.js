@@ -4,7 +4,8 @@
 // {id, jsonl} or {id, error}; and each {id, add: {texts, data, docs}} (the page's corpus
 // and the reader's documents, each {file, title, date, text}) with {id, progress: [done,
 // of, file]} as it goes (file: the reader's document read last, or ""), then {id, parts: [texts, data, ...messages]} (the documents' part of
-// the corpus with them added, in the page's format) or {id, error}. A module worker: every URL is relative to this file, so
+// the corpus with them added, in the page's format, as UTF-8 bytes whose buffers are
+// transferred, not copied) or {id, error}. A module worker: every URL is relative to this file, so
 // it works under any base path; its files are same-origin, as the page's CSP asks.
 import init, { analyse, add_documents } from './dossier-engine.js';
 
@@ -61,7 +62,12 @@ self.onmessage = async ({ data: { id, file, text, add: job } }) => {
     return;
   }
   try {
-    self.postMessage(job ? add(job, id) : { id, jsonl: analyse(file, text) });
+    if (job) {
+      const answer = add(job, id);
+      self.postMessage(answer, answer.parts.slice(0, 2).map((b) => b.buffer));
+    } else {
+      self.postMessage({ id, jsonl: analyse(file, text) });
+    }
   } catch (e) {
     // Bad input is an Error with the engine's message; a trap (a panic: the profile
     // aborts) leaves the instance unusable.

@@ -63,13 +63,14 @@ export function analyse(file, text) {
  * The reader's documents analysed with the page's corpus (`texts`, `data`: the #corpus and
  * #analysis texts): resolves to their part of the whole, in the same format (the
  * documents, their analysis and the entities they name, with the corpus's ids:
- * crates/dossier-core/src/part.rs), as [texts, data, ...a message for each document left out].
+ * crates/dossier-core/src/part.rs), as [texts, data, ...a message for each document left out],
+ * texts and data as UTF-8 bytes (Uint8Array).
  * @param {string} texts
  * @param {string} data
  * @param {{file: string, title: string, date: string, text: string}[]} docs
  * @param {(done: number, of: number, file: string) => void} [progress] how far the analysis is, and the
  *   file of the reader's document it read last ("" before the first)
- * @returns {Promise<string[]>}
+ * @returns {Promise<[Uint8Array, Uint8Array, ...string[]]>}
  */
 export function addDocuments(texts, data, docs, progress) {
   return call({ add: { texts, data, docs } }, progress);

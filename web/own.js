@@ -39,6 +39,8 @@ let docs = []; // the documents kept: { file, name, title, date, text, size, add
 let ui; // the dialog's parts
 let work = Promise.resolve(); // analyses run one after another
 let warmed = false; // whether `warmUp` has run
+/** No part: the app's data is then the page's own (show_own). */
+const NONE = new Uint8Array();
 
 /** Resolves in a task of its own: the browser draws and answers the reader in between. */
 const nextTask = () => new Promise((ok) => setTimeout(ok));
@@ -303,7 +305,7 @@ function show(openFile, done = '', adding = null) {
   const run = async () => {
     let list = [...docs, ...(adding?.fresh ?? [])];
     if (!list.length) {
-      await redraw('', '', '');
+      await redraw(NONE, NONE, '');
       say(done);
       draw();
       return true;
@@ -371,18 +373,20 @@ function show(openFile, done = '', adding = null) {
  * already, and reading it again would be a long task: it is left out. Each read is a task
  * of its own, so that a keystroke meanwhile waits for one read at most, not three. Each
  * read's result is kept for the page's life, as the app keeps what it reads;
- * `show_own('', '')` then leaves the page's data as the one read.
+ * `show_own(NONE, NONE)` then leaves the page's data as the one read.
  */
 async function warmUp() {
   warmed = true;
   if (page[0].length + page[1].length > WARM_MAX) return;
+  const encoder = new TextEncoder();
+  const part = [encoder.encode(page[0]), encoder.encode(page[1])];
   for (let i = 0; i < 3; i++) {
     await nextTask();
     performance.mark('dossier:own:warm');
-    app.show_own(page[0], page[1]);
+    app.show_own(...part);
     performance.measure('dossier:own:warm', 'dossier:own:warm');
   }
-  app.show_own('', '');
+  app.show_own(NONE, NONE);
 }
 
 /**
@@ -398,7 +402,7 @@ function progress(share, at, list) {
 }
 
 /**
- * Has the app show the reader's documents' part `texts` and `data` (none if empty)
+ * Has the app show the reader's documents' part `texts` and `data` (UTF-8 bytes; none if empty)
  * joined to its corpus (throws why not), then open the document
  * in file `openFile` unless it is empty; the focus goes back to the element of the same id
  * once the views are drawn again.

@@ -8,8 +8,8 @@ import init, { export_table, load, own, show } from './dossier-views.js';
  * Loads the views' wasm and reads the page's corpus into it, with the reader's documents'
  * part if there is one (web/own.js hands it to the app as well).
  * @param {string[]} parts the page's #corpus and #analysis texts
- * @param {string[]} mine the reader's documents' part, texts and analysis ('' if none)
- * @returns {Promise<{show: () => void, own: (part: string[]) => void}>}
+ * @param {(Uint8Array|string)[]} mine the reader's documents' part, texts and analysis as UTF-8 bytes ('' if none)
+ * @returns {Promise<{show: () => void, own: (part: Uint8Array[]) => void}>}
  */
 export async function start([texts, data], mine) {
   const style = document.createElement('link');
@@ -23,7 +23,7 @@ export async function start([texts, data], mine) {
     const failed = own(t, d);
     if (failed) throw new Error(`your documents cannot be read (${failed})`);
   };
-  if (mine[0]) join(mine);
+  if (mine[0].length) join(mine);
   // The app's export menu lists the tables the view offers (#views' data-offers); their
   // buttons name them in data-export ("Pairs csv"), and the view writes them.
   addEventListener('click', (e) => {

@@ -258,8 +258,11 @@ thread_local! {
 /// JavaScript's entry point for [`add_to_page`], through the worker's [`Session`] (made
 /// on the first call, and again if the page differs): `files`, `titles`, `dates` and
 /// `texts` hold the documents' fields, in the same order; `progress` is called with
-/// (done, of, the file of the reader's document read last, or ""). Returns the page's two parts, then a message for each document left
-/// out; throws an `Error` if the page's corpus cannot be read.
+/// (done, of, the file of the reader's document read last, or ""). Returns the page's two
+/// parts as UTF-8 bytes, each a `Uint8Array` with a buffer of its own (which the worker
+/// transfers, and the app copies into its memory whole: no text is converted to
+/// JavaScript's strings and back), then a message for each document left out; throws an
+/// `Error` if the page's corpus cannot be read.
 #[wasm_bindgen]
 pub fn add_documents(
     page_texts: &str,
@@ -269,7 +272,7 @@ pub fn add_documents(
     dates: Vec<String>,
     texts: Vec<String>,
     progress: &js_sys::Function,
-) -> Result<Vec<String>, JsError> {
+) -> Result<js_sys::Array, JsError> {
     let own: Vec<Own> = (0..files.len())
         .map(|i| Own {
             file: &files[i],
@@ -305,7 +308,13 @@ pub fn add_documents(
         let (errors, _) = s.update(&own, |done, n, file| report(of + done, of + n, file));
         let (t, d) = s.part().map_err(|e| JsError::new(&e))?;
         *session = Some(s);
-        Ok([t, d].into_iter().chain(errors).collect())
+        let out = js_sys::Array::new();
+        out.push(&js_sys::Uint8Array::from(t.as_bytes()));
+        out.push(&js_sys::Uint8Array::from(d.as_bytes()));
+        for e in errors {
+            out.push(&JsValue::from(e));
+        }
+        Ok(out)
     })
 }
 

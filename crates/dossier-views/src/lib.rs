@@ -37,14 +37,17 @@ pub fn load(texts: &str, analysis: &str) -> String {
     }
 }
 
-/// Joins the reader's documents' part (`texts` and `data`, as `web/own.js` hands it to
-/// the app; none when `texts` is empty) to the page's corpus, as the app does, so that
+/// Joins the reader's documents' part (`texts` and `data`, UTF-8 bytes, as `web/own.js`
+/// hands it to the app; none when `texts` is empty) to the page's corpus, as the app does, so that
 /// the views show them too; the view is drawn anew at the next [`show`]. Returns an
 /// empty string, or why the part cannot be read (the data is then left as it was).
 #[wasm_bindgen]
-pub fn own(texts: &str, analysis: &str) -> String {
+pub fn own(texts: &[u8], analysis: &[u8]) -> String {
     let Some(page) = PAGE.get() else {
         return "the page is not read yet".to_string();
+    };
+    let (Ok(texts), Ok(analysis)) = (std::str::from_utf8(texts), std::str::from_utf8(analysis)) else {
+        return "the part is not UTF-8".to_string();
     };
     match with_part(page, texts, analysis) {
         Ok(shown) => {
