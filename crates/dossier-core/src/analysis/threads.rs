@@ -24,7 +24,6 @@ use crate::curation::Curation;
 use crate::model::Analysis;
 use crate::normal::Lookup;
 use crate::recognise::{recognise_tokens, BlockFacts, Deps, Lexicon, Scratch};
-use crate::text::tokenize_into;
 use std::num::NonZeroUsize;
 use std::sync::Mutex;
 
@@ -113,6 +112,7 @@ fn confirm(
     };
     let mut found = first.found.into_iter();
     let (mut found_start, mut deps_start) = (0, 0);
+    scratch.read_document(text, &layout.blocks);
     for (bi, r) in layout.blocks.iter().enumerate() {
         let block_found = found.by_ref().take(first.found_end[bi] - found_start);
         let block_deps = &first.deps.0[deps_start..first.deps_end[bi]];
@@ -123,8 +123,7 @@ fn confirm(
             out.work.push(first.work[bi]);
         } else {
             block_found.for_each(drop);
-            scratch.toks.clear();
-            tokenize_into(text, r.clone(), &mut scratch.toks);
+            scratch.load_block(bi);
             let from = out.sentences.partition_point(|s| s.start < r.start);
             let to = out.sentences.partition_point(|s| s.start < r.end);
             let block = BlockFacts {
