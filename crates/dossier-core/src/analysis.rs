@@ -265,6 +265,7 @@ pub(crate) fn first_pass(
         first.found_end.push(first.found.len());
         first.deps_end.push(first.deps.0.len());
     }
+    first.evidence = scratch.take_evidence();
     (layout, first)
 }
 
@@ -292,14 +293,15 @@ pub(crate) fn second_pass<'c>(
     d: &'c crate::corpus::Document,
     lookup: Option<&Lookup>,
     layout: Layout,
-    first: FirstPass,
+    mut first: FirstPass,
     lexicon: &Lexicon,
     out: &mut SecondPass<'c>,
 ) {
     let text: &str = lookup.map_or(&d.text, |l| &l.doc.text);
     // A range of the lookup text in the document's text.
     let original = |r: &Range<usize>| lookup.map_or(r.clone(), |l| l.map.range_to_original(r));
-    out.scratch.read_document(text, &layout.blocks);
+    let evidence = first.evidence.take();
+    out.scratch.read_document_again(text, &layout.blocks, evidence);
     let (sentences, mut found) = block_candidates(di, text, &original, &layout, first, lexicon, out);
     crate::recognise::make_consistent(text, &mut found);
     let datelines = crate::recognise::find_datelines(text, &layout.blocks, &mut found);
@@ -358,6 +360,7 @@ fn block_candidates(
         found_end,
         deps,
         deps_end,
+        ..
     } = first;
     let mut found = Vec::new();
     let mut first_found = first_found.into_iter();
@@ -554,6 +557,9 @@ pub(crate) struct FirstPass {
     /// Lexicon answers of all blocks; block `b`'s end at `deps_end[b]`.
     pub(crate) deps: Deps,
     pub(crate) deps_end: Vec<usize>,
+    /// The learned decision's evidence of the document, if a question indexed it: kept
+    /// for the blocks read again, so that it is built once.
+    pub(crate) evidence: Option<crate::decide::DocEvidence>,
 }
 
 /// A document's blocks in text order, their zones and whether each is in Title Case

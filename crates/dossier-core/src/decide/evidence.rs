@@ -138,6 +138,23 @@ impl DocEvidence {
         self.indexed = false;
     }
 
+    /// Takes the evidence of the document indexed, if it is, to be [put](Self::put)
+    /// back when the same document is read again (the buffers stay); forgets it here.
+    pub fn take(&mut self) -> Option<DocEvidence> {
+        let words = std::mem::take(&mut self.words);
+        std::mem::replace(&mut self.indexed, false).then(|| DocEvidence {
+            indexed: true,
+            words,
+            ..DocEvidence::default()
+        })
+    }
+
+    /// Puts back the evidence `kept` of the document read again, indexed already.
+    pub fn put(&mut self, kept: DocEvidence) {
+        self.words = kept.words;
+        self.indexed = kept.indexed;
+    }
+
     /// Indexes the document of `text` whose tokens (all of them, in order) are `toks`,
     /// unless it is indexed already.
     pub fn index_tokens(&mut self, text: &str, toks: &[Token]) {

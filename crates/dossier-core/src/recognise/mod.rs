@@ -189,10 +189,30 @@ pub(crate) struct Scratch {
 
 impl Scratch {
     /// Tokenizes the document of `text` whose blocks are `blocks`, for the blocks and
-    /// stages that read it next; its evidence is indexed again on its first question.
+    /// stages that read it next; its evidence is indexed on its first question.
     pub(crate) fn read_document(&mut self, text: &str, blocks: &[Range<usize>]) {
+        self.read_document_again(text, blocks, None);
+    }
+
+    /// [`Scratch::read_document`] for a document read before, whose evidence was `kept`
+    /// then ([`Scratch::take_evidence`]), if it was indexed: it is not indexed again.
+    pub(crate) fn read_document_again(
+        &mut self,
+        text: &str,
+        blocks: &[Range<usize>],
+        kept: Option<crate::decide::DocEvidence>,
+    ) {
         self.doc.tokenize(text, blocks);
-        self.evidence.forget();
+        match kept {
+            Some(evidence) => self.evidence.put(evidence),
+            None => self.evidence.forget(),
+        }
+    }
+
+    /// The evidence of the document read last, if its recognition indexed it, to keep
+    /// for the next reading of the document.
+    pub(crate) fn take_evidence(&mut self) -> Option<crate::decide::DocEvidence> {
+        self.evidence.take()
     }
 
     /// Makes block `b` of the document read last the block to recognise.
