@@ -11,7 +11,6 @@ use crate::normal::{is_all_caps, lexicon_form, Lookup};
 use crate::recognise::{
     is_title_case, recognise_tokens, BlockFacts, Candidate, Deps, Lexicon, Scratch, Source,
 };
-use crate::text::tokenize_into;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -238,10 +237,10 @@ pub(crate) fn first_pass(
 ) -> (Layout, FirstPass) {
     let mut layout = Layout::new(d);
     let mut first = FirstPass::default();
-    for r in &layout.blocks {
-        let toks = &mut scratch.toks;
-        toks.clear();
-        tokenize_into(&d.text, r.clone(), toks);
+    scratch.read_document(&d.text, &layout.blocks);
+    for (bi, r) in layout.blocks.iter().enumerate() {
+        scratch.load_block(bi);
+        let toks = &scratch.toks;
         // Only short blocks can be headlines; a block in capitals reads as one.
         let tc = r.len() <= 400 && toks.len() <= 40 && is_title_case(&d.text, toks)
             || crate::normal::written_in_capitals(&d.text, toks);
@@ -266,6 +265,7 @@ pub(crate) fn first_pass(
         first.found_end.push(first.found.len());
         first.deps_end.push(first.deps.0.len());
     }
+    first.evidence = scratch.take_evidence();
     (layout, first)
 }
 
@@ -293,30 +293,31 @@ pub(crate) fn second_pass<'c>(
     d: &'c crate::corpus::Document,
     lookup: Option<&Lookup>,
     layout: Layout,
-    first: FirstPass,
+    mut first: FirstPass,
     lexicon: &Lexicon,
     out: &mut SecondPass<'c>,
 ) {
     let text: &str = lookup.map_or(&d.text, |l| &l.doc.text);
     // A range of the lookup text in the document's text.
     let original = |r: &Range<usize>| lookup.map_or(r.clone(), |l| l.map.range_to_original(r));
+    let evidence = first.evidence.take();
+    out.scratch.read_document_again(text, &layout.blocks, evidence);
     let (sentences, mut found) = block_candidates(di, text, &original, &layout, first, lexicon, out);
     crate::recognise::make_consistent(text, &mut found);
     let datelines = crate::recognise::find_datelines(text, &layout.blocks, &mut found);
     add_found(di, &original, datelines, &mut found, out);
-    let (toks, work) = (&mut out.scratch.toks, &mut out.work);
+    let (toks, work) = (&out.scratch.doc, &mut out.work);
     let capitals = crate::recognise::Capitals {
-        blocks: &layout.blocks,
         title_case: &layout.title_case,
         sentences: &sentences,
     };
     let repeats = crate::recognise::find_repeats(text, &capitals, &found, toks, work);
     add_found(di, &original, repeats, &mut found, out);
-    let (toks, work) = (&mut out.scratch.toks, &mut out.work);
-    let caps = crate::recognise::find_caps_names(text, &layout.blocks, &found, toks, work);
+    let (toks, work) = (&out.scratch.doc, &mut out.work);
+    let caps = crate::recognise::find_caps_names(text, &found, toks, work);
     add_found(di, &original, caps, &mut found, out);
-    let (toks, work) = (&mut out.scratch.toks, &mut out.work);
-    let short = crate::short_forms::find(text, &layout.blocks, &found, toks, work);
+    let (toks, work) = (&out.scratch.doc, &mut out.work);
+    let short = crate::short_forms::find(text, &found, toks, work);
     add_found(di, &original, short, &mut found, out);
     push_raws(di, d, lookup, &original, found, lexicon, out);
     let blocks = layout
@@ -359,6 +360,7 @@ fn block_candidates(
         found_end,
         deps,
         deps_end,
+        ..
     } = first;
     let mut found = Vec::new();
     let mut first_found = first_found.into_iter();
@@ -376,8 +378,7 @@ fn block_candidates(
             Deps::renew(block_deps, text, lexicon, &mut found[before..]);
         } else {
             block_found.for_each(drop);
-            out.scratch.toks.clear();
-            tokenize_into(text, r.clone(), &mut out.scratch.toks);
+            out.scratch.load_block(bi);
             // The block's sentences: no sentence crosses a block.
             let first = sentences.partition_point(|s| s.start < r.start);
             let end = sentences.partition_point(|s| s.start < r.end);
@@ -556,6 +557,9 @@ pub(crate) struct FirstPass {
     /// Lexicon answers of all blocks; block `b`'s end at `deps_end[b]`.
     pub(crate) deps: Deps,
     pub(crate) deps_end: Vec<usize>,
+    /// The learned decision's evidence of the document, if a question indexed it: kept
+    /// for the blocks read again, so that it is built once.
+    pub(crate) evidence: Option<crate::decide::DocEvidence>,
 }
 
 /// A document's blocks in text order, their zones and whether each is in Title Case

@@ -12,20 +12,18 @@ use crate::gazetteer::Gazetteer;
 use crate::hash::{FxMap, FxSet};
 use crate::label::Label;
 use crate::recognise::{Candidate, Source};
-use crate::text::{tokenize_into, Token, TokenKind};
-use std::ops::Range;
+use crate::text::{DocTokens, Token, TokenKind};
 
 /// The short forms of `found`'s full names that `found` does not cover, each with the
-/// index of its block in `blocks`, in text order. `found` is sorted by position;
-/// `toks` is scratch space; `work` counts the tokens visited. A form whose word the
+/// index of its block, in text order. `found` is sorted by position; `doc` holds the
+/// document's tokens, block by block; `work` counts the tokens visited. A form whose word the
 /// document also writes in lower case is an ordinary word there ("World" at a
 /// sentence start after "World Health Organization"), and is left out; so is a form
 /// the document uses alone before the full name.
 pub(crate) fn find(
     text: &str,
-    blocks: &[Range<usize>],
     found: &[Candidate],
-    toks: &mut Vec<Token>,
+    doc: &DocTokens,
     work: &mut usize,
 ) -> Vec<(usize, Candidate)> {
     let g = Gazetteer::get();
@@ -38,9 +36,7 @@ pub(crate) fn find(
         return Vec::new();
     }
     let mut scan = Scan::new(text, found, (&forms, &acronyms, &heads), &first_seen, g);
-    for (bi, r) in blocks.iter().enumerate() {
-        toks.clear();
-        tokenize_into(text, r.clone(), toks);
+    for (bi, toks) in doc.blocks().enumerate() {
         *work += toks.len();
         scan.block(bi, toks);
     }

@@ -25,6 +25,9 @@
 
 use std::ops::Range;
 
+mod doc_tokens;
+pub use doc_tokens::DocTokens;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {

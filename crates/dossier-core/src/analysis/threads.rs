@@ -7,8 +7,11 @@
 //! of documents `0..i`), and the corpus-level steps after pass 2 (grouping into
 //! entities, dates), which run once, on one thread.
 //!
-//! - **Pass 1**, a round of [`ROUND`] documents at a time: the threads read the round's
-//!   documents with the lexicon as it was at the round's start, recording the lexicon's
+//! - **Pass 1**, a round of documents at a time (one document, then twice as many each
+//!   round up to [`ROUND`]: a block read with the empty lexicon depends on its being
+//!   empty, so the first documents teach it its first people before many are read): the
+//!   threads read the round's documents with the lexicon as it was at the round's
+//!   start, recording the lexicon's
 //!   answers each block depended on (`recognise::Deps`); then, in corpus order, each document's
 //!   blocks whose answers the lexicon of the documents before it gives again are kept
 //!   (recognition is a function of the block and those answers, the lexicon only grows,
@@ -24,8 +27,8 @@ use crate::curation::Curation;
 use crate::model::Analysis;
 use crate::normal::Lookup;
 use crate::recognise::{recognise_tokens, BlockFacts, Deps, Lexicon, Scratch};
-use crate::text::tokenize_into;
 use std::num::NonZeroUsize;
+use std::ops::Range;
 use std::sync::Mutex;
 
 /// Documents read ahead by pass 1 with one lexicon: large enough to keep the threads
@@ -42,8 +45,8 @@ pub fn analyse(corpus: &Corpus, curation: &Curation, threads: NonZeroUsize) -> A
     analyse_in_rounds(corpus, curation, threads.get(), round)
 }
 
-/// [`analyse`] with pass 1 read ahead `round` documents at a time (tests use small
-/// rounds, so that many blocks are read again).
+/// [`analyse`] with pass 1 read ahead at most `round` documents at a time (tests use
+/// small rounds, so that many blocks are read again).
 #[doc(hidden)]
 pub fn analyse_in_rounds(corpus: &Corpus, curation: &Curation, threads: usize, round: usize) -> Analysis {
     let threads = threads.max(1);
@@ -64,8 +67,7 @@ fn pass_one(corpus: &Corpus, threads: usize, round: usize) -> (Lexicon, Vec<Firs
     let mut firsts: Vec<First> = Vec::with_capacity(docs.len());
     let mut scratch = Scratch::default();
     let mut work = 0;
-    for start in (0..docs.len()).step_by(round) {
-        let end = (start + round).min(docs.len());
+    for Range { start, end } in rounds(docs.len(), round) {
         let known = &lexicon;
         let ahead = in_order(threads, (start..end).collect(), |di, scratch: &mut Scratch| {
             let lookup = crate::normal::lookup(&docs[di]);
@@ -83,6 +85,17 @@ fn pass_one(corpus: &Corpus, threads: usize, round: usize) -> (Lexicon, Vec<Firs
     let texts = docs.iter().zip(&firsts);
     lexicon.settle(texts.map(|(d, (l, _, _))| l.as_ref().map_or(&*d.text, |l| &*l.doc.text)));
     (lexicon, firsts)
+}
+
+/// The rounds of pass 1 over `n` documents: one document, then twice as many each round,
+/// up to `max`.
+fn rounds(n: usize, max: usize) -> impl Iterator<Item = Range<usize>> {
+    let (mut start, mut size) = (0, 1);
+    std::iter::from_fn(move || {
+        let round = start..(start + size).min(n);
+        (start, size) = (round.end, (2 * size).min(max));
+        (!round.is_empty()).then_some(round)
+    })
 }
 
 /// Document `d`'s pass-1 result `first`, made with an older lexicon, as `lexicon` would
@@ -113,6 +126,7 @@ fn confirm(
     };
     let mut found = first.found.into_iter();
     let (mut found_start, mut deps_start) = (0, 0);
+    scratch.read_document_again(text, &layout.blocks, first.evidence);
     for (bi, r) in layout.blocks.iter().enumerate() {
         let block_found = found.by_ref().take(first.found_end[bi] - found_start);
         let block_deps = &first.deps.0[deps_start..first.deps_end[bi]];
@@ -123,8 +137,7 @@ fn confirm(
             out.work.push(first.work[bi]);
         } else {
             block_found.for_each(drop);
-            scratch.toks.clear();
-            tokenize_into(text, r.clone(), &mut scratch.toks);
+            scratch.load_block(bi);
             let from = out.sentences.partition_point(|s| s.start < r.start);
             let to = out.sentences.partition_point(|s| s.start < r.end);
             let block = BlockFacts {
@@ -139,6 +152,7 @@ fn confirm(
         out.found_end.push(out.found.len());
         out.deps_end.push(out.deps.0.len());
     }
+    out.evidence = scratch.take_evidence();
     out
 }
 
@@ -226,6 +240,14 @@ mod tests {
 
     fn doc(file: &str, text: &str) -> Document {
         Document::new(file.to_string(), text.to_string(), Meta::default()).unwrap()
+    }
+
+    #[test]
+    fn rounds_double_from_one_document_up_to_the_largest() {
+        let sizes: Vec<usize> = rounds(40, 8).map(|r| r.len()).collect();
+        assert_eq!(sizes, [1, 2, 4, 8, 8, 8, 8, 1]);
+        assert_eq!(rounds(3, 1).collect::<Vec<_>>(), [0..1, 1..2, 2..3]);
+        assert_eq!(rounds(0, 256).count(), 0);
     }
 
     #[test]

@@ -2,12 +2,13 @@
 //! written in lower case (an ordinary word), after a title ("Dr. Smith"), next to a
 //! verb of saying, inside a sentence, or inside a longer capitalised run.
 //!
-//! Built once per document, on its first question (one pass over its tokens), and kept
-//! while the recogniser stays in that document: linear in the text.
+//! Built once per document, on its first question (one pass over the document's tokens,
+//! [`crate::text::DocTokens`], which the recogniser tokenized already), and kept while
+//! the recogniser stays in that document: linear in the text.
 
 use crate::gazetteer::{normalised, Gazetteer};
 use crate::hash::FxMap;
-use crate::text::{is_capitalised, lower_into, tokenize_into, Token, TokenKind};
+use crate::text::{is_capitalised, lower_into, tokenize, Token, TokenKind};
 
 /// Written in lower case somewhere.
 pub const LOWER: u8 = 1;
@@ -123,32 +124,55 @@ enum Class {
 /// The evidence of one document: for each word, lower-cased, what it says.
 #[derive(Debug, Default)]
 pub struct DocEvidence {
-    /// The document indexed: its text's address and length.
-    of: (usize, usize),
+    /// Whether the document is indexed (since the last [`DocEvidence::forget`]).
+    indexed: bool,
     words: FxMap<String, Seen>,
-    toks: Vec<Token>,
     /// Per token, its class.
     class: Vec<Class>,
     lower: String,
 }
 
 impl DocEvidence {
-    /// Indexes `text` unless it is the document indexed last.
-    pub fn index(&mut self, text: &str) {
-        let key = (text.as_ptr() as usize, text.len());
-        if self.of == key && key != (0, 0) {
+    /// A new document: the next [`DocEvidence::index_tokens`] indexes it.
+    pub fn forget(&mut self) {
+        self.indexed = false;
+    }
+
+    /// Takes the evidence of the document indexed, if it is, to be [put](Self::put)
+    /// back when the same document is read again (the buffers stay); forgets it here.
+    pub fn take(&mut self) -> Option<DocEvidence> {
+        let words = std::mem::take(&mut self.words);
+        std::mem::replace(&mut self.indexed, false).then(|| DocEvidence {
+            indexed: true,
+            words,
+            ..DocEvidence::default()
+        })
+    }
+
+    /// Puts back the evidence `kept` of the document read again, indexed already.
+    pub fn put(&mut self, kept: DocEvidence) {
+        self.words = kept.words;
+        self.indexed = kept.indexed;
+    }
+
+    /// Indexes the document of `text` whose tokens (all of them, in order) are `toks`,
+    /// unless it is indexed already.
+    pub fn index_tokens(&mut self, text: &str, toks: &[Token]) {
+        if self.indexed {
             return;
         }
-        self.of = key;
+        self.indexed = true;
         self.words.clear();
-        let mut toks = std::mem::take(&mut self.toks);
-        toks.clear();
-        tokenize_into(text, 0..text.len(), &mut toks);
-        self.classify(text, &toks);
+        self.classify(text, toks);
         // Capitalised words first: only they are ever asked about.
-        self.index_capitalised(text, &toks);
-        self.index_lower_case(text, &toks);
-        self.toks = toks;
+        self.index_capitalised(text, toks);
+        self.index_lower_case(text, toks);
+    }
+
+    /// Indexes the whole of `text` as a new document (tokenizing it).
+    pub fn index(&mut self, text: &str) {
+        self.forget();
+        self.index_tokens(text, &tokenize(text, 0..text.len()));
     }
 
     /// Finds each token's class.

@@ -28,6 +28,7 @@ pub use evidence::DocEvidence;
 pub use features::{Cues, Features, SpanFacts};
 
 use crate::hash::{FxHasher, FxMap};
+use crate::text::Token;
 use std::cell::RefCell;
 use std::hash::Hasher;
 use std::ops::Range;
@@ -188,13 +189,14 @@ pub fn collecting<R>(f: impl FnOnce() -> R) -> (R, Vec<Example>) {
 /// and is dropped without a question (nor is it a training example).
 pub const MAX_TOKENS: usize = 8;
 
-/// Decides what the span of `facts` is, with the committed [`Model`].
-pub(crate) fn decide(facts: &SpanFacts, evidence: &mut DocEvidence) -> Class {
+/// Decides what the span of `facts` is, with the committed [`Model`]; `evidence` is the
+/// document's, indexed on its first question from `doc` (all the document's tokens).
+pub(crate) fn decide(facts: &SpanFacts, evidence: &mut DocEvidence, doc: &[Token]) -> Class {
     if facts.span.len() > MAX_TOKENS {
         return Class::None;
     }
     let collect = COLLECTED.with(|c| c.borrow().is_some());
-    evidence.index(facts.text);
+    evidence.index_tokens(facts.text, doc);
     FEATURES.with(|f| {
         let mut f = f.borrow_mut();
         f.reset(collect);

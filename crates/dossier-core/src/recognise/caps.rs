@@ -16,19 +16,19 @@ use crate::case::lower_str;
 use crate::hash::FxMap;
 use crate::label::Label;
 use crate::normal::is_all_caps;
-use crate::text::{tokenize_into, Token, TokenKind};
+use crate::text::{DocTokens, Token, TokenKind};
 use std::ops::Range;
 
 /// The most words a name read in capitals has.
 const MAX_WORDS: usize = 8;
 
-/// The runs in capitals of document `text`'s `blocks` that name a mention of `found`
-/// (in text order) written in mixed case, each as a new candidate with its block.
+/// The runs in capitals of document `text`'s blocks (their tokens in `doc`) that name a
+/// mention of `found` (in text order) written in mixed case, each as a new candidate with
+/// its block.
 pub(crate) fn find(
     text: &str,
-    blocks: &[Range<usize>],
     found: &[Candidate],
-    toks: &mut Vec<Token>,
+    doc: &DocTokens,
     work: &mut usize,
 ) -> Vec<(usize, Candidate)> {
     let names = mixed_case_names(text, found);
@@ -36,9 +36,7 @@ pub(crate) fn find(
     if names.is_empty() {
         return out;
     }
-    for (bi, r) in blocks.iter().enumerate() {
-        toks.clear();
-        tokenize_into(text, r.clone(), toks);
+    for (bi, toks) in doc.blocks().enumerate() {
         *work += toks.len() * MAX_WORDS;
         let mut i = 0;
         while i < toks.len() {
@@ -141,7 +139,9 @@ mod tests {
                 Some(r)
             })
             .collect();
-        find(text, &blocks, &found, &mut Vec::new(), &mut 0)
+        let mut doc = DocTokens::default();
+        doc.tokenize(text, &blocks);
+        find(text, &found, &doc, &mut 0)
             .into_iter()
             .map(|(_, c)| (text[c.range].to_string(), c.label))
             .collect()
@@ -175,8 +175,9 @@ mod tests {
                 strong: false,
             },
         };
-        let blocks = [0..24, 25..text.len()];
-        let v = find(text, &blocks, &[guess], &mut Vec::new(), &mut 0);
+        let mut doc = DocTokens::default();
+        doc.tokenize(text, &[0..24, 25..text.len()]);
+        let v = find(text, &[guess], &doc, &mut 0);
         assert!(v.is_empty(), "{v:?}");
     }
 

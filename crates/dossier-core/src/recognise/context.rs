@@ -16,6 +16,8 @@ pub(super) struct Ctx<'a> {
     pub(super) text: &'a str,
     /// The block's tokens (glued words split).
     pub(super) toks: &'a [Token],
+    /// The whole document's tokens (as tokenized), for its evidence.
+    pub(super) doc: &'a [Token],
     /// The tables.
     pub(super) g: &'static Gazetteer,
     /// The people the corpus has introduced so far.
@@ -256,6 +258,7 @@ mod tests {
         let cx = Ctx {
             text,
             toks: &toks,
+            doc: &toks,
             g: Gazetteer::get(),
             lex: &lex,
             key: String::new(),

@@ -73,7 +73,7 @@ pub(crate) use repeats::{find as find_repeats, Capitals};
 
 use crate::gazetteer::{Gazetteer, Lengths};
 use crate::label::Label;
-use crate::text::{is_capitalised, lower_into, sentences, tokenize, Token, TokenKind};
+use crate::text::{is_capitalised, lower_into, sentences, tokenize, DocTokens, Token, TokenKind};
 use crate::values;
 use context::Ctx;
 use glued::split_glued;
@@ -118,10 +118,9 @@ pub fn recognise_block(
     lexicon: &Lexicon,
     title_case: bool,
 ) -> Vec<Candidate> {
-    let mut scratch = Scratch {
-        toks: tokenize(text, range),
-        ..Scratch::default()
-    };
+    let mut scratch = Scratch::default();
+    scratch.read_document(text, std::slice::from_ref(&(0..text.len())));
+    scratch.toks = tokenize(text, range);
     let mut out = Vec::new();
     let block = BlockFacts {
         title_case,
@@ -169,12 +168,13 @@ pub fn is_title_case(text: &str, toks: &[Token]) -> bool {
     !ends_sentence && words >= 2 && caps * 4 >= words * 3
 }
 
-/// The block's tokens and the buffers that [`recognise_tokens`] reuses from block to
-/// block (a block would otherwise allocate half a dozen).
+/// The document's tokens, the block's, and the buffers that [`recognise_tokens`] reuses
+/// from block to block (a block would otherwise allocate half a dozen).
 #[derive(Default)]
 pub(crate) struct Scratch {
-    /// The block's tokens: the caller tokenizes the block into it; splitting glued
-    /// words adds to them.
+    /// The document's tokens, block by block ([`Scratch::read_document`]).
+    pub(crate) doc: DocTokens,
+    /// The block's tokens ([`Scratch::load_block`]); splitting glued words adds to them.
     pub(crate) toks: Vec<Token>,
     vals: Vec<values::Value>,
     covered: Vec<bool>,
@@ -187,8 +187,43 @@ pub(crate) struct Scratch {
     evidence: crate::decide::DocEvidence,
 }
 
-/// The workhorse: recognises the entities of one block's tokens (`scratch.toks`) and
-/// appends them to `out`, in order (what `out` holds already is from earlier blocks: it
+impl Scratch {
+    /// Tokenizes the document of `text` whose blocks are `blocks`, for the blocks and
+    /// stages that read it next; its evidence is indexed on its first question.
+    pub(crate) fn read_document(&mut self, text: &str, blocks: &[Range<usize>]) {
+        self.read_document_again(text, blocks, None);
+    }
+
+    /// [`Scratch::read_document`] for a document read before, whose evidence was `kept`
+    /// then ([`Scratch::take_evidence`]), if it was indexed: it is not indexed again.
+    pub(crate) fn read_document_again(
+        &mut self,
+        text: &str,
+        blocks: &[Range<usize>],
+        kept: Option<crate::decide::DocEvidence>,
+    ) {
+        self.doc.tokenize(text, blocks);
+        match kept {
+            Some(evidence) => self.evidence.put(evidence),
+            None => self.evidence.forget(),
+        }
+    }
+
+    /// The evidence of the document read last, if its recognition indexed it, to keep
+    /// for the next reading of the document.
+    pub(crate) fn take_evidence(&mut self) -> Option<crate::decide::DocEvidence> {
+        self.evidence.take()
+    }
+
+    /// Makes block `b` of the document read last the block to recognise.
+    pub(crate) fn load_block(&mut self, b: usize) {
+        self.toks.clear();
+        self.toks.extend_from_slice(self.doc.block(b));
+    }
+}
+
+/// The workhorse: recognises the entities of one block's tokens (`scratch.toks`, of the
+/// document `scratch.doc`) and appends them to `out`, in order (what `out` holds already is from earlier blocks: it
 /// stays before).
 /// `work` counts elementary steps (for the linearity test).
 ///
@@ -204,6 +239,7 @@ pub(crate) fn recognise_tokens(
     out: &mut Vec<Candidate>,
 ) {
     let Scratch {
+        doc,
         toks,
         vals,
         covered,
@@ -237,6 +273,7 @@ pub(crate) fn recognise_tokens(
     let mut cx = Ctx {
         text,
         toks,
+        doc: doc.all(),
         g: Gazetteer::get(),
         lex,
         key: std::mem::take(key),

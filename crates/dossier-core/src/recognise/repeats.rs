@@ -23,17 +23,15 @@ use super::{Candidate, Source};
 use crate::gazetteer::Gazetteer;
 use crate::hash::{FxMap, FxSet};
 use crate::label::Label;
-use crate::text::{tokenize_into, Token, TokenKind};
+use crate::text::{DocTokens, Token, TokenKind};
 use std::ops::Range;
 
 /// At most this many different names are tried at one word (the longest first).
 const MAX_NAMES_PER_WORD: usize = 8;
 
-/// Where a document's capitals say something: its blocks, whether each is in Title Case
-/// (or capitals), and its sentences (sorted, none crossing a block).
+/// Where a document's capitals say something: whether each block is in Title Case (or
+/// capitals), and its sentences (sorted, none crossing a block).
 pub(crate) struct Capitals<'a> {
-    /// The blocks of the document, in text order.
-    pub blocks: &'a [Range<usize>],
     /// Per block: written in Title Case or in capitals.
     pub title_case: &'a [bool],
     /// The sentences of all blocks.
@@ -41,13 +39,13 @@ pub(crate) struct Capitals<'a> {
 }
 
 /// The uncovered repetitions of `found`'s names (see the module documentation), each
-/// with the index of its block in `layout.blocks`, in text order. `found` is sorted by
-/// position; `toks` is scratch space; `work` counts the tokens and names visited.
+/// with the index of its block, in text order. `found` is sorted by position; `doc`
+/// holds the document's tokens; `work` counts the tokens and names visited.
 pub(crate) fn find(
     text: &str,
     layout: &Capitals,
     found: &[Candidate],
-    toks: &mut Vec<Token>,
+    doc: &DocTokens,
     work: &mut usize,
 ) -> Vec<(usize, Candidate)> {
     let g = Gazetteer::get();
@@ -66,9 +64,7 @@ pub(crate) fn find(
     let mut out = Vec::new();
     let mut next = 0; // the first candidate not ending before the token looked at
     let (mut sentence, mut words_in_sentence) = (0, 0);
-    for (bi, r) in layout.blocks.iter().enumerate() {
-        toks.clear();
-        tokenize_into(text, r.clone(), toks);
+    for (bi, toks) in doc.blocks().enumerate() {
         *work += toks.len();
         for i in 0..toks.len() {
             let t = toks[i].text(text);
@@ -300,15 +296,14 @@ mod tests {
 
     /// The repeats `find` adds to `found` in `text` (one block), as their texts.
     fn repeats(text: &str, found: &[super::Candidate]) -> Vec<String> {
-        let (mut toks, mut work) = (Vec::new(), 0);
-        let blocks = std::iter::once(0..text.len()).collect::<Vec<_>>();
-        let sentences = crate::text::sentences(text, &crate::text::tokenize(text, 0..text.len()));
+        let (mut doc, mut work) = (crate::text::DocTokens::default(), 0);
+        doc.tokenize(text, std::slice::from_ref(&(0..text.len())));
+        let sentences = crate::text::sentences(text, doc.all());
         let layout = super::Capitals {
-            blocks: &blocks,
             title_case: &[false],
             sentences: &sentences,
         };
-        super::find(text, &layout, found, &mut toks, &mut work)
+        super::find(text, &layout, found, &doc, &mut work)
             .into_iter()
             .map(|(_, c)| text[c.range].to_string())
             .collect()

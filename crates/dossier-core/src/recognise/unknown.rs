@@ -149,7 +149,7 @@ fn learned_decision(
             common_acronym: b - a == 1 && NOT_ORG_ACRONYMS.contains(&cx.w(a)),
         },
     };
-    crate::decide::decide(&facts, &mut cx.evidence)
+    crate::decide::decide(&facts, &mut cx.evidence, cx.doc)
 }
 
 /// Whether the corpus knows the word `a` as a person only from after a title ("Mr.
