@@ -1228,9 +1228,16 @@ function keys(e) {
  */
 export async function start(firstLook) {
   early = linkedShard();
-  if (early && firstLook) lookFrom(early, firstLook).catch(console.error);
   document.head.append(el('link', { rel: 'stylesheet', href: new URL('site.css', here).href }));
-  await init();
+  // A link to an article the page does not carry: its shard's texts drawn first, while the
+  // wasm compiles (off the main thread: its instantiation, the manifest read and the
+  // panes built, 50–150 ms on a loaded machine, would otherwise come first).
+  if (early && firstLook && !document.getElementById('first-look')) {
+    const wasm = new URL('dossier-site_bg.wasm', here);
+    const compiled = WebAssembly.compileStreaming(fetch(wasm)).catch(() => wasm);
+    await lookFrom(early, firstLook).catch(console.error);
+    await init({ module_or_path: await compiled });
+  } else await init();
   try {
     site = JSON.parse(open(document.getElementById('manifest').textContent));
   } catch (e) {
