@@ -44,16 +44,18 @@ const parsed = document.readyState === 'loading'
   : null;
 // The first look: the linked article, highlighted, drawn from the page's #corpus (its
 // format: crates/dossier-core/src/page.rs, written at build time by `dossier page`)
-// while the wasm is still on its way. Only for a link that shows an article as it comes
-// (no other view, hidden labels or mention to scroll to); style/main.css puts it where
-// the app's reader will be. The app replaces it as it mounts (src/data.rs): until then
-// it is text to read.
-function firstLook() {
+// while the wasm is still on its way; on a sharded site's page, web/site.js calls it
+// with the `fields` of the linked article's document shard (its texts, from the first
+// U+001B: the same six a document) before its own wasm runs. Only for a link that
+// shows an article as it comes (no other view, hidden labels or mention to scroll to),
+// once; style/main.css puts it where the app's reader will be. The app replaces it as
+// it mounts (src/data.rs): until then it is text to read.
+function firstLook(fields = document.getElementById('corpus')?.textContent) {
   const page = document.getElementById('corpus');
-  if (!page || /[?&](view|hide|m)=/.test(location.search)) return;
+  if (!page || !fields || document.getElementById('first-look') || /[?&](view|hide|m)=/.test(location.search)) return;
   // An escaped character (U+000E and the character XOR 0x40) read back.
   const un = (s) => s.replace(/\x0e([\s\S])/g, (_, c) => String.fromCharCode(c.charCodeAt(0) ^ 64));
-  const f = page.textContent.split('\x1b');
+  const f = fields.split('\x1b');
   const doc = new URLSearchParams(location.search).get('doc');
   // Fields: file, source, date, covers, title, marked text.
   const i = f.findIndex((x, k) => k % 6 === 1 && un(x) === doc);
@@ -102,7 +104,7 @@ function firstLook() {
   if (/^(dark|light)$/.test(theme)) document.documentElement.dataset.theme = theme;
   return true;
 }
-const looked = (parsed ?? Promise.resolve()).then(firstLook).catch(console.error);
+const looked = (parsed ?? Promise.resolve()).then(() => firstLook()).catch(console.error);
 
 // The reader's own documents (web/own.js, src/own.rs): the module loads when the reader
 // first opens its dialog (the top bar's #own-open) or drops files on the page, or at
@@ -144,7 +146,7 @@ addEventListener('drop', (e) => {
 });
 
 try {
-  if ((await parsed, sharded())) await (await import(new URL('site.js', here).href)).start();
+  if ((await parsed, sharded())) await (await import(new URL('site.js', here).href)).start(firstLook);
   else await startApp();
 } catch (err) {
   console.error('Dossier could not start:', err);

@@ -60,11 +60,76 @@ class Fault extends Error {
 const cache = new Map();
 let held = 0;
 
+/**
+ * The linked article's document shard, asked for as the reader starts, before its wasm
+ * has read the manifest: { name, length, bytes: promise of its bytes, undefined if the
+ * fetch failed }; `fetched` takes it once (a retry fetches again).
+ */
+let early;
+
+/**
+ * The document shard that would hold the linked article, from the manifest's `d`
+ * records (kind, name, bytes, first document, number of documents, first document's
+ * file; fields U+001F, records U+001E, texts escaped as the page's), fetched now: the
+ * last whose first file is not after the link's, as documents are in file-name order
+ * (`Manifest::doc_shard_of_file`, which the reader asks once its wasm runs, and whose
+ * decoder checks the shard).
+ */
+function linkedShard() {
+  const doc = new URLSearchParams(location.search).get('doc');
+  const un = (s) => s.replace(/\x0e([\s\S])/g, (_, c) => String.fromCharCode(c.charCodeAt(0) ^ 64));
+  let shard;
+  for (const record of (doc && document.getElementById('manifest').textContent.split('\x1e')) || []) {
+    const f = record.split('\x1f');
+    if (f[0] !== 'd' || f.length !== 6) continue;
+    if ((f[5].includes('\x0e') ? un(f[5]) : f[5]) > doc) break;
+    shard = f;
+  }
+  if (!shard) return undefined;
+  const [, name, length] = shard;
+  const bytes = fetch(new URL(`shards/${name}`, here))
+    .then((r) => (r.ok ? r.arrayBuffer() : undefined))
+    .then((b) => b && new Uint8Array(b), () => undefined);
+  return { name, length: Number(length), bytes };
+}
+
+/**
+ * A file's address, as `site::address`: 64-bit FNV-1a of its bytes as 16 hex digits,
+ * here in two 32-bit halves (the prime is 2^40 + 0x1b3).
+ */
+function address(bytes) {
+  let hi = 0xcbf29ce4, lo = 0x84222325;
+  for (let i = 0; i < bytes.length; i++) {
+    const x = (lo ^ bytes[i]) >>> 0;
+    const low = x * 0x1b3;
+    hi = (Math.imul(hi, 0x1b3) + (x << 8) + ((low / 0x100000000) | 0)) >>> 0;
+    lo = low >>> 0;
+  }
+  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
+}
+
+/**
+ * The linked article drawn by web/boot.js's first look (`look`) from its shard's texts
+ * as soon as they arrive, if the reader has not drawn yet and the shard's length and
+ * address are the manifest's: a link's article on screen without waiting for the wasm.
+ */
+async function lookFrom(shard, look) {
+  const b = await shard.bytes;
+  if (!b || document.getElementById('site') || b.length !== shard.length || `d-${address(b)}.txt` !== shard.name) return;
+  const text = new TextDecoder().decode(b);
+  look(text.slice(text.indexOf('\x1b')));
+}
+
 async function fetched(name) {
   let bytes;
+  const asked = early?.name === name ? early.bytes : undefined;
+  if (asked) early = undefined;
   try {
-    const r = await fetch(new URL(`shards/${name}`, here));
-    if (r.ok) bytes = new Uint8Array(await r.arrayBuffer());
+    if (asked) bytes = await asked;
+    else {
+      const r = await fetch(new URL(`shards/${name}`, here));
+      if (r.ok) bytes = new Uint8Array(await r.arrayBuffer());
+    }
   } catch {
     // the network failed: the decoder says the file is missing
   }
@@ -1156,10 +1221,23 @@ function keys(e) {
   e.preventDefault();
 }
 
-/** Starts the reader: the wasm, the manifest, the layout; then the panes fill as files arrive. */
-export async function start() {
+/**
+ * Starts the reader: the linked article's shard asked for, the wasm, the manifest, the
+ * layout; then the panes fill as files arrive. `firstLook`: web/boot.js's, which
+ * draws the linked article from its shard's texts while the wasm loads.
+ */
+export async function start(firstLook) {
+  early = linkedShard();
   document.head.append(el('link', { rel: 'stylesheet', href: new URL('site.css', here).href }));
-  await init();
+  // A link to an article the page does not carry: its shard's texts drawn first, while the
+  // wasm compiles (off the main thread: its instantiation, the manifest read and the
+  // panes built, 50–150 ms on a loaded machine, would otherwise come first).
+  if (early && firstLook && !document.getElementById('first-look')) {
+    const wasm = new URL('dossier-site_bg.wasm', here);
+    const compiled = WebAssembly.compileStreaming(fetch(wasm)).catch(() => wasm);
+    await lookFrom(early, firstLook).catch(console.error);
+    await init({ module_or_path: await compiled });
+  } else await init();
   try {
     site = JSON.parse(open(document.getElementById('manifest').textContent));
   } catch (e) {

@@ -95,6 +95,29 @@ test('opening another article fetches its document shard, with a loading state w
   }
 });
 
+test('a deep link\'s article is drawn from its shard before the reader\'s wasm runs, and its shard fetched once', async ({ page }) => {
+  const last = files().at(-1);
+  const shards = [];
+  page.on('request', (r) => r.url().includes('/shards/d-') && shards.push(r.url()));
+  // The reader's wasm held back until the article is on screen.
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route('**/dossier-site_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${BASE}?doc=${last}`);
+  await expect(page.locator('#first-look .reader h1')).toHaveText(title(last));
+  await expect(page.locator('#first-look mark[data-label]').first()).toBeVisible();
+  await expect(page.locator('#site')).toHaveCount(0);
+  release();
+  // The reader takes the article over, its marks now open entities, from the same fetch.
+  await expect(reader(page).locator('h1')).toHaveText(title(last));
+  await expect(reader(page).locator('mark[data-entity]').first()).toBeVisible();
+  await expect(page.locator('#first-look')).toHaveCount(0);
+  expect(shards).toHaveLength(1);
+});
+
 test('an entity shows its articles and its mentions, from the panel or a mark in the article', async ({ page }) => {
   await page.goto(BASE);
   await entities(page).getByRole('button', { name: 'Vladimir Putin', exact: true }).click();
@@ -184,17 +207,31 @@ test('an excluded word or phrase leaves out the articles that hold it, alone or 
 
 test('a corrupt shard says the page is from another version, with Reload; never other text', async ({ page }) => {
   const doc = files()[1];
+  // Not even for a moment in the first look, which web/boot.js draws from the shard
+  // before the reader's wasm runs (held back here until the shard has been served).
+  await page.addInitScript(() => {
+    new MutationObserver(() => { window.looked ||= !!document.getElementById('first-look'); }).observe(document, { childList: true, subtree: true });
+  });
+  let served;
+  const shard = new Promise((ok) => { served = ok; });
+  await page.route('**/dossier-site_bg.wasm', async (route) => {
+    await shard;
+    await new Promise((ok) => setTimeout(ok, 500));
+    await route.continue();
+  });
   await page.route('**/shards/d-*', async (route) => {
     const response = await route.fetch();
     const body = Buffer.from(await response.body());
     body[body.length - 2] ^= 1; // one bit changed: same length, another address
     await route.fulfill({ response, body });
+    served();
   });
   await page.goto(`${BASE}?doc=${doc}`);
   const alert = reader(page).getByRole('alert');
   await expect(alert).toContainText('This page is from another version of the site');
   await expect(alert.getByRole('button', { name: 'Reload' })).toBeVisible();
   await expect(reader(page).locator('article')).toHaveCount(0);
+  expect(await page.evaluate(() => window.looked === true)).toBe(false);
   // A truncated one, the same.
   await page.unroute('**/shards/d-*');
   await page.route('**/shards/d-*', async (route) => {
@@ -203,6 +240,7 @@ test('a corrupt shard says the page is from another version, with Reload; never 
   });
   await page.goto(`${BASE}?doc=${files()[2]}`);
   await expect(reader(page).getByRole('alert')).toContainText('has 100 bytes instead of');
+  expect(await page.evaluate(() => window.looked === true)).toBe(false);
 });
 
 test('a missing shard says it cannot be fetched, and Retry fetches it again', async ({ page }) => {
