@@ -911,6 +911,7 @@ impl<'r, 't> Linker<'r, 't> {
                         .variant_of(name)
                         .or_else(|| forms.people.described(name, |w| g.given(w).is_some()))
                         .or_else(|| forms.people.without_middle(name))
+                        .or_else(|| forms.people.without_letters(name))
                 } else {
                     let people = &forms.people;
                     people.get(surface).or_else(|| people.first_of(surface))
