@@ -26,6 +26,7 @@ use std::collections::BTreeMap;
 pub mod defined;
 pub mod forms;
 mod people;
+pub mod spellings;
 
 /// One mention waiting for its entity. It borrows its text from the document and,
 /// where it can, its key from the tables or the lexicon: most keys need no copy.

@@ -38,6 +38,7 @@
 
 use super::defined::{endings, initials_agree};
 use super::people::People;
+use super::spellings::Spellings;
 use super::Raw;
 use crate::gazetteer::Gazetteer;
 use crate::hash::{FxMap as HashMap, FxSet as HashSet};
@@ -471,6 +472,8 @@ struct DocForms<'t> {
     capitals: HashMap<String, Reading<Target>>,
     /// `<Field> <Head>` for the full names `<Head> of <Field>` ([`reordered`]).
     reordered: HashMap<String, Reading<Target>>,
+    /// Names written two ways one letter apart ([`Spellings`]).
+    spellings: Spellings,
 }
 
 /// Notes the trailing forms of the full `names` of a document, longest names first: a
@@ -871,6 +874,9 @@ impl<'r, 't> Linker<'r, 't> {
             if label == Label::Person && text.contains(' ') && self.raws[i].surface.contains(' ') {
                 forms.people.add(text, t);
             }
+            // A given name the tables know is no misspelt surname ("Walter", "Walters").
+            let given = label == Label::Person && !text.contains(' ') && self.g.given(text).is_some();
+            forms.spellings.add(text, t, self.raws[i].settled || given);
             if text.contains(' ') && seen.insert((label, id)) {
                 self.add_initials(&mut forms, t);
                 if let Some(known) = known_tail(text, label, self.g).filter(|_| self.movable[i]) {
@@ -894,6 +900,7 @@ impl<'r, 't> Linker<'r, 't> {
         // A name that is a trailing form of another is that name, not a second one.
         names.retain(|&(name, _, t)| !form_of_other(&forms.tails, name, t));
         self.work += forms.short.add_names(&names, self.g);
+        let respelt = forms.spellings.joins(&mut self.work);
         let doc = self.raws[range.start].doc;
         if !forms.known_tails.is_empty() {
             self.join_known_tails(&forms, range.clone(), keys);
@@ -924,7 +931,8 @@ impl<'r, 't> Linker<'r, 't> {
             if !self.movable[i] || self.local.contains_key(&(doc, id)) {
                 continue;
             }
-            let Some(reading) = self.reading(&forms, label, id, i) else {
+            let respelt = || respelt.get(&(label, id)).map(|&t| Reading::One(t, true));
+            let Some(reading) = self.reading(&forms, label, id, i).or_else(respelt) else {
                 continue;
             };
             self.local.insert((doc, id), reading);
