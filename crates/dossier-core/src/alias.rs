@@ -23,6 +23,7 @@ use crate::model::{Alias, Entity};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+pub mod abbreviated;
 pub mod defined;
 pub mod forms;
 mod people;
@@ -566,6 +567,64 @@ mod tests {
             .iter()
             .map(|e| e.map_or(String::new(), |e| g.entities[e].canonical.clone()))
             .collect()
+    }
+
+    #[test]
+    fn leading_words_written_as_initials_are_the_name() {
+        let raws = [
+            raw(0, Label::Fac, "Harlow Mercer Bridge", "Harlow Mercer Bridge"),
+            raw(0, Label::Fac, "HM Bridge", "HM Bridge"),
+            raw(1, Label::Fac, "Harlow Mercer Bridge", "Harlow Mercer Bridge"),
+            raw(1, Label::Fac, "Hollis Marsh Bridge", "Hollis Marsh Bridge"),
+            raw(1, Label::Fac, "HM Bridge", "HM Bridge"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[1], "Harlow Mercer Bridge");
+        assert_eq!(c[4], "HM Bridge", "two bridges of those initials");
+    }
+
+    #[test]
+    fn a_school_s_one_campus_written_with_its_acronym_is_the_school() {
+        let raws = [
+            raw(0, Label::Org, "University of Velmora", "University of Velmora"),
+            raw(0, Label::Org, "UV Tarnbridge", "UV Tarnbridge"),
+            raw(1, Label::Org, "University of Velmora", "University of Velmora"),
+            raw(1, Label::Org, "UV Tarnbridge", "UV Tarnbridge"),
+            raw(1, Label::Org, "UV Ostholm", "UV Ostholm"),
+            raw(2, Label::Org, "Velmora Rail Company", "Velmora Rail Company"),
+            raw(2, Label::Org, "VRC Ostholm", "VRC Ostholm"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[1], "University of Velmora");
+        assert_eq!(
+            [c[3].as_str(), c[4].as_str()],
+            ["UV Tarnbridge", "UV Ostholm"],
+            "two campuses are two things"
+        );
+        assert_eq!(c[6], "VRC Ostholm", "a company's branch is no campus");
+    }
+
+    #[test]
+    fn a_name_misspelt_once_joins_the_name_its_document_writes_right() {
+        let raws = [
+            raw(0, Label::Org, "Untied Federation", "Untied Federation"),
+            raw(0, Label::Org, "United Federation", "United Federation"),
+            raw(0, Label::Org, "United Federation", "United Federation"),
+            raw(0, Label::Person, "Kathryn Tolleys", "Kathryn Tolleys"),
+            raw(0, Label::Person, "Tolley", "Tolley"),
+            raw(1, Label::Loc, "Pellow Island", "Pellow Island"),
+            raw(1, Label::Loc, "Pellow Islands", "Pellow Islands"),
+            raw(1, Label::Gpe, "Marrick", "Marrick"),
+            raw(1, Label::Gpe, "Marick", "Marick"),
+            raw(1, Label::Gpe, "Marrock", "Marrock"),
+            raw(1, Label::Gpe, "Marrack", "Marrack"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[0], "United Federation");
+        assert_eq!(c[4], "Kathryn Tolleys");
+        assert_ne!(c[5], c[6], "an island is not its islands");
+        assert_eq!(c[8], "Marrick", "one letter dropped");
+        assert_eq!(c[9], "Marrock", "one letter from two names");
     }
 
     #[test]

@@ -20,7 +20,9 @@
 //!    Ministry"), a team's own words after its city ("Pirates" for "Pittsburgh Pirates"),
 //!    a name clipped in camel case ("SocGen" for "Société Générale"), and an acronym the
 //!    tables read as another name that its document defines or spells otherwise ("DRC"
-//!    for "Dunmere Rail Corporation").
+//!    for "Dunmere Rail Corporation"), leading words written as initials ("GW Bridge"
+//!    for "George Washington Bridge") and a school's one campus by its acronym ("UC
+//!    Berkeley" for "University of California", [`super::abbreviated`]).
 //!
 //! A form that two different names of the document could stand for (a word both share,
 //! "Supreme Court" in "Supreme Court of India" and "US Supreme Court", "Bank" in "Bank of
@@ -36,6 +38,7 @@
 //! The work is linear: each name gives at most [`MAX_WORDS`] prefixes and words, each
 //! mention a few map lookups.
 
+use super::abbreviated::{campus_acronym, initials_forms, school};
 use super::defined::{endings, initials_agree};
 use super::people::People;
 use super::spellings::Spellings;
@@ -446,7 +449,7 @@ fn head(w: &str, g: &Gazetteer) -> bool {
 }
 
 /// Whether `w` may end a short form: a capitalised word that is no head or function word.
-fn distinctive(w: &str, g: &Gazetteer) -> bool {
+pub(super) fn distinctive(w: &str, g: &Gazetteer) -> bool {
     let function = || w.len() <= g.stop_max_len() && g.is_function_word(&crate::case::lower_str(w));
     w.chars().next().is_some_and(char::is_uppercase) && !function() && !head(w, g)
 }
@@ -470,10 +473,14 @@ struct DocForms<'t> {
     /// The initials of the capitalised words of the full names of two words or more,
     /// for the names clipped in camel case ([`Linker::clipped`]).
     capitals: HashMap<String, Reading<Target>>,
-    /// `<Field> <Head>` for the full names `<Head> of <Field>` ([`reordered`]).
+    /// `<Field> <Head>` for the full names `<Head> of <Field>` ([`reordered`]), and
+    /// the names with their leading words as initials ([`initials_forms`]).
     reordered: HashMap<String, Reading<Target>>,
     /// Names written two ways one letter apart ([`Spellings`]).
     spellings: Spellings,
+    /// Acronym → the one campus name of the document written with it ("UC Berkeley",
+    /// [`campus_acronym`]).
+    campuses: HashMap<&'t str, Reading<Target>>,
 }
 
 /// Notes the trailing forms of the full `names` of a document, longest names first: a
@@ -877,6 +884,9 @@ impl<'r, 't> Linker<'r, 't> {
             // A given name the tables know is no misspelt surname ("Walter", "Walters").
             let given = label == Label::Person && !text.contains(' ') && self.g.given(text).is_some();
             forms.spellings.add(text, t, self.raws[i].settled || given);
+            if let Some(acronym) = campus_acronym(text, self.g) {
+                note(&mut forms.campuses, acronym, t, true);
+            }
             if text.contains(' ') && seen.insert((label, id)) {
                 self.add_initials(&mut forms, t);
                 if let Some(known) = known_tail(text, label, self.g).filter(|_| self.movable[i]) {
@@ -895,6 +905,11 @@ impl<'r, 't> Linker<'r, 't> {
         for &(name, label, t) in &names {
             if let Some(form) = reordered(name, self.g).filter(|_| label == Label::Org) {
                 note(&mut forms.reordered, form, t, true);
+            }
+            if spelled_by_initials(label) {
+                for form in initials_forms(name, self.g) {
+                    note(&mut forms.reordered, form, t, true);
+                }
             }
         }
         // A name that is a trailing form of another is that name, not a second one.
@@ -964,6 +979,9 @@ impl<'r, 't> Linker<'r, 't> {
                 return Some(r);
             }
         }
+        if let Some(r) = self.campus(forms, key, label) {
+            return Some(r);
+        }
         match self.clipped(forms, key) {
             Some(Reading::One(t, _)) if t.label == label || label == Label::Person => {
                 return Some(Reading::One(t, true));
@@ -990,6 +1008,22 @@ impl<'r, 't> Linker<'r, 't> {
         match (short, tail) {
             (Some(s), Some(t)) => Some(combined(s, t)),
             (s, t) => s.or(t),
+        }
+    }
+
+    /// The school whose campus `key` (of a mention of `label`) names, when it is the one
+    /// campus of that acronym in the document and the acronym spells the initials of one
+    /// school of the document ("UC Berkeley" for "University of California"); `Many`
+    /// beside a second campus of that acronym, so that no other document links it.
+    fn campus(&self, forms: &DocForms, key: &str, label: Label) -> Option<Reading<Target>> {
+        let acronym = campus_acronym(key, self.g)?;
+        let school_of = forms.initials.get(acronym).and_then(|r| r.target())?;
+        if school_of.label != label || !school(&self.text[school_of.id]) {
+            return None;
+        }
+        match forms.campuses.get(acronym)? {
+            Reading::One(..) => Some(Reading::One(school_of, true)),
+            Reading::Many => Some(Reading::Many),
         }
     }
 
