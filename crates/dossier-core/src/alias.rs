@@ -1098,6 +1098,37 @@ mod tests {
     }
 
     #[test]
+    fn a_name_cut_by_a_nationality_still_defines_its_acronym_and_head_word() {
+        let text = "The Tarnish People's Guard [TPG] moved. Later the Guard and the TPG left.";
+        let tarnish = text.find("Tarnish").unwrap();
+        let tpg = text.find("TPG").unwrap();
+        let named = &text[defined::around(text, tarnish..tarnish + 7, tpg..tpg + 3).unwrap()];
+        assert_eq!(named, "The Tarnish People's Guard");
+        let raws = [
+            raw(0, Label::Norp, "Tarnish", "Tarnish"),
+            Raw {
+                parens_name: Some(named),
+                ..in_parens(0, Label::Org, "TPG")
+            },
+            raw(0, Label::Org, "Guard", "Guard"),
+            raw(0, Label::Org, "TPG", "TPG"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[1..4], ["TPG"; 3]);
+        assert_eq!(c[0], "Tarnish", "the nationality stays one");
+        // Letters that spell no ending of the written name define nothing.
+        let other = [
+            raw(0, Label::Norp, "Tarnish", "Tarnish"),
+            Raw {
+                parens_name: Some(named),
+                ..in_parens(0, Label::Org, "KLM")
+            },
+            raw(0, Label::Org, "Guard", "Guard"),
+        ];
+        assert_eq!(canonicals(&other)[2], "Guard");
+    }
+
+    #[test]
     fn an_acronym_of_a_name_in_its_own_language_is_defined_in_any_order() {
         // "Liga Ostrava Rybáři" spells LOR; the English name's initials read ORL.
         let name = "Ostrava Rural League";

@@ -752,7 +752,7 @@ pub(super) struct Linker<'r, 't> {
     work: usize,
 }
 
-impl<'r, 't> Linker<'r, 't> {
+impl<'r: 't, 't> Linker<'r, 't> {
     /// A linker over `raws`, whose key numbers index `text`.
     pub fn new(raws: &'r [Raw<'r>], text: &'t [String], keys: &[Option<(Label, usize)>]) -> Self {
         let g = Gazetteer::get();
@@ -899,6 +899,11 @@ impl<'r, 't> Linker<'r, 't> {
             }
             if self.raws[i].in_parens && i > range.start {
                 self.add_definition(&mut forms, i - 1, i, keys);
+                // A name recognition cut is still a name of the document: its trailing
+                // forms stand for the acronym that defines it.
+                if let Some(name) = self.cut_definition(i - 1, i, keys) {
+                    names.push((name, label, t));
+                }
             }
         }
         self.work += add_all_tails(&mut forms.tails, &names, self.g);
@@ -1097,6 +1102,28 @@ impl<'r, 't> Linker<'r, 't> {
                 self.table_acronym[i] = true;
             }
         }
+    }
+
+    /// The name as written that acronym `b`, in parentheses after mention `a`, defines
+    /// where recognition read only a part of it as another kind of name ("Korean" of
+    /// "Korean People's Army [KPA]", a nationality): the written name, when it ends in a
+    /// head word and the acronym spells the initials of one of its endings (that ending:
+    /// "Korean People's Army" of "The Korean People's Army").
+    fn cut_definition(&self, a: usize, b: usize, keys: &[Option<(Label, usize)>]) -> Option<&'r str> {
+        let (Some((la, _)), Some((lb, ib))) = (keys[a], keys[b]) else {
+            return None;
+        };
+        let written = self.raws[b].parens_name?;
+        let acronym = self.text[ib].as_str();
+        let cut = !spelled_by_initials(la) && !matches!(la, Label::Gpe | Label::Loc);
+        let last = written.rsplit(' ').next()?;
+        let suffix = |h: crate::gazetteer::Heads| h.suffix;
+        let headed =
+            suffix(self.g.org_head(last)) || suffix(self.g.fac_head(last)) || suffix(self.g.event_head(last));
+        if !(cut && spelled_by_initials(lb) && acronym_shaped(acronym) && headed) {
+            return None;
+        }
+        endings(written).find(|e| e.contains(' ') && initials_agree(acronym, e))
     }
 
     /// Notes the initials of full name `t` (or the capitals of a one-word name written
