@@ -53,13 +53,16 @@ pub(super) struct People<'t> {
 impl<'t> People<'t> {
     /// Adds the person `t` whose full name is `name` (words separated by single spaces).
     pub fn add(&mut self, name: &'t str, t: Target) {
-        let (Some(first), Some(last)) = (name.split(' ').next(), name.rsplit(' ').next()) else {
+        // The first and the last word of the name without letters after it: the
+        // surname of "Zaha Hadid DBE RA" is "Hadid".
+        let bare = plain(name);
+        let (Some(first), Some(last)) = (bare.split(' ').next(), bare.rsplit(' ').next()) else {
             return;
         };
         if first == last {
             return;
         }
-        if name.matches(' ').count() >= 2 {
+        if bare.matches(' ').count() >= 2 {
             self.middled
                 .entry((first, last))
                 .and_modify(|o| {
@@ -86,9 +89,9 @@ impl<'t> People<'t> {
         }
         self.given.entry(t.id).or_insert(first);
         self.names.entry(t.id).or_insert(name);
-        let (seen, _, shared) = self.rivals.entry(last).or_insert((name, t, false));
+        let (seen, _, shared) = self.rivals.entry(last).or_insert((bare, t, false));
         let same_first = seen.split(' ').next() == Some(first);
-        *shared |= !seen.ends_with(name) && !name.ends_with(*seen) && !same_first;
+        *shared |= !seen.ends_with(bare) && !bare.ends_with(*seen) && !same_first;
         for is_last in [true, false] {
             let (map, w) = if is_last {
                 (&self.last, last)
@@ -350,6 +353,8 @@ mod tests {
         assert_eq!(p.get("Marit"), Some(t(4)), "the name written plain");
         assert_eq!(p.without_letters("Marit Sandvik FRS"), Some(t(4)));
         assert_eq!(p.without_letters("Marit Sandvik"), None);
+        p.add("Noor Hallam DBE RA", t(5));
+        assert_eq!(p.get("Hallam"), Some(t(5)), "the surname before the letters");
         let mut q = People::default();
         q.add("Henrik Aalto", t(5));
         q.add("Henrik Aalto II", t(6));
