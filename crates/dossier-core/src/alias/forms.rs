@@ -883,7 +883,9 @@ impl<'r: 't, 't> Linker<'r, 't> {
             }
             // A given name the tables know is no misspelt surname ("Walter", "Walters").
             let given = label == Label::Person && !text.contains(' ') && self.g.given(text).is_some();
-            forms.spellings.add(text, t, self.raws[i].settled || given);
+            if !matches!(label, Label::Date | Label::Money | Label::Percent) {
+                forms.spellings.add(text, t, self.raws[i].settled || given);
+            }
             if let Some(acronym) = campus_acronym(text, self.g) {
                 note(&mut forms.campuses, acronym, t, true);
             }

@@ -131,12 +131,13 @@ impl<'t> People<'t> {
         if plain(long) != long && plain(long) == short {
             return true;
         }
-        let (Some(((lf, _), (_, ll))), Some(((sf, srest), _))) = (ends(long), ends(short)) else {
+        let (Some((lf, lrest)), Some((sf, sl))) = (long.split_once(' '), short.split_once(' ')) else {
             return false;
         };
-        !srest.contains(' ')
-            && long.matches(' ').count() >= 2
-            && (lf, ll) == (sf, srest)
+        let ll = lrest.rsplit(' ').next().unwrap_or(lrest);
+        !sl.contains(' ')
+            && lrest.contains(' ')
+            && (lf, ll) == (sf, sl)
             && self.middled.get(&(lf, ll)).is_some_and(Option::is_some)
     }
 
@@ -200,11 +201,6 @@ impl<'t> People<'t> {
     pub fn is_empty(&self) -> bool {
         self.last.is_empty()
     }
-}
-
-/// The first and the rest, and the start and the last word, of a name of two words or more.
-fn ends(name: &str) -> Option<((&str, &str), (&str, &str))> {
-    name.split_once(' ').zip(name.rsplit_once(' '))
 }
 
 /// `name` without the letters of honours or degrees written after it ("FRS", "DBE RA",

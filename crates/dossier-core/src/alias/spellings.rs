@@ -99,6 +99,9 @@ impl Spellings {
     /// For each name that is another spelling of one other name, the target it joins
     /// (keyed by label and key number); the steps taken are added to `work`.
     pub fn joins(&self, work: &mut usize) -> HashMap<(Label, usize), Target> {
+        if self.names.iter().all(|n| n.surname || n.settled) {
+            return HashMap::default();
+        }
         let mut filed: HashMap<(Label, Vec<char>), Vec<usize>> = HashMap::default();
         for (k, n) in self.names.iter().enumerate() {
             for form in dropped(&n.letters) {
@@ -108,7 +111,8 @@ impl Spellings {
         }
         let mut out = HashMap::default();
         for (k, n) in self.names.iter().enumerate() {
-            if n.surname {
+            // A known name never joins another: only the others are looked up.
+            if n.surname || n.settled {
                 continue;
             }
             let mut other: Option<usize> = None;
