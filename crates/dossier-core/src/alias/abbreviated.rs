@@ -45,7 +45,7 @@ pub fn initials_forms(name: &str, g: &Gazetteer) -> Vec<String> {
     out
 }
 
-/// The acronym of a campus name, "<acronym> <place>": an acronym, then a place the
+/// The acronym of a campus name, `<acronym> <place>`: an acronym, then a place the
 /// tables know or one or two capitalised words that are no head or small words ("UC"
 /// of "UC Berkeley"; not of "UC Press"); `None` for other names.
 pub fn campus_acronym<'k>(key: &'k str, g: &Gazetteer) -> Option<&'k str> {

@@ -4,8 +4,8 @@
 //! "Virgil").
 //!
 //! Two names of one label in one document are one name when, written alike (small
-//! letters, accents folded, spaces and punctuation left out, as [`super::written_alike`]
-//! reads them), one becomes the other by one letter added, dropped, changed or two
+//! letters, accents folded, spaces and punctuation left out, as the grouping's fold of
+//! names written alike reads them), one becomes the other by one letter added, dropped, changed or two
 //! letters swapped. The evidence is weak, so the rule is narrow: five letters at least
 //! (six for a changed letter), no digits ("A64" is no "A65"), no acronyms ("NSA" is no
 //! "NSC"), no plural ("Chatham Island" is one of the "Chatham Islands"), a person's
@@ -215,7 +215,8 @@ fn one_edit(a: &[char], b: &[char]) -> bool {
     }
 }
 
-/// [`one_edit`] on two names as written alike: the check the module makes.
+/// Whether one of two names as written alike becomes the other by one letter added,
+/// dropped or changed, or two neighbouring letters swapped: the check the module makes.
 pub fn one_edit_apart(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     one_edit(&a, &b)
