@@ -23,9 +23,11 @@ use crate::model::{Alias, Entity};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+pub mod abbreviated;
 pub mod defined;
 pub mod forms;
 mod people;
+pub mod spellings;
 
 /// One mention waiting for its entity. It borrows its text from the document and,
 /// where it can, its key from the tables or the lexicon: most keys need no copy.
@@ -568,6 +570,64 @@ mod tests {
     }
 
     #[test]
+    fn leading_words_written_as_initials_are_the_name() {
+        let raws = [
+            raw(0, Label::Fac, "Harlow Mercer Bridge", "Harlow Mercer Bridge"),
+            raw(0, Label::Fac, "HM Bridge", "HM Bridge"),
+            raw(1, Label::Fac, "Harlow Mercer Bridge", "Harlow Mercer Bridge"),
+            raw(1, Label::Fac, "Hollis Marsh Bridge", "Hollis Marsh Bridge"),
+            raw(1, Label::Fac, "HM Bridge", "HM Bridge"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[1], "Harlow Mercer Bridge");
+        assert_eq!(c[4], "HM Bridge", "two bridges of those initials");
+    }
+
+    #[test]
+    fn a_school_s_one_campus_written_with_its_acronym_is_the_school() {
+        let raws = [
+            raw(0, Label::Org, "University of Velmora", "University of Velmora"),
+            raw(0, Label::Org, "UV Tarnbridge", "UV Tarnbridge"),
+            raw(1, Label::Org, "University of Velmora", "University of Velmora"),
+            raw(1, Label::Org, "UV Tarnbridge", "UV Tarnbridge"),
+            raw(1, Label::Org, "UV Ostholm", "UV Ostholm"),
+            raw(2, Label::Org, "Velmora Rail Company", "Velmora Rail Company"),
+            raw(2, Label::Org, "VRC Ostholm", "VRC Ostholm"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[1], "University of Velmora");
+        assert_eq!(
+            [c[3].as_str(), c[4].as_str()],
+            ["UV Tarnbridge", "UV Ostholm"],
+            "two campuses are two things"
+        );
+        assert_eq!(c[6], "VRC Ostholm", "a company's branch is no campus");
+    }
+
+    #[test]
+    fn a_name_misspelt_once_joins_the_name_its_document_writes_right() {
+        let raws = [
+            raw(0, Label::Org, "Untied Federation", "Untied Federation"),
+            raw(0, Label::Org, "United Federation", "United Federation"),
+            raw(0, Label::Org, "United Federation", "United Federation"),
+            raw(0, Label::Person, "Kathryn Tolleys", "Kathryn Tolleys"),
+            raw(0, Label::Person, "Tolley", "Tolley"),
+            raw(1, Label::Loc, "Pellow Island", "Pellow Island"),
+            raw(1, Label::Loc, "Pellow Islands", "Pellow Islands"),
+            raw(1, Label::Gpe, "Marrick", "Marrick"),
+            raw(1, Label::Gpe, "Marick", "Marick"),
+            raw(1, Label::Gpe, "Marrock", "Marrock"),
+            raw(1, Label::Gpe, "Marrack", "Marrack"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[0], "United Federation");
+        assert_eq!(c[4], "Kathryn Tolleys");
+        assert_ne!(c[5], c[6], "an island is not its islands");
+        assert_eq!(c[8], "Marrick", "one letter dropped");
+        assert_eq!(c[9], "Marrock", "one letter from two names");
+    }
+
+    #[test]
     fn an_acronym_defined_in_parentheses_joins_its_full_name_either_way() {
         // "KFG" is no string of initials of the name: only the parentheses link it.
         let name = "Kiwi Fruit Growers Cooperative";
@@ -1035,6 +1095,37 @@ mod tests {
             in_parens(0, Label::Org, "VPG"),
         ];
         assert_eq!(canonicals(&bare), ["Guard", "VPG"]);
+    }
+
+    #[test]
+    fn a_name_cut_by_a_nationality_still_defines_its_acronym_and_head_word() {
+        let text = "The Tarnish People's Guard [TPG] moved. Later the Guard and the TPG left.";
+        let tarnish = text.find("Tarnish").unwrap();
+        let tpg = text.find("TPG").unwrap();
+        let named = &text[defined::around(text, tarnish..tarnish + 7, tpg..tpg + 3).unwrap()];
+        assert_eq!(named, "The Tarnish People's Guard");
+        let raws = [
+            raw(0, Label::Norp, "Tarnish", "Tarnish"),
+            Raw {
+                parens_name: Some(named),
+                ..in_parens(0, Label::Org, "TPG")
+            },
+            raw(0, Label::Org, "Guard", "Guard"),
+            raw(0, Label::Org, "TPG", "TPG"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[1..4], ["TPG"; 3]);
+        assert_eq!(c[0], "Tarnish", "the nationality stays one");
+        // Letters that spell no ending of the written name define nothing.
+        let other = [
+            raw(0, Label::Norp, "Tarnish", "Tarnish"),
+            Raw {
+                parens_name: Some(named),
+                ..in_parens(0, Label::Org, "KLM")
+            },
+            raw(0, Label::Org, "Guard", "Guard"),
+        ];
+        assert_eq!(canonicals(&other)[2], "Guard");
     }
 
     #[test]

@@ -20,7 +20,9 @@
 //!    Ministry"), a team's own words after its city ("Pirates" for "Pittsburgh Pirates"),
 //!    a name clipped in camel case ("SocGen" for "Société Générale"), and an acronym the
 //!    tables read as another name that its document defines or spells otherwise ("DRC"
-//!    for "Dunmere Rail Corporation").
+//!    for "Dunmere Rail Corporation"), leading words written as initials ("GW Bridge"
+//!    for "George Washington Bridge") and a school's one campus by its acronym ("UC
+//!    Berkeley" for "University of California", [`super::abbreviated`]).
 //!
 //! A form that two different names of the document could stand for (a word both share,
 //! "Supreme Court" in "Supreme Court of India" and "US Supreme Court", "Bank" in "Bank of
@@ -36,8 +38,10 @@
 //! The work is linear: each name gives at most [`MAX_WORDS`] prefixes and words, each
 //! mention a few map lookups.
 
+use super::abbreviated::{campus_acronym, initials_forms, school};
 use super::defined::{endings, initials_agree};
 use super::people::People;
+use super::spellings::Spellings;
 use super::Raw;
 use crate::gazetteer::Gazetteer;
 use crate::hash::{FxMap as HashMap, FxSet as HashSet};
@@ -445,7 +449,7 @@ fn head(w: &str, g: &Gazetteer) -> bool {
 }
 
 /// Whether `w` may end a short form: a capitalised word that is no head or function word.
-fn distinctive(w: &str, g: &Gazetteer) -> bool {
+pub(super) fn distinctive(w: &str, g: &Gazetteer) -> bool {
     let function = || w.len() <= g.stop_max_len() && g.is_function_word(&crate::case::lower_str(w));
     w.chars().next().is_some_and(char::is_uppercase) && !function() && !head(w, g)
 }
@@ -469,8 +473,14 @@ struct DocForms<'t> {
     /// The initials of the capitalised words of the full names of two words or more,
     /// for the names clipped in camel case ([`Linker::clipped`]).
     capitals: HashMap<String, Reading<Target>>,
-    /// `<Field> <Head>` for the full names `<Head> of <Field>` ([`reordered`]).
+    /// `<Field> <Head>` for the full names `<Head> of <Field>` ([`reordered`]), and
+    /// the names with their leading words as initials ([`initials_forms`]).
     reordered: HashMap<String, Reading<Target>>,
+    /// Names written two ways one letter apart ([`Spellings`]).
+    spellings: Spellings,
+    /// Acronym → the one campus name of the document written with it ("UC Berkeley",
+    /// [`campus_acronym`]).
+    campuses: HashMap<&'t str, Reading<Target>>,
 }
 
 /// Notes the trailing forms of the full `names` of a document, longest names first: a
@@ -742,7 +752,7 @@ pub(super) struct Linker<'r, 't> {
     work: usize,
 }
 
-impl<'r, 't> Linker<'r, 't> {
+impl<'r: 't, 't> Linker<'r, 't> {
     /// A linker over `raws`, whose key numbers index `text`.
     pub fn new(raws: &'r [Raw<'r>], text: &'t [String], keys: &[Option<(Label, usize)>]) -> Self {
         let g = Gazetteer::get();
@@ -871,6 +881,14 @@ impl<'r, 't> Linker<'r, 't> {
             if label == Label::Person && text.contains(' ') && self.raws[i].surface.contains(' ') {
                 forms.people.add(text, t);
             }
+            // A given name the tables know is no misspelt surname ("Walter", "Walters").
+            let given = label == Label::Person && !text.contains(' ') && self.g.given(text).is_some();
+            if !matches!(label, Label::Date | Label::Money | Label::Percent) {
+                forms.spellings.add(text, t, self.raws[i].settled || given);
+            }
+            if let Some(acronym) = campus_acronym(text, self.g) {
+                note(&mut forms.campuses, acronym, t, true);
+            }
             if text.contains(' ') && seen.insert((label, id)) {
                 self.add_initials(&mut forms, t);
                 if let Some(known) = known_tail(text, label, self.g).filter(|_| self.movable[i]) {
@@ -883,6 +901,11 @@ impl<'r, 't> Linker<'r, 't> {
             }
             if self.raws[i].in_parens && i > range.start {
                 self.add_definition(&mut forms, i - 1, i, keys);
+                // A name recognition cut is still a name of the document: its trailing
+                // forms stand for the acronym that defines it.
+                if let Some(name) = self.cut_definition(i - 1, i, keys) {
+                    names.push((name, label, t));
+                }
             }
         }
         self.work += add_all_tails(&mut forms.tails, &names, self.g);
@@ -890,10 +913,16 @@ impl<'r, 't> Linker<'r, 't> {
             if let Some(form) = reordered(name, self.g).filter(|_| label == Label::Org) {
                 note(&mut forms.reordered, form, t, true);
             }
+            if spelled_by_initials(label) {
+                for form in initials_forms(name, self.g) {
+                    note(&mut forms.reordered, form, t, true);
+                }
+            }
         }
         // A name that is a trailing form of another is that name, not a second one.
         names.retain(|&(name, _, t)| !form_of_other(&forms.tails, name, t));
         self.work += forms.short.add_names(&names, self.g);
+        let respelt = forms.spellings.joins(&mut self.work);
         let doc = self.raws[range.start].doc;
         if !forms.known_tails.is_empty() {
             self.join_known_tails(&forms, range.clone(), keys);
@@ -911,6 +940,7 @@ impl<'r, 't> Linker<'r, 't> {
                         .variant_of(name)
                         .or_else(|| forms.people.described(name, |w| g.given(w).is_some()))
                         .or_else(|| forms.people.without_middle(name))
+                        .or_else(|| forms.people.without_letters(name))
                 } else {
                     let people = &forms.people;
                     people.get(surface).or_else(|| people.first_of(surface))
@@ -923,7 +953,8 @@ impl<'r, 't> Linker<'r, 't> {
             if !self.movable[i] || self.local.contains_key(&(doc, id)) {
                 continue;
             }
-            let Some(reading) = self.reading(&forms, label, id, i) else {
+            let respelt = || respelt.get(&(label, id)).map(|&t| Reading::One(t, true));
+            let Some(reading) = self.reading(&forms, label, id, i).or_else(respelt) else {
                 continue;
             };
             self.local.insert((doc, id), reading);
@@ -955,6 +986,9 @@ impl<'r, 't> Linker<'r, 't> {
                 return Some(r);
             }
         }
+        if let Some(r) = self.campus(forms, key, label) {
+            return Some(r);
+        }
         match self.clipped(forms, key) {
             Some(Reading::One(t, _)) if t.label == label || label == Label::Person => {
                 return Some(Reading::One(t, true));
@@ -981,6 +1015,22 @@ impl<'r, 't> Linker<'r, 't> {
         match (short, tail) {
             (Some(s), Some(t)) => Some(combined(s, t)),
             (s, t) => s.or(t),
+        }
+    }
+
+    /// The school whose campus `key` (of a mention of `label`) names, when it is the one
+    /// campus of that acronym in the document and the acronym spells the initials of one
+    /// school of the document ("UC Berkeley" for "University of California"); `Many`
+    /// beside a second campus of that acronym, so that no other document links it.
+    fn campus(&self, forms: &DocForms, key: &str, label: Label) -> Option<Reading<Target>> {
+        let acronym = campus_acronym(key, self.g)?;
+        let school_of = forms.initials.get(acronym).and_then(|r| r.target())?;
+        if school_of.label != label || !school(&self.text[school_of.id]) {
+            return None;
+        }
+        match forms.campuses.get(acronym)? {
+            Reading::One(..) => Some(Reading::One(school_of, true)),
+            Reading::Many => Some(Reading::Many),
         }
     }
 
@@ -1054,6 +1104,28 @@ impl<'r, 't> Linker<'r, 't> {
                 self.table_acronym[i] = true;
             }
         }
+    }
+
+    /// The name as written that acronym `b`, in parentheses after mention `a`, defines
+    /// where recognition read only a part of it as another kind of name ("Korean" of
+    /// "Korean People's Army [KPA]", a nationality): the written name, when it ends in a
+    /// head word and the acronym spells the initials of one of its endings (that ending:
+    /// "Korean People's Army" of "The Korean People's Army").
+    fn cut_definition(&self, a: usize, b: usize, keys: &[Option<(Label, usize)>]) -> Option<&'r str> {
+        let (Some((la, _)), Some((lb, ib))) = (keys[a], keys[b]) else {
+            return None;
+        };
+        let written = self.raws[b].parens_name?;
+        let acronym = self.text[ib].as_str();
+        let cut = !spelled_by_initials(la) && !matches!(la, Label::Gpe | Label::Loc);
+        let last = written.rsplit(' ').next()?;
+        let suffix = |h: crate::gazetteer::Heads| h.suffix;
+        let headed =
+            suffix(self.g.org_head(last)) || suffix(self.g.fac_head(last)) || suffix(self.g.event_head(last));
+        if !(cut && spelled_by_initials(lb) && acronym_shaped(acronym) && headed) {
+            return None;
+        }
+        endings(written).find(|e| e.contains(' ') && initials_agree(acronym, e))
     }
 
     /// Notes the initials of full name `t` (or the capitals of a one-word name written

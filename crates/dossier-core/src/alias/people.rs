@@ -18,7 +18,9 @@
 //!
 //! A name with words between its first and last, the one such name of the document for
 //! them, is the person written with the first and the last alone: a middle name written
-//! once ("Elena Marsh Whitlock" and "Elena Whitlock").
+//! once ("Elena Marsh Whitlock" and "Elena Whitlock"); so is a name followed by letters
+//! of honours or degrees ("Elena Whitlock FRS", "Elena Whitlock DBE RA"). Neither makes
+//! a second person whose given name or surname alone would be ambiguous.
 
 use super::forms::Target;
 use crate::hash::FxMap as HashMap;
@@ -44,18 +46,23 @@ pub(super) struct People<'t> {
     /// First and last word → the one person written with words between them (`None`:
     /// more than one, "George H. W. Bush" and "George W. Bush").
     middled: HashMap<(&'t str, &'t str), Option<Target>>,
+    /// Person key number → the full name that introduced the person.
+    names: HashMap<usize, &'t str>,
 }
 
 impl<'t> People<'t> {
     /// Adds the person `t` whose full name is `name` (words separated by single spaces).
     pub fn add(&mut self, name: &'t str, t: Target) {
-        let (Some(first), Some(last)) = (name.split(' ').next(), name.rsplit(' ').next()) else {
+        // The first and the last word of the name without letters after it: the
+        // surname of "Zaha Hadid DBE RA" is "Hadid".
+        let bare = plain(name);
+        let (Some(first), Some(last)) = (bare.split(' ').next(), bare.rsplit(' ').next()) else {
             return;
         };
         if first == last {
             return;
         }
-        if name.matches(' ').count() >= 2 {
+        if bare.matches(' ').count() >= 2 {
             self.middled
                 .entry((first, last))
                 .and_modify(|o| {
@@ -81,18 +88,57 @@ impl<'t> People<'t> {
             }
         }
         self.given.entry(t.id).or_insert(first);
-        let (seen, _, shared) = self.rivals.entry(last).or_insert((name, t, false));
+        self.names.entry(t.id).or_insert(name);
+        let (seen, _, shared) = self.rivals.entry(last).or_insert((bare, t, false));
         let same_first = seen.split(' ').next() == Some(first);
-        *shared |= !seen.ends_with(name) && !name.ends_with(*seen) && !same_first;
-        for (map, w) in [(&mut self.last, last), (&mut self.first, first)] {
-            map.entry(w)
-                .and_modify(|o| {
-                    if *o != Some(t) {
-                        *o = None;
-                    }
-                })
-                .or_insert(Some(t));
+        *shared |= !seen.ends_with(bare) && !bare.ends_with(*seen) && !same_first;
+        for is_last in [true, false] {
+            let (map, w) = if is_last {
+                (&self.last, last)
+            } else {
+                (&self.first, first)
+            };
+            let kept = match map.get(w) {
+                None => Some(t),
+                Some(None) => None,
+                Some(&Some(o)) => self.one_of(o, t),
+            };
+            let map = if is_last { &mut self.last } else { &mut self.first };
+            map.insert(w, kept);
         }
+    }
+
+    /// The person two names sharing a word stand for when they are one person, written
+    /// once with a middle name or letters after it and once without ([`Self::reduces`]):
+    /// the one written plain. `None` when they are two people.
+    fn one_of(&self, o: Target, t: Target) -> Option<Target> {
+        if o == t {
+            return Some(o);
+        }
+        let (a, b) = (self.names.get(&o.id)?, self.names.get(&t.id)?);
+        if self.reduces(a, b) {
+            Some(t)
+        } else if self.reduces(b, a) {
+            Some(o)
+        } else {
+            None
+        }
+    }
+
+    /// Whether full name `long` is `short` written with a middle name (the one name of
+    /// the document with those first and last words) or with letters after it.
+    fn reduces(&self, long: &str, short: &str) -> bool {
+        if plain(long) != long && plain(long) == short {
+            return true;
+        }
+        let (Some((lf, lrest)), Some((sf, sl))) = (long.split_once(' '), short.split_once(' ')) else {
+            return false;
+        };
+        let ll = lrest.rsplit(' ').next().unwrap_or(lrest);
+        !sl.contains(' ')
+            && lrest.contains(' ')
+            && (lf, ll) == (sf, sl)
+            && self.middled.get(&(lf, ll)).is_some_and(Option::is_some)
     }
 
     /// The one person the one-word name `word` stands for in the document: by the last
@@ -144,10 +190,33 @@ impl<'t> People<'t> {
             .flatten()
     }
 
+    /// The person written in full as `name` without the letters of honours or degrees
+    /// that end it ("Elena Whitlock" for "Elena Whitlock FRS"), if the document names one.
+    pub fn without_letters(&self, name: &str) -> Option<Target> {
+        let bare = plain(name);
+        (bare != name).then(|| self.full.get(bare).copied().flatten())?
+    }
+
     /// Whether the document names no person in full.
     pub fn is_empty(&self) -> bool {
         self.last.is_empty()
     }
+}
+
+/// `name` without the letters of honours or degrees written after it ("FRS", "DBE RA",
+/// "PhD"): its last words written like acronyms, two words left at least. A Roman
+/// numeral ("II") is part of the name: it tells a son from his father.
+fn plain(name: &str) -> &str {
+    let mut end = name.len();
+    while let Some((rest, last)) = name[..end].rsplit_once(' ') {
+        let letters = last.trim_end_matches('.').replace('.', "");
+        let roman = letters.chars().all(|c| "IVXLCDM".contains(c));
+        if !rest.contains(' ') || roman || !super::forms::acronym_shaped(&letters) {
+            break;
+        }
+        end = rest.len();
+    }
+    &name[..end]
 }
 
 /// Whether given names `a` and `b` may be one name spelled two ways: one a short form
@@ -266,5 +335,36 @@ mod tests {
         );
         assert_eq!(p.without_middle("Ilse Quist"), None, "no middle name");
         assert_eq!(p.without_middle("Ana Beth Ruiz"), None, "no Ana Ruiz in full");
+    }
+
+    #[test]
+    fn a_middle_name_or_letters_after_a_name_make_no_second_person_of_a_word() {
+        let mut p = People::default();
+        p.add("Oskar Lindqvist", t(1));
+        p.add("Oskar Emil Lindqvist", t(2));
+        p.add("Marit Sandvik FRS", t(3));
+        p.add("Marit Sandvik", t(4));
+        assert_eq!(p.get("Oskar"), Some(t(1)));
+        assert_eq!(p.get("Lindqvist"), Some(t(1)));
+        assert_eq!(p.get("Marit"), Some(t(4)), "the name written plain");
+        assert_eq!(p.without_letters("Marit Sandvik FRS"), Some(t(4)));
+        assert_eq!(p.without_letters("Marit Sandvik"), None);
+        p.add("Noor Hallam DBE RA", t(5));
+        assert_eq!(p.get("Hallam"), Some(t(5)), "the surname before the letters");
+        let mut q = People::default();
+        q.add("Henrik Aalto", t(5));
+        q.add("Henrik Aalto II", t(6));
+        q.add("Henrik Vesa Aalto", t(7));
+        q.add("Henrik Timo Aalto", t(8));
+        assert_eq!(
+            q.without_letters("Henrik Aalto II"),
+            None,
+            "a numeral tells a son from his father"
+        );
+        assert_eq!(q.get("Henrik"), None, "a son and two more Henriks");
+        let mut r = People::default();
+        r.add("Ruth Aalto", t(9));
+        r.add("Ruth Brandt", t(10));
+        assert_eq!(r.get("Ruth"), None, "two people share a given name");
     }
 }
