@@ -316,6 +316,9 @@ pub(crate) fn second_pass<'c>(
     let caps = crate::recognise::find_caps_names(text, &layout.blocks, &found, toks, work);
     add_found(di, &original, caps, &mut found, out);
     let (toks, work) = (&mut out.scratch.toks, &mut out.work);
+    let clubs = crate::recognise::find_club_names(text, &capitals, &found, toks, work);
+    add_found(di, &original, clubs, &mut found, out);
+    let (toks, work) = (&mut out.scratch.toks, &mut out.work);
     let short = crate::short_forms::find(text, &layout.blocks, &found, toks, work);
     add_found(di, &original, short, &mut found, out);
     push_raws(di, d, lookup, &original, found, lexicon, out);

@@ -786,7 +786,9 @@ mod tests {
 
     #[test]
     fn a_municipality_of_a_town_is_the_towns_government() {
-        let v = found("The tax was challenged by the Municipality of Ostrava and later by the Municipality of Varenna.");
+        let v = found(
+            "The tax was challenged by the Municipality of Ostrava and later by the Municipality of Varenna.",
+        );
         for name in ["Municipality of Ostrava", "Municipality of Varenna"] {
             assert!(has(&v, name, Label::Org), "{name}: {v:?}");
         }

@@ -400,7 +400,8 @@ mod tests {
 
     #[test]
     fn an_organisations_head_word_alone_after_the_is_an_organisation() {
-        let v = found("Editors said the Gazette would close. The Council would appeal, and the Times said so.");
+        let v =
+            found("Editors said the Gazette would close. The Council would appeal, and the Times said so.");
         for name in ["Gazette", "Council", "Times"] {
             assert!(has(&v, name, Label::Org), "{name}: {v:?}");
         }
