@@ -170,10 +170,13 @@ fn name_word(text: &str, t: &Token, g: &Gazetteer, lower: &mut String) -> bool {
 /// the club already: [`by_form`] read it).
 fn free_for(found: &[Candidate], range: &std::ops::Range<usize>) -> bool {
     let k = found.partition_point(|c| c.range.end <= range.start);
-    found[k..].iter().take_while(|c| c.range.start < range.end).all(|c| {
-        let inside = c.range.start >= range.start && c.range.end <= range.end && c.range != *range;
-        inside && open_to_form(&c.source)
-    })
+    found[k..]
+        .iter()
+        .take_while(|c| c.range.start < range.end)
+        .all(|c| {
+            let inside = c.range.start >= range.start && c.range.end <= range.end && c.range != *range;
+            inside && open_to_form(&c.source)
+        })
 }
 
 /// Whether a mention found so can take a club's reading: not a table's entry, not a
