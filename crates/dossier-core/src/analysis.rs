@@ -317,6 +317,9 @@ pub(crate) fn second_pass<'c>(
     let caps = crate::recognise::find_caps_names(text, &found, toks, work);
     add_found(di, &original, caps, &mut found, out);
     let (toks, work) = (&out.scratch.doc, &mut out.work);
+    let clubs = crate::recognise::find_club_names(text, &capitals, &found, toks, work);
+    add_found(di, &original, clubs, &mut found, out);
+    let (toks, work) = (&out.scratch.doc, &mut out.work);
     let short = crate::short_forms::find(text, &found, toks, work);
     add_found(di, &original, short, &mut found, out);
     push_raws(di, d, lookup, &original, found, lexicon, out);

@@ -9,11 +9,23 @@
 //! word in it: "Corvina City drew …"); elsewhere "Corvina City" is a city, and a city
 //! the tables know ("Mexico City") keeps its table reading everywhere.
 //!
+//! Recognition may also miss such a run altogether, most often at a sentence start,
+//! where a capital says nothing and the decision is cautious ("Harrowgate United drew
+//! …"). [`find`] reads each block once more for runs in a club's form that no mention
+//! covers, whatever their place in the sentence (not in a Title Case headline, where
+//! every word is capitalised: "Real Estate Prices Rise").
+//!
 //! The club words are the common forms of European and American club names (a short
 //! list, not a table of clubs: those are in `data/clubs.tsv`).
 
+use super::repeats::Capitals;
 use super::{Candidate, Source};
+use crate::gazetteer::Gazetteer;
 use crate::label::Label;
+use crate::text::{is_capitalised, lower_into, DocTokens, Token, TokenKind};
+
+/// The most words a club's name read by [`find`] has.
+const MAX_WORDS: usize = 4;
 
 /// Words that open a club's name.
 const OPENING: &[&str] = &[
@@ -91,6 +103,80 @@ pub(super) fn by_form(text: &str, found: &mut [Candidate]) {
     }
 }
 
+/// The runs in a club's form (see the module documentation) of document `text`'s blocks
+/// that `found` (in text order) does not cover, each an organisation with its block, in
+/// text order. A run may take in mentions that can take a club's reading
+/// ([`open_to_form`]: "Sporting" before a guessed person), never part of a firmer one.
+/// `doc` holds the blocks' tokens; `work` counts the tokens visited.
+pub(crate) fn find(
+    text: &str,
+    layout: &Capitals,
+    found: &[Candidate],
+    doc: &DocTokens,
+    work: &mut usize,
+) -> Vec<(usize, Candidate)> {
+    let g = Gazetteer::get();
+    let mut out = Vec::new();
+    let mut lower = String::new();
+    for (bi, toks) in doc.blocks().enumerate() {
+        if layout.title_case.get(bi).copied().unwrap_or(false) {
+            continue;
+        }
+        *work += toks.len();
+        let mut i = 0;
+        while i < toks.len() {
+            let n = toks[i..]
+                .iter()
+                .take(MAX_WORDS + 1)
+                .take_while(|t| name_word(text, t, g, &mut lower))
+                .count();
+            if n == 0 {
+                i += 1;
+                continue;
+            }
+            let run = &toks[i..i + n];
+            let (first, last) = (run[0].text(text), run[n - 1].text(text));
+            let club = (2..=MAX_WORDS).contains(&n) && (OPENING.contains(&first) || CLOSING.contains(&last));
+            let range = run[0].start..run[n - 1].end;
+            let compound = toks.get(i + n).is_some_and(|t| t.hyphen);
+            if club && !compound && free_for(found, &range) {
+                let c = Candidate {
+                    range,
+                    label: Label::Org,
+                    source: Source::Composed,
+                };
+                out.push((bi, c));
+            }
+            i += n;
+        }
+    }
+    out
+}
+
+/// Whether token `t` can be a word of a club's name: a capitalised word, not a function
+/// word ("The"), not joined by a hyphen to the word after it.
+fn name_word(text: &str, t: &Token, g: &Gazetteer, lower: &mut String) -> bool {
+    let w = t.text(text);
+    t.kind == TokenKind::Word && !t.hyphen && is_capitalised(w) && {
+        lower_into(w, lower);
+        !g.is_function_word(lower)
+    }
+}
+
+/// Whether no mention of `found` (sorted, not overlapping) overlaps `range` but those
+/// strictly inside it that can take a club's reading (a mention of the whole run is
+/// the club already: [`by_form`] read it).
+fn free_for(found: &[Candidate], range: &std::ops::Range<usize>) -> bool {
+    let k = found.partition_point(|c| c.range.end <= range.start);
+    found[k..]
+        .iter()
+        .take_while(|c| c.range.start < range.end)
+        .all(|c| {
+            let inside = c.range.start >= range.start && c.range.end <= range.end && c.range != *range;
+            inside && open_to_form(&c.source)
+        })
+}
+
 /// Whether a mention found so can take a club's reading: not a table's entry, not a
 /// person a strong cue introduced.
 fn open_to_form(source: &Source) -> bool {
@@ -127,6 +213,26 @@ mod tests {
             canonical: None,
             strong: false,
         }
+    }
+
+    #[test]
+    fn a_club_at_a_sentence_start_is_found() {
+        let found = crate::test_support::names(
+            "Derby day\n\nHarrowgate United drew with Real Tovar on Sunday. Real Tovar had \
+             led at half time. FC Dornach won at home.",
+        );
+        for name in ["Harrowgate United", "Real Tovar", "FC Dornach"] {
+            let n = found
+                .iter()
+                .filter(|f| f.text == name && f.label == Label::Org)
+                .count();
+            assert!(n >= 1, "{name}: {found:?}");
+        }
+        let n = found.iter().filter(|f| f.text == "Real Tovar").count();
+        assert_eq!(n, 2, "{found:?}");
+        // A headline in Title Case says nothing by its capitals.
+        let found = crate::test_support::names("Real Estate Prices Rise Again\n\nPrices rose.");
+        assert!(!found.iter().any(|f| f.text.starts_with("Real")), "{found:?}");
     }
 
     #[test]

@@ -25,6 +25,13 @@
 //!    as a place or an organisation (no head word in it), whose last word the document
 //!    writes alone only as a person, is that person ("a Scientology attorney, Kendrick
 //!    Moxon. … Moxon proceeded …").
+//! 6. **An organisation by its people.** A one-word guess the decision made a person,
+//!    whose word the document writes where an organisation's name stands ("Trelix
+//!    shares", "Trelix's spokeswoman", "members of Trelix": [`DocEvidence`]) and never
+//!    after a title, is an organisation: a person's lone surname that the document names
+//!    in full is no guess (its source holds the full name).
+//!
+//! [`DocEvidence`]: crate::decide::DocEvidence
 
 use super::{Candidate, Source};
 use crate::gazetteer::Gazetteer;
@@ -35,6 +42,7 @@ use crate::label::Label;
 /// (see the module documentation). Linear in the candidates.
 pub(crate) fn make_consistent(text: &str, found: &mut [Candidate]) {
     super::clubs::by_form(text, found);
+    organisations_by_their_people(text, found);
     one_label_per_name(text, found);
     surnames_stay_people(text, found, Gazetteer::get());
     clubs_by_context(text, found, Gazetteer::get());
@@ -92,6 +100,28 @@ fn one_label_per_name(text: &str, found: &mut [Candidate]) {
                 c.label = *label;
                 c.source = source.clone();
             }
+        }
+    }
+}
+
+/// Rule 6: a guessed one-word person whose word the document writes in an
+/// organisation's place, and never after a title, is an organisation.
+fn organisations_by_their_people(text: &str, found: &mut [Candidate]) {
+    use crate::decide::evidence::{ORG_CONTEXT, TITLED};
+    let guessed_person = |c: &Candidate| c.label == Label::Person && guessed(&text[c.range.clone()], c);
+    if !found.iter().any(guessed_person) {
+        return;
+    }
+    let mut ev = crate::decide::DocEvidence::default();
+    ev.index(text);
+    for c in found.iter_mut() {
+        if !guessed_person(c) {
+            continue;
+        }
+        let seen = ev.of(&text[c.range.clone()]);
+        if seen.bits & ORG_CONTEXT != 0 && seen.bits & TITLED == 0 {
+            c.label = Label::Org;
+            c.source = Source::Composed;
         }
     }
 }
@@ -325,6 +355,27 @@ mod tests {
             canonical: Some(full.to_string()),
             strong: false,
         }
+    }
+
+    #[test]
+    fn a_guessed_person_the_document_gives_staff_is_an_organisation() {
+        let text = "Morvane cut prices. Morvane employees went on strike, said Ilse Dorn.";
+        let mut found = vec![
+            at(text, "Morvane", 0, Label::Person, guess("Morvane")),
+            at(text, "Morvane", 10, Label::Person, guess("Morvane")),
+            at(text, "Ilse Dorn", 0, Label::Person, guess("Ilse Dorn")),
+        ];
+        make_consistent(text, &mut found);
+        let labels: Vec<Label> = found.iter().map(|c| c.label).collect();
+        assert_eq!(labels, [Label::Org, Label::Org, Label::Person]);
+        // A word written after a title is a person's, whatever stands around it.
+        let text = "Dr. Morvane spoke. Morvane staff listened.";
+        let mut found = vec![
+            at(text, "Morvane", 0, Label::Person, guess("Morvane")),
+            at(text, "Morvane", 10, Label::Person, guess("Morvane")),
+        ];
+        make_consistent(text, &mut found);
+        assert!(found.iter().all(|c| c.label == Label::Person), "{found:?}");
     }
 
     #[test]

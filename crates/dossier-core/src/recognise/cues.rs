@@ -323,8 +323,9 @@ pub(super) const NOT_ORG_ACRONYMS: &[&str] = &[
     "OBE", "MBE", "JR", "SR",
 ];
 
-/// Lower-case nouns for kinds of organisation that introduce one's name after an
-/// article ("the union Kestrel", "a carmaker Voltra"), as a role noun introduces a person.
+/// Lower-case nouns for kinds of organisation that introduce one's name right before it
+/// ("the union Kestrel", "a carmaker Voltra", "rival team Zephyr9"), as a role noun
+/// introduces a person.
 pub(super) const ORG_KINDS: &[&str] = &[
     "company",
     "firm",
@@ -356,6 +357,12 @@ pub(super) const ORG_KINDS: &[&str] = &[
     "organisation",
     "organization",
     "group",
+    "journal",
+    "tabloid",
+    "team",
+    "party",
+    "network",
+    "outlet",
 ];
 
 /// English derivational endings: words that end so are rarely names.

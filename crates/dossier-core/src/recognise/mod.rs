@@ -65,6 +65,7 @@ mod repeats;
 mod unknown;
 
 pub(crate) use caps::find as find_caps_names;
+pub(crate) use clubs::find as find_club_names;
 pub(crate) use consistency::make_consistent;
 pub(crate) use datelines::find as find_datelines;
 pub(crate) use lexicon::Deps;

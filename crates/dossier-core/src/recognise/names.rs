@@ -785,6 +785,16 @@ mod tests {
     }
 
     #[test]
+    fn a_municipality_of_a_town_is_the_towns_government() {
+        let v = found(
+            "The tax was challenged by the Municipality of Ostrava and later by the Municipality of Varenna.",
+        );
+        for name in ["Municipality of Ostrava", "Municipality of Varenna"] {
+            assert!(has(&v, name, Label::Org), "{name}: {v:?}");
+        }
+    }
+
+    #[test]
     fn a_person_of_an_organisation_stays_apart_from_it() {
         let v = found("The rates were set by Daniel Lindqvist of Nordvik Shipping Company last week.");
         assert!(has(&v, "Nordvik Shipping Company", Label::Org), "{v:?}");

@@ -265,20 +265,35 @@ fn reports_speech(cx: &Ctx, k: usize) -> bool {
 
 /// Whether a strong cue makes the unknown words `a..b` (up to four, not opening with a
 /// given name) an organisation: "X-based" just before them, which says where a firm or a
-/// group is based ("the Tallinn-based Kelvane"), or a noun for a kind of organisation
-/// after an article or an "X-based" ("the union Kestrel", "a Lisbon-based startup,
-/// Orvalho,").
+/// group is based ("the Tallinn-based Kelvane"), a noun for a kind of organisation right
+/// before them, after an article, an "X-based" or any modifier ("the union Kestrel", "a
+/// Lisbon-based startup, Orvalho,", "the satirical magazine Quillpen", "rival team
+/// Zephyr9"), or an organisation's head word standing alone after "the" ([`lone_head`]).
 fn strong_org_cue(cx: &Ctx, a: usize, b: usize) -> bool {
     if a == 0 || b - a > 4 || cx.g.given(cx.w(a)).is_some() {
         return false;
     }
     let based = |k: usize| cx.lower_is(k, &["based"]) && cx.toks[k].hyphen;
-    // "the", "a", or "X-based" before the kind: "a Lisbon-based startup, Orvalho,"
+    // "the", "a", or "X-based" before the kind and a comma: "a Lisbon-based startup, Orvalho,"
     let det = |k: usize| cx.lower_is(k, &["the", "a", "an"]) || based(k);
     let kind_at = |k: usize| lower_word(cx, k) && cx.lower_is(k, ORG_KINDS);
-    let kind = a >= 2 && kind_at(a - 1) && det(a - 2)
-        || a >= 3 && cx.w(a - 1) == "," && kind_at(a - 2) && det(a - 3);
-    based(a - 1) || kind
+    let kind = kind_at(a - 1) || a >= 3 && cx.w(a - 1) == "," && kind_at(a - 2) && det(a - 3);
+    based(a - 1) || kind || lone_head(cx, a, b)
+}
+
+/// Whether the unknown word `a..b` is an organisation's head word written alone with its
+/// capital after "the", as a document names again a body it named in full or one its
+/// readers know ("the Council would appeal", "The Gazette said"): a head word that ends
+/// organisations' names ("Council", "Times") and no place's or facility's, with no
+/// longer name going on from it ("the Society of …" is composed before).
+fn lone_head(cx: &Ctx, a: usize, b: usize) -> bool {
+    let w = cx.w(a);
+    b - a == 1
+        && cx.lower_is(a - 1, &["the"])
+        && cx.g.org_head(w).suffix
+        && !cx.g.loc_head(w).suffix
+        && !cx.g.fac_head(w).suffix
+        && !cx.lower_is(b, &["of", "for", "on"])
 }
 
 /// Whether the unknown word `a..b` is an acronym a person just found belongs to:
@@ -373,10 +388,26 @@ mod tests {
         let v = found("A strike by the union PWSU closed the port run by the operator Havnelag.");
         assert!(has(&v, "PWSU", Label::Org), "{v:?}");
         assert!(has(&v, "Havnelag", Label::Org), "{v:?}");
+        // Any modifier may stand before the kind.
+        let v = found("The satirical magazine Quillpen mocked the rally, and rival team Zephyr9 won.");
+        assert!(has(&v, "Quillpen", Label::Org), "{v:?}");
+        assert!(has(&v, "Zephyr9", Label::Org), "{v:?}");
         // A given name after the kind noun is a person's: "the band Grace Okoro" is left
         // to the other cues.
         let v = found("She joined the band Grace Okoro founded.");
         assert!(!has(&v, "Grace Okoro", Label::Org), "{v:?}");
+    }
+
+    #[test]
+    fn an_organisations_head_word_alone_after_the_is_an_organisation() {
+        let v =
+            found("Editors said the Gazette would close. The Council would appeal, and the Times said so.");
+        for name in ["Gazette", "Council", "Times"] {
+            assert!(has(&v, name, Label::Org), "{name}: {v:?}");
+        }
+        // A head word opening a longer name is that name's.
+        let v = found("Grants from the Society for Tidal Studies reached the town.");
+        assert!(has(&v, "Society for Tidal Studies", Label::Org), "{v:?}");
     }
 
     #[test]
