@@ -1,6 +1,7 @@
 //! What a document says about its words elsewhere: whether a capitalised word is also
 //! written in lower case (an ordinary word), after a title ("Dr. Smith"), next to a
-//! verb of saying, inside a sentence, or inside a longer capitalised run.
+//! verb of saying, inside a sentence, inside a longer capitalised run, or alone after a
+//! determiner or a number ("the Polaroids", "100 Polaroids": a thing, not a person).
 //!
 //! Built once per document, on its first question (one pass over its tokens), and kept
 //! while the recogniser stays in that document: linear in the text.
@@ -24,6 +25,37 @@ pub const RUN_FIRST: u8 = 32;
 /// In the place an organisation's name takes: before a noun for its people ("Acme
 /// officials", "Acme's spokeswoman") or after one and a preposition ("members of Acme").
 pub const ORG_CONTEXT: u8 = 64;
+/// Alone right after a determiner or a number ("the Hajj", "their own Polaroid", "100
+/// Polaroids"): people's names take no article, so the word names a thing, an event,
+/// a team or a place, whatever a run that holds it elsewhere says.
+pub const DETERMINED: u8 = 128;
+
+/// `word` (lower case) is a determiner or a possessive pronoun: a noun phrase it opens
+/// is no person's name ("the Olympics", "its Polaroids"; "the Smiths" is rare in news).
+pub fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "its"
+            | "their"
+            | "our"
+            | "your"
+            | "my"
+            | "his"
+            | "each"
+            | "every"
+            | "another"
+            | "own"
+            | "any"
+            | "some"
+    )
+}
 
 /// Nouns for the people and parts of an organisation, which its name comes next to
 /// ("the union's members", "a spokesman for the agency"), lower case.
@@ -197,11 +229,15 @@ impl DocEvidence {
             } else if name(i + 1) {
                 bits |= RUN_FIRST;
             }
+            let alone = i > 0 && !name(i - 1) && !name(i + 1);
             if near_said(text, toks, i) {
                 bits |= SAID;
             }
             if self.org_context(text, toks, i) {
                 bits |= ORG_CONTEXT;
+            }
+            if alone && self.determined(text, toks, i) {
+                bits |= DETERMINED;
             }
             lower_into(t.text(text), &mut self.lower);
             match self.words.get_mut(self.lower.as_str()) {
@@ -265,6 +301,16 @@ impl DocEvidence {
             lower_into(toks[i - 1].text(text), &mut self.lower);
             is_org_link(&self.lower)
         }
+    }
+
+    /// The token before `toks[i]` is a number or a determiner ([`is_determiner`]).
+    fn determined(&mut self, text: &str, toks: &[Token], i: usize) -> bool {
+        let p = &toks[i - 1];
+        p.kind == TokenKind::Number
+            || p.kind == TokenKind::Word && p.end - p.start <= 7 && {
+                lower_into(p.text(text), &mut self.lower);
+                is_determiner(&self.lower)
+            }
     }
 
     /// What the document indexed says about `word` (any case).
@@ -337,5 +383,20 @@ mod tests {
             assert_ne!(ev.of(org).bits & ORG_CONTEXT, 0, "{org}");
         }
         assert_eq!(ev.of("Vane").bits & ORG_CONTEXT, 0);
+    }
+
+    #[test]
+    fn a_word_alone_after_a_determiner_or_a_number_is_marked() {
+        let text = "Crowds left for the Kumbha. Some 90 Quillets sold out. Their own Fenlow broke. \
+                    Mara Fenn met the Tessaly Group. Ossian Brack spoke.";
+        let mut ev = DocEvidence::default();
+        ev.index(text);
+        for thing in ["Kumbha", "Quillets", "Fenlow"] {
+            assert_ne!(ev.of(thing).bits & DETERMINED, 0, "{thing}");
+        }
+        // A word of a longer run after "the", and people, are not.
+        for word in ["Tessaly", "Group", "Fenn", "Brack"] {
+            assert_eq!(ev.of(word).bits & DETERMINED, 0, "{word}");
+        }
     }
 }

@@ -258,6 +258,8 @@ fn neighbour_endings(facts: &SpanFacts, p1: &str, n1: &str, f: &mut Features) {
     if lower_word(b) && n1.chars().count() > 3 {
         f.add("n1suf2=", suffix(n1, 2));
     }
+    // A determiner or a number right before: a thing, a team, an event, not a person.
+    f.flag(p1 == "<num>" || evidence::is_determiner(p1), "pc=det");
     let place_preposition = matches!(
         p1,
         "in" | "at" | "from" | "near" | "to" | "into" | "outside" | "across"
@@ -365,6 +367,7 @@ fn document(facts: &SpanFacts, ev: &mut DocEvidence, f: &mut Features) {
         (evidence::RUN_INNER, "runinner"),
         (evidence::RUN_FIRST, "runfirst"),
         (evidence::ORG_CONTEXT, "orgctx"),
+        (evidence::DETERMINED, "det"),
     ];
     for (which, k) in [("ev0=", a), ("evl=", b - 1)] {
         let seen = ev.of(facts.toks[k].text(facts.text));

@@ -60,6 +60,7 @@ mod glued;
 mod lexicon;
 mod names;
 mod observances;
+mod ordinals;
 mod pieces;
 mod repeats;
 mod unknown;
@@ -254,6 +255,7 @@ pub(crate) fn recognise_tokens(
     find_pieces(&mut cx, &marks, pieces);
     join_pieces(&mut cx, pieces, &marks, out);
     names::take_years(&cx, marks.covered, &mut out[earlier_blocks..]);
+    ordinals::take_ordinals(&cx, &mut out[earlier_blocks..]);
     (*key, *lower, *evidence) = (cx.key, cx.lower, cx.evidence);
     // Values, merged in order; a year an event's name took ("Harvest Games 2019") is
     // the event's.
