@@ -41,7 +41,9 @@
 //!    less the days that end a holiday's name (`observances`: "Good Friday"), and the
 //!    sentence starts, where a capital says nothing.
 //! 3. `pieces`: level 1.
-//! 4. `names`: level 2, with `unknown` deciding the runs of unknown words.
+//! 4. `names`: level 2, with `unknown` deciding the runs of unknown words; an event
+//!    takes the year after its name (`names`) and the ordinal word before it
+//!    (`ordinals`).
 //! 5. The values join the names, in text order.
 //!
 //! `context` holds the questions asked of a token (its word, capital, table names,
