@@ -1,6 +1,7 @@
 //! What a document says about its words elsewhere: whether a capitalised word is also
 //! written in lower case (an ordinary word), after a title ("Dr. Smith"), next to a
-//! verb of saying, inside a sentence, or inside a longer capitalised run.
+//! verb of saying, inside a sentence, inside a longer capitalised run, or alone after a
+//! determiner or a number ("the Polaroids", "100 Polaroids": a thing, not a person).
 //!
 //! Built once per document, on its first question (one pass over the document's tokens,
 //! [`crate::text::DocTokens`], which the recogniser tokenized already), and kept while
@@ -11,20 +12,108 @@ use crate::hash::FxMap;
 use crate::text::{is_capitalised, lower_into, tokenize, Token, TokenKind};
 
 /// Written in lower case somewhere.
-pub const LOWER: u8 = 1;
+pub const LOWER: u16 = 1;
 /// Capitalised inside a sentence (after a lower-case word or a comma).
-pub const CAP_MID: u8 = 2;
+pub const CAP_MID: u16 = 2;
 /// Right after a title ("Mr.", "President").
-pub const TITLED: u8 = 4;
+pub const TITLED: u16 = 4;
 /// Next to a verb of saying ("said", "says", "told").
-pub const SAID: u8 = 8;
+pub const SAID: u16 = 8;
 /// Inside a run of two or more capitalised words (not its first word).
-pub const RUN_INNER: u8 = 16;
+pub const RUN_INNER: u16 = 16;
 /// The first word of a run of two or more capitalised words.
-pub const RUN_FIRST: u8 = 32;
+pub const RUN_FIRST: u16 = 32;
 /// In the place an organisation's name takes: before a noun for its people ("Acme
 /// officials", "Acme's spokeswoman") or after one and a preposition ("members of Acme").
-pub const ORG_CONTEXT: u8 = 64;
+pub const ORG_CONTEXT: u16 = 64;
+/// Alone right after a determiner or a number ("the Hajj", "their own Polaroid", "100
+/// Polaroids"): people's names take no article, so the word names a thing, an event,
+/// a team or a place, whatever a run that holds it elsewhere says.
+pub const DETERMINED: u16 = 128;
+/// In the place an event's name takes: before a noun for what happens at it ("Hajj
+/// pilgrimage", "Marlow Cup final") or after "during" or an edition's number ("the
+/// 22nd Tallow Fair").
+pub const EVENT_CONTEXT: u16 = 256;
+
+/// Nouns that follow an event's name ("the Olympics opening ceremony", "a Cup final"),
+/// lower case.
+const EVENT_NOUNS: &[&str] = &[
+    "ceremony",
+    "final",
+    "finals",
+    "semifinal",
+    "semifinals",
+    "tournament",
+    "qualifier",
+    "qualifiers",
+    "qualifying",
+    "edition",
+    "pilgrimage",
+    "pilgrims",
+    "festivities",
+    "celebrations",
+    "parade",
+    "stampede",
+    "bombing",
+    "bombings",
+    "veterans",
+    "anniversary",
+    "organisers",
+    "organizers",
+    "medal",
+    "medals",
+    "medallist",
+    "medalist",
+    "winner",
+    "winners",
+    "venue",
+    "venues",
+    "delegates",
+    "attendees",
+];
+
+/// `word` (lower case) names what happens at an event (`EVENT_NOUNS`).
+pub fn is_event_noun(word: &str) -> bool {
+    (5..=12).contains(&word.len()) && EVENT_NOUNS.contains(&word)
+}
+
+/// `word` (lower case) opens a time an event's name fills ("during the Games").
+pub fn is_event_preposition(word: &str) -> bool {
+    matches!(word, "during" | "throughout")
+}
+
+/// `token` is an edition's number written as an ordinal ("22nd", "3rd").
+pub fn is_numeric_ordinal(token: &str) -> bool {
+    token.starts_with(|c: char| c.is_ascii_digit())
+        && ["st", "nd", "rd", "th"].iter().any(|s| token.ends_with(s))
+}
+
+/// `word` (lower case) is a determiner or a possessive pronoun: a noun phrase it opens
+/// is no person's name ("the Olympics", "its Polaroids"; "the Smiths" is rare in news).
+pub fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "its"
+            | "their"
+            | "our"
+            | "your"
+            | "my"
+            | "his"
+            | "each"
+            | "every"
+            | "another"
+            | "own"
+            | "any"
+            | "some"
+    )
+}
 
 /// Nouns for the people and parts of an organisation, which its name comes next to
 /// ("the union's members", "a spokesman for the agency"), lower case.
@@ -103,7 +192,7 @@ pub fn is_org_link(word: &str) -> bool {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Seen {
     /// The bits ([`LOWER`], [`CAP_MID`], …).
-    pub bits: u8,
+    pub bits: u16,
     /// Occurrences with a capital.
     pub capitalised: u16,
 }
@@ -221,11 +310,18 @@ impl DocEvidence {
             } else if name(i + 1) {
                 bits |= RUN_FIRST;
             }
+            let alone = i > 0 && !name(i - 1) && !name(i + 1);
             if near_said(text, toks, i) {
                 bits |= SAID;
             }
             if self.org_context(text, toks, i) {
                 bits |= ORG_CONTEXT;
+            }
+            if alone && self.determined(text, toks, i) {
+                bits |= DETERMINED;
+            }
+            if self.event_context(text, toks, i) {
+                bits |= EVENT_CONTEXT;
             }
             lower_into(t.text(text), &mut self.lower);
             match self.words.get_mut(self.lower.as_str()) {
@@ -289,6 +385,39 @@ impl DocEvidence {
             lower_into(toks[i - 1].text(text), &mut self.lower);
             is_org_link(&self.lower)
         }
+    }
+
+    /// The token before `toks[i]` is a number or a determiner ([`is_determiner`]).
+    fn determined(&mut self, text: &str, toks: &[Token], i: usize) -> bool {
+        let p = &toks[i - 1];
+        p.kind == TokenKind::Number
+            || p.kind == TokenKind::Word && p.end - p.start <= 7 && {
+                lower_into(p.text(text), &mut self.lower);
+                is_determiner(&self.lower)
+            }
+    }
+
+    /// The capitalised word `toks[i]` stands where an event's name does: the last of its
+    /// run before a noun of [`EVENT_NOUNS`], or the first of its run after "during", or
+    /// after an edition's number and "the" ("the 22nd …").
+    fn event_context(&mut self, text: &str, toks: &[Token], i: usize) -> bool {
+        let mut lower_at = |k: usize, f: fn(&str) -> bool| {
+            toks.get(k).is_some_and(|t| {
+                let w = t.text(text);
+                t.kind == TokenKind::Word && !is_capitalised(w) && {
+                    lower_into(w, &mut self.lower);
+                    f(&self.lower)
+                }
+            })
+        };
+        let last = self.class.get(i + 1) != Some(&Class::Name);
+        if last && lower_at(i + 1, is_event_noun) {
+            return true;
+        }
+        let first = i > 0 && self.class[i - 1] != Class::Name;
+        first
+            && (lower_at(i - 1, is_event_preposition)
+                || toks[i - 1].kind == TokenKind::Number && is_numeric_ordinal(toks[i - 1].text(text)))
     }
 
     /// What the document indexed says about `word` (any case).
@@ -361,5 +490,34 @@ mod tests {
             assert_ne!(ev.of(org).bits & ORG_CONTEXT, 0, "{org}");
         }
         assert_eq!(ev.of("Vane").bits & ORG_CONTEXT, 0);
+    }
+
+    #[test]
+    fn a_word_alone_after_a_determiner_or_a_number_is_marked() {
+        let text = "Crowds left for the Kumbha. Some 90 Quillets sold out. Their own Fenlow broke. \
+                    Mara Fenn met the Tessaly Group. Ossian Brack spoke.";
+        let mut ev = DocEvidence::default();
+        ev.index(text);
+        for thing in ["Kumbha", "Quillets", "Fenlow"] {
+            assert_ne!(ev.of(thing).bits & DETERMINED, 0, "{thing}");
+        }
+        // A word of a longer run after "the", and people, are not.
+        for word in ["Tessaly", "Group", "Fenn", "Brack"] {
+            assert_eq!(ev.of(word).bits & DETERMINED, 0, "{word}");
+        }
+    }
+
+    #[test]
+    fn a_word_where_an_event_name_stands_is_marked() {
+        let text = "Pilgrims left before the Umrava stampede. Shops close during Kelvara. The 22nd \
+                    Tallow Fair opened. Dana Holt spoke at the venue.";
+        let mut ev = DocEvidence::default();
+        ev.index(text);
+        for word in ["Umrava", "Kelvara", "Tallow"] {
+            assert_ne!(ev.of(word).bits & EVENT_CONTEXT, 0, "{word}");
+        }
+        for word in ["Fair", "Dana", "Holt"] {
+            assert_eq!(ev.of(word).bits & EVENT_CONTEXT, 0, "{word}");
+        }
     }
 }

@@ -258,6 +258,14 @@ fn neighbour_endings(facts: &SpanFacts, p1: &str, n1: &str, f: &mut Features) {
     if lower_word(b) && n1.chars().count() > 3 {
         f.add("n1suf2=", suffix(n1, 2));
     }
+    // A determiner or a number right before: a thing, a team, an event, not a person.
+    f.flag(p1 == "<num>" || evidence::is_determiner(p1), "pc=det");
+    f.flag(evidence::is_event_preposition(p1), "pc=event_prep");
+    let edition = a > 0
+        && facts.toks[a - 1].kind == TokenKind::Number
+        && evidence::is_numeric_ordinal(facts.toks[a - 1].text(facts.text));
+    f.flag(edition, "pc=edition");
+    f.flag(lower_word(b) && evidence::is_event_noun(n1), "nc=event_noun");
     let place_preposition = matches!(
         p1,
         "in" | "at" | "from" | "near" | "to" | "into" | "outside" | "across"
@@ -318,6 +326,12 @@ fn tables(facts: &SpanFacts, w: &mut Words, f: &mut Features) {
         ("fac", g.fac_head(last), g.fac_head(first)),
         ("loc", g.loc_head(last), g.loc_head(first)),
     ];
+    // An event's head word inside the run ("Fan Expo Canada", "Cup of Nations").
+    let inner_event = (a + 1..b.saturating_sub(1)).any(|k| {
+        let h = g.event_head(word(k));
+        h.suffix || h.prefix
+    });
+    f.flag(inner_event, "head_inner=event");
     for (name, l, fi) in heads {
         if l.suffix {
             f.add("head_suffix=", name);
@@ -365,6 +379,8 @@ fn document(facts: &SpanFacts, ev: &mut DocEvidence, f: &mut Features) {
         (evidence::RUN_INNER, "runinner"),
         (evidence::RUN_FIRST, "runfirst"),
         (evidence::ORG_CONTEXT, "orgctx"),
+        (evidence::DETERMINED, "det"),
+        (evidence::EVENT_CONTEXT, "eventctx"),
     ];
     for (which, k) in [("ev0=", a), ("evl=", b - 1)] {
         let seen = ev.of(facts.toks[k].text(facts.text));
@@ -484,5 +500,16 @@ mod tests {
         assert!(has(&n, "pc=place_prep") && !has(&n, "pc=place_prep_end"), "{n:?}");
         let n = names_of("They flew in to Vellmar.", 4..5);
         assert!(has(&n, "pc=place_prep_end") && !has(&n, "p1suf2=to"), "{n:?}");
+    }
+
+    #[test]
+    fn the_words_around_an_event_are_classed() {
+        let has = |names: &[String], want: &str| names.iter().any(|n| n == want);
+        let n = names_of("Crowds met during Vessakh celebrations.", 3..4);
+        assert!(has(&n, "pc=event_prep") && has(&n, "nc=event_noun"), "{n:?}");
+        let n = names_of("The 9th Harlow Expo Norway opened.", 2..5);
+        assert!(has(&n, "pc=edition") && has(&n, "head_inner=event"), "{n:?}");
+        let n = names_of("Yesterday Mara Lind met Tove Berg.", 1..3);
+        assert!(!n.iter().any(|x| x.contains("event")), "{n:?}");
     }
 }

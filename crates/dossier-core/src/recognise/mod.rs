@@ -41,7 +41,9 @@
 //!    less the days that end a holiday's name (`observances`: "Good Friday"), and the
 //!    sentence starts, where a capital says nothing.
 //! 3. `pieces`: level 1.
-//! 4. `names`: level 2, with `unknown` deciding the runs of unknown words.
+//! 4. `names`: level 2, with `unknown` deciding the runs of unknown words; an event
+//!    takes the year after its name (`names`) and the ordinal word before it
+//!    (`ordinals`).
 //! 5. The values join the names, in text order.
 //!
 //! `context` holds the questions asked of a token (its word, capital, table names,
@@ -60,6 +62,7 @@ mod glued;
 mod lexicon;
 mod names;
 mod observances;
+mod ordinals;
 mod pieces;
 mod repeats;
 mod unknown;
@@ -292,6 +295,7 @@ pub(crate) fn recognise_tokens(
     find_pieces(&mut cx, &marks, pieces);
     join_pieces(&mut cx, pieces, &marks, out);
     names::take_years(&cx, marks.covered, &mut out[earlier_blocks..]);
+    ordinals::take_ordinals(&cx, &mut out[earlier_blocks..]);
     (*key, *lower, *evidence) = (cx.key, cx.lower, cx.evidence);
     // Values, merged in order; a year an event's name took ("Harvest Games 2019") is
     // the event's.
