@@ -1107,10 +1107,10 @@ impl<'r: 't, 't> Linker<'r, 't> {
     }
 
     /// The name as written that acronym `b`, in parentheses after mention `a`, defines
-    /// where recognition read only a part of it as another kind of name ("Korean" of
-    /// "Korean People's Army [KPA]", a nationality): the written name, when it ends in a
+    /// where recognition read only a part of it as another kind of name ("Tarnian" of
+    /// "Tarnian People's Militia [TPM]", a nationality): the written name, when it ends in a
     /// head word and the acronym spells the initials of one of its endings (that ending:
-    /// "Korean People's Army" of "The Korean People's Army").
+    /// "Tarnian People's Militia" of "The Tarnian People's Militia").
     fn cut_definition(&self, a: usize, b: usize, keys: &[Option<(Label, usize)>]) -> Option<&'r str> {
         let (Some((la, _)), Some((lb, ib))) = (keys[a], keys[b]) else {
             return None;

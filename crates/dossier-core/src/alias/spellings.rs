@@ -1,5 +1,5 @@
-//! Names one document writes two ways, one letter apart: a misspelling ("Untied Nations"
-//! beside "United Nations", "Chatnam Islands" beside "Chatham Islands") or a
+//! Names one document writes two ways, one letter apart: a misspelling ("Nothern Ireland"
+//! beside "Northern Ireland", "Chatnam Islands" beside "Chatham Islands") or a
 //! transliteration ("Esfahan" and "Isfahan", "Tåsinge" and "Taasinge", "Vergil" and
 //! "Virgil").
 //!
@@ -13,8 +13,8 @@
 //! ("Gambia" and "Zambia"). A form one letter from two names joins
 //! neither. The name that joins the other is the one the tables do not know, else the
 //! one written fewer times, else the one written later. A person's one-word name is also
-//! read against the surnames of the people the document names in full ("Water" for
-//! "Kathryn Waters").
+//! read against the surnames of the people the document names in full ("Tolley" for
+//! "Kathryn Tolleys").
 //!
 //! Linear in the document's distinct names and their letters: each name is filed under
 //! itself and each form with one letter dropped, and two names one edit apart always
@@ -22,7 +22,7 @@
 //!
 //! ```
 //! use dossier_core::alias::spellings::one_edit_apart;
-//! assert!(one_edit_apart("untiednations", "unitednations"));
+//! assert!(one_edit_apart("nothernireland", "northernireland"));
 //! assert!(one_edit_apart("mauer", "maurer"));
 //! assert!(!one_edit_apart("austria", "australia"));
 //! ```

@@ -1,7 +1,7 @@
 //! What a document says about its words elsewhere: whether a capitalised word is also
 //! written in lower case (an ordinary word), after a title ("Dr. Smith"), next to a
 //! verb of saying, inside a sentence, inside a longer capitalised run, or alone after a
-//! determiner or a number ("the Polaroids", "100 Polaroids": a thing, not a person).
+//! determiner or a number ("the Walkmans", "200 Walkmans": a thing, not a person).
 //!
 //! Built once per document, on its first question (one pass over the document's tokens,
 //! [`crate::text::DocTokens`], which the recogniser tokenized already), and kept while
@@ -26,11 +26,11 @@ pub const RUN_FIRST: u16 = 32;
 /// In the place an organisation's name takes: before a noun for its people ("Acme
 /// officials", "Acme's spokeswoman") or after one and a preposition ("members of Acme").
 pub const ORG_CONTEXT: u16 = 64;
-/// Alone right after a determiner or a number ("the Hajj", "their own Polaroid", "100
-/// Polaroids"): people's names take no article, so the word names a thing, an event,
+/// Alone right after a determiner or a number ("the Umrava", "their own Walkman", "200
+/// Walkmans"): people's names take no article, so the word names a thing, an event,
 /// a team or a place, whatever a run that holds it elsewhere says.
 pub const DETERMINED: u16 = 128;
-/// In the place an event's name takes: before a noun for what happens at it ("Hajj
+/// In the place an event's name takes: before a noun for what happens at it ("Umrava
 /// pilgrimage", "Marlow Cup final") or after "during" or an edition's number ("the
 /// 22nd Tallow Fair").
 pub const EVENT_CONTEXT: u16 = 256;
@@ -89,7 +89,7 @@ pub fn is_numeric_ordinal(token: &str) -> bool {
 }
 
 /// `word` (lower case) is a determiner or a possessive pronoun: a noun phrase it opens
-/// is no person's name ("the Olympics", "its Polaroids"; "the Smiths" is rare in news).
+/// is no person's name ("the Olympics", "its Walkmans"; "the Smiths" is rare in news).
 pub fn is_determiner(word: &str) -> bool {
     matches!(
         word,

@@ -326,7 +326,7 @@ fn tables(facts: &SpanFacts, w: &mut Words, f: &mut Features) {
         ("fac", g.fac_head(last), g.fac_head(first)),
         ("loc", g.loc_head(last), g.loc_head(first)),
     ];
-    // An event's head word inside the run ("Fan Expo Canada", "Cup of Nations").
+    // An event's head word inside the run ("Comic Expo Norden", "Cup of Nations").
     let inner_event = (a + 1..b.saturating_sub(1)).any(|k| {
         let h = g.event_head(word(k));
         h.suffix || h.prefix

@@ -354,7 +354,7 @@ fn push_composed(
 }
 
 /// Gives each event among `found` the year right after its name ("Harvest Games 2019",
-/// "Fan Expo Canada 2016"), whichever step found the name: the year is part of the name
+/// "Comic Expo Norden 2016"), whichever step found the name: the year is part of the name
 /// of a recurring event's edition. `covered` marks the tokens of values: a year that a
 /// longer value goes on from ("2019 and 2020") stays that value's.
 pub(super) fn take_years(cx: &Ctx, covered: &[bool], found: &mut [Candidate]) {
@@ -500,7 +500,7 @@ fn push_place_holding_name(
 /// Whether piece `k` (of the run `..q`) starts a run of unknown words: it is one, or it
 /// is a one-word person the lexicon knows from elsewhere right before another such
 /// person, where capitals say something ([`push_unknown_run`]); a known surname before
-/// unknown words names a person's work or place as often ("Warhol Polaroids").
+/// unknown words names a person's work or place as often ("Hopper Nighthawks").
 fn starts_run(pieces: &[(usize, usize, Piece)], k: usize, q: usize, marks: &Marks) -> bool {
     let joins = !marks.title_case && !marks.initial[pieces[k].0];
     pieces[k].2 == Piece::Unknown
