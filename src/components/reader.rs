@@ -477,11 +477,14 @@ fn draw_next(drawing: &Drawing, deadline: f64) -> bool {
     let Some(p) = pending.as_mut() else {
         return false;
     };
+    // An article no longer shown (another opened, or the views mounted again on new
+    // data, their signals disposed: reading them would panic) is drawn no further, even
+    // in the middle of a part.
+    if !p.body.is_connected() || (p.left.is_empty() && p.next >= p.parts.len()) {
+        *pending = None;
+        return false;
+    }
     if p.left.is_empty() {
-        if p.next >= p.parts.len() || !p.body.is_connected() {
-            *pending = None;
-            return false;
-        }
         p.part = p.draw.part(&p.body, &p.parts[p.next]);
         p.left = p.parts[p.next].clone();
         p.next += 1;

@@ -434,3 +434,16 @@ test('files dragged over the page start the engine before the drop; a second dro
   await dialog(page).getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Two long read');
 });
+
+test('the views mounted again while a long article is still being drawn: the old article stops, nothing breaks', async ({ page }) => {
+  test.slow(); // 400 KB analysed: 30 s can pass on a loaded machine
+  await load(page, BASE);
+  await drop(page, [{ name: 'big.txt', text: long('Big read', 400_000) }]);
+  await settled(page, 'Added 1 document.');
+  // Its parts are drawn a frame at a time for a while yet; removing it mounts the views
+  // again on the corpus alone, whose signals the old article's drawing must not read.
+  await dialog(page).getByRole('button', { name: 'Remove all' }).click();
+  await settled(page, 'Removed 1 document.');
+  await page.waitForTimeout(500);
+  expect(page.problems).toEqual([]);
+});
