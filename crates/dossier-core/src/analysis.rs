@@ -284,6 +284,11 @@ pub(crate) struct SecondPass<'a> {
     pub(crate) work: usize,
 }
 
+/// A stage of the second pass that finds names the others missed: given the names found
+/// so far (in text order), the document's tokens and the work counter, the names it adds,
+/// each with its block.
+type Stage<'a> = dyn Fn(&[Candidate], &crate::text::DocTokens, &mut usize) -> Vec<(usize, Candidate)> + 'a;
+
 /// Pass 2 over document `di`: each block's pass-1 candidates where the final lexicon
 /// answers as pass 1 saw it, else the block recognised again. Both passes read the
 /// document's `lookup` text when it has one; the ranges kept are in `d`'s text.
@@ -306,22 +311,22 @@ pub(crate) fn second_pass<'c>(
     crate::recognise::make_consistent(text, &mut found);
     let datelines = crate::recognise::find_datelines(text, &layout.blocks, &mut found);
     add_found(di, &original, datelines, &mut found, out);
-    let (toks, work) = (&out.scratch.doc, &mut out.work);
     let capitals = crate::recognise::Capitals {
         title_case: &layout.title_case,
         sentences: &sentences,
     };
-    let repeats = crate::recognise::find_repeats(text, &capitals, &found, toks, work);
-    add_found(di, &original, repeats, &mut found, out);
-    let (toks, work) = (&out.scratch.doc, &mut out.work);
-    let caps = crate::recognise::find_caps_names(text, &found, toks, work);
-    add_found(di, &original, caps, &mut found, out);
-    let (toks, work) = (&out.scratch.doc, &mut out.work);
-    let clubs = crate::recognise::find_club_names(text, &capitals, &found, toks, work);
-    add_found(di, &original, clubs, &mut found, out);
-    let (toks, work) = (&out.scratch.doc, &mut out.work);
-    let short = crate::short_forms::find(text, &found, toks, work);
-    add_found(di, &original, short, &mut found, out);
+    // The stages over the document's tokens, in order: each reads the names those before
+    // it added.
+    let stages: [&Stage; 4] = [
+        &|found, toks, work| crate::recognise::find_repeats(text, &capitals, found, toks, work),
+        &|found, toks, work| crate::recognise::find_caps_names(text, found, toks, work),
+        &|found, toks, work| crate::recognise::find_club_names(text, &capitals, found, toks, work),
+        &|found, toks, work| crate::short_forms::find(text, found, toks, work),
+    ];
+    for stage in stages {
+        let more = stage(&found, &out.scratch.doc, &mut out.work);
+        add_found(di, &original, more, &mut found, out);
+    }
     push_raws(di, d, lookup, &original, found, lexicon, out);
     let blocks = layout
         .blocks
