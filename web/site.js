@@ -25,6 +25,11 @@ const here = import.meta.url;
  * was fetched.
  */
 const BOUND = 16 << 20;
+/**
+ * Characters of JSON the head and the article-list runs are kept within (Cache `kept`;
+ * keepLists fills half of it): 20,000 articles' 67 runs (2.2 MB) are 3.0 M.
+ */
+const KEPT = 8 << 20;
 /** Bytes of files a prefix search may fetch (their JSON: about half of BOUND). */
 const PREFIX_BYTES = 8 << 20;
 /** Rows a list draws at a time ("Show more" draws the next). */
@@ -56,9 +61,25 @@ class Fault extends Error {
   }
 }
 
-// The cache: file name → { p: promise of the decoded file, size: its JSON's length once read }.
-const cache = new Map();
-let held = 0;
+/**
+ * Decoded files, each { p: promise of the file, size: its JSON's length once read }, in
+ * least recently used order: past `bound` characters, the least recently used go.
+ */
+class Cache {
+  constructor(bound) {
+    this.bound = bound;
+    this.files = new Map();
+    this.held = 0;
+  }
+}
+const cache = new Cache(BOUND);
+/**
+ * The head and the article-list runs, which every view's rows are drawn from, kept apart
+ * so that a search's or an entity's files, however many, never push them out: a cached
+ * interaction draws its rows without a fetch.
+ */
+const kept = new Cache(KEPT);
+const cacheOf = (name) => (name.startsWith('l-') || name.startsWith('h-') ? kept : cache);
 
 /**
  * The linked article's document shard, asked for as the reader starts, before its wasm
@@ -112,12 +133,13 @@ function address(bytes) {
  * The linked article drawn by web/boot.js's first look (`look`) from its shard's texts
  * as soon as they arrive, if the reader has not drawn yet and the shard's length and
  * address are the manifest's: a link's article on screen without waiting for the wasm.
+ * Whether it was drawn.
  */
 async function lookFrom(shard, look) {
   const b = await shard.bytes;
   if (!b || document.getElementById('site') || b.length !== shard.length || `d-${address(b)}.txt` !== shard.name) return;
   const text = new TextDecoder().decode(b);
-  look(text.slice(text.indexOf('\x1b')));
+  return look(text.slice(text.indexOf('\x1b')));
 }
 
 async function fetched(name) {
@@ -147,26 +169,27 @@ async function fetched(name) {
   }
 }
 
-/** The decoded file `name`: from the cache, else fetched and decoded once. */
+/** The decoded file `name`: from its cache, else fetched and decoded once. */
 function file(name) {
   if (!name) return Promise.reject(new Fault('version\tthe site has no such file'));
-  let hit = cache.get(name);
+  const c = cacheOf(name);
+  let hit = c.files.get(name);
   if (hit) {
-    cache.delete(name);
-    cache.set(name, hit);
+    c.files.delete(name);
+    c.files.set(name, hit);
     return hit.p;
   }
   hit = { size: 0 };
   hit.p = fetched(name).then(([value, size]) => {
     hit.size = size;
-    held += size;
-    for (const [k, v] of cache) {
-      if (held <= BOUND || v === hit) break;
-      if (v.size) { cache.delete(k); held -= v.size; }
+    c.held += size;
+    for (const [k, v] of c.files) {
+      if (c.held <= c.bound || v === hit) break;
+      if (v.size) { c.files.delete(k); c.held -= v.size; }
     }
     return value;
-  }, (e) => { cache.delete(name); throw e; });
-  cache.set(name, hit);
+  }, (e) => { c.files.delete(name); throw e; });
+  c.files.set(name, hit);
   return hit.p;
 }
 
@@ -372,6 +395,25 @@ async function docList(heading, docs) {
   return [el('h2', { className: 'site-heading', textContent: heading }), earlier, list, more];
 }
 
+/** Resolves when the page is next idle. */
+const idle = () => new Promise((ok) => (globalThis.requestIdleCallback ? requestIdleCallback(ok) : setTimeout(ok, 50)));
+
+/**
+ * The article-list runs fetched and decoded one at a time, each when the page is idle,
+ * from the first, while the cache `kept` holds less than half its bound: then the rows
+ * of any list (a search's, an entity's, a combination of filters not seen before) are
+ * drawn without a fetch. 20,000 articles' runs are 67 files, 2.2 MB (each about 2.1 KB
+ * gzip, 141 KB in all).
+ */
+async function keepLists() {
+  for (let row = 0; row < site.documents && kept.held < kept.bound / 2;) {
+    await idle();
+    const run = await file(locate('list', String(row))).catch(() => null);
+    if (!run?.rows.length) return;
+    row = run.first + run.rows.length;
+  }
+}
+
 /** The list the results pane shows (docList's), if any. */
 const shownList = () => panes.results.querySelector('.site-list');
 
@@ -562,13 +604,16 @@ async function periodDocs(w) {
 /** An entity id the site does not have, in a filter. */
 class NoEntity extends Error {}
 
-/** Document lists kept made: an entity's, a search's (each at most 4 bytes a document). */
-const LISTS = 32;
+/**
+ * Results kept made: an entity's or a search's document list (each at most 4 bytes a
+ * document), an entity's card (its first mentions' texts, cardOf).
+ */
+const LISTS = 48;
 const made = new Map();
 
 /**
- * The document list of `key`, made by `make` once and kept among the LISTS last used: a
- * common entity's documents are read from hundreds of thousands of mentions, which took
+ * The result of `key` (a document list, a card), made by `make` once and kept among the
+ * LISTS last used: a common entity's documents are read from hundreds of thousands of mentions, which took
  * most of a cached entity click at 20,000 articles (bench-sharded.mjs).
  */
 function memo(key, make) {
@@ -670,23 +715,51 @@ function context(d, m) {
   return null;
 }
 
+/**
+ * Entity `ix`'s first `n` mentions as [document, mention] pairs: from its shard, or from
+ * as few of its parts as hold them (a common entity's first part, not its dozens).
+ */
+async function firstMentions(ix, n) {
+  await directory();
+  const parts = JSON.parse(mention_files(ix));
+  if (!parts.length) {
+    const shard = await file(locate('entities', String(ix)));
+    return shard.rows[ix - shard.first].mentions.slice(0, n);
+  }
+  const out = [];
+  for (const p of parts) {
+    if (out.length >= n) break;
+    out.push(...(await file(p)).mentions.slice(0, n - out.length));
+  }
+  return out;
+}
+
+/**
+ * What entity `ix`'s card shows, made once and kept among the LISTS last used (as
+ * document lists are): its row, and its first mentions, each with its article's file and
+ * title and the text around it. A card shown again draws from this, with no file read.
+ */
+function cardOf(ix) {
+  return memo(`c${ix}`, async () => {
+    const [e, first] = await Promise.all([entityRow(ix), firstMentions(ix, MENTIONS)]);
+    // Their shards fetched together, not one after another.
+    const docs = await Promise.all(first.map(([d]) => docAt(d)));
+    const mentions = first.map(([, m], i) => [docs[i], context(docs[i], m)]).filter(([, c]) => c)
+      .map(([d, c]) => ({ file: d.file, title: d.title, before: c[0], text: c[1][0], label: c[1][1], after: c[2] }));
+    return { e, mentions };
+  });
+}
+
 /** An entity's card: name, counts, a way back, and its first mentions in context. */
 async function entityCard(id) {
   const ix = await entityOf(id);
   if (ix === undefined) return [el('p', { className: 'site-note', textContent: `No entity of this site has the id ${id}.` })];
-  const e = await entityRow(ix);
-  const first = [];
-  for (const l of await mentionLists(ix)) first.push(...l.slice(0, MENTIONS - first.length));
+  const { e, mentions } = await cardOf(ix);
   const list = el('ol', { className: 'site-mentions' });
-  // Their shards fetched together, not one after another.
-  const docs = await Promise.all(first.map(([d]) => docAt(d)));
-  for (const [i, [, m]] of first.entries()) {
-    const doc = docs[i];
-    const c = context(doc, m);
-    if (!c) continue;
-    const mark = el('mark', { textContent: c[1][0] });
-    mark.dataset.label = c[1][1];
-    list.append(el('li', {}, link({ doc: doc.file }, { className: 'site-row' }, el('span', { className: 'site-title', textContent: doc.title }), el('q', {}, c[0], mark, c[2]))));
+  for (const m of mentions) {
+    const mark = el('mark', { textContent: m.text });
+    mark.dataset.label = m.label;
+    list.append(el('li', {}, link({ doc: m.file }, { className: 'site-row' }, el('span', { className: 'site-title', textContent: m.title }), el('q', {}, m.before, mark, m.after))));
   }
   const label = labels.get(e.label) ?? e.label;
   return [
@@ -1235,7 +1308,10 @@ export async function start(firstLook) {
   if (early && firstLook && !document.getElementById('first-look')) {
     const wasm = new URL('dossier-site_bg.wasm', here);
     const compiled = WebAssembly.compileStreaming(fetch(wasm)).catch(() => wasm);
-    await lookFrom(early, firstLook).catch(console.error);
+    // Drawn, the article reaches the screen before the wasm's instantiation and the panes
+    // (tens of ms of main thread, which held its frame back): a frame, then a task, as
+    // web/boot.js does for the app.
+    if (await lookFrom(early, firstLook).catch(console.error)) await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
     await init({ module_or_path: await compiled });
   } else await init();
   try {
@@ -1312,5 +1388,7 @@ export async function start(firstLook) {
   // Its shard, fetched above, is drawn in the task after the head's, so that the head's
   // panes come first.
   const swap = () => drawn && panes.main.contains(drawn) && fill(panes.main, `doc:${doc}`, 'the article', () => articleOf(doc), true);
-  file(site.head).catch(() => {}).then(() => setTimeout(swap));
+  const swapped = file(site.head).catch(() => {}).then(() => new Promise((ok) => setTimeout(() => ok(swap()))));
+  // Then, once the first screen is drawn, the rows of every list, as the page idles.
+  swapped.then(keepLists, keepLists);
 }

@@ -147,6 +147,32 @@ test('an entity shows its articles and its mentions, from the panel or a mark in
   await expect(heading).toHaveText(`${n} ${n === 1 ? 'article' : 'articles'} naming Vladimir Putin`);
 });
 
+test('once fetched, entities required and lifted again fetch no file: the rows from the kept list runs, a card shown again from what it kept', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => r.url().includes('/shards/') && fetched.push(r.url()));
+  await page.goto(BASE);
+  const panel = entities(page);
+  const name = (n) => panel.getByRole('button', { name: n, exact: true });
+  const card = (n) => panel.getByRole('region', { name: n }).locator('.site-mentions li').first();
+  const heading = (n) => results(page).getByRole('heading', { name: new RegExp(`^\\d+ articles? naming ${n}$`) });
+  await name('Vladimir Putin').click();
+  await expect(card('Vladimir Putin')).toBeVisible();
+  await name('Xi Jinping').click();
+  await expect(card('Xi Jinping')).toBeVisible();
+  await expect(results(page).locator('.site-list li').first()).toBeVisible();
+  const before = fetched.length;
+  // Putin lifted: a selection not shown before (Xi Jinping alone).
+  await name('Vladimir Putin').click();
+  await expect(heading('Xi Jinping')).toBeVisible();
+  // Xi Jinping lifted, Putin required again: his card drawn again.
+  await name('Xi Jinping').click();
+  await expect(results(page).getByRole('heading', { name: /^[\d,]+ articles$/ })).toBeVisible();
+  await name('Vladimir Putin').click();
+  await expect(heading('Vladimir Putin')).toBeVisible();
+  await expect(card('Vladimir Putin')).toBeVisible();
+  expect(fetched.slice(before)).toEqual([]);
+});
+
 test('a search finds the articles holding every word, from the search index fragments', async ({ page }) => {
   await page.goto(BASE);
   await page.getByRole('searchbox', { name: 'Search the articles' }).fill('Blinken Ukraine');
