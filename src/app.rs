@@ -144,11 +144,11 @@ impl Navigator {
     }
 
     /// Shows `state`, a search typed in the box, and edits the current history entry to
-    /// it once typing pauses ([`TYPING_PAUSE`]) or the box loses focus ([`Navigator::flush`]):
+    /// it once typing pauses (`TYPING_PAUSE`) or the box loses focus ([`Navigator::flush`]):
     /// one entry for a run of keystrokes, recorded off their frames. The router's
     /// navigation and the browser's `replaceState` cost a keystroke 10–15 ms
     /// (docs/performance.md, "Keystrokes"). Back or forward meanwhile drops it
-    /// ([`Navigator::drop_held`]): the view then follows the URL.
+    /// (`Navigator::drop_held`): the view then follows the URL.
     pub fn type_to(&self, state: &ViewState) {
         if self.state.with_untracked(|s| s == state) {
             return;
