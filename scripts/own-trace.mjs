@@ -6,6 +6,7 @@
 //   node scripts/own-trace.mjs [dist] [drop|type] [ms]   # a site built with --public-url /dossier-e2e/
 //   BENCH_PORT=8908 …                                    # another port than 8797
 //   TRACE=/tmp/own.json …                                 # also keep the trace (chrome://tracing, DevTools)
+//   COLD=1 …                                              # the engine not warmed up first (below)
 //
 // `drop` (the default): the engine warmed up (an analysis, then 1.5 s), 1 MB (the seeds'
 // paragraphs recombined) dropped, traced until 1.5 s after its title heads the reader.
@@ -29,11 +30,15 @@ const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 await page.goto(`http://127.0.0.1:${port}${base}`);
 await page.locator('li.entity button.entity-name').first().waitFor({ timeout: 60_000 });
-await page.evaluate(async () => {
-  const engine = await import(new URL('engine.js', location.href).href);
-  await engine.analyse('a.txt', 'Talks\n\nPutin met Xi.');
-  await new Promise((ok) => setTimeout(ok, 1500));
-});
+// COLD=1: no warm-up, as in bench-own.mjs's keystrokes (the drop loads web/own.js and
+// starts the engine).
+if (!process.env.COLD) {
+  await page.evaluate(async () => {
+    const engine = await import(new URL('engine.js', location.href).href);
+    await engine.analyse('a.txt', 'Talks\n\nPutin met Xi.');
+    await new Promise((ok) => setTimeout(ok, 1500));
+  });
+}
 await browser.startTracing(page, {
   categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame',
     'toplevel', 'v8.execute', 'blink.user_timing', 'disabled-by-default-v8.cpu_profiler', 'v8', 'latencyInfo'],
@@ -54,11 +59,14 @@ const marks = await page.evaluate(async ([mode, big, parts]) => {
     });
   } else {
     drop(parts.map((text, i) => [`part-${i + 1}.txt`, text]));
-    document.getElementById('own-dialog')?.close();
+    // The drop opens the dialog (modal: the search box behind it is inert) once
+    // web/own.js has loaded: closed before each keystroke, as a reader closes it to type.
+    const close = () => { const d = document.getElementById('own-dialog'); return d?.open && (d.close(), true); };
     const input = document.getElementById('search-input');
     const words = ['russia', 'china', 'trade', 'summit'];
     for (let i = 0; title() !== 'Part 1' && i < 2000; i++) {
       const w = words[Math.floor(i / 7) % words.length];
+      if (close()) await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
       const t0 = performance.now();
       performance.mark(`key:${i}`);
       input.value = w.slice(0, (i % 7) + 1);

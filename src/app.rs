@@ -81,9 +81,34 @@ pub struct Navigator {
     navigate: StoredValue<NavigateFn>,
 }
 
-/// How many views `go` has shown whose history entries are not yet recorded (one
-/// explorer per page).
+/// How many views `go` and `type_to` have shown whose history entries are not yet
+/// recorded (one explorer per page; a held entry counts once).
 static UNRECORDED: AtomicUsize = AtomicUsize::new(0);
+
+/// How long typing pauses before the search's held history entry is recorded
+/// ([`Navigator::type_to`]).
+const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// The history entry of a search being typed, held until typing pauses.
+struct Held {
+    /// The address to record.
+    href: String,
+    /// The timer that records it.
+    timer: leptos::prelude::TimeoutHandle,
+}
+
+thread_local! {
+    /// The search's held entry, if any ([`Navigator::type_to`]).
+    static HELD: std::cell::RefCell<Option<Held>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The held entry's address, its timer stopped; still counted in [`UNRECORDED`].
+fn take_held() -> Option<String> {
+    HELD.with(|h| h.borrow_mut().take()).map(|held| {
+        held.timer.clear();
+        held.href
+    })
+}
 
 impl Navigator {
     /// The address of `state`, under the page's own path (so any base path works).
@@ -99,33 +124,91 @@ impl Navigator {
     }
 
     /// Shows `state`, then records it in the history once it is on screen; `replace`
-    /// edits the current history entry instead of adding one.
+    /// edits the current history entry instead of adding one. A search's held entry
+    /// ([`Navigator::type_to`]) is recorded first, in order.
     pub fn go(&self, state: &ViewState, replace: bool) {
         if self.state.with_untracked(|s| s == state) {
             return;
         }
         crate::focus::keep();
-        let query = state.to_query();
-        let href = with_query(self.pathname.get_untracked(), &query);
-        self.ahead.set(format!("?{query}"));
+        let href = self.show(state);
+        let held = take_held();
         UNRECORDED.fetch_add(1, Ordering::Relaxed);
         let nav = *self;
         after_paint(Box::new(move || {
-            let navigate = nav.navigate.get_value();
-            navigate(
-                &href,
-                NavigateOptions {
-                    resolve: false,
-                    replace,
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
-            // The last entry recorded: the URL's view is the one shown.
-            if UNRECORDED.fetch_sub(1, Ordering::Relaxed) == 1 {
-                nav.ahead.set(String::new());
+            if let Some(held) = held {
+                nav.record(&held, true);
             }
+            nav.record(&href, replace);
         }));
+    }
+
+    /// Shows `state`, a search typed in the box, and edits the current history entry to
+    /// it once typing pauses (`TYPING_PAUSE`) or the box loses focus ([`Navigator::flush`]):
+    /// one entry for a run of keystrokes, recorded off their frames. The router's
+    /// navigation and the browser's `replaceState` cost a keystroke 10–15 ms
+    /// (docs/performance.md, "Keystrokes"). Back or forward meanwhile drops it
+    /// (`Navigator::drop_held`): the view then follows the URL.
+    pub fn type_to(&self, state: &ViewState) {
+        if self.state.with_untracked(|s| s == state) {
+            return;
+        }
+        let href = self.show(state);
+        if take_held().is_none() {
+            UNRECORDED.fetch_add(1, Ordering::Relaxed);
+        }
+        let nav = *self;
+        let timer = set_timeout_with_handle(move || nav.flush(), TYPING_PAUSE).ok();
+        match timer {
+            Some(timer) => HELD.with(|h| *h.borrow_mut() = Some(Held { href, timer })),
+            None => self.record(&href, true),
+        }
+    }
+
+    /// Records the search's held entry now, if any.
+    pub fn flush(&self) {
+        if let Some(href) = take_held() {
+            self.record(&href, true);
+        }
+    }
+
+    /// Forgets the search's held entry, if any: the history moved (Back, forward), and
+    /// recording it would edit the entry moved to.
+    fn drop_held(&self) {
+        if take_held().is_some() {
+            self.recorded();
+        }
+    }
+
+    /// Shows `state` ahead of the URL; returns its address.
+    fn show(&self, state: &ViewState) -> String {
+        let query = state.to_query();
+        let href = with_query(self.pathname.get_untracked(), &query);
+        self.ahead.set(format!("?{query}"));
+        href
+    }
+
+    /// Records `href` in the history (`replace`: edits the current entry).
+    fn record(&self, href: &str, replace: bool) {
+        let navigate = self.navigate.get_value();
+        navigate(
+            href,
+            NavigateOptions {
+                resolve: false,
+                replace,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+        self.recorded();
+    }
+
+    /// One shown view's entry recorded or dropped: after the last, the URL's view is the
+    /// one shown.
+    fn recorded(&self) {
+        if UNRECORDED.fetch_sub(1, Ordering::Relaxed) == 1 {
+            self.ahead.set(String::new());
+        }
     }
 
     /// Shows the current state changed by `f`, as a new history entry.
@@ -173,6 +256,14 @@ fn Explorer() -> impl IntoView {
         navigate: StoredValue::new(navigate),
     };
     provide_context(nav);
+    // Back or forward moves the URL: a search's entry held back is not recorded over it.
+    // An explorer drawn again (the reader's documents: `mount`) reads the URL: a held
+    // entry is recorded first.
+    let popped = window_event_listener(leptos::ev::popstate, move |_| nav.drop_held());
+    on_cleanup(move || {
+        popped.remove();
+        nav.flush();
+    });
     provide_context(Hover(RwSignal::new(None)));
     provide_context(Pinned(RwSignal::new(None)));
     provide_context(crate::components::export_menu::Offers::default());

@@ -244,14 +244,22 @@ async function add(items) {
   // Kept and analysed at once: the worker does not wait for the storage (each document in
   // a transaction of its own, so that one refused loses no other), which starts in the
   // task after the text is handed to the worker (each copies the text: neither waits for
-  // the other's copy).
-  const keeping = nextTask().then(() => Promise.all(fresh.map((doc) => tx('readwrite', (s) => s.put(doc)).then(() => doc, (e) => {
-    problems.push(`${doc.name}: ${quota(e) ? "this browser's storage is full, so it was not added" : `could not be kept: ${why(e)}`}`);
-    return null;
-  })))).then((stored) => {
+  // the other's copy), one document a task (a put copies its text: three 1 MB documents
+  // in one task made it a long one, docs/performance.md).
+  const keeping = (async () => {
+    const kept = [];
+    for (const doc of fresh) {
+      await nextTask();
+      try {
+        await tx('readwrite', (s) => s.put(doc));
+        kept.push(doc);
+      } catch (e) {
+        problems.push(`${doc.name}: ${quota(e) ? "this browser's storage is full, so it was not added" : `could not be kept: ${why(e)}`}`);
+      }
+    }
     report(problems);
-    return stored.filter(Boolean);
-  });
+    return kept;
+  })();
   return show('', (n) => `Added ${plural(n, 'document')}.`, { fresh, keeping });
 }
 

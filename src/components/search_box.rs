@@ -11,9 +11,15 @@ pub fn SearchBox() -> impl IntoView {
     let on_input = move |ev: leptos::ev::Event| {
         let q = event_target_value(&ev);
         let current = nav.state.get_untracked();
-        // Typing edits one history entry; the first keystroke from an empty box adds one.
-        let replace = !current.q.is_empty();
-        nav.go(&ViewState { q, ..current }, replace);
+        let push = current.q.is_empty();
+        // Typing edits one history entry, once it pauses (`Navigator::type_to`); the first
+        // keystroke from an empty box adds one, at once, for Back to return to.
+        let state = ViewState { q, ..current };
+        if push {
+            nav.go(&state, false);
+        } else {
+            nav.type_to(&state);
+        }
     };
     // Enter steps to the next hit in the open article, Shift+Enter to the previous, as
     // in a browser's find bar. Esc clears the search, the filter with the text (a new
@@ -42,6 +48,7 @@ pub fn SearchBox() -> impl IntoView {
                 prop:value=move || nav.state.get().q
                 on:input=on_input
                 on:keydown=on_key
+                on:blur=move |_| nav.flush()
             />
         </form>
     }

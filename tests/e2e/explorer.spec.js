@@ -371,6 +371,57 @@ test('two changes within one frame are shown at once and each gets its history e
   await expect(results(page)).toHaveCount(5);
 });
 
+test('a run of keystrokes in the search box is one history entry, recorded once typing pauses; Back leaves the search', async ({ page }) => {
+  // Every history write the app makes, counted (the router writes through these two).
+  await page.addInitScript(() => {
+    window.__writes = [];
+    for (const m of ['pushState', 'replaceState']) {
+      const f = History.prototype[m];
+      History.prototype[m] = function (...args) { window.__writes.push(`${m} ${args[2]}`); return f.apply(this, args); };
+    }
+  });
+  await page.goto(`${BASE}?doc=${DOC}`);
+  const box = page.getByRole('searchbox', { name: 'Search articles' });
+  await expect(page.locator('#article-title')).not.toBeEmpty();
+  const before = await page.evaluate(() => history.length);
+  await box.pressSequentially('pipeline', { delay: 40 });
+  await expect(page).toHaveURL(/[?&]q=pipeline(&|$)/);
+  await expect(results(page)).not.toHaveCount(5);
+  // The first keystroke adds an entry (for Back), the rest edit it once, not one write each.
+  const writes = await page.evaluate(() => window.__writes);
+  expect(writes.length, writes.join('\n')).toBeLessThanOrEqual(2);
+  expect(await page.evaluate(() => history.length)).toBe(before + 1);
+  await page.goBack();
+  await expect(page).not.toHaveURL(/q=/);
+  await expect(page).toHaveURL(new RegExp(`doc=${DOC}`));
+  await expect(box).toHaveValue('');
+  await expect(results(page)).toHaveCount(5);
+});
+
+test('Back while a typed search waits for its history entry shows the entry moved to, and the search is not recorded over it', async ({ page }) => {
+  await page.goto(`${BASE}?doc=${DOC}`);
+  const box = page.getByRole('searchbox', { name: 'Search articles' });
+  await box.fill('pipe');
+  await expect(page).toHaveURL(/[?&]q=pipe(&|$)/);
+  // More keystrokes, then Back at once: their entry is still held (Navigator::type_to).
+  await page.evaluate(() => {
+    const input = document.getElementById('search-input');
+    for (const q of ['pipel', 'pipeli', 'pipeline']) {
+      input.value = q;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    history.back();
+  });
+  await expect(page).not.toHaveURL(/q=/);
+  await expect(box).toHaveValue('');
+  await page.waitForTimeout(1000);
+  await expect(page).not.toHaveURL(/q=/);
+  await expect(box).toHaveValue('');
+  await page.goForward();
+  await expect(page).toHaveURL(/[?&]q=pipe(&|$)/);
+  await expect(box).toHaveValue('pipe');
+});
+
 test('the printed page links to the view shown, before its history entry', async ({ page }) => {
   await page.goto(`${BASE}?doc=${DOC}`);
   await page.locator('article.reader mark[data-entity]').first().waitFor();

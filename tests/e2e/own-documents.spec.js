@@ -447,3 +447,34 @@ test('the views mounted again while a long article is still being drawn: the old
   await page.waitForTimeout(500);
   expect(page.problems).toEqual([]);
 });
+
+test('typing in the search box while a drop is analysed: the views drawn again on it mid-typing, nothing breaks', async ({ page }) => {
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await load(page, BASE);
+  const title = `Typed over ${MARK}`;
+  await drop(page, [{ name: 'typed.txt', text: `${title}\n\n${'Putin met officials in the harbour town, officials said.\n\n'.repeat(4000)}` }]);
+  // A keystroke each 30 ms until the document opens: its search's history entry is held
+  // (Navigator::type_to) when the explorer is drawn again on the new data (mount_own).
+  const keys = await page.evaluate(async (title) => {
+    const input = document.getElementById('search-input');
+    let i = 0;
+    for (; document.querySelector('#article-title')?.textContent !== title && i < 1000; i++) {
+      const d = document.getElementById('own-dialog');
+      if (d?.open) d.close(); // modal: the box behind it is inert
+      input.value = 'harbour'.slice(0, (i % 7) + 1);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((ok) => setTimeout(ok, 30));
+    }
+    return i;
+  }, title);
+  expect(keys).toBeGreaterThan(1);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page).toHaveURL(/[?&]doc=mine%2Ftyped/);
+  await expect(page.locator('#fatal')).toBeHidden();
+  // The search box still drives the views and the URL.
+  await page.getByRole('searchbox', { name: 'Search articles' }).fill('harbour');
+  await expect(page).toHaveURL(/[?&]q=harbour/);
+  await expect(page.getByRole('navigation', { name: 'Articles' }).getByRole('link', { name: title })).toBeVisible();
+  expect(errors).toEqual([]);
+});
