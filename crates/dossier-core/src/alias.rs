@@ -125,6 +125,11 @@ pub fn slug(s: &str) -> String {
 }
 
 fn fold(c: char) -> String {
+    folded(c, &mut [0; 4]).to_string()
+}
+
+/// [`fold`] without a copy: the folded letters, or `c` itself written into `buf`.
+fn folded(c: char, buf: &mut [u8; 4]) -> &str {
     let s = match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
         'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => "A",
@@ -153,9 +158,9 @@ fn fold(c: char) -> String {
         'ß' => "ss",
         'æ' => "ae",
         'œ' => "oe",
-        c => return c.to_string(),
+        c => return c.encode_utf8(buf),
     };
-    s.to_string()
+    s
 }
 
 /// The distinct grouping keys, each stored once: a mention's key is a number, so
@@ -349,11 +354,17 @@ fn written_alike(key: &str) -> Option<String> {
         return None;
     }
     let mut out = String::with_capacity(key.len());
+    let mut buf = [0; 4];
     for c in key.chars() {
         if matches!(c, '-' | ' ' | '.' | '\'' | '’' | '‐' | '‑') {
             continue;
         }
-        for f in fold(c).chars() {
+        if c.is_ascii() {
+            // ASCII folds to itself.
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        for f in folded(c, &mut buf).chars() {
             out.extend(f.to_lowercase());
         }
     }

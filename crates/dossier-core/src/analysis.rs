@@ -11,6 +11,7 @@ use crate::normal::{is_all_caps, lexicon_form, Lookup};
 use crate::recognise::{
     is_title_case, recognise_tokens, BlockFacts, Candidate, Deps, Lexicon, Scratch, Source,
 };
+use crate::text::KeptTokens;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -106,6 +107,7 @@ impl<'c> Analyser<'c> {
                 raws: Vec::new(),
                 placed: Vec::new(),
                 docs: Vec::with_capacity(n),
+                tokens: Vec::with_capacity(n),
                 scratch: Scratch::default(),
                 work: 0,
             },
@@ -178,6 +180,7 @@ pub(crate) fn assemble(corpus: &Corpus, out: SecondPass<'_>, curation: &Curation
         raws,
         placed,
         mut docs,
+        tokens,
         work,
         ..
     } = out;
@@ -188,8 +191,10 @@ pub(crate) fn assemble(corpus: &Corpus, out: SecondPass<'_>, curation: &Curation
             add_mention(&mut docs[di], range, block, entity, &grouping.entities);
         }
     }
+    let mut tokens = tokens.into_iter();
     for (doc, a) in corpus.documents.iter().zip(docs.iter_mut()) {
-        let (quotes, quote_work) = crate::quotes::find_counting(doc, a);
+        let tokens = tokens.next().flatten();
+        let (quotes, quote_work) = crate::quotes::find_counting_in(doc, a, tokens.as_ref());
         a.quotes = quotes;
         work += quote_work;
     }
@@ -266,6 +271,7 @@ pub(crate) fn first_pass(
         first.deps_end.push(first.deps.0.len());
     }
     first.evidence = scratch.take_evidence();
+    first.tokens = scratch.doc.keep();
     (layout, first)
 }
 
@@ -278,6 +284,8 @@ pub(crate) struct SecondPass<'a> {
     pub(crate) placed: Vec<(usize, Range<usize>, usize)>,
     /// Each document's analysis, mentions still to come.
     pub(crate) docs: Vec<DocAnalysis>,
+    /// Each document's tokens, kept for the quote finder (`None`: tokenized again).
+    pub(crate) tokens: Vec<Option<KeptTokens>>,
     /// Recognition's token buffer and scratch space, shared by the documents.
     pub(crate) scratch: Scratch,
     /// Tokens visited.
@@ -305,10 +313,11 @@ pub(crate) fn second_pass<'c>(
     let text: &str = lookup.map_or(&d.text, |l| &l.doc.text);
     // A range of the lookup text in the document's text.
     let original = |r: &Range<usize>| lookup.map_or(r.clone(), |l| l.map.range_to_original(r));
-    let evidence = first.evidence.take();
-    out.scratch.read_document_again(text, &layout.blocks, evidence);
+    let (evidence, tokens) = (first.evidence.take(), first.tokens.take());
+    out.scratch
+        .read_document_again(text, &layout.blocks, tokens.as_ref(), evidence);
     let (sentences, mut found) = block_candidates(di, text, &original, &layout, first, lexicon, out);
-    crate::recognise::make_consistent(text, &mut found);
+    crate::recognise::make_consistent_in(text, &mut found, &mut out.scratch);
     let datelines = crate::recognise::find_datelines(text, &layout.blocks, &mut found);
     add_found(di, &original, datelines, &mut found, out);
     let capitals = crate::recognise::Capitals {
@@ -347,6 +356,9 @@ pub(crate) fn second_pass<'c>(
         mentions: Vec::new(),
         quotes: Vec::new(),
     });
+    // The quote finder reads the document's own text: the tokens of a lookup text
+    // are not its tokens.
+    out.tokens.push(tokens.filter(|_| lookup.is_none()));
 }
 
 /// The candidates of document `di` (its lookup `text`), block by block: pass 1's where
@@ -568,6 +580,8 @@ pub(crate) struct FirstPass {
     /// The learned decision's evidence of the document, if a question indexed it: kept
     /// for the blocks read again, so that it is built once.
     pub(crate) evidence: Option<crate::decide::DocEvidence>,
+    /// The document's tokens, kept for its next reading (`None`: tokenized again).
+    pub(crate) tokens: Option<KeptTokens>,
 }
 
 /// A document's blocks in text order, their zones and whether each is in Title Case

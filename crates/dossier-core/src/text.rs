@@ -26,7 +26,7 @@
 use std::ops::Range;
 
 mod doc_tokens;
-pub use doc_tokens::DocTokens;
+pub use doc_tokens::{DocTokens, KeptTokens};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -102,11 +102,22 @@ impl Spellings {
         if self.names.iter().all(|n| n.surname || n.settled) {
             return HashMap::default();
         }
-        let mut filed: HashMap<(Label, Vec<char>), Vec<usize>> = HashMap::default();
+        // Each form's names, in order, as a list through `filed`: (name, next entry).
+        let forms = self.names.iter().map(|n| n.letters.len() + 1).sum();
+        let mut filed: Vec<(usize, usize)> = Vec::with_capacity(forms);
+        // (label, form) → its first and last entries in `filed`.
+        let mut lists: HashMap<(Label, Form), (usize, usize)> = HashMap::default();
+        lists.reserve(forms);
         for (k, n) in self.names.iter().enumerate() {
             for form in dropped(&n.letters) {
                 *work += 1;
-                filed.entry((n.label, form)).or_default().push(k);
+                let e = filed.len();
+                filed.push((k, NONE));
+                let list = lists.entry((n.label, form)).or_insert((e, e));
+                if list.1 != e {
+                    filed[list.1].1 = e;
+                    list.1 = e;
+                }
             }
         }
         let mut out = HashMap::default();
@@ -118,7 +129,10 @@ impl Spellings {
             let mut other: Option<usize> = None;
             let mut many = false;
             for form in dropped(&n.letters) {
-                for &o in filed.get(&(n.label, form)).into_iter().flatten() {
+                let mut e = lists.get(&(n.label, form)).map_or(NONE, |&(first, _)| first);
+                while e != NONE {
+                    let o = filed[e].0;
+                    e = filed[e].1;
                     *work += 1;
                     let m = &self.names[o];
                     if m.target == n.target || other.is_some_and(|p| self.names[p].target == m.target) {
@@ -186,13 +200,52 @@ fn plural(a: &[char], b: &[char]) -> bool {
     long.len() == short.len() + 1 && long.starts_with(short) && long.last() == Some(&'s')
 }
 
+/// The end of a list of entries ([`Spellings::joins`]).
+const NONE: usize = usize::MAX;
+
+/// A name's letters, or all but one of them, borrowed: a key of [`Spellings::joins`]
+/// that copies no letters.
+#[derive(Debug, Clone, Copy)]
+struct Form<'a> {
+    letters: &'a [char],
+    /// The letter left out, if one is.
+    skip: Option<usize>,
+}
+
+impl Form<'_> {
+    fn len(&self) -> usize {
+        self.letters.len() - usize::from(self.skip.is_some())
+    }
+
+    fn chars(&self) -> impl Iterator<Item = char> + '_ {
+        let skip = self.skip;
+        (self.letters.iter().enumerate())
+            .filter(move |&(i, _)| Some(i) != skip)
+            .map(|(_, &c)| c)
+    }
+}
+
+impl PartialEq for Form<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.chars().eq(other.chars())
+    }
+}
+
+impl Eq for Form<'_> {}
+
+impl std::hash::Hash for Form<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_usize(self.len());
+        for c in self.chars() {
+            state.write_u32(u32::from(c));
+        }
+    }
+}
+
 /// `letters` itself, then each form with one letter dropped.
-fn dropped(letters: &[char]) -> impl Iterator<Item = Vec<char>> + '_ {
-    std::iter::once(letters.to_vec()).chain((0..letters.len()).map(|k| {
-        let mut v = letters.to_vec();
-        v.remove(k);
-        v
-    }))
+fn dropped(letters: &[char]) -> impl Iterator<Item = Form<'_>> {
+    let one = |skip| Form { letters, skip };
+    std::iter::once(one(None)).chain((0..letters.len()).map(move |k| one(Some(k))))
 }
 
 /// Whether `a` becomes `b` by one letter added, dropped or changed, or two neighbouring

@@ -121,7 +121,8 @@ impl<'c> Extender<'c> {
                 add_mention(&mut doc, range, block, e, &grouping.entities);
             }
         }
-        let (quotes, quote_work) = crate::quotes::find_counting(d, &doc);
+        let tokens = out.tokens.pop().flatten();
+        let (quotes, quote_work) = crate::quotes::find_counting_in(d, &doc, tokens.as_ref());
         doc.quotes = quotes;
         let dates = crate::resolve::doc_date_mentions(0, d, &doc);
         let corpus = (self.placed.iter().zip(&grouping.entity_of))

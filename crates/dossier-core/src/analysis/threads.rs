@@ -126,7 +126,8 @@ fn confirm(
     };
     let mut found = first.found.into_iter();
     let (mut found_start, mut deps_start) = (0, 0);
-    scratch.read_document_again(text, &layout.blocks, first.evidence);
+    scratch.read_document_again(text, &layout.blocks, first.tokens.as_ref(), first.evidence);
+    out.tokens = first.tokens;
     for (bi, r) in layout.blocks.iter().enumerate() {
         let block_found = found.by_ref().take(first.found_end[bi] - found_start);
         let block_deps = &first.deps.0[deps_start..first.deps_end[bi]];
@@ -194,6 +195,7 @@ fn join(parts: Vec<SecondPass<'_>>) -> SecondPass<'_> {
         all.raws.extend(p.raws);
         all.placed.extend(p.placed);
         all.docs.extend(p.docs);
+        all.tokens.extend(p.tokens);
         all.work += p.work;
     }
     all

@@ -371,30 +371,23 @@ impl DocEvidence {
                 t.kind == TokenKind::Word
                     && (!w.is_ascii() || may_be_org_role(w.len()))
                     && !is_capitalised(w)
-                    && {
-                        lower_into(w, &mut self.lower);
-                        is_org_role(&self.lower)
-                    }
+                    && lower_is(w, &mut self.lower, is_org_role)
             })
         };
         let poss = toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Possessive);
         if role(i + 1) || poss && role(i + 2) {
             return true;
         }
-        i >= 2 && role(i - 2) && {
-            lower_into(toks[i - 1].text(text), &mut self.lower);
-            is_org_link(&self.lower)
-        }
+        i >= 2 && role(i - 2) && lower_is(toks[i - 1].text(text), &mut self.lower, is_org_link)
     }
 
     /// The token before `toks[i]` is a number or a determiner ([`is_determiner`]).
     fn determined(&mut self, text: &str, toks: &[Token], i: usize) -> bool {
         let p = &toks[i - 1];
         p.kind == TokenKind::Number
-            || p.kind == TokenKind::Word && p.end - p.start <= 7 && {
-                lower_into(p.text(text), &mut self.lower);
-                is_determiner(&self.lower)
-            }
+            || p.kind == TokenKind::Word
+                && p.end - p.start <= 7
+                && lower_is(p.text(text), &mut self.lower, is_determiner)
     }
 
     /// The capitalised word `toks[i]` stands where an event's name does: the last of its
@@ -404,10 +397,7 @@ impl DocEvidence {
         let mut lower_at = |k: usize, f: fn(&str) -> bool| {
             toks.get(k).is_some_and(|t| {
                 let w = t.text(text);
-                t.kind == TokenKind::Word && !is_capitalised(w) && {
-                    lower_into(w, &mut self.lower);
-                    f(&self.lower)
-                }
+                t.kind == TokenKind::Word && !is_capitalised(w) && lower_is(w, &mut self.lower, f)
             })
         };
         let last = self.class.get(i + 1) != Some(&Class::Name);
@@ -424,6 +414,17 @@ impl DocEvidence {
     pub fn of(&mut self, word: &str) -> Seen {
         lower_into(word, &mut self.lower);
         self.words.get(self.lower.as_str()).copied().unwrap_or_default()
+    }
+}
+
+/// Whether `w` lower-cased passes `test`: a word in lower-case ASCII already (most of
+/// them) is tested as it is, any other lower-cased into `buf` first.
+fn lower_is(w: &str, buf: &mut String, test: fn(&str) -> bool) -> bool {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        test(w)
+    } else {
+        lower_into(w, buf);
+        test(buf)
     }
 }
 

@@ -44,7 +44,7 @@ mod speaker;
 use crate::corpus::Document;
 use crate::label::Label;
 use crate::model::{DocAnalysis, Quote, Zone};
-use crate::text::{sentences, tokenize_into, Token, TokenKind};
+use crate::text::{sentences, tokenize_into, KeptTokens, Token, TokenKind};
 use std::cell::{Cell, OnceCell};
 use std::ops::Range;
 
@@ -59,7 +59,18 @@ pub fn find(doc: &Document, analysis: &DocAnalysis) -> Vec<Quote> {
 
 /// [`find`], with a count of the work done (tokens visited), for the linear-cost tests.
 pub fn find_counting(doc: &Document, analysis: &DocAnalysis) -> (Vec<Quote>, usize) {
-    let d = Doc::new(&doc.text, analysis);
+    find_counting_in(doc, analysis, None)
+}
+
+/// [`find_counting`], given the document's `tokens` if they were kept when it was
+/// analysed ([`crate::text::DocTokens::keep`], blocks as in `analysis`): they are not
+/// tokenized again.
+pub fn find_counting_in(
+    doc: &Document,
+    analysis: &DocAnalysis,
+    tokens: Option<&KeptTokens>,
+) -> (Vec<Quote>, usize) {
+    let d = Doc::new(&doc.text, analysis, tokens);
     let stretches = marks::stretches(&d);
     let (mut claims, quoted) = direct::claims(&d, &stretches);
     claims.extend(reported::claims(&d, &quoted));
@@ -132,7 +143,7 @@ impl Claim {
 }
 
 impl<'a> Doc<'a> {
-    fn new(text: &'a str, analysis: &'a DocAnalysis) -> Doc<'a> {
+    fn new(text: &'a str, analysis: &'a DocAnalysis, tokens: Option<&KeptTokens>) -> Doc<'a> {
         let mut d = Doc {
             text,
             toks: Vec::new(),
@@ -145,16 +156,26 @@ impl<'a> Doc<'a> {
             work: Cell::new(0),
             roles: OnceCell::new(),
         };
-        for block in analysis.blocks.iter().filter(|b| b.zone == Zone::Body) {
-            d.add_paragraph(block.range.clone());
+        let tokens = tokens.filter(|t| t.blocks() == analysis.blocks.len());
+        if let Some(t) = tokens {
+            d.toks.reserve(t.tokens());
+        }
+        for (b, block) in analysis.blocks.iter().enumerate() {
+            if block.zone == Zone::Body {
+                d.add_paragraph(block.range.clone(), tokens.map(|t| (t, b)));
+            }
         }
         d.link_mentions();
         d
     }
 
-    fn add_paragraph(&mut self, range: Range<usize>) {
+    /// Adds the paragraph `range`: its tokens, block `b` of `kept` when they were kept.
+    fn add_paragraph(&mut self, range: Range<usize>, kept: Option<(&KeptTokens, usize)>) {
         let first = self.toks.len();
-        tokenize_into(self.text, range, &mut self.toks);
+        match kept {
+            Some((kept, b)) => kept.block_into(b, &mut self.toks),
+            None => tokenize_into(self.text, range, &mut self.toks),
+        }
         let para = self.paras.len() as u32;
         let block = &self.toks[first..];
         for s in sentences(self.text, block) {

@@ -38,11 +38,24 @@ use crate::gazetteer::Gazetteer;
 use crate::hash::{FxMap, FxSet};
 use crate::label::Label;
 
-/// Makes the labels of document `text`'s candidates `found` (in text order) consistent
-/// (see the module documentation). Linear in the candidates.
+/// [`make_consistent_in`] for a document read on its own (the tests').
+#[cfg(test)]
 pub(crate) fn make_consistent(text: &str, found: &mut [Candidate]) {
+    let mut scratch = super::Scratch::default();
+    scratch.read_document(text, std::slice::from_ref(&(0..text.len())));
+    make_consistent_in(text, found, &mut scratch);
+}
+
+/// Makes the labels of document `text`'s candidates `found` (in text order) consistent
+/// (see the module documentation). Linear in the candidates. `scratch` has read the
+/// document last: its tokens, and its evidence, which recognition may have indexed
+/// already (it is not indexed twice).
+pub(crate) fn make_consistent_in(text: &str, found: &mut [Candidate], scratch: &mut super::Scratch) {
     super::clubs::by_form(text, found);
-    organisations_by_their_people(text, found);
+    if found.iter().any(|c| guessed_person(text, c)) {
+        let (_, ev) = scratch.document_evidence(text);
+        organisations_by_their_people(text, found, ev);
+    }
     one_label_per_name(text, found);
     surnames_stay_people(text, found, Gazetteer::get());
     clubs_by_context(text, found, Gazetteer::get());
@@ -63,6 +76,11 @@ pub(super) fn guessed(surface: &str, c: &Candidate) -> bool {
         Source::Composed => true,
         Source::Table(_) | Source::Value => false,
     }
+}
+
+/// Whether `c` is a guess the decision made a person.
+fn guessed_person(text: &str, c: &Candidate) -> bool {
+    c.label == Label::Person && guessed(&text[c.range.clone()], c)
 }
 
 /// Rule 1: a guessed mention takes the reading the firmer mentions of its text agree on.
@@ -106,16 +124,10 @@ fn one_label_per_name(text: &str, found: &mut [Candidate]) {
 
 /// Rule 6: a guessed one-word person whose word the document writes in an
 /// organisation's place, and never after a title, is an organisation.
-fn organisations_by_their_people(text: &str, found: &mut [Candidate]) {
+fn organisations_by_their_people(text: &str, found: &mut [Candidate], ev: &mut crate::decide::DocEvidence) {
     use crate::decide::evidence::{ORG_CONTEXT, TITLED};
-    let guessed_person = |c: &Candidate| c.label == Label::Person && guessed(&text[c.range.clone()], c);
-    if !found.iter().any(guessed_person) {
-        return;
-    }
-    let mut ev = crate::decide::DocEvidence::default();
-    ev.index(text);
     for c in found.iter_mut() {
-        if !guessed_person(c) {
+        if !guessed_person(text, c) {
             continue;
         }
         let seen = ev.of(&text[c.range.clone()]);

@@ -69,7 +69,7 @@ mod unknown;
 
 pub(crate) use caps::find as find_caps_names;
 pub(crate) use clubs::find as find_club_names;
-pub(crate) use consistency::make_consistent;
+pub(crate) use consistency::make_consistent_in;
 pub(crate) use datelines::find as find_datelines;
 pub(crate) use lexicon::Deps;
 pub use lexicon::{full_key, Lexicon};
@@ -77,7 +77,7 @@ pub(crate) use repeats::{find as find_repeats, Capitals};
 
 use crate::gazetteer::{Gazetteer, Lengths};
 use crate::label::Label;
-use crate::text::{is_capitalised, lower_into, sentences, tokenize, DocTokens, Token, TokenKind};
+use crate::text::{is_capitalised, lower_into, sentences, tokenize, DocTokens, KeptTokens, Token, TokenKind};
 use crate::values;
 use context::Ctx;
 use glued::split_glued;
@@ -195,22 +195,35 @@ impl Scratch {
     /// Tokenizes the document of `text` whose blocks are `blocks`, for the blocks and
     /// stages that read it next; its evidence is indexed on its first question.
     pub(crate) fn read_document(&mut self, text: &str, blocks: &[Range<usize>]) {
-        self.read_document_again(text, blocks, None);
+        self.read_document_again(text, blocks, None, None);
     }
 
-    /// [`Scratch::read_document`] for a document read before, whose evidence was `kept`
-    /// then ([`Scratch::take_evidence`]), if it was indexed: it is not indexed again.
+    /// [`Scratch::read_document`] for a document read before, whose tokens were `tokens`
+    /// then ([`DocTokens::keep`]), if they were kept: they are not tokenized again; and
+    /// whose evidence was `kept` ([`Scratch::take_evidence`]), if it was indexed: it is
+    /// not indexed again.
     pub(crate) fn read_document_again(
         &mut self,
         text: &str,
         blocks: &[Range<usize>],
+        tokens: Option<&KeptTokens>,
         kept: Option<crate::decide::DocEvidence>,
     ) {
-        self.doc.tokenize(text, blocks);
+        match tokens {
+            Some(tokens) => self.doc.restore(tokens),
+            None => self.doc.tokenize(text, blocks),
+        }
         match kept {
             Some(evidence) => self.evidence.put(evidence),
             None => self.evidence.forget(),
         }
+    }
+
+    /// The tokens of the document of `text` read last, and its evidence, indexed from
+    /// them if its recognition did not index it yet.
+    pub(crate) fn document_evidence(&mut self, text: &str) -> (&[Token], &mut crate::decide::DocEvidence) {
+        self.evidence.index_tokens(text, self.doc.all());
+        (self.doc.all(), &mut self.evidence)
     }
 
     /// The evidence of the document read last, if its recognition indexed it, to keep
