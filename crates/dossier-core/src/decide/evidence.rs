@@ -34,6 +34,10 @@ pub const DETERMINED: u16 = 128;
 /// pilgrimage", "Marlow Cup final") or after "during" or an edition's number ("the
 /// 22nd Tallow Fair").
 pub const EVENT_CONTEXT: u16 = 256;
+/// Written also in the other grammatical number, in any case: the word with a final "s"
+/// and without it ("Polaroid" and "Polaroids", "Researchers" and "researcher"). A
+/// countable noun, a product or a team's member, seldom a person's name.
+pub const PAIRED: u16 = 512;
 
 /// Nouns that follow an event's name ("the Olympics opening ceremony", "a Cup final"),
 /// lower case.
@@ -219,6 +223,8 @@ pub struct DocEvidence {
     /// Per token, its class.
     class: Vec<Class>,
     lower: String,
+    /// A buffer for a word's plural.
+    plural: String,
 }
 
 impl DocEvidence {
@@ -256,6 +262,7 @@ impl DocEvidence {
         // Capitalised words first: only they are ever asked about.
         self.index_capitalised(text, toks);
         self.index_lower_case(text, toks);
+        self.pair_capitalised();
     }
 
     /// Indexes the whole of `text` as a new document (tokenizing it).
@@ -358,6 +365,28 @@ impl DocEvidence {
             if let Some(seen) = self.words.get_mut(lower) {
                 seen.bits |= LOWER | if near_said(text, toks, i) { SAID } else { 0 };
             }
+            if lower.len() >= 3 {
+                pair_with(&mut self.words, &mut self.plural, lower);
+            }
+        }
+    }
+
+    /// Marks [`PAIRED`] the capitalised words written with a capital in both numbers
+    /// ("Polaroid" and "Polaroids"): one look-up per word ending in "s".
+    fn pair_capitalised(&mut self) {
+        let plurals: Vec<String> = self
+            .words
+            .keys()
+            .filter(|w| w.len() >= 4 && w.ends_with('s'))
+            .filter(|w| self.words.contains_key(&w[..w.len() - 1]))
+            .cloned()
+            .collect();
+        for w in plurals {
+            for key in [&w[..w.len() - 1], w.as_str()] {
+                if let Some(seen) = self.words.get_mut(key) {
+                    seen.bits |= PAIRED;
+                }
+            }
         }
     }
 
@@ -425,6 +454,25 @@ fn lower_is(w: &str, buf: &mut String, test: fn(&str) -> bool) -> bool {
     } else {
         lower_into(w, buf);
         test(buf)
+    }
+}
+
+/// Marks [`PAIRED`] the capitalised words of `words` that are `lower` (a lower-case
+/// word) in the other number: `lower` without its final "s", or with one (`plural`: a
+/// buffer).
+fn pair_with(words: &mut FxMap<String, Seen>, plural: &mut String, lower: &str) {
+    if let Some(seen) = lower
+        .strip_suffix('s')
+        .filter(|s| s.len() >= 3)
+        .and_then(|stem| words.get_mut(stem))
+    {
+        seen.bits |= PAIRED;
+    }
+    plural.clear();
+    plural.push_str(lower);
+    plural.push('s');
+    if let Some(seen) = words.get_mut(plural.as_str()) {
+        seen.bits |= PAIRED;
     }
 }
 
@@ -505,6 +553,20 @@ mod tests {
         // A word of a longer run after "the", and people, are not.
         for word in ["Tessaly", "Group", "Fenn", "Brack"] {
             assert_eq!(ev.of(word).bits & DETERMINED, 0, "{word}");
+        }
+    }
+
+    #[test]
+    fn a_word_written_in_both_numbers_is_marked() {
+        let text = "Buyers queued for Tamblins at the fair. Each Tamblin sold fast. Surveyors met; \
+                    one surveyor spoke. Ossian Brack and Lena Bracks met.";
+        let mut ev = DocEvidence::default();
+        ev.index(text);
+        for word in ["Tamblins", "Tamblin", "Surveyors", "Brack", "Bracks"] {
+            assert_ne!(ev.of(word).bits & PAIRED, 0, "{word}");
+        }
+        for word in ["Buyers", "Ossian", "Lena"] {
+            assert_eq!(ev.of(word).bits & PAIRED, 0, "{word}");
         }
     }
 

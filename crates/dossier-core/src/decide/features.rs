@@ -30,6 +30,12 @@ pub struct Cues {
     pub wordy: bool,
     /// A common abbreviation in capitals that names no organisation ("GDP", "CEO").
     pub common_acronym: bool,
+    /// A noun for a kind of organisation just before, in either number ("the schools
+    /// …", "websites such as …" do not count: the noun must touch the span).
+    pub kind_before: bool,
+    /// The label of the name found just before in a list with this one ("A, B and C":
+    /// "B" after "A", "C" after "B"): lists join names of one kind.
+    pub listed_after: Option<crate::label::Label>,
 }
 
 /// One span to decide: tokens `span` of `toks` in the document `text`.
@@ -194,6 +200,10 @@ pub fn extract(facts: &SpanFacts, ev: &mut DocEvidence, f: &mut Features) {
     f.flag(c.surname_shaped, "cue=surname");
     f.flag(c.wordy, "cue=wordy");
     f.flag(c.common_acronym, "cue=common_acronym");
+    f.flag(c.kind_before, "cue=kind");
+    if let Some(label) = c.listed_after {
+        f.add("listed=", label.code());
+    }
 }
 
 /// The first `n` characters of `w`.
@@ -381,6 +391,7 @@ fn document(facts: &SpanFacts, ev: &mut DocEvidence, f: &mut Features) {
         (evidence::ORG_CONTEXT, "orgctx"),
         (evidence::DETERMINED, "det"),
         (evidence::EVENT_CONTEXT, "eventctx"),
+        (evidence::PAIRED, "paired"),
     ];
     for (which, k) in [("ev0=", a), ("evl=", b - 1)] {
         let seen = ev.of(facts.toks[k].text(facts.text));

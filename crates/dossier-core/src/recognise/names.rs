@@ -481,14 +481,14 @@ fn push_place_holding_name(
     if pieces[k].2 != Piece::Unknown && a > 0 && cx.lower_is(a - 1, LOCATIVES) {
         return None;
     }
-    let label = super::unknown::classify_place_holding(cx, a, b, marks.initial[a])?;
+    let label = super::unknown::classify_place_holding(cx, a, b, marks.initial[a], out)?;
     let range = cx.toks[a].start..cx.toks[b - 1].end;
     // A person's name of two or more words, as the runs of unknown words the decision
     // makes people (the lexicon learns it, so its surname alone is found later).
     let source = if label == Label::Person {
         Source::Person {
             canonical: Some(super::full_key(&cx.text[range.clone()])),
-            strong: true,
+            strong: super::unknown::names_alone(cx, b - 1),
         }
     } else {
         Source::Composed

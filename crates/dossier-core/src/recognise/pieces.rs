@@ -90,7 +90,7 @@ fn piece_at(cx: &mut Ctx, i: usize, marks: &Marks) -> Option<(usize, Piece)> {
         let canon = full_key(&cx.text[cx.toks[i].start..cx.toks[i + len - 1].end]);
         let person = Piece::Person {
             canonical: Some(canon),
-            strong: true,
+            strong: super::unknown::names_alone(cx, i + len - 1),
         };
         return Some((len, person));
     }
