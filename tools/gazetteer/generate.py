@@ -499,6 +499,7 @@ REPOS = {
     "hearvox/wiki-media-cred": "e61118c66e052c5afc1d07136dae37f8fbf70f3a",  # CC0-1.0
     # A raw Wikidata Query Service response (Wikidata's data, CC0-1.0).
     "patrickswickard/international_newspapers": "1cc8ac4c18c7f7a5d70772c2c9ea8b418ff293f5",
+    "carltonnorthern/nicknames": "21d75051c39cb022d145388d60c87dc30505228b",  # Apache-2.0
 }
 # Parties active in or after this year (Party Facts `year_last` empty or later).
 PARTY_ACTIVE_FROM = 2000
@@ -1034,6 +1035,23 @@ def build_brands(flags: Flags, place_suffixes: set[str], family: set[str]):
     return table_rows(t)
 
 
+def build_nicknames():
+    """English given names and their nicknames and short forms (`robert` -> `bob rob …`)
+    from carltonnorthern/nicknames (Apache-2.0): one row per name, lower case, the
+    nicknames sorted and separated by spaces; names of letters only."""
+    text = repo_file("carltonnorthern/nicknames", "names.csv")
+    nicks = defaultdict(set)
+    for line in text.splitlines()[1:]:
+        name, relation, nick = (x.strip().lower() for x in line.split(","))
+        if relation == "has_nickname" and name.isalpha() and nick.isalpha() and name != nick:
+            nicks[name].add(nick)
+    return [(name, " ".join(sorted(ns))) for name, ns in nicks.items()]
+
+
+def write_nicknames():
+    return write("nicknames.tsv", "name\tnicknames (lower case, separated by spaces)", build_nicknames())
+
+
 def table_rows(t: Table):
     """The rows, one label a surface: the first added (files are read in
     CLUB_REGION_ORDER). A one-word surface that starts longer names of many different
@@ -1097,6 +1115,10 @@ def write_simple(name: str, header: str, rows, key_cols=2):
 
 def main():
     os.makedirs(OUT, exist_ok=True)
+    if sys.argv[1:] == ["nicknames.tsv"]:
+        # The one table that needs no package: `python3 generate.py nicknames.tsv`.
+        print(f"nicknames.tsv\t{write_nicknames()} rows")
+        return
     names, rank = given_names()
     places, countries = build_places(rank, names)
     demonyms = build_demonyms(countries)
@@ -1124,6 +1146,10 @@ def main():
             print(f"warning: no snapshot of {e} in {MIRRORS}: {name} left as it is", file=sys.stderr)
             continue
         counts[name] = write(name, f"surface\tlabel\tcanonical\tflags {same}", rows, 2)
+    try:
+        counts["nicknames.tsv"] = write_nicknames()
+    except FileNotFoundError as e:
+        print(f"warning: no snapshot of {e} in {MIRRORS}: nicknames.tsv left as it is", file=sys.stderr)
     counts["given_names.tsv"] = write(
         "given_names.tsv", "name\tgender\tflags",
         [(n, g, "common_word" if common_word(n) else "") for n, g in names.items()])

@@ -26,6 +26,7 @@ use std::collections::BTreeMap;
 pub mod abbreviated;
 pub mod defined;
 pub mod forms;
+pub mod nicknames;
 mod people;
 pub mod spellings;
 
@@ -578,6 +579,59 @@ mod tests {
             .iter()
             .map(|e| e.map_or(String::new(), |e| g.entities[e].canonical.clone()))
             .collect()
+    }
+
+    #[test]
+    fn an_unknown_place_after_a_name_it_begins_is_that_name() {
+        // "teaching at Ostrelka" after "Ostrelka University": the word alone was guessed a place.
+        let raws = [
+            raw(0, Label::Org, "Ostrelka University", "Ostrelka University"),
+            raw(0, Label::Person, "Ivo Stern", "Ivo Stern"),
+            raw(0, Label::Gpe, "Ostrelka", "Ostrelka"),
+        ];
+        assert_eq!(canonicals(&raws)[2], "Ostrelka University");
+        // The town written first stays the town ("Exeter" before "Exeter School").
+        let before = [
+            raw(0, Label::Gpe, "Ostrelka", "Ostrelka"),
+            raw(0, Label::Org, "Ostrelka University", "Ostrelka University"),
+            raw(0, Label::Gpe, "Ostrelka", "Ostrelka"),
+        ];
+        assert_eq!(canonicals(&before)[2], "Ostrelka");
+        // Right after the name, a place says where the thing is ("… Mosque, Hakim").
+        let address = [
+            raw(0, Label::Fac, "Ostrelka Mosque", "Ostrelka Mosque"),
+            raw(0, Label::Gpe, "Ostrelka", "Ostrelka"),
+        ];
+        assert_eq!(canonicals(&address)[1], "Ostrelka");
+        // A place the tables know keeps its own entity.
+        let known = [
+            raw(0, Label::Org, "Velmora University", "Velmora University"),
+            settled(0, Label::Gpe, "Velmora", "Velmora"),
+        ];
+        assert_eq!(canonicals(&known)[1], "Velmora");
+    }
+
+    #[test]
+    fn a_code_in_parentheses_after_a_place_that_begins_a_longer_name_defines_that_name() {
+        // "Ostrelka Kestrel Field (IATA: OKF)" with only "Ostrelka" recognised: the code
+        // is the airfield's, not the town's.
+        let raws = [
+            raw(0, Label::Gpe, "Ostrelka", "Ostrelka"),
+            Raw {
+                parens_name: Some("Ostrelka Kestrel Field"),
+                ..in_parens(0, Label::Gpe, "OKF")
+            },
+        ];
+        assert_eq!(canonicals(&raws), ["Ostrelka", "OKF"]);
+        // A place that ends the name written before the parenthesis is the name.
+        let ending = [
+            raw(0, Label::Gpe, "Ostrelka", "Ostrelka"),
+            Raw {
+                parens_name: Some("Free Republic of Ostrelka"),
+                ..in_parens(0, Label::Gpe, "FRO")
+            },
+        ];
+        assert_eq!(canonicals(&ending), ["Ostrelka"; 2]);
     }
 
     #[test]

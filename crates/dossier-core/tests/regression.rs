@@ -167,3 +167,53 @@ fn a_titled_name_that_is_no_word_of_the_corpus_is_still_found_inside_sentences()
     assert_eq!(p[1].len(), 1, "{p:?}");
     assert_eq!(p[3].len(), 1, "{p:?}");
 }
+
+/// The canonical name of the entity of each mention of the one document `text` (under a
+/// headline), as (text as written, canonical) pairs.
+fn grouped(text: &str) -> Vec<(String, String)> {
+    let c = Corpus::new(vec![Document::new(
+        "a.txt",
+        format!("Headline\n{text}"),
+        Meta::default(),
+    )
+    .unwrap()]);
+    let a = dossier_core::analyse(&c);
+    a.docs[0]
+        .mentions
+        .iter()
+        .map(|m| {
+            let written = c.documents[0].text[m.range.clone()].to_string();
+            (written, a.entities[m.entity].canonical.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn an_airport_code_after_the_name_of_its_system_is_the_airport() {
+    let g = grouped(
+        "Flights land at Velmoran Harbour International Airport (IATA: VHI) near the coast. \
+         Buses link VHI with the city centre every hour.",
+    );
+    let vhi: Vec<_> = g.iter().filter(|(w, _)| w == "VHI").collect();
+    assert!(!vhi.is_empty(), "{g:?}");
+    assert!(
+        vhi.iter()
+            .all(|(_, c)| c == "Velmoran Harbour International Airport"),
+        "{g:?}"
+    );
+}
+
+#[test]
+fn a_nickname_with_the_surname_of_a_person_named_before_is_that_person() {
+    let g = grouped(
+        "Critics praised William Ostrander on Monday. \"We expected it,\" Ostrander said. \
+         Later, Bill Ostrander told reporters the show would tour.",
+    );
+    assert!(g.iter().any(|(w, _)| w == "Bill Ostrander"), "{g:?}");
+    assert!(
+        g.iter()
+            .filter(|(w, _)| w.contains("Ostrander"))
+            .all(|(_, c)| c == "William Ostrander"),
+        "{g:?}"
+    );
+}

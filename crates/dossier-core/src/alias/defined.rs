@@ -40,7 +40,7 @@ pub fn around(text: &str, previous: Range<usize>, next: Range<usize>) -> Option<
     if previous.end > next.start {
         return None;
     }
-    let between = &text[previous.end..next.start];
+    let between = without_code_system(&text[previous.end..next.start]);
     let after = &text[next.end..];
     let (continuation, close) = if let Some(c) = between.trim_end().strip_suffix('(') {
         (c, ')')
@@ -60,6 +60,22 @@ pub fn around(text: &str, previous: Range<usize>, next: Range<usize>) -> Option<
     }
     let end = previous.end + continuation.trim_end().len();
     Some(start_back(text, previous.start)..end)
+}
+
+/// `between` without the name of a system of codes that opens the parenthesis, as an
+/// airport's or a share's code is written: "(IATA: VHA)", "(NYSE: ACH)". The name is
+/// one word in capitals, two to six letters, then a colon.
+fn without_code_system(between: &str) -> &str {
+    let Some(rest) = between.trim_end().strip_suffix(':') else {
+        return between;
+    };
+    let word_start = rest.len() - rest.chars().rev().take_while(char::is_ascii_uppercase).count();
+    let system = &rest[word_start..];
+    let opens = rest[..word_start].ends_with('(') || rest[..word_start].ends_with('[');
+    match (2..=6).contains(&system.len()) && opens {
+        true => &rest[..word_start],
+        false => between,
+    }
 }
 
 /// Where the run of capitalised words written right before byte `start` begins (at
@@ -181,6 +197,25 @@ mod tests {
         assert_eq!(
             around_of("Ostrava Mill Board and (OMB) said", "Ostrava Mill Board", "OMB"),
             None
+        );
+    }
+
+    #[test]
+    fn a_code_after_the_name_of_its_system_is_a_definition() {
+        let t = "Velmora Harbour Airport (IATA: VHA) is small";
+        assert_eq!(
+            around_of(t, "Velmora Harbour Airport", "VHA"),
+            Some("Velmora Harbour Airport")
+        );
+        let t = "Tarnwick Mills (TSX: TWM) rose";
+        assert_eq!(around_of(t, "Tarnwick Mills", "TWM"), Some("Tarnwick Mills"));
+        let t = "Velmora Harbour Airport (see: VHA) is small";
+        assert_eq!(around_of(t, "Velmora Harbour Airport", "VHA"), None, "no system");
+        let t = "Velmora Harbour Airport IATA: VHA is small";
+        assert_eq!(
+            around_of(t, "Velmora Harbour Airport", "VHA"),
+            None,
+            "no parenthesis"
         );
     }
 

@@ -481,6 +481,8 @@ struct DocForms<'t> {
     /// Acronym → the one campus name of the document written with it ("UC Berkeley",
     /// [`campus_acronym`]).
     campuses: HashMap<&'t str, Reading<Target>>,
+    /// Key number → the first mention of the document written with it.
+    first: HashMap<usize, usize>,
 }
 
 /// Notes the trailing forms of the full `names` of a document, longest names first: a
@@ -876,6 +878,7 @@ impl<'r: 't, 't> Linker<'r, 't> {
                 id,
                 shown_by: i,
             };
+            forms.first.entry(id).or_insert(i);
             // Only people written in full here: a one-word name the corpus lexicon
             // resolved says nothing of this document's people.
             if label == Label::Person && text.contains(' ') && self.raws[i].surface.contains(' ') {
@@ -954,7 +957,7 @@ impl<'r: 't, 't> Linker<'r, 't> {
                 continue;
             }
             let respelt = || respelt.get(&(label, id)).map(|&t| Reading::One(t, true));
-            let Some(reading) = self.reading(&forms, label, id, i).or_else(respelt) else {
+            let Some(reading) = self.reading(&forms, (label, id), i, keys).or_else(respelt) else {
                 continue;
             };
             self.local.insert((doc, id), reading);
@@ -969,7 +972,13 @@ impl<'r: 't, 't> Linker<'r, 't> {
     /// definition first, then initials, then a short form, which may change a label only
     /// from PERSON (an unknown single name is guessed a person). `None` when they say
     /// nothing.
-    fn reading(&mut self, forms: &DocForms, label: Label, id: usize, i: usize) -> Option<Reading<Target>> {
+    fn reading(
+        &mut self,
+        forms: &DocForms,
+        (label, id): (Label, usize),
+        i: usize,
+        keys: &[Option<(Label, usize)>],
+    ) -> Option<Reading<Target>> {
         let key = self.text[id].as_str();
         if let Some(&r) = forms.defined.get(&id) {
             return Some(r);
@@ -997,12 +1006,22 @@ impl<'r: 't, 't> Linker<'r, 't> {
             _ => {}
         }
         // A guessed person may be a short form of another label, though not of an event
-        // or a place.
+        // or a place; so may a one-word place the tables do not know, of an organisation
+        // or a facility its document names before it ("teaching at Tsinghua" after
+        // "Tsinghua University"; not the town "Exeter" written before "Exeter School"),
+        // unless written right after that name, where a place says where the thing is
+        // ("Hakim Mosque, Hakim").
+        let unknown_place =
+            matches!(label, Label::Gpe | Label::Loc) && !self.raws[i].settled && !key.contains(' ');
+        let first = forms.first.get(&id).copied().unwrap_or(i);
+        let previous = (i > 0).then(|| keys[i - 1]).flatten().map(|(_, id)| id);
         let short = forms.short.knows(key).map(|r| match r {
             Reading::One(t, usable) => {
                 let place = matches!(t.label, Label::Gpe | Label::Loc);
                 let guessed = label == Label::Person && t.label != Label::Event && !place;
-                Reading::One(t, usable && (t.label == label || guessed))
+                let after = forms.first.get(&t.id).is_some_and(|&f| f < first) && previous != Some(t.id);
+                let named_after = unknown_place && after && matches!(t.label, Label::Org | Label::Fac);
+                Reading::One(t, usable && (t.label == label || guessed || named_after))
             }
             many => many,
         });
@@ -1181,11 +1200,15 @@ impl<'r: 't, 't> Linker<'r, 't> {
         } else {
             return;
         };
-        let names_a_thing = spelled_by_initials(full.label) || full.label == Label::Gpe;
+        // A place recognised as the first words of a longer name before the parenthesis
+        // ("Isfahan" of "Isfahan Shahid Beheshti (IATA: IFN)") is not what the
+        // parenthesis defines; a place ending it may be ("… Republic of Velmora (RV)").
+        let written = self.raws[full.shown_by].surface;
+        let place_in_name = full.label == Label::Gpe && widened.is_some_and(|w| !w.ends_with(written));
+        let names_a_thing = spelled_by_initials(full.label) || (full.label == Label::Gpe && !place_in_name);
         // The letters may be those of the full name as written ("M5S" for "Movimento 5
         // Stelle", whose tables' name is English), in another order (an acronym of the
         // name in its own language), or those of the widened name.
-        let written = self.raws[full.shown_by].surface;
         let acr = name(acronym);
         let agree = |n: &str| spells(acr, n) || initials_agree(acr, n);
         let widened_agrees = || {

@@ -9,8 +9,9 @@
 //!
 //! A full name whose given name spells the given name of the person introduced before
 //! with the same surname another way is that person: a short form of it ("Natsu" for
-//! "Natsuko", "Alex" for "Alexander") or one letter inside it changed ("Kristin" and
-//! "Kristen"), as writers shorten or misspell a name within one article.
+//! "Natsuko", "Alex" for "Alexander"), its nickname ("Larry" for "Lawrence") or one
+//! letter inside it changed ("Kristin" and "Kristen"), as writers shorten or misspell a
+//! name within one article.
 //!
 //! A name that is another full name of the document with one more word before it, a
 //! word that is no given name, is that person: a descriptor the capitalised run took in
@@ -219,13 +220,17 @@ fn plain(name: &str) -> &str {
     &name[..end]
 }
 
-/// Whether given names `a` and `b` may be one name spelled two ways: one a short form
+/// Whether given names `a` and `b` may be one name spelled two ways: a name and its
+/// nickname ("Lawrence", "Larry": [`super::nicknames`]), one a short form
 /// the other begins with (three letters or more: "Natsu", "Natsuko", "Alex",
 /// "Alexander"; not when the longer ends in "a" or "e", as a name made another
 /// person's by its ending does: "Robert", "Roberta"), or as long as the other, five
 /// letters or more, with one letter changed that is neither the first nor the last
 /// ("Kristin", "Kristen"; not "Mario", "Maria").
 fn same_given_name(a: &str, b: &str) -> bool {
+    if super::nicknames::nickname_pair(a, b) {
+        return true;
+    }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     if a == b || !a.iter().chain(&b).all(|c| c.is_alphabetic()) {
         return false;
@@ -317,6 +322,25 @@ mod tests {
         r.add("Paul Osei", t(11));
         r.add("Paula Osei", t(12));
         assert_eq!(r.variant_of("Paula Osei"), None, "another person by its ending");
+    }
+
+    #[test]
+    fn a_nickname_with_the_same_surname_names_the_person_introduced_before() {
+        let mut p = People::default();
+        p.add("Margaret Tvedt", t(1));
+        p.add("Peggy Tvedt", t(2));
+        p.add("Robert Tvedt", t(3));
+        assert_eq!(p.variant_of("Peggy Tvedt"), Some(t(1)), "a nickname");
+        assert_eq!(p.get("Peggy"), Some(t(1)));
+        assert_eq!(
+            p.variant_of("Robert Tvedt"),
+            None,
+            "another given name: another person"
+        );
+        let mut q = People::default();
+        q.add("Robert Okonjo", t(4));
+        q.add("Bob Adeyemi", t(5));
+        assert_eq!(q.variant_of("Bob Adeyemi"), None, "another surname");
     }
 
     #[test]
