@@ -326,8 +326,9 @@ pub(crate) fn second_pass<'c>(
     };
     // The stages over the document's tokens, in order: each reads the names those before
     // it added.
-    let stages: [&Stage; 4] = [
+    let stages: [&Stage; 5] = [
         &|found, toks, work| crate::recognise::find_repeats(text, &capitals, found, toks, work),
+        &|found, toks, work| crate::recognise::find_events(text, &capitals, found, toks, work),
         &|found, toks, work| crate::recognise::find_caps_names(text, found, toks, work),
         &|found, toks, work| crate::recognise::find_club_names(text, &capitals, found, toks, work),
         &|found, toks, work| crate::short_forms::find(text, found, toks, work),

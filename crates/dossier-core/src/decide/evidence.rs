@@ -31,8 +31,8 @@ pub const ORG_CONTEXT: u16 = 64;
 /// a team or a place, whatever a run that holds it elsewhere says.
 pub const DETERMINED: u16 = 128;
 /// In the place an event's name takes: before a noun for what happens at it ("Umrava
-/// pilgrimage", "Marlow Cup final") or after "during" or an edition's number ("the
-/// 22nd Tallow Fair").
+/// pilgrimage", "Marlow Cup final") or after "during" (and a determiner), an edition's
+/// number ("the 22nd Tallow Fair") or its year after "the" ("the 1991 Umrava").
 pub const EVENT_CONTEXT: u16 = 256;
 /// Written also in the other grammatical number, in any case: the word with a final "s"
 /// and without it ("Polaroid" and "Polaroids", "Researchers" and "researcher"). A
@@ -90,6 +90,14 @@ pub fn is_event_preposition(word: &str) -> bool {
 pub fn is_numeric_ordinal(token: &str) -> bool {
     token.starts_with(|c: char| c.is_ascii_digit())
         && ["st", "nd", "rd", "th"].iter().any(|s| token.ends_with(s))
+}
+
+/// `token` is a year of four digits ("1991"): after "the" and before a name, the edition
+/// of an event it names ("the 1991 Hajj").
+pub fn is_year(token: &str) -> bool {
+    token.len() == 4
+        && token.bytes().all(|b| b.is_ascii_digit())
+        && matches!(token.as_bytes()[0], b'1' | b'2')
 }
 
 /// `word` (lower case) is a determiner or a possessive pronoun: a noun phrase it opens
@@ -420,8 +428,9 @@ impl DocEvidence {
     }
 
     /// The capitalised word `toks[i]` stands where an event's name does: the last of its
-    /// run before a noun of [`EVENT_NOUNS`], or the first of its run after "during", or
-    /// after an edition's number and "the" ("the 22nd …").
+    /// run before a noun of [`EVENT_NOUNS`], or the first of its run after "during" (and
+    /// a determiner: "during the …"), an edition's number ("the 22nd …") or its year
+    /// after a determiner ("the 1991 …").
     fn event_context(&mut self, text: &str, toks: &[Token], i: usize) -> bool {
         let mut lower_at = |k: usize, f: fn(&str) -> bool| {
             toks.get(k).is_some_and(|t| {
@@ -434,9 +443,19 @@ impl DocEvidence {
             return true;
         }
         let first = i > 0 && self.class[i - 1] != Class::Name;
-        first
-            && (lower_at(i - 1, is_event_preposition)
-                || toks[i - 1].kind == TokenKind::Number && is_numeric_ordinal(toks[i - 1].text(text)))
+        if !first {
+            return false;
+        }
+        // "during …", "during the …"; an edition by its number ("the 22nd …"), or by its
+        // year after a determiner ("the 1991 …").
+        if lower_at(i - 1, is_event_preposition)
+            || i >= 2 && lower_at(i - 1, is_determiner) && lower_at(i - 2, is_event_preposition)
+        {
+            return true;
+        }
+        let number = toks[i - 1].text(text);
+        toks[i - 1].kind == TokenKind::Number
+            && (is_numeric_ordinal(number) || is_year(number) && i >= 2 && lower_at(i - 2, is_determiner))
     }
 
     /// What the document indexed says about `word` (any case).

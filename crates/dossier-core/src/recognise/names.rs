@@ -582,6 +582,19 @@ pub(super) fn head_label(cx: &Ctx, s: usize, e: usize) -> Option<Label> {
     let prefix = |f: &dyn Fn(&str) -> crate::gazetteer::Heads| {
         (f(first).prefix && e > s + 1 && cx.cap(s + 1)) || (e > s + 2 && f(first2).prefix)
     };
+    // A head of two words says more than its last word alone: "Convention Centre" ends a
+    // facility's name, where "Centre" alone ends an organisation's.
+    if !last2.is_empty() {
+        let kinds = [
+            (Label::Org, g.org_head(last2)),
+            (Label::Event, g.event_head(last2)),
+            (Label::Fac, g.fac_head(last2)),
+            (Label::Loc, g.loc_head(last2)),
+        ];
+        if let Some((label, _)) = kinds.into_iter().find(|(_, h)| h.suffix) {
+            return Some(label);
+        }
+    }
     // A line of business ends a company's name as a head word does ("Nordvik Shipping").
     if suffix(&|w| g.org_head(w)) || g.org_head(last).trade {
         return Some(Label::Org);
@@ -632,6 +645,22 @@ mod tests {
         assert!(has(&v, "Harbour and Rail Forum", Label::Event), "{v:?}");
         assert!(has(&v, "Spirit of Aurora 2", Label::Fac), "{v:?}");
         assert!(has(&v, "Cold War", Label::Event), "{v:?}");
+    }
+
+    #[test]
+    fn a_head_of_two_words_outweighs_its_last_word() {
+        // Written for this test: "Centre" alone ends an organisation's name, "Convention
+        // Centre" a building's; "Lab" ends a laboratory's.
+        let v = found(
+            "Delegates met at the Tarrow Bay Convention Centre, toured the Ilsen Space Center \
+             and the Moorfield Arts Centre, then visited the Kestrel Policy Centre and the \
+             Brightwater Plasma Lab.",
+        );
+        assert!(has(&v, "Tarrow Bay Convention Centre", Label::Fac), "{v:?}");
+        assert!(has(&v, "Ilsen Space Center", Label::Fac), "{v:?}");
+        assert!(has(&v, "Moorfield Arts Centre", Label::Fac), "{v:?}");
+        assert!(has(&v, "Kestrel Policy Centre", Label::Org), "{v:?}");
+        assert!(has(&v, "Brightwater Plasma Lab", Label::Org), "{v:?}");
     }
 
     #[test]

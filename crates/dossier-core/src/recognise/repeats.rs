@@ -238,7 +238,7 @@ fn joining(text: &str, t: &Token, g: &Gazetteer) -> bool {
 }
 
 /// Whether token `i` continues a longer name or word to its left.
-fn joined_before(text: &str, toks: &[Token], i: usize, g: &Gazetteer) -> bool {
+pub(super) fn joined_before(text: &str, toks: &[Token], i: usize, g: &Gazetteer) -> bool {
     let prev = &toks[i - 1];
     if toks[i].glued && prev.kind == TokenKind::Word {
         return true;
@@ -249,7 +249,7 @@ fn joined_before(text: &str, toks: &[Token], i: usize, g: &Gazetteer) -> bool {
 /// Whether the occurrence ending with token `j` ends there: no capitalised word, joining
 /// function word before a name, joining symbol or glued text after it (a possessive and
 /// closing punctuation may follow).
-fn stands_alone(text: &str, toks: &[Token], j: usize, g: &Gazetteer) -> bool {
+pub(super) fn stands_alone(text: &str, toks: &[Token], j: usize, g: &Gazetteer) -> bool {
     let Some(next) = toks.get(j + 1) else { return true };
     if next.hyphen || name_word(text, next, g) {
         return false;
