@@ -2,7 +2,8 @@
 
 use dossier_core::corpus::{Corpus, Document, Meta};
 
-fn spans(text: &str) -> Vec<(String, &'static str)> {
+/// The corpus of the one document `text` (under a headline), and its analysis.
+fn analysed(text: &str) -> (Corpus, dossier_core::Analysis) {
     let c = Corpus::new(vec![Document::new(
         "a.txt",
         format!("Headline\n{text}"),
@@ -10,6 +11,11 @@ fn spans(text: &str) -> Vec<(String, &'static str)> {
     )
     .unwrap()]);
     let a = dossier_core::analyse(&c);
+    (c, a)
+}
+
+fn spans(text: &str) -> Vec<(String, &'static str)> {
+    let (c, a) = analysed(text);
     a.docs[0]
         .mentions
         .iter()
@@ -171,13 +177,7 @@ fn a_titled_name_that_is_no_word_of_the_corpus_is_still_found_inside_sentences()
 /// The canonical name of the entity of each mention of the one document `text` (under a
 /// headline), as (text as written, canonical) pairs.
 fn grouped(text: &str) -> Vec<(String, String)> {
-    let c = Corpus::new(vec![Document::new(
-        "a.txt",
-        format!("Headline\n{text}"),
-        Meta::default(),
-    )
-    .unwrap()]);
-    let a = dossier_core::analyse(&c);
+    let (c, a) = analysed(text);
     a.docs[0]
         .mentions
         .iter()
