@@ -100,6 +100,8 @@ struct Held {
 thread_local! {
     /// The search's held entry, if any ([`Navigator::type_to`]).
     static HELD: std::cell::RefCell<Option<Held>> = const { std::cell::RefCell::new(None) };
+    /// The search box's latest text not yet searched ([`Navigator::typed`]).
+    static TYPED: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
 /// The held entry's address, its timer stopped; still counted in [`UNRECORDED`].
@@ -165,6 +167,35 @@ impl Navigator {
         }
     }
 
+    /// The search box holds `q`: searched once the frame that shows the typed character
+    /// is on screen, and for the latest text only. The search and the lists drawn again
+    /// cost a keystroke 3–37 ms and their layout 8–30 more (docs/performance.md,
+    /// "Keystrokes"); keystrokes that come before that frame are searched together.
+    pub fn typed(&self, q: String) {
+        let queued = TYPED.with(|t| t.borrow_mut().replace(q)).is_some();
+        if !queued {
+            let nav = *self;
+            after_paint(Box::new(move || nav.search_typed()));
+        }
+    }
+
+    /// Searches the text [`Navigator::typed`] holds, if any: the first keystroke from an
+    /// empty box adds a history entry, at once, for Back to return to; the rest edit it
+    /// once typing pauses ([`Navigator::type_to`]).
+    pub fn search_typed(&self) {
+        let Some(q) = TYPED.with(|t| t.borrow_mut().take()) else {
+            return;
+        };
+        let current = self.state.get_untracked();
+        let push = current.q.is_empty();
+        let state = ViewState { q, ..current };
+        if push {
+            self.go(&state, false);
+        } else {
+            self.type_to(&state);
+        }
+    }
+
     /// Records the search's held entry now, if any.
     pub fn flush(&self) {
         if let Some(href) = take_held() {
@@ -175,6 +206,7 @@ impl Navigator {
     /// Forgets the search's held entry, if any: the history moved (Back, forward), and
     /// recording it would edit the entry moved to.
     fn drop_held(&self) {
+        TYPED.with(|t| t.borrow_mut().take());
         if take_held().is_some() {
             self.recorded();
         }
@@ -256,12 +288,13 @@ fn Explorer() -> impl IntoView {
         navigate: StoredValue::new(navigate),
     };
     provide_context(nav);
-    // Back or forward moves the URL: a search's entry held back is not recorded over it.
-    // An explorer drawn again (the reader's documents: `mount`) reads the URL: a held
-    // entry is recorded first.
+    // Back or forward moves the URL: a search's entry held back is not recorded over it,
+    // nor a keystroke not yet searched. An explorer drawn again (the reader's documents:
+    // `mount`) reads the URL: a keystroke waiting is searched and a held entry recorded first.
     let popped = window_event_listener(leptos::ev::popstate, move |_| nav.drop_held());
     on_cleanup(move || {
         popped.remove();
+        nav.search_typed();
         nav.flush();
     });
     provide_context(Hover(RwSignal::new(None)));
@@ -410,7 +443,7 @@ fn index_then(painted: RwSignal<bool>) {
 
 /// Runs `f` once the next frame is on screen: an animation frame runs before its paint,
 /// and a timeout queued in it runs after.
-fn after_paint(f: Box<dyn FnOnce()>) {
+pub(crate) fn after_paint(f: Box<dyn FnOnce()>) {
     request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 

@@ -1,31 +1,24 @@
 //! The text search box; its value lives in the URL (`q`).
 
 use crate::app::Navigator;
-use crate::url::ViewState;
 use leptos::prelude::*;
 
 /// A search field that filters the article list as the reader types.
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let nav = crate::app::context::<Navigator>();
-    let on_input = move |ev: leptos::ev::Event| {
-        let q = event_target_value(&ev);
-        let current = nav.state.get_untracked();
-        let push = current.q.is_empty();
-        // Typing edits one history entry, once it pauses (`Navigator::type_to`); the first
-        // keystroke from an empty box adds one, at once, for Back to return to.
-        let state = ViewState { q, ..current };
-        if push {
-            nav.go(&state, false);
-        } else {
-            nav.type_to(&state);
-        }
-    };
+    // The typed character shows in this frame; the search runs after it, for the
+    // latest text only (`Navigator::typed`).
+    let on_input = move |ev: leptos::ev::Event| nav.typed(event_target_value(&ev));
     // Enter steps to the next hit in the open article, Shift+Enter to the previous, as
     // in a browser's find bar. Esc clears the search, the filter with the text (a new
     // history entry: Back brings it back), and leaves the focus here for the next one;
     // in an empty box it leaves the box (`keys`).
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        // Esc and Enter act on the text typed so far.
+        if matches!(ev.key().as_str(), "Escape" | "Enter") {
+            nav.search_typed();
+        }
         if ev.key() == "Escape" && nav.state.with_untracked(|s| !s.q.is_empty()) {
             ev.prevent_default();
             ev.stop_propagation();
@@ -48,7 +41,10 @@ pub fn SearchBox() -> impl IntoView {
                 prop:value=move || nav.state.get().q
                 on:input=on_input
                 on:keydown=on_key
-                on:blur=move |_| nav.flush()
+                on:blur=move |_| {
+                    nav.search_typed();
+                    nav.flush();
+                }
             />
         </form>
     }

@@ -422,6 +422,43 @@ test('Back while a typed search waits for its history entry shows the entry move
   await expect(box).toHaveValue('pipe');
 });
 
+test('a keystroke shows in its frame and its results in the next; fast typing ends showing the last query\'s results', async ({ page }) => {
+  await page.goto(`${BASE}?q=pipeline`);
+  const expected = await listed(page);
+  const count = await page.locator('p.count').textContent();
+  await page.goto(BASE);
+  await expect(results(page)).toHaveCount(5);
+  const box = page.getByRole('searchbox', { name: 'Search articles' });
+  // One keystroke: its frame shows the character with the lists as they were; the search
+  // runs after that frame (Navigator::typed), and the next frame shows its results.
+  const frames = await page.evaluate(async () => {
+    const input = document.getElementById('search-input');
+    const seen = () => [input.value, document.querySelectorAll('ol.articles li').length];
+    const first = new Promise((ok) => requestAnimationFrame(() => ok(seen())));
+    input.value = 'p';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const atKey = await first;
+    const atNext = await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok(seen()))));
+    return { atKey, atNext };
+  });
+  expect(frames.atKey).toEqual(['p', 5]);
+  expect(frames.atNext[0]).toBe('p');
+  expect(frames.atNext[1]).toBeLessThan(5);
+  // Keystrokes faster than frames, then one more after a frame: only the latest text is
+  // searched, and the view ends on it, with its link.
+  await page.evaluate(async () => {
+    const input = document.getElementById('search-input');
+    const type = (q) => { input.value = q; input.dispatchEvent(new Event('input', { bubbles: true })); };
+    for (const q of ['pi', 'pip', 'pipe', 'pipel']) type(q);
+    await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
+    for (const q of ['pipeli', 'pipelin', 'pipeline']) type(q);
+  });
+  await expect(box).toHaveValue('pipeline');
+  await expect(page).toHaveURL(/[?&]q=pipeline(&|$)/);
+  await expect(page.locator('p.count')).toHaveText(count);
+  expect(await listed(page)).toEqual(expected);
+});
+
 test('the printed page links to the view shown, before its history entry', async ({ page }) => {
   await page.goto(`${BASE}?doc=${DOC}`);
   await page.locator('article.reader mark[data-entity]').first().waitFor();
