@@ -12,10 +12,10 @@
 //! no pool 84.2 and 73.8.)
 //!
 //! Recognition reads a document twice. In pass 1 each question is answered on its own
-//! scores and recorded here ([`Pool::record`]: its place, its surface, its scores, its
+//! scores and recorded here ([`Pool::decide`]: its place, its surface, its scores, its
 //! answer). Between the passes the scores are summed per surface ([`Pool::close`], in
 //! text order: deterministic whatever the threads), and in pass 2 a question about a
-//! surface is answered on the sum ([`Pool::decide`]); a block whose pass-1 answers the
+//! surface is answered on the sum; a block whose pass-1 answers the
 //! sums change is read again ([`Pool::holds`]). A block read again in pass 1 (a newer
 //! lexicon) first drops what it recorded ([`Pool::forget_in`]). Cost: one map entry per
 //! question and one per surface.
@@ -50,9 +50,9 @@ impl Pool {
     }
 
     /// The class for the span `range` whose surface (lower case) is `surface` and whose
-    /// own scores are `scores`: in pass 1 its best class, recorded; in pass 2 the class
-    /// its surface's sum [lends](lent) it (its own scores added to the sum when pass 1
-    /// did not ask about it).
+    /// own scores are `scores`: in pass 1 its best class, recorded; in pass 2 the best
+    /// class of its surface's sum (its own scores added when pass 1 did not ask about
+    /// it), unless that is `NONE`: then its own.
     pub fn decide(&mut self, range: Range<usize>, surface: &str, scores: [f32; CLASSES]) -> Class {
         let key = (range.start as u32, range.end as u32);
         match &self.sums {
@@ -102,7 +102,7 @@ impl Pool {
     }
 
     /// Whether every answer pass 1 gave inside `range` stands once its surface's sum
-    /// [lends](lent) its label (always, before [`Pool::close`]).
+    /// lends it (its label, unless the sum says `NONE`)s label (always, before [`Pool::close`]).
     pub fn holds(&self, range: Range<usize>) -> bool {
         let Some(sums) = &self.sums else { return true };
         let from = (range.start as u32, 0);
