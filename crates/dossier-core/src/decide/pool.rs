@@ -185,4 +185,25 @@ mod tests {
         pool.close();
         assert_eq!(pool.decide(0..5, "acme", [0.0, 0.0, 1.0, 0.0, 0.0]), Class::Org);
     }
+
+    #[test]
+    fn a_weak_mention_takes_the_label_of_the_same_name_elsewhere() {
+        // Invented text. Without the pool, the mention after "Shares of" is read as a
+        // place after an unknown word (its own words are weak evidence); the other
+        // mention's scores lend it the organisation.
+        for text in [
+            "Notes\n\nVelmar Canada is hiring. Shares of Velmar Canada fell.\n",
+            "Notes\n\nShares of Ostrova UK fell after the firm warned on profits. Ostrova UK \
+             employees walked out.\n",
+        ] {
+            let found = crate::test_support::names(text);
+            assert_eq!(found.len(), 2, "{found:?}");
+            assert!(
+                found
+                    .iter()
+                    .all(|f| f.label == crate::Label::Org && f.text.contains(' ')),
+                "{found:?}"
+            );
+        }
+    }
 }
