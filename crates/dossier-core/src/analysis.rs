@@ -316,6 +316,7 @@ pub(crate) fn second_pass<'c>(
     let (evidence, tokens) = (first.evidence.take(), first.tokens.take());
     out.scratch
         .read_document_again(text, &layout.blocks, tokens.as_ref(), evidence);
+    out.scratch.pool_decisions();
     let (sentences, mut found) = block_candidates(di, text, &original, &layout, first, lexicon, out);
     crate::recognise::make_consistent_in(text, &mut found, &mut out.scratch);
     let datelines = crate::recognise::find_datelines(text, &layout.blocks, &mut found);
@@ -391,7 +392,7 @@ fn block_candidates(
         let block_found = first_found.by_ref().take(found_end[bi] - found_start);
         let block_deps = &deps.0[deps_start..deps_end[bi]];
         (found_start, deps_start) = (found_end[bi], deps_end[bi]);
-        if Deps::hold(block_deps, text, lexicon) {
+        if Deps::hold(block_deps, text, lexicon) && out.scratch.decisions_hold(r.clone()) {
             // Counted as a visit of the block's tokens: checking the answers costs
             // at most a few lookups per token.
             out.work += block_work[bi];

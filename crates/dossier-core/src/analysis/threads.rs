@@ -138,6 +138,7 @@ fn confirm(
             out.work.push(first.work[bi]);
         } else {
             block_found.for_each(drop);
+            scratch.forget_decisions(r.clone());
             scratch.load_block(bi);
             let from = out.sentences.partition_point(|s| s.start < r.start);
             let to = out.sentences.partition_point(|s| s.start < r.end);

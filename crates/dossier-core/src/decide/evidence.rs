@@ -233,21 +233,26 @@ pub struct DocEvidence {
     lower: String,
     /// A buffer for a word's plural.
     plural: String,
+    /// The questions asked about the document and their scores, pooled per surface.
+    pub(crate) pool: super::pool::Pool,
 }
 
 impl DocEvidence {
     /// A new document: the next [`DocEvidence::index_tokens`] indexes it.
     pub fn forget(&mut self) {
         self.indexed = false;
+        self.pool.clear();
     }
 
     /// Takes the evidence of the document indexed, if it is, to be [put](Self::put)
     /// back when the same document is read again (the buffers stay); forgets it here.
     pub fn take(&mut self) -> Option<DocEvidence> {
         let words = std::mem::take(&mut self.words);
+        let pool = std::mem::take(&mut self.pool);
         std::mem::replace(&mut self.indexed, false).then(|| DocEvidence {
             indexed: true,
             words,
+            pool,
             ..DocEvidence::default()
         })
     }
@@ -256,6 +261,7 @@ impl DocEvidence {
     pub fn put(&mut self, kept: DocEvidence) {
         self.words = kept.words;
         self.indexed = kept.indexed;
+        self.pool = kept.pool;
     }
 
     /// Indexes the document of `text` whose tokens (all of them, in order) are `toks`,

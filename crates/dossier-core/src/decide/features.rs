@@ -65,6 +65,8 @@ pub struct Features {
     buf: String,
     /// The words and shapes [`extract`] writes, kept from span to span.
     words: Words,
+    /// The span's text in lower case: its surface in the [pool](super::pool).
+    pub(crate) surface: String,
 }
 
 /// Buffers for the words [`extract`] looks at: lower-cased, shaped, in context.

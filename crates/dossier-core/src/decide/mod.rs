@@ -23,6 +23,7 @@
 pub mod evidence;
 pub mod features;
 pub mod perceptron;
+pub mod pool;
 
 pub use evidence::DocEvidence;
 pub use features::{Cues, Features, SpanFacts};
@@ -201,12 +202,13 @@ pub(crate) fn decide(facts: &SpanFacts, evidence: &mut DocEvidence, doc: &[Token
         let mut f = f.borrow_mut();
         f.reset(collect);
         features::extract(facts, evidence, &mut f);
-        decide_on(facts, &mut f, collect)
+        decide_on(facts, &mut f, evidence, collect)
     })
 }
 
-/// The class of a span with the features `f` (its names taken when collecting).
-fn decide_on(facts: &SpanFacts, f: &mut Features, collect: bool) -> Class {
+/// The class of a span with the features `f` (its names taken when collecting), pooled
+/// with the other mentions of its surface in the document ([`pool`]).
+fn decide_on(facts: &SpanFacts, f: &mut Features, evidence: &mut DocEvidence, collect: bool) -> Class {
     if collect {
         let start = facts.toks[facts.span.start].start;
         let end = facts.toks[facts.span.end - 1].end;
@@ -218,8 +220,12 @@ fn decide_on(facts: &SpanFacts, f: &mut Features, collect: bool) -> Class {
         COLLECTED.with(|c| c.borrow_mut().as_mut().map(|v| v.push(example)));
         return Class::None;
     }
-    let stand_in = STAND_IN.with(|m| m.borrow().as_ref().map(|m| m.classify(&f.hashes)));
-    stand_in.unwrap_or_else(|| Model::get().classify(&f.hashes))
+    let stand_in = STAND_IN.with(|m| m.borrow().as_ref().map(|m| m.scores(&f.hashes)));
+    let scores = stand_in.unwrap_or_else(|| Model::get().scores(&f.hashes));
+    let start = facts.toks[facts.span.start].start;
+    let end = facts.toks[facts.span.end - 1].end;
+    crate::text::lower_into(&facts.text[start..end], &mut f.surface);
+    evidence.pool.decide(start..end, &f.surface, scores)
 }
 
 #[cfg(test)]

@@ -234,6 +234,24 @@ impl Scratch {
         self.evidence.take()
     }
 
+    /// Ends the document's first reading: from now on the learned decision answers each
+    /// surface on the scores of all its mentions asked about so far
+    /// ([`crate::decide::pool`]).
+    pub(crate) fn pool_decisions(&mut self) {
+        self.evidence.pool.close();
+    }
+
+    /// Whether the answers the learned decision gave inside `block` in the first reading
+    /// stand once pooled ([`Scratch::pool_decisions`]): if not, the block is read again.
+    pub(crate) fn decisions_hold(&self, block: Range<usize>) -> bool {
+        self.evidence.pool.holds(block)
+    }
+
+    /// Drops the first reading's questions inside `block`, about to be read again.
+    pub(crate) fn forget_decisions(&mut self, block: Range<usize>) {
+        self.evidence.pool.forget_in(block);
+    }
+
     /// Makes block `b` of the document read last the block to recognise.
     pub(crate) fn load_block(&mut self, b: usize) {
         self.toks.clear();
