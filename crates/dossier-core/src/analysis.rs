@@ -325,11 +325,16 @@ pub(crate) fn second_pass<'c>(
         title_case: &layout.title_case,
         sentences: &sentences,
     };
+    // The document's event words, from the evidence pass 2 holds (indexed once a document).
+    let event_words = {
+        let (toks, ev) = out.scratch.document_evidence(text);
+        crate::recognise::EventWords::of(text, toks, ev)
+    };
     // The stages over the document's tokens, in order: each reads the names those before
     // it added.
     let stages: [&Stage; 5] = [
         &|found, toks, work| crate::recognise::find_repeats(text, &capitals, found, toks, work),
-        &|found, toks, work| crate::recognise::find_events(text, &capitals, found, toks, work),
+        &|found, toks, work| crate::recognise::find_events(text, &capitals, &event_words, found, toks, work),
         &|found, toks, work| crate::recognise::find_caps_names(text, found, toks, work),
         &|found, toks, work| crate::recognise::find_club_names(text, &capitals, found, toks, work),
         &|found, toks, work| crate::short_forms::find(text, found, toks, work),

@@ -87,18 +87,17 @@ fn is_event_word(bits: u16) -> bool {
     bits & needed == needed && bits & (LOWER | TITLED | SAID | ORG_CONTEXT) == 0
 }
 
-/// The occurrences of the document's event words that no mention of `found` (in text
+/// The occurrences of the document's event `words` that no mention of `found` (in text
 /// order) covers, as events, each with its block; `doc` holds the document's tokens,
 /// `work` counts the tokens visited.
 pub(crate) fn find(
     text: &str,
     layout: &Capitals,
+    words: &EventWords,
     found: &[Candidate],
     doc: &DocTokens,
     work: &mut usize,
 ) -> Vec<(usize, Candidate)> {
-    let mut ev = DocEvidence::default();
-    let words = EventWords::of(text, doc.all(), &mut ev);
     if words.0.is_empty() {
         return Vec::new();
     }
