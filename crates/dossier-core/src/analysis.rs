@@ -318,17 +318,18 @@ pub(crate) fn second_pass<'c>(
         .read_document_again(text, &layout.blocks, tokens.as_ref(), evidence);
     out.scratch.pool_decisions();
     let (sentences, mut found) = block_candidates(di, text, &original, &layout, first, lexicon, out);
-    crate::recognise::make_consistent_in(text, &mut found, &mut out.scratch);
+    // The document's event words, from the evidence pass 2 holds (indexed once a
+    // document): consistency and the event stage both read them.
+    let event_words = {
+        let (toks, ev) = out.scratch.document_evidence(text);
+        crate::recognise::EventWords::of(text, toks, ev)
+    };
+    crate::recognise::make_consistent_in(text, &mut found, &mut out.scratch, &event_words);
     let datelines = crate::recognise::find_datelines(text, &layout.blocks, &mut found);
     add_found(di, &original, datelines, &mut found, out);
     let capitals = crate::recognise::Capitals {
         title_case: &layout.title_case,
         sentences: &sentences,
-    };
-    // The document's event words, from the evidence pass 2 holds (indexed once a document).
-    let event_words = {
-        let (toks, ev) = out.scratch.document_evidence(text);
-        crate::recognise::EventWords::of(text, toks, ev)
     };
     // The stages over the document's tokens, in order: each reads the names those before
     // it added.

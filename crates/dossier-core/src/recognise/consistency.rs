@@ -48,19 +48,27 @@ use crate::label::Label;
 pub(crate) fn make_consistent(text: &str, found: &mut [Candidate]) {
     let mut scratch = super::Scratch::default();
     scratch.read_document(text, std::slice::from_ref(&(0..text.len())));
-    make_consistent_in(text, found, &mut scratch);
+    let (toks, ev) = scratch.document_evidence(text);
+    let events = super::events::EventWords::of(text, toks, ev);
+    make_consistent_in(text, found, &mut scratch, &events);
 }
 
 /// Makes the labels of document `text`'s candidates `found` (in text order) consistent
 /// (see the module documentation). Linear in the candidates. `scratch` has read the
 /// document last: its tokens, and its evidence, which recognition may have indexed
-/// already (it is not indexed twice).
-pub(crate) fn make_consistent_in(text: &str, found: &mut [Candidate], scratch: &mut super::Scratch) {
+/// already (it is not indexed twice); `events` are the document's event words, which
+/// pass 2's event stage reads too.
+pub(crate) fn make_consistent_in(
+    text: &str,
+    found: &mut [Candidate],
+    scratch: &mut super::Scratch,
+    events: &super::events::EventWords,
+) {
     super::clubs::by_form(text, found);
     if found.iter().any(|c| guessed(&text[c.range.clone()], c)) {
-        let (toks, ev) = scratch.document_evidence(text);
+        let (_, ev) = scratch.document_evidence(text);
         organisations_by_their_people(text, found, ev);
-        super::events::EventWords::of(text, toks, ev).relabel(text, found);
+        events.relabel(text, found);
     }
     one_label_per_name(text, found);
     surnames_stay_people(text, found, Gazetteer::get());
