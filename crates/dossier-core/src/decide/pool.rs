@@ -102,7 +102,7 @@ impl Pool {
     }
 
     /// Whether every answer pass 1 gave inside `range` stands once its surface's sum
-    /// lends it (its label, unless the sum says `NONE`)s label (always, before [`Pool::close`]).
+    /// lends it its label (unless the sum says `NONE`); always, before [`Pool::close`].
     pub fn holds(&self, range: Range<usize>) -> bool {
         let Some(sums) = &self.sums else { return true };
         let from = (range.start as u32, 0);
