@@ -462,17 +462,21 @@ impl<'a> Table<'a> {
         }
     }
 
-    /// Writes `row` as a JSON object under the column names.
+    /// Writes `row` as a JSON object under the column names, straight into `out`.
     fn json_object(&self, out: &mut String, row: &[Field]) {
         out.push('{');
         for (i, (name, f)) in self.columns.iter().zip(row).enumerate() {
-            let sep = if i > 0 { ", " } else { "" };
-            match f {
-                Field::Text(s) => write!(out, "{sep}\"{name}\": {}", json_string(s)),
-                Field::Num(n) => write!(out, "{sep}\"{name}\": {n}"),
-                Field::Null => write!(out, "{sep}\"{name}\": null"),
+            if i > 0 {
+                out.push_str(", ");
             }
-            .expect("writing to a String");
+            out.push('"');
+            out.push_str(name);
+            out.push_str("\": ");
+            match f {
+                Field::Text(s) => push_json_string(out, s),
+                Field::Num(n) => write!(out, "{n}").expect("writing to a String"),
+                Field::Null => out.push_str("null"),
+            }
         }
         out.push('}');
     }
@@ -506,20 +510,29 @@ fn finish(format: Format, any: bool) -> &'static str {
 /// A JSON string literal.
 pub fn json_string(s: &str) -> String {
     let mut o = String::with_capacity(s.len() + 2);
-    o.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => o.push_str("\\\""),
-            '\\' => o.push_str("\\\\"),
-            '\n' => o.push_str("\\n"),
-            '\r' => o.push_str("\\r"),
-            '\t' => o.push_str("\\t"),
-            c if (c as u32) < 0x20 => write!(o, "\\u{:04x}", c as u32).expect("writing to a String"),
-            c => o.push(c),
-        }
-    }
-    o.push('"');
+    push_json_string(&mut o, s);
     o
+}
+
+/// Writes `s` as a JSON string literal to `out`: the runs that need no escape copied
+/// whole (a byte below 0x80 is never part of a longer UTF-8 character).
+pub fn push_json_string(out: &mut String, s: &str) {
+    out.push('"');
+    let mut rest = s;
+    while let Some(k) = rest.bytes().position(|b| b == b'"' || b == b'\\' || b < 0x20) {
+        out.push_str(&rest[..k]);
+        match rest.as_bytes()[k] {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            b => write!(out, "\\u{:04x}", b).expect("writing to a String"),
+        }
+        rest = &rest[k + 1..];
+    }
+    out.push_str(rest);
+    out.push('"');
 }
 
 /// A CSV text field: with a `'` before it when a spreadsheet would read it as a
