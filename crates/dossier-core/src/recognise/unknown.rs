@@ -164,25 +164,45 @@ fn learned_decision(
 
 /// Whether token `k` is a lower-case noun for a kind of organisation, in either number:
 /// one of [`ORG_KINDS`] ("company", "companies") or an organisation's head word ("the
-/// schools …", "the church …").
+/// schools …", "the church …"). The head word is looked up capitalised, written into
+/// `cx.key`; nothing is allocated once the buffer has grown.
 fn kind_noun(cx: &mut Ctx, k: usize) -> bool {
+    if org_kind_at(cx, k) {
+        return true;
+    }
     if !lower_word(cx, k) {
         return false;
     }
     let w = cx.w(k);
-    let singular = [
-        Some(w.to_string()),
-        w.strip_suffix('s').map(str::to_string),
-        w.strip_suffix("es").map(str::to_string),
-        w.strip_suffix("ies").map(|s| format!("{s}y")),
+    // The word and the singulars it may be: "schools", "churches", "companies".
+    let stems = [
+        Some((w, "")),
+        w.strip_suffix('s').map(|s| (s, "")),
+        w.strip_suffix("es").map(|s| (s, "")),
     ];
-    singular.into_iter().flatten().any(|s| {
-        let mut head = String::with_capacity(s.len());
-        let mut chars = s.chars();
-        head.extend(chars.next().map(|c| c.to_ascii_uppercase()));
-        head.push_str(chars.as_str());
-        ORG_KINDS.contains(&s.as_str()) || cx.g.org_head(&head).suffix
+    let ies = w.strip_suffix("ies").map(|s| (s, "y"));
+    stems.into_iter().chain([ies]).flatten().any(|(stem, end)| {
+        let kind = |x: &&str| x.len() == stem.len() + end.len() && x.starts_with(stem) && x.ends_with(end);
+        ORG_KINDS.iter().any(kind) || {
+            capitalised_into(stem, end, &mut cx.key);
+            cx.g.org_head(&cx.key).suffix
+        }
     })
+}
+
+/// Whether token `k` is a lower-case word of [`ORG_KINDS`] ("the union Kestrel").
+fn org_kind_at(cx: &Ctx, k: usize) -> bool {
+    lower_word(cx, k) && cx.lower_is(k, ORG_KINDS)
+}
+
+/// Writes `stem` and `end` into `buf`, the first letter upper-cased (ASCII only).
+fn capitalised_into(stem: &str, end: &str, buf: &mut String) {
+    buf.clear();
+    buf.push_str(stem);
+    buf.push_str(end);
+    if let Some(first) = buf.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
 }
 
 /// The label of the name of `sofar` that ends just before the words from `a` in a list:
@@ -332,8 +352,7 @@ fn strong_org_cue(cx: &Ctx, a: usize, b: usize) -> bool {
     let based = |k: usize| cx.lower_is(k, &["based"]) && cx.toks[k].hyphen;
     // "the", "a", or "X-based" before the kind and a comma: "a Lisbon-based startup, Orvalho,"
     let det = |k: usize| cx.lower_is(k, &["the", "a", "an"]) || based(k);
-    let kind_at = |k: usize| lower_word(cx, k) && cx.lower_is(k, ORG_KINDS);
-    let kind = kind_at(a - 1) || a >= 3 && cx.w(a - 1) == "," && kind_at(a - 2) && det(a - 3);
+    let kind = org_kind_at(cx, a - 1) || a >= 3 && cx.w(a - 1) == "," && org_kind_at(cx, a - 2) && det(a - 3);
     based(a - 1) || kind || lone_head(cx, a, b)
 }
 
