@@ -9,7 +9,9 @@
 
 use crate::gazetteer::{normalised, Gazetteer};
 use crate::hash::FxMap;
+use crate::shape::Shapes;
 use crate::text::{is_capitalised, lower_into, tokenize, Token, TokenKind};
+use std::sync::LazyLock;
 
 /// Written in lower case somewhere.
 pub const LOWER: u16 = 1;
@@ -189,6 +191,17 @@ fn may_be_org_role(len: usize) -> bool {
     (ORG_ROLE_LENGTHS.0..=ORG_ROLE_LENGTHS.1).contains(&len)
 }
 
+/// The shapes of [`ORG_ROLES`] and of [`EVENT_NOUNS`]: most words are ruled out by
+/// their length and first and last letters before they are lower-cased and compared.
+static ORG_ROLE_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::new(ORG_ROLES.iter().copied()));
+static EVENT_NOUN_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::new(EVENT_NOUNS.iter().copied()));
+
+/// Whether `w`, written in any case, may be a word of the list of `shapes`: a word in
+/// ASCII without its shape is not (lower-casing keeps an ASCII word's shape).
+fn may_be_in(shapes: &Shapes, w: &str) -> bool {
+    !w.is_ascii() || shapes.admit(w)
+}
+
 /// `word` (lower case) names the people or a part of an organisation (`ORG_ROLES`).
 pub fn is_org_role(word: &str) -> bool {
     may_be_org_role(word.len()) && ORG_ROLES.contains(&word)
@@ -228,6 +241,9 @@ pub struct DocEvidence {
     /// Whether the document is indexed (since the last [`DocEvidence::forget`]).
     indexed: bool,
     words: FxMap<String, Seen>,
+    /// The lengths and first letters of `words`' keys: most lower-case words are ruled
+    /// out by them before any hashing.
+    key_shapes: KeyShapes,
     /// Per token, its class.
     class: Vec<Class>,
     lower: String,
@@ -275,6 +291,7 @@ impl DocEvidence {
         self.classify(text, toks);
         // Capitalised words first: only they are ever asked about.
         self.index_capitalised(text, toks);
+        self.key_shapes = KeyShapes::of(self.words.keys());
         self.index_lower_case(text, toks);
         self.pair_capitalised();
     }
@@ -376,11 +393,14 @@ impl DocEvidence {
                 lower_into(w, &mut self.lower);
                 self.lower.as_str()
             };
-            if let Some(seen) = self.words.get_mut(lower) {
-                seen.bits |= LOWER | if near_said(text, toks, i) { SAID } else { 0 };
+            let shapes = &self.key_shapes;
+            if shapes.may_hold(lower, lower.len()) {
+                if let Some(seen) = self.words.get_mut(lower) {
+                    seen.bits |= LOWER | if near_said(text, toks, i) { SAID } else { 0 };
+                }
             }
             if lower.len() >= 3 {
-                pair_with(&mut self.words, &mut self.plural, lower);
+                pair_with(&mut self.words, shapes, &mut self.plural, lower);
             }
         }
     }
@@ -412,7 +432,7 @@ impl DocEvidence {
             toks.get(k).is_some_and(|t| {
                 let w = t.text(text);
                 t.kind == TokenKind::Word
-                    && (!w.is_ascii() || may_be_org_role(w.len()))
+                    && may_be_in(&ORG_ROLE_SHAPES, w)
                     && !is_capitalised(w)
                     && lower_is(w, &mut self.lower, is_org_role)
             })
@@ -445,7 +465,8 @@ impl DocEvidence {
             })
         };
         let last = self.class.get(i + 1) != Some(&Class::Name);
-        if last && lower_at(i + 1, is_event_noun) {
+        let event_noun = |t: &Token| may_be_in(&EVENT_NOUN_SHAPES, t.text(text));
+        if last && toks.get(i + 1).is_some_and(event_noun) && lower_at(i + 1, is_event_noun) {
             return true;
         }
         let first = i > 0 && self.class[i - 1] != Class::Name;
@@ -471,6 +492,46 @@ impl DocEvidence {
     }
 }
 
+/// For each first letter of a set of words, the lengths they have: a word whose first
+/// letter and length no word of the set has is not in it.
+#[derive(Debug, Default)]
+struct KeyShapes {
+    /// Bit `min(len, 63)` of `lengths[letter(first)]`; letter 26 for any byte not a-z.
+    lengths: [u64; 27],
+}
+
+impl KeyShapes {
+    /// The shapes of `keys` (lower case).
+    fn of<'a>(keys: impl Iterator<Item = &'a String>) -> KeyShapes {
+        let mut shapes = KeyShapes::default();
+        for k in keys {
+            if let Some(&first) = k.as_bytes().first() {
+                shapes.lengths[Self::letter(first)] |= Self::bit(k.len());
+            }
+        }
+        shapes
+    }
+
+    /// Whether a key of `len` bytes may start as `w` (lower case) does.
+    fn may_hold(&self, w: &str, len: usize) -> bool {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&first| self.lengths[Self::letter(first)] & Self::bit(len) != 0)
+    }
+
+    fn letter(b: u8) -> usize {
+        if b.is_ascii_lowercase() {
+            usize::from(b - b'a')
+        } else {
+            26
+        }
+    }
+
+    fn bit(len: usize) -> u64 {
+        1 << len.min(63)
+    }
+}
+
 /// Whether `w` lower-cased passes `test`: a word in lower-case ASCII already (most of
 /// them) is tested as it is, any other lower-cased into `buf` first.
 fn lower_is(w: &str, buf: &mut String, test: fn(&str) -> bool) -> bool {
@@ -484,14 +545,18 @@ fn lower_is(w: &str, buf: &mut String, test: fn(&str) -> bool) -> bool {
 
 /// Marks [`PAIRED`] the capitalised words of `words` that are `lower` (a lower-case
 /// word) in the other number: `lower` without its final "s", or with one (`plural`: a
-/// buffer).
-fn pair_with(words: &mut FxMap<String, Seen>, plural: &mut String, lower: &str) {
+/// buffer). `shapes` are the shapes of `words`' keys: a form no key has the shape of is
+/// not looked up.
+fn pair_with(words: &mut FxMap<String, Seen>, shapes: &KeyShapes, plural: &mut String, lower: &str) {
     if let Some(seen) = lower
         .strip_suffix('s')
-        .filter(|s| s.len() >= 3)
+        .filter(|s| s.len() >= 3 && shapes.may_hold(s, s.len()))
         .and_then(|stem| words.get_mut(stem))
     {
         seen.bits |= PAIRED;
+    }
+    if !shapes.may_hold(lower, lower.len() + 1) {
+        return;
     }
     plural.clear();
     plural.push_str(lower);
