@@ -440,7 +440,7 @@ impl<'a> Table<'a> {
                         }
                         match f {
                             Field::Text(s) => out.push_str(&csv_field(s)),
-                            Field::Num(n) => write!(out, "{n}").expect("writing to a String"),
+                            Field::Num(n) => push_number(out, *n),
                             Field::Null => {}
                         }
                     }
@@ -474,7 +474,7 @@ impl<'a> Table<'a> {
             out.push_str("\": ");
             match f {
                 Field::Text(s) => push_json_string(out, s),
-                Field::Num(n) => write!(out, "{n}").expect("writing to a String"),
+                Field::Num(n) => push_number(out, *n),
                 Field::Null => out.push_str("null"),
             }
         }
@@ -505,6 +505,22 @@ fn finish(format: Format, any: bool) -> &'static str {
         (Format::Json, false) => "]\n",
         _ => "",
     }
+}
+
+/// Writes `n` in decimal to `out`, as `write!` would, without the formatting machinery
+/// (two numbers a mention row).
+fn push_number(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&digits[i..]).expect("ASCII digits"));
 }
 
 /// A JSON string literal.
@@ -587,6 +603,15 @@ mod tests {
     fn json_strings_escape_quotes_backslashes_and_controls() {
         assert_eq!(json_string("a\"b\\c\nd\u{1}"), r#""a\"b\\c\nd\u0001""#);
         assert_eq!(json_string("Putin’s"), "\"Putin’s\"");
+    }
+
+    #[test]
+    fn numbers_are_written_as_format_writes_them() {
+        for n in [0, 7, 10, 99, 1_000, 123_456_789, usize::MAX] {
+            let mut out = String::new();
+            push_number(&mut out, n);
+            assert_eq!(out, n.to_string());
+        }
     }
 
     #[test]
