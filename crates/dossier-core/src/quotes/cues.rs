@@ -4,12 +4,14 @@
 //! set the first time it is asked: the finder asks for nearly every token of a body.
 
 use crate::hash::FxSet;
+use crate::shape::Shapes;
 use std::sync::OnceLock;
 
-/// A closed word class: its words, separated by spaces, and their set, made once.
+/// A closed word class: its words, separated by spaces, and their set, made once with
+/// the words' shapes ([`Shapes`]), which rule out most tokens before any hashing.
 struct List {
     words: &'static str,
-    set: OnceLock<FxSet<&'static str>>,
+    set: OnceLock<(FxSet<&'static str>, Shapes)>,
 }
 
 impl List {
@@ -22,10 +24,11 @@ impl List {
 
     /// Whether the list holds `w`, as written.
     fn holds(&self, w: &str) -> bool {
-        let set = self
-            .set
-            .get_or_init(|| self.words.split_ascii_whitespace().collect());
-        set.contains(w)
+        let (set, shapes) = self.set.get_or_init(|| {
+            let words = || self.words.split_ascii_whitespace();
+            (words().collect(), Shapes::new(words()))
+        });
+        shapes.admit(w) && set.contains(w)
     }
 }
 
