@@ -145,12 +145,13 @@ impl Navigator {
         }));
     }
 
-    /// Shows `state`, a search typed in the box, and edits the current history entry to
-    /// it once typing pauses (`TYPING_PAUSE`) or the box loses focus ([`Navigator::flush`]):
-    /// one entry for a run of keystrokes, recorded off their frames. The router's
-    /// navigation and the browser's `replaceState` cost a keystroke 10–15 ms
-    /// (docs/performance.md, "Keystrokes"). Back or forward meanwhile drops it
-    /// (`Navigator::drop_held`): the view then follows the URL.
+    /// Shows `state`, a search typed in the box, and has the router record it in the
+    /// current history entry once typing pauses (`TYPING_PAUSE`) or the box loses focus
+    /// ([`Navigator::flush`]): one entry for a run of keystrokes, the router's navigation
+    /// (10–15 ms a keystroke: docs/performance.md, "Keystrokes") off their frames. The
+    /// address bar follows at once ([`set_address`]), so a reload meanwhile keeps the
+    /// search. Back or forward meanwhile drops the held entry (`Navigator::drop_held`):
+    /// the view then follows the URL.
     pub fn type_to(&self, state: &ViewState) {
         if self.state.with_untracked(|s| s == state) {
             return;
@@ -158,6 +159,11 @@ impl Navigator {
         let href = self.show(state);
         if take_held().is_none() {
             UNRECORDED.fetch_add(1, Ordering::Relaxed);
+        }
+        // Only when no other view's entry is on its way: the current entry is then this
+        // search's own, and editing it cannot land before another's push.
+        if UNRECORDED.load(Ordering::Relaxed) == 1 {
+            set_address(&href);
         }
         let nav = *self;
         let timer = set_timeout_with_handle(move || nav.flush(), TYPING_PAUSE).ok();
@@ -248,6 +254,16 @@ impl Navigator {
         let mut s = self.state.get_untracked();
         f(&mut s);
         self.go(&s, false);
+    }
+}
+
+/// Edits the current history entry's address to `href`, keeping its state, without the
+/// router: the browser's `replaceState` alone, well under a millisecond, where the
+/// router's navigation updates every view that reads the URL.
+fn set_address(href: &str) {
+    if let Ok(history) = window().history() {
+        let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(href));
     }
 }
 
