@@ -400,7 +400,7 @@ fn shortens(label: Label, words: &[&str], events: bool, g: &Gazetteer) -> bool {
     };
     // A company's legal form follows its name: "Talbridge Holdings Inc." shortens as
     // "Talbridge Holdings" does.
-    if label == Label::Org && rest.len() >= 2 && legal_form(last) && shortens(label, rest, events, g) {
+    if label == Label::Org && legal_form(last) && legal_name(rest, label, events, g) {
         return true;
     }
     let headed = match label {
@@ -413,6 +413,16 @@ fn shortens(label: Label, words: &[&str], events: bool, g: &Gazetteer) -> bool {
         _ => false,
     };
     headed && rest.iter().all(|w| distinctive(w, g))
+}
+
+/// Whether `rest`, the words of a company's name before its legal form, is what it is
+/// called: a name that shortens by itself ("Talbridge Holdings" of "Talbridge Holdings
+/// Inc."), or one distinctive word ("Equinor" of "Equinor ASA").
+fn legal_name(rest: &[&str], label: Label, events: bool, g: &Gazetteer) -> bool {
+    match rest {
+        [one] => distinctive(one, g) && !legal_form(one),
+        _ => shortens(label, rest, events, g),
+    }
 }
 
 /// The place a name of `words` begins with (one or two of its words, two words or
@@ -434,12 +444,19 @@ fn leading_place<'t>(name: &'t str, words: &[&str], g: &Gazetteer) -> Option<&'t
 /// A company's legal form, written after its name ("Inc.", "plc", "GmbH").
 const LEGAL_FORMS: &[&str] = &[
     "Inc", "Inc.", "Ltd", "Ltd.", "Limited", "LLC", "LLP", "plc", "PLC", "Corp", "Corp.", "Co.", "GmbH",
-    "AG", "SA", "S.A.", "NV", "N.V.", "BV", "B.V.", "Pty", "SpA", "S.p.A.",
+    "AG", "SA", "S.A.", "NV", "N.V.", "BV", "B.V.", "Pty", "SpA", "S.p.A.", "ASA", "AB", "Oyj", "SE", "L.P.",
+    "LP", "Bhd",
 ];
 
-/// Whether `w` is a company's legal form.
+/// The words a company's name may end in without their being part of what it is
+/// called: "Vantor Motors" is "Vantor Motors Group", as "Talbridge Holdings" is
+/// "Talbridge Holdings Inc." (a head word of its own, "Motors", may come before them).
+const COMPANY_WORDS: &[&str] = &["Group", "Holdings", "Corporation", "Company", "Incorporated"];
+
+/// Whether `w` is a company's legal form, or a word that says only that the name is
+/// a company's ([`COMPANY_WORDS`]).
 fn legal_form(w: &str) -> bool {
-    LEGAL_FORMS.contains(&w)
+    LEGAL_FORMS.contains(&w) || COMPANY_WORDS.contains(&w)
 }
 
 /// Whether `w` is a head word of an organisation, facility or event, in any position.
@@ -925,6 +942,7 @@ impl<'r: 't, 't> Linker<'r, 't> {
         // A name that is a trailing form of another is that name, not a second one.
         names.retain(|&(name, _, t)| !form_of_other(&forms.tails, name, t));
         self.work += forms.short.add_names(&names, self.g);
+        self.free_guessed_people(&forms, range.clone(), keys);
         let respelt = forms.spellings.joins(&mut self.work);
         let doc = self.raws[range.start].doc;
         if !forms.known_tails.is_empty() {
@@ -1025,16 +1043,33 @@ impl<'r: 't, 't> Linker<'r, 't> {
             }
             many => many,
         });
-        // A trailing form keeps its label: "Lantern Festival" is no person.
+        // A trailing form keeps its label: "Lantern Festival" is no person; but a storm's
+        // name is guessed one ([`Self::named_event`]).
         let tail = forms.tails.get(key).or_else(|| forms.reordered.get(key));
         let tail = tail.map(|&r| match r {
-            Reading::One(t, usable) => Reading::One(t, usable && t.label == label),
+            Reading::One(t, usable) => {
+                Reading::One(t, usable && (t.label == label || self.named_event(t, label)))
+            }
             many => many,
         });
         match (short, tail) {
             (Some(s), Some(t)) => Some(combined(s, t)),
             (s, t) => s.or(t),
         }
+    }
+
+    /// Whether a one-word name of `label` may be the name event `t` is given after its
+    /// kind, a head word written first ("Katrina" for "Hurricane Katrina", "Overlord" for
+    /// "Operation Overlord"): such names are given names or words, which recognition
+    /// reads alone as a person.
+    fn named_event(&self, t: Target, label: Label) -> bool {
+        let name = self.text[t.id].as_str();
+        let kind = name
+            .split_once(' ')
+            .map(|(kind, rest)| (kind, rest.contains(' ')));
+        label == Label::Person
+            && t.label == Label::Event
+            && kind.is_some_and(|(kind, longer)| !longer && self.g.event_head(kind).prefix)
     }
 
     /// The school whose campus `key` (of a mention of `label`) names, when it is the one
@@ -1088,6 +1123,55 @@ impl<'r: 't, 't> Linker<'r, 't> {
                 let onto = Target { id, ..full };
                 self.local.insert((doc, full.id), Reading::One(onto, true));
                 note(&mut self.corpus, full.id, onto, true);
+            }
+        }
+    }
+
+    /// Lets the document `range` move a full name recognition guessed a person when it
+    /// is the leading words of an organisation or facility the document named before it
+    /// ("Kelburn International" after "Kelburn International Airport"): not where it
+    /// begins with a given name the tables know, nor where its last word is written
+    /// alone as a person of the document, as a person's name is ("Walt Disney Concert
+    /// Hall", "Walt Disney" … "Disney said"). One pass over the document's mentions,
+    /// then one lookup per such name.
+    fn free_guessed_people(
+        &mut self,
+        forms: &DocForms,
+        range: std::ops::Range<usize>,
+        keys: &[Option<(Label, usize)>],
+    ) {
+        if forms.short.is_empty() {
+            return;
+        }
+        let mut alone: HashSet<&str> = HashSet::default();
+        for i in range.clone() {
+            self.work += 1;
+            let surface = self.raws[i].surface;
+            if matches!(keys[i], Some((Label::Person, _))) && !surface.contains(' ') {
+                alone.insert(surface);
+            }
+        }
+        for i in range {
+            let Some((Label::Person, id)) = keys[i] else {
+                continue;
+            };
+            let name = self.text[id].as_str();
+            if self.movable[i] || !self.raws[i].settled || self.raws[i].surface != name {
+                continue;
+            }
+            let (Some((first, _)), Some((_, last))) = (name.split_once(' '), name.rsplit_once(' ')) else {
+                continue;
+            };
+            let Some(t) = forms
+                .short
+                .get(name)
+                .filter(|t| matches!(t.label, Label::Org | Label::Fac))
+            else {
+                continue;
+            };
+            let named_before = forms.first.get(&id).is_some_and(|&f| t.shown_by < f);
+            if named_before && self.g.given(first).is_none() && !alone.contains(last) {
+                self.movable[i] = true;
             }
         }
     }
