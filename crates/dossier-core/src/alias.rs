@@ -1306,6 +1306,18 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_of_a_described_person_is_that_person() {
+        // The lexicon keyed the surname with the first full name, which is the person
+        // without the word before it.
+        let raws = [
+            settled(0, Label::Person, "Painter Ilse Varnholt", "Painter Ilse Varnholt"),
+            settled(0, Label::Person, "Varnholt", "Painter Ilse Varnholt"),
+            settled(0, Label::Person, "Ilse Varnholt", "Ilse Varnholt"),
+        ];
+        assert_eq!(canonicals(&raws), ["Ilse Varnholt"; 3]);
+    }
+
+    #[test]
     fn ids_are_url_safe_and_unique() {
         let g = group(
             &[

@@ -820,10 +820,11 @@ impl<'r: 't, 't> Linker<'r, 't> {
         self.names.dedup_by_key(|&mut (_, label, t)| (label, t.id));
         self.work += self.corpus_short.add_names(&self.names, self.g);
         let mut shown_by: Vec<usize> = (0..self.raws.len()).collect();
+        let moved = self.moved_people(keys);
         for i in 0..self.raws.len() {
             self.work += 1;
             let Some((label, id)) = keys[i] else { continue };
-            if let Some(t) = self.person[i] {
+            if let Some(t) = self.person_of(i, id, &moved) {
                 keys[i] = Some((t.label, t.id));
                 shown_by[i] = t.shown_by;
                 continue;
@@ -843,6 +844,39 @@ impl<'r: 't, 't> Linker<'r, 't> {
             }
         }
         (shown_by, self.work)
+    }
+
+    /// The person of its document PERSON mention `i` (keyed `id`) names, when that is
+    /// not its key: its own ([`People`]), else the one a mention of its key in its
+    /// document names ("Cruise", keyed "Scientologist Tom Cruise" by the lexicon, is the
+    /// "Tom Cruise" that name is); and a person so found who is another is that other.
+    fn person_of(&self, i: usize, id: usize, moved: &HashMap<(usize, usize), Target>) -> Option<Target> {
+        let t = self.person[i].or_else(|| moved.get(&(self.raws[i].doc, id)).copied())?;
+        let further = self.person.get(t.shown_by).copied().flatten();
+        Some(further.filter(|_| t.shown_by != i).unwrap_or(t))
+    }
+
+    /// (document, key) → the person a full name written as that key names, when that
+    /// person's name is written inside it, with a word before or letters after it
+    /// ("Scientologist Tom Cruise" → "Tom Cruise"; not a name without its middle name,
+    /// a guess, [`Self::person_of`]); one pass over the mentions.
+    fn moved_people(&mut self, keys: &[Option<(Label, usize)>]) -> HashMap<(usize, usize), Target> {
+        let mut moved = HashMap::default();
+        for (i, t) in self.person.iter().enumerate() {
+            self.work += 1;
+            let Some((Label::Person, id)) = keys[i] else {
+                continue;
+            };
+            let name = self.text[id].as_str();
+            let within = |t: &Target| {
+                let inner = self.text[t.id].as_str();
+                name.contains(' ') && (name.ends_with(inner) || name.starts_with(inner))
+            };
+            if let Some(t) = t.filter(|t| self.raws[i].surface == name && within(t)) {
+                moved.entry((self.raws[i].doc, id)).or_insert(t);
+            }
+        }
+        moved
     }
 
     /// The name `t` ends at in document `doc` when its own key stands for a longer name
