@@ -182,7 +182,7 @@ impl<'t, T: Copy + PartialEq> ShortForms<'t, T> {
                 let other = || g.name(form).is_some_and(|known| known.label != label);
                 // The name without its legal form ("Talbridge Holdings" for "Talbridge
                 // Holdings Inc.") is the name, whatever its last word.
-                let unincorporated = k + 2 == words.len() && legal_form(words[k + 1]);
+                let unincorporated = k + 2 == words.len() && legal_form(words[k + 1], self.events);
                 note(&mut self.map, form, t, (leading || unincorporated) && !other());
             }
         }
@@ -400,7 +400,7 @@ fn shortens(label: Label, words: &[&str], events: bool, g: &Gazetteer) -> bool {
     };
     // A company's legal form follows its name: "Talbridge Holdings Inc." shortens as
     // "Talbridge Holdings" does.
-    if label == Label::Org && legal_form(last) && legal_name(rest, label, events, g) {
+    if label == Label::Org && legal_form(last, events) && legal_name(rest, label, events, g) {
         return true;
     }
     let headed = match label {
@@ -417,11 +417,12 @@ fn shortens(label: Label, words: &[&str], events: bool, g: &Gazetteer) -> bool {
 
 /// Whether `rest`, the words of a company's name before its legal form, is what it is
 /// called: a name that shortens by itself ("Talbridge Holdings" of "Talbridge Holdings
-/// Inc."), or one distinctive word ("Equinor" of "Equinor ASA").
-fn legal_name(rest: &[&str], label: Label, events: bool, g: &Gazetteer) -> bool {
+/// Inc."), or, where forms are linked (`linking`, not found), one distinctive word
+/// ("Skarvik" of "Skarvik ASA").
+fn legal_name(rest: &[&str], label: Label, linking: bool, g: &Gazetteer) -> bool {
     match rest {
-        [one] => distinctive(one, g) && !legal_form(one),
-        _ => shortens(label, rest, events, g),
+        [one] => linking && distinctive(one, g) && !legal_form(one, linking),
+        _ => shortens(label, rest, linking, g),
     }
 }
 
@@ -444,19 +445,33 @@ fn leading_place<'t>(name: &'t str, words: &[&str], g: &Gazetteer) -> Option<&'t
 /// A company's legal form, written after its name ("Inc.", "plc", "GmbH").
 const LEGAL_FORMS: &[&str] = &[
     "Inc", "Inc.", "Ltd", "Ltd.", "Limited", "LLC", "LLP", "plc", "PLC", "Corp", "Corp.", "Co.", "GmbH",
-    "AG", "SA", "S.A.", "NV", "N.V.", "BV", "B.V.", "Pty", "SpA", "S.p.A.", "ASA", "AB", "Oyj", "SE", "L.P.",
-    "LP", "Bhd",
+    "AG", "SA", "S.A.", "NV", "N.V.", "BV", "B.V.", "Pty", "SpA", "S.p.A.",
 ];
 
 /// The words a company's name may end in without their being part of what it is
 /// called: "Vantor Motors" is "Vantor Motors Group", as "Talbridge Holdings" is
 /// "Talbridge Holdings Inc." (a head word of its own, "Motors", may come before them).
-const COMPANY_WORDS: &[&str] = &["Group", "Holdings", "Corporation", "Company", "Incorporated"];
+/// Rarer legal forms ("Skarvik ASA") count there too.
+const COMPANY_WORDS: &[&str] = &[
+    "Group",
+    "Holdings",
+    "Corporation",
+    "Company",
+    "Incorporated",
+    "ASA",
+    "AB",
+    "Oyj",
+    "SE",
+    "L.P.",
+    "LP",
+    "Bhd",
+];
 
-/// Whether `w` is a company's legal form, or a word that says only that the name is
-/// a company's ([`COMPANY_WORDS`]).
-fn legal_form(w: &str) -> bool {
-    LEGAL_FORMS.contains(&w) || COMPANY_WORDS.contains(&w)
+/// Whether `w` is a company's legal form, or, where forms are linked (`linking`, as
+/// for events: recognition finds no new mentions by them), a word that says only that
+/// the name is a company's ([`COMPANY_WORDS`]).
+fn legal_form(w: &str, linking: bool) -> bool {
+    LEGAL_FORMS.contains(&w) || (linking && COMPANY_WORDS.contains(&w))
 }
 
 /// Whether `w` is a head word of an organisation, facility or event, in any position.
