@@ -1226,6 +1226,98 @@ mod tests {
     }
 
     #[test]
+    fn a_company_word_after_a_head_word_and_a_one_word_name_s_legal_form_are_left_off() {
+        let group_name = "Vantor Motors Group";
+        let raws = [
+            raw(0, Label::Org, group_name, group_name),
+            raw(0, Label::Org, "Vantor Motors", "Vantor Motors"),
+            raw(0, Label::Org, "Vantor", "Vantor"),
+            raw(1, Label::Org, "Skarvik ASA", "Skarvik ASA"),
+            raw(1, Label::Org, "Skarvik", "Skarvik"),
+            // Another name of the company's first word: the shared word names neither.
+            raw(
+                2,
+                Label::Org,
+                "Brennmoor Motors Corporation",
+                "Brennmoor Motors Corporation",
+            ),
+            raw(2, Label::Org, "Brennmoor Aviation", "Brennmoor Aviation"),
+            raw(2, Label::Org, "Brennmoor Motors", "Brennmoor Motors"),
+            raw(2, Label::Org, "Brennmoor", "Brennmoor"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[..3], [group_name; 3]);
+        assert_eq!(c[3..5], ["Skarvik ASA"; 2]);
+        assert_eq!(c[7], "Brennmoor Motors Corporation");
+        assert_eq!(c[8], "Brennmoor");
+    }
+
+    #[test]
+    fn a_facility_s_leading_words_guessed_a_person_are_the_facility() {
+        let airport = "Kelburn International Airport";
+        let raws = [
+            raw(0, Label::Fac, airport, airport),
+            settled(0, Label::Person, "Kelburn International", "Kelburn International"),
+            // Written before the hall: the person it is named after.
+            settled(1, Label::Person, "Ostrel Vance", "Ostrel Vance"),
+            raw(1, Label::Fac, "Ostrel Vance Arena", "Ostrel Vance Arena"),
+            settled(1, Label::Person, "Ostrel Vance", "Ostrel Vance"),
+            // A surname written alone: a person.
+            raw(
+                2,
+                Label::Fac,
+                "Tamsin Quell Concert Hall",
+                "Tamsin Quell Concert Hall",
+            ),
+            settled(2, Label::Person, "Tamsin Quell", "Tamsin Quell"),
+            raw(2, Label::Person, "Quell", "Quell"),
+            // A given name the tables know: a person.
+            raw(3, Label::Fac, "Laura Pell Stadium", "Laura Pell Stadium"),
+            settled(3, Label::Person, "Laura Pell", "Laura Pell"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[..2], [airport; 2]);
+        let g = group(&raws, &Curation::default());
+        assert_eq!(g.entities[g.entity_of[1].unwrap()].label, Label::Fac);
+        assert_eq!(c[4], "Ostrel Vance");
+        assert_eq!(c[6], "Tamsin Quell");
+        assert_eq!(c[9], "Laura Pell");
+    }
+
+    #[test]
+    fn a_storm_is_called_by_its_name_a_person_was_guessed() {
+        let raws = [
+            raw(0, Label::Event, "Hurricane Lorvane", "Hurricane Lorvane"),
+            raw(0, Label::Person, "Lorvane", "Lorvane"),
+            // A person of that name in the document is that person.
+            raw(1, Label::Event, "Cyclone Marisel", "Cyclone Marisel"),
+            settled(1, Label::Person, "Marisel Oduya", "Marisel Oduya"),
+            raw(1, Label::Person, "Marisel", "Marisel"),
+            // An event named by its last word only by a head written first.
+            raw(2, Label::Event, "Kessel Jamboree", "Kessel Jamboree"),
+            raw(2, Label::Person, "Jamboree", "Jamboree"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[..2], ["Hurricane Lorvane"; 2]);
+        let g = group(&raws, &Curation::default());
+        assert_eq!(g.entities[g.entity_of[1].unwrap()].label, Label::Event);
+        assert_eq!(c[4], "Marisel Oduya");
+        assert_eq!(c[6], "Jamboree");
+    }
+
+    #[test]
+    fn a_surname_of_a_described_person_is_that_person() {
+        // The lexicon keyed the surname with the first full name, which is the person
+        // without the word before it.
+        let raws = [
+            settled(0, Label::Person, "Painter Ilse Varnholt", "Painter Ilse Varnholt"),
+            settled(0, Label::Person, "Varnholt", "Painter Ilse Varnholt"),
+            settled(0, Label::Person, "Ilse Varnholt", "Ilse Varnholt"),
+        ];
+        assert_eq!(canonicals(&raws), ["Ilse Varnholt"; 3]);
+    }
+
+    #[test]
     fn ids_are_url_safe_and_unique() {
         let g = group(
             &[

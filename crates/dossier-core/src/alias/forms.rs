@@ -182,7 +182,7 @@ impl<'t, T: Copy + PartialEq> ShortForms<'t, T> {
                 let other = || g.name(form).is_some_and(|known| known.label != label);
                 // The name without its legal form ("Talbridge Holdings" for "Talbridge
                 // Holdings Inc.") is the name, whatever its last word.
-                let unincorporated = k + 2 == words.len() && legal_form(words[k + 1]);
+                let unincorporated = k + 2 == words.len() && legal_form(words[k + 1], self.events);
                 note(&mut self.map, form, t, (leading || unincorporated) && !other());
             }
         }
@@ -400,7 +400,7 @@ fn shortens(label: Label, words: &[&str], events: bool, g: &Gazetteer) -> bool {
     };
     // A company's legal form follows its name: "Talbridge Holdings Inc." shortens as
     // "Talbridge Holdings" does.
-    if label == Label::Org && rest.len() >= 2 && legal_form(last) && shortens(label, rest, events, g) {
+    if label == Label::Org && legal_form(last, events) && legal_name(rest, label, events, g) {
         return true;
     }
     let headed = match label {
@@ -413,6 +413,17 @@ fn shortens(label: Label, words: &[&str], events: bool, g: &Gazetteer) -> bool {
         _ => false,
     };
     headed && rest.iter().all(|w| distinctive(w, g))
+}
+
+/// Whether `rest`, the words of a company's name before its legal form, is what it is
+/// called: a name that shortens by itself ("Talbridge Holdings" of "Talbridge Holdings
+/// Inc."), or, where forms are linked (`linking`, not found), one distinctive word
+/// ("Skarvik" of "Skarvik ASA").
+fn legal_name(rest: &[&str], label: Label, linking: bool, g: &Gazetteer) -> bool {
+    match rest {
+        [one] => linking && distinctive(one, g) && !legal_form(one, linking),
+        _ => shortens(label, rest, linking, g),
+    }
 }
 
 /// The place a name of `words` begins with (one or two of its words, two words or
@@ -437,9 +448,30 @@ const LEGAL_FORMS: &[&str] = &[
     "AG", "SA", "S.A.", "NV", "N.V.", "BV", "B.V.", "Pty", "SpA", "S.p.A.",
 ];
 
-/// Whether `w` is a company's legal form.
-fn legal_form(w: &str) -> bool {
-    LEGAL_FORMS.contains(&w)
+/// The words a company's name may end in without their being part of what it is
+/// called: "Vantor Motors" is "Vantor Motors Group", as "Talbridge Holdings" is
+/// "Talbridge Holdings Inc." (a head word of its own, "Motors", may come before them).
+/// Rarer legal forms ("Skarvik ASA") count there too.
+const COMPANY_WORDS: &[&str] = &[
+    "Group",
+    "Holdings",
+    "Corporation",
+    "Company",
+    "Incorporated",
+    "ASA",
+    "AB",
+    "Oyj",
+    "SE",
+    "L.P.",
+    "LP",
+    "Bhd",
+];
+
+/// Whether `w` is a company's legal form, or, where forms are linked (`linking`, as
+/// for events: recognition finds no new mentions by them), a word that says only that
+/// the name is a company's ([`COMPANY_WORDS`]).
+fn legal_form(w: &str, linking: bool) -> bool {
+    LEGAL_FORMS.contains(&w) || (linking && COMPANY_WORDS.contains(&w))
 }
 
 /// Whether `w` is a head word of an organisation, facility or event, in any position.
@@ -803,10 +835,11 @@ impl<'r: 't, 't> Linker<'r, 't> {
         self.names.dedup_by_key(|&mut (_, label, t)| (label, t.id));
         self.work += self.corpus_short.add_names(&self.names, self.g);
         let mut shown_by: Vec<usize> = (0..self.raws.len()).collect();
+        let moved = self.moved_people(keys);
         for i in 0..self.raws.len() {
             self.work += 1;
             let Some((label, id)) = keys[i] else { continue };
-            if let Some(t) = self.person[i] {
+            if let Some(t) = self.person_of(i, id, &moved) {
                 keys[i] = Some((t.label, t.id));
                 shown_by[i] = t.shown_by;
                 continue;
@@ -826,6 +859,39 @@ impl<'r: 't, 't> Linker<'r, 't> {
             }
         }
         (shown_by, self.work)
+    }
+
+    /// The person of its document PERSON mention `i` (keyed `id`) names, when that is
+    /// not its key: its own ([`People`]), else the one a mention of its key in its
+    /// document names ("Cruise", keyed "Scientologist Tom Cruise" by the lexicon, is the
+    /// "Tom Cruise" that name is); and a person so found who is another is that other.
+    fn person_of(&self, i: usize, id: usize, moved: &HashMap<(usize, usize), Target>) -> Option<Target> {
+        let t = self.person[i].or_else(|| moved.get(&(self.raws[i].doc, id)).copied())?;
+        let further = self.person.get(t.shown_by).copied().flatten();
+        Some(further.filter(|_| t.shown_by != i).unwrap_or(t))
+    }
+
+    /// (document, key) → the person a full name written as that key names, when that
+    /// person's name is written inside it, with a word before or letters after it
+    /// ("Scientologist Tom Cruise" → "Tom Cruise"; not a name without its middle name,
+    /// a guess, [`Self::person_of`]); one pass over the mentions.
+    fn moved_people(&mut self, keys: &[Option<(Label, usize)>]) -> HashMap<(usize, usize), Target> {
+        let mut moved = HashMap::default();
+        for (i, t) in self.person.iter().enumerate() {
+            self.work += 1;
+            let Some((Label::Person, id)) = keys[i] else {
+                continue;
+            };
+            let name = self.text[id].as_str();
+            let within = |t: &Target| {
+                let inner = self.text[t.id].as_str();
+                name.contains(' ') && (name.ends_with(inner) || name.starts_with(inner))
+            };
+            if let Some(t) = t.filter(|t| self.raws[i].surface == name && within(t)) {
+                moved.entry((self.raws[i].doc, id)).or_insert(t);
+            }
+        }
+        moved
     }
 
     /// The name `t` ends at in document `doc` when its own key stands for a longer name
@@ -925,6 +991,7 @@ impl<'r: 't, 't> Linker<'r, 't> {
         // A name that is a trailing form of another is that name, not a second one.
         names.retain(|&(name, _, t)| !form_of_other(&forms.tails, name, t));
         self.work += forms.short.add_names(&names, self.g);
+        self.free_guessed_people(&forms, range.clone(), keys);
         let respelt = forms.spellings.joins(&mut self.work);
         let doc = self.raws[range.start].doc;
         if !forms.known_tails.is_empty() {
@@ -1025,16 +1092,33 @@ impl<'r: 't, 't> Linker<'r, 't> {
             }
             many => many,
         });
-        // A trailing form keeps its label: "Lantern Festival" is no person.
+        // A trailing form keeps its label: "Lantern Festival" is no person; but a storm's
+        // name is guessed one ([`Self::named_event`]).
         let tail = forms.tails.get(key).or_else(|| forms.reordered.get(key));
         let tail = tail.map(|&r| match r {
-            Reading::One(t, usable) => Reading::One(t, usable && t.label == label),
+            Reading::One(t, usable) => {
+                Reading::One(t, usable && (t.label == label || self.named_event(t, label)))
+            }
             many => many,
         });
         match (short, tail) {
             (Some(s), Some(t)) => Some(combined(s, t)),
             (s, t) => s.or(t),
         }
+    }
+
+    /// Whether a one-word name of `label` may be the name event `t` is given after its
+    /// kind, a head word written first ("Katrina" for "Hurricane Katrina", "Overlord" for
+    /// "Operation Overlord"): such names are given names or words, which recognition
+    /// reads alone as a person.
+    fn named_event(&self, t: Target, label: Label) -> bool {
+        let name = self.text[t.id].as_str();
+        let kind = name
+            .split_once(' ')
+            .map(|(kind, rest)| (kind, rest.contains(' ')));
+        label == Label::Person
+            && t.label == Label::Event
+            && kind.is_some_and(|(kind, longer)| !longer && self.g.event_head(kind).prefix)
     }
 
     /// The school whose campus `key` (of a mention of `label`) names, when it is the one
@@ -1088,6 +1172,55 @@ impl<'r: 't, 't> Linker<'r, 't> {
                 let onto = Target { id, ..full };
                 self.local.insert((doc, full.id), Reading::One(onto, true));
                 note(&mut self.corpus, full.id, onto, true);
+            }
+        }
+    }
+
+    /// Lets the document `range` move a full name recognition guessed a person when it
+    /// is the leading words of an organisation or facility the document named before it
+    /// ("Kelburn International" after "Kelburn International Airport"): not where it
+    /// begins with a given name the tables know, nor where its last word is written
+    /// alone as a person of the document, as a person's name is ("Walt Disney Concert
+    /// Hall", "Walt Disney" … "Disney said"). One pass over the document's mentions,
+    /// then one lookup per such name.
+    fn free_guessed_people(
+        &mut self,
+        forms: &DocForms,
+        range: std::ops::Range<usize>,
+        keys: &[Option<(Label, usize)>],
+    ) {
+        if forms.short.is_empty() {
+            return;
+        }
+        let mut alone: HashSet<&str> = HashSet::default();
+        for i in range.clone() {
+            self.work += 1;
+            let surface = self.raws[i].surface;
+            if matches!(keys[i], Some((Label::Person, _))) && !surface.contains(' ') {
+                alone.insert(surface);
+            }
+        }
+        for i in range {
+            let Some((Label::Person, id)) = keys[i] else {
+                continue;
+            };
+            let name = self.text[id].as_str();
+            if self.movable[i] || !self.raws[i].settled || self.raws[i].surface != name {
+                continue;
+            }
+            let (Some((first, _)), Some((_, last))) = (name.split_once(' '), name.rsplit_once(' ')) else {
+                continue;
+            };
+            let Some(t) = forms
+                .short
+                .get(name)
+                .filter(|t| matches!(t.label, Label::Org | Label::Fac))
+            else {
+                continue;
+            };
+            let named_before = forms.first.get(&id).is_some_and(|&f| t.shown_by < f);
+            if named_before && self.g.given(first).is_none() && !alone.contains(last) {
+                self.movable[i] = true;
             }
         }
     }
