@@ -291,7 +291,8 @@ fn neighbour_endings(facts: &SpanFacts, p1: &str, n1: &str, f: &mut Features) {
 /// context words themselves are too rare to learn from: a noun for its people after it
 /// ("… officials", "…'s spokesman") or before it with a preposition ("members of …"),
 /// a name after its possessive ("…'s Dana Reyes": a party's or a firm's person), and
-/// "of" after a capitalised word ("Dana Reyes of …").
+/// "of" after a capitalised word inside a sentence ("Dana Reyes of …"; not "Shares of
+/// …" opening one, whose capital says nothing).
 fn org_context(facts: &SpanFacts, w: &mut String, f: &mut Features) {
     let (a, b) = (facts.span.start, facts.span.end);
     let lower_at = |k: usize, w: &mut String| match facts.toks.get(k) {
@@ -314,12 +315,18 @@ fn org_context(facts: &SpanFacts, w: &mut String, f: &mut Features) {
         let of = w == "of";
         lower_at(a - 2, w);
         f.flag(link && evidence::is_org_role(w), "pc=orgrole_link");
-        f.flag(of && cap(a - 2), "pc=name_of");
+        f.flag(of && cap(a - 2) && !opens_sentence(facts, a - 2), "pc=name_of");
     }
 }
 
+/// Whether token `k` opens a sentence of the block: the first token, or one after a
+/// full stop, a question or an exclamation mark.
+fn opens_sentence(facts: &SpanFacts, k: usize) -> bool {
+    k == 0 || matches!(facts.toks[k - 1].text(facts.text), "." | "!" | "?")
+}
+
 /// Hits in the world-knowledge tables: given and family names, head words, known
-/// names among the words, a title or a demonym before.
+/// names among the words (and where in the run), a title or a demonym before.
 fn tables(facts: &SpanFacts, w: &mut Words, f: &mut Features) {
     let g = Gazetteer::get();
     let (a, b) = (facts.span.start, facts.span.end);
@@ -358,6 +365,18 @@ fn tables(facts: &SpanFacts, w: &mut Words, f: &mut Features) {
         if let Some(known) = g.name(key) {
             let amb = if known.ambiguous { "?" } else { "" };
             f.add_parts(&["known=", known.label.code(), amb]);
+            // Where in a longer run: a place ending one is often a branch or a team
+            // ("Zentrix UK", "Team Norway"), one opening it a thing of that place.
+            if b - a > 1 {
+                let at = if k == a {
+                    "known_first="
+                } else if k + 1 == b {
+                    "known_last="
+                } else {
+                    "known_inner="
+                };
+                f.add(at, known.label.code());
+            }
         }
         lower_into(word(k), lower);
         if g.stop(lower).is_some() {
@@ -501,8 +520,26 @@ mod tests {
         assert!(has(&n, "nc=poss_name") && !has(&n, "nc=orgrole"), "{n:?}");
         let n = names_of("members of Kelpwise voted.", 2..3);
         assert!(has(&n, "pc=orgrole_link") && has(&n, "ev0=orgctx"), "{n:?}");
-        let n = names_of("Lind of Kelpwise voted.", 2..3);
+        let n = names_of("Then Lind of Kelpwise voted.", 3..4);
         assert!(has(&n, "pc=name_of") && !has(&n, "pc=orgrole_link"), "{n:?}");
+        // A capital opening a sentence says nothing: "Shares of …" is no name's "of".
+        for (text, span) in [
+            ("Shares of Kelpwise fell.", 2..3),
+            ("It rose. Shares of Kelpwise fell.", 5..6),
+        ] {
+            let n = names_of(text, span);
+            assert!(has(&n, "p1=of") && !has(&n, "pc=name_of"), "{text}: {n:?}");
+        }
+    }
+
+    #[test]
+    fn a_known_name_in_a_run_says_where_it_stands() {
+        let n = names_of("Yesterday Velmar Canada hired.", 1..3);
+        assert!(n.iter().any(|x| x == "known_last=GPE"), "{n:?}");
+        let n = names_of("Yesterday Canada Velmar hired.", 1..3);
+        assert!(n.iter().any(|x| x == "known_first=GPE"), "{n:?}");
+        let n = names_of("Yesterday Canada hired.", 1..2);
+        assert!(!n.iter().any(|x| x.starts_with("known_")), "{n:?}");
     }
 
     #[test]
