@@ -348,8 +348,8 @@ function rowItem(r, d, i, of, open) {
 
 /**
  * A list row's height in px, as last measured (the mean of a list's drawn rows; before
- * any, a one-line title and its date): what a row not drawn stands for in a list's
- * padding, and how many rows a new list draws at first (a window's height of them).
+ * any, a one-line title and its date): what a row not drawn stands for beside a list,
+ * and how many rows a new list draws at first (a window's height of them).
  */
 let rowHeight = 50;
 
@@ -357,8 +357,10 @@ let rowHeight = 50;
  * A list of documents drawn as it scrolls (virtualised): a new list draws the rows a
  * window's height holds, and scrolling draws those it brings into view, with a screenful
  * either side, keeping the rows drawn already and letting the others go; the rows not
- * drawn stand in the list's padding, `rowHeight` px each, so that the scroll bar is the
- * whole list's. The page holds as many rows at 20,000 articles as at 200, and an
+ * drawn stand in an empty block above and below the list, `rowHeight` px each, so that
+ * the scroll bar is the whole list's (blocks beside the list, not its padding: a change
+ * of the padding of a row's parent turns off the browser's scroll anchoring, and rows
+ * drawn above would move the row under the pointer between a press and its release). The page holds as many rows at 20,000 articles as at 200, and an
  * interaction's frame draws one screenful (bench-sharded.mjs: drawing 50 rows held a
  * cached entity click's frame 8–10 ms). Rows whose run is slow to come show a loading
  * state, a run that cannot be read a fault with Retry, where the rows would be.
@@ -366,12 +368,13 @@ let rowHeight = 50;
  */
 async function docList(heading, docs) {
   const list = el('ol', { className: 'site-list' });
+  const [above, below] = [0, 1].map(() => el('div', { ariaHidden: 'true' }));
   const n = docs.length;
   let [from, to] = [0, 0]; // docs[from..to] are drawn
-  let h = rowHeight; // this list's padding for a row not drawn
+  let h = rowHeight; // this list's height for a row not drawn
   const pad = () => {
-    list.style.paddingTop = from ? `${from * h}px` : '';
-    list.style.paddingBottom = to < n ? `${(n - to) * h}px` : '';
+    above.style.height = from ? `${from * h}px` : '';
+    below.style.height = to < n ? `${(n - to) * h}px` : '';
   };
   // Only `note` in the list (a loading state, a fault), where rows a.. would be.
   const only = (a, note) => {
@@ -396,10 +399,10 @@ async function docList(heading, docs) {
     if (k0 >= k1) [k0, k1] = [b, b];
     // Slow to come: a loading state in their place, for which the rows kept go too.
     const slow = setTimeout(() => only(a, el('p', { className: 'site-loading', role: 'status', textContent: 'Loading the articles…' })), SLOW);
-    let above, below;
+    let before, after;
     try {
-      [above, below] = await Promise.all([rowsOf(docs.slice(a, k0)), rowsOf(docs.slice(k1, b))]);
-      if (from !== was[0] || to !== was[1]) [above, below, k0, k1] = [await rowsOf(docs.slice(a, b)), [], b, b];
+      [before, after] = await Promise.all([rowsOf(docs.slice(a, k0)), rowsOf(docs.slice(k1, b))]);
+      if (from !== was[0] || to !== was[1]) [before, after, k0, k1] = [await rowsOf(docs.slice(a, b)), [], b, b];
     } finally {
       clearTimeout(slow);
     }
@@ -408,9 +411,9 @@ async function docList(heading, docs) {
     if (k0 < k1) {
       for (let i = from; i < k0; i++) list.firstElementChild.remove();
       for (let i = k1; i < to; i++) list.lastElementChild.remove();
-      list.prepend(...items(above, a));
-      list.append(...items(below, k1));
-    } else list.replaceChildren(...items(above, a), ...items(below, k1));
+      list.prepend(...items(before, a));
+      list.append(...items(after, k1));
+    } else list.replaceChildren(...items(before, a), ...items(after, k1));
     [from, to] = [a, b];
     pad();
   };
@@ -419,13 +422,15 @@ async function docList(heading, docs) {
     if (!n || !list.isConnected) return;
     const r = list.getBoundingClientRect();
     const pane = list.closest('.pane')?.getBoundingClientRect();
-    const top = Math.max(0, pane?.top ?? 0) - r.top;
-    const bottom = Math.min(innerHeight, pane?.bottom ?? innerHeight) - r.top;
-    if (bottom <= 0 || top >= r.height) return;
-    const drawn = r.height - (from + n - to) * h;
+    // Offsets from where the list's first row would be.
+    const origin = r.top - from * h;
+    const top = Math.max(0, pane?.top ?? 0) - origin;
+    const bottom = Math.min(innerHeight, pane?.bottom ?? innerHeight) - origin;
+    const drawn = r.height;
+    if (bottom <= 0 || top >= from * h + drawn + (n - to) * h) return;
     if (to > from && drawn > 0) {
       rowHeight = drawn / (to - from);
-      // Measured before any row above is let go: the padding below only changes.
+      // Measured before any row above is let go: the block below only changes.
       if (!from && Math.abs(h - rowHeight) > 1) {
         h = rowHeight;
         pad();
@@ -457,7 +462,7 @@ async function docList(heading, docs) {
     }
     return i >= from && i < to ? list.children[i - from]?.querySelector('a') : undefined;
   };
-  return [el('h2', { className: 'site-heading', textContent: heading }), list];
+  return [el('h2', { className: 'site-heading', textContent: heading }), above, list, below];
 }
 
 /** Resolves when the page is next idle. */
