@@ -430,8 +430,9 @@ async function docList(heading, docs) {
     if (bottom <= 0 || top >= from * h + drawn + (n - to) * h) return;
     if (to > from && drawn > 0) {
       rowHeight = drawn / (to - from);
-      // Measured before any row above is let go: the block below only changes.
-      if (!from && Math.abs(h - rowHeight) > 1) {
+      // Measured before any row above is let go, the block below only changes; on a
+      // scroll only, not in the frame after an interaction's (which would take two).
+      if (ahead && !from && Math.abs(h - rowHeight) > 1) {
         h = rowHeight;
         pad();
       }
@@ -447,8 +448,10 @@ async function docList(heading, docs) {
   await draw(0, Math.ceil(innerHeight / rowHeight));
   // Once drawn, the rows in view if the first ones do not fill it (scrolled, shorter rows).
   requestAnimationFrame(() => setTimeout(() => update(false)));
-  // A row reached by Tab at either end of those drawn brings the next screenful.
+  // A row reached by Tab at either end of those drawn brings the next screenful (not one
+  // focused by a press: rows drawn between the press and the release could take the click).
   list.addEventListener('focusin', (e) => {
+    if (!e.target.matches(':focus-visible')) return;
     const i = Number(e.target.closest('li')?.ariaPosInSet) - 1;
     const screen = Math.ceil(innerHeight / rowHeight);
     if ((i >= to - 2 && to < n) || (i <= from + 1 && from > 0)) draw(i - screen, i + screen + 1).catch(() => update());
