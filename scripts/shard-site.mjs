@@ -20,20 +20,18 @@ import { fileURLToPath } from 'node:url';
 export const isSharded = (page) => /<script\b[^>]*\bid=("|')?manifest\b/.test(page);
 
 /**
- * The sharded reader's script and preloads, under the base path `base`: web/boot.js
- * imports site.js once the page is parsed, site.js its glue, the glue fetches the wasm,
- * and only then can the manifest name a file; preloaded, they arrive while the page is
+ * The preloads of the sharded reader, under the base path `base`: web/boot.js imports
+ * site.js once the page is parsed, site.js its glue, the glue fetches the wasm, and only
+ * then can the manifest name a file; preloaded, the three arrive while the page is
  * parsed, as do the head and the first list run, which the page itself preloads
- * (`site::write`). site.js is run by a script of its own as soon as it arrives, so that
- * a deep link's shard is asked for then, not once boot.js has imported it (the same
- * module: boot.js then calls its `start`). After boot.js, so that what the first look
- * needs (the page, its stylesheet, boot.js) is asked for and served first (before it,
- * they delayed the first look at 20,000 articles, bench-sharded.mjs); not at low
- * priority, which held them back from a deep link, whose article waits for the reader.
- * `crossorigin`: the glue's `fetch` is a CORS-mode request, which the preload must match.
+ * (`site::write`). After boot.js, so that what the first look needs (the page, its
+ * stylesheet, boot.js) is asked for and served first (before it, they delayed the first
+ * look at 20,000 articles, bench-sharded.mjs); not at low priority, which held them back
+ * from a deep link, whose article waits for the reader. `crossorigin`: the glue's
+ * `fetch` is a CORS-mode request, which the preload must match.
  */
 const readerPreloads = (base) => [
-  `<script type="module" async src="${base}site.js"></script>`,
+  `<link rel="modulepreload" href="${base}site.js">`,
   `<link rel="modulepreload" href="${base}dossier-site.js">`,
   `<link rel="preload" href="${base}dossier-site_bg.wasm" as="fetch" type="application/wasm" crossorigin>`,
   `<link rel="preload" href="${base}site.css" as="style">`,

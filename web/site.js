@@ -15,11 +15,7 @@
 // the keys of the app move through it (j/k or the arrows, Home/End in the list, / and
 // Esc). The URL is the state (the app's doc, e, x, q, when, view and the timeline's v-by);
 // texts reach the page as text nodes only.
-// The glue, asked for at once (the page preloads it) and awaited by start(), not imported
-// statically: the page runs this module by a script of its own, which need not wait for
-// the glue to ask for a deep link's shard (linkedShard, below).
-const glue = import('./dossier-site.js');
-let init, clauses, decode, doc_at, export_docs, export_end, export_names, export_rows, export_start, locate, mention_files, name_files, name_words, open, prefix_files, term_files;
+import init, { clauses, decode, doc_at, export_docs, export_end, export_names, export_rows, export_start, locate, mention_files, name_files, name_words, open, prefix_files, term_files } from './dossier-site.js';
 
 const here = import.meta.url;
 /**
@@ -112,16 +108,11 @@ function linkedShard() {
   }
   if (!shard) return undefined;
   const [, name, length] = shard;
-  const bytes = fetch(new URL(`shards/${name}`, here), { priority: 'high' })
+  const bytes = fetch(new URL(`shards/${name}`, here))
     .then((r) => (r.ok ? r.arrayBuffer() : undefined))
     .then((b) => b && new Uint8Array(b), () => undefined);
   return { name, length: Number(length), bytes };
 }
-
-// The page runs this module as soon as it arrives (scripts/shard-site.mjs), before
-// web/boot.js has imported it: with the manifest parsed by then, a deep link's shard is
-// asked for now, ahead of boot.js, the glue and the preloads (start() asks otherwise).
-if (document.getElementById('manifest')?.nextSibling) early = linkedShard();
 
 /**
  * A file's address, as `site::address`: 64-bit FNV-1a of its bytes as 16 hex digits,
@@ -1376,18 +1367,20 @@ function keys(e) {
  * draws the linked article from its shard's texts while the wasm loads.
  */
 export async function start(firstLook) {
-  early ??= linkedShard();
-  ({ default: init, clauses, decode, doc_at, export_docs, export_end, export_names, export_rows, export_start, locate, mention_files, name_files, name_words, open, prefix_files, term_files } = await glue);
+  early = linkedShard();
   document.head.append(el('link', { rel: 'stylesheet', href: new URL('site.css', here).href }));
-  // A link to an article the page does not carry: its shard's texts drawn first, and only
-  // then the wasm compiled (its bytes preloaded), instantiated, the manifest read and the
-  // panes built (50–150 ms of main thread on a loaded machine, and the compile's threads
-  // took the 2 cores from the shard's fetch: bench-sharded.mjs). Drawn, the article
-  // reaches the screen first: a frame, then a task, as web/boot.js does for the app.
+  // A link to an article the page does not carry: its shard's texts drawn first, while the
+  // wasm compiles (off the main thread: its instantiation, the manifest read and the
+  // panes built, 50–150 ms on a loaded machine, would otherwise come first).
   if (early && firstLook && !document.getElementById('first-look')) {
+    const wasm = new URL('dossier-site_bg.wasm', here);
+    const compiled = WebAssembly.compileStreaming(fetch(wasm)).catch(() => wasm);
+    // Drawn, the article reaches the screen before the wasm's instantiation and the panes
+    // (tens of ms of main thread, which held its frame back): a frame, then a task, as
+    // web/boot.js does for the app.
     if (await lookFrom(early, firstLook).catch(console.error)) await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
-  }
-  await init();
+    await init({ module_or_path: await compiled });
+  } else await init();
   try {
     site = JSON.parse(open(document.getElementById('manifest').textContent));
   } catch (e) {
