@@ -327,72 +327,136 @@ async function rowsOf(docs) {
   });
 }
 
-function rowItem(r, d, i, of) {
+/** Row `i` of `of` in a list: document `d`'s title, date and source (`r`), a link that opens it. */
+function rowItem(r, d, i, of, open) {
   const meta = [r.date, r.source].filter(Boolean).join(' · ');
   const a = link({ doc: r.file }, { className: 'site-row' }, el('span', { className: 'site-title', textContent: r.title }));
   Object.assign(a.dataset, { file: r.file, doc: d });
   if (meta) a.append(el('small', { textContent: meta }));
+  if (r.file === open) a.setAttribute('aria-current', 'page');
   return el('li', { ariaPosInSet: String(i + 1), ariaSetSize: String(of) }, a);
 }
 
 /**
- * A list of documents drawn PAGE rows at a time, "Show more" and "Show earlier" fetching
- * the rows' runs, at most WINDOW rows kept (those at the other end go), so that the page
- * holds as many rows at 20,000 articles as at 200. `reveal(i)` draws row i's page if it
- * is not drawn.
+ * A list row's height in px, as last measured (the mean of a list's drawn rows; before
+ * any, a one-line title and its date): what a row not drawn stands for beside a list,
+ * and how many rows a new list draws at first (a window's height of them).
+ */
+let rowHeight = 50;
+
+/**
+ * A list of documents drawn as it scrolls (virtualised): a new list draws the rows a
+ * window's height holds, and scrolling draws those it brings into view, with a screenful
+ * either side, keeping the rows drawn already and letting the others go; the rows not
+ * drawn stand in an empty block above and below the list, `rowHeight` px each, so that
+ * the scroll bar is the whole list's (blocks beside the list, not its padding: a change
+ * of the padding of a row's parent turns off the browser's scroll anchoring, and rows
+ * drawn above would move the row under the pointer between a press and its release). The page holds as many rows at 20,000 articles as at 200, and an
+ * interaction's frame draws one screenful (bench-sharded.mjs: drawing 50 rows held a
+ * cached entity click's frame 8–10 ms). Rows whose run is slow to come show a loading
+ * state, a run that cannot be read a fault with Retry, where the rows would be.
+ * `reveal(i)` draws row i (the keys), `update()` the rows in view (the page's scroll).
  */
 async function docList(heading, docs) {
   const list = el('ol', { className: 'site-list' });
-  const more = el('button', { type: 'button', className: 'site-more', textContent: 'Show more articles' });
-  const earlier = el('button', { type: 'button', className: 'site-more', textContent: 'Show earlier articles' });
+  const [above, below] = [0, 1].map(() => el('div', { ariaHidden: 'true' }));
+  const n = docs.length;
   let [from, to] = [0, 0]; // docs[from..to] are drawn
-  const buttons = () => {
-    more.hidden = to >= docs.length;
-    earlier.hidden = from === 0;
-    markCurrent(list);
+  let h = rowHeight; // this list's height for a row not drawn
+  const pad = () => {
+    above.style.height = from ? `${from * h}px` : '';
+    below.style.height = to < n ? `${(n - to) * h}px` : '';
   };
-  const rowsFrom = async (a, b) => (await rowsOf(docs.slice(a, b))).map((r, k) => rowItem(r, docs[a + k], a + k, docs.length));
-  // A later page's fault is the list's (the first rows' is the pane's: fill shows it).
-  const guard = async (what, work) => {
-    more.disabled = earlier.disabled = true;
+  // Only `note` in the list (a loading state, a fault), where rows a.. would be.
+  const only = (a, note) => {
+    list.replaceChildren(el('li', { className: 'site-list-note' }, note));
+    [from, to] = [a, a];
+    pad();
+  };
+  // Rows a..b drawn, those drawn already kept in place: one draw at a time, the last one
+  // asked for drawn (those it overtook are not).
+  let drawing = Promise.resolve();
+  let asked;
+  const draw = (a, b) => {
+    const mine = (asked = [Math.max(0, a), Math.min(n, b)]);
+    const done = drawing.then(() => asked === mine && drawRows(...mine));
+    drawing = done.catch(() => {});
+    return done;
+  };
+  const drawRows = async (a, b) => {
+    if (a === from && b === to) return;
+    const was = [from, to];
+    let [k0, k1] = [Math.max(a, from), Math.min(b, to)]; // rows kept
+    if (k0 >= k1) [k0, k1] = [b, b];
+    // Slow to come: a loading state in their place, for which the rows kept go too.
+    const slow = setTimeout(() => only(a, el('p', { className: 'site-loading', role: 'status', textContent: 'Loading the articles…' })), SLOW);
+    let before, after;
     try {
-      await work();
-    } catch (e) {
-      const box = el('li', {}, faultBox(e, what, () => { box.remove(); guard(what, work); }));
-      list.append(box);
+      [before, after] = await Promise.all([rowsOf(docs.slice(a, k0)), rowsOf(docs.slice(k1, b))]);
+      if (from !== was[0] || to !== was[1]) [before, after, k0, k1] = [await rowsOf(docs.slice(a, b)), [], b, b];
+    } finally {
+      clearTimeout(slow);
     }
-    more.disabled = earlier.disabled = false;
-    buttons();
-  };
-  const next = () => guard('the next articles', async () => {
-    const b = Math.min(docs.length, to + PAGE);
-    list.append(...(await rowsFrom(to, b)));
-    to = b;
-    for (; to - from > WINDOW; from++) list.firstElementChild.remove();
-  });
-  const before = () => guard('the earlier articles', async () => {
-    const a = Math.max(0, from - PAGE);
-    list.prepend(...(await rowsFrom(a, from)));
-    from = a;
-    for (; to - from > WINDOW; to--) list.lastElementChild.remove();
-  });
-  const jump = async (i) => {
-    const a = i - (i % PAGE);
-    const b = Math.min(docs.length, a + PAGE);
-    list.replaceChildren(...(await rowsFrom(a, b)));
+    const open = param('doc');
+    const items = (rows, x) => rows.map((r, k) => rowItem(r, docs[x + k], x + k, n, open));
+    if (k0 < k1) {
+      for (let i = from; i < k0; i++) list.firstElementChild.remove();
+      for (let i = k1; i < to; i++) list.lastElementChild.remove();
+      list.prepend(...items(before, a));
+      list.append(...items(after, k1));
+    } else list.replaceChildren(...items(before, a), ...items(after, k1));
     [from, to] = [a, b];
-    buttons();
+    pad();
   };
-  more.addEventListener('click', next);
-  earlier.addEventListener('click', before);
-  await jump(0);
-  // For the keys (step): the list's documents, and row i's link, its page drawn first.
+  /** The rows in view drawn (`ahead`: with half a screen either side at least), from the layout as it is. */
+  const update = (ahead = true) => {
+    if (!n || !list.isConnected) return;
+    const r = list.getBoundingClientRect();
+    const pane = list.closest('.pane')?.getBoundingClientRect();
+    // Offsets from where the list's first row would be.
+    const origin = r.top - from * h;
+    const top = Math.max(0, pane?.top ?? 0) - origin;
+    const bottom = Math.min(innerHeight, pane?.bottom ?? innerHeight) - origin;
+    const drawn = r.height;
+    if (bottom <= 0 || top >= from * h + drawn + (n - to) * h) return;
+    if (to > from && drawn > 0) {
+      rowHeight = drawn / (to - from);
+      // Measured before any row above is let go, the block below only changes; on a
+      // scroll only, not in the frame after an interaction's (which would take two).
+      if (ahead && !from && Math.abs(h - rowHeight) > 1) {
+        h = rowHeight;
+        pad();
+      }
+    }
+    const start = from * h;
+    const at = (y) => (y < start ? y / h : y < start + drawn ? from + ((y - start) / drawn) * (to - from) : to + (y - start - drawn) / h);
+    const [first, last] = [Math.max(0, Math.floor(at(top))), Math.min(n, Math.ceil(at(bottom)))];
+    const screen = Math.max(1, last - first);
+    const margin = ahead ? screen / 2 : 0;
+    if (first >= from && last <= to && (!from || first - from >= margin) && (to === n || to - last >= margin)) return;
+    draw(first - screen, last + screen).catch((e) => only(first, faultBox(e, 'the articles', () => update())));
+  };
+  await draw(0, Math.ceil(innerHeight / rowHeight));
+  // Once drawn, the rows in view if the first ones do not fill it (scrolled, shorter rows).
+  requestAnimationFrame(() => setTimeout(() => update(false)));
+  // A row reached by Tab at either end of those drawn brings the next screenful (not one
+  // focused by a press: rows drawn between the press and the release could take the click).
+  list.addEventListener('focusin', (e) => {
+    if (!e.target.matches(':focus-visible')) return;
+    const i = Number(e.target.closest('li')?.ariaPosInSet) - 1;
+    const screen = Math.ceil(innerHeight / rowHeight);
+    if ((i >= to - 2 && to < n) || (i <= from + 1 && from > 0)) draw(i - screen, i + screen + 1).catch(() => update());
+  });
   list.docs = docs;
+  list.update = update;
   list.reveal = async (i) => {
-    if (i < from || i >= to) await jump(i);
-    return list.children[i - from]?.querySelector('a');
+    if (i < from || i >= to) {
+      const half = Math.ceil(innerHeight / rowHeight / 2);
+      await draw(i - half, i + half + 1);
+    }
+    return i >= from && i < to ? list.children[i - from]?.querySelector('a') : undefined;
   };
-  return [el('h2', { className: 'site-heading', textContent: heading }), earlier, list, more];
+  return [el('h2', { className: 'site-heading', textContent: heading }), above, list, below];
 }
 
 /** Resolves when the page is next idle. */
@@ -1183,25 +1247,28 @@ function show() {
   const [required, excluded, w, v] = [filters('e'), filters('x'), when(), view()];
   // The entity card: the last entity required.
   const e = required.at(-1);
-  panes.search.value = q ?? '';
+  const sel = `${q}\n${required}\n${excluded}\n${w && span(w)}`;
+  const [key, label, work] = v === 'timeline'
+    ? [`tl:${param('v-by')}\n${sel}`, 'the timeline', () => timelineView(q, required, excluded, w)]
+    : v === 'connections'
+      ? [`cn:${e ?? ''}`, 'the connections', () => connections(e)]
+      : q || required.length || excluded.length || w
+        ? [`sel:${sel}`, q ? 'the search results' : required.length || excluded.length ? 'the entity’s articles' : 'the articles', () => selected(q, required, excluded, w)]
+        : ['all', 'the article list', () => docList(count(site.documents, 'article'), [...Array(site.documents).keys()])];
+  // Another list starts at its top, where its rows are drawn from; scrolled now, before
+  // anything changes, the layout is the last frame's and nothing is laid out again.
+  if (panes.results.dataset.key !== key && panes.results.scrollTop) panes.results.scrollTop = 0;
+  if (panes.search.value !== (q ?? '')) panes.search.value = q ?? '';
   // On a phone, where the panes stack, the one the link is about comes first (site.css).
-  panes.main.parentElement.dataset.first = doc ? 'main' : e && v === 'articles' ? 'entities' : 'results';
+  const first = doc ? 'main' : e && v === 'articles' ? 'entities' : 'results';
+  if (panes.main.parentElement.dataset.first !== first) panes.main.parentElement.dataset.first = first;
   chips(q, required, excluded, w);
   pressed();
   for (const a of panes.views.querySelectorAll('a')) {
     if (a.dataset.view === v) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
-  const sel = `${q}\n${required}\n${excluded}\n${w && span(w)}`;
-  if (v === 'timeline') {
-    fill(panes.results, `tl:${param('v-by')}\n${sel}`, 'the timeline', () => timelineView(q, required, excluded, w));
-  } else if (v === 'connections') {
-    fill(panes.results, `cn:${e ?? ''}`, 'the connections', () => connections(e));
-  } else if (q || required.length || excluded.length || w) {
-    fill(panes.results, `sel:${sel}`, q ? 'the search results' : required.length || excluded.length ? 'the entity’s articles' : 'the articles', () => selected(q, required, excluded, w));
-  } else {
-    fill(panes.results, 'all', 'the article list', () => docList(count(site.documents, 'article'), [...Array(site.documents).keys()]));
-  }
+  fill(panes.results, key, label, work);
   if (doc) {
     if (panes.main.dataset.key !== `look:${doc}`) fill(panes.main, `doc:${doc}`, 'the article', () => articleOf(doc));
   } else fill(panes.main, 'none', 'the article', async () => [el('p', { className: 'site-note', textContent: 'Choose an article from the list.' })]);
@@ -1377,6 +1444,18 @@ export async function start(firstLook) {
     if (e.key === 'Enter' && e.target.matches?.('.main-pane mark[data-entity]')) openMark(e.target);
   });
   addEventListener('keydown', keys);
+  // The list's rows follow its scrolling, the pane's or the page's (a phone's), once a frame.
+  let scrolled = false;
+  const follow = () => {
+    if (scrolled) return;
+    scrolled = true;
+    requestAnimationFrame(() => {
+      scrolled = false;
+      shownList()?.update();
+    });
+  };
+  addEventListener('scroll', follow, { capture: true, passive: true });
+  addEventListener('resize', follow);
   addEventListener('popstate', () => {
     now = location.search;
     show();

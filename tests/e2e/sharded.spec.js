@@ -40,6 +40,28 @@ const results = (page) => page.getByRole('region', { name: 'Articles' });
 const reader = (page) => page.getByRole('region', { name: 'Article', exact: true });
 const entities = (page) => page.getByRole('region', { name: 'Entities' });
 
+/**
+ * Row `i` (0: the first) of the results list, scrolled to: the list draws the rows in
+ * view, so its pane (on a phone, the page) is scrolled a screen at a time towards the
+ * row until it is drawn, then to it.
+ */
+async function scrollToRow(page, i) {
+  await expect.poll(() => results(page).evaluate((pane, i) => {
+    const rows = [...pane.querySelectorAll('.site-list li[aria-posinset]')];
+    const at = (li) => Number(li.getAttribute('aria-posinset')) - 1;
+    const row = rows.find((li) => at(li) === i);
+    if (row) {
+      row.scrollIntoView({ block: 'nearest' });
+      return true;
+    }
+    const scroller = pane.scrollHeight > pane.clientHeight ? pane : document.scrollingElement;
+    const step = 0.9 * Math.min(innerHeight, pane.clientHeight);
+    scroller.scrollBy(0, rows.length && i < at(rows[0]) ? -step : step);
+    return false;
+  }, i), { timeout: 20_000, intervals: [50] }).toBe(true);
+  return results(page).locator(`.site-list li[aria-posinset="${i + 1}"]`);
+}
+
 test('a sharded page opens: the first article at once, then the list, the legend and the top entities', async ({ page }) => {
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -47,12 +69,10 @@ test('a sharded page opens: the first article at once, then the list, the legend
   await page.goto(`${BASE}?doc=${first}`);
   await expect(reader(page).locator('h1')).toHaveText(title(first));
   await expect(reader(page).locator('mark[data-label="PERSON"]').first()).toBeVisible();
-  // The list from its run, a page at a time.
+  // The list from its run, the rows in view drawn, the others as it scrolls.
   await expect(results(page).getByRole('heading', { name: `${files().length} articles` })).toBeVisible();
-  await expect(results(page).locator('.site-list li')).toHaveCount(50);
-  await results(page).getByRole('button', { name: 'Show more articles' }).click();
-  await expect(results(page).locator('.site-list li')).toHaveCount(100);
-  await expect(results(page).locator('.site-list li').nth(99)).toContainText(title(files()[99]));
+  await expect(results(page).locator('.site-list li').first()).toContainText(title(files()[0]));
+  await expect(await scrollToRow(page, 99)).toContainText(title(files()[99]));
   // Label counts and each label's top entities from the head.
   await expect(page.locator('#site .legend-item[data-label="PERSON"] .legend-count')).toHaveText(/^\d[\d,]*$/);
   await expect(entities(page).getByRole('button', { name: 'Vladimir Putin', exact: true })).toBeVisible();
@@ -80,7 +100,7 @@ test('opening another article fetches its document shard, with a loading state w
     await route.continue();
   });
   const last = all[49];
-  await results(page).getByRole('link', { name: title(last) }).first().click();
+  await (await scrollToRow(page, 49)).getByRole('link', { name: title(last) }).click();
   await expect(page).toHaveURL(new RegExp(`doc=${last}`));
   await expect(reader(page).getByRole('status')).toHaveText('Loading the article…');
   await expect(reader(page).locator('h1')).toHaveText(title(last));
@@ -277,7 +297,7 @@ test('a missing shard says it cannot be fetched, and Retry fetches it again', as
   await expect(alert).toContainText('The article cannot be fetched');
   await expect(alert).toContainText('is missing');
   // The list still works: one pane's fault is its own.
-  await expect(results(page).locator('.site-list li')).toHaveCount(50);
+  await expect(results(page).locator('.site-list li').first()).toContainText(title(files()[0]));
   await page.unroute('**/shards/d-*');
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect(reader(page).locator('h1')).toHaveText(title(doc));
@@ -305,6 +325,10 @@ test('on a phone the pane a link is about comes first: the article, else the ent
   await expect(reader(page).locator('h1')).toHaveText(title(files()[7]));
   await expect(results(page).locator('.site-list li').first()).toBeVisible();
   expect(await top(reader(page))).toBeLessThan(await top(results(page)));
+  // The page scrolls, not the pane: the list's rows follow it to its end.
+  const last = await scrollToRow(page, files().length - 1);
+  await expect(last).toContainText(title(files().at(-1)));
+  await expect(last).toBeInViewport();
   await page.goto(`${BASE}?e=person-vladimir-putin`);
   await expect(entities(page).getByRole('region', { name: 'Vladimir Putin' })).toBeVisible();
   expect(await top(entities(page))).toBeLessThan(await top(results(page)));
@@ -315,7 +339,7 @@ test('a missing head leaves the list and the article working; Retry brings the l
   await page.goto(`${BASE}?doc=${files()[0]}`);
   const alert = entities(page).getByRole('alert');
   await expect(alert).toContainText('The entities cannot be fetched');
-  await expect(results(page).locator('.site-list li')).toHaveCount(50);
+  await expect(results(page).locator('.site-list li').first()).toContainText(title(files()[0]));
   await expect(reader(page).locator('h1')).toHaveText(title(files()[0]));
   await expect(page.locator('#site .legend')).toHaveCount(0);
   await page.unroute('**/shards/h-*');
@@ -324,35 +348,65 @@ test('a missing head leaves the list and the article working; Retry brings the l
   await expect(page.locator('#site .legend-item[data-label="PERSON"]')).toBeVisible();
 });
 
-test('the list keeps at most 100 rows drawn, whatever the corpus: Show earlier brings back the rows it let go', async ({ page }) => {
+test('the list draws the rows in view, whatever the corpus: scrolling brings the others and lets those scrolled past go', async ({ page }) => {
   const all = files();
   expect(all.length).toBeGreaterThan(100);
   await page.goto(BASE);
   const rows = results(page).locator('.site-list li');
-  await expect(rows).toHaveCount(50);
-  await expect(results(page).getByRole('button', { name: 'Show earlier articles' })).toBeHidden();
-  await results(page).getByRole('button', { name: 'Show more articles' }).click();
-  await expect(rows).toHaveCount(100);
-  await results(page).getByRole('button', { name: 'Show more articles' }).click();
-  // The first rows went as the last came: the last 100 rows are drawn.
-  const first = all.length - 100;
-  await expect(rows.last()).toContainText(title(all[all.length - 1]));
-  await expect(rows).toHaveCount(100);
-  await expect(rows.first()).toContainText(title(all[first]));
-  await expect(rows.first()).toHaveAttribute('aria-posinset', String(first + 1));
-  await expect(rows.first()).toHaveAttribute('aria-setsize', String(all.length));
-  await expect(results(page).getByRole('button', { name: 'Show more articles' })).toBeHidden();
-  await results(page).getByRole('button', { name: 'Show earlier articles' }).click();
-  await expect(rows).toHaveCount(100);
   await expect(rows.first()).toContainText(title(all[0]));
-  await expect(rows.last()).toContainText(title(all[99]));
-  await expect(results(page).getByRole('button', { name: 'Show earlier articles' })).toBeHidden();
+  await expect(rows.first()).toHaveAttribute('aria-setsize', String(all.length));
+  // A screenful drawn, and the screen full: the last row drawn reaches the pane's bottom.
+  const bottom = (l) => l.evaluate((e) => e.getBoundingClientRect().bottom);
+  await expect.poll(async () => (await bottom(rows.last())) - (await bottom(results(page)))).toBeGreaterThanOrEqual(0);
+  const drawn = await rows.count();
+  expect(drawn).toBeLessThan(all.length / 2);
+  // Scrolled to its end: the last rows drawn in view, the first let go, a few screens at most.
+  const last = await scrollToRow(page, all.length - 1);
+  await expect(last).toContainText(title(all.at(-1)));
+  await expect(last).toBeInViewport();
+  await expect(last).toHaveAttribute('aria-posinset', String(all.length));
+  await expect(results(page).locator('.site-list li[aria-posinset="1"]')).toHaveCount(0);
+  expect(await rows.count()).toBeLessThanOrEqual(4 * drawn);
+  // Dragged to the middle (a jump, past every row drawn): the rows there, in view.
+  await results(page).evaluate((pane) => { pane.scrollTop = (pane.scrollHeight - pane.clientHeight) / 2; });
+  const middle = results(page).locator(`.site-list li[aria-posinset="${all.length / 2}"]`);
+  await expect(middle).toContainText(title(all[all.length / 2 - 1]));
+  const shown = await rows.evaluateAll((ls) => ls.filter((l) => {
+    const r = l.getBoundingClientRect();
+    return r.bottom > 0 && r.top < innerHeight && l.closest('.pane').getBoundingClientRect().bottom > r.top;
+  }).length);
+  expect(shown).toBeGreaterThan(3);
+  // Back to its top: the first rows again.
+  await expect(await scrollToRow(page, 0)).toContainText(title(all[0]));
+  await expect(rows.first()).toBeInViewport();
+});
+
+test('Tab and j reach every row of the list, drawn as the focus moves', async ({ page }) => {
+  const all = files();
+  await page.goto(BASE);
+  const focused = page.locator('.site-list a:focus');
+  await results(page).locator('.site-list a').first().focus();
+  for (let i = 1; i < all.length; i++) {
+    await page.keyboard.press('Tab');
+    await expect(focused).toHaveAttribute('data-file', all[i]);
+  }
+  await expect(focused).toBeInViewport();
+  // j from the first row to the last, the open article's row marked and focused.
+  await page.keyboard.press('Home');
+  await expect(page).toHaveURL(new RegExp(`doc=${all[0]}`));
+  for (let i = 1; i < all.length; i++) {
+    await page.keyboard.press('j');
+    await expect(page).toHaveURL(new RegExp(`doc=${all[i]}`));
+  }
+  await expect(results(page).locator('.site-list a[aria-current="page"]')).toHaveAttribute('data-file', all.at(-1));
+  await expect(focused).toHaveAttribute('data-file', all.at(-1));
+  await expect(focused).toBeInViewport();
 });
 
 test('keys: / focuses the search, j and k (or the arrows) open the next and previous article, Home and End the list\'s ends, Esc clears', async ({ page }) => {
   const all = files();
   await page.goto(BASE);
-  await expect(results(page).locator('.site-list li')).toHaveCount(50);
+  await expect(results(page).locator('.site-list li').first()).toContainText(title(all[0]));
   await page.locator('body').press('/');
   await expect(page.getByRole('searchbox', { name: 'Search the articles' })).toBeFocused();
   await page.keyboard.press('Escape');
@@ -528,7 +582,7 @@ test('the timeline: dates by period from the head, a period chosen by click or k
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(BASE);
-  await expect(results(page).locator('.site-list li')).toHaveCount(50);
+  await expect(results(page).locator('.site-list li').first()).toContainText(title(files()[0]));
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Timeline' }).click();
   await expect(page).toHaveURL(/view=timeline/);
   const table = results(page).getByRole('table', { name: /^Dates mentioned in the articles, by (month|year)/ });
