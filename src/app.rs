@@ -148,8 +148,8 @@ impl Navigator {
     /// Shows `state`, a search typed in the box, and has the router record it in the
     /// current history entry once typing pauses (`TYPING_PAUSE`) or the box loses focus
     /// ([`Navigator::flush`]): one entry for a run of keystrokes, the router's navigation
-    /// (10–15 ms a keystroke: docs/performance.md, "Keystrokes") off their frames. The
-    /// address bar follows at once ([`set_address`]), so a reload meanwhile keeps the
+    /// (it updates every view that reads the URL) off their frames. The
+    /// address bar follows at once (`set_address`), so a reload meanwhile keeps the
     /// search. Back or forward meanwhile drops the held entry (`Navigator::drop_held`):
     /// the view then follows the URL.
     pub fn type_to(&self, state: &ViewState) {
