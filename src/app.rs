@@ -174,9 +174,9 @@ impl Navigator {
     }
 
     /// The search box holds `q`: searched once the frame that shows the typed character
-    /// is on screen, and for the latest text only. The search and the lists drawn again
-    /// cost a keystroke 3–37 ms and their layout 8–30 more (docs/performance.md,
-    /// "Keystrokes"); keystrokes that come before that frame are searched together.
+    /// is on screen, and for the latest text only: the search, the lists drawn again and
+    /// their layout cost tens of milliseconds (docs/performance.md, "The reader's own
+    /// documents"); keystrokes that come before that frame are searched together.
     pub fn typed(&self, q: String) {
         let queued = TYPED.with(|t| t.borrow_mut().replace(q)).is_some();
         if !queued {
