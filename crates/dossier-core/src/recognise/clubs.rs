@@ -188,7 +188,7 @@ fn open_to_form(source: &Source) -> bool {
 }
 
 /// Whether `text` holds a match word (in lower case, as a word of its own).
-fn about_sport(text: &str) -> bool {
+pub(super) fn about_sport(text: &str) -> bool {
     text.split(|c: char| !c.is_alphabetic())
         .any(|w| SPORT_WORDS.contains(&w))
 }

@@ -18,7 +18,9 @@
 //!    ([`Gazetteer::place_named`]) is the club where a match word stands next to it
 //!    ("Livorno beat Pisa", "a draw against Sochi", "Livorno's coach"); then its other
 //!    mentions in the document are the club too, except after a preposition of place
-//!    ("fans travelled from Livorno").
+//!    ("fans travelled from Livorno"). In a document about sport that names the club in
+//!    full ("Borussia Dortmund"), the town's name is the club without a match word
+//!    ("Dortmund now lead the table"), with the same exception.
 //! 4. **A cut name is the name.** A run of two or more words that only the decision or
 //!    a head word read, written as a name the tables know in the same document with its
 //!    last word cut short ("United State" beside "United States", as a scraper or a
@@ -215,6 +217,8 @@ const MATCH_WORDS_AFTER: &[&str] = &[
     "draw",
     "lost",
     "won",
+    "scored",
+    "conceded",
     "striker",
     "midfielder",
     "defender",
@@ -237,7 +241,8 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 /// the document has written it so, its other mentions are the club too, except after a
 /// preposition of place ("Livorno's coach … lifts Livorno to fifth … fans from Livorno").
 /// A mention open to the club's reading is one a table reads as a place, or a one-word
-/// guess (a club the tables keep out of the place names, "Livorno", is guessed).
+/// guess (a club the tables keep out of the place names, "Livorno", is guessed). A sports
+/// document that names the club in full ([`clubs_named_in_full`]) has written it so.
 fn clubs_by_context(text: &str, found: &mut [Candidate], g: &Gazetteer) {
     let open = |c: &Candidate| {
         let surface = &text[c.range.clone()];
@@ -248,10 +253,14 @@ fn clubs_by_context(text: &str, found: &mut [Candidate], g: &Gazetteer) {
             .filter(|k| k.label == Label::Org);
         club.map(|k| k.canonical)
     };
+    let in_full = clubs_named_in_full(text, found);
     let mut clubs: FxSet<&str> = FxSet::default();
     for c in found.iter_mut() {
         let Some(club) = open(c) else { continue };
-        if beside_match_word(text, c) {
+        if in_full.contains(club) {
+            // The second walk relabels it, except after a preposition of place.
+            clubs.insert(&text[c.range.clone()]);
+        } else if beside_match_word(text, c) {
             clubs.insert(&text[c.range.clone()]);
             c.label = Label::Org;
             c.source = Source::Table(club);
@@ -269,6 +278,24 @@ fn clubs_by_context(text: &str, found: &mut [Candidate], g: &Gazetteer) {
             c.source = Source::Table(club);
         }
     }
+}
+
+/// The canonical names of the organisations document `text` (`found`) names in a table
+/// entry of two or more words ("Borussia Dortmund"), when it is about sport: a club so
+/// named is then written by its town's name alone ("Dortmund now lead the table").
+fn clubs_named_in_full(text: &str, found: &[Candidate]) -> FxSet<&'static str> {
+    let mut named = FxSet::default();
+    if !super::clubs::about_sport(text) {
+        return named;
+    }
+    for c in found {
+        if let (Label::Org, Source::Table(canonical)) = (c.label, &c.source) {
+            if text[c.range.clone()].contains(' ') {
+                named.insert(*canonical);
+            }
+        }
+    }
+    named
 }
 
 /// Whether a match word stands right next to `c` (after its possessive too: "Livorno's
@@ -665,5 +692,22 @@ mod tests {
         make_consistent(&text, &mut found);
         let labels: Vec<Label> = found.iter().map(|c| c.label).collect();
         assert_eq!(labels, [Label::Org, Label::Org, Label::Gpe]);
+    }
+
+    #[test]
+    fn a_town_whose_club_a_match_report_names_in_full_is_the_club() {
+        // Written for this test: the club in full, then by its town's name with no match
+        // word beside it; the town after a preposition of place.
+        let found = crate::test_support::names(
+            "Cup tie\n\nBorussia Dortmund knocked out the holders on Tuesday. Dortmund kept \
+             the ball for long spells, and the coach said Dortmund deserved it. Thousands \
+             of fans in Dortmund celebrated.",
+        );
+        let labels: Vec<Label> = found
+            .iter()
+            .filter(|f| f.text == "Dortmund")
+            .map(|f| f.label)
+            .collect();
+        assert_eq!(labels, [Label::Org, Label::Org, Label::Gpe], "{found:?}");
     }
 }
