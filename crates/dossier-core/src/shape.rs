@@ -42,10 +42,20 @@ impl Shapes {
     #[inline(always)]
     pub fn admit(&self, w: &str) -> bool {
         let b = w.as_bytes();
-        match (b.first(), b.last(), self.by_len.get(b.len())) {
-            (Some(&first), Some(&last), Some(s)) => s[letter(first)] & (1 << letter(last)) != 0,
+        match (b.first(), b.last()) {
+            (Some(&first), Some(&last)) => self.admit_shape(b.len(), first, last),
             _ => false,
         }
+    }
+
+    /// Whether some word of the list is `len` bytes long and begins and ends with the
+    /// letters of `first` and `last`: [`Shapes::admit`] for a word not yet written out
+    /// (a plural before its "s" is added).
+    #[inline(always)]
+    pub fn admit_shape(&self, len: usize, first: u8, last: u8) -> bool {
+        self.by_len
+            .get(len)
+            .is_some_and(|s| s[letter(first)] & (1 << letter(last)) != 0)
     }
 }
 
@@ -64,5 +74,7 @@ mod tests {
         for w in ["", "th", "then", "aftermath", "Putin", "élan", "x"] {
             assert!(!s.admit(w), "{w}");
         }
+        assert!(s.admit_shape(5, b'A', b'r'));
+        assert!(!s.admit_shape(6, b'a', b'r'));
     }
 }

@@ -241,9 +241,9 @@ pub struct DocEvidence {
     /// Whether the document is indexed (since the last [`DocEvidence::forget`]).
     indexed: bool,
     words: FxMap<String, Seen>,
-    /// The lengths and first letters of `words`' keys: most lower-case words are ruled
-    /// out by them before any hashing.
-    key_shapes: KeyShapes,
+    /// The shapes of `words`' keys: most lower-case words are ruled out by them before
+    /// any hashing.
+    key_shapes: Shapes,
     /// Per token, its class.
     class: Vec<Class>,
     lower: String,
@@ -291,7 +291,7 @@ impl DocEvidence {
         self.classify(text, toks);
         // Capitalised words first: only they are ever asked about.
         self.index_capitalised(text, toks);
-        self.key_shapes = KeyShapes::of(self.words.keys());
+        self.key_shapes = Shapes::new(self.words.keys().map(String::as_str));
         self.index_lower_case(text, toks);
         self.pair_capitalised();
     }
@@ -394,7 +394,7 @@ impl DocEvidence {
                 self.lower.as_str()
             };
             let shapes = &self.key_shapes;
-            if shapes.may_hold(lower, lower.len()) {
+            if shapes.admit(lower) {
                 if let Some(seen) = self.words.get_mut(lower) {
                     seen.bits |= LOWER | if near_said(text, toks, i) { SAID } else { 0 };
                 }
@@ -492,46 +492,6 @@ impl DocEvidence {
     }
 }
 
-/// For each first letter of a set of words, the lengths they have: a word whose first
-/// letter and length no word of the set has is not in it.
-#[derive(Debug, Default)]
-struct KeyShapes {
-    /// Bit `min(len, 63)` of `lengths[letter(first)]`; letter 26 for any byte not a-z.
-    lengths: [u64; 27],
-}
-
-impl KeyShapes {
-    /// The shapes of `keys` (lower case).
-    fn of<'a>(keys: impl Iterator<Item = &'a String>) -> KeyShapes {
-        let mut shapes = KeyShapes::default();
-        for k in keys {
-            if let Some(&first) = k.as_bytes().first() {
-                shapes.lengths[Self::letter(first)] |= Self::bit(k.len());
-            }
-        }
-        shapes
-    }
-
-    /// Whether a key of `len` bytes may start as `w` (lower case) does.
-    fn may_hold(&self, w: &str, len: usize) -> bool {
-        w.as_bytes()
-            .first()
-            .is_some_and(|&first| self.lengths[Self::letter(first)] & Self::bit(len) != 0)
-    }
-
-    fn letter(b: u8) -> usize {
-        if b.is_ascii_lowercase() {
-            usize::from(b - b'a')
-        } else {
-            26
-        }
-    }
-
-    fn bit(len: usize) -> u64 {
-        1 << len.min(63)
-    }
-}
-
 /// Whether `w` lower-cased passes `test`: a word in lower-case ASCII already (most of
 /// them) is tested as it is, any other lower-cased into `buf` first.
 fn lower_is(w: &str, buf: &mut String, test: fn(&str) -> bool) -> bool {
@@ -547,15 +507,15 @@ fn lower_is(w: &str, buf: &mut String, test: fn(&str) -> bool) -> bool {
 /// word) in the other number: `lower` without its final "s", or with one (`plural`: a
 /// buffer). `shapes` are the shapes of `words`' keys: a form no key has the shape of is
 /// not looked up.
-fn pair_with(words: &mut FxMap<String, Seen>, shapes: &KeyShapes, plural: &mut String, lower: &str) {
+fn pair_with(words: &mut FxMap<String, Seen>, shapes: &Shapes, plural: &mut String, lower: &str) {
     if let Some(seen) = lower
         .strip_suffix('s')
-        .filter(|s| s.len() >= 3 && shapes.may_hold(s, s.len()))
+        .filter(|s| s.len() >= 3 && shapes.admit(s))
         .and_then(|stem| words.get_mut(stem))
     {
         seen.bits |= PAIRED;
     }
-    if !shapes.may_hold(lower, lower.len() + 1) {
+    if !shapes.admit_shape(lower.len() + 1, lower.as_bytes()[0], b's') {
         return;
     }
     plural.clear();
