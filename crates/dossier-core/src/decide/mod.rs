@@ -346,9 +346,15 @@ mod tests {
                 .map(|(_, l)| l)
                 .collect::<Vec<_>>()
         };
-        assert_eq!(labels("Yesterday we met Travik in the hall."), [crate::Label::Person]);
+        assert_eq!(
+            labels("Yesterday we met Travik in the hall."),
+            [crate::Label::Person]
+        );
         // A version's code: the person's score goes to no name; no other label is lent.
-        assert!(labels("Yesterday we met Travik9 users in the hall.").is_empty(), "mask");
+        assert!(
+            labels("Yesterday we met Travik9 users in the hall.").is_empty(),
+            "mask"
+        );
     }
 
     #[test]
