@@ -221,11 +221,25 @@ fn decide_on(facts: &SpanFacts, f: &mut Features, evidence: &mut DocEvidence, co
         return Class::None;
     }
     let stand_in = STAND_IN.with(|m| m.borrow().as_ref().map(|m| m.scores(&f.hashes)));
-    let scores = stand_in.unwrap_or_else(|| Model::get().scores(&f.hashes));
+    let mut scores = stand_in.unwrap_or_else(|| Model::get().scores(&f.hashes));
+    if has_code_word(facts) {
+        // What reads as a person there is a product's code: no name.
+        let person = std::mem::replace(&mut scores[Class::Person as usize], f32::MIN);
+        scores[Class::None as usize] = scores[Class::None as usize].max(person);
+    }
     let start = facts.toks[facts.span.start].start;
     let end = facts.toks[facts.span.end - 1].end;
     crate::text::lower_into(&facts.text[start..end], &mut f.surface);
     evidence.pool.decide(start..end, &f.surface, scores)
+}
+
+/// Whether a word of the span mixes letters and digits ("IE6", "A320"): a
+/// model's or a version's code, an account's or a team's name, never a person's.
+fn has_code_word(facts: &SpanFacts) -> bool {
+    facts.toks[facts.span.clone()].iter().any(|t| {
+        let w = t.text(facts.text);
+        w.bytes().any(|b| b.is_ascii_digit()) && w.chars().any(char::is_alphabetic)
+    })
 }
 
 #[cfg(test)]
@@ -319,6 +333,28 @@ mod tests {
         let text = format!("Said {}today.", "Putin ".repeat(20));
         let v = found(&text);
         assert!(v.iter().all(|(t, _)| t.split(' ').count() <= MAX_TOKENS), "{v:?}");
+    }
+
+    #[test]
+    fn a_word_with_digits_is_no_person() {
+        // A stand-in model that makes a person of every span it is asked about.
+        let person = || Model::parse("# h\nbias\t0\t5\t1\t0\t0\n");
+        let labels = |text: &str| {
+            deciding_with(person(), || found(text))
+                .into_iter()
+                .filter(|(t, _)| t.starts_with("Travik"))
+                .map(|(_, l)| l)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            labels("Yesterday we met Travik in the hall."),
+            [crate::Label::Person]
+        );
+        // A version's code: the person's score goes to no name; no other label is lent.
+        assert!(
+            labels("Yesterday we met Travik9 users in the hall.").is_empty(),
+            "mask"
+        );
     }
 
     #[test]
