@@ -445,10 +445,15 @@ async function redraw(texts, data, openFile) {
   dispatchEvent(new CustomEvent('dossier-own', { detail: [texts, data] }));
   const error = app.show_own(texts, data);
   if (error) throw new Error(error);
-  // Read in one task, drawn in the next: neither as long as both (docs/performance.md).
+  // Read in one task, drawn in the next, the document added opened in a third: each
+  // shorter than all (docs/performance.md). Between the two last a frame may show the
+  // view that was open, on the new data.
   await nextTask();
   app.mount_own();
-  if (openFile) go(new URL(`?doc=${encodeURIComponent(openFile)}`, location.href), true);
+  if (openFile) {
+    await nextTask();
+    go(new URL(`?doc=${encodeURIComponent(openFile)}`, location.href), true);
+  }
   if (focused) requestAnimationFrame(() => document.getElementById(focused)?.focus());
 }
 
