@@ -51,7 +51,8 @@ const plural = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 /** Starts the module: `appModule` is the app's glue, `parts` the page's two texts. */
 export async function start(appModule, parts) {
   [app, page] = [appModule, parts];
-  // Loaded because the reader means to add documents (or has some): the engine starts now.
+  // Loaded because the reader means to add documents (or has some): the engine, and the
+  // worker that reads and keeps them, start now.
   prepare();
   files = startReader();
   document.head.append(el('link', { rel: 'stylesheet', href: new URL('./own.css', import.meta.url).href }));
