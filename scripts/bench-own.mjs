@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // The reader's own documents (web/own.js), in headless Chromium: a benchmark, never fails.
 //
-//   node scripts/bench-own.mjs [dist] [runs]      # defaults: dist 3; a site built with --public-url /dossier-e2e/
-//   BENCH_PORT=8908 node scripts/bench-own.mjs …  # another port than 8794
+//   node scripts/bench-own.mjs [dist …] [runs]    # defaults: dist 3; sites built with --public-url /dossier-e2e/
+//   BENCH_PORT=8908 node scripts/bench-own.mjs …  # other ports than 8794 (and the next ones, a site each)
 //
-// Prints, for `runs` fresh pages each:
+// Several sites (a branch and main, say) are measured side by side, in turn within each
+// run, so that their figures share the machine's load. Prints, for `runs` fresh pages each:
 //   - the engine's first use: the first `analyse` call of a short text (fetch, compile and
 //     start of the worker and its wasm, then the analysis), the second (the analysis
 //     alone), and the engine's load as the worker measures it (web/engine-worker.js:
@@ -12,7 +13,9 @@
 //   - 1 MB of text (seed paragraphs recombined) dropped as one file: from the drop to its
 //     title in the reader, with the engine cold (first use, a drop without a drag before
 //     it), dragged over the page 1.5 s before the drop (the engine starts then), and warm
-//     (used before), and the longest main-thread task meanwhile (Long Tasks API);
+//     (used before), and the longest main-thread task meanwhile and how many were over
+//     50 ms (Long Tasks API: wall time, which a loaded machine stretches; scripts/own-trace.mjs
+//     gives each task's CPU time);
 //   - keystrokes in the search box while 3 MB (three files) are analysed (the dialog the drop
 //     opens closed first, as a reader closes it to type), and with nothing
 //     analysed (the search's own cost, on the same page): each from its `input` event to
@@ -24,16 +27,16 @@
 //   - the machine's load average before and after (a shared machine: compare ratios).
 import { launch, newsText, printLoad, serve } from './browser.mjs';
 
-const [dist = 'dist', runsArg = '3'] = process.argv.slice(2);
-const runs = Number(runsArg);
+const args = process.argv.slice(2);
+const runs = /^\d+$/.test(args.at(-1) ?? '') ? Number(args.pop()) : 3;
+const dists = args.length ? args : ['dist'];
 const base = '/dossier-e2e/';
 const port = Number(process.env.BENCH_PORT ?? 8794);
-const url = `http://127.0.0.1:${port}${base}`;
-
 
 printLoad();
-await serve(dist, base, port);
+for (const [i, dist] of dists.entries()) await serve(dist, base, port + i);
 const browser = await launch();
+let url; // the site measured now
 
 async function fresh() {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -68,12 +71,14 @@ const dropAndWait = (page, files, title, head = 0) => page.evaluate(async ([file
     check();
   });
   const ms = performance.now() - t0;
-  const longest = Math.max(0, ...window.__long.filter((e) => e.start >= t0).map((e) => e.ms));
+  const long = window.__long.filter((e) => e.start >= t0).map((e) => e.ms);
+  const longest = Math.max(0, ...long);
+  const over = long.filter((ms) => ms > 50).length;
   // The parts (web/own.js, src/data.rs): the worker's analysis, the app's join, its index
   // (built after the first frame, in slices: waited for, up to 5 s).
   const span = (name) => performance.getEntriesByName(name, 'measure').filter((e) => e.startTime >= t0).at(-1)?.duration ?? NaN;
   for (let i = 0; i < 100 && Number.isNaN(span('dossier:index')); i++) await new Promise((ok) => setTimeout(ok, 50));
-  return { ms, longest, worker: span('dossier:own:worker'), app: span('dossier:own:app'), index: span('dossier:index') };
+  return { ms, longest, over, worker: span('dossier:own:worker'), app: span('dossier:own:app'), index: span('dossier:index') };
 }, [files, title, head]);
 
 const engineFirstUse = (page) => page.evaluate(async (base) => {
@@ -145,34 +150,35 @@ async function keystrokesWhileAnalysing(page) {
 const f1 = (x) => x.toFixed(0);
 const big = { name: 'long-read.txt', text: newsText(1_000_000, 'A long read of one megabyte') };
 console.log(`1 MB file: ${big.text.length} characters, ${new Blob([big.text]).size} bytes`);
-const keys = [];
-const idle = [];
-const [keysDrawn, idleDrawn] = [[], []];
-let [busyLongest, idleLongest] = [0, 0];
+const sites = dists.map((dist, i) => ({ dist, url: `http://127.0.0.1:${port + i}${base}`, keys: [], idle: [], keysDrawn: [], idleDrawn: [], busyLongest: 0, idleLongest: 0 }));
+const task = (d) => `longest task ${f1(d.longest)} ms, ${d.over} over 50 ms`;
 for (let r = 0; r < runs; r++) {
-  let { page, close } = await fresh();
-  const cold = await dropAndWait(page, [big], 'A long read of one megabyte');
-  await close();
-  ({ page, close } = await fresh());
-  const dragged = await dropAndWait(page, [big], 'A long read of one megabyte', 1500);
-  await close();
-  ({ page, close } = await fresh());
-  const e = await engineFirstUse(page);
-  const warm = await dropAndWait(page, [big], 'A long read of one megabyte');
-  await close();
-  ({ page, close } = await fresh());
-  const quiet = await typing(page, [], 60);
-  idle.push(...quiet.keys);
-  idleDrawn.push(...quiet.drawn);
-  idleLongest = Math.max(idleLongest, quiet.longest);
-  const busy = await keystrokesWhileAnalysing(page);
-  keys.push(...busy.keys);
-  keysDrawn.push(...busy.drawn);
-  busyLongest = Math.max(busyLongest, busy.longest);
-  await close();
-  console.log(`run ${r + 1}: engine first call ${f1(e.first)} ms (its load: ${f1(e.load)} ms, of which the wasm's fetch ${f1(e.fetch)} ms, ${e.bytes} B), second call ${f1(e.second)} ms; `
-    + `1 MB drop → on screen: cold ${f1(cold.ms)} ms (longest task ${f1(cold.longest)} ms), dragged over the page 1.5 s before ${f1(dragged.ms)} ms (longest task ${f1(dragged.longest)} ms), warm ${f1(warm.ms)} ms (longest task ${f1(warm.longest)} ms; `
-    + `worker ${f1(warm.worker)} ms, app's join ${f1(warm.app)} ms, index ${f1(warm.index)} ms)`);
+  for (const site of sites) {
+    url = site.url;
+    let { page, close } = await fresh();
+    const cold = await dropAndWait(page, [big], 'A long read of one megabyte');
+    await close();
+    ({ page, close } = await fresh());
+    const dragged = await dropAndWait(page, [big], 'A long read of one megabyte', 1500);
+    await close();
+    ({ page, close } = await fresh());
+    const e = await engineFirstUse(page);
+    const warm = await dropAndWait(page, [big], 'A long read of one megabyte');
+    await close();
+    ({ page, close } = await fresh());
+    const quiet = await typing(page, [], 60);
+    site.idle.push(...quiet.keys);
+    site.idleDrawn.push(...quiet.drawn);
+    site.idleLongest = Math.max(site.idleLongest, quiet.longest);
+    const busy = await keystrokesWhileAnalysing(page);
+    site.keys.push(...busy.keys);
+    site.keysDrawn.push(...busy.drawn);
+    site.busyLongest = Math.max(site.busyLongest, busy.longest);
+    await close();
+    console.log(`run ${r + 1}, ${site.dist}: engine first call ${f1(e.first)} ms (its load: ${f1(e.load)} ms, of which the wasm's fetch ${f1(e.fetch)} ms, ${e.bytes} B), second call ${f1(e.second)} ms; `
+      + `1 MB drop → on screen: cold ${f1(cold.ms)} ms (${task(cold)}), dragged over the page 1.5 s before ${f1(dragged.ms)} ms (${task(dragged)}), warm ${f1(warm.ms)} ms (${task(warm)}; `
+      + `worker ${f1(warm.worker)} ms, app's join ${f1(warm.app)} ms, index ${f1(warm.index)} ms)`);
+  }
 }
 /** The same keystrokes on a page holding only a text box: what the measure cannot go under here. */
 async function floor() {
@@ -192,10 +198,13 @@ const stats = (keys) => {
   return `median ${q(0.5).toFixed(1)}, p95 ${q(0.95).toFixed(1)}, worst ${s[s.length - 1].toFixed(1)} ms (${s.length} samples)`;
 };
 console.log(`keystroke → next frame on a page holding only a text box: ${stats(blank)}`);
-console.log(`keystroke → next frame, nothing analysed: ${stats(idle)}; longest task ${f1(idleLongest)} ms`);
-console.log(`keystroke → its results on screen, nothing analysed: ${stats(idleDrawn)}`);
-console.log(`keystroke → next frame while 3 MB are analysed: ${stats(keys)}; longest task ${f1(busyLongest)} ms`);
-console.log(`keystroke → its results on screen while 3 MB are analysed: ${stats(keysDrawn)}`);
+for (const s of sites) {
+  console.log(`${s.dist}:`);
+  console.log(`  keystroke → next frame, nothing analysed: ${stats(s.idle)}; longest task ${f1(s.idleLongest)} ms`);
+  console.log(`  keystroke → its results on screen, nothing analysed: ${stats(s.idleDrawn)}`);
+  console.log(`  keystroke → next frame while 3 MB are analysed: ${stats(s.keys)}; longest task ${f1(s.busyLongest)} ms`);
+  console.log(`  keystroke → its results on screen while 3 MB are analysed: ${stats(s.keysDrawn)}`);
+}
 printLoad();
 await browser.close();
 process.exit(0);

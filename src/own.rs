@@ -1,13 +1,14 @@
-//! The reader's own documents, in the app: only the integration. Reading files (text,
-//! Markdown, HTML), keeping them (IndexedDB) and the "Add documents" dialog are
-//! `web/own.js`, a module the page loads when the reader first adds a document (the
-//! top bar's button, `#own-open`, or files dropped on the page: `web/boot.js` listens) or
-//! has kept some; the engine worker analyses them with the corpus (`dossier-engine`'s
-//! `add_documents`) and gives their part of the result in the page's own format, which
-//! [`show_own`] reads as the page is read and joins to the page's corpus, and [`mount_own`]
-//! draws the views again on it. Whose
-//! articles the views show (`own` in the URL: [`crate::url::Whose`]) is chosen in the
-//! dialog too; the app filters by it and shows it as a chip.
+//! The reader's own documents, in the app: only the integration. The "Add documents"
+//! dialog is `web/own.js`, and reading files (text, Markdown, HTML) and keeping them
+//! (IndexedDB) its worker, `web/own-worker.js`; the module is one the page loads when the
+//! reader first adds a document (the top bar's button, `#own-open`, or files dropped on
+//! the page: `web/boot.js` listens) or has kept some; the engine worker analyses them with
+//! the corpus (`dossier-engine`'s `add_documents`) and gives their part of the result in
+//! the page's own format, which [`show_own`] reads as the page is read and joins to the
+//! page's corpus, and [`mount_own`] draws the views again on it (`web/own.js` then opens
+//! the document added, in a task of its own). Whose articles the views show (`own` in the
+//! URL: [`crate::url::Whose`]) is chosen in the dialog too; the app filters by it and
+//! shows it as a chip.
 //!
 //! A document of the reader's is known by its file name: [`PREFIX`] and a name, which no
 //! corpus file has (a corpus is a folder's files, whose names hold no `/`).

@@ -1,8 +1,9 @@
-// The reader's own documents: the "Add documents" dialog, reading dropped, picked or
-// pasted text, keeping it in this browser (IndexedDB) and handing it to the engine
-// worker, which analyses it with the corpus (web/engine.js, crates/dossier-engine) and
-// gives back the documents' part; the app joins it to its corpus and shows the whole
-// (src/own.rs: show_own).
+// The reader's own documents: the "Add documents" dialog; dropped, picked or pasted text
+// read and kept in this browser (IndexedDB) by a worker of their own
+// (web/own-worker.js: a file's decoding and a document's copy into storage are no task
+// of the page), and handed to the engine worker, which analyses it with the corpus
+// (web/engine.js, crates/dossier-engine) and gives back the documents' part; the app
+// joins it to its corpus and shows the whole (src/own.rs: show_own).
 //
 // Loaded on demand by web/boot.js: when the reader first opens the dialog or drags files
 // over the page, or at start when documents are kept from before; it starts the engine
@@ -10,9 +11,9 @@
 // Nothing here sends anything: the text stays in this page, its worker and the browser's storage (the page's CSP
 // allows requests to its own origin only).
 //
-// Every text reaches the DOM as text (textContent, never markup). An HTML file is read
-// by DOMParser, whose document is inert: its scripts never run and nothing it names is
-// fetched; only its text is kept.
+// Every text reaches the DOM as text (textContent, never markup). An HTML file is decoded
+// by the worker and its text taken here by DOMParser (a worker has none), whose document
+// is inert: its scripts never run and nothing it names is fetched; only its text is kept.
 import { addDocuments, prepare } from './engine.js';
 
 /**
@@ -27,8 +28,6 @@ export const MAX_TOTAL = 10_000_000;
 const SLOW = 200_000;
 /** The largest page corpus (its two texts, in characters) that `warmUp` reads again. */
 const WARM_MAX = 200_000;
-const DB = 'dossier';
-const STORE = 'documents';
 /** Set while documents are kept, so that web/boot.js loads this module at start. */
 const FLAG = 'dossier-own';
 const PREFIX = 'mine/';
@@ -36,6 +35,7 @@ const PREFIX = 'mine/';
 let app; // the app's wasm-bindgen module: show_own
 let page; // the page's #corpus and #analysis texts
 let docs = []; // the documents kept: { file, name, title, date, text, size, added }
+let files; // web/own-worker.js: reads files, keeps documents
 let ui; // the dialog's parts
 let work = Promise.resolve(); // analyses run one after another
 let warmed = false; // whether `warmUp` has run
@@ -51,11 +51,13 @@ const plural = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 /** Starts the module: `appModule` is the app's glue, `parts` the page's two texts. */
 export async function start(appModule, parts) {
   [app, page] = [appModule, parts];
-  // Loaded because the reader means to add documents (or has some): the engine starts now.
+  // Loaded because the reader means to add documents (or has some): the engine, and the
+  // worker that reads and keeps them, start now.
   prepare();
+  files = startReader();
   document.head.append(el('link', { rel: 'stylesheet', href: new URL('./own.css', import.meta.url).href }));
   try {
-    docs = await stored();
+    docs = await files.ask({ list: true });
   } catch (e) {
     docs = [];
     report([`Your documents could not be read from this browser's storage: ${why(e)}`]);
@@ -221,53 +223,76 @@ async function folder(dir) {
 async function add(items) {
   const problems = [];
   const fresh = [];
+  const forget = []; // the worker's texts of files read but not added
   let total = docs.reduce((n, d) => n + d.size, 0);
   say(`Reading ${plural(items.length, 'file')}…`);
+  const read = await readAll(items.filter((i) => !i.pasted));
   for (const item of items) {
+    const doc = item.pasted ? { ...item, size: new Blob([item.text]).size } : read.shift();
     try {
-      const doc = item.pasted ? { ...item, size: new Blob([item.text]).size } : await read(item);
-      await nextTask(); // each file's read (decoded and checked) a task, its analysis the next
+      if (doc.problem) throw new Error(doc.problem);
+      if (doc.kind === 'html') {
+        await nextTask(); // an HTML page's text is taken here: a task of its own
+        Object.assign(doc, fromHtml(doc.text));
+        if (!doc.text.trim()) throw new Error('is empty');
+      }
       if (total + doc.size > MAX_TOTAL) throw new Error(`would take your documents over ${limit(MAX_TOTAL)} in all; remove some first`);
       doc.file = uniqueName(doc.name, fresh);
       doc.added = Date.now();
       total += doc.size;
       fresh.push(doc);
     } catch (e) {
+      if (doc.token) forget.push(doc.token);
       problems.push(`${item.name}: ${why(e)}`);
     }
   }
   if (!fresh.length) {
+    if (forget.length) files.ask({ keep: { docs: [], forget } }).catch(() => {});
     report(problems);
     say(problems.length ? 'Nothing was added.' : '');
     return false;
   }
-  // Kept and analysed at once: the worker does not wait for the storage (each document in
-  // a transaction of its own, so that one refused loses no other), which starts in the
-  // task after the text is handed to the worker (each copies the text: neither waits for
-  // the other's copy), one document a task (a put copies its text: three 1 MB documents
-  // in one task made it a long one, docs/performance.md).
+  // Kept and analysed at once: the worker does not wait for the storage, whose worker
+  // keeps each document in a transaction of its own, so that one refused loses no other;
+  // a text it read is kept from its own copy (`token`), not sent back.
   const keeping = (async () => {
-    const kept = [];
-    for (const doc of fresh) {
-      await nextTask();
-      try {
-        await tx('readwrite', (s) => s.put(doc));
-        kept.push(doc);
-      } catch (e) {
-        problems.push(`${doc.name}: ${quota(e) ? "this browser's storage is full, so it was not added" : `could not be kept: ${why(e)}`}`);
-      }
+    const stored = fresh.map(({ file, name, title, date, size, added, text, token }) => (
+      token ? { file, name, title, date, size, added, token } : { file, name, title, date, size, added, text }));
+    let answers;
+    try {
+      answers = await files.ask({ keep: { docs: stored, forget } });
+    } catch (e) {
+      answers = fresh.map(() => e);
     }
+    const kept = fresh.filter((doc, i) => {
+      const e = answers[i];
+      if (e) problems.push(`${doc.name}: ${quota(e) ? "this browser's storage is full, so it was not added" : `could not be kept: ${why(e)}`}`);
+      return !e;
+    });
     report(problems);
     return kept;
   })();
   return show('', (n) => `Added ${plural(n, 'document')}.`, { fresh, keeping });
 }
 
-/** Removes the documents kept in `files`. */
-async function remove(files) {
-  const gone = new Set(files);
+/**
+ * The worker's `read` answer for `list` (Files), one entry a file; each file refused,
+ * saying why, if the worker fails.
+ */
+async function readAll(list) {
+  if (!list.length) return [];
   try {
-    await tx('readwrite', (s) => { for (const f of files) s.delete(f); });
+    return await files.ask({ read: { files: list, max: MAX_FILE } });
+  } catch (e) {
+    return list.map(({ name }) => ({ name, problem: `could not be read: ${why(e)}` }));
+  }
+}
+
+/** Removes the documents kept in `list` (their file names). */
+async function remove(list) {
+  const gone = new Set(list);
+  try {
+    await files.ask({ remove: list });
   } catch (e) {
     report([`Could not remove from this browser's storage: ${why(e)}`]);
     return;
@@ -421,67 +446,29 @@ async function redraw(texts, data, openFile) {
   dispatchEvent(new CustomEvent('dossier-own', { detail: [texts, data] }));
   const error = app.show_own(texts, data);
   if (error) throw new Error(error);
-  // Read in one task, drawn in the next: neither as long as both (docs/performance.md).
+  // Read in one task, drawn in the next, the document added opened in a third: each
+  // shorter than all (docs/performance.md). Between the two last a frame may show the
+  // view that was open, on the new data.
   await nextTask();
   app.mount_own();
-  if (openFile) go(new URL(`?doc=${encodeURIComponent(openFile)}`, location.href), true);
+  if (openFile) {
+    await nextTask();
+    go(new URL(`?doc=${encodeURIComponent(openFile)}`, location.href), true);
+  }
   if (focused) requestAnimationFrame(() => document.getElementById(focused)?.focus());
 }
 
 // ---- reading files ----------------------------------------------------------------
-
-/** A file's document: { name, title, date, text, size }, or throws why not. */
-async function read(file) {
-  const name = file.name;
-  if (file.size > MAX_FILE) throw new Error(`is ${mb(file.size)}, over the limit of ${limit(MAX_FILE)} a file`);
-  const kind = /\.html?$/i.test(name) || file.type === 'text/html' ? 'html'
-    : /\.(md|markdown)$/i.test(name) ? 'md'
-    : /\.(txt|text)$/i.test(name) || /^text\//.test(file.type) || !/\.[^.]+$/.test(name) ? 'txt' : null;
-  if (!kind) throw new Error('is not a text, Markdown or HTML file (.txt, .md, .html)');
-  const raw = decode(new Uint8Array(await file.arrayBuffer()));
-  const { title = '', date = '', text } = kind === 'html' ? fromHtml(raw) : { text: kind === 'md' ? fromMarkdown(raw) : raw };
-  if (!text.trim()) throw new Error('is empty');
-  return { name, title, date, text, size: file.size };
-}
-
-/** The text of `bytes`: UTF-8 (a BOM or none) or UTF-16 with its BOM; throws if it is not text. */
-export function decode(bytes) {
-  const [a, b, c] = bytes;
-  const [encoding, skip] = a === 0xef && b === 0xbb && c === 0xbf ? ['utf-8', 3]
-    : a === 0xff && b === 0xfe ? ['utf-16le', 2]
-    : a === 0xfe && b === 0xff ? ['utf-16be', 2] : ['utf-8', 0];
-  let text;
-  try {
-    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(skip));
-  } catch {
-    throw new Error('is not readable text (it is binary, or neither UTF-8 nor UTF-16 with a byte order mark)');
-  }
-  // Control characters other than tab, line and page breaks: a binary file that happens to decode.
-  const odd = text.match(/[\0-\x08\x0e-\x1f\x7f]/g)?.length ?? 0;
-  if (text.includes('\0') || odd > text.length / 100) throw new Error('is not text (it looks like a binary file)');
-  return text.replace(/\r\n?/g, '\n');
-}
-
-/** Markdown as text: heading marks dropped, the rest as written. */
-function fromMarkdown(text) {
-  return text.replace(/^#{1,6}[ \t]+/gm, '');
-}
 
 const BLOCKS = 'address,article,aside,blockquote,br,dd,div,dl,dt,figcaption,figure,footer,h1,h2,h3,h4,h5,h6,header,hr,li,main,nav,ol,p,pre,section,table,td,th,tr,ul';
 
 /**
  * The text of an HTML page, one line a block, its title (<h1>, else <title>) first; and
  * its date if it names one. DOMParser's document is inert: no script runs, nothing loads.
+ * `html` comes from the worker, its event handler attributes renamed (web/own-worker.js).
  */
-export function fromHtml(html) {
-  // Event handler attributes renamed first: the parsed document would never run them,
-  // but the browser reports each to the page's CSP as refused (noise, not safety).
-  let quiet = html;
-  for (let before = ''; before !== quiet;) {
-    before = quiet;
-    quiet = quiet.replace(/(<[a-z][^>]*?[\s/"'])on([a-z]+\s*=)/gi, '$1data-on$2');
-  }
-  const doc = new DOMParser().parseFromString(quiet, 'text/html');
+function fromHtml(html) {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
   const date = doc.querySelector('meta[property="article:published_time"],meta[name="date"],time[datetime]');
   const when = (date?.getAttribute('content') ?? date?.getAttribute('datetime') ?? '').match(/^\d{4}-\d{2}-\d{2}/)?.[0] ?? '';
   const pageTitle = doc.title.trim();
@@ -495,35 +482,48 @@ export function fromHtml(html) {
   return { date: when, text: [title, ...lines].filter(Boolean).join('\n\n') };
 }
 
-// ---- storage ----------------------------------------------------------------------
+// ---- the worker that reads and keeps ---------------------------------------------
 
-let db;
-function open_db() {
-  db ??= new Promise((ok, no) => {
-    const r = indexedDB.open(DB, 1);
-    r.onupgradeneeded = () => r.result.createObjectStore(STORE, { keyPath: 'file' });
-    r.onsuccess = () => ok(r.result);
-    r.onerror = () => no(r.error);
+/**
+ * Starts web/own-worker.js: `ask(request)` resolves to its answer, or rejects with an
+ * Error (a DOMException's name kept) saying why; if the worker cannot load or stops,
+ * what it has not answered rejects and the next request starts a new one.
+ */
+function startReader() {
+  let worker = null;
+  let last = 0;
+  const pending = new Map();
+  const fail = (w, error) => {
+    if (worker !== w) return;
+    worker.terminate();
+    worker = null;
+    for (const { no } of pending.values()) no(error);
+    pending.clear();
+  };
+  const begin = () => {
+    const w = new Worker(new URL('./own-worker.js', import.meta.url), { type: 'module', name: 'dossier-own' });
+    w.onmessage = ({ data: { id, ok, error } }) => {
+      const call = pending.get(id);
+      pending.delete(id);
+      if (error) call?.no(Object.assign(new Error(error.message), { name: error.name }));
+      else call?.ok(ok);
+    };
+    w.onerror = (e) => {
+      e.preventDefault();
+      fail(w, new Error(`the page's reader of your files could not load${e.message ? `: ${e.message}` : ''}`));
+    };
+    return w;
+  };
+  worker = begin();
+  const ask = (request) => new Promise((ok, no) => {
+    worker ??= begin();
+    const id = ++last;
+    pending.set(id, { ok, no });
+    worker.postMessage({ id, ...request });
   });
-  return db;
-}
-
-/** Runs `f(store)` in a transaction; resolves when it is committed, to the last request's result. */
-async function tx(mode, f) {
-  const d = await open_db();
-  return new Promise((ok, no) => {
-    const t = d.transaction(STORE, mode);
-    const r = f(t.objectStore(STORE));
-    t.oncomplete = () => ok(r?.result);
-    t.onerror = t.onabort = () => no(t.error ?? new Error('the transaction was aborted'));
-  });
-}
-
-/** The documents kept, oldest first. */
-async function stored() {
-  const all = (await tx('readonly', (s) => s.getAll())) ?? [];
-  return all.sort((a, b) => a.added - b.added);
+  return { ask };
 }
 
 const quota = (e) => e?.name === 'QuotaExceededError';
-const why = (e) => (e instanceof Error || e instanceof DOMException ? e.message : String(e));
+/** Why `e` (an Error, a DOMException, or the worker's {name, message}) happened. */
+const why = (e) => (typeof e?.message === 'string' ? e.message : String(e));

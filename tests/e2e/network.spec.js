@@ -76,7 +76,7 @@ test('the reader’s own documents travel in no request: only the engine and its
   expect(network(page.requests).filter((u) => new URL(u).origin !== origin), 'requests to other origins').toEqual([]);
   expect(bodies.filter((b) => b.includes(secret)), 'requests carrying the text').toEqual([]);
   const after = network(page.requests.slice(atLoad)).map((u) => new URL(u).pathname.replace(BASE, ''));
-  const allowed = /^(|\?.*|own\.js|own\.css|engine\.js|engine-worker\.js|dossier-engine[^/]*|dossier-app[^/]*|main-[^/]*\.css|boot\.js)$/;
+  const allowed = /^(|\?.*|own\.js|own-worker\.js|own\.css|engine\.js|engine-worker\.js|dossier-engine[^/]*|dossier-app[^/]*|main-[^/]*\.css|boot\.js)$/;
   expect(after.filter((p) => !allowed.test(p)), 'unexpected requests').toEqual([]);
   expect(await page.evaluate(() => window.__csp), 'CSP violations').toEqual([]);
 });

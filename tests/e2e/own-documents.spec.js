@@ -206,20 +206,27 @@ test('a link to a document of the reader’s, opened elsewhere, shows the corpus
   await expect(page.getByRole('navigation', { name: 'Articles' })).toContainText('No article');
 });
 
-/** Has the browser's storage refuse, as a full quota does, every document named `prefix…`. */
+/**
+ * Has the browser's storage refuse, as a full quota does, every document named `prefix…`:
+ * in the worker that keeps them (web/own-worker.js), started by opening the dialog, which
+ * is then closed.
+ */
 async function quotaFor(page, prefix) {
-  await page.addInitScript((p) => {
+  const started = page.waitForEvent('worker', (w) => /own-worker\.js/.test(w.url()));
+  await page.getByRole('button', { name: /Add documents|Your documents/ }).click();
+  await (await started).evaluate((p) => {
     const put = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function (v, ...rest) {
       if (String(v?.name).startsWith(p)) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return put.call(this, v, ...rest);
     };
   }, prefix);
+  await dialog(page).getByRole('button', { name: 'Close' }).click();
 }
 
 test('a storage quota error and an engine that cannot load each get a message and lose nothing', async ({ page }) => {
-  await quotaFor(page, 'full');
   await load(page, BASE);
+  await quotaFor(page, 'full');
   await drop(page, [{ name: 'harbour.txt', text: TEXT }]);
   await settled(page, 'Added 1 document.');
   await drop(page, [{ name: 'full.txt', text: `Too much in ${MARK}.` }]);
@@ -236,9 +243,37 @@ test('a storage quota error and an engine that cannot load each get a message an
   page.problems = page.problems.filter((p) => !/engine/.test(p));
 });
 
-test('a drop analysed while it is stored shows only what could be kept, analysed again without the rest', async ({ page }) => {
-  await quotaFor(page, 'full');
+test('a reader of files that cannot load: each file dropped gets a message, and nothing else is lost', async ({ page }) => {
   await load(page, BASE);
+  await drop(page, [{ name: 'harbour.txt', text: TEXT }]);
+  await settled(page, 'Added 1 document.');
+  await page.route(/own-worker\.js$/, (r) => r.abort());
+  await page.reload();
+  // The documents kept are read through the same worker: its failure says so, and the
+  // page still shows the corpus.
+  await expect(page.getByRole('navigation', { name: 'Articles' }).getByRole('listitem').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Add documents' }).click();
+  await expect(dialog(page).getByRole('alert')).toContainText("Your documents could not be read from this browser's storage");
+  await drop(page, [{ name: 'one.txt', text: `One in ${MARK}` }, { name: 'two.md', text: `# Two in ${MARK}` }]);
+  await settled(page, 'Nothing was added.');
+  await expect(dialog(page).getByRole('alert').getByRole('listitem')).toHaveText([
+    /^one\.txt: could not be read: the page's reader of your files could not load/,
+    /^two\.md: could not be read: the page's reader of your files could not load/,
+  ]);
+  // Pasted text needs no reading, but is kept by the same worker.
+  await dialog(page).getByLabel('Text', { exact: true }).fill(`Pasted in ${MARK}.`);
+  await dialog(page).getByRole('button', { name: 'Add this text' }).click();
+  await settled(page, 'Nothing was added.');
+  await expect(dialog(page).getByRole('alert')).toHaveText(/^Pasted text: could not be kept: the page's reader of your files could not load/);
+  // Once it loads again, what was kept before is all there.
+  await page.unroute(/own-worker\.js$/);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Your documents (1)' })).toBeVisible({ timeout: 20_000 });
+});
+
+test('a drop analysed while it is stored shows only what could be kept, analysed again without the rest', async ({ page }) => {
+  await load(page, BASE);
+  await quotaFor(page, 'full');
   await drop(page, [{ name: 'full.txt', text: `Refused notes\n\nKept nowhere in ${MARK}.` }, { name: 'harbour.txt', text: TEXT }]);
   await settled(page, 'Added 1 document.');
   await expect(dialog(page).getByRole('alert')).toHaveText("full.txt: this browser's storage is full, so it was not added");

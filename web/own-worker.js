@@ -1,0 +1,154 @@
+// The reader's own files, off the page's main thread: a small Web Worker of its own that
+// web/own.js starts when it loads. It reads each dropped or picked file, decodes it
+// (UTF-8, or UTF-16 with its byte order mark) and checks it is text, and keeps the
+// documents in this browser's storage (IndexedDB: puts, reads and deletes), so that
+// neither a file's decoding nor a document's copy into storage is a task of the page
+// (docs/performance.md, "The reader's own documents"). It has no engine: it loads in a
+// few milliseconds even when the analysis engine cannot load, and what is kept stays
+// readable then. Nothing here makes a request.
+//
+// Each message is {id, …one request…}; each answer {id, ok: result} or {id, error: {name,
+// message}}:
+//   read: {files, max}  → one entry a file, in order: {name, size, kind, title, date, text, token} or
+//                         {name, problem} (why it is refused: a message for the reader).
+//                         kind 'txt' or 'md' (text as the document is kept: line breaks
+//                         \n, Markdown's heading marks dropped), or 'html': the page's
+//                         source, event handler attributes renamed, for web/own.js to take
+//                         its text with the page's DOMParser (a worker has none). `token`
+//                         (txt and md) names the text this worker keeps until `keep`.
+//   keep: {docs, forget} → one entry a document, in order: null (kept) or {name, message}
+//                         (the storage's error, e.g. QuotaExceededError). Each document is
+//                         {file, name, title, date, size, added} with its `text`, or the
+//                         `token` of a text read here; `forget`: tokens not to be kept.
+//   list: true          → the documents kept, oldest first.
+//   remove: [file]      → null, once the documents are deleted.
+
+const DB = 'dossier';
+const STORE = 'documents';
+
+/** Texts read and not yet kept or forgotten: token → text. */
+const read = new Map();
+let last = 0;
+
+self.onmessage = async ({ data: { id, ...job } }) => {
+  try {
+    self.postMessage({ id, ok: await answer(job) });
+  } catch (e) {
+    self.postMessage({ id, error: { name: e?.name ?? 'Error', message: why(e) } });
+  }
+};
+
+function answer(job) {
+  if (job.read) return Promise.all(job.read.files.map((f) => readFile(f, job.read.max)));
+  if (job.keep) return keep(job.keep);
+  if (job.list) return stored();
+  if (job.remove) return tx('readwrite', (s) => { for (const f of job.remove) s.delete(f); }).then(() => null);
+  throw new Error('an unknown request');
+}
+
+// ---- reading files ----------------------------------------------------------------
+
+/** A file's entry of the `read` answer (above): its text, or why it is refused. */
+async function readFile(file, max) {
+  const { name, size } = file;
+  try {
+    if (size > max) throw new Error(`is ${mb(size)}, over the limit of ${max / 1e6} MB a file`);
+    const kind = /\.html?$/i.test(name) || file.type === 'text/html' ? 'html'
+      : /\.(md|markdown)$/i.test(name) ? 'md'
+      : /\.(txt|text)$/i.test(name) || /^text\//.test(file.type) || !/\.[^.]+$/.test(name) ? 'txt' : null;
+    if (!kind) throw new Error('is not a text, Markdown or HTML file (.txt, .md, .html)');
+    const raw = decode(new Uint8Array(await file.arrayBuffer()));
+    if (kind === 'html') return { name, size, kind, title: '', date: '', text: quiet(raw) };
+    const text = kind === 'md' ? raw.replace(/^#{1,6}[ \t]+/gm, '') : raw;
+    if (!/\S/.test(text)) throw new Error('is empty');
+    const token = ++last;
+    read.set(token, text);
+    return { name, size, kind, title: '', date: '', text, token };
+  } catch (e) {
+    return { name, problem: why(e) };
+  }
+}
+
+/** The text of `bytes`: UTF-8 (a BOM or none) or UTF-16 with its BOM; throws if it is not text. */
+function decode(bytes) {
+  const [a, b, c] = bytes;
+  const [encoding, skip] = a === 0xef && b === 0xbb && c === 0xbf ? ['utf-8', 3]
+    : a === 0xff && b === 0xfe ? ['utf-16le', 2]
+    : a === 0xfe && b === 0xff ? ['utf-16be', 2] : ['utf-8', 0];
+  let text;
+  try {
+    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(skip));
+  } catch {
+    throw new Error('is not readable text (it is binary, or neither UTF-8 nor UTF-16 with a byte order mark)');
+  }
+  // Control characters other than tab, line and page breaks: a binary file that happens to decode.
+  const odd = text.match(/[\0-\x08\x0e-\x1f\x7f]/g)?.length ?? 0;
+  if (text.includes('\0') || odd > text.length / 100) throw new Error('is not text (it looks like a binary file)');
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/**
+ * An HTML page's source with its event handler attributes renamed: the page's DOMParser
+ * would never run them, but the browser reports each to the page's CSP as refused
+ * (noise, not safety).
+ */
+function quiet(html) {
+  let out = html;
+  for (let before = ''; before !== out;) {
+    before = out;
+    out = out.replace(/(<[a-z][^>]*?[\s/"'])on([a-z]+\s*=)/gi, '$1data-on$2');
+  }
+  return out;
+}
+
+// ---- storage ----------------------------------------------------------------------
+
+/** Puts each of `docs` in a transaction of its own, so that one refused loses no other. */
+async function keep({ docs, forget = [] }) {
+  for (const t of forget) read.delete(t);
+  const out = [];
+  for (const { token, ...doc } of docs) {
+    if (token) doc.text = read.get(token);
+    read.delete(token);
+    try {
+      if (typeof doc.text !== 'string') throw new Error('its text was not read');
+      await tx('readwrite', (s) => s.put(doc));
+      out.push(null);
+    } catch (e) {
+      out.push({ name: e?.name ?? 'Error', message: why(e) });
+    }
+  }
+  return out;
+}
+
+let db;
+function openDb() {
+  db ??= new Promise((ok, no) => {
+    const r = indexedDB.open(DB, 1);
+    r.onupgradeneeded = () => r.result.createObjectStore(STORE, { keyPath: 'file' });
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => no(r.error);
+  });
+  db.catch(() => { db = null; }); // the next request tries again
+  return db;
+}
+
+/** Runs `f(store)` in a transaction; resolves when it is committed, to the last request's result. */
+async function tx(mode, f) {
+  const d = await openDb();
+  return new Promise((ok, no) => {
+    const t = d.transaction(STORE, mode);
+    const r = f(t.objectStore(STORE));
+    t.oncomplete = () => ok(r?.result);
+    t.onerror = t.onabort = () => no(t.error ?? new Error('the transaction was aborted'));
+  });
+}
+
+/** The documents kept, oldest first. */
+async function stored() {
+  const all = (await tx('readonly', (s) => s.getAll())) ?? [];
+  return all.sort((a, b) => a.added - b.added);
+}
+
+const mb = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} MB` : `${Math.max(1, Math.round(n / 1e3))} KB`);
+const why = (e) => (e instanceof Error || e instanceof DOMException ? e.message : String(e));
