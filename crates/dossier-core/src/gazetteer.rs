@@ -192,6 +192,17 @@ fn grouped(table: &'static str) -> impl Iterator<Item = (&'static str, &'static 
     })
 }
 
+/// The label of a names table's tag ("ORG ambiguous") and whether it has the flags
+/// `ambiguous` and `place`; `None` for an unknown label.
+fn tag_flags(tag: &str) -> Option<(Label, bool, bool)> {
+    let mut flags = tag.split(' ');
+    let label = flags.next().and_then(Label::from_code)?;
+    let (ambiguous, place) = flags.fold((false, false), |(a, p), f| {
+        (a || f == "ambiguous", p || f == "place")
+    });
+    Some((label, ambiguous, place))
+}
+
 /// A front-coded packed table (`build.rs`: each row is how many leading bytes it shares
 /// with the row before, one digit, then the rest) written out in full, once: the text
 /// lives as long as the tables, which borrow from it.
@@ -255,15 +266,16 @@ impl Gazetteer {
         g.caps.reserve(lines);
         g.caps_first.reserve(lines);
         let mut toks = Vec::new();
+        // The flags of the rows' tag, read again only where the tag changes.
+        let (mut last_tag, mut flags) = (None, None);
         for table in names {
             for (tag, row) in grouped(table) {
-                let mut flags = tag.split(' ');
-                let Some(label) = flags.next().and_then(Label::from_code) else {
+                if last_tag != Some(tag) {
+                    (last_tag, flags) = (Some(tag), tag_flags(tag));
+                }
+                let Some((label, ambiguous, place)) = flags else {
                     continue;
                 };
-                let (ambiguous, place) = flags.fold((false, false), |(a, p), f| {
-                    (a || f == "ambiguous", p || f == "place")
-                });
                 // A row without a canonical: the canonical is the surface itself.
                 let (surface, canonical) = row.split_once('\t').unwrap_or((row, row));
                 let known = Known {
@@ -473,7 +485,7 @@ fn normal_key(surface: &'static str) -> Cow<'static, str> {
     if is_normal_ascii(surface) {
         Cow::Borrowed(surface)
     } else {
-        let mut key = String::new();
+        let mut key = String::with_capacity(surface.len());
         normalise_into(surface, &mut key);
         Cow::Owned(key)
     }
