@@ -84,9 +84,21 @@ pub struct Gazetteer {
     function_shapes: crate::shape::Shapes,
     /// The names that have a lower-case letter, by their lower-cased key, for text
     /// written in capitals ("NEW YORK"); two names with one such key are ambiguous.
-    caps: HashMap<String, Known>,
+    caps: HashMap<&'static str, Known>,
     /// For each lower-cased first token of `caps`, the token counts of its names.
-    caps_first: HashMap<String, u64>,
+    caps_first: HashMap<&'static str, u64>,
+    /// The lower-cased keys while the tables load, indexed into `caps` once all are in
+    /// ([`Gazetteer::index_caps`]): one string for all, not one allocation a name.
+    caps_pending: CapsPending,
+}
+
+/// The names read without case, gathered while the tables load: their lower-cased keys
+/// one after another in `text`, and per name its key's range, its first token's range
+/// and its token count.
+#[derive(Debug, Default, PartialEq)]
+struct CapsPending {
+    text: String,
+    names: Vec<(Range<usize>, Range<usize>, usize, Known)>,
 }
 
 /// Normalises a surface for lookup: curly apostrophes (’ ‘ ʼ) become straight and
@@ -180,6 +192,17 @@ fn grouped(table: &'static str) -> impl Iterator<Item = (&'static str, &'static 
     })
 }
 
+/// The label of a names table's tag ("ORG ambiguous") and whether it has the flags
+/// `ambiguous` and `place`; `None` for an unknown label.
+fn tag_flags(tag: &str) -> Option<(Label, bool, bool)> {
+    let mut flags = tag.split(' ');
+    let label = flags.next().and_then(Label::from_code)?;
+    let (ambiguous, place) = flags.fold((false, false), |(a, p), f| {
+        (a || f == "ambiguous", p || f == "place")
+    });
+    Some((label, ambiguous, place))
+}
+
 /// A front-coded packed table (`build.rs`: each row is how many leading bytes it shares
 /// with the row before, one digit, then the rest) written out in full, once: the text
 /// lives as long as the tables, which borrow from it.
@@ -243,15 +266,16 @@ impl Gazetteer {
         g.caps.reserve(lines);
         g.caps_first.reserve(lines);
         let mut toks = Vec::new();
+        // The flags of the rows' tag, read again only where the tag changes.
+        let (mut last_tag, mut flags) = (None, None);
         for table in names {
             for (tag, row) in grouped(table) {
-                let mut flags = tag.split(' ');
-                let Some(label) = flags.next().and_then(Label::from_code) else {
+                if last_tag != Some(tag) {
+                    (last_tag, flags) = (Some(tag), tag_flags(tag));
+                }
+                let Some((label, ambiguous, place)) = flags else {
                     continue;
                 };
-                let (ambiguous, place) = flags.fold((false, false), |(a, p), f| {
-                    (a || f == "ambiguous", p || f == "place")
-                });
                 // A row without a canonical: the canonical is the surface itself.
                 let (surface, canonical) = row.split_once('\t').unwrap_or((row, row));
                 let known = Known {
@@ -290,7 +314,20 @@ impl Gazetteer {
             g.add_stop(word, kind);
         }
         g.index_function_words();
+        g.index_caps();
         g
+    }
+
+    /// Indexes the names read without case gathered while loading (`caps_pending`): their
+    /// keys' text lives as long as the tables, which borrow from it.
+    fn index_caps(&mut self) {
+        let pending = std::mem::take(&mut self.caps_pending);
+        let text: &'static str = Box::leak(pending.text.into_boxed_str());
+        self.caps.reserve(pending.names.len());
+        for (key, first, count, known) in pending.names {
+            *self.caps_first.entry(&text[first]).or_default() |= length_bit(count);
+            merge_known(self.caps.entry(&text[key]), known);
+        }
     }
 
     /// Adds one title ("President", "Prime Minister") and its first token's length.
@@ -338,27 +375,24 @@ impl Gazetteer {
         if key.starts_with("the ") || key.starts_with("The ") || key.is_empty() {
             return;
         }
-        toks.clear();
-        tokenize_into(&key, 0..key.len(), toks);
-        if toks.iter().any(|t| t.kind == TokenKind::Possessive) && toks.len() == 1 {
+        let Some((f, count)) = name_tokens(&key, toks) else {
             return;
-        }
-        let Some(f) = toks.first() else { return };
-        let bit = length_bit(toks.len());
+        };
+        let bit = length_bit(count);
         // Most first tokens are new, but a known one needs no key of its own.
-        match self.first.get_mut(f.text(&key)) {
+        match self.first.get_mut(&key[f.clone()]) {
             Some(l) => l.names |= bit,
             None => {
                 let first = match &key {
-                    Cow::Borrowed(k) => Cow::Borrowed(f.text(k)),
-                    Cow::Owned(k) => Cow::Owned(f.text(k).to_string()),
+                    Cow::Borrowed(k) => Cow::Borrowed(&k[f.clone()]),
+                    Cow::Owned(k) => Cow::Owned(k[f.clone()].to_string()),
                 };
                 self.first.entry(first).or_default().names |= bit;
             }
         }
         if let std::collections::hash_map::Entry::Vacant(v) = self.names.entry(key) {
             if v.key().chars().any(char::is_lowercase) {
-                add_caps(&mut self.caps, &mut self.caps_first, toks, v.key(), known);
+                add_caps(&mut self.caps_pending, toks, v.key(), (f, count), known);
             }
             v.insert(known);
         }
@@ -451,66 +485,103 @@ fn normal_key(surface: &'static str) -> Cow<'static, str> {
     if is_normal_ascii(surface) {
         Cow::Borrowed(surface)
     } else {
-        let mut key = String::new();
+        let mut key = String::with_capacity(surface.len());
         normalise_into(surface, &mut key);
         Cow::Owned(key)
     }
 }
 
-/// Adds the name with the normalised `key` (`toks`: its tokens, then a buffer) to the
-/// names read without case, `caps`, and its first token's lengths to `caps_first`.
-fn add_caps(
-    caps: &mut HashMap<String, Known>,
-    caps_first: &mut HashMap<String, u64>,
-    toks: &mut Vec<Token>,
-    key: &str,
-    known: Known,
-) {
-    let Some((lower, first, count)) = lower_cased_tokens(key, toks) else {
-        return;
-    };
-    let bit = length_bit(count);
-    match caps_first.get_mut(&lower[first.clone()]) {
-        Some(l) => *l |= bit,
-        None => {
-            caps_first.insert(lower[first].to_string(), bit);
-        }
+/// The first token's byte range and the token count of a name's normalised `key`
+/// (`toks`: a buffer), or `None` when it has no token or is one possessive. A key of
+/// ASCII letters and single spaces (most names) is its words: read without the
+/// tokenizer, which splits it there and nowhere else (a test checks this on every name).
+fn name_tokens(key: &str, toks: &mut Vec<Token>) -> Option<(Range<usize>, usize)> {
+    if let Some(words) = words(key) {
+        return Some(words);
     }
-    merge_known(caps.entry(lower), known);
+    toks.clear();
+    tokenize_into(key, 0..key.len(), toks);
+    if toks.len() == 1 && toks[0].kind == TokenKind::Possessive {
+        return None;
+    }
+    toks.first().map(|f| (f.start..f.end, toks.len()))
 }
 
-/// The normalised `key` lower-cased, its first token and its token count (`toks`: the
-/// key's tokens, then a buffer). Lower case changes the tokens only where a period
-/// follows a word ("St." is one token, "st." two), so a key without a period keeps its
-/// tokens, lower-cased (a test checks this on every name); one with a period is
-/// tokenized again.
-fn lower_cased_tokens(key: &str, toks: &mut Vec<Token>) -> Option<(String, Range<usize>, usize)> {
-    let mut lower = String::with_capacity(key.len());
+/// When `key` is words of ASCII letters with one space between two: its first word's
+/// range and its word count, read in one pass.
+fn words(key: &str) -> Option<(Range<usize>, usize)> {
+    let (mut prev_space, mut first, mut count) = (true, key.len(), 1);
+    for (i, &b) in key.as_bytes().iter().enumerate() {
+        match b {
+            b' ' if prev_space => return None,
+            b' ' => {
+                prev_space = true;
+                first = first.min(i);
+                count += 1;
+            }
+            b if b.is_ascii_alphabetic() => prev_space = false,
+            _ => return None,
+        }
+    }
+    (!prev_space).then_some((0..first, count))
+}
+
+/// Adds the name with the normalised `key` to the names read without case, gathered in
+/// `pending` ([`Gazetteer::index_caps`]); `tokens`: its first token and token count,
+/// `toks` a buffer.
+fn add_caps(
+    pending: &mut CapsPending,
+    toks: &mut Vec<Token>,
+    key: &str,
+    tokens: (Range<usize>, usize),
+    known: Known,
+) {
+    let start = pending.text.len();
+    let Some((first, count)) = lower_cased_tokens(key, tokens, &mut pending.text, toks) else {
+        pending.text.truncate(start);
+        return;
+    };
+    let end = pending.text.len();
+    let first = start + first.start..start + first.end;
+    pending.names.push((start..end, first, count, known));
+}
+
+/// Appends the normalised `key` lower-cased to `lower`; returns its first token (a
+/// range in what was appended) and its token count (`tokens`: the key's, `toks`: a
+/// buffer). Lower case changes the tokens only where a period follows a word ("St." is
+/// one token, "st." two), so a key without a period keeps its tokens, lower-cased (a
+/// test checks this on every name); one with a period is tokenized again.
+fn lower_cased_tokens(
+    key: &str,
+    (f, count): (Range<usize>, usize),
+    lower: &mut String,
+    toks: &mut Vec<Token>,
+) -> Option<(Range<usize>, usize)> {
+    let base = lower.len();
     if !key.contains('.') {
-        let f = toks.first()?;
         if key.is_ascii() {
             // Lower case keeps every byte where it is.
-            crate::case::push_lower(&mut lower, key);
-            return Some((lower, f.start..f.end, toks.len()));
+            crate::case::push_lower(lower, key);
+            return Some((f, count));
         }
-        crate::case::push_lower(&mut lower, &key[..f.start]);
-        let start = lower.len();
-        crate::case::push_lower(&mut lower, f.text(key));
-        let end = lower.len();
-        crate::case::push_lower(&mut lower, &key[f.end..]);
-        return Some((lower, start..end, toks.len()));
+        crate::case::push_lower(lower, &key[..f.start]);
+        let start = lower.len() - base;
+        crate::case::push_lower(lower, &key[f.clone()]);
+        let end = lower.len() - base;
+        crate::case::push_lower(lower, &key[f.end..]);
+        return Some((start..end, count));
     }
-    crate::case::push_lower(&mut lower, key);
+    crate::case::push_lower(lower, key);
     toks.clear();
-    tokenize_into(&lower, 0..lower.len(), toks);
-    let first = toks.first().map(|t| t.start..t.end)?;
-    Some((lower, first, toks.len()))
+    tokenize_into(lower, base..lower.len(), toks);
+    let first = toks.first().map(|t| t.start - base..t.end - base)?;
+    Some((first, toks.len()))
 }
 
 /// Records `known` under a key that two readings may share: a second reading makes it
 /// ambiguous, and the one kept is the least by label and canonical, so that the result
 /// does not depend on the order of the rows.
-fn merge_known(entry: std::collections::hash_map::Entry<'_, String, Known>, known: Known) {
+fn merge_known<K>(entry: std::collections::hash_map::Entry<'_, K, Known>, known: Known) {
     entry
         .and_modify(|k| {
             if (k.label, k.canonical) != (known.label, known.canonical) {
@@ -596,6 +667,7 @@ mod tests {
             g.add_stop(r[0], r.get(1).copied().unwrap_or("function"));
         }
         g.index_function_words();
+        g.index_caps();
         g
     }
 
@@ -775,9 +847,10 @@ mod tests {
         let g = Gazetteer::get();
         let mut toks = Vec::new();
         for key in g.names.keys().filter(|k| !k.contains('.')) {
-            toks.clear();
-            tokenize_into(key, 0..key.len(), &mut toks);
-            let Some((lower, first, count)) = lower_cased_tokens(key, &mut toks) else {
+            let tokens = tokenize(key, 0..key.len());
+            let tokens = (tokens[0].start..tokens[0].end, tokens.len());
+            let mut lower = String::new();
+            let Some((first, count)) = lower_cased_tokens(key, tokens, &mut lower, &mut toks) else {
                 continue;
             };
             let again = tokenize(&lower, 0..lower.len());
@@ -787,6 +860,31 @@ mod tests {
                 "{key}"
             );
         }
+    }
+
+    #[test]
+    fn a_name_of_letters_and_spaces_is_tokenized_at_its_spaces() {
+        let g = Gazetteer::get();
+        let mut toks = Vec::new();
+        let mut plain = 0;
+        for key in g.names.keys() {
+            let tokens = tokenize(key, 0..key.len());
+            let read = name_tokens(key, &mut toks);
+            assert_eq!(
+                read,
+                Some((tokens[0].start..tokens[0].end, tokens.len())),
+                "{key}"
+            );
+            plain += usize::from(words(key).is_some());
+        }
+        // The shortcut is taken for most names.
+        assert!(plain * 2 > g.names.len(), "{plain}");
+        assert_eq!(name_tokens("Smith Jones", &mut toks), Some((0..5, 2)));
+        assert_eq!(words("New York City"), Some((0..3, 3)));
+        assert_eq!(
+            words("Smith  Jones").or(words(" Smith")).or(words("St. Louis")),
+            None
+        );
     }
 
     #[test]
