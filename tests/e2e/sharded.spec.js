@@ -10,6 +10,7 @@
 // extract`'s rows, and with a shard missing, no file.
 import { test as base, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -136,6 +137,42 @@ test('a deep link\'s article is drawn from its shard before the reader\'s wasm r
   await expect(reader(page).locator('mark[data-entity]').first()).toBeVisible();
   await expect(page.locator('#first-look')).toHaveCount(0);
   expect(shards).toHaveLength(1);
+});
+
+test('a deep link\'s shard is asked for by the page as it is parsed, before boot.js runs, under a CSP that allows that one inline script', async ({ page }) => {
+  const last = files().at(-1);
+  const shards = [];
+  page.on('request', (r) => r.url().includes('/shards/d-') && shards.push(r.url()));
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  // boot.js (which starts the reader) held back until the shard has been asked for: the
+  // page must ask for it itself, or it never opens.
+  let asked;
+  const shard = new Promise((ok) => { asked = ok; });
+  await page.route('**/shards/d-*', (route) => { asked(); return route.continue(); });
+  await page.route(/\/boot\.js\?/, async (route) => { await shard; await route.continue(); });
+  await page.goto(`${BASE}?doc=${last}`);
+  await expect(reader(page).locator('h1')).toHaveText(title(last));
+  await expect(reader(page).locator('mark[data-entity]').first()).toBeVisible();
+  expect(shards).toHaveLength(1);
+  // The page's one inline script is allowed by its hash and by nothing broader.
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  const inline = await page.locator('script:not([src]):not([type="application/x-dossier"])').evaluateAll((ss) => ss.map((x) => x.textContent));
+  expect(inline).toHaveLength(1);
+  expect(directives['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'", `'sha256-${createHash('sha256').update(inline[0]).digest('base64')}'`]);
+  expect(directives['connect-src']).toEqual(["'self'"]);
+  expect(await page.evaluate(() => window.__csp), 'CSP violations').toEqual([]);
+});
+
+test('a link to no article of the site preloads no shard and says so', async ({ page }) => {
+  const shards = [];
+  page.on('request', (r) => r.url().includes('/shards/d-') && shards.push(r.url()));
+  await page.goto(`${BASE}?doc=${encodeURIComponent('!before-every-file.txt')}`);
+  await expect(reader(page)).toContainText('No article of this site is called !before-every-file.txt.');
+  expect(shards).toEqual([]);
 });
 
 test('an entity shows its articles and its mentions, from the panel or a mark in the article', async ({ page }) => {
