@@ -175,6 +175,48 @@ test('a link to no article of the site preloads no shard and says so', async ({ 
   expect(shards).toEqual([]);
 });
 
+test('a cached click or search rewrites the list in place: the same row items, showing what a list drawn anew shows', async ({ page }) => {
+  const open = files()[3];
+  await page.goto(`${BASE}?doc=${open}`);
+  const panel = entities(page);
+  const name = (n) => panel.getByRole('button', { name: n, exact: true });
+  const heading = (n) => results(page).getByRole('heading', { name: new RegExp(`^[\\d,]+ articles?${n}$`) });
+  const rows = (p) => results(p).locator('.site-list li').evaluateAll((lis) => lis.map((li) => {
+    const a = li.querySelector('a');
+    return [li.getAttribute('aria-posinset'), li.getAttribute('aria-setsize'), a.getAttribute('href'), a.dataset.set, a.dataset.file, a.dataset.doc, a.textContent, a.getAttribute('aria-current')];
+  }));
+  const mark = () => results(page).evaluate((p) => { window.__row = p.querySelector('.site-list li'); });
+  const kept = () => results(page).evaluate((p) => p.querySelector('.site-list li') === window.__row);
+  // Each selection once (its files fetched), then again from what was kept.
+  await name('Vladimir Putin').click();
+  await expect(heading(' naming Vladimir Putin')).toBeVisible();
+  await page.locator('.site-search input').fill('sanctions');
+  await page.locator('.site-search input').press('Enter');
+  await expect(heading(' with “sanctions” naming Vladimir Putin')).toBeVisible();
+  for (const [step, words] of [
+    [() => page.getByRole('link', { name: 'Remove filter: search: sanctions' }).click(), ' naming Vladimir Putin'],
+    [() => name('Vladimir Putin').click(), ''],
+    [() => name('Vladimir Putin').click(), ' naming Vladimir Putin'],
+    [async () => { await page.locator('.site-search input').fill('sanctions'); await page.locator('.site-search input').press('Enter'); }, ' with “sanctions” naming Vladimir Putin'],
+  ]) {
+    await mark();
+    await step();
+    await expect(heading(words)).toBeVisible();
+    expect(await kept(), `the list's rows kept for${words || ' every article'}`).toBe(true);
+    const inPlace = await rows(page);
+    // The same view drawn anew, by another page opened on its link.
+    const other = await page.context().newPage();
+    await other.goto(page.url());
+    await expect(results(other).getByRole('heading', { name: await results(page).locator('.site-heading').textContent() })).toBeVisible();
+    await expect(results(other).locator('.site-list li').first()).toBeVisible();
+    const drawn = await rows(other);
+    await other.close();
+    const n = Math.min(inPlace.length, drawn.length);
+    expect(n).toBeGreaterThan(3);
+    expect(inPlace.slice(0, n)).toEqual(drawn.slice(0, n));
+  }
+});
+
 test('an entity shows its articles and its mentions, from the panel or a mark in the article', async ({ page }) => {
   await page.goto(BASE);
   await entities(page).getByRole('button', { name: 'Vladimir Putin', exact: true }).click();
