@@ -204,9 +204,11 @@ async function interact(browser, url, files) {
       history.pushState(null, '', `?doc=${encodeURIComponent(f)}`);
       dispatchEvent(new PopStateEvent('popstate'));
     }, f);
+    // A boolean, not the mark: a handle to it would keep each article's detached tree
+    // alive (the DevTools protocol holds it), which the DOM's figures would count.
     await page.waitForFunction(() => {
       const a = document.querySelector('.main-pane article');
-      return a && a !== window.__shown && a.querySelector('mark[data-entity]');
+      return Boolean(a && a !== window.__shown && a.querySelector('mark[data-entity]'));
     });
   }
   const cdp = await page.context().newCDPSession(page);
