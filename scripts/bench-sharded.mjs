@@ -7,7 +7,8 @@
 //
 // DIST a sharded build made with --public-url /dossier-e2e/ (scripts/sharded-dist.py),
 // CORPUS the folder it was made from. For each site:
-// 1. Start-up, RUNS (7) fresh contexts each, the static page and the site in turn: from
+// 1. Start-up, RUNS (7) fresh contexts each, the static page and the site in turn (and
+//    the sites in turn, run by run): from
 //    navigation to the first highlighted article on screen (the next animation frame after
 //    a `mark[data-label]` appears, and the first paint reported at or after it), for the
 //    article the page carries (the corpus's first: web/boot.js draws it) and for a deep
@@ -28,7 +29,8 @@
 //    searches, the entities, then SPREAD (60) articles spread over the corpus, a
 //    document shard each, past the cache's bound): the JavaScript heap after a GC, the
 //    reader's wasm memory, the DOM's nodes, and the files and bytes fetched in all.
-// Environment: RUNS, SAMPLES, SPREAD, BENCH_PORT (8901; the static pages' server on the next).
+// Environment: RUNS, SAMPLES, SPREAD, BENCH_PORT (8901: the first site's, its static pages'
+// on the next, each further site two ports on).
 // A benchmark: never fails on a figure.
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -202,9 +204,11 @@ async function interact(browser, url, files) {
       history.pushState(null, '', `?doc=${encodeURIComponent(f)}`);
       dispatchEvent(new PopStateEvent('popstate'));
     }, f);
+    // A boolean, not the mark: a handle to it would keep each article's detached tree
+    // alive (the DevTools protocol holds it), which the DOM's figures would count.
     await page.waitForFunction(() => {
       const a = document.querySelector('.main-pane article');
-      return a && a !== window.__shown && a.querySelector('mark[data-entity]');
+      return Boolean(a && a !== window.__shown && a.querySelector('mark[data-entity]'));
     });
   }
   const cdp = await page.context().newCDPSession(page);
@@ -230,23 +234,32 @@ async function interact(browser, url, files) {
 
 printLoad();
 const browser = await launch();
-for (const { dist, corpus } of sites) {
+// Every site served at once (a port each for it and its static pages), and the start-up
+// runs taken in turns across the sites, so that a ratio between sites (a build before and
+// after a change) is not the machine's load drifting between them.
+const ready = ['mark[data-entity]', '.site-list li'];
+const setups = [];
+for (const [i, { dist, corpus }] of sites.entries()) {
   const files = readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort();
   const [first, last] = [files[0], files[files.length - 1]];
   const plain = mkdtempSync(join(tmpdir(), 'dossier-static-'));
   const css = readdirSync(dist).find((f) => f.endsWith('.css'));
   if (css) copyFileSync(join(dist, css), join(plain, css));
   for (const f of [first, last]) staticPage(plain, corpus, f, css);
-  const servers = [await serve(dist, BASE, PORT), await serve(plain, '/static/', PORT + 1)];
-  const site = `http://127.0.0.1:${PORT}${BASE}`;
-  const ready = ['mark[data-entity]', '.site-list li'];
+  const port = PORT + 2 * i;
+  const servers = [await serve(dist, BASE, port), await serve(plain, '/static/', port + 1)];
   const runs = { staticFirst: [], first: [], staticLast: [], last: [] };
-  for (let r = 0; r < RUNS; r++) {
-    runs.staticFirst.push(await startup(browser, `http://127.0.0.1:${PORT + 1}/static/${first}.html`, 'article p'));
+  setups.push({ dist, corpus, files, first, last, port, servers, runs, site: `http://127.0.0.1:${port}${BASE}` });
+}
+for (let r = 0; r < RUNS; r++) {
+  for (const { port, first, last, site, runs } of setups) {
+    runs.staticFirst.push(await startup(browser, `http://127.0.0.1:${port + 1}/static/${first}.html`, 'article p'));
     runs.first.push(await startup(browser, `${site}?doc=${encodeURIComponent(first)}`, 'mark[data-label]', ready));
-    runs.staticLast.push(await startup(browser, `http://127.0.0.1:${PORT + 1}/static/${last}.html`, 'article p'));
+    runs.staticLast.push(await startup(browser, `http://127.0.0.1:${port + 1}/static/${last}.html`, 'article p'));
     runs.last.push(await startup(browser, `${site}?doc=${encodeURIComponent(last)}`, 'mark[data-label]', ready));
   }
+}
+for (const { dist, corpus, files, first, last, servers, runs, site } of setups) {
   const used = await interact(browser, site, files);
   servers.forEach((s) => s.kill());
 

@@ -279,8 +279,11 @@ function link(set, props, ...kids) {
 /**
  * Fills `pane` with what `work` makes, under `key` (nothing done if it already shows it):
  * a loading state if that takes over SLOW ms, a fault's message with Retry or Reload if it
- * fails; nothing partial. A later call for the same pane wins. `quiet`: what the pane
- * shows stays until the new content is ready, and stays if it cannot be.
+ * fails; nothing partial. A later call for the same pane wins: `work` is handed
+ * `current()`, whether its call still is the pane's, for what it changes in place (docList
+ * reusing the list shown); nodes it hands back that are the pane's already stay where
+ * they are. `quiet`: what the pane shows stays until the new content is ready, and stays
+ * if it cannot be.
  */
 async function fill(pane, key, label, work, quiet = false) {
   if (pane.dataset.key === key && !pane.querySelector('.site-fault')) return;
@@ -294,7 +297,7 @@ async function fill(pane, key, label, work, quiet = false) {
   }, SLOW);
   let nodes;
   try {
-    nodes = await work();
+    nodes = await work(() => pane.token === mine);
   } catch (e) {
     if (quiet) return;
     nodes = [faultBox(e, label, () => { delete pane.dataset.key; fill(pane, key, label, work); })];
@@ -302,7 +305,8 @@ async function fill(pane, key, label, work, quiet = false) {
   clearTimeout(timer);
   if (pane.token !== mine) return;
   pane.removeAttribute('aria-busy');
-  pane.replaceChildren(...nodes);
+  const kids = pane.childNodes;
+  if (nodes.length !== kids.length || nodes.some((node, i) => kids[i] !== node)) pane.replaceChildren(...nodes);
 }
 
 /** The message for a file that cannot be shown, with Retry (missing) or Reload (another version). */
@@ -338,6 +342,34 @@ function rowItem(r, d, i, of, open) {
 }
 
 /**
+ * The list item `li` made row `i` of `of` as rowItem makes it, writing only the text and
+ * attributes that differ (a row of the same document keeps its text; each written value
+ * invalidates the element's style); an item that is not a row (a loading state) is
+ * replaced.
+ */
+function setRow(li, r, d, i, of, open) {
+  const a = li.firstElementChild;
+  const meta = [r.date, r.source].filter(Boolean).join(' · ');
+  const small = a?.querySelector('small');
+  if (!a?.classList.contains('site-row') || Boolean(small) !== Boolean(meta)) {
+    li.replaceWith(rowItem(r, d, i, of, open));
+    return;
+  }
+  const put = (node, k, v) => node.getAttribute(k) !== v && node.setAttribute(k, v);
+  put(li, 'aria-posinset', String(i + 1));
+  put(li, 'aria-setsize', String(of));
+  put(a, 'href', href({ doc: r.file }));
+  put(a, 'data-doc', String(d));
+  if (a.dataset.file !== r.file) {
+    Object.assign(a.dataset, { file: r.file, set: JSON.stringify({ doc: r.file }) });
+    a.firstElementChild.textContent = r.title;
+  }
+  if (small && small.textContent !== meta) small.textContent = meta;
+  if (r.file === open) put(a, 'aria-current', 'page');
+  else a.removeAttribute('aria-current');
+}
+
+/**
  * A list row's height in px, as last measured (the mean of a list's drawn rows; before
  * any, a one-line title and its date): what a row not drawn stands for beside a list,
  * and how many rows a new list draws at first (a window's height of them).
@@ -356,19 +388,37 @@ let rowHeight = 50;
  * cached entity click's frame 8–10 ms). Rows whose run is slow to come show a loading
  * state, a run that cannot be read a fault with Retry, where the rows would be.
  * `reveal(i)` draws row i (the keys), `update()` the rows in view (the page's scroll).
+ *
+ * Given `current` (fill's: the results pane's list, from show), a list the pane shows
+ * already is taken over rather than made anew: its heading, blocks and row items stay
+ * in the page, and only the text and attributes that change are written (setRow), once
+ * the new rows are at hand and if the call is still the pane's. The list's earlier
+ * owner, its draws and measures, then leave it alone (`list.owner`).
  */
-async function docList(heading, docs) {
-  const list = el('ol', { className: 'site-list' });
-  const [above, below] = [0, 1].map(() => el('div', { ariaHidden: 'true' }));
+async function docList(heading, docs, current) {
+  const old = current && shownList();
+  const list = old ?? el('ol', { className: 'site-list' });
+  const [title, above, below] = old?.parts ?? [el('h2', { className: 'site-heading' }), ...[0, 1].map(() => el('div', { ariaHidden: 'true' }))];
+  list.parts = [title, above, below];
+  const mine = {};
+  if (!old) {
+    list.owner = mine;
+    title.textContent = heading;
+    // Its owner's handler: one listener whoever owns the list.
+    list.addEventListener('focusin', (e) => list.focused(e));
+  }
+  const owned = () => list.owner === mine;
   const n = docs.length;
   let [from, to] = [0, 0]; // docs[from..to] are drawn
   let h = rowHeight; // this list's height for a row not drawn
   const pad = () => {
+    if (!owned()) return;
     above.style.height = from ? `${from * h}px` : '';
     below.style.height = to < n ? `${(n - to) * h}px` : '';
   };
   // Only `note` in the list (a loading state, a fault), where rows a.. would be.
   const only = (a, note) => {
+    if (!owned()) return;
     list.replaceChildren(el('li', { className: 'site-list-note' }, note));
     [from, to] = [a, a];
     pad();
@@ -397,6 +447,7 @@ async function docList(heading, docs) {
     } finally {
       clearTimeout(slow);
     }
+    if (!owned()) return;
     const open = param('doc');
     const items = (rows, x) => rows.map((r, k) => rowItem(r, docs[x + k], x + k, n, open));
     if (k0 < k1) {
@@ -410,7 +461,7 @@ async function docList(heading, docs) {
   };
   /** The rows in view drawn (`ahead`: with half a screen either side at least), from the layout as it is. */
   const update = (ahead = true) => {
-    if (!n || !list.isConnected) return;
+    if (!n || !list.isConnected || !owned()) return;
     const r = list.getBoundingClientRect();
     const pane = list.closest('.pane')?.getBoundingClientRect();
     // Offsets from where the list's first row would be.
@@ -436,17 +487,24 @@ async function docList(heading, docs) {
     if (first >= from && last <= to && (!from || first - from >= margin) && (to === n || to - last >= margin)) return;
     draw(first - screen, last + screen).catch((e) => only(first, faultBox(e, 'the articles', () => update())));
   };
-  await draw(0, Math.ceil(innerHeight / rowHeight));
+  if (old) {
+    const rows = await rowsOf(docs.slice(0, Math.ceil(innerHeight / rowHeight)));
+    if (!current()) return [];
+    takeOver(list, title, heading, rows, docs);
+    list.owner = mine;
+    [from, to] = [0, rows.length];
+    pad();
+  } else await draw(0, Math.ceil(innerHeight / rowHeight));
   // Once drawn, the rows in view if the first ones do not fill it (scrolled, shorter rows).
   requestAnimationFrame(() => setTimeout(() => update(false)));
   // A row reached by Tab at either end of those drawn brings the next screenful (not one
   // focused by a press: rows drawn between the press and the release could take the click).
-  list.addEventListener('focusin', (e) => {
+  list.focused = (e) => {
     if (!e.target.matches(':focus-visible')) return;
     const i = Number(e.target.closest('li')?.ariaPosInSet) - 1;
     const screen = Math.ceil(innerHeight / rowHeight);
     if ((i >= to - 2 && to < n) || (i <= from + 1 && from > 0)) draw(i - screen, i + screen + 1).catch(() => update());
-  });
+  };
   list.docs = docs;
   list.update = update;
   list.reveal = async (i) => {
@@ -456,7 +514,19 @@ async function docList(heading, docs) {
     }
     return i >= from && i < to ? list.children[i - from]?.querySelector('a') : undefined;
   };
-  return [el('h2', { className: 'site-heading', textContent: heading }), above, list, below];
+  return [title, above, list, below];
+}
+
+/** The list `list` showing `rows` (of `docs`, from the first) under `heading`, its items kept and rewritten (setRow). */
+function takeOver(list, title, heading, rows, docs) {
+  if (title.textContent !== heading) title.textContent = heading;
+  const open = param('doc');
+  rows.forEach((r, i) => {
+    const li = list.children[i];
+    if (li) setRow(li, r, docs[i], i, docs.length, open);
+    else list.append(rowItem(r, docs[i], i, docs.length, open));
+  });
+  while (list.children.length > rows.length) list.lastElementChild.remove();
 }
 
 /** Resolves when the page is next idle. */
@@ -998,7 +1068,7 @@ async function chips(q, required, excluded, w) {
  * excluded, the period `w`), under a heading that counts them and says the filters; a
  * prefix too wide or an entity the site lacks, a note.
  */
-async function selected(q, required, excluded, w) {
+async function selected(q, required, excluded, w, current) {
   let docs, words;
   try {
     [docs, words] = await selection(q, required, excluded, w);
@@ -1006,7 +1076,7 @@ async function selected(q, required, excluded, w) {
     if (e instanceof Wide || e instanceof NoEntity) return [el('p', { className: 'site-note', role: 'status', textContent: e.message })];
     throw e;
   }
-  return docList(`${count(docs.length, 'article')} ${words}`.trim(), docs);
+  return docList(`${count(docs.length, 'article')} ${words}`.trim(), docs, current);
 }
 
 /** Period files the timeline fetches at most to count its buckets under the filters (≤ 2 MB). */
@@ -1253,8 +1323,8 @@ function show() {
     : v === 'connections'
       ? [`cn:${e ?? ''}`, 'the connections', () => connections(e)]
       : q || required.length || excluded.length || w
-        ? [`sel:${sel}`, q ? 'the search results' : required.length || excluded.length ? 'the entity’s articles' : 'the articles', () => selected(q, required, excluded, w)]
-        : ['all', 'the article list', () => docList(count(site.documents, 'article'), [...Array(site.documents).keys()])];
+        ? [`sel:${sel}`, q ? 'the search results' : required.length || excluded.length ? 'the entity’s articles' : 'the articles', (current) => selected(q, required, excluded, w, current)]
+        : ['all', 'the article list', (current) => docList(count(site.documents, 'article'), [...Array(site.documents).keys()], current)];
   // Another list starts at its top, where its rows are drawn from; scrolled now, before
   // anything changes, the layout is the last frame's and nothing is laid out again.
   if (panes.results.dataset.key !== key && panes.results.scrollTop) panes.results.scrollTop = 0;

@@ -10,6 +10,7 @@
 // extract`'s rows, and with a shard missing, no file.
 import { test as base, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -136,6 +137,84 @@ test('a deep link\'s article is drawn from its shard before the reader\'s wasm r
   await expect(reader(page).locator('mark[data-entity]').first()).toBeVisible();
   await expect(page.locator('#first-look')).toHaveCount(0);
   expect(shards).toHaveLength(1);
+});
+
+test('a deep link\'s shard is asked for by the page as it is parsed, before boot.js runs, under a CSP that allows that one inline script', async ({ page }) => {
+  const last = files().at(-1);
+  const shards = [];
+  page.on('request', (r) => r.url().includes('/shards/d-') && shards.push(r.url()));
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  // boot.js (which starts the reader) held back until the shard has been asked for: the
+  // page must ask for it itself, or it never opens.
+  let asked;
+  const shard = new Promise((ok) => { asked = ok; });
+  await page.route('**/shards/d-*', (route) => { asked(); return route.continue(); });
+  await page.route(/\/boot\.js\?/, async (route) => { await shard; await route.continue(); });
+  await page.goto(`${BASE}?doc=${last}`);
+  await expect(reader(page).locator('h1')).toHaveText(title(last));
+  await expect(reader(page).locator('mark[data-entity]').first()).toBeVisible();
+  expect(shards).toHaveLength(1);
+  // The page's one inline script is allowed by its hash and by nothing broader.
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  const inline = await page.locator('script:not([src]):not([type="application/x-dossier"])').evaluateAll((ss) => ss.map((x) => x.textContent));
+  expect(inline).toHaveLength(1);
+  expect(directives['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'", `'sha256-${createHash('sha256').update(inline[0]).digest('base64')}'`]);
+  expect(directives['connect-src']).toEqual(["'self'"]);
+  expect(await page.evaluate(() => window.__csp), 'CSP violations').toEqual([]);
+});
+
+test('a link to no article of the site preloads no shard and says so', async ({ page }) => {
+  const shards = [];
+  page.on('request', (r) => r.url().includes('/shards/d-') && shards.push(r.url()));
+  await page.goto(`${BASE}?doc=${encodeURIComponent('!before-every-file.txt')}`);
+  await expect(reader(page)).toContainText('No article of this site is called !before-every-file.txt.');
+  expect(shards).toEqual([]);
+});
+
+test('a cached click or search rewrites the list in place: the same row items, showing what a list drawn anew shows', async ({ page }) => {
+  const open = files()[3];
+  await page.goto(`${BASE}?doc=${open}`);
+  const panel = entities(page);
+  const name = (n) => panel.getByRole('button', { name: n, exact: true });
+  const heading = (n) => results(page).getByRole('heading', { name: new RegExp(`^[\\d,]+ articles?${n}$`) });
+  const rows = (p) => results(p).locator('.site-list li').evaluateAll((lis) => lis.map((li) => {
+    const a = li.querySelector('a');
+    return [li.getAttribute('aria-posinset'), li.getAttribute('aria-setsize'), a.getAttribute('href'), a.dataset.set, a.dataset.file, a.dataset.doc, a.textContent, a.getAttribute('aria-current')];
+  }));
+  const mark = () => results(page).evaluate((p) => { window.__row = p.querySelector('.site-list li'); });
+  const kept = () => results(page).evaluate((p) => p.querySelector('.site-list li') === window.__row);
+  // Each selection once (its files fetched), then again from what was kept.
+  await name('Vladimir Putin').click();
+  await expect(heading(' naming Vladimir Putin')).toBeVisible();
+  await page.locator('.site-search input').fill('sanctions');
+  await page.locator('.site-search input').press('Enter');
+  await expect(heading(' with “sanctions” naming Vladimir Putin')).toBeVisible();
+  for (const [step, words] of [
+    [() => page.getByRole('link', { name: 'Remove filter: search: sanctions' }).click(), ' naming Vladimir Putin'],
+    [() => name('Vladimir Putin').click(), ''],
+    [() => name('Vladimir Putin').click(), ' naming Vladimir Putin'],
+    [async () => { await page.locator('.site-search input').fill('sanctions'); await page.locator('.site-search input').press('Enter'); }, ' with “sanctions” naming Vladimir Putin'],
+  ]) {
+    await mark();
+    await step();
+    await expect(heading(words)).toBeVisible();
+    expect(await kept(), `the list's rows kept for${words || ' every article'}`).toBe(true);
+    const inPlace = await rows(page);
+    // The same view drawn anew, by another page opened on its link.
+    const other = await page.context().newPage();
+    await other.goto(page.url());
+    await expect(results(other).getByRole('heading', { name: await results(page).locator('.site-heading').textContent() })).toBeVisible();
+    await expect(results(other).locator('.site-list li').first()).toBeVisible();
+    const drawn = await rows(other);
+    await other.close();
+    const n = Math.min(inPlace.length, drawn.length);
+    expect(n).toBeGreaterThan(3);
+    expect(inPlace.slice(0, n)).toEqual(drawn.slice(0, n));
+  }
 });
 
 test('an entity shows its articles and its mentions, from the panel or a mark in the article', async ({ page }) => {
