@@ -1519,4 +1519,145 @@ mod tests {
         ];
         assert_eq!(canonicals(&person)[1], "Halvard");
     }
+
+    #[test]
+    fn a_word_guessed_a_person_joins_the_organisation_other_articles_write_it_for() {
+        let full = "Korvel Steel Industries";
+        let raws = [
+            raw(0, Label::Org, full, full),
+            raw(0, Label::Org, "Korvel", "Korvel"),
+            raw(1, Label::Person, "Korvel", "Korvel"),
+        ];
+        assert_eq!(canonicals(&raws), [full, full, full]);
+        let g = group(&raws, &Curation::default());
+        assert_eq!(g.entities.len(), 1, "one entity, an organisation");
+        assert_eq!(g.entities[0].label, Label::Org);
+        // A name that only begins with the word is no evidence against a surname.
+        let cited = [
+            raw(0, Label::Org, "Navarra College", "Navarra College"),
+            raw(1, Label::Person, "Navarra", "Navarra"),
+        ];
+        assert_eq!(canonicals(&cited)[1], "Navarra");
+        // A person of its own article comes first.
+        let own = [
+            raw(0, Label::Org, full, full),
+            raw(0, Label::Org, "Korvel", "Korvel"),
+            raw(1, Label::Person, "Ida Korvel", "Ida Korvel"),
+            raw(1, Label::Person, "Korvel", "Korvel"),
+        ];
+        assert_eq!(canonicals(&own)[3], "Ida Korvel");
+    }
+
+    #[test]
+    fn a_name_without_its_scope_word_is_that_name_but_not_without_another_word() {
+        let full = "Brindle International Airport";
+        let raws = [
+            raw(0, Label::Fac, full, full),
+            raw(0, Label::Fac, "Brindle Airport", "Brindle Airport"),
+            raw(
+                1,
+                Label::Event,
+                "Tarnow International Jazz Festival",
+                "Tarnow International Jazz Festival",
+            ),
+            raw(1, Label::Event, "Tarnow Jazz Festival", "Tarnow Jazz Festival"),
+            raw(1, Label::Event, "Jazz Festival", "Jazz Festival"),
+        ];
+        let names = canonicals(&raws);
+        assert_eq!(names[1], full);
+        assert_eq!(names[3..], ["Tarnow International Jazz Festival"; 2]);
+        // Two airlines sharing words: a word that tells them apart is no scope word.
+        let two = [
+            raw(
+                0,
+                Label::Org,
+                "Kestrel Southern Airlines",
+                "Kestrel Southern Airlines",
+            ),
+            raw(0, Label::Org, "Kestrel Airlines", "Kestrel Airlines"),
+        ];
+        assert_eq!(canonicals(&two)[1], "Kestrel Airlines");
+    }
+
+    #[test]
+    fn a_ministry_after_its_country_is_named_by_its_own_words_but_a_party_is_not() {
+        let full = "Polish Ministry of Culture";
+        let raws = [
+            raw(0, Label::Org, full, full),
+            raw(0, Label::Org, "Ministry of Culture", "Ministry of Culture"),
+            raw(0, Label::Org, "Culture Ministry", "Culture Ministry"),
+        ];
+        assert_eq!(canonicals(&raws), [full; 3]);
+        // "of" + a place: the word before the head tells the party from the others.
+        let party = "Liberal Party of Australia";
+        for other in ["Australia Party", "Party of Australia"] {
+            let parties = [raw(0, Label::Org, party, party), raw(0, Label::Org, other, other)];
+            assert_eq!(canonicals(&parties)[1], other);
+        }
+    }
+}
+
+/// Grouping read end to end, on invented articles: recognition, then [`group`].
+#[cfg(test)]
+mod text_tests {
+    use crate::test_support::{corpus_mentions, names, Found};
+
+    /// The canonical name of the mention written `text` (the first such).
+    fn canonical<'f>(found: &'f [Found], text: &str) -> &'f str {
+        let f = found.iter().find(|f| f.text == text);
+        &f.unwrap_or_else(|| panic!("{text} not found in {found:?}"))
+            .canonical
+    }
+
+    #[test]
+    fn short_forms_of_an_airport_a_festival_and_a_ministry_join_their_full_names() {
+        let found = names(
+            "Staff at Brindle International Airport will strike on Monday. Brindle Airport \
+             expects 200 flights to be cancelled.\n\nThe Tarnow International Jazz Festival \
+             opened on Friday. The Jazz Festival is funded by the Polish Ministry of Culture. \
+             The Culture Ministry gave 2 million zloty. The Tarnow Jazz Festival expects \
+             50,000 visitors.",
+        );
+        assert_eq!(
+            canonical(&found, "Brindle Airport"),
+            "Brindle International Airport"
+        );
+        let festival = "Tarnow International Jazz Festival";
+        assert_eq!(canonical(&found, "Jazz Festival"), festival);
+        assert_eq!(canonical(&found, "Tarnow Jazz Festival"), festival);
+        assert_eq!(
+            canonical(&found, "Culture Ministry"),
+            "Polish Ministry of Culture"
+        );
+    }
+
+    #[test]
+    fn a_company_written_alone_in_a_follow_up_is_that_company_not_a_person() {
+        let docs = corpus_mentions(&[
+            "The Veldonian Competition Authority fined Halden Shipping Group 30 million euros \
+             on Monday. Halden said it would appeal. Halden's lawyers called the fine unfair.",
+            "Appeal lodged\n\nHalden lodged its appeal on Friday. Lawyers for Halden said the \
+             fine was unlawful.",
+        ]);
+        let halden = docs[1].iter().find(|f| f.text == "Halden").expect("Halden");
+        assert_eq!(halden.canonical, "Halden Shipping Group");
+        assert_eq!(halden.label, crate::Label::Org);
+    }
+
+    #[test]
+    fn a_word_two_companies_share_joins_neither_in_a_follow_up() {
+        let docs = corpus_mentions(&[
+            "Halden Shipping Group reported a profit on Friday. Halden Bank reported a loss. \
+             Halden said freight rates rose. Halden Bank said its loans to shipping were small.",
+            "Appeal lodged\n\nHalden lodged its appeal on Friday. Lawyers for Halden said the \
+             fine was unlawful.",
+        ]);
+        let bank = canonical(&docs[0], "Halden Bank");
+        assert_eq!(bank, "Halden Bank");
+        assert_ne!(canonical(&docs[0], "Halden Shipping Group"), bank);
+        for doc in &docs {
+            let alone = canonical(doc, "Halden");
+            assert!(alone != bank && alone != "Halden Shipping Group", "{alone}");
+        }
+    }
 }

@@ -22,7 +22,11 @@
 //!    tables read as another name that its document defines or spells otherwise ("DRC"
 //!    for "Dunmere Rail Corporation"), leading words written as initials ("GW Bridge"
 //!    for "George Washington Bridge") and a school's one campus by its acronym ("UC
-//!    Berkeley" for "University of California", [`super::abbreviated`]).
+//!    Berkeley" for "University of California", [`super::abbreviated`]); a name after
+//!    the place or nationality it begins with, when `<Head> of` follows ("Ministry of
+//!    Culture" and "Culture Ministry" for "Polish Ministry of Culture"), and a name
+//!    without a word that only says how far its reach goes ("Vilnius Airport" for
+//!    "Vilnius International Airport").
 //!
 //! A form that two different names of the document could stand for (a word both share,
 //! "Supreme Court" in "Supreme Court of India" and "US Supreme Court", "Bank" in "Bank of
@@ -33,7 +37,8 @@
 //! a form of a longer name goes on to that name. A form no document resolves for itself
 //! joins the name the rest of the corpus links it to, when the corpus links it to only one,
 //! else the one name of the corpus it is a short form of, when no other name of the corpus
-//! shares it.
+//! shares it; a word recognition guessed a person follows the organisation other
+//! documents write it alone for ("Halden said" after "Halden Shipping Group … Halden").
 //!
 //! The work is linear: each name gives at most [`MAX_WORDS`] prefixes and words, each
 //! mention a few map lookups.
@@ -508,6 +513,9 @@ struct DocForms<'t> {
     /// `<Field> <Head>` for the full names `<Head> of <Field>` ([`reordered`]), and
     /// the names with their leading words as initials ([`initials_forms`]).
     reordered: HashMap<String, Reading<Target>>,
+    /// The names without the words that only say how far their reach goes
+    /// ([`without_scope_words`]: "Vilnius Airport" for "Vilnius International Airport").
+    unscoped: HashMap<String, Reading<Target>>,
     /// Names written two ways one letter apart ([`Spellings`]).
     spellings: Spellings,
     /// Acronym → the one campus name of the document written with it ("UC Berkeley",
@@ -524,6 +532,7 @@ struct DocForms<'t> {
 /// [`ShortForms::add_names`]).
 fn add_all_tails<'t>(
     tails: &mut HashMap<&'t str, Reading<Target>>,
+    unscoped: &mut HashMap<String, Reading<Target>>,
     names: &[(&'t str, Label, Target)],
     g: &Gazetteer,
 ) -> usize {
@@ -536,16 +545,58 @@ fn add_all_tails<'t>(
     }
     for &k in by_length.iter().rev().flatten() {
         let (name, label, t) = names[k];
-        if !form_of_other(tails, name, t) {
-            add_tails(tails, name, label, t, g);
+        if form_of_other(tails, name, t) || form_of_other(unscoped, name, t) {
+            continue;
+        }
+        add_tails(tails, name, label, t, g);
+        if spelled_by_initials(label) {
+            let words: Vec<&str> = name.split(' ').collect();
+            if let Some(form) = without_scope_words(&words) {
+                let usable = g.name(&form).is_none();
+                note(unscoped, form, t, usable);
+            }
         }
     }
     names.len()
 }
 
-/// Whether `name` (of `t`) is a usable trailing form of another name.
-fn form_of_other(tails: &HashMap<&str, Reading<Target>>, name: &str, t: Target) -> bool {
-    matches!(tails.get(name), Some(&Reading::One(o, true)) if o != t)
+/// Whether `name` (of `t`) is a usable form of another name in `forms`.
+fn form_of_other<K: std::borrow::Borrow<str> + std::hash::Hash + Eq>(
+    forms: &HashMap<K, Reading<Target>>,
+    name: &str,
+    t: Target,
+) -> bool {
+    matches!(forms.get(name), Some(&Reading::One(o, true)) if o != t)
+}
+
+/// Words that say only how far an organisation's, facility's or event's reach goes,
+/// which writers leave out of its name: "Vilnius Airport" for "Vilnius International
+/// Airport", "Tarnow Jazz Festival" for "Tarnow International Jazz Festival". Words
+/// that tell one thing from another ("Southern" in "Kestrel Southern Airlines") are
+/// not among them: such a name and the name without the word are two things.
+const SCOPE_WORDS: &[&str] = &[
+    "International",
+    "Intercontinental",
+    "Regional",
+    "Municipal",
+    "Annual",
+];
+
+/// The name of `words` without the [`SCOPE_WORDS`] inside it (never its first or last
+/// word, two words at least left), when it has any.
+fn without_scope_words(words: &[&str]) -> Option<String> {
+    let (first, rest) = words.split_first()?;
+    let (last, inner) = rest.split_last()?;
+    if !inner.iter().any(|w| SCOPE_WORDS.contains(w)) {
+        return None;
+    }
+    let kept = inner.iter().filter(|w| !SCOPE_WORDS.contains(w));
+    let mut form = String::from(*first);
+    for w in kept.chain(std::iter::once(last)) {
+        form.push(' ');
+        form.push_str(w);
+    }
+    Some(form)
 }
 
 /// Notes the trailing forms of full name `name` (of `label`, told apart by `t`): its
@@ -572,6 +623,12 @@ fn add_tails<'t>(
         return;
     }
     add_of_forms(tails, name, &words, t, g);
+    if let Some(own) = after_place_of(name, &words, g) {
+        let usable = g
+            .name(own)
+            .is_none_or(|k| k.label == t.label && k.canonical == own);
+        note(tails, own, t, usable);
+    }
     if label == Label::Event && words.len() >= 2 {
         add_event_word(tails, name, &words, t, g);
     }
@@ -614,6 +671,34 @@ fn after_place<'t>(name: &'t str, words: &[&str], g: &Gazetteer) -> Option<&'t s
         let end = words[..n].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
         g.name(&name[..end])
             .is_some_and(|k| matches!(k.label, Label::Gpe | Label::Loc))
+            .then(|| &name[end + 1..])
+    })
+}
+
+/// The words of a name `<place> <Head> of …` after the place or nationality it begins
+/// with, when the tables know it as one: "Ministry of Culture" for "Polish Ministry of
+/// Culture", "Museum of Modern Art" for "Riverside Museum of Modern Art", as an article
+/// calls its country's ministry or its city's museum by its own name. The words left
+/// start with one head word and "of" ("Central Bank of …" keeps its modifier), and what
+/// follows "of" is no place: "Liberal Party of Australia" is no "Party of Australia",
+/// as the words before such a name tell it from the others of that place.
+fn after_place_of<'t>(name: &'t str, words: &[&str], g: &Gazetteer) -> Option<&'t str> {
+    let place = |s: &str| {
+        g.name(s)
+            .is_some_and(|k| matches!(k.label, Label::Gpe | Label::Loc))
+    };
+    (1..=2usize).rev().find_map(|n| {
+        let rest = words.get(n..).filter(|rest| rest.len() >= 3)?;
+        if rest[1] != "of" || !head(rest[0], g) || !distinctive_or_head(rest[2], g) {
+            return None;
+        }
+        let complement = rest[2..].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
+        if place(&name[name.len() - complement..]) {
+            return None;
+        }
+        let end = words[..n].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
+        g.name(&name[..end])
+            .is_some_and(|k| matches!(k.label, Label::Gpe | Label::Loc | Label::Norp))
             .then(|| &name[end + 1..])
     })
 }
@@ -851,7 +936,7 @@ impl<'r: 't, 't> Linker<'r, 't> {
             let t = match self.local.get(&(doc, id)) {
                 Some(r) => r.target().map(|t| self.followed(doc, t)),
                 None if self.local_only[i] => None,
-                None => self.across_documents(label, id),
+                None => self.across_documents(label, id, i),
             };
             if let Some(t) = t {
                 keys[i] = Some((t.label, t.id));
@@ -908,10 +993,13 @@ impl<'r: 't, 't> Linker<'r, 't> {
         t
     }
 
-    /// What the corpus says key `id` (of a mention of `label` its document does not
-    /// resolve) stands for: the one name other documents link it to, else the one name
-    /// whose initials it spells. Only onto a name of the same label, or for an acronym.
-    fn across_documents(&self, label: Label, id: usize) -> Option<Target> {
+    /// What the corpus says key `id` (of mention `i`, of `label`, which its document does
+    /// not resolve) stands for: the one name other documents link it to, else the one
+    /// name whose initials it spells. Only onto a name of the same label, for an acronym,
+    /// or for a one-word name recognition guessed a person, onto an organisation or a
+    /// facility: "Halden said" in a follow-up to an article on "Halden Shipping Group"
+    /// (a person of its own document is found before, [`People`]).
+    fn across_documents(&self, label: Label, id: usize, i: usize) -> Option<Target> {
         let key = self.text[id].as_str();
         let acronym = acronym_shaped(key);
         let linked = match self.corpus.get(&id) {
@@ -923,8 +1011,18 @@ impl<'r: 't, 't> Linker<'r, 't> {
                 .filter(|t| t.label == label),
             None => self.corpus_short.get(key),
         };
-        linked
-            .filter(|t| t.label == label || (acronym && label == Label::Org && spelled_by_initials(t.label)))
+        // Only where other documents write the word alone for that name: that a name
+        // begins with it is no evidence against a surname ("Navarro" cited in a paper
+        // beside "Navarro College" in another).
+        let guessed = label == Label::Person
+            && !self.raws[i].settled
+            && !key.contains(' ')
+            && self.corpus.contains_key(&id);
+        linked.filter(|t| {
+            t.label == label
+                || (acronym && label == Label::Org && spelled_by_initials(t.label))
+                || (guessed && matches!(t.label, Label::Org | Label::Fac))
+        })
     }
 
     /// Reads the mentions `range` of one document: gathers its forms, then records what
@@ -977,19 +1075,12 @@ impl<'r: 't, 't> Linker<'r, 't> {
                 }
             }
         }
-        self.work += add_all_tails(&mut forms.tails, &names, self.g);
-        for &(name, label, t) in &names {
-            if let Some(form) = reordered(name, self.g).filter(|_| label == Label::Org) {
-                note(&mut forms.reordered, form, t, true);
-            }
-            if spelled_by_initials(label) {
-                for form in initials_forms(name, self.g) {
-                    note(&mut forms.reordered, form, t, true);
-                }
-            }
-        }
+        self.work += add_all_tails(&mut forms.tails, &mut forms.unscoped, &names, self.g);
+        self.add_written_otherwise(&mut forms, &names);
         // A name that is a trailing form of another is that name, not a second one.
-        names.retain(|&(name, _, t)| !form_of_other(&forms.tails, name, t));
+        names.retain(|&(name, _, t)| {
+            !form_of_other(&forms.tails, name, t) && !form_of_other(&forms.unscoped, name, t)
+        });
         self.work += forms.short.add_names(&names, self.g);
         self.free_guessed_people(&forms, range.clone(), keys);
         let respelt = forms.spellings.joins(&mut self.work);
@@ -1031,6 +1122,32 @@ impl<'r: 't, 't> Linker<'r, 't> {
             let linked = reading.target().filter(|t| (t.label, t.id) != (label, id));
             if let Some(t) = linked.filter(|_| !self.local_only[i]) {
                 note(&mut self.corpus, id, t, true);
+            }
+        }
+    }
+
+    /// Notes the other ways the document's full `names` are written: `<Field> <Head>`
+    /// for `<Head> of <Field>` ([`reordered`], also after the place a name begins with,
+    /// [`after_place_of`]) and leading words as initials ([`initials_forms`]).
+    fn add_written_otherwise(&self, forms: &mut DocForms, names: &[(&str, Label, Target)]) {
+        for &(name, label, t) in names {
+            if label == Label::Org {
+                let words: Vec<&str> = name.split(' ').collect();
+                let own = after_place_of(name, &words, self.g).unwrap_or(name);
+                // A name that is a trailing form of a longer one ("Ministry of Culture"
+                // of "Polish Ministry of Culture") is written the other way for it.
+                let of = match forms.tails.get(name) {
+                    Some(&Reading::One(o, true)) => o,
+                    _ => t,
+                };
+                if let Some(form) = reordered(own, self.g) {
+                    note(&mut forms.reordered, form, of, true);
+                }
+            }
+            if spelled_by_initials(label) {
+                for form in initials_forms(name, self.g) {
+                    note(&mut forms.reordered, form, t, true);
+                }
             }
         }
     }
@@ -1095,6 +1212,7 @@ impl<'r: 't, 't> Linker<'r, 't> {
         // A trailing form keeps its label: "Lantern Festival" is no person; but a storm's
         // name is guessed one ([`Self::named_event`]).
         let tail = forms.tails.get(key).or_else(|| forms.reordered.get(key));
+        let tail = tail.or_else(|| forms.unscoped.get(key));
         let tail = tail.map(|&r| match r {
             Reading::One(t, usable) => {
                 Reading::One(t, usable && (t.label == label || self.named_event(t, label)))
