@@ -82,10 +82,32 @@ pub struct Model {
 }
 
 impl Model {
-    /// The committed weights, parsed on first use.
+    /// The committed weights, read on first use from the form `build.rs` packs them in
+    /// (the same rows as [`Model::parse`] of `data/decision_weights.tsv`, the numbers
+    /// already read).
     pub fn get() -> &'static Model {
         static M: OnceLock<Model> = OnceLock::new();
-        M.get_or_init(|| Model::parse(include_str!("../../data/decision_weights.tsv")))
+        M.get_or_init(|| {
+            Model::packed(
+                include_str!(concat!(env!("OUT_DIR"), "/weights.features")),
+                include_bytes!(concat!(env!("OUT_DIR"), "/weights.f32")),
+            )
+        })
+    }
+
+    /// The weights `build.rs` packs: the features' names, one a line, and their
+    /// weights, [`CLASSES`] little-endian `f32` a row in the same order.
+    fn packed(features: &str, weights: &[u8]) -> Model {
+        let rows = weights.chunks_exact(4 * CLASSES);
+        let mut map = FxMap::with_capacity_and_hasher(rows.len(), Default::default());
+        for (name, row) in features.lines().zip(rows) {
+            let mut w = [0f32; CLASSES];
+            for (slot, bytes) in w.iter_mut().zip(row.chunks_exact(4)) {
+                *slot = f32::from_le_bytes(bytes.try_into().expect("chunks of four bytes"));
+            }
+            map.insert(Model::hash(name), w);
+        }
+        Model { weights: map }
     }
 
     /// Parses a weights table: a `#` header line, then `feature<TAB>w_NONE<TAB>…`
@@ -279,6 +301,18 @@ mod tests {
         // PERSON and ORG tie: the earlier class wins.
         assert_eq!(m.classify(&[Model::hash("x")]), Class::Person);
         assert_eq!(m.classify(&[Model::hash("bad")]), Class::None);
+    }
+
+    #[test]
+    fn the_packed_weights_are_the_committed_table_parsed() {
+        let parsed = Model::parse(include_str!("../../data/decision_weights.tsv"));
+        let packed = Model::get();
+        assert!(packed.weights.len() > 10_000, "{}", packed.weights.len());
+        assert_eq!(packed.weights, parsed.weights);
+        // Bit for bit: `==` would take -0 for 0.
+        for (h, w) in &parsed.weights {
+            assert_eq!(packed.weights[h].map(f32::to_bits), w.map(f32::to_bits));
+        }
     }
 
     #[test]
