@@ -23,6 +23,9 @@
 //! weights took to load at every start (9 M now); the two files gzip to a little less
 //! than the TSV (134 KB against 141 KB).
 
+#[path = "src/decide/weights_rows.rs"]
+mod weights_rows;
+
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -90,22 +93,13 @@ fn main() {
     std::fs::write(Path::new(&out).join("weights.f32"), weights).expect("OUT_DIR is writable");
 }
 
-/// The weights table's rows as `Model::parse` (`src/decide/mod.rs`) reads them, in
-/// their order: `feature<TAB>w_NONE<TAB>…` with five weights, `#` lines, blank lines
-/// and rows with fewer than five numbers left out. The names, one a line, and the
-/// weights as little-endian `f32` (`str::parse`, which `Model::parse` matches: a test
-/// checks every cell).
+/// The weights table's rows ([`weights_rows::rows`], as `Model::parse` reads them): the
+/// features' names, one a line, and their weights as little-endian `f32`.
 fn pack_weights(tsv: &str) -> (String, Vec<u8>) {
-    const CLASSES: usize = 5; // `decide::CLASSES`: NONE, PERSON, ORG, PLACE, EVENT
     let (mut features, mut weights) = (String::new(), Vec::new());
-    for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
-        let mut cols = line.split('\t');
-        let Some(name) = cols.next() else { continue };
-        let row: Vec<f32> = cols.take(CLASSES).map_while(|c| c.parse().ok()).collect();
-        if row.len() == CLASSES {
-            writeln!(features, "{name}").expect("writing to a String");
-            weights.extend(row.iter().flat_map(|w| w.to_le_bytes()));
-        }
+    for (name, row) in weights_rows::rows(tsv) {
+        writeln!(features, "{name}").expect("writing to a String");
+        weights.extend(row.iter().flat_map(|w| w.to_le_bytes()));
     }
     (features, weights)
 }

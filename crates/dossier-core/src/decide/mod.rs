@@ -24,6 +24,7 @@ pub mod evidence;
 pub mod features;
 pub mod perceptron;
 pub mod pool;
+mod weights_rows;
 
 pub use evidence::DocEvidence;
 pub use features::{Cues, Features, SpanFacts};
@@ -51,7 +52,7 @@ pub enum Class {
 }
 
 /// The number of classes: the columns of the weights table.
-pub const CLASSES: usize = 5;
+pub const CLASSES: usize = weights_rows::WEIGHTS;
 
 impl Class {
     /// Every class, in the order of the weights table's columns.
@@ -113,24 +114,8 @@ impl Model {
     /// Parses a weights table: a `#` header line, then `feature<TAB>w_NONE<TAB>…`
     /// rows in the order of [`Class::ALL`]. Malformed rows are skipped.
     pub fn parse(tsv: &str) -> Model {
-        // Room for every row up front: growing the map would hash every key again.
-        let rows = tsv.bytes().filter(|&b| b == b'\n').count();
-        let mut weights = FxMap::with_capacity_and_hasher(rows, Default::default());
-        for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
-            let mut cols = line.split('\t');
-            let Some(name) = cols.next() else { continue };
-            let mut w = [0f32; CLASSES];
-            let mut ok = true;
-            for slot in &mut w {
-                match cols.next().and_then(parse_weight) {
-                    Some(x) => *slot = x,
-                    None => ok = false,
-                }
-            }
-            if ok {
-                weights.insert(Model::hash(name), w);
-            }
-        }
+        let rows = weights_rows::rows(tsv);
+        let weights = rows.map(|(name, w)| (Model::hash(name), w)).collect();
         Model { weights }
     }
 
@@ -154,30 +139,6 @@ impl Model {
     pub fn classify(&self, hashes: &[u64]) -> Class {
         best(&self.scores(hashes))
     }
-}
-
-/// A weight as `str::parse::<f32>` reads it, without its general algorithm for the
-/// common case of a short decimal ("-1.25"): the weights table holds some 60,000 of
-/// them, which the standard parse took 30 M instructions to read at every start.
-///
-/// A decimal `n / 10^d` (n < 2^53, d ≤ 6) is divided in `f64`, correctly rounded, then
-/// rounded to `f32`: rounding twice gives the `f32` nearest the decimal, because such a
-/// decimal lies at least 2^-45 of its value away from any point halfway between two
-/// `f32` (a test compares both parses on every weight committed).
-fn parse_weight(s: &str) -> Option<f32> {
-    let digits = s.strip_prefix('-').unwrap_or(s);
-    let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    let plain = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty() || whole.len() > 9 || frac.len() > 6 || !plain(whole) || !plain(frac) {
-        return s.parse().ok();
-    }
-    let n = whole
-        .bytes()
-        .chain(frac.bytes())
-        .fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
-    let x = n as f64 / 10f64.powi(frac.len() as i32);
-    let x = x as f32;
-    Some(if s.starts_with('-') { -x } else { x })
 }
 
 /// The index of the highest score, the first on ties, as a class.
@@ -312,47 +273,6 @@ mod tests {
         // Bit for bit: `==` would take -0 for 0.
         for (h, w) in &parsed.weights {
             assert_eq!(packed.weights[h].map(f32::to_bits), w.map(f32::to_bits));
-        }
-    }
-
-    #[test]
-    fn weights_read_as_the_standard_parse_reads_them() {
-        let committed = include_str!("../../data/decision_weights.tsv");
-        let cells = committed.lines().skip(1).flat_map(|l| l.split('\t').skip(1));
-        let edges = [
-            "0",
-            "-0",
-            "-0.00",
-            "1.",
-            "123456789.123456",
-            "0.1",
-            "-7.005",
-            "1e3",
-            "",
-            "x",
-        ];
-        for cell in cells.chain(edges) {
-            let std: Option<f32> = cell.parse().ok();
-            assert_eq!(
-                parse_weight(cell).map(f32::to_bits),
-                std.map(f32::to_bits),
-                "{cell:?}"
-            );
-        }
-        // Every decimal of up to three places in a range wider than the weights'.
-        for n in -300_000i32..=300_000 {
-            let cell = format!(
-                "{}{}.{:03}",
-                if n < 0 { "-" } else { "" },
-                n.abs() / 1000,
-                n.abs() % 1000
-            );
-            let std: f32 = cell.parse().unwrap();
-            assert_eq!(
-                parse_weight(&cell).map(f32::to_bits),
-                Some(std.to_bits()),
-                "{cell}"
-            );
         }
     }
 
