@@ -1028,6 +1028,17 @@ impl<'r: 't, 't> Linker<'r, 't> {
     /// Reads the mentions `range` of one document: gathers its forms, then records what
     /// each movable mention's key stands for in it.
     fn read_document(&mut self, range: std::ops::Range<usize>, keys: &[Option<(Label, usize)>]) {
+        let (forms, respelt) = self.gather_forms(range.clone(), keys);
+        self.resolve_in_document(&forms, &respelt, range, keys);
+    }
+
+    /// The forms the mentions `range` of one document write its names in, and the
+    /// names it spells two ways that join ([`Spellings::joins`]).
+    fn gather_forms(
+        &mut self,
+        range: std::ops::Range<usize>,
+        keys: &[Option<(Label, usize)>],
+    ) -> (DocForms<'t>, HashMap<(Label, usize), Target>) {
         self.free_table_acronyms(range.clone(), keys);
         let mut forms = DocForms::default();
         forms.short.events = true;
@@ -1083,30 +1094,27 @@ impl<'r: 't, 't> Linker<'r, 't> {
         });
         self.work += forms.short.add_names(&names, self.g);
         self.free_guessed_people(&forms, range.clone(), keys);
-        let respelt = forms.spellings.joins(&mut self.work);
-        let doc = self.raws[range.start].doc;
         if !forms.known_tails.is_empty() {
             self.join_known_tails(&forms, range.clone(), keys);
         }
+        let respelt = forms.spellings.joins(&mut self.work);
+        (forms, respelt)
+    }
+
+    /// Records what each movable mention of `range` stands for in its document, by the
+    /// document's `forms` and the names it spells another way (`respelt`).
+    fn resolve_in_document(
+        &mut self,
+        forms: &DocForms<'t>,
+        respelt: &HashMap<(Label, usize), Target>,
+        range: std::ops::Range<usize>,
+        keys: &[Option<(Label, usize)>],
+    ) {
+        let doc = self.raws[range.start].doc;
         for i in range {
             let Some((label, id)) = keys[i] else { continue };
-            let surface = self.raws[i].surface;
             if label == Label::Person && !forms.people.is_empty() {
-                // A one-word name, or a full name spelling a given name another way.
-                let person = if surface.contains(' ') {
-                    let name = self.text[id].as_str();
-                    let g = self.g;
-                    forms
-                        .people
-                        .variant_of(name)
-                        .or_else(|| forms.people.described(name, |w| g.given(w).is_some()))
-                        .or_else(|| forms.people.without_middle(name))
-                        .or_else(|| forms.people.without_letters(name))
-                } else {
-                    let people = &forms.people;
-                    people.get(surface).or_else(|| people.first_of(surface))
-                };
-                self.person[i] = person.filter(|t| (t.label, t.id) != (label, id));
+                self.person[i] = self.person_in(forms, i, (label, id));
                 if self.person[i].is_some() {
                     continue;
                 }
@@ -1115,7 +1123,7 @@ impl<'r: 't, 't> Linker<'r, 't> {
                 continue;
             }
             let respelt = || respelt.get(&(label, id)).map(|&t| Reading::One(t, true));
-            let Some(reading) = self.reading(&forms, (label, id), i, keys).or_else(respelt) else {
+            let Some(reading) = self.reading(forms, (label, id), i, keys).or_else(respelt) else {
                 continue;
             };
             self.local.insert((doc, id), reading);
@@ -1124,6 +1132,26 @@ impl<'r: 't, 't> Linker<'r, 't> {
                 note(&mut self.corpus, id, t, true);
             }
         }
+    }
+
+    /// The person of the document mention `i` (of key `key`) stands for, other than
+    /// itself: a one-word name, or a full name spelling a given name another way.
+    fn person_in(&self, forms: &DocForms<'t>, i: usize, key: (Label, usize)) -> Option<Target> {
+        let surface = self.raws[i].surface;
+        let person = if surface.contains(' ') {
+            let name = self.text[key.1].as_str();
+            let g = self.g;
+            forms
+                .people
+                .variant_of(name)
+                .or_else(|| forms.people.described(name, |w| g.given(w).is_some()))
+                .or_else(|| forms.people.without_middle(name))
+                .or_else(|| forms.people.without_letters(name))
+        } else {
+            let people = &forms.people;
+            people.get(surface).or_else(|| people.first_of(surface))
+        };
+        person.filter(|t| (t.label, t.id) != key)
     }
 
     /// Notes the other ways the document's full `names` are written: `<Field> <Head>`
