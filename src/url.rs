@@ -226,41 +226,10 @@ impl ViewState {
             let mut bad = |what: &str| p.notices.push(format!("{what} “{}”", clip(value)));
             let s = &mut p.state;
             match key {
-                "q" => {
-                    let (q, rest) = cut_query(value.trim());
-                    s.q = q.to_string();
-                    if !rest.is_empty() {
-                        p.notices.push(format!(
-                            "the search after its first {MAX_QUERY} characters, from “{}”",
-                            clip(rest)
-                        ));
-                    }
-                }
-                "e" | "x" => {
-                    let mut ids = Vec::new();
-                    for id in value.split(',').filter(|id| !id.is_empty()) {
-                        if !known.entity(id) {
-                            p.notices.push(format!("unknown entity “{}”", clip(id)));
-                        } else if !ids.iter().any(|i| i == id) && ids.len() < MAX_IDS {
-                            ids.push(id.to_string());
-                        }
-                    }
-                    if key == "e" {
-                        s.require = ids;
-                    } else {
-                        s.exclude = ids;
-                    }
-                }
-                "hide" => {
-                    for code in value.split(',').filter(|c| !c.is_empty()) {
-                        match Label::from_code(code) {
-                            Some(l) if !s.hide.contains(&l) => s.hide.push(l),
-                            Some(_) => {}
-                            None => p.notices.push(format!("unknown label “{}”", clip(code))),
-                        }
-                    }
-                    dossier_core::order::sort(&mut s.hide);
-                }
+                "q" => s.q = read_query(value, &mut p.notices),
+                "e" => s.require = read_ids(value, known, &mut p.notices),
+                "x" => s.exclude = read_ids(value, known, &mut p.notices),
+                "hide" => s.hide = read_labels(value, &mut p.notices),
                 "zones" if value == "all" => s.all_zones = true,
                 "zones" => bad("zones value"),
                 "doc" if known.doc(value) => s.doc = Some(value.to_string()),
@@ -285,14 +254,8 @@ impl ViewState {
                     None => bad("period"),
                 },
                 "cl" => {
-                    for code in value.split(',').filter(|c| !c.is_empty()) {
-                        match Label::from_code(code) {
-                            Some(l) if !s.grid.contains(&l) => s.grid.push(l),
-                            Some(_) => {}
-                            None => p.notices.push(format!("unknown label “{}”", clip(code))),
-                        }
-                    }
-                    dossier_core::order::sort(&mut s.grid);
+                    s.grid = read_labels(value, &mut p.notices);
+                    // Persons alone is the default grid: the link says nothing.
                     if s.grid == [Label::Person] {
                         s.grid.clear();
                     }
@@ -458,6 +421,45 @@ impl ViewState {
 
 /// A trimmed query cut to at most [`MAX_QUERY`] characters, never inside a word: the
 /// part kept (without white space at its end) and the part left out.
+/// The search text of a link, cut to [`MAX_QUERY`] characters with a notice.
+fn read_query(value: &str, notices: &mut Vec<String>) -> String {
+    let (q, rest) = cut_query(value.trim());
+    if !rest.is_empty() {
+        notices.push(format!(
+            "the search after its first {MAX_QUERY} characters, from “{}”",
+            clip(rest)
+        ));
+    }
+    q.to_string()
+}
+
+/// A comma-separated list of entity ids: the known ones, once each, at most [`MAX_IDS`].
+fn read_ids(value: &str, known: &dyn Known, notices: &mut Vec<String>) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for id in value.split(',').filter(|id| !id.is_empty()) {
+        if !known.entity(id) {
+            notices.push(format!("unknown entity “{}”", clip(id)));
+        } else if !ids.iter().any(|i| i == id) && ids.len() < MAX_IDS {
+            ids.push(id.to_string());
+        }
+    }
+    ids
+}
+
+/// A comma-separated list of label codes: each known label once, in the labels' order.
+fn read_labels(value: &str, notices: &mut Vec<String>) -> Vec<Label> {
+    let mut labels = Vec::new();
+    for code in value.split(',').filter(|c| !c.is_empty()) {
+        match Label::from_code(code) {
+            Some(l) if !labels.contains(&l) => labels.push(l),
+            Some(_) => {}
+            None => notices.push(format!("unknown label “{}”", clip(code))),
+        }
+    }
+    dossier_core::order::sort(&mut labels);
+    labels
+}
+
 fn cut_query(q: &str) -> (&str, &str) {
     let Some((limit, _)) = q.char_indices().nth(MAX_QUERY) else {
         return (q, "");
