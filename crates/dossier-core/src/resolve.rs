@@ -340,18 +340,6 @@ fn relative_words(
     day_anchor: Option<Date>,
     month_anchor: Option<Date>,
 ) -> Option<Period> {
-    let p = published;
-    let week_of = |d: Date| {
-        let monday = add_days(d, -weekday(d));
-        Period::days(monday, add_days(monday, 6), Precision::Week)
-    };
-    let one_day = |d: Date| Period::days(d, d, Precision::Day);
-    let shift = |word: &str| match word {
-        "this" | "current" => Some(0),
-        "last" => Some(-1),
-        "next" => Some(1),
-        _ => None,
-    };
     match *w {
         ["today" | "tonight"] => Some(one_day(day_anchor?)),
         ["yesterday"] => Some(one_day(add_days(day_anchor?, -1))),
@@ -360,70 +348,99 @@ fn relative_words(
             let a = day_anchor?;
             Some(one_day(add_days(a, -(weekday(a) - weekday_of(d)?).rem_euclid(7))))
         }
-        [s @ ("last" | "next"), d] if weekday_of(d).is_some() => {
-            let (a, wd) = (day_anchor?, weekday_of(d)?);
-            let back = (weekday(a) - wd).rem_euclid(7);
-            let n = if s == "last" {
-                -(if back == 0 { 7 } else { back })
-            } else {
-                let fwd = (wd - weekday(a)).rem_euclid(7);
-                if fwd == 0 {
-                    7
-                } else {
-                    fwd
-                }
-            };
-            Some(one_day(add_days(a, n)))
-        }
-        [s, unit] if shift(s).is_some() => {
-            let k = shift(s)?;
-            match unit {
-                "week" => Some(week_of(add_days(day_anchor?, 7 * k))),
-                "weekend" => {
-                    let monday = week_of(add_days(day_anchor?, 7 * k)).start;
-                    Some(Period::days(
-                        add_days(monday, 5),
-                        add_days(monday, 6),
-                        Precision::Week,
-                    ))
-                }
-                "month" => {
-                    let a = month_anchor?;
-                    let (y, m) = add_months(a.year, a.month?, k);
-                    Some(Period::months(y, m, y, m))
-                }
-                "year" => {
-                    let y = p?.year + k as i32;
-                    Some(Period::years(y, y, Precision::Year))
-                }
-                _ => None,
-            }
-        }
+        [s @ ("last" | "next"), d] if weekday_of(d).is_some() => Some(one_day(add_days(
+            day_anchor?,
+            weekday_step(s == "next", day_anchor?, weekday_of(d)?),
+        ))),
+        [s, unit] if shift(s).is_some() => shifted_unit(shift(s)?, unit, published, day_anchor, month_anchor),
         [n, unit, dir @ ("ago" | "earlier" | "later" | "before" | "after")] => {
-            let n = number(n)?;
             let (anchor, sign) = match dir {
-                "ago" => (p.map(Period::of)?, -1),
+                "ago" => (published.map(Period::of)?, -1),
                 "earlier" | "before" => (previous?, -1),
                 _ => (previous?, 1),
             };
-            let n = n * sign;
-            match unit.trim_end_matches('s') {
-                "day" if anchor.precision == Precision::Day && anchor.start == anchor.end => {
-                    Some(one_day(add_days(anchor.start, n)))
-                }
-                "week" if anchor.precision == Precision::Day && anchor.start == anchor.end => {
-                    Some(week_of(add_days(anchor.start, 7 * n)))
-                }
-                "month" if anchor.precision <= Precision::Month && same_month(&anchor) => {
-                    let (y, m) = add_months(anchor.start.year, anchor.start.month?, n);
-                    Some(Period::months(y, m, y, m))
-                }
-                "year" if anchor.precision <= Precision::Year && anchor.start.year == anchor.end.year => {
-                    let y = anchor.start.year + n as i32;
-                    Some(Period::years(y, y, Precision::Year))
-                }
-                _ => None,
-            }
+            counted_offset(number(n)? * sign, unit, anchor)
+        }
+        _ => None,
+    }
+}
+
+/// The step of "this", "last" or "next" before a unit.
+fn shift(word: &str) -> Option<i64> {
+    match word {
+        "this" | "current" => Some(0),
+        "last" => Some(-1),
+        "next" => Some(1),
+        _ => None,
+    }
+}
+
+fn one_day(d: Date) -> Period {
+    Period::days(d, d, Precision::Day)
+}
+
+/// The week (Monday to Sunday) that holds `d`.
+fn week_of(d: Date) -> Period {
+    let monday = add_days(d, -weekday(d));
+    Period::days(monday, add_days(monday, 6), Precision::Week)
+}
+
+/// Days from `anchor` to the previous (or, `forward`, the next) weekday `wd`: never
+/// the anchor's own day ("next Monday" said on a Monday is a week on).
+fn weekday_step(forward: bool, anchor: Date, wd: i64) -> i64 {
+    let gap = |n: i64| if n == 0 { 7 } else { n };
+    if forward {
+        gap((wd - weekday(anchor)).rem_euclid(7))
+    } else {
+        -gap((weekday(anchor) - wd).rem_euclid(7))
+    }
+}
+
+/// "this/last/next week|weekend|month|year", `k` units from the anchors.
+fn shifted_unit(
+    k: i64,
+    unit: &str,
+    published: Option<Date>,
+    day_anchor: Option<Date>,
+    month_anchor: Option<Date>,
+) -> Option<Period> {
+    match unit {
+        "week" => Some(week_of(add_days(day_anchor?, 7 * k))),
+        "weekend" => {
+            let monday = week_of(add_days(day_anchor?, 7 * k)).start;
+            Some(Period::days(
+                add_days(monday, 5),
+                add_days(monday, 6),
+                Precision::Week,
+            ))
+        }
+        "month" => {
+            let a = month_anchor?;
+            let (y, m) = add_months(a.year, a.month?, k);
+            Some(Period::months(y, m, y, m))
+        }
+        "year" => {
+            let y = published?.year + k as i32;
+            Some(Period::years(y, y, Precision::Year))
+        }
+        _ => None,
+    }
+}
+
+/// "<n> days/weeks/months/years ago|earlier|later" as `n` (signed) units from `anchor`,
+/// when the anchor is as precise as the unit.
+fn counted_offset(n: i64, unit: &str, anchor: Period) -> Option<Period> {
+    let one_day_anchor = anchor.precision == Precision::Day && anchor.start == anchor.end;
+    match unit.trim_end_matches('s') {
+        "day" if one_day_anchor => Some(one_day(add_days(anchor.start, n))),
+        "week" if one_day_anchor => Some(week_of(add_days(anchor.start, 7 * n))),
+        "month" if anchor.precision <= Precision::Month && same_month(&anchor) => {
+            let (y, m) = add_months(anchor.start.year, anchor.start.month?, n);
+            Some(Period::months(y, m, y, m))
+        }
+        "year" if anchor.precision <= Precision::Year && anchor.start.year == anchor.end.year => {
+            let y = anchor.start.year + n as i32;
+            Some(Period::years(y, y, Precision::Year))
         }
         _ => None,
     }
