@@ -133,20 +133,7 @@ pub fn CompareView(
     });
     let st = state.clone();
     let notices = move || {
-        let mut all = Vec::new();
-        both.with(|sides| {
-            for (name, side) in NAMES.iter().zip(sides) {
-                all.extend(side.notices.iter().map(|n| format!("in {name}, {n}")));
-            }
-        });
-        let e = param(&st.get(), ENTITY).to_string();
-        if !e.is_empty() && chosen.with(Option::is_none) {
-            all.push(format!("no entity “{}”", e.chars().take(40).collect::<String>()));
-        }
-        let by = param(&st.get(), SORT).to_string();
-        if !by.is_empty() && Sort::read(&by).is_none() {
-            all.push(format!("no order “{}”", by.chars().take(40).collect::<String>()));
-        }
+        let all = both.with(|sides| st.with(|s| ignored(s, sides, chosen.with(Option::is_some))));
         (!all.is_empty()).then(|| {
             view! { <p class="notice" role="status">{format!("Part of this link was ignored: {}.", all.join("; "))}</p> }
         })
@@ -164,19 +151,7 @@ pub fn CompareView(
     };
     let base = Memo::new(move |_| clean.with(|s| choose(s, "")));
     let export = move |format: Format, name: &'static str, mime: &'static str| {
-        let entities = &d.analysis.entities;
-        let origin = window().location().origin().unwrap_or_default();
-        let s = base.get_untracked();
-        let table = comparison.with_untracked(|c| {
-            c.export(
-                |e| {
-                    let e = &entities[e];
-                    [e.id.clone(), e.canonical.clone(), e.label.code().to_string()]
-                },
-                |e| format!("{origin}{}", crate::href(&choose(&s, &entities[e].id))),
-                format,
-            )
-        });
+        let table = comparison.with_untracked(|c| export_table(d, c, &base.get_untracked(), format));
         dossier_app::components::export_menu::download(name, mime, &table);
     };
     let export_csv = export;
@@ -212,6 +187,40 @@ pub fn CompareView(
             </section>
         </section>
     }
+}
+
+/// What the link asked for that the view could not read: each side's ignored filters,
+/// an entity it does not know (`chosen`: the one asked for is known), an unknown order.
+fn ignored(s: &ViewState, sides: &[Side; 2], chosen: bool) -> Vec<String> {
+    let mut all = Vec::new();
+    for (name, side) in NAMES.iter().zip(sides) {
+        all.extend(side.notices.iter().map(|n| format!("in {name}, {n}")));
+    }
+    let clip = |v: &str| v.chars().take(40).collect::<String>();
+    let e = param(s, ENTITY);
+    if !e.is_empty() && !chosen {
+        all.push(format!("no entity “{}”", clip(e)));
+    }
+    let by = param(s, SORT);
+    if !by.is_empty() && Sort::read(by).is_none() {
+        all.push(format!("no order “{}”", clip(by)));
+    }
+    all
+}
+
+/// The comparison `c` as a table in `format`, each entity with a link to the view `base`
+/// with it chosen.
+fn export_table(d: &Data, c: &Comparison, base: &ViewState, format: Format) -> String {
+    let entities = &d.analysis.entities;
+    let origin = window().location().origin().unwrap_or_default();
+    c.export(
+        |e| {
+            let e = &entities[e];
+            [e.id.clone(), e.canonical.clone(), e.label.code().to_string()]
+        },
+        |e| format!("{origin}{}", crate::href(&choose(base, &entities[e].id))),
+        format,
+    )
 }
 
 /// One side's heading, size and form.
