@@ -213,26 +213,8 @@ pub fn QuotesView(
             matched.with(|m| groups(d, m, only, param(s, ORDER)))
         })
     });
-    let count = move || shown.with(|g| g.iter().map(|g| g.rows.len()).sum::<usize>());
     let st = state.clone();
-    let summary = move || {
-        let n = count();
-        let docs = shown.with(|g| {
-            let mut docs: Vec<usize> = g.iter().flat_map(|g| g.rows.iter().map(|r| r.doc)).collect();
-            docs.sort_unstable();
-            docs.dedup();
-            docs.len()
-        });
-        match (n, param(&st.get(), SEARCH).to_string()) {
-            (0, q) if !q.is_empty() => format!("No quote matches “{q}”."),
-            (0, _) => "No quotes in these articles.".to_string(),
-            (n, _) => format!(
-                "{} in {}",
-                wording::count(n, "quote"),
-                wording::count(docs, "article")
-            ),
-        }
-    };
+    let summary = move || shown.with(|g| st.with(|s| summary_of(g, param(s, SEARCH))));
     let st = state.clone();
     // An order the link names that there is not: said, as the app says of what it drops.
     let unknown_order = move || {
@@ -248,17 +230,7 @@ pub fn QuotesView(
     let st = state.clone();
     // A speaker or subject the link names that there is not: said too.
     let unknown_entities = move || {
-        let s = st.get();
-        let missing: Vec<String> = [(WHO, "speaker"), (ABOUT, "entity")]
-            .iter()
-            .filter(|(k, _)| !param(&s, k).is_empty() && d.entity_index(param(&s, k)).is_none())
-            .map(|(k, what)| {
-                format!(
-                    "no {what} “{}”",
-                    param(&s, k).chars().take(40).collect::<String>()
-                )
-            })
-            .collect();
+        let missing = st.with(|s| missing_entities(d, s));
         (!missing.is_empty()).then(|| {
             view! {
                 <p class="notice" role="status">{format!("Part of this link was ignored: {}.", missing.join("; "))}</p>
@@ -294,6 +266,32 @@ pub fn QuotesView(
             <QuoteGroups state=state shown=shown/>
         </section>
     }
+}
+
+/// The line above the quotes: how many are shown in how many articles, or why none.
+fn summary_of(groups: &[Group], search: &str) -> String {
+    let n: usize = groups.iter().map(|g| g.rows.len()).sum();
+    let mut docs: Vec<usize> = groups.iter().flat_map(|g| g.rows.iter().map(|r| r.doc)).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    match n {
+        0 if !search.is_empty() => format!("No quote matches “{search}”."),
+        0 => "No quotes in these articles.".to_string(),
+        n => format!(
+            "{} in {}",
+            wording::count(n, "quote"),
+            wording::count(docs.len(), "article")
+        ),
+    }
+}
+
+/// The speaker or subject the link `s` names that the corpus does not have, as notices.
+fn missing_entities(d: &Data, s: &ViewState) -> Vec<String> {
+    [(WHO, "speaker"), (ABOUT, "entity")]
+        .iter()
+        .filter(|(k, _)| !param(s, k).is_empty() && d.entity_index(param(s, k)).is_none())
+        .map(|(k, what)| format!("no {what} “{}”", param(s, k).chars().take(40).collect::<String>()))
+        .collect()
 }
 
 /// The search inside the quotes: a form whose submission changes the URL.
