@@ -244,14 +244,7 @@ fn Chart(t: Timeline, axis: Axis) -> impl IntoView {
     };
     // One Tab stop for the bars (a toolbar): the arrow keys, Home and End move between
     // them; the chosen bar, else the last, takes the Tab stop.
-    let chosen = nav.state.with_untracked(|s| s.when_span());
-    let start = chosen
-        .and_then(|(a, _)| {
-            t.buckets
-                .iter()
-                .position(|b| Period::of(b.key).overlaps(&Period::of(a)))
-        })
-        .unwrap_or(t.buckets.len().saturating_sub(1));
+    let start = nav.state.with_untracked(|s| tab_stop(&t, s.when_span()));
     let current = RwSignal::new(start);
     let bars = t
         .buckets
@@ -269,17 +262,6 @@ fn Chart(t: Timeline, axis: Axis) -> impl IntoView {
                 max,
                 drag,
             )
-        })
-        .collect_view();
-    let ticks = axis
-        .ticks()
-        .into_iter()
-        .map(|(k, text)| {
-            let x = axis.x(k);
-            view! {
-                <line x1=x x2=x y1=HEIGHT y2=HEIGHT + 4 class="tick"></line>
-                <text x=x + 2 y=HEIGHT + 16 class="axis">{text}</text>
-            }
         })
         .collect_view();
     let at = move |ev: &web_sys::PointerEvent| {
@@ -320,9 +302,34 @@ fn Chart(t: Timeline, axis: Axis) -> impl IntoView {
             {band}
             <line x1=PAD x2=axis.width() - PAD y1=HEIGHT y2=HEIGHT class="baseline"></line>
             {bars}
-            <g aria-hidden="true">{ticks}</g>
+            <g aria-hidden="true">{ticks(axis)}</g>
         </svg>
     }
+}
+
+/// The bar that takes the Tab stop: the one holding the chosen period's start, else the last.
+fn tab_stop(t: &Timeline, chosen: Option<(Date, Date)>) -> usize {
+    chosen
+        .and_then(|(a, _)| {
+            t.buckets
+                .iter()
+                .position(|b| Period::of(b.key).overlaps(&Period::of(a)))
+        })
+        .unwrap_or(t.buckets.len().saturating_sub(1))
+}
+
+/// The axis's tick marks and their labels.
+fn ticks(axis: Axis) -> impl IntoView {
+    axis.ticks()
+        .into_iter()
+        .map(|(k, text)| {
+            let x = axis.x(k);
+            view! {
+                <line x1=x x2=x y1=HEIGHT y2=HEIGHT + 4 class="tick"></line>
+                <text x=x + 2 y=HEIGHT + 16 class="axis">{text}</text>
+            }
+        })
+        .collect_view()
 }
 
 /// A bar's place among the chart's bars, and which of them holds the Tab stop.
