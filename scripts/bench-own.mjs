@@ -236,7 +236,9 @@ for (let r = 0; r < runs; r++) {
 const stats = (keys) => {
   const s = [...keys].sort((a, b) => a - b);
   const q = (p) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
-  return `median ${q(0.5).toFixed(1)}, p95 ${q(0.95).toFixed(1)}, worst ${s[s.length - 1].toFixed(1)} ms (${s.length} samples)`;
+  // How many waited over 16 ms: unlike the p95, not diluted by more keys typed.
+  const over = s.filter((ms) => ms > 16).length;
+  return `median ${q(0.5).toFixed(1)}, p95 ${q(0.95).toFixed(1)}, worst ${s[s.length - 1].toFixed(1)} ms (${s.length} samples, ${over} over 16 ms)`;
 };
 console.log(`keystroke → next frame on a page holding only a text box: ${stats(blank)}; the page's own part: ${stats(blankOwn)}`);
 console.log(`… the text box busy 5 ms in the frame after each keystroke's: ${stats(busyBox)}; the page's own part: ${stats(busyBoxOwn)}`);
