@@ -3,16 +3,20 @@
 // and shown (web/own.js): a Chromium performance trace (playwright's `startTracing`, the
 // DevTools timeline and V8's sampling profiler), read back here. A profile, never fails.
 //
-//   node scripts/own-trace.mjs [dist] [drop|type] [ms]   # a site built with --public-url /dossier-e2e/
+//   node scripts/own-trace.mjs [dist] [drop|type|quiet] [ms]   # a site built with --public-url /dossier-e2e/
 //   BENCH_PORT=8908 …                                    # another port than 8797
 //   TRACE=/tmp/own.json …                                 # also keep the trace (chrome://tracing, DevTools)
 //   COLD=1 …                                              # the engine not warmed up first (below)
 //   HTML=1 …                                              # `drop`: the 1 MB as an HTML page (each paragraph a <p>)
+//   BOX=1 …                                               # `quiet`: a page holding only a text box instead (the floor)
 //
 // `drop` (the default): the engine warmed up (an analysis, then 1.5 s), 1 MB (the seeds'
 // paragraphs recombined) dropped, traced until 1.5 s after its title heads the reader.
 // `type`: keystrokes in the search box, one each 30 ms, while 3 MB (three files) are
-// analysed, until the first is shown. For each main-thread task over `ms` (default 50;
+// analysed, until the first is shown. `quiet`: 60 keystrokes with nothing dropped, each
+// after the previous one's results are on screen, as `bench-own.mjs` types (the search's
+// own cost; it also prints the median CPU of each keystroke's three parts: its frame, the
+// tasks after it, the next frame). For each main-thread task over `ms` (default 50;
 // for `type`, each keystroke's frame over it, default 16) it prints when it ran, how
 // long, and how much of that the main thread ran (its CPU time: on a loaded machine a
 // task's wall time is stretched by waiting for a core), and where its time went: the timeline's events by self time (script, style,
@@ -27,7 +31,8 @@ const html = (text) => {
   const [title, ...paras] = text.split('\n\n');
   return `<!doctype html><title>${title}</title><h1>${title}</h1>\n${paras.map((p) => `<p>${p}</p>`).join('\n')}`;
 };
-const over = Number(msArg ?? (mode === 'type' ? 16 : 50));
+const typing = mode === 'type' || mode === 'quiet';
+const over = Number(msArg ?? (typing ? 16 : 50));
 const port = Number(process.env.BENCH_PORT ?? 8797);
 const base = '/dossier-e2e/';
 
@@ -35,11 +40,15 @@ printLoad();
 await serve(dist, base, port);
 const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-await page.goto(`http://127.0.0.1:${port}${base}`);
-await page.locator('li.entity button.entity-name').first().waitFor({ timeout: 60_000 });
+if (process.env.BOX) {
+  await page.setContent('<input id="search-input">');
+} else {
+  await page.goto(`http://127.0.0.1:${port}${base}`);
+  await page.locator('li.entity button.entity-name').first().waitFor({ timeout: 60_000 });
+}
 // COLD=1: no warm-up, as in bench-own.mjs's keystrokes (the drop loads web/own.js and
 // starts the engine).
-if (!process.env.COLD) {
+if (!process.env.COLD && !process.env.BOX) {
   await page.evaluate(async () => {
     const engine = await import(new URL('engine.js', location.href).href);
     await engine.analyse('a.txt', 'Talks\n\nPutin met Xi.');
@@ -66,13 +75,15 @@ const marks = await page.evaluate(async ([mode, big, parts]) => {
       check();
     });
   } else {
-    drop(parts.map((text, i) => [`part-${i + 1}.txt`, text]));
+    if (mode === 'type') drop(parts.map((text, i) => [`part-${i + 1}.txt`, text]));
+    else performance.mark('bench:dropped');
     // The drop opens the dialog (modal: the search box behind it is inert) once
     // web/own.js has loaded: closed before each keystroke, as a reader closes it to type.
     const close = () => { const d = document.getElementById('own-dialog'); return d?.open && (d.close(), true); };
     const input = document.getElementById('search-input');
     const words = ['russia', 'china', 'trade', 'summit'];
-    for (let i = 0; title() !== 'Part 1' && i < 2000; i++) {
+    const max = mode === 'quiet' ? 60 : 2000;
+    for (let i = 0; title() !== 'Part 1' && i < max; i++) {
       const w = words[Math.floor(i / 7) % words.length];
       if (close()) await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
       const t0 = performance.now();
@@ -84,6 +95,7 @@ const marks = await page.evaluate(async ([mode, big, parts]) => {
       input.dispatchEvent(new Event('input', { bubbles: true }));
       await frame;
       keys.push([t0, performance.now() - t0]);
+      if (mode === 'quiet') await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok))); // its results
       await new Promise((ok) => setTimeout(ok, 30));
     }
   }
@@ -169,6 +181,29 @@ function describe(t) {
   return `  events by self ms: ${events}\n  samples (${n}), self: ${rank(leaf, 8)}\n  inclusive, the app's functions: ${rank(ours, 12)}${deep}`;
 }
 
+/**
+ * The median CPU (wall) of each keystroke's parts, from the sixth on (the first ones warm
+ * the code up): its frame (the first task after its input that commits a frame), the tasks
+ * after it (the search), and the next frame (its results).
+ */
+function parts() {
+  const keys = onMain.filter((e) => e.cat === 'blink.user_timing' && e.name.startsWith('key:')).sort((a, b) => a.ts - b.ts);
+  const commits = onMain.filter((e) => e.name === 'Commit' && e.ph === 'X');
+  const [own, search, next] = [[], [], []];
+  const add = (list, ts) => list.push([ts.reduce((a, t) => a + (t.tdur ?? 0), 0), ts.reduce((a, t) => a + t.dur, 0)]);
+  for (let k = 5; k < keys.length - 1; k++) {
+    const ts = top.filter((t) => t.ts >= keys[k].ts - 1000 && t.ts < keys[k + 1].ts - 1000);
+    const frames = ts.filter((t) => commits.some((c) => c.ts >= t.ts && c.ts < t.ts + t.dur));
+    if (frames.length < 2) continue;
+    add(own, [frames[0]]);
+    add(search, ts.filter((t) => t.ts > frames[0].ts && t.ts < frames[1].ts));
+    add(next, [frames[1]]);
+  }
+  const median = (list, i) => ms(list.map((x) => x[i]).sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? NaN);
+  const show = (list) => `${median(list, 0)} (${median(list, 1)})`;
+  return `median CPU (wall) ms of ${own.length} keystrokes: its frame ${show(own)}, the tasks after it ${show(search)}, the next frame ${show(next)}`;
+}
+
 const measures = onMain.filter((e) => e.cat === 'blink.user_timing' && e.ph === 'b' && e.name.startsWith('dossier'));
 const ends = onMain.filter((e) => e.cat === 'blink.user_timing' && e.ph === 'e');
 const span = (b) => ends.find((e) => e.name === b.name && e.ts >= b.ts && (e.id2?.local ?? e.id) === (b.id2?.local ?? b.id));
@@ -193,6 +228,7 @@ if (mode === 'drop') {
   // The tasks that ran over 50 ms of CPU, whatever the keystrokes waited for.
   for (const t of after.filter((t) => t.tdur > 50_000)) console.log(`task at ${ms(t.ts - origin)} ms: ${ms(t.dur)} ms (CPU ${ms(t.tdur)} ms)\n${describe(t)}`);
   console.log(`${marks.length} keystrokes: median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)}, p95 ${p95.toFixed(1)} ms`);
+  if (mode === 'quiet') console.log(parts());
   // Each slow keystroke: the main-thread tasks between its input and its frame.
   const keyMarks = onMain.filter((e) => e.cat === 'blink.user_timing' && e.name.startsWith('key:'));
   for (const m of keyMarks) {

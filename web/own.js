@@ -44,6 +44,16 @@ const NONE = new Uint8Array();
 
 /** Resolves in a task of its own: the browser draws and answers the reader in between. */
 const nextTask = () => new Promise((ok) => setTimeout(ok));
+/**
+ * Input in a field this recent (ms) means the reader is typing: the join of a finished
+ * analysis, the views' remount and the document's opening, tasks of 10-30 ms each, wait
+ * for a pause, so that no keystroke waits behind them (docs/performance.md, "Keystrokes").
+ */
+const TYPING = 400;
+/** How long (ms) they wait for that pause once the answer has come; then each goes between two keys. */
+const HOLD = 3000;
+let typed = -Infinity; // when the reader last typed in a field (performance.now())
+const noteTyping = () => { typed = performance.now(); };
 const mb = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} MB` : `${Math.max(1, Math.round(n / 1e3))} KB`);
 const limit = (n) => `${n / 1e6} MB`;
 const plural = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -51,6 +61,7 @@ const plural = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 /** Starts the module: `appModule` is the app's glue, `parts` the page's two texts. */
 export async function start(appModule, parts) {
   [app, page] = [appModule, parts];
+  addEventListener('input', noteTyping, { capture: true, passive: true });
   // Loaded because the reader means to add documents (or has some): the engine, and the
   // worker that reads and keeps them, start now.
   prepare();
@@ -374,7 +385,7 @@ function show(openFile, done = '', adding = null) {
       const [texts, data, ...left] = await answer;
       performance.measure('dossier:own:worker', 'dossier:own:start');
       performance.mark('dossier:own:show');
-      await redraw(texts, data, openFile);
+      await redraw(texts, data, openFile, performance.now() + HOLD);
       // The texts the app was handed: the documents', not the corpus's again (tests/e2e).
       performance.measure('dossier:own:app', { start: 'dossier:own:show', detail: { texts: texts.length } });
       performance.measure('dossier:own', 'dossier:own:start');
@@ -438,9 +449,11 @@ function progress(share, at, list) {
  * Has the app show the reader's documents' part `texts` and `data` (UTF-8 bytes; none if empty)
  * joined to its corpus (throws why not), then open the document
  * in file `openFile` unless it is empty; the focus goes back to the element of the same id
- * once the views are drawn again.
+ * once the views are drawn again. Each step waits while the reader types: for a pause
+ * until `until` (performance.now() time), then for the gap after a keystroke (`pause`).
  */
-async function redraw(texts, data, openFile) {
+async function redraw(texts, data, openFile, until = 0) {
+  await pause(until);
   const focused = document.activeElement?.id;
   // The views loaded on demand hold their own copy of the data (web/boot.js hands it on).
   dispatchEvent(new CustomEvent('dossier-own', { detail: [texts, data] }));
@@ -449,13 +462,53 @@ async function redraw(texts, data, openFile) {
   // Read in one task, drawn in the next, the document added opened in a third: each
   // shorter than all (docs/performance.md). Between the two last a frame may show the
   // view that was open, on the new data.
-  await nextTask();
+  await pause(until, true);
   app.mount_own();
   if (openFile) {
-    await nextTask();
-    go(new URL(`?doc=${encodeURIComponent(openFile)}`, location.href), true);
+    await pause(until, true);
+    go(opening(openFile), true);
   }
   if (focused) requestAnimationFrame(() => document.getElementById(focused)?.focus());
+}
+
+/**
+ * Resolves once the reader has not typed for TYPING ms (or the browser says no input is
+ * pending, where it can tell), in an idle period (the frame that shows the last key drawn
+ * first); in a task of its own if `task`. At `until`, if the reader still types, in the gap
+ * a keystroke leaves instead (`afterKey`): the step then runs between two keys.
+ */
+async function pause(until, task = false) {
+  const busy = () => performance.now() - typed < TYPING || navigator.scheduling?.isInputPending?.();
+  if (!busy()) return task ? nextTask() : undefined;
+  if (until) { // an analysis's answer (not a removal's redraw)
+    say('Analysed; adding them to the views once you pause typing…');
+    if (ui) ui.bar.value = ui.bar.max;
+  }
+  while (busy() && performance.now() < until) {
+    await new Promise((ok) => setTimeout(ok, Math.max(1, Math.min(typed + TYPING, until) - performance.now())));
+  }
+  if (busy()) return afterKey();
+  return new Promise((ok) => (window.requestIdleCallback ? requestIdleCallback(ok, { timeout: 100 }) : setTimeout(ok)));
+}
+
+/**
+ * Resolves after the next keystroke's two frames (its character, then its search's
+ * results: src/app.rs, `Navigator::typed`), when the next key is furthest off; or after
+ * TYPING ms if none comes.
+ */
+const afterKey = () => new Promise((ok) => {
+  const frame = (then) => requestAnimationFrame(() => setTimeout(then));
+  const key = () => { clearTimeout(timer); frame(() => frame(ok)); };
+  const timer = setTimeout(() => { removeEventListener('input', key, true); ok(); }, TYPING);
+  addEventListener('input', key, { capture: true, once: true });
+});
+
+/** The URL that opens `file`, keeping the search the box holds (typed, perhaps not yet searched). */
+function opening(file) {
+  const url = new URL(`?doc=${encodeURIComponent(file)}`, location.href);
+  const q = document.getElementById('search-input')?.value;
+  if (q?.trim()) url.searchParams.set('q', q);
+  return url;
 }
 
 // ---- reading files ----------------------------------------------------------------

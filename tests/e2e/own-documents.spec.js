@@ -513,3 +513,43 @@ test('typing in the search box while a drop is analysed: the views drawn again o
   await expect(page.getByRole('navigation', { name: 'Articles' }).getByRole('link', { name: title })).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('keys typed as a large drop’s result arrives are all kept; the document opens once typing pauses, the search kept', async ({ page }) => {
+  test.slow(); // 1 MB analysed: seconds on a loaded machine
+  await load(page, BASE);
+  const title = `Held over ${MARK}`;
+  await drop(page, [{ name: 'held.txt', text: `${title}\n\n${'Putin met officials in the harbour town, officials said.\n\n'.repeat(17_000)}` }]);
+  await expect(dialog(page)).toBeVisible();
+  // What the status says, as it changes (web/own.js: `pause`).
+  await page.evaluate(() => {
+    window.__said = [];
+    const status = document.querySelector('#own-dialog [role=status]');
+    new MutationObserver(() => window.__said.push(status.textContent)).observe(status, { childList: true, characterData: true, subtree: true });
+  });
+  await dialog(page).getByRole('button', { name: 'Close' }).click();
+  const box = page.getByRole('searchbox', { name: 'Search articles' });
+  await box.click();
+  // Real keystrokes, one at a time, until the app holds the finished analysis back for
+  // them (or the document shows, which fails below), then a few more.
+  const held = () => page.evaluate(() => window.__said.some((s) => s.startsWith('Analysed; adding')));
+  const heading = page.getByRole('heading', { level: 1, name: title });
+  const words = 'harbour talks in beijing ';
+  let typed = '';
+  for (let i = 0; i < 2000 && !(await held()) && !(await heading.isVisible()); i++) {
+    await page.keyboard.type(words[i % words.length]);
+    typed += words[i % words.length];
+  }
+  for (let i = 0; i < 7; i++) { // 'harbour': the text ends in a letter, as the URL keeps it
+    await page.keyboard.type(words[i]);
+    typed += words[i];
+  }
+  expect(await held(), 'the join waited for the typing').toBe(true);
+  await expect(box).toHaveValue(typed);
+  // Typing has paused: the document opens, the search typed kept with it.
+  await expect(heading).toBeVisible({ timeout: 20_000 });
+  await expect(page).toHaveURL(/[?&]doc=mine%2Fheld\.txt/);
+  await expect(box).toHaveValue(typed);
+  await expect(box).toBeFocused();
+  // The dialog stays closed; its status says the document was added.
+  await expect.poll(() => page.evaluate(() => document.querySelector('#own-dialog [role=status]').textContent)).toBe('Added 1 document.');
+});
