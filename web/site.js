@@ -15,7 +15,10 @@
 // the keys of the app move through it (j/k or the arrows, Home/End in the list, / and
 // Esc). The URL is the state (the app's doc, e, x, q, when, view and the timeline's v-by);
 // texts reach the page as text nodes only.
-import init, { clauses, decode, doc_at, export_docs, export_end, export_names, export_rows, export_start, locate, mention_files, name_files, name_words, open, prefix_files, term_files } from './dossier-site.js';
+// The wasm's glue (./dossier-site.js), imported by `start` rather than statically, so that
+// a deep link's first look (its article drawn from its shard, `lookFrom`) waits for this
+// module and the shard, not for the glue too.
+let clauses, decode, doc_at, export_docs, export_end, export_names, export_rows, export_start, locate, mention_files, name_files, name_words, open, prefix_files, term_files;
 
 const here = import.meta.url;
 /**
@@ -82,11 +85,21 @@ const kept = new Cache(KEPT);
 const cacheOf = (name) => (name.startsWith('l-') || name.startsWith('h-') ? kept : cache);
 
 /**
- * The linked article's document shard, asked for as the reader starts, before its wasm
- * has read the manifest: { name, length, bytes: promise of its bytes, undefined if the
- * fetch failed }; `fetched` takes it once (a retry fetches again).
+ * Files asked for before the wasm can read them (the linked article's shard, the page's
+ * preloads), by name: promises of their bytes, undefined if the fetch failed, each taken
+ * once by `fetched` (a retry fetches again). Read while the wasm loads, they are at hand
+ * when it runs: the first screen's files need no fetch after it.
  */
-let early;
+const asked = new Map();
+
+/** The bytes of file `name` asked for now (`asked`). */
+function ask(name) {
+  const bytes = fetch(new URL(`shards/${name}`, here))
+    .then((r) => (r.ok ? r.arrayBuffer() : undefined))
+    .then((b) => b && new Uint8Array(b), () => undefined);
+  asked.set(name, bytes);
+  return bytes;
+}
 
 /**
  * The document shard that would hold the linked article, from the manifest's `d`
@@ -108,10 +121,7 @@ function linkedShard() {
   }
   if (!shard) return undefined;
   const [, name, length] = shard;
-  const bytes = fetch(new URL(`shards/${name}`, here))
-    .then((r) => (r.ok ? r.arrayBuffer() : undefined))
-    .then((b) => b && new Uint8Array(b), () => undefined);
-  return { name, length: Number(length), bytes };
+  return { name, length: Number(length), bytes: ask(name) };
 }
 
 /**
@@ -144,10 +154,10 @@ async function lookFrom(shard, look) {
 
 async function fetched(name) {
   let bytes;
-  const asked = early?.name === name ? early.bytes : undefined;
-  if (asked) early = undefined;
+  const pending = asked.get(name);
+  asked.delete(name);
   try {
-    if (asked) bytes = await asked;
+    if (pending) bytes = await pending;
     else {
       const r = await fetch(new URL(`shards/${name}`, here));
       if (r.ok) bytes = new Uint8Array(await r.arrayBuffer());
@@ -1437,20 +1447,28 @@ function keys(e) {
  * draws the linked article from its shard's texts while the wasm loads.
  */
 export async function start(firstLook) {
-  early = linkedShard();
+  // The linked article's document shard: { name, length, bytes: promise of its bytes }.
+  const early = linkedShard();
+  // The first screen's files the page preloads (the head, the first list run).
+  for (const link of document.querySelectorAll('link[rel=preload][href^="shards/"]')) ask(link.getAttribute('href').slice('shards/'.length));
   document.head.append(el('link', { rel: 'stylesheet', href: new URL('site.css', here).href }));
+  const glue = import('./dossier-site.js');
+  let wasm;
   // A link to an article the page does not carry: its shard's texts drawn first, while the
-  // wasm compiles (off the main thread: its instantiation, the manifest read and the
-  // panes built, 50–150 ms on a loaded machine, would otherwise come first).
+  // glue loads and the wasm compiles (off the main thread: its instantiation, the manifest
+  // read and the panes built, 50–150 ms on a loaded machine, would otherwise come first).
   if (early && firstLook && !document.getElementById('first-look')) {
-    const wasm = new URL('dossier-site_bg.wasm', here);
-    const compiled = WebAssembly.compileStreaming(fetch(wasm)).catch(() => wasm);
+    const url = new URL('dossier-site_bg.wasm', here);
+    const compiled = WebAssembly.compileStreaming(fetch(url)).catch(() => url);
     // Drawn, the article reaches the screen before the wasm's instantiation and the panes
     // (tens of ms of main thread, which held its frame back): a frame, then a task, as
     // web/boot.js does for the app.
     if (await lookFrom(early, firstLook).catch(console.error)) await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
-    await init({ module_or_path: await compiled });
-  } else await init();
+    wasm = { module_or_path: await compiled };
+  }
+  const reader = await glue;
+  ({ clauses, decode, doc_at, export_docs, export_end, export_names, export_rows, export_start, locate, mention_files, name_files, name_words, open, prefix_files, term_files } = reader);
+  await reader.default(wasm);
   try {
     site = JSON.parse(open(document.getElementById('manifest').textContent));
   } catch (e) {
