@@ -1474,22 +1474,25 @@ export async function start(firstLook) {
   for (const link of document.querySelectorAll('link[rel=preload][href^="shards/"]')) ask(link.getAttribute('href').slice('shards/'.length));
   document.head.append(el('link', { rel: 'stylesheet', href: new URL('site.css', here).href }));
   const glue = import('./dossier-site.js');
-  let wasm;
+  let compiled;
+  // The page's own article, drawn by web/boot.js from `#corpus` as the page was parsed.
+  let looked = document.getElementById('first-look');
   // A link to an article the page does not carry: its shard's texts drawn first, while the
   // glue loads and the wasm compiles (off the main thread: its instantiation, the manifest
   // read and the panes built, 50–150 ms on a loaded machine, would otherwise come first).
-  if (early && firstLook && !document.getElementById('first-look')) {
+  if (early && firstLook && !looked) {
     const url = new URL('dossier-site_bg.wasm', here);
-    const compiled = WebAssembly.compileStreaming(fetch(url)).catch(() => url);
-    // Drawn, the article reaches the screen before the wasm's instantiation and the panes
-    // (tens of ms of main thread, which held its frame back): a frame, then a task, as
-    // web/boot.js does for the app.
-    if (await lookFrom(early, firstLook).catch(console.error)) await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
-    wasm = { module_or_path: await compiled };
+    compiled = WebAssembly.compileStreaming(fetch(url)).catch(() => url);
+    looked = await lookFrom(early, firstLook).catch(console.error);
   }
+  // Either article reaches the screen before the wasm's instantiation, the panes and the
+  // first files read (tens of ms of main thread, which held its frame back; the page's own
+  // article's shard, preloaded, is read at once now): a frame, then a task, as web/boot.js
+  // does for the app.
+  if (looked) await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
   const reader = await glue;
   ({ clauses, decode, doc_at, export_docs, export_end, export_names, export_rows, export_start, locate, mention_files, name_files, name_words, open, prefix_files, term_files } = reader);
-  await reader.default(wasm);
+  await reader.default(compiled && { module_or_path: await compiled });
   try {
     site = JSON.parse(open(document.getElementById('manifest').textContent));
   } catch (e) {
