@@ -24,19 +24,21 @@ export const isSharded = (page) => /<script\b[^>]*\bid=("|')?manifest\b/.test(pa
 /**
  * The preloads of the sharded reader, under the base path `base`: web/boot.js imports
  * site.js once the page is parsed, site.js its glue, the glue fetches the wasm, and only
- * then can the manifest name a file; preloaded, the three arrive while the page is
+ * then can the manifest name a file; preloaded, the four arrive while the page is
  * parsed, as do the head and the first list run, which the page itself preloads
- * (`site::write`). After boot.js, so that what the first look needs (the page, its
- * stylesheet, boot.js) is asked for and served first (before it, they delayed the first
- * look at 20,000 articles, bench-sharded.mjs); not at low priority, which held them back
- * from a deep link, whose article waits for the reader. `crossorigin`: the glue's
- * `fetch` is a CORS-mode request, which the preload must match.
+ * (`site::write`). After boot.js, so that what the first look needs is asked for and
+ * served first. A deep link's first look needs the page, its stylesheet, boot.js, site.js
+ * and the linked article's shard (preloadLinkedShard, at high priority), nothing else:
+ * the glue, the wasm and site.css go at low priority, as the page's head and list run
+ * do, so that on HTTP/1.1 (six connections to a host) they do not take a connection
+ * before that shard, nor a server's time on HTTP/2. `crossorigin`: the glue's `fetch` is
+ * a CORS-mode request, which the preload must match.
  */
 const readerPreloads = (base) => [
   `<link rel="modulepreload" href="${base}site.js">`,
-  `<link rel="modulepreload" href="${base}dossier-site.js">`,
-  `<link rel="preload" href="${base}dossier-site_bg.wasm" as="fetch" type="application/wasm" crossorigin>`,
-  `<link rel="preload" href="${base}site.css" as="style">`,
+  `<link rel="modulepreload" href="${base}dossier-site.js" fetchpriority="low">`,
+  `<link rel="preload" href="${base}dossier-site_bg.wasm" as="fetch" type="application/wasm" crossorigin fetchpriority="low">`,
+  `<link rel="preload" href="${base}site.css" as="style" fetchpriority="low">`,
 ].join('');
 
 /**
@@ -46,12 +48,13 @@ const readerPreloads = (base) => [
  * once web/site.js ran, after both: bench-sharded.mjs). The shard is found as site.js's
  * `linkedShard` finds it (the last `d` record whose first file is not after the link's;
  * the reader still asks for it, and its fetch takes the preloaded response), beside
- * boot.js whatever the page's path (404.html answers any). A hint only: a page without a
- * link or a manifest, or a link to no shard, preloads nothing, nor a link to the page's
- * own article (`#corpus`), which boot.js draws with no shard: its shard would come
- * between the page and the files of that first look (its stylesheet, boot.js). Kept
- * short and with no comment inside: its text is the page's, allowed by its hash in the
- * CSP.
+ * boot.js whatever the page's path (404.html answers any), at high priority: the first
+ * look waits for it. A link to the page's own article (`#corpus`), which boot.js draws
+ * with no shard, preloads its shard at low priority, after the files of that first look
+ * (its stylesheet, boot.js), for the reader to swap it in without a fetch once its wasm
+ * runs. A hint only: a page without a link or a manifest, or a link to no shard,
+ * preloads nothing. Kept short and with no comment inside: its text is the page's,
+ * allowed by its hash in the CSP.
  */
 function preloadLinkedShard() {
   const doc = new URLSearchParams(location.search).get('doc');
@@ -59,7 +62,8 @@ function preloadLinkedShard() {
   const manifest = document.getElementById('manifest');
   const un = (s) => s.replace(/\x0e([\s\S])/g, (_, c) => String.fromCharCode(c.charCodeAt(0) ^ 64));
   const own = document.getElementById('corpus')?.textContent.split('\x1b', 2)[1];
-  if (!doc || !boot || !manifest || (own && un(own) === doc)) return;
+  if (!doc || !boot || !manifest) return;
+  const mine = own && un(own) === doc;
   let name;
   for (const record of manifest.textContent.split('\x1e')) {
     const f = record.split('\x1f');
@@ -67,7 +71,7 @@ function preloadLinkedShard() {
     if (un(f[5]) > doc) break;
     name = f[1];
   }
-  if (name) document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: new URL(`shards/${name}`, boot.src).href }));
+  if (name) document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', fetchPriority: mine ? 'low' : 'high', href: new URL(`shards/${name}`, boot.src).href }));
 }
 
 /**
@@ -107,12 +111,13 @@ export function shardSite(page, dir, from) {
   cpSync(from, join(dir, 'shards'), { recursive: true });
   console.log(`shard-site: ${files.length} files from ${from} into ${join(dir, 'shards')}`);
   // The page does not start the app: Trunk's preloads of its glue and wasm would fetch
-  // them for nothing.
+  // them for nothing. boot.js, an async module (low priority by default), is what every
+  // first look waits for: asked for at high priority.
   const base = /\bsrc=["']?([^"'\s>]*?)boot\.js/.exec(page)?.[1];
   if (base === undefined) throw new Error('the page loads no boot.js: cannot place the reader\'s preloads');
   return withLinkedShardPreload(page)
     .replace(/<link\b[^>]*>/g, (tag) => (/dossier-app-/.test(tag) && /preload/.test(tag) ? '' : tag))
-    .replace(/<script\b[^>]*?\bboot\.js[^>]*><\/script>/, (tag) => `${tag}${readerPreloads(base)}`);
+    .replace(/<script\b[^>]*?\bboot\.js[^>]*><\/script>/, (tag) => `${tag.replace('<script', '<script fetchpriority="high"')}${readerPreloads(base)}`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

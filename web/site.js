@@ -15,7 +15,10 @@
 // the keys of the app move through it (j/k or the arrows, Home/End in the list, / and
 // Esc). The URL is the state (the app's doc, e, x, q, when, view and the timeline's v-by);
 // texts reach the page as text nodes only.
-import init, { clauses, decode, doc_at, export_docs, export_end, export_names, export_rows, export_start, locate, mention_files, name_files, name_words, open, prefix_files, term_files } from './dossier-site.js';
+// The wasm's glue (./dossier-site.js), imported by `start` rather than statically, so that
+// a deep link's first look (its article drawn from its shard, `lookFrom`) waits for this
+// module and the shard, not for the glue too.
+let clauses, decode, doc_at, export_docs, export_end, export_names, export_rows, export_start, locate, mention_files, name_files, name_words, open, prefix_files, term_files;
 
 const here = import.meta.url;
 /**
@@ -82,11 +85,21 @@ const kept = new Cache(KEPT);
 const cacheOf = (name) => (name.startsWith('l-') || name.startsWith('h-') ? kept : cache);
 
 /**
- * The linked article's document shard, asked for as the reader starts, before its wasm
- * has read the manifest: { name, length, bytes: promise of its bytes, undefined if the
- * fetch failed }; `fetched` takes it once (a retry fetches again).
+ * Files asked for before the wasm can read them (the linked article's shard, the page's
+ * preloads), by name: promises of their bytes, undefined if the fetch failed, each taken
+ * once by `fetched` (a retry fetches again). Read while the wasm loads, they are at hand
+ * when it runs: the first screen's files need no fetch after it.
  */
-let early;
+const asked = new Map();
+
+/** The bytes of file `name` asked for now (`asked`). */
+function ask(name) {
+  const bytes = fetch(new URL(`shards/${name}`, here))
+    .then((r) => (r.ok ? r.arrayBuffer() : undefined))
+    .then((b) => b && new Uint8Array(b), () => undefined);
+  asked.set(name, bytes);
+  return bytes;
+}
 
 /**
  * The document shard that would hold the linked article, from the manifest's `d`
@@ -108,25 +121,29 @@ function linkedShard() {
   }
   if (!shard) return undefined;
   const [, name, length] = shard;
-  const bytes = fetch(new URL(`shards/${name}`, here))
-    .then((r) => (r.ok ? r.arrayBuffer() : undefined))
-    .then((b) => b && new Uint8Array(b), () => undefined);
-  return { name, length: Number(length), bytes };
+  return { name, length: Number(length), bytes: ask(name) };
 }
 
 /**
  * A file's address, as `site::address`: 64-bit FNV-1a of its bytes as 16 hex digits,
- * here in two 32-bit halves (the prime is 2^40 + 0x1b3).
+ * here in four 16-bit limbs (h0 the lowest), so that every product and carry stays a
+ * small integer (with 32-bit halves and a float carry it took about twice as long in
+ * Chromium, on a deep link's path: 264 KB hashed before the article is drawn). The prime
+ * is 2^40 + 0x1b3: 0x1b3 times each limb, plus the low two limbs 40 bits up.
  */
 function address(bytes) {
-  let hi = 0xcbf29ce4, lo = 0x84222325;
+  let h0 = 0x2325, h1 = 0x8422, h2 = 0x9ce4, h3 = 0xcbf2;
   for (let i = 0; i < bytes.length; i++) {
-    const x = (lo ^ bytes[i]) >>> 0;
-    const low = x * 0x1b3;
-    hi = (Math.imul(hi, 0x1b3) + (x << 8) + ((low / 0x100000000) | 0)) >>> 0;
-    lo = low >>> 0;
+    h0 ^= bytes[i];
+    const t0 = h0 * 0x1b3;
+    const t1 = h1 * 0x1b3 + (t0 >>> 16);
+    const t2 = h2 * 0x1b3 + (h0 << 8) + (t1 >>> 16);
+    h3 = (h3 * 0x1b3 + (h1 << 8) + (t2 >>> 16)) & 0xffff;
+    h0 = t0 & 0xffff;
+    h1 = t1 & 0xffff;
+    h2 = t2 & 0xffff;
   }
-  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
+  return [h3, h2, h1, h0].map((h) => h.toString(16).padStart(4, '0')).join('');
 }
 
 /**
@@ -144,10 +161,10 @@ async function lookFrom(shard, look) {
 
 async function fetched(name) {
   let bytes;
-  const asked = early?.name === name ? early.bytes : undefined;
-  if (asked) early = undefined;
+  const pending = asked.get(name);
+  asked.delete(name);
   try {
-    if (asked) bytes = await asked;
+    if (pending) bytes = await pending;
     else {
       const r = await fetch(new URL(`shards/${name}`, here));
       if (r.ok) bytes = new Uint8Array(await r.arrayBuffer());
@@ -1310,6 +1327,17 @@ function exportMenu() {
 
 let panes;
 let site;
+let all;
+
+/** Every document's number, in order (the whole list's), made once. */
+function everyDoc() {
+  if (!all) {
+    // A loop: spreading `keys()` of 20,000 took tens of ms in code not yet optimised.
+    all = new Array(site.documents);
+    for (let i = 0; i < all.length; i++) all[i] = i;
+  }
+  return all;
+}
 
 /** Draws the panes the URL asks for (only those that change). */
 function show() {
@@ -1324,10 +1352,13 @@ function show() {
       ? [`cn:${e ?? ''}`, 'the connections', () => connections(e)]
       : q || required.length || excluded.length || w
         ? [`sel:${sel}`, q ? 'the search results' : required.length || excluded.length ? 'the entity’s articles' : 'the articles', (current) => selected(q, required, excluded, w, current)]
-        : ['all', 'the article list', (current) => docList(count(site.documents, 'article'), [...Array(site.documents).keys()], current)];
+        : ['all', 'the article list', (current) => docList(count(site.documents, 'article'), everyDoc(), current)];
   // Another list starts at its top, where its rows are drawn from; scrolled now, before
-  // anything changes, the layout is the last frame's and nothing is laid out again.
-  if (panes.results.dataset.key !== key && panes.results.scrollTop) panes.results.scrollTop = 0;
+  // anything changes, the layout is the last frame's and nothing is laid out again. Not
+  // read for the first list, in a pane just made: that read would lay the page out at
+  // once (tens of ms at start, on a deep link's way to being interactive).
+  const shown = panes.results.dataset.key;
+  if (shown && shown !== key && panes.results.scrollTop) panes.results.scrollTop = 0;
   if (panes.search.value !== (q ?? '')) panes.search.value = q ?? '';
   // On a phone, where the panes stack, the one the link is about comes first (site.css).
   const first = doc ? 'main' : e && v === 'articles' ? 'entities' : 'results';
@@ -1437,20 +1468,31 @@ function keys(e) {
  * draws the linked article from its shard's texts while the wasm loads.
  */
 export async function start(firstLook) {
-  early = linkedShard();
+  // The linked article's document shard: { name, length, bytes: promise of its bytes }.
+  const early = linkedShard();
+  // The first screen's files the page preloads (the head, the first list run).
+  for (const link of document.querySelectorAll('link[rel=preload][href^="shards/"]')) ask(link.getAttribute('href').slice('shards/'.length));
   document.head.append(el('link', { rel: 'stylesheet', href: new URL('site.css', here).href }));
+  const glue = import('./dossier-site.js');
+  let compiled;
+  // The page's own article, drawn by web/boot.js from `#corpus` as the page was parsed.
+  let looked = document.getElementById('first-look');
   // A link to an article the page does not carry: its shard's texts drawn first, while the
-  // wasm compiles (off the main thread: its instantiation, the manifest read and the
-  // panes built, 50–150 ms on a loaded machine, would otherwise come first).
-  if (early && firstLook && !document.getElementById('first-look')) {
-    const wasm = new URL('dossier-site_bg.wasm', here);
-    const compiled = WebAssembly.compileStreaming(fetch(wasm)).catch(() => wasm);
-    // Drawn, the article reaches the screen before the wasm's instantiation and the panes
-    // (tens of ms of main thread, which held its frame back): a frame, then a task, as
-    // web/boot.js does for the app.
-    if (await lookFrom(early, firstLook).catch(console.error)) await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
-    await init({ module_or_path: await compiled });
-  } else await init();
+  // glue loads and the wasm compiles (off the main thread: its instantiation, the manifest
+  // read and the panes built, 50–150 ms on a loaded machine, would otherwise come first).
+  if (early && firstLook && !looked) {
+    const url = new URL('dossier-site_bg.wasm', here);
+    compiled = WebAssembly.compileStreaming(fetch(url)).catch(() => url);
+    looked = await lookFrom(early, firstLook).catch(console.error);
+  }
+  // Either article reaches the screen before the wasm's instantiation, the panes and the
+  // first files read (tens of ms of main thread, which held its frame back; the page's own
+  // article's shard, preloaded, is read at once now): a frame, then a task, as web/boot.js
+  // does for the app.
+  if (looked) await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
+  const reader = await glue;
+  ({ clauses, decode, doc_at, export_docs, export_end, export_names, export_rows, export_start, locate, mention_files, name_files, name_words, open, prefix_files, term_files } = reader);
+  await reader.default(compiled && { module_or_path: await compiled });
   try {
     site = JSON.parse(open(document.getElementById('manifest').textContent));
   } catch (e) {

@@ -70,6 +70,11 @@ test('a sharded page opens: the first article at once, then the list, the legend
   await page.goto(`${BASE}?doc=${first}`);
   await expect(reader(page).locator('h1')).toHaveText(title(first));
   await expect(reader(page).locator('mark[data-label="PERSON"]').first()).toBeVisible();
+  // What the first look does not need (the page carries its article) is asked for at low
+  // priority: the reader's glue, wasm and stylesheet, the head, the list run, and the
+  // article's shard, which the page asks for itself.
+  const priorities = await page.locator('link[rel=preload], link[rel=modulepreload]').evaluateAll((ls) => ls.map((l) => `${l.getAttribute('href').replace(/.*\//, '').replace(/-[0-9a-f]{16}\.txt$/, '')} ${l.fetchPriority}`));
+  expect(priorities.sort()).toEqual(['d low', 'dossier-site.js low', 'dossier-site_bg.wasm low', 'h low', 'l low', 'site.css low', 'site.js auto']);
   // The list from its run, the rows in view drawn, the others as it scrolls.
   await expect(results(page).getByRole('heading', { name: `${files().length} articles` })).toBeVisible();
   await expect(results(page).locator('.site-list li').first()).toContainText(title(files()[0]));
@@ -116,14 +121,15 @@ test('opening another article fetches its document shard, with a loading state w
   }
 });
 
-test('a deep link\'s article is drawn from its shard before the reader\'s wasm runs, and its shard fetched once', async ({ page }) => {
+test('a deep link\'s article is drawn from its shard before the reader\'s glue and wasm load, and its shard fetched once', async ({ page }) => {
   const last = files().at(-1);
   const shards = [];
   page.on('request', (r) => r.url().includes('/shards/d-') && shards.push(r.url()));
-  // The reader's wasm held back until the article is on screen.
+  // The reader's glue and wasm held back until the article is on screen: the first look
+  // waits for the page, boot.js, site.js and the shard only.
   let release;
   const held = new Promise((ok) => { release = ok; });
-  await page.route('**/dossier-site_bg.wasm', async (route) => {
+  await page.route(/\/dossier-site(_bg\.wasm|\.js)$/, async (route) => {
     await held;
     await route.continue();
   });
@@ -157,6 +163,10 @@ test('a deep link\'s shard is asked for by the page as it is parsed, before boot
   await expect(reader(page).locator('h1')).toHaveText(title(last));
   await expect(reader(page).locator('mark[data-entity]').first()).toBeVisible();
   expect(shards).toHaveLength(1);
+  // What its first look waits for, at high priority: boot.js (an async module, low by
+  // default) and the shard.
+  expect(await page.locator('script[src*="boot.js"]').evaluate((s) => s.fetchPriority)).toBe('high');
+  expect(await page.locator('link[rel=preload][href*="/shards/d-"]').evaluate((l) => l.fetchPriority)).toBe('high');
   // The page's one inline script is allowed by its hash and by nothing broader.
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));

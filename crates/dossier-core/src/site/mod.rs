@@ -106,7 +106,8 @@
 //! The page, when sharded, carries `#corpus` with the first document only (the loader
 //! draws it as before, with the corpus's legend counts), `#manifest`, and preloads of
 //! the head and the first article-list run, which every view's first screen needs, so
-//! that they arrive while the reader loads. For a link to an article, the reader's
+//! that they arrive while the reader loads (at low priority: a deep link's shard, which
+//! its first look waits for, goes before them). For a link to an article, the reader's
 //! script finds its shard in the manifest's `d` records and fetches it before its wasm
 //! runs, and the loader draws the article from the shard's `#corpus` fields once the
 //! shard's length and address are the manifest's (web/site.js, web/boot.js): the `d`

@@ -168,12 +168,18 @@ pub fn write_each<'p>(
 /// The page's preloads of the files `names`, so that they arrive while the reader
 /// (`web/site.js` and its wasm) loads instead of after it has read the manifest
 /// (`crossorigin`: the reader's `fetch` is a CORS-mode request, which a preload must
-/// match to be used).
+/// match to be used). At low priority: the first look (a deep link's article, drawn
+/// from its document shard before the reader's wasm runs) does not need them, and
+/// they would otherwise be asked for before that shard, which is found later.
 fn preloads(names: &[String]) -> String {
     let folder = super::FOLDER;
     names
         .iter()
-        .map(|n| format!("<link rel=\"preload\" href=\"{folder}/{n}\" as=\"fetch\" crossorigin>"))
+        .map(|n| {
+            format!(
+                "<link rel=\"preload\" href=\"{folder}/{n}\" as=\"fetch\" crossorigin fetchpriority=\"low\">"
+            )
+        })
         .collect()
 }
 
