@@ -8,7 +8,9 @@ Reads the Re-DocRED repository (a git directory, files read at HEAD with `git sh
 `data/dev_revised.json` and `data/test_revised.json` (500 + 500 documents; the train file
 may be absent from a mirror, and is then skipped). Writes under --out (default
 /work/devset/train-extra/docred) one `.txt` per document and a `gold.jsonl` in the format
-of ../shared/eval/seeds-gold.jsonl, like tools/devset/build.py's parts.
+of ../shared/eval/seeds-gold.jsonl, like tools/devset/build.py's parts: each mention's
+canonical is the longest kept form of its DocRED entity, so the folder also measures alias
+grouping (tools/devset/grouping-dev.sh); the trainer reads only doc, start, end and label.
 
 Source: https://github.com/tonytan48/Re-DocRED (MIT licence, its LICENSE), a revision of
 DocRED (https://github.com/thunlp/DocRED, MIT licence); the texts are the opening
@@ -77,7 +79,10 @@ def label_of(mtype, text, demonyms):
 
 
 def build_doc(doc, demonyms):
-    """(text, [(start, end, label)]) of one DocRED document."""
+    """(text, [(start, end, label, canonical)]) of one DocRED document. The canonical of a
+    mention is the longest kept form of its DocRED entity (the first of equal length), as
+    build.py gives a GUM coreference group its longest named form, so the scorer's and
+    grouping.py's alias grouping is measured."""
     parts, bases, sent_offs = [], [], []
     at = 0
     for i, sent in enumerate(doc["sents"]):
@@ -91,20 +96,28 @@ def build_doc(doc, demonyms):
     body = "".join(parts)
     gold = {}
     for entity in doc["vertexSet"]:
-        for m in entity:
-            sent, offs = sent_offs[m["sent_id"]]
-            a, b = m["pos"]
-            while a < b and (offs[a] is None or sent[a].lower() == "the"):
-                a += 1
-            while b > a and offs[b - 1] is None:
-                b -= 1
-            if a >= b or not (proper(sent[a]) and proper(sent[b - 1])):
-                continue
-            s, e = bases[m["sent_id"]] + offs[a][0], bases[m["sent_id"]] + offs[b - 1][1]
-            label = label_of(m["type"], body[s:e], demonyms)
-            if label is not None:
-                gold[(s, e)] = label
-    return body, sorted((s, e, l) for (s, e), l in gold.items())
+        kept = [span for span in (kept_span(m, sent_offs, bases, body, demonyms) for m in entity) if span]
+        forms = [body[s:e] for s, e, _ in kept]
+        canonical = max(forms, key=len) if forms else None
+        for s, e, label in kept:
+            gold[(s, e)] = (label, canonical)
+    return body, sorted((s, e, l, c) for (s, e), (l, c) in gold.items())
+
+
+def kept_span(m, sent_offs, bases, body, demonyms):
+    """(start, end, label) of one DocRED mention in the document's text, or None when our
+    span rules drop it (a leading "the" cut; first and last words capitalised)."""
+    sent, offs = sent_offs[m["sent_id"]]
+    a, b = m["pos"]
+    while a < b and (offs[a] is None or sent[a].lower() == "the"):
+        a += 1
+    while b > a and offs[b - 1] is None:
+        b -= 1
+    if a >= b or not (proper(sent[a]) and proper(sent[b - 1])):
+        return None
+    s, e = bases[m["sent_id"]] + offs[a][0], bases[m["sent_id"]] + offs[b - 1][1]
+    label = label_of(m["type"], body[s:e], demonyms)
+    return None if label is None else (s, e, label)
 
 
 def read_demonyms(path):

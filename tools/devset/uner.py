@@ -109,13 +109,15 @@ def proper(word):
 
 def write_doc(out, file, body, gold, lines):
     """Writes `body` as `file` in folder `out` and adds its `gold` spans ((start, end,
-    label), code points) to `lines`, the gold file's lines."""
+    label) or (start, end, label, canonical), code points) to `lines`, the gold file's
+    lines. Without a canonical a mention is its own entity (its text)."""
     with open(os.path.join(out, file), "w", encoding="utf-8") as fh:
         fh.write(body + "\n")
-    for s, e, label in gold:
+    for s, e, label, *canonical in gold:
         t = body[s:e]
         lines.append(json.dumps({"doc": file, "start": s, "end": e, "text": t, "label": label,
-                                 "canonical": t, "zone": "body"}, ensure_ascii=False))
+                                 "canonical": canonical[0] if canonical else t, "zone": "body"},
+                                ensure_ascii=False))
 
 
 def write_gold(out, lines, ndocs):

@@ -582,6 +582,69 @@ mod tests {
     }
 
     #[test]
+    fn a_company_s_acronym_leaves_out_its_legal_form() {
+        // "DKS" for "Dunmore Kestrel Shipping Ltd": its initials without "Ltd".
+        let raws = [
+            raw(
+                0,
+                Label::Org,
+                "Dunmore Kestrel Shipping Ltd",
+                "Dunmore Kestrel Shipping Ltd",
+            ),
+            raw(0, Label::Org, "DKS", "DKS"),
+        ];
+        assert_eq!(canonicals(&raws)[1], "Dunmore Kestrel Shipping Ltd");
+        // Two letters say too little: "VK" is no acronym of "Varn Kestrel Inc".
+        let two = [
+            raw(0, Label::Org, "Varn Kestrel Inc", "Varn Kestrel Inc"),
+            raw(0, Label::Org, "VK", "VK"),
+        ];
+        assert_eq!(canonicals(&two)[1], "VK");
+    }
+
+    #[test]
+    fn an_acronym_guessed_a_person_joins_the_name_its_initials_spell() {
+        // Recognition guessed "PGC" a person; its key is written as a name ("Pgc").
+        let raws = [
+            raw(0, Label::Org, "Portree Golf Club", "Portree Golf Club"),
+            raw(0, Label::Person, "PGC", "Pgc"),
+        ];
+        assert_eq!(canonicals(&raws)[1], "Portree Golf Club");
+        // A name written as a name is no acronym.
+        let name = [
+            raw(0, Label::Org, "Portree Golf Club", "Portree Golf Club"),
+            raw(0, Label::Person, "Pgc", "Pgc"),
+        ];
+        assert_eq!(canonicals(&name)[1], "Pgc");
+    }
+
+    #[test]
+    fn a_kind_of_name_the_tables_know_joins_no_longer_name_it_begins() {
+        // "Supreme Court Secretariat" is a body of the court, not the court.
+        let raws = [
+            raw(
+                0,
+                Label::Org,
+                "Supreme Court Secretariat",
+                "Supreme Court Secretariat",
+            ),
+            settled(0, Label::Org, "Supreme Court", "Supreme Court"),
+        ];
+        assert_eq!(canonicals(&raws)[1], "Supreme Court");
+        // A name with its legal form is that name: "Burger King Corporation".
+        let company = [
+            raw(
+                0,
+                Label::Org,
+                "Burger King Corporation",
+                "Burger King Corporation",
+            ),
+            settled(0, Label::Org, "Burger King", "Burger King"),
+        ];
+        assert_eq!(canonicals(&company)[1], "Burger King Corporation");
+    }
+
+    #[test]
     fn an_unknown_place_after_a_name_it_begins_is_that_name() {
         // "teaching at Ostrelka" after "Ostrelka University": the word alone was guessed a place.
         let raws = [

@@ -279,6 +279,25 @@ pub fn acronym_shaped(s: &str) -> bool {
 /// also the small parts of hyphenated words ("Co-operation" → "CO"), and every word's
 /// initial with function words in small letters ("Bank of England" → "BoE") or capitals.
 pub fn initials_variants(name: &str, g: &Gazetteer) -> Vec<String> {
+    let mut out = initials_of(name, g);
+    // A company's acronym leaves out its legal form: "ALE" for "Antarctic Logistics &
+    // Expeditions LLC". Three letters at least, as two say too little.
+    if let Some((rest, last)) = name.rsplit_once(' ') {
+        if legal_form(last, true) {
+            out.extend(
+                initials_of(rest, g)
+                    .into_iter()
+                    .filter(|v| v.chars().count() >= 3),
+            );
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The initials [`initials_variants`] reads off `name` as written.
+fn initials_of(name: &str, g: &Gazetteer) -> Vec<String> {
     let (mut caps, mut parts, mut all) = (String::new(), String::new(), String::new());
     for word in name.split_whitespace() {
         for (i, part) in word.split('-').enumerate() {
@@ -1202,8 +1221,11 @@ impl<'r: 't, 't> Linker<'r, 't> {
             let spelled = (surface.chars().count() >= 3).then(|| forms.initials.get(surface));
             return spelled.flatten().copied();
         }
-        if acronym_shaped(key) {
-            if let Some(&r) = forms.initials.get(key) {
+        // A guessed person keeps no capitals in its key ("Pgc"): its acronym is as written.
+        let surface = self.raws[i].surface;
+        let written = if label == Label::Person { surface } else { key };
+        if acronym_shaped(written) {
+            if let Some(&r) = forms.initials.get(written) {
                 return Some(r);
             }
         }
@@ -1217,26 +1239,7 @@ impl<'r: 't, 't> Linker<'r, 't> {
             Some(Reading::Many) => return Some(Reading::Many),
             _ => {}
         }
-        // A guessed person may be a short form of another label, though not of an event
-        // or a place; so may a one-word place the tables do not know, of an organisation
-        // or a facility its document names before it ("teaching at Tsinghua" after
-        // "Tsinghua University"; not the town "Exeter" written before "Exeter School"),
-        // unless written right after that name, where a place says where the thing is
-        // ("Hakim Mosque, Hakim").
-        let unknown_place =
-            matches!(label, Label::Gpe | Label::Loc) && !self.raws[i].settled && !key.contains(' ');
-        let first = forms.first.get(&id).copied().unwrap_or(i);
-        let previous = (i > 0).then(|| keys[i - 1]).flatten().map(|(_, id)| id);
-        let short = forms.short.knows(key).map(|r| match r {
-            Reading::One(t, usable) => {
-                let place = matches!(t.label, Label::Gpe | Label::Loc);
-                let guessed = label == Label::Person && t.label != Label::Event && !place;
-                let after = forms.first.get(&t.id).is_some_and(|&f| f < first) && previous != Some(t.id);
-                let named_after = unknown_place && after && matches!(t.label, Label::Org | Label::Fac);
-                Reading::One(t, usable && (t.label == label || guessed || named_after))
-            }
-            many => many,
-        });
+        let short = self.short_reading(forms, (label, id), i, keys);
         // A trailing form keeps its label: "Lantern Festival" is no person; but a storm's
         // name is guessed one ([`Self::named_event`]).
         let tail = forms.tails.get(key).or_else(|| forms.reordered.get(key));
@@ -1251,6 +1254,52 @@ impl<'r: 't, 't> Linker<'r, 't> {
             (Some(s), Some(t)) => Some(combined(s, t)),
             (s, t) => s.or(t),
         }
+    }
+
+    /// What the document's short forms say key `id` (of mention `i`, of `label`) stands
+    /// for ([`ShortForms`]), with the labels a short form may join.
+    fn short_reading(
+        &self,
+        forms: &DocForms,
+        (label, id): (Label, usize),
+        i: usize,
+        keys: &[Option<(Label, usize)>],
+    ) -> Option<Reading<Target>> {
+        let key = self.text[id].as_str();
+        // A guessed person may be a short form of another label, though not of an event
+        // or a place; so may a one-word place the tables do not know, of an organisation
+        // or a facility its document names before it ("teaching at Tsinghua" after
+        // "Tsinghua University"; not the town "Exeter" written before "Exeter School"),
+        // unless written right after that name, where a place says where the thing is
+        // ("Hakim Mosque, Hakim").
+        let unknown_place =
+            matches!(label, Label::Gpe | Label::Loc) && !self.raws[i].settled && !key.contains(' ');
+        let first = forms.first.get(&id).copied().unwrap_or(i);
+        let previous = (i > 0).then(|| keys[i - 1]).flatten().map(|(_, id)| id);
+        // A name the tables know as a kind of name ("Supreme Court") joins a name it ends
+        // or stands before "of" in, and itself with a legal form ("Burger King
+        // Corporation"), never another name it begins: "Lok Sabha Secretariat" is a body
+        // of the "Lok Sabha", "Supreme Court Building" a building of the court.
+        let incorporated = |t: &Target| {
+            let rest = self.text[t.id]
+                .strip_prefix(key)
+                .and_then(|r| r.strip_prefix(' '));
+            rest.is_some_and(|w| legal_form(w, true))
+        };
+        let short = forms
+            .short
+            .knows(key)
+            .filter(|r| !self.local_only[i] || matches!(r, Reading::One(t, _) if incorporated(t)));
+        short.map(|r| match r {
+            Reading::One(t, usable) => {
+                let place = matches!(t.label, Label::Gpe | Label::Loc);
+                let guessed = label == Label::Person && t.label != Label::Event && !place;
+                let after = forms.first.get(&t.id).is_some_and(|&f| f < first) && previous != Some(t.id);
+                let named_after = unknown_place && after && matches!(t.label, Label::Org | Label::Fac);
+                Reading::One(t, usable && (t.label == label || guessed || named_after))
+            }
+            many => many,
+        })
     }
 
     /// Whether a one-word name of `label` may be the name event `t` is given after its
