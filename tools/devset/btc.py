@@ -14,7 +14,8 @@ outlets), h (non-UK); e to h crowd and expert). Writes under --out (default
 
 Source: https://github.com/GateNLP/broad_twitter_corpus (CC BY 4.0, its LICENSE and
 README). Cite: Derczynski, Bontcheva and Roberts (2016), "Broad Twitter Corpus: A Diverse
-Named Entity Recognition Resource", COLING. Training data only, never an evaluation set.
+Named Entity Recognition Resource", COLING. Training data only, never an evaluation set;
+tried and not kept for the weights (tools/devset/README.md).
 
 Mapping (tools/devset/README.md): PER -> PERSON, ORG -> ORG, LOC -> GPE|LOC|FAC except a
 demonym of data/demonyms.tsv -> NORP. Tweets are made to read as prose first
@@ -23,7 +24,7 @@ tokens) and any entity containing one are dropped, and a hashtag loses its "#"
 ("#Pistorius" -> "Pistorius", keeping its label). A leading "the" is cut off and spans are
 kept only when their first and last words start with a capital letter or a digit (as
 crossner.py). Each section's tweets, in order, are cut into documents of --per-doc tweets
-(default 8), the first as the title line (as crossner.py). Standard library only; the
+(default 8), one paragraph each (the first is the title line). Standard library only; the
 output is a pure function of the corpus revision and the options.
 """
 import argparse
@@ -33,7 +34,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from uner import git_show, write_doc, write_gold  # noqa: E402
 from docred import read_demonyms  # noqa: E402
-from crossner import build_doc, sentence_gold, sentences  # noqa: E402
+from crossner import sentence_gold, sentences  # noqa: E402
 
 DEFAULT_REPO = "/work/.mirror/GateNLP+broad_twitter_corpus/repo"
 SECTIONS = ("a", "b", "e", "f", "g", "h")
@@ -83,12 +84,24 @@ def convert(toks, demonyms, label_of):
     return sentence_gold(readable(toks), demonyms, label_of)
 
 
+def paragraphs(posts):
+    """(text, gold) of a document of posts [(text, gold)], one paragraph each: a post
+    seldom ends in a full stop, and joined into one paragraph the next post's first word
+    would read as part of a name ("... from Tromso The Federal Government ...")."""
+    body, gold = "", []
+    for i, (text, g) in enumerate(posts):
+        body += "" if i == 0 else "\n\n"
+        gold.extend((len(body) + s, len(body) + e, label) for s, e, label in g)
+        body += text
+    return body, gold
+
+
 def write_docs(out, prefix, sents, per_doc, lines):
-    """Writes the (text, gold) sentences as documents of `per_doc`, leaving out those that
-    are empty once made readable; their number."""
+    """Writes the (text, gold) posts as documents of `per_doc`, leaving out those that are
+    empty once made readable; their number."""
     sents, n = [s for s in sents if s[0].strip()], 0
     for k in range(0, len(sents), per_doc):
-        body, gold = build_doc(sents[k:k + per_doc])
+        body, gold = paragraphs(sents[k:k + per_doc])
         write_doc(out, f"{prefix}_{k // per_doc:04d}.txt", body, gold, lines)
         n += 1
     return n
