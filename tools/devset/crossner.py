@@ -72,8 +72,9 @@ def joined_possessives(toks):
     return out
 
 
-def sentence_gold(toks, demonyms):
-    """(text, [(start, end, label)]) of one sentence."""
+def sentence_gold(toks, demonyms, label_of=LABEL):
+    """(text, [(start, end, label)]) of one sentence; `label_of` maps a tag's type to our
+    label (a type it lacks gives MISC)."""
     text, offs = detokenize([t for t, _ in toks])
     gold = []
     for a, b, kind in spans(toks):
@@ -84,7 +85,7 @@ def sentence_gold(toks, demonyms):
         if not (proper(toks[a][0]) and proper(toks[b - 1][0])):
             continue
         s, e = offs[a][0], offs[b - 1][1]
-        label = LABEL.get(kind, "MISC")
+        label = label_of.get(kind, "MISC")
         if label == "GPE|LOC|FAC" and text[s:e] in demonyms:
             label = "NORP"
         gold.append((s, e, label))
