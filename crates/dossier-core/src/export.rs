@@ -70,8 +70,8 @@ pub fn mentions(
     let name = |e: usize| Some(analysis.entities[e].canonical.as_str());
     let mut out = parts.start();
     for (i, (doc, da)) in corpus.documents.iter().zip(&analysis.docs).enumerate() {
-        let rows = parts.document(doc, da, name, |m| keep(i, m));
-        out.push_str(&rows.expect("every entity of the analysis has a name"));
+        let rows = parts.document_into(doc, da, name, |m| keep(i, m), &mut out);
+        rows.expect("every entity of the analysis has a name");
     }
     out.push_str(&parts.finish());
     out
@@ -448,38 +448,44 @@ impl<'a> Table<'a> {
                 }
             }
             Format::Jsonl => {
+                let keys = self.json_keys();
                 for row in self.rows() {
-                    self.json_object(out, row);
+                    json_object(out, &keys, row);
                     out.push('\n');
                 }
             }
             Format::Json => {
+                let keys = self.json_keys();
                 for (r, row) in self.rows().enumerate() {
                     out.push_str(if before + r > 0 { ",\n  " } else { "\n  " });
-                    self.json_object(out, row);
+                    json_object(out, &keys, row);
                 }
             }
         }
     }
 
-    /// Writes `row` as a JSON object under the column names, straight into `out`.
-    fn json_object(&self, out: &mut String, row: &[Field]) {
-        out.push('{');
-        for (i, (name, f)) in self.columns.iter().zip(row).enumerate() {
-            if i > 0 {
-                out.push_str(", ");
-            }
-            out.push('"');
-            out.push_str(name);
-            out.push_str("\": ");
-            match f {
-                Field::Text(s) => push_json_string(out, s),
-                Field::Num(n) => push_number(out, *n),
-                Field::Null => out.push_str("null"),
-            }
-        }
-        out.push('}');
+    /// What comes before each column's value in a JSON object (`"doc": `, `, "start": `),
+    /// written once a table rather than piece by piece in every row.
+    fn json_keys(&self) -> Vec<String> {
+        let keys = self.columns.iter().enumerate();
+        keys.map(|(i, name)| format!("{}\"{name}\": ", if i == 0 { "" } else { ", " }))
+            .collect()
     }
+}
+
+/// Writes `row` as a JSON object straight into `out`, each value after its column's
+/// key ([`Table::json_keys`]).
+fn json_object(out: &mut String, keys: &[String], row: &[Field]) {
+    out.push('{');
+    for (key, f) in keys.iter().zip(row) {
+        out.push_str(key);
+        match f {
+            Field::Text(s) => push_json_string(out, s),
+            Field::Num(n) => push_number(out, *n),
+            Field::Null => out.push_str("null"),
+        }
+    }
+    out.push('}');
 }
 
 /// What a table with `columns` starts with in `format`: CSV's byte order mark and
@@ -520,7 +526,10 @@ fn push_number(out: &mut String, mut n: usize) {
             break;
         }
     }
-    out.push_str(std::str::from_utf8(&digits[i..]).expect("ASCII digits"));
+    // Pushed one by one: a number has a few digits, not worth a UTF-8 check and copy.
+    for &d in &digits[i..] {
+        out.push(char::from(d));
+    }
 }
 
 /// A JSON string literal.

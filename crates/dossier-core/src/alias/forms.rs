@@ -266,13 +266,20 @@ impl<'t, T: Copy + PartialEq> ShortForms<'t, T> {
 /// capital, at least two capitals and no fewer capitals than small letters and digits
 /// ("NATO", "BoE", "M5S"; not "G20").
 pub fn acronym_shaped(s: &str) -> bool {
-    let n = s.chars().count();
-    let upper = s.chars().filter(|c| c.is_uppercase()).count();
-    (2..=10).contains(&n)
-        && s.chars().all(|c| c.is_alphabetic() || c.is_ascii_digit())
-        && s.chars().next().is_some_and(char::is_uppercase)
-        && upper >= 2
-        && 2 * upper >= n
+    // One pass that stops at the first character that rules `s` out: most strings
+    // asked about are longer names, ruled out by a space or a small letter early.
+    if !s.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let (mut n, mut upper) = (0, 0);
+    for c in s.chars() {
+        if n == 10 || !(c.is_alphabetic() || c.is_ascii_digit()) {
+            return false;
+        }
+        n += 1;
+        upper += usize::from(c.is_uppercase());
+    }
+    n >= 2 && upper >= 2 && 2 * upper >= n
 }
 
 /// The ways an acronym may spell `name`: the capitalised words' initials ("SCO"),
@@ -1575,6 +1582,37 @@ mod tests {
         }
         for no in ["Nato", "A", "U.K.", "G20", "McDonald", "ABCDEFGHIJK"] {
             assert!(!acronym_shaped(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn acronym_shape_in_one_pass_is_the_definition() {
+        // The definition as the doc comment states it, counted over the whole string.
+        let defined = |s: &str| {
+            let n = s.chars().count();
+            let upper = s.chars().filter(|c| c.is_uppercase()).count();
+            (2..=10).contains(&n)
+                && s.chars().all(|c| c.is_alphabetic() || c.is_ascii_digit())
+                && s.chars().next().is_some_and(char::is_uppercase)
+                && upper >= 2
+                && 2 * upper >= n
+        };
+        // Every string of up to four characters from a small alphabet, and longer ones
+        // around the ten-character bound.
+        let alphabet = ['A', 'b', '7', ' ', 'É', 'ß', 'Ⅻ', '.'];
+        let mut strings = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = (strings.iter())
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            strings.extend(longer);
+        }
+        for n in 8..=12 {
+            strings.push("AB".repeat(n / 2) + &"C".repeat(n % 2));
+            strings.push("AbC".repeat(n / 3) + "D");
+        }
+        for s in &strings {
+            assert_eq!(acronym_shaped(s), defined(s), "{s:?}");
         }
     }
 

@@ -187,7 +187,9 @@ fn letters(key: &str) -> Option<Vec<char>> {
         return None;
     }
     let folded = super::written_alike(key)?;
-    let letters: Vec<char> = folded.chars().filter(|c| c.is_alphabetic()).collect();
+    // Room for every character at once: a filter's collect would grow the vector.
+    let mut letters = Vec::with_capacity(folded.len());
+    letters.extend(folded.chars().filter(|c| c.is_alphabetic()));
     (MIN_LETTERS..=MAX_LETTERS)
         .contains(&letters.len())
         .then_some(letters)

@@ -488,7 +488,12 @@ impl DocEvidence {
     /// What the document indexed says about `word` (any case).
     pub fn of(&mut self, word: &str) -> Seen {
         lower_into(word, &mut self.lower);
-        self.words.get(self.lower.as_str()).copied().unwrap_or_default()
+        self.of_lower(&self.lower)
+    }
+
+    /// [`of`](Self::of) a word its caller has lower-cased already ([`lower_into`]).
+    pub(crate) fn of_lower(&self, lower: &str) -> Seen {
+        self.words.get(lower).copied().unwrap_or_default()
     }
 }
 

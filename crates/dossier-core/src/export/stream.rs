@@ -40,6 +40,22 @@ impl MentionParts {
         name: impl Fn(usize) -> Option<&'n str>,
         keep: impl Fn(&Mention) -> bool,
     ) -> Result<String, usize> {
+        let mut out = String::new();
+        self.document_into(doc, da, name, keep, &mut out)?;
+        Ok(out)
+    }
+
+    /// [`document`](Self::document), appending the rows to `out` (left as it was when
+    /// it fails): the whole table is written into one string, not copied a document's
+    /// rows at a time.
+    pub(crate) fn document_into<'n>(
+        &mut self,
+        doc: &Document,
+        da: &DocAnalysis,
+        name: impl Fn(usize) -> Option<&'n str>,
+        keep: impl Fn(&Mention) -> bool,
+        out: &mut String,
+    ) -> Result<(), usize> {
         let mut t = Table::new(COLUMNS);
         let mut cp = CodePoints::new(&doc.text);
         for m in da.mentions.iter().filter(|m| keep(m)) {
@@ -55,10 +71,9 @@ impl MentionParts {
                 text(da.blocks[m.block].zone.code()),
             ]);
         }
-        let mut out = String::new();
-        t.encode_rows(self.format, self.rows, &mut out);
+        t.encode_rows(self.format, self.rows, out);
         self.rows += t.rows().len();
-        Ok(out)
+        Ok(())
     }
 
     /// What comes after the rows (JSON's `]`).

@@ -174,11 +174,23 @@ impl<'a> Doc<'a> {
         let first = self.toks.len();
         match kept {
             Some((kept, b)) => kept.block_into(b, &mut self.toks),
-            None => tokenize_into(self.text, range, &mut self.toks),
+            None => tokenize_into(self.text, range.clone(), &mut self.toks),
         }
         let para = self.paras.len() as u32;
         let block = &self.toks[first..];
-        for s in sentences(self.text, block) {
+        // Kept tokens are the analysis's own, so its sentences are those of the same
+        // tokens: taken as found, not found again.
+        let all = &self.analysis.sentences;
+        let found = kept.map(|_| {
+            &all[all.partition_point(|s| s.start < range.start)..all.partition_point(|s| s.start < range.end)]
+        });
+        let again = found.is_none().then(|| sentences(self.text, block));
+        for s in found
+            .into_iter()
+            .flatten()
+            .cloned()
+            .chain(again.into_iter().flatten())
+        {
             let from = first + block.partition_point(|t| t.start < s.start);
             let to = first + block.partition_point(|t| t.start < s.end);
             self.sent_of.resize(to, self.sents.len() as u32);

@@ -42,7 +42,7 @@ impl EventWords {
                 continue;
             }
             lower_into(w, &mut lower);
-            if words.contains(lower.as_str()) || !is_event_word(ev.of(w).bits) {
+            if words.contains(lower.as_str()) || !is_event_word(ev.of_lower(&lower).bits) {
                 continue;
             }
             normalise_into(w, &mut key);
