@@ -255,6 +255,7 @@ impl Gazetteer {
             table!("agencies"),
             table!("newspapers"),
             table!("brands"),
+            table!("teams"),
         ];
         // Room for every row up front: growing the maps would hash every key again.
         let lines: usize = names
@@ -623,6 +624,7 @@ mod tests {
             include_str!("../data/agencies.tsv"),
             include_str!("../data/newspapers.tsv"),
             include_str!("../data/brands.tsv"),
+            include_str!("../data/teams.tsv"),
         ] {
             for r in rows(tsv) {
                 let Some(label) = r.get(1).and_then(|&c| Label::from_code(c)) else {
@@ -753,6 +755,25 @@ mod tests {
         for word in ["Genesis", "Perkins", "Stan", "Rosa"] {
             assert!(g.name(word).is_none_or(|k| k.label != Label::Org), "{word}");
         }
+    }
+
+    #[test]
+    fn sports_teams_are_known_by_full_and_short_name_unless_it_is_an_everyday_word() {
+        let g = Gazetteer::get();
+        let knicks = g.name("Knicks").unwrap();
+        assert_eq!((knicks.label, knicks.canonical), (Label::Org, "New York Knicks"));
+        assert_eq!(g.name("Boston Bruins").map(|k| k.label), Some(Label::Org));
+        assert_eq!(g.name("Las Vegas Aces").map(|k| k.label), Some(Label::Org));
+        // "Heat" (Miami Heat) and "Kings" (Los Angeles Kings) are everyday words: only
+        // the full names are known.
+        for word in ["Heat", "Kings"] {
+            assert!(g.name(word).is_none_or(|k| k.label != Label::Org), "{word}");
+        }
+        assert_eq!(g.name("Miami Heat").map(|k| k.label), Some(Label::Org));
+        // MLB teams by their short names, and their ballparks.
+        assert_eq!(g.name("Mets").map(|k| k.label), Some(Label::Org));
+        assert_eq!(g.name("Red Sox").map(|k| k.label), Some(Label::Org));
+        assert_eq!(g.name("Wrigley Field").map(|k| k.label), Some(Label::Fac));
     }
 
     #[test]
