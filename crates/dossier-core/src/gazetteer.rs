@@ -803,6 +803,19 @@ mod tests {
     }
 
     #[test]
+    fn teams_by_short_name_and_a_ballpark_are_found_in_text() {
+        // Written for this test, on no article of the dev set.
+        let found = crate::test_support::names(
+            "The Phillies beat the Mets 5-3 at Citi Field on Sunday, while the Yankees \
+             rested.",
+        );
+        let of = |text: &str| found.iter().find(|f| f.text == text).map(|f| f.label);
+        assert_eq!(of("Phillies"), Some(Label::Org), "{found:?}");
+        assert_eq!(of("Yankees"), Some(Label::Org), "{found:?}");
+        assert_eq!(of("Citi Field"), Some(Label::Fac), "{found:?}");
+    }
+
+    #[test]
     fn mid_sized_cities_and_more_given_names_are_known_but_not_over_a_person() {
         // Written for this test, on no article of the dev set: a city of 395,000 people
         // (the tables listed none under 750,000), a city GeoNames writes with its river,
