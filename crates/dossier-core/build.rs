@@ -46,7 +46,7 @@ enum Kind {
     Stop,
 }
 
-const TABLES: [(&str, Kind); 20] = [
+const TABLES: [(&str, Kind); 21] = [
     ("places", Kind::Names),
     ("orgs", Kind::Names),
     ("demonyms", Kind::Names),
@@ -59,6 +59,7 @@ const TABLES: [(&str, Kind); 20] = [
     ("agencies", Kind::Names),
     ("newspapers", Kind::Names),
     ("brands", Kind::Names),
+    ("teams", Kind::Names),
     ("given_names", Kind::Given),
     ("family_names", Kind::Words),
     ("titles", Kind::Words),

@@ -1035,6 +1035,84 @@ def build_brands(flags: Flags, place_suffixes: set[str], family: set[str]):
     return table_rows(t)
 
 
+# Professional sports teams of the US and Canada, from the static data of two pinned PyPI
+# packages, read from their wheels (`generate.sh` downloads them without their
+# dependencies into `.wheels/`, `team-wheels.txt`): nothing of them is run.
+WHEELS = os.path.join(HERE, ".wheels")
+NBA_WHEEL = "nba_api-1.12.0-py3-none-any.whl"  # MIT
+NHL_WHEEL = "nhl_api_py-3.6.0-py3-none-any.whl"  # Apache-2.0
+MLB_WHEEL = "pybaseball-2.2.7-py3-none-any.whl"  # MIT
+
+
+def wheel_file(wheel: str, path: str) -> str:
+    import zipfile
+
+    whl = os.path.join(WHEELS, wheel)
+    if not os.path.exists(whl):
+        raise FileNotFoundError(wheel)
+    with zipfile.ZipFile(whl) as z:
+        return z.read(path).decode("utf-8")
+
+
+def nba_teams() -> list[tuple[str, str]]:
+    """(full name, nickname) of the NBA and WNBA teams of nba_api's static data
+    (`teams`, `wnba_teams`: id, abbreviation, nickname, year founded, city, full name …)."""
+    import ast
+
+    tree = ast.parse(wheel_file(NBA_WHEEL, "nba_api/stats/library/data.py"))
+    out = []
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") in ("teams", "wnba_teams"):
+            out += [(row[5], row[2]) for row in ast.literal_eval(node.value)]
+    return out
+
+
+def nhl_teams() -> list[tuple[str, str]]:
+    """(full name, common name) of the NHL franchises of nhl-api-py's data, past ones
+    included; the common name only for the teams of its current season list (a defunct
+    team's "Tigers" or "Eagles" is another team's today)."""
+    current = json.loads(wheel_file(NHL_WHEEL, "nhlpy/data/teams_20232024.json"))["teams"]
+    current = {fold(t["name"]) for t in current}
+    data = json.loads(wheel_file(NHL_WHEEL, "nhlpy/data/team_stat_ids.json"))["data"]
+    return [(t["fullName"], t["teamCommonName"] if fold(t["fullName"]) in current else "")
+            for t in data]
+
+
+def mlb_teams() -> list[tuple[str, str]]:
+    """(short name, ballpark) of the MLB teams of pybaseball's ballpark outlines
+    (`mlbstadiums.csv`: team, stadium name, location; "red_sox" -> "Red Sox"). The data
+    gives no full name, and "<location> <short name>" is not one ("Phoenix
+    Diamondbacks"): the short name is its own canonical."""
+    import csv
+    import io
+
+    text = wheel_file(MLB_WHEEL, "pybaseball/data/mlbstadiums.csv")
+    teams = {(r["team"].replace("_", " ").title(), r["name"])
+             for r in csv.DictReader(io.StringIO(text)) if r["team"] != "generic" and r["name"]}
+    return sorted(teams)
+
+
+def build_teams(flags: Flags, family: set[str]):
+    """NBA, WNBA and NHL teams (ORG): the full name ("New York Knicks") and the short
+    name the data gives ("Knicks"), canonical the full name; MLB teams by their short
+    name ("Mets") and their ballparks (FAC: "Citi Field"). The short name is judged as
+    a club's (`Flags.judge`: an everyday word like "Heat" or "Kings" is dropped, a rarer
+    word or a demonym flagged), and a frequent US given name or surname is dropped."""
+    t = Table()
+    for full, short in sorted(set(nba_teams() + nhl_teams())):
+        full = clean(full)
+        add_judged(t, flags, full, "ORG", full, "")
+        if short and " " not in short and short.title() in family:
+            continue
+        if short:
+            add_judged(t, flags, clean(short), "ORG", full, "")
+    for short, ballpark in mlb_teams():
+        if short.title() not in family:
+            add_judged(t, flags, short, "ORG", short, "")
+        add_judged(t, flags, ballpark, "FAC", ballpark, "")
+    return table_rows(t)
+
+
 def build_nicknames():
     """English given names and their nicknames and short forms (`robert` -> `bob rob …`)
     from carltonnorthern/nicknames (Apache-2.0): one row per name, lower case, the
@@ -1139,6 +1217,7 @@ def main():
                         ("agencies.tsv", lambda f: build_agencies(f, place_suffixes, family)),
                         ("newspapers.tsv", lambda f: build_newspapers(f, place_suffixes, family)),
                         ("brands.tsv", lambda f: build_brands(f, place_suffixes, family)),
+                        ("teams.tsv", lambda f: build_teams(f, family)),
                         ("observances.tsv", lambda f: build_observances(f, family))):
         try:
             rows = [r for r in build(flags) if r[0] not in hand_orgs]

@@ -8,4 +8,6 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 .venv/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+.venv/bin/pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: \
+    -r team-wheels.txt -d .wheels
 .venv/bin/python generate.py "$@"

@@ -255,6 +255,7 @@ impl Gazetteer {
             table!("agencies"),
             table!("newspapers"),
             table!("brands"),
+            table!("teams"),
         ];
         // Room for every row up front: growing the maps would hash every key again.
         let lines: usize = names
@@ -623,6 +624,7 @@ mod tests {
             include_str!("../data/agencies.tsv"),
             include_str!("../data/newspapers.tsv"),
             include_str!("../data/brands.tsv"),
+            include_str!("../data/teams.tsv"),
         ] {
             for r in rows(tsv) {
                 let Some(label) = r.get(1).and_then(|&c| Label::from_code(c)) else {
@@ -756,6 +758,25 @@ mod tests {
     }
 
     #[test]
+    fn sports_teams_are_known_by_full_and_short_name_unless_it_is_an_everyday_word() {
+        let g = Gazetteer::get();
+        let knicks = g.name("Knicks").unwrap();
+        assert_eq!((knicks.label, knicks.canonical), (Label::Org, "New York Knicks"));
+        assert_eq!(g.name("Boston Bruins").map(|k| k.label), Some(Label::Org));
+        assert_eq!(g.name("Las Vegas Aces").map(|k| k.label), Some(Label::Org));
+        // "Heat" (Miami Heat) and "Kings" (Los Angeles Kings) are everyday words: only
+        // the full names are known.
+        for word in ["Heat", "Kings"] {
+            assert!(g.name(word).is_none_or(|k| k.label != Label::Org), "{word}");
+        }
+        assert_eq!(g.name("Miami Heat").map(|k| k.label), Some(Label::Org));
+        // MLB teams by their short names, and their ballparks.
+        assert_eq!(g.name("Mets").map(|k| k.label), Some(Label::Org));
+        assert_eq!(g.name("Red Sox").map(|k| k.label), Some(Label::Org));
+        assert_eq!(g.name("Wrigley Field").map(|k| k.label), Some(Label::Fac));
+    }
+
+    #[test]
     fn newspapers_beyond_the_us_and_holidays_of_every_country_are_known() {
         let g = Gazetteer::get();
         let label = |key: &str| g.name(key).map(|k| k.label);
@@ -779,6 +800,19 @@ mod tests {
         assert_eq!(of("Mid-Autumn Festival"), Some(Label::Event), "{found:?}");
         assert_eq!(of("Daily Nation"), Some(Label::Org), "{found:?}");
         assert_eq!(of("Chuseok"), Some(Label::Event), "{found:?}");
+    }
+
+    #[test]
+    fn teams_by_short_name_and_a_ballpark_are_found_in_text() {
+        // Written for this test, on no article of the dev set.
+        let found = crate::test_support::names(
+            "The Phillies beat the Mets 5-3 at Citi Field on Sunday, while the Yankees \
+             rested.",
+        );
+        let of = |text: &str| found.iter().find(|f| f.text == text).map(|f| f.label);
+        assert_eq!(of("Phillies"), Some(Label::Org), "{found:?}");
+        assert_eq!(of("Yankees"), Some(Label::Org), "{found:?}");
+        assert_eq!(of("Citi Field"), Some(Label::Fac), "{found:?}");
     }
 
     #[test]
