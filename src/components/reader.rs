@@ -8,7 +8,7 @@ use crate::dom;
 use crate::url::ViewState;
 use crate::wording::{count, name};
 use dossier_core::model::Zone;
-use dossier_core::query::{Query, Snippets};
+use dossier_core::query::{Query, Results, Snippets};
 use dossier_core::Label;
 use leptos::prelude::*;
 use std::ops::Range;
@@ -121,23 +121,92 @@ fn tapped(ev: &web_sys::MouseEvent) -> bool {
         .is_some_and(|p| matches!(p.pointer_type().as_str(), "touch" | "pen"))
 }
 
+/// What the reader shows: the open article, the hidden labels and the search's hits in
+/// it. The article is drawn again only when one of them changes, so filtering with an
+/// article open redraws nothing here.
+type Open = Memo<(Option<usize>, Vec<Label>, Vec<Range<usize>>)>;
+
 /// The open article, or a short guide when none is open.
 #[component]
 pub fn Reader() -> impl IntoView {
     let nav = crate::app::context::<Navigator>();
     let hover = crate::app::context::<Hover>();
     let hits = crate::app::context::<Hits>();
+    let pinned = crate::app::context::<Pinned>();
+    let results = crate::components::results_list::use_results();
+    let painted = crate::app::context::<Painted>().0;
     let d = data();
     // What is left to draw of the open article (drawn for `BUDGET` ms a frame, below).
     let drawing: Drawing = Default::default();
+    follow_mention(nav, drawing.clone());
+    let on_click = move |ev: web_sys::MouseEvent| click_mark(&ev, nav, hover, pinned);
+    let over = move |ev: &web_sys::Event| hover_mark(ev, hover);
+    let out = move || hover.0.set(None);
+    let open: Open = Memo::new(move |_| {
+        let (doc, hide) = nav
+            .state
+            .with(|s| (s.doc.as_deref().and_then(|f| d.doc_index(f)), s.hide.clone()));
+        (doc, hide, hits.list.get())
+    });
+    draw_on_open(open, nav, hits, drawing.clone());
+    follow_hit(open, hits, drawing);
+    mark_selection(open, nav);
+    move || {
+        let (Some(i), ..) = open.get() else {
+            return welcome(nav, results, painted).into_any();
+        };
+        let doc = &d.corpus.documents[i];
+        let close = move || {
+            nav.href(&ViewState {
+                doc: None,
+                mention: None,
+                ..nav.state.get()
+            })
+        };
+        // The printed page ends with the link to this view.
+        let link = move || nav.address(&nav.state.get());
+        let meta = doc.meta.byline();
+        view! {
+            <article class="reader" aria-labelledby="article-title" data-link=link
+                on:click=on_click
+                // A move, not `mouseover`: the browser sends that when the text scrolls
+                // under a pointer that stays still (a jump to a mention), and the card of
+                // whatever name came under it would cover the mention.
+                on:mousemove=move |ev: web_sys::MouseEvent| over(&ev)
+                on:focusin=move |ev: web_sys::FocusEvent| over(&ev)
+                on:mouseout=move |_| out()
+                on:focusout=move |_| out()
+            >
+                <div class="reader-head">
+                    <a class="close" href=close>"← All articles"</a>
+                    <HitStepper/>
+                    <MentionStepper/>
+                </div>
+                // The headline and the blocks: drawn by `draw_on_open` (`Draw`).
+                <h1 id="article-title"></h1>
+                <p class="meta">{meta}</p>
+                <label class="zones-toggle">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || nav.state.with(|s| s.all_zones)
+                        on:change=move |_| nav.update(|s| s.all_zones = !s.all_zones)
+                    />
+                    " Count captions, credits and site text"
+                </label>
+                <div class="reader-body"></div>
+            </article>
+        }
+        .into_any()
+    }
+}
 
-    // Scroll to and focus the selected mention whenever it changes (drawing the article
-    // as far as it first, if it is in a part not yet drawn).
-    let scrolling = drawing.clone();
+/// Scrolls to and focuses the selected mention whenever it changes (drawing the article
+/// as far as it first, if it is in a part not yet drawn).
+fn follow_mention(nav: Navigator, drawing: Drawing) {
     Effect::new(move |_| {
         let s = nav.state.get();
         if let (Some(m), Some(_)) = (s.mention, s.doc) {
-            let drawing = scrolling.clone();
+            let drawing = drawing.clone();
             request_animation_frame(move || {
                 let q = format!("mark[data-start=\"{m}\"]");
                 draw_until(&drawing, &q);
@@ -149,62 +218,67 @@ pub fn Reader() -> impl IntoView {
             });
         }
     });
+}
 
-    let pinned = crate::app::context::<Pinned>();
-    let on_click = move |ev: web_sys::MouseEvent| {
-        let Some(mark) = mark_of(&ev) else {
-            pinned.0.set(None);
-            return;
-        };
-        let (Some(id), Some(start)) = (
-            mark.get_attribute("data-entity"),
-            mark.get_attribute("data-start"),
-        ) else {
-            return;
-        };
-        ev.prevent_default();
-        // A tap opens the entity's card, whose buttons filter: a touch screen has no
-        // hover to show the card first, nor Alt to exclude.
-        if tapped(&ev) {
-            if let (Some(e), Ok(start)) = (d.entity_index(&id), start.parse()) {
-                hover.0.set(None);
-                pinned.open(e, start);
-            }
-            return;
-        }
-        let exclude = ev.alt_key() || ev.shift_key();
-        nav.update(|s| {
-            s.put(&id, exclude);
-            if !exclude {
-                s.selected = Some(id);
-                s.mention = start.parse().ok();
-            }
-        });
+/// A click in the article: on a name, filters by its entity and selects the mention
+/// (Alt or Shift: excludes it); a tap opens its card; elsewhere, closes a pinned card.
+fn click_mark(ev: &web_sys::MouseEvent, nav: Navigator, hover: Hover, pinned: Pinned) {
+    let d = data();
+    let Some(mark) = mark_of(ev) else {
+        pinned.0.set(None);
+        return;
     };
-    let over = move |ev: &web_sys::Event| {
-        if !crate::components::hover_card::may_open() {
-            return;
-        }
-        let Some(mark) = mark_of(ev) else { return };
-        let Some(e) = mark
-            .get_attribute("data-entity")
-            .and_then(|id| d.entity_index(&id))
-        else {
-            return;
-        };
-        let r = mark.get_bounding_client_rect();
-        let at = Some((e, r.left(), r.bottom()));
-        if hover.0.get_untracked() != at {
-            hover.0.set(at);
-        }
+    let (Some(id), Some(start)) = (
+        mark.get_attribute("data-entity"),
+        mark.get_attribute("data-start"),
+    ) else {
+        return;
     };
-    let out = move || hover.0.set(None);
+    ev.prevent_default();
+    // A tap opens the entity's card, whose buttons filter: a touch screen has no
+    // hover to show the card first, nor Alt to exclude.
+    if tapped(ev) {
+        if let (Some(e), Ok(start)) = (d.entity_index(&id), start.parse()) {
+            hover.0.set(None);
+            pinned.open(e, start);
+        }
+        return;
+    }
+    let exclude = ev.alt_key() || ev.shift_key();
+    nav.update(|s| {
+        s.put(&id, exclude);
+        if !exclude {
+            s.selected = Some(id);
+            s.mention = start.parse().ok();
+        }
+    });
+}
 
-    // The welcome's line counts what the filters keep (once the counts come, after the
-    // first frame), the whole corpus when nothing filters.
-    let results = crate::components::results_list::use_results();
-    let painted = crate::app::context::<Painted>().0;
-    let welcome = move || {
+/// The pointer or the focus on a name: its card, unless one may not open now.
+fn hover_mark(ev: &web_sys::Event, hover: Hover) {
+    let d = data();
+    if !crate::components::hover_card::may_open() {
+        return;
+    }
+    let Some(mark) = mark_of(ev) else { return };
+    let Some(e) = mark
+        .get_attribute("data-entity")
+        .and_then(|id| d.entity_index(&id))
+    else {
+        return;
+    };
+    let r = mark.get_bounding_client_rect();
+    let at = Some((e, r.left(), r.bottom()));
+    if hover.0.get_untracked() != at {
+        hover.0.set(at);
+    }
+}
+
+/// The guide shown when no article is open; its line counts what the filters keep (once
+/// the counts come, after the first frame), the whole corpus when nothing filters.
+fn welcome(nav: Navigator, results: Memo<Results>, painted: RwSignal<bool>) -> impl IntoView {
+    let d = data();
+    let line = move || {
         let total = count(d.corpus.documents.len(), "article");
         let guide = "Choose an article to read it, search, or pick an entity to see where it occurs.";
         if !nav.state.with(ViewState::is_filtered) {
@@ -224,21 +298,27 @@ pub fn Reader() -> impl IntoView {
             )
         }
     };
-    // The article is drawn again only when another article opens, the hidden labels
-    // change or the search's hits in it do, so filtering with an article open redraws
-    // nothing here.
-    let open = Memo::new(move |_| {
-        let (doc, hide) = nav
-            .state
-            .with(|s| (s.doc.as_deref().and_then(|f| d.doc_index(f)), s.hide.clone()));
-        (doc, hide, hits.list.get())
-    });
-    // The article's headline and blocks, drawn with plain DOM calls after the view
-    // (before the effects below mark and scroll to what is selected): blocks for
-    // [`BUDGET`] ms at once, or every part up to the selected mention's, then blocks for
-    // [`BUDGET`] ms a frame, so that a long article (a reader's own document may be
-    // megabytes) costs no long task.
-    let pending = drawing.clone();
+    view! {
+        <section class="welcome">
+            <h1>"Dossier"</h1>
+            <p>{line}</p>
+            <p class="hint">
+                "Keys: " <kbd>"/"</kbd> " search · " <kbd>"j"</kbd> " / " <kbd>"k"</kbd>
+                " next / previous article · " <kbd>"n"</kbd> " / " <kbd>"p"</kbd>
+                " next / previous mention · " <kbd>"h"</kbd> " / " <kbd>"H"</kbd>
+                " next / previous search hit · " <kbd>"Esc"</kbd> " clear"
+            </p>
+        </section>
+    }
+}
+
+/// Draws the open article's headline and blocks whenever `open` changes, with plain DOM
+/// calls after the view (before the effects that mark and scroll to what is selected):
+/// blocks for [`BUDGET`] ms at once, or every part up to the selected mention's, then
+/// blocks for [`BUDGET`] ms a frame, so that a long article (a reader's own document may
+/// be megabytes) costs no long task.
+fn draw_on_open(open: Open, nav: Navigator, hits: Hits, drawing: Drawing) {
+    let d = data();
     Effect::new(move |_| {
         let (Some(doc), hide, hits_in) = open.get() else {
             return;
@@ -280,7 +360,7 @@ pub fn Reader() -> impl IntoView {
                 draw.paragraph(&part, bi);
             }
         }
-        *pending.borrow_mut() = Some(Pending {
+        *drawing.borrow_mut() = Some(Pending {
             part: body.clone(),
             body,
             draw,
@@ -289,12 +369,15 @@ pub fn Reader() -> impl IntoView {
             left: 0..0,
         });
         if next == 0 {
-            draw_next(&pending, now() + BUDGET);
+            draw_next(&drawing, now() + BUDGET);
         }
-        draw_rest(pending.clone());
+        draw_rest(drawing.clone());
     });
-    // The hit stepped to: marked apart and scrolled to the middle of the view, once the
-    // article is drawn.
+}
+
+/// Marks the hit stepped to apart and scrolls it to the middle of the view, once the
+/// article is drawn.
+fn follow_hit(open: Open, hits: Hits, drawing: Drawing) {
     Effect::new(move |_| {
         open.track();
         let at = hits.at.get();
@@ -314,9 +397,12 @@ pub fn Reader() -> impl IntoView {
             }
         });
     });
-    // The selected entity's marks (`sel`) and the selected mention (`current`) are two
-    // classes moved in place: one effect instead of a reactive class on every mark, which
-    // would cost kilobytes of wasm for the same result (docs/performance.md).
+}
+
+/// Moves the selected entity's marks (`sel`) and the selected mention (`current`): two
+/// classes moved in place, one effect instead of a reactive class on every mark, which
+/// would cost kilobytes of wasm for the same result (docs/performance.md).
+fn mark_selection(open: Open, nav: Navigator) {
     Effect::new(move |_| {
         open.track(); // a new article has new marks
         let (entity, mention) = nav.state.with(|s| (s.selected.clone(), s.mention));
@@ -335,65 +421,6 @@ pub fn Reader() -> impl IntoView {
             mention.map(|m| format!("mark[data-start=\"{m}\"]")),
         );
     });
-    move || {
-        let (Some(i), ..) = open.get() else {
-            return view! {
-                <section class="welcome">
-                    <h1>"Dossier"</h1>
-                    <p>{welcome}</p>
-                    <p class="hint">
-                        "Keys: " <kbd>"/"</kbd> " search · " <kbd>"j"</kbd> " / " <kbd>"k"</kbd>
-                        " next / previous article · " <kbd>"n"</kbd> " / " <kbd>"p"</kbd>
-                        " next / previous mention · " <kbd>"h"</kbd> " / " <kbd>"H"</kbd>
-                        " next / previous search hit · " <kbd>"Esc"</kbd> " clear"
-                    </p>
-                </section>
-            }
-            .into_any();
-        };
-        let doc = &d.corpus.documents[i];
-        let close = move || {
-            nav.href(&ViewState {
-                doc: None,
-                mention: None,
-                ..nav.state.get()
-            })
-        };
-        // The printed page ends with the link to this view.
-        let link = move || nav.address(&nav.state.get());
-        let meta = doc.meta.byline();
-        view! {
-            <article class="reader" aria-labelledby="article-title" data-link=link
-                on:click=on_click
-                // A move, not `mouseover`: the browser sends that when the text scrolls
-                // under a pointer that stays still (a jump to a mention), and the card of
-                // whatever name came under it would cover the mention.
-                on:mousemove=move |ev: web_sys::MouseEvent| over(&ev)
-                on:focusin=move |ev: web_sys::FocusEvent| over(&ev)
-                on:mouseout=move |_| out()
-                on:focusout=move |_| out()
-            >
-                <div class="reader-head">
-                    <a class="close" href=close>"← All articles"</a>
-                    <HitStepper/>
-                    <MentionStepper/>
-                </div>
-                // The headline and the blocks: drawn by the effect above (`Draw`).
-                <h1 id="article-title"></h1>
-                <p class="meta">{meta}</p>
-                <label class="zones-toggle">
-                    <input
-                        type="checkbox"
-                        prop:checked=move || nav.state.with(|s| s.all_zones)
-                        on:change=move |_| nav.update(|s| s.all_zones = !s.all_zones)
-                    />
-                    " Count captions, credits and site text"
-                </label>
-                <div class="reader-body"></div>
-            </article>
-        }
-        .into_any()
-    }
 }
 
 /// The article's blocks in parts of about [`PART`] bytes of text each, in order.
