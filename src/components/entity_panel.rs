@@ -9,6 +9,7 @@ use crate::seen::{when_near, Times};
 use crate::url::SortBy;
 use crate::wording::{self, name};
 use dossier_core::case::lower_str;
+use dossier_core::query::Results;
 use dossier_core::{order, Label};
 use leptos::prelude::*;
 use std::cmp::Reverse;
@@ -40,90 +41,41 @@ impl PanelOrder {
     }
 }
 
-/// The entity panel.
-#[component]
-pub fn EntityPanel() -> impl IntoView {
-    let nav = crate::app::context::<Navigator>();
-    let results = use_results();
-    let d = data();
-    let filter = RwSignal::new(String::new());
-    let expanded = RwSignal::new(Vec::<Label>::new());
+/// The panel's reactive state that every label's section reads.
+#[derive(Clone, Copy)]
+struct Panel {
+    nav: Navigator,
+    /// Each entity's mentions and articles under the current filter.
+    counts: Memo<Vec<(usize, usize)>>,
+    /// How often each entity is a quote's speaker in the matching articles.
+    quoted: Memo<Vec<usize>>,
+    /// The label groups as listed (sorted, narrowed by the panel's search).
+    groups: Memo<Vec<Group>>,
+    /// The labels whose groups show all their entities.
+    expanded: RwSignal<Vec<Label>>,
+}
 
-    // Mentions and articles of every entity under the current filter, computed once
-    // per change of the results.
-    let counts = Memo::new(move |_| {
-        results.with(|r| {
-            r.entities
-                .iter()
-                .map(|c| (c.mentions, c.documents))
-                .collect::<Vec<_>>()
-        })
-    });
-    // How often each entity is a quote's speaker in the matching articles.
-    let quoted = Memo::new(move |_| results.with(|r| crate::quoted::by_speaker(d, &r.matched)));
-    // Entity indices per label, filtered by the panel search and sorted, with the
-    // group's largest mention count (the bars' scale).
-    let panel = Memo::new(move |_| nav.state.with(|s| (s.sort, s.hide.clone())));
-    let groups = Memo::new(move |_| {
-        let (sort, hide) = panel.get();
-        let f = lower_str(&filter.get());
-        counts.with(|counts| {
-            // One pass over the entities puts each shown one in its label's group.
-            let mut by_label: Vec<Vec<usize>> = vec![Vec::new(); Label::ALL.len()];
-            for (i, e) in d.analysis.entities.iter().enumerate() {
-                if counts[i].0 > 0
-                    && !hide.contains(&e.label)
-                    && (f.is_empty()
-                        || lower_str(&e.canonical).contains(&f)
-                        || e.aliases.iter().any(|a| lower_str(&a.text).contains(&f)))
-                {
-                    by_label[e.label as usize].push(i);
-                }
-            }
-            Label::ALL
-                .into_iter()
-                .zip(by_label)
-                .filter(|(_, ents)| !ents.is_empty())
-                .map(|(label, mut ents)| {
-                    // One shared sort routine (order.rs): each std sort call costs wasm size.
-                    match sort {
-                        SortBy::Mentions => order::sort_by_key(&mut ents, |&i| (Reverse(counts[i]), i)),
-                        SortBy::Articles => {
-                            order::sort_by_key(&mut ents, |&i| (Reverse((counts[i].1, counts[i].0)), i))
-                        }
-                        SortBy::Name => {
-                            let mut named: Vec<(String, usize)> = ents
-                                .iter()
-                                .map(|&i| (lower_str(name(&d.analysis.entities[i])), i))
-                                .collect();
-                            order::sort(&mut named);
-                            ents = named.into_iter().map(|(_, i)| i).collect();
-                        }
-                    }
-                    let max = ents.iter().map(|&i| counts[i].0).max().unwrap_or(1).max(1);
-                    Group { label, ents, max }
-                })
-                .collect::<Vec<_>>()
-        })
-    });
-    crate::app::context::<PanelOrder>().0.set_value(Some(groups));
-    // Rows are keyed by entity: an update moves rows and changes their counts, classes
-    // and bars in place instead of drawing the panel again.
-    let group = move |label: Label, f: &dyn Fn(&Group) -> usize| {
-        groups.with(|g| g.iter().find(|g| g.label == label).map(f).unwrap_or(0))
-    };
-    // How many of a group's `len` entities it lists: all once expanded.
-    let listed = move |label: Label, len: usize| {
-        if expanded.with(|v| v.contains(&label)) {
+impl Panel {
+    /// A number of `label`'s group (`f`), 0 when the group is empty.
+    fn group(&self, label: Label, f: &dyn Fn(&Group) -> usize) -> usize {
+        self.groups
+            .with(|g| g.iter().find(|g| g.label == label).map(f).unwrap_or(0))
+    }
+
+    /// How many of a group's `len` entities it lists: all once expanded.
+    fn listed(&self, label: Label, len: usize) -> usize {
+        if self.expanded.with(|v| v.contains(&label)) {
             len
         } else {
             len.min(FIRST)
         }
-    };
-    // The rows listed, each with where its entity stands in the filters.
-    let shown = move |label: Label| {
-        groups.with(|g| {
-            nav.state.with(|s| {
+    }
+
+    /// The rows `label`'s group lists, each with where its entity stands in the filters.
+    fn shown(&self, label: Label) -> Vec<(usize, Stand)> {
+        let d = data();
+        self.groups.with(|g| {
+            self.nav.state.with(|s| {
                 let stand = |i: usize| {
                     let id = &d.analysis.entities[i].id;
                     match (s.require.contains(id), s.exclude.contains(id)) {
@@ -135,7 +87,7 @@ pub fn EntityPanel() -> impl IntoView {
                 g.iter()
                     .find(|g| g.label == label)
                     .map(|g| {
-                        g.ents[..listed(label, g.ents.len())]
+                        g.ents[..self.listed(label, g.ents.len())]
                             .iter()
                             .map(|&i| (i, stand(i)))
                             .collect()
@@ -143,40 +95,39 @@ pub fn EntityPanel() -> impl IntoView {
                     .unwrap_or_default()
             })
         })
-    };
-    // One handler for a group's rows: the name requires its entity, "−" excludes it,
-    // and pressing either again lifts that filter.
-    let press = move |ev: web_sys::MouseEvent| {
-        let Some(button) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("button").ok().flatten())
-        else {
-            return;
-        };
-        let Some(id) = button
-            .closest("li.entity")
-            .ok()
-            .flatten()
-            .and_then(|li| li.get_attribute("data-entity"))
-        else {
-            return;
-        };
-        let class = button.class_name();
-        if class == "entity-quoted" {
-            nav.update(|s| *s = crate::quoted::quotes_of(s, &id));
-            return;
-        }
-        let exclude = class == "entity-exclude";
-        keep_focus(&button, &id, &class);
-        // Pressed again, a button lifts what it set.
-        nav.update(|s| {
-            if !s.put(&id, exclude) {
-                if exclude { &mut s.exclude } else { &mut s.require }.retain(|x| *x != id);
-            } else if !exclude {
-                s.selected = Some(id);
-            }
+    }
+}
+
+/// The entity panel.
+#[component]
+pub fn EntityPanel() -> impl IntoView {
+    let nav = crate::app::context::<Navigator>();
+    let results = use_results();
+    let d = data();
+    let filter = RwSignal::new(String::new());
+    // Mentions and articles of every entity under the current filter, computed once
+    // per change of the results.
+    let counts = Memo::new(move |_| {
+        results.with(|r| {
+            r.entities
+                .iter()
+                .map(|c| (c.mentions, c.documents))
+                .collect::<Vec<_>>()
         })
+    });
+    let sort_hide = Memo::new(move |_| nav.state.with(|s| (s.sort, s.hide.clone())));
+    let groups = Memo::new(move |_| {
+        let (sort, hide) = sort_hide.get();
+        let f = lower_str(&filter.get());
+        counts.with(|counts| grouped(counts, sort, &hide, &f))
+    });
+    crate::app::context::<PanelOrder>().0.set_value(Some(groups));
+    let panel = Panel {
+        nav,
+        counts,
+        quoted: Memo::new(move |_| results.with(|r| crate::quoted::by_speaker(d, &r.matched))),
+        groups,
+        expanded: RwSignal::new(Vec::new()),
     };
     view! {
         <div class="panel-head">
@@ -208,98 +159,196 @@ pub fn EntityPanel() -> impl IntoView {
             </div>
         </div>
         // Nothing to list: say why, and how to get back to something.
-        {move || {
-            if groups.with(|g| !g.is_empty()) {
-                return None;
-            }
-            let s = nav.state.get();
-            let why = if results.with(|r| r.hits.is_empty()) {
-                "No article matches these filters, so there is no entity to list."
-            } else if !filter.with(String::is_empty) {
-                "No entity in the matching articles has this name."
-            } else if s.hide.len() == Label::ALL.len() {
-                "Every label is hidden: show one in the legend above."
-            } else {
-                "The matching articles name no entity of the labels shown."
-            };
-            let back = results.with(|r| r.hits.is_empty()).then(|| {
-                let href = nav.href(&s.unfiltered());
-                view! { " " <a href=href>"Clear filters"</a> }
-            });
-            Some(view! { <p class="empty" role="status">{why} {back}</p> })
-        }}
+        {move || groups.with(Vec::is_empty).then(|| nothing_listed(nav, results, filter))}
         // One section per label, hidden while it has no entity to show; the skip link
         // "Skip to entities" (app.rs) leads here, a Tab before the first entity.
         <div id="entity-list" class="entity-list" tabindex="-1">
-        {Label::ALL
-            .into_iter()
-            .map(|label| {
-                let total = move || group(label, &|g| g.ents.len());
-                let open = move || expanded.with(|v| v.contains(&label));
-                let toggle = move |_| {
-                    expanded.update(|v| {
-                        if let Some(p) = v.iter().position(|l| *l == label) {
-                            v.remove(p);
-                        } else {
-                            v.push(label);
-                        }
-                    })
-                };
-                // A group's rows are drawn once it comes within a pane's height of the
-                // view; until then its list holds their room, so that the groups below
-                // stay out of reach too. Each change of the filters redraws only the
-                // groups drawn (interaction costs: docs/performance.md).
-                let near = RwSignal::new(false);
-                let section = NodeRef::<leptos::html::Section>::new();
-                Effect::new(move |_| {
-                    if let Some(el) = section.get() {
-                        let el: web_sys::Element = el.into();
-                        let pane = el.closest(".entity-pane").ok().flatten();
-                        when_near(el, pane, "100% 0px", Times::Once, move || near.set(true));
-                    }
-                });
-                // The rows, drawn by hand (`crate::dom`) and kept by entity: a change of
-                // the filters moves them and sets their counts, bars and pressed state.
-                let list = NodeRef::<leptos::html::Ul>::new();
-                Effect::new(move |drawn: Option<Vec<Row>>| {
-                    let old = drawn.unwrap_or_default();
-                    let Some(ul) = list.get() else { return old };
-                    let rows = if near.get() { shown(label) } else { Vec::new() };
-                    let entities = rows.iter().map(|&(i, _)| i);
-                    let mut drawn = dom::keyed(&ul.into(), old, entities, |r| &r.entity, |&i| i, Row::new, |r| &r.li);
-                    let max = group(label, &|g| g.max).max(1);
-                    counts.with(|c| {
-                        quoted.with(|q| {
-                            for (row, &(i, stand)) in drawn.iter_mut().zip(&rows) {
-                                row.show(stand, c[i], max);
-                                row.quoted(q[i]);
-                            }
-                        })
-                    });
-                    drawn
-                });
-                let room = move || {
-                    (!near.get()).then(|| format!("min-height: {}rem", 4 * listed(label, total())))
-                };
-                view! {
-                    <section class="entity-group" data-label=label.code() hidden=move || total() == 0 node_ref=section>
-                        <h3>
-                            <span class="swatch" aria-hidden="true"></span>
-                            {label.name()}
-                            <span class="group-count">{total}</span>
-                        </h3>
-                        <ul class="entities" style=room node_ref=list on:click=press>
-                        </ul>
-                        <Show when=move || { total() > FIRST }>
-                            <button type="button" class="more" on:click=toggle>
-                                {move || if open() { "Show fewer".to_string() } else { format!("Show all {}", total()) }}
-                            </button>
-                        </Show>
-                    </section>
+            {Label::ALL.into_iter().map(|label| label_section(panel, label)).collect_view()}
+        </div>
+    }
+}
+
+/// The entities shown (some mention under the filter, a label not hidden, a name or alias
+/// containing `f`, lower case) in label groups, each sorted by `sort`, with the group's
+/// largest mention count (the bars' scale).
+fn grouped(counts: &[(usize, usize)], sort: SortBy, hide: &[Label], f: &str) -> Vec<Group> {
+    let d = data();
+    // One pass over the entities puts each shown one in its label's group.
+    let mut by_label: Vec<Vec<usize>> = vec![Vec::new(); Label::ALL.len()];
+    for (i, e) in d.analysis.entities.iter().enumerate() {
+        if counts[i].0 > 0
+            && !hide.contains(&e.label)
+            && (f.is_empty()
+                || lower_str(&e.canonical).contains(f)
+                || e.aliases.iter().any(|a| lower_str(&a.text).contains(f)))
+        {
+            by_label[e.label as usize].push(i);
+        }
+    }
+    Label::ALL
+        .into_iter()
+        .zip(by_label)
+        .filter(|(_, ents)| !ents.is_empty())
+        .map(|(label, mut ents)| {
+            // One shared sort routine (order.rs): each std sort call costs wasm size.
+            match sort {
+                SortBy::Mentions => order::sort_by_key(&mut ents, |&i| (Reverse(counts[i]), i)),
+                SortBy::Articles => {
+                    order::sort_by_key(&mut ents, |&i| (Reverse((counts[i].1, counts[i].0)), i))
+                }
+                SortBy::Name => {
+                    let mut named: Vec<(String, usize)> = ents
+                        .iter()
+                        .map(|&i| (lower_str(name(&d.analysis.entities[i])), i))
+                        .collect();
+                    order::sort(&mut named);
+                    ents = named.into_iter().map(|(_, i)| i).collect();
+                }
+            }
+            let max = ents.iter().map(|&i| counts[i].0).max().unwrap_or(1).max(1);
+            Group { label, ents, max }
+        })
+        .collect()
+}
+
+/// Why the panel lists nothing, and how to get back to something.
+fn nothing_listed(nav: Navigator, results: Memo<Results>, filter: RwSignal<String>) -> impl IntoView {
+    let s = nav.state.get();
+    let no_article = results.with(|r| r.hits.is_empty());
+    let why = if no_article {
+        "No article matches these filters, so there is no entity to list."
+    } else if !filter.with(String::is_empty) {
+        "No entity in the matching articles has this name."
+    } else if s.hide.len() == Label::ALL.len() {
+        "Every label is hidden: show one in the legend above."
+    } else {
+        "The matching articles name no entity of the labels shown."
+    };
+    let back = no_article.then(|| {
+        let href = nav.href(&s.unfiltered());
+        view! { " " <a href=href>"Clear filters"</a> }
+    });
+    view! { <p class="empty" role="status">{why} {back}</p> }
+}
+
+/// One handler for a group's rows: the name requires its entity, "−" excludes it, and
+/// pressing either again lifts that filter; "quoted n times" opens the entity's quotes.
+fn press_row(ev: &web_sys::MouseEvent, nav: Navigator) {
+    let Some(button) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest("button").ok().flatten())
+    else {
+        return;
+    };
+    let Some(id) = button
+        .closest("li.entity")
+        .ok()
+        .flatten()
+        .and_then(|li| li.get_attribute("data-entity"))
+    else {
+        return;
+    };
+    let class = button.class_name();
+    if class == "entity-quoted" {
+        nav.update(|s| *s = crate::quoted::quotes_of(s, &id));
+        return;
+    }
+    let exclude = class == "entity-exclude";
+    keep_focus(&button, &id, &class);
+    // Pressed again, a button lifts what it set.
+    nav.update(|s| {
+        if !s.put(&id, exclude) {
+            if exclude { &mut s.exclude } else { &mut s.require }.retain(|x| *x != id);
+        } else if !exclude {
+            s.selected = Some(id);
+        }
+    })
+}
+
+/// `label`'s section: its heading and count, its rows (drawn once near the view, then
+/// kept by entity) and "Show all".
+fn label_section(panel: Panel, label: Label) -> impl IntoView {
+    let Panel {
+        nav,
+        counts,
+        quoted,
+        expanded,
+        ..
+    } = panel;
+    let press = move |ev: web_sys::MouseEvent| press_row(&ev, nav);
+    let total = move || panel.group(label, &|g| g.ents.len());
+    let open = move || expanded.with(|v| v.contains(&label));
+    let toggle = move |_| {
+        expanded.update(|v| {
+            if let Some(p) = v.iter().position(|l| *l == label) {
+                v.remove(p);
+            } else {
+                v.push(label);
+            }
+        })
+    };
+    // A group's rows are drawn once it comes within a pane's height of the
+    // view; until then its list holds their room, so that the groups below
+    // stay out of reach too. Each change of the filters redraws only the
+    // groups drawn (interaction costs: docs/performance.md).
+    let near = RwSignal::new(false);
+    let section = NodeRef::<leptos::html::Section>::new();
+    Effect::new(move |_| {
+        if let Some(el) = section.get() {
+            let el: web_sys::Element = el.into();
+            let pane = el.closest(".entity-pane").ok().flatten();
+            when_near(el, pane, "100% 0px", Times::Once, move || near.set(true));
+        }
+    });
+    // The rows, drawn by hand (`crate::dom`) and kept by entity: a change of
+    // the filters moves them and sets their counts, bars and pressed state.
+    let list = NodeRef::<leptos::html::Ul>::new();
+    Effect::new(move |drawn: Option<Vec<Row>>| {
+        let old = drawn.unwrap_or_default();
+        let Some(ul) = list.get() else { return old };
+        let rows = if near.get() {
+            panel.shown(label)
+        } else {
+            Vec::new()
+        };
+        let entities = rows.iter().map(|&(i, _)| i);
+        let mut drawn = dom::keyed(
+            &ul.into(),
+            old,
+            entities,
+            |r| &r.entity,
+            |&i| i,
+            Row::new,
+            |r| &r.li,
+        );
+        let max = panel.group(label, &|g| g.max).max(1);
+        counts.with(|c| {
+            quoted.with(|q| {
+                for (row, &(i, stand)) in drawn.iter_mut().zip(&rows) {
+                    row.show(stand, c[i], max);
+                    row.quoted(q[i]);
                 }
             })
-            .collect_view()}
-        </div>
+        });
+        drawn
+    });
+    let room = move || (!near.get()).then(|| format!("min-height: {}rem", 4 * panel.listed(label, total())));
+    view! {
+        <section class="entity-group" data-label=label.code() hidden=move || total() == 0 node_ref=section>
+            <h3>
+                <span class="swatch" aria-hidden="true"></span>
+                {label.name()}
+                <span class="group-count">{total}</span>
+            </h3>
+            <ul class="entities" style=room node_ref=list on:click=press>
+            </ul>
+            <Show when=move || { total() > FIRST }>
+                <button type="button" class="more" on:click=toggle>
+                    {move || if open() { "Show fewer".to_string() } else { format!("Show all {}", total()) }}
+                </button>
+            </Show>
+        </section>
     }
 }
 
