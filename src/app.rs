@@ -282,63 +282,11 @@ pub struct Hover(pub RwSignal<Option<(usize, f64, f64)>>);
 
 #[component]
 fn Explorer() -> impl IntoView {
-    let location = use_location();
-    let d = data();
-    // The URL's view (back, forward, links), unless `go` is ahead of it.
-    let ahead = RwSignal::new(String::new());
-    let parsed: Memo<Parsed> = Memo::new(move |_| {
-        let mut search = ahead.get();
-        if search.is_empty() {
-            search = location.search.get();
-        }
-        let pairs = parse_query(&search);
-        ViewState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), d)
-    });
-    let state = Memo::new(move |_| parsed.get().state);
-    let navigate = use_navigate();
-    let navigate: NavigateFn = Arc::new(move |h, o| navigate(h, o));
-    let nav = Navigator {
-        state,
-        ahead,
-        pathname: location.pathname,
-        navigate: StoredValue::new(navigate),
-    };
+    let (nav, parsed) = navigator();
+    let state = nav.state;
     provide_context(nav);
-    // Back or forward moves the URL: a search's entry held back is not recorded over it,
-    // nor a keystroke not yet searched. An explorer drawn again (the reader's documents:
-    // `mount`) reads the URL: a keystroke waiting is searched and a held entry recorded first.
-    let popped = window_event_listener(leptos::ev::popstate, move |_| nav.drop_held());
-    on_cleanup(move || {
-        popped.remove();
-        nav.search_typed();
-        nav.flush();
-    });
-    provide_context(Hover(RwSignal::new(None)));
-    provide_context(Pinned(RwSignal::new(None)));
-    provide_context(crate::components::export_menu::Offers::default());
-    provide_context(crate::components::entity_panel::PanelOrder::default());
-    let painted = Painted::new();
-    provide_context(painted);
-    // The filters alone: opening an article or changing the tab searches nothing again.
-    let query = Memo::new(move |_| crate::results::query_of(&state.get()));
-    provide_context(query);
-    let results = Memo::new(move |_| query.with(crate::results::search));
-    provide_context(results);
-    let hits = crate::components::reader::Hits::new(nav, query, painted);
-    provide_context(hits);
-    keys::install(nav, results, hits);
-    crate::theme::init();
-
-    // On a phone one pane shows at a time: the reader once an article opens or a view is
-    // chosen. Only those move it: a filter chosen in the entity panel keeps the reader
-    // there, to choose another.
-    let pane = RwSignal::new(Pane::Results);
-    let opened = Memo::new(move |_| state.with(|s| (s.doc.clone(), s.view)));
-    Effect::new(move |_| {
-        let main = opened.with(|(doc, view)| doc.is_some() || *view != View::Articles);
-        pane.set(if main { Pane::Main } else { Pane::Results });
-    });
-
+    provide_explorer_state(nav);
+    let pane = phone_pane(state);
     let notices = move || parsed.get().notices;
     let view_is = move |v: View| state.get().view == v;
     view! {
@@ -384,6 +332,77 @@ fn Explorer() -> impl IntoView {
         </div>
         <HoverCard/>
     }
+}
+
+/// The navigator over the URL's view state, and the state as parsed with what the link
+/// had that was ignored. Its cleanup records what is held back before the explorer goes.
+fn navigator() -> (Navigator, Memo<Parsed>) {
+    let location = use_location();
+    let d = data();
+    // The URL's view (back, forward, links), unless `go` is ahead of it.
+    let ahead = RwSignal::new(String::new());
+    let parsed: Memo<Parsed> = Memo::new(move |_| {
+        let mut search = ahead.get();
+        if search.is_empty() {
+            search = location.search.get();
+        }
+        let pairs = parse_query(&search);
+        ViewState::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), d)
+    });
+    let state = Memo::new(move |_| parsed.get().state);
+    let navigate = use_navigate();
+    let navigate: NavigateFn = Arc::new(move |h, o| navigate(h, o));
+    let nav = Navigator {
+        state,
+        ahead,
+        pathname: location.pathname,
+        navigate: StoredValue::new(navigate),
+    };
+    // Back or forward moves the URL: a search's entry held back is not recorded over it,
+    // nor a keystroke not yet searched. An explorer drawn again (the reader's documents:
+    // `mount`) reads the URL: a keystroke waiting is searched and a held entry recorded first.
+    let popped = window_event_listener(leptos::ev::popstate, move |_| nav.drop_held());
+    on_cleanup(move || {
+        popped.remove();
+        nav.search_typed();
+        nav.flush();
+    });
+    (nav, parsed)
+}
+
+/// The explorer's shared state as context: the hover card, the pinned card, export offers,
+/// the panel's order, the first paint, the query, its results and the open article's hits;
+/// and the keys and the theme.
+fn provide_explorer_state(nav: Navigator) {
+    let state = nav.state;
+    provide_context(Hover(RwSignal::new(None)));
+    provide_context(Pinned(RwSignal::new(None)));
+    provide_context(crate::components::export_menu::Offers::default());
+    provide_context(crate::components::entity_panel::PanelOrder::default());
+    let painted = Painted::new();
+    provide_context(painted);
+    // The filters alone: opening an article or changing the tab searches nothing again.
+    let query = Memo::new(move |_| crate::results::query_of(&state.get()));
+    provide_context(query);
+    let results = Memo::new(move |_| query.with(crate::results::search));
+    provide_context(results);
+    let hits = crate::components::reader::Hits::new(nav, query, painted);
+    provide_context(hits);
+    keys::install(nav, results, hits);
+    crate::theme::init();
+}
+
+/// On a phone one pane shows at a time: the reader once an article opens or a view is
+/// chosen. Only those move it: a filter chosen in the entity panel keeps the reader
+/// there, to choose another.
+fn phone_pane(state: Memo<ViewState>) -> RwSignal<Pane> {
+    let pane = RwSignal::new(Pane::Results);
+    let opened = Memo::new(move |_| state.with(|s| (s.doc.clone(), s.view)));
+    Effect::new(move |_| {
+        let main = opened.with(|(doc, view)| doc.is_some() || *view != View::Articles);
+        pane.set(if main { Pane::Main } else { Pane::Results });
+    });
+    pane
 }
 
 /// A skip link's action: shows `to`'s pane (on a phone, one pane shows at a time) and
