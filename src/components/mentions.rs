@@ -90,70 +90,14 @@ pub fn MentionsView() -> impl IntoView {
     view! {
         <section class="view-mentions" aria-labelledby="mentions-title">
             <h1 id="mentions-title">"Mentions in context"</h1>
-            {move || {
-                let s = nav.state.get();
-                let ids = chosen(&s);
-                if ids.is_empty() {
-                    return view! {
-                        <p class="hint">
-                            "Choose an entity in the panel (or click a highlighted name) to list every mention of it here."
-                        </p>
-                    }
-                    .into_any();
-                }
-                let names = ids
-                    .iter()
-                    .filter_map(|id| d.analysis.entity(id).map(|(_, e)| crate::wording::name(e).to_string()))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let n = rows.get().len();
-                view! {
-                    <div class="kwic-head">
-                        <p>{format!("{} of {names} in the matching articles", crate::wording::count(n, "mention"))}</p>
-                        <div class="sort" role="group" aria-label="Order mentions by">
-                            {KwicSort::ALL
-                                .into_iter()
-                                .map(|by| {
-                                    view! {
-                                        <button
-                                            type="button"
-                                            data-focus=format!("ksort {}", by.code())
-                                            aria-pressed=move || (nav.state.get().ksort == by).to_string()
-                                            on:click=move |_| nav.update(|s| s.ksort = by)
-                                        >
-                                            {by.code()}
-                                        </button>
-                                    }
-                                })
-                                .collect_view()}
-                        </div>
-                    </div>
-                }
-                .into_any()
-            }}
+            {move || kwic_head(nav, rows)}
             <ol class="kwic">
                 {move || {
                     let s = nav.state.get();
                     rows.get()
                         .into_iter()
                         .take(shown.get())
-                        .map(|k| {
-                            let doc = &d.corpus.documents[k.doc];
-                            let e = &d.analysis.entities[k.entity];
-                            let text = &doc.text;
-                            let href = nav.href(&at_mention(d, &s, &k));
-                            let dim = !k.zone.is_article();
-                            view! {
-                                <li class="kwic-row" class:residue=dim>
-                                    <span class="kwic-left"><bdi>{words(&text[k.left.clone()], k.cut_start, false)}</bdi></span>
-                                    <a class="kwic-hit" href=href data-label=e.label.code() title=format!("Open “{}” at this mention", doc.title)>
-                                        {text[k.range.clone()].to_string()}
-                                    </a>
-                                    <span class="kwic-right">{words(&text[k.right.clone()], false, k.cut_end)}</span>
-                                    <span class="kwic-doc">{doc.title.clone()}</span>
-                                </li>
-                            }
-                        })
+                        .map(|k| kwic_row(nav, &s, &k))
                         .collect_view()
                 }}
             </ol>
@@ -163,5 +107,74 @@ pub fn MentionsView() -> impl IntoView {
                 </button>
             </Show>
         </section>
+    }
+}
+
+/// The view's head: the chosen entities' mention count and the order buttons, or how to
+/// choose one.
+fn kwic_head(nav: Navigator, rows: Memo<Vec<Kwic>>) -> AnyView {
+    let d = data();
+    let s = nav.state.get();
+    let ids = chosen(&s);
+    if ids.is_empty() {
+        return view! {
+            <p class="hint">
+                "Choose an entity in the panel (or click a highlighted name) to list every mention of it here."
+            </p>
+        }
+        .into_any();
+    }
+    let names = ids
+        .iter()
+        .filter_map(|id| {
+            d.analysis
+                .entity(id)
+                .map(|(_, e)| crate::wording::name(e).to_string())
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let n = rows.get().len();
+    view! {
+        <div class="kwic-head">
+            <p>{format!("{} of {names} in the matching articles", crate::wording::count(n, "mention"))}</p>
+            <div class="sort" role="group" aria-label="Order mentions by">
+                {KwicSort::ALL
+                    .into_iter()
+                    .map(|by| {
+                        view! {
+                            <button
+                                type="button"
+                                data-focus=format!("ksort {}", by.code())
+                                aria-pressed=move || (nav.state.get().ksort == by).to_string()
+                                on:click=move |_| nav.update(|s| s.ksort = by)
+                            >
+                                {by.code()}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </div>
+    }
+    .into_any()
+}
+
+/// One mention in its context, linked to its place in the article.
+fn kwic_row(nav: Navigator, s: &ViewState, k: &Kwic) -> impl IntoView {
+    let d = data();
+    let doc = &d.corpus.documents[k.doc];
+    let e = &d.analysis.entities[k.entity];
+    let text = &doc.text;
+    let href = nav.href(&at_mention(d, s, k));
+    let dim = !k.zone.is_article();
+    view! {
+        <li class="kwic-row" class:residue=dim>
+            <span class="kwic-left"><bdi>{words(&text[k.left.clone()], k.cut_start, false)}</bdi></span>
+            <a class="kwic-hit" href=href data-label=e.label.code() title=format!("Open “{}” at this mention", doc.title)>
+                {text[k.range.clone()].to_string()}
+            </a>
+            <span class="kwic-right">{words(&text[k.right.clone()], false, k.cut_end)}</span>
+            <span class="kwic-doc">{doc.title.clone()}</span>
+        </li>
     }
 }
