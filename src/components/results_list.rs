@@ -72,23 +72,7 @@ pub fn ResultsList() -> impl IntoView {
             |d| &d.li,
         );
         for d in &mut drawn {
-            let file = &corpus.documents[d.row.doc].file;
-            let href = nav.href(&ViewState {
-                doc: Some(file.clone()),
-                mention: None,
-                view: View::Articles,
-                ..s.clone()
-            });
-            if d.href != href {
-                dom::set_attr(&d.link, "href", Some(&href));
-                d.href = href;
-            }
-            let current = s.doc.as_deref() == Some(file.as_str());
-            if d.current != current {
-                let _ = d.li.class_list().toggle_with_force("current", current);
-                dom::set_attr(&d.link, "aria-current", current.then_some("page"));
-                d.current = current;
-            }
+            d.follow(nav, &s);
         }
         drawn
     });
@@ -182,6 +166,28 @@ impl Drawn {
             link,
             href: String::new(),
             current: false,
+        }
+    }
+
+    /// Sets the row's link to its article in the view `s`, and its current mark, where
+    /// they changed.
+    fn follow(&mut self, nav: Navigator, s: &ViewState) {
+        let file = &data().corpus.documents[self.row.doc].file;
+        let href = nav.href(&ViewState {
+            doc: Some(file.clone()),
+            mention: None,
+            view: View::Articles,
+            ..s.clone()
+        });
+        if self.href != href {
+            dom::set_attr(&self.link, "href", Some(&href));
+            self.href = href;
+        }
+        let current = s.doc.as_deref() == Some(file.as_str());
+        if self.current != current {
+            let _ = self.li.class_list().toggle_with_force("current", current);
+            dom::set_attr(&self.link, "aria-current", current.then_some("page"));
+            self.current = current;
         }
     }
 }
