@@ -30,6 +30,18 @@ pub fn SearchBox() -> impl IntoView {
             }
         }
     };
+    // The box follows the URL's search, which is trimmed: spaces the reader typed at
+    // either end are theirs, kept when the view changes under them (an article opening
+    // as they type would otherwise take the space just typed).
+    let input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        let q = nav.state.with(|s| s.q.clone());
+        if let Some(el) = input.get() {
+            if el.value().trim() != q {
+                el.set_value(&q);
+            }
+        }
+    });
     view! {
         <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
             <label for="search-input" class="visually-hidden">"Search articles"</label>
@@ -38,7 +50,7 @@ pub fn SearchBox() -> impl IntoView {
                 type="search"
                 placeholder="Search articles"
                 autocomplete="off"
-                prop:value=move || nav.state.get().q
+                node_ref=input
                 on:input=on_input
                 on:keydown=on_key
                 on:blur=move |_| {

@@ -401,6 +401,23 @@ test('a run of keystrokes in the search box is one history entry, recorded once 
   await expect(results(page)).toHaveCount(5);
 });
 
+test('a space typed at the end of a search stays in the box when an article opens', async ({ page }) => {
+  await page.goto(BASE);
+  const box = page.getByRole('searchbox', { name: 'Search articles' });
+  await box.pressSequentially('china ', { delay: 40 });
+  await expect(page).toHaveURL(/[?&]q=china(&|$)/);
+  await results(page).first().getByRole('link').click();
+  await expect(page).toHaveURL(/[?&]doc=/);
+  await expect(page.locator('#article-title')).not.toBeEmpty();
+  // The view changed under the box: its text is still what was typed, so the next word
+  // is a word of its own.
+  await expect(box).toHaveValue('china ');
+  await box.press('End');
+  await box.pressSequentially('xi', { delay: 40 });
+  await expect(box).toHaveValue('china xi');
+  await expect(page).toHaveURL(/[?&]q=china(%20|\+)xi(&|$)/);
+});
+
 test('a search typed just before a reload is kept: the address follows each search, before the held history entry', async ({ page }) => {
   // The typing pause never ends here (Navigator::type_to's 500 ms timer never fires), so the
   // reload comes while the search's history entry is held, however slow the machine.
