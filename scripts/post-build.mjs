@@ -58,6 +58,6 @@ for (const name of ['boot.js', 'site.js']) {
 // the loader's `fetch` could not match it anyway. The glue's module preload keeps its own.
 page = page.replace(/<link\b[^>]*>/g, (tag) => (tag.includes(wasmName) ? tag.replace(/\s+integrity=("[^"]*"|[^\s>]+)/, '') : tag));
 // The folder the pre_build hook's `dossier page --out target/dossier/page.html` writes.
-page = shardSite(page, dir, join(process.env.TRUNK_SOURCE_DIR ?? '.', 'target', 'dossier', 'shards'));
+page = await shardSite(page, dir, join(process.env.TRUNK_SOURCE_DIR ?? '.', 'target', 'dossier', 'shards'));
 writeFileSync(html, page);
 writeFileSync(join(dir, '404.html'), page);

@@ -8,7 +8,7 @@
 # index.html) and the engine, which loads on demand (files named dossier-engine*,
 # engine-worker*, engine.js*; own.js*, own-worker.js* and own.css*, the reader's own
 # documents, which load on first use; dossier-views*, views.js* and views.css*, the secondary views, which
-# load when the URL asks for one; dossier-site*, site.js* and site.css*, the reader of a
+# load when the URL asks for one; dossier-site*, site.js*, site.css* and sw.js*, the reader of a
 # sharded site, which loads only on a page that carries a manifest): their total is printed apart and not counted.
 # With `--check` it exits non-zero when the main page is over the budget.
 # With `--breakdown` it also says where the wasm's bytes go: it builds the app's web
@@ -42,7 +42,7 @@ for f in $(cd "$dist" && find . -type f ! -name 404.html | sort); do
   raw=$(stat -c %s "$dist/$f")
   gz=$(gzip -9 -c "$dist/$f" | wc -c)
   case "${f##*/}" in
-    dossier-engine* | engine-worker* | engine.js* | own.js* | own-worker.js* | own.css* | dossier-views* | views.js* | views.css* | dossier-site* | site.js* | site.css*) engine=$((engine + gz)); part=engine ;;
+    dossier-engine* | engine-worker* | engine.js* | own.js* | own-worker.js* | own.css* | dossier-views* | views.js* | views.css* | dossier-site* | site.js* | site.css* | sw.js*) engine=$((engine + gz)); part=engine ;;
     *) main=$((main + gz)); part= ;;
   esac
   printf '%-48s %10d %10d  %s\n' "${f#./}" "$raw" "$gz" "$part"

@@ -110,6 +110,12 @@ function ask(name) {
  * decoder checks the shard).
  */
 function linkedShard() {
+  // Found and fetched by the page's inline script (scripts/shard-site.mjs, lookNow).
+  const given = document.getElementById('manifest').linked;
+  if (given) {
+    asked.set(given.name, given.bytes);
+    return given;
+  }
   const doc = new URLSearchParams(location.search).get('doc');
   const un = (s) => s.replace(/\x0e([\s\S])/g, (_, c) => String.fromCharCode(c.charCodeAt(0) ^ 64));
   let shard;
@@ -154,6 +160,7 @@ function address(bytes) {
  */
 async function lookFrom(shard, look) {
   const b = await shard.bytes;
+  if (document.getElementById('first-look')) return true; // drawn by the page's inline script
   if (!b || document.getElementById('site') || b.length !== shard.length || `d-${address(b)}.txt` !== shard.name) return;
   const text = new TextDecoder().decode(b);
   return look(text.slice(text.indexOf('\x1b')));
@@ -563,6 +570,21 @@ async function keepLists() {
     if (!run?.rows.length) return;
     row = run.first + run.rows.length;
   }
+}
+
+/**
+ * The site kept for the next visit, offline too, by web/sw.js (a service worker over the
+ * base path): registered once the first screen is drawn, and told the deploy (its head
+ * file) and what the page fetched before it ran, which it keeps. Where service workers
+ * are not allowed (an insecure origin, a browser's setting) the site works as before.
+ */
+async function keepForOffline() {
+  const workers = globalThis.isSecureContext && navigator.serviceWorker;
+  if (!workers) return;
+  await workers.register(new URL('sw.js', here));
+  const { active } = await workers.ready;
+  const urls = performance.getEntriesByType('resource').map((r) => r.name);
+  active?.postMessage({ deploy: site.head, page: location.href, urls });
 }
 
 /** The list the results pane shows (docList's), if any. */
@@ -1582,4 +1604,5 @@ export async function start(firstLook) {
   const swapped = file(site.head).catch(() => {}).then(() => new Promise((ok) => setTimeout(() => ok(swap()))));
   // Then, once the first screen is drawn, the rows of every list, as the page idles.
   swapped.then(keepLists, keepLists);
+  swapped.then(idle).then(keepForOffline).catch(() => {});
 }

@@ -31,6 +31,9 @@ const test = base.extend({
   },
 });
 test.skip(!CORPUS, 'needs a sharded build (DOSSIER_SHARDED, DOSSIER_DIST)');
+// The site's service worker (web/sw.js) would answer the page's fetches itself, out of
+// reach of the fault tests' routes: it runs only in the tests of going offline.
+test.use({ serviceWorkers: 'block' });
 
 /** The corpus's files, in order (documents are in file-name order). */
 const files = () => readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort();
@@ -175,6 +178,69 @@ test('a deep link\'s shard is asked for by the page as it is parsed, before boot
   expect(directives['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'", `'sha256-${createHash('sha256').update(inline[0]).digest('base64')}'`]);
   expect(directives['connect-src']).toEqual(["'self'"]);
   expect(await page.evaluate(() => window.__csp), 'CSP violations').toEqual([]);
+});
+
+test('the first look waits for no script fetched: the page\'s own article and a deep link\'s are drawn while boot.js is held back', async ({ page }) => {
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(/\/boot\.js\?/, async (route) => {
+    await held;
+    await route.continue().catch(() => {}); // the first page's, gone by then
+  });
+  for (const doc of [files()[0], files().at(-1)]) {
+    await page.goto(`${BASE}?doc=${doc}`, { waitUntil: 'commit' });
+    await expect(page.locator('#first-look .reader h1')).toHaveText(title(doc));
+    await expect(page.locator('#first-look mark[data-label]').first()).toBeVisible();
+    await expect(page.locator('#site')).toHaveCount(0);
+  }
+  release();
+  await expect(reader(page).locator('h1')).toHaveText(title(files().at(-1)));
+  await expect(reader(page).locator('mark[data-entity]').first()).toBeVisible();
+});
+
+test.describe('after a visit', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('offline, the views seen work from what the service worker kept; an article never fetched cannot be fetched, with Retry', async ({ page, context }) => {
+    const [first, unseen] = [files()[0], files().at(-1)];
+    await page.goto(`${BASE}?doc=${first}`);
+    await expect(reader(page).locator('mark[data-entity]').first()).toBeVisible();
+    const person = entities(page).getByRole('button', { name: 'Vladimir Putin', exact: true });
+    await person.click();
+    await expect(page).toHaveURL(/e=person-/);
+    const entityUrl = page.url();
+    const shown = async () => {
+      await expect(entities(page).locator('.site-entity')).toBeVisible();
+      await expect(results(page).locator('.site-heading')).toContainText('naming Vladimir Putin');
+      await expect(results(page).locator('.site-list li').first()).toBeVisible();
+    };
+    await shown();
+    // The entity's view opened by its link too (that needs its name-index fragment, the
+    // panel's click did not); everything the page fetched is kept once the worker runs.
+    await page.reload();
+    await shown();
+    await expect.poll(() => page.evaluate(async () => {
+      if (!navigator.serviceWorker.controller) return ['no worker yet'];
+      const urls = [location.pathname, ...performance.getEntriesByType('resource').map((r) => r.name).filter((u) => u.startsWith(location.origin))];
+      const missing = [];
+      for (const u of urls) if (!(await caches.match(u))) missing.push(u);
+      return missing;
+    }), { timeout: 20_000 }).toEqual([]);
+    await context.setOffline(true);
+    await page.goto(`${BASE}?doc=${first}`);
+    await expect(reader(page).locator('h1')).toHaveText(title(first));
+    await expect(reader(page).locator('mark[data-entity]').first()).toBeVisible();
+    await page.goto(entityUrl);
+    await shown();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    // An article whose shard was never fetched: a message and Retry, which works online.
+    await page.goto(`${BASE}?doc=${unseen}`);
+    const alert = reader(page).getByRole('alert');
+    await expect(alert).toContainText('The article cannot be fetched');
+    await context.setOffline(false);
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await expect(reader(page).locator('h1')).toHaveText(title(unseen));
+  });
 });
 
 test('a link to no article of the site preloads no shard and says so', async ({ page }) => {
