@@ -39,6 +39,7 @@ let files; // web/own-worker.js: reads files, keeps documents
 let ui; // the dialog's parts
 let work = Promise.resolve(); // analyses run one after another
 let warmed = false; // whether `warmUp` has run
+let mounted = false; // whether the app has been told to draw its views again (mount_own)
 /** No part: the app's data is then the page's own (show_own). */
 const NONE = new Uint8Array();
 
@@ -126,7 +127,7 @@ function build() {
     el('h2', { id: 'own-heading', textContent: 'Your documents' }),
     el('p', { className: 'own-note', textContent:
       `Add articles of your own to explore them with the corpus. They are kept in this browser only and never sent anywhere. Text, Markdown or HTML files, up to ${limit(MAX_FILE)} each and ${limit(MAX_TOTAL)} in all.` }),
-    el('p', { className: 'own-drop', textContent: 'Drop files anywhere on the page, or ' }, pick, input),
+    el('p', { className: 'own-drop' }, el('span', { textContent: 'Drop files anywhere on the page, or ' }), pick, input),
     form, bar, status, el('div', { role: 'alert' }, messages), listHead, list, clear, whose, close);
   dialog.setAttribute('aria-labelledby', 'own-heading');
   close.addEventListener('click', () => dialog.close());
@@ -395,6 +396,8 @@ function show(openFile, done = '', adding = null) {
     } catch (e) {
       report([`Your documents could not be analysed: ${why(e)}. They are still kept; reload the page to try again.`]);
       say('');
+      // The views said the documents kept were being analysed (src/own.rs: pending): drawn again, they no longer do.
+      if (!mounted) app.mount_own();
       return false;
     } finally {
       if (ui) ui.bar.hidden = true;
@@ -464,6 +467,7 @@ async function redraw(texts, data, openFile, until = 0) {
   // view that was open, on the new data.
   await pause(until, true);
   app.mount_own();
+  mounted = true;
   if (openFile) {
     await pause(until, true);
     go(opening(openFile), true);
