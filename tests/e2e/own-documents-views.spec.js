@@ -54,6 +54,7 @@ test('files picked by keyboard through the browser’s file chooser are added, s
 });
 
 test('the reader’s documents are in the Mentions and Connections views and their exports, alone under “your documents only”', async ({ page }) => {
+  test.slow(); // six loads, each analysing the document kept again
   await load(page, BASE);
   await pick(page, [{ name: 'summit.txt', text: `Summit in ${MARK}\n\nPutin met Xi Jinping in ${MARK} on Monday, 3 June 2024.\n` }]);
   await settled(page, 'Added 1 document.');
@@ -196,4 +197,25 @@ test('a Markdown file reads as prose: no link addresses, emphasis marks, list or
   for (const mark of ['https://', 'example.com', '**', '](', '```', '> ', '- The', '2. A', '---', '`']) expect(text).not.toContain(mark);
   await expect(article.locator(`mark[data-entity="${PUTIN}"]`)).toHaveText('Putin');
   expect(page.requests.filter((r) => /example\.com|map\.png/.test(r))).toEqual([]);
+});
+
+test('Remove all asks first; Keep them keeps every document, the focus back on Remove all', async ({ page }) => {
+  await load(page, BASE);
+  await drop(page, [{ name: 'a.txt', text: `First of ${MARK}\n\nA line.` }, { name: 'b.txt', text: `Second of ${MARK}\n\nA line.` }]);
+  await settled(page, 'Added 2 documents.');
+  const box = dialog(page);
+  const kept = box.getByRole('list', { name: /Kept in this browser/ }).getByRole('link');
+  await box.getByRole('button', { name: 'Remove all' }).click();
+  await expect(box.getByText('Remove all 2 of your documents from this browser? A pasted text is kept nowhere else.')).toBeVisible();
+  await expect(box.getByRole('button', { name: 'Keep them' })).toBeFocused();
+  await expect(box.getByRole('button', { name: 'Remove all' })).toBeHidden();
+  await page.keyboard.press('Enter');
+  await expect(box.getByRole('button', { name: 'Remove all' })).toBeFocused();
+  await expect(box.getByRole('button', { name: 'Remove them' })).toBeHidden();
+  await expect(kept).toHaveCount(2);
+  await box.getByRole('button', { name: 'Remove all' }).click();
+  await box.getByRole('button', { name: 'Remove them' }).click();
+  await settled(page, 'Removed 2 documents.');
+  await expect(box.getByRole('heading', { name: 'No documents of yours yet' })).toBeVisible();
+  await expect(box.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
 });
