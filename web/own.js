@@ -120,8 +120,8 @@ function build() {
   const clear = el('button', { type: 'button', className: 'own-clear', textContent: 'Remove all' });
   // Removing all asks first: a pasted text is kept nowhere else.
   const question = el('span');
-  const yes = el('button', { type: 'button', textContent: 'Remove them' });
-  const no = el('button', { type: 'button', textContent: 'Keep them' });
+  const yes = el('button', { type: 'button', textContent: 'Yes, remove' });
+  const no = el('button', { type: 'button', textContent: 'No, keep' });
   const confirm = el('p', { className: 'own-confirm', hidden: true }, question, ' ', yes, ' ', no);
   clear.addEventListener('click', () => {
     question.textContent = `Remove ${docs.length === 1 ? 'your document' : `all ${docs.length} of your documents`} from this browser? A pasted text is kept nowhere else.`;

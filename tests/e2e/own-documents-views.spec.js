@@ -199,7 +199,7 @@ test('a Markdown file reads as prose: no link addresses, emphasis marks, list or
   expect(page.requests.filter((r) => /example\.com|map\.png/.test(r))).toEqual([]);
 });
 
-test('Remove all asks first; Keep them keeps every document, the focus back on Remove all', async ({ page }) => {
+test('Remove all asks first; No, keep keeps every document, the focus back on Remove all', async ({ page }) => {
   await load(page, BASE);
   await drop(page, [{ name: 'a.txt', text: `First of ${MARK}\n\nA line.` }, { name: 'b.txt', text: `Second of ${MARK}\n\nA line.` }]);
   await settled(page, 'Added 2 documents.');
@@ -207,14 +207,14 @@ test('Remove all asks first; Keep them keeps every document, the focus back on R
   const kept = box.getByRole('list', { name: /Kept in this browser/ }).getByRole('link');
   await box.getByRole('button', { name: 'Remove all' }).click();
   await expect(box.getByText('Remove all 2 of your documents from this browser? A pasted text is kept nowhere else.')).toBeVisible();
-  await expect(box.getByRole('button', { name: 'Keep them' })).toBeFocused();
+  await expect(box.getByRole('button', { name: 'No, keep' })).toBeFocused();
   await expect(box.getByRole('button', { name: 'Remove all' })).toBeHidden();
   await page.keyboard.press('Enter');
   await expect(box.getByRole('button', { name: 'Remove all' })).toBeFocused();
-  await expect(box.getByRole('button', { name: 'Remove them' })).toBeHidden();
+  await expect(box.getByRole('button', { name: 'Yes, remove' })).toBeHidden();
   await expect(kept).toHaveCount(2);
   await box.getByRole('button', { name: 'Remove all' }).click();
-  await box.getByRole('button', { name: 'Remove them' }).click();
+  await box.getByRole('button', { name: 'Yes, remove' }).click();
   await settled(page, 'Removed 2 documents.');
   await expect(box.getByRole('heading', { name: 'No documents of yours yet' })).toBeVisible();
   await expect(box.getByRole('button', { name: /^Remove/ })).toHaveCount(0);

@@ -64,7 +64,7 @@ test('the part reader warmed up on the page’s corpus during the first analysis
   await expect(items).toHaveCount(corpus + 1);
   await page.getByRole('button', { name: 'Your documents (1)' }).click();
   await dialog(page).getByRole('button', { name: 'Remove all' }).click();
-  await dialog(page).getByRole('button', { name: 'Remove them' }).click();
+  await dialog(page).getByRole('button', { name: 'Yes, remove' }).click();
   await settled(page, 'Removed 1 document.');
   await dialog(page).getByRole('button', { name: 'Close' }).click();
   await expect(items).toHaveCount(corpus);
@@ -155,7 +155,7 @@ test('pasted text with a title and date, by keyboard; kept across a reload; remo
   await expect(page.getByText('Part of this link was ignored')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Your documents (1)' })).toBeAttached();
   await dialog(page).getByRole('button', { name: 'Remove all' }).click();
-  await dialog(page).getByRole('button', { name: 'Remove them' }).click();
+  await dialog(page).getByRole('button', { name: 'Yes, remove' }).click();
   await settled(page, 'Removed 1 document.');
   await expect(dialog(page).getByRole('heading', { name: 'No documents of yours yet' })).toBeVisible();
   await page.reload();
@@ -481,7 +481,7 @@ test('the views mounted again while a long article is still being drawn: the old
   // Its parts are drawn a frame at a time for a while yet; removing it mounts the views
   // again on the corpus alone, whose signals the old article's drawing must not read.
   await dialog(page).getByRole('button', { name: 'Remove all' }).click();
-  await dialog(page).getByRole('button', { name: 'Remove them' }).click();
+  await dialog(page).getByRole('button', { name: 'Yes, remove' }).click();
   await settled(page, 'Removed 1 document.');
   await page.waitForTimeout(500);
   expect(page.problems).toEqual([]);
