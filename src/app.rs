@@ -280,6 +280,18 @@ fn with_query(path: String, query: &str) -> String {
 #[derive(Clone, Copy)]
 pub struct Hover(pub RwSignal<Option<(usize, f64, f64)>>);
 
+/// What the notice above the views says of a link's `notices` (parts ignored, each
+/// saying why); while the documents kept in this browser are analysed again after a load,
+/// or if they could not be, the parts naming them are unknown for that reason
+/// (`crate::own::not_shown_yet`). The explorer is drawn again, and the link read again,
+/// once they are shown.
+fn link_notice(notices: &[String]) -> String {
+    match crate::own::not_shown_yet() {
+        Some(why) => why.to_string(),
+        None => ["Part of this link was ignored: ", &notices.join("; ")].concat(),
+    }
+}
+
 #[component]
 fn Explorer() -> impl IntoView {
     let (nav, parsed) = navigator();
@@ -296,10 +308,7 @@ fn Explorer() -> impl IntoView {
         </a>
         <TopBar/>
         <Show when=move || !notices().is_empty()>
-            <div class="notice" role="status">
-                "Part of this link was ignored: "
-                {move || notices().join("; ")}
-            </div>
+            <div class="notice" role="status">{move || link_notice(&notices())}</div>
         </Show>
         <FilterBar/>
         <PaneTabs pane=pane/>

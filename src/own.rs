@@ -43,18 +43,46 @@ pub fn show_own(texts: &[u8], data: &[u8]) -> String {
     }
 }
 
-/// Makes the data [`show_own`] read the app's, and draws the explorer again on it.
+/// Makes the data [`show_own`] read the app's, if any, and draws the explorer again on
+/// it. `web/own.js` calls it too when the documents kept could not be analysed, so that
+/// the views stop saying they are being analysed ([`not_shown_yet`]).
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn mount_own() {
+    SETTLED.set(true);
     if let Some(shown) = READ.take() {
         crate::data::replace(shown);
-        crate::app::mount();
     }
+    crate::app::mount();
+}
+
+/// Why a link may name documents of the reader's, or their entities, that the views do
+/// not show, when this browser keeps some (`web/own.js` analyses them again after each
+/// load, then calls [`mount_own`]): they are being analysed, or could not be. Such a link
+/// is then no link from elsewhere, and the notice above the views says so rather than
+/// that part of it was ignored.
+pub fn not_shown_yet() -> Option<&'static str> {
+    if !kept_here() {
+        None
+    } else if !SETTLED.get() {
+        Some("Your documents kept in this browser are being analysed; this link shows in full once they are.")
+    } else if crate::data::data().own == 0 {
+        Some("Your documents kept in this browser could not be analysed (Add documents says why), so this link shows only in part.")
+    } else {
+        None
+    }
+}
+
+/// Whether `web/own.js` has flagged that documents are kept in this browser (its `FLAG`).
+fn kept_here() -> bool {
+    let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+    storage.is_some_and(|s| matches!(s.get_item("dossier-own"), Ok(Some(_))))
 }
 
 thread_local! {
     /// The data [`show_own`] read, until [`mount_own`] shows it.
     static READ: std::cell::Cell<Option<&'static crate::data::Data>> = const { std::cell::Cell::new(None) };
+    /// Whether [`mount_own`] has run since the page loaded.
+    static SETTLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 #[cfg(test)]

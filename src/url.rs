@@ -207,7 +207,7 @@ pub struct Parsed {
 pub const MAX_QUERY: usize = dossier_core::query::MAX_QUERY_CHARS;
 /// The notice for a link to a document the reader added in another browser: links do
 /// not carry the documents themselves, which never leave the browser that has them.
-pub const OWN_NOT_HERE: &str = "a document of the reader's own: links do not carry them";
+pub const OWN_NOT_HERE: &str = "a document kept only in the browser it was added in";
 /// Most entity ids kept in one list.
 pub const MAX_IDS: usize = 50;
 

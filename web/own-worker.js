@@ -59,7 +59,7 @@ async function readFile(file, max) {
     if (!kind) throw new Error('is not a text, Markdown or HTML file (.txt, .md, .html)');
     const raw = decode(new Uint8Array(await file.arrayBuffer()));
     if (kind === 'html') return { name, size, kind, title: '', date: '', text: quiet(raw) };
-    const text = kind === 'md' ? raw.replace(/^#{1,6}[ \t]+/gm, '') : raw;
+    const text = kind === 'md' ? plain(raw) : raw;
     if (!/\S/.test(text)) throw new Error('is empty');
     const token = ++last;
     read.set(token, text);
@@ -67,6 +67,22 @@ async function readFile(file, max) {
   } catch (e) {
     return { name, problem: why(e) };
   }
+}
+
+/**
+ * Markdown's text as it reads: headings, quotes and list items without their markers,
+ * links and images as their words (a URL is no part of an article's prose), emphasis and
+ * code without their marks, fences and rules dropped. Line by line, so the lines and
+ * blank lines that separate paragraphs stay; what is not Markdown is left as it is.
+ */
+function plain(md) {
+  return md
+    .replace(/^[ \t]*(```|~~~).*$|^[ \t]*([-*_])[ \t]*(\2[ \t]*){2,}$/gm, '')
+    .replace(/^[ \t]{0,3}(#{1,6}|>+|[-*+]|\d{1,9}[.)])[ \t]+/gm, '')
+    .replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
+    .replace(/(\*\*|__)(?=\S)([^\n]*?\S)\1/g, '$2')
+    .replace(/(^|[^\w*])\*(?=\S)([^*\n]*?\S)\*(?!\w)/g, '$1$2')
+    .replace(/`([^`\n]+)`/g, '$1');
 }
 
 /** The text of `bytes`: UTF-8 (a BOM or none) or UTF-16 with its BOM; throws if it is not text. */

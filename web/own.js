@@ -39,6 +39,7 @@ let files; // web/own-worker.js: reads files, keeps documents
 let ui; // the dialog's parts
 let work = Promise.resolve(); // analyses run one after another
 let warmed = false; // whether `warmUp` has run
+let mounted = false; // whether the app has been told to draw its views again (mount_own)
 /** No part: the app's data is then the page's own (show_own). */
 const NONE = new Uint8Array();
 
@@ -117,7 +118,18 @@ function build() {
   const listHead = el('h3', { id: 'own-list-head' });
   list.setAttribute('aria-labelledby', 'own-list-head');
   const clear = el('button', { type: 'button', className: 'own-clear', textContent: 'Remove all' });
-  clear.addEventListener('click', () => remove(docs.map((d) => d.file)));
+  // Removing all asks first: a pasted text is kept nowhere else.
+  const question = el('span');
+  const yes = el('button', { type: 'button', textContent: 'Yes, remove' });
+  const no = el('button', { type: 'button', textContent: 'No, keep' });
+  const confirm = el('p', { className: 'own-confirm', hidden: true }, question, ' ', yes, ' ', no);
+  clear.addEventListener('click', () => {
+    question.textContent = `Remove ${docs.length === 1 ? 'your document' : `all ${docs.length} of your documents`} from this browser? A pasted text is kept nowhere else.`;
+    [clear.hidden, confirm.hidden] = [true, false];
+    no.focus();
+  });
+  yes.addEventListener('click', () => remove(docs.map((d) => d.file)));
+  no.addEventListener('click', () => { [clear.hidden, confirm.hidden] = [false, true]; clear.focus(); });
   const close = el('button', { type: 'button', className: 'own-close', textContent: 'Close' });
   const whose = el('fieldset', { className: 'own-whose' }, el('legend', { textContent: 'Show in the views' }),
     ...WHOSE.map(([code, text]) => el('label', {}, el('input', { type: 'radio', name: 'own-whose', value: code }), ` ${text}`)));
@@ -126,8 +138,8 @@ function build() {
     el('h2', { id: 'own-heading', textContent: 'Your documents' }),
     el('p', { className: 'own-note', textContent:
       `Add articles of your own to explore them with the corpus. They are kept in this browser only and never sent anywhere. Text, Markdown or HTML files, up to ${limit(MAX_FILE)} each and ${limit(MAX_TOTAL)} in all.` }),
-    el('p', { className: 'own-drop', textContent: 'Drop files anywhere on the page, or ' }, pick, input),
-    form, bar, status, el('div', { role: 'alert' }, messages), listHead, list, clear, whose, close);
+    el('p', { className: 'own-drop' }, el('span', { textContent: 'Drop files anywhere on the page, or ' }), pick, input),
+    form, bar, status, el('div', { role: 'alert' }, messages), listHead, list, clear, confirm, whose, close);
   dialog.setAttribute('aria-labelledby', 'own-heading');
   close.addEventListener('click', () => dialog.close());
   // Escape closes the dialog, and only the dialog (the app's own shortcut clears filters).
@@ -136,7 +148,7 @@ function build() {
   });
   dialog.addEventListener('close', () => document.getElementById('own-open')?.focus());
   document.body.append(dialog);
-  return { dialog, status, bar, messages, list, listHead, clear, pick, whose };
+  return { dialog, status, bar, messages, list, listHead, clear, confirm, pick, whose };
 }
 
 /** Opens the dialog, the focus on its first control. */
@@ -153,6 +165,7 @@ function draw() {
   const total = docs.reduce((n, d) => n + d.size, 0);
   ui.listHead.textContent = docs.length ? `Kept in this browser: ${plural(docs.length, 'document')}, ${mb(total)}` : 'No documents of yours yet';
   ui.clear.hidden = !docs.length;
+  ui.confirm.hidden = true;
   const chosen = new URLSearchParams(location.search).get('own') ?? 'both';
   ui.whose.hidden = !docs.length && chosen === 'both';
   for (const r of ui.whose.querySelectorAll('input')) r.checked = r.value === chosen;
@@ -395,6 +408,8 @@ function show(openFile, done = '', adding = null) {
     } catch (e) {
       report([`Your documents could not be analysed: ${why(e)}. They are still kept; reload the page to try again.`]);
       say('');
+      // The views said the documents kept were being analysed (src/own.rs: pending): drawn again, they no longer do.
+      if (!mounted) app.mount_own();
       return false;
     } finally {
       if (ui) ui.bar.hidden = true;
@@ -464,6 +479,7 @@ async function redraw(texts, data, openFile, until = 0) {
   // view that was open, on the new data.
   await pause(until, true);
   app.mount_own();
+  mounted = true;
   if (openFile) {
     await pause(until, true);
     go(opening(openFile), true);
