@@ -29,6 +29,10 @@ cargo clippy --target wasm32-unknown-unknown -p dossier-views --all-targets --lo
 cargo clippy --target wasm32-unknown-unknown -p dossier-site --all-targets --locked -- -D warnings
 ok
 
+step "no function over 80 lines"
+python3 scripts/long-functions.py --check
+ok
+
 step "docs"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
 ok

@@ -55,6 +55,7 @@ mod imp {
         console_error(message, &stack);
     }
 
+    /// Shows `message` in the error box (made if the page has none) and focuses Reload.
     pub fn show(message: &str) {
         // Never panic here: this runs inside the panic hook.
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
@@ -109,6 +110,7 @@ mod imp {
 mod imp {
     use std::sync::Mutex;
 
+    /// The last message shown (what native tests read).
     pub static LAST: Mutex<Option<String>> = Mutex::new(None);
 
     /// The console: standard error.
@@ -116,6 +118,7 @@ mod imp {
         eprintln!("{message}");
     }
 
+    /// Keeps `message` as the one shown.
     pub fn show(message: &str) {
         let mut last = LAST.lock().unwrap_or_else(|p| p.into_inner());
         *last = Some(message.to_string());

@@ -269,13 +269,7 @@ fn press_row(ev: &web_sys::MouseEvent, nav: Navigator) {
 /// `label`'s section: its heading and count, its rows (drawn once near the view, then
 /// kept by entity) and "Show all".
 fn label_section(panel: Panel, label: Label) -> impl IntoView {
-    let Panel {
-        nav,
-        counts,
-        quoted,
-        expanded,
-        ..
-    } = panel;
+    let Panel { nav, expanded, .. } = panel;
     let press = move |ev: web_sys::MouseEvent| press_row(&ev, nav);
     let total = move || panel.group(label, &|g| g.ents.len());
     let open = move || expanded.with(|v| v.contains(&label));
@@ -292,8 +286,32 @@ fn label_section(panel: Panel, label: Label) -> impl IntoView {
     // view; until then its list holds their room, so that the groups below
     // stay out of reach too. Each change of the filters redraws only the
     // groups drawn (interaction costs: docs/performance.md).
-    let near = RwSignal::new(false);
     let section = NodeRef::<leptos::html::Section>::new();
+    let near = near_the_view(section);
+    let list = NodeRef::<leptos::html::Ul>::new();
+    draw_rows(panel, label, near, list);
+    let room = move || (!near.get()).then(|| format!("min-height: {}rem", 4 * panel.listed(label, total())));
+    view! {
+        <section class="entity-group" data-label=label.code() hidden=move || total() == 0 node_ref=section>
+            <h3>
+                <span class="swatch" aria-hidden="true"></span>
+                {label.name()}
+                <span class="group-count">{total}</span>
+            </h3>
+            <ul class="entities" style=room node_ref=list on:click=press>
+            </ul>
+            <Show when=move || { total() > FIRST }>
+                <button type="button" class="more" on:click=toggle>
+                    {move || if open() { "Show fewer".to_string() } else { format!("Show all {}", total()) }}
+                </button>
+            </Show>
+        </section>
+    }
+}
+
+/// A flag set once `section` comes within a pane's height of the view.
+fn near_the_view(section: NodeRef<leptos::html::Section>) -> RwSignal<bool> {
+    let near = RwSignal::new(false);
     Effect::new(move |_| {
         if let Some(el) = section.get() {
             let el: web_sys::Element = el.into();
@@ -301,9 +319,14 @@ fn label_section(panel: Panel, label: Label) -> impl IntoView {
             when_near(el, pane, "100% 0px", Times::Once, move || near.set(true));
         }
     });
-    // The rows, drawn by hand (`crate::dom`) and kept by entity: a change of
-    // the filters moves them and sets their counts, bars and pressed state.
-    let list = NodeRef::<leptos::html::Ul>::new();
+    near
+}
+
+/// Draws `label`'s rows into `list` once `near` is set. The rows are drawn by hand
+/// (`crate::dom`) and kept by entity: a change of the filters moves them and sets their
+/// counts, bars and pressed state.
+fn draw_rows(panel: Panel, label: Label, near: RwSignal<bool>, list: NodeRef<leptos::html::Ul>) {
+    let Panel { counts, quoted, .. } = panel;
     Effect::new(move |drawn: Option<Vec<Row>>| {
         let old = drawn.unwrap_or_default();
         let Some(ul) = list.get() else { return old };
@@ -333,23 +356,6 @@ fn label_section(panel: Panel, label: Label) -> impl IntoView {
         });
         drawn
     });
-    let room = move || (!near.get()).then(|| format!("min-height: {}rem", 4 * panel.listed(label, total())));
-    view! {
-        <section class="entity-group" data-label=label.code() hidden=move || total() == 0 node_ref=section>
-            <h3>
-                <span class="swatch" aria-hidden="true"></span>
-                {label.name()}
-                <span class="group-count">{total}</span>
-            </h3>
-            <ul class="entities" style=room node_ref=list on:click=press>
-            </ul>
-            <Show when=move || { total() > FIRST }>
-                <button type="button" class="more" on:click=toggle>
-                    {move || if open() { "Show fewer".to_string() } else { format!("Show all {}", total()) }}
-                </button>
-            </Show>
-        </section>
-    }
 }
 
 /// One label's entities as the panel lists them.

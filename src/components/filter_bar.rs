@@ -46,69 +46,10 @@ pub fn ActiveFilters() -> impl IntoView {
     };
     let chips = move || {
         let s = nav.state.get();
-        let without = |f: &dyn Fn(&mut ViewState)| {
-            let mut t = s.clone();
-            f(&mut t);
-            nav.href(&t)
-        };
-        let mut out = Vec::new();
-        // The search as typed: quotes are the query language's, never added.
-        if !s.q.is_empty() {
-            out.push(chip("text", format!("search: {}", s.q), without(&|t| t.q.clear())).into_any());
-        }
-        for id in &s.require {
-            let id2 = id.clone();
-            out.push(
-                chip(
-                    "require",
-                    format!("with {}", name(id)),
-                    without(&move |t| t.require.retain(|i| *i != id2)),
-                )
-                .into_any(),
-            );
-        }
-        for id in &s.exclude {
-            let id2 = id.clone();
-            out.push(
-                chip(
-                    "exclude",
-                    format!("without {}", name(id)),
-                    without(&move |t| t.exclude.retain(|i| *i != id2)),
-                )
-                .into_any(),
-            );
-        }
-        if let Some(w) = &s.when {
-            out.push(
-                chip(
-                    "when",
-                    format!("dates {}", crate::wording::period(w)),
-                    without(&|t| t.when = None),
-                )
-                .into_any(),
-            );
-        }
-        if s.own != crate::url::Whose::Both {
-            out.push(
-                chip(
-                    "own",
-                    crate::wording::whose(s.own).into(),
-                    without(&|t| t.own = crate::url::Whose::Both),
-                )
-                .into_any(),
-            );
-        }
-        if s.all_zones {
-            out.push(
-                chip(
-                    "zones",
-                    "counting captions and site text".into(),
-                    without(&|t| t.all_zones = false),
-                )
-                .into_any(),
-            );
-        }
-        out
+        active_filters(&s, &name)
+            .into_iter()
+            .map(|(kind, text, without)| chip(kind, text, nav.href(&without)).into_any())
+            .collect::<Vec<_>>()
     };
     let any = move || {
         let s = nav.state.get();
@@ -125,6 +66,42 @@ pub fn ActiveFilters() -> impl IntoView {
             </div>
         </Show>
     }
+}
+
+/// Each active filter of `s`, in the order the chips show them: its kind, its text
+/// (entities named by `name`) and the view without it.
+fn active_filters(s: &ViewState, name: &dyn Fn(&str) -> String) -> Vec<(&'static str, String, ViewState)> {
+    let without = |f: &dyn Fn(&mut ViewState)| {
+        let mut t = s.clone();
+        f(&mut t);
+        t
+    };
+    let mut out = Vec::new();
+    // The search as typed: quotes are the query language's, never added.
+    if !s.q.is_empty() {
+        out.push(("text", format!("search: {}", s.q), without(&|t| t.q.clear())));
+    }
+    for id in &s.require {
+        let text = format!("with {}", name(id));
+        out.push(("require", text, without(&|t| t.require.retain(|i| i != id))));
+    }
+    for id in &s.exclude {
+        let text = format!("without {}", name(id));
+        out.push(("exclude", text, without(&|t| t.exclude.retain(|i| i != id))));
+    }
+    if let Some(w) = &s.when {
+        let text = format!("dates {}", crate::wording::period(w));
+        out.push(("when", text, without(&|t| t.when = None)));
+    }
+    if s.own != crate::url::Whose::Both {
+        let text = crate::wording::whose(s.own).into();
+        out.push(("own", text, without(&|t| t.own = crate::url::Whose::Both)));
+    }
+    if s.all_zones {
+        let text = "counting captions and site text".into();
+        out.push(("zones", text, without(&|t| t.all_zones = false)));
+    }
+    out
 }
 
 /// The room a count of so many digits takes (`.legend-count` in `style/main.css`).

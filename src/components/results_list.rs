@@ -41,19 +41,7 @@ pub fn ResultsList() -> impl IntoView {
     // The rows drawn, with their snippets: made for these rows only.
     let page = move || {
         let n = shown.get();
-        query.with(|q| {
-            let snippets = Snippets::new(data().index(), q);
-            results.with(|r| {
-                r.hits[..n.min(r.hits.len())]
-                    .iter()
-                    .map(|h| Row {
-                        doc: h.doc,
-                        count: h.count,
-                        snippets: snippets.of(h.doc),
-                    })
-                    .collect::<Vec<_>>()
-            })
-        })
+        query.with(|q| results.with(|r| first_rows(q, r, n)))
     };
     // The rows, drawn by hand (`crate::dom`): a row is kept while its article, match
     // count and snippets stay, and only its link and current mark follow the view.
@@ -88,11 +76,7 @@ pub fn ResultsList() -> impl IntoView {
         <p class="count" aria-live="polite">
             {move || {
                 let n = results.with(|r| r.hits.len());
-                if nav.state.get().is_filtered() {
-                    format!("{n} of {} match", count(corpus.documents.len(), "article"))
-                } else {
-                    count(corpus.documents.len(), "article")
-                }
+                matching(n, corpus.documents.len(), nav.state.get().is_filtered())
             }}
         </p>
         <ol class="articles" node_ref=list></ol>
@@ -108,6 +92,30 @@ pub fn ResultsList() -> impl IntoView {
                 "."
             </p>
         </Show>
+    }
+}
+
+/// The first `n` rows of `results` (at most all), with their snippets for `query`:
+/// made for these rows only.
+fn first_rows(query: &Query, results: &Results, n: usize) -> Vec<Row> {
+    let snippets = Snippets::new(data().index(), query);
+    results.hits[..n.min(results.hits.len())]
+        .iter()
+        .map(|h| Row {
+            doc: h.doc,
+            count: h.count,
+            snippets: snippets.of(h.doc),
+        })
+        .collect()
+}
+
+/// The count line: `n` articles matching of `total`, or just `total` when nothing is
+/// filtered.
+fn matching(n: usize, total: usize, filtered: bool) -> String {
+    if filtered {
+        format!("{n} of {} match", count(total, "article"))
+    } else {
+        count(total, "article")
     }
 }
 

@@ -536,6 +536,20 @@ mod tests {
         );
         assert_eq!(g.entities.len(), 1);
         assert_eq!(g.entities[0].documents, 2);
+        // Invented names, each variant pair of the table.
+        for (uk, us) in [
+            (
+                "Tarnwick Harbour Defence Programme",
+                "Tarnwick Harbor Defense Program",
+            ),
+            ("Velmoran Theatre Organisation", "Velmoran Theater Organization"),
+        ] {
+            let g = group(
+                &[raw(0, Label::Org, uk, uk), raw(1, Label::Org, us, us)],
+                &Curation::default(),
+            );
+            assert_eq!(g.entities.len(), 1, "{uk} / {us}");
+        }
     }
 
     #[test]
@@ -554,6 +568,16 @@ mod tests {
         );
         assert_eq!(g.entities.len(), 1);
         assert_eq!(g.entities[0].canonical, "Foreign Policy Research Institute");
+        let invented = "Nordic Lighthouse Restoration Trust";
+        let g = group(
+            &[
+                raw(0, Label::Org, invented, invented),
+                raw(0, Label::Org, "NLRT", "NLRT"),
+            ],
+            &Curation::default(),
+        );
+        assert_eq!(g.entities.len(), 1, "{:?}", g.entities);
+        assert_eq!(g.entities[0].canonical, invented);
     }
 
     /// A raw mention written in parentheses right after the previous one.

@@ -601,10 +601,18 @@ mod tests {
             sents("a financial lifeline.Credit…Alexey"),
             ["a financial lifeline.", "Credit…Alexey"]
         );
+        assert_eq!(
+            sents("the ferry was late again.Photo…Ingrid Halvorsen"),
+            ["the ferry was late again.", "Photo…Ingrid Halvorsen"]
+        );
     }
 
     #[test]
     fn an_ellipsis_does_not_end_a_sentence() {
         assert_eq!(sents("Gaza and… Ukraine."), ["Gaza and… Ukraine."]);
+        assert_eq!(
+            sents("Talks in Bergen and… Tromsø went on."),
+            ["Talks in Bergen and… Tromsø went on."]
+        );
     }
 }

@@ -35,7 +35,6 @@ const NAV: &[&str] = &[
     "read more",
     "read next",
     "back to top",
-    "back to top button",
     "leave a comment",
     "leave a reply",
     "write a comment",
@@ -185,11 +184,17 @@ fn strip_end(s: &str) -> &str {
     s.trim_end_matches(|c: char| matches!(c, ':' | '.' | '!' | '›' | '»' | '>' | '→') || c.is_whitespace())
 }
 
-/// A whole block of navigation: a [`NAV`] phrase, or "related" and one more word
-/// ("Related Articles", "Related Coverage:") heading a list of links.
+/// Words a template may write after a navigation phrase, naming its control ("Back to
+/// top button", "Share icon").
+const CONTROLS: &[&str] = &[" button", " link", " icon"];
+
+/// A whole block of navigation: a [`NAV`] phrase, alone or with the name of its control
+/// after it, or "related" and one more word ("Related Articles", "Related Coverage:")
+/// heading a list of links.
 fn is_nav(lower: &str) -> bool {
     let b = strip_end(lower);
-    NAV.contains(&b)
+    let phrase = CONTROLS.iter().find_map(|c| b.strip_suffix(c)).unwrap_or(b);
+    NAV.contains(&phrase)
         || b.strip_prefix("related ")
             .is_some_and(|rest| !rest.is_empty() && !rest.contains(char::is_whitespace))
 }
@@ -332,6 +337,12 @@ mod tests {
     fn navigation_comment_forms_and_link_inserts_are_boilerplate() {
         let z = zones("T\nBody.\nSee also\u{a0}Some other headline here\nMust Read: Another Story\nLeave a Reply\nYour email address will not be published. Required fields are marked *");
         assert_eq!(&z[2..], [Zone::Boilerplate; 4]);
+    }
+
+    #[test]
+    fn a_navigation_phrase_naming_its_control_is_boilerplate() {
+        let z = zones("T\nBody.\nBack to top button\nShare icon\nNext story link");
+        assert_eq!(&z[2..], [Zone::Boilerplate; 3]);
     }
 
     #[test]

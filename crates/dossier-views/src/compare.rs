@@ -95,18 +95,7 @@ pub fn CompareView(
             values.clone().map(|v| side(d, base, &matched, &v))
         })
     });
-    let comparison = Memo::new(move |_| {
-        let hidden = key.with(|(base, _)| base.hidden);
-        both.with(|[a, b]| {
-            let entities = &d.analysis.entities;
-            Comparison::new(
-                &a.results.entities,
-                &b.results.entities,
-                |e| !hidden.contains(entities[e].label),
-                |e| wording::name(&entities[e]).to_string(),
-            )
-        })
-    });
+    let comparison = compared(d, key, both);
     // The links the tables make: the view without its chosen entity (choosing one
     // draws no table again, so the focus stays on the link chosen).
     let st = state.clone();
@@ -138,23 +127,8 @@ pub fn CompareView(
             view! { <p class="notice" role="status">{format!("Part of this link was ignored: {}.", all.join("; "))}</p> }
         })
     };
-    let summary = move || {
-        comparison.with(|c| {
-            let n = |p| c.of(p).count();
-            format!(
-                "{} only in A, {} in both, {} only in B.",
-                wording::count(n(Presence::OnlyA), "entity"),
-                n(Presence::Both),
-                n(Presence::OnlyB)
-            )
-        })
-    };
+    let summary = move || comparison.with(summary_of);
     let base = Memo::new(move |_| clean.with(|s| choose(s, "")));
-    let export = move |format: Format, name: &'static str, mime: &'static str| {
-        let table = comparison.with_untracked(|c| export_table(d, c, &base.get_untracked(), format));
-        dossier_app::components::export_menu::download(name, mime, &table);
-    };
-    let export_csv = export;
     view! {
         <section class="compare-view" aria-labelledby="compare-title">
             <h2 id="compare-title">"Compare"</h2>
@@ -171,10 +145,7 @@ pub fn CompareView(
             <p class="compare-measure">
                 "Change: an entity’s share of all the mentions on its side, in B minus in A, in percentage points."
             </p>
-            <div class="quotes-export">
-                <button type="button" class="tool" on:click=move |_| export_csv(Format::Csv, "comparison.csv", "text/csv")>"Export CSV"</button>
-                <button type="button" class="tool" on:click=move |_| export(Format::Json, "comparison.json", "application/json")>"Export JSON"</button>
-            </div>
+            <ExportButtons comparison=comparison base=base/>
             <EntityMentions state=clean both=both chosen=chosen comparison=comparison/>
             {Presence::ALL
                 .map(|p| view! { <EntityTable presence=p comparison=comparison base=base state=clean/> })
@@ -186,6 +157,51 @@ pub fn CompareView(
                 </div>
             </section>
         </section>
+    }
+}
+
+/// The comparison of the two sides `both` (the labels the app's filters in `key` hide
+/// left out).
+fn compared(d: &'static Data, key: Memo<(Query, [String; 2])>, both: Memo<[Side; 2]>) -> Memo<Comparison> {
+    Memo::new(move |_| {
+        let hidden = key.with(|(base, _)| base.hidden);
+        both.with(|[a, b]| {
+            let entities = &d.analysis.entities;
+            Comparison::new(
+                &a.results.entities,
+                &b.results.entities,
+                |e| !hidden.contains(entities[e].label),
+                |e| wording::name(&entities[e]).to_string(),
+            )
+        })
+    })
+}
+
+/// The line that counts the entities only in A, in both and only in B.
+fn summary_of(c: &Comparison) -> String {
+    let n = |p| c.of(p).count();
+    format!(
+        "{} only in A, {} in both, {} only in B.",
+        wording::count(n(Presence::OnlyA), "entity"),
+        n(Presence::Both),
+        n(Presence::OnlyB)
+    )
+}
+
+/// The buttons that export `comparison` as CSV or JSON, its links to the view `base`.
+#[component]
+fn ExportButtons(comparison: Memo<Comparison>, base: Memo<ViewState>) -> impl IntoView {
+    let d = data();
+    let export = move |format: Format, name: &'static str, mime: &'static str| {
+        let table = comparison.with_untracked(|c| export_table(d, c, &base.get_untracked(), format));
+        dossier_app::components::export_menu::download(name, mime, &table);
+    };
+    let export_csv = export;
+    view! {
+        <div class="quotes-export">
+            <button type="button" class="tool" on:click=move |_| export_csv(Format::Csv, "comparison.csv", "text/csv")>"Export CSV"</button>
+            <button type="button" class="tool" on:click=move |_| export(Format::Json, "comparison.json", "application/json")>"Export JSON"</button>
+        </div>
     }
 }
 

@@ -61,8 +61,11 @@ pub const MAX_WORDS: usize = 8;
 /// label and key agree.
 #[derive(Debug, Clone, Copy, Eq)]
 pub(super) struct Target {
+    /// The entity's label.
     pub label: Label,
+    /// Its key number, within the label.
     pub id: usize,
+    /// A mention that shows its name.
     pub shown_by: usize,
 }
 
