@@ -23,11 +23,12 @@
 //! of honours or degrees ("Elena Whitlock FRS", "Elena Whitlock DBE RA"). Neither makes
 //! a second person whose given name or surname alone would be ambiguous.
 //!
-//! Where a name has two surnames, or one before a numeral ("Ana Lucía Ferrer Ibarra",
-//! "Tomás Ferrer Ibarra", "John Doyle III"), writers call the person by an inner word
-//! ("Ferrer") or by the name without the given name ("Ferrer Ibarra"): such a word, or
-//! such words when they do not begin with a given name ("Lena Hoff" stays apart from
-//! "Marta Lena Hoff"), name the one person of the document whose full name holds them.
+//! Where a name has two surnames, or one before a numeral ("Tomás Ferrer Ibarra", "John
+//! Doyle III"), writers call the person by an inner word ("Ferrer"), and, where it has
+//! four words, by the name without its given names ("Ferrer Ibarra" for "Ana Lucía
+//! Ferrer Ibarra"): such a word that is no given name, or such words when they do not
+//! begin with one ("Lena Hoff" stays apart from "Marta Lena Hoff"), name the one person
+//! of the document whose full name holds them.
 
 use super::forms::Target;
 use crate::hash::FxMap as HashMap;
@@ -58,8 +59,11 @@ pub(super) struct People<'t> {
     /// A word inside a full name of three words or more (neither its first nor its
     /// last) → the one person whose name holds it (`None`: more than one).
     inner: HashMap<&'t str, Option<Target>>,
-    /// A full name without its first word (three words or more; its last two words
-    /// or more) → the one person written so (`None`: more than one).
+    /// A full name of four words or more without its first word or words (its last two
+    /// words or more) → the one person written so (`None`: more than one). A name of
+    /// four words is most often two given names and two surnames ("Clara Ines Montoya
+    /// Arbelaez"); one of three more often a middle name ("Maria Ines Marwood", beside
+    /// "Ines Marwood", another person where the tables know no given name "Ines").
     surnames: HashMap<&'t str, Option<Target>>,
 }
 
@@ -146,7 +150,9 @@ impl<'t> People<'t> {
             {
                 note_one(&mut self.inner, &bare[start..start + word.len()], t);
             }
-            note_one(&mut self.surnames, rest, t);
+            if words.len() >= 3 {
+                note_one(&mut self.surnames, rest, t);
+            }
         }
     }
 
@@ -213,8 +219,8 @@ impl<'t> People<'t> {
         self.inner.get(word).copied().flatten()
     }
 
-    /// The one person written in full as `name` with a given name before it ("Ana
-    /// Ferrer Ibarra" for "Ferrer Ibarra"), when `name` begins with no given name
+    /// The one person written in full as `name` with given names before it, four words
+    /// or more ("Ana Lucía Ferrer Ibarra" for "Ferrer Ibarra"), when `name` begins with no given name
     /// (`given` says which words are: "Lena Hoff" is another person than "Marta Lena
     /// Hoff"). Not where the word before is no given name: then `name` is the full name
     /// and the longer one holds a descriptor ([`Self::described`]).
@@ -406,6 +412,30 @@ mod tests {
         q.add("Robert Okonjo", t(4));
         q.add("Bob Adeyemi", t(5));
         assert_eq!(q.variant_of("Bob Adeyemi"), None, "another surname");
+    }
+
+    #[test]
+    fn an_inner_surname_or_the_surnames_alone_name_the_one_person_holding_them() {
+        let given = |w: &str| matches!(w, "Ana" | "Lucía" | "Marta" | "Lena");
+        let mut p = People::default();
+        p.add("Ana Lucía Ferrer Ibarra", t(1));
+        p.add("Marta Lena Hoff", t(2));
+        p.add("Tomás Vidal Roca", t(3));
+        p.add("Ines Vidal Serra", t(4));
+        assert_eq!(p.inside("Ferrer", given), Some(t(1)));
+        assert_eq!(p.inside("Lena", given), None, "a given name");
+        assert_eq!(p.inside("Vidal", given), None, "two people hold it");
+        assert_eq!(p.without_given("Ferrer Ibarra", given), Some(t(1)));
+        assert_eq!(
+            p.without_given("Lena Hoff", given),
+            None,
+            "begins with a given name"
+        );
+        assert_eq!(
+            p.without_given("Vidal Roca", given),
+            None,
+            "three words: a middle name"
+        );
     }
 
     #[test]
