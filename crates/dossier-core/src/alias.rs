@@ -1747,4 +1747,91 @@ mod text_tests {
             assert!(alone != bank && alone != "Halden Shipping Group", "{alone}");
         }
     }
+
+    /// The canonical name of each mention written `text`.
+    fn canonicals_of<'f>(found: &'f [Found], text: &str) -> Vec<&'f str> {
+        found
+            .iter()
+            .filter(|f| f.text == text)
+            .map(|f| f.canonical.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn a_first_surname_or_the_surnames_alone_name_the_person_written_in_full_before() {
+        let found = names(
+            "Clara Ines Montoya Arbelaez was named to the bench in 2011. Montoya had served as \
+             a prosecutor. Later Montoya Arbelaez said the court would sit in Bogota.",
+        );
+        let full = "Clara Ines Montoya Arbelaez";
+        assert_eq!(canonical(&found, "Montoya"), full);
+        assert_eq!(canonical(&found, "Montoya Arbelaez"), full);
+        // Written before the full name, the word is more often a relative's.
+        let found = names(
+            "Vidal taught mathematics in Lyon for forty years. Vidal retired in 1990. His \
+             daughter, Ana Vidal Serrano, became a composer.",
+        );
+        assert!(canonicals_of(&found, "Vidal")
+            .iter()
+            .all(|c| *c != "Ana Vidal Serrano"));
+        // Words that begin with a given name are another person.
+        let found = names(
+            "Marta Lena Hoff opened the exhibition on Friday. Her cousin, Lena Hoff, showed \
+             three paintings.",
+        );
+        assert_ne!(canonical(&found, "Lena Hoff"), "Marta Lena Hoff");
+    }
+
+    #[test]
+    fn a_head_word_alone_read_as_a_place_is_the_facility_it_ends() {
+        let found = names(
+            "Visitors walked to the Verlaine Imperial Palace on Monday, where the guards of \
+             the Palace greeted them.",
+        );
+        assert_eq!(canonical(&found, "Palace"), "Verlaine Imperial Palace");
+        // Two palaces: the word alone names neither.
+        let found = names(
+            "Visitors walked from the Verlaine Imperial Palace to the Marlow Summer Palace on \
+             Monday, where the guards of the Palace greeted them.",
+        );
+        let palace = canonicals_of(&found, "Palace");
+        assert!(palace.iter().all(|c| !c.ends_with(" Palace")), "{palace:?}");
+    }
+
+    #[test]
+    fn a_company_the_tables_know_is_that_company_with_its_legal_form() {
+        // "Taito" is in the tables' brands.
+        let found = names(
+            "Square Enix has owned Taito Corporation since 2005. The list does not include \
+             games published by Taito, but does include games published by Square Enix.",
+        );
+        assert_eq!(canonical(&found, "Taito"), canonical(&found, "Taito Corporation"));
+        // A place with a legal form is a company, not the place.
+        let found = names("Boston Corporation opened an office in Boston on Monday.");
+        let boston = canonicals_of(&found, "Boston");
+        assert!(
+            boston
+                .iter()
+                .all(|c| *c != canonical(&found, "Boston Corporation")),
+            "{boston:?}"
+        );
+    }
+
+    #[test]
+    fn an_acronym_one_article_defines_is_that_name_alone_in_another() {
+        let docs = corpus_mentions(&[
+            "The Tavish Energy Regulatory Commission (TERC) opened an inquiry into Brannock \
+             Power Holdings on Monday.",
+            "Power prices rise\n\nPrices rose again in March, the TERC said on Friday.",
+        ]);
+        assert_eq!(canonical(&docs[1], "TERC"), "Tavish Energy Regulatory Commission");
+        // Defined for two names: found, but joined to neither.
+        let docs = corpus_mentions(&[
+            "The Tavish Energy Regulatory Commission (TERC) opened an inquiry on Monday.",
+            "The Tern Estuary Rowing Club (TERC) won the regatta on Sunday.",
+            "Power prices rise\n\nPrices rose again in March, the TERC said on Friday.",
+        ]);
+        let terc = canonical(&docs[2], "TERC");
+        assert!(!terc.contains(' '), "{terc}");
+    }
 }

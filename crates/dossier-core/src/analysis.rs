@@ -338,7 +338,7 @@ pub(crate) fn second_pass<'c>(
         &|found, toks, work| crate::recognise::find_events(text, &capitals, &event_words, found, toks, work),
         &|found, toks, work| crate::recognise::find_caps_names(text, found, toks, work),
         &|found, toks, work| crate::recognise::find_club_names(text, &capitals, found, toks, work),
-        &|found, toks, work| crate::short_forms::find(text, found, toks, work),
+        &|found, toks, work| crate::short_forms::find(text, found, toks, &lexicon.acronyms, work),
     ];
     for stage in stages {
         let more = stage(&found, &out.scratch.doc, &mut out.work);

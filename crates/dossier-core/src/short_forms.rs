@@ -5,6 +5,11 @@
 //! of one name ending in a head word); each uncovered one standing alone (no capitalised
 //! word joined to it) becomes a mention with the full name's label, and grouping then
 //! joins it to the name ([`crate::alias::forms`]).
+//!
+//! So does an acronym another article of the corpus defines after a name, written alone
+//! where its own article says nothing of it ("the TERC said" in a follow-up to an
+//! article on the "Tavish Energy Regulatory Commission (TERC)"): pass 1 learns such
+//! acronyms with the corpus lexicon ([`crate::recognise::Lexicon`]).
 
 use crate::alias::defined::initials_agree;
 use crate::alias::forms::{initials_variants, spells, ShortForms, MAX_WORDS};
@@ -24,6 +29,7 @@ pub(crate) fn find(
     text: &str,
     found: &[Candidate],
     doc: &DocTokens,
+    corpus: &CorpusAcronyms,
     work: &mut usize,
 ) -> Vec<(usize, Candidate)> {
     let g = Gazetteer::get();
@@ -32,10 +38,10 @@ pub(crate) fn find(
     *work += forms.add_names(&names, g);
     let acronyms = acronyms_of(text, found, g);
     let heads = heads_of(text, found, g);
-    if forms.is_empty() && acronyms.is_empty() && heads.is_empty() {
+    if forms.is_empty() && acronyms.is_empty() && heads.is_empty() && corpus.is_empty() {
         return Vec::new();
     }
-    let mut scan = Scan::new(text, found, (&forms, &acronyms, &heads), &first_seen, g);
+    let mut scan = Scan::new(text, found, (&forms, &acronyms, &heads, corpus), &first_seen, g);
     for (bi, toks) in doc.blocks().enumerate() {
         *work += toks.len();
         scan.block(bi, toks);
@@ -84,10 +90,13 @@ struct Scan<'t, 'a> {
     next: usize,
     /// The forms found, with their block and the name they stand for.
     out: Vec<(usize, &'t str, Candidate)>,
+    /// The acronyms other documents define ([`corpus_acronym_at`]).
+    corpus: &'a CorpusAcronyms,
 }
 
 impl<'t, 'a> Scan<'t, 'a> {
-    /// A reading for the short forms, acronyms and head words (`kinds`) of `found`.
+    /// A reading for the short forms, acronyms and head words (`kinds`) of `found`, and
+    /// the acronyms other documents define.
     fn new(
         text: &'t str,
         found: &'a [Candidate],
@@ -95,11 +104,12 @@ impl<'t, 'a> Scan<'t, 'a> {
             &'a ShortForms<'t, (Label, &'t str)>,
             &'a Acronyms<'t>,
             &'a Acronyms<'t>,
+            &'a CorpusAcronyms,
         ),
         first_seen: &'a FxMap<&'t str, usize>,
         g: &'static Gazetteer,
     ) -> Self {
-        let (forms, acronyms, heads) = kinds;
+        let (forms, acronyms, heads, corpus) = kinds;
         let lowered: FxSet<String> = forms.words().map(crate::case::lower_str).collect();
         let mut firsts = [false; 256];
         lowered
@@ -119,6 +129,7 @@ impl<'t, 'a> Scan<'t, 'a> {
             early: FxSet::default(),
             next: 0,
             out: Vec::new(),
+            corpus,
         }
     }
 
@@ -151,6 +162,18 @@ impl<'t, 'a> Scan<'t, 'a> {
                 let (range, source) = (start..toks[i].end, Source::Composed);
                 self.out.push((bi, name, Candidate { range, label, source }));
             }
+            return 1;
+        }
+        if let Some(label) = corpus_acronym_at(
+            self.text,
+            &toks[i],
+            free_until,
+            (self.acronyms, self.corpus),
+            self.g,
+        ) {
+            let (range, source) = (start..toks[i].end, Source::Composed);
+            self.out
+                .push((bi, toks[i].text(self.text), Candidate { range, label, source }));
             return 1;
         }
         if let Some((label, name)) = head_at(self.text, toks, i, free_until, self.heads, self.g) {
@@ -314,6 +337,30 @@ fn acronym_at<'t>(
         return None;
     }
     acronyms.get(w).copied().flatten()
+}
+
+/// Acronyms the corpus defines after a name, with that name's label (`None`: two
+/// labels), as [`crate::recognise::Lexicon`] learns them in pass 1.
+pub(crate) type CorpusAcronyms = FxMap<String, Option<Label>>;
+
+/// The label of the name another document defines acronym token `t` for (`kinds`: the
+/// document's own acronyms, then the corpus's), when `t` is not covered by a candidate
+/// (it ends before byte `free_until`), the document says nothing of the acronym itself
+/// and the tables do not know it: "the TERC said" in a follow-up to an article on the
+/// "Tavish Energy Regulatory Commission (TERC)". Grouping then joins it to that name.
+fn corpus_acronym_at(
+    text: &str,
+    t: &Token,
+    free_until: usize,
+    (own, corpus): (&Acronyms, &CorpusAcronyms),
+    g: &Gazetteer,
+) -> Option<Label> {
+    let w = t.text(text);
+    if t.kind != TokenKind::Word || t.end > free_until || t.hyphen || corpus.is_empty() {
+        return None;
+    }
+    let label = corpus.get(w).copied().flatten()?;
+    (!own.contains_key(w) && g.name(w).is_none()).then_some(label)
 }
 
 /// The longest short form starting at token `i` that ends before byte `free_until`

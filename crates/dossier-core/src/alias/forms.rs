@@ -14,8 +14,10 @@
 //! 4. a trailing form, which keeps its label: the last words of such a name ("Home
 //!    Office"), its head word alone ("the Press" for "New York Press"), the words around
 //!    "of" ("Church" and "Scientology" for "Church of Scientology"), an event's last word
-//!    ("Paralympics" for "Winter Paralympics"). A full name whose trailing words the tables
-//!    know as a name of its label is that name ("United Kingdom Home Office").
+//!    ("Paralympics" for "Winter Paralympics"); the head word alone also where recognition
+//!    read it as a place ("the Palace"). A full name whose trailing words the tables know
+//!    as a name of its label is that name ("United Kingdom Home Office"), and so is a
+//!    company the tables know written with its legal form ("Taito Corporation").
 //! 5. other ways of writing one name: `<Field> <Head>` for `<Head> of <Field>` ("Finance
 //!    Ministry"), a team's own words after its city ("Pirates" for "Pittsburgh Pirates"),
 //!    a name clipped in camel case ("SocGen" for "Société Générale"), and an acronym the
@@ -812,10 +814,14 @@ fn add_event_word<'t>(
 /// The tables' canonical name for the trailing words of full name `name` (of `label`),
 /// when the words left off are capitalised names and the tables know the trailing words
 /// as a name of the same label ("Home Office" in "United Kingdom Home Office"): the full
-/// name is then that known name, written with its place or owner.
+/// name is then that known name, written with its place or owner. So is a company the
+/// tables know written with its legal form ("Taito Corporation" for "Taito").
 fn known_tail(name: &str, label: Label, g: &Gazetteer) -> Option<&'static str> {
     if !spelled_by_initials(label) {
         return None;
+    }
+    if let Some(known) = incorporated_name(name, label, g) {
+        return Some(known);
     }
     let words: Vec<&str> = name.split(' ').take(MAX_WORDS + 1).collect();
     if words.len() < 3 || words.len() > MAX_WORDS {
@@ -832,6 +838,19 @@ fn known_tail(name: &str, label: Label, g: &Gazetteer) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// The tables' canonical name for organisation `name` without the legal form or company
+/// word it ends in ([`legal_form`]), when they know it as an organisation: "Taito" for
+/// "Taito Corporation".
+fn incorporated_name(name: &str, label: Label, g: &Gazetteer) -> Option<&'static str> {
+    let (rest, last) = name.rsplit_once(' ')?;
+    if label != Label::Org || !legal_form(last, true) {
+        return None;
+    }
+    g.name(rest)
+        .filter(|known| known.label == label)
+        .map(|known| known.canonical)
 }
 
 /// Whether the mention `r` has its key from a table that knows it only as a kind of
@@ -1176,11 +1195,33 @@ impl<'r: 't, 't> Linker<'r, 't> {
                 .or_else(|| forms.people.described(name, |w| g.given(w).is_some()))
                 .or_else(|| forms.people.without_middle(name))
                 .or_else(|| forms.people.without_letters(name))
+                .or_else(|| {
+                    self.written_before(i, forms.people.without_given(name, |w| g.given(w).is_some()))
+                })
         } else {
             let people = &forms.people;
-            people.get(surface).or_else(|| people.first_of(surface))
+            // A word inside a name only where the corpus lexicon left the word alone.
+            let own = || self.text[key.1] == surface;
+            let inside = || {
+                own()
+                    .then(|| people.inside(surface, |w| self.g.given(w).is_some()))
+                    .flatten()
+            };
+            let inside = || self.written_before(i, inside());
+            people
+                .get(surface)
+                .or_else(|| people.first_of(surface))
+                .or_else(inside)
         };
         person.filter(|t| (t.label, t.id) != key)
+    }
+
+    /// Person `t` when its full name was written before mention `i`: a surname inside a
+    /// name or a name without its given name shortens a name introduced before it, and
+    /// a word written before is more often a relative's ("Chao" in a biography before
+    /// his daughter "Rulan Chao Pian").
+    fn written_before(&self, i: usize, t: Option<Target>) -> Option<Target> {
+        t.filter(|t| t.shown_by < i)
     }
 
     /// Notes the other ways the document's full `names` are written: `<Field> <Head>`
@@ -1256,7 +1297,8 @@ impl<'r: 't, 't> Linker<'r, 't> {
         let tail = tail.or_else(|| forms.unscoped.get(key));
         let tail = tail.map(|&r| match r {
             Reading::One(t, usable) => {
-                Reading::One(t, usable && (t.label == label || self.named_event(t, label)))
+                let kept = t.label == label || self.named_event(t, label) || self.lone_head(i, key, t);
+                Reading::One(t, usable && kept)
             }
             many => many,
         });
@@ -1310,6 +1352,18 @@ impl<'r: 't, 't> Linker<'r, 't> {
             }
             many => many,
         })
+    }
+
+    /// Whether mention `i`, written `key`, is the head word of organisation or facility
+    /// `t` alone ("the Palace" after "Kyoto Imperial Palace", "the Museum" after "Museum
+    /// of Army Flying") that recognition read as a place the tables do not know: a head
+    /// word alone names no place of its own.
+    fn lone_head(&self, i: usize, key: &str, t: Target) -> bool {
+        matches!(self.raws[i].label, Label::Gpe | Label::Loc)
+            && matches!(t.label, Label::Org | Label::Fac)
+            && !self.raws[i].settled
+            && !key.contains(' ')
+            && head(key, self.g)
     }
 
     /// Whether a one-word name of `label` may be the name event `t` is given after its

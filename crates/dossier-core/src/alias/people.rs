@@ -22,6 +22,13 @@
 //! once ("Elena Marsh Whitlock" and "Elena Whitlock"); so is a name followed by letters
 //! of honours or degrees ("Elena Whitlock FRS", "Elena Whitlock DBE RA"). Neither makes
 //! a second person whose given name or surname alone would be ambiguous.
+//!
+//! Where a name has two surnames, or one before a numeral ("Tomás Ferrer Ibarra", "John
+//! Doyle III"), writers call the person by an inner word ("Ferrer"), and, where it has
+//! four words, by the name without its given names ("Ferrer Ibarra" for "Ana Lucía
+//! Ferrer Ibarra"): such a word that is no given name, or such words when they do not
+//! begin with one ("Lena Hoff" stays apart from "Marta Lena Hoff"), name the one person
+//! of the document whose full name holds them.
 
 use super::forms::Target;
 use crate::hash::FxMap as HashMap;
@@ -49,6 +56,27 @@ pub(super) struct People<'t> {
     middled: HashMap<(&'t str, &'t str), Option<Target>>,
     /// Person key number → the full name that introduced the person.
     names: HashMap<usize, &'t str>,
+    /// A word inside a full name of three words or more (neither its first nor its
+    /// last) → the one person whose name holds it (`None`: more than one).
+    inner: HashMap<&'t str, Option<Target>>,
+    /// A full name of four words or more without its first word or words (its last two
+    /// words or more) → the one person written so (`None`: more than one). A name of
+    /// four words is most often two given names and two surnames ("Clara Ines Montoya
+    /// Arbelaez"); one of three more often a middle name ("Maria Ines Marwood", beside
+    /// "Ines Marwood", another person where the tables know no given name "Ines").
+    surnames: HashMap<&'t str, Option<Target>>,
+}
+
+/// Notes in `map` that `key` stands for `t`, or for no one when it already stood for
+/// another person.
+fn note_one<'t>(map: &mut HashMap<&'t str, Option<Target>>, key: &'t str, t: Target) {
+    map.entry(key)
+        .and_modify(|o| {
+            if *o != Some(t) {
+                *o = None;
+            }
+        })
+        .or_insert(Some(t));
 }
 
 impl<'t> People<'t> {
@@ -73,14 +101,8 @@ impl<'t> People<'t> {
                 })
                 .or_insert(Some(t));
         }
-        self.full
-            .entry(name)
-            .and_modify(|o| {
-                if *o != Some(t) {
-                    *o = None;
-                }
-            })
-            .or_insert(Some(t));
+        note_one(&mut self.full, name, t);
+        self.add_inner_words(bare, t);
         if let Some(&Some(o)) = self.last.get(last) {
             if o != t && self.given.get(&o.id).is_some_and(|g| same_given_name(g, first)) {
                 self.variants.insert(name, o);
@@ -106,6 +128,31 @@ impl<'t> People<'t> {
             };
             let map = if is_last { &mut self.last } else { &mut self.first };
             map.insert(w, kept);
+        }
+    }
+
+    /// Notes the inner words of full name `bare` (of `t`, without letters after it) and
+    /// its trailing runs of two words or more that leave its first word off.
+    fn add_inner_words(&mut self, bare: &'t str, t: Target) {
+        let words: Vec<(usize, &'t str)> = bare
+            .match_indices(' ')
+            .map(|(k, _)| (k + 1, &bare[k + 1..]))
+            .collect();
+        let Some(((_, _), inner)) = words.split_last() else {
+            return;
+        };
+        for &(start, rest) in inner {
+            let word = rest.split(' ').next().unwrap_or(rest);
+            // An initial or a particle ("J.", "de") is no name of its own.
+            if word.chars().count() >= 3
+                && word.chars().all(char::is_alphabetic)
+                && word.starts_with(char::is_uppercase)
+            {
+                note_one(&mut self.inner, &bare[start..start + word.len()], t);
+            }
+            if words.len() >= 3 {
+                note_one(&mut self.surnames, rest, t);
+            }
         }
     }
 
@@ -160,6 +207,30 @@ impl<'t> People<'t> {
             .get(word)
             .filter(|&&(_, _, shared)| shared)
             .map(|&(_, t, _)| t)
+    }
+
+    /// The one person whose full name holds the one-word name `word` inside it (a first
+    /// surname, "Ferrer" of "Ana Ferrer Ibarra"), when no full name of the document
+    /// begins or ends with it and it is no given name (`given` says which words are).
+    pub fn inside(&self, word: &str, given: impl Fn(&str) -> bool) -> Option<Target> {
+        if self.last.contains_key(word) || self.first.contains_key(word) || given(word) {
+            return None;
+        }
+        self.inner.get(word).copied().flatten()
+    }
+
+    /// The one person written in full as `name` with given names before it, four words
+    /// or more ("Ana Lucía Ferrer Ibarra" for "Ferrer Ibarra"), when `name` begins with no given name
+    /// (`given` says which words are: "Lena Hoff" is another person than "Marta Lena
+    /// Hoff"). Not where the word before is no given name: then `name` is the full name
+    /// and the longer one holds a descriptor ([`Self::described`]).
+    pub fn without_given(&self, name: &str, given: impl Fn(&str) -> bool) -> Option<Target> {
+        let first = name.split(' ').next()?;
+        if given(first) || !first.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let t = self.surnames.get(name).copied().flatten()?;
+        self.given.get(&t.id).is_some_and(|w| given(w)).then_some(t)
     }
 
     /// The person introduced before whom the full name `name` names with its given
@@ -341,6 +412,30 @@ mod tests {
         q.add("Robert Okonjo", t(4));
         q.add("Bob Adeyemi", t(5));
         assert_eq!(q.variant_of("Bob Adeyemi"), None, "another surname");
+    }
+
+    #[test]
+    fn an_inner_surname_or_the_surnames_alone_name_the_one_person_holding_them() {
+        let given = |w: &str| matches!(w, "Ana" | "Lucía" | "Marta" | "Lena");
+        let mut p = People::default();
+        p.add("Ana Lucía Ferrer Ibarra", t(1));
+        p.add("Marta Lena Hoff", t(2));
+        p.add("Tomás Vidal Roca", t(3));
+        p.add("Ines Vidal Serra", t(4));
+        assert_eq!(p.inside("Ferrer", given), Some(t(1)));
+        assert_eq!(p.inside("Lena", given), None, "a given name");
+        assert_eq!(p.inside("Vidal", given), None, "two people hold it");
+        assert_eq!(p.without_given("Ferrer Ibarra", given), Some(t(1)));
+        assert_eq!(
+            p.without_given("Lena Hoff", given),
+            None,
+            "begins with a given name"
+        );
+        assert_eq!(
+            p.without_given("Vidal Roca", given),
+            None,
+            "three words: a middle name"
+        );
     }
 
     #[test]

@@ -2,15 +2,20 @@
 //! later short mentions are found ("Putin" after "Vladimir Putin", "Xi" after "Xi
 //! Jinping"), and the record of the answers a block's recognition took from it ([`Deps`])
 //! so that pass 2 recognises again only the blocks whose answers changed.
+//!
+//! It also learns the acronyms the corpus defines in parentheses after a name, which
+//! pass 2 finds where another article writes them alone ([`crate::short_forms`]).
 
 use super::{Candidate, Source};
 use crate::case;
 use crate::gazetteer::{normalise_into, Gazetteer};
 use crate::hash::{FxMap, FxSet};
+use crate::label::Label;
 use crate::normal::lexicon_form;
 
 /// People the corpus has introduced, so that later short mentions are found: "Putin"
 /// after "Vladimir Putin", "Xi" after "Xi Jinping".
+/// Also the acronyms the corpus defines ("Tavish Energy Regulatory Commission (TERC)").
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     /// Full-name key → canonical name.
@@ -30,13 +35,44 @@ pub struct Lexicon {
     /// case: ordinary words ("Mr. Critics argue …", a cut, beside "critics say"). The
     /// lexicon alone never makes them people. Filled by [`Lexicon::settle`] after pass 1.
     pub ordinary: FxSet<String>,
+    /// Acronyms the corpus defines in parentheses right after an organisation,
+    /// facility or event of two words or more ("Tavish Energy Regulatory Commission
+    /// (TERC)"): acronym → that name's label, or `None` where the corpus defines it for
+    /// two labels. Another article may write the acronym alone ([`crate::short_forms`]).
+    pub acronyms: FxMap<String, Option<Label>>,
 }
 
 impl Lexicon {
+    /// Learns the acronyms `cands` (of `text`) define in parentheses after a name: three
+    /// to eight capital letters, the first the name's first letter.
+    fn learn_acronyms(&mut self, text: &str, cands: &[Candidate]) {
+        for c in cands {
+            let name = &text[c.range.clone()];
+            if !matches!(c.label, Label::Org | Label::Fac | Label::Event) || !name.contains(' ') {
+                continue;
+            }
+            let Some(acronym) = parenthesised_acronym(&text[c.range.end..]) else {
+                continue;
+            };
+            if !name.starts_with(&acronym[..1]) {
+                continue;
+            }
+            self.acronyms
+                .entry(acronym.to_string())
+                .and_modify(|l| {
+                    if *l != Some(c.label) {
+                        *l = None;
+                    }
+                })
+                .or_insert(Some(c.label));
+        }
+    }
+
     /// Learns the people among `cands` (found in document `doc` of `text`).
     #[inline(never)]
     pub fn learn(&mut self, text: &str, doc: usize, cands: &[Candidate]) {
         let g = Gazetteer::get();
+        self.learn_acronyms(text, cands);
         for c in cands {
             let Source::Person {
                 canonical: Some(canon),
@@ -325,6 +361,15 @@ pub(super) fn full_key_into(span: &str, key: &mut String) {
         };
         *key = parts.join(" ");
     }
+}
+
+/// The acronym in parentheses at the start of `after` (" (TERC) opened …" → "TERC"):
+/// three to eight ASCII capitals.
+fn parenthesised_acronym(after: &str) -> Option<&str> {
+    let inner = after.strip_prefix(" (").or_else(|| after.strip_prefix('('))?;
+    let end = inner.find(')')?;
+    let acronym = &inner[..end];
+    ((3..=8).contains(&acronym.len()) && acronym.bytes().all(|b| b.is_ascii_uppercase())).then_some(acronym)
 }
 
 #[cfg(test)]
