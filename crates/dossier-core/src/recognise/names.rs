@@ -148,12 +148,16 @@ fn extend_over_connectors(
         } else {
             (r, cand_end)
         };
+        if prefix_of {
+            opened = if event_of {
+                Label::Event
+            } else {
+                prefix_label(cx, cx.w(ee - 1))
+            };
+        }
         qq = r2;
         ee = end2;
         in_field |= prefix_of;
-        if prefix_of {
-            opened = if event_of { Label::Event } else { Label::Org };
-        }
         let c2 = compose(cx, s, ee, &pieces[p..qq]).or(if prefix_of || field_of {
             Some(head_label(cx, s, ee).unwrap_or(opened))
         } else {
@@ -163,6 +167,24 @@ fn extend_over_connectors(
         reach.composed = Some(c2);
         reach.seq_end_piece = qq;
         reach.end_tok = ee;
+    }
+}
+
+/// The label of the name a prefix head `w` opens with a connector: a body's head first
+/// ("Institute of …", "Church of …"), then an event's ("Battle of …"), a facility's
+/// ("Museum of …") and a place's ("Sea of …").
+fn prefix_label(cx: &Ctx, w: &str) -> Label {
+    let g = cx.g;
+    if g.org_head(w).prefix {
+        Label::Org
+    } else if g.event_head(w).prefix {
+        Label::Event
+    } else if g.fac_head(w).prefix {
+        Label::Fac
+    } else if g.loc_head(w).prefix {
+        Label::Loc
+    } else {
+        Label::Org
     }
 }
 
@@ -630,7 +652,21 @@ pub(super) fn compose(cx: &mut Ctx, s: usize, e: usize, pieces: &[(usize, usize,
     if label == Label::Loc && pieces.iter().all(|p| !matches!(p.2, Piece::Unknown)) && pieces.len() > 1 {
         return None;
     }
+    if label == Label::Fac && is_denomination(cx, s, e) {
+        return Some(Label::Org);
+    }
     Some(label)
+}
+
+/// Whether the facility's name of tokens `s..e` is a body's: its head word names both a
+/// building and a body ("Church"), and only demonyms or faiths come before it, each
+/// word one ("Serbian Orthodox Church", "Lutheran Church": a denomination), where a
+/// building's name has a name of its own there ("Vigra Church").
+fn is_denomination(cx: &Ctx, s: usize, e: usize) -> bool {
+    let g = cx.g;
+    let head = g.org_head(cx.w(e - 1));
+    let faith = |i: usize| g.name(cx.w(i)).is_some_and(|k| k.label == Label::Norp);
+    (head.prefix || head.suffix) && e >= s + 2 && (s..e - 1).all(faith)
 }
 
 #[cfg(test)]
@@ -645,6 +681,32 @@ mod tests {
         assert!(has(&v, "Harbour and Rail Forum", Label::Event), "{v:?}");
         assert!(has(&v, "Spirit of Aurora 2", Label::Fac), "{v:?}");
         assert!(has(&v, "Cold War", Label::Event), "{v:?}");
+    }
+
+    #[test]
+    fn a_prefix_head_gives_its_own_label_to_the_name_it_opens() {
+        // Written for this test: before, every "<head> of …" was an organisation.
+        let v = found(
+            "After the Battle of Tarrow, ships crossed the Sea of Vellmoor to the Museum of \
+             Brannock Glass, near the Institute of Quillfoss Studies.",
+        );
+        assert!(has(&v, "Battle of Tarrow", Label::Event), "{v:?}");
+        assert!(has(&v, "Sea of Vellmoor", Label::Loc), "{v:?}");
+        assert!(has(&v, "Museum of Brannock Glass", Label::Fac), "{v:?}");
+        assert!(has(&v, "Institute of Quillfoss Studies", Label::Org), "{v:?}");
+    }
+
+    #[test]
+    fn a_church_after_demonyms_or_faiths_is_a_denomination() {
+        // Written for this test: the same head word, a body after faiths, a building after
+        // a name of its own.
+        let v = found(
+            "Bishops of the Serbian Orthodox Church met while the Lutheran Church \
+             restored Vigra Church.",
+        );
+        assert!(has(&v, "Serbian Orthodox Church", Label::Org), "{v:?}");
+        assert!(has(&v, "Lutheran Church", Label::Org), "{v:?}");
+        assert!(has(&v, "Vigra Church", Label::Fac), "{v:?}");
     }
 
     #[test]
