@@ -148,16 +148,12 @@ fn extend_over_connectors(
         } else {
             (r, cand_end)
         };
-        if prefix_of {
-            opened = if event_of {
-                Label::Event
-            } else {
-                prefix_label(cx, cx.w(ee - 1))
-            };
-        }
         qq = r2;
         ee = end2;
         in_field |= prefix_of;
+        if prefix_of {
+            opened = if event_of { Label::Event } else { Label::Org };
+        }
         let c2 = compose(cx, s, ee, &pieces[p..qq]).or(if prefix_of || field_of {
             Some(head_label(cx, s, ee).unwrap_or(opened))
         } else {
@@ -167,24 +163,6 @@ fn extend_over_connectors(
         reach.composed = Some(c2);
         reach.seq_end_piece = qq;
         reach.end_tok = ee;
-    }
-}
-
-/// The label of the name a prefix head `w` opens with a connector: a body's head first
-/// ("Institute of …", "Church of …"), then an event's ("Battle of …"), a facility's
-/// ("Museum of …") and a place's ("Sea of …").
-fn prefix_label(cx: &Ctx, w: &str) -> Label {
-    let g = cx.g;
-    if g.org_head(w).prefix {
-        Label::Org
-    } else if g.event_head(w).prefix {
-        Label::Event
-    } else if g.fac_head(w).prefix {
-        Label::Fac
-    } else if g.loc_head(w).prefix {
-        Label::Loc
-    } else {
-        Label::Org
     }
 }
 
@@ -681,19 +659,6 @@ mod tests {
         assert!(has(&v, "Harbour and Rail Forum", Label::Event), "{v:?}");
         assert!(has(&v, "Spirit of Aurora 2", Label::Fac), "{v:?}");
         assert!(has(&v, "Cold War", Label::Event), "{v:?}");
-    }
-
-    #[test]
-    fn a_prefix_head_gives_its_own_label_to_the_name_it_opens() {
-        // Written for this test: before, every "<head> of …" was an organisation.
-        let v = found(
-            "After the Battle of Tarrow, ships crossed the Sea of Vellmoor to the Museum of \
-             Brannock Glass, near the Institute of Quillfoss Studies.",
-        );
-        assert!(has(&v, "Battle of Tarrow", Label::Event), "{v:?}");
-        assert!(has(&v, "Sea of Vellmoor", Label::Loc), "{v:?}");
-        assert!(has(&v, "Museum of Brannock Glass", Label::Fac), "{v:?}");
-        assert!(has(&v, "Institute of Quillfoss Studies", Label::Org), "{v:?}");
     }
 
     #[test]
