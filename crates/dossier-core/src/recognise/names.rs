@@ -630,7 +630,21 @@ pub(super) fn compose(cx: &mut Ctx, s: usize, e: usize, pieces: &[(usize, usize,
     if label == Label::Loc && pieces.iter().all(|p| !matches!(p.2, Piece::Unknown)) && pieces.len() > 1 {
         return None;
     }
+    if label == Label::Fac && is_denomination(cx, s, e) {
+        return Some(Label::Org);
+    }
     Some(label)
+}
+
+/// Whether the facility's name of tokens `s..e` is a body's: its head word names both a
+/// building and a body ("Church"), and only demonyms or faiths come before it, each
+/// word one ("Serbian Orthodox Church", "Lutheran Church": a denomination), where a
+/// building's name has a name of its own there ("Vigra Church").
+fn is_denomination(cx: &Ctx, s: usize, e: usize) -> bool {
+    let g = cx.g;
+    let head = g.org_head(cx.w(e - 1));
+    let faith = |i: usize| g.name(cx.w(i)).is_some_and(|k| k.label == Label::Norp);
+    (head.prefix || head.suffix) && e >= s + 2 && (s..e - 1).all(faith)
 }
 
 #[cfg(test)]
@@ -645,6 +659,19 @@ mod tests {
         assert!(has(&v, "Harbour and Rail Forum", Label::Event), "{v:?}");
         assert!(has(&v, "Spirit of Aurora 2", Label::Fac), "{v:?}");
         assert!(has(&v, "Cold War", Label::Event), "{v:?}");
+    }
+
+    #[test]
+    fn a_church_after_demonyms_or_faiths_is_a_denomination() {
+        // Written for this test: the same head word, a body after faiths, a building after
+        // a name of its own.
+        let v = found(
+            "Bishops of the Serbian Orthodox Church met while the Lutheran Church \
+             restored Vigra Church.",
+        );
+        assert!(has(&v, "Serbian Orthodox Church", Label::Org), "{v:?}");
+        assert!(has(&v, "Lutheran Church", Label::Org), "{v:?}");
+        assert!(has(&v, "Vigra Church", Label::Fac), "{v:?}");
     }
 
     #[test]
