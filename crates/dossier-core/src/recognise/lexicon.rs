@@ -38,7 +38,7 @@ pub struct Lexicon {
     /// Acronyms the corpus defines in parentheses right after an organisation,
     /// facility or event of two words or more ("Tavish Energy Regulatory Commission
     /// (TERC)"): acronym → that name's label, or `None` where the corpus defines it for
-    /// two labels. Another article may write the acronym alone ([`crate::short_forms`]).
+    /// two labels. Another article may write the acronym alone (`short_forms.rs`).
     pub acronyms: FxMap<String, Option<Label>>,
 }
 
