@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
-import { shardSite } from './shard-site.mjs';
+import { functionText, shardSite } from './shard-site.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('post-build.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is unset)');
@@ -52,6 +52,10 @@ for (const name of ['boot.js', 'site.js']) {
   writeFileSync(file, min);
   console.log(`post-build: ${name} ${source.length} → ${min.length} bytes`);
 }
+// The service worker checks a file's bytes against its name with site.js's `address`,
+// put before it here rather than written twice (a classic worker imports no module).
+const sw = join(dir, 'sw.js');
+writeFileSync(sw, `${functionText('site.js', 'address')}${readFileSync(sw, 'utf8')}`);
 
 // Chromium ignores `integrity` on a preload whose destination has no subresource
 // integrity (the wasm's, `as="fetch"`) and warns of it on every load (crbug.com/981419);

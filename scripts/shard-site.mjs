@@ -95,7 +95,7 @@ function lookNow(firstLook, address) {
 const web = join(dirname(fileURLToPath(import.meta.url)), '..', 'web');
 
 /** The text of the top-level function `name` of web/`file` (it starts a line and ends at the first `}` that does). */
-function functionText(file, name) {
+export function functionText(file, name) {
   const text = readFileSync(join(web, file), 'utf8');
   const found = new RegExp(`^function ${name}\\([\\s\\S]*?\\n\\}\\n`, 'm').exec(text);
   if (!found) throw new Error(`web/${file} has no top-level function ${name} to inline`);

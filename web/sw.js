@@ -19,21 +19,8 @@ self.addEventListener('activate', (e) => e.waitUntil((async () => {
   await self.clients.claim();
 })()));
 
-/** A file's address, as site.js's `address` (64-bit FNV-1a in 16-bit limbs). */
-function address(bytes) {
-  let h0 = 0x2325, h1 = 0x8422, h2 = 0x9ce4, h3 = 0xcbf2;
-  for (let i = 0; i < bytes.length; i++) {
-    h0 ^= bytes[i];
-    const t0 = h0 * 0x1b3;
-    const t1 = h1 * 0x1b3 + (t0 >>> 16);
-    const t2 = h2 * 0x1b3 + (h0 << 8) + (t1 >>> 16);
-    h3 = (h3 * 0x1b3 + (h1 << 8) + (t2 >>> 16)) & 0xffff;
-    h0 = t0 & 0xffff;
-    h1 = t1 & 0xffff;
-    h2 = t2 & 0xffff;
-  }
-  return [h3, h2, h1, h0].map((h) => h.toString(16).padStart(4, '0')).join('');
-}
+// `address(bytes)`, a file's address, is web/site.js's own function, put before this
+// file by scripts/post-build.mjs (one hash, one piece of code).
 
 /** The files' cache: the one there is (one deploy's), else one for `deploy`. */
 async function filesCache(deploy) {
