@@ -32,7 +32,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from uner import git_show, write_doc, write_gold  # noqa: E402
+from uner import clear, git_show, write_doc, write_gold  # noqa: E402
 from docred import read_demonyms  # noqa: E402
 from crossner import sentence_gold, sentences  # noqa: E402
 
@@ -105,14 +105,6 @@ def write_docs(out, prefix, sents, per_doc, lines):
         write_doc(out, f"{prefix}_{k // per_doc:04d}.txt", body, gold, lines)
         n += 1
     return n
-
-
-def clear(out):
-    """Creates folder `out`, or removes the documents and gold of an earlier run."""
-    os.makedirs(out, exist_ok=True)
-    for old in os.listdir(out):
-        if old.endswith(".txt") or old == "gold.jsonl":
-            os.remove(os.path.join(out, old))
 
 
 def main():

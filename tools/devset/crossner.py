@@ -35,7 +35,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from uner import git_show, proper, spans, write_doc, write_gold  # noqa: E402
+from uner import clear, git_show, proper, spans, write_doc, write_gold  # noqa: E402
 from docred import detokenize, read_demonyms  # noqa: E402
 
 DEFAULT_REPO = "/work/.mirror/zliucr+CrossNER/repo"
@@ -118,10 +118,7 @@ def main():
         sys.exit(f"unknown domain(s) {bad}: choose of {DOMAINS}")
     out = a.out
     demonyms = read_demonyms(a.demonyms)
-    os.makedirs(out, exist_ok=True)
-    for old in os.listdir(out):
-        if old.endswith(".txt") or old == "gold.jsonl":
-            os.remove(os.path.join(out, old))
+    clear(out)
     lines, ndocs = [], 0
     for domain in domains:
         for split in ("train", "dev", "test"):

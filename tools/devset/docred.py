@@ -39,7 +39,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from uner import git_show, proper, write_doc, write_gold  # noqa: E402  (the sibling converter)
+from uner import clear, git_show, proper, write_doc, write_gold  # noqa: E402  (the sibling converter)
 
 DEFAULT_REPO = "/work/.mirror/tonytan48+Re-DocRED/repo"
 FILES = ("data/train_revised.json", "data/dev_revised.json", "data/test_revised.json")
@@ -134,10 +134,7 @@ def main():
     ap.add_argument("--demonyms", default=os.path.join(here, "../../crates/dossier-core/data/demonyms.tsv"))
     a = ap.parse_args()
     demonyms = read_demonyms(a.demonyms)
-    os.makedirs(a.out, exist_ok=True)
-    for old in os.listdir(a.out):
-        if old.endswith(".txt") or old == "gold.jsonl":
-            os.remove(os.path.join(a.out, old))
+    clear(a.out)
     lines, ndocs, seen = [], 0, set()
     for path in FILES:
         text = git_show(a.docred, path)

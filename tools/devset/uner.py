@@ -107,6 +107,14 @@ def proper(word):
     return word[:1].isupper() or word[:1].isdigit()
 
 
+def clear(out):
+    """Creates folder `out`, or removes the documents and gold of an earlier run."""
+    os.makedirs(out, exist_ok=True)
+    for old in os.listdir(out):
+        if old.endswith(".txt") or old == "gold.jsonl":
+            os.remove(os.path.join(out, old))
+
+
 def write_doc(out, file, body, gold, lines):
     """Writes `body` as `file` in folder `out` and adds its `gold` spans ((start, end,
     label) or (start, end, label, canonical), code points) to `lines`, the gold file's
