@@ -5,20 +5,7 @@
 mod common;
 
 use common::*;
-use dossier_core::corpus::{Corpus, Document, Meta};
 use dossier_core::{Analysis, Entity, Label};
-
-/// The corpus of `texts`, one document each (under a headline), and its analysis.
-fn analysed(texts: &[&str]) -> (Corpus, Analysis) {
-    let docs = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Document::new(format!("{i}.txt"), format!("Headline\n{t}"), Meta::default()).unwrap())
-        .collect();
-    let c = Corpus::new(docs);
-    let a = dossier_core::analyse(&c);
-    (c, a)
-}
 
 /// The entity of `label` that has `alias` among its written forms.
 fn entity_of<'a>(a: &'a Analysis, label: Label, alias: &str) -> &'a Entity {
@@ -35,7 +22,7 @@ fn written(e: &Entity, alias: &str) -> bool {
 
 #[test]
 fn every_name_of_a_person_is_one_person_across_documents() {
-    let (_, a) = analysed(&[
+    let (_, a) = headlined(&[
         "President Ingrid K. Halvorsen opened the summit in Bergen on Monday. Halvorsen said the talks would last two days.",
         "Ingrid Halvorsen arrived in Oslo late on Tuesday. Officials said Halvorsen met the ministers.",
     ]);
@@ -48,7 +35,7 @@ fn every_name_of_a_person_is_one_person_across_documents() {
 
 #[test]
 fn spelling_variants_of_an_organisation_are_one_entity() {
-    let (_, a) = analysed(&[
+    let (_, a) = headlined(&[
         "Researchers at the Tarnwick Maritime Centre published the survey on Monday.",
         "The Tarnwick Maritime Center said the harbour had silted up.",
     ]);
@@ -59,7 +46,7 @@ fn spelling_variants_of_an_organisation_are_one_entity() {
 
 #[test]
 fn an_acronym_defined_in_parentheses_is_its_organisation() {
-    let (_, a) = analysed(&[
+    let (_, a) = headlined(&[
         "The Nordic Lighthouse Restoration Trust (NLRT) bought the tower in May. A spokesman for NLRT said repairs would start soon.",
     ]);
     let e = entity_of(&a, Label::Org, "Nordic Lighthouse Restoration Trust");
@@ -68,7 +55,7 @@ fn an_acronym_defined_in_parentheses_is_its_organisation() {
 
 #[test]
 fn surnames_join_their_full_names() {
-    let (_, a) = analysed(&[
+    let (_, a) = headlined(&[
         "Miriam Castellanos, a fisheries economist, told the committee that quotas were too high. \
          Castellanos said stocks had fallen for years. Tobias Wrenfield, the harbour master, disagreed. \
          Wrenfield said the boats were already idle.",
@@ -84,7 +71,7 @@ fn surnames_join_their_full_names() {
 
 #[test]
 fn tricky_spans_and_labels_hold() {
-    let (c, a) = analysed(&[
+    let (c, a) = headlined(&[
         "The Institute of Baltic, Nordic and Arctic Studies and the Norwegian Academy of Marine Sciences \
          said on Friday, March 3, 2017, that the project would cost approximately $17 million and take \
          months, if not years. Sanctions from the West would not stop it, said Sigrun Aasheim.",
@@ -106,7 +93,7 @@ fn tricky_spans_and_labels_hold() {
 
 #[test]
 fn titles_the_and_possessives_stay_out_of_spans() {
-    let (c, a) = analysed(&[
+    let (c, a) = headlined(&[
         "Mr. Halvorsen’s plan was praised by the Tarnwick Maritime Centre. Ms. Aasheim's reply came later.",
     ]);
     let ms = mentions(&c, &a);

@@ -1,21 +1,11 @@
 //! One test per bug found while tuning the recogniser, named after what must hold.
 
-use dossier_core::corpus::{Corpus, Document, Meta};
+mod common;
 
-/// The corpus of the one document `text` (under a headline), and its analysis.
-fn analysed(text: &str) -> (Corpus, dossier_core::Analysis) {
-    let c = Corpus::new(vec![Document::new(
-        "a.txt",
-        format!("Headline\n{text}"),
-        Meta::default(),
-    )
-    .unwrap()]);
-    let a = dossier_core::analyse(&c);
-    (c, a)
-}
+use common::{headlined, HEADLINE};
 
 fn spans(text: &str) -> Vec<(String, &'static str)> {
-    let (c, a) = analysed(text);
+    let (c, a) = headlined(&[text]);
     a.docs[0]
         .mentions
         .iter()
@@ -91,13 +81,7 @@ fn a_trans_compound_is_not_a_place() {
 /// The people of each document of a corpus made of `texts` (each under a headline), as
 /// (text, byte offset) pairs.
 fn people(texts: &[&str]) -> Vec<Vec<(String, usize)>> {
-    let docs = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Document::new(format!("{i}.txt"), format!("Headline\n{t}"), Meta::default()).unwrap())
-        .collect();
-    let c = Corpus::new(docs);
-    let a = dossier_core::analyse(&c);
+    let (c, a) = headlined(texts);
     a.docs
         .iter()
         .zip(&c.documents)
@@ -108,7 +92,7 @@ fn people(texts: &[&str]) -> Vec<Vec<(String, usize)>> {
                 .map(|m| {
                     (
                         d.text[m.range.clone()].to_string(),
-                        m.range.start - "Headline\n".len(),
+                        m.range.start - HEADLINE.len(),
                     )
                 })
                 .collect()
@@ -177,7 +161,7 @@ fn a_titled_name_that_is_no_word_of_the_corpus_is_still_found_inside_sentences()
 /// The canonical name of the entity of each mention of the one document `text` (under a
 /// headline), as (text as written, canonical) pairs.
 fn grouped(text: &str) -> Vec<(String, String)> {
-    let (c, a) = analysed(text);
+    let (c, a) = headlined(&[text]);
     a.docs[0]
         .mentions
         .iter()

@@ -8,9 +8,9 @@
 
 mod common;
 
-use common::seeds;
+use common::{own, seeds};
 use dossier_core::corpus::{Corpus, Document, Meta};
-use dossier_engine::{add_to_page, Own, Session};
+use dossier_engine::{add_to_page, Session};
 
 /// Texts of the reader's, written for this test: people, places and bodies the seeds
 /// name (some by a short form only), and some they do not.
@@ -34,18 +34,6 @@ const TEXTS: [(&str, &str); 4] = [
         "Letter to the editor\n\nMs. Vancsik is wrong about gas, writes Tamas Ember from Szeged.",
     ),
 ];
-
-fn own(texts: &[(&'static str, &'static str)]) -> Vec<Own<'static>> {
-    texts
-        .iter()
-        .map(|&(file, text)| Own {
-            file,
-            title: "",
-            date: "",
-            text,
-        })
-        .collect()
-}
 
 fn page() -> (String, String) {
     let corpus = seeds();
@@ -120,17 +108,9 @@ fn adding_a_small_document_costs_the_same_after_many() {
                 (format!("mine/{i:03}"), d.text.to_string())
             })
             .collect();
-        let mut all: Vec<Own> = earlier
-            .iter()
-            .map(|(file, text)| Own {
-                file,
-                title: "",
-                date: "",
-                text,
-            })
-            .collect();
+        let mut all = own(&earlier);
         session.update(&all, |_, _, _| {});
-        all.push(own(&[small])[0].clone());
+        all.extend(own(std::slice::from_ref(&small)));
         let (errors, work) = session.update(&all, |_, _, _| {});
         assert!(errors.is_empty(), "{errors:?}");
         work

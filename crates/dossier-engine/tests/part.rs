@@ -5,9 +5,9 @@
 
 mod common;
 
-use common::seeds;
+use common::{own, seeds};
 use dossier_core::corpus::{Document, Meta};
-use dossier_engine::{add_to_page, merge, Own};
+use dossier_engine::{add_to_page, merge};
 
 #[test]
 fn the_part_joined_to_the_page_is_the_whole_and_holds_only_the_reader_s_documents() {
@@ -24,17 +24,9 @@ fn the_part_joined_to_the_page_is_the_whole_and_holds_only_the_reader_s_document
             (format!("mine/{i}"), lines.join("\n"))
         })
         .collect();
-    let own: Vec<Own> = mine
-        .iter()
-        .map(|(file, text)| Own {
-            file,
-            title: "",
-            date: "",
-            text,
-        })
-        .collect();
+    let reader = own(&mine);
     let mut read = Vec::new();
-    let (t, d, errors) = add_to_page(&texts, &data, &own, |_, _, file| {
+    let (t, d, errors) = add_to_page(&texts, &data, &reader, |_, _, file| {
         if let Some(f) = file.filter(|f| read.last() != Some(&f.to_string())) {
             read.push(f.to_string());
         }
@@ -58,7 +50,7 @@ fn the_part_joined_to_the_page_is_the_whole_and_holds_only_the_reader_s_document
     // The corpus as the page carries it (its quotes included).
     let (corpus, analysis) = dossier_core::page::read(&texts, &data).unwrap();
     let joined = dossier_core::part::join(&corpus, &analysis, part, part_analysis);
-    let docs = own
+    let docs = reader
         .iter()
         .map(|o| Document::new(o.file, o.text.to_string(), Meta::default()).unwrap());
     let whole = merge::add(corpus.clone(), analysis.clone(), docs.collect(), |_, _, _| {});

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use dossier_core::analysis::Analysis;
-use dossier_core::corpus::{load_dir, Corpus};
+use dossier_core::corpus::{load_dir, Corpus, Document, Meta};
 use std::collections::HashSet;
 use std::path::PathBuf;
 
@@ -15,6 +15,23 @@ pub fn root() -> PathBuf {
 /// The seed corpus, analysed.
 pub fn seeds() -> (Corpus, Analysis) {
     let c = load_dir(&root().join("seeds")).expect("the seeds load");
+    let a = dossier_core::analyse(&c);
+    (c, a)
+}
+
+/// What `headlined` puts before each text: a one-line headline, so that the text is the
+/// article's body (the first line of a document is its title).
+pub const HEADLINE: &str = "Headline\n";
+
+/// The corpus of `texts`, one document each (`0.txt`, `1.txt`, … under `HEADLINE`), and
+/// its analysis. A mention's offset in a text is its range less `HEADLINE.len()`.
+pub fn headlined(texts: &[&str]) -> (Corpus, Analysis) {
+    let docs = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Document::new(format!("{i}.txt"), format!("{HEADLINE}{t}"), Meta::default()).unwrap())
+        .collect();
+    let c = Corpus::new(docs);
     let a = dossier_core::analyse(&c);
     (c, a)
 }

@@ -1,6 +1,7 @@
-//! What the engine's tests share: the seed corpus.
+//! What the engine's tests share: the seed corpus, and the reader's documents from text.
 
 use dossier_core::corpus::{Corpus, Document, Meta};
+use dossier_engine::Own;
 
 /// The seed corpus (`seeds/`), as the build reads it.
 pub fn seeds() -> Corpus {
@@ -16,4 +17,17 @@ pub fn seeds() -> Corpus {
         Document::new(name, std::fs::read_to_string(p).unwrap(), Meta::default()).unwrap()
     });
     Corpus::new(docs.collect())
+}
+
+/// The reader's documents of `files` (file name, text), with no title or date.
+pub fn own<F: AsRef<str>, T: AsRef<str>>(files: &[(F, T)]) -> Vec<Own<'_>> {
+    files
+        .iter()
+        .map(|(file, text)| Own {
+            file: file.as_ref(),
+            title: "",
+            date: "",
+            text: text.as_ref(),
+        })
+        .collect()
 }
