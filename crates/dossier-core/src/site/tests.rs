@@ -608,9 +608,11 @@ fn the_counts_runs_summed_over_a_filter_are_the_searchs_entity_counts() {
     assert!(m.files(Kind::Counts).count() > 2);
     let ix = Index::new(&c, &a);
     let id = &a.entities[a.docs[3].mentions[0].entity].id;
-    let mut q = crate::query::Query::default();
-    q.require = vec![id.clone()];
-    q.all_zones = true;
+    let q = crate::query::Query {
+        require: vec![id.clone()],
+        all_zones: true,
+        ..Default::default()
+    };
     let r = crate::query::search(&ix, &q);
     let mut sums = vec![crate::query::Counts::default(); a.entities.len()];
     for (d, list) in counts.iter().enumerate() {
