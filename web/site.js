@@ -11,7 +11,10 @@
 // required and excluded (AND/NOT) with it, any entity found by its name from the name
 // index, a period chosen on the timeline (the head's timelines, then the period files of
 // its buckets), an entity's connections (the entities named in most of its articles, from
-// its entity shard). The list keeps at most WINDOW rows drawn, whatever the corpus's size;
+// its entity shard), who said what (view=quotes: the quotes runs of the articles kept, the
+// speakers file) and what changed between two sides (view=compare: each side's entity
+// counts summed from the counts runs); the panel's groups go on past the head's top
+// entities (the ranked runs) and count under the filters (the counts runs). The list keeps at most WINDOW rows drawn, whatever the corpus's size;
 // the keys of the app move through it (j/k or the arrows, Home/End in the list, / and
 // Esc). The URL is the state (the app's doc, e, x, q, when, view and the timeline's v-by);
 // texts reach the page as text nodes only.
@@ -271,8 +274,7 @@ function toggle(k, id) {
  * `YYYY-MM`, or two of one kind as `from..to`, put in order; null when there is none or
  * it is malformed (the app drops it too).
  */
-function when() {
-  const w = param('when');
+function when(w = param('when')) {
   if (!w) return null;
   const ends = w.split('..');
   const ok = (k) => /^\d{4}(-(0[1-9]|1[0-2]))?$/.test(k);
@@ -287,10 +289,10 @@ const period = (k) => (k.length === 7 ? `${MONTHS[Number(k.slice(5)) - 1]} ${k.s
 /** A period in words: `in May 2024`, or `from May 2024 to July 2024`. */
 const span = (w) => (w.from === w.to ? `in ${period(w.from)}` : `from ${period(w.from)} to ${period(w.to)}`);
 
-/** The view the URL asks for: `timeline`, `connections`, else the articles. */
+/** The view the URL asks for: `timeline`, `connections`, `quotes`, `compare`, else the articles. */
 function view() {
   const v = param('view');
-  return v === 'timeline' || v === 'connections' ? v : 'articles';
+  return ['timeline', 'connections', 'quotes', 'compare'].includes(v) ? v : 'articles';
 }
 
 /** A link that sets `set` over the parameters of the moment it is followed. */
@@ -986,17 +988,180 @@ function pressed() {
   }
 }
 
-function topEntities(h) {
+/** The head's top entities a label at most (`site::HEAD_ENTITIES`): a label with fewer has no more. */
+const HEAD_ENTITIES = 50;
+/** Entities a panel group lists at first; each "More" lists this many more ranks. */
+const GROUP = 10;
+const MORE = 50;
+/**
+ * Each label's entities in most documents first, as far as they are known (the head's
+ * top ones, then the ranked runs "More" read), with `full` once the last is; and how many
+ * ranks each group lists (the panel's own state, as the app's "Show all" is).
+ */
+const ranks = new Map();
+const listedRanks = new Map();
+
+/**
+ * The panel's groups: each label's entities in most articles first, GROUP of them, and
+ * "More" for the next MORE ranks (the ranked runs). Under the filters, each entity listed
+ * counts the articles they keep that name it (the counts runs of those articles), those
+ * naming none are left out and the others come in that order.
+ */
+async function topEntities(h, q, required, excluded, w) {
   nameLabels(h);
-  const groups = new Map();
   for (const e of h.top) {
     know(e.ix, e);
-    if (!groups.has(e.label)) groups.set(e.label, []);
-    groups.get(e.label).push(e);
+    if (!ranks.has(e.label)) ranks.set(e.label, Object.assign([], { full: false }));
+    const have = ranks.get(e.label);
+    if (!have.some((r) => r.ix === e.ix) && have.length < HEAD_ENTITIES) have.push(e);
   }
-  return [...groups].map(([code, list]) => el('section', { className: 'site-group' },
-    el('h2', { textContent: labels.get(code) ?? code }),
-    el('ul', {}, ...list.slice(0, 10).map((e) => entityItem(e)))));
+  for (const have of ranks.values()) have.full ||= have.length < HEAD_ENTITIES;
+  let counts = null;
+  let note = null;
+  if (q || required.length || excluded.length || w) {
+    try {
+      const [docs] = await selection(q, required, excluded, w);
+      counts = await memo(`n${q}\n${required}\n${excluded}\n${w && span(w)}`, () => countsOver(docs));
+      if (!counts) note = el('p', { className: 'site-note', role: 'status', textContent: `The filters keep ${count(docs.length, 'article')}, too many to count their entities here: the counts are the whole corpus’s. Narrow the filters to count them.` });
+    } catch (e) {
+      if (e instanceof Wide || e instanceof NoEntity) note = el('p', { className: 'site-note', role: 'status', textContent: e.message });
+      else note = faultBox(e, 'the entities’ counts under the filters', () => { delete panes.top.dataset.key; show(); });
+    }
+  }
+  const groups = [...ranks].map(([code, have]) => group(code, have, counts));
+  return [note, ...groups].filter(Boolean);
+}
+
+/**
+ * The panel's groups and rows as drawn, kept by label and by entity: a change of the
+ * filters writes only the counts, the order and the pressed states that differ into
+ * them (rebuilding the panel took a cached entity click at 20,000 articles from about
+ * 20 to 40–60 ms, clickt-style timing at load 15–20).
+ */
+const groupNodes = new Map();
+const rowNodes = new Map();
+
+/** Entity `e`'s row in the panel, kept, its count text and pressed states as now. */
+function rowFor(e, counted) {
+  let li = rowNodes.get(e.ix);
+  if (!li) rowNodes.set(e.ix, (li = entityItem(e)));
+  const small = li.lastElementChild;
+  const text = ` ${counted ? `${count(counted[1], 'article')} kept of ${digits(e.documents)}` : count(e.documents, 'article')}`;
+  if (small.textContent !== text) small.textContent = text;
+  for (const b of li.querySelectorAll('[data-toggle]')) {
+    const state = String(filters(b.dataset.toggle).includes(e.id));
+    if (b.getAttribute('aria-pressed') !== state) b.setAttribute('aria-pressed', state);
+  }
+  return li;
+}
+
+/** A label's group in the panel (topEntities), its rows counted by `counts` if given. */
+function group(code, have, counts) {
+  const name = labels.get(code) ?? code;
+  let g = groupNodes.get(code);
+  if (!g) {
+    g = { section: el('section', { className: 'site-group', ariaLabel: name }, el('h2', { textContent: name })), list: el('ul'), none: el('p', { className: 'site-note' }) };
+    g.more = el('button', { type: 'button', className: 'site-more-entities', textContent: 'More', ariaLabel: `More: ${name}` });
+    g.more.addEventListener('click', () => moreOf(code, g.more));
+    g.section.append(g.list, g.none, g.more);
+    groupNodes.set(code, g);
+  }
+  g.section.querySelector('.site-fault')?.remove();
+  const listed = listedRanks.get(code) ?? GROUP;
+  // Rows naming none of the articles kept are hidden, not taken out (an excluded one
+  // stays, for its "−" to lift it): a change of the filters then writes counts and
+  // `hidden` only, in the order of the corpus's counts (moving rows took a cached click
+  // at 20,000 articles from about 25 to 35–40 ms, load 17).
+  const out = counts && filters('x');
+  const rows = have.slice(0, listed);
+  const items = rows.map((e) => {
+    const li = rowFor(e, counts && (counts.get(e.ix) ?? [0, 0]));
+    const hide = Boolean(counts) && !counts.has(e.ix) && !out.includes(e.id);
+    if (li.hidden !== hide) li.hidden = hide;
+    return li;
+  });
+  const kids = g.list.children;
+  if (items.length !== kids.length || items.some((li, i) => kids[i] !== li)) g.list.replaceChildren(...items);
+  const shown = items.filter((li) => !li.hidden);
+  const none = shown.length ? '' : `None of the ${count(Math.min(listed, have.length), 'first entity', 'first entities')} is named in the articles kept.`;
+  if (g.none.textContent !== none) g.none.textContent = none;
+  // Each written only when it changes: every write invalidates the element's style.
+  const put = (node, k, v) => node[k] !== v && (node[k] = v);
+  put(g.list, 'hidden', !shown.length);
+  put(g.none, 'hidden', Boolean(shown.length));
+  put(g.more, 'hidden', !(have.length > listed || !have.full));
+  put(g.more, 'disabled', false);
+  return g.section;
+}
+
+/**
+ * The next MORE ranks of label `code` listed in its group: read from its ranked runs
+ * when the head's are listed already (a fault in their place, with Retry).
+ */
+async function moreOf(code, button) {
+  const have = ranks.get(code);
+  const want = (listedRanks.get(code) ?? GROUP) + MORE;
+  button.disabled = true;
+  try {
+    if (have.length < want && !have.full) await directory();
+    while (have.length < want && !have.full) {
+      const name = locate('ranked', `${code}:${have.length}`);
+      if (!name) { have.full = true; break; }
+      const run = await file(name);
+      for (const r of run.rows.slice(have.length - run.first)) {
+        know(r.ix, r);
+        have.push(r);
+      }
+    }
+  } catch (e) {
+    button.hidden = true;
+    button.after(faultBox(e, `more ${labels.get(code) ?? code} entities`, () => { delete panes.top.dataset.key; show(); }));
+    return;
+  }
+  listedRanks.set(code, want);
+  // The group redrawn, the focus where the next ones start.
+  delete panes.top.dataset.key;
+  await show();
+  const next = panes.top.querySelector(`.site-group[aria-label="${CSS.escape(labels.get(code) ?? code)}"]`);
+  const buttons = next?.querySelectorAll('.site-entity-link');
+  (buttons?.[Math.min(want - MORE, buttons.length - 1)] ?? next?.querySelector('.site-more-entities'))?.focus();
+}
+
+/**
+ * Counts runs the counts of one selection read at most, about 6.5 MB (their JSON is
+ * about as long, under BOUND): a selection's articles are spread over the corpus (the 268
+ * with a date in 2022 of 20,000 meet most of its 138 runs, 4.5 MB, 1.3 MB gzip), so the
+ * bound is what the cache can hold, not a number of articles.
+ */
+const COUNT_RUNS = 200;
+
+/**
+ * The entities named in documents `docs` (in order), as a Map of entity → [mentions,
+ * articles], summed from their counts runs; null when those are more than COUNT_RUNS.
+ */
+async function countsOver(docs) {
+  await directory();
+  const names = [];
+  for (const d of docs) {
+    const name = locate('counts', String(d));
+    if (name !== names.at(-1)) names.push(name);
+    if (names.length > COUNT_RUNS) return null;
+  }
+  const runs = await Promise.all(names.map(file));
+  const out = new Map();
+  let r = 0;
+  for (const d of docs) {
+    while (d >= runs[r].first + runs[r].rows.length) r++;
+    const row = runs[r].rows[d - runs[r].first];
+    for (let i = 0; i < row.length; i += 2) {
+      const c = out.get(row[i]);
+      if (c) {
+        c[0] += row[i + 1];
+        c[1] += 1;
+      } else out.set(row[i], [row[i + 1], 1]);
+    }
+  }
+  return out;
 }
 
 /**
@@ -1221,6 +1386,239 @@ async function connections(id) {
       el('tbody', {}, ...body))];
 }
 
+/** Quotes a page of the Quotes view draws ("More quotes" the next). */
+const QUOTES = 50;
+/** Quotes runs one page of the Quotes view reads at most before it offers more. */
+const QUOTE_RUNS = 8;
+/** Quotes the view draws at most: past them, the filters are to narrow. */
+const MAX_QUOTES = 500;
+/** Speakers the Quotes view names as the most quoted. */
+const TOP_SPEAKERS = 10;
+
+/** A note in a pane (not an error: nothing to retry). */
+const note = (text) => el('p', { className: 'site-note', role: 'status', textContent: text });
+
+/** The speaker entity id `id` of a view's parameter read: [its number, its row], or a NoEntity. */
+async function named(id) {
+  const ix = await entityOf(id);
+  if (ix === undefined) throw new NoEntity(`No entity of this site has the id ${id}.`);
+  return [ix, await entityRow(ix)];
+}
+
+/**
+ * Who said what (view=quotes): the quotes of the articles the filters keep, in article
+ * order, a page at a time from their quotes runs ("More quotes"); `v-who` keeps one
+ * speaker's, `v-about` those naming an entity (their articles first narrowed by the
+ * entities' own), `v-q` those whose words or speaker hold the text. Above them, the most
+ * quoted speakers of the corpus (the speakers file), each a link to theirs.
+ */
+async function quotesView(q, required, excluded, w) {
+  const [text, who, about] = ['v-q', 'v-who', 'v-about'].map(param);
+  await directory();
+  let docs, words;
+  let speaker, subject;
+  try {
+    [docs, words] = q || required.length || excluded.length || w ? await selection(q, required, excluded, w) : [everyDoc(), ''];
+    if (who) [speaker] = await Promise.all([named(who), entityDocs(who).then(([d]) => { docs = both(docs, d); })]);
+    if (about) [subject] = await Promise.all([named(about), entityDocs(about).then(([d]) => { docs = both(docs, d); })]);
+  } catch (e) {
+    if (e instanceof Wide || e instanceof NoEntity) return [note(e.message)];
+    throw e;
+  }
+  const speakers = await file(locate('speakers', ''));
+  const find = el('input', { type: 'search', name: 'v-q', value: text ?? '', ariaLabel: 'Search the quotes', placeholder: 'Search the quotes' });
+  const form = el('form', { className: 'site-search site-quote-search', role: 'search' }, find, el('button', { type: 'submit', textContent: 'Search quotes' }));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    go(href({ 'v-q': find.value.trim() || null }));
+  });
+  const only = [
+    speaker && link({ 'v-who': null }, { className: 'chip-x', textContent: `quoted: ${speaker[1].name} ×`, ariaLabel: `Remove: quoted ${speaker[1].name}` }),
+    subject && link({ 'v-about': null }, { className: 'chip-x', textContent: `about ${subject[1].name} ×`, ariaLabel: `Remove: about ${subject[1].name}` }),
+  ].filter(Boolean);
+  const top = el('ol', { className: 'site-speakers', ariaLabel: 'Most quoted' }, ...speakers.top.slice(0, TOP_SPEAKERS).map(([, n, id, name]) =>
+    el('li', {}, link({ 'v-who': id }, { textContent: name }), el('small', { textContent: ` ${count(n, 'quote')}` }))));
+  const list = el('ol', { className: 'site-quotes' });
+  const status = el('p', { className: 'site-note', role: 'status' });
+  const more = el('button', { type: 'button', className: 'site-more', textContent: 'More quotes' });
+  const match = quoteMatch(text, speaker?.[0], subject?.[0]);
+  const pager = { at: 0, shown: 0 };
+  const page = async () => {
+    const found = await quotePage(docs, pager, match);
+    const rows = await rowsOf(found.map(([d]) => d));
+    list.append(...found.map(([, qt], i) => quoteItem(qt, rows[i])));
+    pager.shown += found.length;
+    const done = pager.at >= docs.length;
+    status.textContent = `${count(pager.shown, 'quote')} shown${done ? '' : `, from the first ${count(pager.at, 'article')} of ${digits(docs.length)}`}.`;
+    more.hidden = done || pager.shown >= MAX_QUOTES;
+    if (!done && pager.shown >= MAX_QUOTES) status.textContent += ' Narrow the filters or search the quotes to see others.';
+  };
+  more.addEventListener('click', async () => {
+    more.disabled = true;
+    try {
+      const before = list.children.length;
+      await page();
+      list.children[before]?.querySelector('a')?.focus();
+    } catch (e) {
+      more.after(faultBox(e, 'more quotes', () => { more.nextElementSibling?.remove(); more.click(); }));
+    } finally {
+      more.disabled = false;
+    }
+  });
+  await page();
+  return [
+    el('h2', { className: 'site-heading', textContent: `Quotes in ${count(docs.length, 'article')} ${words}`.trim() }),
+    el('p', { className: 'site-note', textContent: `${count(speakers.quotes, 'quote')} in the corpus, ${digits(speakers.attributed)} with a speaker named.` }),
+    form,
+    only.length ? el('p', { className: 'site-note' }, ...only.flatMap((a, i) => (i ? [' ', a] : [a]))) : null,
+    speakers.top.length ? el('h3', { textContent: 'Most quoted in the corpus' }) : null,
+    speakers.top.length ? top : null,
+    el('h3', { textContent: 'Quotes, in article order' }),
+    list, status, more,
+  ].filter(Boolean);
+}
+
+/** Whether a quote is shown: its words or speaker holding `text` (any case), of speaker `who`, naming `about`. */
+function quoteMatch(text, who, about) {
+  const t = text?.toLowerCase();
+  return (qt) => (who === undefined || qt.who?.[0] === who)
+    && (about === undefined || qt.about.includes(about))
+    && (!t || qt.words.toLowerCase().includes(t) || Boolean(qt.who?.[2].toLowerCase().includes(t)));
+}
+
+/**
+ * The next quotes of documents `docs` that `match` keeps, from `pager.at` on: QUOTES of
+ * them at most, from QUOTE_RUNS quotes runs at most; [document, quote] pairs.
+ */
+async function quotePage(docs, pager, match) {
+  const out = [];
+  let runs = 0;
+  while (pager.at < docs.length && out.length < QUOTES && runs < QUOTE_RUNS) {
+    const run = await file(locate('quotes', String(docs[pager.at])));
+    runs += 1;
+    const end = run.first + run.rows.length;
+    while (pager.at < docs.length && docs[pager.at] < end && out.length < QUOTES) {
+      const d = docs[pager.at++];
+      for (const qt of run.rows[d - run.first]) if (match(qt)) out.push([d, qt]);
+    }
+  }
+  return out;
+}
+
+/** A quote as the view lists it: the words, who said them (a link to their quotes), its article (a link). */
+function quoteItem(qt, row) {
+  const who = qt.who ? link({ 'v-who': qt.who[1] }, { className: 'site-speaker', textContent: qt.who[2] }) : el('span', { className: 'site-speaker', textContent: 'Unattributed' });
+  const words = el(qt.direct ? 'q' : 'span', { className: 'site-words', textContent: qt.words });
+  return el('li', {}, el('blockquote', {}, words), el('p', { className: 'meta' }, who, qt.direct ? '' : ' (reported)', ' · ', link({ doc: row.file }, { textContent: row.title })));
+}
+
+/** Entities a table of the comparison lists at most (the most mentioned, or the largest change). */
+const COMPARED = 15;
+
+/**
+ * A side of the comparison, from its parameter's value (the query string of its filters,
+ * as the app's: `q`, `e`, `x`, `when`, or `doc`, that article alone), within the articles
+ * `base` (the filter bar's, null for all): its documents, and its filters in words.
+ */
+async function sideOf(value, base) {
+  const p = new URLSearchParams(value);
+  const doc = p.get('doc');
+  let docs, words;
+  if (doc) {
+    const n = await numberOf(doc);
+    docs = n < 0 ? [] : [n];
+    words = n < 0 ? `no article called ${doc}` : (await rowsOf([n]))[0].title;
+  } else {
+    const list = (k) => [...new Set((p.get(k) ?? '').split(',').filter(Boolean))].slice(0, MAX_IDS);
+    const x = list('x');
+    const e = list('e').filter((id) => !x.includes(id));
+    const w = when(p.get('when'));
+    const q = p.get('q') ?? '';
+    [docs, words] = q || e.length || x.length || w ? await selection(q, e, x, w) : [everyDoc(), 'every article'];
+  }
+  return { docs: base ? both(docs, base) : docs, words: words || 'every article' };
+}
+
+/**
+ * What changed between two sides (view=compare, `v-a` and `v-b`, each a side's filters
+ * as the app's Compare keeps them): the entities only A names, both name and only B names,
+ * with their mentions and articles on each side and the change of their share of the
+ * side's mentions, summed from the counts runs of each side's articles (within the
+ * filter bar's); a side's choice by period below, and any two filters by link.
+ */
+async function compareView(q, required, excluded, w) {
+  const [a, b] = ['v-a', 'v-b'].map(param);
+  const h = await file(site.head);
+  nameLabels(h);
+  const heading = el('h2', { className: 'site-heading', textContent: 'Compare' });
+  const chooser = sidesForm(h, a, b);
+  if (!a || !b) return [heading, note('Choose two periods to compare what the articles of each name; a link can give any two filters (v-a and v-b, each a query string such as when=2024, e=an-entity-id or doc=a-file.txt).'), chooser];
+  let sides;
+  try {
+    const base = q || required.length || excluded.length || w ? (await selection(q, required, excluded, w))[0] : null;
+    sides = await Promise.all([a, b].map((v) => sideOf(v, base)));
+  } catch (e) {
+    if (e instanceof Wide || e instanceof NoEntity) return [heading, note(e.message), chooser];
+    throw e;
+  }
+  const counts = await Promise.all(sides.map((s) => countsOver(s.docs)));
+  const said = sides.map((s, i) => `${'AB'[i]}: ${count(s.docs.length, 'article')}, ${s.words}`);
+  if (counts.some((c) => !c)) return [heading, el('p', { className: 'site-note' }, said.join('; ')), note('A side keeps too many articles to count its entities here: narrow it, or the filters.'), chooser];
+  const totals = counts.map((c) => [...c.values()].reduce((n, [m]) => n + m, 0));
+  const share = (c, i) => (totals[i] ? (100 * c[0]) / totals[i] : 0);
+  const rows = [...new Set([...counts[0].keys(), ...counts[1].keys()])].map((e) => {
+    const [ca, cb] = counts.map((c) => c.get(e) ?? [0, 0]);
+    return { e, a: ca, b: cb, change: share(cb, 1) - share(ca, 0) };
+  });
+  const tables = [
+    ['Only in A (dropped in B)', rows.filter((r) => !r.b[0]).sort((x, y) => y.a[0] - x.a[0] || x.e - y.e)],
+    ['In both', rows.filter((r) => r.a[0] && r.b[0]).sort((x, y) => Math.abs(y.change) - Math.abs(x.change) || x.e - y.e)],
+    ['Only in B (new in B)', rows.filter((r) => !r.a[0]).sort((x, y) => y.b[0] - x.b[0] || x.e - y.e)],
+  ];
+  const drawn = await Promise.all(tables.map(([caption, list]) => comparedTable(caption, list)));
+  return [heading, el('ul', { className: 'site-sides' }, ...said.map((t) => el('li', { textContent: t }))),
+    note(`Shares are of each side’s ${digits(totals[0])} and ${digits(totals[1])} mentions; a change is in percentage points, B less A.`),
+    ...drawn, chooser];
+}
+
+/** A table of the comparison: its COMPARED first rows of `list`, each entity a link that requires it. */
+async function comparedTable(caption, list) {
+  const shown = list.slice(0, COMPARED);
+  const names = await Promise.all(shown.map((r) => entityRow(r.e)));
+  const signed = (x) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(x).toFixed(2)}`;
+  const body = shown.map((r, i) => {
+    const e = names[i];
+    const name = link({ e: e.id, x: null, view: null }, { className: 'site-entity-name', textContent: e.name });
+    name.dataset.label = e.label;
+    return el('tr', {}, el('th', { scope: 'row' }, name), el('td', { textContent: labels.get(e.label) ?? e.label }),
+      ...[r.a[0], r.a[1], r.b[0], r.b[1]].map((n) => el('td', { textContent: digits(n) })), el('td', { textContent: signed(r.change) }));
+  });
+  const more = list.length > shown.length ? ` (the first ${COMPARED} of ${digits(list.length)})` : '';
+  // Focusable, for a table wider than the pane to scroll by keyboard.
+  return el('div', { className: 'site-scroll', tabIndex: 0, role: 'group', ariaLabel: caption }, el('table', { className: 'site-compare' },
+    el('caption', { textContent: `${caption}: ${count(list.length, 'entity', 'entities')}${more}` }),
+    el('thead', {}, el('tr', {}, ...['Entity', 'Kind', 'A mentions', 'A articles', 'B mentions', 'B articles', 'Change'].map((x) => el('th', { scope: 'col', textContent: x })))),
+    el('tbody', {}, ...body)));
+}
+
+/** The sides chosen by period: two lists of the head's years and months, and Compare. */
+function sidesForm(h, a, b) {
+  const keys = [...timelineOf(h, true).buckets, ...timelineOf(h, false).buckets].map(([k]) => k);
+  const pick = (name, value) => {
+    const chosen = new URLSearchParams(value ?? '').get('when');
+    const select = el('select', { name, ariaLabel: `Side ${name.slice(-1).toUpperCase()}` }, el('option', { value: '', textContent: 'Every article' }),
+      ...keys.map((k) => el('option', { value: k, textContent: period(k), selected: k === chosen })));
+    return el('label', {}, `Side ${name.slice(-1).toUpperCase()} `, select);
+  };
+  const form = el('form', { className: 'site-sides-form', ariaLabel: 'Compare two periods' }, pick('v-a', a), ' ', pick('v-b', b), ' ', el('button', { type: 'submit', textContent: 'Compare' }));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const side = (n) => (form.elements[n].value ? `when=${form.elements[n].value}` : '');
+    go(href({ 'v-a': side('v-a') || 'q=', 'v-b': side('v-b') || 'q=' }));
+  });
+  return form;
+}
+
 // Export (issue 24, item 3): the mentions of the articles the view keeps, in the table of
 // the app's export and `dossier extract` (doc, start, end, text, label, canonical, zone),
 // written by the wasm with the core's one encoder. The document shards are fetched one at
@@ -1372,7 +1770,11 @@ function show() {
     ? [`tl:${param('v-by')}\n${sel}`, 'the timeline', () => timelineView(q, required, excluded, w)]
     : v === 'connections'
       ? [`cn:${e ?? ''}`, 'the connections', () => connections(e)]
-      : q || required.length || excluded.length || w
+      : v === 'quotes'
+        ? [`qt:${['v-q', 'v-who', 'v-about'].map(param)}\n${sel}`, 'the quotes', () => quotesView(q, required, excluded, w)]
+        : v === 'compare'
+          ? [`cp:${['v-a', 'v-b'].map(param)}\n${sel}`, 'the comparison', () => compareView(q, required, excluded, w)]
+          : q || required.length || excluded.length || w
         ? [`sel:${sel}`, q ? 'the search results' : required.length || excluded.length ? 'the entity’s articles' : 'the articles', (current) => selected(q, required, excluded, w, current)]
         : ['all', 'the article list', (current) => docList(count(site.documents, 'article'), everyDoc(), current)];
   // Another list starts at its top, where its rows are drawn from; scrolled now, before
@@ -1401,11 +1803,11 @@ function show() {
     await file(site.head).then(nameLabels, () => {}); // its label's name, if the head is there
     return entityCard(e);
   });
-  fill(panes.top, 'top', 'the entities', async () => {
+  return fill(panes.top, `top:${sel}`, 'the entities', async () => {
     const h = await file(site.head);
     const bar = document.querySelector('#site .filter-bar');
     if (!bar.querySelector('.legend')) bar.prepend(legend(h));
-    return topEntities(h);
+    return topEntities(h, q, required, excluded, w);
   });
 }
 
@@ -1534,7 +1936,7 @@ export async function start(firstLook) {
     return el('li', {}, a);
   };
   const views = el('nav', { className: 'site-views', ariaLabel: 'Views' },
-    el('ul', {}, tab('articles', 'Articles'), tab('timeline', 'Timeline'), tab('connections', 'Connections')));
+    el('ul', {}, tab('articles', 'Articles'), tab('timeline', 'Timeline'), tab('connections', 'Connections'), tab('quotes', 'Quotes'), tab('compare', 'Compare')));
   const bar = el('section', { className: 'filter-bar' }, views, form, chipBox, ...exportMenu());
   panes = {
     search,

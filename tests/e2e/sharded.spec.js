@@ -458,12 +458,12 @@ test('a missing shard says it cannot be fetched, and Retry fetches it again', as
   await expect(reader(page).locator('h1')).toHaveText(title(doc));
 });
 
-for (const [colorScheme, view] of [['light', ''], ['dark', ''], ['light', '&view=timeline'], ['dark', '&view=connections']]) test(`the sharded reader has no WCAG 2.1 A or AA violation (axe), an article and an entity open${view.replace('&view=', ', ')}, ${colorScheme}`, async ({ page }) => {
+for (const [colorScheme, view] of [['light', ''], ['dark', ''], ['light', '&view=timeline'], ['dark', '&view=connections'], ['dark', '&view=quotes'], ['light', '&view=compare&v-a=q%3D&v-b=q%3Dsanctions']]) test(`the sharded reader has no WCAG 2.1 A or AA violation (axe), an article and an entity open${view.replace(/&v-.*/, '').replace('&view=', ', ')}, ${colorScheme}`, async ({ page }) => {
   await page.emulateMedia({ colorScheme });
   await page.goto(`${BASE}?doc=${files()[5]}&e=person-vladimir-putin${view}`);
   await expect(entities(page).locator('.site-mentions li').first()).toBeVisible();
   await expect(reader(page).locator('mark[data-entity]').first()).toBeVisible();
-  if (view) await expect(results(page).locator('table tbody tr').first()).toBeVisible();
+  if (view) await expect(results(page).locator(view.includes('quotes') ? '.site-quotes li' : 'table tbody tr').first()).toBeVisible();
   // Evaluated through the debugging protocol, so the page's CSP does not apply to it.
   await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
   const found = await page.evaluate(async () => {
@@ -910,4 +910,225 @@ test('an export whose document shard cannot be fetched says so and offers no fil
   await page.waitForTimeout(1500);
   expect(downloads).toHaveLength(1);
   await expect(page.getByRole('status').filter({ hasText: 'Export cancelled.' })).toBeVisible();
+});
+
+let quotesJson;
+/** The corpus's quotes as `dossier extract --quotes` gives them, in document and text order. */
+const extractedQuotes = () => (quotesJson ??= execFileSync('cargo', ['run', '--release', '--locked', '-q', '-p', 'dossier-cli', '--', 'extract', CORPUS, '--quotes'],
+  { encoding: 'utf8', maxBuffer: 1 << 28 }).trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)));
+/** The words of the quotes the Quotes view lists. */
+const quoteWords = (page) => results(page).locator('.site-quotes .site-words').allTextContents();
+/** The documents naming the entity of `label` and canonical name `name`, by the corpus's own analysis. */
+const namingDocs = (label, name) => new Set(extracted().filter((m) => m.label === label && m.canonical === name).map((m) => m.doc));
+
+/** The quotes listed equal the first of `list`, as many as a page shows (50, or the rest of an article's past them). */
+async function firstQuotes(page, list, from = 0) {
+  await expect.poll(async () => (await quoteWords(page)).length).toBeGreaterThanOrEqual(Math.min(from + 50, list.length));
+  const shown = await quoteWords(page);
+  expect(shown).toEqual(list.slice(0, shown.length).map((q) => q.text));
+  return shown.length;
+}
+
+test('quotes: who said what in the articles kept, a page at a time from the quotes runs, by speaker, about an entity or searched', async ({ page }) => {
+  test.setTimeout(90_000);
+  const all = extractedQuotes();
+  expect(all.length).toBeGreaterThan(100);
+  await page.goto(BASE);
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Quotes' }).click();
+  await expect(page).toHaveURL(/view=quotes/);
+  await expect(results(page).getByRole('heading', { name: `Quotes in ${files().length} articles` })).toBeVisible();
+  await expect(results(page)).toContainText(`${all.length} quotes in the corpus, ${all.filter((q) => q.speaker_id).length} with a speaker named.`);
+  // The first page, in article order, then the next by keyboard, the focus on the first new one.
+  const first = await firstQuotes(page, all);
+  const more = results(page).getByRole('button', { name: 'More quotes' });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await firstQuotes(page, all, first);
+  await expect(results(page).locator('.site-quotes li').nth(first).getByRole('link').first()).toBeFocused();
+  // One speaker's: the most quoted, from the speakers file.
+  const by = new Map();
+  for (const q of all.filter((q) => q.speaker_id)) by.set(q.speaker_id, [...(by.get(q.speaker_id) ?? []), q]);
+  const [[id, theirs]] = [...by].sort((a, b) => b[1].length - a[1].length);
+  await results(page).getByRole('list', { name: 'Most quoted' }).getByRole('link', { name: theirs[0].speaker, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`v-who=${id}`));
+  await firstQuotes(page, theirs);
+  await expect(results(page).getByRole('list', { name: 'Most quoted' }).getByRole('listitem').first()).toContainText(`${theirs.length} quotes`);
+  // Reloaded, the same: the URL is the state.
+  await page.reload();
+  await firstQuotes(page, theirs);
+  // A quote's article.
+  const q0 = theirs[0];
+  await results(page).locator('.site-quotes li').first().getByRole('link', { name: title(q0.doc) }).click();
+  await expect(reader(page).locator('h1')).toHaveText(title(q0.doc));
+  await expect(reader(page)).toContainText(q0.text);
+  // Under the filter bar's entity, about an entity, searched inside.
+  const putin = namingDocs('PERSON', 'Vladimir Putin');
+  await page.goto(`${BASE}?view=quotes&e=person-vladimir-putin`);
+  await firstQuotes(page, all.filter((q) => putin.has(q.doc)));
+  // A word of a quote's, not in every quote.
+  const word = all[7].text.split(/[^\p{L}]+/u).find((w) => w.length >= 6).toLowerCase();
+  await page.goto(`${BASE}?view=quotes`);
+  await results(page).getByRole('searchbox', { name: 'Search the quotes' }).fill(word);
+  await results(page).getByRole('searchbox', { name: 'Search the quotes' }).press('Enter');
+  await expect(page).toHaveURL(new RegExp(`v-q=${word}`));
+  const holding = all.filter((q) => q.text.toLowerCase().includes(word) || q.speaker?.toLowerCase().includes(word));
+  expect(holding.length).toBeGreaterThan(0);
+  expect(holding.length).toBeLessThan(all.length);
+  await firstQuotes(page, holding);
+});
+
+test('quotes whose run cannot be fetched say so with Retry; a corrupt one says the page is from another version', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.route('**/shards/q-*', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(`${BASE}?view=quotes`);
+  const alert = results(page).getByRole('alert');
+  await expect(alert).toContainText('The quotes cannot be fetched');
+  await expect(alert).toContainText('is missing');
+  await expect(results(page).locator('.site-quotes')).toHaveCount(0);
+  await page.unroute('**/shards/q-*');
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await firstQuotes(page, extractedQuotes());
+  await page.route('**/shards/q-*', async (route) => {
+    const response = await route.fetch();
+    const body = Buffer.from(await response.body());
+    body[body.length - 2] ^= 1;
+    await route.fulfill({ response, body });
+  });
+  await page.goto(`${BASE}?view=quotes&v-q=the`);
+  await expect(results(page).getByRole('alert')).toContainText('This page is from another version of the site');
+  await expect(results(page).getByRole('alert').getByRole('button', { name: 'Reload' })).toBeVisible();
+  await expect(results(page).locator('.site-quotes')).toHaveCount(0);
+});
+
+/** The comparison's tables as drawn: caption → rows of [name, kind, A mentions, A articles, B mentions, B articles]. */
+const comparison = (page) => results(page).locator('table.site-compare').evaluateAll((ts) => Object.fromEntries(ts.map((t) => [
+  t.caption.textContent.split(':')[0],
+  [...t.tBodies[0].rows].map((r) => [r.cells[0].textContent, r.cells[1].textContent, ...[2, 3, 4, 5].map((i) => Number(r.cells[i].textContent.replace(/,/g, '')))]),
+])));
+/** The label code of a kind as the reader names it. */
+const CODES = { person: 'PERSON', organisation: 'ORG', 'country or city': 'GPE', 'group or nationality': 'NORP', location: 'LOC', facility: 'FAC', event: 'EVENT', date: 'DATE', money: 'MONEY', percentage: 'PERCENT' };
+
+test('compare: the entities only A names, both name and only B names, counted from the counts runs as the corpus says; sides chosen by keyboard', async ({ page }) => {
+  test.setTimeout(90_000);
+  const [fa, fb] = files();
+  await page.goto(`${BASE}?view=compare&v-a=${encodeURIComponent(`doc=${fa}`)}&v-b=${encodeURIComponent(`doc=${fb}`)}`);
+  await expect(results(page).locator('.site-sides')).toContainText(`A: 1 article, ${title(fa)}`);
+  await expect(results(page).locator('table.site-compare')).toHaveCount(3);
+  const tables = await comparison(page);
+  // Each named entity's mentions on each side, by the corpus's own analysis (a value's
+  // name, "last year", may be two entities of two periods: at most the corpus's).
+  const mentions = (doc) => {
+    const m = new Map();
+    for (const x of extracted().filter((x) => x.doc === doc)) m.set(`${x.label} ${x.canonical}`, (m.get(`${x.label} ${x.canonical}`) ?? 0) + 1);
+    return m;
+  };
+  const [ma, mb] = [mentions(fa), mentions(fb)];
+  const presence = { 'Only in A (dropped in B)': [true, false], 'In both': [true, true], 'Only in B (new in B)': [false, true] };
+  let named = 0;
+  for (const [caption, rows] of Object.entries(tables)) {
+    expect(rows.length, caption).toBeLessThanOrEqual(15);
+    for (const [name, kind, am, ad, bm, bd] of rows) {
+      const key = `${CODES[kind]} ${name}`;
+      expect([am > 0, bm > 0], name).toEqual(presence[caption]);
+      const want = [ma.get(key) ?? 0, ma.has(key) ? 1 : 0, mb.get(key) ?? 0, mb.has(key) ? 1 : 0];
+      if (['DATE', 'MONEY', 'PERCENT'].includes(CODES[kind])) [am, ad, bm, bd].forEach((n, i) => expect(n, name).toBeLessThanOrEqual(want[i]));
+      else {
+        expect([am, ad, bm, bd], name).toEqual(want);
+        named += 1;
+      }
+    }
+  }
+  expect(named).toBeGreaterThan(5);
+  expect(tables['In both'].length).toBeGreaterThan(0);
+  // Two periods, chosen by keyboard; the URL keeps them.
+  await page.goto(`${BASE}?view=compare`);
+  await expect(results(page)).toContainText('Choose two periods');
+  const years = await results(page).getByRole('combobox', { name: 'Side A' }).locator('option').evaluateAll((os) => os.map((o) => o.value).filter((v) => /^\d{4}$/.test(v)));
+  expect(years.length).toBeGreaterThan(1);
+  await results(page).getByRole('combobox', { name: 'Side A' }).selectOption(years[0]);
+  await results(page).getByRole('combobox', { name: 'Side B' }).selectOption(years.at(-1));
+  await results(page).getByRole('combobox', { name: 'Side B' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(results(page).getByRole('button', { name: 'Compare' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`v-a=when%3D${years[0]}`));
+  await expect(results(page).locator('table.site-compare')).toHaveCount(3);
+  await expect(results(page).locator('.site-sides')).toContainText(`mentioning a date in ${years[0]}`);
+  await page.reload();
+  await expect(results(page).locator('table.site-compare')).toHaveCount(3);
+});
+
+test('a comparison whose counts run cannot be fetched says so, and Retry draws it', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.route('**/shards/g-*', (route) => route.abort());
+  const [fa, fb] = files();
+  await page.goto(`${BASE}?view=compare&v-a=${encodeURIComponent(`doc=${fa}`)}&v-b=${encodeURIComponent(`doc=${fb}`)}`);
+  const alert = results(page).getByRole('alert');
+  await expect(alert).toContainText('The comparison cannot be fetched');
+  await expect(results(page).locator('table.site-compare')).toHaveCount(0);
+  await page.unroute('**/shards/g-*');
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(results(page).locator('table.site-compare')).toHaveCount(3);
+});
+
+test('the panel\'s groups reach every entity with More, from the ranked runs, by keyboard too', async ({ page }) => {
+  test.setTimeout(60_000);
+  const people = new Set(extracted().filter((m) => m.label === 'PERSON').map((m) => m.canonical));
+  expect(people.size).toBeGreaterThan(60); // past the head's 50
+  await page.goto(BASE);
+  const group = entities(page).getByRole('region', { name: 'person', exact: true });
+  await expect(group.locator('.site-entity-link')).toHaveCount(10);
+  const more = group.getByRole('button', { name: 'More: person' });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(group.locator('.site-entity-link')).toHaveCount(Math.min(60, people.size));
+  // The focus on the first entity added.
+  await expect(group.locator('.site-entity-link').nth(10)).toBeFocused();
+  while (await group.getByRole('button', { name: 'More: person' }).count()) await group.getByRole('button', { name: 'More: person' }).click();
+  const listed = await group.locator('.site-entity-link').allTextContents();
+  expect(new Set(listed)).toEqual(people);
+  // In most articles first.
+  const docs = await group.locator('small').allTextContents();
+  const n = docs.map((t) => Number(t.trim().split(' ')[0]));
+  expect(n.every((x, i) => i === 0 || n[i - 1] >= x)).toBe(true);
+});
+
+test('a ranked run that cannot be fetched says so in the group, and Retry lists the next entities', async ({ page }) => {
+  await page.goto(BASE);
+  const group = entities(page).getByRole('region', { name: 'person', exact: true });
+  await expect(group.locator('.site-entity-link')).toHaveCount(10);
+  await page.route('**/shards/r-*', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await group.getByRole('button', { name: 'More: person' }).click();
+  const alert = group.getByRole('alert');
+  await expect(alert).toContainText('cannot be fetched');
+  await expect(group.locator('.site-entity-link')).toHaveCount(10);
+  await page.unroute('**/shards/r-*');
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(group.locator('.site-entity-link')).toHaveCount(10);
+  await group.getByRole('button', { name: 'More: person' }).click();
+  await expect(group.locator('.site-entity-link')).toHaveCount(60);
+});
+
+test('under a filter, the panel counts the articles kept that name each entity, as the corpus says; a counts run missing says so with Retry', async ({ page }) => {
+  test.setTimeout(60_000);
+  const putin = namingDocs('PERSON', 'Vladimir Putin');
+  await page.goto(`${BASE}?e=person-vladimir-putin`);
+  const group = entities(page).getByRole('region', { name: 'country or city', exact: true });
+  await expect(group.locator('small').first()).toContainText('kept of');
+  const rows = await group.locator('li').evaluateAll((ls) => ls.map((l) => [l.querySelector('.site-entity-link').textContent, Number(l.querySelector('small').textContent.trim().split(' ')[0])]));
+  for (const [name, kept] of rows) {
+    const theirs = namingDocs('GPE', name);
+    expect(kept, name).toBe([...putin].filter((d) => theirs.has(d)).length);
+  }
+  // Those naming none of them hidden, the others shown.
+  const hidden = await group.locator('li').evaluateAll((ls) => ls.map((l) => l.hidden));
+  expect(hidden).toEqual(rows.map(([, k]) => k === 0));
+  expect(hidden.filter((h) => !h).length).toBeGreaterThan(2);
+  await page.route('**/shards/g-*', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(`${BASE}?e=person-vladimir-putin`);
+  const alert = entities(page).getByRole('alert');
+  await expect(alert).toContainText('cannot be fetched');
+  await page.unroute('**/shards/g-*');
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(entities(page).getByRole('region', { name: 'country or city', exact: true }).locator('small').first()).toContainText('kept of');
 });

@@ -2,8 +2,11 @@
 //! strings (it puts them in the page as text nodes, never as HTML).
 
 use dossier_core::corpus::Document;
+use dossier_core::model::QuoteKind;
 use dossier_core::model::{DocAnalysis, Entity};
-use dossier_core::site::{DocSummary, EntityFiles, Head, NameKey, PeriodDocs, TermPostings};
+use dossier_core::site::{
+    DocSummary, EntityFiles, Head, NameKey, PeriodDocs, QuoteRow, Speakers, TermPostings,
+};
 use dossier_core::timeline::Granularity;
 use dossier_core::Label;
 use serde_json::{json, Value};
@@ -43,6 +46,61 @@ pub fn head(h: &Head) -> Value {
         })
         .collect();
     json!({ "documents": h.documents, "entities": h.entities, "labels": labels, "top": top, "timelines": timelines })
+}
+
+/// A counts run: its first document and, for each document, its entities with their
+/// mentions as one flat list `[entity, mentions, entity, mentions, ...]`.
+pub fn counts(first: usize, docs: &[Vec<(u32, u32)>]) -> Value {
+    let rows: Vec<Value> = docs
+        .iter()
+        .map(|d| {
+            d.iter()
+                .flat_map(|&(e, n)| [Value::from(e), Value::from(n)])
+                .collect()
+        })
+        .collect();
+    json!({ "first": first, "rows": rows })
+}
+
+/// A quotes run: its first document and, for each document, its quotes (`direct`, the
+/// speaker as `[entity, id, name]` or null, the words, the entities named in them).
+pub fn quotes(first: usize, docs: &[Vec<QuoteRow>]) -> Value {
+    let rows: Vec<Value> = docs
+        .iter()
+        .map(|d| {
+            d.iter()
+                .map(|q| {
+                    let who = q.speaker.as_ref().map(|(e, id, name)| json!([e, id, name]));
+                    json!({ "direct": q.kind == QuoteKind::Direct, "who": who, "words": q.words, "about": q.about })
+                })
+                .collect()
+        })
+        .collect();
+    json!({ "first": first, "rows": rows })
+}
+
+/// A ranked run: its first rank and its entities as rows, each with its number.
+pub fn ranked(first: usize, rows: &[(usize, Entity)]) -> Value {
+    let rows: Vec<Value> = rows
+        .iter()
+        .map(|(ix, e)| {
+            let mut row = entity(e);
+            row["ix"] = json!(ix);
+            row
+        })
+        .collect();
+    json!({ "first": first, "rows": rows })
+}
+
+/// The speakers file: the corpus's quotes, those attributed, the most quoted speakers as
+/// `[entity, quotes, id, name]`.
+pub fn speakers(s: &Speakers) -> Value {
+    let top: Vec<Value> = s
+        .top
+        .iter()
+        .map(|(e, n, id, name)| json!([e, n, id, name]))
+        .collect();
+    json!({ "quotes": s.quotes, "attributed": s.attributed, "top": top })
 }
 
 /// A period file: each bucket's documents (all zones: those with a date in it in the

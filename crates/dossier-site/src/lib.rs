@@ -18,8 +18,9 @@ pub use export::{export_docs, export_end, export_names, export_rows, export_star
 
 use dossier_core::query::{Term, TextQuery};
 use dossier_core::site::{
-    read_directory, read_doc_at, read_doc_files, read_entities, read_list, read_mention_part, read_names,
-    read_part, read_periods, read_table, read_terms, FileRef, Head, Kind, Manifest, SiteError, SiteErrorKind,
+    read_counts, read_directory, read_doc_at, read_doc_files, read_entities, read_list, read_mention_part,
+    read_names, read_part, read_periods, read_quotes, read_ranked, read_table, read_terms, FileRef, Head,
+    Kind, Manifest, SiteError, SiteErrorKind, Speakers,
 };
 use serde_json::json;
 use std::cell::RefCell;
@@ -66,7 +67,9 @@ fn with_manifest<T>(f: impl FnOnce(&mut Manifest) -> Option<T>) -> Option<T> {
 /// document shard) of document number `key`; `file`, the document shard of the
 /// document stored in file `key`; `table` (an entity-table run) or `entities` (an
 /// entity shard) of entity number `key`; `period`, the period file of the timeline
-/// bucket `key` (`YYYY` or `YYYY-MM`); `directory`. None when the manifest (or the
+/// bucket `key` (`YYYY` or `YYYY-MM`); `counts` or `quotes`, the counts or quotes run of
+/// document number `key`; `ranked`, the ranked run of `key` = `label:rank` (a label's
+/// code, an entity's rank in it); `speakers`; `directory`. None when the manifest (or the
 /// directory, for the kinds it names, once read) has no such file.
 #[wasm_bindgen]
 pub fn locate(what: &str, key: &str) -> Option<String> {
@@ -79,6 +82,13 @@ pub fn locate(what: &str, key: &str) -> Option<String> {
             "table" => m.table_run(n?),
             "entities" => m.entity_shard(n?),
             "period" => m.period_file(key),
+            "counts" => m.counts_run(n?),
+            "quotes" => m.quotes_run(n?),
+            "ranked" => {
+                let (label, rank) = key.split_once(':')?;
+                m.ranked_run(label, rank.parse().ok()?)
+            }
+            "speakers" => m.speakers(),
             "directory" => m.directory(),
             _ => None,
         };
@@ -233,6 +243,10 @@ fn decode_file(
         Kind::Part => json::terms(&[read_part(file, fetched)?]),
         Kind::Mentions => json!({ "mentions": json::pairs(&read_mention_part(file, fetched)?) }),
         Kind::Periods => json::periods(&read_periods(file, fetched, documents)?),
+        Kind::Counts => json::counts(file.first, &read_counts(file, fetched, entities)?),
+        Kind::Quotes => json::quotes(file.first, &read_quotes(file, fetched, entities)?),
+        Kind::Ranked => json::ranked(file.first, &read_ranked(file, fetched, entities)?),
+        Kind::Speakers => json::speakers(&Speakers::read(file, fetched, entities)?),
         Kind::Directory => json!({}),
     })
 }

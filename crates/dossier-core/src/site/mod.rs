@@ -34,14 +34,17 @@
 //!   file finds its shard by a binary search); `i` the directory. Each file record:
 //!   kind, name, length in bytes, then those fields.
 //! - **The directory** (`i-…`), fetched by the first search or entity view:
-//!   `dossier-directory 3`, then one record a file as in the manifest: `n` an
+//!   `dossier-directory 4`, then one record a file as in the manifest: `n` an
 //!   entity-table run and `e` an entity shard, each with its first entity and number of
 //!   entities; `x` a name-index fragment with its first word; `t` a search-index
 //!   fragment with its first term; for each term cut in parts, `w` with the term and its
 //!   totals (postings in all zones, in the article proper; documents in all zones, in
 //!   the article proper), then `p` its parts in document order, each with its first
 //!   document, the number of documents from its first to its last, and the term; `m`
-//!   a part of an entity's mentions (below); `c` a period file with its first bucket. Kept
+//!   a part of an entity's mentions (below); `c` a period file with its first bucket; `g`
+//!   a counts run and `q` a quotes run, each with its first document and number of
+//!   documents; `r` a ranked run with its first rank, its number of entities and its
+//!   label's code; `s` the speakers file. Kept
 //!   out of the page, whose size then grows only with the number of document shards and
 //!   list runs.
 //! - **The head** (`h-…`), what the first screen of every view draws: `dossier-head 1`,
@@ -102,6 +105,23 @@
 //!   documents of any of them; a bucket's documents are as many as the head's bucket's
 //!   `documents` (the first list, or both for all zones). After the entity shards in the
 //!   directory; cut at the search index's size.
+//! - **Counts runs** (`g-…`), what a filter's entity counts and a comparison's sides
+//!   are summed from: `dossier-counts 1`, first document, number of documents; one
+//!   record a document: its entities in order with their mentions in all zones, as
+//!   pairs (the entity's distance from the previous one's, the first from 0; mentions).
+//!   Cut at the article list's size.
+//! - **Quotes runs** (`q-…`), the Quotes view: `dossier-quotes 1`, first document,
+//!   number of documents; one record a document, six fields a quote (`d` direct or `r`
+//!   reported; the speaker's entity, id and canonical name, all empty when the quote is
+//!   unattributed; the quoted words; the entities named inside them, ascending, as the
+//!   name index's lists), empty for a document with none. Cut at the search index's size.
+//! - **Ranked runs** (`r-…`), the entity panel's groups past the head's top entities:
+//!   `dossier-ranked 1`, first rank, number, label code; one record an entity of that
+//!   label, in most documents first (as the head's top entities, which are the first
+//!   ranks): its index, then its `#analysis` record. Cut at the entity table's size.
+//! - **The speakers file** (`s-…`): `dossier-speakers 1`, the corpus's quotes, those
+//!   attributed; then the [`SPEAKERS`] most quoted speakers, most first, one record
+//!   each: entity, quotes, id, canonical name.
 //!
 //! The page, when sharded, carries `#corpus` with the first document only (the loader
 //! draws it as before, with the corpus's legend counts), `#manifest`, and preloads of
@@ -115,6 +135,7 @@
 //! [`address()`] are read there too.
 
 mod facets;
+mod facts;
 mod mentions;
 mod periods;
 mod read;
@@ -122,6 +143,7 @@ mod terms;
 mod write;
 
 pub use facets::{read_list, read_names, read_table, DocSummary, Head, NameKey, HEAD_ENTITIES};
+pub use facts::{read_counts, read_quotes, read_ranked, QuoteRow, Speakers, SPEAKERS};
 pub use mentions::read_mention_part;
 pub use periods::{read_periods, PeriodDocs};
 pub use read::{
@@ -146,7 +168,7 @@ pub const PARTNERS: usize = 50;
 /// The manifest's first field.
 const VERSION: &str = "dossier-site 2";
 /// The directory's first field.
-const DIRECTORY: &str = "dossier-directory 3";
+const DIRECTORY: &str = "dossier-directory 4";
 
 /// The address of `bytes`: 64-bit FNV-1a, as 16 hex digits.
 pub fn address(bytes: &[u8]) -> String {

@@ -35,12 +35,20 @@ pub enum Kind {
     Mentions,
     /// The documents of a range of timeline buckets.
     Periods,
+    /// Each document's entities with their mentions, for a run of documents.
+    Counts,
+    /// Each document's quotes, for a run of documents.
+    Quotes,
+    /// One label's entities in most documents first, for a run of ranks.
+    Ranked,
+    /// The corpus's quotes counted, and its most quoted speakers.
+    Speakers,
 }
 
 impl Kind {
     /// Each kind with the letter its files' names start with, as the manifest and the
     /// directory write it: the one list both the writer and the reader use.
-    pub(super) const LETTERS: [(Kind, char); 11] = [
+    pub(super) const LETTERS: [(Kind, char); 15] = [
         (Kind::Head, 'h'),
         (Kind::List, 'l'),
         (Kind::Docs, 'd'),
@@ -52,6 +60,10 @@ impl Kind {
         (Kind::Entities, 'e'),
         (Kind::Mentions, 'm'),
         (Kind::Periods, 'c'),
+        (Kind::Counts, 'g'),
+        (Kind::Quotes, 'q'),
+        (Kind::Ranked, 'r'),
+        (Kind::Speakers, 's'),
     ];
 
     /// The kind whose files' names start with `letter` (`"d"`: [`Kind::Docs`]).
@@ -240,6 +252,27 @@ impl Manifest {
         at.checked_sub(1).map(|i| all[i])
     }
 
+    /// The counts run that holds document `doc`'s entity counts.
+    pub fn counts_run(&self, doc: usize) -> Option<&FileRef> {
+        run_of(self.files(Kind::Counts), doc)
+    }
+
+    /// The quotes run that holds document `doc`'s quotes.
+    pub fn quotes_run(&self, doc: usize) -> Option<&FileRef> {
+        run_of(self.files(Kind::Quotes), doc)
+    }
+
+    /// The ranked run that holds the entity of rank `rank` (0: in most documents) of the
+    /// label of code `label`; none past the label's last entity.
+    pub fn ranked_run(&self, label: &str, rank: usize) -> Option<&FileRef> {
+        run_of(self.files(Kind::Ranked).filter(|f| f.key == label), rank)
+    }
+
+    /// The speakers file.
+    pub fn speakers(&self) -> Option<&FileRef> {
+        self.files(Kind::Speakers).next()
+    }
+
     /// The parts of `term`'s postings, in document order: the first holds the first
     /// rows of a search for it.
     pub fn term_parts<'m>(&'m self, term: &'m str) -> impl Iterator<Item = &'m FileRef> + 'm {
@@ -302,10 +335,12 @@ fn file_ref(record: &str) -> Option<FileRef> {
     let kind = Kind::of_letter(f.first()?)?;
     let n = |i: usize| f.get(i)?.parse::<usize>().ok();
     let (first, count, key) = match (kind, f.len()) {
-        (Kind::Head | Kind::Directory, 3) => (0, 0, String::new()),
-        (Kind::Docs | Kind::Part | Kind::Mentions, 6) => (n(3)?, n(4)?, unescape(f[5])),
+        (Kind::Head | Kind::Directory | Kind::Speakers, 3) => (0, 0, String::new()),
+        (Kind::Docs | Kind::Part | Kind::Mentions | Kind::Ranked, 6) => (n(3)?, n(4)?, unescape(f[5])),
         (Kind::Names | Kind::Terms | Kind::Periods, 4) => (0, 0, unescape(f[3])),
-        (Kind::List | Kind::Table | Kind::Entities, 5) => (n(3)?, n(4)?, String::new()),
+        (Kind::List | Kind::Table | Kind::Entities | Kind::Counts | Kind::Quotes, 5) => {
+            (n(3)?, n(4)?, String::new())
+        }
         _ => return None,
     };
     Some(FileRef {
@@ -614,5 +649,37 @@ fn check_index_files(
     for file in m.files(Kind::Periods) {
         super::read_periods(file, fetch(&file.name).as_deref(), m.documents)?;
     }
+    check_fact_files(m, &directory, fetch)
+}
+
+/// Reads every counts run, quotes run, ranked run and the speakers file of `m` through
+/// `fetch`; fails on the first that cannot be read, or on runs that do not cover the
+/// documents (named as `directory`'s fault).
+fn check_fact_files(
+    m: &Manifest,
+    directory: &str,
+    fetch: &mut impl FnMut(&str) -> Option<Vec<u8>>,
+) -> Result<(), SiteError> {
+    let e = m.entities;
+    read_runs(m, Kind::Counts, m.documents, directory, fetch, |f, b| {
+        super::read_counts(f, b, e)
+    })?;
+    read_runs(m, Kind::Quotes, m.documents, directory, fetch, |f, b| {
+        super::read_quotes(f, b, e)
+    })?;
+    let mut ranked = 0;
+    for file in m.files(Kind::Ranked) {
+        ranked += super::read_ranked(file, fetch(&file.name).as_deref(), e)?.len();
+    }
+    if ranked != m.entities {
+        return Err(SiteError::damaged(
+            directory,
+            "the ranked runs do not hold every entity",
+        ));
+    }
+    let speakers = m
+        .speakers()
+        .ok_or_else(|| SiteError::damaged(directory, "no speakers file"))?;
+    super::Speakers::read(speakers, fetch(&speakers.name).as_deref(), e)?;
     Ok(())
 }

@@ -566,6 +566,10 @@ fn a_damaged_file_that_passes_its_checks_is_an_error_never_a_panic() {
                     read_part(&g, b),
                     read_entities(&g, b),
                     read_mention_part(&g, b),
+                    read_counts(&g, b, m.entities),
+                    read_quotes(&g, b, m.entities),
+                    read_ranked(&g, b, m.entities),
+                    Speakers::read(&g, b, m.entities),
                 );
             }
         }
@@ -577,6 +581,137 @@ fn a_damaged_file_that_passes_its_checks_is_an_error_never_a_panic() {
             let _ = Manifest::read(&t);
         }
     }
+}
+
+/// A site's files of `kind` decoded by `read`, in order, from the directory.
+fn all_of<T>(
+    site: &Site,
+    kind: Kind,
+    read: impl Fn(&FileRef, Option<&[u8]>) -> Result<Vec<T>, SiteError>,
+) -> Vec<T> {
+    let (m, files) = (manifest(site), files(site));
+    m.files(kind)
+        .flat_map(|f| read(f, bytes(&files, f)).unwrap())
+        .collect()
+}
+
+/// Summing the counts runs over any set of documents gives the search's entity counts
+/// for it (all zones), so the panel's counts under a filter and a comparison's sides are
+/// the one page's.
+#[test]
+fn the_counts_runs_summed_over_a_filter_are_the_searchs_entity_counts() {
+    let (c, a) = generated(30);
+    let site = write(&c, &a, &SMALL).unwrap();
+    let m = manifest(&site);
+    let counts = all_of(&site, Kind::Counts, |f, b| read_counts(f, b, m.entities));
+    assert_eq!(counts.len(), c.documents.len());
+    assert!(m.files(Kind::Counts).count() > 2);
+    let ix = Index::new(&c, &a);
+    let id = &a.entities[a.docs[3].mentions[0].entity].id;
+    let q = crate::query::Query {
+        require: vec![id.clone()],
+        all_zones: true,
+        ..Default::default()
+    };
+    let r = crate::query::search(&ix, &q);
+    let mut sums = vec![crate::query::Counts::default(); a.entities.len()];
+    for (d, list) in counts.iter().enumerate() {
+        if !r.matched[d] {
+            continue;
+        }
+        for &(e, n) in list {
+            sums[e as usize].mentions += n as usize;
+            sums[e as usize].documents += 1;
+        }
+    }
+    assert_eq!(sums, r.entities);
+}
+
+/// Each document's quotes, with their speaker and the entities named in their words,
+/// are in its quotes run as the analysis has them; the speakers file counts them.
+#[test]
+fn the_quotes_runs_hold_every_quote_with_its_speaker_and_the_speakers_file_counts_them() {
+    let (c, a) = seeds();
+    let site = write(&c, &a, &SMALL).unwrap();
+    let (m, files) = (manifest(&site), files(&site));
+    let quotes = all_of(&site, Kind::Quotes, |f, b| read_quotes(f, b, m.entities));
+    assert_eq!(quotes.len(), c.documents.len());
+    let total: usize = a.docs.iter().map(|d| d.quotes.len()).sum();
+    assert!(total > 0);
+    for (d, rows) in quotes.iter().enumerate() {
+        let (doc, an) = (&c.documents[d], &a.docs[d]);
+        assert_eq!(rows.len(), an.quotes.len());
+        for (row, q) in rows.iter().zip(&an.quotes) {
+            assert_eq!(row.words, doc.text[q.range.clone()]);
+            assert_eq!(row.kind, q.kind);
+            let speaker = q.speaker.map(|m| an.mentions[m].entity as u32);
+            assert_eq!(row.speaker.as_ref().map(|s| s.0), speaker);
+            if let Some((e, id, name)) = &row.speaker {
+                assert_eq!(
+                    (id, name),
+                    (&a.entities[*e as usize].id, &a.entities[*e as usize].canonical)
+                );
+            }
+            for &e in &row.about {
+                assert!(an.mentions.iter().any(|m| m.entity == e as usize
+                    && q.range.start <= m.range.start
+                    && m.range.end <= q.range.end));
+            }
+        }
+    }
+    let s = m.speakers().unwrap();
+    let s = Speakers::read(s, bytes(&files, s), m.entities).unwrap();
+    let attributed = a
+        .docs
+        .iter()
+        .flat_map(|d| &d.quotes)
+        .filter(|q| q.speaker.is_some())
+        .count();
+    assert_eq!((s.quotes, s.attributed), (total, attributed));
+    assert_eq!(s.top.iter().map(|t| t.1).sum::<usize>(), attributed);
+    assert!(s.top.windows(2).all(|w| w[0].1 >= w[1].1));
+}
+
+/// Every entity is in its label's ranked runs, in most documents first, and the first
+/// ranks are the head's top entities: the panel's "more" reaches each one.
+#[test]
+fn the_ranked_runs_reach_every_entity_label_by_label_after_the_heads_top_ones() {
+    let (c, a) = generated(30);
+    let site = write(&c, &a, &SMALL).unwrap();
+    let (m, files) = (manifest(&site), files(&site));
+    let head = Head::read(m.head().unwrap(), bytes(&files, m.head().unwrap())).unwrap();
+    let mut seen = vec![false; a.entities.len()];
+    for label in crate::Label::ALL {
+        let code = label.code();
+        let mut rank = 0;
+        let mut of = Vec::new();
+        while let Some(f) = m.ranked_run(code, rank) {
+            assert_eq!(f.first, rank);
+            of.extend(read_ranked(f, bytes(&files, f), m.entities).unwrap());
+            rank = f.first + f.count;
+        }
+        assert!(
+            of.windows(2).all(|w| w[0].1.documents >= w[1].1.documents),
+            "{code}"
+        );
+        let top: Vec<usize> = head
+            .top
+            .iter()
+            .filter(|(_, e)| e.label == label)
+            .map(|(i, _)| *i)
+            .collect();
+        assert_eq!(
+            of.iter().take(top.len()).map(|(i, _)| *i).collect::<Vec<_>>(),
+            top,
+            "{code}"
+        );
+        for (i, e) in of {
+            assert_eq!(e, a.entities[i]);
+            assert!(!std::mem::replace(&mut seen[i], true));
+        }
+    }
+    assert!(seen.iter().all(|&s| s));
+    assert!(m.files(Kind::Ranked).count() > 10);
 }
 
 /// Reads `f`, as `b`, with its kind's decoder.
@@ -593,6 +728,10 @@ fn decode(m: &Manifest, f: &FileRef, b: Option<&[u8]>) -> Result<(), SiteError> 
         Kind::Entities => read_entities(f, b).map(drop),
         Kind::Mentions => read_mention_part(f, b).map(drop),
         Kind::Periods => read_periods(f, b, m.documents).map(drop),
+        Kind::Counts => read_counts(f, b, m.entities).map(drop),
+        Kind::Quotes => read_quotes(f, b, m.entities).map(drop),
+        Kind::Ranked => read_ranked(f, b, m.entities).map(drop),
+        Kind::Speakers => Speakers::read(f, b, m.entities).map(drop),
     }
 }
 
@@ -610,7 +749,7 @@ fn every_kind_of_file_missing_cut_changed_or_another_is_an_error_naming_it() {
             kinds.push(f.kind);
         }
     }
-    assert_eq!(kinds.len(), 11, "{kinds:?}");
+    assert_eq!(kinds.len(), 15, "{kinds:?}");
     for kind in kinds {
         let f = m.files(kind).next().unwrap();
         let good = &files[&f.name];

@@ -1,6 +1,7 @@
 //! Writing the site's files (see the [module doc](super) for the format).
 
 use super::facets::{head, name_keys, write_name_key, write_summary};
+use super::facts::{ranked, speakers, write_counts, write_quotes, write_ranked};
 use super::mentions::mention_parts;
 use super::periods::{period_docs, write_period};
 use super::read::write_mentions;
@@ -145,6 +146,7 @@ pub fn write_each<'p>(
     term_fragments(&ix, sizes.terms, &mut files)?;
     entity_shards(&ix, sizes.entities, &mut files)?;
     period_files(analysis, sizes.terms, &mut files)?;
+    fact_files(corpus, analysis, &ix, sizes, &mut files)?;
     let directory = std::mem::take(&mut files.directory).join(&RECORD.to_string());
     let directory = files.add(Kind::Directory, &directory)?;
     files.records.push(directory);
@@ -288,6 +290,42 @@ fn period_files(analysis: &Analysis, size: usize, files: &mut Files) -> Result<(
             files.directory.push(record);
         }
     }
+    Ok(())
+}
+
+/// The files of the views past the article list: counts and quotes runs, each label's
+/// ranked runs, the speakers file.
+fn fact_files(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    ix: &Index,
+    sizes: &Sizes,
+    files: &mut Files,
+) -> Result<(), PageError> {
+    let n = corpus.documents.len();
+    let counts = Run::new(Kind::Counts, "dossier-counts 1", sizes.list);
+    counts.write(files, n, |out, d| write_counts(out, ix, d))?;
+    let quotes = Run::new(Kind::Quotes, "dossier-quotes 1", sizes.terms);
+    quotes.write(files, n, |out, d| {
+        write_quotes(out, analysis, &corpus.documents[d].text, d)
+    })?;
+    for (label, of) in ranked(&analysis.entities) {
+        let (mut out, mut first) = (String::new(), 0);
+        for (rank, &e) in of.iter().enumerate() {
+            out.push(RECORD);
+            write_ranked(&mut out, e, &analysis.entities[e]);
+            if out.len() >= sizes.table || rank + 1 == of.len() {
+                let (count, code) = (rank + 1 - first, label.code());
+                let content = format!("dossier-ranked 1{FIELD}{first}{FIELD}{count}{FIELD}{code}{out}");
+                let mut record = files.add(Kind::Ranked, &content)?;
+                let _ = write!(record, "{FIELD}{first}{FIELD}{count}{FIELD}{code}");
+                files.directory.push(record);
+                (first, out) = (rank + 1, String::new());
+            }
+        }
+    }
+    let record = files.add(Kind::Speakers, &speakers(analysis))?;
+    files.directory.push(record);
     Ok(())
 }
 
