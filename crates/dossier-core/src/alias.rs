@@ -329,21 +329,48 @@ pub fn group(raws: &[Raw<'_>], curation: &Curation) -> Grouping {
 
 /// Moves each name key onto the first key of its label written alike ([`written_alike`]):
 /// "Co-operation" and "Cooperation", "Basse-Terre" and "Basse Terre", "St. Albans" and
-/// "St Albans", "Lopez" and "López" are one name. One lookup per distinct key.
+/// "St Albans", "Lopez" and "López" are one name, and so are "U.S. Navy" and "United
+/// States Navy" ([`place_written_out`]). One lookup per distinct key.
 fn fold_written_alike(text: &[String], keys: &mut [Option<(Label, usize)>]) {
+    let g = crate::gazetteer::Gazetteer::get();
     let mut first: HashMap<(Label, String), usize> = HashMap::default();
     let mut onto: HashMap<(Label, usize), usize> = HashMap::default();
     for (label, id) in keys.iter_mut().flatten() {
         if matches!(label, Label::Date | Label::Money | Label::Percent) {
             continue;
         }
-        let to = *onto
-            .entry((*label, *id))
-            .or_insert_with(|| match written_alike(&text[*id]) {
+        let to = *onto.entry((*label, *id)).or_insert_with(|| {
+            let key = place_written_out(&text[*id], *label, g);
+            match written_alike(&key) {
                 Some(form) => *first.entry((*label, form)).or_insert(*id),
                 None => *id,
-            });
+            }
+        });
         *id = to;
+    }
+}
+
+/// An organisation's, facility's or event's name that begins with a place written as
+/// its acronym, with that place written out as the tables name it ("U.S. Navy", "US
+/// Navy" → "United States Navy"; "UK Supreme Court" → "United Kingdom Supreme Court"):
+/// writers use both. Every other name as it is.
+fn place_written_out<'k>(key: &'k str, label: Label, g: &crate::gazetteer::Gazetteer) -> Cow<'k, str> {
+    if !matches!(label, Label::Org | Label::Fac | Label::Event) {
+        return Cow::Borrowed(key);
+    }
+    let Some((first, rest)) = key.split_once(' ') else {
+        return Cow::Borrowed(key);
+    };
+    let undotted = first.replace('.', "");
+    if !forms::acronym_shaped(&undotted) {
+        return Cow::Borrowed(key);
+    }
+    match g
+        .name(first)
+        .filter(|k| k.label == Label::Gpe && k.canonical != first)
+    {
+        Some(place) => Cow::Owned(format!("{} {rest}", place.canonical)),
+        None => Cow::Borrowed(key),
     }
 }
 
@@ -666,6 +693,217 @@ mod tests {
             settled(0, Label::Org, "Burger King", "Burger King"),
         ];
         assert_eq!(canonicals(&company)[1], "Burger King Corporation");
+    }
+
+    #[test]
+    fn a_name_with_its_place_written_as_an_acronym_is_the_name_written_out() {
+        let raws = [
+            raw(
+                0,
+                Label::Org,
+                "United Kingdom Supreme Court",
+                "United Kingdom Supreme Court",
+            ),
+            raw(1, Label::Org, "UK Supreme Court", "UK Supreme Court"),
+            raw(1, Label::Org, "U.K. Supreme Court", "U.K. Supreme Court"),
+            raw(2, Label::Org, "US Supreme Court", "US Supreme Court"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[1], c[0]);
+        assert_eq!(c[2], c[0]);
+        // Another place's court shares every other word and stays apart.
+        assert_ne!(c[3], c[0]);
+        // A person's name is no place's ("US" is no acronym of a given name).
+        let person = [
+            raw(0, Label::Person, "United States Grant", "United States Grant"),
+            raw(0, Label::Person, "US Grant", "US Grant"),
+        ];
+        assert_eq!(canonicals(&person)[1], "US Grant");
+    }
+
+    #[test]
+    fn a_head_word_the_tables_read_as_one_institution_is_the_one_its_article_names() {
+        // "the Senate" after "Delaware Senate" is that senate, not the tables' default.
+        let raws = [
+            raw(0, Label::Org, "Velmoran Senate", "Velmoran Senate"),
+            raw(0, Label::Person, "Ada Brent", "Ada Brent"),
+            settled(0, Label::Org, "Senate", "United States Senate"),
+        ];
+        assert_eq!(canonicals(&raws)[2], "Velmoran Senate");
+        // Beside the institution the tables mean, or a second senate, it stays as read.
+        let both = [
+            raw(0, Label::Org, "Velmoran Senate", "Velmoran Senate"),
+            settled(0, Label::Org, "U.S. Senate", "United States Senate"),
+            settled(0, Label::Org, "Senate", "United States Senate"),
+        ];
+        assert_eq!(canonicals(&both)[2], "United States Senate");
+        let two = [
+            raw(0, Label::Org, "Velmoran Senate", "Velmoran Senate"),
+            raw(0, Label::Org, "Tarnian Senate", "Tarnian Senate"),
+            settled(0, Label::Org, "Senate", "United States Senate"),
+        ];
+        assert_eq!(canonicals(&two)[2], "United States Senate");
+        // Another article that names no senate keeps the tables' reading.
+        let elsewhere = [
+            raw(0, Label::Org, "Velmoran Senate", "Velmoran Senate"),
+            settled(1, Label::Org, "Senate", "United States Senate"),
+        ];
+        assert_eq!(canonicals(&elsewhere)[1], "United States Senate");
+    }
+
+    #[test]
+    fn a_form_is_read_by_its_label() {
+        // The town right after the university's name is the town; the same word later,
+        // read as an organisation, is the university (a reading per label, not per key).
+        let raws = [
+            raw(0, Label::Org, "Marlowe University", "Marlowe University"),
+            raw(0, Label::Gpe, "Marlowe", "Marlowe"),
+            raw(0, Label::Person, "Ada Brent", "Ada Brent"),
+            raw(0, Label::Org, "Marlowe", "Marlowe"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[1], "Marlowe");
+        assert_eq!(c[3], "Marlowe University");
+    }
+
+    #[test]
+    fn a_division_is_not_the_town_it_is_named_after() {
+        let raws = [
+            raw(0, Label::Gpe, "Tarnby County", "Tarnby County"),
+            raw(0, Label::Person, "Ada Brent", "Ada Brent"),
+            raw(0, Label::Gpe, "Tarnby", "Tarnby"),
+            raw(0, Label::Gpe, "Ostrava District", "Ostrava District"),
+            raw(0, Label::Person, "Ivo Stern", "Ivo Stern"),
+            raw(0, Label::Gpe, "Ostrava", "Ostrava"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[2], "Tarnby");
+        assert_eq!(c[5], "Ostrava");
+        // A place of two words whose second word names no division still shortens.
+        let spa = [
+            raw(0, Label::Gpe, "Velbera Terme", "Velbera Terme"),
+            raw(0, Label::Person, "Ada Brent", "Ada Brent"),
+            raw(0, Label::Gpe, "Velbera", "Velbera"),
+        ];
+        assert_eq!(canonicals(&spa)[2], "Velbera Terme");
+    }
+
+    #[test]
+    fn a_river_named_before_is_called_by_its_own_words() {
+        let raws = [
+            raw(0, Label::Loc, "Upper Vardo River", "Upper Vardo River"),
+            raw(0, Label::Person, "Ada Brent", "Ada Brent"),
+            raw(0, Label::Gpe, "Upper Vardo", "Upper Vardo"),
+            raw(0, Label::Loc, "Kessel Lake", "Kessel Lake"),
+            raw(0, Label::Person, "Ivo Stern", "Ivo Stern"),
+            raw(0, Label::Gpe, "Kessel", "Kessel"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[2], "Upper Vardo River");
+        assert_eq!(c[5], "Kessel Lake");
+        // A town written before the river stays the town; a word two rivers share
+        // ("Vardo" of "Vardo River" and "Upper Vardo River") names neither.
+        let before = [
+            raw(0, Label::Gpe, "Kessel", "Kessel"),
+            raw(0, Label::Loc, "Kessel Lake", "Kessel Lake"),
+            raw(0, Label::Person, "Ivo Stern", "Ivo Stern"),
+            raw(0, Label::Gpe, "Kessel", "Kessel"),
+        ];
+        assert_eq!(canonicals(&before)[3], "Kessel");
+        let two = [
+            raw(0, Label::Loc, "Vardo River", "Vardo River"),
+            raw(0, Label::Loc, "Upper Vardo River", "Upper Vardo River"),
+            raw(0, Label::Person, "Ada Brent", "Ada Brent"),
+            raw(0, Label::Gpe, "Vardo", "Vardo"),
+        ];
+        assert_eq!(canonicals(&two)[3], "Vardo");
+        // A region is a division, no natural feature.
+        let region = [
+            raw(0, Label::Loc, "Kessel Region", "Kessel Region"),
+            raw(0, Label::Person, "Ivo Stern", "Ivo Stern"),
+            raw(0, Label::Gpe, "Kessel", "Kessel"),
+        ];
+        assert_eq!(canonicals(&region)[2], "Kessel");
+    }
+
+    #[test]
+    fn a_town_a_facility_is_named_after_stays_the_town() {
+        // "Kessel Dam" is named after the town; "Kessel" alone after it is the town.
+        let raws = [
+            raw(0, Label::Fac, "Kessel Dam", "Kessel Dam"),
+            raw(0, Label::Person, "Ivo Stern", "Ivo Stern"),
+            raw(0, Label::Gpe, "Kessel", "Kessel"),
+        ];
+        assert_eq!(canonicals(&raws)[2], "Kessel");
+    }
+
+    #[test]
+    fn an_acronym_defined_in_another_language_joins_the_name_it_follows() {
+        // "Tarnian State Railways (KSB)": the letters of the name in its own language.
+        let raws = [
+            raw(0, Label::Org, "Tarnian State Railways", "Tarnian State Railways"),
+            in_parens(0, Label::Org, "KSB"),
+            raw(0, Label::Person, "Ada Brent", "Ada Brent"),
+            raw(0, Label::Org, "KSB", "KSB"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[1], "Tarnian State Railways");
+        assert_eq!(c[3], "Tarnian State Railways");
+        // Not an acronym the tables know ("(US)" says where the label is) ...
+        let known = [
+            raw(0, Label::Org, "Profile Records", "Profile Records"),
+            in_parens(0, Label::Org, "US"),
+        ];
+        assert_ne!(canonicals(&known)[1], "Profile Records");
+        // ... nor one that spells another name of the document.
+        let other = [
+            raw(0, Label::Org, "Kestrel Shipping Board", "Kestrel Shipping Board"),
+            raw(0, Label::Org, "Tarnian State Railways", "Tarnian State Railways"),
+            in_parens(0, Label::Org, "KSB"),
+        ];
+        assert_eq!(canonicals(&other)[2], "Kestrel Shipping Board");
+    }
+
+    #[test]
+    fn a_short_form_follows_its_full_name_to_another_article_s_name() {
+        // "Talvik Airways Group" is "Talvik Airways Group Inc." of the first article, so
+        // "Talvik Airways" after it in the second is that company too.
+        let raws = [
+            raw(
+                0,
+                Label::Org,
+                "Talvik Airways Group Inc.",
+                "Talvik Airways Group Inc.",
+            ),
+            raw(0, Label::Org, "Talvik Airways Group", "Talvik Airways Group"),
+            raw(1, Label::Org, "Talvik Airways Group", "Talvik Airways Group"),
+            raw(1, Label::Org, "Talvik Airways", "Talvik Airways"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[2], c[0]);
+        assert_eq!(c[3], c[0]);
+        // Where the corpus writes two longer names for it, the name and its short form
+        // join neither.
+        let two = [
+            raw(
+                0,
+                Label::Org,
+                "Talvik Airways Group Inc.",
+                "Talvik Airways Group Inc.",
+            ),
+            raw(0, Label::Org, "Talvik Airways Group", "Talvik Airways Group"),
+            raw(
+                1,
+                Label::Org,
+                "Talvik Airways Group Ltd",
+                "Talvik Airways Group Ltd",
+            ),
+            raw(1, Label::Org, "Talvik Airways Group", "Talvik Airways Group"),
+            raw(2, Label::Org, "Talvik Airways Group", "Talvik Airways Group"),
+            raw(2, Label::Org, "Talvik Airways", "Talvik Airways"),
+        ];
+        let c = canonicals(&two);
+        assert_eq!(c[5], "Talvik Airways Group");
     }
 
     #[test]

@@ -6,7 +6,9 @@
 //! a mention to a full name of its document:
 //!
 //! 1. a definition in parentheses, "Full Name (ACR)" or "ACR (Full Name)", whose
-//!    letters agree;
+//!    letters agree, or, for an acronym the tables do not know written right after an
+//!    organisation's name, letters of the name in its own language ("Norwegian State
+//!    Railways (NSB)");
 //! 2. an acronym that spells the initials of one full name (function words skipped or
 //!    kept in lower case, the parts of hyphenated words counted or not);
 //! 3. a short form: the leading distinctive words of a full name that ends in a head
@@ -29,6 +31,16 @@
 //!    Culture" and "Culture Ministry" for "Polish Ministry of Culture"), and a name
 //!    without a word that only says how far its reach goes ("Vilnius Airport" for
 //!    "Vilnius International Airport").
+//! 6. a place by its leading words: a river, lake or range by its own words ("Vardo" for
+//!    "Vardo River"), a place of two words by its first ("Levico" for "Levico Terme"),
+//!    never a division by the town it is named after ("Albany County" is not "Albany").
+//!    A place the tables do not know may so join a river named before it, and a one-word
+//!    one an organisation ("teaching at Tsinghua"), not a facility ("Kessel" after
+//!    "Kessel Dam" is the town).
+//!
+//! What a form stands for is read per label: the town "Hollins" written right after
+//! "Hollins University" is the town, "Hollins" read as an organisation later is the
+//! university.
 //!
 //! A form that two different names of the document could stand for (a word both share,
 //! "Supreme Court" in "Supreme Court of India" and "US Supreme Court", "Bank" in "Bank of
@@ -36,7 +48,9 @@
 //! or from a person's full name is never moved, but for a name the tables know only as a
 //! kind of name ("Supreme Court", "National Assembly"): its own document may join it to
 //! the one it names in full ("Italian Supreme Court of Cassation"). A link that lands on
-//! a form of a longer name goes on to that name. A form no document resolves for itself
+//! a form of a longer name goes on to that name, and a form whose full name joined
+//! another name (in its document or by the corpus) follows it there ("US Airways" after
+//! "US Airways Group", one with "US Airways Group Inc."). A form no document resolves for itself
 //! joins the name the rest of the corpus links it to, when the corpus links it to only one,
 //! else the one name of the corpus it is a short form of, when no other name of the corpus
 //! shares it; a word recognition guessed a person follows the organisation other
@@ -444,11 +458,50 @@ fn shortens(label: Label, words: &[&str], events: bool, g: &Gazetteer) -> bool {
         Label::Event => events && g.event_head(last).suffix,
         // A place of two words by its first ("Levico" for "Levico Terme"), only where a
         // mention of the place's own label says so, as for events; a longer name is
-        // more often a site named after a place ("Hapupu National Historic Reserve").
-        Label::Gpe | Label::Loc => events && rest.len() == 1 && distinctive(last, g),
+        // more often a site named after a place ("Hapupu National Historic Reserve"),
+        // and a division is named after its seat ("Albany County" is not "Albany"). A
+        // river, lake or range is called by its own words ("Vardo" for "Vardo River").
+        Label::Gpe | Label::Loc => {
+            events
+                && (natural_feature(label, last, g)
+                    || (rest.len() == 1 && distinctive(last, g) && !ADMIN_DIVISIONS.contains(last)))
+        }
         _ => false,
     };
     headed && rest.iter().all(|w| distinctive(w, g))
+}
+
+/// The last words of an administrative division's name that says which town or river
+/// it is named after: the division is another place than its seat ("Albany County" and
+/// "Albany", "Dahod District" and "Dahod", "Hvidovre Kommune" and "Hvidovre").
+const ADMIN_DIVISIONS: &[&str] = &[
+    "County",
+    "District",
+    "Municipality",
+    "Township",
+    "Borough",
+    "Parish",
+    "Province",
+    "Prefecture",
+    "Oblast",
+    "Krai",
+    "Governorate",
+    "Voivodeship",
+    "Kommune",
+    "Commune",
+    "Region",
+    "Shire",
+    "Canton",
+    "Department",
+    "Landkreis",
+    "LGA",
+];
+
+/// Whether a place of `label` whose name ends in `last` is a natural feature named by its
+/// own words: a river, lake, sea, range or island group ("Vardo River", "Kessel Lake"),
+/// a geographic head word the tables know that names no division.
+fn natural_feature(label: Label, last: &str, g: &Gazetteer) -> bool {
+    label == Label::Loc && g.loc_head(last).suffix && !ADMIN_DIVISIONS.contains(&last)
 }
 
 /// Whether `rest`, the words of a company's name before its legal form, is what it is
@@ -671,8 +724,10 @@ fn add_tails<'t>(
         }
         return;
     }
-    // The head word alone: "the Press" after "New York Press", "the Church".
-    note(tails, last, t, g.name(last).is_none());
+    // The head word alone: "the Press" after "New York Press", "the Church"; also one the
+    // tables read as one institution ("the Senate" after "Delaware Senate").
+    let institution = |k: crate::gazetteer::Known| k.label == t.label && k.canonical.ends_with(last);
+    note(tails, last, t, g.name(last).is_none_or(institution));
     if words.len() < 3 {
         return;
     }
@@ -865,6 +920,20 @@ fn generic_table_name(r: &Raw, g: &Gazetteer) -> bool {
             .is_some_and(|k| k.canonical == r.surface && k.label == r.label)
 }
 
+/// Whether the mention `r` is a head word alone that the tables read as one institution
+/// of that kind ("Senate" → "United States Senate", "Congress" → "United States
+/// Congress"): a document that names another one in full ("Delaware Senate", "Indian
+/// National Congress") means that one, so its own document may move it, as a kind of
+/// name ([`generic_table_name`]).
+fn default_institution(r: &Raw, g: &Gazetteer) -> bool {
+    spelled_by_initials(r.label)
+        && r.settled
+        && !r.surface.contains(' ')
+        && *r.key != *r.surface
+        && r.key.ends_with(r.surface)
+        && g.org_head(r.surface).suffix
+}
+
 /// Whether `w` is a capitalised word that is no function word.
 fn distinctive_or_head(w: &str, g: &Gazetteer) -> bool {
     let function = || w.len() <= g.stop_max_len() && g.is_function_word(&crate::case::lower_str(w));
@@ -903,8 +972,11 @@ pub(super) struct Linker<'r, 't> {
     /// Per mention: the person of its document a one-word PERSON name stands for,
     /// when that is not its key ([`People`]); it overrides the corpus lexicon.
     person: Vec<Option<Target>>,
-    /// (document, key) → what the document says the key stands for.
-    local: HashMap<(usize, usize), Reading<Target>>,
+    /// (document, label, key) → what the document says the key, written with that label,
+    /// stands for: a form's reading depends on its label (the town "Hollins" written
+    /// right after "Hollins University" is the town; "Hollins" the university after it
+    /// is the university).
+    local: HashMap<(usize, Label, usize), Reading<Target>>,
     /// Key → what the documents that resolve it say it stands for.
     corpus: HashMap<usize, Reading<Target>>,
     /// Initials → the full names of the corpus they spell.
@@ -926,7 +998,7 @@ impl<'r: 't, 't> Linker<'r, 't> {
         let local_only: Vec<bool> = raws
             .iter()
             .zip(keys)
-            .map(|(r, k)| k.is_some() && r.settled && generic_table_name(r, g))
+            .map(|(r, k)| k.is_some() && r.settled && (generic_table_name(r, g) || default_institution(r, g)))
             .collect();
         let movable = raws
             .iter()
@@ -969,6 +1041,7 @@ impl<'r: 't, 't> Linker<'r, 't> {
         self.work += self.corpus_short.add_names(&self.names, self.g);
         let mut shown_by: Vec<usize> = (0..self.raws.len()).collect();
         let moved = self.moved_people(keys);
+        let before: Vec<Option<(Label, usize)>> = keys.to_vec();
         for i in 0..self.raws.len() {
             self.work += 1;
             let Some((label, id)) = keys[i] else { continue };
@@ -981,7 +1054,7 @@ impl<'r: 't, 't> Linker<'r, 't> {
                 continue;
             }
             let doc = self.raws[i].doc;
-            let t = match self.local.get(&(doc, id)) {
+            let t = match self.local.get(&(doc, label, id)) {
                 Some(r) => r.target().map(|t| self.followed(doc, t)),
                 None if self.local_only[i] => None,
                 None => self.across_documents(label, id, i),
@@ -991,7 +1064,53 @@ impl<'r: 't, 't> Linker<'r, 't> {
                 shown_by[i] = t.shown_by;
             }
         }
+        self.follow_moves(&before, keys, &mut shown_by);
         (shown_by, self.work)
+    }
+
+    /// Takes each mention moved onto a name of its document on to where that name's own
+    /// mentions were moved (`before`: the keys before linking): a short form joins what
+    /// its full name joined, in this document or by the rest of the corpus ("US Airways"
+    /// after "US Airways Group", itself one with "US Airways Group Inc." of another
+    /// article). Only where every mention of that name in the document went one way; a
+    /// few steps at most.
+    fn follow_moves(
+        &mut self,
+        before: &[Option<(Label, usize)>],
+        keys: &mut [Option<(Label, usize)>],
+        shown_by: &mut [usize],
+    ) {
+        // (document, label, key) → where its mentions went, with a mention that shows that
+        // name (`None`: not all one way).
+        type Went = Option<(Label, usize, usize)>;
+        let mut went: HashMap<(usize, Label, usize), Went> = HashMap::default();
+        for (i, (&was, &now)) in before.iter().zip(keys.iter()).enumerate() {
+            self.work += 1;
+            let (Some((label, id)), Some((to_label, to))) = (was, now) else {
+                continue;
+            };
+            let onto = ((label, id) != (to_label, to)).then_some((to_label, to, shown_by[i]));
+            let entry = went.entry((self.raws[i].doc, label, id)).or_insert(onto);
+            if entry.map(|(l, k, _)| (l, k)) != onto.map(|(l, k, _)| (l, k)) {
+                *entry = None;
+            }
+        }
+        for i in 0..keys.len() {
+            self.work += 1;
+            if keys[i] == before[i] {
+                continue;
+            }
+            for _ in 0..4 {
+                let Some((label, id)) = keys[i] else { break };
+                match went.get(&(self.raws[i].doc, label, id)).copied().flatten() {
+                    Some((l, k, by)) if Some((l, k)) != keys[i] => {
+                        keys[i] = Some((l, k));
+                        shown_by[i] = by;
+                    }
+                    _ => break,
+                }
+            }
+        }
     }
 
     /// The person of its document PERSON mention `i` (keyed `id`) names, when that is
@@ -1033,7 +1152,7 @@ impl<'r: 't, 't> Linker<'r, 't> {
     /// the full name. A few steps at most (no cycle can hold it longer).
     fn followed(&self, doc: usize, mut t: Target) -> Target {
         for _ in 0..4 {
-            match self.local.get(&(doc, t.id)).and_then(|r| r.target()) {
+            match self.local.get(&(doc, t.label, t.id)).and_then(|r| r.target()) {
                 Some(next) if next != t => t = next,
                 _ => break,
             }
@@ -1115,7 +1234,10 @@ impl<'r: 't, 't> Linker<'r, 't> {
             if let Some(acronym) = campus_acronym(text, self.g) {
                 note(&mut forms.campuses, acronym, t, true);
             }
-            if text.contains(' ') && seen.insert((label, id)) {
+            // A head word the tables read as one institution does not write that
+            // institution's name in the document ([`default_institution`]).
+            let written = !default_institution(&self.raws[i], self.g);
+            if text.contains(' ') && written && seen.insert((label, id)) {
                 self.add_initials(&mut forms, t);
                 if let Some(known) = known_tail(text, label, self.g).filter(|_| self.movable[i]) {
                     note(&mut forms.known_tails, known, t, true);
@@ -1167,14 +1289,14 @@ impl<'r: 't, 't> Linker<'r, 't> {
                     continue;
                 }
             }
-            if !self.movable[i] || self.local.contains_key(&(doc, id)) {
+            if !self.movable[i] || self.local.contains_key(&(doc, label, id)) {
                 continue;
             }
             let respelt = || respelt.get(&(label, id)).map(|&t| Reading::One(t, true));
             let Some(reading) = self.reading(forms, (label, id), i, keys).or_else(respelt) else {
                 continue;
             };
-            self.local.insert((doc, id), reading);
+            self.local.insert((doc, label, id), reading);
             let linked = reading.target().filter(|t| (t.label, t.id) != (label, id));
             if let Some(t) = linked.filter(|_| !self.local_only[i]) {
                 note(&mut self.corpus, id, t, true);
@@ -1261,7 +1383,11 @@ impl<'r: 't, 't> Linker<'r, 't> {
         i: usize,
         keys: &[Option<(Label, usize)>],
     ) -> Option<Reading<Target>> {
-        let key = self.text[id].as_str();
+        // A head word the tables read as one institution is looked up as written.
+        let key = match default_institution(&self.raws[i], self.g) {
+            true => self.raws[i].surface,
+            false => self.text[id].as_str(),
+        };
         if let Some(&r) = forms.defined.get(&id) {
             return Some(r);
         }
@@ -1322,10 +1448,11 @@ impl<'r: 't, 't> Linker<'r, 't> {
         // or a place; so may a one-word place the tables do not know, of an organisation
         // or a facility its document names before it ("teaching at Tsinghua" after
         // "Tsinghua University"; not the town "Exeter" written before "Exeter School"),
+        // and a place the tables do not know, of a river or lake named before it,
         // unless written right after that name, where a place says where the thing is
         // ("Hakim Mosque, Hakim").
-        let unknown_place =
-            matches!(label, Label::Gpe | Label::Loc) && !self.raws[i].settled && !key.contains(' ');
+        let unknown_place = matches!(label, Label::Gpe | Label::Loc) && !self.raws[i].settled;
+        let one_word = !key.contains(' ');
         let first = forms.first.get(&id).copied().unwrap_or(i);
         let previous = (i > 0).then(|| keys[i - 1]).flatten().map(|(_, id)| id);
         // A name the tables know as a kind of name ("Supreme Court") joins a name it ends
@@ -1347,7 +1474,13 @@ impl<'r: 't, 't> Linker<'r, 't> {
                 let place = matches!(t.label, Label::Gpe | Label::Loc);
                 let guessed = label == Label::Person && t.label != Label::Event && !place;
                 let after = forms.first.get(&t.id).is_some_and(|&f| f < first) && previous != Some(t.id);
-                let named_after = unknown_place && after && matches!(t.label, Label::Org | Label::Fac);
+                // A river or lake named before: its own words are that river or lake
+                // ("Vardo" after "Vardo River"), which recognition may read as a town.
+                let feature = self.text[t.id]
+                    .rsplit_once(' ')
+                    .is_some_and(|(_, last)| natural_feature(t.label, last, self.g));
+                let of_kind = (one_word && matches!(t.label, Label::Org)) || feature;
+                let named_after = unknown_place && after && of_kind;
                 Reading::One(t, usable && (t.label == label || guessed || named_after))
             }
             many => many,
@@ -1427,9 +1560,10 @@ impl<'r: 't, 't> Linker<'r, 't> {
             };
             // Not where the known name is also a form of another name of the document.
             let shared = matches!(forms.tails.get(self.raws[i].surface), Some(Reading::Many));
-            if !shared && !self.local.contains_key(&(doc, full.id)) {
+            if !shared && !self.local.contains_key(&(doc, full.label, full.id)) {
                 let onto = Target { id, ..full };
-                self.local.insert((doc, full.id), Reading::One(onto, true));
+                self.local
+                    .insert((doc, full.label, full.id), Reading::One(onto, true));
                 note(&mut self.corpus, full.id, onto, true);
             }
         }
@@ -1608,7 +1742,19 @@ impl<'r: 't, 't> Linker<'r, 't> {
                 .filter(|_| full == ta)
                 .is_some_and(|w| endings(w).any(|e| initials_agree(acr, e)))
         };
-        if !names_a_thing || !(agree(name(full)) || agree(written) || widened_agrees()) {
+        // An acronym the tables do not know, in parentheses right after an organisation's,
+        // facility's or event's name of two words or more, whose letters are another
+        // language's ("Norwegian State Railways (NSB)", "Insurance Institute (INSIG)"),
+        // unless it spells another name of the document or the tables know it ("Profile
+        // Records (US)" says where the label is).
+        let other_name = forms.initials.get(acr).is_some_and(|r| r.target() != Some(full));
+        let foreign = full == ta
+            && spelled_by_initials(full.label)
+            && self.movable[acronym.shown_by]
+            && self.g.name(acr).is_none()
+            && name(full).contains(' ')
+            && !other_name;
+        if !names_a_thing || !(agree(name(full)) || agree(written) || widened_agrees() || foreign) {
             return;
         }
         // The acronym joins the full name; a full name joins an acronym the tables know.
