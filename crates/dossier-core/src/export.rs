@@ -66,15 +66,40 @@ pub fn mentions(
     format: Format,
     keep: impl Fn(usize, &Mention) -> bool,
 ) -> String {
+    let mut out = String::new();
+    let all = mentions_in_chunks(corpus, analysis, format, keep, usize::MAX, |chunk| {
+        out.push_str(chunk);
+        Ok::<(), std::convert::Infallible>(())
+    });
+    all.unwrap_or_else(|never| match never {});
+    out
+}
+
+/// [`mentions`], handed to `put` in chunks of about `chunk` bytes (whole documents'
+/// rows; the last may be shorter) instead of one string: a command line writes a large
+/// corpus's table as it goes, without holding (and growing) all of it. Stops at `put`'s
+/// first error.
+pub fn mentions_in_chunks<E>(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    format: Format,
+    keep: impl Fn(usize, &Mention) -> bool,
+    chunk: usize,
+    mut put: impl FnMut(&str) -> Result<(), E>,
+) -> Result<(), E> {
     let mut parts = MentionParts::new(format);
     let name = |e: usize| Some(analysis.entities[e].canonical.as_str());
     let mut out = parts.start();
     for (i, (doc, da)) in corpus.documents.iter().zip(&analysis.docs).enumerate() {
         let rows = parts.document_into(doc, da, name, |m| keep(i, m), &mut out);
         rows.expect("every entity of the analysis has a name");
+        if out.len() >= chunk {
+            put(&out)?;
+            out.clear();
+        }
     }
     out.push_str(&parts.finish());
-    out
+    put(&out)
 }
 
 /// Writes every quote for which `keep(document index, quote)` holds.
