@@ -551,11 +551,23 @@ fn push_number(out: &mut String, mut n: usize) {
             break;
         }
     }
-    // Pushed one by one: a number has a few digits, not worth a UTF-8 check and copy.
-    for &d in &digits[i..] {
-        out.push(char::from(d));
-    }
+    let digits = std::str::from_utf8(&digits[i..]).expect("ASCII digits");
+    out.push_str(digits);
 }
+
+/// The bytes a JSON string literal escapes: the quotation mark, the backslash and the
+/// control characters.
+const JSON_ESCAPED: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t
+};
 
 /// A JSON string literal.
 pub fn json_string(s: &str) -> String {
@@ -569,7 +581,7 @@ pub fn json_string(s: &str) -> String {
 pub fn push_json_string(out: &mut String, s: &str) {
     out.push('"');
     let mut rest = s;
-    while let Some(k) = rest.bytes().position(|b| b == b'"' || b == b'\\' || b < 0x20) {
+    while let Some(k) = rest.bytes().position(|b| JSON_ESCAPED[usize::from(b)]) {
         out.push_str(&rest[..k]);
         match rest.as_bytes()[k] {
             b'"' => out.push_str("\\\""),
