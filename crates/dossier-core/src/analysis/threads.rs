@@ -72,12 +72,13 @@ fn pass_one(corpus: &Corpus, threads: usize, round: usize) -> (Lexicon, Vec<Firs
     let mut work = 0;
     for Range { start, end } in rounds(docs.len(), round) {
         let known = &lexicon;
-        let ahead = in_order(&mut states, (start..end).collect(), |di, scratch: &mut Scratch| {
+        let read = |di: usize, scratch: &mut Scratch| {
             let lookup = crate::normal::lookup(&docs[di]);
             let d = lookup.as_ref().map_or(&docs[di], |l| &l.doc);
             let (layout, first) = first_pass(d, known, scratch, &mut 0);
             (lookup, layout, first)
-        });
+        };
+        let ahead = in_order(&mut states, (start..end).collect(), read);
         for (i, (lookup, layout, first)) in ahead.into_iter().enumerate() {
             let d = lookup.as_ref().map_or(&docs[start + i], |l| &l.doc);
             let first = confirm(d, &layout, first, &lexicon, &mut scratch, &mut work);
