@@ -356,7 +356,8 @@ fn corpus_acronym_at(
     g: &Gazetteer,
 ) -> Option<Label> {
     let w = t.text(text);
-    if t.kind != TokenKind::Word || t.end > free_until || t.hyphen || !is_acronym_form(w) {
+    let word = t.kind == TokenKind::Word && !t.hyphen;
+    if !word || t.end > free_until || corpus.is_empty() || !is_acronym_form(w) {
         return None;
     }
     let label = corpus.get(w).copied().flatten()?;

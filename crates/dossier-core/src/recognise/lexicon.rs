@@ -39,7 +39,7 @@ pub struct Lexicon {
     /// facility or event of two words or more ("Tavish Energy Regulatory Commission
     /// (TERC)"): acronym → that name's label, or `None` where the corpus defines it for
     /// two labels. Another article may write the acronym alone (`short_forms.rs`).
-    /// Each has the form [`is_acronym_form`] checks.
+    /// Each has the form `is_acronym_form` checks (three to eight ASCII capitals).
     pub acronyms: FxMap<String, Option<Label>>,
 }
 
