@@ -718,6 +718,41 @@ mod tests {
     }
 
     #[test]
+    fn mentions_in_chunks_are_whole_documents_that_join_into_the_table() {
+        use crate::corpus::{Document, Meta};
+        let texts = [
+            "Mr. Putin met Xi Jinping.",
+            "Talks in Oslo",
+            "Ana Ruiz left Lima on Monday.",
+        ];
+        let docs = texts.iter().enumerate();
+        let docs = docs.map(|(i, t)| Document::new(format!("{i}.txt"), *t, Meta::default()).unwrap());
+        let corpus = Corpus::new(docs.collect());
+        let analysis = crate::analyse(&corpus);
+        for format in [Format::Jsonl, Format::Json, Format::Csv] {
+            let whole = mentions(&corpus, &analysis, format, |_, _| true);
+            // A chunk of one byte: every document's rows are handed over on their own.
+            let mut chunks: Vec<String> = Vec::new();
+            let put = |c: &str| {
+                chunks.push(c.to_string());
+                Ok::<(), ()>(())
+            };
+            mentions_in_chunks(&corpus, &analysis, format, |_, _| true, 1, put).unwrap();
+            assert_eq!(chunks.concat(), whole, "{format:?}");
+            // The documents with rows, then what ends the table.
+            let with_rows = analysis.docs.iter().filter(|d| !d.mentions.is_empty()).count();
+            assert!(with_rows >= 2 && chunks.len() >= with_rows, "{chunks:?}");
+        }
+        let mut calls = 0;
+        let failing = |_: &str| {
+            calls += 1;
+            Err("closed")
+        };
+        let r = mentions_in_chunks(&corpus, &analysis, Format::Jsonl, |_, _| true, 1, failing);
+        assert_eq!((r, calls), (Err("closed"), 1), "stops at the first error");
+    }
+
+    #[test]
     fn quotes_export_with_their_speaker_or_nulls() {
         use crate::corpus::{Document, Meta};
         let text = "T\n\n“The new bridge will open in May,” said Angela Merkel. \
