@@ -333,12 +333,14 @@ fn extract(corpus: &Corpus, analysis: &Analysis, format: Format, quotes: bool) -
         Format::Jsonl => export::Format::Jsonl,
         Format::Csv => export::Format::Csv,
     };
-    let table = match quotes {
-        true => export::quotes(corpus, analysis, format, |_, _| true),
-        false => export::mentions(corpus, analysis, format, |_, _| true),
-    };
     let mut out = io::stdout().lock();
-    out.write_all(table.as_bytes())?;
+    if quotes {
+        out.write_all(export::quotes(corpus, analysis, format, |_, _| true).as_bytes())?;
+    } else {
+        // Written as it is encoded: a large corpus's table is never held whole.
+        let put = |chunk: &str| out.write_all(chunk.as_bytes());
+        export::mentions_in_chunks(corpus, analysis, format, |_, _| true, 1 << 16, put)?;
+    }
     out.flush()
 }
 

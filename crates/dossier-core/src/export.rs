@@ -66,15 +66,40 @@ pub fn mentions(
     format: Format,
     keep: impl Fn(usize, &Mention) -> bool,
 ) -> String {
+    let mut out = String::new();
+    let all = mentions_in_chunks(corpus, analysis, format, keep, usize::MAX, |chunk| {
+        out.push_str(chunk);
+        Ok::<(), std::convert::Infallible>(())
+    });
+    all.unwrap_or_else(|never| match never {});
+    out
+}
+
+/// [`mentions`], handed to `put` in chunks of about `chunk` bytes (whole documents'
+/// rows; the last may be shorter) instead of one string: a command line writes a large
+/// corpus's table as it goes, without holding (and growing) all of it. Stops at `put`'s
+/// first error.
+pub fn mentions_in_chunks<E>(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    format: Format,
+    keep: impl Fn(usize, &Mention) -> bool,
+    chunk: usize,
+    mut put: impl FnMut(&str) -> Result<(), E>,
+) -> Result<(), E> {
     let mut parts = MentionParts::new(format);
     let name = |e: usize| Some(analysis.entities[e].canonical.as_str());
     let mut out = parts.start();
     for (i, (doc, da)) in corpus.documents.iter().zip(&analysis.docs).enumerate() {
         let rows = parts.document_into(doc, da, name, |m| keep(i, m), &mut out);
         rows.expect("every entity of the analysis has a name");
+        if out.len() >= chunk {
+            put(&out)?;
+            out.clear();
+        }
     }
     out.push_str(&parts.finish());
-    out
+    put(&out)
 }
 
 /// Writes every quote for which `keep(document index, quote)` holds.
@@ -526,11 +551,23 @@ fn push_number(out: &mut String, mut n: usize) {
             break;
         }
     }
-    // Pushed one by one: a number has a few digits, not worth a UTF-8 check and copy.
-    for &d in &digits[i..] {
-        out.push(char::from(d));
-    }
+    let digits = std::str::from_utf8(&digits[i..]).expect("ASCII digits");
+    out.push_str(digits);
 }
+
+/// The bytes a JSON string literal escapes: the quotation mark, the backslash and the
+/// control characters.
+const JSON_ESCAPED: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t
+};
 
 /// A JSON string literal.
 pub fn json_string(s: &str) -> String {
@@ -544,7 +581,7 @@ pub fn json_string(s: &str) -> String {
 pub fn push_json_string(out: &mut String, s: &str) {
     out.push('"');
     let mut rest = s;
-    while let Some(k) = rest.bytes().position(|b| b == b'"' || b == b'\\' || b < 0x20) {
+    while let Some(k) = rest.bytes().position(|b| JSON_ESCAPED[usize::from(b)]) {
         out.push_str(&rest[..k]);
         match rest.as_bytes()[k] {
             b'"' => out.push_str("\\\""),
@@ -678,6 +715,41 @@ mod tests {
         assert_eq!(csv.lines().count(), 2);
         let json = mentions(&corpus, &analysis, Format::Json, |_, _| false);
         assert_eq!(json, "[]\n");
+    }
+
+    #[test]
+    fn mentions_in_chunks_are_whole_documents_that_join_into_the_table() {
+        use crate::corpus::{Document, Meta};
+        let texts = [
+            "Mr. Putin met Xi Jinping.",
+            "Talks in Oslo",
+            "Ana Ruiz left Lima on Monday.",
+        ];
+        let docs = texts.iter().enumerate();
+        let docs = docs.map(|(i, t)| Document::new(format!("{i}.txt"), *t, Meta::default()).unwrap());
+        let corpus = Corpus::new(docs.collect());
+        let analysis = crate::analyse(&corpus);
+        for format in [Format::Jsonl, Format::Json, Format::Csv] {
+            let whole = mentions(&corpus, &analysis, format, |_, _| true);
+            // A chunk of one byte: every document's rows are handed over on their own.
+            let mut chunks: Vec<String> = Vec::new();
+            let put = |c: &str| {
+                chunks.push(c.to_string());
+                Ok::<(), ()>(())
+            };
+            mentions_in_chunks(&corpus, &analysis, format, |_, _| true, 1, put).unwrap();
+            assert_eq!(chunks.concat(), whole, "{format:?}");
+            // The documents with rows, then what ends the table.
+            let with_rows = analysis.docs.iter().filter(|d| !d.mentions.is_empty()).count();
+            assert!(with_rows >= 2 && chunks.len() >= with_rows, "{chunks:?}");
+        }
+        let mut calls = 0;
+        let failing = |_: &str| {
+            calls += 1;
+            Err("closed")
+        };
+        let r = mentions_in_chunks(&corpus, &analysis, Format::Jsonl, |_, _| true, 1, failing);
+        assert_eq!((r, calls), (Err("closed"), 1), "stops at the first error");
     }
 
     #[test]

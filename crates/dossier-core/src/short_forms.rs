@@ -16,7 +16,7 @@ use crate::alias::forms::{initials_variants, spells, ShortForms, MAX_WORDS};
 use crate::gazetteer::Gazetteer;
 use crate::hash::{FxMap, FxSet};
 use crate::label::Label;
-use crate::recognise::{Candidate, Source};
+use crate::recognise::{is_acronym_form, Candidate, Source};
 use crate::text::{DocTokens, Token, TokenKind};
 
 /// The short forms of `found`'s full names that `found` does not cover, each with the
@@ -356,7 +356,8 @@ fn corpus_acronym_at(
     g: &Gazetteer,
 ) -> Option<Label> {
     let w = t.text(text);
-    if t.kind != TokenKind::Word || t.end > free_until || t.hyphen || corpus.is_empty() {
+    let word = t.kind == TokenKind::Word && !t.hyphen;
+    if !word || t.end > free_until || corpus.is_empty() || !is_acronym_form(w) {
         return None;
     }
     let label = corpus.get(w).copied().flatten()?;

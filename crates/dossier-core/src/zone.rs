@@ -209,11 +209,23 @@ fn is_link_insert(lower: &str) -> bool {
     })
 }
 
+/// [`is_form_anchor`] of each byte, looked up: [`is_form`] asks it of every byte of
+/// the text.
+const FORM_ANCHORS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = is_form_anchor(b as u8);
+        b += 1;
+    }
+    t
+};
+
 /// Whether `lower` contains a form phrase, in one pass over its bytes.
 fn is_form(lower: &str) -> bool {
     let b = lower.as_bytes();
     b.iter().enumerate().any(|(j, x)| {
-        is_form_anchor(*x)
+        FORM_ANCHORS[usize::from(*x)]
             && FORM_PHRASES
                 .iter()
                 .any(|&(p, k)| p.as_bytes()[k] == *x && j >= k && b[j - k..].starts_with(p.as_bytes()))

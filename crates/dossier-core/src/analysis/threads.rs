@@ -66,15 +66,19 @@ fn pass_one(corpus: &Corpus, threads: usize, round: usize) -> (Lexicon, Vec<Firs
     let mut lexicon = Lexicon::default();
     let mut firsts: Vec<First> = Vec::with_capacity(docs.len());
     let mut scratch = Scratch::default();
+    // Each thread's buffers, kept from round to round: with one thread a round is one
+    // document, and fresh buffers would be allocated and grown again for each.
+    let mut states: Vec<Scratch> = std::iter::repeat_with(Scratch::default).take(threads).collect();
     let mut work = 0;
     for Range { start, end } in rounds(docs.len(), round) {
         let known = &lexicon;
-        let ahead = in_order(threads, (start..end).collect(), |di, scratch: &mut Scratch| {
+        let read = |di: usize, scratch: &mut Scratch| {
             let lookup = crate::normal::lookup(&docs[di]);
             let d = lookup.as_ref().map_or(&docs[di], |l| &l.doc);
             let (layout, first) = first_pass(d, known, scratch, &mut 0);
             (lookup, layout, first)
-        });
+        };
+        let ahead = in_order(&mut states, (start..end).collect(), read);
         for (i, (lookup, layout, first)) in ahead.into_iter().enumerate() {
             let d = lookup.as_ref().map_or(&docs[start + i], |l| &l.doc);
             let first = confirm(d, &layout, first, &lexicon, &mut scratch, &mut work);
@@ -171,7 +175,8 @@ fn pass_two<'c>(corpus: &'c Corpus, lexicon: &Lexicon, firsts: Vec<First>, threa
             _ => batches.push(vec![(di, layout, first)]),
         }
     }
-    let parts = in_order(threads, batches, |batch, scratch: &mut Scratch| {
+    let mut states: Vec<Scratch> = std::iter::repeat_with(Scratch::default).take(threads).collect();
+    let parts = in_order(&mut states, batches, |batch, scratch: &mut Scratch| {
         let mut out = SecondPass {
             scratch: std::mem::take(scratch),
             ..SecondPass::default()
@@ -202,26 +207,28 @@ fn join(parts: Vec<SecondPass<'_>>) -> SecondPass<'_> {
     all
 }
 
-/// `f(item, state)` for every item, in order, computed on `threads` threads (each with
-/// its own `state`) that take the next item in turn.
-fn in_order<I: Send, T: Send, S: Default>(
-    threads: usize,
+/// `f(item, state)` for every item, in order, computed on as many threads as `states`
+/// (each with its own state, kept for the next call) that take the next item in turn.
+fn in_order<I: Send, T: Send, S: Send>(
+    states: &mut [S],
     items: Vec<I>,
     f: impl Fn(I, &mut S) -> T + Sync,
 ) -> Vec<T> {
-    if threads <= 1 || items.len() <= 1 {
-        let mut state = S::default();
-        return items.into_iter().map(|i| f(i, &mut state)).collect();
+    if states.len() <= 1 || items.len() <= 1 {
+        let state = states.first_mut().expect("at least one thread's state");
+        return items.into_iter().map(|i| f(i, state)).collect();
     }
     let queue = Mutex::new(items.into_iter().enumerate());
+    let (queue, f) = (&queue, &f);
     let mut done: Vec<(usize, T)> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let (mut state, mut out) = (S::default(), Vec::new());
+        let workers: Vec<_> = states
+            .iter_mut()
+            .map(|state| {
+                s.spawn(move || {
+                    let mut out = Vec::new();
                     // The lock is held only to take the next item.
                     while let Some((k, item)) = queue.lock().ok().and_then(|mut q| q.next()) {
-                        out.push((k, f(item, &mut state)));
+                        out.push((k, f(item, state)));
                     }
                     out
                 })

@@ -39,6 +39,7 @@ pub struct Lexicon {
     /// facility or event of two words or more ("Tavish Energy Regulatory Commission
     /// (TERC)"): acronym → that name's label, or `None` where the corpus defines it for
     /// two labels. Another article may write the acronym alone (`short_forms.rs`).
+    /// Each has the form `is_acronym_form` checks (three to eight ASCII capitals).
     pub acronyms: FxMap<String, Option<Label>>,
 }
 
@@ -369,7 +370,14 @@ fn parenthesised_acronym(after: &str) -> Option<&str> {
     let inner = after.strip_prefix(" (").or_else(|| after.strip_prefix('('))?;
     let end = inner.find(')')?;
     let acronym = &inner[..end];
-    ((3..=8).contains(&acronym.len()) && acronym.bytes().all(|b| b.is_ascii_uppercase())).then_some(acronym)
+    is_acronym_form(acronym).then_some(acronym)
+}
+
+/// Whether `w` has the form of the acronyms the corpus defines ([`Lexicon::acronyms`]
+/// holds no other): three to eight ASCII capitals. Most words are ruled out by it before
+/// they are looked up.
+pub(crate) fn is_acronym_form(w: &str) -> bool {
+    (3..=8).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 #[cfg(test)]

@@ -73,8 +73,8 @@ pub(crate) use clubs::find as find_club_names;
 pub(crate) use consistency::make_consistent_in;
 pub(crate) use datelines::find as find_datelines;
 pub(crate) use events::{find as find_events, EventWords};
-pub(crate) use lexicon::Deps;
 pub use lexicon::{full_key, Lexicon};
+pub(crate) use lexicon::{is_acronym_form, Deps};
 pub(crate) use repeats::{find as find_repeats, Capitals};
 
 use crate::gazetteer::{Gazetteer, Lengths};

@@ -23,6 +23,7 @@ use super::{Candidate, Source};
 use crate::gazetteer::Gazetteer;
 use crate::hash::{FxMap, FxSet};
 use crate::label::Label;
+use crate::shape::Shapes;
 use crate::text::{DocTokens, Token, TokenKind};
 use std::ops::Range;
 
@@ -60,6 +61,9 @@ pub(crate) fn find(
         .filter(|(s, _)| !s.contains(' '))
         .map(|(s, _)| crate::case::lower_str(s))
         .collect();
+    // Most words have neither shape: ruled out without hashing them.
+    let single_shapes = Shapes::new(single.iter().map(String::as_str));
+    let first_shapes = Shapes::new(names.keys().copied());
     let mut lower_words: FxSet<&str> = FxSet::default();
     let mut out = Vec::new();
     let mut next = 0; // the first candidate not ending before the token looked at
@@ -77,14 +81,16 @@ pub(crate) fn find(
             }
             words_in_sentence += 1;
             let capital_says_nothing = layout.title_case[bi] || words_in_sentence == 1;
-            if !single.is_empty() && single.contains(t) {
+            if single_shapes.admit(t) && single.contains(t) {
                 lower_words.insert(t);
             }
             while next < found.len() && found[next].range.end <= toks[i].start {
                 next += 1;
             }
             let free_until = found.get(next).map_or(usize::MAX, |c| c.range.start);
-            let Some(list) = names.get(t) else { continue };
+            let Some(list) = first_shapes.admit(t).then(|| names.get(t)).flatten() else {
+                continue;
+            };
             *work += list.len();
             let visited = std::cell::Cell::new(0);
             let inside = |end: usize| covers_only_parts(found, next, toks[i].start, end, &visited);
