@@ -222,7 +222,7 @@ impl Joining {
         Ok(Joining { page, reading })
     }
 
-    /// Reads on for about `ms` milliseconds, [`SLICE`] bytes between two looks at the
+    /// Reads on for about `ms` milliseconds, 8 KB (`SLICE`) between two looks at the
     /// clock (natively, with no clock, all at once); true once all is read, or why the
     /// part cannot be read.
     pub fn step(&mut self, ms: f64) -> Result<bool, String> {
