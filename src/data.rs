@@ -186,15 +186,64 @@ pub fn page_data() -> &'static Data {
 
 /// The data of `page` with the reader's documents' part (`texts` and `data`, the page
 /// format) joined to it, or `page` itself when `texts` is empty; `Err` says why the part
-/// cannot be read. Used by the app (`crate::own`) and by the on-demand views, each for
-/// the data it holds.
+/// cannot be read. Read at once: [`Joining`] reads it a slice at a time.
 pub fn with_part(page: &'static Data, texts: &str, data: &str) -> Result<&'static Data, String> {
     if texts.is_empty() {
         return Ok(page);
     }
-    let (c, a) = dossier_core::page::read(texts, data).map_err(|e| e.to_string())?;
-    let (c, a) = dossier_core::part::join(page.corpus, page.analysis, c, a);
-    Ok(Box::leak(Box::new(Data::new(c, a))))
+    let mut joining = Joining::new(page, texts.into(), data.into())?;
+    while !joining.step(f64::INFINITY)? {}
+    Ok(joining.finish())
+}
+
+/// The part's two texts from their UTF-8 bytes, as the engine worker gives them, or why not.
+pub fn part_texts(texts: Vec<u8>, data: Vec<u8>) -> Result<(String, String), String> {
+    match (String::from_utf8(texts), String::from_utf8(data)) {
+        (Ok(texts), Ok(data)) => Ok((texts, data)),
+        _ => Err("the part is not UTF-8".to_string()),
+    }
+}
+
+/// The reader's documents' part (the page format, `dossier_core::part`) being read a
+/// slice at a time and joined to the page's data: a part may be megabytes, which read in
+/// one task would keep the browser from drawing and answering the reader for as long
+/// (docs/performance.md, "The reader's own documents"). Used by the app (`crate::own`)
+/// and by the on-demand views, each for the data it holds.
+pub struct Joining {
+    page: &'static Data,
+    reading: dossier_core::page::Reading<'static>,
+}
+
+impl Joining {
+    /// Starts reading the part `texts` and `data` for `page`, or says why it cannot be.
+    pub fn new(page: &'static Data, texts: String, data: String) -> Result<Joining, String> {
+        let reading =
+            dossier_core::page::Reading::new(texts.into(), data.into()).map_err(|e| e.to_string())?;
+        Ok(Joining { page, reading })
+    }
+
+    /// Reads on for about `ms` milliseconds, 8 KB (`SLICE`) between two looks at the
+    /// clock (natively, with no clock, all at once); true once all is read, or why the
+    /// part cannot be read.
+    pub fn step(&mut self, ms: f64) -> Result<bool, String> {
+        let now = || performance().map_or(0.0, |p| p.now());
+        let start = now();
+        loop {
+            if self.reading.step(SLICE).map_err(|e| e.to_string())? {
+                return Ok(true);
+            }
+            if now() - start > ms {
+                return Ok(false);
+            }
+        }
+    }
+
+    /// The page's data with the part joined to it, once [`Joining::step`] said all is read.
+    pub fn finish(self) -> &'static Data {
+        let (c, a) = self.reading.finish();
+        let (c, a) = dossier_core::part::join(self.page.corpus, self.page.analysis, c, a);
+        Box::leak(Box::new(Data::new(c, a)))
+    }
 }
 
 /// Makes `new` the app's data. The views are mounted again to show it (`crate::own`);
@@ -206,7 +255,8 @@ pub fn replace(new: &'static Data) {
 /// Where counting words stopped: the document, its next paragraph, its words so far.
 type Counted = (usize, usize, usize);
 
-/// The bytes of text indexed between two looks at the clock ([`Data::build_index`]).
+/// The bytes of text indexed, or read ([`Joining::step`]), between two looks at the clock
+/// ([`Data::build_index`]).
 const SLICE: usize = 8 * 1024;
 
 thread_local! {

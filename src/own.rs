@@ -21,25 +21,50 @@ pub fn is_own(file: &str) -> bool {
     file.starts_with(PREFIX)
 }
 
-/// Reads the corpus with the reader's documents as `texts` and `data` hold them: their
-/// part of the corpus with them added (the page's `#corpus` and `#analysis` format,
-/// `dossier_core::page`; `dossier_core::part`, as UTF-8 bytes: copied into the wasm's
-/// memory whole, where a string would be converted character by character), joined to
-/// the page's corpus; none when `texts` is empty. [`mount_own`] then shows it: the two are separate tasks, so that
-/// neither is as long as both (docs/performance.md). Returns an empty string, or why the
-/// texts cannot be read (the views are then left as they were). Called by `web/own.js`,
-/// which then opens a document added, if any, through the URL.
+/// Starts reading the corpus with the reader's documents as `texts` and `data` hold
+/// them: their part of the corpus with them added (the page's `#corpus` and `#analysis`
+/// format, `dossier_core::page`; `dossier_core::part`, as UTF-8 bytes: copied into the
+/// wasm's memory whole, where a string would be converted character by character),
+/// joined to the page's corpus; none when `texts` is empty. `web/own.js` then calls
+/// [`show_own_more`], a task at a time, until it is read, and [`mount_own`] shows it:
+/// no task is as long as all (docs/performance.md). Returns an empty string, or why the
+/// texts cannot be read (the views are then left as they were).
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn show_own(texts: &[u8], data: &[u8]) -> String {
-    let (Ok(texts), Ok(data)) = (std::str::from_utf8(texts), std::str::from_utf8(data)) else {
-        return "the part is not UTF-8".to_string();
-    };
-    match crate::data::with_part(crate::data::page_data(), texts, data) {
-        Ok(shown) => {
-            READ.set(Some(shown));
+pub fn show_own(texts: Vec<u8>, data: Vec<u8>) -> String {
+    if texts.is_empty() {
+        JOINING.set(None);
+        READ.set(Some(crate::data::page_data()));
+        return String::new();
+    }
+    let started = crate::data::part_texts(texts, data)
+        .and_then(|(texts, data)| crate::data::Joining::new(crate::data::page_data(), texts, data));
+    match started {
+        Ok(joining) => {
+            JOINING.set(Some(joining));
             String::new()
         }
         Err(e) => e,
+    }
+}
+
+/// Reads on what [`show_own`] started for about `ms` milliseconds: none while there is
+/// more to read; then an empty string once all is read (and [`mount_own`] would show
+/// it), or why it cannot be read.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn show_own_more(ms: f64) -> Option<String> {
+    let Some(mut joining) = JOINING.take() else {
+        return Some(String::new());
+    };
+    match joining.step(ms) {
+        Ok(false) => {
+            JOINING.set(Some(joining));
+            None
+        }
+        Ok(true) => {
+            READ.set(Some(joining.finish()));
+            Some(String::new())
+        }
+        Err(e) => Some(e),
     }
 }
 
@@ -79,7 +104,9 @@ fn kept_here() -> bool {
 }
 
 thread_local! {
-    /// The data [`show_own`] read, until [`mount_own`] shows it.
+    /// The part [`show_own`] started reading, until [`show_own_more`] has read it.
+    static JOINING: std::cell::Cell<Option<crate::data::Joining>> = const { std::cell::Cell::new(None) };
+    /// The data [`show_own_more`] read, until [`mount_own`] shows it.
     static READ: std::cell::Cell<Option<&'static crate::data::Data>> = const { std::cell::Cell::new(None) };
     /// Whether [`mount_own`] has run since the page loaded.
     static SETTLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
@@ -97,7 +124,10 @@ mod tests {
 
     #[test]
     fn a_part_that_is_not_utf_8_is_refused_with_a_reason() {
-        assert_eq!(show_own(b"\xff\xfe", b""), "the part is not UTF-8");
-        assert_eq!(show_own(b"", b"\xc3"), "the part is not UTF-8");
+        assert_eq!(show_own(b"\xff\xfe".to_vec(), vec![]), "the part is not UTF-8");
+        assert_eq!(
+            show_own(b"\x1b".to_vec(), b"\xc3".to_vec()),
+            "the part is not UTF-8"
+        );
     }
 }

@@ -3,7 +3,7 @@
 // (web/own-worker.js: a file's decoding and a document's copy into storage are no task
 // of the page), and handed to the engine worker, which analyses it with the corpus
 // (web/engine.js, crates/dossier-engine) and gives back the documents' part; the app
-// joins it to its corpus and shows the whole (src/own.rs: show_own).
+// joins it to its corpus, a slice at a time, and shows the whole (src/own.rs: show_own).
 //
 // Loaded on demand by web/boot.js: when the reader first opens the dialog or drags files
 // over the page, or at start when documents are kept from before; it starts the engine
@@ -26,6 +26,8 @@ export const MAX_FILE = 5_000_000;
 export const MAX_TOTAL = 10_000_000;
 /** A drop this large (bytes in all) shows a progress bar and the file being read. */
 const SLOW = 200_000;
+/** How long (ms) one task reads the reader's part for (src/own.rs: show_own_more). */
+const SLICE_MS = 10;
 /** The largest page corpus (its two texts, in characters) that `warmUp` reads again. */
 const WARM_MAX = 200_000;
 /** Set while documents are kept, so that web/boot.js loads this module at start. */
@@ -443,9 +445,11 @@ async function warmUp() {
     await nextTask();
     performance.mark('dossier:own:warm');
     app.show_own(...part);
+    app.show_own_more(Infinity);
     performance.measure('dossier:own:warm', 'dossier:own:warm');
   }
   app.show_own(NONE, NONE);
+  app.show_own_more(Infinity);
 }
 
 /**
@@ -474,9 +478,17 @@ async function redraw(texts, data, openFile, until = 0) {
   dispatchEvent(new CustomEvent('dossier-own', { detail: [texts, data] }));
   const error = app.show_own(texts, data);
   if (error) throw new Error(error);
-  // Read in one task, drawn in the next, the document added opened in a third: each
-  // shorter than all (docs/performance.md). Between the two last a frame may show the
-  // view that was open, on the new data.
+  // Read a slice at a time, each a task of its own (src/data.rs: Joining), drawn in the
+  // next task, the document added opened in the one after: each shorter than all
+  // (docs/performance.md). Between the two last a frame may show the view that was
+  // open, on the new data.
+  for (;;) {
+    await pause(until, true);
+    const read = app.show_own_more(SLICE_MS);
+    if (read === undefined) continue;
+    if (read) throw new Error(read);
+    break;
+  }
   await pause(until, true);
   app.mount_own();
   mounted = true;

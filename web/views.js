@@ -2,7 +2,7 @@
 // module the first time the app's box for them (#views, src/app.rs) says `dossier-views`,
 // with the page's two data texts, and calls `show()` each time it says so again. Every URL
 // is relative to this file, so it works under any base path.
-import init, { export_table, load, own, show } from './dossier-views.js';
+import init, { export_table, load, own, own_more, show } from './dossier-views.js';
 
 /**
  * Loads the views' wasm and reads the page's corpus into it, with the reader's documents'
@@ -19,11 +19,15 @@ export async function start([texts, data], mine) {
   await init();
   const error = load(texts, data);
   if (error) throw new Error(`the articles cannot be read (${error})`);
-  const join = ([t, d]) => {
-    const failed = own(t, d);
+  // The part is read a slice at a time, each a task of its own (as the app reads it:
+  // web/own.js), then the view drawn anew on it.
+  const join = async ([t, d]) => {
+    let failed = own(t, d);
+    while (!failed && (failed = own_more(10)) === undefined) await new Promise((ok) => setTimeout(ok));
     if (failed) throw new Error(`your documents cannot be read (${failed})`);
+    if (document.getElementById('views')) show(document.getElementById('views').dataset.q ?? '');
   };
-  if (mine[0].length) join(mine);
+  if (mine[0].length) await join(mine);
   // The app's export menu lists the tables the view offers (#views' data-offers); their
   // buttons name them in data-export ("Pairs csv"), and the view writes them.
   addEventListener('click', (e) => {

@@ -46,6 +46,7 @@ use crate::label::Label;
 use crate::model::{Alias, Analysis, Block, DocAnalysis, Entity, Mention, Quote, QuoteKind, Zone};
 use crate::query::label_mentions;
 use crate::timeline::{DateMention, Period, Precision};
+use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 use std::ops::Range;
 
@@ -372,39 +373,62 @@ pub(crate) fn unescape(s: &str) -> String {
 
 /// A document's marked text read: the text, its blocks' zones and its mentions'
 /// (range, label, block), in order.
+#[derive(Default)]
 struct Marked {
     text: String,
     zones: Vec<Zone>,
     mentions: Vec<(Range<usize>, Label, usize)>,
 }
 
-/// Reads a marked text (see the module doc). Scans bytes: every character the format
-/// uses is ASCII, so such a byte is never part of another character.
-fn read_marked(marked: &str) -> Result<Marked, &'static str> {
-    let mut out = Marked {
-        text: String::with_capacity(marked.len()),
-        zones: Vec::new(),
-        mentions: Vec::new(),
-    };
-    let bytes = marked.as_bytes();
-    let (mut from, mut i) = (0, 0);
-    let mut open: Option<(usize, Label)> = None;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b != 0x0e && !(0x10..=0x1f).contains(&b) {
-            i += 1;
-            continue;
+/// A marked text being read (see the module doc), a piece at a time if need be
+/// ([`Reading`]): what is read so far, where it stopped, and the mention open there.
+#[derive(Default)]
+struct MarkedReader {
+    out: Marked,
+    /// Where the text not yet copied into `out.text` starts.
+    from: usize,
+    open: Option<(usize, Label)>,
+}
+
+impl MarkedReader {
+    /// Reads `marked` on from where it stopped to about byte `until` (the next
+    /// character's start); true once it is all read. Scans bytes: every character the
+    /// format uses is ASCII, so such a byte is never part of another character.
+    fn read(&mut self, marked: &str, until: usize) -> Result<bool, &'static str> {
+        let bytes = marked.as_bytes();
+        let mut i = self.from;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b != 0x0e && !(0x10..=0x1f).contains(&b) {
+                i += 1;
+                if i >= until && marked.is_char_boundary(i) {
+                    self.out.text.push_str(&marked[self.from..i]);
+                    self.from = i;
+                    return Ok(false);
+                }
+                continue;
+            }
+            self.out.text.push_str(&marked[self.from..i]);
+            self.mark(bytes, i)?;
+            i += usize::from(b == 0x0e) + 1;
+            self.from = i;
         }
-        out.text.push_str(&marked[from..i]);
+        self.out.text.push_str(&marked[self.from..]);
+        self.from = bytes.len();
+        Ok(true)
+    }
+
+    /// Reads the mark (or escape) at byte `i` of `bytes`, the text before it copied.
+    fn mark(&mut self, bytes: &[u8], i: usize) -> Result<(), &'static str> {
+        let out = &mut self.out;
         let at = out.text.len();
-        match b {
+        match bytes[i] {
             0x0e => {
                 let next = *bytes.get(i + 1).filter(|b| b.is_ascii()).ok_or("a bad escape")?;
                 out.text.push(flip(char::from(next)));
-                i += 1;
             }
             0x10 => {
-                let (start, label) = open.take().ok_or("a mention ends that never began")?;
+                let (start, label) = self.open.take().ok_or("a mention ends that never began")?;
                 let block = out
                     .zones
                     .len()
@@ -412,60 +436,226 @@ fn read_marked(marked: &str) -> Result<Marked, &'static str> {
                     .ok_or("a mention before any block")?;
                 out.mentions.push((start..at, label, block));
             }
-            0x1c..=0x1f if open.is_none() => out.zones.push(ZONES[usize::from(b - 0x1c)]),
-            0x11..=0x1a if open.is_none() => {
-                open = Some((at, Label::ALL[usize::from(b - 0x11)]));
+            b @ 0x1c..=0x1f if self.open.is_none() => out.zones.push(ZONES[usize::from(b - 0x1c)]),
+            b @ 0x11..=0x1a if self.open.is_none() => {
+                self.open = Some((at, Label::ALL[usize::from(b - 0x11)]));
             }
             _ => return Err("a mark inside a mention"),
         }
-        i += 1;
-        from = i;
+        Ok(())
     }
-    if open.is_some() {
-        return Err("a mention never ends");
+
+    /// What was read, once all is.
+    fn finish(self) -> Result<Marked, &'static str> {
+        match self.open {
+            Some(_) => Err("a mention never ends"),
+            None => Ok(self.out),
+        }
     }
-    out.text.push_str(&marked[from..]);
-    Ok(out)
+}
+
+/// Reads a marked text (see the module doc) at once.
+fn read_marked(marked: &str) -> Result<Marked, &'static str> {
+    let mut reader = MarkedReader::default();
+    reader.read(marked, usize::MAX)?;
+    reader.finish()
 }
 
 /// Reads a page's `#corpus` and `#analysis` texts back into the corpus and its
-/// analysis, exactly as [`write()`] was given them.
+/// analysis, exactly as [`write()`] was given them (at once: [`Reading`] reads them a
+/// piece at a time).
 pub fn read(corpus: &str, analysis: &str) -> Result<(Corpus, Analysis), PageError> {
-    let mut records = analysis.split(RECORD);
-    let header: Vec<&str> = records.next().unwrap_or_default().split(FIELD).collect();
-    let [VERSION, docs, entities] = header[..] else {
-        return bad("the analysis is not one this version of Dossier reads");
-    };
-    let (Ok(docs), Ok(entities)) = (docs.parse::<usize>(), entities.parse::<usize>()) else {
-        return bad("the analysis's counts are not numbers");
-    };
-    let mut fields = corpus.split(SEPARATOR);
-    if fields.next() != Some("") {
-        return bad("the corpus does not start with a document");
+    let mut reading = Reading::new(corpus.into(), analysis.into())?;
+    while !reading.step(usize::MAX)? {}
+    Ok(reading.finish())
+}
+
+/// A page's two texts read a piece at a time, as [`read()`] reads them: each
+/// [`Reading::step`] reads about as many bytes as it is asked to (a document's marked
+/// text in pieces, the rest of its record in one, the entities some at a time), so that
+/// a browser's main thread can read megabytes between its other tasks (the app reads the
+/// reader's own documents so: docs/performance.md, "The reader's own documents").
+pub struct Reading<'a> {
+    corpus: Cow<'a, str>,
+    analysis: Cow<'a, str>,
+    /// The numbers of documents and entities the header announces.
+    docs: usize,
+    entities: usize,
+    /// Where the next document's fields (at the separator before them) and record start.
+    text_at: usize,
+    record_at: usize,
+    /// The document whose marked text is being read, if any.
+    doc: Option<Partial>,
+    documents: Vec<Document>,
+    out: Analysis,
+}
+
+/// A document being read ([`Reading`]), with its record's range in `#analysis`.
+enum Partial {
+    /// Its marked text (the last of its six fields, whose ranges in `#corpus` these
+    /// are) read so far.
+    Marked {
+        fields: [Range<usize>; 6],
+        record: Range<usize>,
+        marked: MarkedReader,
+    },
+    /// All of it read but its dates and quotes ([`doc_of`]).
+    Read {
+        doc: Document,
+        a: DocAnalysis,
+        record: Range<usize>,
+    },
+}
+
+impl<'a> Reading<'a> {
+    /// Starts reading `corpus` and `analysis` (a page's two texts): their header read.
+    pub fn new(corpus: Cow<'a, str>, analysis: Cow<'a, str>) -> Result<Reading<'a>, PageError> {
+        let header_end = analysis.find(RECORD).unwrap_or(analysis.len());
+        let header: Vec<&str> = analysis[..header_end].split(FIELD).collect();
+        let [VERSION, docs, entities] = header[..] else {
+            return bad("the analysis is not one this version of Dossier reads");
+        };
+        let (Ok(docs), Ok(entities)) = (docs.parse::<usize>(), entities.parse::<usize>()) else {
+            return bad("the analysis's counts are not numbers");
+        };
+        if !corpus.is_empty() && !corpus.starts_with(SEPARATOR) {
+            return bad("the corpus does not start with a document");
+        }
+        Ok(Reading {
+            corpus,
+            analysis,
+            docs,
+            entities,
+            text_at: 0,
+            record_at: header_end,
+            doc: None,
+            documents: Vec::with_capacity(docs.min(1 << 16)),
+            out: Analysis::default(),
+        })
     }
-    let mut documents = Vec::with_capacity(docs);
-    let mut out = Analysis::default();
-    for di in 0..docs {
-        let record = records.next().ok_or("fewer document records than documents");
-        let record = record.or_else(bad)?;
-        let (doc, a) = read_doc(di, &mut fields, record, entities, &mut out.dates)?;
-        documents.push(doc);
-        out.docs.push(a);
+
+    /// Reads on for about `bytes` bytes (at least one step); true once all is read and
+    /// checked, or why the texts cannot be read.
+    pub fn step(&mut self, bytes: usize) -> Result<bool, PageError> {
+        let mut left = bytes;
+        loop {
+            let done = if self.documents.len() < self.docs {
+                self.step_doc(&mut left)?;
+                false
+            } else {
+                self.step_entities(&mut left)?
+            };
+            if done || left == 0 {
+                return Ok(done);
+            }
+        }
     }
-    if fields.next().is_some() {
-        return bad("more texts than documents");
+
+    /// The corpus and analysis read, once [`Reading::step`] has said all is.
+    pub fn finish(self) -> (Corpus, Analysis) {
+        (Corpus::new(self.documents), self.out)
     }
-    for record in records {
-        out.entities.push(read_entity(record)?);
+
+    /// Reads on in the next document: its marked text for up to `left` bytes, then, once
+    /// that is all read, the rest but its dates and quotes, then those (one step each,
+    /// so that no step reads a large document whole); `left` less what was read.
+    fn step_doc(&mut self, left: &mut usize) -> Result<(), PageError> {
+        let di = self.documents.len();
+        let partial = match self.doc.take() {
+            Some(doc) => doc,
+            None => self.next_fields(di)?,
+        };
+        match partial {
+            Partial::Marked {
+                fields,
+                record,
+                mut marked,
+            } => {
+                let fail = |why| PageError(format!("{}: {why}", unescape(&self.corpus[fields[0].clone()])));
+                let from = marked.from;
+                let all = marked.read(&self.corpus[fields[5].clone()], from.saturating_add(*left));
+                *left = left.saturating_sub(marked.from - from);
+                if !all.map_err(fail)? {
+                    self.doc = Some(Partial::Marked {
+                        fields,
+                        record,
+                        marked,
+                    });
+                    return Ok(());
+                }
+                let m = marked.finish().map_err(fail)?;
+                *left = left.saturating_sub(m.text.len());
+                let six = fields.map(|r| &self.corpus[r]);
+                let (doc, a) = doc_of(six, m, &self.analysis[record.clone()], self.entities)?;
+                self.doc = Some(Partial::Read { doc, a, record });
+            }
+            Partial::Read { doc, mut a, record } => {
+                *left = left.saturating_sub(record.len());
+                let record = &self.analysis[record];
+                dates_and_quotes(di, &doc, &mut a, record, &mut self.out.dates)?;
+                self.documents.push(doc);
+                self.out.docs.push(a);
+            }
+        }
+        Ok(())
     }
-    if out.entities.len() != entities {
-        return bad("the entities are not as many as announced");
+
+    /// Document `di`'s six fields and record, found (the document not read yet).
+    fn next_fields(&mut self, di: usize) -> Result<Partial, PageError> {
+        if self.record_at >= self.analysis.len() {
+            return bad("fewer document records than documents");
+        }
+        let cut = || PageError(format!("document {} is cut short", di + 1));
+        let rest = self.corpus[self.text_at..]
+            .strip_prefix(SEPARATOR)
+            .ok_or_else(cut)?;
+        let mut at = self.text_at + 1;
+        let mut pieces = rest.splitn(7, SEPARATOR);
+        let mut fields: [Range<usize>; 6] = Default::default();
+        for f in &mut fields {
+            let piece = pieces.next().ok_or_else(cut)?;
+            *f = at..at + piece.len();
+            at = f.end + 1;
+        }
+        self.text_at = fields[5].end;
+        let start = self.record_at + 1;
+        let end = self.analysis[start..]
+            .find(RECORD)
+            .map_or(self.analysis.len(), |e| start + e);
+        self.record_at = end;
+        Ok(Partial::Marked {
+            fields,
+            record: start..end,
+            marked: MarkedReader::default(),
+        })
     }
-    // A corpus keeps its documents in file-name order, as the analysis's are.
-    if documents.windows(2).any(|w| w[0].file >= w[1].file) {
-        return bad("the documents are not in file-name order, or a file repeats");
+
+    /// Reads entity records for up to `left` bytes; once all are, checks the whole: true.
+    fn step_entities(&mut self, left: &mut usize) -> Result<bool, PageError> {
+        if self.text_at < self.corpus.len() {
+            return bad("more texts than documents");
+        }
+        while self.record_at < self.analysis.len() {
+            let start = self.record_at + 1;
+            let end = self.analysis[start..]
+                .find(RECORD)
+                .map_or(self.analysis.len(), |e| start + e);
+            self.out.entities.push(read_entity(&self.analysis[start..end])?);
+            self.record_at = end;
+            *left = left.saturating_sub(end - start + 1);
+            if *left == 0 {
+                return Ok(false);
+            }
+        }
+        if self.out.entities.len() != self.entities {
+            return bad("the entities are not as many as announced");
+        }
+        // A corpus keeps its documents in file-name order, as the analysis's are.
+        if self.documents.windows(2).any(|w| w[0].file >= w[1].file) {
+            return bad("the documents are not in file-name order, or a file repeats");
+        }
+        Ok(true)
     }
-    Ok((Corpus::new(documents), out))
 }
 
 /// Reads the corpus and analysis of an HTML page that carries them (a built
@@ -506,13 +696,27 @@ pub(crate) fn read_doc(
             .next()
             .ok_or_else(|| PageError(format!("document {} is cut short", di + 1)))
     };
-    let file = unescape(next()?);
-    let [source, published, covers, _title, marked] = [next()?, next()?, next()?, next()?, next()?];
+    let six = [next()?, next()?, next()?, next()?, next()?, next()?];
+    let m = read_marked(six[5]).map_err(|why| PageError(format!("{}: {why}", unescape(six[0]))))?;
+    let (doc, mut a) = doc_of(six, m, record, entities)?;
+    dates_and_quotes(di, &doc, &mut a, record, dates)?;
+    Ok((doc, a))
+}
+
+/// Document `di` from its six `#corpus` `fields`, its marked text read (`m`), and its
+/// `#analysis` `record` (as [`read_doc`]), but for its dates and quotes
+/// ([`dates_and_quotes`]).
+fn doc_of(
+    fields: [&str; 6],
+    m: Marked,
+    record: &str,
+    entities: usize,
+) -> Result<(Document, DocAnalysis), PageError> {
+    let file = unescape(fields[0]);
+    let [_, source, published, covers, _title, _] = fields;
     let fail = |why: &str| PageError(format!("{file}: {why}"));
-    let r: Vec<&str> = record.split(FIELD).collect();
-    let [url, title, lead, sentences, entity_of, periods, quotes] = r[..] else {
-        return Err(fail("its analysis record has the wrong number of fields"));
-    };
+    let [url, title, lead, sentences, entity_of, _, _] =
+        record_fields(record).ok_or_else(|| fail(WRONG_FIELDS))?;
     let published = match published {
         "" => None,
         p => Some(Date::parse(p).map_err(|_| fail("a bad publication date"))?),
@@ -526,7 +730,6 @@ pub(crate) fn read_doc(
         lead: lead == "1",
         covers: known(covers),
     };
-    let m = read_marked(marked).map_err(fail)?;
     let doc = Document::new(file.clone(), m.text, meta).map_err(|_| fail("an empty text"))?;
     let ranges: Vec<Range<usize>> = doc.headline.iter().chain(&doc.paragraphs).cloned().collect();
     if ranges.len() != m.zones.len() {
@@ -543,12 +746,14 @@ pub(crate) fn read_doc(
         quotes: Vec::new(),
     };
     let mut entity_of = numbers(entity_of);
+    // The mentions are in order: each one's sentence is found from the last one's on.
+    let mut sentence = 0;
     for (range, label, block) in m.mentions {
         let entity = match entity_of.next() {
             Some(Some(e)) if e < entities => e,
             _ => return Err(fail("a mention without a known entity")),
         };
-        let sentence = a.sentences.partition_point(|s| s.end <= range.start);
+        sentence += a.sentences[sentence..].partition_point(|s| s.end <= range.start);
         a.mentions.push(Mention {
             range,
             label,
@@ -560,9 +765,32 @@ pub(crate) fn read_doc(
     if entity_of.next().is_some() {
         return Err(fail("more entities than mentions"));
     }
-    read_dates(di, &a, periods, dates).ok_or_else(|| fail("bad dates"))?;
-    a.quotes = read_quotes(quotes, &doc.text, a.mentions.len()).ok_or_else(|| fail("bad quotes"))?;
     Ok((doc, a))
+}
+
+/// Why a document's record cannot be read.
+const WRONG_FIELDS: &str = "its analysis record has the wrong number of fields";
+
+/// The seven fields of a document's `#analysis` record.
+fn record_fields(record: &str) -> Option<[&str; 7]> {
+    let r: Vec<&str> = record.split(FIELD).collect();
+    r.try_into().ok()
+}
+
+/// Document `di` ([`doc_of`]) with its DATE mentions' periods, added to `dates`, and
+/// its quotes, from its `record`.
+fn dates_and_quotes(
+    di: usize,
+    doc: &Document,
+    a: &mut DocAnalysis,
+    record: &str,
+    dates: &mut Vec<DateMention>,
+) -> Result<(), PageError> {
+    let fail = |why: &str| PageError(format!("{}: {why}", doc.file));
+    let [.., periods, quotes] = record_fields(record).ok_or_else(|| fail(WRONG_FIELDS))?;
+    read_dates(di, a, periods, dates).ok_or_else(|| fail("bad dates"))?;
+    a.quotes = read_quotes(quotes, &doc.text, a.mentions.len()).ok_or_else(|| fail("bad quotes"))?;
+    Ok(())
 }
 
 /// The numbers of a space-separated list; `None` for one that is not a number.
@@ -750,6 +978,48 @@ mod tests {
         assert_eq!(marked.matches(END).count(), a.docs[0].mentions.len());
         let gpe = code(FIRST_LABEL, Label::ALL.iter().position(|&l| l == Label::Gpe));
         assert!(marked.contains(&format!("{gpe}Portugal{END}")), "{marked:?}");
+    }
+
+    #[test]
+    fn read_a_few_bytes_at_a_time_a_page_reads_as_at_once() {
+        let c = corpus(&[
+            (
+                "a.txt",
+                "Harbour deal signed\n\nMarta Quispe met officials in Valparaíso on 4 March 2021. \
+                 \u{201c}The cranes will run again,\u{201d} Quispe said.\n\nThe port authority agreed.",
+                Meta::default(),
+            ),
+            ("b.txt", "Short note\n\nNothing named here.", Meta::default()),
+            (
+                "c.txt",
+                "Rail strike\n\nWorkers in Tampere stopped trains in May 2019; Quispe flew home.",
+                Meta::default(),
+            ),
+        ]);
+        let a = analyse(&c);
+        let html = write(&c, &a).unwrap();
+        let (texts, data) = (script(&html, "corpus"), script(&html, "analysis"));
+        let whole = read(texts, data).unwrap();
+        for bytes in [0, 1, 7, 64] {
+            let mut reading = Reading::new(texts.into(), data.into()).unwrap();
+            let mut steps = 1;
+            while !reading.step(bytes).unwrap() {
+                steps += 1;
+            }
+            assert!(steps > 6, "{bytes} bytes a step: {steps} steps");
+            assert_eq!(reading.finish(), whole, "{bytes} bytes a step");
+        }
+        // A damaged page is the same error read either way.
+        let damaged = texts.replacen('\u{10}', "", 1);
+        let mut reading = Reading::new(damaged.as_str().into(), data.into()).unwrap();
+        let error = loop {
+            match reading.step(3) {
+                Ok(false) => {}
+                Ok(true) => panic!("read"),
+                Err(e) => break e,
+            }
+        };
+        assert_eq!(Err(error), read(&damaged, data));
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub mod sides;
 pub mod timeline;
 
 use dossier_app::components::export_menu::{self, Offers, OFFERS};
-use dossier_app::data::{data, replace, with_part, Data};
+use dossier_app::data::{data, part_texts, replace, Data, Joining};
 use dossier_app::url::{parse_query, View, ViewState};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -37,26 +37,55 @@ pub fn load(texts: &str, analysis: &str) -> String {
     }
 }
 
-/// Joins the reader's documents' part (`texts` and `data`, UTF-8 bytes, as `web/own.js`
-/// hands it to the app; none when `texts` is empty) to the page's corpus, as the app does, so that
-/// the views show them too; the view is drawn anew at the next [`show`]. Returns an
-/// empty string, or why the part cannot be read (the data is then left as it was).
+/// Starts joining the reader's documents' part (`texts` and `data`, UTF-8 bytes, as
+/// `web/own.js` hands it to the app; none when `texts` is empty) to the page's corpus, as
+/// the app does, so that the views show them too: `web/views.js` then calls
+/// [`own_more`] a task at a time until it is read. Returns an empty string, or why the
+/// part cannot be read (the data is then left as it was).
 #[wasm_bindgen]
-pub fn own(texts: &[u8], analysis: &[u8]) -> String {
+pub fn own(texts: Vec<u8>, analysis: Vec<u8>) -> String {
     let Some(page) = PAGE.get() else {
         return "the page is not read yet".to_string();
     };
-    let (Ok(texts), Ok(analysis)) = (std::str::from_utf8(texts), std::str::from_utf8(analysis)) else {
-        return "the part is not UTF-8".to_string();
-    };
-    match with_part(page, texts, analysis) {
-        Ok(shown) => {
-            replace(shown);
-            SHOWN.with(|s| s.borrow_mut().take());
+    if texts.is_empty() {
+        JOINING.set(None);
+        shown(page);
+        return String::new();
+    }
+    match part_texts(texts, analysis).and_then(|(t, a)| Joining::new(page, t, a)) {
+        Ok(joining) => {
+            JOINING.set(Some(joining));
             String::new()
         }
         Err(e) => e,
     }
+}
+
+/// Reads on what [`own`] started for about `ms` milliseconds: none while there is more
+/// to read; then an empty string once the views' data has the part (the view is drawn
+/// anew at the next [`show`]), or why it cannot be read.
+#[wasm_bindgen]
+pub fn own_more(ms: f64) -> Option<String> {
+    let Some(mut joining) = JOINING.take() else {
+        return Some(String::new());
+    };
+    match joining.step(ms) {
+        Ok(false) => {
+            JOINING.set(Some(joining));
+            None
+        }
+        Ok(true) => {
+            shown(joining.finish());
+            Some(String::new())
+        }
+        Err(e) => Some(e),
+    }
+}
+
+/// Makes `data` the views' data, the view to be drawn anew.
+fn shown(data: &'static Data) {
+    replace(data);
+    SHOWN.with(|s| s.borrow_mut().take());
 }
 
 /// What is drawn: the box drawn into, what keeps the view there, and its state.
@@ -68,6 +97,8 @@ struct Shown {
 
 thread_local! {
     static SHOWN: RefCell<Option<Shown>> = const { RefCell::new(None) };
+    /// The reader's part being joined ([`own`]).
+    static JOINING: std::cell::Cell<Option<Joining>> = const { std::cell::Cell::new(None) };
     /// The page's own data, without the reader's documents.
     static PAGE: std::cell::Cell<Option<&'static Data>> = const { std::cell::Cell::new(None) };
     /// The tables the view shown offers for export.
