@@ -948,9 +948,9 @@ mod tests {
         assert!(has(&v, "War of 1874", Label::Event), "{v:?}");
         assert!(has(&v, "Marovian Revolution of 1902", Label::Event), "{v:?}");
         assert!(!v.iter().any(|(_, l)| *l == Label::Date), "{v:?}");
-        // A year that a longer value goes on from stays the value's.
-        let v = found("The Harvest Festival of 1990 to 1995 was smaller.");
-        assert!(!v.iter().any(|(t, _)| t.ends_with("of 1990")), "{v:?}");
+        // Only an event's head word takes the year.
+        let v = found("Members of the Kestrel Class of 1999 met.");
+        assert!(!v.iter().any(|(t, _)| t.ends_with("of 1999")), "{v:?}");
     }
 
     #[test]
