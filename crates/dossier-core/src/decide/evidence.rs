@@ -88,6 +88,15 @@ pub fn is_event_preposition(word: &str) -> bool {
     matches!(word, "during" | "throughout")
 }
 
+/// `word` (lower case) names a time of an event, which "of" and its name follow ("the
+/// beginning of the Games", "on the eve of Kelvara").
+pub fn is_event_time(word: &str) -> bool {
+    matches!(
+        word,
+        "start" | "beginning" | "end" | "eve" | "opening" | "close" | "outbreak" | "aftermath"
+    )
+}
+
 /// `token` is an edition's number written as an ordinal ("22nd", "3rd").
 pub fn is_numeric_ordinal(token: &str) -> bool {
     token.starts_with(|c: char| c.is_ascii_digit())
@@ -455,8 +464,8 @@ impl DocEvidence {
 
     /// The capitalised word `toks[i]` stands where an event's name does: the last of its
     /// run before a noun of [`EVENT_NOUNS`], or the first of its run after "during" (and
-    /// a determiner: "during the …"), an edition's number ("the 22nd …") or its year
-    /// after a determiner ("the 1991 …").
+    /// a determiner: "during the …"), a time of an event and "of" ("the eve of the …"),
+    /// an edition's number ("the 22nd …") or its year after a determiner ("the 1991 …").
     fn event_context(&mut self, text: &str, toks: &[Token], i: usize) -> bool {
         let mut lower_at = |k: usize, f: fn(&str) -> bool| {
             toks.get(k).is_some_and(|t| {
@@ -478,6 +487,15 @@ impl DocEvidence {
         if lower_at(i - 1, is_event_preposition)
             || i >= 2 && lower_at(i - 1, is_determiner) && lower_at(i - 2, is_event_preposition)
         {
+            return true;
+        }
+        // "the beginning of …", "the eve of the …": a time of the event, then its name.
+        let of_at = if i >= 2 && lower_at(i - 1, is_determiner) {
+            i - 2
+        } else {
+            i - 1
+        };
+        if of_at >= 1 && lower_at(of_at, |w| w == "of") && lower_at(of_at - 1, is_event_time) {
             return true;
         }
         let number = toks[i - 1].text(text);
@@ -628,10 +646,11 @@ mod tests {
     #[test]
     fn a_word_where_an_event_name_stands_is_marked() {
         let text = "Pilgrims left before the Umrava stampede. Shops close during Kelvara. The 22nd \
-                    Tallow Fair opened. Dana Holt spoke at the venue.";
+                    Tallow Fair opened. Dana Holt spoke at the venue. Ships sailed on the eve of \
+                    the Sorvent and at the end of Marlo. The son of Dana Holt left.";
         let mut ev = DocEvidence::default();
         ev.index(text);
-        for word in ["Umrava", "Kelvara", "Tallow"] {
+        for word in ["Umrava", "Kelvara", "Tallow", "Sorvent", "Marlo"] {
             assert_ne!(ev.of(word).bits & EVENT_CONTEXT, 0, "{word}");
         }
         for word in ["Fair", "Dana", "Holt"] {

@@ -42,8 +42,8 @@
 //!    sentence starts, where a capital says nothing.
 //! 3. `pieces`: level 1.
 //! 4. `names`: level 2, with `unknown` deciding the runs of unknown words; an event
-//!    takes the year after its name (`names`) and the ordinal word before it
-//!    (`ordinals`).
+//!    takes the year after its name (`names`), the ordinal word before it and a Roman
+//!    "I" after it (`ordinals`).
 //! 5. The values join the names, in text order.
 //!
 //! `context` holds the questions asked of a token (its word, capital, table names,
@@ -329,6 +329,7 @@ pub(crate) fn recognise_tokens(
     join_pieces(&mut cx, pieces, &marks, out);
     names::take_years(&cx, marks.covered, &mut out[earlier_blocks..]);
     ordinals::take_ordinals(&cx, &mut out[earlier_blocks..]);
+    ordinals::take_roman_one(&cx, &mut out[earlier_blocks..]);
     (*key, *lower, *evidence) = (cx.key, cx.lower, cx.evidence);
     // Values, merged in order; a year an event's name took ("Harvest Games 2019") is
     // the event's.

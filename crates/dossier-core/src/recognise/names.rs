@@ -86,6 +86,7 @@ fn composed_reach(
         end_tok: pieces[q - 1].1,
     };
     extend_over_connectors(cx, pieces, p, q, &mut reach);
+    extend_to_year_of(cx, covered, &mut reach);
     // A name followed by "… gas pipeline" is a facility.
     if reach.composed.is_none() || reach.composed == Some(Label::Loc) {
         extend_to_facility(cx, pieces, p, q, covered, &mut reach);
@@ -119,6 +120,8 @@ fn extend_over_connectors(
             reach.end_tok = ee;
         }
         let head_of = cx.lower_is(ee, &["of", "for", "on"]) && ee > 0 && is_prefix_head(cx, cx.w(ee - 1));
+        // "Battle of …", "Siege of …": a head that opens only events opens an event.
+        let event_opens = head_of && is_event_only_prefix(cx, cx.w(ee - 1));
         // An event's head word also opens a name with "of": "Carnival of Lights".
         let event_of = !head_of && ee > 0 && cx.lower_is(ee, &["of"]) && cx.g.event_head(cx.w(ee - 1)).suffix;
         let prefix_of = head_of || event_of;
@@ -152,7 +155,11 @@ fn extend_over_connectors(
         ee = end2;
         in_field |= prefix_of;
         if prefix_of {
-            opened = if event_of { Label::Event } else { Label::Org };
+            opened = if event_of || event_opens {
+                Label::Event
+            } else {
+                Label::Org
+            };
         }
         let c2 = compose(cx, s, ee, &pieces[p..qq]).or(if prefix_of || field_of {
             Some(head_label(cx, s, ee).unwrap_or(opened))
@@ -166,10 +173,35 @@ fn extend_over_connectors(
     }
 }
 
+/// Makes the name in `reach` an event that goes on over "of" and a year when its last
+/// word is an event's head word ("War of 1812", "French Revolution of 1848"): the year
+/// names the event, as it does after its name ("Harvest Games 2019", [`take_years`]),
+/// unless a longer value goes on from it (`covered`: the values' tokens).
+fn extend_to_year_of(cx: &Ctx, covered: &[bool], reach: &mut Reach) {
+    let e = reach.end_tok;
+    if !matches!(reach.composed, None | Some(Label::Event)) || e == 0 || !cx.lower_is(e, &["of"]) {
+        return;
+    }
+    let head = cx.g.event_head(cx.w(e - 1));
+    let year = cx.toks.get(e + 1).is_some_and(|t| is_year(cx.w(e + 1), t));
+    let longer_value = covered.get(e + 2).is_some_and(|&c| c);
+    if (head.prefix || head.suffix) && year && !longer_value {
+        reach.composed = Some(Label::Event);
+        reach.end_tok = e + 2;
+    }
+}
+
 /// Whether `w` opens names as a prefix head ("Institute of …", "Battle of …").
 fn is_prefix_head(cx: &Ctx, w: &str) -> bool {
     let g = cx.g;
     g.org_head(w).prefix || g.event_head(w).prefix || g.loc_head(w).prefix || g.fac_head(w).prefix
+}
+
+/// Whether `w` opens names as a prefix head of events and of nothing else ("Battle",
+/// "Siege"), so that the name it opens with "of" is an event.
+fn is_event_only_prefix(cx: &Ctx, w: &str) -> bool {
+    let g = cx.g;
+    g.event_head(w).prefix && !(g.org_head(w).prefix || g.loc_head(w).prefix || g.fac_head(w).prefix)
 }
 
 /// When token `ee` is a connector with a run of pieces right after it (after "the" too
@@ -206,8 +238,9 @@ fn run_after_connector(
 /// its name ("Dana Reyes of Kestrel Shipping Company"). Two complete names joined by
 /// "and" stay two ("… Institute of Oceanography and Harlan State University") when the
 /// second is a name of its own: a head word after a known name or after two more words
-/// ("Health and Human Services" stays one), or two organisations the tables know
-/// ("Bank of Ireland and Ulster Bank").
+/// ("Health and Human Services" stays one), two events each with its head word, or two
+/// organisations the tables know ("Bank of Ireland and Ulster Bank"); nor does a
+/// person's full name take what follows "and".
 fn stops_before(
     cx: &mut Ctx,
     pieces: &[(usize, usize, Piece)],
@@ -224,11 +257,28 @@ fn stops_before(
         let headless = reach.composed.is_none() && (pieces[p].0..ee).all(|k| !cx.is_head(cx.w(k)));
         return headless && compose(cx, a, b, &pieces[qq..r]) == Some(Label::Org);
     }
-    if !left_whole || !cx.lower_is(ee, &["and", "&"]) {
+    if !cx.lower_is(ee, &["and", "&"]) {
         return false;
     }
-    let own = b - a >= 3 || (b - a == 2 && matches!(pieces[qq].2, Piece::Known(_)));
-    own && (compose(cx, a, b, &pieces[qq..r]).is_some() || (r == qq + 1 && known_org(&pieces[qq])))
+    if reach.composed.is_none() && full_person(&pieces[p], ee) {
+        return true;
+    }
+    if !left_whole {
+        return false;
+    }
+    let right = compose(cx, a, b, &pieces[qq..r]);
+    // Two events each with its own head ("… Song Contest and Harbour Festival").
+    let two_events = reach.composed == Some(Label::Event) && right == Some(Label::Event);
+    let own = b - a >= 3 || (b - a == 2 && (matches!(pieces[qq].2, Piece::Known(_)) || two_events));
+    own && (right.is_some() || (r == qq + 1 && known_org(&pieces[qq])))
+}
+
+/// Whether the words from `piece` up to token `end` are a person's name of two words or
+/// more (a given name, a title or the lexicon made it a person): a person who opens a
+/// list ("Dana Reyes and Army Chief of Staff …"), not a firm named after its founders
+/// ("Marks and Spencer").
+fn full_person(piece: &(usize, usize, Piece), end: usize) -> bool {
+    matches!(piece.2, Piece::Person { .. }) && end >= piece.0 + 2
 }
 
 /// Whether a piece is a country or a body the tables know, as an organisation's name
@@ -878,5 +928,50 @@ mod tests {
             has(&v, "Department of Health and Human Services", Label::Org),
             "{v:?}"
         );
+    }
+
+    // Written for these tests: invented events and people, on no article of the dev set.
+
+    #[test]
+    fn a_head_that_opens_only_events_opens_an_event_with_of() {
+        let v = found("Scholars of the Battle of Kessing Ford and the Siege of Orvel met.");
+        assert!(has(&v, "Battle of Kessing Ford", Label::Event), "{v:?}");
+        assert!(has(&v, "Siege of Orvel", Label::Event), "{v:?}");
+        // An organisation's prefix head still opens an organisation.
+        let v = found("She studied at the Institute of Marovian Studies.");
+        assert!(has(&v, "Institute of Marovian Studies", Label::Org), "{v:?}");
+    }
+
+    #[test]
+    fn an_event_head_goes_on_over_of_and_a_year() {
+        let v = found("Veterans of the War of 1874 and of the Marovian Revolution of 1902 marched.");
+        assert!(has(&v, "War of 1874", Label::Event), "{v:?}");
+        assert!(has(&v, "Marovian Revolution of 1902", Label::Event), "{v:?}");
+        assert!(!v.iter().any(|(_, l)| *l == Label::Date), "{v:?}");
+        // Only an event's head word takes the year.
+        let v = found("Members of the Kestrel Class of 1999 met.");
+        assert!(!v.iter().any(|(t, _)| t.ends_with("of 1999")), "{v:?}");
+    }
+
+    #[test]
+    fn two_events_each_with_its_head_joined_by_and_stay_two() {
+        let v = found(
+            "Hurricane Dorval and Tropical Storm Imke hit the Tallow Song Contest and Kessing Festival.",
+        );
+        assert!(has(&v, "Hurricane Dorval", Label::Event), "{v:?}");
+        assert!(has(&v, "Tropical Storm Imke", Label::Event), "{v:?}");
+        assert!(has(&v, "Tallow Song Contest", Label::Event), "{v:?}");
+        assert!(has(&v, "Kessing Festival", Label::Event), "{v:?}");
+    }
+
+    #[test]
+    fn a_persons_full_name_does_not_take_a_body_after_and() {
+        let v = found("Defense Secretary Kathleen Orvik and Army Chief of Staff Dana Lindqvist agreed.");
+        assert!(has(&v, "Kathleen Orvik", Label::Person), "{v:?}");
+        assert!(!v.iter().any(|(t, _)| t.contains(" and ")), "{v:?}");
+        assert!(!has(&v, "Army", Label::Person), "{v:?}");
+        // A firm named after two people stays one name.
+        let v = found("Shares of Marks and Spencer rose.");
+        assert!(!has(&v, "Marks", Label::Person), "{v:?}");
     }
 }

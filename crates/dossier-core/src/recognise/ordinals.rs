@@ -3,6 +3,8 @@
 //! also sentence adverbs ("First, the vote"), so the event found after it takes it
 //! back here. Only the capitalised word joined to the name by a space counts; a
 //! numbered edition ("the 22nd Harvest Games") is a count, not part of the name.
+//! The numeral "I" after a name ("World War I") is also the pronoun, so no piece takes
+//! it: the event takes it back here unless a verb follows it.
 
 use super::context::Ctx;
 use super::Candidate;
@@ -38,6 +40,37 @@ pub(super) fn take_ordinals(cx: &Ctx, found: &mut [Candidate]) {
     }
 }
 
+/// Words that may follow a name ending in the numeral "I" ("World War I and …"): after
+/// the pronoun "I" comes a verb instead.
+const AFTER_NUMERAL: &[&str] = &[
+    "and", "or", "in", "of", "to", "at", "on", "for", "from", "with", "by",
+];
+
+/// Gives each event among `found` a Roman "I" right after its name ("World War I"), as
+/// its other numerals ("World War II") are read with it, when what follows is not the
+/// verb the pronoun "I" would take: the end of the sentence, punctuation, a capital or a
+/// function word.
+pub(super) fn take_roman_one(cx: &Ctx, found: &mut [Candidate]) {
+    let toks = cx.toks;
+    for c in found.iter_mut().filter(|c| c.label == Label::Event) {
+        let next = toks.partition_point(|t| t.end <= c.range.end);
+        let joined = toks.get(next).is_some_and(|t| t.start == c.range.end + 1);
+        if next == 0 || !joined || cx.w(next) != "I" {
+            continue;
+        }
+        let after = next + 1;
+        let ends = toks.get(after).is_none_or(|t| t.kind != TokenKind::Word)
+            || cx.cap(after)
+            || cx.lower_is(after, AFTER_NUMERAL);
+        let free = toks
+            .get(after)
+            .is_none_or(|t| t.start > toks[next].end || t.kind != TokenKind::Word);
+        if ends && free {
+            c.range.end = toks[next].end;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::recognise::testing::found;
@@ -63,5 +96,12 @@ mod tests {
             v.contains(&("Tallow Festival".to_string(), Label::Event)),
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn a_roman_one_ends_an_event_unless_a_verb_follows() {
+        let v = found("After the Marovian War I and the Tallow War I left the army.");
+        assert!(v.contains(&("Marovian War I".to_string(), Label::Event)), "{v:?}");
+        assert!(v.contains(&("Tallow War".to_string(), Label::Event)), "{v:?}");
     }
 }

@@ -260,6 +260,25 @@ mod tests {
     }
 
     #[test]
+    fn enlisted_ranks_and_honorifics_open_a_persons_name() {
+        // Invented people: ranks of statements and press releases, abbreviated and full.
+        let v = found(
+            "Present were Spc. Tavi Orlunde, Sgt. 1st Class Pelu Tuimavave, Pfc. Noor \
+             Hadrani, Airman 1st Class Keo Akanui and the Rt. Hon. Orla Vennick.",
+        );
+        for name in [
+            "Tavi Orlunde",
+            "Pelu Tuimavave",
+            "Noor Hadrani",
+            "Keo Akanui",
+            "Orla Vennick",
+        ] {
+            assert!(has(&v, name, Label::Person), "{name}: {v:?}");
+        }
+        assert_eq!(v.len(), 5, "titles are no names: {v:?}");
+    }
+
+    #[test]
     fn a_nationality_before_a_title_is_its_own_norp() {
         let v = found("Yesterday French Finance Minister Claire Dubois spoke.");
         assert!(

@@ -424,8 +424,12 @@ fn strong_person_cue(
 }
 
 /// Whether unknown words `a..b` are joined by "and" / "or" to a person: one just found
-/// before them, or a person the lexicon knows after them.
+/// before them, or a person the lexicon knows after them. Words that end in a head word
+/// are a body's name, whatever they are listed with ("Dana Reyes and Army …").
 fn coordinated_with_person(cx: &mut Ctx, a: usize, b: usize, sofar: &[Candidate]) -> bool {
+    if cx.is_head(cx.w(b - 1)) {
+        return false;
+    }
     let before_and = a >= 2
         && cx.lower_is(a - 1, &["and", "or"])
         && sofar
