@@ -212,9 +212,11 @@ fn repeat_at(
         let one_word = !s.contains(' ');
         let whole = !one_word && matches!(c.label, Label::Org | Label::Event | Label::Fac);
         let free = end <= free_until || whole && inside(end);
-        // An organisation's one word is written with its capital everywhere: at a
-        // sentence's start too ("Quillfoss grew"), unlike a cut a title made a person.
-        let capital_needed = one_word && c.label != Label::Org;
+        // An organisation the decision guessed is written with its capital everywhere:
+        // at a sentence's start too, where the decision could not tell (a table's name
+        // is found there by the recogniser; a cut a title made a person is no name).
+        let guessed_org = c.label == Label::Org && matches!(c.source, Source::Composed);
+        let capital_needed = one_word && !guessed_org;
         if !free || !text[start..].starts_with(s) || capital_says_nothing && capital_needed {
             continue;
         }
@@ -351,16 +353,20 @@ mod tests {
     #[test]
     fn an_organisation_guessed_at_two_mentions_is_repeated() {
         let text = "Quillfoss grew. Quillfoss officials met. Later we thank Quillfoss.";
-        let guess = |from: usize, label: Label| super::Candidate {
+        let guess = |text: &str, from: usize, label: Label| super::Candidate {
             source: super::Source::Composed,
             ..at(text, "Quillfoss", from, label)
         };
-        let found = [guess(0, Label::Org), guess(5, Label::Org)];
+        let found = [guess(text, 0, Label::Org), guess(text, 5, Label::Org)];
         assert_eq!(repeats(text, &found), ["Quillfoss"]);
         // People and places are not: the lexicon and the tables find those again.
         for label in [Label::Person, Label::Gpe] {
-            assert!(repeats(text, &[guess(0, label), guess(5, label)]).is_empty());
+            assert!(repeats(text, &[guess(text, 0, label), guess(text, 5, label)]).is_empty());
         }
+        // At a sentence's start too, where the decision cannot tell.
+        let text = "We thank Quillfoss. Quillfoss officials met. Quillfoss grew.";
+        let found = [guess(text, 0, Label::Org), guess(text, 25, Label::Org)];
+        assert_eq!(repeats(text, &found), ["Quillfoss"]);
     }
 
     #[test]
