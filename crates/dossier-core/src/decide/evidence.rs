@@ -40,6 +40,46 @@ pub const EVENT_CONTEXT: u16 = 256;
 /// and without it ("Polaroid" and "Polaroids", "Researchers" and "researcher"). A
 /// countable noun, a product or a team's member, seldom a person's name.
 pub const PAIRED: u16 = 512;
+/// Before its possessive and a capitalised word ("Velmora's Dana Reyes", "Velmora's
+/// Shadow Minister"): the owner of a person or a post, a party, a firm or a team more
+/// often than a person.
+pub const POSS_NAME: u16 = 1024;
+/// An acronym written next to its expansion in parentheses ("the Velmora Trust (VT)",
+/// "VT (Velmora Trust)"): a body that names itself by its initials.
+pub const DEFINED: u16 = 2048;
+/// The last word of a run that opens after "the" and stands right before a verb of
+/// reporting ("the Quillpen writes", "The Daily Clarion reported"): a publication or a
+/// body that speaks, as people take no article.
+pub const REPORTING: u16 = 4096;
+
+/// Verbs by which a publication or a body speaks, lower case.
+const REPORT_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "reported",
+    "reports",
+    "announced",
+    "announces",
+    "stated",
+    "states",
+    "wrote",
+    "writes",
+    "published",
+    "publishes",
+    "claimed",
+    "claims",
+    "confirmed",
+    "confirms",
+    "denied",
+    "denies",
+    "ranks",
+    "ranked",
+];
+
+/// `word` (lower case) is a verb by which a publication or a body speaks (`REPORT_VERBS`).
+pub fn is_report_verb(word: &str) -> bool {
+    (4..=10).contains(&word.len()) && REPORT_VERBS.contains(&word)
+}
 
 /// Nouns that follow an event's name ("the Olympics opening ceremony", "a Cup final"),
 /// lower case.
@@ -364,6 +404,15 @@ impl DocEvidence {
             if self.org_context(text, toks, i) {
                 bits |= ORG_CONTEXT;
             }
+            if self.poss_name(toks, i) {
+                bits |= POSS_NAME;
+            }
+            if self.defined(text, toks, i) {
+                bits |= DEFINED;
+            }
+            if self.reporting(text, toks, i) {
+                bits |= REPORTING;
+            }
             if alone && self.determined(text, toks, i) {
                 bits |= DETERMINED;
             }
@@ -451,6 +500,41 @@ impl DocEvidence {
             return true;
         }
         i >= 2 && role(i - 2) && lower_is(toks[i - 1].text(text), &mut self.lower, is_org_link)
+    }
+
+    /// The capitalised word `toks[i]` is followed by its possessive and a name's word.
+    fn poss_name(&self, toks: &[Token], i: usize) -> bool {
+        toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Possessive)
+            && self.class.get(i + 2) == Some(&Class::Name)
+    }
+
+    /// The word `toks[i]`, in capitals, stands in parentheses right after a name's word,
+    /// or right before parentheses opening on one.
+    fn defined(&self, text: &str, toks: &[Token], i: usize) -> bool {
+        let w = toks[i].text(text);
+        let capitals = w.chars().filter(char::is_ascii_uppercase).count() >= 2
+            && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        let at = |k: usize, s: &str| toks.get(k).is_some_and(|t| t.text(text) == s);
+        let name = |k: usize| self.class.get(k) == Some(&Class::Name);
+        capitals
+            && (i >= 2 && at(i - 1, "(") && at(i + 1, ")") && name(i - 2) || at(i + 1, "(") && name(i + 2))
+    }
+
+    /// The capitalised word `toks[i]` ends a run that "the" opens, right before a verb
+    /// of [`REPORT_VERBS`].
+    fn reporting(&mut self, text: &str, toks: &[Token], i: usize) -> bool {
+        let verb = toks.get(i + 1).is_some_and(|t| {
+            let w = t.text(text);
+            t.kind == TokenKind::Word && !is_capitalised(w) && lower_is(w, &mut self.lower, is_report_verb)
+        });
+        if !verb {
+            return false;
+        }
+        let mut j = i;
+        while j > 0 && self.class[j - 1] == Class::Name {
+            j -= 1;
+        }
+        j > 0 && lower_is(toks[j - 1].text(text), &mut self.lower, |w| w == "the")
     }
 
     /// The token before `toks[i]` is a number or a determiner ([`is_determiner`]).
@@ -655,6 +739,39 @@ mod tests {
         }
         for word in ["Fair", "Dana", "Holt"] {
             assert_eq!(ev.of(word).bits & EVENT_CONTEXT, 0, "{word}");
+        }
+    }
+
+    #[test]
+    fn an_owner_of_a_named_person_and_a_defined_acronym_are_marked() {
+        let text = "Velmora's Dana Reyes won. The Tarrow Guild (TG) met; KSF (Kelp Seed Fund) paid. \
+                    Ossian Brack's dog barked. The (TG) list and TG rules. Mara's own view.";
+        let mut ev = DocEvidence::default();
+        ev.index(text);
+        assert_ne!(ev.of("Velmora").bits & POSS_NAME, 0);
+        assert_eq!(ev.of("Brack").bits & POSS_NAME, 0);
+        assert_eq!(ev.of("Mara").bits & POSS_NAME, 0);
+        assert_eq!(ev.of("Dana").bits & POSS_NAME, 0);
+        for acronym in ["TG", "KSF"] {
+            assert_ne!(ev.of(acronym).bits & DEFINED, 0, "{acronym}");
+        }
+        assert_eq!(ev.of("Guild").bits & DEFINED, 0);
+        let text = "The (TG) list and TG rules.";
+        ev.index(text);
+        assert_eq!(ev.of("TG").bits & DEFINED, 0);
+    }
+
+    #[test]
+    fn a_run_after_the_before_a_verb_of_reporting_is_marked() {
+        let text = "The Quillpen writes weekly. Later the Daily Clarion reported it. Mara Fenn \
+                    reported it. The Tessaly ferry reported delays. Some Brindle said so.";
+        let mut ev = DocEvidence::default();
+        ev.index(text);
+        for word in ["Quillpen", "Clarion"] {
+            assert_ne!(ev.of(word).bits & REPORTING, 0, "{word}");
+        }
+        for word in ["Daily", "Fenn", "Tessaly", "Brindle"] {
+            assert_eq!(ev.of(word).bits & REPORTING, 0, "{word}");
         }
     }
 }

@@ -273,6 +273,8 @@ fn neighbour_endings(facts: &SpanFacts, p1: &str, n1: &str, f: &mut Features) {
     // A determiner or a number right before: a thing, a team, an event, not a person.
     f.flag(p1 == "<num>" || evidence::is_determiner(p1), "pc=det");
     f.flag(evidence::is_event_preposition(p1), "pc=event_prep");
+    // "the … reported": an agent with an article, a publication or a body.
+    f.flag(p1 == "the" && evidence::is_report_verb(n1), "pc=the_reporting");
     let edition = a > 0
         && facts.toks[a - 1].kind == TokenKind::Number
         && evidence::is_numeric_ordinal(facts.toks[a - 1].text(facts.text));
@@ -413,6 +415,9 @@ fn document(facts: &SpanFacts, ev: &mut DocEvidence, f: &mut Features) {
         (evidence::DETERMINED, "det"),
         (evidence::EVENT_CONTEXT, "eventctx"),
         (evidence::PAIRED, "paired"),
+        (evidence::POSS_NAME, "possname"),
+        (evidence::DEFINED, "defined"),
+        (evidence::REPORTING, "reporting"),
     ];
     for (which, k) in [("ev0=", a), ("evl=", b - 1)] {
         let seen = ev.of(facts.toks[k].text(facts.text));

@@ -10,7 +10,9 @@
 //! of two or more words that recognition cut into parts: the name replaces them), unless
 //!
 //! - the name's mentions disagree on a label, or it is a value, or it is a one-word
-//!   guess (no table, cue or head word named it: its errors would spread with it);
+//!   guess (no table, cue or head word named it: its errors would spread with it) but
+//!   for an organisation guessed at two mentions or more (the decision agreed with
+//!   itself; a person is found again by the lexicon, a place by the tables);
 //! - the occurrence is part of a longer name: a capitalised word right before or after
 //!   it, or "of", "for", "and" … joining it to one ("Church of Scientology");
 //! - it is glued to other text ("Lumen.org", "Lumen@home", "Lumen-based");
@@ -126,7 +128,7 @@ fn names_by_first_word<'t>(
     found: &[Candidate],
     g: &Gazetteer,
 ) -> FxMap<&'t str, Vec<Name<'t>>> {
-    let mut agreed: FxMap<&'t str, Option<Candidate>> = FxMap::default();
+    let mut agreed: FxMap<&'t str, (Option<Candidate>, usize)> = FxMap::default();
     for c in found {
         if matches!(c.label, Label::Date | Label::Money | Label::Percent | Label::Norp) {
             continue;
@@ -134,17 +136,21 @@ fn names_by_first_word<'t>(
         let s = &text[c.range.clone()];
         agreed
             .entry(s)
-            .and_modify(|o| {
+            .and_modify(|(o, n)| {
+                *n += 1;
                 if o.as_ref().is_some_and(|o| o.label != c.label) {
                     *o = None;
                 }
             })
-            .or_insert_with(|| Some(c.clone()));
+            .or_insert_with(|| (Some(c.clone()), 1));
     }
     let mut by_first: FxMap<&'t str, Vec<Name<'t>>> = FxMap::default();
-    for (s, c) in agreed {
-        // A one-word guess is no evidence to spread: its errors would spread with it.
-        let Some(mut c) = c.filter(|c| !super::consistency::guessed(s, c)) else {
+    for (s, (c, n)) in agreed {
+        // A one-word guess is no evidence to spread: its errors would spread with it;
+        // but an organisation the decision found at two mentions is the document's
+        // name (people are found again by the lexicon, places by the tables).
+        let spread = |c: &Candidate| !super::consistency::guessed(s, c) || c.label == Label::Org && n >= 2;
+        let Some(mut c) = c.filter(spread) else {
             continue;
         };
         let first = s.split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
@@ -212,7 +218,12 @@ fn repeat_at(
         let one_word = !s.contains(' ');
         let whole = !one_word && matches!(c.label, Label::Org | Label::Event | Label::Fac);
         let free = end <= free_until || whole && inside(end);
-        if !free || !text[start..].starts_with(s) || capital_says_nothing && one_word {
+        // An organisation the decision guessed is written with its capital everywhere:
+        // at a sentence's start too, where the decision could not tell (a table's name
+        // is found there by the recogniser; a cut a title made a person is no name).
+        let guessed_org = c.label == Label::Org && matches!(c.source, Source::Composed);
+        let capital_needed = one_word && !guessed_org;
+        if !free || !text[start..].starts_with(s) || capital_says_nothing && capital_needed {
             continue;
         }
         // The last token of the occurrence must end where the name ends.
@@ -343,6 +354,25 @@ mod tests {
         let mut guess = at(text, "Quillfoss", 0, Label::Org);
         guess.source = super::Source::Composed;
         assert!(repeats(text, &[guess]).is_empty());
+    }
+
+    #[test]
+    fn an_organisation_guessed_at_two_mentions_is_repeated() {
+        let text = "Quillfoss grew. Quillfoss officials met. Later we thank Quillfoss.";
+        let guess = |text: &str, from: usize, label: Label| super::Candidate {
+            source: super::Source::Composed,
+            ..at(text, "Quillfoss", from, label)
+        };
+        let found = [guess(text, 0, Label::Org), guess(text, 5, Label::Org)];
+        assert_eq!(repeats(text, &found), ["Quillfoss"]);
+        // People and places are not: the lexicon and the tables find those again.
+        for label in [Label::Person, Label::Gpe] {
+            assert!(repeats(text, &[guess(text, 0, label), guess(text, 5, label)]).is_empty());
+        }
+        // At a sentence's start too, where the decision cannot tell.
+        let text = "We thank Quillfoss. Quillfoss officials met. Quillfoss grew.";
+        let found = [guess(text, 0, Label::Org), guess(text, 25, Label::Org)];
+        assert_eq!(repeats(text, &found), ["Quillfoss"]);
     }
 
     #[test]
