@@ -16,6 +16,17 @@ fn entity(e: &Entity) -> Value {
     json!({ "id": e.id, "name": e.canonical, "label": e.label.code(), "documents": e.documents, "mentions": e.mentions })
 }
 
+/// Entities as rows, each with its number in the corpus's entity table.
+fn numbered(rows: &[(usize, Entity)]) -> Vec<Value> {
+    rows.iter()
+        .map(|(ix, e)| {
+            let mut row = entity(e);
+            row["ix"] = json!(ix);
+            row
+        })
+        .collect()
+}
+
 /// The head: counts, each label's count and name, each label's top entities.
 pub fn head(h: &Head) -> Value {
     let labels: Vec<Value> = Label::ALL
@@ -23,15 +34,7 @@ pub fn head(h: &Head) -> Value {
         .zip(&h.label_counts)
         .map(|(l, c)| json!({ "code": l.code(), "name": l.name(), "article": c.article, "all": c.all }))
         .collect();
-    let top: Vec<Value> = h
-        .top
-        .iter()
-        .map(|(ix, e)| {
-            let mut row = entity(e);
-            row["ix"] = json!(ix);
-            row
-        })
-        .collect();
+    let top = numbered(&h.top);
     let timelines: Vec<Value> = h
         .timelines
         .iter()
@@ -81,15 +84,7 @@ pub fn quotes(first: usize, docs: &[Vec<QuoteRow>]) -> Value {
 
 /// A ranked run: its first rank and its entities as rows, each with its number.
 pub fn ranked(first: usize, rows: &[(usize, Entity)]) -> Value {
-    let rows: Vec<Value> = rows
-        .iter()
-        .map(|(ix, e)| {
-            let mut row = entity(e);
-            row["ix"] = json!(ix);
-            row
-        })
-        .collect();
-    json!({ "first": first, "rows": rows })
+    json!({ "first": first, "rows": numbered(rows) })
 }
 
 /// The speakers file: the corpus's quotes, those attributed, the most quoted speakers as
