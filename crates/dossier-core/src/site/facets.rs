@@ -8,7 +8,6 @@ use super::SiteError;
 use crate::corpus::Corpus;
 use crate::date::Date;
 use crate::index::{normalise_words, Index, ZoneCount};
-use crate::label::Label;
 use crate::model::{Analysis, Entity};
 use crate::page::{numbers, push_escaped, read_entity, unescape, write_entity, write_numbers, FIELD, RECORD};
 use crate::query::label_mentions;
@@ -49,15 +48,11 @@ pub(super) fn head(corpus: &Corpus, analysis: &Analysis) -> String {
 }
 
 /// Each label's [`HEAD_ENTITIES`] entities in most documents (ties: the earlier entity
-/// first), label by label in [`Label::ALL`]'s order.
+/// first), label by label in [`Label::ALL`](crate::label::Label::ALL)'s order.
 fn top_entities(entities: &[Entity]) -> Vec<usize> {
-    Label::ALL
-        .iter()
-        .flat_map(|&label| {
-            let mut of: Vec<usize> = (0..entities.len())
-                .filter(|&e| entities[e].label == label)
-                .collect();
-            of.sort_by_key(|&e| std::cmp::Reverse(entities[e].documents));
+    super::facts::ranked(entities)
+        .into_iter()
+        .flat_map(|(_, mut of)| {
             of.truncate(HEAD_ENTITIES);
             of
         })
@@ -156,7 +151,7 @@ pub struct Head {
     pub documents: usize,
     /// Entities in the analysis.
     pub entities: usize,
-    /// Mentions of each label of [`Label::ALL`] in the corpus.
+    /// Mentions of each label of [`Label::ALL`](crate::label::Label::ALL) in the corpus.
     pub label_counts: [ZoneCount; 10],
     /// The corpus's timelines: (granularity, all zones, timeline).
     pub timelines: Vec<(Granularity, bool, Timeline)>,

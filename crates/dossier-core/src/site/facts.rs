@@ -38,6 +38,28 @@ fn run_header(format: &str, file: &FileRef) -> String {
     format!("{format}{FIELD}{}{FIELD}{}", file.first, file.count)
 }
 
+/// Reads the run `file` of `format`, as `fetched`: its documents' records, each read by
+/// `record`, as many as the directory says, or why it is not the `what` it should be.
+fn read_run<T>(
+    file: &FileRef,
+    fetched: Option<&[u8]>,
+    format: &str,
+    what: &str,
+    record: impl Fn(&str) -> Option<T>,
+) -> Result<Vec<T>, SiteError> {
+    let text = file.open(fetched)?;
+    let bad = || SiteError::damaged(&file.name, format!("not the {what} the directory says"));
+    let mut records = text.split(RECORD);
+    if records.next() != Some(run_header(format, file).as_str()) {
+        return Err(bad());
+    }
+    records
+        .map(record)
+        .collect::<Option<Vec<_>>>()
+        .filter(|docs| docs.len() == file.count)
+        .ok_or_else(bad)
+}
+
 /// Reads the counts run `file`, as `fetched`, of a site of `entities` entities: each
 /// document's entities with their mentions, as (entity, mentions) in entity order.
 pub fn read_counts(
@@ -45,18 +67,9 @@ pub fn read_counts(
     fetched: Option<&[u8]>,
     entities: usize,
 ) -> Result<Vec<Vec<(u32, u32)>>, SiteError> {
-    let text = file.open(fetched)?;
-    let bad = || SiteError::damaged(&file.name, "not the counts the directory says");
-    let mut records = text.split(RECORD);
-    if records.next() != Some(run_header("dossier-counts 1", file).as_str()) {
-        return Err(bad());
-    }
-    let out = records
-        .map(|r| counts_of(r, entities))
-        .collect::<Option<Vec<_>>>()
-        .filter(|docs| docs.len() == file.count)
-        .ok_or_else(bad)?;
-    Ok(out)
+    read_run(file, fetched, "dossier-counts 1", "counts", |r| {
+        counts_of(r, entities)
+    })
 }
 
 /// A counts record's pairs, entities ascending and below `entities`.
@@ -131,18 +144,9 @@ pub fn read_quotes(
     fetched: Option<&[u8]>,
     entities: usize,
 ) -> Result<Vec<Vec<QuoteRow>>, SiteError> {
-    let text = file.open(fetched)?;
-    let bad = || SiteError::damaged(&file.name, "not the quotes the directory says");
-    let mut records = text.split(RECORD);
-    if records.next() != Some(run_header("dossier-quotes 1", file).as_str()) {
-        return Err(bad());
-    }
-    let out = records
-        .map(|r| quotes_of(r, entities))
-        .collect::<Option<Vec<_>>>()
-        .filter(|docs| docs.len() == file.count)
-        .ok_or_else(bad)?;
-    Ok(out)
+    read_run(file, fetched, "dossier-quotes 1", "quotes", |r| {
+        quotes_of(r, entities)
+    })
 }
 
 /// A quotes record's quotes.
