@@ -51,20 +51,6 @@ pub fn head(h: &Head) -> Value {
     json!({ "documents": h.documents, "entities": h.entities, "labels": labels, "top": top, "timelines": timelines })
 }
 
-/// A counts run: its first document and, for each document, its entities with their
-/// mentions as one flat list `[entity, mentions, entity, mentions, ...]`.
-pub fn counts(first: usize, docs: &[Vec<(u32, u32)>]) -> Value {
-    let rows: Vec<Value> = docs
-        .iter()
-        .map(|d| {
-            d.iter()
-                .flat_map(|&(e, n)| [Value::from(e), Value::from(n)])
-                .collect()
-        })
-        .collect();
-    json!({ "first": first, "rows": rows })
-}
-
 /// A quotes run: its first document and, for each document, its quotes (`direct`, the
 /// speaker as `[entity, id, name]` or null, the words, the entities named in them).
 pub fn quotes(first: usize, docs: &[Vec<QuoteRow>]) -> Value {

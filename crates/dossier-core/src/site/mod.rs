@@ -109,7 +109,8 @@
 //!   are summed from: `dossier-counts 1`, first document, number of documents; one
 //!   record a document: its entities in order with their mentions in all zones, as
 //!   pairs (the entity's distance from the previous one's, the first from 0; mentions).
-//!   Cut at the article list's size.
+//!   Cut at the document shards' size: a filter's articles are spread over the corpus,
+//!   so counting them reads nearly every run, and fewer runs are read faster.
 //! - **Quotes runs** (`q-…`), the Quotes view: `dossier-quotes 1`, first document,
 //!   number of documents; one record a document, six fields a quote (`d` direct or `r`
 //!   reported; the speaker's entity, id and canonical name, all empty when the quote is
