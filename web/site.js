@@ -1628,9 +1628,10 @@ function sidesForm(h, a, b) {
   return form;
 }
 
-// Export (issue 24, item 3): the mentions of the articles the view keeps, in the table of
-// the app's export and `dossier extract` (doc, start, end, text, label, canonical, zone),
-// written by the wasm with the core's one encoder. The document shards are fetched one at
+// Export (issue 24, item 3): the mentions or the quotes of the articles the view keeps, in
+// the tables of the app's export and `dossier extract` (mentions: doc, start, end, text,
+// label, canonical, zone; quotes: those of `dossier extract --quotes`), written by the
+// wasm with the core's one encoder. The document shards are fetched one at
 // a time, each written and let go, with the entity-table runs their names need; the parts
 // are joined into a Blob, so memory holds one shard, not the corpus. Progress counts the
 // shards; Cancel stops between two; a file that cannot be read stops the export with
@@ -1657,10 +1658,10 @@ async function bytesOf(name) {
 }
 
 /**
- * The mentions of documents `docs` (in order) as a Blob in `format` (`csv`, `json`),
- * shard after shard, `progress(n, of)` after each; null once `job.cancelled`.
+ * The `table` (`mentions`, `quotes`) of documents `docs` (in order) as a Blob in `format`
+ * (`csv`, `json`), shard after shard, `progress(n, of)` after each; null once `job.cancelled`.
  */
-async function exportMentions(docs, format, job, progress) {
+async function exportTable(table, docs, format, job, progress) {
   await directory();
   const shards = new Map();
   for (const d of docs) {
@@ -1668,7 +1669,7 @@ async function exportMentions(docs, format, job, progress) {
     if (!shards.has(name)) shards.set(name, []);
     shards.get(name).push(d);
   }
-  const parts = [exporting(export_start, format)];
+  const parts = [exporting(export_start, table, format)];
   let n = 0;
   progress(n, shards.size);
   try {
@@ -1695,20 +1696,20 @@ function download(blob, name) {
 }
 
 /**
- * The Export menu of the filter bar: the mentions of the articles the view keeps, as CSV
- * or JSON; below it, the export's progress (a bar, n of m shards, Cancel), then what
+ * The Export menu of the filter bar: the mentions or the quotes of the articles the view
+ * keeps, as CSV or JSON; below it, the export's progress (a bar, n of m shards, Cancel), then what
  * became of it. One export at a time.
  */
 function exportMenu() {
   const status = el('div', { className: 'site-export' });
   const summary = el('summary', { className: 'tool', textContent: 'Export' });
-  const menu = el('ul', { className: 'menu', ariaLabel: 'Export the mentions of the articles kept' });
+  const menu = el('ul', { className: 'menu', ariaLabel: 'Export the mentions or quotes of the articles kept' });
   const box = el('details', { className: 'export' }, summary, menu);
   // The export shown (null once cancelled), and the end of the last one: an export starts
   // once the one before has stopped, for the wasm holds one at a time.
   let job = null;
   let last = Promise.resolve();
-  const run = async (format) => {
+  const run = async (table, format) => {
     box.open = false;
     if (job) job.cancelled = true;
     const mine = (job = { cancelled: false });
@@ -1729,26 +1730,26 @@ function exportMenu() {
     try {
       await before;
       const [docs] = q || required.length || excluded.length || w ? await selection(q, required, excluded, w) : [[...Array(site.documents).keys()]];
-      const what = `the mentions of ${count(docs.length, 'article')}`;
-      const blob = await exportMentions(docs, format, mine, (n, of) => {
+      const what = `the ${table} of ${count(docs.length, 'article')}`;
+      const blob = await exportTable(table, docs, format, mine, (n, of) => {
         Object.assign(bar, { max: Math.max(of, 1), value: n });
         line.textContent = `Exporting ${what}: ${n} of ${count(of, 'shard')}`;
       });
       if (!blob || mine !== job) return;
-      const name = `dossier-mentions.${format}`;
+      const name = `dossier-${table}.${format}`;
       download(blob, name);
       say(el('p', { role: 'status', textContent: `Exported ${what} as ${name}.` }));
     } catch (e) {
       if (e instanceof Wide || e instanceof NoEntity) say(el('p', { className: 'site-note', role: 'status', textContent: e.message }));
-      else say(faultBox(e, 'the articles to export', () => run(format)));
+      else say(faultBox(e, 'the articles to export', () => run(table, format)));
     } finally {
       if (mine === job) job = null;
       stopped();
     }
   };
-  for (const [format, text] of [['csv', 'Mentions (CSV)'], ['json', 'Mentions (JSON)']]) {
+  for (const [table, format, text] of [['mentions', 'csv', 'Mentions (CSV)'], ['mentions', 'json', 'Mentions (JSON)'], ['quotes', 'csv', 'Quotes (CSV)'], ['quotes', 'json', 'Quotes (JSON)']]) {
     const b = el('button', { type: 'button', textContent: text });
-    b.addEventListener('click', () => run(format));
+    b.addEventListener('click', () => run(table, format));
     menu.append(el('li', {}, b));
   }
   return [box, status];

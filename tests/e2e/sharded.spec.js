@@ -875,6 +875,25 @@ test('Export writes the mentions of the articles the filters keep, shard by shar
   expect(JSON.parse(json.text)).toEqual(extracted().filter((m) => kept.has(m.doc)));
 });
 
+test('Export writes the quotes of the articles the filters keep, shard by shard: dossier extract --quotes\'s rows of those articles, in JSON and CSV', async ({ page }) => {
+  test.setTimeout(60_000);
+  const kept = namingDocs('PERSON', 'Vladimir Putin');
+  const want = extractedQuotes().filter((q) => kept.has(q.doc));
+  expect(want.filter((q) => q.speaker_id).length).toBeGreaterThan(2);
+  await page.goto(`${BASE}?e=person-vladimir-putin`);
+  await expect(results(page).getByRole('heading', { name: `${kept.size} articles naming Vladimir Putin` })).toBeVisible();
+  const json = await exported(page, 'Quotes (JSON)');
+  expect(json.name).toBe('dossier-quotes.json');
+  await expect(page.getByRole('status').filter({ hasText: `Exported the quotes of ${kept.size} articles as dossier-quotes.json.` })).toBeVisible();
+  expect(JSON.parse(json.text)).toEqual(want);
+  const csv = await exported(page, 'Quotes (CSV)');
+  expect(csv.name).toBe('dossier-quotes.csv');
+  const [header, ...rows] = csv.text.split('\r\n').filter(Boolean);
+  expect(header).toBe('\ufeffdoc,start,end,text,kind,cue,speaker,speaker_id,speaker_start,speaker_end,speaker_text');
+  expect(rows.length).toBe(want.length);
+  expect(rows.map((r) => r.split(',').slice(0, 3).join(','))).toEqual(want.map((q) => `${q.doc},${q.start},${q.end}`));
+});
+
 test('an export whose document shard cannot be fetched says so and offers no file; Retry exports it whole, Cancel stops it', async ({ page }) => {
   const downloads = [];
   page.on('download', (d) => downloads.push(d));

@@ -43,7 +43,7 @@ use std::ops::Range;
 
 mod stream;
 
-pub use stream::{MentionParts, Names};
+pub use stream::{MentionParts, Names, QuoteParts};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,43 +109,18 @@ pub fn quotes(
     format: Format,
     keep: impl Fn(usize, &Quote) -> bool,
 ) -> String {
-    let mut t = Table::new(&[
-        "doc",
-        "start",
-        "end",
-        "text",
-        "kind",
-        "cue",
-        "speaker",
-        "speaker_id",
-        "speaker_start",
-        "speaker_end",
-        "speaker_text",
-    ]);
+    let mut parts = QuoteParts::new(format);
+    let speaker = |e: usize| {
+        let entity = &analysis.entities[e];
+        Some((entity.canonical.as_str(), entity.id.as_str()))
+    };
+    let mut out = parts.start();
     for (i, (doc, da)) in corpus.documents.iter().zip(&analysis.docs).enumerate() {
-        let mut cp = CodePoints::new(&doc.text);
-        for q in da.quotes.iter().filter(|q| keep(i, q)) {
-            let (start, end) = (cp.at(q.range.start), cp.at(q.range.end));
-            let cue = q.cue.clone().map(|c| doc.text[c].to_lowercase());
-            let speaker = q.speaker.map(|m| &da.mentions[m]);
-            let entity = speaker.map(|m| &analysis.entities[m.entity]);
-            let offsets = speaker.map(|m| (cp.at(m.range.start), cp.at(m.range.end)));
-            t.row([
-                text(&doc.file),
-                Field::Num(start),
-                Field::Num(end),
-                text(&doc.text[q.range.clone()]),
-                text(q.kind.code()),
-                cue.map_or(Field::Null, text),
-                entity.map_or(Field::Null, |e| text(e.canonical.as_str())),
-                entity.map_or(Field::Null, |e| text(e.id.as_str())),
-                offsets.map_or(Field::Null, |o| Field::Num(o.0)),
-                offsets.map_or(Field::Null, |o| Field::Num(o.1)),
-                speaker.map_or(Field::Null, |m| text(&doc.text[m.range.clone()])),
-            ]);
-        }
+        let rows = parts.document(doc, da, speaker, |q| keep(i, q));
+        out.push_str(&rows.expect("every entity of the analysis has a name"));
     }
-    t.encode(format)
+    out.push_str(&parts.finish());
+    out
 }
 
 /// Writes the entities `rows` as `(entity index, mentions, articles)`: counts under

@@ -1,7 +1,8 @@
-//! The reader's export: the mentions of the documents a view keeps, in the columns and
-//! format of the app's and `dossier extract`'s (the core's one encoder,
-//! [`dossier_core::export::MentionParts`]), written one document shard at a time so that
-//! memory holds one shard and a bounded set of entities' names, never the corpus.
+//! The reader's export: the mentions or the quotes of the documents a view keeps, in the
+//! columns and format of the app's and `dossier extract`'s (the core's one encoder,
+//! [`dossier_core::export::MentionParts`] and [`dossier_core::export::QuoteParts`]),
+//! written one document shard at a time so that memory holds one shard and a bounded set
+//! of entities' names, never the corpus.
 //!
 //! `web/site.js` calls [`export_start`], then for each shard [`export_docs`] with the
 //! documents it keeps, [`export_names`] with each entity-table run that call asks for,
@@ -11,7 +12,7 @@
 
 use crate::{file_ref, with_manifest, Fault};
 use dossier_core::corpus::Document;
-use dossier_core::export::{Format, MentionParts, Names};
+use dossier_core::export::{Format, MentionParts, Names, QuoteParts};
 use dossier_core::model::DocAnalysis;
 use dossier_core::site::{read_docs, read_table, FileRef, Kind};
 use std::cell::RefCell;
@@ -21,9 +22,29 @@ use wasm_bindgen::prelude::*;
 /// go, and are fetched again if a later shard needs them).
 const NAMES: usize = 4 << 20;
 
+/// The table an export writes.
+enum Parts {
+    Mentions(MentionParts),
+    Quotes(QuoteParts),
+}
+
+impl Parts {
+    /// The entities whose names `a`'s rows need: its mentions', or its speakers'.
+    fn entities(&self, a: &DocAnalysis) -> Vec<usize> {
+        match self {
+            Parts::Mentions(_) => a.mentions.iter().map(|m| m.entity).collect(),
+            Parts::Quotes(_) => a
+                .quotes
+                .iter()
+                .filter_map(|q| Some(a.mentions[q.speaker?].entity))
+                .collect(),
+        }
+    }
+}
+
 /// An export under way.
 struct Export {
-    parts: MentionParts,
+    parts: Parts,
     names: Names,
     /// The documents of the shard read last that the export keeps, with their analyses.
     docs: Vec<(Document, DocAnalysis)>,
@@ -33,16 +54,27 @@ thread_local! {
     static EXPORT: RefCell<Option<Export>> = const { RefCell::new(None) };
 }
 
-/// Starts an export in `format` (`csv`, else JSON), dropping any under way; returns the
-/// file's start (CSV's byte order mark and header, JSON's `[`).
+/// Starts an export of `table` (`quotes`, else the mentions) in `format` (`csv`, else
+/// JSON), dropping any under way; returns the file's start (CSV's byte order mark and
+/// header, JSON's `[`).
 #[wasm_bindgen]
-pub fn export_start(format: &str) -> String {
+pub fn export_start(table: &str, format: &str) -> String {
     let format = match format {
         "csv" => Format::Csv,
         _ => Format::Json,
     };
-    let parts = MentionParts::new(format);
-    let start = parts.start();
+    let (parts, start) = match table {
+        "quotes" => {
+            let parts = QuoteParts::new(format);
+            let start = parts.start();
+            (Parts::Quotes(parts), start)
+        }
+        _ => {
+            let parts = MentionParts::new(format);
+            let start = parts.start();
+            (Parts::Mentions(parts), start)
+        }
+    };
     EXPORT.with(|x| {
         *x.borrow_mut() = Some(Export {
             parts,
@@ -63,7 +95,7 @@ fn with_export<T>(f: impl FnOnce(&mut Export) -> Result<T, String>) -> Result<T,
 
 /// Reads the document shard `name` from its bytes as fetched (`None`: the fetch failed)
 /// and keeps its documents numbered in `docs` (in order); returns, as a JSON list, the
-/// entity-table runs whose names their mentions need and the export lacks
+/// entity-table runs whose names their rows need and the export lacks
 /// ([`export_names`]). Needs
 /// the directory read. Throws a [`Fault`].
 #[wasm_bindgen]
@@ -80,11 +112,11 @@ pub fn export_docs(name: &str, bytes: Option<Vec<u8>>, docs: Vec<u32>) -> Result
             .map(|(_, d)| d)
             .collect();
         let mut runs: Vec<String> = Vec::new();
-        for m in x.docs.iter().flat_map(|(_, a)| &a.mentions) {
-            if x.names.get(m.entity).is_some() {
+        for e in x.docs.iter().flat_map(|(_, a)| x.parts.entities(a)) {
+            if x.names.get(e).is_some() {
                 continue;
             }
-            let run = with_manifest(|man| man.table_run(m.entity).map(|f| f.name.clone()))
+            let run = with_manifest(|man| man.table_run(e).map(|f| f.name.clone()))
                 .ok_or_else(|| format!("version\t{name} names an entity the site does not have"))?;
             if !runs.contains(&run) {
                 runs.push(run);
@@ -122,7 +154,11 @@ pub fn export_rows() -> Result<String, String> {
     with_export(|x| {
         let mut out = String::new();
         for (doc, a) in std::mem::take(&mut x.docs) {
-            let rows = x.parts.document(&doc, &a, |e| x.names.get(e), |_| true);
+            let names = &x.names;
+            let rows = match &mut x.parts {
+                Parts::Mentions(p) => p.document(&doc, &a, |e| names.get(e), |_| true),
+                Parts::Quotes(p) => p.document(&doc, &a, |e| names.with_id(e), |_| true),
+            };
             let rows = rows.map_err(|e| format!("version\tthe entity table lacks entity {e}"))?;
             out.push_str(&rows);
         }
@@ -136,18 +172,21 @@ pub fn export_rows() -> Result<String, String> {
 pub fn export_end() -> String {
     EXPORT
         .with(|x| x.borrow_mut().take())
-        .map(|x| x.parts.finish())
+        .map(|x| match x.parts {
+            Parts::Mentions(p) => p.finish(),
+            Parts::Quotes(p) => p.finish(),
+        })
         .unwrap_or_default()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dossier_core::export::mentions;
+    use dossier_core::export::{mentions, quotes};
     use dossier_core::site::{write, Sizes};
 
     #[test]
-    fn the_export_fed_the_files_it_asks_for_writes_the_mentions_of_the_documents_kept() {
+    fn the_export_fed_the_files_it_asks_for_writes_the_mentions_or_quotes_of_the_documents_kept() {
         let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
         let c = dossier_core::corpus::load_dir(&seeds).unwrap();
         let a = dossier_core::analyse(&c);
@@ -169,25 +208,37 @@ mod tests {
             .filter(|&d| keep(d))
             .map(|d| d as u32)
             .collect();
-        let mut out = export_start("csv");
         let mut shards: Vec<String> = kept
             .iter()
             .map(|&d| crate::locate("docs", &d.to_string()).unwrap())
             .collect();
         shards.dedup();
         assert!(shards.len() > 1);
-        for shard in &shards {
-            let runs: Vec<String> =
-                serde_json::from_str(&export_docs(shard, bytes(shard), kept.clone()).unwrap()).unwrap();
-            for run in runs {
-                export_names(&run, bytes(&run)).unwrap();
+        let export = |table: &str, format: &str| {
+            let mut out = export_start(table, format);
+            for shard in &shards {
+                let runs: Vec<String> =
+                    serde_json::from_str(&export_docs(shard, bytes(shard), kept.clone()).unwrap()).unwrap();
+                for run in runs {
+                    export_names(&run, bytes(&run)).unwrap();
+                }
+                out.push_str(&export_rows().unwrap());
             }
-            out.push_str(&export_rows().unwrap());
-        }
-        out.push_str(&export_end());
-        assert_eq!(out, mentions(&c, &a, Format::Csv, |d, _| keep(d)));
+            out + &export_end()
+        };
+        assert_eq!(
+            export("mentions", "csv"),
+            mentions(&c, &a, Format::Csv, |d, _| keep(d))
+        );
+        let all_quotes = quotes(&c, &a, Format::Json, |d, _| keep(d));
+        assert!(all_quotes.contains("\"speaker_id\": \"person-"), "{all_quotes}");
+        assert_eq!(export("quotes", "json"), all_quotes);
+        assert_eq!(
+            export("quotes", "csv"),
+            quotes(&c, &a, Format::Csv, |d, _| keep(d))
+        );
         // A shard that cannot be fetched is a fault to retry; no export, no rows.
-        export_start("json");
+        export_start("mentions", "json");
         assert!(export_docs(&shards[0], None, kept.clone())
             .unwrap_err()
             .starts_with("missing\t"));

@@ -1,12 +1,13 @@
-//! The mentions table written a document at a time, for a reader that holds neither the
-//! whole corpus nor every entity (the sharded site's export): [`MentionParts`] writes
-//! the parts, whose concatenation is what [`super::mentions`] writes for the same
-//! documents, and [`Names`] keeps the entities' names it is fed, a run of the entity
-//! table at a time, within a bound.
+//! The mentions and quotes tables written a document at a time, for a reader that holds
+//! neither the whole corpus nor every entity (the sharded site's export):
+//! [`MentionParts`] and [`QuoteParts`] write the parts, whose concatenation is what
+//! [`super::mentions`] and [`super::quotes`] write for the same documents, and [`Names`]
+//! keeps the entities' names and ids it is fed, a run of the entity table at a time,
+//! within a bound.
 
 use super::{finish, start, text, CodePoints, Field, Format, Table};
 use crate::corpus::Document;
-use crate::model::{DocAnalysis, Entity, Mention};
+use crate::model::{DocAnalysis, Entity, Mention, Quote};
 
 /// The columns of the mentions table.
 pub(super) const COLUMNS: &[&str] = &["doc", "start", "end", "text", "label", "canonical", "zone"];
@@ -82,14 +83,91 @@ impl MentionParts {
     }
 }
 
-/// Entities' canonical names, given a run of the entity table at a time ([`add`](Self::add)),
+/// The columns of the quotes table.
+pub(super) const QUOTE_COLUMNS: &[&str] = &[
+    "doc",
+    "start",
+    "end",
+    "text",
+    "kind",
+    "cue",
+    "speaker",
+    "speaker_id",
+    "speaker_start",
+    "speaker_end",
+    "speaker_text",
+];
+
+/// The quotes table in parts, as [`MentionParts`] writes the mentions table.
+#[derive(Debug, Clone)]
+pub struct QuoteParts {
+    format: Format,
+    rows: usize,
+}
+
+impl QuoteParts {
+    /// A table in `format`, with no row yet.
+    pub fn new(format: Format) -> Self {
+        QuoteParts { format, rows: 0 }
+    }
+
+    /// What comes before the rows: CSV's byte order mark and header, JSON's `[`.
+    pub fn start(&self) -> String {
+        start(QUOTE_COLUMNS, self.format)
+    }
+
+    /// The rows of `doc`'s quotes (analysed as `da`) for which `keep` holds, each with
+    /// its speaker's canonical name and id, `speaker(entity index)`. Fails with the first
+    /// speaker `speaker` does not know, writing nothing.
+    pub fn document<'n>(
+        &mut self,
+        doc: &Document,
+        da: &DocAnalysis,
+        speaker: impl Fn(usize) -> Option<(&'n str, &'n str)>,
+        keep: impl Fn(&Quote) -> bool,
+    ) -> Result<String, usize> {
+        let mut t = Table::new(QUOTE_COLUMNS);
+        let mut cp = CodePoints::new(&doc.text);
+        for q in da.quotes.iter().filter(|q| keep(q)) {
+            let (start, end) = (cp.at(q.range.start), cp.at(q.range.end));
+            let cue = q.cue.clone().map(|c| doc.text[c].to_lowercase());
+            let said = q.speaker.map(|m| &da.mentions[m]);
+            let who = said.map(|m| speaker(m.entity).ok_or(m.entity)).transpose()?;
+            let offsets = said.map(|m| (cp.at(m.range.start), cp.at(m.range.end)));
+            t.row([
+                text(&doc.file),
+                Field::Num(start),
+                Field::Num(end),
+                text(&doc.text[q.range.clone()]),
+                text(q.kind.code()),
+                cue.map_or(Field::Null, text),
+                who.map_or(Field::Null, |(name, _)| text(name)),
+                who.map_or(Field::Null, |(_, id)| text(id)),
+                offsets.map_or(Field::Null, |o| Field::Num(o.0)),
+                offsets.map_or(Field::Null, |o| Field::Num(o.1)),
+                said.map_or(Field::Null, |m| text(&doc.text[m.range.clone()])),
+            ]);
+        }
+        let mut out = String::new();
+        t.encode_rows(self.format, self.rows, &mut out);
+        self.rows += t.rows().len();
+        Ok(out)
+    }
+
+    /// What comes after the rows (JSON's `]`).
+    pub fn finish(&self) -> String {
+        finish(self.format, self.rows > 0).to_string()
+    }
+}
+
+/// Entities' canonical names and ids, given a run of the entity table at a time ([`add`](Self::add)),
 /// kept within a bound in bytes by [`trim`](Self::trim), which lets the runs given first go
 /// first: called once the rows that needed them are written, it never takes a name a
 /// document being written needs.
 #[derive(Debug, Clone, Default)]
 pub struct Names {
-    /// Each run kept, in the order given: its first entity, its names one after the
-    /// other, and where each ends.
+    /// Each run kept, in the order given: its first entity, its names and ids one after
+    /// the other (an entity's name, then its id), and where each ends.
     runs: Vec<(usize, String, Vec<u32>)>,
     bound: usize,
 }
@@ -103,11 +181,12 @@ impl Names {
         }
     }
 
-    /// Keeps the names of `entities`, the run of the table from entity number `first`.
+    /// Keeps the names and ids of `entities`, the run of the table from entity number
+    /// `first`.
     pub fn add(&mut self, first: usize, entities: &[Entity]) {
-        let (mut all, mut ends) = (String::new(), Vec::with_capacity(entities.len()));
-        for e in entities {
-            all.push_str(&e.canonical);
+        let (mut all, mut ends) = (String::new(), Vec::with_capacity(2 * entities.len()));
+        for s in entities.iter().flat_map(|e| [&e.canonical, &e.id]) {
+            all.push_str(s);
             ends.push(u32::try_from(all.len()).unwrap_or(u32::MAX));
         }
         self.runs.push((first, all, ends));
@@ -132,11 +211,16 @@ impl Names {
 
     /// The canonical name of entity number `entity`, if its run is kept.
     pub fn get(&self, entity: usize) -> Option<&str> {
+        self.with_id(entity).map(|(name, _)| name)
+    }
+
+    /// The canonical name and id of entity number `entity`, if its run is kept.
+    pub fn with_id(&self, entity: usize) -> Option<(&str, &str)> {
         self.runs.iter().rev().find_map(|(first, all, ends)| {
-            let i = entity.checked_sub(*first)?;
-            let end = *ends.get(i)? as usize;
+            let i = 2 * entity.checked_sub(*first)?;
+            let (name, id) = (*ends.get(i)? as usize, *ends.get(i + 1)? as usize);
             let start = if i == 0 { 0 } else { ends[i - 1] as usize };
-            all.get(start..end)
+            Some((all.get(start..name)?, all.get(name..id)?))
         })
     }
 }
@@ -159,7 +243,7 @@ mod tests {
 
     #[test]
     fn names_are_found_in_the_run_that_gave_them_and_the_oldest_runs_go_when_trimmed_past_the_bound() {
-        let mut names = Names::new(40);
+        let mut names = Names::new(100);
         names.add(0, &[entity("Ålesund Port"), entity("Acme")]);
         names.add(5, &[entity("Zeta"), entity("")]);
         assert_eq!(names.get(0), Some("Ålesund Port"));
@@ -168,7 +252,9 @@ mod tests {
         assert_eq!(names.get(5), Some("Zeta"));
         assert_eq!(names.get(6), Some(""));
         assert_eq!(names.get(7), None);
-        // 17 + 8 and 4 + 8 bytes kept; one more run passes 40: trimmed, the first goes.
+        assert_eq!(names.with_id(5), Some(("Zeta", "x-Zeta")));
+        // 17 + 21 + 16 and 4 + 8 + 16 bytes kept; with the next run's 48 they pass 100:
+        // trimmed, the first goes.
         names.add(9, &[entity("Bravo Charlie Delta")]);
         assert_eq!(names.get(0), Some("Ålesund Port"));
         names.trim();
