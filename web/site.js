@@ -16,7 +16,7 @@
 // counts summed from the counts runs); the panel's groups go on past the head's top
 // entities (the ranked runs) and count under the filters (the counts runs). The list keeps at most WINDOW rows drawn, whatever the corpus's size;
 // the keys of the app move through it (j/k or the arrows, Home/End in the list, / and
-// Esc). The URL is the state (the app's doc, e, x, q, when, view and the timeline's v-by);
+// Esc). The URL is the state (the app's doc, e, x, q, when, view, the timeline's v-by, Compare's v-a, v-b, v-sort, v-e);
 // texts reach the page as text nodes only.
 // The wasm's glue (./dossier-site.js), imported by `start` rather than statically, so that
 // a deep link's first look (its article drawn from its shard, `lookFrom`) waits for this
@@ -795,15 +795,16 @@ const made = new Map();
 
 /**
  * The result of `key` (a document list, a card), made by `make` once and kept among the
- * LISTS last used: a common entity's documents are read from hundreds of thousands of mentions, which took
- * most of a cached entity click at 20,000 articles (bench-sharded.mjs).
+ * LISTS last used (or in `kept`, among its `bound` last used): a common entity's documents are read from
+ * hundreds of thousands of mentions, which took most of a cached entity click at 20,000 articles
+ * (bench-sharded.mjs).
  */
-function memo(key, make) {
-  let p = made.get(key);
-  if (p) made.delete(key);
-  else p = make().catch((e) => { made.delete(key); throw e; });
-  made.set(key, p);
-  if (made.size > LISTS) made.delete(made.keys().next().value);
+function memo(key, make, kept = made, bound = LISTS) {
+  let p = kept.get(key);
+  if (p) kept.delete(key);
+  else p = make().catch((e) => { kept.delete(key); throw e; });
+  kept.set(key, p);
+  if (kept.size > bound) kept.delete(kept.keys().next().value);
   return p;
 }
 
@@ -1553,7 +1554,8 @@ async function sideOf(value, base) {
  * as the app's Compare keeps them): the entities only A names, both name and only B names,
  * with their mentions and articles on each side and the change of their share of the
  * side's mentions, summed from the counts runs of each side's articles (within the
- * filter bar's); a side's choice by period below, and any two filters by link.
+ * filter bar's), sorted as `v-sort` says; an entity chosen (`v-e`), its mentions on each
+ * side; a side's choice by period below, and any two filters by link.
  */
 async function compareView(q, required, excluded, w) {
   const [a, b] = ['v-a', 'v-b'].map(param);
@@ -1562,43 +1564,138 @@ async function compareView(q, required, excluded, w) {
   const heading = el('h2', { className: 'site-heading', textContent: 'Compare' });
   const chooser = sidesForm(h, a, b);
   if (!a || !b) return [heading, note('Choose two periods to compare what the articles of each name; a link can give any two filters (v-a and v-b, each a query string such as when=2024, e=an-entity-id or doc=a-file.txt).'), chooser];
-  let sides;
+  let compared;
   try {
-    const base = q || required.length || excluded.length || w ? (await selection(q, required, excluded, w))[0] : null;
-    sides = await Promise.all([a, b].map((v) => sideOf(v, base)));
+    compared = await comparisonOf(a, b, q, required, excluded, w);
   } catch (e) {
     if (e instanceof Wide || e instanceof NoEntity) return [heading, note(e.message), chooser];
     throw e;
   }
-  const counts = await Promise.all(sides.map((s) => countsOver(s.docs)));
-  const said = sides.map((s, i) => `${'AB'[i]}: ${count(s.docs.length, 'article')}, ${s.words}`);
-  if (counts.some((c) => !c)) return [heading, el('p', { className: 'site-note' }, said.join('; ')), note('A side keeps too many articles to count its entities here: narrow it, or the filters.'), chooser];
-  const totals = counts.map((c) => [...c.values()].reduce((n, [m]) => n + m, 0));
-  const share = (c, i) => (totals[i] ? (100 * c[0]) / totals[i] : 0);
-  const rows = [...new Set([...counts[0].keys(), ...counts[1].keys()])].map((e) => {
-    const [ca, cb] = counts.map((c) => c.get(e) ?? [0, 0]);
-    return { e, a: ca, b: cb, change: share(cb, 1) - share(ca, 0) };
-  });
-  const tables = [
-    ['Only in A (dropped in B)', rows.filter((r) => !r.b[0]).sort((x, y) => y.a[0] - x.a[0] || x.e - y.e)],
-    ['In both', rows.filter((r) => r.a[0] && r.b[0]).sort((x, y) => Math.abs(y.change) - Math.abs(x.change) || x.e - y.e)],
-    ['Only in B (new in B)', rows.filter((r) => !r.a[0]).sort((x, y) => y.b[0] - x.b[0] || x.e - y.e)],
-  ];
-  const drawn = await Promise.all(tables.map(([caption, list]) => comparedTable(caption, list)));
+  const { sides, said, totals, tables, sort } = compared;
+  if (!tables) return [heading, el('p', { className: 'site-note' }, said.join('; ')), note('A side keeps too many articles to count its entities here: narrow it, or the filters.'), chooser];
+  const chosen = param('v-e');
+  const [mentions, ...drawn] = await Promise.all([chosen && sideMentions(chosen, sides), ...tables.map(([caption, list]) => comparedTable(caption, list, sort, chosen))]);
   return [heading, el('ul', { className: 'site-sides' }, ...said.map((t) => el('li', { textContent: t }))),
     note(`Shares are of each side’s ${digits(totals[0])} and ${digits(totals[1])} mentions; a change is in percentage points, B less A.`),
-    ...drawn, chooser];
+    mentions, ...drawn, chooser];
 }
 
-/** A table of the comparison: its COMPARED first rows of `list`, each entity a link that requires it. */
-async function comparedTable(caption, list) {
+/**
+ * Entity `id`'s mentions on each side of the comparison (`v-e`, as the app's Compare):
+ * how many, and the first MENTIONS in context, each a link to its article; from its
+ * mention lists (its entity shard or parts) and the document shards of those shown.
+ */
+async function sideMentions(id, sides) {
+  const ix = await entityOf(id);
+  if (ix === undefined) return note(`No entity of this site has the id ${id}.`);
+  const [e, lists] = await Promise.all([entityRow(ix), mentionLists(ix)]);
+  const columns = await Promise.all(sides.map(async (side, i) => {
+    const kept = new Set(side.docs);
+    const first = [];
+    let total = 0;
+    for (const list of lists) {
+      for (const dm of list) {
+        if (!kept.has(dm[0])) continue;
+        total += 1;
+        if (first.length < MENTIONS) first.push(dm);
+      }
+    }
+    const docs = await Promise.all(first.map(([d]) => docAt(d)));
+    const items = first.map(([, m], k) => [docs[k], context(docs[k], m)]).filter(([, c]) => c).map(([d, c]) => {
+      const mark = el('mark', { textContent: c[1][0] });
+      mark.dataset.label = c[1][1];
+      return el('li', {}, link({ doc: d.file }, { className: 'site-row' }, el('span', { className: 'site-title', textContent: d.title }), el('q', {}, c[0], mark, c[2])));
+    });
+    const more = total > items.length ? ` (the first ${items.length})` : '';
+    return el('section', { className: 'site-side-mentions', ariaLabel: `${'AB'[i]}: ${e.name}` },
+      el('h4', { textContent: `${'AB'[i]}: ${count(total, 'mention')}${more}` }), el('ol', { className: 'site-mentions' }, ...items));
+  }));
+  return el('section', { className: 'site-compare-entity', ariaLabel: `Mentions of ${e.name}` },
+    el('h3', { textContent: `Mentions of ${e.name} on each side` }), ...columns, el('p', {}, link({ 'v-e': null }, { textContent: 'Close the mentions' })));
+}
+
+/**
+ * Comparisons kept made (comparisonOf), each every entity named on its sides (31,000
+ * rows at 20,000 articles, a few MB), so only a few: going back to one draws its tables
+ * with nothing summed or sorted again.
+ */
+const COMPARISONS = 2;
+const comparisons = new Map();
+
+/**
+ * The comparison of sides `a` and `b` (`v-a`, `v-b`) within the filter bar's articles,
+ * as `v-sort` orders it: each side's documents and words, its mentions in all, and the
+ * three tables' rows in order (null when a side keeps too many articles to count).
+ */
+function comparisonOf(a, b, q, required, excluded, w) {
+  const sort = compareSort();
+  const key = `${a}\n${b}\n${sort && `${sort.column}${sort.ascending}`}\n${q}\n${required}\n${excluded}\n${w && span(w)}`;
+  return memo(key, async () => {
+    const base = q || required.length || excluded.length || w ? (await selection(q, required, excluded, w))[0] : null;
+    const sides = await Promise.all([a, b].map((v) => sideOf(v, base)));
+    const counts = await Promise.all(sides.map((s) => countsOver(s.docs)));
+    const said = sides.map((s, i) => `${'AB'[i]}: ${count(s.docs.length, 'article')}, ${s.words}`);
+    if (counts.some((c) => !c)) return { sides, said, tables: null };
+    const totals = counts.map((c) => [...c.values()].reduce((n, [m]) => n + m, 0));
+    const share = (c, i) => (totals[i] ? (100 * c[0]) / totals[i] : 0);
+    const rows = [...new Set([...counts[0].keys(), ...counts[1].keys()])].map((e) => {
+      const [ca, cb] = counts.map((c) => c.get(e) ?? [0, 0]);
+      return { e, a: ca, b: cb, change: share(cb, 1) - share(ca, 0) };
+    });
+    const tables = [
+      ['Only in A (dropped in B)', rows.filter((r) => !r.b[0]).sort((x, y) => y.a[0] - x.a[0] || x.e - y.e)],
+      ['In both', rows.filter((r) => r.a[0] && r.b[0]).sort((x, y) => Math.abs(y.change) - Math.abs(x.change) || x.e - y.e)],
+      ['Only in B (new in B)', rows.filter((r) => !r.a[0]).sort((x, y) => y.b[0] - x.b[0] || x.e - y.e)],
+    ];
+    if (sort) {
+      const by = SORT_KEYS[sort.column];
+      // Stable: ties keep each table's own order, either way.
+      for (const [, list] of tables) list.sort((x, y) => (sort.ascending ? by(x) - by(y) : by(y) - by(x)));
+    }
+    return { sides, said, totals, tables, sort };
+  }, comparisons, COMPARISONS);
+}
+
+/** What the comparison's tables can be sorted by (`v-sort`), each a row's key. */
+const SORT_KEYS = { a: (r) => r.a[0], b: (r) => r.b[0], change: (r) => r.change };
+
+/**
+ * The tables' order, as the app's Compare reads `v-sort` (crates/dossier-views,
+ * comparison.rs `Sort`): `a` or `b` (a side's mentions) or `change`, then `-asc` or
+ * `-desc`; null for anything else, each table then in its own order. Not by the entity's
+ * name, which is fetched for the rows shown only.
+ */
+function compareSort() {
+  const m = /^(a|b|change)-(asc|desc)$/.exec(param('v-sort') ?? '');
+  return m && { column: m[1], ascending: m[2] === 'asc' };
+}
+
+/**
+ * A column's header: for a column the tables sort by, a link to sort by it (largest
+ * first, or the other way if they are sorted by it already), `aria-sort` saying how they are.
+ */
+function compareHeader(title, column, sort) {
+  if (!column) return el('th', { scope: 'col', textContent: title });
+  const by = sort?.column === column ? sort : null;
+  const th = el('th', { scope: 'col' }, link({ 'v-sort': `${column}-${by && !by.ascending ? 'asc' : 'desc'}` }, { className: 'site-sort', textContent: title }));
+  if (by) th.setAttribute('aria-sort', by.ascending ? 'ascending' : 'descending');
+  return th;
+}
+
+/**
+ * A table of the comparison: its COMPARED first rows of `list`, each entity a link that
+ * shows its mentions on each side (`v-e`; `chosen`, the one shown); headers sort by
+ * `sort`'s columns.
+ */
+async function comparedTable(caption, list, sort, chosen) {
   const shown = list.slice(0, COMPARED);
   const names = await Promise.all(shown.map((r) => entityRow(r.e)));
   const signed = (x) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(x).toFixed(2)}`;
   const body = shown.map((r, i) => {
     const e = names[i];
-    const name = link({ e: e.id, x: null, view: null }, { className: 'site-entity-name', textContent: e.name });
+    const name = link({ 'v-e': e.id }, { className: 'site-entity-name', textContent: e.name });
     name.dataset.label = e.label;
+    if (e.id === chosen) name.setAttribute('aria-current', 'true');
     return el('tr', {}, el('th', { scope: 'row' }, name), el('td', { textContent: labels.get(e.label) ?? e.label }),
       ...[r.a[0], r.a[1], r.b[0], r.b[1]].map((n) => el('td', { textContent: digits(n) })), el('td', { textContent: signed(r.change) }));
   });
@@ -1606,7 +1703,7 @@ async function comparedTable(caption, list) {
   // Focusable, for a table wider than the pane to scroll by keyboard.
   return el('div', { className: 'site-scroll', tabIndex: 0, role: 'group', ariaLabel: caption }, el('table', { className: 'site-compare' },
     el('caption', { textContent: `${caption}: ${count(list.length, 'entity', 'entities')}${more}` }),
-    el('thead', {}, el('tr', {}, ...['Entity', 'Kind', 'A mentions', 'A articles', 'B mentions', 'B articles', 'Change'].map((x) => el('th', { scope: 'col', textContent: x })))),
+    el('thead', {}, el('tr', {}, ...[['Entity'], ['Kind'], ['A mentions', 'a'], ['A articles'], ['B mentions', 'b'], ['B articles'], ['Change', 'change']].map(([x, c]) => compareHeader(x, c, sort)))),
     el('tbody', {}, ...body)));
 }
 
@@ -1783,7 +1880,7 @@ function show() {
       : v === 'quotes'
         ? [`qt:${['v-q', 'v-who', 'v-about'].map(param)}\n${sel}`, 'the quotes', () => quotesView(q, required, excluded, w)]
         : v === 'compare'
-          ? [`cp:${['v-a', 'v-b'].map(param)}\n${sel}`, 'the comparison', () => compareView(q, required, excluded, w)]
+          ? [`cp:${['v-a', 'v-b', 'v-sort', 'v-e'].map(param)}\n${sel}`, 'the comparison', () => compareView(q, required, excluded, w)]
           : q || required.length || excluded.length || w
         ? [`sel:${sel}`, q ? 'the search results' : required.length || excluded.length ? 'the entity’s articles' : 'the articles', (current) => selected(q, required, excluded, w, current)]
         : ['all', 'the article list', (current) => docList(count(site.documents, 'article'), everyDoc(), current)];

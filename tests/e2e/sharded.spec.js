@@ -1077,6 +1077,55 @@ test('compare: the entities only A names, both name and only B names, counted fr
   await expect(results(page).locator('table.site-compare')).toHaveCount(3);
 });
 
+test('compare: a column\'s header sorts every table by it, largest first, then the other way; the URL keeps it', async ({ page }) => {
+  test.setTimeout(60_000);
+  const [fa, fb] = files();
+  await page.goto(`${BASE}?view=compare&v-a=${encodeURIComponent(`doc=${fa}`)}&v-b=${encodeURIComponent(`doc=${fb}`)}`);
+  await expect(results(page).locator('table.site-compare')).toHaveCount(3);
+  const column = async (i) => Object.values(await comparison(page)).map((rows) => rows.map((r) => r[i]));
+  const sorted = (lists, down) => lists.every((l) => l.every((x, k) => k === 0 || (down ? l[k - 1] >= x : l[k - 1] <= x)));
+  const both = results(page).getByRole('group', { name: 'In both' });
+  await both.getByRole('link', { name: 'B mentions' }).click();
+  await expect(page).toHaveURL(/v-sort=b-desc/);
+  await expect(both.locator('th[aria-sort="descending"]')).toHaveText('B mentions');
+  expect(sorted(await column(4), true)).toBe(true);
+  await results(page).getByRole('group', { name: 'In both' }).getByRole('link', { name: 'B mentions' }).click();
+  await expect(page).toHaveURL(/v-sort=b-asc/);
+  await expect(results(page).getByRole('group', { name: 'In both' }).locator('th[aria-sort="ascending"]')).toHaveText('B mentions');
+  expect(sorted(await column(4), false)).toBe(true);
+  await page.reload();
+  await expect(results(page).getByRole('group', { name: 'In both' }).locator('th[aria-sort="ascending"]')).toHaveText('B mentions');
+  await page.goto(`${BASE}?view=compare&v-a=${encodeURIComponent(`doc=${fa}`)}&v-b=${encodeURIComponent(`doc=${fb}`)}&v-sort=a-desc`);
+  await expect(results(page).locator('table.site-compare')).toHaveCount(3);
+  expect(sorted(await column(2), true)).toBe(true);
+});
+
+test('compare: an entity\'s name shows its mentions on each side, as many as its row counts, each a link to its article; Close hides them', async ({ page }) => {
+  test.setTimeout(60_000);
+  const [fa, fb] = files();
+  await page.goto(`${BASE}?view=compare&v-a=${encodeURIComponent(`doc=${fa}`)}&v-b=${encodeURIComponent(`doc=${fb}`)}`);
+  await expect(results(page).locator('table.site-compare')).toHaveCount(3);
+  const both = results(page).getByRole('group', { name: 'In both' });
+  const row = both.locator('tbody tr').first();
+  const name = await row.locator('th').textContent();
+  const counted = await row.locator('td').evaluateAll((tds) => [1, 3].map((i) => Number(tds[i].textContent.replace(/,/g, ''))));
+  await row.getByRole('link', { name }).click();
+  await expect(page).toHaveURL(/v-e=/);
+  const box = results(page).getByRole('region', { name: `Mentions of ${name}` });
+  await expect(box).toBeVisible();
+  for (const [i, side] of ['A', 'B'].entries()) {
+    const part = box.getByRole('region', { name: `${side}: ${name}` });
+    await expect(part.getByRole('heading')).toHaveText(new RegExp(`^${side}: ${counted[i]} mentions?( \\(the first \\d+\\))?$`));
+    const links = part.locator('a.site-row');
+    expect(await links.count()).toBeGreaterThan(0);
+    await expect(links.first()).toHaveAttribute('href', new RegExp(`doc=${[fa, fb][i].replace('.', '\\.')}`));
+    await expect(part.locator('mark').first()).toBeVisible();
+  }
+  await expect(results(page).getByRole('group', { name: 'In both' }).getByRole('link', { name, exact: true })).toHaveAttribute('aria-current', 'true');
+  await box.getByRole('link', { name: 'Close the mentions' }).click();
+  await expect(results(page).getByRole('region', { name: `Mentions of ${name}` })).toHaveCount(0);
+});
+
 test('a comparison whose counts run cannot be fetched says so, and Retry draws it; a corrupt or truncated one says the page is from another version', async ({ page }) => {
   test.setTimeout(60_000);
   await page.route('**/shards/g-*', (route) => route.abort());
