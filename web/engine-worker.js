@@ -2,9 +2,12 @@
 // the engine (crates/dossier-engine, which Trunk builds with wasm-bindgen's `web` target
 // from index.html's worker link) and answers each message {id, file, text} with
 // {id, jsonl} or {id, error}; and each {id, add: {texts, data, docs}} (the page's corpus
-// and the reader's documents, each {file, title, date, text}) with {id, progress: [done,
-// of, file]} as it goes (file: the reader's document read last, or ""), then {id, parts: [texts, data, ...messages]} (the documents' part of
-// the corpus with them added, in the page's format, as UTF-8 bytes whose buffers are
+// and the reader's documents, each {file, title, date, kind, bytes}: bytes the text as
+// UTF-8, an ArrayBuffer transferred here, or none for a document this worker was given
+// before, whose text it keeps; or `text`, a string) with {id, progress: [done, of, file]}
+// as it goes (file: the reader's document read last, or ""), then {id, parts: [texts,
+// data], heads, problems, left} (the documents' part of the corpus with them added, in
+// the page's format, as UTF-8 bytes whose buffers are
 // transferred, not copied) or {id, error}. A module worker: every URL is relative to this file, so
 // it works under any base path; its files are same-origin, as the page's CSP asks.
 import init, { analyse, add_documents } from './dossier-engine.js';
@@ -46,11 +49,19 @@ function warmUp() {
 
 const message = (e) => (e instanceof Error ? e.message : String(e));
 
-/** The reader's documents' part of the page's corpus with them added (crates/dossier-engine). */
+const encoder = new TextEncoder();
+
+/**
+ * The reader's documents' part of the page's corpus with them added (crates/dossier-engine:
+ * add_documents): `heads` each document's headline, `problems` why each was left out
+ * (null if it was not), `left` a message for each other left out.
+ */
 function add({ texts, data, docs }, id) {
   const field = (k) => docs.map((d) => String(d[k] ?? ''));
+  const bytes = docs.map((d) => d.bytes ?? (typeof d.text === 'string' ? encoder.encode(d.text) : undefined));
   const progress = (done, of, file) => self.postMessage({ id, progress: [done, of, file] });
-  return { id, parts: add_documents(texts, data, field('file'), field('title'), field('date'), field('text'), progress) };
+  const [t, d, heads, problems, ...left] = add_documents(texts, data, field('file'), field('title'), field('date'), field('kind'), bytes, progress);
+  return { id, parts: [t, d], heads, problems, left };
 }
 
 self.onmessage = async ({ data: { id, file, text, add: job } }) => {
@@ -64,7 +75,7 @@ self.onmessage = async ({ data: { id, file, text, add: job } }) => {
   try {
     if (job) {
       const answer = add(job, id);
-      self.postMessage(answer, answer.parts.slice(0, 2).map((b) => b.buffer));
+      self.postMessage(answer, answer.parts.map((b) => b.buffer));
     } else {
       self.postMessage({ id, jsonl: analyse(file, text) });
     }

@@ -34,7 +34,7 @@ function start() {
     if (data.progress) return call.progress?.(...data.progress);
     pending.delete(data.id);
     if (typeof data.jsonl === 'string') call.resolve(data.jsonl);
-    else if (Array.isArray(data.parts)) call.resolve(data.parts);
+    else if (Array.isArray(data.parts)) call.resolve({ parts: data.parts, heads: data.heads, problems: data.problems, left: data.left });
     else call.reject(new Error(data.error));
     if (data.fatal && worker === w) stop(new Error(`the analysis engine stopped: ${data.error}`));
   };
@@ -63,17 +63,22 @@ export function analyse(file, text) {
  * The reader's documents analysed with the page's corpus (`texts`, `data`: the #corpus and
  * #analysis texts): resolves to their part of the whole, in the same format (the
  * documents, their analysis and the entities they name, with the corpus's ids:
- * crates/dossier-core/src/part.rs), as [texts, data, ...a message for each document left out],
- * texts and data as UTF-8 bytes (Uint8Array).
+ * crates/dossier-core/src/part.rs), as {parts: [texts, data], heads, problems, left}:
+ * texts and data as UTF-8 bytes (Uint8Array); `heads` each document's headline and
+ * `problems` why each was left out (a message after its name), null where not; `left`
+ * a message for each other document left out. A document's `bytes` (its text as UTF-8,
+ * web/own-worker.js) are transferred to the worker, not copied: the page's part of a
+ * drop does not grow with the text. Give them once; after that the worker keeps the text
+ * (until a call leaves the document out) and `bytes` may be left out.
  * @param {string} texts
  * @param {string} data
- * @param {{file: string, title: string, date: string, text: string}[]} docs
+ * @param {{file: string, title: string, date: string, kind: string, bytes?: ArrayBuffer, text?: string}[]} docs
  * @param {(done: number, of: number, file: string) => void} [progress] how far the analysis is, and the
  *   file of the reader's document it read last ("" before the first)
- * @returns {Promise<[Uint8Array, Uint8Array, ...string[]]>}
+ * @returns {Promise<{parts: [Uint8Array, Uint8Array], heads: (string|null)[], problems: (string|null)[], left: string[]}>}
  */
 export function addDocuments(texts, data, docs, progress) {
-  return call({ add: { texts, data, docs } }, progress);
+  return call({ add: { texts, data, docs } }, progress, docs.map((d) => d.bytes).filter(Boolean));
 }
 
 /**
@@ -84,12 +89,12 @@ export function prepare() {
   worker ??= start();
 }
 
-/** Sends `message` to the worker (started if need be); resolves to its answer. */
-function call(message, progress) {
+/** Sends `message` to the worker (started if need be), moving `transfer`; resolves to its answer. */
+function call(message, progress, transfer = []) {
   return new Promise((resolve, reject) => {
     worker ??= start();
     const id = ++last;
     pending.set(id, { resolve, reject, progress });
-    worker.postMessage({ id, ...message });
+    worker.postMessage({ id, ...message }, transfer);
   });
 }

@@ -9,18 +9,21 @@
 //
 // Each message is {id, …one request…}; each answer {id, ok: result} or {id, error: {name,
 // message}}:
-//   read: {files, max}  → one entry a file, in order: {name, size, kind, title, date, text, token} or
+//   read: {files, max}  → one entry a file, in order: {name, size, kind, title, date, head, token, bytes} or
 //                         {name, problem} (why it is refused: a message for the reader).
 //                         kind 'txt' or 'md' (text as the document is kept: line breaks
-//                         \n, Markdown's heading marks dropped), or 'html': the page's
-//                         source, event handler attributes renamed, for web/own.js to take
-//                         its text with the page's DOMParser (a worker has none). `token`
-//                         (txt and md) names the text this worker keeps until `keep`.
+//                         \n, Markdown's heading marks dropped), or 'html' (the page's
+//                         source: the engine takes its text, crates/dossier-engine/src/html.rs);
+//                         `bytes` the text as UTF-8 (an ArrayBuffer, transferred: the page
+//                         hands it on to the engine worker without copying it); `head` its
+//                         first line (not for HTML); `token` names the text this worker
+//                         keeps until `keep`.
 //   keep: {docs, forget} → one entry a document, in order: null (kept) or {name, message}
 //                         (the storage's error, e.g. QuotaExceededError). Each document is
-//                         {file, name, title, date, size, added} with its `text`, or the
+//                         {file, name, title, date, size, added, kind} with its `text`, or the
 //                         `token` of a text read here; `forget`: tokens not to be kept.
-//   list: true          → the documents kept, oldest first.
+//   list: true          → the documents kept, oldest first, each with its text's `bytes`
+//                         and `head` as `read` gives them, not its text.
 //   remove: [file]      → null, once the documents are deleted.
 
 const DB = 'dossier';
@@ -32,7 +35,10 @@ let last = 0;
 
 self.onmessage = async ({ data: { id, ...job } }) => {
   try {
-    self.postMessage({ id, ok: await answer(job) });
+    const ok = await answer(job);
+    // The texts' bytes are moved to the page, not copied (a read's or a list's entries).
+    const moved = Array.isArray(ok) ? ok.map((e) => e?.bytes).filter(Boolean) : [];
+    self.postMessage({ id, ok }, moved);
   } catch (e) {
     self.postMessage({ id, error: { name: e?.name ?? 'Error', message: why(e) } });
   }
@@ -41,7 +47,7 @@ self.onmessage = async ({ data: { id, ...job } }) => {
 function answer(job) {
   if (job.read) return Promise.all(job.read.files.map((f) => readFile(f, job.read.max)));
   if (job.keep) return keep(job.keep);
-  if (job.list) return stored();
+  if (job.list) return stored().then((all) => all.map(({ text, ...doc }) => ({ ...doc, kind: doc.kind ?? 'txt', ...handed(text, doc.kind) })));
   if (job.remove) return tx('readwrite', (s) => { for (const f of job.remove) s.delete(f); }).then(() => null);
   throw new Error('an unknown request');
 }
@@ -58,12 +64,11 @@ async function readFile(file, max) {
       : /\.(txt|text)$/i.test(name) || /^text\//.test(file.type) || !/\.[^.]+$/.test(name) ? 'txt' : null;
     if (!kind) throw new Error('is not a text, Markdown or HTML file (.txt, .md, .html)');
     const raw = decode(new Uint8Array(await file.arrayBuffer()));
-    if (kind === 'html') return { name, size, kind, title: '', date: '', text: quiet(raw) };
     const text = kind === 'md' ? plain(raw) : raw;
     if (!/\S/.test(text)) throw new Error('is empty');
     const token = ++last;
     read.set(token, text);
-    return { name, size, kind, title: '', date: '', text, token };
+    return { name, size, kind, title: '', date: '', token, ...handed(text, kind) };
   } catch (e) {
     return { name, problem: why(e) };
   }
@@ -103,18 +108,17 @@ function decode(bytes) {
   return text.replace(/\r\n?/g, '\n');
 }
 
+const encoder = new TextEncoder();
+
 /**
- * An HTML page's source with its event handler attributes renamed: the page's DOMParser
- * would never run them, but the browser reports each to the page's CSP as refused
- * (noise, not safety).
+ * What the page is given of a document's `text` of `kind`: its UTF-8 bytes (moved, not
+ * copied, to the page and on to the engine worker, which decodes them) and, but for an
+ * HTML page (whose title the engine finds), its first line that is not blank.
  */
-function quiet(html) {
-  let out = html;
-  for (let before = ''; before !== out;) {
-    before = out;
-    out = out.replace(/(<[a-z][^>]*?[\s/"'])on([a-z]+\s*=)/gi, '$1data-on$2');
-  }
-  return out;
+function handed(text, kind) {
+  const bytes = encoder.encode(text).buffer;
+  if (kind === 'html') return { bytes };
+  return { bytes, head: text.match(/^[^\S\n]*(\S.*)/m)?.[1].trim() ?? '' };
 }
 
 // ---- storage ----------------------------------------------------------------------

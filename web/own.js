@@ -11,9 +11,11 @@
 // Nothing here sends anything: the text stays in this page, its worker and the browser's storage (the page's CSP
 // allows requests to its own origin only).
 //
-// Every text reaches the DOM as text (textContent, never markup). An HTML file is decoded
-// by the worker and its text taken here by DOMParser (a worker has none), whose document
-// is inert: its scripts never run and nothing it names is fetched; only its text is kept.
+// Every text reaches the DOM as text (textContent, never markup). A file's text never
+// passes through this page as a string: its worker decodes and checks it and gives its
+// bytes, which are moved (transferred, not copied) to the engine worker; an HTML page's
+// text is taken there (crates/dossier-engine/src/html.rs), with no DOM: nothing of it runs
+// or is fetched, only its text is kept.
 import { addDocuments, prepare } from './engine.js';
 
 /**
@@ -36,7 +38,9 @@ const PREFIX = 'mine/';
 
 let app; // the app's wasm-bindgen module: show_own
 let page; // the page's #corpus and #analysis texts
-let docs = []; // the documents kept: { file, name, title, date, text, size, added }
+// The documents kept: { file, name, title, date, kind, size, added, head }, and until the
+// engine worker has them their text's `bytes` (or a pasted `text`).
+let docs = [];
 let files; // web/own-worker.js: reads files, keeps documents
 let ui; // the dialog's parts
 let work = Promise.resolve(); // analyses run one after another
@@ -198,12 +202,17 @@ function go(url, push) {
   dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
 }
 
-/** A document's title: the one given, else its first line (as the engine reads it). */
+/**
+ * A document's title: the one given, else its first line (its `head`: the reader's worker
+ * or the engine found it), else its file's name.
+ */
 function label(d) {
-  // The first line that is not blank, found without splitting a text of megabytes.
-  const first = d.text.match(/^[^\S\n]*(\S.*)/m)?.[1] ?? d.name;
+  const first = d.head || d.name;
   return d.title || (first.length > 90 ? `${first.slice(0, 89).trim()}…` : first.trim());
 }
+
+/** The first line of `text` that is not blank, found without splitting a text of megabytes. */
+const firstLine = (text) => text.match(/^[^\S\n]*(\S.*)/m)?.[1].trim() ?? '';
 
 function say(text) {
   if (ui) ui.status.textContent = text;
@@ -213,6 +222,13 @@ function say(text) {
 function report(lines) {
   ui ??= build();
   ui.messages.replaceChildren(...lines.map((t) => el('li', { textContent: t })));
+}
+
+/** Adds `lines` to the messages shown. */
+function tell(lines) {
+  if (!lines.length) return;
+  ui ??= build();
+  ui.messages.append(...lines.map((t) => el('li', { textContent: t })));
 }
 
 // ---- adding and removing ----------------------------------------------------------
@@ -254,14 +270,9 @@ async function add(items) {
   say(`Reading ${plural(items.length, 'file')}…`);
   const read = await readAll(items.filter((i) => !i.pasted));
   for (const item of items) {
-    const doc = item.pasted ? { ...item, size: new Blob([item.text]).size } : read.shift();
+    const doc = item.pasted ? { ...item, kind: 'txt', size: new Blob([item.text]).size, head: firstLine(item.text) } : read.shift();
     try {
       if (doc.problem) throw new Error(doc.problem);
-      if (doc.kind === 'html') {
-        await nextTask(); // an HTML page's text is taken here: a task of its own
-        Object.assign(doc, fromHtml(doc.text));
-        if (!doc.text.trim()) throw new Error('is empty');
-      }
       if (total + doc.size > MAX_TOTAL) throw new Error(`would take your documents over ${limit(MAX_TOTAL)} in all; remove some first`);
       doc.file = uniqueName(doc.name, fresh);
       doc.added = Date.now();
@@ -282,8 +293,8 @@ async function add(items) {
   // keeps each document in a transaction of its own, so that one refused loses no other;
   // a text it read is kept from its own copy (`token`), not sent back.
   const keeping = (async () => {
-    const stored = fresh.map(({ file, name, title, date, size, added, text, token }) => (
-      token ? { file, name, title, date, size, added, token } : { file, name, title, date, size, added, text }));
+    const stored = fresh.map(({ file, name, title, date, kind, size, added, text, token }) => (
+      token ? { file, name, title, date, kind, size, added, token } : { file, name, title, date, kind, size, added, text }));
     let answers;
     try {
       answers = await files.ask({ keep: { docs: stored, forget } });
@@ -374,19 +385,17 @@ function show(openFile, done = '', adding = null) {
     if (ui && slow) Object.assign(ui.bar, { hidden: false, value: 0 });
     say(`Analysing ${plural(list.length, 'document')} (${mb(size)})…`);
     performance.mark('dossier:own:start');
-    const analyse = (list) => addDocuments(page[0], page[1],
-      list.map(({ file, title, date, text }) => ({ file, title, date, text })),
+    const analyse = (list) => addDocuments(page[0], page[1], list.map(handOver),
       (d, of, file) => progress(d / of, slow && list.findIndex((x) => x.file === file), list));
     try {
       let answer = analyse(list);
       answer.catch(() => {}); // awaited below, or left if its documents could not be kept
       if (!warmed) await warmUp();
+      let kept = [];
       if (adding) {
-        const kept = await adding.keeping;
+        kept = await adding.keeping;
         if (kept.length) localStorage.setItem(FLAG, '1');
         docs = [...docs, ...kept];
-        openFile = kept[0]?.file;
-        done = done(kept.length);
         if (!kept.length) {
           say('Nothing was added.');
           return false;
@@ -397,16 +406,22 @@ function show(openFile, done = '', adding = null) {
           answer.catch(() => {});
         }
       }
-      const [texts, data, ...left] = await answer;
+      const { parts: [texts, data], heads, problems, left } = await answer;
       performance.measure('dossier:own:worker', 'dossier:own:start');
+      const refused = await leftOut(list, heads, problems, new Set(kept));
+      if (adding) {
+        kept = kept.filter((d) => !refused.has(d));
+        openFile = kept[0]?.file;
+        done = kept.length ? done(kept.length) : 'Nothing was added.';
+      }
       performance.mark('dossier:own:show');
       await redraw(texts, data, openFile, performance.now() + HOLD);
       // The texts the app was handed: the documents', not the corpus's again (tests/e2e).
       performance.measure('dossier:own:app', { start: 'dossier:own:show', detail: { texts: texts.length } });
       performance.measure('dossier:own', 'dossier:own:start');
-      if (left.length) report(left);
+      tell(left);
       say(done);
-      return true;
+      return kept.length > 0 || !adding;
     } catch (e) {
       report([`Your documents could not be analysed: ${why(e)}. They are still kept; reload the page to try again.`]);
       say('');
@@ -421,6 +436,42 @@ function show(openFile, done = '', adding = null) {
   const next = work.then(run);
   work = next.catch(() => {});
   return next;
+}
+
+/**
+ * What the engine worker is given of `d`: its fields, and its text's bytes (or pasted
+ * text) the first time only, moved there (the worker keeps the text: web/engine.js).
+ */
+function handOver(d) {
+  const { file, title, date, kind, bytes, text } = d;
+  delete d.bytes;
+  delete d.text;
+  return { file, title, date, kind, bytes, text };
+}
+
+/**
+ * Notes each document's headline (`heads`, the engine's answer for `list`) and says why
+ * each it left out was (`problems`): one of the `fresh` documents (added now) is also
+ * taken out of this browser's storage, as a file refused when read is never kept; one
+ * kept from before stays kept. Returns the documents left out.
+ */
+async function leftOut(list, heads, problems, fresh) {
+  const out = new Set();
+  const lines = [];
+  for (const [i, d] of list.entries()) {
+    if (heads[i] != null) d.head = heads[i];
+    if (!problems[i]) continue;
+    out.add(d);
+    lines.push(`${fresh.has(d) ? d.name : label(d)}: ${problems[i]}`);
+  }
+  const gone = [...out].filter((d) => fresh.has(d)).map((d) => d.file);
+  if (gone.length) {
+    docs = docs.filter((d) => !gone.includes(d.file));
+    if (!docs.length) localStorage.removeItem(FLAG);
+    await files.ask({ remove: gone }).catch((e) => lines.push(`Could not remove from this browser's storage: ${why(e)}`));
+  }
+  tell(lines);
+  return out;
 }
 
 /**
@@ -537,30 +588,6 @@ function opening(file) {
   const q = document.getElementById('search-input')?.value;
   if (q?.trim()) url.searchParams.set('q', q);
   return url;
-}
-
-// ---- reading files ----------------------------------------------------------------
-
-const BLOCKS = 'address,article,aside,blockquote,br,dd,div,dl,dt,figcaption,figure,footer,h1,h2,h3,h4,h5,h6,header,hr,li,main,nav,ol,p,pre,section,table,td,th,tr,ul';
-
-/**
- * The text of an HTML page, one line a block, its title (<h1>, else <title>) first; and
- * its date if it names one. DOMParser's document is inert: no script runs, nothing loads.
- * `html` comes from the worker, its event handler attributes renamed (web/own-worker.js).
- */
-function fromHtml(html) {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  const date = doc.querySelector('meta[property="article:published_time"],meta[name="date"],time[datetime]');
-  const when = (date?.getAttribute('content') ?? date?.getAttribute('datetime') ?? '').match(/^\d{4}-\d{2}-\d{2}/)?.[0] ?? '';
-  const pageTitle = doc.title.trim();
-  const body = doc.body ?? doc.documentElement;
-  body.querySelectorAll('script,style,noscript,template,iframe,object,embed,svg,math,head').forEach((e) => e.remove());
-  const h1 = body.querySelector('h1');
-  const title = (h1?.textContent ?? '').replace(/\s+/g, ' ').trim() || pageTitle;
-  h1?.remove();
-  body.querySelectorAll(BLOCKS).forEach((e) => { e.before('\n'); e.after('\n'); });
-  const lines = body.textContent.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
-  return { date: when, text: [title, ...lines].filter(Boolean).join('\n\n') };
 }
 
 // ---- the worker that reads and keeps ---------------------------------------------

@@ -106,6 +106,8 @@ test('bad files each get a message; the good one of the same drop and those adde
     { name: 'utf16.txt', bytes: [0xff, 0xfe, ...[...'Über Zürich\n\nEin Text.'].flatMap((c) => [c.charCodeAt(0), 0])] },
     { name: 'latin1.txt', bytes: [...'Caf\xe9 in Z\xfcrich\n\nEin Text.'].map((c) => c.charCodeAt(0)) },
     { name: 'titled.htm', text: '<title>Port notes</title><p>The harbour reopened on Monday.</p>' },
+    // Markup and a script but no text: refused once the engine has taken its text, and not kept.
+    { name: 'bare.html', text: '<html><head><title> </title><script>document.title = "x"</script></head><body><br></body></html>' },
   ]);
   await settled(page, 'Added 3 documents.');
   const messages = dialog(page).getByRole('alert').getByRole('listitem');
@@ -115,6 +117,7 @@ test('bad files each get a message; the good one of the same drop and those adde
     /^blank\.txt: is empty$/,
     /^huge\.txt: is 5\.00 MB, over the limit of 5 MB a file$/,
     /^latin1\.txt: is not readable text \(it is binary, or neither UTF-8 nor UTF-16 with a byte order mark\)$/,
+    /^bare\.html: is empty$/,
   ]);
   const kept = dialog(page).getByRole('list', { name: /Kept in this browser: 4 documents/ });
   // An HTML page without <h1> is titled by its <title>.

@@ -16,16 +16,23 @@
 //! is read by the analysis once, and each call analyses only the documents not added
 //! before.
 //!
+//! The reader's files come as their bytes (UTF-8, as `web/own-worker.js` decoded and
+//! checked them), transferred to the worker, never copied on the page's main thread; an
+//! HTML page's text is taken here ([`html`]). The worker keeps each text it was handed
+//! ([`Handed`]), so a later call names a document by its file alone.
+//!
 //! ```
 //! let jsonl = dossier_engine::mentions_jsonl("a.txt", "Talks\n\nMr. Putin met Xi Jinping in Beijing.").unwrap();
 //! assert!(jsonl.lines().any(|l| l.contains(r#""text": "Beijing", "label": "GPE""#)));
 //! ```
 
+pub mod html;
 pub mod merge;
 
 use dossier_core::corpus::{Corpus, Document, Meta, TextError};
 use dossier_core::date::Date;
 use dossier_core::export::{self, Format};
+use std::collections::HashMap;
 use std::fmt;
 use wasm_bindgen::prelude::*;
 
@@ -250,6 +257,62 @@ pub fn add_to_page(
     Ok((t, d, errors))
 }
 
+/// The kind of a file as `web/own-worker.js` names it: `html` (an HTML page's source),
+/// or any other (a text as it is kept: Markdown's marks were dropped there).
+pub const HTML: &str = "html";
+
+/// A reader's document as the worker keeps it: its text and the date its file gives
+/// (an HTML page's meta date), or empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Handed {
+    /// The text the engine analyses.
+    pub text: String,
+    /// The date the file names, `YYYY-MM-DD`, or empty.
+    pub date: String,
+}
+
+impl Handed {
+    /// The text of a file of `kind` whose bytes are `bytes` (UTF-8, a byte order mark
+    /// allowed), or why there is none (a message for the reader, after the file's name).
+    pub fn from_bytes(kind: &str, bytes: &[u8]) -> Result<Handed, String> {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let source =
+            std::str::from_utf8(bytes).map_err(|_| "is not readable text (not UTF-8)".to_string())?;
+        let handed = if kind == HTML {
+            let page = html::page_text(source);
+            Handed {
+                text: page.text,
+                date: page.date,
+            }
+        } else {
+            Handed {
+                text: source.to_string(),
+                date: String::new(),
+            }
+        };
+        if handed.text.trim().is_empty() {
+            return Err("is empty".to_string());
+        }
+        Ok(handed)
+    }
+
+    /// The headline the app shows for it: `title` if one is given, else the text's
+    /// first line that is not blank (as [`Document`] reads it).
+    pub fn headline(&self, title: &str) -> String {
+        let title = title.trim();
+        if !title.is_empty() {
+            return title.to_string();
+        }
+        let first = self.text.lines().map(str::trim).find(|l| !l.is_empty());
+        first.unwrap_or_default().to_string()
+    }
+}
+
+thread_local! {
+    /// The texts handed to the worker, by file: a call names a document it has by its file.
+    static HANDED: std::cell::RefCell<HashMap<String, Handed>> = std::cell::RefCell::new(HashMap::new());
+}
+
 thread_local! {
     /// The worker's session: its page's, once a document was added.
     static SESSION: std::cell::RefCell<Option<Session>> = const { std::cell::RefCell::new(None) };
@@ -257,34 +320,120 @@ thread_local! {
 
 /// JavaScript's entry point for [`add_to_page`], through the worker's [`Session`] (made
 /// on the first call, and again if the page differs): `files`, `titles`, `dates` and
-/// `texts` hold the documents' fields, in the same order; `progress` is called with
-/// (done, of, the file of the reader's document read last, or ""). Returns the page's two
-/// parts as UTF-8 bytes, each a `Uint8Array` with a buffer of its own (which the worker
-/// transfers, and the app copies into its memory whole: no text is converted to
-/// JavaScript's strings and back), then a message for each document left out; throws an
-/// `Error` if the page's corpus cannot be read.
+/// `kinds` hold the documents' fields, in the same order, and `bodies` each document's
+/// bytes (an `ArrayBuffer` the worker was transferred, read by [`Handed::from_bytes`]),
+/// or `undefined` for a document whose text this worker was handed before; a date
+/// given is the document's, else the one its file names. `progress` is called with
+/// (done, of, the file of the reader's document read last, or ""). Returns the page's
+/// two parts as UTF-8 bytes, each a `Uint8Array` with a buffer of its own (which the
+/// worker transfers, and the app copies into its memory whole: no text is converted to
+/// JavaScript's strings and back); an array of each document's headline (null if it
+/// was left out); an array of why each was left out, after its name (null if it was
+/// not); then a message for each other document left out. Throws an `Error` if the
+/// page's corpus cannot be read.
 #[wasm_bindgen]
+#[allow(clippy::too_many_arguments)]
 pub fn add_documents(
     page_texts: &str,
     page_data: &str,
     files: Vec<String>,
     titles: Vec<String>,
     dates: Vec<String>,
-    texts: Vec<String>,
+    kinds: Vec<String>,
+    bodies: Vec<JsValue>,
     progress: &js_sys::Function,
 ) -> Result<js_sys::Array, JsError> {
-    let own: Vec<Own> = (0..files.len())
-        .map(|i| Own {
-            file: &files[i],
-            title: field(&titles, i),
-            date: field(&dates, i),
-            text: field(&texts, i),
-        })
+    let bodies = bodies
+        .iter()
+        .map(|b| (!b.is_undefined() && !b.is_null()).then(|| js_sys::Uint8Array::new(b).to_vec()))
         .collect();
+    HANDED.with_borrow_mut(|handed| {
+        let problems = hand(handed, &files, &kinds, bodies);
+        let own: Vec<Own> = (0..files.len())
+            .filter(|&i| problems[i].is_none())
+            .map(|i| {
+                let doc = &handed[&files[i]];
+                let date = field(&dates, i);
+                Own {
+                    file: &files[i],
+                    title: field(&titles, i),
+                    date: if date.is_empty() { &doc.date } else { date },
+                    text: &doc.text,
+                }
+            })
+            .collect();
+        let (t, d, errors) = in_session(page_texts, page_data, &own, progress)?;
+        let out = js_sys::Array::new();
+        out.push(&js_sys::Uint8Array::from(t.as_bytes()));
+        out.push(&js_sys::Uint8Array::from(d.as_bytes()));
+        let heads = files
+            .iter()
+            .zip(&problems)
+            .enumerate()
+            .map(|(i, (f, p))| match p {
+                None => JsValue::from(handed[f].headline(field(&titles, i))),
+                Some(_) => JsValue::NULL,
+            });
+        out.push(&heads.collect::<js_sys::Array>());
+        out.push(
+            &problems
+                .iter()
+                .map(|p| p.as_deref().map_or(JsValue::NULL, JsValue::from))
+                .collect::<js_sys::Array>(),
+        );
+        for e in errors {
+            out.push(&JsValue::from(e));
+        }
+        Ok(out)
+    })
+}
+
+/// Takes the texts of `bodies` (one a file of `files`, of the kind `kinds` names; none
+/// for a text handed before) into `handed`, which then holds the files of `files` only;
+/// returns why each document has no text, or none.
+pub fn hand(
+    handed: &mut HashMap<String, Handed>,
+    files: &[String],
+    kinds: &[String],
+    bodies: Vec<Option<Vec<u8>>>,
+) -> Vec<Option<String>> {
+    handed.retain(|f, _| files.contains(f));
+    let mut bodies = bodies.into_iter();
+    let mut problems = Vec::with_capacity(files.len());
+    for (i, file) in files.iter().enumerate() {
+        let problem = match bodies.next().flatten() {
+            Some(bytes) => match Handed::from_bytes(field(kinds, i), &bytes) {
+                Ok(doc) => {
+                    handed.insert(file.clone(), doc);
+                    None
+                }
+                Err(e) => {
+                    handed.remove(file);
+                    Some(e)
+                }
+            },
+            None if handed.contains_key(file) => None,
+            None => Some(
+                "was not handed to the analysis engine (it restarted); reload the page to analyse it"
+                    .to_string(),
+            ),
+        };
+        problems.push(problem);
+    }
+    problems
+}
+
+/// [`Session::update`] and [`Session::part`] on the worker's session (made if there is
+/// none, or it is another page's), `progress` told as they go (a message a percent at
+/// most, and one as each of the reader's files starts: the worker posts each one).
+fn in_session(
+    page_texts: &str,
+    page_data: &str,
+    own: &[Own],
+    progress: &js_sys::Function,
+) -> Result<(String, String, Vec<String>), JsError> {
     let (mut last, mut reading) = (0, None::<String>);
     let mut report = |done: usize, of: usize, file: Option<&str>| {
-        // A message a percent at most, and one as each of the reader's files starts: the
-        // worker posts each one.
         let new_file = file.is_some_and(|f| reading.as_deref() != Some(f));
         if new_file || done < last || (done - last) * 100 >= of || done == of {
             last = done;
@@ -305,16 +454,10 @@ pub fn add_documents(
             })
             .map_err(|e| JsError::new(&e))?,
         };
-        let (errors, _) = s.update(&own, |done, n, file| report(of + done, of + n, file));
+        let (errors, _) = s.update(own, |done, n, file| report(of + done, of + n, file));
         let (t, d) = s.part().map_err(|e| JsError::new(&e))?;
         *session = Some(s);
-        let out = js_sys::Array::new();
-        out.push(&js_sys::Uint8Array::from(t.as_bytes()));
-        out.push(&js_sys::Uint8Array::from(d.as_bytes()));
-        for e in errors {
-            out.push(&JsValue::from(e));
-        }
-        Ok(out)
+        Ok((t, d, errors))
     })
 }
 
@@ -354,6 +497,59 @@ mod tests {
                 .all(|l| l.starts_with(r#"{"doc": "x.txt", "start": "#)),
             "{jsonl}"
         );
+    }
+
+    #[test]
+    fn a_file_s_bytes_become_its_text_and_an_html_page_s_its_shown_text_and_date() {
+        let page =
+            "<meta name=date content=2024-02-03><h1>Quay &amp; dock</h1><script>x()</script><p>Talks.</p>";
+        let doc = Handed::from_bytes(HTML, page.as_bytes()).unwrap();
+        assert_eq!(
+            (doc.text.as_str(), doc.date.as_str()),
+            ("Quay & dock\n\nTalks.", "2024-02-03")
+        );
+        assert_eq!(doc.headline(""), "Quay & dock");
+        assert_eq!(doc.headline(" Mine "), "Mine");
+        let text = Handed::from_bytes("txt", "\u{feff}  \nFirst line\n\n<b>kept</b>".as_bytes()).unwrap();
+        assert_eq!(
+            (text.text.as_str(), text.headline("").as_str()),
+            ("  \nFirst line\n\n<b>kept</b>", "First line")
+        );
+        assert_eq!(
+            Handed::from_bytes(HTML, b"<p> </p><script>x</script>"),
+            Err("is empty".to_string())
+        );
+        assert!(Handed::from_bytes("txt", b"caf\xe9")
+            .unwrap_err()
+            .starts_with("is not readable text"));
+    }
+
+    #[test]
+    fn a_text_handed_once_is_named_by_its_file_and_forgotten_when_left_out() {
+        let mut handed = HashMap::new();
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let files = names(&["mine/a", "mine/b", "mine/c"]);
+        let kinds = names(&["txt", "html", "txt"]);
+        let problems = hand(
+            &mut handed,
+            &files,
+            &kinds,
+            vec![Some(b"A text".to_vec()), Some(b"<p>B</p>".to_vec()), Some(vec![])],
+        );
+        assert_eq!(problems, [None, None, Some("is empty".to_string())]);
+        assert_eq!(handed["mine/b"].text, "B");
+        // Later calls send no bytes for what the worker has; what a call leaves out is forgotten.
+        let problems = hand(
+            &mut handed,
+            &names(&["mine/b", "mine/d"]),
+            &kinds,
+            vec![None, None],
+        );
+        assert_eq!(problems[0], None);
+        assert!(problems[1]
+            .as_deref()
+            .is_some_and(|p| p.starts_with("was not handed")));
+        assert_eq!(handed.keys().collect::<Vec<_>>(), ["mine/b"]);
     }
 
     #[test]
