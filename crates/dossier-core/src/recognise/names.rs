@@ -784,19 +784,19 @@ mod tests {
     fn runs_joined_by_of_without_a_head_word_are_weighed_whole() {
         // Invented names; a stand-in decision that makes an organisation of a span with
         // "of" inside it and of nothing else.
-        let text = "Yesterday the Honourable Guild of Velmar Lamplighters met the Quorran Fellowship.";
+        let text = "Yesterday the Velmar Brotherhood of Quorran Lamplighters met the Tessaly Fellowship.";
         let of = || Model::parse("# h\ninner=of\t0\t0\t5\t0\t0\n");
         let v = deciding_with(of(), || found(text));
         assert!(
-            has(&v, "Honourable Guild of Velmar Lamplighters", Label::Org),
+            has(&v, "Velmar Brotherhood of Quorran Lamplighters", Label::Org),
             "{v:?}"
         );
-        assert!(!v.iter().any(|(t, _)| t == "Quorran Fellowship"), "{v:?}");
+        assert!(!v.iter().any(|(t, _)| t == "Tessaly Fellowship"), "{v:?}");
         // Where the decision makes nothing of the whole, the runs are decided apart.
         let none = || Model::parse("# h\ninner=of\t5\t0\t0\t0\t0\nlen=2\t0\t0\t1\t0\t0\n");
         let v = deciding_with(none(), || found(text));
-        assert!(has(&v, "Honourable Guild", Label::Org), "{v:?}");
-        assert!(has(&v, "Velmar Lamplighters", Label::Org), "{v:?}");
+        assert!(has(&v, "Velmar Brotherhood", Label::Org), "{v:?}");
+        assert!(has(&v, "Quorran Lamplighters", Label::Org), "{v:?}");
         // A person or a title is never part of such a name.
         let v = deciding_with(of(), || found("Then Minister of Trade Ana Velmar spoke."));
         assert!(!v.iter().any(|(t, _)| t.contains(" of ")), "{v:?}");

@@ -83,12 +83,6 @@ pub(crate) fn find(
             }
             words_in_sentence += 1;
             let capital_says_nothing = layout.title_case[bi] || words_in_sentence == 1;
-            // "Critics of …", "Members of …": the sentence's first word, no mention, then
-            // a connector; its capital says nothing, so it opens no longer name.
-            let opener_says_nothing = !layout.title_case[bi]
-                && words_in_sentence == 3
-                && i >= 2
-                && (next == 0 || found[next - 1].range.end <= toks[i - 2].start);
             if single_shapes.admit(t) && single.contains(t) {
                 lower_words.insert(t);
             }
@@ -96,6 +90,9 @@ pub(crate) fn find(
                 next += 1;
             }
             let free_until = found.get(next).map_or(usize::MAX, |c| c.range.start);
+            let last = next.checked_sub(1).map(|k| &found[k]);
+            let opener_says_nothing =
+                !layout.title_case[bi] && after_bare_opener(toks, i, words_in_sentence, last);
             let Some(list) = first_shapes.admit(t).then(|| names.get(t)).flatten() else {
                 continue;
             };
@@ -125,6 +122,14 @@ pub(crate) fn find(
     };
     out.retain(|(_, c)| !ordinary(c));
     out
+}
+
+/// Whether token `i` is the third word of its sentence (`words` so far), after a first
+/// word that no mention covers (`last`: the last mention ending before token `i`):
+/// "Critics of …", "Members of …". That word's capital says nothing, so the connector
+/// after it joins it to no name.
+fn after_bare_opener(toks: &[Token], i: usize, words: usize, last: Option<&Candidate>) -> bool {
+    words == 3 && i >= 2 && last.is_none_or(|c| c.range.end <= toks[i - 2].start)
 }
 
 /// A recognised name: its text and the mention it copies (label and source).
