@@ -50,6 +50,13 @@ pub(super) fn join_pieces(
             last_title_end = None;
             continue;
         }
+        if last_title_end != Some(s) && !marks.title_case {
+            if let Some(next) = push_joined_name(cx, pieces, p, q, marks, out) {
+                p = next;
+                last_title_end = None;
+                continue;
+            }
+        }
         push_pieces(cx, pieces, p, q, last_title_end, marks, out);
         last_title_end = None;
         p = q;
@@ -440,6 +447,76 @@ fn is_year(w: &str, t: &crate::text::Token) -> bool {
         && matches!(w.as_bytes()[0], b'1' | b'2')
 }
 
+/// Whether a piece may be part of a name joined by connectors without a head word: an
+/// unknown word, or a group the tables know ("… of Rationalist Atheists"); not a person,
+/// a title, a known organisation (a body's person or part: "Members of Congress") or a
+/// known place (a person or a body of that place: "Dana Reyes of Italy").
+fn joinable(piece: &(usize, usize, Piece)) -> bool {
+    match &piece.2 {
+        Piece::Unknown => true,
+        Piece::Known(k) => k.label == Label::Norp,
+        _ => false,
+    }
+}
+
+/// A run of capitalised words joined to the runs after it by "of", "for" or "on" (and
+/// "and" between them) with no head word that makes one name of them ("International
+/// Brotherhood of Magicians", "Union of Rationalist Atheists and Agnostics"): the shape
+/// proposes the whole, and the learned decision weighs it, from the longest such span
+/// (at most [`crate::decide::MAX_TOKENS`] tokens) to the shortest, on the same features
+/// as any run ("inner=of", head words, context, the document's evidence). When it makes
+/// an organisation or an event of one, that is the name, appended to `out`, and the
+/// piece after it is returned; otherwise (`None`) the runs are taken as before.
+fn push_joined_name(
+    cx: &mut Ctx,
+    pieces: &[(usize, usize, Piece)],
+    p: usize,
+    q: usize,
+    marks: &Marks,
+    out: &mut Vec<Candidate>,
+) -> Option<usize> {
+    if !pieces[p..q].iter().all(joinable) {
+        return None;
+    }
+    let s = pieces[p].0;
+    let mut ends: Vec<(usize, usize)> = Vec::new();
+    let (mut qq, mut ee, mut has_of) = (q, pieces[q - 1].1, false);
+    while ee < cx.toks.len() && cx.lower_is(ee, CONNECTORS) {
+        let of = cx.lower_is(ee, &["of", "for", "on"]);
+        let gap = if of && cx.w(ee + 1) == "the" { 2 } else { 1 };
+        if qq >= pieces.len() || pieces[qq].0 != ee + gap {
+            break;
+        }
+        let mut r = qq + 1;
+        while r < pieces.len() && adjacent(pieces[r - 1].1, pieces[r].0) {
+            r += 1;
+        }
+        let end = pieces[r - 1].1;
+        if !pieces[qq..r].iter().all(joinable)
+            || end - s > crate::decide::MAX_TOKENS
+            || marks.covered[ee..end].contains(&true)
+        {
+            break;
+        }
+        has_of |= of;
+        (qq, ee) = (r, end);
+        if has_of {
+            ends.push((qq, ee));
+        }
+    }
+    for &(r, e) in ends.iter().rev() {
+        if let Some(label) = super::unknown::classify_joined(cx, s, e, marks.initial[s], out) {
+            out.push(Candidate {
+                range: cx.toks[s].start..cx.toks[e - 1].end,
+                label,
+                source: Source::Composed,
+            });
+            return Some(r);
+        }
+    }
+    None
+}
+
 /// Appends the pieces `p..q` one by one, known names and people as they are and runs of
 /// unknown words as [`classify_unknown`] finds them (`last_title_end`: the token after
 /// the title just before the run, if any).
@@ -699,8 +776,31 @@ fn is_denomination(cx: &Ctx, s: usize, e: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use crate::decide::{deciding_with, Model};
     use crate::label::Label;
     use crate::recognise::testing::{found, has};
+
+    #[test]
+    fn runs_joined_by_of_without_a_head_word_are_weighed_whole() {
+        // Invented names; a stand-in decision that makes an organisation of a span with
+        // "of" inside it and of nothing else.
+        let text = "Yesterday the Velmar Brotherhood of Quorran Lamplighters met the Tessaly Fellowship.";
+        let of = || Model::parse("# h\ninner=of\t0\t0\t5\t0\t0\n");
+        let v = deciding_with(of(), || found(text));
+        assert!(
+            has(&v, "Velmar Brotherhood of Quorran Lamplighters", Label::Org),
+            "{v:?}"
+        );
+        assert!(!v.iter().any(|(t, _)| t == "Tessaly Fellowship"), "{v:?}");
+        // Where the decision makes nothing of the whole, the runs are decided apart.
+        let none = || Model::parse("# h\ninner=of\t5\t0\t0\t0\t0\nlen=2\t0\t0\t1\t0\t0\n");
+        let v = deciding_with(none(), || found(text));
+        assert!(has(&v, "Velmar Brotherhood", Label::Org), "{v:?}");
+        assert!(has(&v, "Quorran Lamplighters", Label::Org), "{v:?}");
+        // A person or a title is never part of such a name.
+        let v = deciding_with(of(), || found("Then Minister of Trade Ana Velmar spoke."));
+        assert!(!v.iter().any(|(t, _)| t.contains(" of ")), "{v:?}");
+    }
 
     #[test]
     fn head_words_make_organisations_events_and_facilities() {

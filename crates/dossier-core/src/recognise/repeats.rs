@@ -90,6 +90,9 @@ pub(crate) fn find(
                 next += 1;
             }
             let free_until = found.get(next).map_or(usize::MAX, |c| c.range.start);
+            let last = next.checked_sub(1).map(|k| &found[k]);
+            let opener_says_nothing =
+                !layout.title_case[bi] && after_bare_opener(toks, i, words_in_sentence, last);
             let Some(list) = first_shapes.admit(t).then(|| names.get(t)).flatten() else {
                 continue;
             };
@@ -102,7 +105,10 @@ pub(crate) fn find(
                 i,
                 (free_until, &inside),
                 list,
-                capital_says_nothing,
+                Position {
+                    capital_says_nothing,
+                    opener_says_nothing,
+                },
                 g,
             ) {
                 out.push((bi, c));
@@ -116,6 +122,14 @@ pub(crate) fn find(
     };
     out.retain(|(_, c)| !ordinary(c));
     out
+}
+
+/// Whether token `i` is the third word of its sentence (`words` so far), after a first
+/// word that no mention covers (`last`: the last mention ending before token `i`):
+/// "Critics of …", "Members of …". That word's capital says nothing, so the connector
+/// after it joins it to no name.
+fn after_bare_opener(toks: &[Token], i: usize, words: usize, last: Option<&Candidate>) -> bool {
+    words == 3 && i >= 2 && last.is_none_or(|c| c.range.end <= toks[i - 2].start)
 }
 
 /// A recognised name: its text and the mention it copies (label and source).
@@ -193,9 +207,19 @@ fn covers_only_parts(
     any
 }
 
+/// Where in its sentence a word stands, for [`repeat_at`].
+#[derive(Clone, Copy)]
+struct Position {
+    /// The word opens its sentence, or its block is in Title Case or capitals.
+    capital_says_nothing: bool,
+    /// The word is the third of its sentence, after a first word no mention covers: a
+    /// connector after that word ("Critics of …") joins it to no name.
+    opener_says_nothing: bool,
+}
+
 /// The first of `names` (longest first) written at token `i`, ending on a token
 /// boundary before byte `free_until` and standing alone: a copy of its mention there.
-/// Where the token's `capital_says_nothing`, only names of two or more words count. An
+/// Where the token's capital says nothing (`at`), only names of two or more words count. An
 /// organisation, event or facility of two or more words may also cover mentions that
 /// lie wholly inside it (`inside` says so of an end): the document wrote that name whole
 /// once, so its parts here ("UK" in "Zentrix UK") are that name, and the caller puts it
@@ -206,11 +230,12 @@ fn repeat_at(
     i: usize,
     (free_until, inside): (usize, &dyn Fn(usize) -> bool),
     names: &[Name],
-    capital_says_nothing: bool,
+    at: Position,
     g: &Gazetteer,
 ) -> Option<Candidate> {
     let start = toks[i].start;
-    if toks[i].hyphen || (i > 0 && joined_before(text, toks, i, g)) {
+    let after_opener = at.opener_says_nothing && i >= 2 && joining(text, &toks[i - 1], g);
+    if toks[i].hyphen || (i > 0 && !after_opener && joined_before(text, toks, i, g)) {
         return None;
     }
     for (s, c) in names {
@@ -223,7 +248,7 @@ fn repeat_at(
         // is found there by the recogniser; a cut a title made a person is no name).
         let guessed_org = c.label == Label::Org && matches!(c.source, Source::Composed);
         let capital_needed = one_word && !guessed_org;
-        if !free || !text[start..].starts_with(s) || capital_says_nothing && capital_needed {
+        if !free || !text[start..].starts_with(s) || at.capital_says_nothing && capital_needed {
             continue;
         }
         // The last token of the occurrence must end where the name ends.
@@ -344,6 +369,18 @@ mod tests {
         assert_eq!(repeats(text, &found), ["Quillfoss"]);
         // A sentence's first word: its capital says nothing.
         let text = "We thank Quillfoss. Quillfoss grew.";
+        let found = [at(text, "Quillfoss", 0, Label::Org)];
+        assert!(repeats(text, &found).is_empty());
+    }
+
+    #[test]
+    fn a_sentences_first_word_and_a_connector_open_no_longer_name() {
+        // "Critics of …": the first word's capital says nothing.
+        let text = "Quillfoss grew. Critics of Quillfoss met.";
+        let found = [at(text, "Quillfoss", 0, Label::Org)];
+        assert_eq!(repeats(text, &found), ["Quillfoss"]);
+        // Inside a sentence "Friends of …" may be a longer name's start.
+        let text = "Quillfoss grew. They met Friends of Quillfoss.";
         let found = [at(text, "Quillfoss", 0, Label::Org)];
         assert!(repeats(text, &found).is_empty());
     }

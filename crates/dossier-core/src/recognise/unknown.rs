@@ -54,7 +54,7 @@ pub(super) fn classify_unknown(
     if strong_person_cue(cx, a, b, initial, &cues, sofar) {
         return person(true);
     }
-    if in_capitals(cx, a, b) {
+    if in_capitals(cx, a, b) && !capitals_among_mixed_case(cx, a, b) {
         return None;
     }
     let label = match learned_decision(cx, a, b, initial, after_title, &cues, sofar) {
@@ -102,6 +102,28 @@ pub(super) fn classify_place_holding(
     }
 }
 
+/// What the words `a..b`, runs joined by connectors without a head word
+/// ([`super::names`]: "International Brotherhood of Magicians"), are: an organisation or
+/// an event when the learned decision makes one of them, else nothing (`None`: the runs
+/// are decided apart).
+pub(super) fn classify_joined(
+    cx: &mut Ctx,
+    a: usize,
+    b: usize,
+    initial: bool,
+    sofar: &[Candidate],
+) -> Option<Label> {
+    if run_end(cx, a, b) != Some(b) || in_capitals(cx, a, b) {
+        return None;
+    }
+    let cues = Cues::around(cx, a, b);
+    match learned_decision(cx, a, b, initial, false, &cues, sofar) {
+        Class::Org => Some(Label::Org),
+        Class::Event => Some(Label::Event),
+        _ => None,
+    }
+}
+
 /// The end of the run of unknown words `a..b` without a trailing possessive or
 /// punctuation; `None` when nothing is left or the run's last capital belongs to a
 /// compound word ("Cross-border").
@@ -125,6 +147,18 @@ fn in_capitals(cx: &Ctx, a: usize, b: usize) -> bool {
     } else {
         crate::normal::is_all_caps_run(cx.text, &cx.toks[a..b])
     }
+}
+
+/// Whether the words `a..b` are one word in capitals longer than an acronym
+/// ("INTERPOLAR") between words in mixed case, before and after it: a name written in
+/// capitals (an agency's, a brand's), not a line or a dateline in capitals, so the
+/// decision weighs it as it weighs an acronym.
+fn capitals_among_mixed_case(cx: &Ctx, a: usize, b: usize) -> bool {
+    let word = |k: &usize| cx.toks[*k].kind == TokenKind::Word;
+    let mixed = |k: usize| cx.w(k).chars().any(char::is_lowercase);
+    let before = (a.saturating_sub(3)..a).rev().find(word);
+    let after = (b..cx.toks.len().min(b + 3)).find(word);
+    b - a == 1 && before.is_some_and(mixed) && after.is_some_and(mixed)
 }
 
 /// What the learned decision ([`crate::decide`]) makes of the unknown words `a..b`
@@ -456,6 +490,22 @@ fn coordinated_with_person(cx: &mut Ctx, a: usize, b: usize, sofar: &[Candidate]
 mod tests {
     use crate::label::Label;
     use crate::recognise::testing::{found, has};
+
+    #[test]
+    fn a_long_word_in_capitals_among_mixed_case_goes_to_the_decision() {
+        // A stand-in decision that makes an organisation of every span it is asked about.
+        let org = || crate::decide::Model::parse("# h\nbias\t0\t0\t5\t0\t0\n");
+        let v = crate::decide::deciding_with(org(), || found("Geologists from VELMARIX joined the survey."));
+        assert!(has(&v, "VELMARIX", Label::Org), "{v:?}");
+        // Not a line in capitals, nor a word in capitals opening a block (a dateline).
+        for text in [
+            "QUORRANTINE VELMARIX SURVEY",
+            "VELMARIX — Geologists joined the survey.",
+        ] {
+            let v = crate::decide::deciding_with(org(), || found(text));
+            assert!(!v.iter().any(|(t, _)| t.contains("VELMARIX")), "{text}: {v:?}");
+        }
+    }
 
     #[test]
     fn a_thing_counted_in_the_document_is_no_surname_to_find_alone() {
