@@ -242,6 +242,11 @@ pub(crate) fn first_pass(
 ) -> (Layout, FirstPass) {
     let mut layout = Layout::new(d);
     let mut first = FirstPass::default();
+    // One entry a block in each: room for all of them up front.
+    let blocks = layout.blocks.len();
+    first.work.reserve_exact(blocks);
+    first.found_end.reserve_exact(blocks);
+    first.deps_end.reserve_exact(blocks);
     scratch.read_document(&d.text, &layout.blocks);
     for (bi, r) in layout.blocks.iter().enumerate() {
         scratch.load_block(bi);

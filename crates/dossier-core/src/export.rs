@@ -410,6 +410,14 @@ impl<'a> Table<'a> {
         }
     }
 
+    /// A table with room for `rows` rows, filled without growing.
+    fn with_rows(columns: &'static [&'static str], rows: usize) -> Self {
+        Table {
+            columns,
+            cells: Vec::with_capacity(rows * columns.len()),
+        }
+    }
+
     /// Adds a row: one field per column.
     fn row<const N: usize>(&mut self, fields: [Field<'a>; N]) {
         debug_assert_eq!(N, self.columns.len());

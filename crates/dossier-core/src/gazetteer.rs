@@ -52,6 +52,9 @@ pub struct Lengths {
     pub names: u64,
     /// Token counts of the titles ([`Gazetteer::title`]).
     pub titles: u64,
+    /// The name that is this first token alone ([`Gazetteer::name`] of it), found with
+    /// its lengths: the most common hit costs one lookup in the tables, not two.
+    pub word: Option<Known>,
 }
 
 /// Bit `n - 1` for a name or title of `n` tokens (at most 64, checked by a test).
@@ -257,15 +260,7 @@ impl Gazetteer {
             table!("brands"),
             table!("teams"),
         ];
-        // Room for every row up front: growing the maps would hash every key again.
-        let lines: usize = names
-            .iter()
-            .map(|t| t.bytes().filter(|&b| b == b'\n').count())
-            .sum();
-        g.names.reserve(lines);
-        g.first.reserve(lines);
-        g.caps.reserve(lines);
-        g.caps_first.reserve(lines);
+        g.reserve_for(&names);
         let mut toks = Vec::new();
         // The flags of the rows' tag, read again only where the tag changes.
         let (mut last_tag, mut flags) = (None, None);
@@ -316,7 +311,25 @@ impl Gazetteer {
         }
         g.index_function_words();
         g.index_caps();
+        g.index_words();
         g
+    }
+
+    /// Room for every row of the names `tables` up front: growing the maps would hash
+    /// every key again, and the names read without case would be copied as they grow.
+    fn reserve_for(&mut self, tables: &[&str]) {
+        let lines: usize = tables
+            .iter()
+            .map(|t| t.bytes().filter(|&b| b == b'\n').count())
+            .sum();
+        self.names.reserve(lines);
+        self.first.reserve(lines);
+        self.caps.reserve(lines);
+        self.caps_first.reserve(lines);
+        self.caps_pending.names.reserve(lines);
+        self.caps_pending
+            .text
+            .reserve(tables.iter().map(|t| t.len()).sum());
     }
 
     /// Indexes the names read without case gathered while loading (`caps_pending`): their
@@ -328,6 +341,15 @@ impl Gazetteer {
         for (key, first, count, known) in pending.names {
             *self.caps_first.entry(&text[first]).or_default() |= length_bit(count);
             merge_known(self.caps.entry(&text[key]), known);
+        }
+    }
+
+    /// Gives each first token that is a name alone that name, once every name is in.
+    fn index_words(&mut self) {
+        for (first, l) in &mut self.first {
+            if l.names & 1 != 0 {
+                l.word = self.names.get(first).copied();
+            }
         }
     }
 
@@ -670,6 +692,7 @@ mod tests {
         }
         g.index_function_words();
         g.index_caps();
+        g.index_words();
         g
     }
 
@@ -934,6 +957,21 @@ mod tests {
             assert!((1..=64).contains(&toks.len()), "{key}");
             let l = g.lengths(toks[0].text(key));
             assert_ne!((l.names | l.titles) & length_bit(toks.len()), 0, "{key}");
+        }
+    }
+
+    #[test]
+    fn a_first_token_carries_the_name_it_is_alone() {
+        let g = Gazetteer::get();
+        assert_eq!(g.lengths("Abidjan").word, g.name("Abidjan"));
+        assert!(g.lengths("Abidjan").word.is_some());
+        // A first token of longer names only: no name alone.
+        assert!(g.name("Hong").is_none());
+        assert_eq!(g.lengths("Hong").word, None);
+        assert_ne!(g.lengths("Hong").names, 0);
+        for (first, l) in &g.first {
+            let alone = (l.names & 1 != 0).then(|| g.name(first)).flatten();
+            assert_eq!(l.word, alone, "{first}");
         }
     }
 

@@ -181,6 +181,13 @@ fn pass_two<'c>(corpus: &'c Corpus, lexicon: &Lexicon, firsts: Vec<First>, threa
             scratch: std::mem::take(scratch),
             ..SecondPass::default()
         };
+        // Room for the batch's results, pass 1's names counted (pass 2 adds a few):
+        // grown from nothing, they would be copied several times a batch.
+        let names: usize = batch.iter().map(|(_, _, first)| first.found.len()).sum();
+        out.raws.reserve(names);
+        out.placed.reserve(names);
+        out.docs.reserve(batch.len());
+        out.tokens.reserve(batch.len());
         for (di, layout, first) in batch {
             let lookup = lookups[di].as_ref();
             second_pass(di, &docs[di], lookup, layout, first, lexicon, &mut out);
@@ -197,6 +204,7 @@ fn join(parts: Vec<SecondPass<'_>>) -> SecondPass<'_> {
     all.raws.reserve(parts.iter().map(|p| p.raws.len()).sum());
     all.placed.reserve(parts.iter().map(|p| p.placed.len()).sum());
     all.docs.reserve(parts.iter().map(|p| p.docs.len()).sum());
+    all.tokens.reserve(parts.iter().map(|p| p.tokens.len()).sum());
     for p in parts {
         all.raws.extend(p.raws);
         all.placed.extend(p.placed);

@@ -57,7 +57,7 @@ impl MentionParts {
         keep: impl Fn(&Mention) -> bool,
         out: &mut String,
     ) -> Result<(), usize> {
-        let mut t = Table::new(COLUMNS);
+        let mut t = Table::with_rows(COLUMNS, da.mentions.len());
         let mut cp = CodePoints::new(&doc.text);
         for m in da.mentions.iter().filter(|m| keep(m)) {
             let canonical = name(m.entity).ok_or(m.entity)?;

@@ -158,7 +158,10 @@ impl<'a> Doc<'a> {
         };
         let tokens = tokens.filter(|t| t.blocks() == analysis.blocks.len());
         if let Some(t) = tokens {
+            // The body's tokens are at most these: room for them and their marks.
             d.toks.reserve(t.tokens());
+            d.para_of.reserve(t.tokens());
+            d.sent_of.reserve(t.tokens());
         }
         for (b, block) in analysis.blocks.iter().enumerate() {
             if block.zone == Zone::Body {

@@ -119,6 +119,7 @@ impl<'a> Ctx<'a> {
                 Lengths {
                     names: l.names & fit,
                     titles: l.titles & fit,
+                    word: l.word,
                 },
             );
         }
@@ -136,7 +137,11 @@ impl<'a> Ctx<'a> {
         }
     }
     fn gaz_as_written(&mut self, i: usize) -> Option<(usize, Known)> {
-        let mut lens = self.lengths(i).names;
+        let Lengths {
+            names: mut lens,
+            word,
+            ..
+        } = self.lengths(i);
         if lens != 0 {
             // Longest first. When the longest span is normal ASCII, so is every shorter
             // one (each ends at a token): no need to look at their bytes again.
@@ -158,7 +163,10 @@ impl<'a> Ctx<'a> {
             while lens != 0 {
                 let len = highest(lens);
                 lens &= !(1 << (len - 1));
-                let k = if normal {
+                // A word alone as written is the token `lengths` looked up.
+                let k = if normal && len == 1 {
+                    word
+                } else if normal {
                     self.g.name(&self.text[start..self.toks[i + len - 1].end])
                 } else {
                     self.g.name(&self.key[..ends[len - 1]])
