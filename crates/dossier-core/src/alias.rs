@@ -1464,6 +1464,61 @@ mod tests {
     }
 
     #[test]
+    fn a_name_written_with_initials_is_the_person_of_its_document_they_begin() {
+        let raws = [
+            settled(0, Label::Person, "Harald Brisco Talvert", "Harald Brisco Talvert"),
+            // The corpus lexicon read the initials as its own pick of a Talvert.
+            settled(0, Label::Person, "H. B. Talvert", "Jonna Talvert"),
+            settled(0, Label::Person, "Jonna Talvert", "Jonna Talvert"),
+            settled(0, Label::Person, "Talvert", "Jonna Talvert"),
+            // Two people whose given names begin with H: "H. Orsk" is neither.
+            settled(1, Label::Person, "Hedda Orsk", "Hedda Orsk"),
+            settled(1, Label::Person, "Hanno Orsk", "Hanno Orsk"),
+            settled(1, Label::Person, "H. Orsk", "H. Orsk"),
+            // Other initials than the person's: another person.
+            settled(2, Label::Person, "Mirela Vosk", "Mirela Vosk"),
+            settled(2, Label::Person, "T. R. Vosk", "T. R. Vosk"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[..2], ["Harald Brisco Talvert"; 2]);
+        assert_eq!(c[2], "Jonna Talvert");
+        assert_eq!(c[3], "Harald Brisco Talvert", "the one introduced first");
+        assert_eq!(
+            c[4..],
+            ["Hedda Orsk", "Hanno Orsk", "H. Orsk", "Mirela Vosk", "T. R. Vosk"]
+        );
+    }
+
+    #[test]
+    fn a_word_the_tables_read_as_a_name_the_document_never_writes_joins_the_document_s_name() {
+        let raws = [
+            // The tables read "Marisol" as a company this document never names.
+            raw(0, Label::Org, "Marisol Orchestra", "Marisol Orchestra"),
+            settled(0, Label::Org, "Marisol", "Marisol Holdings"),
+            // Where the document writes the tables' name too, the word stays with it.
+            raw(1, Label::Org, "Marisol Holdings", "Marisol Holdings"),
+            raw(1, Label::Org, "Marisol Orchestra", "Marisol Orchestra"),
+            settled(1, Label::Org, "Marisol", "Marisol Holdings"),
+            // Two names of the document begin with it: it stands for neither.
+            raw(2, Label::Org, "Marisol Orchestra", "Marisol Orchestra"),
+            raw(2, Label::Org, "Marisol Foundation", "Marisol Foundation"),
+            settled(2, Label::Org, "Marisol", "Marisol Holdings"),
+            // A name the word ends ("Club Tarvo", a club named after its town) is no
+            // longer name beginning with it; nor is another label's.
+            raw(3, Label::Org, "Tarvo Congress", "Tarvo Congress"),
+            settled(3, Label::Org, "Tarvo", "Club Tarvo"),
+            raw(4, Label::Fac, "Marisol Hall", "Marisol Hall"),
+            settled(4, Label::Org, "Marisol", "Marisol Holdings"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[..2], ["Marisol Orchestra"; 2]);
+        assert_eq!(c[4], "Marisol Holdings");
+        assert_eq!(c[7], "Marisol Holdings");
+        assert_eq!(c[9], "Club Tarvo");
+        assert_eq!(c[11], "Marisol Holdings");
+    }
+
+    #[test]
     fn an_acronym_in_parentheses_defines_the_name_as_written_before_it() {
         // Recognition found only the head: the acronym spells the words before it too.
         let text = "Troops of the Velmoran People's Guard [VPG] moved. The VPG said so.";

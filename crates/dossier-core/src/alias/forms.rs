@@ -38,6 +38,11 @@
 //!    one an organisation ("teaching at Tsinghua"), not a facility ("Kessel" after
 //!    "Kessel Dam" is the town).
 //!
+//! 7. a word the tables or the corpus lexicon read as a longer name its document never
+//!    writes ("Esprit" as the company "Esprit Holdings") is the one name of its label the
+//!    document begins with it ("Esprit Orchestra"); a name the document does not write
+//!    neither blocks nor adds forms there.
+//!
 //! What a form stands for is read per label: the town "Hollins" written right after
 //! "Hollins University" is the town, "Hollins" read as an organisation later is the
 //! university.
@@ -1211,21 +1216,24 @@ impl<'r: 't, 't> Linker<'r, 't> {
         forms.short.events = true;
         let mut seen: HashSet<(Label, usize)> = HashSet::default();
         let mut names = Vec::new();
+        let in_full = self.written_in_full(range.clone(), keys);
         for i in range.clone() {
             let Some((label, id)) = keys[i] else { continue };
             self.work += 1;
             let text: &'t str = self.text[id].as_str();
+            forms.first.entry(id).or_insert(i);
+            // A name the document never writes is none of its names: it neither blocks
+            // nor adds forms ("Esprit", read as the tables' "Esprit Holdings", beside
+            // "Esprit Orchestra").
+            if self.borrowed(i, id, &in_full) {
+                continue;
+            }
             let t = Target {
                 label,
                 id,
                 shown_by: i,
             };
-            forms.first.entry(id).or_insert(i);
-            // Only people written in full here: a one-word name the corpus lexicon
-            // resolved says nothing of this document's people.
-            if label == Label::Person && text.contains(' ') && self.raws[i].surface.contains(' ') {
-                forms.people.add(text, t);
-            }
+            self.add_person(&mut forms.people, i, t);
             // A given name the tables know is no misspelt surname ("Walter", "Walters").
             let given = label == Label::Person && !text.contains(' ') && self.g.given(text).is_some();
             if !matches!(label, Label::Date | Label::Money | Label::Percent) {
@@ -1264,6 +1272,7 @@ impl<'r: 't, 't> Linker<'r, 't> {
         });
         self.work += forms.short.add_names(&names, self.g);
         self.free_guessed_people(&forms, range.clone(), keys);
+        self.free_borrowed_names(&forms, range.clone(), keys, &in_full);
         if !forms.known_tails.is_empty() {
             self.join_known_tails(&forms, range.clone(), keys);
         }
@@ -1313,7 +1322,8 @@ impl<'r: 't, 't> Linker<'r, 't> {
             let g = self.g;
             forms
                 .people
-                .variant_of(name)
+                .initialled(surface)
+                .or_else(|| forms.people.variant_of(name))
                 .or_else(|| forms.people.described(name, |w| g.given(w).is_some()))
                 .or_else(|| forms.people.without_middle(name))
                 .or_else(|| forms.people.without_letters(name))
@@ -1648,6 +1658,88 @@ impl<'r: 't, 't> Linker<'r, 't> {
                 self.local_only[i] = true;
                 self.table_acronym[i] = true;
             }
+        }
+    }
+
+    /// Adds mention `i` (of `t`) to the people of its document when it is a person
+    /// written in full there: a one-word name the corpus lexicon resolved says nothing
+    /// of the document's people, and a name written with initials for a person named
+    /// before in full is that person, not a second one sharing the surname.
+    fn add_person(&self, people: &mut People<'t>, i: usize, t: Target) {
+        let (text, surface) = (self.text[t.id].as_str(), self.raws[i].surface);
+        if t.label == Label::Person
+            && text.contains(' ')
+            && surface.contains(' ')
+            && people.initialled(surface).is_none()
+        {
+            people.add(text, t);
+        }
+    }
+
+    /// The keys the mentions `range` of one document write with two words or more.
+    fn written_in_full(
+        &mut self,
+        range: std::ops::Range<usize>,
+        keys: &[Option<(Label, usize)>],
+    ) -> HashSet<usize> {
+        let mut full = HashSet::default();
+        for i in range {
+            self.work += 1;
+            if let Some((_, id)) = keys[i].filter(|_| self.raws[i].surface.contains(' ')) {
+                full.insert(id);
+            }
+        }
+        full
+    }
+
+    /// Whether mention `i` (keyed `id`) is one word of an organisation, facility, event
+    /// or place whose longer key the tables or the corpus lexicon chose elsewhere, a name
+    /// its document never writes in full (`in_full`): "Esprit" read as the company
+    /// "Esprit Holdings". Not an acronym, which stands for its full name wherever it
+    /// is written ("CMA").
+    fn borrowed(&self, i: usize, id: usize, in_full: &HashSet<usize>) -> bool {
+        let r = &self.raws[i];
+        r.settled
+            && !self.movable[i]
+            && r.label != Label::Person
+            && !r.surface.contains(' ')
+            && self.text[id] != r.surface
+            && self.text[id].contains(' ')
+            && !in_full.contains(&id)
+            && self.text[id]
+                .strip_prefix(r.surface)
+                .is_some_and(|rest| rest.starts_with(' '))
+            && !acronym_shaped(&r.surface.replace('.', ""))
+    }
+
+    /// Lets the document `range` move each borrowed one-word name ([`Self::borrowed`])
+    /// onto the one name of the document, of its label, it is the leading words of
+    /// ("Esprit" onto "Esprit Orchestra"): the document's own name is better evidence
+    /// than a name chosen elsewhere. One pass over the document's mentions.
+    fn free_borrowed_names(
+        &mut self,
+        forms: &DocForms<'t>,
+        range: std::ops::Range<usize>,
+        keys: &[Option<(Label, usize)>],
+        in_full: &HashSet<usize>,
+    ) {
+        let doc = self.raws[range.start].doc;
+        for i in range {
+            let Some((label, id)) = keys[i] else { continue };
+            self.work += 1;
+            if !self.borrowed(i, id, in_full) {
+                continue;
+            }
+            let Some(t) = forms
+                .short
+                .get(self.raws[i].surface)
+                .filter(|t| t.label == label && t.id != id)
+            else {
+                continue;
+            };
+            self.movable[i] = true;
+            self.local_only[i] = true;
+            self.local.insert((doc, label, id), Reading::One(t, true));
         }
     }
 

@@ -13,6 +13,11 @@
 //! letter inside it changed ("Kristin" and "Kristen"), as writers shorten or misspell a
 //! name within one article.
 //!
+//! A name written with initials for its given names is the one person of the document
+//! whose given names they begin, with its last word ("H. B. Talvert" for "Harald Brisco
+//! Talvert"; "H. Talvert" too, by the first), not a second person sharing the surname,
+//! whichever Talvert the corpus lexicon picked for it.
+//!
 //! A name that is another full name of the document with one more word before it, a
 //! word that is no given name, is that person: a descriptor the capitalised run took in
 //! ("Scientologist Tom Cruise" beside "Tom Cruise", "Guitarist Ana Ruiz").
@@ -65,6 +70,10 @@ pub(super) struct People<'t> {
     /// Arbelaez"); one of three more often a middle name ("Maria Ines Marwood", beside
     /// "Ines Marwood", another person where the tables know no given name "Ines").
     surnames: HashMap<&'t str, Option<Target>>,
+    /// The initials of a full name's given names and its last word ("HB", "Talvert" for
+    /// "Harald Brisco Talvert"; also the first initial alone, "H") → the one person
+    /// written so (`None`: more than one).
+    initialled: HashMap<(String, &'t str), Option<Target>>,
 }
 
 /// Notes in `map` that `key` stands for `t`, or for no one when it already stood for
@@ -110,6 +119,9 @@ impl<'t> People<'t> {
                 return;
             }
         }
+        // After the variants: a given name spelt another way adds no second person's
+        // initials.
+        self.add_initials(bare, last, t);
         self.given.entry(t.id).or_insert(first);
         self.names.entry(t.id).or_insert(name);
         let (seen, _, shared) = self.rivals.entry(last).or_insert((bare, t, false));
@@ -154,6 +166,39 @@ impl<'t> People<'t> {
                 note_one(&mut self.surnames, rest, t);
             }
         }
+    }
+
+    /// Notes the initials of the given names of full name `bare` (of `t`, ending in
+    /// `last`), all of them and the first alone, for the names written with initials
+    /// ([`Self::initialled`]). A name already written with initials adds none.
+    fn add_initials(&mut self, bare: &'t str, last: &'t str, t: Target) {
+        let given: Vec<&str> = bare.split(' ').collect();
+        let given = &given[..given.len() - 1];
+        if given
+            .iter()
+            .any(|w| initial(w).is_some() || !w.starts_with(char::is_uppercase))
+        {
+            return;
+        }
+        let all: String = given.iter().filter_map(|w| w.chars().next()).collect();
+        let first: String = all.chars().take(1).collect();
+        if first != all {
+            note_initials(&mut self.initialled, first, last, t);
+        }
+        note_initials(&mut self.initialled, all, last, t);
+    }
+
+    /// The one person of the document a name written with initials for its given names
+    /// stands for ("H. B. Talbert" or "H.B. Talbert" for "Harold Brisco Talbert"): the
+    /// one whose given names begin with those letters, in that order, and whose last
+    /// word is the name's. `None` for a name not so written, or two such people.
+    pub fn initialled(&self, surface: &str) -> Option<Target> {
+        let (given, last) = surface.rsplit_once(' ')?;
+        let mut letters = String::new();
+        for w in given.split(' ') {
+            letters.push_str(&initial(w)?);
+        }
+        self.initialled.get(&(letters, last)).copied().flatten()
     }
 
     /// The person two names sharing a word stand for when they are one person, written
@@ -275,6 +320,31 @@ impl<'t> People<'t> {
     }
 }
 
+/// Notes in `map` that the given names of initials `letters` and last word `last` stand
+/// for `t`, or for no one when they already stood for another person.
+fn note_initials<'t>(
+    map: &mut HashMap<(String, &'t str), Option<Target>>,
+    letters: String,
+    last: &'t str,
+    t: Target,
+) {
+    map.entry((letters, last))
+        .and_modify(|o| {
+            if *o != Some(t) {
+                *o = None;
+            }
+        })
+        .or_insert(Some(t));
+}
+
+/// The capitals of a word of initials ("H." → "H", "H.B." → "HB"); `None` for any
+/// other word.
+fn initial(w: &str) -> Option<String> {
+    let letters: String = w.split_terminator('.').collect();
+    let dotted = w.ends_with('.') && w.matches('.').count() == letters.chars().count();
+    (dotted && !letters.is_empty() && letters.chars().all(char::is_uppercase)).then_some(letters)
+}
+
 /// `name` without the letters of honours or degrees written after it ("FRS", "DBE RA",
 /// "PhD"): its last words written like acronyms, two words left at least. A Roman
 /// numeral ("II") is part of the name: it tells a son from his father.
@@ -344,6 +414,23 @@ mod tests {
         assert_eq!(p.first_of("Okafor"), None, "one person");
         assert_eq!(p.get("Daniels"), Some(t(4)));
         assert_eq!(p.get("Sofia"), None);
+    }
+
+    #[test]
+    fn a_name_written_with_initials_names_the_one_person_they_begin() {
+        let mut p = People::default();
+        p.add("Harald Brisco Talvert", t(1));
+        p.add("Jonna Talvert", t(2));
+        p.add("Hedda Orsk", t(3));
+        p.add("Hanno Orsk", t(4));
+        assert_eq!(p.initialled("H. B. Talvert"), Some(t(1)));
+        assert_eq!(p.initialled("H.B. Talvert"), Some(t(1)));
+        assert_eq!(p.initialled("H. Talvert"), Some(t(1)), "the first initial alone");
+        assert_eq!(p.initialled("J. Talvert"), Some(t(2)));
+        assert_eq!(p.initialled("B. H. Talvert"), None, "another order");
+        assert_eq!(p.initialled("H. Orsk"), None, "two people");
+        assert_eq!(p.initialled("Harald Talvert"), None, "no initials");
+        assert_eq!(p.initialled("St. Talvert"), None, "no initial");
     }
 
     #[test]
