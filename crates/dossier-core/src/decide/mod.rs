@@ -1,13 +1,12 @@
 //! The learned decision: what a run of capitalised words is when no rule has strong
 //! evidence for it (no title, no "said", no table entry, no head word).
 //!
-//! A multiclass linear model — a logistic regression ([`logistic`]) — scores five
+//! A multiclass linear model — the mean of ten averaged perceptrons ([`perceptron`]) — scores five
 //! classes ([`Class`]) from the features of the span ([`features`]): the shapes and
 //! lower-cased forms of its words, the words around it, hits in the world-knowledge
 //! tables, its position, the cues the rules look at, and what the rest of the document
 //! says about the same words ([`evidence`]). The highest score wins; `NONE` drops the
-//! candidate. A score is the class's log-probability up to a constant of the span, so
-//! the [pool](pool) sums the evidence of a name's mentions as independent observations. Cost: a few dozen hash lookups per candidate.
+//! candidate. Cost: a few dozen hash lookups per candidate.
 //!
 //! The weights are `data/decision_weights.tsv`, trained on openly licensed annotated
 //! text (GUM) by `examples/train_decision.rs`, which runs this very code on the training
@@ -23,7 +22,7 @@
 
 pub mod evidence;
 pub mod features;
-pub mod logistic;
+pub mod perceptron;
 pub mod pool;
 mod weights_rows;
 
