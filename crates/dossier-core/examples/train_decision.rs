@@ -9,8 +9,9 @@
 //! line: `doc`, `start`, `end` in code points, `label`). The engine analyses each
 //! folder as a corpus while [`collecting`] the spans it asks the model about, with the
 //! features it computes for them; a span whose exact range is a gold mention takes
-//! that mention's class, any other `NONE`. An averaged perceptron is trained on them
-//! (fixed order, fixed epochs, a fixed-seed shuffle) and the weights printed, pruned:
+//! that mention's class, any other `NONE`. `BAGS` averaged perceptrons are trained on
+//! them (fixed epochs, each epoch's order shuffled by a fixed seed, one seed a
+//! perceptron) and the mean of their weights printed, pruned:
 //! only features seen in at least `MIN_COUNT` examples, weights rounded to
 //! 1/`SCALE`, rows of zeros left out. The same inputs give the same bytes.
 //!
@@ -28,7 +29,7 @@
 //! are scored as the folder itself would be (`tools/devset/crossval.sh`).
 
 use dossier_core::corpus::{load_dir, Corpus};
-use dossier_core::decide::perceptron::{predict, train, Example, Weights};
+use dossier_core::decide::perceptron::{predict, train_bagged, Example, Weights};
 use dossier_core::decide::{collecting, deciding_with, Class, Model, CLASSES};
 use dossier_core::export;
 use std::collections::{BTreeMap, HashMap};
@@ -36,6 +37,9 @@ use std::path::Path;
 
 /// Passes over the examples.
 const EPOCHS: usize = 12;
+/// Perceptrons averaged, each with its own shuffling seed (cross-validated on tune, 4–8
+/// folds: names labelled differently by two seeds 4.0 % with one, 2.3 % with 5, 1.2 % with 10).
+const BAGS: u64 = 10;
 /// Features seen in fewer examples are left out.
 const MIN_COUNT: usize = 4;
 /// Weights are printed rounded to 1/SCALE.
@@ -103,7 +107,7 @@ fn fit(raw: &[Raw], verbose: bool) -> (BTreeMap<String, usize>, Weights) {
         }
     }
     let examples: Vec<Example> = raw.iter().map(|(fs, c, _)| encode(&vocab, fs, *c)).collect();
-    let w = train(&examples, vocab.len(), EPOCHS);
+    let w = train_bagged(&examples, vocab.len(), EPOCHS, BAGS);
     if verbose {
         report("training", &examples, None);
         report("trained on itself", &examples, Some(&w));

@@ -1,7 +1,7 @@
 //! The learned decision: what a run of capitalised words is when no rule has strong
 //! evidence for it (no title, no "said", no table entry, no head word).
 //!
-//! A multiclass linear model — an averaged perceptron ([`perceptron`]) — scores five
+//! A multiclass linear model — the mean of ten averaged perceptrons ([`perceptron`]) — scores five
 //! classes ([`Class`]) from the features of the span ([`features`]): the shapes and
 //! lower-cased forms of its words, the words around it, hits in the world-knowledge
 //! tables, its position, the cues the rules look at, and what the rest of the document
