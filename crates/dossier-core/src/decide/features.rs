@@ -365,8 +365,9 @@ fn tables(facts: &SpanFacts, w: &mut Words, f: &mut Features) {
     }
     f.flag(g.family_first(first), "family0");
     f.flag(b - a > 1 && g.given(last).is_some(), "givenlast");
-    // Given names of other countries: weighed, not trusted (the list is unflagged).
-    f.flag(g.world_given(first), "world0");
+    // Given names of other countries: weighed, not trusted (the list is unflagged and
+    // holds English words: "Young"), and only before another word of the name.
+    f.flag(b - a > 1 && g.world_given(first), "world0");
     f.flag(b - a > 1 && g.world_given(last), "worldlast");
     let heads = [
         ("org", g.org_head(last), g.org_head(first)),
