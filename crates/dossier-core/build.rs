@@ -46,7 +46,7 @@ enum Kind {
     Stop,
 }
 
-const TABLES: [(&str, Kind); 21] = [
+const TABLES: [(&str, Kind); 22] = [
     ("places", Kind::Names),
     ("orgs", Kind::Names),
     ("demonyms", Kind::Names),
@@ -61,6 +61,7 @@ const TABLES: [(&str, Kind); 21] = [
     ("brands", Kind::Names),
     ("teams", Kind::Names),
     ("given_names", Kind::Given),
+    ("world_given_names", Kind::Words),
     ("family_names", Kind::Words),
     ("titles", Kind::Words),
     ("org_heads", Kind::Heads),
@@ -73,7 +74,7 @@ const TABLES: [(&str, Kind); 21] = [
 /// The tables whose rows are front-coded ([`shared_prefix`]): those that gzip
 /// compresses better so (given names 0.6 KB, places 0.2 KB, titles); `src/gazetteer.rs`
 /// decodes the same ones.
-const FRONT_CODED: [&str; 3] = ["given_names", "places", "titles"];
+const FRONT_CODED: [&str; 4] = ["given_names", "world_given_names", "places", "titles"];
 
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");

@@ -1044,6 +1044,67 @@ NHL_WHEEL = "nhl_api_py-3.6.0-py3-none-any.whl"  # Apache-2.0
 MLB_WHEEL = "pybaseball-2.2.7-py3-none-any.whl"  # MIT
 
 
+# Given names of many countries: the person providers of the pinned Faker wheel
+# (`team-wheels.txt`), read as data, never run.
+FAKER_WHEEL = "faker-40.54.0-py3-none-any.whl"  # MIT
+FIRST_NAME_LISTS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
+
+
+def faker_first_names() -> set[str]:
+    """The first names every locale's person provider of Faker lists (`faker/providers/
+    person/<locale>/__init__.py`, the class attributes FIRST_NAME_LISTS written as
+    literal tuples, lists, sets, dicts or OrderedDicts of weights), parsed with `ast`."""
+    import ast
+    import zipfile
+
+    whl = os.path.join(WHEELS, FAKER_WHEEL)
+    if not os.path.exists(whl):
+        raise FileNotFoundError(FAKER_WHEEL)
+    out = set()
+    with zipfile.ZipFile(whl) as z:
+        paths = sorted(n for n in z.namelist()
+                       if re.fullmatch(r"faker/providers/person/[a-z]{2}(_[A-Z]{2})?/__init__\.py", n))
+        for path in paths:
+            for node in ast.walk(ast.parse(z.read(path).decode("utf-8"))):
+                if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") in FIRST_NAME_LISTS:
+                    out |= literal_names(node.value)
+    return out
+
+
+def literal_names(node) -> set[str]:
+    """The strings of a literal collection (the keys of a dict; an `OrderedDict(...)`
+    call's literal argument); nothing for any other expression."""
+    import ast
+
+    if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "OrderedDict" and node.args:
+        node = node.args[0]
+    try:
+        value = ast.literal_eval(node)
+    except ValueError:
+        return set()
+    items = value.keys() if isinstance(value, dict) else value
+    if isinstance(items, (tuple, list, set)) or isinstance(value, dict):
+        items = [i[0] if isinstance(i, tuple) else i for i in items]
+        return {i for i in items if isinstance(i, str)}
+    return set()
+
+
+def is_latin_name(name: str) -> bool:
+    """A name as English text writes one word of: Latin letters (an inner apostrophe
+    allowed: "D'Angelo"), a capital first and not all capitals, three letters or more.
+    Hyphenated names are left out: the recogniser looks their parts up one by one."""
+    letters = name.replace("'", "")
+    return (len(letters) >= 3 and name[0].isupper() and not name.isupper() and letters.isalpha()
+            and all("LATIN" in unicodedata.name(c, "") for c in letters) and not name.endswith("'"))
+
+
+def world_given_names(known: set[str]) -> list[tuple[str]]:
+    """Faker's first names of every locale in Latin script ([`is_latin_name`]) that
+    `given_names.tsv` (`known`) does not list, in NFC."""
+    names = {unicodedata.normalize("NFC", n.strip()) for n in faker_first_names()}
+    return [(n,) for n in sorted(names) if is_latin_name(n) and n not in known]
+
+
 def wheel_file(wheel: str, path: str) -> str:
     import zipfile
 
@@ -1181,6 +1242,11 @@ def write(name: str, header: str, rows, canonical_col=None):
     return len(rows)
 
 
+def write_world_given(known: set[str]) -> int:
+    return write("world_given_names.tsv", "name (Faker's first names of every locale, Latin script)",
+                 world_given_names(known))
+
+
 def write_simple(name: str, header: str, rows, key_cols=2):
     seen = {}
     for r in rows:
@@ -1196,6 +1262,11 @@ def main():
     if sys.argv[1:] == ["nicknames.tsv"]:
         # The one table that needs no package: `python3 generate.py nicknames.tsv`.
         print(f"nicknames.tsv\t{write_nicknames()} rows")
+        return
+    if sys.argv[1:] == ["world_given_names.tsv"]:
+        # Needs only the Faker wheel in .wheels and the given_names.tsv written before.
+        known = {line.split("\t")[0] for line in open(os.path.join(OUT, "given_names.tsv"), encoding="utf-8")}
+        print(f"world_given_names.tsv\t{write_world_given(known)} rows")
         return
     names, rank = given_names()
     places, countries = build_places(rank, names)
@@ -1232,6 +1303,10 @@ def main():
     counts["given_names.tsv"] = write(
         "given_names.tsv", "name\tgender\tflags",
         [(n, g, "common_word" if common_word(n) else "") for n, g in names.items()])
+    try:
+        counts["world_given_names.tsv"] = write_world_given(set(names))
+    except FileNotFoundError as e:
+        print(f"warning: no wheel {e} in {WHEELS}: world_given_names.tsv left as it is", file=sys.stderr)
     counts["titles.tsv"] = write_simple("titles.tsv", "title\tkind", read_hand("titles.tsv", 2), 1)
     for h in ("org_heads.tsv", "event_heads.tsv", "fac_heads.tsv", "loc_heads.tsv", "gpe_heads.tsv"):
         counts[h] = write_simple(h, "word\tposition", read_hand(h, 2), 2)

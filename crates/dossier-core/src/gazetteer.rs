@@ -1,12 +1,13 @@
 //! World-knowledge tables, compiled in from `data/*.tsv` and indexed once.
 //!
-//! The tables (places, organisations, demonyms, given names, family names, titles, head
+//! The tables (places, organisations, demonyms, given names (and those of many countries),
+//! family names, titles, head
 //! words, stop words, and the large generated lists of football clubs and competitions,
 //! universities, listed companies, political parties, US federal agencies, newspapers,
 //! holidays and observances, and the brands and operators OpenStreetMap maps) are plain
 //! TSV files generated from public data by
 //! `tools/gazetteer/` (see `data/README.md`); `family_names.tsv` is hand-written. They are
-//! packed by `build.rs` (three of them front-coded), embedded with `include_str!` and
+//! packed by `build.rs` (four of them front-coded), embedded with `include_str!` and
 //! parsed on first use into hash maps, so lookups are O(1). Only the engine embeds them
 //! (at build time and in the on-demand worker, about 500 KB gzipped of its wasm), never
 //! the page's app. Rows flagged `place` (a club named after its town) stay out of the
@@ -74,6 +75,8 @@ pub struct Gazetteer {
     /// with it: one lookup for both.
     first: HashMap<Cow<'static, str>, Lengths>,
     given: HashMap<&'static str, bool>,
+    /// Given names of many countries beyond `given` ([`Gazetteer::world_given`]).
+    world_given: HashSet<&'static str>,
     family: HashSet<&'static str>,
     titles: HashSet<String>,
     org_heads: HashMap<&'static str, Heads>,
@@ -282,12 +285,7 @@ impl Gazetteer {
                 g.add_row(&mut toks, surface, known, place);
             }
         }
-        for (tag, name) in grouped(front_decoded(table!("given_names"))) {
-            g.given.insert(name, tag == "common_word");
-        }
-        for (_, name) in grouped(table!("family_names")) {
-            g.family.insert(name);
-        }
+        g.load_personal_names();
         for (_, title) in grouped(front_decoded(table!("titles"))) {
             g.add_title(title);
         }
@@ -330,6 +328,20 @@ impl Gazetteer {
         self.caps_pending
             .text
             .reserve(tables.iter().map(|t| t.len()).sum());
+    }
+
+    /// Loads the tables of personal names: given names (those of many countries apart)
+    /// and family names written first.
+    fn load_personal_names(&mut self) {
+        for (tag, name) in grouped(front_decoded(table!("given_names"))) {
+            self.given.insert(name, tag == "common_word");
+        }
+        for (_, name) in grouped(front_decoded(table!("world_given_names"))) {
+            self.world_given.insert(name);
+        }
+        for (_, name) in grouped(table!("family_names")) {
+            self.family.insert(name);
+        }
     }
 
     /// Indexes the names read without case gathered while loading (`caps_pending`): their
@@ -452,6 +464,13 @@ impl Gazetteer {
     /// Whether `w` is a given name; `Some(true)` when it is also a common word ("Will").
     pub fn given(&self, w: &str) -> Option<bool> {
         self.given.get(w).copied()
+    }
+
+    /// Whether `w` is a given name of some country that [`Gazetteer::given`] does not
+    /// list ("Kwabena", "Stefania"): a hint for the learned decision only, as the list
+    /// holds words of other uses too ("Paris", "King"), unflagged.
+    pub fn world_given(&self, w: &str) -> bool {
+        self.world_given.contains(w)
     }
 
     /// Whether `w` is a family name written first ("Xi", "Kim", "Nguyen").
@@ -666,6 +685,9 @@ mod tests {
             g.given
                 .insert(r[0], r.iter().skip(1).any(|f| f.contains("common_word")));
         }
+        for r in rows(include_str!("../data/world_given_names.tsv")) {
+            g.world_given.insert(r[0]);
+        }
         for r in rows(include_str!("../data/family_names.tsv")) {
             g.family.insert(r[0]);
         }
@@ -718,6 +740,7 @@ mod tests {
         assert_eq!(g_known(packed, "Jordan"), Some((Label::Gpe, "Jordan", true)));
         assert_eq!(g_known(packed, "Afghans"), Some((Label::Norp, "Afghan", false)));
         assert_eq!(packed.given("Will"), Some(true));
+        assert!(packed.world_given("Kwabena") && !packed.world_given("Will"));
         assert!(packed.org_head("Academy").prefix && packed.org_head("Academy").suffix);
         assert_eq!(packed.stop("according"), Some("discourse"));
     }

@@ -52,6 +52,13 @@ pub const DEFINED: u16 = 2048;
 /// body that speaks, as people take no article.
 pub const REPORTING: u16 = 4096;
 
+/// Particles inside personal names, lower case ("Gómez de la Serna", "van der Berg",
+/// "Farida bint Nasser", "Hamid al-Rashidi").
+pub const PARTICLES: &[&str] = &[
+    "de", "del", "della", "der", "den", "van", "von", "da", "di", "dos", "das", "du", "bin", "bint", "ibn",
+    "al", "el", "ter", "ten", "le", "la", "y",
+];
+
 /// Verbs by which a publication or a body speaks, lower case.
 const REPORT_VERBS: &[&str] = &[
     "said",

@@ -187,6 +187,7 @@ pub fn extract(facts: &SpanFacts, ev: &mut DocEvidence, f: &mut Features) {
         lower_into(word(k), lower);
         f.add("inner=", lower);
     }
+    inner_marks(facts, f);
     context(facts, &mut w, f);
     org_context(facts, &mut w.lower, f);
     tables(facts, &mut w, f);
@@ -206,6 +207,29 @@ pub fn extract(facts: &SpanFacts, ev: &mut DocEvidence, f: &mut Features) {
     if let Some(label) = c.listed_after {
         f.add("listed=", label.code());
     }
+}
+
+/// What joins the span's words, where the words themselves are too rare to learn from:
+/// a lower-case particle ("van der", "bin": personal names, and some places'), a hyphen
+/// between two capitalised parts ("Asante-Darko", "El-Hassan": double surnames) and one
+/// before a lower-case part ("Ka-chun": a romanised given name; "Pro-democracy": a word).
+fn inner_marks(facts: &SpanFacts, f: &mut Features) {
+    let (a, b) = (facts.span.start, facts.span.end);
+    let word = |k: usize| facts.toks[k].text(facts.text);
+    let particle = (a + 1..b).any(|k| {
+        let w = word(k);
+        !is_capitalised(w) && w.len() <= 5 && evidence::PARTICLES.contains(&w)
+    });
+    f.flag(particle, "particle");
+    let hyphen = |k: &usize| facts.toks[*k].hyphen && facts.toks[*k].kind == TokenKind::Word;
+    let hyphen_caps = (a + 1..b)
+        .filter(hyphen)
+        .any(|k| is_capitalised(word(k)) && is_capitalised(word(k - 1)));
+    f.flag(hyphen_caps, "hyph=caps");
+    f.flag(
+        (a + 1..b).filter(hyphen).any(|k| !is_capitalised(word(k))),
+        "hyph=lower",
+    );
 }
 
 /// The first `n` characters of `w`.
@@ -341,6 +365,10 @@ fn tables(facts: &SpanFacts, w: &mut Words, f: &mut Features) {
     }
     f.flag(g.family_first(first), "family0");
     f.flag(b - a > 1 && g.given(last).is_some(), "givenlast");
+    // Given names of other countries: weighed, not trusted (the list is unflagged and
+    // holds English words: "Young"), and only before another word of the name.
+    f.flag(b - a > 1 && g.world_given(first), "world0");
+    f.flag(b - a > 1 && g.world_given(last), "worldlast");
     let heads = [
         ("org", g.org_head(last), g.org_head(first)),
         ("event", g.event_head(last), g.event_head(first)),
@@ -555,6 +583,19 @@ mod tests {
         assert!(has(&n, "pc=place_prep") && !has(&n, "pc=place_prep_end"), "{n:?}");
         let n = names_of("They flew in to Vellmar.", 4..5);
         assert!(has(&n, "pc=place_prep_end") && !has(&n, "p1suf2=to"), "{n:?}");
+    }
+
+    #[test]
+    fn what_joins_a_names_words_and_given_names_of_many_countries_are_marked() {
+        let has = |names: &[String], want: &str| names.iter().any(|n| n == want);
+        // "Kwabena" is no US given name; "Asante-Darko" is two tokens joined by a hyphen.
+        let n = names_of("A report by Kwabena Asante-Darko appeared.", 3..6);
+        assert!(has(&n, "world0") && has(&n, "hyph=caps"), "{n:?}");
+        assert!(!has(&n, "particle") && !has(&n, "hyph=lower"), "{n:?}");
+        let n = names_of("Then Rutger van der Westhuizen spoke.", 1..5);
+        assert!(has(&n, "particle") && !has(&n, "hyph=caps"), "{n:?}");
+        let n = names_of("Then Tsang Kin-chiu spoke.", 1..4);
+        assert!(has(&n, "hyph=lower") && !has(&n, "world0"), "{n:?}");
     }
 
     #[test]

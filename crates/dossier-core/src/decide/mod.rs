@@ -300,8 +300,10 @@ mod tests {
         // is pinned.
         let v = found("In Kuressaare, the festival sold out within a day.");
         assert!(v.iter().any(|(t, _)| t == "Kuressaare"), "{v:?}");
-        let v = found("The prize went to a glaciologist from Tromso.");
-        assert!(v.contains(&("Tromso".to_string(), crate::Label::Gpe)), "{v:?}");
+        for town in ["Kirkenes", "Haparanda"] {
+            let v = found(&format!("The prize went to a glaciologist from {town}."));
+            assert!(v.contains(&(town.to_string(), crate::Label::Gpe)), "{v:?}");
+        }
     }
 
     #[test]

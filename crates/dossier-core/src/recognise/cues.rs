@@ -251,11 +251,7 @@ pub(super) const LOCATIVES: &[&str] = &[
     "within",
 ];
 
-/// Particles inside personal names ("Gómez de la Serna", "van der Berg").
-pub(super) const PARTICLES: &[&str] = &[
-    "de", "del", "della", "der", "van", "von", "da", "di", "dos", "das", "du", "bin", "ibn", "al", "el",
-    "ter", "ten", "le", "la", "y",
-];
+pub(super) use crate::decide::evidence::PARTICLES;
 
 /// Lower-case nouns after a name that make it a facility ("… gas pipeline").
 pub(super) const FAC_NOUNS: &[&str] = &[

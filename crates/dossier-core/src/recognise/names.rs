@@ -669,7 +669,11 @@ fn push_unknown_run(
         }
     }
     let b = pieces[m - 1].1;
-    let after_title = last_title_end.is_some_and(|te| te == a || (te + 1 == a && cx.w(te) == ","));
+    let mut a = a;
+    let mut after_title = last_title_end.is_some_and(|te| te == a || (te + 1 == a && cx.w(te) == ","));
+    if let Some(name) = last_title_end.and_then(|te| name_after_title_field(cx, te, a, b)) {
+        (a, after_title) = (name, true);
+    }
     let found = classify_unknown(cx, a, b, after_title, marks.initial[a], marks.title_case, out);
     let person = surname.then(|| Candidate {
         range: cx.toks[a].start..cx.toks[b - 1].end,
@@ -681,6 +685,21 @@ fn push_unknown_run(
     });
     out.extend(found.or(person));
     m
+}
+
+/// Where the name starts in the unknown words `a..b` that follow a title and "of" (the
+/// title ending at token `te`): "Minister of Higher Education Ilaria Conti", "Minister
+/// of Foreign Affairs Tomas Brandt". The post's field comes first and ends in a word of
+/// [`FIELD_WORDS`], an organisation's head word or one with a derivational ending
+/// ("Education", "Affairs"); the one to three words after it are the person. `None`
+/// when the words are not so made.
+fn name_after_title_field(cx: &Ctx, te: usize, a: usize, b: usize) -> Option<usize> {
+    if te + 1 != a || cx.w(te) != "of" {
+        return None;
+    }
+    let field = |k: usize| cx.wordy(k) || FIELD_WORDS.contains(&cx.w(k)) || cx.is_head(cx.w(k));
+    let name = (a..b).rev().find(|&k| field(k))? + 1;
+    (1..=3).contains(&(b - name)).then_some(name)
 }
 
 /// Whether a piece is one word the lexicon knows only as a person's short name.
@@ -800,6 +819,29 @@ mod tests {
         // A person or a title is never part of such a name.
         let v = deciding_with(of(), || found("Then Minister of Trade Ana Velmar spoke."));
         assert!(!v.iter().any(|(t, _)| t.contains(" of ")), "{v:?}");
+    }
+
+    #[test]
+    fn a_post_of_a_field_before_a_name_is_no_part_of_it() {
+        // Invented people whose given names no table knows.
+        for (text, name) in [
+            (
+                "The Minister of Higher Education Velisa Montarro said the plan would change.",
+                "Velisa Montarro",
+            ),
+            (
+                "Yesterday Minister of Foreign Affairs Tobiah Brandtner declined.",
+                "Tobiah Brandtner",
+            ),
+        ] {
+            let v = found(text);
+            assert!(has(&v, name, Label::Person), "{text}: {v:?}");
+            assert!(
+                !v.iter()
+                    .any(|(t, _)| t.contains("Education") || t.contains("Affairs")),
+                "{v:?}"
+            );
+        }
     }
 
     #[test]

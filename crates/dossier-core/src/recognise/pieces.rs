@@ -155,15 +155,29 @@ fn short_or_unknown_piece(
     if cx.stop(i).is_some() {
         return None;
     }
-    Some((1, Piece::Unknown))
+    Some((1 + particle_tail(cx, i, marks), Piece::Unknown))
+}
+
+/// The tokens after the unknown word `i` that go on with it into one name over a
+/// particle ("Rutger van der Westhuizen", "Farida bint Nasser", "Ciudad del Este"):
+/// the particles and the capitalised word after them, when a particle may open that
+/// word ([`Ctx::particles_before_name`]) and no value covers it, or a family name with
+/// an elided particle ("Patrizia d'Ettorre"); else none. What the name is,
+/// the learned decision weighs, as for any run of unknown words.
+fn particle_tail(cx: &mut Ctx, i: usize, marks: &Marks) -> usize {
+    let limit = marks.next_covered[i];
+    if i + 1 < limit && cx.elided_particle_name(i + 1) {
+        return 1;
+    }
+    match cx.particles_before_name(i + 1, true) {
+        Some(n) if i + 1 + n < limit => n + 1,
+        _ => 0,
+    }
 }
 
 impl Ctx<'_> {
-    /// A token that can continue a person's name after a given name.
-    fn name_like(&mut self, i: usize) -> bool {
-        self.name_like_with(i, true)
-    }
-    /// [`Ctx::name_like`]; `wordy_check: false` after a family name ("Xi Jinping").
+    /// A token that can continue a person's name after a given name; `wordy_check:
+    /// false` after a family name ("Xi Jinping").
     fn name_like_with(&mut self, i: usize, wordy_check: bool) -> bool {
         if i >= self.toks.len() || !self.cap(i) || self.toks[i].glued && !self.toks[i].hyphen {
             return false;
@@ -183,6 +197,36 @@ impl Ctx<'_> {
             None => true,
         }
     }
+    /// The number of particles from token `i` on ("bin", "van der", "de la") when a
+    /// name follows them that a particle may open ([`Ctx::name_after_particle`]): a
+    /// given name takes them right after it ("Hamid al-Rashidi", "Joana dos Santos");
+    /// `after_surname` also allows the ones that are ordinary words of other languages
+    /// ("y", "la", "le", "el"), which follow only a surname ("Gómez de la Serna").
+    pub(super) fn particles_before_name(&mut self, i: usize, after_surname: bool) -> Option<usize> {
+        let n = (i..self.toks.len().min(i + 3))
+            .take_while(|&k| !self.cap(k) && self.lower_is(k, PARTICLES))
+            .count();
+        let opens = after_surname || !self.lower_is(i, &["y", "la", "le", "el"]);
+        (n > 0 && opens && self.name_after_particle(i + n)).then_some(n)
+    }
+    /// Whether token `i` can end a name after a particle: a capitalised word that is no
+    /// function word, title or head word, known to the tables or not ("bin Salem",
+    /// "de Paris": after a particle a place's name is a family name).
+    fn name_after_particle(&mut self, i: usize) -> bool {
+        i < self.toks.len()
+            && self.cap(i)
+            && (!self.toks[i].glued || self.toks[i].hyphen)
+            && self.stop(i).is_none()
+            && !self.is_head(self.w(i))
+            && self.title(i) == 0
+    }
+    /// Whether token `i` is a family name written with an elided particle ("d'Ettorre",
+    /// "d’Alema"): lower-case "d" and an apostrophe before a capital.
+    fn elided_particle_name(&self, i: usize) -> bool {
+        let w = self.w(i);
+        let rest = w.strip_prefix("d'").or_else(|| w.strip_prefix("d’"));
+        self.is_word(i) && rest.is_some_and(|r| r.chars().count() >= 2 && r.starts_with(char::is_uppercase))
+    }
     /// A person introduced by a given name or a family name written first.
     pub(super) fn person_chunk(&mut self, i: usize) -> Option<usize> {
         let w = self.w(i);
@@ -197,15 +241,21 @@ impl Ctx<'_> {
             j += 1;
         }
         let mut names = 0;
+        let mut after_particle = false;
         while j < self.toks.len() && names < 3 {
-            if self.name_like_with(j, !(family && names == 0)) {
+            if self.name_like_with(j, !(family && names == 0))
+                || after_particle
+                || self.elided_particle_name(j)
+            {
                 j += 1;
                 names += 1;
+                after_particle = false;
                 while j < self.toks.len() && self.toks[j].hyphen && self.is_word(j) {
                     j += 1;
                 }
-            } else if self.lower_is(j, PARTICLES) && self.name_like(j + 1) && names > 0 {
-                j += 1;
+            } else if let Some(n) = self.particles_before_name(j, names > 0) {
+                j += n;
+                after_particle = true;
             } else {
                 break;
             }
@@ -303,6 +353,46 @@ mod tests {
             has(&v, "Li Wenbo", Label::Person) && has(&v, "Park Ji-sung", Label::Person),
             "{v:?}"
         );
+    }
+
+    // Invented people; every name is one span with its particles (issue 27).
+    #[test]
+    fn particles_after_a_given_name_stay_in_the_name() {
+        let v =
+            found("Yesterday Peter van der Velde, Hamid al-Rashidi and Maria dos Anjos met Omar bin Salem.");
+        for name in [
+            "Peter van der Velde",
+            "Hamid al-Rashidi",
+            "Maria dos Anjos",
+            "Omar bin Salem",
+        ] {
+            assert!(has(&v, name, Label::Person), "{name}: {v:?}");
+        }
+        // A particle that is a word of its language too ("la", "y") follows a surname only.
+        let v = found("Then Maria de la Cruz spoke, and Maria la vio.");
+        assert!(has(&v, "Maria de la Cruz", Label::Person), "{v:?}");
+        assert!(!v.iter().any(|(t, _)| t.starts_with("Maria la")), "{v:?}");
+    }
+
+    #[test]
+    fn an_elided_particle_opens_a_family_name() {
+        let v = found("The lab is run by Maria d'Ortenzio in Pisa.");
+        assert!(has(&v, "Maria d'Ortenzio", Label::Person), "{v:?}");
+    }
+
+    #[test]
+    fn unknown_words_go_on_over_a_particle() {
+        // "said" before the run makes it a person: one run, particles and all.
+        for (text, name) in [
+            (
+                "“We will stay,” said Rutger van der Westhuizen.",
+                "Rutger van der Westhuizen",
+            ),
+            ("“We will stay,” said Ysolde ter Horst.", "Ysolde ter Horst"),
+        ] {
+            let v = found(text);
+            assert!(has(&v, name, Label::Person), "{text}: {v:?}");
+        }
     }
 
     #[test]
