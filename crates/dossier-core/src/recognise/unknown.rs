@@ -93,13 +93,7 @@ pub(super) fn classify_place_holding(
     if strong_org_cue(cx, a, b) {
         return Some(Label::Org);
     }
-    let cues = Cues::around(cx, a, b);
-    match learned_decision(cx, a, b, initial, false, &cues, sofar) {
-        Class::Org => Some(Label::Org),
-        Class::Event => Some(Label::Event),
-        Class::Person => Some(Label::Person),
-        _ => None,
-    }
+    decided_whole(cx, a, b, initial, sofar, true)
 }
 
 /// What the words `a..b`, runs joined by connectors without a head word
@@ -116,10 +110,24 @@ pub(super) fn classify_joined(
     if run_end(cx, a, b) != Some(b) || in_capitals(cx, a, b) {
         return None;
     }
+    decided_whole(cx, a, b, initial, sofar, false)
+}
+
+/// What the learned decision makes of the words `a..b` taken whole: an organisation, an
+/// event, or (when `person` allows it) a person; else nothing.
+fn decided_whole(
+    cx: &mut Ctx,
+    a: usize,
+    b: usize,
+    initial: bool,
+    sofar: &[Candidate],
+    person: bool,
+) -> Option<Label> {
     let cues = Cues::around(cx, a, b);
     match learned_decision(cx, a, b, initial, false, &cues, sofar) {
         Class::Org => Some(Label::Org),
         Class::Event => Some(Label::Event),
+        Class::Person if person => Some(Label::Person),
         _ => None,
     }
 }
