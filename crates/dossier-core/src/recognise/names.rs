@@ -31,10 +31,7 @@ pub(super) fn join_pieces(
             continue;
         }
         // Basic sequence: adjacent non-title pieces.
-        let mut q = p + 1;
-        while q < pieces.len() && adjacent(pieces[q - 1].1, pieces[q].0) && pieces[q].2 != Piece::Title {
-            q += 1;
-        }
+        let q = run_after(pieces, p, true);
         let reach = if marks.title_case {
             Reach {
                 composed: None,
@@ -66,6 +63,19 @@ pub(super) fn join_pieces(
 /// Whether a piece that ends before token `a` and one that starts at token `b` touch.
 fn adjacent(a: usize, b: usize) -> bool {
     a == b
+}
+
+/// The first piece after the run of touching pieces that piece `p` opens (a title piece
+/// ends it too when `titles_end`).
+fn run_after(pieces: &[(usize, usize, Piece)], p: usize, titles_end: bool) -> usize {
+    let mut r = p + 1;
+    while r < pieces.len()
+        && adjacent(pieces[r - 1].1, pieces[r].0)
+        && !(titles_end && pieces[r].2 == Piece::Title)
+    {
+        r += 1;
+    }
+    r
 }
 
 /// How far a run of pieces reaches as one name, and the name's label when it is one.
@@ -232,11 +242,7 @@ fn run_after_connector(
     if pieces[qq].0 != ee + gap {
         return None;
     }
-    let mut r = qq + 1;
-    while r < pieces.len() && adjacent(pieces[r - 1].1, pieces[r].0) && pieces[r].2 != Piece::Title {
-        r += 1;
-    }
-    Some(r)
+    Some(run_after(pieces, qq, true))
 }
 
 /// Whether the name `p..qq` (ending at token `ee`) must not take the run `qq..r` after
@@ -322,10 +328,7 @@ fn field_list_end(cx: &Ctx, pieces: &[(usize, usize, Piece)], r: usize, end: usi
         if pieces[rr].0 != et + gap {
             break;
         }
-        let mut r3 = rr + 1;
-        while r3 < pieces.len() && adjacent(pieces[r3 - 1].1, pieces[r3].0) {
-            r3 += 1;
-        }
+        let r3 = run_after(pieces, rr, false);
         et = pieces[r3 - 1].1;
         rr = r3;
         if FIELD_WORDS.contains(&cx.w(et - 1)) {
@@ -354,10 +357,7 @@ fn extend_to_facility(
     let mut fac = cx.facility_noun_from(reach.end_tok);
     // Try "X of Y N" too.
     if !fac && cx.lower_is(reach.end_tok, &["of"]) && q < pieces.len() && pieces[q].0 == reach.end_tok + 1 {
-        let mut r = q + 1;
-        while r < pieces.len() && adjacent(pieces[r - 1].1, pieces[r].0) {
-            r += 1;
-        }
+        let r = run_after(pieces, q, false);
         let mut ee = pieces[r - 1].1;
         if toks
             .get(ee)
@@ -487,10 +487,7 @@ fn push_joined_name(
         if qq >= pieces.len() || pieces[qq].0 != ee + gap {
             break;
         }
-        let mut r = qq + 1;
-        while r < pieces.len() && adjacent(pieces[r - 1].1, pieces[r].0) {
-            r += 1;
-        }
+        let r = run_after(pieces, qq, false);
         let end = pieces[r - 1].1;
         if !pieces[qq..r].iter().all(joinable)
             || end - s > crate::decide::MAX_TOKENS
