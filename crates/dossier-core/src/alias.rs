@@ -789,6 +789,31 @@ mod tests {
     }
 
     #[test]
+    fn a_feature_the_tables_know_by_its_own_words_is_that_place() {
+        let known = |label, surface| Raw {
+            settled: true,
+            ..raw(0, label, surface, surface)
+        };
+        // Invented sentences around places of the tables: "Danube" and "Nile" are
+        // natural places there, "Yukon" a territory.
+        let raws = [
+            raw(0, Label::Loc, "Danube River", "Danube River"),
+            raw(0, Label::Gpe, "Vienna", "Vienna"),
+            known(Label::Loc, "Danube"),
+            raw(1, Label::Loc, "Nile Delta", "Nile Delta"),
+            known(Label::Loc, "Nile"),
+            raw(2, Label::Loc, "Yukon River", "Yukon River"),
+            known(Label::Gpe, "Yukon"),
+        ];
+        let c = canonicals(&raws);
+        assert_eq!(c[0], c[2]);
+        assert_eq!(c[2], "Danube River");
+        // A delta is a part of the river; a territory is no river.
+        assert_ne!(c[3], c[4]);
+        assert_ne!(c[5], c[6]);
+    }
+
+    #[test]
     fn a_river_named_before_is_called_by_its_own_words() {
         let raws = [
             raw(0, Label::Loc, "Upper Vardo River", "Upper Vardo River"),
@@ -2009,6 +2034,27 @@ mod text_tests {
             canonical(&found, "Culture Ministry"),
             "Polish Ministry of Culture"
         );
+    }
+
+    #[test]
+    fn a_team_s_nickname_is_the_team_its_document_names_not_the_tables_choice() {
+        // "Spurs" is Tottenham Hotspur FC in the tables; this invented report names
+        // another team so called.
+        let docs = corpus_mentions(&[
+            "The San Antonio Spurs signed a new center on Monday. The Spurs had lost three \
+             games in a row, and fans of the Spurs booed the coach.",
+            "Tottenham fans sang all night. Spurs won the derby 2-0 on Sunday.",
+        ]);
+        let spurs = |d: usize| {
+            docs[d]
+                .iter()
+                .filter(|f| f.text == "Spurs")
+                .map(|f| f.canonical.as_str())
+        };
+        assert!(spurs(0).count() >= 1);
+        assert!(spurs(0).all(|c| c == "San Antonio Spurs"), "{:?}", docs[0]);
+        // A document that names no such team keeps the tables' reading.
+        assert!(spurs(1).all(|c| c == "Tottenham Hotspur FC"), "{:?}", docs[1]);
     }
 
     #[test]

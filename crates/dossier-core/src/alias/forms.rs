@@ -19,7 +19,9 @@
 //!    ("Paralympics" for "Winter Paralympics"); the head word alone also where recognition
 //!    read it as a place ("the Palace"). A full name whose trailing words the tables know
 //!    as a name of its label is that name ("United Kingdom Home Office"), and so is a
-//!    company the tables know written with its legal form ("Taito Corporation").
+//!    company the tables know written with its legal form ("Taito Corporation"), and a
+//!    natural feature whose leading words the tables know as that place, with a word
+//!    after them that only says its kind ("Danube River" where the "Danube" is written).
 //! 5. other ways of writing one name: `<Field> <Head>` for `<Head> of <Field>` ("Finance
 //!    Ministry"), a team's own words after its city ("Pirates" for "Pittsburgh Pirates"),
 //!    a name clipped in camel case ("SocGen" for "Société Générale"), and an acronym the
@@ -594,7 +596,8 @@ struct DocForms<'t> {
     /// Acronyms defined in parentheses, and full names defined by a known acronym.
     defined: HashMap<usize, Reading<Target>>,
     /// Full names whose trailing words are a name the tables know, with that name's
-    /// canonical form ([`known_tail`]).
+    /// canonical form ([`known_tail`]), and natural features whose leading words are
+    /// one ([`known_feature`]).
     known_tails: HashMap<&'static str, Reading<Target>>,
     /// The initials of the capitalised words of the full names of two words or more,
     /// for the names clipped in camel case ([`Linker::clipped`]).
@@ -898,6 +901,38 @@ fn known_tail(name: &str, label: Label, g: &Gazetteer) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// The last words of a natural feature's name that say only what kind of feature the
+/// words before them name ("Danube River" is the "Danube", "Gobi Desert" the "Gobi");
+/// not those that name a part or the land around it ("Danube Delta", "Rhine Valley"),
+/// those a town is often named with ("Niagara Falls"), nor those after a region's name
+/// ("Antarctic Peninsula" and "Arctic Ocean" are not the "Antarctic" or the "Arctic").
+const FEATURE_KINDS: &[&str] = &[
+    "River",
+    "Lake",
+    "Mountains",
+    "Range",
+    "Desert",
+    "Glacier",
+    "Volcano",
+    "Fjord",
+];
+
+/// The tables' canonical name for the leading words of natural feature `name` (of
+/// `label`), when they know those words as a natural place ([`Label::Loc`]) and the
+/// last word only says its kind ([`FEATURE_KINDS`]): "Danube River" is the tables'
+/// "Danube", as they write "Gobi" for "Gobi Desert". Not a division or town the tables
+/// know ("Yukon River" is no "Yukon", the territory), nor a feature the tables know by
+/// its full name (that name is settled and never moved).
+fn known_feature(name: &str, label: Label, g: &Gazetteer) -> Option<&'static str> {
+    let (lead, kind) = name.rsplit_once(' ')?;
+    if label != Label::Loc || !FEATURE_KINDS.contains(&kind) {
+        return None;
+    }
+    g.name(lead)
+        .filter(|known| known.label == Label::Loc)
+        .map(|known| known.canonical)
 }
 
 /// The tables' canonical name for organisation `name` without the legal form or company
@@ -1247,7 +1282,8 @@ impl<'r: 't, 't> Linker<'r, 't> {
             let written = !default_institution(&self.raws[i], self.g);
             if text.contains(' ') && written && seen.insert((label, id)) {
                 self.add_initials(&mut forms, t);
-                if let Some(known) = known_tail(text, label, self.g).filter(|_| self.movable[i]) {
+                let known = known_tail(text, label, self.g).or_else(|| known_feature(text, label, self.g));
+                if let Some(known) = known.filter(|_| self.movable[i]) {
                     note(&mut forms.known_tails, known, t, true);
                 }
                 names.push((text, label, t));
@@ -1552,8 +1588,10 @@ impl<'r: 't, 't> Linker<'r, 't> {
     }
 
     /// Moves each full name of the document whose trailing words the tables know
-    /// ([`known_tail`]) onto the key of a mention of that known name in the document
-    /// ("United Kingdom Home Office" onto "Home Office"); the full name stays shown.
+    /// ([`known_tail`]), or whose leading words are a natural place they know
+    /// ([`known_feature`]), onto the key of a mention of that known name in the document
+    /// ("United Kingdom Home Office" onto "Home Office", "Danube River" onto "Danube");
+    /// the full name stays shown.
     fn join_known_tails(
         &mut self,
         forms: &DocForms,
@@ -1695,27 +1733,33 @@ impl<'r: 't, 't> Linker<'r, 't> {
     /// Whether mention `i` (keyed `id`) is one word of an organisation, facility, event
     /// or place whose longer key the tables or the corpus lexicon chose elsewhere, a name
     /// its document never writes in full (`in_full`): "Esprit" read as the company
-    /// "Esprit Holdings". Not an acronym, which stands for its full name wherever it
-    /// is written ("CMA").
+    /// "Esprit Holdings", or a nickname the tables give one of several teams ("Spurs"
+    /// read as "Tottenham Hotspur FC"). Not an acronym, which stands for its full name
+    /// wherever it is written ("CMA"), nor the head word of a name the tables read as
+    /// one institution ("Senate", [`default_institution`]).
     fn borrowed(&self, i: usize, id: usize, in_full: &HashSet<usize>) -> bool {
         let r = &self.raws[i];
+        let key = self.text[id].as_str();
+        let begins = key
+            .strip_prefix(r.surface)
+            .is_some_and(|rest| rest.starts_with(' '));
         r.settled
             && !self.movable[i]
             && r.label != Label::Person
             && !r.surface.contains(' ')
-            && self.text[id] != r.surface
-            && self.text[id].contains(' ')
+            && key != r.surface
+            && key.contains(' ')
             && !in_full.contains(&id)
-            && self.text[id]
-                .strip_prefix(r.surface)
-                .is_some_and(|rest| rest.starts_with(' '))
+            && (begins || !key.contains(r.surface))
             && !acronym_shaped(&r.surface.replace('.', ""))
     }
 
     /// Lets the document `range` move each borrowed one-word name ([`Self::borrowed`])
     /// onto the one name of the document, of its label, it is the leading words of
-    /// ("Esprit" onto "Esprit Orchestra"): the document's own name is better evidence
-    /// than a name chosen elsewhere. One pass over the document's mentions.
+    /// ("Esprit" onto "Esprit Orchestra"), else the one it is a trailing form of, though
+    /// the tables know that form ("Spurs" onto "San Antonio Spurs", [`add_tails`]): the
+    /// document's own name is better evidence than a name chosen elsewhere. One pass
+    /// over the document's mentions.
     fn free_borrowed_names(
         &mut self,
         forms: &DocForms<'t>,
@@ -1730,9 +1774,15 @@ impl<'r: 't, 't> Linker<'r, 't> {
             if !self.borrowed(i, id, in_full) {
                 continue;
             }
+            let surface = self.raws[i].surface;
+            let tail = || match forms.tails.get(surface) {
+                Some(&Reading::One(t, _)) => Some(t),
+                _ => None,
+            };
             let Some(t) = forms
                 .short
-                .get(self.raws[i].surface)
+                .get(surface)
+                .or_else(tail)
                 .filter(|t| t.label == label && t.id != id)
             else {
                 continue;
