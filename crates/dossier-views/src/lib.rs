@@ -110,16 +110,37 @@ thread_local! {
 /// which names it in `data-export`, is pressed). Returns whether the view offers it.
 #[wasm_bindgen]
 pub fn export_table(name: &str, format: &str) -> bool {
-    let format = match format {
-        "csv" => dossier_core::export::Format::Csv,
-        _ => dossier_core::export::Format::Json,
-    };
+    let format = self::format(format);
     let Some(table) = OFFERED.get().and_then(|o| o.write(name, format)) else {
         return false;
     };
     let (file, mime) = export_menu::file(name, format);
     export_menu::download(&file, mime, &table);
     true
+}
+
+/// Downloads the app's table `table` ("Articles csv": its name and format, as the app's
+/// export menu names it) from its `rows`, as the app handed them (`export_menu::Rows`):
+/// the main page carries no encoder, so this module writes the app's tables too
+/// (`web/boot.js` loads it for them). Returns whether it knows the table.
+#[wasm_bindgen]
+pub fn export_rows(table: &str, rows: &str) -> bool {
+    let (name, ext) = table.split_once(' ').unwrap_or((table, ""));
+    let format = format(ext);
+    let Some(table) = export_menu::write_rows(name, rows, format) else {
+        return false;
+    };
+    let (file, mime) = export_menu::file(name, format);
+    export_menu::download(&file, mime, &table);
+    true
+}
+
+/// The format a file name extension names (`csv`; else JSON).
+fn format(ext: &str) -> dossier_core::export::Format {
+    match ext {
+        "csv" => dossier_core::export::Format::Csv,
+        _ => dossier_core::export::Format::Json,
+    }
 }
 
 /// Shows the view of `query` (a URL query string) in the app's `#views` box: drawn
