@@ -246,6 +246,52 @@ impl Joining {
     }
 }
 
+/// Starts joining the reader's documents' part (`texts` and `data`, UTF-8 bytes as the
+/// engine worker gives them) to `page()`, the module's own data, a slice at a time: then
+/// [`join_more`] a task at a time until it is read; none when `texts` is empty, and
+/// `done(page())` at once. The app (`crate::own`) and the on-demand views each join the
+/// part to the data they hold. Returns an empty string, or why the part cannot be read
+/// (the data is then left as it was).
+pub fn join_start(
+    page: impl FnOnce() -> &'static Data,
+    texts: Vec<u8>,
+    data: Vec<u8>,
+    done: impl FnOnce(&'static Data),
+) -> String {
+    if texts.is_empty() {
+        JOINING.set(None);
+        done(page());
+        return String::new();
+    }
+    match part_texts(texts, data).and_then(|(t, d)| Joining::new(page(), t, d)) {
+        Ok(joining) => {
+            JOINING.set(Some(joining));
+            String::new()
+        }
+        Err(e) => e,
+    }
+}
+
+/// Reads on what [`join_start`] started for about `ms` milliseconds: none while there is
+/// more to read; then an empty string once all is read (and `done` was given the data
+/// with the part), or why it cannot be read.
+pub fn join_more(ms: f64, done: impl FnOnce(&'static Data)) -> Option<String> {
+    let Some(mut joining) = JOINING.take() else {
+        return Some(String::new());
+    };
+    match joining.step(ms) {
+        Ok(false) => {
+            JOINING.set(Some(joining));
+            None
+        }
+        Ok(true) => {
+            done(joining.finish());
+            Some(String::new())
+        }
+        Err(e) => Some(e),
+    }
+}
+
 /// Makes `new` the app's data. The views are mounted again to show it (`crate::own`);
 /// the data they read before stays allocated, as views still being dropped may read it.
 pub fn replace(new: &'static Data) {
@@ -266,6 +312,8 @@ thread_local! {
     static BUILDING: Cell<Option<(*const Data, Building<'static>)>> = const { Cell::new(None) };
     static DATA: Cell<Option<&'static Data>> = const { Cell::new(None) };
     static PAGE: Cell<Option<&'static Data>> = const { Cell::new(None) };
+    /// The part [`join_start`] started reading, until [`join_more`] has read it.
+    static JOINING: Cell<Option<Joining>> = const { Cell::new(None) };
 }
 
 /// Reads the corpus and its analysis from the page, then calls `ready` ([`data`] has

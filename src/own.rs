@@ -31,20 +31,7 @@ pub fn is_own(file: &str) -> bool {
 /// texts cannot be read (the views are then left as they were).
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn show_own(texts: Vec<u8>, data: Vec<u8>) -> String {
-    if texts.is_empty() {
-        JOINING.set(None);
-        READ.set(Some(crate::data::page_data()));
-        return String::new();
-    }
-    let started = crate::data::part_texts(texts, data)
-        .and_then(|(texts, data)| crate::data::Joining::new(crate::data::page_data(), texts, data));
-    match started {
-        Ok(joining) => {
-            JOINING.set(Some(joining));
-            String::new()
-        }
-        Err(e) => e,
-    }
+    crate::data::join_start(crate::data::page_data, texts, data, |d| READ.set(Some(d)))
 }
 
 /// Reads on what [`show_own`] started for about `ms` milliseconds: none while there is
@@ -52,20 +39,7 @@ pub fn show_own(texts: Vec<u8>, data: Vec<u8>) -> String {
 /// it), or why it cannot be read.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn show_own_more(ms: f64) -> Option<String> {
-    let Some(mut joining) = JOINING.take() else {
-        return Some(String::new());
-    };
-    match joining.step(ms) {
-        Ok(false) => {
-            JOINING.set(Some(joining));
-            None
-        }
-        Ok(true) => {
-            READ.set(Some(joining.finish()));
-            Some(String::new())
-        }
-        Err(e) => Some(e),
-    }
+    crate::data::join_more(ms, |d| READ.set(Some(d)))
 }
 
 /// Makes the data [`show_own`] read the app's, if any, and draws the explorer again on
@@ -104,8 +78,6 @@ fn kept_here() -> bool {
 }
 
 thread_local! {
-    /// The part [`show_own`] started reading, until [`show_own_more`] has read it.
-    static JOINING: std::cell::Cell<Option<crate::data::Joining>> = const { std::cell::Cell::new(None) };
     /// The data [`show_own_more`] read, until [`mount_own`] shows it.
     static READ: std::cell::Cell<Option<&'static crate::data::Data>> = const { std::cell::Cell::new(None) };
     /// Whether [`mount_own`] has run since the page loaded.

@@ -117,20 +117,34 @@ const ownModule = () => (own ??= app.then(([glue, parts]) => import(new URL('own
 // The top bar's button (src/components/topbar.rs) opens the dialog.
 addEventListener('click', (e) => { if (e.target.closest?.('#own-open')) ownModule().then((m) => m.open()); });
 // A view loaded on demand (web/views.js, crates/dossier-views): the app's box for it
-// (#views, src/app.rs) says `dossier-views` each time its view changes.
+// (#views, src/app.rs) says `dossier-views` each time its view changes; an export of the
+// app's tables loads it too (below).
 let views;
 let part = ['', '']; // the reader's documents' part, as web/own.js last handed it to the app
 addEventListener('dossier-own', (e) => {
   part = e.detail;
   views?.then((m) => m.own(part), () => {});
 });
+const viewsModule = () => (views ??= app.then(([, parts]) => import(new URL('views.js', here).href).then((m) => m.start(parts, part))));
 addEventListener('dossier-views', () => {
-  views ??= app.then(([, parts]) => import(new URL('views.js', here).href).then((m) => m.start(parts, part)));
-  views.then((m) => m.show(), (e) => {
+  viewsModule().then((m) => m.show(), (e) => {
     views = null; // the next try loads it again
     const retry = Object.assign(document.createElement('button'), { type: 'button', className: 'tool', textContent: 'Retry' });
     retry.onclick = () => dispatchEvent(new Event('dossier-views'));
     document.getElementById('views')?.replaceChildren(Object.assign(document.createElement('p'), { role: 'alert', textContent: `The view could not load: ${e.message} ` }), retry);
+  });
+});
+// Export of the app's own tables (src/components/export_menu.rs: `hand`): the app names
+// the table and its rows on the menu, and the views module, which holds the encoders,
+// writes the file; the main page carries none.
+addEventListener('dossier-export', () => {
+  const menu = document.querySelector('[data-rows]');
+  if (!menu) return;
+  const [table, rows] = [menu.dataset.table, menu.dataset.rows];
+  menu.removeAttribute('data-rows');
+  viewsModule().then((m) => m.write(table, rows)).catch((e) => {
+    views = null; // the next export loads it again
+    console.error('Dossier could not export:', e);
   });
 });
 const files = (e) => e.dataTransfer?.types.includes('Files');

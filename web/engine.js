@@ -4,11 +4,14 @@
 //
 // Nothing of the engine is fetched before the first call (or `prepare()`): it starts the
 // Web Worker (web/engine-worker.js), which fetches the engine's glue and wasm. URLs are relative to
-// this module, so it works under any base path. If the worker cannot load, every pending
-// call rejects and the next call starts a new one.
+// this module, so it works under any base path. If the worker cannot load, or stops (a
+// trap: the profile aborts on a panic; an error it did not catch), every pending call
+// rejects and the next call starts a new one, which holds none of the texts handed to the
+// last (`next` says which worker the next call goes to: web/own.js hands the texts again).
 const WORKER = new URL('./engine-worker.js', import.meta.url);
 
 let worker = null;
+let started = 0; // how many workers have started: the current one's number
 let last = 0;
 /** The calls the current worker has not answered yet: id → { resolve, reject }. */
 const pending = new Map();
@@ -21,29 +24,56 @@ function stop(reason) {
   pending.clear();
 }
 
+/**
+ * Why worker `w` is dropped: `detail` said. Once it had loaded it stopped, and the texts
+ * it held are gone (the Error's `stopped` is true: web/own.js then hands them to a new
+ * one); else it could not load.
+ */
+function failure(w, detail) {
+  if (!w.loaded) return new Error(/^the analysis engine/.test(detail) ? detail : `the analysis engine could not load${detail ? `: ${detail}` : ''}`);
+  return Object.assign(new Error(`the analysis engine stopped${detail ? `: ${detail}` : ''}`), { stopped: true });
+}
+
 function start() {
   const w = new Worker(WORKER, { type: 'module', name: 'dossier-engine' });
+  started++;
   w.onmessage = ({ data }) => {
     if (data.loaded) {
+      w.loaded = true;
       const { start, ms, ...detail } = data.loaded;
       performance.measure('dossier:engine:load', { start: start - performance.timeOrigin, duration: ms, detail });
       return;
     }
     const call = pending.get(data.id);
+    if (data.fatal) {
+      // The worker is unusable: this call and every other pending one fail alike.
+      if (worker === w) stop(failure(w, data.error));
+      else call?.reject(failure(w, data.error));
+      return;
+    }
     if (!call) return;
     if (data.progress) return call.progress?.(...data.progress);
     pending.delete(data.id);
     if (typeof data.jsonl === 'string') call.resolve(data.jsonl);
     else if (Array.isArray(data.parts)) call.resolve({ parts: data.parts, heads: data.heads, problems: data.problems, left: data.left });
     else call.reject(new Error(data.error));
-    if (data.fatal && worker === w) stop(new Error(`the analysis engine stopped: ${data.error}`));
   };
-  // The worker's script or one of its imports could not be fetched or run.
+  // The worker's script or one of its imports could not be fetched or run, or later an
+  // error it did not catch.
   w.onerror = (e) => {
     e.preventDefault();
-    if (worker === w) stop(new Error(`the analysis engine could not load${e.message ? `: ${e.message}` : ''}`));
+    if (worker === w) stop(failure(w, e.message));
   };
   return w;
+}
+
+/**
+ * The number of the worker the next call goes to: the current one's, or a new one's once
+ * it has stopped (or before the first). A text handed to another is not in it.
+ * @returns {number}
+ */
+export function next() {
+  return worker ? started : started + 1;
 }
 
 /**
@@ -68,8 +98,9 @@ export function analyse(file, text) {
  * `problems` why each was left out (a message after its name), null where not; `left`
  * a message for each other document left out. A document's `bytes` (its text as UTF-8,
  * web/own-worker.js) are transferred to the worker, not copied: the page's part of a
- * drop does not grow with the text. Give them once; after that the worker keeps the text
- * (until a call leaves the document out) and `bytes` may be left out.
+ * drop does not grow with the text. Give them once to a worker (`next`); after that it
+ * keeps the text (until a call leaves the document out) and `bytes` may be left out. It
+ * rejects with an Error whose `stopped` is true if the worker stopped meanwhile.
  * @param {string} texts
  * @param {string} data
  * @param {{file: string, title: string, date: string, kind: string, bytes?: ArrayBuffer, text?: string}[]} docs

@@ -16,7 +16,7 @@
 // bytes, which are moved (transferred, not copied) to the engine worker; an HTML page's
 // text is taken there (crates/dossier-engine/src/html.rs), with no DOM: nothing of it runs
 // or is fetched, only its text is kept.
-import { addDocuments, prepare } from './engine.js';
+import { addDocuments, next, prepare } from './engine.js';
 
 /**
  * Largest file, and largest total, kept (docs/performance.md, "The reader's own documents":
@@ -137,6 +137,13 @@ function build() {
   yes.addEventListener('click', () => remove(docs.map((d) => d.file)));
   no.addEventListener('click', () => { [clear.hidden, confirm.hidden] = [false, true]; clear.focus(); });
   const close = el('button', { type: 'button', className: 'own-close', textContent: 'Close' });
+  // After a failed analysis (`failed`): the documents kept analysed again.
+  const retry = el('button', { type: 'button', className: 'own-retry', textContent: 'Try again', hidden: true });
+  retry.addEventListener('click', () => {
+    retry.hidden = true;
+    report([]);
+    show('', `Analysed ${plural(docs.length, 'document')}.`);
+  });
   const whose = el('fieldset', { className: 'own-whose' }, el('legend', { textContent: 'Show in the views' }),
     ...WHOSE.map(([code, text]) => el('label', {}, el('input', { type: 'radio', name: 'own-whose', value: code }), ` ${text}`)));
   whose.addEventListener('change', (e) => choose(e.target.value));
@@ -145,7 +152,7 @@ function build() {
     el('p', { className: 'own-note', textContent:
       `Add articles of your own to explore them with the corpus. They are kept in this browser only and never sent anywhere. Text, Markdown or HTML files, up to ${limit(MAX_FILE)} each and ${limit(MAX_TOTAL)} in all.` }),
     el('p', { className: 'own-drop' }, el('span', { textContent: 'Drop files anywhere on the page, or ' }), pick, input),
-    form, bar, status, el('div', { role: 'alert' }, messages), listHead, list, clear, confirm, whose, close);
+    form, bar, status, el('div', { role: 'alert' }, messages), retry, listHead, list, clear, confirm, whose, close);
   dialog.setAttribute('aria-labelledby', 'own-heading');
   close.addEventListener('click', () => dialog.close());
   // Escape closes the dialog, and only the dialog (the app's own shortcut clears filters).
@@ -154,7 +161,7 @@ function build() {
   });
   dialog.addEventListener('close', () => document.getElementById('own-open')?.focus());
   document.body.append(dialog);
-  return { dialog, status, bar, messages, list, listHead, clear, confirm, pick, whose };
+  return { dialog, status, bar, messages, retry, list, listHead, clear, confirm, pick, whose };
 }
 
 /** Opens the dialog, the focus on its first control. */
@@ -385,8 +392,11 @@ function show(openFile, done = '', adding = null) {
     if (ui && slow) Object.assign(ui.bar, { hidden: false, value: 0 });
     say(`Analysing ${plural(list.length, 'document')} (${mb(size)})…`);
     performance.mark('dossier:own:start');
-    const analyse = (list) => addDocuments(page[0], page[1], list.map(handOver),
-      (d, of, file) => progress(d / of, slow && list.findIndex((x) => x.file === file), list));
+    const analyse = async (list) => {
+      await restore(list);
+      return addDocuments(page[0], page[1], list.map(handOver),
+        (d, of, file) => progress(d / of, slow && list.findIndex((x) => x.file === file), list));
+    };
     try {
       let answer = analyse(list);
       answer.catch(() => {}); // awaited below, or left if its documents could not be kept
@@ -406,7 +416,7 @@ function show(openFile, done = '', adding = null) {
           answer.catch(() => {});
         }
       }
-      const { parts: [texts, data], heads, problems, left } = await answer;
+      const { parts: [texts, data], heads, problems, left } = await recovered(answer, () => analyse(list));
       performance.measure('dossier:own:worker', 'dossier:own:start');
       const refused = await leftOut(list, heads, problems, new Set(kept));
       if (adding) {
@@ -423,7 +433,7 @@ function show(openFile, done = '', adding = null) {
       say(done);
       return kept.length > 0 || !adding;
     } catch (e) {
-      report([`Your documents could not be analysed: ${why(e)}. They are still kept; reload the page to try again.`]);
+      failed(e, adding?.fresh.filter((d) => docs.includes(d)) ?? []);
       say('');
       // The views said the documents kept were being analysed (src/own.rs: pending): drawn again, they no longer do.
       if (!mounted) app.mount_own();
@@ -440,13 +450,58 @@ function show(openFile, done = '', adding = null) {
 
 /**
  * What the engine worker is given of `d`: its fields, and its text's bytes (or pasted
- * text) the first time only, moved there (the worker keeps the text: web/engine.js).
+ * text) the first time only, moved there (the worker keeps the text: web/engine.js); the
+ * worker's number noted (`d.worker`), as a new worker must be given the text again.
  */
 function handOver(d) {
   const { file, title, date, kind, bytes, text } = d;
+  d.worker = next();
   delete d.bytes;
   delete d.text;
   return { file, title, date, kind, bytes, text };
+}
+
+/**
+ * Gives back to each document of `list` that a new engine worker (web/engine.js: `next`)
+ * will not hold, and whose text was handed to another, its text's bytes from this
+ * browser's storage (web/own-worker.js): the worker that held it stopped, or could not
+ * load. One that is no longer kept is left without: the engine then leaves it out, saying why.
+ */
+async function restore(list) {
+  const lost = list.filter((d) => d.worker && d.worker !== next() && !d.bytes && d.text == null);
+  if (!lost.length) return;
+  const kept = new Map((await files.ask({ list: true })).map((d) => [d.file, d.bytes]));
+  for (const d of lost) if (kept.has(d.file)) d.bytes = kept.get(d.file);
+}
+
+/**
+ * The engine's `answer`; if its worker stopped meanwhile (the texts it held gone with it:
+ * a trap, an error it did not catch), the answer of a new worker, `again()`, given every
+ * text again from this browser's storage (`restore`): once, saying so while it runs and after.
+ */
+async function recovered(answer, again) {
+  try {
+    return await answer;
+  } catch (e) {
+    if (!e?.stopped) throw e;
+    ui ??= build();
+    say('The analysis engine stopped; starting it again and adding your documents back from this browser…');
+    const second = await again();
+    tell(['The analysis engine stopped and was started again; your documents were added back from this browser’s storage.']);
+    return second;
+  }
+}
+
+/**
+ * Says why the documents could not be analysed (`e`), naming each of `fresh` (those of
+ * this drop, kept): all are still kept, and Try again (or a reload) analyses them again.
+ */
+function failed(e, fresh) {
+  report([
+    ...fresh.map((d) => `${d.name}: kept in this browser, but not analysed: ${why(e)}`),
+    `Your documents could not be analysed: ${why(e)}. They are still kept in this browser; try again, or reload the page.`,
+  ]);
+  ui.retry.hidden = false;
 }
 
 /**

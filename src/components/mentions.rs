@@ -7,10 +7,10 @@
 //! `text-overflow` hides whole (`.kwic` in style/main.css). On a phone the row wraps.
 
 use crate::app::Navigator;
+use crate::components::export_menu::Rows;
 use crate::components::results_list::use_results;
 use crate::data::{data, Data};
 use crate::url::{View, ViewState};
-use dossier_core::export;
 use dossier_core::query::{mentions, Kwic, KwicSort};
 use leptos::prelude::*;
 
@@ -78,13 +78,13 @@ pub fn MentionsView() -> impl IntoView {
         rows.retain(|k| matched.get(k.doc).copied().unwrap_or(false));
         rows
     });
-    crate::components::export_menu::offer(
+    crate::components::export_menu::offer_rows(
         "Mentions",
         || true,
-        move |format| {
+        move || {
             let s = nav.state.get_untracked();
             let link = |k: &Kwic| nav.address(&at_mention(d, &s, k));
-            rows.with_untracked(|rows| export::kwic(d.corpus, d.analysis, rows, link, format))
+            rows.with_untracked(|rows| Rows::mentions(rows, link))
         },
     );
     view! {

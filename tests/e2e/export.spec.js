@@ -103,6 +103,20 @@ test('the article list exports its articles, in its order, with a link to each',
   await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('search: pipeline');
 });
 
+test('the main page carries no encoder: an export loads the views module once, which writes the app’s table', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname.replace(/^.*\//, '')));
+  await page.goto(`${BASE}?q=pipeline`);
+  await expect.poll(() => results(page).count()).toBeGreaterThan(1);
+  const views = (f) => /^(views\.js|dossier-views)/.test(f);
+  expect(fetched.filter(views), 'the views module, before an export').toEqual([]);
+  const titles = await results(page).getByRole('link').allTextContents();
+  expect(records(await exported(page, 'Articles (CSV)')).map((r) => r.title)).toEqual(titles);
+  const json = JSON.parse((await exported(page, 'Articles (JSON)')).text);
+  expect(json.map((r) => r.title)).toEqual(titles);
+  expect(fetched.filter((f) => /^dossier-views.*\.wasm$/.test(f)), 'its wasm, once').toHaveLength(1);
+});
+
 test('Connections exports its pairs, and the sentences of the pair chosen', async ({ page }) => {
   await page.goto(`${BASE}?view=connections`);
   const cells = page.locator('table.matrix td.cell:not(.empty):not(.self)');

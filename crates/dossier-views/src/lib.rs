@@ -15,7 +15,7 @@ pub mod sides;
 pub mod timeline;
 
 use dossier_app::components::export_menu::{self, Offers, OFFERS};
-use dossier_app::data::{data, part_texts, replace, Data, Joining};
+use dossier_app::data::{data, join_more, join_start, replace, Data};
 use dossier_app::url::{parse_query, View, ViewState};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -44,20 +44,9 @@ pub fn load(texts: &str, analysis: &str) -> String {
 /// part cannot be read (the data is then left as it was).
 #[wasm_bindgen]
 pub fn own(texts: Vec<u8>, analysis: Vec<u8>) -> String {
-    let Some(page) = PAGE.get() else {
-        return "the page is not read yet".to_string();
-    };
-    if texts.is_empty() {
-        JOINING.set(None);
-        shown(page);
-        return String::new();
-    }
-    match part_texts(texts, analysis).and_then(|(t, a)| Joining::new(page, t, a)) {
-        Ok(joining) => {
-            JOINING.set(Some(joining));
-            String::new()
-        }
-        Err(e) => e,
+    match PAGE.get() {
+        Some(page) => join_start(|| page, texts, analysis, shown),
+        None => "the page is not read yet".to_string(),
     }
 }
 
@@ -66,20 +55,7 @@ pub fn own(texts: Vec<u8>, analysis: Vec<u8>) -> String {
 /// anew at the next [`show`]), or why it cannot be read.
 #[wasm_bindgen]
 pub fn own_more(ms: f64) -> Option<String> {
-    let Some(mut joining) = JOINING.take() else {
-        return Some(String::new());
-    };
-    match joining.step(ms) {
-        Ok(false) => {
-            JOINING.set(Some(joining));
-            None
-        }
-        Ok(true) => {
-            shown(joining.finish());
-            Some(String::new())
-        }
-        Err(e) => Some(e),
-    }
+    join_more(ms, shown)
 }
 
 /// Makes `data` the views' data, the view to be drawn anew.
@@ -97,8 +73,6 @@ struct Shown {
 
 thread_local! {
     static SHOWN: RefCell<Option<Shown>> = const { RefCell::new(None) };
-    /// The reader's part being joined ([`own`]).
-    static JOINING: std::cell::Cell<Option<Joining>> = const { std::cell::Cell::new(None) };
     /// The page's own data, without the reader's documents.
     static PAGE: std::cell::Cell<Option<&'static Data>> = const { std::cell::Cell::new(None) };
     /// The tables the view shown offers for export.
@@ -110,16 +84,37 @@ thread_local! {
 /// which names it in `data-export`, is pressed). Returns whether the view offers it.
 #[wasm_bindgen]
 pub fn export_table(name: &str, format: &str) -> bool {
-    let format = match format {
-        "csv" => dossier_core::export::Format::Csv,
-        _ => dossier_core::export::Format::Json,
-    };
+    let format = self::format(format);
     let Some(table) = OFFERED.get().and_then(|o| o.write(name, format)) else {
         return false;
     };
     let (file, mime) = export_menu::file(name, format);
     export_menu::download(&file, mime, &table);
     true
+}
+
+/// Downloads the app's table `table` ("Articles csv": its name and format, as the app's
+/// export menu names it) from its `rows`, as the app handed them (`export_menu::Rows`):
+/// the main page carries no encoder, so this module writes the app's tables too
+/// (`web/boot.js` loads it for them). Returns whether it knows the table.
+#[wasm_bindgen]
+pub fn export_rows(table: &str, rows: &str) -> bool {
+    let (name, ext) = table.split_once(' ').unwrap_or((table, ""));
+    let format = format(ext);
+    let Some(table) = export_menu::write_rows(name, rows, format) else {
+        return false;
+    };
+    let (file, mime) = export_menu::file(name, format);
+    export_menu::download(&file, mime, &table);
+    true
+}
+
+/// The format a file name extension names (`csv`; else JSON).
+fn format(ext: &str) -> dossier_core::export::Format {
+    match ext {
+        "csv" => dossier_core::export::Format::Csv,
+        _ => dossier_core::export::Format::Json,
+    }
 }
 
 /// Shows the view of `query` (a URL query string) in the app's `#views` box: drawn
