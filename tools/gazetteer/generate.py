@@ -852,13 +852,18 @@ GIVEN_BRAND_RANK = 10_000
 def one_word_clash(name: str, flags: Flags, family: set[str]) -> bool:
     """Whether a one-word name of the bodies lists (brands, newspapers, agencies) is also
     an English word of any SCOWL size ("Genesis", "Okay", "Joker"), a given name
-    ("Agatha") or a frequent US given name or surname (`family`): such a name is left out, not flagged,
-    since these lists are long and hardly known (unlike clubs, companies and parties)."""
+    ("Agatha") or a frequent US given name or surname (`family`), also when written with an
+    apostrophe inside, which the Census spelling drops ("O'Neill" is its "ONEILL"): such a name is left
+    out, not flagged, since these lists are long and hardly known (unlike clubs, companies
+    and parties)."""
     if " " in name:
         return False
     word = name.lower()
+    # Only an apostrophe between letters: one that ends a word elides it ("Dunkin'").
+    bare = re.sub(r"(?<=\w)['’](?=\w)", "", name).title()
     return word in ENGLISH or word in COMMON or word in RARER or name.title() in flags.names \
-        or name in flags.names or name.title() in family or name in flags.demonyms
+        or name in flags.names or name.title() in family or bare in family \
+        or name in flags.demonyms
 
 
 def add_body(t: Table, flags: Flags, name: str, canonical: str, place_suffixes: set[str],

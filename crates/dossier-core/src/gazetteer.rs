@@ -759,6 +759,17 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_written_with_an_apostrophe_is_no_brand() {
+        // The brands list holds firms named after their founders; the bare surname is a
+        // person far more often ("O'Neill" is the Census's "ONEILL").
+        let g = Gazetteer::get();
+        for surname in ["O'Neill", "D'Agostino"] {
+            assert!(g.name(surname).is_none_or(|k| k.label != Label::Org), "{surname}");
+        }
+        assert_eq!(g.name("L'Occitane").map(|k| k.label), Some(Label::Org));
+    }
+
+    #[test]
     fn an_empty_canonical_is_the_surface_itself() {
         let g = Gazetteer::get();
         // Rows written `surface<TAB>label` (the canonical left out) and with a country.

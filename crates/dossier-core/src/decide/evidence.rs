@@ -51,6 +51,10 @@ pub const DEFINED: u16 = 2048;
 /// reporting ("the Quillpen writes", "The Daily Clarion reported"): a publication or a
 /// body that speaks, as people take no article.
 pub const REPORTING: u16 = 4096;
+/// Right after "The" written with its capital inside a sentence ("a writer for The
+/// Quillpen", "a song by The Marrows"): the article belongs to a title, the title of a
+/// publication, a band or a work, which people's names never take.
+pub const TITLED_ARTICLE: u16 = 8192;
 
 /// Particles inside personal names, lower case ("Gómez de la Serna", "van der Berg",
 /// "Farida bint Nasser", "Hamid al-Rashidi").
@@ -420,6 +424,12 @@ impl DocEvidence {
             if self.reporting(text, toks, i) {
                 bits |= REPORTING;
             }
+            if i >= 2
+                && toks[i - 1].text(text) == "The"
+                && (self.class[i - 2] == Class::Lower || toks[i - 2].text(text) == ",")
+            {
+                bits |= TITLED_ARTICLE;
+            }
             if alone && self.determined(text, toks, i) {
                 bits |= DETERMINED;
             }
@@ -766,6 +776,21 @@ mod tests {
         let text = "The (TG) list and TG rules.";
         ev.index(text);
         assert_eq!(ev.of("TG").bits & DEFINED, 0);
+    }
+
+    #[test]
+    fn a_word_after_the_written_with_its_capital_inside_a_sentence_is_marked() {
+        let text = "Mara Fenn wrote for The Quillpen for years, then for The Lantern Weekly. The \
+                    Ossian ferry sailed. Reviews of the Brindle came late.";
+        let mut ev = DocEvidence::default();
+        ev.index(text);
+        for word in ["Quillpen", "Lantern"] {
+            assert_ne!(ev.of(word).bits & TITLED_ARTICLE, 0, "{word}");
+        }
+        // A sentence's own "The" and a lower-case "the" say nothing.
+        for word in ["Ossian", "Brindle", "Weekly", "Fenn"] {
+            assert_eq!(ev.of(word).bits & TITLED_ARTICLE, 0, "{word}");
+        }
     }
 
     #[test]

@@ -446,6 +446,7 @@ fn document(facts: &SpanFacts, ev: &mut DocEvidence, f: &mut Features) {
         (evidence::POSS_NAME, "possname"),
         (evidence::DEFINED, "defined"),
         (evidence::REPORTING, "reporting"),
+        (evidence::TITLED_ARTICLE, "titled_article"),
     ];
     for (which, k) in [("ev0=", a), ("evl=", b - 1)] {
         let seen = ev.of(facts.toks[k].text(facts.text));

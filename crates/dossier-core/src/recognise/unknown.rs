@@ -386,16 +386,64 @@ fn reports_speech(cx: &Ctx, k: usize) -> bool {
 /// group is based ("the Tallinn-based Kelvane"), a noun for a kind of organisation right
 /// before them, after an article, an "X-based" or any modifier ("the union Kestrel", "a
 /// Lisbon-based startup, Orvalho,", "the satirical magazine Quillpen", "rival team
-/// Zephyr9"), or an organisation's head word standing alone after "the" ([`lone_head`]).
-fn strong_org_cue(cx: &Ctx, a: usize, b: usize) -> bool {
-    if a == 0 || b - a > 4 || cx.g.given(cx.w(a)).is_some() {
+/// Zephyr9"), an organisation's head word standing alone after "the" ([`lone_head`]),
+/// or an apposition after them that says what kind of organisation they are
+/// ([`kind_apposition`]: "Velmora, a small literary quarterly,").
+fn strong_org_cue(cx: &mut Ctx, a: usize, b: usize) -> bool {
+    if b - a > 4 || cx.g.given(cx.w(a)).is_some() {
         return false;
+    }
+    if a == 0 {
+        return kind_apposition(cx, b);
     }
     let based = |k: usize| cx.lower_is(k, &["based"]) && cx.toks[k].hyphen;
     // "the", "a", or "X-based" before the kind and a comma: "a Lisbon-based startup, Orvalho,"
     let det = |k: usize| cx.lower_is(k, &["the", "a", "an"]) || based(k);
     let kind = org_kind_at(cx, a - 1) || a >= 3 && cx.w(a - 1) == "," && org_kind_at(cx, a - 2) && det(a - 3);
-    based(a - 1) || kind || lone_head(cx, a, b)
+    based(a - 1) || kind || lone_head(cx, a, b) || kind_apposition(cx, b)
+}
+
+/// The most lower-case modifiers an apposition's article and its kind noun may hold
+/// between them ("a small literary quarterly", "the Lisbon-based start-up").
+const APPOSITION_MODIFIERS: usize = 3;
+
+/// Whether the run ending before token `b` is followed by an apposition that names a
+/// kind of organisation ([`kind_noun`]): a comma, an article, at most
+/// [`APPOSITION_MODIFIERS`] lower-case or "X-based" modifiers, then the kind noun ending
+/// the noun phrase ("Velmora, a small literary quarterly,", "Orvalho, the Lisbon-based
+/// startup that …"). A kind noun that goes on to another noun ("a band member") only
+/// modifies a person's role.
+fn kind_apposition(cx: &mut Ctx, b: usize) -> bool {
+    if cx.w(b) != "," || !cx.lower_is(b + 1, &["a", "an", "the"]) {
+        return false;
+    }
+    let first = b + 2;
+    let hyphened = |k: usize| cx.toks.get(k).is_some_and(|t| t.hyphen);
+    for k in first..=first + APPOSITION_MODIFIERS {
+        // A modifier: a lower-case content word or a part of a hyphenated one
+        // ("Lisbon-based"); a function word ("member of the band") ends the phrase.
+        let part = cx.is_word(k) && (hyphened(k) || hyphened(k + 1));
+        if !(lower_word(cx, k) || part) || cx.g.is_function_word(cx.w(k)) {
+            return false;
+        }
+        if kind_noun(cx, k) && !goes_on_to_a_noun(cx, k + 1) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether token `k` goes on with the noun phrase before it: a possessive ("the band's
+/// singer") or a lower-case word that is no link to what follows the phrase ("member"
+/// after "a band"; not "that" or "based"). "Of" goes on too: "the group of molecules"
+/// is no organisation.
+fn goes_on_to_a_noun(cx: &Ctx, k: usize) -> bool {
+    const LINKS: &[&str] = &[
+        "that", "which", "in", "from", "with", "based", "founded", "known", "for", "and", "run", "owned",
+        "whose", "where", "on", "at", "by", "called", "named",
+    ];
+    let possessive = cx.toks.get(k).is_some_and(|t| t.kind == TokenKind::Possessive);
+    possessive || lower_word(cx, k) && !cx.lower_is(k, LINKS)
 }
 
 /// Whether the unknown word `a..b` is an organisation's head word written alone with its
@@ -556,6 +604,38 @@ mod tests {
         // to the other cues.
         let v = found("She joined the band Grace Okoro founded.");
         assert!(!has(&v, "Grace Okoro", Label::Org), "{v:?}");
+    }
+
+    #[test]
+    fn an_apposition_naming_a_kind_of_organisation_makes_one() {
+        for (text, name) in [
+            (
+                "She now writes for Tessvale, a small literary quarterly, every spring.",
+                "Tessvale",
+            ),
+            (
+                "The printer, Orvalho, a Lisbon-based startup that prints on demand, declined.",
+                "Orvalho",
+            ),
+            (
+                "The pupils of Marrowind, a rural school, won the prize.",
+                "Marrowind",
+            ),
+        ] {
+            let v = found(text);
+            assert!(has(&v, name, Label::Org), "{text}: {v:?}");
+        }
+        // A kind noun that only modifies a person's role, or a group of things, is none.
+        for (text, name) in [
+            (
+                "Tomas Brandt, a former band member, was not reached.",
+                "Tomas Brandt",
+            ),
+            ("Ilse Marren, the band's singer, said little.", "Ilse Marren"),
+        ] {
+            let v = found(text);
+            assert!(has(&v, name, Label::Person), "{text}: {v:?}");
+        }
     }
 
     #[test]
