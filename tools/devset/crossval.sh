@@ -5,8 +5,9 @@
 # The tune part is in the committed weights' training data, so `scripts/eval-entities.sh`
 # scores tune with weights that have seen it. Here its documents (file-name order) go to
 # fold i mod K; for each fold the decision is trained on the training folders plus the
-# other folds, and the engine analyses the fold's documents, as a corpus of their own,
-# with those weights (examples/train_decision.rs --crossval). The pooled predictions are
+# other folds (news: counted three times, as the tune part in the committed weights),
+# and the engine analyses the fold's documents, as a corpus of their own, with those
+# weights (examples/train_decision.rs --crossval). The pooled predictions are
 # mapped and scored as scripts/eval-entities.sh scores tune (tools/devset/mapping.py,
 # ../shared/eval/score.py): the same table, on predictions no weight has seen the gold of.
 #
