@@ -6,6 +6,7 @@ use crate::alias::{group, Raw};
 use crate::corpus::Corpus;
 use crate::curation::Curation;
 use crate::label::Label;
+use crate::model::Quote;
 pub use crate::model::{Alias, Analysis, Block, DocAnalysis, Entity, Mention, Zone};
 use crate::normal::{is_all_caps, lexicon_form, Lookup};
 use crate::recognise::{
@@ -169,13 +170,37 @@ impl<'c> Analyser<'c> {
 
     fn finish_counting(mut self, curation: &Curation) -> (Analysis, usize) {
         while self.step() {}
-        assemble(self.corpus, self.out, curation)
+        assemble(self.corpus, self.out, curation, &quotes_in_turn)
     }
 }
 
+/// Finds each document's quotes and counts the work, given the documents' analyses
+/// (mentions placed) and the tokens pass 2 kept of each: [`quotes_in_turn`] on one
+/// thread, or spread over the analysis threads ([`threads`]).
+pub(crate) type FindQuotes<'f> =
+    dyn Fn(&Corpus, &[DocAnalysis], Vec<Option<KeptTokens>>) -> Vec<(Vec<Quote>, usize)> + Sync + 'f;
+
+/// Each document's quotes and their work, one document after the other.
+pub(crate) fn quotes_in_turn(
+    corpus: &Corpus,
+    docs: &[DocAnalysis],
+    tokens: Vec<Option<KeptTokens>>,
+) -> Vec<(Vec<Quote>, usize)> {
+    let mut tokens = tokens.into_iter();
+    let docs = corpus.documents.iter().zip(docs);
+    docs.map(|(doc, a)| crate::quotes::find_counting_in(doc, a, tokens.next().flatten().as_ref()))
+        .collect()
+}
+
 /// The corpus-level steps after pass 2 (`out`, every document's): the grouping into
-/// entities, each mention's entity, the dates resolved. Returns the work counted too.
-pub(crate) fn assemble(corpus: &Corpus, out: SecondPass<'_>, curation: &Curation) -> (Analysis, usize) {
+/// entities, each mention's entity, the quotes (by `find_quotes`), the dates resolved.
+/// Returns the work counted too.
+pub(crate) fn assemble(
+    corpus: &Corpus,
+    out: SecondPass<'_>,
+    curation: &Curation,
+    find_quotes: &FindQuotes<'_>,
+) -> (Analysis, usize) {
     let SecondPass {
         raws,
         placed,
@@ -191,10 +216,8 @@ pub(crate) fn assemble(corpus: &Corpus, out: SecondPass<'_>, curation: &Curation
             add_mention(&mut docs[di], range, block, entity, &grouping.entities);
         }
     }
-    let mut tokens = tokens.into_iter();
-    for (doc, a) in corpus.documents.iter().zip(docs.iter_mut()) {
-        let tokens = tokens.next().flatten();
-        let (quotes, quote_work) = crate::quotes::find_counting_in(doc, a, tokens.as_ref());
+    let found = find_quotes(corpus, &docs, tokens);
+    for (a, (quotes, quote_work)) in docs.iter_mut().zip(found) {
         a.quotes = quotes;
         work += quote_work;
     }

@@ -534,8 +534,11 @@ fn push_number(out: &mut String, mut n: usize) {
             break;
         }
     }
-    let digits = std::str::from_utf8(&digits[i..]).expect("ASCII digits");
-    out.push_str(digits);
+    // Pushed one by one: for four or five digits, cheaper than checking them as UTF-8
+    // and copying them (this function was 0.8 % of `extract`'s instructions at 2,000 articles).
+    for &d in &digits[i..] {
+        out.push(char::from(d));
+    }
 }
 
 /// The bytes a JSON string literal escapes: the quotation mark, the backslash and the

@@ -88,6 +88,8 @@ pub struct Gazetteer {
     stop_max_len: usize,
     /// A quick filter before the stop-word map: the shapes of the function words.
     function_shapes: crate::shape::Shapes,
+    /// A quick filter before `titles`: their shapes (most words asked are no title).
+    title_shapes: crate::shape::Shapes,
     /// The names that have a lower-case letter, by their lower-cased key, for text
     /// written in capitals ("NEW YORK"); two names with one such key are ambiguous.
     caps: HashMap<&'static str, Known>,
@@ -307,7 +309,7 @@ impl Gazetteer {
         for (kind, word) in grouped(table!("stopwords")) {
             g.add_stop(word, kind);
         }
-        g.index_function_words();
+        g.index_shapes();
         g.index_caps();
         g.index_words();
         g
@@ -383,10 +385,11 @@ impl Gazetteer {
         self.stop_max_len = self.stop_max_len.max(word.len());
     }
 
-    /// Builds `function_shapes` once every stop word is in.
-    fn index_function_words(&mut self) {
+    /// Builds `function_shapes` and `title_shapes` once every stop word and title is in.
+    fn index_shapes(&mut self) {
         let function = self.stop.iter().filter(|(_, &kind)| kind == "function");
         self.function_shapes = crate::shape::Shapes::new(function.map(|(w, _)| *w));
+        self.title_shapes = crate::shape::Shapes::new(self.titles.iter().map(String::as_str));
     }
 
     /// Adds one row of a names table: a name, or one that is also a place
@@ -480,7 +483,7 @@ impl Gazetteer {
 
     /// Whether the normalised `key` is a title or honorific ("Mr.", "Foreign Minister").
     pub fn title(&self, key: &str) -> bool {
-        self.titles.contains(key)
+        self.title_shapes.admit(key) && self.titles.contains(key)
     }
 
     /// Organisation head word ("Institute", "Ministry").
@@ -712,7 +715,7 @@ mod tests {
         for r in rows(include_str!("../data/stopwords.tsv")) {
             g.add_stop(r[0], r.get(1).copied().unwrap_or("function"));
         }
-        g.index_function_words();
+        g.index_shapes();
         g.index_caps();
         g.index_words();
         g
@@ -1022,6 +1025,9 @@ mod tests {
     fn titles_and_names_are_known() {
         let g = Gazetteer::get();
         assert!(g.title("Mr.") && g.title("Foreign Minister"));
+        // The shapes in front of the titles rule out no title.
+        assert!(g.titles.iter().all(|t| g.title(t)));
+        assert!(!g.title("Minister Foreign"));
         assert_eq!(g.given("Vladimir"), Some(false));
         assert!(g.family_first("Xi"));
         assert!(g.org_head("Institute").suffix);
