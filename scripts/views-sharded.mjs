@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// What the entity panel's counts under a filter and Compare cost a sharded site, the
+// What the entity panel's counts under a filter, Compare and one speaker's quotes cost a sharded site, the
 // first time (their counts runs fetched and read) and cached (the same view again), in
 // headless Chromium: for each case, a fresh context (no service worker) opens the site,
 // waits for its first screen and 1.5 s, then moves to the case's URL as a link does
@@ -10,8 +10,10 @@
 //
 //   node scripts/views-sharded.mjs <site> [<site> …]   # sharded builds (sharded-dist.py) of gen-corpus.py's corpus
 //
-// The cases name gen-corpus.py's entities and years (Xi Jinping; 2022 and 2023).
-// Environment: RUNS (3), BENCH_PORT (8901; a site each from it on).
+// The cases name gen-corpus.py's entities and years (Xi Jinping; 2022 and 2023) and two of
+// its most quoted speakers (Quotes of one speaker: their first page).
+// Environment: RUNS (3), BENCH_PORT (8901; a site each from it on), ONLY (the cases whose
+// name holds it).
 // A benchmark: it prints figures and never fails.
 import { launch, median, printLoad, serve } from './browser.mjs';
 
@@ -25,7 +27,9 @@ const CASES = [
   ['panel, e=person-xi-jinping', '?e=person-xi-jinping', COUNTED],
   ['panel, when=2022', '?when=2022', COUNTED],
   ['compare, when=2022 | when=2023', '?view=compare&v-a=when%3D2022&v-b=when%3D2023', `document.querySelectorAll('table.site-compare').length === 3`],
-];
+  ['quotes of a speaker, v-who=person-alexander-gabuev', '?view=quotes&v-who=person-alexander-gabuev', `document.querySelectorAll('.site-quotes li').length > 0`],
+  ['quotes of a speaker, v-who=person-sergei-lavrov', '?view=quotes&v-who=person-sergei-lavrov', `document.querySelectorAll('.site-quotes li').length > 0`],
+].filter(([name]) => !process.env.ONLY || name.includes(process.env.ONLY));
 
 /** Ms from moving to `url` to the frame after `shown` (a JS expression) holds. */
 function timed(page, url, shown) {

@@ -12,7 +12,7 @@
 // index, a period chosen on the timeline (the head's timelines, then the period files of
 // its buckets), an entity's connections (the entities named in most of its articles, from
 // its entity shard), who said what (view=quotes: the quotes runs of the articles kept, the
-// speakers file) and what changed between two sides (view=compare: each side's entity
+// speakers file; one speaker's quotes from their speaker files) and what changed between two sides (view=compare: each side's entity
 // counts summed from the counts runs); the panel's groups go on past the head's top
 // entities (the ranked runs) and count under the filters (the counts runs). The list keeps at most WINDOW rows drawn, whatever the corpus's size;
 // the keys of the app move through it (j/k or the arrows, Home/End in the list, / and
@@ -21,7 +21,7 @@
 // The wasm's glue (./dossier-site.js), imported by `start` rather than statically, so that
 // a deep link's first look (its article drawn from its shard, `lookFrom`) waits for this
 // module and the shard, not for the glue too.
-let clauses, counts, decode, doc_at, export_docs, export_end, export_names, export_rows, export_start, locate, mention_files, name_files, name_words, open, prefix_files, term_files;
+let clauses, counts, decode, doc_at, export_compared, export_docs, export_end, export_names, export_quotes_only, export_rows, export_start, locate, mention_files, name_files, name_words, open, prefix_files, said_files, term_files;
 
 const here = import.meta.url;
 /**
@@ -1418,18 +1418,21 @@ async function named(id) {
 /**
  * Who said what (view=quotes): the quotes of the articles the filters keep, in article
  * order, a page at a time from their quotes runs ("More quotes"); `v-who` keeps one
- * speaker's, `v-about` those naming an entity (their articles first narrowed by the
- * entities' own), `v-q` those whose words or speaker hold the text. Above them, the most
- * quoted speakers of the corpus (the speakers file), each a link to theirs.
+ * speaker's, read from their speaker files (all their quotes, whatever the corpus's
+ * size, in article order; under the filters, those of the articles kept), `v-about` those
+ * naming an entity (their articles first narrowed by the entity's own), `v-q` those
+ * whose words or speaker hold the text. Above them, the most quoted speakers of the
+ * corpus (the speakers file): the first ones as links, every one in a list to pick from.
  */
 async function quotesView(q, required, excluded, w) {
   const [text, who, about] = ['v-q', 'v-who', 'v-about'].map(param);
   await directory();
   let docs, words;
   let speaker, subject;
+  const filtered = q || required.length || excluded.length || w;
   try {
-    [docs, words] = q || required.length || excluded.length || w ? await selection(q, required, excluded, w) : [everyDoc(), ''];
-    if (who) [speaker] = await Promise.all([named(who), entityDocs(who).then(([d]) => { docs = both(docs, d); })]);
+    [docs, words] = filtered ? await selection(q, required, excluded, w) : [everyDoc(), ''];
+    if (who) speaker = await named(who);
     if (about) [subject] = await Promise.all([named(about), entityDocs(about).then(([d]) => { docs = both(docs, d); })]);
   } catch (e) {
     if (e instanceof Wide || e instanceof NoEntity) return [note(e.message)];
@@ -1452,14 +1455,17 @@ async function quotesView(q, required, excluded, w) {
   const status = el('p', { className: 'site-note', role: 'status' });
   const more = el('button', { type: 'button', className: 'site-more', textContent: 'More quotes' });
   const match = quoteMatch(text, speaker?.[0], subject?.[0]);
+  // One speaker's: their speaker files, the articles kept a set (none: every article).
+  const theirs = speaker && { files: JSON.parse(said_files(speaker[0])), at: 0, row: 0, kept: filtered || about ? new Set(docs) : null, speaker };
   const pager = { at: 0, shown: 0 };
   const page = async () => {
-    const found = await quotePage(docs, pager, match);
+    const found = theirs ? await saidPage(theirs, match) : await quotePage(docs, pager, match);
     const rows = await rowsOf(found.map(([d]) => d));
     list.append(...found.map(([, qt], i) => quoteItem(qt, rows[i])));
     pager.shown += found.length;
-    const done = pager.at >= docs.length;
-    status.textContent = `${count(pager.shown, 'quote')} shown${done ? '' : `, from the first ${count(pager.at, 'article')} of ${digits(docs.length)}`}.`;
+    const done = theirs ? theirs.at >= theirs.files.length : pager.at >= docs.length;
+    const from = theirs ? '' : `, from the first ${count(pager.at, 'article')} of ${digits(docs.length)}`;
+    status.textContent = `${count(pager.shown, 'quote')} shown${done ? '' : from}.`;
     more.hidden = done || pager.shown >= MAX_QUOTES;
     if (!done && pager.shown >= MAX_QUOTES) status.textContent += ' Narrow the filters or search the quotes to see others.';
   };
@@ -1476,16 +1482,60 @@ async function quotesView(q, required, excluded, w) {
     }
   });
   await page();
+  const quoted = speaker && speakers.top.find(([e]) => e === speaker[0]);
+  const heading = speaker
+    ? `Quotes of ${speaker[1].name}${quoted ? `: ${count(quoted[1], 'quote')} in the corpus` : ''}${filtered || about ? `, in ${count(docs.length, 'article')} ${words}` : ''}`
+    : `Quotes in ${count(docs.length, 'article')} ${words}`;
   return [
-    el('h2', { className: 'site-heading', textContent: `Quotes in ${count(docs.length, 'article')} ${words}`.trim() }),
+    el('h2', { className: 'site-heading', textContent: heading.trim() }),
     el('p', { className: 'site-note', textContent: `${count(speakers.quotes, 'quote')} in the corpus, ${digits(speakers.attributed)} with a speaker named.` }),
     form,
+    speakers.top.length ? speakerPicker(speakers.top, speaker?.[1].id) : null,
     only.length ? el('p', { className: 'site-note' }, ...only.flatMap((a, i) => (i ? [' ', a] : [a]))) : null,
     speakers.top.length ? el('h3', { textContent: 'Most quoted in the corpus' }) : null,
     speakers.top.length ? top : null,
-    el('h3', { textContent: 'Quotes, in article order' }),
+    el('h3', { textContent: speaker ? `Quotes of ${speaker[1].name}, in article order` : 'Quotes, in article order' }),
     list, status, more,
   ].filter(Boolean);
+}
+
+/**
+ * The speaker picker: the speakers file's most quoted speakers (every one, most quoted
+ * first), the one shown (`current`) chosen; choosing one shows their quotes (`v-who`).
+ */
+function speakerPicker(top, current) {
+  const select = el('select', { name: 'v-who', ariaLabel: 'Speaker' }, el('option', { value: '', textContent: 'Every speaker' }),
+    ...top.map(([, n, id, name]) => el('option', { value: id, textContent: `${name} (${count(n, 'quote')})`, selected: id === current })));
+  const form = el('form', { className: 'site-speaker-pick', ariaLabel: 'Quotes of one speaker' },
+    el('label', {}, 'Quotes of ', select), ' ', el('button', { type: 'submit', textContent: 'Show' }));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    go(href({ 'v-who': select.value || null }));
+  });
+  return form;
+}
+
+/**
+ * The next quotes of one speaker (`theirs`: their speaker files, where the last page
+ * stopped, the articles kept) that `match` keeps: QUOTES of them at most, from
+ * QUOTE_RUNS files at most; [document, quote] pairs, each quote given its speaker.
+ */
+async function saidPage(theirs, match) {
+  const out = [];
+  const [ix, row] = theirs.speaker;
+  let read = 0;
+  while (theirs.at < theirs.files.length && out.length < QUOTES && read < QUOTE_RUNS) {
+    const { rows } = await file(theirs.files[theirs.at]);
+    read += 1;
+    while (theirs.row < rows.length && out.length < QUOTES) {
+      const [e, d, qt] = rows[theirs.row++];
+      if (e !== ix || (theirs.kept && !theirs.kept.has(d))) continue;
+      qt.who ??= [e, row.id, row.name];
+      if (match(qt)) out.push([d, qt]);
+    }
+    if (theirs.row >= rows.length) [theirs.at, theirs.row] = [theirs.at + 1, 0];
+  }
+  return out;
 }
 
 /** Whether a quote is shown: its words or speaker holding `text` (any case), of speaker `who`, naming `about`. */
@@ -1727,8 +1777,10 @@ function sidesForm(h, a, b) {
 
 // Export (issue 24, item 3): the mentions or the quotes of the articles the view keeps, in
 // the tables of the app's export and `dossier extract` (mentions: doc, start, end, text,
-// label, canonical, zone; quotes: those of `dossier extract --quotes`), written by the
-// wasm with the core's one encoder. The document shards are fetched one at
+// label, canonical, zone; quotes: those of `dossier extract --quotes`; in the Quotes view,
+// only the quotes it shows), or in the Compare view its comparison (the one-page
+// Compare's columns, every row in the order drawn), written by the wasm with the core's
+// one encoder. The document shards (a comparison's rows: batches) are fetched one at
 // a time, each written and let go, with the entity-table runs their names need; the parts
 // are joined into a Blob, so memory holds one shard, not the corpus. Progress counts the
 // shards; Cancel stops between two; a file that cannot be read stops the export with
@@ -1756,9 +1808,11 @@ async function bytesOf(name) {
 
 /**
  * The `table` (`mentions`, `quotes`) of documents `docs` (in order) as a Blob in `format`
- * (`csv`, `json`), shard after shard, `progress(n, of)` after each; null once `job.cancelled`.
+ * (`csv`, `json`), shard after shard, `progress(n, of)` after each; null once
+ * `job.cancelled`. `only`: for quotes, those the Quotes view shows ([search, speaker
+ * entity, entity named], each null for any).
  */
-async function exportTable(table, docs, format, job, progress) {
+async function exportTable(table, docs, format, job, progress, only) {
   await directory();
   const shards = new Map();
   for (const d of docs) {
@@ -1766,22 +1820,57 @@ async function exportTable(table, docs, format, job, progress) {
     if (!shards.has(name)) shards.set(name, []);
     shards.get(name).push(d);
   }
+  const steps = [...shards].map(([name, list]) => async () => exporting(export_docs, name, await bytesOf(name), Uint32Array.from(list)));
+  return exportSteps(table, format, steps, job, progress, only);
+}
+
+/**
+ * The table `table` in `format` written by `steps`, each a call of the wasm that keeps
+ * the next rows and returns the entity-table runs their names need (fetched then), as a
+ * Blob; null once `job.cancelled` (checked after each step).
+ */
+async function exportSteps(table, format, steps, job, progress, only) {
   const parts = [exporting(export_start, table, format)];
+  if (only) exporting(export_quotes_only, only[0] ?? '', only[1] ?? undefined, only[2] ?? undefined);
   let n = 0;
-  progress(n, shards.size);
+  progress(n, steps.length);
   try {
-    for (const [name, list] of shards) {
-      const bytes = await bytesOf(name);
+    for (const step of steps) {
+      const runs = JSON.parse(await step());
       if (job.cancelled) return null;
-      const runs = JSON.parse(exporting(export_docs, name, bytes, Uint32Array.from(list)));
       for (const run of runs) exporting(export_names, run, await bytesOf(run));
       parts.push(exporting(export_rows));
-      progress(++n, shards.size);
+      progress(++n, steps.length);
     }
   } finally {
     parts.push(export_end());
   }
   return new Blob(parts, { type: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json' });
+}
+
+/** Rows of the comparison a step of its export writes. */
+const COMPARED_BATCH = 2000;
+
+/**
+ * The comparison the view shows (its sides, the filter bar's articles, `v-sort`) as a
+ * Blob in `format`: its three tables' rows in the order drawn, every one, a batch at a
+ * time; with what the export says it is.
+ */
+async function exportComparison(format, job, progress) {
+  const [a, b] = ['v-a', 'v-b'].map(param);
+  if (!a || !b) throw new NoEntity('Choose two sides to compare before exporting the comparison.');
+  const { said, totals, tables } = await comparisonOf(a, b, param('q'), filters('e'), filters('x'), when());
+  if (!tables) throw new NoEntity('A side keeps too many articles to count its entities here: narrow it, or the filters.');
+  const rows = tables.flatMap(([, list]) => list);
+  const base = new URL(href({ 'v-e': null }), location.href).href;
+  const link = `${base}${base.includes('?') ? '&' : '?'}v-e=`;
+  const steps = [];
+  for (let i = 0; i < rows.length || i === 0; i += COMPARED_BATCH) {
+    const flat = rows.slice(i, i + COMPARED_BATCH).flatMap((r) => [r.e, r.a[0], r.a[1], r.b[0], r.b[1]]);
+    steps.push(async () => exporting(export_compared, Uint32Array.from(flat), Uint32Array.from(totals), link));
+  }
+  const blob = await exportSteps('compare', format, steps, job, progress);
+  return [blob, `the comparison of ${count(rows.length, 'entity', 'entities')} (${said.join('; ')})`];
 }
 
 /** Offers `blob` for download as `name`, as the app's export does. */
@@ -1826,14 +1915,21 @@ function exportMenu() {
     say(el('p', { role: 'status' }, line), bar, ' ', cancel);
     try {
       await before;
-      const [docs] = q || required.length || excluded.length || w ? await selection(q, required, excluded, w) : [[...Array(site.documents).keys()]];
-      const what = `the ${table} of ${count(docs.length, 'article')}`;
-      const blob = await exportTable(table, docs, format, mine, (n, of) => {
+      const progress = (one, many) => (n, of) => {
         Object.assign(bar, { max: Math.max(of, 1), value: n });
-        line.textContent = `Exporting ${what}: ${n} of ${count(of, 'shard')}`;
-      });
+        line.textContent = `Exporting ${what}: ${n} of ${count(of, one, many)}`;
+      };
+      let what = 'the comparison';
+      let blob;
+      if (table === 'compare') {
+        [blob, what] = await exportComparison(format, mine, progress('batch', 'batches'));
+      } else {
+        const [docs, only] = await exported(table, q, required, excluded, w);
+        what = `the ${table} of ${count(docs.length, 'article')}`;
+        blob = await exportTable(table, docs, format, mine, progress('shard'), only);
+      }
       if (!blob || mine !== job) return;
-      const name = `dossier-${table}.${format}`;
+      const name = `dossier-${table === 'compare' ? 'comparison' : table}.${format}`;
       download(blob, name);
       say(el('p', { role: 'status', textContent: `Exported ${what} as ${name}.` }));
     } catch (e) {
@@ -1844,12 +1940,39 @@ function exportMenu() {
       stopped();
     }
   };
-  for (const [table, format, text] of [['mentions', 'csv', 'Mentions (CSV)'], ['mentions', 'json', 'Mentions (JSON)'], ['quotes', 'csv', 'Quotes (CSV)'], ['quotes', 'json', 'Quotes (JSON)']]) {
+  for (const [table, format, text] of [['mentions', 'csv', 'Mentions (CSV)'], ['mentions', 'json', 'Mentions (JSON)'], ['quotes', 'csv', 'Quotes (CSV)'], ['quotes', 'json', 'Quotes (JSON)'], ['compare', 'csv', 'Comparison (CSV)'], ['compare', 'json', 'Comparison (JSON)']]) {
     const b = el('button', { type: 'button', textContent: text });
     b.addEventListener('click', () => run(table, format));
-    menu.append(el('li', {}, b));
+    const item = el('li', {}, b);
+    if (table === 'compare') {
+      item.hidden = true;
+      compareItems.push(item);
+    }
+    menu.append(item);
   }
   return [box, status];
+}
+
+/** The Export menu's items of the comparison, shown in the Compare view only. */
+const compareItems = [];
+
+/**
+ * The documents whose `table` (`mentions`, `quotes`) an export writes, in order: those
+ * the filters keep; for quotes in the Quotes view, those its speaker and entity named
+ * keep too, with [search, speaker, entity named] for the wasm to keep the quotes shown.
+ */
+async function exported(table, q, required, excluded, w) {
+  let [docs] = q || required.length || excluded.length || w ? await selection(q, required, excluded, w) : [everyDoc()];
+  if (table !== 'quotes' || view() !== 'quotes') return [docs, null];
+  const [text, who, about] = ['v-q', 'v-who', 'v-about'].map(param);
+  const only = [text?.trim() || null, null, null];
+  for (const [i, id] of [[1, who], [2, about]]) {
+    if (!id) continue;
+    const [[ix], [d]] = await Promise.all([named(id), entityDocs(id)]);
+    only[i] = ix;
+    docs = both(docs, d);
+  }
+  return [docs, only];
 }
 
 let panes;
@@ -1900,6 +2023,7 @@ function show() {
     if (a.dataset.view === v) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
+  for (const item of compareItems) item.hidden = v !== 'compare';
   fill(panes.results, key, label, work);
   if (doc) {
     if (panes.main.dataset.key !== `look:${doc}`) fill(panes.main, `doc:${doc}`, 'the article', () => articleOf(doc));
@@ -2022,7 +2146,7 @@ export async function start(firstLook) {
   // does for the app.
   if (looked) await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
   const reader = await glue;
-  ({ clauses, counts, decode, doc_at, export_docs, export_end, export_names, export_rows, export_start, locate, mention_files, name_files, name_words, open, prefix_files, term_files } = reader);
+  ({ clauses, counts, decode, doc_at, export_compared, export_docs, export_end, export_names, export_quotes_only, export_rows, export_start, locate, mention_files, name_files, name_words, open, prefix_files, said_files, term_files } = reader);
   await reader.default(compiled && { module_or_path: await compiled });
   try {
     site = JSON.parse(open(document.getElementById('manifest').textContent));

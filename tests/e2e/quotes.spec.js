@@ -41,6 +41,28 @@ test('quotes are grouped by speaker, the speaker highlighted, and link to the pl
   await expect(summary(page)).toHaveText(/quotes in/);
 });
 
+test('a speaker picked from every speaker of the corpus shows their quotes alone; the URL keeps them, and Every speaker shows all again', async ({ page }) => {
+  await page.goto(`${BASE}?view=quotes`);
+  const groups = await view(page).locator('.quote-group h3').allTextContents();
+  const named = groups.filter((g) => !g.startsWith('Unattributed'));
+  const picker = view(page).getByRole('combobox', { name: 'Speaker' });
+  // The speakers in the groups' order, each with their quotes, after "Every speaker".
+  const options = await picker.locator('option').allTextContents();
+  expect(options).toEqual(['Every speaker', ...named.map((g) => g.replace(/ \((\d+)\)$/, (_, n) => ` (${n} ${n === '1' ? 'quote' : 'quotes'})`))]);
+  // The second: its group alone.
+  await picker.selectOption({ index: 2 });
+  await view(page).getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(page).toHaveURL(/v-who=/);
+  await expect(view(page).locator('.quote-group h3')).toHaveText([named[1]]);
+  await page.reload();
+  await expect(view(page).locator('.quote-group h3')).toHaveText([named[1]]);
+  await expect(view(page).getByRole('combobox', { name: 'Speaker' })).toHaveValue(/.+/);
+  await view(page).getByRole('combobox', { name: 'Speaker' }).selectOption('');
+  await view(page).getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(page).not.toHaveURL(/v-who=/);
+  await expect(view(page).locator('.quote-group h3')).toHaveCount(groups.length);
+});
+
 test('the filters apply, the search inside quotes and the order are in the URL', async ({ page }) => {
   await page.goto(`${BASE}?view=quotes`);
   const all = Number((await summary(page).textContent()).match(/^\d+/)[0]);

@@ -1019,6 +1019,137 @@ test('quotes whose run cannot be fetched say so with Retry; a corrupt one says t
   await expect(results(page).locator('.site-quotes')).toHaveCount(0);
 });
 
+test('quotes of one speaker picked from the list: all theirs from their speaker files, in article order, under the filters too; the URL keeps them', async ({ page }) => {
+  test.setTimeout(90_000);
+  const all = extractedQuotes();
+  const by = new Map();
+  for (const q of all.filter((q) => q.speaker_id)) by.set(q.speaker_id, [...(by.get(q.speaker_id) ?? []), q]);
+  const ranked = [...by].sort((a, b) => b[1].length - a[1].length);
+  // Not the most quoted (its link is above): one further down the list, with quotes in
+  // articles naming Putin and in others.
+  const putin = namingDocs('PERSON', 'Vladimir Putin');
+  const [id, theirs] = ranked.find(([, qs], i) => i >= 1 && qs.some((q) => putin.has(q.doc)) && qs.some((q) => !putin.has(q.doc)));
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
+  await page.goto(`${BASE}?view=quotes`);
+  const picker = results(page).getByRole('combobox', { name: 'Speaker' });
+  await expect(picker.locator('option')).toHaveCount(ranked.length + 1);
+  fetched.length = 0;
+  await picker.selectOption(id);
+  await results(page).getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`v-who=${id}`));
+  await expect(results(page).getByRole('heading', { level: 2 })).toHaveText(`Quotes of ${theirs[0].speaker}: ${theirs.length} quotes in the corpus`);
+  const first = await firstQuotes(page, theirs);
+  if (first === theirs.length) await expect(results(page).getByRole('button', { name: 'More quotes' })).toBeHidden();
+  await expect(results(page).getByRole('combobox', { name: 'Speaker' })).toHaveValue(id);
+  // Read from their speaker files, not from the quotes runs of their articles.
+  const runs = fetched.filter((f) => /^q-/.test(f)).length;
+  expect(fetched.filter((f) => /^k-[0-9a-f]{16}\.txt$/.test(f)).length).toBeGreaterThan(0);
+  // A deep link under a filter: those of the articles it keeps.
+  await page.goto(`${BASE}?view=quotes&v-who=${id}&e=person-vladimir-putin`);
+  await firstQuotes(page, theirs.filter((q) => putin.has(q.doc)));
+  // Every speaker again.
+  await results(page).getByRole('combobox', { name: 'Speaker' }).selectOption('');
+  await results(page).getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(page).not.toHaveURL(/v-who=/);
+  expect(runs).toBe(0);
+});
+
+test('a speaker file that cannot be fetched says so with Retry; a corrupt one says the page is from another version, with Reload', async ({ page }) => {
+  test.setTimeout(60_000);
+  const all = extractedQuotes().filter((q) => q.speaker_id);
+  const id = all[0].speaker_id;
+  const theirs = all.filter((q) => q.speaker_id === id);
+  await page.route('**/shards/k-*', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(`${BASE}?view=quotes&v-who=${id}`);
+  const alert = results(page).getByRole('alert');
+  await expect(alert).toContainText('The quotes cannot be fetched');
+  await expect(alert).toContainText(/k-[0-9a-f]{16}\.txt is missing/);
+  await expect(results(page).locator('.site-quotes')).toHaveCount(0);
+  await page.unroute('**/shards/k-*');
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await firstQuotes(page, theirs);
+  await page.route('**/shards/k-*', async (route) => {
+    const response = await route.fetch();
+    const body = Buffer.from(await response.body());
+    body[body.length - 2] ^= 1;
+    await route.fulfill({ response, body });
+  });
+  await page.goto(`${BASE}?view=quotes&v-who=${id}&v-q=a`);
+  await expect(results(page).getByRole('alert')).toContainText('This page is from another version of the site');
+  await expect(results(page).getByRole('alert').getByRole('button', { name: 'Reload' })).toBeVisible();
+  await expect(results(page).locator('.site-quotes')).toHaveCount(0);
+});
+
+test('in the Quotes view, Export writes the quotes it shows: its search, its speaker and the filters, as dossier extract --quotes gives them', async ({ page }) => {
+  test.setTimeout(60_000);
+  const all = extractedQuotes();
+  const word = all[7].text.split(/[^\p{L}]+/u).find((w) => w.length >= 6).toLowerCase();
+  const holding = all.filter((q) => q.text.toLowerCase().includes(word) || q.speaker?.toLowerCase().includes(word));
+  expect(holding.length).toBeGreaterThan(0);
+  expect(holding.length).toBeLessThan(all.length);
+  await page.goto(`${BASE}?view=quotes&v-q=${word}`);
+  await expect(results(page).locator('.site-quotes li').first()).toBeVisible();
+  const json = await exported(page, 'Quotes (JSON)');
+  expect(JSON.parse(json.text)).toEqual(holding);
+  // One speaker's, under an entity filter: their quotes in the articles naming it.
+  const putin = namingDocs('PERSON', 'Vladimir Putin');
+  const speaker = all.find((q) => q.speaker_id && putin.has(q.doc)).speaker_id;
+  const want = all.filter((q) => q.speaker_id === speaker && putin.has(q.doc));
+  await page.goto(`${BASE}?view=quotes&v-who=${speaker}&e=person-vladimir-putin`);
+  await expect(results(page).locator('.site-quotes li').first()).toBeVisible();
+  const csv = await exported(page, 'Quotes (CSV)');
+  const rows = csv.text.split('\r\n').filter(Boolean).slice(1);
+  expect(rows.map((r) => r.split(',').slice(0, 3).join(','))).toEqual(want.map((q) => `${q.doc},${q.start},${q.end}`));
+  // Out of the Quotes view, the filters alone.
+  await page.goto(`${BASE}?e=person-vladimir-putin&v-q=${word}`);
+  await expect(results(page).getByRole('heading', { name: `${putin.size} articles naming Vladimir Putin` })).toBeVisible();
+  const every = await exported(page, 'Quotes (JSON)');
+  expect(JSON.parse(every.text)).toEqual(all.filter((q) => putin.has(q.doc)));
+});
+
+test('in the Compare view, Export writes its comparison: every row of its three tables in the order drawn, counted as the corpus says, in CSV and JSON', async ({ page }) => {
+  test.setTimeout(60_000);
+  const [fa, fb] = files();
+  await page.goto(`${BASE}?view=compare&v-a=${encodeURIComponent(`doc=${fa}`)}&v-b=${encodeURIComponent(`doc=${fb}`)}&v-sort=b-desc`);
+  await expect(results(page).locator('table.site-compare')).toHaveCount(3);
+  const csv = await exported(page, 'Comparison (CSV)');
+  expect(csv.name).toBe('dossier-comparison.csv');
+  await expect(page.getByRole('status').filter({ hasText: /^Exported the comparison of \d+ entities \(A: 1 article, .*; B: 1 article, .*\) as dossier-comparison\.csv\.$/ })).toBeVisible();
+  const [header, ...lines] = csv.text.split('\r\n').filter(Boolean);
+  expect(header).toBe('\ufeffentity_id,entity,label,presence,mentions_a,articles_a,share_a,mentions_b,articles_b,share_b,change,link');
+  const json = JSON.parse((await exported(page, 'Comparison (JSON)')).text);
+  expect(json.length).toBe(lines.length);
+  expect(lines.map((l) => l.split(',')[0])).toEqual(json.map((r) => r.entity_id));
+  // As many rows as the tables' captions count, in their order, each table sorted by B's mentions.
+  const captions = await results(page).locator('table.site-compare caption').allTextContents();
+  const total = captions.map((c) => Number(/: ([\d,]+) entit/.exec(c)[1].replace(/,/g, ''))).reduce((a, b) => a + b, 0);
+  expect(json.length).toBe(total);
+  const order = ['only_a', 'both', 'only_b'];
+  expect(json.every((r, i) => i === 0 || order.indexOf(json[i - 1].presence) <= order.indexOf(r.presence))).toBe(true);
+  expect(json.every((r, i) => i === 0 || json[i - 1].presence !== r.presence || json[i - 1].mentions_b >= r.mentions_b)).toBe(true);
+  for (const [t, rows] of Object.values(await comparison(page)).entries()) {
+    const mine = json.filter((r) => r.presence === order[t]).slice(0, rows.length);
+    expect(mine.map((r) => [r.entity, r.mentions_a, r.articles_a, r.mentions_b, r.articles_b])).toEqual(rows.map(([name, , ...n]) => [name, ...n]));
+  }
+  // Counted as the corpus says: each entity's mentions in each article, by dossier extract.
+  const mentions = (doc, r) => extracted().filter((m) => m.doc === doc && m.canonical === r.entity && m.label === r.label).length;
+  const totals = [fa, fb].map((d) => extracted().filter((m) => m.doc === d).length);
+  // (A value's name, "last year", may be two entities of two periods: at most the corpus's.)
+  for (const r of json) {
+    const want = [mentions(fa, r), mentions(fb, r)];
+    if (['DATE', 'MONEY', 'PERCENT'].includes(r.label)) [r.mentions_a, r.mentions_b].forEach((n, i) => expect(n, r.entity).toBeLessThanOrEqual(want[i]));
+    else expect([r.mentions_a, r.mentions_b], r.entity).toEqual(want);
+    expect(r.share_a).toBeCloseTo((100 * r.mentions_a) / totals[0], 2);
+    expect(r.link).toMatch(new RegExp(`[?&]view=compare&.*v-e=${r.entity_id}$`));
+  }
+  // Out of the Compare view, the menu offers no comparison.
+  await page.goto(BASE);
+  await page.getByText('Export', { exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Mentions (CSV)', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Comparison (CSV)', exact: true })).toBeHidden();
+});
+
 /** The comparison's tables as drawn: caption → rows of [name, kind, A mentions, A articles, B mentions, B articles]. */
 const comparison = (page) => results(page).locator('table.site-compare').evaluateAll((ts) => Object.fromEntries(ts.map((t) => [
   t.caption.textContent.split(':')[0],

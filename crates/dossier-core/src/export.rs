@@ -43,7 +43,7 @@ use std::ops::Range;
 
 mod stream;
 
-pub use stream::{MentionParts, Names, QuoteParts};
+pub use stream::{ComparedRow, Names, Parts, COMPARISON_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,11 +87,11 @@ pub fn mentions_in_chunks<E>(
     chunk: usize,
     mut put: impl FnMut(&str) -> Result<(), E>,
 ) -> Result<(), E> {
-    let mut parts = MentionParts::new(format);
+    let mut parts = Parts::new(MENTION_COLUMNS, format);
     let name = |e: usize| Some(analysis.entities[e].canonical.as_str());
     let mut out = parts.start();
     for (i, (doc, da)) in corpus.documents.iter().zip(&analysis.docs).enumerate() {
-        let rows = parts.document_into(doc, da, name, |m| keep(i, m), &mut out);
+        let rows = parts.mentions_into(doc, da, name, |m| keep(i, m), &mut out);
         rows.expect("every entity of the analysis has a name");
         if out.len() >= chunk {
             put(&out)?;
@@ -109,14 +109,14 @@ pub fn quotes(
     format: Format,
     keep: impl Fn(usize, &Quote) -> bool,
 ) -> String {
-    let mut parts = QuoteParts::new(format);
+    let mut parts = Parts::new(QUOTE_COLUMNS, format);
     let speaker = |e: usize| {
         let entity = &analysis.entities[e];
         Some((entity.canonical.as_str(), entity.id.as_str()))
     };
     let mut out = parts.start();
     for (i, (doc, da)) in corpus.documents.iter().zip(&analysis.docs).enumerate() {
-        let rows = parts.document(doc, da, speaker, |q| keep(i, q));
+        let rows = parts.quotes(doc, da, speaker, |q| keep(i, q));
         out.push_str(&rows.expect("every entity of the analysis has a name"));
     }
     out.push_str(&parts.finish());
@@ -387,6 +387,8 @@ fn date(doc: &Document) -> Field<'static> {
 enum Field<'a> {
     Text(Cow<'a, str>),
     Num(usize),
+    /// A number already written (`-1.25`), put as it is.
+    Written(String),
     /// No value: JSON null, an empty CSV field.
     Null,
 }
@@ -449,6 +451,7 @@ impl<'a> Table<'a> {
                         match f {
                             Field::Text(s) => out.push_str(&csv_field(s)),
                             Field::Num(n) => push_number(out, *n),
+                            Field::Written(n) => out.push_str(n),
                             Field::Null => {}
                         }
                     }
@@ -490,6 +493,7 @@ fn json_object(out: &mut String, keys: &[String], row: &[Field]) {
         match f {
             Field::Text(s) => push_json_string(out, s),
             Field::Num(n) => push_number(out, *n),
+            Field::Written(n) => out.push_str(n),
             Field::Null => out.push_str("null"),
         }
     }

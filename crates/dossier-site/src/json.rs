@@ -5,7 +5,7 @@ use dossier_core::corpus::Document;
 use dossier_core::model::QuoteKind;
 use dossier_core::model::{DocAnalysis, Entity};
 use dossier_core::site::{
-    DocSummary, EntityFiles, Head, NameKey, PeriodDocs, QuoteRow, Speakers, TermPostings,
+    DocSummary, EntityFiles, Head, NameKey, PeriodDocs, QuoteRow, SaidRow, Speakers, TermPostings,
 };
 use dossier_core::timeline::Granularity;
 use dossier_core::Label;
@@ -66,6 +66,19 @@ pub fn quotes(first: usize, docs: &[Vec<QuoteRow>]) -> Value {
         })
         .collect();
     json!({ "first": first, "rows": rows })
+}
+
+/// A speaker file: its quotes as `[speaker, document, quote]`, each quote as a quotes
+/// run's (its `who` left to the reader, who knows the speaker).
+pub fn said(rows: &[SaidRow]) -> Value {
+    let rows: Vec<Value> = rows
+        .iter()
+        .map(|q| {
+            let quote = json!({ "direct": q.kind == QuoteKind::Direct, "words": q.words, "about": q.about });
+            json!([q.speaker, q.doc, quote])
+        })
+        .collect();
+    json!({ "rows": rows })
 }
 
 /// A ranked run: its first rank and its entities as rows, each with its number.

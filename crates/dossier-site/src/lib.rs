@@ -4,7 +4,7 @@
 //!
 //! It holds the manifest and answers two questions, each with the core's one decoder of
 //! the file concerned (`dossier_core::site`): which file holds something ([`locate`],
-//! [`term_files`], [`prefix_files`], [`name_files`], [`mention_files`]; with the words to
+//! [`term_files`], [`prefix_files`], [`name_files`], [`mention_files`], [`said_files`]; with the words to
 //! look for read as the app reads them: [`clauses`], [`name_words`]), and what a
 //! fetched file holds ([`decode`], which checks the file's length and address first; [`counts`]
 //! for a counts run, whose numbers it gives as numbers). Answers are JSON for
@@ -15,13 +15,15 @@
 mod export;
 mod json;
 
-pub use export::{export_docs, export_end, export_names, export_rows, export_start};
+pub use export::{
+    export_compared, export_docs, export_end, export_names, export_quotes_only, export_rows, export_start,
+};
 
 use dossier_core::query::{Term, TextQuery};
 use dossier_core::site::{
     read_counts, read_directory, read_doc_at, read_doc_files, read_entities, read_list, read_mention_part,
-    read_names, read_part, read_periods, read_quotes, read_ranked, read_table, read_terms, FileRef, Head,
-    Kind, Manifest, SiteError, SiteErrorKind, Speakers,
+    read_names, read_part, read_periods, read_quotes, read_ranked, read_said, read_table, read_terms,
+    FileRef, Head, Kind, Manifest, SiteError, SiteErrorKind, Speakers,
 };
 use serde_json::json;
 use std::cell::RefCell;
@@ -128,6 +130,14 @@ pub fn name_files(key: &str) -> String {
 #[wasm_bindgen]
 pub fn mention_files(entity: usize) -> String {
     let names = with_manifest(|m| Some(m.mention_parts(entity).map(|f| f.name.clone()).collect()));
+    json!(names.unwrap_or_else(Vec::<String>::new)).to_string()
+}
+
+/// The speaker files that may hold entity `entity`'s quotes, in order, as a JSON list
+/// (empty when there are none). Needs the directory read.
+#[wasm_bindgen]
+pub fn said_files(entity: usize) -> String {
+    let names = with_manifest(|m| Some(m.said_files(entity).iter().map(|f| f.name.clone()).collect()));
     json!(names.unwrap_or_else(Vec::<String>::new)).to_string()
 }
 
@@ -280,6 +290,7 @@ fn decode_file(
         Kind::Quotes => json::quotes(file.first, &read_quotes(file, fetched, entities)?),
         Kind::Ranked => json::ranked(file.first, &read_ranked(file, fetched, entities)?),
         Kind::Speakers => json::speakers(&Speakers::read(file, fetched, entities)?),
+        Kind::Said => json::said(&read_said(file, fetched, documents, entities)?),
         Kind::Directory | Kind::Counts => json!({}),
     })
 }

@@ -4,9 +4,8 @@
 //! mentions, in B minus in A, in percentage points (sides of different sizes compare
 //! fairly). Pure: it works on the counts the core's search gives each side.
 
-use dossier_core::export::{csv_field, json_string, Format, BOM};
+use dossier_core::export::{ComparedRow, Format, Parts, COMPARISON_COLUMNS};
 use dossier_core::query::Counts;
-use std::fmt::Write as _;
 
 /// Where an entity is named.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -154,118 +153,37 @@ impl Comparison {
         self.share_b(r) - self.share_a(r)
     }
 
-    /// The comparison as a table in `format` (JSON or CSV, written as the core's export
-    /// writes its tables: `dossier_core::export`): `entity_id`, `entity`, `label`,
+    /// The comparison as a table in `format` (JSON or CSV), written by the core's one
+    /// encoder ([`Parts`], [`COMPARISON_COLUMNS`]: `entity_id`, `entity`, `label`,
     /// `presence` (`only_a`, `both`, `only_b`), `mentions_a`, `articles_a`, `share_a`,
     /// `mentions_b`, `articles_b`, `share_b` (percent), `change` (percentage points),
-    /// `link` (`link(entity)`: the view of its mentions on both sides).
+    /// `link` (`link(entity)`: the view of its mentions on both sides), as the sharded
+    /// reader's Compare exports it.
     pub fn export(
         &self,
         entity: impl Fn(usize) -> [String; 3],
         link: impl Fn(usize) -> String,
         format: Format,
     ) -> String {
-        let mut t = Table::new(&[
-            "entity_id",
-            "entity",
-            "label",
-            "presence",
-            "mentions_a",
-            "articles_a",
-            "share_a",
-            "mentions_b",
-            "articles_b",
-            "share_b",
-            "change",
-            "link",
-        ]);
-        for r in &self.rows {
-            let [id, name, label] = entity(r.entity);
-            t.rows.push(vec![
-                Cell::Text(id),
-                Cell::Text(name),
-                Cell::Text(label),
-                Cell::Text(r.presence().code().to_string()),
-                Cell::Num(r.a.mentions.to_string()),
-                Cell::Num(r.a.documents.to_string()),
-                Cell::Num(fixed(self.share_a(r), 2)),
-                Cell::Num(r.b.mentions.to_string()),
-                Cell::Num(r.b.documents.to_string()),
-                Cell::Num(fixed(self.share_b(r), 2)),
-                Cell::Num(fixed(self.change(r), 2)),
-                Cell::Text(link(r.entity)),
-            ]);
-        }
-        t.encode(format)
-    }
-}
-
-/// A field of the export: text, or a number written as it is.
-enum Cell {
-    Text(String),
-    Num(String),
-}
-
-/// Named columns and their rows, written as `dossier_core::export` writes a table: CSV
-/// with a byte order mark, CRLF and formula-safe fields; JSON an array of objects.
-struct Table {
-    columns: &'static [&'static str],
-    rows: Vec<Vec<Cell>>,
-}
-
-impl Table {
-    fn new(columns: &'static [&'static str]) -> Table {
-        Table {
-            columns,
-            rows: Vec::new(),
-        }
-    }
-
-    fn encode(&self, format: Format) -> String {
-        let mut out = String::new();
-        if format == Format::Csv {
-            out.push(BOM);
-            out.push_str(&self.columns.join(","));
-            out.push_str("\r\n");
-            for row in &self.rows {
-                let fields: Vec<String> = row
-                    .iter()
-                    .map(|c| match c {
-                        Cell::Text(s) => csv_field(s),
-                        Cell::Num(n) => n.clone(),
-                    })
-                    .collect();
-                out.push_str(&fields.join(","));
-                out.push_str("\r\n");
-            }
-            return out;
-        }
-        let json = format == Format::Json;
-        if json {
-            out.push('[');
-        }
-        for (i, row) in self.rows.iter().enumerate() {
-            if json {
-                out.push_str(if i > 0 { ",\n  " } else { "\n  " });
-            }
-            out.push('{');
-            for (k, (name, c)) in self.columns.iter().zip(row).enumerate() {
-                let sep = if k > 0 { ", " } else { "" };
-                let value = match c {
-                    Cell::Text(s) => json_string(s),
-                    Cell::Num(n) => n.clone(),
-                };
-                write!(out, "{sep}\"{name}\": {value}").expect("writing to a String");
-            }
-            out.push('}');
-            if !json {
-                out.push('\n');
-            }
-        }
-        if json {
-            out.push_str(if self.rows.is_empty() { "]\n" } else { "\n]\n" });
-        }
-        out
+        let named: Vec<([String; 3], String)> = self
+            .rows
+            .iter()
+            .map(|r| (entity(r.entity), link(r.entity)))
+            .collect();
+        let rows: Vec<ComparedRow> = self
+            .rows
+            .iter()
+            .zip(&named)
+            .map(|(r, (e, link))| ComparedRow {
+                entity: [e[0].as_str(), e[1].as_str(), e[2].as_str()],
+                presence: r.presence().code(),
+                counts: [r.a.mentions, r.a.documents, r.b.mentions, r.b.documents],
+                shares: [self.share_a(r), self.share_b(r)],
+                link,
+            })
+            .collect();
+        let mut parts = Parts::new(COMPARISON_COLUMNS, format);
+        parts.start() + &parts.compared(&rows) + &parts.finish()
     }
 }
 

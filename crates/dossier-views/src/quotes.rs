@@ -1,7 +1,8 @@
 //! The quotes view: every quote in the articles the filters match, grouped by speaker
 //! (most quoted first, the unattributed last) or by article (in date or file order),
 //! each with its speaker's mention highlighted and a link to that place in the article;
-//! a search inside the quotes; the rows exported as CSV or JSON.
+//! a search inside the quotes; a speaker picked from every speaker of the corpus; the
+//! rows exported as CSV or JSON.
 //!
 //! Its own URL parameters: `v-q`, the search inside the quotes; `v-by`, `speaker`
 //! (default), `date` or `article`; `v-who`, an entity id: only the quotes it is quoted
@@ -256,6 +257,7 @@ pub fn QuotesView(
             {unknown_order}
             {unknown_entities}
             <SearchForm state=state.clone()/>
+            <SpeakerPicker state=state.clone()/>
             <Speaker state=state.clone()/>
             <Orders state=state.clone()/>
             <p class="quotes-summary" role="status">{summary}</p>
@@ -311,6 +313,57 @@ fn SearchForm(state: ArcRwSignal<ViewState>) -> impl IntoView {
             <label for="quotes-q">"Search in quotes"</label>
             <input id="quotes-q" type="search" node_ref=input prop:value=value/>
             <button type="submit" class="tool">"Search"</button>
+        </form>
+    }
+}
+
+/// The corpus's speakers, most quoted first (then by name): entity and quotes.
+pub fn speakers(d: &Data) -> Vec<(usize, usize)> {
+    let mut by = vec![0usize; d.analysis.entities.len()];
+    for a in &d.analysis.docs {
+        for q in &a.quotes {
+            if let Some(m) = q.speaker {
+                by[a.mentions[m].entity] += 1;
+            }
+        }
+    }
+    let mut out: Vec<(usize, usize)> = (0..by.len()).filter(|&e| by[e] > 0).map(|e| (e, by[e])).collect();
+    let name = |e: usize| wording::name(&d.analysis.entities[e]).to_string();
+    out.sort_by_cached_key(|&(e, n)| (std::cmp::Reverse(n), name(e), e));
+    out
+}
+
+/// The speaker picker (as the sharded reader's): every speaker of the corpus, most quoted
+/// first, the one shown chosen; choosing one shows their quotes alone (`v-who`).
+#[component]
+fn SpeakerPicker(state: ArcRwSignal<ViewState>) -> impl IntoView {
+    let d = data();
+    let select = NodeRef::<leptos::html::Select>::new();
+    let st = state.clone();
+    let current = move || param(&st.get(), WHO).to_string();
+    let options = speakers(d)
+        .into_iter()
+        .map(|(e, n)| {
+            let entity = &d.analysis.entities[e];
+            let id = entity.id.clone();
+            let current = current.clone();
+            let chosen = move || current() == id;
+            let text = format!("{} ({})", wording::name(entity), wording::count(n, "quote"));
+            view! { <option value=entity.id.clone() prop:selected=chosen>{text}</option> }
+        })
+        .collect_view();
+    let submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        let who = select.get().map(|s| s.value()).unwrap_or_default();
+        crate::go(&with_param(&state.get_untracked(), WHO, &who));
+    };
+    view! {
+        <form class="quotes-search quotes-pick" aria-label="Quotes of one speaker" on:submit=submit>
+            <label>"Quotes of " <select name="v-who" aria-label="Speaker" node_ref=select>
+                <option value="">"Every speaker"</option>
+                {options}
+            </select></label>
+            <button type="submit" class="tool">"Show"</button>
         </form>
     }
 }
@@ -601,6 +654,20 @@ mod tests {
         );
         let rows: Vec<Row> = about.into_iter().flat_map(|g| g.rows).collect();
         assert!(rows.len() > 1 && rows.iter().all(|&r| names(d, r, russia)));
+    }
+
+    #[test]
+    fn the_picker_lists_every_speaker_once_most_quoted_first_with_their_quotes() {
+        let d = seeds();
+        let all = vec![true; d.corpus.documents.len()];
+        let listed = speakers(d);
+        let groups = groups(d, &all, Only::default(), "speaker");
+        let named: Vec<(usize, usize)> = groups
+            .iter()
+            .filter_map(|g| Some((g.speaker?, g.rows.len())))
+            .collect();
+        assert!(listed.len() > 3);
+        assert_eq!(listed, named, "the groups by speaker, in the same order");
     }
 
     #[test]

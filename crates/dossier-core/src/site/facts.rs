@@ -1,15 +1,16 @@
 //! What the views past the article list read without the texts (see the [module
 //! doc](super)): each document's entity counts (what a filter's entity counts and a
 //! comparison's sides are summed from), each document's quotes (the Quotes view), each
-//! label's entities ranked (the entity panel's groups past the head's top entities), and
-//! the most quoted speakers. Each file's writer and its one decoder.
+//! label's entities ranked (the entity panel's groups past the head's top entities), the
+//! most quoted speakers, and each speaker's quotes (the Quotes view of one speaker). Each
+//! file's writer and its one decoder.
 
 use super::facets::{read_ascending, write_ascending};
 use super::read::FileRef;
 use super::SiteError;
 use crate::index::Index;
 use crate::label::Label;
-use crate::model::{Analysis, Entity, QuoteKind};
+use crate::model::{Analysis, DocAnalysis, Entity, Quote, QuoteKind};
 use crate::page::{numbers, push_escaped, read_entity, unescape, write_entity, write_numbers, FIELD, RECORD};
 use std::fmt::Write as _;
 
@@ -123,18 +124,124 @@ pub(super) fn write_quotes(out: &mut String, analysis: &Analysis, text: &str, di
             out.push(FIELD);
         }
         out.push(FIELD);
-        push_escaped(out, &text[q.range.clone()]);
-        out.push(FIELD);
-        let mut about: Vec<u32> = a
-            .mentions
-            .iter()
-            .filter(|m| m.range.start >= q.range.start && m.range.end <= q.range.end)
-            .map(|m| m.entity as u32)
-            .collect();
-        about.sort_unstable();
-        about.dedup();
-        write_ascending(out, &about);
+        write_words(out, a, text, q);
     }
+}
+
+/// Appends quote `q`'s words and, after a field separator, the entities named in them
+/// (ascending, each once), of a document analysed as `a` with `text`.
+fn write_words(out: &mut String, a: &DocAnalysis, text: &str, q: &Quote) {
+    push_escaped(out, &text[q.range.clone()]);
+    out.push(FIELD);
+    let mut about: Vec<u32> = a
+        .mentions
+        .iter()
+        .filter(|m| m.range.start >= q.range.start && m.range.end <= q.range.end)
+        .map(|m| m.entity as u32)
+        .collect();
+    about.sort_unstable();
+    about.dedup();
+    write_ascending(out, &about);
+}
+
+/// A quote of a speaker file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaidRow {
+    /// The speaker's entity.
+    pub speaker: u32,
+    /// The quote's document.
+    pub doc: u32,
+    /// Direct or reported.
+    pub kind: QuoteKind,
+    /// The quoted words.
+    pub words: String,
+    /// The entities named inside the words, in order, each once.
+    pub about: Vec<u32>,
+}
+
+/// The attributed quotes of `analysis` in speaker files' order: (speaker entity,
+/// document, the quote's index in it), by speaker, then document, then text.
+pub(super) fn attributed(analysis: &Analysis) -> Vec<(usize, usize, usize)> {
+    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    for (d, a) in analysis.docs.iter().enumerate() {
+        for (i, q) in a.quotes.iter().enumerate() {
+            if let Some(m) = q.speaker {
+                out.push((a.mentions[m].entity, d, i));
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Appends a speaker file's record of quote `(speaker, doc, i)` (of [`attributed`]):
+/// the speaker, the document, `d` or `r`, the words, the entities named in them.
+pub(super) fn write_said(
+    out: &mut String,
+    analysis: &Analysis,
+    text: &str,
+    (speaker, doc, i): (usize, usize, usize),
+) {
+    let a = &analysis.docs[doc];
+    let q = &a.quotes[i];
+    let kind = if q.kind == QuoteKind::Direct { 'd' } else { 'r' };
+    let _ = write!(out, "{speaker}{FIELD}{doc}{FIELD}{kind}{FIELD}");
+    write_words(out, a, text, q);
+}
+
+/// A speaker file's header: its first quote's speaker and rank among theirs (the
+/// directory's first and key), its number of quotes.
+pub(super) fn said_header(first: usize, rank: usize, count: usize) -> String {
+    format!("dossier-said 1{FIELD}{first}{FIELD}{rank}{FIELD}{count}")
+}
+
+/// Reads the speaker file `file`, as `fetched`, of a site of `documents` documents and
+/// `entities` entities: its quotes, by speaker (ascending, the first the directory's),
+/// then in document order.
+pub fn read_said(
+    file: &FileRef,
+    fetched: Option<&[u8]>,
+    documents: usize,
+    entities: usize,
+) -> Result<Vec<SaidRow>, SiteError> {
+    let text = file.open(fetched)?;
+    let bad = || SiteError::damaged(&file.name, "not the speaker file the directory says");
+    let mut records = text.split(RECORD);
+    let header = said_header(file.first, file.key.parse().map_err(|_| bad())?, file.count);
+    if records.next() != Some(header.as_str()) {
+        return Err(bad());
+    }
+    let rows = records
+        .map(|r| said_of(r, documents, entities))
+        .collect::<Option<Vec<_>>>()
+        .ok_or_else(bad)?;
+    let ordered = rows
+        .windows(2)
+        .all(|w| (w[0].speaker, w[0].doc) <= (w[1].speaker, w[1].doc));
+    let first = rows.first().is_none_or(|r| r.speaker as usize == file.first);
+    match rows.len() == file.count && ordered && first {
+        true => Ok(rows),
+        false => Err(bad()),
+    }
+}
+
+/// A speaker file's record.
+fn said_of(record: &str, documents: usize, entities: usize) -> Option<SaidRow> {
+    let f: Vec<&str> = record.split(FIELD).collect();
+    let [speaker, doc, kind, words, about] = f[..] else {
+        return None;
+    };
+    Some(SaidRow {
+        speaker: speaker.parse().ok().filter(|&e: &u32| (e as usize) < entities)?,
+        doc: doc.parse().ok().filter(|&d: &u32| (d as usize) < documents)?,
+        kind: match kind {
+            "d" => QuoteKind::Direct,
+            "r" => QuoteKind::Reported,
+            _ => return None,
+        },
+        words: unescape(words),
+        about: read_ascending(about, entities)?,
+    })
 }
 
 /// Reads the quotes run `file`, as `fetched`, of a site of `entities` entities: each

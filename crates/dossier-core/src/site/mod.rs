@@ -34,7 +34,7 @@
 //!   file finds its shard by a binary search); `i` the directory. Each file record:
 //!   kind, name, length in bytes, then those fields.
 //! - **The directory** (`i-…`), fetched by the first search or entity view:
-//!   `dossier-directory 4`, then one record a file as in the manifest: `n` an
+//!   `dossier-directory 5`, then one record a file as in the manifest: `n` an
 //!   entity-table run and `e` an entity shard, each with its first entity and number of
 //!   entities; `x` a name-index fragment with its first word; `t` a search-index
 //!   fragment with its first term; for each term cut in parts, `w` with the term and its
@@ -44,7 +44,8 @@
 //!   a part of an entity's mentions (below); `c` a period file with its first bucket; `g`
 //!   a counts run and `q` a quotes run, each with its first document and number of
 //!   documents; `r` a ranked run with its first rank, its number of entities and its
-//!   label's code; `s` the speakers file. Kept
+//!   label's code; `s` the speakers file; `k` a speaker file with its first quote's
+//!   speaker, its number of quotes and that quote's rank among its speaker's. Kept
 //!   out of the page, whose size then grows only with the number of document shards and
 //!   list runs.
 //! - **The head** (`h-…`), what the first screen of every view draws: `dossier-head 1`,
@@ -123,6 +124,15 @@
 //! - **The speakers file** (`s-…`): `dossier-speakers 1`, the corpus's quotes, those
 //!   attributed; then the [`SPEAKERS`] most quoted speakers, most first, one record
 //!   each: entity, quotes, id, canonical name.
+//! - **Speaker files** (`k-…`), one speaker's quotes (the Quotes view of a speaker, at
+//!   any size of corpus): the attributed quotes ordered by speaker, then document, then
+//!   text, cut at the search index's size, so a much-quoted speaker's quotes span
+//!   several files and a rarely quoted one's share a file with others':
+//!   `dossier-said 1`, the first quote's speaker, its rank among the speaker's quotes
+//!   (0: their first), number of quotes; one record a quote: speaker, document, `d` or
+//!   `r`, the words, the entities named in them (as a quotes run's). A speaker's files
+//!   are the one whose range holds their first quote and those after it starting with
+//!   theirs ([`Manifest::said_files`]); their first page needs one or two files.
 //!
 //! The page, when sharded, carries `#corpus` with the first document only (the loader
 //! draws it as before, with the corpus's legend counts), `#manifest`, and preloads of
@@ -144,7 +154,7 @@ mod terms;
 mod write;
 
 pub use facets::{read_list, read_names, read_table, DocSummary, Head, NameKey, HEAD_ENTITIES};
-pub use facts::{read_counts, read_quotes, read_ranked, QuoteRow, Speakers, SPEAKERS};
+pub use facts::{read_counts, read_quotes, read_ranked, read_said, QuoteRow, SaidRow, Speakers, SPEAKERS};
 pub use mentions::read_mention_part;
 pub use periods::{read_periods, PeriodDocs};
 pub use read::{
@@ -169,7 +179,7 @@ pub const PARTNERS: usize = 50;
 /// The manifest's first field.
 const VERSION: &str = "dossier-site 2";
 /// The directory's first field.
-const DIRECTORY: &str = "dossier-directory 4";
+const DIRECTORY: &str = "dossier-directory 5";
 
 /// The address of `bytes`: 64-bit FNV-1a, as 16 hex digits.
 pub fn address(bytes: &[u8]) -> String {

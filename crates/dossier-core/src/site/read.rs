@@ -43,12 +43,14 @@ pub enum Kind {
     Ranked,
     /// The corpus's quotes counted, and its most quoted speakers.
     Speakers,
+    /// The attributed quotes, speaker by speaker, for a run of them.
+    Said,
 }
 
 impl Kind {
     /// Each kind with the letter its files' names start with, as the manifest and the
     /// directory write it: the one list both the writer and the reader use.
-    pub(super) const LETTERS: [(Kind, char); 15] = [
+    pub(super) const LETTERS: [(Kind, char); 16] = [
         (Kind::Head, 'h'),
         (Kind::List, 'l'),
         (Kind::Docs, 'd'),
@@ -64,6 +66,7 @@ impl Kind {
         (Kind::Quotes, 'q'),
         (Kind::Ranked, 'r'),
         (Kind::Speakers, 's'),
+        (Kind::Said, 'k'),
     ];
 
     /// The kind whose files' names start with `letter` (`"d"`: [`Kind::Docs`]).
@@ -98,13 +101,16 @@ pub struct FileRef {
     pub name: String,
     /// Its length in bytes.
     pub bytes: usize,
-    /// Its first document or entity (0 for the others).
+    /// Its first document or entity (a speaker file: its first quote's speaker; 0 for
+    /// the others).
     pub first: usize,
     /// How many documents or entities it holds (0 for the others; for a part, the
-    /// documents from its first posting's to its last's).
+    /// documents from its first posting's to its last's; a speaker file's quotes).
     pub count: usize,
     /// A document shard's first document's file name, a fragment's first term or word,
-    /// a period file's first bucket, a part's term, a mention part's entity (its number; empty for the others).
+    /// a period file's first bucket, a part's term, a mention part's entity (its
+    /// number), a speaker file's first quote's rank among its speaker's (a number;
+    /// empty for the others).
     pub key: String,
 }
 
@@ -273,6 +279,22 @@ impl Manifest {
         self.files(Kind::Speakers).next()
     }
 
+    /// The speaker files that may hold entity `entity`'s quotes, in order: the one whose
+    /// range holds its first quote, and those after it that start with its quotes
+    /// (none, or one that holds none of them, when it is quoted nowhere). Needs the
+    /// directory read.
+    pub fn said_files(&self, entity: usize) -> Vec<&FileRef> {
+        let all: Vec<&FileRef> = self.files(Kind::Said).collect();
+        let start = |f: &FileRef| (f.first, f.key.parse::<usize>().unwrap_or(usize::MAX));
+        let at = all.partition_point(|f| start(f) <= (entity, 0));
+        let Some(at) = at.checked_sub(1) else {
+            return Vec::new();
+        };
+        let mut out = vec![all[at]];
+        out.extend(all[at + 1..].iter().take_while(|f| f.first == entity));
+        out
+    }
+
     /// The parts of `term`'s postings, in document order: the first holds the first
     /// rows of a search for it.
     pub fn term_parts<'m>(&'m self, term: &'m str) -> impl Iterator<Item = &'m FileRef> + 'm {
@@ -336,7 +358,9 @@ fn file_ref(record: &str) -> Option<FileRef> {
     let n = |i: usize| f.get(i)?.parse::<usize>().ok();
     let (first, count, key) = match (kind, f.len()) {
         (Kind::Head | Kind::Directory | Kind::Speakers, 3) => (0, 0, String::new()),
-        (Kind::Docs | Kind::Part | Kind::Mentions | Kind::Ranked, 6) => (n(3)?, n(4)?, unescape(f[5])),
+        (Kind::Docs | Kind::Part | Kind::Mentions | Kind::Ranked | Kind::Said, 6) => {
+            (n(3)?, n(4)?, unescape(f[5]))
+        }
         (Kind::Names | Kind::Terms | Kind::Periods, 4) => (0, 0, unescape(f[3])),
         (Kind::List | Kind::Table | Kind::Entities | Kind::Counts | Kind::Quotes, 5) => {
             (n(3)?, n(4)?, String::new())
@@ -680,6 +704,16 @@ fn check_fact_files(
     let speakers = m
         .speakers()
         .ok_or_else(|| SiteError::damaged(directory, "no speakers file"))?;
-    super::Speakers::read(speakers, fetch(&speakers.name).as_deref(), e)?;
+    let speakers = super::Speakers::read(speakers, fetch(&speakers.name).as_deref(), e)?;
+    let mut said = 0;
+    for file in m.files(Kind::Said) {
+        said += super::read_said(file, fetch(&file.name).as_deref(), m.documents, e)?.len();
+    }
+    if said != speakers.attributed {
+        return Err(SiteError::damaged(
+            directory,
+            "the speaker files do not hold every attributed quote",
+        ));
+    }
     Ok(())
 }

@@ -672,6 +672,38 @@ fn the_quotes_runs_hold_every_quote_with_its_speaker_and_the_speakers_file_count
     assert!(s.top.windows(2).all(|w| w[0].1 >= w[1].1));
 }
 
+/// Each speaker's files hold their quotes, every one and no other, in document and text
+/// order, as the analysis has them; a speaker quoted nowhere finds none.
+#[test]
+fn a_speakers_files_hold_all_their_quotes_in_article_order() {
+    let (c, a) = generated(30);
+    let site = write(&c, &a, &SMALL).unwrap();
+    let (m, files) = (manifest(&site), files(&site));
+    assert!(m.files(Kind::Said).count() > 3);
+    let mut by: Vec<Vec<(u32, String)>> = vec![Vec::new(); a.entities.len()];
+    for (d, an) in a.docs.iter().enumerate() {
+        for q in &an.quotes {
+            if let Some(s) = q.speaker {
+                by[an.mentions[s].entity].push((d as u32, c.documents[d].text[q.range.clone()].to_string()));
+            }
+        }
+    }
+    let spread = by.iter().filter(|q| !q.is_empty()).count();
+    assert!(spread > 3, "{spread} speakers");
+    for (e, want) in by.iter().enumerate() {
+        let mut got = Vec::new();
+        for f in m.said_files(e) {
+            let rows = read_said(f, bytes(&files, f), m.documents, m.entities).unwrap();
+            got.extend(
+                rows.into_iter()
+                    .filter(|r| r.speaker as usize == e)
+                    .map(|r| (r.doc, r.words)),
+            );
+        }
+        assert_eq!(&got, want, "entity {e}");
+    }
+}
+
 /// Every entity is in its label's ranked runs, in most documents first, and the first
 /// ranks are the head's top entities: the panel's "more" reaches each one.
 #[test]
@@ -732,6 +764,7 @@ fn decode(m: &Manifest, f: &FileRef, b: Option<&[u8]>) -> Result<(), SiteError> 
         Kind::Quotes => read_quotes(f, b, m.entities).map(drop),
         Kind::Ranked => read_ranked(f, b, m.entities).map(drop),
         Kind::Speakers => Speakers::read(f, b, m.entities).map(drop),
+        Kind::Said => read_said(f, b, m.documents, m.entities).map(drop),
     }
 }
 
@@ -749,7 +782,7 @@ fn every_kind_of_file_missing_cut_changed_or_another_is_an_error_naming_it() {
             kinds.push(f.kind);
         }
     }
-    assert_eq!(kinds.len(), 15, "{kinds:?}");
+    assert_eq!(kinds.len(), 16, "{kinds:?}");
     for kind in kinds {
         let f = m.files(kind).next().unwrap();
         let good = &files[&f.name];
@@ -841,10 +874,10 @@ fn the_first_screen_stays_bounded_as_a_generated_corpus_grows() {
 /// fed to [`crate::export::Names`] as fetched and trimmed after each shard (to a bound
 /// small enough that runs go and come back).
 fn exported_from_shards(site: &Site, format: crate::export::Format, keep: impl Fn(usize) -> bool) -> String {
-    use crate::export::{MentionParts, Names};
+    use crate::export::{Names, Parts, MENTION_COLUMNS};
     let (m, files) = (manifest(site), files(site));
     let mut names = Names::new(600);
-    let mut parts = MentionParts::new(format);
+    let mut parts = Parts::new(MENTION_COLUMNS, format);
     let mut out = parts.start();
     for shard in m.files(Kind::Docs) {
         let (docs, analyses, _) = read_docs(shard, bytes(&files, shard), m.entities).unwrap();
@@ -856,7 +889,7 @@ fn exported_from_shards(site: &Site, format: crate::export::Format, keep: impl F
                     names.add(run.first, &read_table(run, bytes(&files, run)).unwrap());
                 }
             }
-            let rows = parts.document(&docs[i], &analyses[i], |e| names.get(e), |_| true);
+            let rows = parts.mentions(&docs[i], &analyses[i], |e| names.get(e), |_| true);
             out.push_str(&rows.unwrap());
         }
         names.trim();

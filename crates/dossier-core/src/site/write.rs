@@ -1,7 +1,9 @@
 //! Writing the site's files (see the [module doc](super) for the format).
 
 use super::facets::{head, name_keys, write_name_key, write_summary};
-use super::facts::{ranked, speakers, write_counts, write_quotes, write_ranked};
+use super::facts::{
+    attributed, ranked, said_header, speakers, write_counts, write_quotes, write_ranked, write_said,
+};
 use super::mentions::mention_parts;
 use super::periods::{period_docs, write_period};
 use super::read::write_mentions;
@@ -294,7 +296,7 @@ fn period_files(analysis: &Analysis, size: usize, files: &mut Files) -> Result<(
 }
 
 /// The files of the views past the article list: counts and quotes runs, each label's
-/// ranked runs, the speakers file.
+/// ranked runs, the speakers file, the speaker files.
 fn fact_files(
     corpus: &Corpus,
     analysis: &Analysis,
@@ -329,6 +331,28 @@ fn fact_files(
     }
     let record = files.add(Kind::Speakers, &speakers(analysis))?;
     files.directory.push(record);
+    said_files(corpus, analysis, sizes.terms, files)
+}
+
+/// The speaker files: the attributed quotes by speaker ([`attributed`]), each file
+/// ending with the quote that brings it to `size` bytes.
+fn said_files(corpus: &Corpus, analysis: &Analysis, size: usize, files: &mut Files) -> Result<(), PageError> {
+    let quotes = attributed(analysis);
+    let (mut out, mut start) = (String::new(), 0);
+    for (i, &q) in quotes.iter().enumerate() {
+        out.push(RECORD);
+        write_said(&mut out, analysis, &corpus.documents[q.1].text, q);
+        if out.len() >= size || i + 1 == quotes.len() {
+            let speaker = quotes[start].0;
+            let rank = start - quotes.partition_point(|x| x.0 < speaker);
+            let count = i + 1 - start;
+            let content = format!("{}{out}", said_header(speaker, rank, count));
+            let mut record = files.add(Kind::Said, &content)?;
+            let _ = write!(record, "{FIELD}{speaker}{FIELD}{count}{FIELD}{rank}");
+            files.directory.push(record);
+            (start, out) = (i + 1, String::new());
+        }
+    }
     Ok(())
 }
 
