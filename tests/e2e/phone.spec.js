@@ -138,3 +138,16 @@ test('a pasted search longer than the limit says it was cut', async ({ page }) =
   await page.getByRole('searchbox', { name: 'Search articles' }).fill('pipeline '.repeat(130).trim());
   await expect(page.getByRole('status').filter({ hasText: 'first 1000 characters' })).toBeVisible();
 });
+
+test.describe('on the narrowest phones (320 px)', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test('every destination of the navigation shows its whole name', async ({ page }) => {
+    await page.goto(BASE);
+    await expect(page.getByRole('navigation', { name: 'Panels' })).toBeVisible();
+    const cut = await page.evaluate(() => [...document.querySelectorAll('nav[aria-label="Panels"] button')]
+      .filter((el) => el.checkVisibility() && el.scrollWidth > el.clientWidth)
+      .map((el) => el.textContent.trim()));
+    expect(cut, 'names cut behind an ellipsis').toEqual([]);
+  });
+});
