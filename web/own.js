@@ -140,7 +140,9 @@ function build() {
   // After a failed analysis (`failed`): the documents kept analysed again.
   const retry = el('button', { type: 'button', className: 'own-retry', textContent: 'Try again', hidden: true });
   retry.addEventListener('click', () => {
+    // The button hides itself: the focus goes to the status line that reports the retry.
     retry.hidden = true;
+    status.focus();
     report([]);
     show('', `Analysed ${plural(docs.length, 'document')}.`);
   });

@@ -117,6 +117,7 @@ test('an engine that cannot load names each file of the drop, kept; Try again an
   await expect(dialog(page).getByRole('list', { name: /Kept in this browser: 2 documents/ })).toBeVisible();
   await page.unroute(wasm);
   await dialog(page).getByRole('button', { name: 'Try again' }).click();
+  await expect(dialog(page).getByRole('status')).toBeFocused();
   await settled(page, 'Analysed 2 documents.');
   await expect(messages).toHaveCount(0);
   await expect(dialog(page).getByRole('button', { name: 'Try again' })).toBeHidden();
