@@ -43,6 +43,8 @@ test('quotes are grouped by speaker, the speaker highlighted, and link to the pl
 
 test('a speaker picked from every speaker of the corpus shows their quotes alone; the URL keeps them, and Every speaker shows all again', async ({ page }) => {
   await page.goto(`${BASE}?view=quotes`);
+  // The view comes with the on-demand views module: read its groups once it is drawn.
+  await expect(summary(page)).toHaveText(/quotes in/);
   const groups = await view(page).locator('.quote-group h3').allTextContents();
   const named = groups.filter((g) => !g.startsWith('Unattributed'));
   const picker = view(page).getByRole('combobox', { name: 'Speaker' });
